@@ -1,0 +1,23 @@
+/** A self-directed needs assessment, as the case system sends it (rules/assessment.schema.json). */
+
+import type { IsoDate, Slug } from './policy.js';
+
+export interface CarerSituation {
+  willingToContinue: boolean;
+  ableToContinue: boolean;
+  supportLevel: Slug;
+  impact: Slug;
+}
+
+export interface Assessment {
+  $schema?: string;
+  reference?: string;
+  assessmentDate: IsoDate;
+  age?: number;
+  dateOfBirth?: IsoDate;
+  clientGroup: Slug;
+  questionnaire?: Slug;
+  /** Question id to answer id. */
+  answers: Record<Slug, Slug>;
+  carer?: CarerSituation;
+}

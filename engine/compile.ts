@@ -1,0 +1,85 @@
+import { contentHash } from './content-hash.js';
+import { PolicyInvalidError, type Issue } from './issues.js';
+import { scaled } from './money.js';
+import type { ClientGroup, Domain, Policy, Uplift } from './policy.js';
+import { compileQuestionnaire, type CompiledQuestionnaire } from './questionnaire.js';
+import { validatePolicy } from './validate-policy.js';
+
+const COMPILED = Symbol('compiled-policy');
+
+export interface CompiledDomain {
+  readonly domain: Domain;
+  readonly weightMilli: number;
+}
+
+export interface CompiledUplift {
+  readonly uplift: Uplift;
+  readonly basisPoints: number;
+}
+
+/** A validated policy with its lookups prepared, shared by every evaluation against that version. */
+export interface CompiledPolicy {
+  readonly [COMPILED]: true;
+  readonly policy: Policy;
+  readonly contentHash: string;
+  readonly warnings: readonly Issue[];
+  readonly clientGroups: ReadonlyMap<string, ClientGroup>;
+  readonly domains: ReadonlyMap<string, CompiledDomain>;
+  readonly questionnaires: readonly CompiledQuestionnaire[];
+  readonly uplifts: readonly CompiledUplift[];
+  /** weeksPerYear in ten-thousandths, so 52.1429 converts exactly. */
+  readonly weeksPerYear10k: number;
+}
+
+const CACHE_SIZE = 64;
+const cache = new Map<string, CompiledPolicy>();
+
+/**
+ * Validates and prepares a policy once; later calls with the same content (by hash) return the same
+ * compiled policy. Throws PolicyInvalidError listing every problem when the policy is invalid.
+ * @example
+ *   const compiled = compilePolicy(JSON.parse(readFileSync('policy.json', 'utf8')));
+ *   const result = await evaluate(compiled, assessment);
+ */
+export function compilePolicy(policy: unknown): CompiledPolicy {
+  if (isCompiledPolicy(policy)) return policy;
+  const hash = contentHash(policy);
+  const cached = cache.get(hash);
+  if (cached) return cached;
+  const checked = validatePolicy(policy);
+  if (!checked.ok) throw new PolicyInvalidError(checked.issues);
+  const compiled = prepare(deepFreeze(structuredClone(checked.value)), hash, checked.warnings);
+  remember(hash, compiled);
+  return compiled;
+}
+
+export function isCompiledPolicy(value: unknown): value is CompiledPolicy {
+  return typeof value === 'object' && value !== null && COMPILED in value;
+}
+
+function prepare(policy: Policy, hash: string, warnings: Issue[]): CompiledPolicy {
+  return Object.freeze({
+    [COMPILED]: true as const,
+    policy,
+    contentHash: hash,
+    warnings,
+    clientGroups: new Map(policy.clientGroups.map((g) => [g.id, g])),
+    domains: new Map(policy.domains.map((domain) => [domain.id, { domain, weightMilli: scaled(domain.weight ?? 1, 3) }])),
+    questionnaires: policy.questionnaires.map(compileQuestionnaire),
+    uplifts: (policy.uplifts ?? []).map((uplift) => ({ uplift, basisPoints: scaled(uplift.percent, 2) })),
+    weeksPerYear10k: scaled(policy.weeksPerYear, 4),
+  });
+}
+
+function remember(hash: string, compiled: CompiledPolicy): void {
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(hash, compiled);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,28 @@
+import type { Assessment } from './assessment.js';
+import type { AnswerLine } from './explanation.js';
+import type { CompiledQuestionnaire } from './questionnaire.js';
+
+/** Points for each question of the questionnaire, in its order; an unanswered optional question scores 0. */
+export function scoreAnswers(questionnaire: CompiledQuestionnaire, answers: Assessment['answers']): AnswerLine[] {
+  return [...questionnaire.questions.values()].map(({ question, answers: options }) => {
+    const answerId = answers[question.id];
+    const answer = answerId === undefined ? undefined : options.get(answerId);
+    return {
+      step: 'answer',
+      question: question.id,
+      questionText: question.text,
+      domain: question.domain,
+      answer: answer?.id ?? null,
+      answerText: answer?.text ?? null,
+      notApplicable: answer?.notApplicable ?? false,
+      points: answer?.points ?? 0,
+    };
+  });
+}
+
+/** Raw points per domain id, for every domain of the policy (a domain with no answers scores 0). */
+export function rawDomainPoints(domainIds: Iterable<string>, answers: readonly AnswerLine[]): Map<string, number> {
+  const totals = new Map<string, number>([...domainIds].map((id) => [id, 0]));
+  for (const line of answers) totals.set(line.domain, (totals.get(line.domain) ?? 0) + line.points);
+  return totals;
+}

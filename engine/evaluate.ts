@@ -1,0 +1,121 @@
+import type { Assessment } from './assessment.js';
+import { adjustForCarer } from './carer-adjustment.js';
+import { chooseTable } from './client-group-table.js';
+import { compilePolicy, type CompiledPolicy } from './compile.js';
+import { rawDomainPoints, scoreAnswers } from './domain-scores.js';
+import type { CarerReason, ExplanationLine, Flag, PersonLine } from './explanation.js';
+import { raiseFlags } from './flags.js';
+import { AssessmentInvalidError } from './issues.js';
+import { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
+import { convertPeriods } from './periods.js';
+import type { IsoDate, Period } from './policy.js';
+import { price } from './pricing.js';
+import { roundAllocation } from './rounding.js';
+import { applyUplifts } from './uplift.js';
+import { ENGINE_VERSION } from './version.js';
+import { applyWeights } from './weighting.js';
+
+export interface Provenance {
+  policyId: string;
+  version: string;
+  contentHash: string;
+  engineVersion: string;
+}
+
+/** The indicative allocation for one assessment, with where it came from and how it was worked out. */
+export interface EvaluationResult {
+  provenance: Provenance;
+  asOf: IsoDate;
+  person: { reference: string | null; age: number; clientGroup: string; questionnaire: string };
+  points: { total: number; wholePoints: number; byDomain: Array<{ domain: string; raw: number; weighted: number }> };
+  allocation: { period: Period; pence: number };
+  weeklyPence: number;
+  monthlyPence: number;
+  annualPence: number;
+  carerAdjustment: { applied: boolean; reason: CarerReason; percent: number; reductionPence: number };
+  flags: Flag[];
+  explanation: ExplanationLine[];
+}
+
+export interface EvaluateOptions {
+  /** The date uplifts are judged on. Default: the assessment date. The engine never reads the clock. */
+  asOf?: IsoDate;
+}
+
+/**
+ * Works out the indicative personal budget for one assessment under one policy version. The policy may
+ * be raw JSON (validated and compiled once per content hash) or a CompiledPolicy. Same inputs, same
+ * output, byte for byte. Throws PolicyInvalidError or AssessmentInvalidError with every issue found.
+ * @example
+ *   const result = await evaluate(policy, { assessmentDate: '2009-06-01', age: 80, clientGroup: 'older-people', answers });
+ *   result.weeklyPence; // 25800
+ */
+export async function evaluate(policy: unknown, assessment: unknown, options: EvaluateOptions = {}): Promise<EvaluationResult> {
+  const compiled = compilePolicy(policy);
+  const parsed = parseAssessment(compiled, assessment);
+  if (!parsed.ok) throw new AssessmentInvalidError(parsed.issues);
+  return evaluateParsed(compiled, parsed.value, options.asOf ?? parsed.value.assessment.assessmentDate);
+}
+
+/** The pipeline, in the order a council applies it (see rules/README.md). */
+async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf: IsoDate): Promise<EvaluationResult> {
+  const { policy } = compiled;
+  const { assessment } = parsed;
+  const mode = policy.rounding.mode;
+
+  const person = describePerson(compiled, parsed, asOf);
+  const answers = scoreAnswers(parsed.questionnaire, assessment.answers);
+  const raw = rawDomainPoints(compiled.domains.keys(), answers);
+  const weighted = applyWeights(compiled.domains, raw);
+  const table = chooseTable(policy.pricing, assessment.clientGroup);
+  const priced = price(table.pricing, weighted.totalMilli, mode);
+  const carer = adjustForCarer(policy.carerAdjustment, assessment.carer, priced.pence, mode);
+  const uplifts = applyUplifts(compiled.uplifts, asOf, carer.afterPence, mode);
+  const rounded = roundAllocation(uplifts.at(-1)?.afterPence ?? carer.afterPence, policy.rounding, table.pricing.period);
+  const periods = convertPeriods(rounded.afterPence, rounded.period, compiled.weeksPerYear10k);
+
+  const { flags, lines: rules } = await raiseFlags(policy.rules ?? [], {
+    totalPoints: weighted.total.points,
+    domainPoints: Object.fromEntries(raw),
+    weightedDomainPoints: Object.fromEntries(weighted.domains.map((d) => [d.domain, d.weightedPoints])),
+    answers: { ...assessment.answers },
+    age: parsed.age,
+    clientGroup: assessment.clientGroup,
+    questionnaire: parsed.questionnaire.questionnaire.id,
+    allocationPence: rounded.afterPence,
+    weeklyPence: periods.weeklyPence,
+    monthlyPence: periods.monthlyPence,
+    annualPence: periods.annualPence,
+    carerReductionApplied: carer.applied,
+    carerReductionPercent: carer.percent,
+  });
+
+  return {
+    provenance: { policyId: policy.id, version: policy.version, contentHash: compiled.contentHash, engineVersion: ENGINE_VERSION },
+    asOf,
+    person: { reference: assessment.reference ?? null, age: parsed.age, clientGroup: assessment.clientGroup, questionnaire: person.questionnaire },
+    points: {
+      total: weighted.total.points,
+      wholePoints: weighted.total.wholePoints,
+      byDomain: weighted.domains.map((d) => ({ domain: d.domain, raw: d.rawPoints, weighted: d.weightedPoints })),
+    },
+    allocation: { period: rounded.period, pence: rounded.afterPence },
+    weeklyPence: periods.weeklyPence,
+    monthlyPence: periods.monthlyPence,
+    annualPence: periods.annualPence,
+    carerAdjustment: { applied: carer.applied, reason: carer.reason, percent: carer.percent, reductionPence: carer.reductionPence },
+    flags,
+    explanation: [person, ...answers, ...weighted.domains, weighted.total, table.line, priced, carer, ...uplifts, rounded, periods, ...rules],
+  };
+}
+
+function describePerson(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf: IsoDate): PersonLine {
+  const { assessment, questionnaire: { questionnaire } } = parsed;
+  return {
+    step: 'person', asOf, age: parsed.age, ageFrom: assessment.age !== undefined ? 'age' : 'date-of-birth',
+    clientGroup: assessment.clientGroup, clientGroupLabel: compiled.clientGroups.get(assessment.clientGroup)!.label,
+    questionnaire: questionnaire.id, questionnaireLabel: questionnaire.label,
+  };
+}
+
+export type { Assessment };

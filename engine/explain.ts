@@ -1,0 +1,119 @@
+/**
+ * The explanation in plain words: what a letter to the person would say about how the amount was
+ * worked out. Fixed sentences filled from the explanation lines, so the same result reads the same.
+ */
+
+import type { EvaluationResult } from './evaluate.js';
+import type { CarerLine, ConditionExplanation, ExplanationLine, PricingLine, RuleLine, UpliftLine } from './explanation.js';
+import { formatPence } from './money.js';
+import type { Period } from './policy.js';
+
+const PER: Record<Period, string> = { week: 'a week', month: 'a month', year: 'a year' };
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Renders a result as the paragraphs of a letter.
+ * @example
+ *   console.log(explain(await evaluate(policy, assessment)));
+ */
+export function explain(result: EvaluationResult): string {
+  const lines = result.explanation;
+  const of = <S extends ExplanationLine['step']>(step: S) => lines.filter((l): l is Extract<ExplanationLine, { step: S }> => l.step === step);
+  const person = of('person')[0]!;
+  const total = of('total')[0]!;
+  const table = of('allocation-table')[0]!;
+  const rounding = of('rounding')[0]!;
+  const periods = of('periods')[0]!;
+  return [
+    'How your indicative personal budget was worked out',
+    `Policy ${result.provenance.policyId}, version ${result.provenance.version}. Worked out for ${longDate(person.asOf)}.`,
+    `Age ${person.age}; client group: ${person.clientGroupLabel}; questionnaire: ${person.questionnaireLabel}.`,
+    '',
+    'Your answers',
+    ...of('answer').map((a) => `  ${a.questionText}: ${a.answerText === null ? 'not answered' : `"${a.answerText}"`}${a.notApplicable ? ' (does not apply)' : ''}, ${points(a.points)}.`),
+    '',
+    'Points by area of need',
+    ...of('domain').map((d) => `  ${d.label}: ${points(d.rawPoints)}${d.weight === 1 ? '' : ` × weight ${d.weight} = ${points(d.weightedPoints)}`}.`),
+    `  Total: ${points(total.points)}.`,
+    '',
+    'From points to money',
+    `  ${table.table === 'default' ? 'The standard allocation table is used.' : `The allocation table for ${person.clientGroupLabel} is used.`}`,
+    `  ${pricingSentence(of('pricing')[0]!)}`,
+    `  ${carerSentence(of('carer-adjustment')[0]!, table.period)}`,
+    ...of('uplift').map((u) => `  ${upliftSentence(u, table.period)}`),
+    `  ${roundingSentence(rounding.unit, rounding.mode, rounding.beforePence, rounding.afterPence, table.period)}`,
+    '',
+    'Your indicative personal budget',
+    `  ${formatPence(periods.weeklyPence)} a week; ${formatPence(periods.monthlyPence)} a month; ${formatPence(periods.annualPence)} a year (a year counted as ${periods.weeksPerYear} weeks or 12 months).`,
+    ...flagSection(result, of('rule')),
+    '',
+    'This amount is indicative. Your personal budget is agreed after support planning, and the reason for any difference is recorded.',
+  ].join('\n');
+}
+
+function pricingSentence(line: PricingLine): string {
+  switch (line.method) {
+    case 'price-per-point':
+      return `${points(line.points)} × ${formatPence(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${PER[line.period]}.`;
+    case 'bands':
+      return `${points(line.wholePoints)} falls in band ${line.band}${bandName(line.label)} (${bandRange(line.from, line.to)}), which gives ${formatPence(line.pence)} ${PER[line.period]}.`;
+    case 'hour-bands':
+      return `${points(line.wholePoints)} falls in band ${line.band}${bandName(line.label)} (${bandRange(line.from, line.to)}): ${line.hours} hours × ${formatPence(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${PER[line.period]}.`;
+  }
+}
+
+const CARER_REASONS: Record<Exclude<CarerLine['reason'], 'applied'>, string> = {
+  'no-carer-table': 'This policy makes no reduction for support from family or friends.',
+  'no-carer': 'No reduction for informal support: no carer was recorded.',
+  'not-willing': 'No reduction for informal support: your carer is not willing to carry on.',
+  'not-able': 'No reduction for informal support: your carer is not able to carry on.',
+  'not-willing-or-able': 'No reduction for informal support: your carer is neither willing nor able to carry on.',
+};
+
+function carerSentence(line: CarerLine, period: Period): string {
+  if (line.reason !== 'applied') return CARER_REASONS[line.reason];
+  return `Your carer is willing and able to carry on (support: ${line.supportLevelLabel}; impact on them: ${line.impactLabel}), so the amount is reduced by ${line.percent}%: ${formatPence(line.beforePence)} − ${formatPence(line.reductionPence)} = ${formatPence(line.afterPence)} ${PER[period]}.`;
+}
+
+function upliftSentence(line: UpliftLine, period: Period): string {
+  const source = line.reference ? ` (${line.reference})` : '';
+  if (!line.applied) return `The uplift of ${line.percent}% from ${longDate(line.from)}${source} does not apply yet on this date.`;
+  return `Uplift of ${line.percent}% from ${longDate(line.from)}${source}: ${formatPence(line.beforePence)} + ${formatPence(line.upliftPence)} = ${formatPence(line.afterPence)} ${PER[period]}.`;
+}
+
+function roundingSentence(unit: string, mode: string, before: number, after: number, period: Period): string {
+  const how = mode === 'half-up' ? 'to the nearest' : mode === 'up' ? 'up to the' : 'down to the';
+  const what = unit === 'pound' ? 'whole pound' : 'penny';
+  return `Rounded ${how} ${what}: ${formatPence(before)} becomes ${formatPence(after)} ${PER[period]}.`;
+}
+
+function flagSection(result: EvaluationResult, rules: RuleLine[]): string[] {
+  if (result.flags.length === 0) return [];
+  const why = new Map(rules.map((r) => [r.rule, conditionWords(r.conditions)]));
+  return ['', 'For review by the council', ...result.flags.map((f) => `  ${f.message} (because ${why.get(f.rule)}).`)];
+}
+
+function conditionWords(c: ConditionExplanation): string {
+  if ('all' in c) return c.all.map(conditionWords).join(' and ');
+  if ('any' in c) return c.any.filter((x) => x.result).map(conditionWords).join(' or ');
+  if ('not' in c) return `not (${conditionWords(c.not)})`;
+  const fact = c.path ? `${c.fact} ${c.path.slice(2)}` : c.fact;
+  return `${fact} is ${JSON.stringify(c.factValue)} (rule: ${c.operator} ${JSON.stringify(c.value)})`;
+}
+
+function points(n: number): string {
+  return `${n} ${n === 1 ? 'point' : 'points'}`;
+}
+
+function bandName(label: string | null): string {
+  return label ? ` "${label}"` : '';
+}
+
+function bandRange(from: number, to: number | null): string {
+  return to === null ? `${from} points or more` : `${from} to ${to} points`;
+}
+
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}

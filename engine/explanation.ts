@@ -1,0 +1,127 @@
+/**
+ * The explanation is data: one line per fact that went into the amount, in pipeline order.
+ * The console and API clients read it as JSON; explain.ts renders it as words for a letter.
+ */
+
+import type { FlagSeverity, IsoDate, Operator, Period, RoundingMode, RoundingUnit } from './policy.js';
+
+export interface PersonLine {
+  step: 'person';
+  asOf: IsoDate;
+  age: number;
+  ageFrom: 'age' | 'date-of-birth';
+  clientGroup: string;
+  clientGroupLabel: string;
+  questionnaire: string;
+  questionnaireLabel: string;
+}
+
+export interface AnswerLine {
+  step: 'answer';
+  question: string;
+  questionText: string;
+  domain: string;
+  /** null when an optional question was left unanswered. */
+  answer: string | null;
+  answerText: string | null;
+  notApplicable: boolean;
+  points: number;
+}
+
+export interface DomainLine {
+  step: 'domain';
+  domain: string;
+  label: string;
+  rawPoints: number;
+  weight: number;
+  weightedPoints: number;
+}
+
+export interface TotalLine {
+  step: 'total';
+  points: number;
+  wholePoints: number;
+}
+
+export interface TableLine {
+  step: 'allocation-table';
+  clientGroup: string;
+  table: 'default' | 'client-group';
+  method: 'price-per-point' | 'bands' | 'hour-bands';
+  period: Period;
+}
+
+export type PricingLine =
+  | { step: 'pricing'; method: 'price-per-point'; points: number; pencePerPoint: number; period: Period; pence: number }
+  | { step: 'pricing'; method: 'bands'; wholePoints: number; band: number; label: string | null; from: number; to: number | null; period: Period; pence: number }
+  | { step: 'pricing'; method: 'hour-bands'; wholePoints: number; band: number; label: string | null; from: number; to: number | null; hours: number; hourlyRatePence: number; period: Period; pence: number };
+
+export type CarerReason = 'applied' | 'no-carer-table' | 'no-carer' | 'not-willing' | 'not-able' | 'not-willing-or-able';
+
+export interface CarerLine {
+  step: 'carer-adjustment';
+  applied: boolean;
+  reason: CarerReason;
+  supportLevel: string | null;
+  supportLevelLabel: string | null;
+  impact: string | null;
+  impactLabel: string | null;
+  percent: number;
+  beforePence: number;
+  reductionPence: number;
+  afterPence: number;
+}
+
+export interface UpliftLine {
+  step: 'uplift';
+  from: IsoDate;
+  percent: number;
+  applied: boolean;
+  reference: string | null;
+  beforePence: number;
+  upliftPence: number;
+  afterPence: number;
+}
+
+export interface RoundingLine {
+  step: 'rounding';
+  unit: RoundingUnit;
+  mode: RoundingMode;
+  period: Period;
+  beforePence: number;
+  afterPence: number;
+}
+
+export interface PeriodsLine {
+  step: 'periods';
+  period: Period;
+  weeksPerYear: number;
+  weeklyPence: number;
+  monthlyPence: number;
+  annualPence: number;
+}
+
+export type ConditionExplanation =
+  | { all: ConditionExplanation[]; result: boolean }
+  | { any: ConditionExplanation[]; result: boolean }
+  | { not: ConditionExplanation; result: boolean }
+  | { fact: string; path: string | null; operator: Operator; value: unknown; factValue: unknown; result: boolean };
+
+export interface RuleLine {
+  step: 'rule';
+  rule: string;
+  fired: boolean;
+  flag: string;
+  conditions: ConditionExplanation;
+}
+
+export type ExplanationLine =
+  | PersonLine | AnswerLine | DomainLine | TotalLine | TableLine | PricingLine | CarerLine
+  | UpliftLine | RoundingLine | PeriodsLine | RuleLine;
+
+export interface Flag {
+  code: string;
+  message: string;
+  severity: FlagSeverity;
+  rule: string;
+}

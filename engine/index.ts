@@ -1,0 +1,21 @@
+/**
+ * The engine's public surface: all the server, CLI and benchmarks may call. Pure functions: no I/O,
+ * no clock (dates are inputs), no randomness.
+ */
+
+export { validatePolicy } from './validate-policy.js';
+export { compilePolicy, isCompiledPolicy, type CompiledPolicy } from './compile.js';
+export { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
+export { evaluate, type EvaluationResult, type EvaluateOptions, type Provenance } from './evaluate.js';
+export { explain } from './explain.js';
+export { contentHash } from './content-hash.js';
+export { formatPence } from './money.js';
+export { ENGINE_VERSION } from './version.js';
+export { policySchema, assessmentSchema } from './schema.js';
+export {
+  PolicyInvalidError, AssessmentInvalidError,
+  type Issue, type IssueCode, type Checked,
+} from './issues.js';
+export type * from './policy.js';
+export type * from './assessment.js';
+export type * from './explanation.js';

@@ -1,0 +1,48 @@
+/** Integer arithmetic on money. Amounts are whole pence; nothing here touches a float amount. */
+
+import type { RoundingMode } from './policy.js';
+
+/**
+ * Divides two non-negative integers and rounds the quotient to an integer.
+ * Exact for any numerator below 2^53, which every amount, rate and percentage here stays under.
+ */
+export function divideRounding(numerator: number, denominator: number, mode: RoundingMode): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) {
+    throw new Error(`divideRounding needs safe non-negative integers, got ${numerator} / ${denominator}`);
+  }
+  const quotient = Math.floor(numerator / denominator);
+  const remainder = numerator - quotient * denominator;
+  if (remainder === 0 || mode === 'down') return quotient;
+  if (mode === 'up') return quotient + 1;
+  return remainder * 2 >= denominator ? quotient + 1 : quotient;
+}
+
+/**
+ * Scales a decimal from the policy (a weight, percentage, hours or weeks) to an integer count of
+ * 1/10^places, or null when it has more decimal places than the policy format allows.
+ */
+export function toScaled(value: number, places: number): number | null {
+  const factor = 10 ** places;
+  const scaled = Math.round(value * factor);
+  return Math.abs(scaled - value * factor) < 1e-6 ? scaled : null;
+}
+
+/** Like toScaled, for values that validation has already checked. */
+export function scaled(value: number, places: number): number {
+  const result = toScaled(value, places);
+  if (result === null) throw new Error(`${value} has more than ${places} decimal places`);
+  return result;
+}
+
+/** £1,234.56 */
+export function formatPence(pence: number): string {
+  const sign = pence < 0 ? '-' : '';
+  const abs = Math.abs(pence);
+  const pounds = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Points are carried in thousandths so that weights multiply exactly; 12345 -> 12.345 */
+export function fromMilli(milli: number): number {
+  return milli / 1000;
+}

@@ -1,0 +1,108 @@
+import type { Assessment } from './assessment.js';
+import type { CompiledPolicy } from './compile.js';
+import { ageOn } from './dates.js';
+import { error, pointer, type Checked, type Issue } from './issues.js';
+import { selectQuestionnaire, type CompiledQuestionnaire } from './questionnaire.js';
+import { assessmentSchemaIssues } from './schema.js';
+
+/** An assessment that fits the policy version it will be evaluated with. */
+export interface ParsedAssessment {
+  readonly assessment: Assessment;
+  readonly age: number;
+  readonly questionnaire: CompiledQuestionnaire;
+}
+
+/**
+ * Checks an assessment against the assessment schema and then against one policy version:
+ * client group, age, questionnaire, every answer, and the carer's level and impact.
+ */
+export function parseAssessment(compiled: CompiledPolicy, json: unknown): Checked<ParsedAssessment> {
+  const schemaIssues = assessmentSchemaIssues(json);
+  if (schemaIssues.length > 0) return { ok: false, issues: schemaIssues };
+  const assessment = json as Assessment;
+
+  const personIssues = checkPerson(compiled, assessment);
+  if (personIssues.length > 0) return { ok: false, issues: personIssues };
+  const age = assessment.age ?? ageOn(assessment.dateOfBirth!, assessment.assessmentDate);
+  const questionnaire = selectQuestionnaire(compiled.questionnaires, age, assessment.clientGroup);
+  if (!questionnaire) return { ok: false, issues: [noQuestionnaire(compiled, assessment, age)] };
+
+  const issues = [
+    ...checkNamedQuestionnaire(assessment, questionnaire),
+    ...checkAnswers(assessment, questionnaire),
+    ...checkCarer(compiled, assessment),
+  ];
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { assessment, age, questionnaire }, warnings: [] };
+}
+
+function checkPerson(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
+  const issues: Issue[] = [];
+  if (!compiled.clientGroups.has(assessment.clientGroup)) {
+    const known = [...compiled.clientGroups.keys()];
+    issues.push(error('unknown_client_group', '/clientGroup',
+      `client group '${assessment.clientGroup}' is not one of this policy's: ${known.map((k) => `'${k}'`).join(', ')}`,
+      { clientGroup: assessment.clientGroup, known }));
+  }
+  if (assessment.dateOfBirth && assessment.dateOfBirth > assessment.assessmentDate) {
+    issues.push(error('born_after_assessment', '/dateOfBirth',
+      `date of birth ${assessment.dateOfBirth} is after the assessment date ${assessment.assessmentDate}`, {}));
+  }
+  return issues;
+}
+
+function noQuestionnaire(compiled: CompiledPolicy, assessment: Assessment, age: number): Issue {
+  const offered = compiled.questionnaires.map(({ questionnaire: { id, appliesTo } }) =>
+    `'${id}' (ages ${appliesTo?.minAge ?? 0}–${appliesTo?.maxAge ?? 'any'}${appliesTo?.clientGroups ? `, ${appliesTo.clientGroups.join('/')}` : ''})`);
+  return error('no_questionnaire', assessment.age !== undefined ? '/age' : '/dateOfBirth',
+    `no questionnaire of this policy applies to age ${age} in client group '${assessment.clientGroup}'; it has ${offered.join(', ')}`,
+    { age, clientGroup: assessment.clientGroup });
+}
+
+function checkNamedQuestionnaire(assessment: Assessment, questionnaire: CompiledQuestionnaire): Issue[] {
+  const named = assessment.questionnaire;
+  const id = questionnaire.questionnaire.id;
+  return named === undefined || named === id ? [] : [error('questionnaire_mismatch', '/questionnaire',
+    `the assessment answers questionnaire '${named}', but for this person's age and client group the policy uses '${id}'`,
+    { questionnaire: named, expected: id })];
+}
+
+function checkAnswers(assessment: Assessment, questionnaire: CompiledQuestionnaire): Issue[] {
+  const issues: Issue[] = [];
+  const qid = questionnaire.questionnaire.id;
+  for (const [questionId, answerId] of Object.entries(assessment.answers)) {
+    const question = questionnaire.questions.get(questionId);
+    if (!question) {
+      issues.push(error('unknown_question', pointer('answers', questionId),
+        `questionnaire '${qid}' has no question '${questionId}'`, { question: questionId, questionnaire: qid }));
+    } else if (!question.answers.has(answerId)) {
+      const known = [...question.answers.keys()];
+      issues.push(error('unknown_answer', pointer('answers', questionId),
+        `'${answerId}' is not an answer to question '${questionId}'; its answers are ${known.map((k) => `'${k}'`).join(', ')}`,
+        { question: questionId, answer: answerId, known }));
+    }
+  }
+  for (const [questionId, question] of questionnaire.questions) {
+    if (question.required && !(questionId in assessment.answers)) {
+      issues.push(error('missing_answer', pointer('answers', questionId),
+        `question '${questionId}' (${question.question.text}) must be answered; choose 'does not apply' where it does not`,
+        { question: questionId }));
+    }
+  }
+  return issues;
+}
+
+function checkCarer(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
+  const table = compiled.policy.carerAdjustment;
+  const carer = assessment.carer;
+  if (!table || !carer) return [];
+  const levels = table.supportLevels.map((l) => l.id);
+  const impacts = table.impacts.map((i) => i.id);
+  return [
+    ...(levels.includes(carer.supportLevel) ? [] : [error('unknown_support_level', '/carer/supportLevel',
+      `support level '${carer.supportLevel}' is not in this policy's carer table; it has ${levels.map((l) => `'${l}'`).join(', ')}`,
+      { supportLevel: carer.supportLevel, known: levels })]),
+    ...(impacts.includes(carer.impact) ? [] : [error('unknown_impact', '/carer/impact',
+      `impact '${carer.impact}' is not in this policy's carer table; it has ${impacts.map((i) => `'${i}'`).join(', ')}`,
+      { impact: carer.impact, known: impacts })]),
+  ];
+}

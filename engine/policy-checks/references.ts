@@ -1,0 +1,49 @@
+import { error, pointer, type Issue } from '../issues.js';
+import type { Policy } from '../policy.js';
+
+/** Every id the policy refers to must be declared, so nothing is silently ignored at evaluation. */
+export function checkReferences(policy: Policy): Issue[] {
+  const clientGroups = policy.clientGroups.map((g) => g.id);
+  const domains = policy.domains.map((d) => d.id);
+  return [
+    ...policy.questionnaires.flatMap((q, qi) => [
+      ...q.questions.flatMap((question, i) =>
+        unknown('unknown_domain', question.domain, domains, 'domain', ['questionnaires', qi, 'questions', i, 'domain'])),
+      ...(q.appliesTo?.clientGroups ?? []).flatMap((g, i) =>
+        unknown('unknown_client_group', g, clientGroups, 'client group', ['questionnaires', qi, 'appliesTo', 'clientGroups', i])),
+    ]),
+    ...Object.keys(policy.pricing.byClientGroup ?? {}).flatMap((g) =>
+      unknown('unknown_client_group', g, clientGroups, 'client group', ['pricing', 'byClientGroup', g])),
+    ...checkCarerTable(policy),
+  ];
+}
+
+function checkCarerTable(policy: Policy): Issue[] {
+  const table = policy.carerAdjustment;
+  if (!table) return [];
+  const levels = table.supportLevels.map((l) => l.id);
+  const impacts = table.impacts.map((i) => i.id);
+  const issues: Issue[] = [];
+  for (const [level, row] of Object.entries(table.reductions)) {
+    issues.push(...unknown('unknown_support_level', level, levels, 'support level', ['carerAdjustment', 'reductions', level]));
+    for (const impact of Object.keys(row)) {
+      issues.push(...unknown('unknown_impact', impact, impacts, 'impact', ['carerAdjustment', 'reductions', level, impact]));
+    }
+  }
+  for (const level of levels) {
+    const missing = impacts.filter((impact) => table.reductions[level]?.[impact] === undefined);
+    if (missing.length > 0) {
+      issues.push(error('carer_table_incomplete', pointer('carerAdjustment', 'reductions', level),
+        `the carer table has no reduction for support level '${level}' with impact ${missing.map((m) => `'${m}'`).join(', ')}: give a percentage (0 for none) for every level and impact`,
+        { supportLevel: level, missingImpacts: missing }));
+    }
+  }
+  return issues;
+}
+
+function unknown(code: 'unknown_domain' | 'unknown_client_group' | 'unknown_support_level' | 'unknown_impact',
+  id: string, known: string[], what: string, at: Array<string | number>): Issue[] {
+  if (known.includes(id)) return [];
+  return [error(code, pointer(...at), `${what} '${id}' is not declared; declared ${what}s are ${known.map((k) => `'${k}'`).join(', ')}`,
+    { id, known })];
+}

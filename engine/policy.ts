@@ -1,0 +1,174 @@
+/**
+ * The policy document: one version of a council's RAS, as data.
+ * These types mirror rules/policy.schema.json; a value of type Policy has passed validatePolicy.
+ */
+
+export type Slug = string;
+/** A calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+export type Period = 'week' | 'month' | 'year';
+
+export interface Reference {
+  title: string;
+  url?: string;
+}
+
+export interface Labelled {
+  id: Slug;
+  label: string;
+  description?: string;
+}
+
+export type ClientGroup = Labelled;
+
+export interface Domain extends Labelled {
+  /** Multiplies the domain's points; default 1. */
+  weight?: number;
+}
+
+export interface Answer {
+  id: Slug;
+  text: string;
+  points: number;
+  notApplicable?: boolean;
+}
+
+export interface Question {
+  id: Slug;
+  domain: Slug;
+  text: string;
+  help?: string;
+  /** Default true. */
+  required?: boolean;
+  answers: Answer[];
+}
+
+export interface AppliesTo {
+  minAge?: number;
+  maxAge?: number;
+  clientGroups?: Slug[];
+}
+
+export interface Questionnaire {
+  id: Slug;
+  label: string;
+  appliesTo?: AppliesTo;
+  questions: Question[];
+}
+
+export interface PricePerPoint {
+  method: 'price-per-point';
+  period: Period;
+  pencePerPoint: number;
+  reference?: Reference;
+}
+
+export interface Band {
+  label?: string;
+  from: number;
+  /** Last point of the band, included; omitted on the open-ended top band. */
+  to?: number;
+  pence: number;
+}
+
+export interface BandTable {
+  method: 'bands';
+  period: Period;
+  bands: Band[];
+  reference?: Reference;
+}
+
+export interface HourBand {
+  label?: string;
+  from: number;
+  to?: number;
+  hours: number;
+}
+
+export interface HourBandTable {
+  method: 'hour-bands';
+  period: Period;
+  hourlyRatePence: number;
+  bands: HourBand[];
+  reference?: Reference;
+}
+
+export type Pricing = PricePerPoint | BandTable | HourBandTable;
+
+export interface AllocationTables {
+  default: Pricing;
+  byClientGroup?: Record<Slug, Pricing>;
+}
+
+export interface CarerAdjustment {
+  supportLevels: Labelled[];
+  impacts: Labelled[];
+  /** reductions[supportLevel][impact] = percentage reduction. */
+  reductions: Record<Slug, Record<Slug, number>>;
+  reference?: Reference;
+}
+
+export interface Uplift {
+  from: IsoDate;
+  percent: number;
+  reference?: Reference;
+}
+
+export type RoundingUnit = 'penny' | 'pound';
+export type RoundingMode = 'up' | 'down' | 'half-up';
+
+export interface Rounding {
+  unit: RoundingUnit;
+  mode: RoundingMode;
+}
+
+export type Operator =
+  | 'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive'
+  | 'in' | 'notIn' | 'contains' | 'doesNotContain';
+
+export interface FactCondition {
+  fact: string;
+  path?: string;
+  operator: Operator;
+  value: unknown;
+  name?: string;
+  priority?: number;
+}
+
+export type TopLevelCondition =
+  | { all: Condition[]; name?: string; priority?: number }
+  | { any: Condition[]; name?: string; priority?: number }
+  | { not: Condition; name?: string; priority?: number };
+
+export type Condition = TopLevelCondition | FactCondition;
+
+export type FlagSeverity = 'info' | 'review' | 'action';
+
+/** A json-rules-engine rule, in that library's own format. Its event raises a flag. */
+export interface Rule {
+  name: Slug;
+  priority?: number;
+  conditions: TopLevelCondition;
+  event: { type: Slug; params: { message: string; severity?: FlagSeverity } };
+}
+
+export interface Policy {
+  $schema?: string;
+  schemaVersion: 1;
+  id: Slug;
+  version: Slug;
+  title: string;
+  council: string;
+  description?: string;
+  source?: Reference;
+  clientGroups: ClientGroup[];
+  domains: Domain[];
+  questionnaires: Questionnaire[];
+  pricing: AllocationTables;
+  carerAdjustment?: CarerAdjustment;
+  uplifts?: Uplift[];
+  rounding: Rounding;
+  weeksPerYear: number;
+  rules?: Rule[];
+  warnings?: { cliffEdgePercent?: number };
+}

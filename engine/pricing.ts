@@ -1,0 +1,41 @@
+import type { PricingLine } from './explanation.js';
+import { divideRounding, fromMilli, scaled } from './money.js';
+import type { Pricing, RoundingMode } from './policy.js';
+
+/**
+ * Turns the weighted total into an amount for the table's period. A price per point uses the exact
+ * total; bands use whole points, rounded down, so a part point never reaches the next band.
+ */
+export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode): PricingLine {
+  const wholePoints = Math.floor(totalMilli / 1000);
+  switch (pricing.method) {
+    case 'price-per-point':
+      return {
+        step: 'pricing', method: pricing.method, points: fromMilli(totalMilli), pencePerPoint: pricing.pencePerPoint,
+        period: pricing.period, pence: divideRounding(totalMilli * pricing.pencePerPoint, 1000, mode),
+      };
+    case 'bands': {
+      const { band, index } = findBand(pricing.bands, wholePoints);
+      return {
+        step: 'pricing', method: pricing.method, wholePoints, band: index + 1, label: band.label ?? null,
+        from: band.from, to: band.to ?? null, period: pricing.period, pence: band.pence,
+      };
+    }
+    case 'hour-bands': {
+      const { band, index } = findBand(pricing.bands, wholePoints);
+      return {
+        step: 'pricing', method: pricing.method, wholePoints, band: index + 1, label: band.label ?? null,
+        from: band.from, to: band.to ?? null, hours: band.hours, hourlyRatePence: pricing.hourlyRatePence,
+        period: pricing.period, pence: divideRounding(scaled(band.hours, 2) * pricing.hourlyRatePence, 100, mode),
+      };
+    }
+  }
+}
+
+function findBand<B extends { from: number; to?: number }>(bands: readonly B[], points: number): { band: B; index: number } {
+  const index = bands.findIndex((b) => points >= b.from && (b.to === undefined || points <= b.to));
+  const band = bands[index];
+  // Validation guarantees contiguous bands from 0 with an open top band, so every total has one.
+  if (!band) throw new Error(`no band holds ${points} points`);
+  return { band, index };
+}

@@ -1,0 +1,29 @@
+import type { Answer, Question, Questionnaire } from './policy.js';
+
+export interface CompiledQuestion {
+  readonly question: Question;
+  readonly answers: ReadonlyMap<string, Answer>;
+  readonly required: boolean;
+}
+
+export interface CompiledQuestionnaire {
+  readonly questionnaire: Questionnaire;
+  readonly questions: ReadonlyMap<string, CompiledQuestion>;
+}
+
+export function compileQuestionnaire(questionnaire: Questionnaire): CompiledQuestionnaire {
+  const questions = new Map(questionnaire.questions.map((question) => [question.id, {
+    question,
+    answers: new Map(question.answers.map((a) => [a.id, a])),
+    required: question.required ?? true,
+  }]));
+  return { questionnaire, questions };
+}
+
+/** The questionnaire for this person; the policy checks guarantee at most one matches. */
+export function selectQuestionnaire(questionnaires: readonly CompiledQuestionnaire[], age: number, clientGroup: string): CompiledQuestionnaire | undefined {
+  return questionnaires.find(({ questionnaire: { appliesTo } }) =>
+    (appliesTo?.minAge === undefined || age >= appliesTo.minAge)
+    && (appliesTo?.maxAge === undefined || age <= appliesTo.maxAge)
+    && (appliesTo?.clientGroups === undefined || appliesTo.clientGroups.includes(clientGroup)));
+}

@@ -1,0 +1,84 @@
+/**
+ * JSON Schema checks with ajv. Each schema is compiled once, when this module loads;
+ * ajv's errors become Issues with JSON Pointer paths.
+ */
+
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+import policySchema from '../rules/policy.schema.json' with { type: 'json' };
+import assessmentSchema from '../rules/assessment.schema.json' with { type: 'json' };
+import { error, pointer, type Issue, type SchemaIssueCode } from './issues.js';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true });
+formats.default(ajv, ['date', 'uri']);
+
+const validatePolicySchema = ajv.compile(policySchema);
+const validateAssessmentSchema = ajv.compile(assessmentSchema);
+
+export { policySchema, assessmentSchema };
+
+export function policySchemaIssues(json: unknown): Issue[] {
+  return validatePolicySchema(json) ? [] : toIssues(validatePolicySchema.errors ?? []);
+}
+
+export function assessmentSchemaIssues(json: unknown): Issue[] {
+  return validateAssessmentSchema(json) ? [] : toIssues(validateAssessmentSchema.errors ?? []);
+}
+
+function toIssues(errors: ErrorObject[]): Issue[] {
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  // 'if' only says that a 'then' branch failed; that branch's own errors are the useful ones.
+  for (const e of errors.filter((e) => e.keyword !== 'if')) {
+    const issue = toIssue(e);
+    const key = `${issue.code}|${issue.path}|${issue.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  }
+  return issues;
+}
+
+function toIssue(e: ErrorObject): Issue {
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const name = String(params.missingProperty);
+      return error('schema_required', e.instancePath + pointer(name), `'${name}' is required here`, { property: name });
+    }
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      return error('schema_additional_property', e.instancePath + pointer(name),
+        `'${name}' is not a known property here; check its spelling against the schema`, { property: name });
+    }
+    case 'discriminator': {
+      const tag = String(params.tag);
+      return error('schema_enum', e.instancePath + pointer(tag),
+        `'${tag}' must be one of "price-per-point", "bands", "hour-bands" (got ${JSON.stringify(params.tagValue)})`, params);
+    }
+    default:
+      return error(codeFor(e.keyword), e.instancePath, `${describe(e.instancePath)} ${e.message ?? 'is invalid'}${allowed(params)}`, params);
+  }
+}
+
+function describe(path: string): string {
+  const last = path.split('/').pop();
+  return last ? `'${last}'` : 'the document';
+}
+
+function allowed(params: Record<string, unknown>): string {
+  return Array.isArray(params.allowedValues) ? `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}` : '';
+}
+
+const CODES: Record<string, SchemaIssueCode> = {
+  type: 'schema_type', enum: 'schema_enum', const: 'schema_const', pattern: 'schema_pattern', format: 'schema_format',
+  minimum: 'schema_range', maximum: 'schema_range', exclusiveMinimum: 'schema_range', exclusiveMaximum: 'schema_range',
+  minLength: 'schema_length', maxLength: 'schema_length', minItems: 'schema_size', maxItems: 'schema_size',
+  minProperties: 'schema_size', maxProperties: 'schema_size', uniqueItems: 'schema_unique', oneOf: 'schema_one_of',
+  propertyNames: 'schema_pattern',
+};
+
+function codeFor(keyword: string): SchemaIssueCode {
+  return CODES[keyword] ?? 'schema_invalid';
+}

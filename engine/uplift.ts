@@ -1,0 +1,22 @@
+import type { CompiledUplift } from './compile.js';
+import type { UpliftLine } from './explanation.js';
+import { divideRounding } from './money.js';
+import type { IsoDate, RoundingMode } from './policy.js';
+
+/**
+ * Applies every uplift in force on the date, oldest first, each on the amount the previous one left,
+ * so they compound. Uplifts not yet in force are listed too, so a reader sees what is coming.
+ */
+export function applyUplifts(uplifts: readonly CompiledUplift[], asOf: IsoDate, startPence: number, mode: RoundingMode): UpliftLine[] {
+  let pence = startPence;
+  return uplifts.map(({ uplift, basisPoints }) => {
+    const applied = uplift.from <= asOf;
+    const upliftPence = applied ? divideRounding(pence * basisPoints, 10_000, mode) : 0;
+    const line: UpliftLine = {
+      step: 'uplift', from: uplift.from, percent: uplift.percent, applied, reference: uplift.reference?.title ?? null,
+      beforePence: pence, upliftPence, afterPence: pence + upliftPence,
+    };
+    pence = line.afterPence;
+    return line;
+  });
+}
