@@ -20,7 +20,8 @@ export type PolicyIssueCode =
 
 export type AssessmentIssueCode =
   | 'unknown_client_group' | 'no_questionnaire' | 'questionnaire_mismatch' | 'unknown_question'
-  | 'unknown_answer' | 'missing_answer' | 'unknown_support_level' | 'unknown_impact' | 'born_after_assessment';
+  | 'unknown_answer' | 'missing_answer' | 'unknown_support_level' | 'unknown_impact' | 'born_after_assessment'
+  | 'age_or_date_of_birth';
 
 export type IssueCode = SchemaIssueCode | PolicyIssueCode | AssessmentIssueCode;
 

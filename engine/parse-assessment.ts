@@ -37,6 +37,11 @@ export function parseAssessment(compiled: CompiledPolicy, json: unknown): Checke
 
 function checkPerson(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
   const issues: Issue[] = [];
+  if ((assessment.age === undefined) === (assessment.dateOfBirth === undefined)) {
+    const both = assessment.age !== undefined;
+    issues.push(error('age_or_date_of_birth', both ? '/dateOfBirth' : '/age',
+      both ? `give age or dateOfBirth, not both (age ${assessment.age}, dateOfBirth ${assessment.dateOfBirth})` : 'give the person\'s age or dateOfBirth: the questionnaire depends on it', {}));
+  }
   if (!compiled.clientGroups.has(assessment.clientGroup)) {
     const known = [...compiled.clientGroups.keys()];
     issues.push(error('unknown_client_group', '/clientGroup',
