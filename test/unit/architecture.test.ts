@@ -1,0 +1,50 @@
+/**
+ * The folders are the architecture: the engine is pure and imports nothing but itself, the schemas in
+ * rules/ and its three libraries; only flags.ts knows json-rules-engine.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((f) => f.isFile() && /\.tsx?$/.test(f.name))
+    .map((f) => relative(ROOT, join(f.parentPath, f.name)));
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+describe('engine/', () => {
+  const ALLOWED_PACKAGES = ['json-rules-engine', 'ajv/dist/2020.js', 'ajv-formats', 'canonicalize', 'node:crypto'];
+
+  for (const file of sourceFiles('engine')) {
+    it(`${file} imports only the engine, rules/*.schema.json and the engine's libraries`, () => {
+      for (const spec of imports(file)) {
+        if (spec.startsWith('.')) {
+          const target = relative(ROOT, join(ROOT, file, '..', spec));
+          expect(target.startsWith('engine/') || /^rules\/[\w-]+\.schema\.json$/.test(target), `${file} imports ${spec}`).toBe(true);
+        } else {
+          expect(ALLOWED_PACKAGES, `${file} imports ${spec}`).toContain(spec);
+        }
+      }
+    });
+  }
+
+  it('keeps json-rules-engine inside flags.ts', () => {
+    const users = sourceFiles('engine').filter((f) => imports(f).includes('json-rules-engine'));
+    expect(users).toEqual(['engine/flags.ts']);
+  });
+
+  it('never reads the clock, the environment or random numbers', () => {
+    for (const file of sourceFiles('engine')) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(text, file).not.toMatch(/\bDate\.now\(|new Date\(|process\.env|Math\.random\(/);
+    }
+  });
+});
