@@ -9,6 +9,7 @@ export { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
 export { evaluate, type EvaluationResult, type EvaluateOptions, type Provenance } from './evaluate.js';
 export { explain } from './explain.js';
 export { contentHash } from './content-hash.js';
+export { syntheticAssessments, type SyntheticCohortOptions } from './synthetic-cohort.js';
 export { formatPence } from './money.js';
 export { ENGINE_VERSION } from './version.js';
 export { policySchema, assessmentSchema } from './schema.js';

@@ -1,0 +1,15 @@
+/**
+ * npm run bench: prints the project's speed and memory figures. Figures only, no pass or fail;
+ * compare runs on the same machine.
+ */
+
+import { benchEngine } from './engine.js';
+import { mib, row } from './measure.js';
+
+const SEED = 20260401;
+const size = Number(process.env.BENCH_SIZE ?? 100_000);
+
+console.log(`RAS benchmarks: node ${process.version}, ${new Date().toISOString()}\n`);
+await benchEngine(size, SEED);
+console.log('');
+row('peak resident memory', mib(process.resourceUsage().maxRSS * 1024));
