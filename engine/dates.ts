@@ -14,3 +14,15 @@ function parts(date: IsoDate): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
   return [y!, m!, d!];
 }
+
+/** A real calendar date written YYYY-MM-DD (so 2013-02-30 is not one). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = parts(value);
+  const daysInMonth = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth[m - 1]!;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}

@@ -5,7 +5,8 @@ import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { rawDomainPoints, scoreAnswers } from './domain-scores.js';
 import type { CarerReason, ExplanationLine, Flag, PersonLine } from './explanation.js';
 import { raiseFlags } from './flags.js';
-import { AssessmentInvalidError } from './issues.js';
+import { isIsoDate } from './dates.js';
+import { AssessmentInvalidError, error } from './issues.js';
 import { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
 import { convertPeriods } from './periods.js';
 import type { IsoDate, Period } from './policy.js';
@@ -51,6 +52,9 @@ export interface EvaluateOptions {
  *   result.weeklyPence; // 25800
  */
 export async function evaluate(policy: unknown, assessment: unknown, options: EvaluateOptions = {}): Promise<EvaluationResult> {
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+    throw new AssessmentInvalidError([error('schema_format', '/asOf', `the evaluation date must be a real date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, {})]);
+  }
   const compiled = compilePolicy(policy);
   const parsed = parseAssessment(compiled, assessment);
   if (!parsed.ok) throw new AssessmentInvalidError(parsed.issues);

@@ -1,0 +1,118 @@
+/** The `ras` command, run as a user runs it: a real process, real files, real exit codes. */
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const ADULT = join(ROOT, 'rules/examples/adult-ras/2009-pilot');
+const CHILDREN = join(ROOT, 'rules/examples/childrens-ras/2013-revised');
+
+async function ras(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ras.js'), ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function tempFile(name: string, content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'ras-cli-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('ras validate', () => {
+  it('accepts a valid policy and names it', async () => {
+    const { code, stdout } = await ras('validate', join(ADULT, 'policy.json'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('valid policy adult-ras version 2009-pilot');
+  });
+
+  it('lists every problem of an invalid policy with its JSON Pointer and exits 1', async () => {
+    const policy = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(ADULT, 'policy.json'), 'utf8')));
+    policy.pricing.default.pencePerPoint = -5;
+    policy.rounding.mode = 'nearest';
+    const { code, stderr } = await ras('validate', tempFile('bad.json', JSON.stringify(policy)));
+    expect(code).toBe(1);
+    expect(stderr).toContain('#/pricing/default/pencePerPoint  error  schema_range');
+    expect(stderr).toContain('#/rounding/mode  error  schema_enum');
+    expect(stderr).toContain('invalid policy, 2 errors');
+  });
+
+  it('says which file is not JSON, and exits 2', async () => {
+    const { code, stderr } = await ras('validate', tempFile('broken.json', '{ "id": '));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+
+  it('says a missing file is missing, and exits 2', async () => {
+    const { code, stderr } = await ras('validate', '/nonexistent/policy.json');
+    expect(code).toBe(2);
+    expect(stderr).toContain('/nonexistent/policy.json: no such file');
+  });
+});
+
+describe('ras evaluate', () => {
+  it('prints the explained amount for a worked example', async () => {
+    // 2009 pilot, older person with a carer: the worked example expects £320.00 a week.
+    const { code, stdout } = await ras('evaluate', join(ADULT, 'policy.json'), join(ADULT, 'examples/older-person-carer-reduction.json'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('How your indicative personal budget was worked out');
+    expect(stdout).toContain('£320.00 a week');
+    expect(stdout).toContain('reduced by');
+  });
+
+  it('prints the full result as JSON with --json', async () => {
+    const { code, stdout } = await ras('evaluate', join(CHILDREN, 'policy.json'), join(CHILDREN, 'examples/teenage-85-top-band-on-uplift-day.json'), '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    // Top band £1,040.00 a month, +1.7% uplift on its first day = 105 768p; × 12 = 1 269 216p a year.
+    expect(result.allocation).toEqual({ period: 'month', pence: 105768 });
+    expect(result.annualPence).toBe(1269216);
+    expect(result.provenance.policyId).toBe('childrens-ras');
+  });
+
+  it('evaluates a plain assessment file as of another date with --as-of', async () => {
+    const example = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(CHILDREN, 'examples/teenage-85-top-band-on-uplift-day.json'), 'utf8')));
+    const file = tempFile('assessment.json', JSON.stringify(example.assessment));
+    // The day before the uplift, the top band is £1,040.00 a month with no uplift.
+    const { code, stdout } = await ras('evaluate', join(CHILDREN, 'policy.json'), file, '--json', '--as-of', '2013-03-31');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).allocation.pence).toBe(104000);
+  });
+
+  it('names each bad field of an invalid assessment and exits 1', async () => {
+    const file = tempFile('assessment.json', JSON.stringify({ assessmentDate: '2009-06-01', age: 70, clientGroup: 'aliens', answers: {} }));
+    const { code, stderr } = await ras('evaluate', join(ADULT, 'policy.json'), file);
+    expect(code).toBe(1);
+    expect(stderr).toContain("#/clientGroup  error  unknown_client_group: client group 'aliens' is not one of this policy's");
+    expect(stderr).toContain('invalid assessment for this policy');
+  });
+
+  it('refuses a malformed --as-of date and shows usage, exit 2', async () => {
+    const { code, stderr } = await ras('evaluate', join(ADULT, 'policy.json'), join(ADULT, 'examples/older-person-carer-reduction.json'), '--as-of', '1/4/2010');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--as-of must be a date written YYYY-MM-DD');
+    expect(stderr).toContain('Usage:');
+  });
+});
+
+describe('ras usage', () => {
+  it('refuses an unknown command with usage, exit 2', async () => {
+    const { code, stderr } = await ras('frobnicate');
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('refuses the wrong number of files, exit 2', async () => {
+    const { code, stderr } = await ras('evaluate', join(ADULT, 'policy.json'));
+    expect(code).toBe(2);
+    expect(stderr).toContain("'evaluate' takes 2 files, got 1");
+  });
+});
