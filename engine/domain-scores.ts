@@ -5,7 +5,7 @@ import type { CompiledQuestionnaire } from './questionnaire.js';
 /** Points for each question of the questionnaire, in its order; an unanswered optional question scores 0. */
 export function scoreAnswers(questionnaire: CompiledQuestionnaire, answers: Assessment['answers']): AnswerLine[] {
   return [...questionnaire.questions.values()].map(({ question, answers: options }) => {
-    const answerId = answers[question.id];
+    const answerId = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     const answer = answerId === undefined ? undefined : options.get(answerId);
     return {
       step: 'answer',

@@ -49,13 +49,23 @@ function toLine(rule: Rule, outcome: RuleResult | undefined): RuleLine {
   };
 }
 
+// json-rules-engine leaves `result` unset on the top-level group, so a group's result is worked out
+// from its children here; a leaf the engine skipped (short-circuited) counts as not met.
 function copyCondition(c: any): ConditionExplanation {
-  const result = c.result === true;
-  if (Array.isArray(c.all)) return { all: c.all.map(copyCondition), result };
-  if (Array.isArray(c.any)) return { any: c.any.map(copyCondition), result };
-  if (c.not !== undefined) return { not: copyCondition(c.not), result };
+  if (Array.isArray(c.all)) {
+    const all = c.all.map(copyCondition);
+    return { all, result: all.every((x: ConditionExplanation) => x.result) };
+  }
+  if (Array.isArray(c.any)) {
+    const any = c.any.map(copyCondition);
+    return { any, result: any.some((x: ConditionExplanation) => x.result) };
+  }
+  if (c.not !== undefined) {
+    const not = copyCondition(c.not);
+    return { not, result: !not.result };
+  }
   return {
     fact: c.fact, path: c.path ?? null, operator: c.operator as Operator,
-    value: structuredClone(c.value), factValue: c.factResult === undefined ? null : structuredClone(c.factResult), result,
+    value: structuredClone(c.value), factValue: c.factResult === undefined ? null : structuredClone(c.factResult), result: c.result === true,
   };
 }

@@ -10,7 +10,7 @@ export type SchemaIssueCode =
 
 export type PolicyIssueCode =
   | 'duplicate_id' | 'unknown_domain' | 'unknown_client_group' | 'unknown_support_level' | 'unknown_impact'
-  | 'carer_table_incomplete' | 'not_applicable_scores_points' | 'no_not_applicable_answer'
+  | 'carer_table_incomplete' | 'not_applicable_scores_points'
   | 'weight_out_of_range' | 'percent_out_of_range' | 'too_many_decimals'
   | 'band_not_from_zero' | 'band_gap' | 'band_overlap' | 'band_range_inverted' | 'band_top_closed' | 'band_open_not_last'
   | 'uplift_dates_not_ascending' | 'age_range_inverted' | 'questionnaire_overlap'

@@ -23,8 +23,10 @@ export function divideRounding(numerator: number, denominator: number, mode: Rou
  */
 export function toScaled(value: number, places: number): number | null {
   const factor = 10 ** places;
-  const scaled = Math.round(value * factor);
-  return Math.abs(scaled - value * factor) < 1e-6 ? scaled : null;
+  const exact = value * factor;
+  const scaled = Math.round(exact);
+  // Only binary floating-point noise (4.88 × 100 = 488.00000000000006) is forgiven, not a real extra digit.
+  return Math.abs(scaled - exact) <= 1e-12 * Math.max(1, Math.abs(exact)) ? scaled : null;
 }
 
 /** Like toScaled, for values that validation has already checked. */

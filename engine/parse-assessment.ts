@@ -87,7 +87,7 @@ function checkAnswers(assessment: Assessment, questionnaire: CompiledQuestionnai
     }
   }
   for (const [questionId, question] of questionnaire.questions) {
-    if (question.required && !(questionId in assessment.answers)) {
+    if (question.required && !Object.hasOwn(assessment.answers, questionId)) {
       issues.push(error('missing_answer', pointer('answers', questionId),
         `question '${questionId}' (${question.question.text}) must be answered; choose 'does not apply' where it does not`,
         { question: questionId }));

@@ -29,7 +29,7 @@ function toIssues(errors: ErrorObject[]): Issue[] {
   const seen = new Set<string>();
   const issues: Issue[] = [];
   // 'if' only says that a 'then' branch failed; that branch's own errors are the useful ones.
-  for (const e of errors.filter((e) => e.keyword !== 'if')) {
+  for (const e of errors.filter(isUseful)) {
     const issue = toIssue(e);
     const key = `${issue.code}|${issue.path}|${issue.message}`;
     if (!seen.has(key)) {
@@ -40,8 +40,18 @@ function toIssues(errors: ErrorObject[]): Issue[] {
   return issues;
 }
 
+function isUseful(e: ErrorObject): boolean {
+  if (e.keyword === 'if' || e.keyword === 'propertyNames') return false;
+  // A missing discriminator is already reported as a missing required property.
+  return !(e.keyword === 'discriminator' && (e.params as { tagValue?: unknown }).tagValue === undefined);
+}
+
 function toIssue(e: ErrorObject): Issue {
   const params = e.params as Record<string, unknown>;
+  if (e.propertyName !== undefined) {
+    return error(codeFor(e.keyword), e.instancePath + pointer(e.propertyName),
+      `the key '${e.propertyName}' ${e.message ?? 'is invalid'}${allowed(params)}: keys are lower-case ids (letters, digits and hyphens)`, params);
+  }
   switch (e.keyword) {
     case 'required': {
       const name = String(params.missingProperty);

@@ -31,7 +31,8 @@ function checkCarerTable(policy: Policy): Issue[] {
     }
   }
   for (const level of levels) {
-    const missing = impacts.filter((impact) => table.reductions[level]?.[impact] === undefined);
+    const row = Object.hasOwn(table.reductions, level) ? table.reductions[level]! : {};
+    const missing = impacts.filter((impact) => !Object.hasOwn(row, impact));
     if (missing.length > 0) {
       issues.push(error('carer_table_incomplete', pointer('carerAdjustment', 'reductions', level),
         `the carer table has no reduction for support level '${level}' with impact ${missing.map((m) => `'${m}'`).join(', ')}: give a percentage (0 for none) for every level and impact`,
