@@ -1,6 +1,6 @@
 import type { CarerSituation } from './assessment.js';
 import type { CarerLine, CarerReason } from './explanation.js';
-import { divideRounding, scaled } from './money.js';
+import { multiplyDivide, scaled } from './money.js';
 import type { CarerAdjustment, RoundingMode } from './policy.js';
 
 /**
@@ -20,7 +20,7 @@ export function adjustForCarer(table: CarerAdjustment | undefined, carer: CarerS
     return { step: 'carer-adjustment', applied: false, reason, ...situation, percent: 0, beforePence, reductionPence: 0, afterPence: beforePence };
   }
   const percent = table!.reductions[carer!.supportLevel]![carer!.impact]!;
-  const reductionPence = divideRounding(beforePence * scaled(percent, 2), 10_000, mode);
+  const reductionPence = multiplyDivide(beforePence, scaled(percent, 2), 10_000, mode);
   return { step: 'carer-adjustment', applied: true, reason, ...situation, percent, beforePence, reductionPence, afterPence: beforePence - reductionPence };
 }
 

@@ -30,7 +30,8 @@ const pathResolver = (value: object, path: string): unknown => (value as Record<
 
 export async function raiseFlags(rules: readonly Rule[], facts: RuleFacts): Promise<{ flags: Flag[]; lines: RuleLine[] }> {
   if (rules.length === 0) return { flags: [], lines: [] };
-  const engine = new Engine(rules as unknown as RuleProperties[], { pathResolver, allowUndefinedFacts: false });
+  // json-rules-engine writes to the condition objects it is given, and compiled policies are frozen.
+  const engine = new Engine(structuredClone(rules) as unknown as RuleProperties[], { pathResolver, allowUndefinedFacts: false });
   const { results, failureResults } = await engine.run({ ...facts });
   const outcomes = new Map<string, RuleResult>([...results, ...failureResults].map((r) => [r.name, r]));
   // Report in the policy's own order, not the engine's completion order, so output is byte-stable.

@@ -8,11 +8,13 @@ export { compilePolicy, isCompiledPolicy, type CompiledPolicy } from './compile.
 export { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
 export { evaluate, type EvaluationResult, type EvaluateOptions, type Provenance } from './evaluate.js';
 export { explain } from './explain.js';
+export { runWorkedExample, type WorkedExample, type WorkedExpectation, type WorkedExampleOutcome } from './worked-example.js';
 export { contentHash } from './content-hash.js';
 export { syntheticAssessments, type SyntheticCohortOptions } from './synthetic-cohort.js';
 export { formatPence } from './money.js';
+export { isIsoDate } from './dates.js';
 export { ENGINE_VERSION } from './version.js';
-export { policySchema, assessmentSchema } from './schema.js';
+export { policySchema, assessmentSchema, schemaValidator } from './schema.js';
 export {
   PolicyInvalidError, AssessmentInvalidError,
   type Issue, type IssueCode, type Checked,

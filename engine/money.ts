@@ -4,7 +4,7 @@ import type { RoundingMode } from './policy.js';
 
 /**
  * Divides two non-negative integers and rounds the quotient to an integer.
- * Exact for any numerator below 2^53, which every amount, rate and percentage here stays under.
+ * Exact for any numerator below 2^53; multiplyDivide handles larger products.
  */
 export function divideRounding(numerator: number, denominator: number, mode: RoundingMode): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) {
@@ -15,6 +15,23 @@ export function divideRounding(numerator: number, denominator: number, mode: Rou
   if (remainder === 0 || mode === 'down') return quotient;
   if (mode === 'up') return quotient + 1;
   return remainder * 2 >= denominator ? quotient + 1 : quotient;
+}
+
+/**
+ * (a × b) ÷ d, rounded. Uses plain numbers while the product is exact, and BigInt beyond 2^53, so even
+ * the largest amounts the schema allows convert exactly.
+ */
+export function multiplyDivide(a: number, b: number, d: number, mode: RoundingMode): number {
+  const product = a * b;
+  if (Number.isSafeInteger(product)) return divideRounding(product, d, mode);
+  const n = BigInt(a) * BigInt(b);
+  const big = BigInt(d);
+  const quotient = n / big;
+  const remainder = n - quotient * big;
+  const up = remainder !== 0n && (mode === 'up' || (mode === 'half-up' && remainder * 2n >= big));
+  const result = Number(quotient + (up ? 1n : 0n));
+  if (!Number.isSafeInteger(result)) throw new Error(`${a} × ${b} ÷ ${d} is beyond exact arithmetic`);
+  return result;
 }
 
 /**

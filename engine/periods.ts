@@ -1,5 +1,5 @@
 import type { PeriodsLine } from './explanation.js';
-import { divideRounding } from './money.js';
+import { divideRounding, multiplyDivide } from './money.js';
 import type { Period } from './policy.js';
 
 /**
@@ -8,8 +8,8 @@ import type { Period } from './policy.js';
  */
 export function convertPeriods(pence: number, period: Period, weeksPerYear10k: number): PeriodsLine {
   const weeksPerYear = weeksPerYear10k / 10_000;
-  const annualFromWeekly = (weekly: number) => divideRounding(weekly * weeksPerYear10k, 10_000, 'half-up');
-  const weeklyFromAnnual = (annual: number) => divideRounding(annual * 10_000, weeksPerYear10k, 'half-up');
+  const annualFromWeekly = (weekly: number) => multiplyDivide(weekly, weeksPerYear10k, 10_000, 'half-up');
+  const weeklyFromAnnual = (annual: number) => multiplyDivide(annual, 10_000, weeksPerYear10k, 'half-up');
   const monthlyFromAnnual = (annual: number) => divideRounding(annual, 12, 'half-up');
   const line = (weeklyPence: number, monthlyPence: number, annualPence: number): PeriodsLine =>
     ({ step: 'periods', period, weeksPerYear, weeklyPence, monthlyPence, annualPence });

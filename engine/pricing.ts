@@ -1,5 +1,5 @@
 import type { PricingLine } from './explanation.js';
-import { divideRounding, fromMilli, scaled } from './money.js';
+import { fromMilli, multiplyDivide, scaled } from './money.js';
 import type { Pricing, RoundingMode } from './policy.js';
 
 /**
@@ -12,7 +12,7 @@ export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode):
     case 'price-per-point':
       return {
         step: 'pricing', method: pricing.method, points: fromMilli(totalMilli), pencePerPoint: pricing.pencePerPoint,
-        period: pricing.period, pence: divideRounding(totalMilli * pricing.pencePerPoint, 1000, mode),
+        period: pricing.period, pence: multiplyDivide(totalMilli, pricing.pencePerPoint, 1000, mode),
       };
     case 'bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
@@ -26,7 +26,7 @@ export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode):
       return {
         step: 'pricing', method: pricing.method, wholePoints, band: index + 1, label: band.label ?? null,
         from: band.from, to: band.to ?? null, hours: band.hours, hourlyRatePence: pricing.hourlyRatePence,
-        period: pricing.period, pence: divideRounding(scaled(band.hours, 2) * pricing.hourlyRatePence, 100, mode),
+        period: pricing.period, pence: multiplyDivide(scaled(band.hours, 2), pricing.hourlyRatePence, 100, mode),
       };
     }
   }

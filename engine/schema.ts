@@ -17,6 +17,15 @@ const validateAssessmentSchema = ajv.compile(assessmentSchema);
 
 export { policySchema, assessmentSchema };
 
+/**
+ * A checker for any other JSON Schema (the server's request bodies), reporting Issues in the same
+ * shape and words as the policy and assessment checks.
+ */
+export function schemaValidator(schema: object): (json: unknown) => Issue[] {
+  const validate = ajv.compile(schema);
+  return (json) => validate(json) ? [] : toIssues(validate.errors ?? []);
+}
+
 export function policySchemaIssues(json: unknown): Issue[] {
   return validatePolicySchema(json) ? [] : toIssues(validatePolicySchema.errors ?? []);
 }

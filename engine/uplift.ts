@@ -1,6 +1,6 @@
 import type { CompiledUplift } from './compile.js';
 import type { UpliftLine } from './explanation.js';
-import { divideRounding } from './money.js';
+import { multiplyDivide } from './money.js';
 import type { IsoDate, RoundingMode } from './policy.js';
 
 /**
@@ -11,7 +11,7 @@ export function applyUplifts(uplifts: readonly CompiledUplift[], asOf: IsoDate, 
   let pence = startPence;
   return uplifts.map(({ uplift, basisPoints }) => {
     const applied = uplift.from <= asOf;
-    const upliftPence = applied ? divideRounding(pence * basisPoints, 10_000, mode) : 0;
+    const upliftPence = applied ? multiplyDivide(pence, basisPoints, 10_000, mode) : 0;
     const line: UpliftLine = {
       step: 'uplift', from: uplift.from, percent: uplift.percent, applied, reference: uplift.reference?.title ?? null,
       beforePence: pence, upliftPence, afterPence: pence + upliftPence,

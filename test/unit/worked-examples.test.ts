@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, validatePolicy } from '../../engine/index.js';
+import { evaluate, runWorkedExample, validatePolicy } from '../../engine/index.js';
 import { exampleVersions } from '../support/examples.js';
 
 for (const version of exampleVersions()) {
@@ -17,24 +17,28 @@ for (const version of exampleVersions()) {
       expect(checked.ok ? checked.warnings : checked.issues).toEqual([]);
     });
 
-    it('has at least five worked examples', () => {
+    it('has at least five worked examples, each stating the amounts and flags it expects', () => {
       expect(version.examples.length).toBeGreaterThanOrEqual(5);
+      for (const { json } of version.examples) {
+        expect(Object.keys(json.expect), json.name).toEqual(expect.arrayContaining(['totalPoints', 'allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'flags']));
+        expect(json.arithmetic?.length, json.name).toBeGreaterThan(0);
+      }
+    });
+
+    it('fails a worked example whose hand figure is a penny out', async () => {
+      const { json } = version.examples[0]!;
+      const wrong = { ...json, expect: { ...json.expect, weeklyPence: json.expect.weeklyPence + 1 } };
+      const outcome = await runWorkedExample(version.policy, wrong);
+      expect(outcome.passed).toBe(false);
+      expect(outcome.differences).toEqual([{ field: 'weeklyPence', expected: json.expect.weeklyPence + 1, actual: json.expect.weeklyPence }]);
     });
 
     for (const example of version.examples) {
       describe(example.json.name, () => {
         it('gives the hand-computed amount and flags', async () => {
-          const { asOf, assessment, expect: want } = example.json;
-          const result = await evaluate(version.policy, assessment, asOf ? { asOf } : {});
-          expect({
-            totalPoints: result.points.total,
-            allocation: result.allocation,
-            weeklyPence: result.weeklyPence,
-            monthlyPence: result.monthlyPence,
-            annualPence: result.annualPence,
-            flags: result.flags.map((f) => f.code),
-            ...(want.carerReductionApplied === undefined ? {} : { carerReductionApplied: result.carerAdjustment.applied }),
-          }).toEqual(want);
+          const outcome = await runWorkedExample(version.policy, example.json);
+          expect(outcome.issues ?? []).toEqual([]);
+          expect(outcome.differences).toEqual([]);
         });
 
         it('reproduces its golden result byte for byte', async () => {

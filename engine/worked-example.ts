@@ -1,0 +1,60 @@
+/**
+ * A worked example pairs an assessment with the result a hand computation expects. The same files back
+ * the test suite, the server's submit gate and the console's "test this draft".
+ */
+
+import { evaluate, type EvaluationResult } from './evaluate.js';
+import { AssessmentInvalidError, type Issue } from './issues.js';
+import type { IsoDate } from './policy.js';
+
+export interface WorkedExpectation {
+  totalPoints?: number;
+  allocation?: { period: string; pence: number };
+  weeklyPence?: number;
+  monthlyPence?: number;
+  annualPence?: number;
+  carerReductionApplied?: boolean;
+  flags?: string[];
+}
+
+export interface WorkedExample {
+  name: string;
+  asOf?: IsoDate;
+  assessment: unknown;
+  arithmetic?: string[];
+  expect: WorkedExpectation;
+}
+
+export interface WorkedExampleOutcome {
+  name: string;
+  passed: boolean;
+  differences: Array<{ field: keyof WorkedExpectation; expected: unknown; actual: unknown }>;
+  /** Set when the example's assessment does not fit the policy. */
+  issues?: Issue[];
+}
+
+const FIELDS: Record<keyof WorkedExpectation, (r: EvaluationResult) => unknown> = {
+  totalPoints: (r) => r.points.total,
+  allocation: (r) => r.allocation,
+  weeklyPence: (r) => r.weeklyPence,
+  monthlyPence: (r) => r.monthlyPence,
+  annualPence: (r) => r.annualPence,
+  carerReductionApplied: (r) => r.carerAdjustment.applied,
+  flags: (r) => r.flags.map((f) => f.code),
+};
+
+/** Evaluates one worked example and compares every field it states with what the engine gives. */
+export async function runWorkedExample(policy: unknown, example: WorkedExample): Promise<WorkedExampleOutcome> {
+  let result: EvaluationResult;
+  try {
+    result = await evaluate(policy, example.assessment, example.asOf ? { asOf: example.asOf } : {});
+  } catch (e) {
+    if (e instanceof AssessmentInvalidError) return { name: example.name, passed: false, differences: [], issues: e.issues };
+    throw e;
+  }
+  const differences = (Object.keys(example.expect) as Array<keyof WorkedExpectation>)
+    .filter((field) => field in FIELDS)
+    .map((field) => ({ field, expected: example.expect[field], actual: FIELDS[field](result) }))
+    .filter((d) => JSON.stringify(d.expected) !== JSON.stringify(d.actual));
+  return { name: example.name, passed: differences.length === 0, differences };
+}

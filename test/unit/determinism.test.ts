@@ -1,0 +1,77 @@
+/**
+ * Determinism: the same policy content and assessment give byte-identical results, whatever the key
+ * order of the policy's JSON (its content hash is of canonical JSON, RFC 8785).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { compilePolicy, contentHash, evaluate, type Policy } from '../../engine/index.js';
+import { baseAssessment, basePolicy } from '../support/policy-builder.js';
+
+/** The same JSON value with every object's keys in reverse order. */
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  }
+  return value;
+}
+
+const policy: Policy = basePolicy({
+  domains: [{ id: 'personal-care', label: 'Personal care', weight: 1.5 }, { id: 'health', label: 'Health', weight: 0.333 }],
+  carerAdjustment: {
+    supportLevels: [{ id: 'regular', label: 'Regular support' }],
+    impacts: [{ id: 'low', label: 'Low impact' }, { id: 'high', label: 'High impact' }],
+    reductions: { regular: { low: 12.5, high: 5 } },
+  },
+  uplifts: [{ from: '2010-04-01', percent: 2.5 }],
+  rules: [
+    { name: 'a', conditions: { all: [{ fact: 'totalPoints', operator: 'greaterThan', value: 1 }] }, event: { type: 'a', params: { message: 'A' } } },
+    { name: 'b', priority: 9, conditions: { any: [{ fact: 'age', operator: 'greaterThan', value: 1 }] }, event: { type: 'b', params: { message: 'B' } } },
+  ],
+});
+const assessment = baseAssessment({
+  answers: { washing: 'lots', 'health-needs': 'high' },
+  carer: { willingToContinue: true, ableToContinue: true, supportLevel: 'regular', impact: 'high' },
+});
+
+describe('determinism', () => {
+  it('gives byte-identical JSON for the same inputs', async () => {
+    const first = JSON.stringify(await evaluate(policy, assessment));
+    const second = JSON.stringify(await evaluate(structuredClone(policy), structuredClone(assessment)));
+    expect(second).toBe(first);
+  });
+
+  it('gives the same content hash and byte-identical JSON when the policy\'s keys are in another order', async () => {
+    const reordered = reverseKeys(policy);
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(policy));
+    expect(contentHash(reordered)).toBe(contentHash(policy));
+    const first = await evaluate(policy, assessment);
+    const second = await evaluate(reordered, reverseKeys(assessment));
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(second.provenance.contentHash).toBe(contentHash(policy));
+    expect(second.provenance.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('gives a different content hash when the content changes', () => {
+    expect(contentHash(basePolicy({ weeksPerYear: 52.1429 }))).not.toBe(contentHash(basePolicy()));
+  });
+
+  it('gives the same result from a compiled policy as from its JSON', async () => {
+    const fromJson = await evaluate(policy, assessment);
+    const fromCompiled = await evaluate(compilePolicy(policy), assessment);
+    expect(JSON.stringify(fromCompiled)).toBe(JSON.stringify(fromJson));
+  });
+
+  it('leaves the caller\'s policy and assessment as they were', async () => {
+    const policyBefore = JSON.stringify(policy);
+    const assessmentBefore = JSON.stringify(assessment);
+    await evaluate(policy, assessment);
+    expect(JSON.stringify(policy)).toBe(policyBefore);
+    expect(JSON.stringify(assessment)).toBe(assessmentBefore);
+  });
+
+  it('reports its provenance', async () => {
+    const result = await evaluate(policy, assessment);
+    expect(result.provenance).toMatchObject({ policyId: 'test-ras', version: 'v1', contentHash: contentHash(policy) });
+  });
+});
