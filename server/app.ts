@@ -1,0 +1,88 @@
+import express, { type Express } from 'express';
+import { authenticate } from './auth/authenticate.js';
+import { systemClock, type Clock } from './clock.js';
+import type { AppContext } from './context.js';
+import { errorHandler, HttpProblem, notFoundRoute } from './errors.js';
+import { jsonLogger, type Logger } from './logger.js';
+import { mount, type RouteSpec } from './route-table.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { evaluateRoutes } from './routes/evaluate.js';
+import { metaRoutes } from './routes/meta.js';
+import { policyRoutes } from './routes/policies.js';
+import { userRoutes } from './routes/users.js';
+import { versionRoutes } from './routes/versions.js';
+import type { Store } from './store/store.js';
+
+export interface AppOptions {
+  store: Store;
+  clock?: Clock;
+  logger?: Logger;
+  /** One-time code for creating the first admin over HTTP; null when there are users already. */
+  setupCode?: string | null;
+  sessionHours?: number;
+  bodyLimit?: string;
+  /** Folder of the built admin console, served at /. */
+  consoleDir?: string;
+}
+
+export interface App {
+  express: Express;
+  routes: readonly RouteSpec[];
+}
+
+/**
+ * The HTTP service as a value: no listening, no environment. main.ts listens; tests call this with a
+ * store in a temporary directory and listen on a random port.
+ */
+export function createApp(options: AppOptions): App {
+  const ctx: AppContext = {
+    store: options.store,
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? jsonLogger(),
+    setupCode: options.setupCode ?? null,
+    sessionHours: options.sessionHours ?? 12,
+  };
+  const routes: RouteSpec[] = [];
+  routes.push(
+    ...metaRoutes(ctx, () => routes), ...authRoutes(ctx), ...userRoutes(ctx), ...policyRoutes(ctx),
+    ...versionRoutes(ctx), ...evaluateRoutes(ctx), ...decisionRoutes(ctx), ...auditRoutes(ctx),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestLog(ctx.logger));
+  app.use('/api', requireJsonBody, express.json({ limit: options.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use('/api', authenticate(ctx.store, ctx.clock));
+  const api = express.Router();
+  mount(api, routes);
+  app.use(api);
+  app.use('/api', notFoundRoute);
+  if (options.consoleDir) app.use(express.static(options.consoleDir, { index: 'index.html', maxAge: '1h' }));
+  app.use(notFoundRoute);
+  app.use(errorHandler(ctx.logger));
+  return { express: app, routes };
+}
+
+/** A body that is not JSON is refused up front, instead of being read as "no body". */
+const requireJsonBody: express.RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is(['application/json', 'application/*+json'])) {
+    next(new HttpProblem(415, 'json_required', `Send the body as JSON with Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`));
+    return;
+  }
+  next();
+};
+
+function requestLog(logger: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      // Method, route pattern and status only: URLs and bodies can carry personal data.
+      logger.info('request', { method: req.method, route: req.route?.path ?? null, status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 });
+    });
+    next();
+  };
+}

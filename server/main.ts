@@ -1,0 +1,55 @@
+/**
+ * npm start: opens the data directory (seeding the examples into a new one), makes sure there is a
+ * first admin, and serves the API and the console on one port.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { ConfigError, readConfig } from './config.js';
+import { jsonLogger } from './logger.js';
+import { appendAudit } from './audit.js';
+import { newUser } from './routes/auth.js';
+import { seedExamples } from './seed.js';
+import { LowdbStore } from './store/lowdb-store.js';
+
+async function start(): Promise<void> {
+  const config = readConfig(process.env);
+  const logger = jsonLogger();
+  const store = await LowdbStore.open(config.dataDir);
+  const now = systemClock().toISOString();
+  if (store.wasEmpty) {
+    const count = await seedExamples(store, now);
+    logger.info('seeded example policies', { versions: count, dataDir: config.dataDir });
+  }
+  if (store.all('users').length === 0 && config.adminUsername && config.adminPassword) {
+    const admin = await newUser({ username: config.adminUsername, displayName: config.adminUsername, roles: ['admin'], password: config.adminPassword }, now);
+    await store.transact((draft) => {
+      draft.rows('users').push(admin);
+      appendAudit(draft, { at: now, actor: 'system:config', action: 'user.create', target: `user:${admin.id}`, details: { roles: admin.roles, via: 'environment' } });
+    });
+  }
+  const setupCode = store.all('users').length === 0 ? randomBytes(9).toString('base64url') : null;
+  const consoleDir = existsSync(config.consoleDir) ? config.consoleDir : undefined;
+  const { express } = createApp({ store, logger, setupCode, consoleDir });
+  const server = express.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`RAS policy engine listening on http://${config.host}:${port} (data in ${config.dataDir})`);
+    if (!consoleDir) console.log(`No built console at ${config.consoleDir}: the API is served without it.`);
+    if (setupCode) {
+      console.log(`\nNo users yet. Create the first admin within this run with the one-time setup code ${setupCode}:`);
+      console.log(`  curl -X POST http://${config.host}:${port}/api/setup -H 'Content-Type: application/json' -d '{"code":"${setupCode}","username":"admin","password":"<at least 12 characters>"}'`);
+      console.log('Or set RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD before starting.\n');
+    }
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+start().catch((e) => {
+  console.error(e instanceof ConfigError ? `Configuration: ${e.message}` : e);
+  process.exit(1);
+});

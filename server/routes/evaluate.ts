@@ -1,0 +1,81 @@
+import { AssessmentInvalidError, evaluate, type EvaluationResult, isIsoDate } from '../../engine/index.js';
+import type { AppContext } from '../context.js';
+import { HttpProblem, problem, fromIssues } from '../errors.js';
+import { versionInForce } from '../in-force.js';
+import { route, type RouteSpec } from '../route-table.js';
+import { batchBody } from '../schemas.js';
+import type { VersionRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import { bodyChecker } from '../validation.js';
+import { compiledFor, requirePolicy, requireVersion } from '../versions.js';
+
+const checkBatch = bodyChecker<{ assessments: unknown[] }>(batchBody);
+export const EVALUATORS = ['api-client', 'officer', 'ratifier', 'scrutiny'] as const;
+
+export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
+  const byDate = (req: { params: Record<string, string | string[]> }, assessment: unknown) =>
+    versionForAssessment(ctx.store, String(req.params.id), assessment);
+  const byVersion = (req: { params: Record<string, string | string[]> }) =>
+    requireVersion(ctx.store, String(req.params.id), String(req.params.version));
+
+  return [
+    route('post', '/api/policies/:id/evaluate', EVALUATORS, 'Evaluate an assessment with the version in force on its assessment date', async (req, res) => {
+      const asOf = asOfQuery(req.query.asOf);
+      res.json(await evaluateWith(byDate(req, req.body), req.body, asOf));
+    }),
+
+    route('post', '/api/policies/:id/versions/:version/evaluate', EVALUATORS, 'Evaluate an assessment with one named version, whatever its status', async (req, res) => {
+      res.json(await evaluateWith(byVersion(req), req.body, asOfQuery(req.query.asOf)));
+    }),
+
+    route('post', '/api/policies/:id/evaluate-batch', EVALUATORS, 'Evaluate many assessments, each with the version in force on its date', async (req, res) => {
+      const { assessments } = checkBatch(req);
+      requirePolicy(ctx.store, String(req.params.id));
+      res.json({ results: await batch(assessments, (a) => evaluateWith(byDate(req, a), a, undefined)) });
+    }),
+
+    route('post', '/api/policies/:id/versions/:version/evaluate-batch', EVALUATORS, 'Evaluate many assessments with one named version', async (req, res) => {
+      const { assessments } = checkBatch(req);
+      const version = byVersion(req);
+      const asOf = asOfQuery(req.query.asOf);
+      res.json({ results: await batch(assessments, (a) => evaluateWith(version, a, asOf)) });
+    }),
+  ];
+}
+
+export async function evaluateWith(version: VersionRecord, assessment: unknown, asOf: string | undefined): Promise<EvaluationResult> {
+  return evaluate(compiledFor(version), assessment, asOf ? { asOf } : {});
+}
+
+/** The version in force on the assessment's own date; the date is checked before anything else. */
+export function versionForAssessment(store: Store, policyId: string, assessment: unknown): VersionRecord {
+  requirePolicy(store, policyId);
+  const date = (assessment as { assessmentDate?: unknown } | null)?.assessmentDate;
+  if (!isIsoDate(date)) {
+    throw new AssessmentInvalidError([{ code: 'schema_format', path: '/assessmentDate', severity: 'error', message: `'assessmentDate' must be a real date written YYYY-MM-DD (got ${JSON.stringify(date ?? null)})`, params: {} }]);
+  }
+  const version = versionInForce(store.all('versions'), policyId, date);
+  if (!version) throw new HttpProblem(422, 'none_in_force', `No version of '${policyId}' is in force on ${date}.`, [{ pointer: '/assessmentDate', code: 'none_in_force', message: `no ratified version is in force on ${date}` }]);
+  return version;
+}
+
+export function asOfQuery(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new HttpProblem(400, 'bad_date', 'asOf must be a real date written YYYY-MM-DD.', [{ pointer: '/query/asOf', code: 'schema_format', message: `'${String(value)}' is not a date written YYYY-MM-DD` }]);
+  return value;
+}
+
+/** Each item succeeds or fails on its own; a failure is a problem document with pointers into that item. */
+async function batch(assessments: unknown[], one: (a: unknown) => Promise<EvaluationResult>) {
+  const results = [];
+  for (const [index, assessment] of assessments.entries()) {
+    try {
+      results.push({ index, ok: true as const, result: await one(assessment) });
+    } catch (e) {
+      if (e instanceof AssessmentInvalidError) results.push({ index, ok: false as const, problem: problem(422, 'assessment_invalid', 'The assessment does not fit this policy version.', fromIssues(e.issues, `/assessments/${index}`)) });
+      else if (e instanceof HttpProblem) results.push({ index, ok: false as const, problem: { ...e.toJSON(), errors: e.errors.map((x) => ({ ...x, pointer: `/assessments/${index}${x.pointer}` })) } });
+      else throw e;
+    }
+  }
+  return results;
+}

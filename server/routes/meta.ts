@@ -1,0 +1,26 @@
+import { assessmentSchema, ENGINE_VERSION, policySchema } from '../../engine/index.js';
+import type { AppContext } from '../context.js';
+import { HttpProblem } from '../errors.js';
+import { openApiDocument } from '../openapi.js';
+import { route, type RouteSpec } from '../route-table.js';
+
+const SCHEMAS: Record<string, object> = {
+  'policy.schema.json': policySchema,
+  'assessment.schema.json': assessmentSchema,
+};
+
+export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec[]): RouteSpec[] {
+  return [
+    route('get', '/api/health', 'public', 'Whether the service is up', (_req, res) => {
+      res.json({ status: 'ok', engineVersion: ENGINE_VERSION });
+    }),
+    route('get', '/api/openapi.json', 'public', 'This API, as an OpenAPI 3.1 document', (_req, res) => {
+      res.json(openApiDocument(allRoutes()));
+    }),
+    route('get', '/api/schemas/:name', 'public', 'The JSON Schemas of a policy version and of an assessment', (req, res) => {
+      const schema = SCHEMAS[String(req.params.name)];
+      if (!schema) throw new HttpProblem(404, 'schema_not_found', `There is no schema '${req.params.name}'; there are ${Object.keys(SCHEMAS).join(', ')}.`);
+      res.type('application/schema+json').send(JSON.stringify(schema));
+    }),
+  ];
+}

@@ -1,0 +1,70 @@
+/**
+ * A new data directory starts with the example schemes of rules/examples as ratified versions, so a
+ * new user sees a working system at once. Each version's ratification record is data beside it.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentHash, validatePolicy, type Policy, type WorkedExample } from '../engine/index.js';
+import { appendAudit } from './audit.js';
+import type { Ratification, VersionRecord } from './store/records.js';
+import type { Store } from './store/store.js';
+import { target } from './routes/versions.js';
+
+export const EXAMPLES_DIR = new URL('../rules/examples/', import.meta.url).pathname;
+const SEEDER = 'system:seed';
+
+interface ExampleVersion {
+  document: Policy;
+  examples: WorkedExample[];
+  ratification: Omit<Ratification, 'ratifiedBy' | 'ratifiedAt'>;
+}
+
+export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR): Promise<number> {
+  const versions = loadExamples(dir).sort((a, b) => a.ratification.effectiveFrom.localeCompare(b.ratification.effectiveFrom));
+  await store.transact((draft) => {
+    for (const { document, examples, ratification } of versions) {
+      if (!draft.rows('policies').some((p) => p.id === document.id)) {
+        draft.rows('policies').push({ id: document.id, title: document.title, council: document.council, createdAt: at, createdBy: SEEDER });
+      }
+      const record = seededVersion(document, examples, { ...ratification, ratifiedBy: SEEDER, ratifiedAt: at }, at);
+      const rows = draft.rows('versions');
+      // Earlier versions of the same scheme are superseded by later ones, as ratification would do.
+      rows.forEach((v, i) => {
+        if (v.policyId === record.policyId && v.status === 'ratified') {
+          rows[i] = { ...v, status: 'superseded', superseded: { by: record.version, from: ratification.effectiveFrom, at } };
+        }
+      });
+      rows.push(record);
+      appendAudit(draft, { at, actor: SEEDER, action: 'version.seed', target: target(record), details: { contentHash: record.contentHash, effectiveFrom: ratification.effectiveFrom } });
+    }
+  });
+  return versions.length;
+}
+
+function loadExamples(dir: string): ExampleVersion[] {
+  return subdirs(dir).flatMap((scheme) => subdirs(join(dir, scheme)).map((version) => {
+    const base = join(dir, scheme, version);
+    const document = readJson(join(base, 'policy.json'));
+    const checked = validatePolicy(document);
+    if (!checked.ok) throw new Error(`${base}/policy.json is not a valid policy: ${checked.issues[0]?.path} ${checked.issues[0]?.message}`);
+    const examples = readdirSync(join(base, 'examples')).filter((f) => f.endsWith('.json')).sort()
+      .map((f) => readJson(join(base, 'examples', f)) as WorkedExample);
+    return { document: checked.value, examples, ratification: readJson(join(base, 'ratification.json')) as ExampleVersion['ratification'] };
+  }));
+}
+
+function seededVersion(document: Policy, examples: WorkedExample[], ratification: Ratification, at: string): VersionRecord {
+  return {
+    policyId: document.id, version: document.version, status: 'ratified', document, contentHash: contentHash(document), examples, basedOn: null,
+    createdAt: at, createdBy: SEEDER, updatedAt: at, submittedAt: at, submittedBy: SEEDER, ratification, superseded: null, withdrawal: null,
+  };
+}
+
+function subdirs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+function readJson(file: string): any {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}

@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { COLLECTIONS, type CollectionName, type Collections } from './records.js';
+import type { Draft, Store } from './store.js';
+
+type Dbs = { [K in CollectionName]: Low<Collections[K]> };
+
+/**
+ * One JSON file per collection in the data directory, written atomically (lowdb's steno writes a
+ * temporary file and renames it). Exactly one Low instance per file in this process: two would
+ * overwrite each other's changes.
+ */
+export class LowdbStore implements Store {
+  private constructor(private readonly dbs: Dbs, readonly wasEmpty: boolean) {}
+
+  static async open(dataDir: string): Promise<LowdbStore> {
+    mkdirSync(dataDir, { recursive: true });
+    const wasEmpty = COLLECTIONS.every((name) => !existsSync(fileOf(dataDir, name)));
+    const entries = await Promise.all(COLLECTIONS.map(async (name) => {
+      const db = new Low<unknown[]>(new JSONFile(fileOf(dataDir, name)), []);
+      await db.read();
+      if (!Array.isArray(db.data)) throw new Error(`${fileOf(dataDir, name)} does not hold a JSON array`);
+      db.data.forEach(deepFreeze);
+      return [name, db] as const;
+    }));
+    return new LowdbStore(Object.fromEntries(entries) as unknown as Dbs, wasEmpty);
+  }
+
+  all<K extends CollectionName>(name: K): Readonly<Collections[K]> {
+    return this.dbs[name].data;
+  }
+
+  async transact<T>(change: (draft: Draft) => T): Promise<T> {
+    const copies = new Map<CollectionName, unknown[]>();
+    const draft: Draft = {
+      rows: <K extends CollectionName>(name: K) => {
+        if (!copies.has(name)) copies.set(name, [...this.dbs[name].data]);
+        return copies.get(name) as Collections[K];
+      },
+    };
+    const result = change(draft);
+    if (result instanceof Promise) throw new Error('a store transaction must be synchronous');
+    for (const [name, rows] of copies) {
+      rows.forEach(deepFreeze);
+      (this.dbs[name] as Low<unknown[]>).data = rows;
+    }
+    // Every change is in memory already; each write stores the newest data of its file, so a write
+    // that waits behind another still carries this transaction's rows.
+    await Promise.all([...copies.keys()].map((name) => this.dbs[name].write()));
+    return result;
+  }
+}
+
+function fileOf(dataDir: string, name: CollectionName): string {
+  return join(dataDir, `${name}.json`);
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
