@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { auditVerifyCommand } from './audit-command.js';
 import { evaluateCommand } from './evaluate-command.js';
 import { InputError } from './read-json.js';
 import { validateCommand } from './validate-command.js';
@@ -6,6 +7,7 @@ import { validateCommand } from './validate-command.js';
 const USAGE = `Usage:
   ras validate <policy.json>
   ras evaluate <policy.json> <assessment.json or worked-example.json> [--json] [--as-of YYYY-MM-DD]
+  ras audit verify [--data-dir DIR]      (default: $RAS_DATA_DIR or ./data)
 
 Exit status: 0 done, 1 invalid policy or assessment, 2 wrong usage or unreadable file.`;
 
@@ -41,6 +43,10 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       }
       return evaluateCommand({ policyFile: policyFile!, assessmentFile: assessmentFile!, json: values.json === true, asOf: values['as-of'] }, out, err);
     }
+    case 'audit': {
+      if (files[0] !== 'verify' || files.length !== 1) throw new UsageError("the audit command is 'ras audit verify [--data-dir DIR]'");
+      return auditVerifyCommand(values['data-dir'] ?? process.env.RAS_DATA_DIR ?? './data', out, err);
+    }
     case undefined:
       throw new UsageError('no command given');
     default:
@@ -52,7 +58,7 @@ function parse(argv: string[]) {
   try {
     return parseArgs({
       args: argv, allowPositionals: true, strict: true,
-      options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
