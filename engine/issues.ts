@@ -14,7 +14,7 @@ export type PolicyIssueCode =
   | 'weight_out_of_range' | 'percent_out_of_range' | 'too_many_decimals'
   | 'band_not_from_zero' | 'band_gap' | 'band_overlap' | 'band_range_inverted' | 'band_top_closed' | 'band_open_not_last'
   | 'uplift_dates_not_ascending' | 'age_range_inverted' | 'questionnaire_overlap'
-  | 'unknown_fact' | 'unknown_fact_path' | 'fact_path_required' | 'duplicate_rule_name'
+  | 'unknown_fact' | 'unknown_fact_path' | 'fact_path_required' | 'duplicate_rule_name' | 'rule_value_type'
   // warnings
   | 'amount_falls_as_points_rise' | 'cliff_edge' | 'domain_without_questions';
 

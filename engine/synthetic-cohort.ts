@@ -7,7 +7,8 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Assessment, CarerSituation } from './assessment.js';
 import type { CompiledPolicy } from './compile.js';
-import type { Answer, IsoDate } from './policy.js';
+import type { CohortPerson } from './cohort/cohort.js';
+import type { Answer, IsoDate, Question } from './policy.js';
 import type { CompiledQuestionnaire } from './questionnaire.js';
 
 export interface SyntheticCohortOptions {
@@ -22,11 +23,21 @@ const DEFAULT_MAX_AGE = 95;
 const CARER_SHARE = 0.45;
 const NOT_APPLICABLE_SHARE = 0.08;
 
+export interface SyntheticPerson {
+  person: CohortPerson;
+  /** The exact age the age band was drawn from. */
+  age: number;
+}
+
+const AGE_BANDS: Array<[number, number]> = [[0, 4], [5, 11], [12, 17], [18, 24], [25, 44], [45, 64], [65, 74], [75, 84], [85, 130]];
+const CURRENT_COST_SHARE = 0.7;
+
 /**
- * Yields `size` assessments: client groups evenly mixed, ages spread over each questionnaire's range,
- * and need skewed towards low levels (most people need some help, few need a great deal).
+ * Yields `size` people: client groups evenly mixed, ages spread over each questionnaire's range and
+ * reported in standard bands, need skewed towards low levels (most people need some help, few need a
+ * great deal), and for most a current package cost that follows need loosely.
  */
-export function* syntheticAssessments(compiled: CompiledPolicy, options: SyntheticCohortOptions): Generator<Assessment> {
+export function* syntheticPeople(compiled: CompiledPolicy, options: Omit<SyntheticCohortOptions, 'assessmentDate'>): Generator<SyntheticPerson> {
   const rng = xoroshiro128plus(options.seed);
   const random = () => uniformFloat64(rng);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -40,15 +51,38 @@ export function* syntheticAssessments(compiled: CompiledPolicy, options: Synthet
     const age = minAge + Math.floor(random() * (maxAge - minAge + 1));
     const need = random() ** 2;
     const carer = random() < CARER_SHARE ? syntheticCarer(compiled, random, pick) : undefined;
+    const cost = random() < CURRENT_COST_SHARE ? Math.round((need * 40_000 + random() * 6_000) * 100) : undefined;
     yield {
-      reference: `S-${String(i).padStart(width, '0')}`,
-      assessmentDate: options.assessmentDate,
       age,
-      clientGroup,
-      answers: answersFor(questionnaire, need, random),
-      ...(carer ? { carer } : {}),
+      person: {
+        ref: `S-${String(i).padStart(width, '0')}`,
+        clientGroup,
+        ageBand: ageBandOf(age),
+        answers: answersFor(questionnaire, need, random),
+        ...(carer ? { carer } : {}),
+        ...(cost === undefined ? {} : { currentAnnualCostPence: cost }),
+      },
     };
   }
+}
+
+/** The same people as assessments dated `assessmentDate`, with their exact ages: for benchmarks. */
+export function* syntheticAssessments(compiled: CompiledPolicy, options: SyntheticCohortOptions): Generator<Assessment> {
+  for (const { person, age } of syntheticPeople(compiled, options)) {
+    yield {
+      reference: person.ref,
+      assessmentDate: options.assessmentDate,
+      age,
+      clientGroup: person.clientGroup,
+      answers: person.answers,
+      ...(person.carer ? { carer: person.carer } : {}),
+    };
+  }
+}
+
+function ageBandOf(age: number): string {
+  const [min, max] = AGE_BANDS.find(([, high]) => age <= high)!;
+  return max >= 130 ? `${min}+` : `${min}-${max}`;
 }
 
 function questionnairesFor(compiled: CompiledPolicy, clientGroup: string): CompiledQuestionnaire[] {
@@ -63,7 +97,7 @@ function answersFor(questionnaire: CompiledQuestionnaire, need: number, random: 
       answers[question.id] = notApplicable.id;
       continue;
     }
-    const graded = byPoints(question.answers.filter((a) => !a.notApplicable));
+    const graded = gradedAnswers(question);
     const jitter = (random() - 0.5) * 0.4;
     const level = Math.min(1, Math.max(0, need + jitter));
     answers[question.id] = graded[Math.round(level * (graded.length - 1))]!.id;
@@ -71,8 +105,13 @@ function answersFor(questionnaire: CompiledQuestionnaire, need: number, random: 
   return answers;
 }
 
-function byPoints(answers: Answer[]): Answer[] {
-  return [...answers].sort((a, b) => a.points - b.points);
+const graded = new WeakMap<Question, Answer[]>();
+
+/** A question's answers that apply, from fewest points to most (worked out once per question). */
+function gradedAnswers(question: Question): Answer[] {
+  let answers = graded.get(question);
+  if (!answers) graded.set(question, answers = question.answers.filter((a) => !a.notApplicable).sort((a, b) => a.points - b.points));
+  return answers;
 }
 
 function syntheticCarer(compiled: CompiledPolicy, random: () => number, pick: <T>(items: readonly T[]) => T): CarerSituation | undefined {

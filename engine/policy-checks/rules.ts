@@ -17,7 +17,7 @@ export function checkRules(policy: Policy): Issue[] {
     answers: [...new Set(policy.questionnaires.flatMap((q) => q.questions.map((question) => question.id)))],
   };
   return (policy.rules ?? []).flatMap((rule, i) =>
-    walk(rule.conditions, ['rules', i, 'conditions']).flatMap(({ condition, at }) => checkFact(condition, at, keys)));
+    walk(rule.conditions, ['rules', i, 'conditions']).flatMap(({ condition, at }) => [...checkFact(condition, at, keys), ...checkValue(condition, at)]));
 }
 
 function walk(condition: Condition, at: Array<string | number>): Array<{ condition: FactCondition; at: Array<string | number> }> {
@@ -25,6 +25,24 @@ function walk(condition: Condition, at: Array<string | number>): Array<{ conditi
   if ('any' in condition) return condition.any.flatMap((c, i) => walk(c, [...at, 'any', i]));
   if ('not' in condition) return walk(condition.not, [...at, 'not']);
   return [{ condition, at }];
+}
+
+const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
+const LISTS = ['in', 'notIn'];
+
+/** json-rules-engine's operators need a number or a list on the right; anything else never matches or throws. */
+function checkValue(condition: FactCondition, at: Array<string | number>): Issue[] {
+  const { operator, value } = condition;
+  if (NUMERIC.includes(operator) && typeof value !== 'number') {
+    return [error('rule_value_type', pointer(...at, 'value'), `'${operator}' compares numbers, but the value is ${JSON.stringify(value)}: give a number`, { operator })];
+  }
+  if (LISTS.includes(operator) && !Array.isArray(value)) {
+    return [error('rule_value_type', pointer(...at, 'value'), `'${operator}' looks the fact up in a list, but the value is ${JSON.stringify(value)}: give a list such as ["a", "b"]`, { operator })];
+  }
+  if (!LISTS.includes(operator) && Array.isArray(value)) {
+    return [error('rule_value_type', pointer(...at, 'value'), `'${operator}' compares with one value, but the value is a list: use 'in' or 'notIn' for a list`, { operator })];
+  }
+  return [];
 }
 
 function checkFact(condition: FactCondition, at: Array<string | number>, keys: Record<string, string[]>): Issue[] {

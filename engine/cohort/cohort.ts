@@ -1,0 +1,39 @@
+/** A cohort: anonymised assessments for scrutiny (rules/cohort.schema.json). */
+
+import type { CarerSituation } from '../assessment.js';
+
+export interface CohortPerson {
+  /** Pseudonymous reference, never a name. */
+  ref: string;
+  clientGroup: string;
+  /** Whole years, "65-74" or "85+". */
+  ageBand: string;
+  answers: Record<string, string>;
+  carer?: CarerSituation;
+  currentAnnualCostPence?: number;
+}
+
+export interface Cohort {
+  schemaVersion: 1;
+  name: string;
+  description?: string;
+  policyId?: string;
+  people: CohortPerson[];
+}
+
+export interface AgeBand {
+  label: string;
+  min: number;
+  max: number;
+}
+
+const OLDEST = 130;
+
+/** "65-74" -> 65..74; "85+" -> 85..130. Returns null for anything else, or a band that runs backwards. */
+export function parseAgeBand(label: string): AgeBand | null {
+  const match = /^(\d{1,3})(?:-(\d{1,3})|(\+))$/.exec(label);
+  if (!match) return null;
+  const min = Number(match[1]);
+  const max = match[3] ? OLDEST : Number(match[2]);
+  return min <= max && max <= OLDEST ? { label, min, max } : null;
+}

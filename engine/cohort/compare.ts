@@ -1,0 +1,260 @@
+/**
+ * Compares versions of a policy over a cohort: each version's cost, and for each pair who gains and
+ * who loses, by how much, by client group and age band, with histograms. Amounts are annual pence.
+ */
+
+import type { CompiledPolicy } from '../compile.js';
+import { diffVersions, type PolicyChange } from '../diff.js';
+import type { IsoDate } from '../policy.js';
+import type { EncodedCohort } from './encoded-cohort.js';
+import { compileFastEvaluator } from './fast-evaluator.js';
+import { histogram, summarise, type Histogram, type Summary } from './statistics.js';
+
+export interface VersionUnderTest {
+  version: string;
+  compiled: CompiledPolicy;
+}
+
+export interface Materiality {
+  /** A change of at most this many pence a year counts as unchanged. */
+  pence?: number;
+  /** A change of at most this percentage of the base amount counts as unchanged. */
+  percent?: number;
+}
+
+export interface CompareOptions {
+  asOf: IsoDate;
+  materiality?: Materiality;
+  /** How many of the largest gains and losses to list (default 10). */
+  top?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PairStats {
+  people: number;
+  gainers: number;
+  losers: number;
+  unchanged: number;
+  gainersShare: number;
+  losersShare: number;
+  unchangedShare: number;
+  totalBasePence: number;
+  totalCandidatePence: number;
+  totalChangePence: number;
+  meanChangePence: number;
+}
+
+export interface PersonChange {
+  ref: string;
+  clientGroup: string;
+  ageBand: string;
+  basePence: number;
+  candidatePence: number;
+  changePence: number;
+}
+
+export interface PairComparison {
+  base: string;
+  candidate: string;
+  overall: PairStats;
+  byClientGroup: Record<string, PairStats>;
+  byAgeBand: Record<string, PairStats>;
+  largestLosses: PersonChange[];
+  largestGains: PersonChange[];
+  changeHistogram: Histogram;
+  policyChanges: PolicyChange[];
+}
+
+export interface VersionOutcome {
+  version: string;
+  contentHash: string;
+  summary: Summary;
+  byClientGroup: Record<string, Summary>;
+  byAgeBand: Record<string, Summary>;
+  flags: Record<string, number>;
+  histogram: Histogram;
+  currentCost: CurrentCostComparison | null;
+}
+
+export interface CurrentCostComparison {
+  people: number;
+  meanDifferencePence: number;
+  medianDifferencePence: number;
+  above: number;
+  below: number;
+  equal: number;
+}
+
+export interface Comparison {
+  asOf: IsoDate;
+  cohortSize: number;
+  evaluated: number;
+  excluded: { count: number; examples: Array<{ ref: string; version: string; reason: string }> };
+  versions: VersionOutcome[];
+  pairs: PairComparison[];
+  /** Annual pence per person per version (NaN for excluded people): for exports and attribution. */
+  amounts: Float64Array[];
+  included: Uint8Array;
+}
+
+const PROGRESS_EVERY = 10_000;
+
+/**
+ * @example
+ *   const comparison = compareCohort([{ version: 'a', compiled: a }, { version: 'b', compiled: b }], cohort, { asOf: '2010-06-01' });
+ *   comparison.pairs[0].overall.losers; // people worse off under b than a
+ */
+export function compareCohort(versions: readonly VersionUnderTest[], cohort: EncodedCohort, options: CompareOptions): Comparison {
+  if (versions.length < 2) throw new Error('a comparison needs at least two versions');
+  const { amounts, flags, excludedExamples, included, excludedCount } = evaluateAll(versions, cohort, options);
+  const evaluated = cohort.size - excludedCount;
+  const outcomes = versions.map((v, k) => versionOutcome(v, amounts[k]!, flags[k]!, included, cohort));
+  const pairs = versions.slice(1).map((v, k) => pairComparison(versions[0]!, v, amounts[0]!, amounts[k + 1]!, included, cohort, options));
+  return { asOf: options.asOf, cohortSize: cohort.size, evaluated, excluded: { count: excludedCount, examples: excludedExamples }, versions: outcomes, pairs, amounts, included };
+}
+
+function evaluateAll(versions: readonly VersionUnderTest[], cohort: EncodedCohort, options: CompareOptions) {
+  const evaluators = versions.map((v) => compileFastEvaluator(v.compiled, cohort, options.asOf));
+  const amounts = versions.map(() => new Float64Array(cohort.size).fill(NaN));
+  const flags = versions.map(() => new Map<string, number>());
+  const included = new Uint8Array(cohort.size);
+  const excludedExamples: Array<{ ref: string; version: string; reason: string }> = [];
+  let excludedCount = 0;
+  for (let i = 0; i < cohort.size; i++) {
+    let ok = true;
+    evaluators.forEach((evaluate, k) => {
+      const outcome = evaluate(i);
+      if ('error' in outcome) {
+        if (ok && excludedExamples.length < 100) excludedExamples.push({ ref: cohort.refs[i]!, version: versions[k]!.version, reason: outcome.error });
+        ok = false;
+        return;
+      }
+      amounts[k]![i] = outcome.annualPence;
+      for (const f of outcome.flags) flags[k]!.set(f, (flags[k]!.get(f) ?? 0) + 1);
+    });
+    // A person is compared only if every version can evaluate them, so totals are like for like.
+    if (ok) included[i] = 1; else excludedCount++;
+    if (options.onProgress && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, cohort.size);
+  }
+  options.onProgress?.(cohort.size, cohort.size);
+  return { amounts, flags, included, excludedExamples, excludedCount };
+}
+
+function versionOutcome(v: VersionUnderTest, amounts: Float64Array, flagCounts: Map<string, number>, included: Uint8Array, cohort: EncodedCohort): VersionOutcome {
+  const all = select(amounts, included);
+  return {
+    version: v.version,
+    contentHash: v.compiled.contentHash,
+    summary: summarise(all),
+    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, (mask) => summarise(select(amounts, mask))),
+    byAgeBand: grouped(cohort.ageBands.map((b) => b.label), cohort.ageBandOf, included, (mask) => summarise(select(amounts, mask))),
+    flags: Object.fromEntries([...flagCounts].sort()),
+    histogram: histogram(all),
+    currentCost: currentCost(amounts, included, cohort),
+  };
+}
+
+function pairComparison(base: VersionUnderTest, candidate: VersionUnderTest, a: Float64Array, b: Float64Array, included: Uint8Array,
+  cohort: EncodedCohort, options: CompareOptions): PairComparison {
+  const stats = (mask: Uint8Array) => pairStats(a, b, mask, options.materiality ?? {});
+  const changes = new Float64Array(countOf(included));
+  let j = 0;
+  for (let i = 0; i < cohort.size; i++) if (included[i]) changes[j++] = b[i]! - a[i]!;
+  const { losses, gains } = extremes(a, b, included, cohort, options.top ?? 10);
+  return {
+    base: base.version,
+    candidate: candidate.version,
+    overall: stats(included),
+    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, stats),
+    byAgeBand: grouped(cohort.ageBands.map((x) => x.label), cohort.ageBandOf, included, stats),
+    largestLosses: losses,
+    largestGains: gains,
+    changeHistogram: histogram(changes),
+    policyChanges: diffVersions(base.compiled.policy, candidate.compiled.policy),
+  };
+}
+
+/** A change counts as a gain or a loss only when it is larger than every materiality threshold given. */
+export function isMaterial(base: number, change: number, materiality: Materiality): boolean {
+  const size = Math.abs(change);
+  if (size === 0) return false;
+  if (materiality.pence !== undefined && size <= materiality.pence) return false;
+  if (materiality.percent !== undefined && size * 100 <= materiality.percent * base) return false;
+  return true;
+}
+
+function pairStats(a: Float64Array, b: Float64Array, mask: Uint8Array, materiality: Materiality): PairStats {
+  let people = 0, gainers = 0, losers = 0, totalBase = 0, totalCandidate = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    people++;
+    totalBase += a[i]!;
+    totalCandidate += b[i]!;
+    const change = b[i]! - a[i]!;
+    if (isMaterial(a[i]!, change, materiality)) { if (change > 0) gainers++; else losers++; }
+  }
+  const share = (n: number) => people === 0 ? 0 : n / people;
+  const unchanged = people - gainers - losers;
+  return {
+    people, gainers, losers, unchanged,
+    gainersShare: share(gainers), losersShare: share(losers), unchangedShare: share(unchanged),
+    totalBasePence: totalBase, totalCandidatePence: totalCandidate, totalChangePence: totalCandidate - totalBase,
+    meanChangePence: people === 0 ? 0 : Math.round((totalCandidate - totalBase) / people),
+  };
+}
+
+function extremes(a: Float64Array, b: Float64Array, included: Uint8Array, cohort: EncodedCohort, top: number) {
+  const order: number[] = [];
+  for (let i = 0; i < cohort.size; i++) if (included[i] && b[i] !== a[i]) order.push(i);
+  order.sort((x, y) => (b[x]! - a[x]!) - (b[y]! - a[y]!) || (cohort.refs[x]! < cohort.refs[y]! ? -1 : 1));
+  const person = (i: number): PersonChange => ({
+    ref: cohort.refs[i]!, clientGroup: cohort.clientGroups[cohort.clientGroupOf[i]!]!, ageBand: cohort.ageBands[cohort.ageBandOf[i]!]!.label,
+    basePence: a[i]!, candidatePence: b[i]!, changePence: b[i]! - a[i]!,
+  });
+  return {
+    losses: order.filter((i) => b[i]! < a[i]!).slice(0, top).map(person),
+    gains: order.filter((i) => b[i]! > a[i]!).reverse().slice(0, top).map(person),
+  };
+}
+
+function currentCost(amounts: Float64Array, included: Uint8Array, cohort: EncodedCohort): CurrentCostComparison | null {
+  const differences: number[] = [];
+  for (let i = 0; i < cohort.size; i++) {
+    const cost = cohort.currentAnnualCostPence[i]!;
+    if (included[i] && !Number.isNaN(cost)) differences.push(amounts[i]! - cost);
+  }
+  if (differences.length === 0) return null;
+  const summary = summarise(Float64Array.from(differences));
+  return {
+    people: differences.length,
+    meanDifferencePence: summary.meanPence,
+    medianDifferencePence: summary.medianPence,
+    above: differences.filter((d) => d > 0).length,
+    below: differences.filter((d) => d < 0).length,
+    equal: differences.filter((d) => d === 0).length,
+  };
+}
+
+function grouped<T>(labels: readonly string[], codes: Uint16Array, included: Uint8Array, compute: (mask: Uint8Array) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  labels.forEach((label, code) => {
+    const mask = new Uint8Array(included.length);
+    let any = false;
+    for (let i = 0; i < included.length; i++) if (included[i] && codes[i] === code) { mask[i] = 1; any = true; }
+    if (any) out[label] = compute(mask);
+  });
+  return Object.fromEntries(Object.entries(out).sort(([x], [y]) => x.localeCompare(y)));
+}
+
+function select(values: Float64Array, mask: Uint8Array): Float64Array {
+  const out = new Float64Array(countOf(mask));
+  let j = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out[j++] = values[i]!;
+  return out;
+}
+
+function countOf(mask: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) n += mask[i]!;
+  return n;
+}

@@ -1,0 +1,202 @@
+/**
+ * One policy version compiled against one cohort's encoding: answer codes become points through
+ * lookup tables, rules become plain functions, and the money steps are the reference pipeline's own
+ * functions, so the arithmetic cannot drift from evaluate().
+ */
+
+import { adjustForCarer } from '../carer-adjustment.js';
+import { chooseTable } from '../client-group-table.js';
+import type { CompiledPolicy } from '../compile.js';
+import { convertPeriods } from '../periods.js';
+import type { IsoDate, Pricing } from '../policy.js';
+import { price } from '../pricing.js';
+import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
+import { roundAllocation } from '../rounding.js';
+import { applyUplifts } from '../uplift.js';
+import { compileRules, type FactReader } from './compiled-rules.js';
+import { carerOf, type EncodedCohort } from './encoded-cohort.js';
+
+export interface FastOutcome {
+  totalMilli: number;
+  allocationPence: number;
+  weeklyPence: number;
+  monthlyPence: number;
+  annualPence: number;
+  carerReductionApplied: boolean;
+  flags: string[];
+}
+
+/** Why a person cannot be evaluated under a version: the same reasons parseAssessment gives. */
+export interface Unevaluable {
+  error: string;
+}
+
+interface Slot {
+  column: Uint16Array | null;
+  questionId: string;
+  domain: number;
+  required: boolean;
+  /** points[code]; -1 for an answer id this question does not have. */
+  points: Int32Array;
+  answerIds: readonly string[];
+}
+
+interface Plan {
+  questionnaire: CompiledQuestionnaire;
+  slots: Slot[];
+  byQuestion: Map<string, Slot>;
+}
+
+export type FastEvaluator = (i: number) => FastOutcome | Unevaluable;
+
+interface Money {
+  allocationPence: number;
+  weeklyPence: number;
+  monthlyPence: number;
+  annualPence: number;
+  carerReductionApplied: boolean;
+  carerPercent: number;
+}
+
+/** The person being evaluated, updated in place so reading a fact allocates nothing. */
+interface Current {
+  i: number;
+  plan: Plan;
+  totalMilli: number;
+  money: Money;
+}
+
+export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDate): FastEvaluator {
+  const { policy } = compiled;
+  const domains = [...compiled.domains.values()];
+  const domainIndex = new Map(domains.map((d, i) => [d.domain.id, i]));
+  const weights = Int32Array.from(domains.map((d) => d.weightMilli));
+  const plans = planQuestionnaires(compiled, cohort, domainIndex);
+  const tables = cohort.clientGroups.map((g) => compiled.clientGroups.has(g) ? chooseTable(policy.pricing, g).pricing : null);
+  const rules = compileRules(policy.rules ?? []);
+  const carerTable = policy.carerAdjustment;
+  const carerKnown = carerTable ? cohort.carerLevels.map((l) => cohort.carerImpacts.map((m) =>
+    carerTable.supportLevels.some((x) => x.id === l) && carerTable.impacts.some((x) => x.id === m))) : null;
+  const raw = new Int32Array(domains.length);
+  const money = moneySteps(compiled, asOf);
+  const current: Current = { i: 0, plan: undefined as unknown as Plan, totalMilli: 0, money: undefined as unknown as Money };
+  const read = factReader(current, raw, weights, domainIndex, cohort);
+
+  return (i) => {
+    const group = cohort.clientGroupOf[i]!;
+    const pricing = tables[group];
+    if (!pricing) return { error: `client group '${cohort.clientGroups[group]}' is not one of this version's` };
+    const plan = plans[group]![cohort.ageBandOf[i]!]!;
+    if ('error' in plan) return plan;
+    raw.fill(0);
+    for (const slot of plan.slots) {
+      const code = slot.column ? slot.column[i]! : 0;
+      if (code === 0) {
+        if (slot.required) return { error: `question '${slot.questionId}' is not answered` };
+        continue;
+      }
+      const points = slot.points[code]!;
+      if (points < 0) return { error: `'${slot.answerIds[code - 1]}' is not an answer to question '${slot.questionId}'` };
+      raw[slot.domain]! += points;
+    }
+    const carerFlags = cohort.carerFlags[i]!;
+    if (carerFlags !== 0 && carerKnown && !carerKnown[cohort.carerLevelOf[i]!]![cohort.carerImpactOf[i]!]) {
+      const carer = carerOf(cohort, i)!;
+      return { error: `carer support level '${carer.supportLevel}' or impact '${carer.impact}' is not in this version's carer table` };
+    }
+    let totalMilli = 0;
+    for (let d = 0; d < raw.length; d++) totalMilli += raw[d]! * weights[d]!;
+    const outcome = money(group, pricing, totalMilli, cohort, i);
+    current.i = i; current.plan = plan; current.totalMilli = totalMilli; current.money = outcome;
+    const flags: string[] = [];
+    for (const r of rules) if (r.test(read)) flags.push(r.rule.event.type);
+    return {
+      totalMilli, allocationPence: outcome.allocationPence, weeklyPence: outcome.weeklyPence, monthlyPence: outcome.monthlyPence,
+      annualPence: outcome.annualPence, carerReductionApplied: outcome.carerReductionApplied, flags,
+    };
+  };
+}
+
+/**
+ * The money steps depend only on the table, the total and the carer's situation, which many people
+ * share, so each distinct combination is worked out once with the reference pipeline's functions.
+ */
+function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
+  const { policy } = compiled;
+  const mode = policy.rounding.mode;
+  const caches = new Map<string, Map<number, Money>>();
+  return (group: number, pricing: Pricing, totalMilli: number, cohort: EncodedCohort, i: number): Money => {
+    const carerKey = `${group}|${cohort.carerFlags[i]}|${cohort.carerLevelOf[i]}|${cohort.carerImpactOf[i]}`;
+    let cache = caches.get(carerKey);
+    if (!cache) caches.set(carerKey, cache = new Map());
+    let result = cache.get(totalMilli);
+    if (!result) {
+      const priced = price(pricing, totalMilli, mode);
+      const adjusted = adjustForCarer(policy.carerAdjustment, carerOf(cohort, i), priced.pence, mode);
+      const uplifts = applyUplifts(compiled.uplifts, asOf, adjusted.afterPence, mode);
+      const rounded = roundAllocation(uplifts.at(-1)?.afterPence ?? adjusted.afterPence, policy.rounding, pricing.period);
+      const periods = convertPeriods(rounded.afterPence, pricing.period, compiled.weeksPerYear10k);
+      result = {
+        allocationPence: rounded.afterPence, weeklyPence: periods.weeklyPence, monthlyPence: periods.monthlyPence, annualPence: periods.annualPence,
+        carerReductionApplied: adjusted.applied, carerPercent: adjusted.percent,
+      };
+      cache.set(totalMilli, result);
+    }
+    return result;
+  };
+}
+
+/** For each (client group, age band) of the cohort: the questionnaire's slots, or why none applies. */
+function planQuestionnaires(compiled: CompiledPolicy, cohort: EncodedCohort, domainIndex: Map<string, number>): Array<Array<Plan | Unevaluable>> {
+  const columns = new Map(cohort.columns.map((c) => [c.questionId, c]));
+  const cache = new Map<CompiledQuestionnaire, Plan>();
+  const planFor = (q: CompiledQuestionnaire): Plan => {
+    let plan = cache.get(q);
+    if (!plan) {
+      const slots = [...q.questions.values()].map(({ question, answers, required }) => {
+        const column = columns.get(question.id);
+        const answerIds = column?.answerIds ?? [];
+        const points = new Int32Array(answerIds.length + 1).fill(-1);
+        answerIds.forEach((id, k) => { const a = answers.get(id); if (a) points[k + 1] = a.points; });
+        return { column: column?.codes ?? null, questionId: question.id, domain: domainIndex.get(question.domain)!, required, points, answerIds };
+      });
+      plan = { questionnaire: q, slots, byQuestion: new Map(slots.map((slot) => [slot.questionId, slot])) };
+      cache.set(q, plan);
+    }
+    return plan;
+  };
+  return cohort.clientGroups.map((group) => cohort.ageBands.map((band) => {
+    const first = selectQuestionnaire(compiled.questionnaires, band.min, group);
+    for (let age = band.min + 1; age <= band.max; age++) {
+      if (selectQuestionnaire(compiled.questionnaires, age, group) !== first) {
+        return { error: `age band ${band.label} spans more than one questionnaire of this version, so the questionnaire cannot be chosen` };
+      }
+    }
+    return first ? planFor(first) : { error: `no questionnaire of this version applies to age band ${band.label} in client group '${group}'` };
+  }));
+}
+
+function factReader(current: Current, raw: Int32Array, weights: Int32Array, domainIndex: Map<string, number>, cohort: EncodedCohort): FactReader {
+  return (fact, key) => {
+    switch (fact) {
+      case 'totalPoints': return current.totalMilli / 1000;
+      case 'domainPoints': { const d = key === undefined ? undefined : domainIndex.get(key); return d === undefined ? undefined : raw[d]; }
+      case 'weightedDomainPoints': { const d = key === undefined ? undefined : domainIndex.get(key); return d === undefined ? undefined : (raw[d]! * weights[d]!) / 1000; }
+      case 'answers': {
+        const slot = key === undefined ? undefined : current.plan.byQuestion.get(key);
+        const code = slot?.column ? slot.column[current.i]! : 0;
+        return slot && code > 0 ? slot.answerIds[code - 1] : undefined;
+      }
+      case 'age': return cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
+      case 'clientGroup': return cohort.clientGroups[cohort.clientGroupOf[current.i]!];
+      case 'questionnaire': return current.plan.questionnaire.questionnaire.id;
+      case 'allocationPence': return current.money.allocationPence;
+      case 'weeklyPence': return current.money.weeklyPence;
+      case 'monthlyPence': return current.money.monthlyPence;
+      case 'annualPence': return current.money.annualPence;
+      case 'carerReductionApplied': return current.money.carerReductionApplied;
+      case 'carerReductionPercent': return current.money.carerPercent;
+      default: return undefined;
+    }
+  };
+}
