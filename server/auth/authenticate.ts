@@ -50,7 +50,9 @@ function fromSession(store: Store, token: string, now: Date): Caller {
 }
 
 function fromApiKey(store: Store, key: string): Caller {
-  const [prefix, keyId, secret] = key.split('_');
+  // The secret is base64url and may itself contain '_'; only the first two separators delimit fields.
+  const [prefix, keyId, ...rest] = key.split('_');
+  const secret = rest.join('_');
   if (prefix !== 'ras' || !keyId || !secret) throw new HttpProblem(401, 'bad_credentials', 'The API key is not in the form ras_<id>_<secret>.');
   const hash = sha256(secret);
   for (const user of store.all('users')) {

@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { JsonFileAdapter } from './json-file-adapter.js';
 import { COLLECTIONS, type CollectionName, type Collections } from './records.js';
 import type { Draft, Store } from './store.js';
 
 type Dbs = { [K in CollectionName]: Low<Collections[K]> };
 
 /**
- * One JSON file per collection in the data directory, written atomically (lowdb's steno writes a
- * temporary file and renames it). Exactly one Low instance per file in this process: two would
- * overwrite each other's changes.
+ * One JSON file per collection in the data directory, each written atomically by its own queue
+ * (json-file-adapter.ts). Exactly one Low instance per file in this process: two would overwrite
+ * each other's changes, and so would two processes on one data directory.
  */
 export class LowdbStore implements Store {
   private constructor(private readonly dbs: Dbs, readonly wasEmpty: boolean) {}
@@ -19,7 +19,7 @@ export class LowdbStore implements Store {
     mkdirSync(dataDir, { recursive: true });
     const wasEmpty = COLLECTIONS.every((name) => !existsSync(fileOf(dataDir, name)));
     const entries = await Promise.all(COLLECTIONS.map(async (name) => {
-      const db = new Low<unknown[]>(new JSONFile(fileOf(dataDir, name)), []);
+      const db = new Low<unknown[]>(new JsonFileAdapter(fileOf(dataDir, name)), []);
       await db.read();
       if (!Array.isArray(db.data)) throw new Error(`${fileOf(dataDir, name)} does not hold a JSON array`);
       db.data.forEach(deepFreeze);
@@ -46,8 +46,8 @@ export class LowdbStore implements Store {
       rows.forEach(deepFreeze);
       (this.dbs[name] as Low<unknown[]>).data = rows;
     }
-    // Every change is in memory already; each write stores the newest data of its file, so a write
-    // that waits behind another still carries this transaction's rows.
+    // Every change is in memory already; each file's queue resolves once a write that began after
+    // this point is on disk, so the promise means the change is stored.
     await Promise.all([...copies.keys()].map((name) => this.dbs[name].write()));
     return result;
   }
