@@ -1,6 +1,6 @@
 /** Looking up versions and showing them; compiled policies are cached per (immutable) record. */
 
-import { compilePolicy, type CompiledPolicy } from '../engine/index.js';
+import { compilePolicy, contentHash, type CompiledPolicy } from '../engine/index.js';
 import { HttpProblem } from './errors.js';
 import type { VersionRecord } from './store/records.js';
 import type { Store } from './store/store.js';
@@ -34,6 +34,11 @@ export function etagOf(record: VersionRecord): string {
   return `"${record.contentHash}"`;
 }
 
+/** The worked examples change apart from the document, so they have an ETag of their own. */
+export function examplesEtagOf(record: VersionRecord): string {
+  return `"${contentHash(record.examples)}"`;
+}
+
 /** A version without its document and examples, for lists. */
 export function versionSummary(record: VersionRecord) {
   const { document: _document, examples, ...rest } = record;
@@ -42,5 +47,5 @@ export function versionSummary(record: VersionRecord) {
 
 export function versionLinks(record: VersionRecord) {
   const base = `/api/policies/${record.policyId}/versions/${record.version}`;
-  return { self: base, evaluate: `${base}/evaluate`, audit: `${base}/audit` };
+  return { self: base, examples: `${base}/examples`, evaluate: `${base}/evaluate`, audit: `${base}/audit` };
 }

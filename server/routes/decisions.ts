@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AssessmentInvalidError } from '../../engine/index.js';
 import diff from 'microdiff';
 import { appendAudit } from '../audit.js';
 import { isoNow } from '../clock.js';
@@ -18,8 +19,14 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
   return [
     route('post', '/api/decisions', ['api-client', 'officer'], 'Evaluate an assessment and record it as a decision: input, output and the version used', async (req, res) => {
       const body = checkRecord(req);
-      const version = body.version ? requireVersion(ctx.store, body.policyId, body.version) : versionForAssessment(ctx.store, body.policyId, body.assessment);
-      const result = await withPointerPrefix('/assessment', () => evaluateWith(version, body.assessment, body.asOf));
+      const { version, result } = await withPointerPrefix('/assessment', async () => {
+        const version = body.version ? requireVersion(ctx.store, body.policyId, body.version) : versionForAssessment(ctx.store, body.policyId, body.assessment);
+        // A decision about a person rests on policy in force, never on a draft that may still change.
+        if (version.status !== 'ratified' && version.status !== 'superseded') {
+          throw new HttpProblem(409, 'version_not_ratified', `Version ${version.version} is ${version.status}: decisions are recorded only against ratified versions. Use .../versions/${version.version}/evaluate to try it.`);
+        }
+        return { version, result: await evaluateWith(version, body.assessment, body.asOf) };
+      });
       const decision: DecisionRecord = {
         id: randomUUID(), createdAt: isoNow(ctx.clock), createdBy: req.caller!.username,
         policyId: version.policyId, version: version.version, contentHash: version.contentHash, asOf: body.asOf ?? null,
@@ -78,13 +85,13 @@ function requireDecision(ctx: AppContext, id: string): DecisionRecord {
   return decision;
 }
 
-/** The assessment sits under /assessment in this request, so the engine's pointers get that prefix. */
+/** The assessment sits under /assessment in this request, so pointers into it get that prefix. */
 async function withPointerPrefix<T>(prefix: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    const { AssessmentInvalidError } = await import('../../engine/index.js');
     if (e instanceof AssessmentInvalidError) throw new AssessmentInvalidError(e.issues.map((i) => ({ ...i, path: prefix + i.path })));
+    if (e instanceof HttpProblem && e.errors.length > 0) throw new HttpProblem(e.status, e.code, e.message, e.errors.map((x) => ({ ...x, pointer: prefix + x.pointer })));
     throw e;
   }
 }

@@ -31,7 +31,8 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
     route('post', '/api/policies/:id/evaluate-batch', EVALUATORS, 'Evaluate many assessments, each with the version in force on its date', async (req, res) => {
       const { assessments } = checkBatch(req);
       requirePolicy(ctx.store, String(req.params.id));
-      res.json({ results: await batch(assessments, (a) => evaluateWith(byDate(req, a), a, undefined)) });
+      const asOf = asOfQuery(req.query.asOf);
+      res.json({ results: await batch(assessments, (a) => evaluateWith(byDate(req, a), a, asOf)) });
     }),
 
     route('post', '/api/policies/:id/versions/:version/evaluate-batch', EVALUATORS, 'Evaluate many assessments with one named version', async (req, res) => {

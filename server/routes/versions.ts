@@ -9,7 +9,7 @@ import { cloneBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js
 import type { Ratification, VersionRecord } from '../store/records.js';
 import type { Draft } from '../store/store.js';
 import { bodyChecker } from '../validation.js';
-import { compiledFor, etagOf, requirePolicy, requireVersion, versionLinks, versionSummary } from '../versions.js';
+import { compiledFor, etagOf, examplesEtagOf, requirePolicy, requireVersion, versionLinks, versionSummary } from '../versions.js';
 
 const checkClone = bodyChecker<{ version: string }>(cloneBody);
 const checkExamples = bodyChecker<{ examples: WorkedExample[] }>(examplesBody);
@@ -40,7 +40,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
 
     route('get', VERSION, READERS, 'A version: its document, worked examples, status and ratification', (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);
-      res.set('ETag', etagOf(record)).json({ ...record, links: versionLinks(record) });
+      res.set('ETag', etagOf(record)).json({ ...record, examplesEtag: examplesEtagOf(record), links: versionLinks(record) });
     }),
 
     route('put', VERSION, OFFICER, 'Replace a draft\'s policy document (needs If-Match with the current ETag)', async (req, res) => {
@@ -56,17 +56,24 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       res.set('ETag', etagOf(record)).json(record);
     }),
 
-    route('put', `${VERSION}/examples`, OFFICER, 'Replace a draft\'s worked examples (needs If-Match)', async (req, res) => {
+    route('get', `${VERSION}/examples`, READERS, 'A version\'s worked examples, with their own ETag', (req, res) => {
+      const record = requireVersion(ctx.store, params(req).id, params(req).version);
+      res.set('ETag', examplesEtagOf(record)).json({ examples: record.examples });
+    }),
+
+    route('put', `${VERSION}/examples`, OFFICER, 'Replace a draft\'s worked examples (needs If-Match with the examples\' ETag)', async (req, res) => {
       const { id, version } = params(req);
       const ifMatch = requireIfMatch(req.headers['if-match']);
       const { examples } = checkExamples(req);
       const record = await ctx.store.transact((draft) => replaceVersion(draft, id, version, (current) => {
         assertEditable(current);
-        assertFresh(current, ifMatch);
+        if (ifMatch !== examplesEtagOf(current) && ifMatch !== '*') {
+          throw new HttpProblem(412, 'stale_examples', `The worked examples of version ${current.version} have changed since you read them (now ${examplesEtagOf(current)}): reload them and apply your change again.`);
+        }
         appendAudit(draft, { at: at(), actor: req.caller!.username, action: 'version.edit-examples', target: target(current), details: { examples: examples.length } });
         return { ...current, examples, updatedAt: at() };
       }));
-      res.set('ETag', etagOf(record)).json(record);
+      res.set('ETag', examplesEtagOf(record)).json({ examples: record.examples });
     }),
 
     route('delete', VERSION, OFFICER, 'Delete a draft that was never submitted', async (req, res) => {
@@ -203,14 +210,21 @@ async function transition(ctx: AppContext, actor: string, policyId: string, vers
   });
 }
 
-/** A newly ratified version supersedes the ratified versions that took effect before it. */
+/**
+ * After a ratification, every ratified version of the scheme except the one that takes effect last is
+ * superseded, by the next one to take effect after it. Ratifying a version dated before an existing
+ * one therefore supersedes the new version at once (it still answers for the dates between).
+ */
 function supersedeOlder(draft: Draft, ratified: VersionRecord, actor: string, at: string): void {
-  const effectiveFrom = ratified.ratification!.effectiveFrom;
   const versions = draft.rows('versions');
-  versions.forEach((v, i) => {
-    if (v.policyId !== ratified.policyId || v.status !== 'ratified' || v === ratified || v.ratification!.effectiveFrom > effectiveFrom) return;
-    versions[i] = { ...v, status: 'superseded', superseded: { by: ratified.version, from: effectiveFrom, at }, updatedAt: at };
-    appendAudit(draft, { at, actor, action: 'version.supersede', target: target(v), details: { by: ratified.version, from: effectiveFrom } });
+  const live = versions.filter((v) => v.policyId === ratified.policyId && v.status === 'ratified')
+    .sort((a, b) => a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) || a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt));
+  live.slice(0, -1).forEach((v, k) => {
+    const next = live[k + 1]!;
+    const index = versions.indexOf(v);
+    const from = next.ratification!.effectiveFrom;
+    versions[index] = { ...v, status: 'superseded', superseded: { by: next.version, from, at }, updatedAt: at };
+    appendAudit(draft, { at, actor, action: 'version.supersede', target: target(v), details: { by: next.version, from } });
   });
 }
 
