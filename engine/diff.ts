@@ -4,7 +4,7 @@
  * Each change names the part of the policy it belongs to, in the order attribution applies them.
  */
 
-import { formatPence } from './money.js';
+import { formatPence, formatRatePence } from './money.js';
 import type { Answer, Band, HourBand, Policy, Pricing, Question } from './policy.js';
 
 export type ChangeArea = 'questionnaire' | 'weights' | 'pricing' | 'carer' | 'uplifts' | 'rounding' | 'rules' | 'description';
@@ -117,7 +117,7 @@ function tableChanges(name: string, was: Pricing, now: Pricing, at: string): Pol
   const out: PolicyChange[] = [];
   if (was.period !== now.period) out.push(change('pricing', `${at}/period`, `Period of ${name}: ${was.period} → ${now.period}`, was.period, now.period));
   if (was.method === 'price-per-point' && now.method === 'price-per-point' && was.pencePerPoint !== now.pencePerPoint) {
-    out.push(change('pricing', `${at}/pencePerPoint`, `Price per point (${name}): ${formatPence(was.pencePerPoint)} → ${formatPence(now.pencePerPoint)} a ${now.period}`, was.pencePerPoint, now.pencePerPoint));
+    out.push(change('pricing', `${at}/pencePerPoint`, `Price per point (${name}): ${formatRatePence(was.pencePerPoint)} → ${formatRatePence(now.pencePerPoint)} a ${now.period}`, was.pencePerPoint, now.pencePerPoint));
   }
   if (was.method === 'hour-bands' && now.method === 'hour-bands' && was.hourlyRatePence !== now.hourlyRatePence) {
     out.push(change('pricing', `${at}/hourlyRatePence`, `Hourly rate (${name}): ${formatPence(was.hourlyRatePence)} → ${formatPence(now.hourlyRatePence)}`, was.hourlyRatePence, now.hourlyRatePence));

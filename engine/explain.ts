@@ -5,7 +5,7 @@
 
 import type { EvaluationResult } from './evaluate.js';
 import type { CarerLine, ConditionExplanation, ExplanationLine, PricingLine, RuleLine, UpliftLine } from './explanation.js';
-import { formatPence } from './money.js';
+import { formatPence, formatRatePence } from './money.js';
 import type { Period } from './policy.js';
 
 const PER: Record<Period, string> = { week: 'a week', month: 'a month', year: 'a year' };
@@ -54,7 +54,7 @@ export function explain(result: EvaluationResult): string {
 function pricingSentence(line: PricingLine): string {
   switch (line.method) {
     case 'price-per-point':
-      return `${points(line.points)} × ${formatPence(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${PER[line.period]}.`;
+      return `${points(line.points)} × ${formatRatePence(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${PER[line.period]}.`;
     case 'bands':
       return `${points(line.wholePoints)} falls in band ${line.band}${bandName(line.label)} (${bandRange(line.from, line.to)}), which gives ${formatPence(line.pence)} ${PER[line.period]}.`;
     case 'hour-bands':

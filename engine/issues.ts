@@ -6,7 +6,7 @@
 export type SchemaIssueCode =
   | 'schema_required' | 'schema_type' | 'schema_additional_property' | 'schema_enum' | 'schema_const'
   | 'schema_pattern' | 'schema_format' | 'schema_range' | 'schema_length' | 'schema_size'
-  | 'schema_unique' | 'schema_one_of' | 'schema_invalid';
+  | 'schema_unique' | 'schema_one_of' | 'schema_invalid' | 'too_deep';
 
 export type PolicyIssueCode =
   | 'duplicate_id' | 'unknown_domain' | 'unknown_client_group' | 'unknown_support_level' | 'unknown_impact'

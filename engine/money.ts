@@ -61,6 +61,13 @@ export function formatPence(pence: number): string {
   return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** A rate in pence that may have decimals, as pounds: 488 -> £4.88, 488.3417 -> £4.883417. */
+export function formatRatePence(pence: number): string {
+  if (Number.isInteger(pence)) return formatPence(pence);
+  const [whole, fraction = ''] = String(pence).split('.');
+  return formatPence(Number(whole)).replace(/\.(\d\d)$/, (_, two) => `.${two}${fraction}`);
+}
+
 /** Points are carried in thousandths so that weights multiply exactly; 12345 -> 12.345 */
 export function fromMilli(milli: number): number {
   return milli / 1000;

@@ -12,7 +12,8 @@ export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode):
     case 'price-per-point':
       return {
         step: 'pricing', method: pricing.method, points: fromMilli(totalMilli), pencePerPoint: pricing.pencePerPoint,
-        period: pricing.period, pence: multiplyDivide(totalMilli, pricing.pencePerPoint, 1000, mode),
+        // Points in thousandths × pence a point in ten-thousandths: one exact division by 10^7.
+        period: pricing.period, pence: multiplyDivide(totalMilli, scaled(pricing.pencePerPoint, 4), 10_000_000, mode),
       };
     case 'bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);

@@ -3,11 +3,12 @@
  * ajv's errors become Issues with JSON Pointer paths.
  */
 
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import policySchema from '../rules/policy.schema.json' with { type: 'json' };
 import assessmentSchema from '../rules/assessment.schema.json' with { type: 'json' };
 import { error, pointer, type Issue, type SchemaIssueCode } from './issues.js';
+import { MAX_DEPTH, tooDeepAt } from './json-depth.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true });
 formats.default(ajv, ['date', 'uri']);
@@ -22,16 +23,19 @@ export { policySchema, assessmentSchema };
  * shape and words as the policy and assessment checks.
  */
 export function schemaValidator(schema: object): (json: unknown) => Issue[] {
-  const validate = ajv.compile(schema);
-  return (json) => validate(json) ? [] : toIssues(validate.errors ?? []);
+  return checker(ajv.compile(schema));
 }
 
-export function policySchemaIssues(json: unknown): Issue[] {
-  return validatePolicySchema(json) ? [] : toIssues(validatePolicySchema.errors ?? []);
-}
+export const policySchemaIssues = checker(validatePolicySchema);
+export const assessmentSchemaIssues = checker(validateAssessmentSchema);
 
-export function assessmentSchemaIssues(json: unknown): Issue[] {
-  return validateAssessmentSchema(json) ? [] : toIssues(validateAssessmentSchema.errors ?? []);
+/** Refuses absurdly deep input before ajv, whose checks recurse, walks into it. */
+function checker(validate: ValidateFunction): (json: unknown) => Issue[] {
+  return (json) => {
+    const at = tooDeepAt(json, MAX_DEPTH);
+    if (at !== null) return [error('too_deep', at, `${at ? `'${at.slice(1)}'` : 'the document'} nests more than ${MAX_DEPTH} levels deep: no valid document does`, { limit: MAX_DEPTH })];
+    return validate(json) ? [] : toIssues(validate.errors ?? []);
+  };
 }
 
 function toIssues(errors: ErrorObject[]): Issue[] {

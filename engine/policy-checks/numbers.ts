@@ -1,6 +1,7 @@
 import { error, pointer, type Issue } from '../issues.js';
 import { toScaled } from '../money.js';
 import type { Policy } from '../policy.js';
+import { pricingTables } from './bands.js';
 
 /**
  * Decimals in a policy are kept exact by scaling them to integers (weights to thousandths,
@@ -15,9 +16,15 @@ export function checkNumbers(policy: Policy): Issue[] {
       decimal(percent, 2, 0, 100, 'percent_out_of_range', `carer reduction for ${level}/${impact}`, ['carerAdjustment', 'reductions', level, impact]))),
     ...(policy.uplifts ?? []).flatMap((u, i) =>
       decimal(u.percent, 2, 0, 100, 'percent_out_of_range', `uplift from ${u.from}`, ['uplifts', i, 'percent'])),
+    ...pricePerPoint(policy),
     ...hourBands(policy),
     ...decimal(policy.weeksPerYear, 4, 52, 53, 'too_many_decimals', 'weeksPerYear', ['weeksPerYear']),
   ];
+}
+
+function pricePerPoint(policy: Policy): Issue[] {
+  return pricingTables(policy).flatMap(({ pricing, at }) => pricing.method !== 'price-per-point' ? []
+    : decimal(pricing.pencePerPoint, 4, 0, 1_000_000, 'too_many_decimals', 'pencePerPoint', [...at, 'pencePerPoint']));
 }
 
 function hourBands(policy: Policy): Issue[] {
