@@ -4,6 +4,7 @@
  */
 
 import { benchEngine } from './engine.js';
+import { benchHttp } from './http.js';
 import { mib, row } from './measure.js';
 
 const SEED = 20260401;
@@ -11,5 +12,7 @@ const size = Number(process.env.BENCH_SIZE ?? 100_000);
 
 console.log(`RAS benchmarks: node ${process.version}, ${new Date().toISOString()}\n`);
 await benchEngine(size, SEED);
+console.log('');
+await benchHttp({ connections: 50, seconds: Number(process.env.BENCH_HTTP_SECONDS ?? 8) });
 console.log('');
 row('peak resident memory', mib(process.resourceUsage().maxRSS * 1024));

@@ -1,0 +1,239 @@
+/**
+ * Recorded decisions: input, output and the exact version used, replayable later, including after the
+ * server (engine and store) restarts on the same data, and detecting a record changed on disk.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, ok, readCollection, versionPath, writeCollection } from '../support/api-client.js';
+import { exampleVersions, type WorkedExampleJson } from '../support/examples.js';
+import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let dataDir: string;
+beforeAll(async () => { server = await startServer(); dataDir = server.dataDir; });
+afterAll(async () => { await server.close(); removeDataDir(dataDir); });
+
+const officer = () => as(server, server.tokens.officer);
+const client = () => as(server, server.tokens['api-client']);
+
+function example(scheme: string, version: string, name: string): WorkedExampleJson {
+  const found = exampleVersions().find((v) => v.scheme === scheme && v.version === version)?.examples.find((e) => e.name === name);
+  if (!found) throw new Error(`no worked example ${scheme}/${version}/${name}`);
+  return found.json;
+}
+const upliftInForce = example('adult-ras', '2010-revised', 'older-person-uplift-in-force');
+const beforeUplift = example('adult-ras', '2010-revised', 'older-person-before-uplift');
+const repriced = example('adult-ras', '2010-revised', 'older-person-repriced-as-of-uplift');
+const children = example('childrens-ras', '2013-revised', 'teenage-85-top-band-on-uplift-day');
+
+async function restart(beforeStart?: () => void): Promise<void> {
+  await server.close();
+  beforeStart?.();
+  server = await startServer({ dataDir });
+}
+
+describe('recording a decision', () => {
+  let decision: any;
+  let revised: any;
+
+  beforeAll(async () => {
+    revised = ok(await officer().get(versionPath('adult-ras', '2010-revised')));
+  });
+
+  it('evaluates with the version in force on the assessment date and stores input, output and provenance', async () => {
+    const res = await client().post('/api/decisions', { policyId: 'adult-ras', assessment: upliftInForce.assessment });
+    expect(res.status).toBe(201);
+    decision = res.body;
+    expect(res.headers.get('location')).toBe(`/api/decisions/${decision.id}`);
+    expect(decision.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(decision).toMatchObject({
+      createdBy: 'api-client', policyId: 'adult-ras', version: '2010-revised', contentHash: revised.contentHash,
+      asOf: null, finalBudget: null,
+    });
+    expect(decision.assessment).toEqual(upliftInForce.assessment);
+    expect(decision.result).toMatchObject({ weeklyPence: 36300, monthlyPence: 157300, annualPence: 1887600 });
+    expect(decision.result.provenance).toMatchObject({ policyId: 'adult-ras', version: '2010-revised', contentHash: revised.contentHash });
+    expect(decision.result.provenance.engineVersion).toEqual(expect.any(String));
+  });
+
+  it('stores the same result a direct evaluation gives', async () => {
+    const direct = ok(await client().post(`${versionPath('adult-ras', '2010-revised')}/evaluate`, upliftInForce.assessment));
+    expect(decision.result).toEqual(direct);
+  });
+
+  it('can be read back whole', async () => {
+    const res = await client().get(`/api/decisions/${decision.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(decision);
+  });
+
+  it('uses a named version and asOf when given', async () => {
+    const res = await officer().post('/api/decisions', { policyId: 'adult-ras', version: '2010-revised', asOf: repriced.asOf, assessment: beforeUplift.assessment });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: '2010-revised', asOf: '2010-04-01', createdBy: 'officer' });
+    expect(res.body.result).toMatchObject({ asOf: '2010-04-01', weeklyPence: repriced.expect.weeklyPence, monthlyPence: repriced.expect.monthlyPence });
+  });
+
+  it('lists decisions newest first with their amounts and flags', async () => {
+    const list = ok(await officer().get('/api/decisions?policyId=adult-ras'));
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    expect(list[list.length - 1]).toMatchObject({ id: decision.id, weeklyPence: 36300, flags: [] });
+    expect(list[0]).not.toHaveProperty('assessment');
+    expect(list[0]).not.toHaveProperty('result');
+  });
+
+  it('is refused with 422 pointing into /assessment when the assessment does not fit', async () => {
+    const assessment = structuredClone(upliftInForce.assessment) as any;
+    assessment.answers['pc-washing'] = 'hovering';
+    const res = await client().post('/api/decisions', { policyId: 'adult-ras', assessment });
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe('/problems/assessment_invalid');
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/assessment/answers/pc-washing' })]);
+  });
+
+  it('is refused with 422 pointing at /assessment/assessmentDate when no version is in force on that date', async () => {
+    const res = await client().post('/api/decisions', { policyId: 'adult-ras', assessment: { ...(upliftInForce.assessment as object), assessmentDate: '2001-01-01' } });
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe('/problems/none_in_force');
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/assessment/assessmentDate' })]);
+  });
+
+  it('is refused with 422 pointing at /assessment/assessmentDate when the assessment date is not a real date', async () => {
+    const res = await client().post('/api/decisions', { policyId: 'adult-ras', assessment: { ...(upliftInForce.assessment as object), assessmentDate: '2010-02-30' } });
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe('/problems/assessment_invalid');
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/assessment/assessmentDate' })]);
+  });
+
+  it('records nothing when refused', async () => {
+    const before = ok(await officer().get('/api/decisions')).length;
+    await client().post('/api/decisions', { policyId: 'adult-ras', assessment: { ...(upliftInForce.assessment as object), clientGroup: 'martians' } });
+    expect(ok(await officer().get('/api/decisions')).length).toBe(before);
+  });
+
+  it('is refused with 404 for a policy that does not exist', async () => {
+    const res = await client().post('/api/decisions', { policyId: 'no-such-policy', assessment: upliftInForce.assessment });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('replaying decisions', () => {
+  let adult: any;
+  let child: any;
+  let recordedBody: string;
+
+  beforeAll(async () => {
+    adult = ok(await client().post('/api/decisions', { policyId: 'adult-ras', assessment: upliftInForce.assessment }));
+    child = ok(await client().post('/api/decisions', { policyId: 'childrens-ras', assessment: children.assessment }));
+    recordedBody = JSON.stringify(ok(await client().get(`/api/decisions/${adult.id}`)));
+  });
+
+  const replay = (id: string) => as(server, server.tokens.scrutiny).post(`/api/decisions/${id}/replay`);
+
+  it('gives an identical result with no differences', async () => {
+    const res = await replay(adult.id);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      decisionId: adult.id, identical: true, contentHash: adult.contentHash,
+      recordedEngineVersion: adult.result.provenance.engineVersion, replayedEngineVersion: adult.result.provenance.engineVersion,
+      differences: [],
+    });
+    expect(child.result).toMatchObject({ weeklyPence: children.expect.weeklyPence, monthlyPence: children.expect.monthlyPence });
+    expect(ok(await replay(child.id))).toMatchObject({ identical: true, differences: [] });
+  });
+
+  it('answers 404 for a decision that does not exist', async () => {
+    const res = await replay('00000000-0000-4000-8000-000000000000');
+    expect(res.status).toBe(404);
+    expect(res.body.type).toBe('/problems/decision_not_found');
+  });
+
+  describe('after the server restarts on the same data', () => {
+    beforeAll(async () => { await restart(); });
+
+    it('still holds the decision byte for byte', async () => {
+      const res = await client().get(`/api/decisions/${adult.id}`);
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).toBe(recordedBody);
+    });
+
+    it('still replays identically with the reloaded engine and store', async () => {
+      expect(ok(await replay(adult.id))).toMatchObject({ identical: true, differences: [] });
+      expect(ok(await replay(child.id))).toMatchObject({ identical: true, differences: [] });
+    });
+
+    it('evaluates afresh to byte-identical output', async () => {
+      const fresh = ok(await client().post(`${versionPath('adult-ras', '2010-revised')}/evaluate`, upliftInForce.assessment));
+      expect(JSON.stringify(fresh)).toBe(JSON.stringify(adult.result));
+    });
+  });
+
+  describe('a decision whose stored result was changed on disk', () => {
+    beforeAll(async () => {
+      await restart(() => {
+        const rows = readCollection(dataDir, 'decisions');
+        const row = rows.find((d) => d.id === adult.id);
+        expect(row.result.weeklyPence).toBe(36300);
+        row.result.weeklyPence = 99900;
+        writeCollection(dataDir, 'decisions', rows);
+      });
+    });
+
+    it('replays as not identical, with the difference at /weeklyPence', async () => {
+      const res = ok(await replay(adult.id));
+      expect(res.identical).toBe(false);
+      expect(res.differences).toEqual([{ pointer: '/weeklyPence', type: 'CHANGE', recorded: 99900, replayed: 36300 }]);
+    });
+
+    it('leaves the other decisions identical', async () => {
+      expect(ok(await replay(child.id))).toMatchObject({ identical: true, differences: [] });
+    });
+  });
+});
+
+describe('recording the final budget', () => {
+  let decision: any;
+
+  beforeAll(async () => {
+    decision = ok(await client().post('/api/decisions', { policyId: 'adult-ras', assessment: upliftInForce.assessment }));
+  });
+
+  it('records the agreed weekly budget, the reason and who recorded it', async () => {
+    const reason = 'Support plan agreed at £380 a week: two extra hours of sitting service for the carer.';
+    const res = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason });
+    expect(res.status).toBe(200);
+    expect(res.body.finalBudget).toMatchObject({ weeklyPence: 38000, reason, recordedBy: 'officer' });
+    expect(Date.parse(res.body.finalBudget.recordedAt)).not.toBeNaN();
+    const stored = ok(await client().get(`/api/decisions/${decision.id}`));
+    expect(stored.finalBudget).toEqual(res.body.finalBudget);
+  });
+
+  it('leaves the indicative result as it was, so the decision still replays identically', async () => {
+    const stored = ok(await client().get(`/api/decisions/${decision.id}`));
+    expect(stored.result).toEqual(decision.result);
+    expect(stored.assessment).toEqual(decision.assessment);
+    expect(ok(await officer().post(`/api/decisions/${decision.id}/replay`))).toMatchObject({ identical: true });
+  });
+
+  it('is audited with the agreed and indicative amounts', async () => {
+    const entries = ok(await as(server, server.tokens.scrutiny).get(`/api/audit?target=${encodeURIComponent(`decision:${decision.id}`)}`));
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(['decision.record', 'decision.final-budget']);
+    expect(entries[1]).toMatchObject({ actor: 'officer', details: { weeklyPence: 38000, indicativeWeeklyPence: 36300 } });
+  });
+
+  it('needs a reason and a whole number of pence', async () => {
+    const noReason = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000 });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/reason');
+    const fraction = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 380.5, reason: 'part pence' });
+    expect(fraction.status).toBe(422);
+    expect(fraction.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/weeklyPence');
+    expect(ok(await client().get(`/api/decisions/${decision.id}`)).finalBudget.weeklyPence).toBe(38000);
+  });
+
+  it('answers 404 for a decision that does not exist', async () => {
+    const res = await officer().put('/api/decisions/00000000-0000-4000-8000-000000000000/final-budget', { weeklyPence: 1, reason: 'none' });
+    expect(res.status).toBe(404);
+    expect(res.body.type).toBe('/problems/decision_not_found');
+  });
+});

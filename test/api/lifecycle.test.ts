@@ -1,0 +1,404 @@
+/**
+ * A version's lifecycle over HTTP: draft -> submitted -> ratified -> superseded / withdrawn, with
+ * return-to-draft, fixed (immutable) versions and optimistic concurrency on edits.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, cloneVersion, editDocument, ok, ratificationFor, versionPath } from '../support/api-client.js';
+import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => { server = await startServer(); });
+afterAll(async () => { await server.close(); removeDataDir(server.dataDir); });
+
+const ADULT = 'adult-ras';
+const officer = () => as(server, server.tokens.officer);
+const ratifier = () => as(server, server.tokens.ratifier);
+const path = (version: string) => versionPath(ADULT, version);
+
+/**
+ * 2010-revised's 'older-person-uplift-in-force' example re-priced at 510p a point, by hand:
+ * 80.5 points x 510p = 41055p; carer substantial/moderate 12.5% = 5131.875 -> 5132p (round up) -> 35923p;
+ * uplift 2.5% = 898.075 -> 899p (round up) -> 36822p; round up to the pound -> 36900p a week;
+ * annual 36900 x 52 = 1918800p; monthly 1918800 / 12 = 159900p.
+ */
+async function repricedExample() {
+  const seeded = ok(await officer().get(path('2010-revised')));
+  const example = seeded.examples.find((e: { assessment: { assessmentDate: string }; asOf?: string }) => e.assessment.assessmentDate === '2010-06-01' && !e.asOf);
+  expect(example, 'the 2010-revised example assessed on 2010-06-01').toBeDefined();
+  expect(example.expect.weeklyPence).toBe(36300);
+  return {
+    name: 'Older person on 1 June 2010 at 510p a point',
+    assessment: example.assessment,
+    arithmetic: ['80.5 x 510 = 41055; -12.5% (5132) = 35923; +2.5% (899) = 36822; up to the pound 36900'],
+    expect: { totalPoints: 80.5, allocation: { period: 'week', pence: 36900 }, weeklyPence: 36900, monthlyPence: 159900, annualPence: 1918800, carerReductionApplied: true, flags: [] },
+  };
+}
+
+describe('the life of a version, from clone to withdrawal', () => {
+  let seeded2010: any;
+  let seeded2009: any;
+  let etag: string;
+
+  beforeAll(async () => {
+    seeded2010 = ok(await officer().get(path('2010-revised')));
+    seeded2009 = ok(await officer().get(path('2009-pilot')));
+  });
+
+  describe('cloning', () => {
+    it('copies a fixed version, its document and its worked examples to a new draft that records what it was based on', async () => {
+      const res = await officer().post(`${path('2010-revised')}/clone`, { version: '2011-revised' });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('location')).toBe(path('2011-revised'));
+      expect(res.body).toMatchObject({
+        policyId: ADULT, version: '2011-revised', status: 'draft', createdBy: 'officer',
+        basedOn: { version: '2010-revised', contentHash: seeded2010.contentHash },
+        submittedAt: null, submittedBy: null, ratification: null, superseded: null, withdrawal: null,
+      });
+      const { version: _v, ...rest } = res.body.document;
+      const { version: _s, ...seededRest } = seeded2010.document;
+      expect(res.body.document.version).toBe('2011-revised');
+      expect(rest).toEqual(seededRest);
+      expect(res.body.examples).toEqual(seeded2010.examples);
+      // The version name is part of the document, so the content hash differs from the source's.
+      expect(res.body.contentHash).not.toBe(seeded2010.contentHash);
+      expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
+    });
+
+    it('refuses a version name the policy already has', async () => {
+      const res = await officer().post(`${path('2009-pilot')}/clone`, { version: '2011-revised' });
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ type: '/problems/version_exists', status: 409 });
+    });
+
+    it('refuses a version name that is not a slug, pointing at it', async () => {
+      const res = await officer().post(`${path('2009-pilot')}/clone`, { version: 'Not A Slug' });
+      expect(res.status).toBe(422);
+      expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/version');
+    });
+  });
+
+  describe('reading a draft', () => {
+    it('answers with the record and an ETag that is the quoted content hash', async () => {
+      const res = await officer().get(path('2011-revised'));
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('draft');
+      expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
+      expect(res.body.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(res.body.links).toEqual({ self: path('2011-revised'), examples: `${path('2011-revised')}/examples`, evaluate: `${path('2011-revised')}/evaluate`, audit: `${path('2011-revised')}/audit` });
+      etag = res.headers.get('etag')!;
+    });
+  });
+
+  describe('editing a draft', () => {
+    it('replaces the document when If-Match carries the current ETag, and answers with a new ETag', async () => {
+      const current = ok(await officer().get(path('2011-revised')));
+      const document = structuredClone(current.document);
+      document.pricing.default.pencePerPoint = 510;
+      const res = await officer().put(path('2011-revised'), document, { 'if-match': etag });
+      expect(res.status).toBe(200);
+      expect(res.body.document.pricing.default.pencePerPoint).toBe(510);
+      const newEtag = res.headers.get('etag');
+      expect(newEtag).toBe(`"${res.body.contentHash}"`);
+      expect(newEtag).not.toBe(etag);
+
+      const reread = await officer().get(path('2011-revised'));
+      expect(reread.headers.get('etag')).toBe(newEtag);
+      expect(reread.body.document.pricing.default.pencePerPoint).toBe(510);
+      expect(reread.body.status).toBe('draft');
+      etag = newEtag!;
+    });
+
+    it('replaces the worked examples with hand-computed ones for the new price, using the examples\' own ETag', async () => {
+      const example = await repricedExample();
+      const { examplesEtag } = ok(await officer().get(path('2011-revised')));
+      const res = await officer().put(`${path('2011-revised')}/examples`, { examples: [example] }, { 'if-match': examplesEtag });
+      expect(res.status).toBe(200);
+      expect(res.body.examples).toEqual([example]);
+      expect(res.headers.get('etag')).not.toBe(examplesEtag);
+      // A second edit from the same stale read would silently undo the first: it is refused.
+      const stale = await officer().put(`${path('2011-revised')}/examples`, { examples: [] }, { 'if-match': examplesEtag });
+      expect(stale.status).toBe(412);
+      expect(stale.body.type).toBe('/problems/stale_examples');
+      const run = ok(await officer().post(`${path('2011-revised')}/examples/run`));
+      expect(run.passed).toBe(true);
+      expect(run.examples).toHaveLength(1);
+    });
+  });
+
+  describe('submission', () => {
+    it('moves a valid draft whose examples pass to submitted, recording who submitted it', async () => {
+      const res = await officer().post(`${path('2011-revised')}/submit`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'submitted', submittedBy: 'officer' });
+      expect(Date.parse(res.body.submittedAt)).not.toBeNaN();
+      expect(ok(await officer().get(path('2011-revised'))).status).toBe('submitted');
+    });
+  });
+
+  describe('ratification', () => {
+    const decision = {
+      body: 'Adult Social Care Cabinet (test council)', decisionDate: '2011-03-08', minuteReference: 'ASC/2011/03',
+      rationale: 'Raises the price per point to 510p after the 2010-11 outturn.', effectiveFrom: '2011-04-01',
+    };
+
+    it('records the deciding body, date, minute reference, rationale, effective date and who ratified', async () => {
+      const res = await ratifier().post(`${path('2011-revised')}/ratify`, decision);
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('ratified');
+      expect(res.body.ratification).toMatchObject({ ...decision, ratifiedBy: 'ratifier' });
+      expect(Date.parse(res.body.ratification.ratifiedAt)).not.toBeNaN();
+
+      const stored = ok(await officer().get(path('2011-revised')));
+      expect(stored.status).toBe('ratified');
+      expect(stored.ratification).toEqual(res.body.ratification);
+      // Ratification does not change the content, so the ETag stays the content hash it was submitted with.
+      expect(stored.contentHash).toBe(etag.slice(1, -1));
+    });
+
+    it('supersedes the ratified version that took effect earlier, saying by which version and from when', async () => {
+      const older = ok(await officer().get(path('2010-revised')));
+      expect(older.status).toBe('superseded');
+      expect(older.superseded).toMatchObject({ by: '2011-revised', from: '2011-04-01' });
+      expect(Date.parse(older.superseded.at)).not.toBeNaN();
+      // The superseded version itself never changes.
+      expect(older.contentHash).toBe(seeded2010.contentHash);
+      expect(older.ratification).toEqual(seeded2010.ratification);
+    });
+
+    it('leaves an already superseded version as it was', async () => {
+      const oldest = ok(await officer().get(path('2009-pilot')));
+      expect(oldest.status).toBe('superseded');
+      expect(oldest.superseded).toEqual(seeded2009.superseded);
+      expect(oldest.superseded.by).toBe('2010-revised');
+    });
+
+    it('puts the new version in force from its effective date', async () => {
+      expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2011-revised');
+      expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-03-31`)).version).toBe('2010-revised');
+    });
+  });
+
+  describe('withdrawal', () => {
+    it('needs a reason', async () => {
+      const res = await ratifier().post(`${path('2011-revised')}/withdraw`, {});
+      expect(res.status).toBe(422);
+      expect(res.body.type).toBe('/problems/validation_failed');
+      expect(ok(await officer().get(path('2011-revised'))).status).toBe('ratified');
+    });
+
+    it('withdraws a ratified version with the reason and who withdrew it', async () => {
+      const reason = 'The 2011 price was set on the wrong outturn figures (minute ASC/2011/09).';
+      const res = await ratifier().post(`${path('2011-revised')}/withdraw`, { reason });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('withdrawn');
+      expect(res.body.withdrawal).toMatchObject({ by: 'ratifier', reason });
+      expect(Date.parse(res.body.withdrawal.at)).not.toBeNaN();
+      expect(res.body.ratification.minuteReference).toBe('ASC/2011/03');
+      expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2010-revised');
+    });
+
+    it('cannot withdraw a version twice', async () => {
+      const res = await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'again' });
+      expect(res.status).toBe(409);
+      expect(res.body.type).toBe('/problems/wrong_status');
+    });
+  });
+
+  describe('the version\'s audit timeline', () => {
+    it('shows every step in order, each with its actor', async () => {
+      const res = await officer().get(`${path('2011-revised')}/audit`);
+      expect(res.status).toBe(200);
+      expect(res.body.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+        ['version.create', 'officer'],
+        ['version.edit', 'officer'],
+        ['version.edit-examples', 'officer'],
+        ['version.submit', 'officer'],
+        ['version.ratify', 'ratifier'],
+        ['version.withdraw', 'ratifier'],
+      ]);
+      for (const entry of res.body) expect(entry.target).toBe(`version:${ADULT}/2011-revised`);
+      const [create, edit, , , ratify] = res.body;
+      expect(create.details.basedOn).toEqual({ version: '2010-revised', contentHash: seeded2010.contentHash });
+      expect(edit.details.to).toBe(etag.slice(1, -1));
+      expect(ratify.details).toMatchObject({ minuteReference: 'ASC/2011/03', effectiveFrom: '2011-04-01' });
+    });
+
+    it('shows the supersession on the older version\'s timeline', async () => {
+      const entries = ok(await officer().get(`${path('2010-revised')}/audit`));
+      const supersede = entries.find((e: { action: string }) => e.action === 'version.supersede');
+      expect(supersede).toMatchObject({ actor: 'ratifier', target: `version:${ADULT}/2010-revised`, details: { by: '2011-revised', from: '2011-04-01' } });
+    });
+  });
+});
+
+describe('returning a submitted version to draft', () => {
+  beforeAll(async () => {
+    await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'return-me');
+    ok(await officer().post(`${path('return-me')}/submit`));
+  });
+
+  it('makes it a draft again and clears who submitted it', async () => {
+    const res = await ratifier().post(`${path('return-me')}/return-to-draft`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'draft', submittedAt: null, submittedBy: null });
+  });
+
+  it('lets the draft be edited again', async () => {
+    const updated = await editDocument(server, server.tokens.officer, ADULT, 'return-me', (d) => { d.title = 'Returned for another look'; });
+    expect(updated.document.title).toBe('Returned for another look');
+  });
+
+  it('is refused for a version that is not submitted', async () => {
+    const res = await ratifier().post(`${path('return-me')}/return-to-draft`);
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/wrong_status');
+  });
+
+  it('appears in the version\'s audit timeline', async () => {
+    const actions = ok(await officer().get(`${path('return-me')}/audit`)).map((e: { action: string }) => e.action);
+    expect(actions).toEqual(['version.create', 'version.submit', 'version.return-to-draft', 'version.edit']);
+  });
+});
+
+describe('fixed versions are immutable', () => {
+  beforeAll(async () => {
+    await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'submitted-one');
+    ok(await officer().post(`${path('submitted-one')}/submit`));
+  });
+
+  async function putUnchanged(version: string) {
+    const current = await officer().get(path(version));
+    return { current, res: await officer().put(path(version), current.body.document, { 'if-match': current.headers.get('etag')! }) };
+  }
+
+  for (const version of ['submitted-one', '2010-revised', '2009-pilot']) {
+    it(`refuses to replace the document of ${version} with 409 version_immutable`, async () => {
+      const { current, res } = await putUnchanged(version);
+      expect(res.status).toBe(409);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: '/problems/version_immutable', title: 'Conflict', status: 409 });
+      expect(res.body.detail).toContain(current.body.status);
+      const after = ok(await officer().get(path(version)));
+      expect(after.updatedAt).toBe(current.body.updatedAt);
+    });
+
+    it(`refuses to replace the worked examples of ${version}`, async () => {
+      const current = await officer().get(path(version));
+      const res = await officer().put(`${path(version)}/examples`, { examples: [] }, { 'if-match': current.headers.get('etag')! });
+      expect(res.status).toBe(409);
+      expect(res.body.type).toBe('/problems/version_immutable');
+      expect(ok(await officer().get(path(version))).examples).toEqual(current.body.examples);
+    });
+
+    it(`refuses to delete ${version}`, async () => {
+      const res = await officer().del(path(version));
+      expect(res.status).toBe(409);
+      expect(res.body.type).toBe('/problems/version_immutable');
+      expect((await officer().get(path(version))).status).toBe(200);
+    });
+  }
+
+  it('deletes a draft that was never submitted, leaving an audit entry', async () => {
+    await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'short-lived');
+    const res = await officer().del(path('short-lived'));
+    expect(res.status).toBe(204);
+    const gone = await officer().get(path('short-lived'));
+    expect(gone.status).toBe(404);
+    expect(gone.body.type).toBe('/problems/version_not_found');
+    const audit = ok(await as(server, server.tokens.scrutiny).get(`/api/audit?target=${encodeURIComponent(`version:${ADULT}/short-lived`)}`));
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(['version.create', 'version.delete']);
+  });
+});
+
+describe('transitions from the wrong status', () => {
+  beforeAll(async () => {
+    await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'still-draft');
+  });
+
+  it('refuses to ratify a draft with 409 wrong_status', async () => {
+    const res = await ratifier().post(`${path('still-draft')}/ratify`, ratificationFor('2012-04-01'));
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ type: '/problems/wrong_status', status: 409 });
+    expect(ok(await officer().get(path('still-draft'))).status).toBe('draft');
+  });
+
+  it('refuses to withdraw a draft', async () => {
+    const res = await ratifier().post(`${path('still-draft')}/withdraw`, { reason: 'never adopted' });
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/wrong_status');
+  });
+
+  it('refuses to submit a version that is already ratified or superseded', async () => {
+    const res = await officer().post(`${path('2010-revised')}/submit`);
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/wrong_status');
+  });
+
+  it('refuses to ratify a superseded version again', async () => {
+    const res = await ratifier().post(`${path('2009-pilot')}/ratify`, ratificationFor('2012-04-01'));
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/wrong_status');
+  });
+});
+
+describe('stale edits', () => {
+  let firstEtag: string;
+  let document: any;
+
+  beforeAll(async () => {
+    const draft = await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'contested');
+    firstEtag = `"${draft.contentHash}"`;
+    document = draft.document;
+  });
+
+  it('refuses an edit without If-Match with 428', async () => {
+    const res = await officer().put(path('contested'), { ...document, title: 'No precondition' });
+    expect(res.status).toBe(428);
+    expect(res.body).toMatchObject({ type: '/problems/if_match_required', status: 428, title: 'Precondition required' });
+    expect(ok(await officer().get(path('contested'))).document.title).toBe(document.title);
+  });
+
+  it('refuses an edit based on an old ETag with 412, keeping the newer content', async () => {
+    const first = await officer().put(path('contested'), { ...document, title: 'First editor' }, { 'if-match': firstEtag });
+    expect(first.status).toBe(200);
+    const newer = first.headers.get('etag')!;
+
+    const second = await officer().put(path('contested'), { ...document, title: 'Second editor, working from the old copy' }, { 'if-match': firstEtag });
+    expect(second.status).toBe(412);
+    expect(second.body).toMatchObject({ type: '/problems/stale_version', status: 412 });
+    expect(second.body.detail).toContain(newer);
+
+    const stored = await officer().get(path('contested'));
+    expect(stored.body.document.title).toBe('First editor');
+    expect(stored.headers.get('etag')).toBe(newer);
+  });
+
+  it('records only the edit that was applied', async () => {
+    const actions = ok(await officer().get(`${path('contested')}/audit`)).map((e: { action: string }) => e.action);
+    expect(actions).toEqual(['version.create', 'version.edit']);
+  });
+
+  it('refuses an examples edit without If-Match with 428', async () => {
+    const res = await officer().put(`${path('contested')}/examples`, { examples: [] });
+    expect(res.status).toBe(428);
+  });
+});
+
+describe('who may change versions', () => {
+  it('lets only officers edit a draft', async () => {
+    const current = await officer().get(path('contested'));
+    const res = await ratifier().put(path('contested'), current.body.document, { 'if-match': current.headers.get('etag')! });
+    expect(res.status).toBe(403);
+    expect(res.body.type).toBe('/problems/role_required');
+  });
+
+  it('lets only ratifiers ratify', async () => {
+    await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'officer-cannot-ratify');
+    ok(await officer().post(`${path('officer-cannot-ratify')}/submit`));
+    const res = await officer().post(`${path('officer-cannot-ratify')}/ratify`, ratificationFor('2012-04-01'));
+    expect(res.status).toBe(403);
+    expect(res.body.type).toBe('/problems/role_required');
+    expect(ok(await officer().get(path('officer-cannot-ratify'))).status).toBe('submitted');
+  });
+});

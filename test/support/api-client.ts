@@ -1,0 +1,90 @@
+/**
+ * Small conveniences over the real-HTTP test server: a caller bound to one user's token, and the steps
+ * of a version's lifecycle (clone, edit, submit, ratify) as the API itself performs them.
+ */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { login, request, type JsonResponse, type TestServer } from './server.js';
+
+export interface Caller {
+  get(path: string, headers?: Record<string, string>): Promise<JsonResponse>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse>;
+  put(path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse>;
+  del(path: string, headers?: Record<string, string>): Promise<JsonResponse>;
+}
+
+/** Requests to the server as one signed-in user. */
+export function as(server: TestServer, token: string): Caller {
+  return {
+    get: (path, headers) => request(server.url, 'GET', path, token, undefined, headers),
+    post: (path, body, headers) => request(server.url, 'POST', path, token, body ?? {}, headers),
+    put: (path, body, headers) => request(server.url, 'PUT', path, token, body, headers),
+    del: (path, headers) => request(server.url, 'DELETE', path, token, undefined, headers),
+  };
+}
+
+/** officer2 holds both the officer and ratifier roles; the harness signs in one user per role only. */
+export function signIn(server: TestServer, username: string): Promise<string> {
+  return login(server.url, username);
+}
+
+export const versionPath = (policyId: string, version: string) => `/api/policies/${policyId}/versions/${version}`;
+
+/** A ratification decision as a council would minute it. */
+export function ratificationFor(effectiveFrom: string, overrides: Partial<Record<'body' | 'decisionDate' | 'minuteReference' | 'rationale', string>> = {}) {
+  return {
+    body: 'Adult Social Care Cabinet (test council)',
+    decisionDate: overrides.decisionDate ?? effectiveFrom,
+    minuteReference: `ASC/TEST/${effectiveFrom}`,
+    rationale: 'Adopted for the API tests.',
+    effectiveFrom,
+    ...overrides,
+  };
+}
+
+/** Expects a 2xx answer and returns its body, with the failing answer in the message otherwise. */
+export function ok(res: JsonResponse, what = 'request'): any {
+  if (res.status < 200 || res.status >= 300) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Clones a version to a new draft as `token` (an officer) and returns the new record. */
+export async function cloneVersion(server: TestServer, token: string, policyId: string, from: string, version: string): Promise<any> {
+  return ok(await as(server, token).post(`${versionPath(policyId, from)}/clone`, { version }), `clone ${from} to ${version}`);
+}
+
+/** Replaces a draft's document after reading its current ETag; returns the updated record. */
+export async function editDocument(server: TestServer, token: string, policyId: string, version: string, change: (document: any) => void): Promise<any> {
+  const caller = as(server, token);
+  const current = await caller.get(versionPath(policyId, version));
+  ok(current, `GET ${version}`);
+  const document = structuredClone(current.body.document);
+  change(document);
+  return ok(await caller.put(versionPath(policyId, version), document, { 'if-match': current.headers.get('etag')! }), `PUT ${version}`);
+}
+
+/** Replaces a draft's worked examples after reading the examples' own ETag. */
+export async function replaceExamples(server: TestServer, token: string, policyId: string, version: string, examples: unknown[]): Promise<any> {
+  const caller = as(server, token);
+  const current = await caller.get(`${versionPath(policyId, version)}/examples`);
+  ok(current, `GET ${version}/examples`);
+  return ok(await caller.put(`${versionPath(policyId, version)}/examples`, { examples }, { 'if-match': current.headers.get('etag')! }), `PUT ${version}/examples`);
+}
+
+/** Clone, submit (as officer) and ratify (as ratifier) a copy of `from` with the given effective date. */
+export async function ratifyCopy(server: TestServer, policyId: string, from: string, version: string, effectiveFrom: string): Promise<any> {
+  await cloneVersion(server, server.tokens.officer, policyId, from, version);
+  ok(await as(server, server.tokens.officer).post(`${versionPath(policyId, version)}/submit`), `submit ${version}`);
+  return ok(await as(server, server.tokens.ratifier).post(`${versionPath(policyId, version)}/ratify`, ratificationFor(effectiveFrom)), `ratify ${version}`);
+}
+
+/** Reads one collection file of a (stopped) server's data directory. */
+export function readCollection(dataDir: string, name: string): any[] {
+  return JSON.parse(readFileSync(join(dataDir, `${name}.json`), 'utf8')) as any[];
+}
+
+/** Rewrites one collection file of a stopped server's data directory, as a tamperer would. */
+export function writeCollection(dataDir: string, name: string, rows: unknown[]): void {
+  writeFileSync(join(dataDir, `${name}.json`), JSON.stringify(rows, null, 2));
+}
