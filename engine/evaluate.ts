@@ -1,5 +1,5 @@
+import { allocate } from './allocation.js';
 import type { Assessment } from './assessment.js';
-import { adjustForCarer } from './carer-adjustment.js';
 import { chooseTable } from './client-group-table.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { rawDomainPoints, scoreAnswers } from './domain-scores.js';
@@ -8,11 +8,7 @@ import { raiseFlags } from './flags.js';
 import { isIsoDate } from './dates.js';
 import { AssessmentInvalidError, error } from './issues.js';
 import { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
-import { convertPeriods } from './periods.js';
 import type { IsoDate, Period } from './policy.js';
-import { price } from './pricing.js';
-import { roundAllocation } from './rounding.js';
-import { applyUplifts } from './uplift.js';
 import { ENGINE_VERSION } from './version.js';
 import { applyWeights } from './weighting.js';
 
@@ -61,22 +57,17 @@ export async function evaluate(policy: unknown, assessment: unknown, options: Ev
   return evaluateParsed(compiled, parsed.value, options.asOf ?? parsed.value.assessment.assessmentDate);
 }
 
-/** The pipeline, in the order a council applies it (see rules/README.md). */
+/** The pipeline, in the order a council applies it (see rules/README.md); allocate() holds the money steps. */
 async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf: IsoDate): Promise<EvaluationResult> {
   const { policy } = compiled;
   const { assessment } = parsed;
-  const mode = policy.rounding.mode;
 
   const person = describePerson(compiled, parsed, asOf);
   const answers = scoreAnswers(parsed.questionnaire, assessment.answers);
   const raw = rawDomainPoints(compiled.domains.keys(), answers);
   const weighted = applyWeights(compiled.domains, raw);
   const table = chooseTable(policy.pricing, assessment.clientGroup);
-  const priced = price(table.pricing, weighted.totalMilli, mode);
-  const carer = adjustForCarer(policy.carerAdjustment, assessment.carer, priced.pence, mode);
-  const uplifts = applyUplifts(compiled.uplifts, asOf, carer.afterPence, mode);
-  const rounded = roundAllocation(uplifts.at(-1)?.afterPence ?? carer.afterPence, policy.rounding, table.pricing.period);
-  const periods = convertPeriods(rounded.afterPence, rounded.period, compiled.weeksPerYear10k);
+  const { priced, carer, uplifts, rounded, periods } = allocate(compiled, table.pricing, weighted.totalMilli, assessment.carer, asOf);
 
   const { flags, lines: rules } = await raiseFlags(policy.rules ?? [], {
     totalPoints: weighted.total.points,

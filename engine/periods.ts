@@ -7,22 +7,28 @@ import type { Period } from './policy.js';
  * the penny. A year is weeksPerYear weeks (in ten-thousandths) or twelve months.
  */
 export function convertPeriods(pence: number, period: Period, weeksPerYear10k: number): PeriodsLine {
-  const weeksPerYear = weeksPerYear10k / 10_000;
-  const annualFromWeekly = (weekly: number) => multiplyDivide(weekly, weeksPerYear10k, 10_000, 'half-up');
-  const weeklyFromAnnual = (annual: number) => multiplyDivide(annual, 10_000, weeksPerYear10k, 'half-up');
-  const monthlyFromAnnual = (annual: number) => divideRounding(annual, 12, 'half-up');
-  const line = (weeklyPence: number, monthlyPence: number, annualPence: number): PeriodsLine =>
-    ({ step: 'periods', period, weeksPerYear, weeklyPence, monthlyPence, annualPence });
   switch (period) {
     case 'week': {
-      const annual = annualFromWeekly(pence);
-      return line(pence, monthlyFromAnnual(annual), annual);
+      const annual = multiplyDivide(pence, weeksPerYear10k, 10_000, 'half-up');
+      return line(period, weeksPerYear10k, pence, monthlyFromAnnual(annual), annual);
     }
     case 'month': {
       const annual = pence * 12;
-      return line(weeklyFromAnnual(annual), pence, annual);
+      return line(period, weeksPerYear10k, weeklyFromAnnual(annual, weeksPerYear10k), pence, annual);
     }
     case 'year':
-      return line(weeklyFromAnnual(pence), monthlyFromAnnual(pence), pence);
+      return line(period, weeksPerYear10k, weeklyFromAnnual(pence, weeksPerYear10k), monthlyFromAnnual(pence), pence);
   }
+}
+
+function weeklyFromAnnual(annual: number, weeksPerYear10k: number): number {
+  return multiplyDivide(annual, 10_000, weeksPerYear10k, 'half-up');
+}
+
+function monthlyFromAnnual(annual: number): number {
+  return divideRounding(annual, 12, 'half-up');
+}
+
+function line(period: Period, weeksPerYear10k: number, weeklyPence: number, monthlyPence: number, annualPence: number): PeriodsLine {
+  return { step: 'periods', period, weeksPerYear: weeksPerYear10k / 10_000, weeklyPence, monthlyPence, annualPence };
 }

@@ -79,7 +79,7 @@ function toProblem(err: unknown): Problem {
   if (err instanceof AssessmentInvalidError) return problem(422, 'assessment_invalid', 'The assessment does not fit this policy version.', fromIssues(err.issues));
   const bodyError = bodyParserProblem(err);
   if (bodyError) return bodyError;
-  return problem(500, 'internal_error', 'Something went wrong on the server. It has been logged; nothing was changed by this request.');
+  return problem(500, 'internal_error', 'Something went wrong on the server. It has been logged without the request\'s data.');
 }
 
 /** express.json()'s own errors: malformed JSON, an over-size body, an unsupported charset. */

@@ -1,18 +1,14 @@
 /**
  * One policy version compiled against one cohort's encoding: answer codes become points through
- * lookup tables, rules become plain functions, and the money steps are the reference pipeline's own
- * functions, so the arithmetic cannot drift from evaluate().
+ * lookup tables, rules become plain functions, and the money steps are allocate(), the reference
+ * pipeline's own, so the arithmetic cannot drift from evaluate().
  */
 
-import { adjustForCarer } from '../carer-adjustment.js';
+import { allocate } from '../allocation.js';
 import { chooseTable } from '../client-group-table.js';
 import type { CompiledPolicy } from '../compile.js';
-import { convertPeriods } from '../periods.js';
 import type { IsoDate, Pricing } from '../policy.js';
-import { price } from '../pricing.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
-import { roundAllocation } from '../rounding.js';
-import { applyUplifts } from '../uplift.js';
 import { compileRules, type FactReader } from './compiled-rules.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 
@@ -23,6 +19,7 @@ export interface FastOutcome {
   monthlyPence: number;
   annualPence: number;
   carerReductionApplied: boolean;
+  carerReductionPercent: number;
   flags: string[];
 }
 
@@ -112,18 +109,16 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     for (const r of rules) if (r.test(read)) flags.push(r.rule.event.type);
     return {
       totalMilli, allocationPence: outcome.allocationPence, weeklyPence: outcome.weeklyPence, monthlyPence: outcome.monthlyPence,
-      annualPence: outcome.annualPence, carerReductionApplied: outcome.carerReductionApplied, flags,
+      annualPence: outcome.annualPence, carerReductionApplied: outcome.carerReductionApplied, carerReductionPercent: outcome.carerPercent, flags,
     };
   };
 }
 
 /**
  * The money steps depend only on the table, the total and the carer's situation, which many people
- * share, so each distinct combination is worked out once with the reference pipeline's functions.
+ * share, so each distinct combination is worked out once.
  */
 function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
-  const { policy } = compiled;
-  const mode = policy.rounding.mode;
   const caches = new Map<string, Map<number, Money>>();
   return (group: number, pricing: Pricing, totalMilli: number, cohort: EncodedCohort, i: number): Money => {
     const carerKey = `${group}|${cohort.carerFlags[i]}|${cohort.carerLevelOf[i]}|${cohort.carerImpactOf[i]}`;
@@ -131,14 +126,10 @@ function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
     if (!cache) caches.set(carerKey, cache = new Map());
     let result = cache.get(totalMilli);
     if (!result) {
-      const priced = price(pricing, totalMilli, mode);
-      const adjusted = adjustForCarer(policy.carerAdjustment, carerOf(cohort, i), priced.pence, mode);
-      const uplifts = applyUplifts(compiled.uplifts, asOf, adjusted.afterPence, mode);
-      const rounded = roundAllocation(uplifts.at(-1)?.afterPence ?? adjusted.afterPence, policy.rounding, pricing.period);
-      const periods = convertPeriods(rounded.afterPence, pricing.period, compiled.weeksPerYear10k);
+      const { carer, rounded, periods } = allocate(compiled, pricing, totalMilli, carerOf(cohort, i), asOf);
       result = {
         allocationPence: rounded.afterPence, weeklyPence: periods.weeklyPence, monthlyPence: periods.monthlyPence, annualPence: periods.annualPence,
-        carerReductionApplied: adjusted.applied, carerPercent: adjusted.percent,
+        carerReductionApplied: carer.applied, carerPercent: carer.percent,
       };
       cache.set(totalMilli, result);
     }

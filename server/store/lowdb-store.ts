@@ -13,6 +13,9 @@ type Dbs = { [K in CollectionName]: Low<Collections[K]> };
  * each other's changes, and so would two processes on one data directory.
  */
 export class LowdbStore implements Store {
+  /** Set when a write to disk failed: memory may then hold changes the disk lacks, so the store stops. */
+  private failure: unknown = null;
+
   private constructor(private readonly dbs: Dbs, readonly wasEmpty: boolean) {}
 
   static async open(dataDir: string): Promise<LowdbStore> {
@@ -33,6 +36,7 @@ export class LowdbStore implements Store {
   }
 
   async transact<T>(change: (draft: Draft) => T): Promise<T> {
+    if (this.failure) throw new Error('the store stopped after a failed write; restart the server to reload from disk', { cause: this.failure });
     const copies = new Map<CollectionName, unknown[]>();
     const draft: Draft = {
       rows: <K extends CollectionName>(name: K) => {
@@ -42,13 +46,23 @@ export class LowdbStore implements Store {
     };
     const result = change(draft);
     if (result instanceof Promise) throw new Error('a store transaction must be synchronous');
+    // New rows must serialise before anything is committed, so a bad row changes nothing.
+    for (const [name, rows] of copies) {
+      const old = new Set(this.dbs[name].data as unknown[]);
+      for (const row of rows) if (!old.has(row)) JSON.stringify(row);
+    }
     for (const [name, rows] of copies) {
       rows.forEach(deepFreeze);
       (this.dbs[name] as Low<unknown[]>).data = rows;
     }
     // Every change is in memory already; each file's queue resolves once a write that began after
     // this point is on disk, so the promise means the change is stored.
-    await Promise.all([...copies.keys()].map((name) => this.dbs[name].write()));
+    try {
+      await Promise.all([...copies.keys()].map((name) => this.dbs[name].write()));
+    } catch (e) {
+      this.failure = e;
+      throw e;
+    }
     return result;
   }
 }

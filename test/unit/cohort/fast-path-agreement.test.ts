@@ -45,6 +45,7 @@ describe('the fast cohort evaluator', () => {
             monthlyPence: reference.monthlyPence,
             annualPence: reference.annualPence,
             carerReductionApplied: reference.carerAdjustment.applied,
+            carerReductionPercent: reference.carerAdjustment.percent,
             flags: reference.flags.map((f) => f.code),
           });
           compared++;

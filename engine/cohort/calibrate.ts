@@ -1,0 +1,185 @@
+/**
+ * Affordability and calibration: what a version costs over a cohort against a budget, the price per
+ * point (or uniform scaling of band amounts) that makes the cohort fit the budget after contingency,
+ * and how the total moves across a range of prices.
+ */
+
+import { compilePolicy, type CompiledPolicy } from '../compile.js';
+import type { IsoDate, Policy, Pricing } from '../policy.js';
+import type { CurrentCostComparison } from './compare.js';
+import { allocate } from '../allocation.js';
+import { carerOf, type EncodedCohort } from './encoded-cohort.js';
+import { compileFastEvaluator } from './fast-evaluator.js';
+
+export interface CalibrationOptions {
+  asOf: IsoDate;
+  budgetPence: number;
+  /** Share of the budget held back, e.g. 5 for 5%. */
+  contingencyPercent: number;
+  /** Price levels for the sensitivity table, as percentages of the current prices (default 80 to 120 by 5). */
+  sensitivityPercents?: number[];
+}
+
+export interface TablePrice {
+  table: string;
+  method: Pricing['method'];
+  before: number;
+  after: number;
+  unit: 'pence a point' | 'pence a band (top band shown)' | 'pence an hour';
+}
+
+export interface Calibration {
+  budgetPence: number;
+  contingencyPercent: number;
+  targetPence: number;
+  people: number;
+  excluded: number;
+  current: { totalPence: number; againstBudgetPence: number; againstTargetPence: number };
+  factor: number;
+  prices: TablePrice[];
+  calibratedPolicy: Policy;
+  calibratedTotalPence: number;
+  /** Target minus the calibrated total: what is left unspent, at most the smallest step the prices allow. */
+  gapPence: number;
+  sensitivity: Array<{ percent: number; factor: number; totalPence: number; againstBudgetPence: number }>;
+  currentCost: CurrentCostComparison | null;
+}
+
+/**
+ * @example
+ *   const c = calibrate(compiled, cohort, { asOf: '2011-04-01', budgetPence: 25_000_000_00, contingencyPercent: 5 });
+ *   c.prices[0].after; // the price per point that fits 95% of £25m
+ */
+export function calibrate(compiled: CompiledPolicy, cohort: EncodedCohort, options: CalibrationOptions): Calibration {
+  const targetPence = Math.floor(options.budgetPence * (100 - options.contingencyPercent) / 100);
+  const profile = costProfile(compiled, cohort, options.asOf);
+  const totalAt = (factor: number) => profile.total(scalePolicy(compiled.policy, factor));
+  const currentTotal = totalAt(1);
+  const factor = largestFactorWithin(compiled.policy, totalAt, targetPence, currentTotal);
+  const calibratedPolicy = scalePolicy(compiled.policy, factor);
+  const calibratedTotal = totalAt(factor);
+  return {
+    budgetPence: options.budgetPence,
+    contingencyPercent: options.contingencyPercent,
+    targetPence,
+    people: profile.people,
+    excluded: profile.excluded,
+    current: { totalPence: currentTotal, againstBudgetPence: currentTotal - options.budgetPence, againstTargetPence: currentTotal - targetPence },
+    factor,
+    prices: tablePrices(compiled.policy, calibratedPolicy),
+    calibratedPolicy,
+    calibratedTotalPence: calibratedTotal,
+    gapPence: targetPence - calibratedTotal,
+    sensitivity: (options.sensitivityPercents ?? [80, 85, 90, 95, 100, 105, 110, 115, 120]).map((percent) => {
+      const total = totalAt(percent / 100);
+      return { percent, factor: percent / 100, totalPence: total, againstBudgetPence: total - options.budgetPence };
+    }),
+    currentCost: profile.currentCost(compilePolicy(calibratedPolicy)),
+  };
+}
+
+/**
+ * Every price of the policy times one factor: prices per point to four decimals, band amounts and
+ * hourly rates to the penny, all rounded half-up. The points side of the policy is untouched.
+ */
+export function scalePolicy(policy: Policy, factor: number): Policy {
+  const scale = (pricing: Pricing): Pricing => {
+    switch (pricing.method) {
+      case 'price-per-point': return { ...pricing, pencePerPoint: Math.max(0.0001, Math.round(pricing.pencePerPoint * factor * 10_000) / 10_000) };
+      case 'bands': return { ...pricing, bands: pricing.bands.map((b) => ({ ...b, pence: Math.round(b.pence * factor) })) };
+      case 'hour-bands': return { ...pricing, hourlyRatePence: Math.max(1, Math.round(pricing.hourlyRatePence * factor)) };
+    }
+  };
+  const byClientGroup = policy.pricing.byClientGroup
+    ? Object.fromEntries(Object.entries(policy.pricing.byClientGroup).map(([g, p]) => [g, scale(p)])) : undefined;
+  return { ...policy, pricing: { default: scale(policy.pricing.default), ...(byClientGroup ? { byClientGroup } : {}) } };
+}
+
+/**
+ * Total cost rises with the factor, so bisection finds the largest factor whose total is within the
+ * target. Cost is close to proportional to the prices, so a narrow bracket around the proportional
+ * estimate usually holds the answer (it is widened until it does). Prices are rounded, so once both
+ * ends of the bracket give the same prices, nothing finer exists.
+ */
+function largestFactorWithin(policy: Policy, totalAt: (f: number) => number, target: number, currentTotal: number): number {
+  if (target <= 0) return 0;
+  const estimate = currentTotal > 0 ? target / currentTotal : 1;
+  let low = estimate * 0.999;
+  let high = estimate * 1.001;
+  while (low > 0 && totalAt(low) > target) low = low < 1e-9 ? 0 : low / 2;
+  while (totalAt(high) <= target && high < 1e9) { low = high; high *= 2; }
+  const pricesAt = (f: number) => JSON.stringify(scalePolicy(policy, f).pricing);
+  for (let i = 0; i < 100 && pricesAt(low) !== pricesAt(high); i++) {
+    const mid = (low + high) / 2;
+    if (totalAt(mid) <= target) low = mid; else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The cohort reduced to what calibration needs. Scaling touches prices only, so each person's points
+ * and carer reduction are fixed; people who share an allocation table, a total and a carer reduction
+ * get the same amount under any prices, so each such group is priced once, through allocate().
+ */
+function costProfile(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDate) {
+  const evaluate = compileFastEvaluator(withoutRules(compiled), cohort, asOf);
+  const groups = new Map<string, { person: number; totalMilli: number; count: number }>();
+  const included: number[] = [];
+  let excluded = 0;
+  for (let i = 0; i < cohort.size; i++) {
+    const outcome = evaluate(i);
+    if ('error' in outcome) { excluded++; continue; }
+    included.push(i);
+    const table = Object.hasOwn(compiled.policy.pricing.byClientGroup ?? {}, cohort.clientGroups[cohort.clientGroupOf[i]!]!) ? cohort.clientGroupOf[i] : 'default';
+    const key = `${table}|${outcome.totalMilli}|${outcome.carerReductionApplied ? outcome.carerReductionPercent : 'none'}`;
+    const group = groups.get(key);
+    if (group) group.count++; else groups.set(key, { person: i, totalMilli: outcome.totalMilli, count: 1 });
+  }
+  const members = [...groups.values()].map((g) => ({ ...g, clientGroup: cohort.clientGroups[cohort.clientGroupOf[g.person]!]!, carer: carerOf(cohort, g.person) }));
+  return {
+    people: included.length,
+    excluded,
+    total(policy: Policy): number {
+      let total = 0;
+      for (const m of members) {
+        const pricing = policy.pricing.byClientGroup?.[m.clientGroup] ?? policy.pricing.default;
+        total += m.count * allocate(compiled, pricing, m.totalMilli, m.carer, asOf).periods.annualPence;
+      }
+      return total;
+    },
+    currentCost(calibrated: CompiledPolicy): CurrentCostComparison | null {
+      const fast = compileFastEvaluator(withoutRules(calibrated), cohort, asOf);
+      const differences = included.filter((i) => !Number.isNaN(cohort.currentAnnualCostPence[i]!))
+        .map((i) => (fast(i) as { annualPence: number }).annualPence - cohort.currentAnnualCostPence[i]!);
+      if (differences.length === 0) return null;
+      const sorted = Float64Array.from(differences).sort();
+      return {
+        people: differences.length,
+        meanDifferencePence: Math.round(differences.reduce((a, b) => a + b, 0) / differences.length),
+        medianDifferencePence: sorted[Math.max(0, Math.ceil(sorted.length / 2) - 1)]!,
+        above: differences.filter((d) => d > 0).length,
+        below: differences.filter((d) => d < 0).length,
+        equal: differences.filter((d) => d === 0).length,
+      };
+    },
+  };
+}
+
+/** Rules raise flags and never move money, so calibration leaves them out. */
+function withoutRules(compiled: CompiledPolicy): CompiledPolicy {
+  return compilePolicy({ ...compiled.policy, version: `${compiled.policy.version}-amounts`, rules: [] });
+}
+
+function tablePrices(before: Policy, after: Policy): TablePrice[] {
+  const tables: Array<[string, Pricing, Pricing]> = [
+    ['default', before.pricing.default, after.pricing.default],
+    ...Object.entries(before.pricing.byClientGroup ?? {}).map(([g, p]) => [g, p, after.pricing.byClientGroup![g]!] as [string, Pricing, Pricing]),
+  ];
+  return tables.map(([table, was, now]) => {
+    switch (was.method) {
+      case 'price-per-point': return { table, method: was.method, before: was.pencePerPoint, after: (now as typeof was).pencePerPoint, unit: 'pence a point' as const };
+      case 'bands': return { table, method: was.method, before: was.bands.at(-1)!.pence, after: (now as typeof was).bands.at(-1)!.pence, unit: 'pence a band (top band shown)' as const };
+      case 'hour-bands': return { table, method: was.method, before: was.hourlyRatePence, after: (now as typeof was).hourlyRatePence, unit: 'pence an hour' as const };
+    }
+  });
+}

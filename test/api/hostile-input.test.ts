@@ -1,0 +1,429 @@
+/**
+ * Whatever a client sends, the server answers with a 4xx problem document (RFC 9457: Content-Type
+ * application/problem+json, with type, title, status and detail, and errors[].pointer JSON Pointers
+ * naming each field at fault) and goes on serving. Named cases first, then a seeded stream of
+ * thousands of generated requests across every route and method.
+ */
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { LowdbStore } from '../../server/store/lowdb-store.js';
+import { hostileRequest, inBatches, seeded, type HostileRequest, type Ingredients } from '../support/hostile.js';
+import { basePolicy } from '../support/policy-builder.js';
+import { removeDataDir, request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let server: TestServer;
+let assessment: Record<string, unknown>;
+
+beforeAll(async () => {
+  server = await startServer();
+  const version = await request(server.url, 'GET', '/api/policies/adult-ras/versions/2009-pilot', server.tokens.officer);
+  assessment = version.body.examples[0].assessment;
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (server) removeDataDir(server.dataDir);
+});
+
+afterEach(async () => {
+  // Whatever a test sent, the server is still up.
+  expect((await request(server.url, 'GET', '/api/health')).status).toBe(200);
+});
+
+const JSON_POINTER = /^(\/([^~/]|~[01])*)*$/;
+
+/** A 4xx RFC 9457 problem document whose status matches the response's; optionally naming fields at fault. */
+function expectProblem(res: JsonResponse, status: number | 'any4xx', pointers: string[] = []): void {
+  const why = JSON.stringify(res.body)?.slice(0, 600);
+  if (status === 'any4xx') {
+    expect(res.status, why).toBeGreaterThanOrEqual(400);
+    expect(res.status, why).toBeLessThan(500);
+  } else {
+    expect(res.status, why).toBe(status);
+  }
+  expect(res.headers.get('content-type'), why).toMatch(/^application\/problem\+json/);
+  expect(res.body, why).toMatchObject({ type: expect.any(String), title: expect.any(String), status: res.status, detail: expect.any(String) });
+  for (const e of res.body.errors ?? []) {
+    expect(e, why).toMatchObject({ pointer: expect.any(String), code: expect.any(String), message: expect.any(String) });
+    expect(e.pointer, why).toMatch(JSON_POINTER);
+  }
+  const named = (res.body.errors ?? []).map((e: { pointer: string }) => e.pointer);
+  for (const pointer of pointers) expect(named, why).toContain(pointer);
+}
+
+const send = (method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}) =>
+  request(server.url, method, path, token, body, headers);
+const officer = () => server.tokens.officer;
+const apiClient = () => server.tokens['api-client'];
+const admin = () => server.tokens.admin;
+
+describe('malformed JSON', () => {
+  it.each([
+    ['a truncated object', '{"username": "officer", '],
+    ['a trailing comma', '{"username": "officer", "password": "x",}'],
+    ['single quotes', "{'username': 'officer'}"],
+    ['a bare word', 'hello'],
+    ['NaN', '{"age": NaN}'],
+    ['two documents', '{}{}'],
+    ['a comment', '/* hi */ {}'],
+  ])('%s is a 400 with a pointer to the whole body', async (_, body) => {
+    const res = await send('POST', '/api/auth/login', undefined, body);
+    expectProblem(res, 400, ['']);
+    expect(res.body.type).toBe('/problems/malformed_json');
+  });
+
+  it.each(['"a string"', '42', 'null', 'true'])('a JSON scalar (%s) where an object belongs is refused', async (body) => {
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), body), 'any4xx');
+    expectProblem(await send('POST', '/api/users', admin(), body), 'any4xx');
+  });
+
+  it('an array where an object belongs is refused with a pointer to the whole body', async () => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, []), 422, ['']);
+    expectProblem(await send('POST', '/api/decisions', apiClient(), [{ policyId: 'adult-ras', assessment }]), 422, ['']);
+  });
+
+  it('an empty body where one is needed is refused', async () => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, undefined, { 'content-type': 'application/json' }), 422);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient()), 422);
+  });
+});
+
+describe('wrong types, unknown fields and missing fields', () => {
+  it('wrong types are named at their pointers', async () => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, { username: 42, password: true }), 422, ['/username', '/password']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, age: 'eighty' }), 422, ['/age']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, answers: ['a', 'b'] }), 422, ['/answers']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate-batch', apiClient(), { assessments: 'all of them' }), 422, ['/assessments']);
+    expectProblem(await send('PUT', '/api/decisions/x/final-budget', apiClient(), { weeklyPence: '100', reason: 7 }), 422, ['/weeklyPence', '/reason']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/versions/2009-pilot/ratify', server.tokens.ratifier,
+      { body: 'Cabinet', decisionDate: 20200101, minuteReference: 'M', rationale: 'R', effectiveFrom: '2020-04-01' }), 422, ['/decisionDate']);
+    expectProblem(await send('POST', '/api/users', admin(), { username: 'typed', displayName: 'T', roles: 'admin' }), 422, ['/roles']);
+  });
+
+  it('unknown fields are refused, not ignored — including ones that would grant something', async () => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, { username: 'officer', password: 'x', admin: true }), 422, ['/admin']);
+    expectProblem(await send('POST', '/api/users', admin(), { username: 'sneaky', displayName: 'S', roles: ['officer'], passwordHash: 'scrypt$1$1$1$AA==$AA==' }), 422, ['/passwordHash']);
+    expectProblem(await send('PATCH', '/api/users/anyone', admin(), { apiKeys: [] }), 422, ['/apiKeys']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, isUrgent: true }), 422, ['/isUrgent']);
+    expectProblem(await send('POST', '/api/decisions', apiClient(), { policyId: 'adult-ras', assessment, result: { weeklyPence: 1 } }), 422, ['/result']);
+    expectProblem(await send('PUT', '/api/decisions/x/final-budget', apiClient(), { weeklyPence: 1, reason: 'r', recordedBy: 'someone-else' }), 422, ['/recordedBy']);
+  });
+
+  it('missing fields are each named', async () => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, {}), 422, ['/username', '/password']);
+    expectProblem(await send('POST', '/api/decisions', apiClient(), {}), 422, ['/policyId', '/assessment']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/versions/2009-pilot/ratify', server.tokens.ratifier, {}), 422,
+      ['/body', '/decisionDate', '/minuteReference', '/rationale', '/effectiveFrom']);
+    const { clientGroup: _c, answers: _a, ...partial } = assessment;
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), partial), 422, ['/clientGroup', '/answers']);
+  });
+});
+
+describe('sizes and content types', () => {
+  const huge = JSON.stringify({ username: 'officer', password: 'x'.repeat(1_100_000) });
+
+  it.each([
+    ['POST', '/api/auth/login'],
+    ['POST', '/api/policies/adult-ras/evaluate'],
+    ['POST', '/api/policies'],
+    ['PUT', '/api/policies/adult-ras/versions/2009-pilot'],
+  ])('a body over 1 MB to %s %s is a 413', async (method, path) => {
+    expectProblem(await send(method, path, officer(), huge), 413);
+  });
+
+  it('a body over 1 MB sent in chunks, with no Content-Length, is a 413', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new TextEncoder().encode('{"password":"'));
+        if (sent > 1_200_000) { controller.enqueue(new TextEncoder().encode('"}')); controller.close(); return; }
+        controller.enqueue(chunk);
+        sent += chunk.length;
+      },
+    });
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it.each([
+    'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html', 'application/octet-stream',
+  ])('a body sent as %s is a 415', async (type) => {
+    const res = await send('POST', '/api/auth/login', undefined, '{"username":"officer","password":"x"}', { 'content-type': type });
+    expectProblem(res, 415);
+  });
+
+  it('a body with no Content-Type is a 415', async () => {
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', body: new Uint8Array(Buffer.from('{"username":"officer"}')) });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('JSON in a charset other than UTF-8 is a 415', async () => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, '{}', { 'content-type': 'application/json; charset=iso-8859-1' }), 415);
+  });
+
+  it('a body claiming gzip that is not is a 4xx', async () => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, '{}', { 'content-encoding': 'gzip' }), 'any4xx');
+    expectProblem(await send('POST', '/api/auth/login', undefined, '{}', { 'content-encoding': 'br, compress' }), 'any4xx');
+  });
+});
+
+describe('dates in query strings', () => {
+  it.each(['2021-02-29', '2020-13-01', '2020-00-10', '2020-04-31', '20200101', '2020-1-1', 'today', '', '2020-01-01T00:00:00Z', ' 2020-01-01', '２０２０-01-01'])(
+    'in-force?date=%j is a 400 naming /query/date',
+    async (date) => {
+      expectProblem(await send('GET', `/api/policies/adult-ras/in-force?date=${encodeURIComponent(date)}`, apiClient()), 400, ['/query/date']);
+    },
+  );
+
+  it('a repeated date parameter is a 400, not a guess', async () => {
+    expectProblem(await send('GET', '/api/policies/adult-ras/in-force?date=2010-06-01&date=2011-06-01', apiClient()), 400, ['/query/date']);
+  });
+
+  it.each(['2011-02-29', 'yesterday', '2011-06', '2011-06-01&asOf=2011-06-02'])('evaluate?asOf=%j is a 400 naming /query/asOf', async (asOf) => {
+    const query = asOf.includes('&') ? asOf : encodeURIComponent(asOf);
+    expectProblem(await send('POST', `/api/policies/adult-ras/evaluate?asOf=${query}`, apiClient(), assessment), 400, ['/query/asOf']);
+    expectProblem(await send('POST', `/api/policies/adult-ras/versions/2009-pilot/evaluate-batch?asOf=${query}`, apiClient(), { assessments: [assessment] }), 400, ['/query/asOf']);
+  });
+
+  it('an impossible date in the body is named at its pointer', async () => {
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, assessmentDate: '2009-02-29' }), 422, ['/assessmentDate']);
+    expectProblem(await send('POST', '/api/decisions', apiClient(), { policyId: 'adult-ras', asOf: '2009-11-31', assessment }), 422, ['/asOf']);
+  });
+});
+
+describe('deeply nested JSON', () => {
+  const nestedArrays = (depth: number) => '['.repeat(depth) + '1' + ']'.repeat(depth);
+  const nestedObjects = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+  it.each([1_000, 10_000, 100_000])('%i levels of arrays in a body is refused', async (depth) => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, `{"username":${nestedArrays(depth)},"password":"x"}`), 'any4xx', ['/username']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), nestedArrays(depth)), 'any4xx');
+  });
+
+  it.each([1_000, 20_000])('%i levels of objects in an assessment is refused', async (depth) => {
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), `{"answers":${nestedObjects(depth)}}`), 'any4xx');
+    expectProblem(await send('POST', '/api/decisions', apiClient(), `{"policyId":"adult-ras","assessment":${nestedObjects(depth)}}`), 'any4xx');
+  });
+
+  it('a policy whose rule conditions nest 2,000 deep is refused as invalid, not a server error', async () => {
+    let conditions = '{"fact":"age","operator":"greaterThan","value":64}';
+    for (let i = 0; i < 2_000; i++) conditions = `{"all":[${conditions}]}`;
+    const rule = `{"name":"deep","conditions":${conditions},"event":{"type":"deep","params":{"message":"deep"}}}`;
+    const document = JSON.stringify(basePolicy({ id: 'deep-rules' })).replace(/}$/, `,"rules":[${rule}]}`);
+    expectProblem(await send('POST', '/api/policies', officer(), `{"document":${document}}`), 'any4xx');
+    expectProblem(await send('POST', '/api/policies/adult-ras/versions', officer(), document.replace('"deep-rules"', '"adult-ras"')), 'any4xx');
+  });
+});
+
+describe('a deeply nested worked example', () => {
+  // Its own server: what this request does to the store must not leak into the other tests.
+  let own: TestServer;
+  beforeAll(async () => { own = await startServer(); });
+  afterAll(async () => { await own?.close(); if (own) removeDataDir(own.dataDir); });
+
+  it('is refused, and leaves the draft readable and the store writable', async () => {
+    const officerToken = own.tokens.officer;
+    expect((await request(own.url, 'POST', '/api/policies', officerToken, { document: basePolicy({ id: 'nested-ras' }) })).status).toBe(201);
+    const assessmentJson = `{"assessmentDate":"2010-06-01","age":70,"clientGroup":"older-people","answers":{},"notes":${'['.repeat(5_000)}1${']'.repeat(5_000)}}`;
+    const res = await request(own.url, 'PUT', '/api/policies/nested-ras/versions/v1/examples', officerToken,
+      `{"examples":[{"name":"deep","assessment":${assessmentJson},"expect":{}}]}`, { 'if-match': '*' });
+    expectProblem(res, 'any4xx');
+    expect((await request(own.url, 'GET', '/api/policies/nested-ras/versions/v1', officerToken)).status).toBe(200);
+    expect((await request(own.url, 'POST', '/api/policies', officerToken, { document: basePolicy({ id: 'after-nested-ras' }) })).status).toBe(201);
+  });
+});
+
+describe('unicode oddities', () => {
+  it.each([
+    ['a lone surrogate', '{"username":"\\ud800","password":"\\udfff"}'],
+    ['a NUL character', '{"username":"off\\u0000icer","password":"x"}'],
+    ['a byte-order mark before the JSON', '\ufeff{"username":"officer","password":"x"}'],
+    ['right-to-left override', '{"username":"\u202eofficer","password":"x"}'],
+    ['zero-width joiners', '{"username":"o\u200dfficer","password":"x"}'],
+    ['emoji and combining marks', '{"username":"👩‍👩‍👧‍👦é","password":"x"}'],
+  ])('%s in a login is refused as bad credentials or an invalid body', async (_, body) => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, body), 'any4xx');
+  });
+
+  it('bytes that are not UTF-8 are refused', async () => {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([0x7b, 0x22, 0x75, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc0, 0xaf, 0x22, 0x7d]),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('unicode ids and values are named at their pointers', async () => {
+    expectProblem(await send('POST', '/api/policies', officer(), { document: basePolicy({ id: 'pölicy-ras' }) }), 422, ['/document/id']);
+    expectProblem(await send('POST', '/api/users', admin(), { username: 'ädmin', displayName: 'X', roles: ['admin'] }), 422, ['/username']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, clientGroup: 'older\u2010people' }), 422, ['/clientGroup']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, answers: { ...(assessment.answers as object), 'pc-washing\u200b': 'x' } }), 422);
+  });
+
+  it.each(['%F0%9F%92%A9', '%E2%80%AE', '%EF%BB%BFadult-ras', 'adult-ras%00', '%C0%AF', '%E0%A4%A', '%'])('the path segment %s is a 4xx', async (segment) => {
+    expectProblem(await send('GET', `/api/policies/${segment}`, officer()), 'any4xx');
+    expectProblem(await send('POST', `/api/policies/${segment}/evaluate`, apiClient(), assessment), 'any4xx');
+  });
+});
+
+describe('prototype-pollution keys', () => {
+  const raw = (json: string) => json; // sent as written, so __proto__ is an own key as JSON.parse makes it
+
+  it('__proto__ and constructor at the top of a body are unknown fields', async () => {
+    expectProblem(await send('POST', '/api/auth/login', undefined, raw('{"username":"officer","password":"x","__proto__":{"admin":true}}')), 422, ['/__proto__']);
+    expectProblem(await send('POST', '/api/users', admin(), raw('{"username":"polluter","displayName":"P","roles":["officer"],"__proto__":{"roles":["admin"]}}')), 422, ['/__proto__']);
+    expectProblem(await send('PATCH', '/api/users/anyone', admin(), raw('{"constructor":{"prototype":{"isAdmin":true}}}')), 422, ['/constructor']);
+    expectProblem(await send('POST', '/api/decisions', apiClient(), raw(`{"policyId":"adult-ras","assessment":${JSON.stringify(assessment)},"__proto__":{"version":"x"}}`)), 422, ['/__proto__']);
+    expect((await send('GET', '/api/users', admin())).body.map((u: { username: string }) => u.username)).not.toContain('polluter');
+  });
+
+  it('__proto__, constructor and friends as assessment answers are unknown questions', async () => {
+    const answers = '{"__proto__":"x","constructor":"y","toString":"z","hasOwnProperty":"w","valueOf":"v"}';
+    const body = JSON.stringify({ ...assessment, answers: {} }).replace('"answers":{}', `"answers":${answers}`);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), raw(body)), 422,
+      ['/answers/__proto__', '/answers/constructor', '/answers/toString', '/answers/hasOwnProperty', '/answers/valueOf']);
+    expectProblem(await send('POST', '/api/decisions', apiClient(), raw(`{"policyId":"adult-ras","assessment":${body}}`)), 422, ['/assessment/answers/__proto__']);
+    const batch = await send('POST', '/api/policies/adult-ras/evaluate-batch', apiClient(), raw(`{"assessments":[${body}]}`));
+    expect(batch.status).toBe(200);
+    expect(batch.body.results[0].ok).toBe(false);
+    expect(batch.body.results[0].problem.errors.map((e: { pointer: string }) => e.pointer)).toContain('/assessments/0/answers/__proto__');
+  });
+
+  it('prototype keys as values name nothing that exists', async () => {
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, clientGroup: 'constructor' }), 422, ['/clientGroup']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, questionnaire: '__proto__' }), 422, ['/questionnaire']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(),
+      { ...assessment, carer: { willingToContinue: true, ableToContinue: true, supportLevel: '__proto__', impact: 'constructor' } }), 422, ['/carer/supportLevel', '/carer/impact']);
+    expectProblem(await send('POST', '/api/decisions', apiClient(), { policyId: 'constructor', assessment }), 404);
+    expectProblem(await send('GET', '/api/policies/__proto__', officer()), 404);
+    expectProblem(await send('GET', '/api/decisions/constructor', officer()), 404);
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('the schema named %s does not exist', async (name) => {
+    expectProblem(await send('GET', `/api/schemas/${name}`, undefined), 404);
+  });
+
+  it('prototype keys in query strings are ignored, not obeyed', async () => {
+    const res = await send('GET', '/api/audit?__proto__=x&constructor=y&target[__proto__]=z', admin());
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBeGreaterThan(0);
+  });
+
+  it('nothing sent reaches Object.prototype in the server process', () => {
+    const probe = {} as Record<string, unknown>;
+    for (const key of ['admin', 'roles', 'isAdmin', 'version', 'polluted']) expect(probe[key], key).toBeUndefined();
+  });
+});
+
+describe('credentials that are not credentials', () => {
+  it.each<[string, Record<string, string>]>([
+    ['Bearer with no token', { authorization: 'Bearer' }], ['Bearer with an empty token', { authorization: 'Bearer ' }],
+    ['Basic', { authorization: 'Basic YWRtaW46YWRtaW4=' }], ['an API key with no parts', { authorization: 'ApiKey ras_' }],
+    ['an unknown API key', { authorization: 'ApiKey ras_x_y' }], ['X-API-Key not in the key form', { 'x-api-key': 'not-a-key' }],
+    ['an empty X-API-Key', { 'x-api-key': '' }], ['an 8,000-character bearer token', { authorization: `Bearer ${'A'.repeat(8000)}` }],
+  ])('%s is a 401 problem, even on a route anyone may call', async (_, headers) => {
+    expectProblem(await send('GET', '/api/policies', undefined, undefined, headers), 401);
+    expectProblem(await send('GET', '/api/openapi.json', undefined, undefined, headers), 401);
+  });
+});
+
+describe('unknown routes', () => {
+  it.each([
+    ['GET', '/api/nope'], ['POST', '/api/nope'], ['GET', '/api'], ['GET', '/api/'], ['GET', '/api/policies/adult-ras/versions/2009-pilot/nope'],
+    ['DELETE', '/api/health'], ['PATCH', '/api/policies'], ['PUT', '/api/audit'], ['GET', '/nope'], ['GET', '/'], ['POST', '/api/__proto__'],
+  ])('%s %s is a JSON 404 problem', async (method, path) => {
+    expectProblem(await send(method, path, officer()), 404);
+  });
+});
+
+describe('a seeded stream of 3,200 generated hostile requests', () => {
+  const SEED = 20_260_101;
+  const COUNT = 3_200;
+
+  it('gets no 5xx, and every refusal is a JSON problem document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ras-hostile-routes-'));
+    const { routes } = createApp({ store: await LowdbStore.open(dir) });
+    removeDataDir(dir);
+    const ratification = { body: 'Cabinet', decisionDate: '2020-03-01', minuteReference: 'M/1', rationale: 'R', effectiveFrom: '2020-04-01' };
+    const ingredients: Ingredients = {
+      routes,
+      realParams: {
+        id: ['adult-ras', 'childrens-ras'], version: ['2009-pilot', '2010-revised', '2012-pilot'], name: ['policy.schema.json', 'assessment.schema.json'],
+      },
+      validBodies: {
+        'post /api/auth/login': { username: 'nobody-here', password: 'not-a-password' },
+        'post /api/setup': { code: 'not-the-code', username: 'second', password: 'a-long-enough-password' },
+        'post /api/users': { username: 'generated', displayName: 'Generated', roles: ['scrutiny'] },
+        'patch /api/users/:userId': { displayName: 'Renamed' },
+        'post /api/users/:userId/api-keys': { label: 'generated' },
+        'post /api/policies': { document: basePolicy({ id: 'generated-ras' }) },
+        'post /api/policies/:id/versions': { ...basePolicy({ id: 'adult-ras', version: 'generated' }) },
+        'put /api/policies/:id/versions/:version': { ...basePolicy({ id: 'adult-ras', version: '2009-pilot' }) },
+        'put /api/policies/:id/versions/:version/examples': { examples: [{ name: 'x', assessment, expect: {} }] },
+        'post /api/policies/:id/versions/:version/clone': { version: 'generated-clone' },
+        'post /api/policies/:id/versions/:version/ratify': ratification,
+        'post /api/policies/:id/versions/:version/withdraw': { reason: 'generated' },
+        'post /api/policies/:id/evaluate': assessment,
+        'post /api/policies/:id/versions/:version/evaluate': assessment,
+        'post /api/policies/:id/evaluate-batch': { assessments: [assessment, assessment] },
+        'post /api/policies/:id/versions/:version/evaluate-batch': { assessments: [assessment] },
+        'post /api/decisions': { policyId: 'adult-ras', assessment },
+        'put /api/decisions/:decisionId/final-budget': { weeklyPence: 1000, reason: 'generated' },
+      },
+      credentials: Object.values(server.tokens).map((token) => ({ authorization: `Bearer ${token}` })),
+    };
+    const rand = seeded(SEED);
+    const requests = Array.from({ length: COUNT }, () => hostileRequest(rand, ingredients));
+
+    const failures: string[] = [];
+    const hits = new Map<string, number>();
+    const statuses = new Map<number, number>();
+    await inBatches(requests, 20, async (req: HostileRequest) => {
+      hits.set(req.template, (hits.get(req.template) ?? 0) + 1);
+      const answer = await misbehaviour(req);
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      if (answer.wrong) failures.push(answer.wrong);
+    });
+
+    expect(failures.slice(0, 15), `${failures.length} of ${COUNT} requests misbehaved (seed ${SEED})`).toEqual([]);
+    // The stream reached every route, and the server is still answering.
+    for (const route of routes) expect(hits.get(`${route.method} ${route.path}`) ?? 0, `${route.method} ${route.path}`).toBeGreaterThanOrEqual(20);
+    // ...and got past the front door often enough to meet every kind of refusal, and some successes.
+    for (const status of [200, 400, 401, 403, 404, 413, 415, 422]) expect(statuses.get(status) ?? 0, `answers with status ${status}`).toBeGreaterThanOrEqual(10);
+    expect((await request(server.url, 'GET', '/api/health')).status).toBe(200);
+  });
+});
+
+/** The server's answer to one request, and what is wrong with it (if anything). */
+async function misbehaviour(req: HostileRequest): Promise<{ status: number; wrong?: string }> {
+  const label = `${req.method} ${req.path.slice(0, 120)} [${req.template}]`;
+  let res: Response;
+  try {
+    res = await fetch(server.url + req.path, { method: req.method, headers: req.headers, body: req.body });
+  } catch (e) {
+    return { status: 0, wrong: `${label}: no answer (${String(e)})` };
+  }
+  const text = await res.text();
+  const status = res.status;
+  if (status >= 500) return { status, wrong: `${label}: ${status} ${text.slice(0, 200)}` };
+  if (status < 400) return { status };
+  if (!/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) return { status, wrong: `${label}: ${status} with Content-Type ${res.headers.get('content-type')}` };
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { status, wrong: `${label}: ${status} with a body that is not JSON: ${text.slice(0, 100)}` };
+  }
+  const fits = typeof body.type === 'string' && typeof body.title === 'string' && body.status === status && typeof body.detail === 'string'
+    && (body.errors === undefined || (Array.isArray(body.errors) && body.errors.every((e: { pointer?: unknown }) => typeof e.pointer === 'string' && JSON_POINTER.test(e.pointer))));
+  return fits ? { status } : { status, wrong: `${label}: ${status} problem document does not fit RFC 9457: ${text.slice(0, 200)}` };
+}
