@@ -10,7 +10,9 @@ export { evaluate, type EvaluationResult, type EvaluateOptions, type Provenance 
 export { explain } from './explain.js';
 export { runWorkedExample, type WorkedExample, type WorkedExpectation, type WorkedExampleOutcome } from './worked-example.js';
 export { contentHash } from './content-hash.js';
-export { syntheticAssessments, type SyntheticCohortOptions } from './synthetic-cohort.js';
+export { syntheticAssessments, syntheticPeople, type SyntheticCohortOptions, type SyntheticPerson } from './synthetic-cohort.js';
+export { diffVersions, type PolicyChange, type ChangeArea } from './diff.js';
+export * from './cohort/index.js';
 export { formatPence } from './money.js';
 export { isIsoDate } from './dates.js';
 export { ENGINE_VERSION } from './version.js';

@@ -105,22 +105,33 @@ const PROGRESS_EVERY = 10_000;
  *   comparison.pairs[0].overall.losers; // people worse off under b than a
  */
 export function compareCohort(versions: readonly VersionUnderTest[], cohort: EncodedCohort, options: CompareOptions): Comparison {
-  if (versions.length < 2) throw new Error('a comparison needs at least two versions');
-  const { amounts, flags, excludedExamples, included, excludedCount } = evaluateAll(versions, cohort, options);
-  const evaluated = cohort.size - excludedCount;
-  const outcomes = versions.map((v, k) => versionOutcome(v, amounts[k]!, flags[k]!, included, cohort));
-  const pairs = versions.slice(1).map((v, k) => pairComparison(versions[0]!, v, amounts[0]!, amounts[k + 1]!, included, cohort, options));
-  return { asOf: options.asOf, cohortSize: cohort.size, evaluated, excluded: { count: excludedCount, examples: excludedExamples }, versions: outcomes, pairs, amounts, included };
+  const run = startComparison(versions, cohort, options);
+  while (!run.step(cohort.size)) { /* one step does it all */ }
+  return run.finish();
 }
 
-function evaluateAll(versions: readonly VersionUnderTest[], cohort: EncodedCohort, options: CompareOptions) {
+/**
+ * The same comparison in chunks, calling `pause` between them, so a server can report progress and
+ * answer other requests while a large cohort is compared.
+ */
+export async function compareCohortInSteps(versions: readonly VersionUnderTest[], cohort: EncodedCohort,
+  options: CompareOptions & { pause: () => Promise<void>; chunk?: number }): Promise<Comparison> {
+  const run = startComparison(versions, cohort, options);
+  while (!run.step(options.chunk ?? PROGRESS_EVERY)) await options.pause();
+  return run.finish();
+}
+
+function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedCohort, options: CompareOptions) {
+  if (versions.length < 2) throw new Error('a comparison needs at least two versions');
   const evaluators = versions.map((v) => compileFastEvaluator(v.compiled, cohort, options.asOf));
   const amounts = versions.map(() => new Float64Array(cohort.size).fill(NaN));
   const flags = versions.map(() => new Map<string, number>());
   const included = new Uint8Array(cohort.size);
   const excludedExamples: Array<{ ref: string; version: string; reason: string }> = [];
   let excludedCount = 0;
-  for (let i = 0; i < cohort.size; i++) {
+  let next = 0;
+
+  const evaluatePerson = (i: number) => {
     let ok = true;
     evaluators.forEach((evaluate, k) => {
       const outcome = evaluate(i);
@@ -134,10 +145,25 @@ function evaluateAll(versions: readonly VersionUnderTest[], cohort: EncodedCohor
     });
     // A person is compared only if every version can evaluate them, so totals are like for like.
     if (ok) included[i] = 1; else excludedCount++;
-    if (options.onProgress && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, cohort.size);
-  }
-  options.onProgress?.(cohort.size, cohort.size);
-  return { amounts, flags, included, excludedExamples, excludedCount };
+  };
+
+  return {
+    /** Evaluates up to `count` more people; true when everyone is done. */
+    step(count: number): boolean {
+      const end = Math.min(cohort.size, next + count);
+      for (; next < end; next++) evaluatePerson(next);
+      options.onProgress?.(next, cohort.size);
+      return next >= cohort.size;
+    },
+    finish(): Comparison {
+      const outcomes = versions.map((v, k) => versionOutcome(v, amounts[k]!, flags[k]!, included, cohort));
+      const pairs = versions.slice(1).map((v, k) => pairComparison(versions[0]!, v, amounts[0]!, amounts[k + 1]!, included, cohort, options));
+      return {
+        asOf: options.asOf, cohortSize: cohort.size, evaluated: cohort.size - excludedCount,
+        excluded: { count: excludedCount, examples: excludedExamples }, versions: outcomes, pairs, amounts, included,
+      };
+    },
+  };
 }
 
 function versionOutcome(v: VersionUnderTest, amounts: Float64Array, flagCounts: Map<string, number>, included: Uint8Array, cohort: EncodedCohort): VersionOutcome {
