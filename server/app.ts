@@ -5,7 +5,11 @@ import type { AppContext } from './context.js';
 import { errorHandler, HttpProblem, notFoundRoute } from './errors.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { mount, type RouteSpec } from './route-table.js';
+import { ComparisonJobs } from './comparisons.js';
 import { auditRoutes } from './routes/audit.js';
+import { calibrateRoutes } from './routes/calibrate.js';
+import { cohortRoutes } from './routes/cohorts.js';
+import { comparisonRoutes } from './routes/comparisons.js';
 import { authRoutes } from './routes/auth.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { evaluateRoutes } from './routes/evaluate.js';
@@ -48,6 +52,7 @@ export function createApp(options: AppOptions): App {
   routes.push(
     ...metaRoutes(ctx, () => routes), ...authRoutes(ctx), ...userRoutes(ctx), ...policyRoutes(ctx),
     ...versionRoutes(ctx), ...evaluateRoutes(ctx), ...decisionRoutes(ctx), ...auditRoutes(ctx),
+    ...cohortRoutes(ctx), ...comparisonRoutes(ctx, new ComparisonJobs(ctx.logger)), ...calibrateRoutes(ctx),
   );
 
   const app = express();

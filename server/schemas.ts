@@ -61,7 +61,8 @@ export const cloneBody = object({ version: slug });
 
 export const ratifyBody = object({
   body: text(300), decisionDate: date, minuteReference: text(100), rationale: text(4000), effectiveFrom: date,
-});
+  equalityImpact: text(8000),
+}, ['body', 'decisionDate', 'minuteReference', 'rationale', 'effectiveFrom']);
 
 export const withdrawBody = object({ reason: text(4000) });
 
@@ -72,3 +73,29 @@ export const recordDecisionBody = object({
 }, ['policyId', 'assessment']);
 
 export const finalBudgetBody = object({ weeklyPence: { type: 'integer', minimum: 0, maximum: 100_000_000 }, reason: text(4000) });
+
+export const compareBody = object({
+  policyId: slug,
+  versions: { type: 'array', minItems: 2, maxItems: 6, uniqueItems: true, items: slug },
+  cohortId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
+  asOf: date,
+  materiality: object({ pounds: { type: 'number', minimum: 0, maximum: 1_000_000 }, percent: { type: 'number', minimum: 0, maximum: 100 } }, []),
+  attribution: { type: 'boolean' },
+  wait: { type: 'boolean' },
+}, ['policyId', 'versions', 'cohortId']);
+
+export const generateCohortBody = object({
+  policyId: slug, version: slug, name: text(200), description: { type: 'string', maxLength: 4000 },
+  size: { type: 'integer', minimum: 1, maximum: 1_000_000 }, seed: { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 },
+}, ['policyId', 'version', 'name', 'size', 'seed']);
+
+export const referenceCohortBody = object({ cohortId: { anyOf: [{ type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' }, { type: 'null' }] } });
+
+export const calibrateBody = object({
+  cohortId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
+  budgetPence: { type: 'integer', minimum: 0, maximum: 1e15 },
+  contingencyPercent: { type: 'number', minimum: 0, maximum: 100 },
+  asOf: date,
+  sensitivityPercents: { type: 'array', maxItems: 50, items: { type: 'number', exclusiveMinimum: 0, maximum: 1000 } },
+  saveAs: slug,
+}, ['cohortId', 'budgetPence']);

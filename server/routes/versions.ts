@@ -4,6 +4,7 @@ import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
 import { assertCanTransition, assertEditable, type Transition } from '../lifecycle.js';
+import { compareForRatification, describeWorseOff } from '../ratification-comparison.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { cloneBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js';
 import type { Ratification, VersionRecord } from '../store/records.js';
@@ -127,15 +128,23 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       const { id, version } = params(req);
       const decision = checkRatify(req);
       const ratifier = req.caller!.username;
+      const submitted = requireVersion(ctx.store, id, version);
+      assertCanTransition(submitted, 'ratify');
+      if (submitted.submittedBy === ratifier) throw new HttpProblem(403, 'four_eyes', `You submitted version ${version}, so someone else must ratify it.`);
+      const comparison = await compareForRatification(ctx.store, submitted, decision.effectiveFrom);
+      if (comparison && comparison.worseOff.length > 0 && !decision.equalityImpact) {
+        throw new HttpProblem(422, 'equality_impact_required',
+          `Compared with ${comparison.against} over the reference cohort, this version leaves people worse off (${describeWorseOff(comparison.worseOff)}). Record an equality impact note with the rationale.`,
+          [{ pointer: '/equalityImpact', code: 'equality_impact_required', message: `some groups are worse off: ${describeWorseOff(comparison.worseOff)}` }]);
+      }
       const record = await ctx.store.transact((draft) => {
         const ratified = replaceVersion(draft, id, version, (current) => {
           assertCanTransition(current, 'ratify');
-          if (current.submittedBy === ratifier) {
-            throw new HttpProblem(403, 'four_eyes', `You submitted version ${version}, so someone else must ratify it.`);
-          }
-          return { ...current, status: 'ratified', ratification: { ...decision, ratifiedBy: ratifier, ratifiedAt: at() }, updatedAt: at() };
+          // The comparison ran outside the transaction; refuse if the version changed meanwhile.
+          if (current.contentHash !== submitted.contentHash) throw new HttpProblem(409, 'changed_meanwhile', 'The version changed while it was being compared; ratify again.');
+          return { ...current, status: 'ratified', ratification: { ...decision, ratifiedBy: ratifier, ratifiedAt: at(), comparison: comparison as unknown as Record<string, unknown> | null }, updatedAt: at() };
         });
-        appendAudit(draft, { at: at(), actor: ratifier, action: 'version.ratify', target: target(ratified), details: { contentHash: ratified.contentHash, ...decision } });
+        appendAudit(draft, { at: at(), actor: ratifier, action: 'version.ratify', target: target(ratified), details: { contentHash: ratified.contentHash, ...decision, worseOff: comparison?.worseOff ?? [] } });
         supersedeOlder(draft, ratified, ratifier, at());
         return ratified;
       });

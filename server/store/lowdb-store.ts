@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { JsonFileAdapter } from './json-file-adapter.js';
 import { COLLECTIONS, type CollectionName, type Collections } from './records.js';
-import type { Draft, Store } from './store.js';
+import type { DocumentKind, Draft, Store } from './store.js';
 
 type Dbs = { [K in CollectionName]: Low<Collections[K]> };
 
@@ -16,7 +17,7 @@ export class LowdbStore implements Store {
   /** Set when a write to disk failed: memory may then hold changes the disk lacks, so the store stops. */
   private failure: unknown = null;
 
-  private constructor(private readonly dbs: Dbs, readonly wasEmpty: boolean) {}
+  private constructor(private readonly dbs: Dbs, readonly wasEmpty: boolean, private readonly dataDir: string) {}
 
   static async open(dataDir: string): Promise<LowdbStore> {
     mkdirSync(dataDir, { recursive: true });
@@ -28,11 +29,25 @@ export class LowdbStore implements Store {
       db.data.forEach(deepFreeze);
       return [name, db] as const;
     }));
-    return new LowdbStore(Object.fromEntries(entries) as unknown as Dbs, wasEmpty);
+    return new LowdbStore(Object.fromEntries(entries) as unknown as Dbs, wasEmpty, dataDir);
   }
 
   all<K extends CollectionName>(name: K): Readonly<Collections[K]> {
     return this.dbs[name].data;
+  }
+
+  async putDocument(kind: DocumentKind, id: string, value: unknown): Promise<void> {
+    const file = documentFile(this.dataDir, kind, id);
+    mkdirSync(dirname(file), { recursive: true });
+    await new JsonFileAdapter(file).write(value);
+  }
+
+  async getDocument(kind: DocumentKind, id: string): Promise<unknown | null> {
+    return new JsonFileAdapter(documentFile(this.dataDir, kind, id)).read();
+  }
+
+  async deleteDocument(kind: DocumentKind, id: string): Promise<void> {
+    await rm(documentFile(this.dataDir, kind, id), { force: true });
   }
 
   async transact<T>(change: (draft: Draft) => T): Promise<T> {
@@ -65,6 +80,11 @@ export class LowdbStore implements Store {
     }
     return result;
   }
+}
+
+function documentFile(dataDir: string, kind: DocumentKind, id: string): string {
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new Error(`'${id}' is not a document id`);
+  return join(dataDir, `${kind}s`, `${id}.json`);
 }
 
 function fileOf(dataDir: string, name: CollectionName): string {

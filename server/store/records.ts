@@ -15,6 +15,8 @@ export interface PolicyRecord {
   council: string;
   createdAt: string;
   createdBy: string;
+  /** The cohort a submitted version is compared over, against the version in force, before ratification. */
+  referenceCohortId?: string | null;
 }
 
 export interface Ratification {
@@ -25,6 +27,10 @@ export interface Ratification {
   effectiveFrom: string;
   ratifiedBy: string;
   ratifiedAt: string;
+  /** Required when the comparison over the reference cohort leaves any group worse off. */
+  equalityImpact?: string;
+  /** The comparison over the reference cohort against the version in force, when there was one. */
+  comparison?: Record<string, unknown> | null;
 }
 
 export interface VersionRecord {
@@ -43,6 +49,8 @@ export interface VersionRecord {
   ratification: Ratification | null;
   superseded: { by: string; from: string; at: string } | null;
   withdrawal: { by: string; at: string; reason: string } | null;
+  /** Set on a draft saved from a calibration: what it was calibrated on and how it compares with its source. */
+  calibration?: Record<string, unknown> | null;
 }
 
 export interface FinalBudget {
@@ -103,6 +111,21 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** A stored cohort's description; its people are a document of their own (kind 'cohort'). */
+export interface CohortRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  policyId: string | null;
+  people: number;
+  source: 'json' | 'csv' | 'generated';
+  byClientGroup: Record<string, number>;
+  byAgeBand: Record<string, number>;
+  withCurrentCost: number;
+  createdAt: string;
+  createdBy: string;
+}
+
 export interface Collections {
   policies: PolicyRecord[];
   versions: VersionRecord[];
@@ -110,7 +133,8 @@ export interface Collections {
   users: UserRecord[];
   sessions: SessionRecord[];
   audit: AuditEntry[];
+  cohorts: CohortRecord[];
 }
 
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['policies', 'versions', 'decisions', 'users', 'sessions', 'audit'];
+export const COLLECTIONS: readonly CollectionName[] = ['policies', 'versions', 'decisions', 'users', 'sessions', 'audit', 'cohorts'];

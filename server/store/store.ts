@@ -1,5 +1,7 @@
 import type { CollectionName, Collections } from './records.js';
 
+export type DocumentKind = 'cohort';
+
 /**
  * Changes made inside one transaction. `rows` gives a private copy of a collection the first time it is
  * asked for; the copies replace the stored collections only if the whole transaction returns normally.
@@ -16,6 +18,10 @@ export interface Draft {
 export interface Store {
   all<K extends CollectionName>(name: K): Readonly<Collections[K]>;
   transact<T>(change: (draft: Draft) => T): Promise<T>;
+  /** Large documents kept one per file (a cohort's people), written atomically. */
+  putDocument(kind: DocumentKind, id: string, value: unknown): Promise<void>;
+  getDocument(kind: DocumentKind, id: string): Promise<unknown | null>;
+  deleteDocument(kind: DocumentKind, id: string): Promise<void>;
   /** Whether the store was empty (no files) when it was opened. */
   readonly wasEmpty: boolean;
 }

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { CohortEncoder, serializeCohort, syntheticPeople, type EncodedCohort } from '../../engine/index.js';
+import { appendAudit } from '../audit.js';
+import { isoNow } from '../clock.js';
+import { describeCohort, forgetCohort, requireCohortRecord } from '../cohorts.js';
+import type { AppContext } from '../context.js';
+import { HttpProblem } from '../errors.js';
+import { route, type RouteSpec } from '../route-table.js';
+import { generateCohortBody, referenceCohortBody } from '../schemas.js';
+import type { CohortRecord } from '../store/records.js';
+import { bodyChecker } from '../validation.js';
+import { compiledFor, requirePolicy, requireVersion } from '../versions.js';
+
+const checkGenerate = bodyChecker<{ policyId: string; version: string; name: string; description?: string; size: number; seed: number }>(generateCohortBody);
+const checkReference = bodyChecker<{ cohortId: string | null }>(referenceCohortBody);
+
+const READERS = ['scrutiny', 'officer', 'ratifier'] as const;
+const KEEPERS = ['scrutiny', 'officer'] as const;
+
+export function cohortRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    route('get', '/api/cohorts', READERS, 'List stored cohorts with their make-up', (_req, res) => {
+      res.json(ctx.store.all('cohorts'));
+    }),
+
+    route('get', '/api/cohorts/:cohortId', READERS, 'One cohort\'s record: size, client groups, age bands', (req, res) => {
+      res.json(requireCohortRecord(ctx.store, String(req.params.cohortId)));
+    }),
+
+    route('post', '/api/cohorts/generate', KEEPERS, 'Store a realistic synthetic cohort for one policy version, reproducible from a seed', async (req, res) => {
+      const body = checkGenerate(req);
+      requirePolicy(ctx.store, body.policyId);
+      const compiled = compiledFor(requireVersion(ctx.store, body.policyId, body.version));
+      const encoder = new CohortEncoder(body.size);
+      for (const { person } of syntheticPeople(compiled, { size: body.size, seed: body.seed })) encoder.add(person);
+      const record = await storeCohort(ctx, encoder.finish(), {
+        name: body.name, description: body.description ?? `Synthetic: ${body.size} people generated for ${body.policyId} ${body.version} with seed ${body.seed}`,
+        policyId: body.policyId, source: 'generated',
+      }, req.caller!.username);
+      res.status(201).location(`/api/cohorts/${record.id}`).json(record);
+    }),
+
+    route('delete', '/api/cohorts/:cohortId', KEEPERS, 'Delete a cohort and its people', async (req, res) => {
+      const id = String(req.params.cohortId);
+      requireCohortRecord(ctx.store, id);
+      await ctx.store.transact((draft) => {
+        const cohorts = draft.rows('cohorts');
+        cohorts.splice(cohorts.findIndex((c) => c.id === id), 1);
+        const policies = draft.rows('policies');
+        policies.forEach((p, i) => { if (p.referenceCohortId === id) policies[i] = { ...p, referenceCohortId: null }; });
+        appendAudit(draft, { at: isoNow(ctx.clock), actor: req.caller!.username, action: 'cohort.delete', target: `cohort:${id}` });
+      });
+      await ctx.store.deleteDocument('cohort', id);
+      forgetCohort(id);
+      res.status(204).end();
+    }),
+
+    route('put', '/api/policies/:id/reference-cohort', ['scrutiny', 'ratifier'], 'Choose the cohort a submitted version is compared over before ratification (null for none)', async (req, res) => {
+      const { cohortId } = checkReference(req);
+      const policyId = String(req.params.id);
+      requirePolicy(ctx.store, policyId);
+      if (cohortId !== null) requireCohortRecord(ctx.store, cohortId);
+      const policy = await ctx.store.transact((draft) => {
+        const policies = draft.rows('policies');
+        const index = policies.findIndex((p) => p.id === policyId);
+        policies[index] = { ...policies[index]!, referenceCohortId: cohortId };
+        appendAudit(draft, { at: isoNow(ctx.clock), actor: req.caller!.username, action: 'policy.reference-cohort', target: `policy:${policyId}`, details: { cohortId } });
+        return policies[index]!;
+      });
+      res.json(policy);
+    }),
+  ];
+}
+
+/** The people are written first: a record is only ever added for a cohort whose people are stored. */
+export async function storeCohort(ctx: AppContext, cohort: EncodedCohort,
+  meta: { name: string; description: string | null; policyId: string | null; source: CohortRecord['source'] }, actor: string): Promise<CohortRecord> {
+  if (cohort.size === 0) throw new HttpProblem(422, 'cohort_empty', 'A cohort needs at least one person.', [{ pointer: '/people', code: 'cohort_empty', message: 'add at least one person' }]);
+  const id = randomUUID();
+  await ctx.store.putDocument('cohort', id, serializeCohort(cohort));
+  const record: CohortRecord = { id, ...meta, ...describeCohort(cohort), createdAt: isoNow(ctx.clock), createdBy: actor };
+  await ctx.store.transact((draft) => {
+    draft.rows('cohorts').push(record);
+    appendAudit(draft, { at: record.createdAt, actor, action: 'cohort.create', target: `cohort:${id}`, details: { name: record.name, people: record.people, source: record.source } });
+  });
+  return record;
+}
