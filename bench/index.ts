@@ -3,6 +3,7 @@
  * compare runs on the same machine.
  */
 
+import { benchCompare } from './compare.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { mib, row } from './measure.js';
@@ -14,5 +15,7 @@ console.log(`RAS benchmarks: node ${process.version}, ${new Date().toISOString()
 await benchEngine(size, SEED);
 console.log('');
 await benchHttp({ connections: 50, seconds: Number(process.env.BENCH_HTTP_SECONDS ?? 8) });
+console.log('');
+benchCompare((process.env.BENCH_COHORTS ?? '100000,1000000').split(',').map(Number), SEED);
 console.log('');
 row('peak resident memory', mib(process.resourceUsage().maxRSS * 1024));

@@ -132,14 +132,16 @@ function bandChanges(name: string, before: Array<Band | HourBand>, after: Array<
   const out: PolicyChange[] = [];
   const amount = (b: Band | HourBand) => money ? formatPence((b as Band).pence) : `${(b as HourBand).hours} hours`;
   const range = (b: Band | HourBand) => b.to === undefined ? `${b.from}+ points` : `${b.from}–${b.to} points`;
+  // A band is named as the policy names it, when it has a label.
+  const called = (b: Band | HourBand, i: number) => b.label ?? `Band ${i + 1}`;
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const was = before[i];
     const now = after[i];
-    if (!was && now) out.push(change('pricing', `${at}/${i}`, `New band ${i + 1} in ${name}: ${range(now)}, ${amount(now)}`, null, now));
-    else if (was && !now) out.push(change('pricing', `${at}/${i}`, `Band ${i + 1} removed from ${name} (was ${range(was)}, ${amount(was)})`, was, null));
+    if (!was && now) out.push(change('pricing', `${at}/${i}`, `New ${now.label ?? `band ${i + 1}`} in ${name}: ${range(now)}, ${amount(now)}`, null, now));
+    else if (was && !now) out.push(change('pricing', `${at}/${i}`, `${called(was, i)} removed from ${name} (was ${range(was)}, ${amount(was)})`, was, null));
     else if (was && now) {
-      if (was.from !== now.from || was.to !== now.to) out.push(change('pricing', `${at}/${i}`, `Band ${i + 1} of ${name}: ${range(was)} → ${range(now)}`, { from: was.from, to: was.to ?? null }, { from: now.from, to: now.to ?? null }));
-      if (amount(was) !== amount(now)) out.push(change('pricing', `${at}/${i}/${money ? 'pence' : 'hours'}`, `Band ${i + 1} of ${name}: ${amount(was)} → ${amount(now)}`, money ? (was as Band).pence : (was as HourBand).hours, money ? (now as Band).pence : (now as HourBand).hours));
+      if (was.from !== now.from || was.to !== now.to) out.push(change('pricing', `${at}/${i}`, `${called(now, i)} of ${name}: ${range(was)} → ${range(now)}`, { from: was.from, to: was.to ?? null }, { from: now.from, to: now.to ?? null }));
+      if (amount(was) !== amount(now)) out.push(change('pricing', `${at}/${i}/${money ? 'pence' : 'hours'}`, `${called(now, i)} of ${name}: ${amount(was)} → ${amount(now)}`, money ? (was as Band).pence : (was as HourBand).hours, money ? (now as Band).pence : (now as HourBand).hours));
     }
   }
   return out;

@@ -7,7 +7,7 @@ import type { CompiledPolicy } from '../compile.js';
 import { diffVersions, type PolicyChange } from '../diff.js';
 import type { IsoDate } from '../policy.js';
 import type { EncodedCohort } from './encoded-cohort.js';
-import { compileFastEvaluator } from './fast-evaluator.js';
+import { compileFastEvaluator, type FastOutcome } from './fast-evaluator.js';
 import { histogram, summarise, type Histogram, type Summary } from './statistics.js';
 
 export interface VersionUnderTest {
@@ -131,20 +131,23 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
   let excludedCount = 0;
   let next = 0;
 
+  const outcomes: FastOutcome[] = [];
   const evaluatePerson = (i: number) => {
-    let ok = true;
-    evaluators.forEach((evaluate, k) => {
-      const outcome = evaluate(i);
+    for (let k = 0; k < evaluators.length; k++) {
+      const outcome = evaluators[k]!(i);
       if ('error' in outcome) {
-        if (ok && excludedExamples.length < 100) excludedExamples.push({ ref: cohort.refs[i]!, version: versions[k]!.version, reason: outcome.error });
-        ok = false;
+        // A person is compared only if every version can evaluate them, so totals are like for like.
+        if (excludedExamples.length < 100) excludedExamples.push({ ref: cohort.refs[i]!, version: versions[k]!.version, reason: outcome.error });
+        excludedCount++;
         return;
       }
-      amounts[k]![i] = outcome.annualPence;
-      for (const f of outcome.flags) flags[k]!.set(f, (flags[k]!.get(f) ?? 0) + 1);
-    });
-    // A person is compared only if every version can evaluate them, so totals are like for like.
-    if (ok) included[i] = 1; else excludedCount++;
+      outcomes[k] = outcome;
+    }
+    included[i] = 1;
+    for (let k = 0; k < evaluators.length; k++) {
+      amounts[k]![i] = outcomes[k]!.annualPence;
+      for (const f of outcomes[k]!.flags) flags[k]!.set(f, (flags[k]!.get(f) ?? 0) + 1);
+    }
   };
 
   return {
@@ -230,17 +233,21 @@ function pairStats(a: Float64Array, b: Float64Array, mask: Uint8Array, materiali
 }
 
 function extremes(a: Float64Array, b: Float64Array, included: Uint8Array, cohort: EncodedCohort, top: number) {
-  const order: number[] = [];
-  for (let i = 0; i < cohort.size; i++) if (included[i] && b[i] !== a[i]) order.push(i);
-  order.sort((x, y) => (b[x]! - a[x]!) - (b[y]! - a[y]!) || (cohort.refs[x]! < cohort.refs[y]! ? -1 : 1));
+  const losers: number[] = [];
+  const gainers: number[] = [];
+  for (let i = 0; i < cohort.size; i++) {
+    if (included[i] && b[i]! < a[i]!) losers.push(i);
+    if (included[i] && b[i]! > a[i]!) gainers.push(i);
+  }
+  const byRef = (x: number, y: number) => (cohort.refs[x]! < cohort.refs[y]! ? -1 : cohort.refs[x]! > cohort.refs[y]! ? 1 : 0);
+  // Largest first; equal changes in order of reference, so the lists are stable.
+  losers.sort((x, y) => (b[x]! - a[x]!) - (b[y]! - a[y]!) || byRef(x, y));
+  gainers.sort((x, y) => (b[y]! - a[y]!) - (b[x]! - a[x]!) || byRef(x, y));
   const person = (i: number): PersonChange => ({
     ref: cohort.refs[i]!, clientGroup: cohort.clientGroups[cohort.clientGroupOf[i]!]!, ageBand: cohort.ageBands[cohort.ageBandOf[i]!]!.label,
     basePence: a[i]!, candidatePence: b[i]!, changePence: b[i]! - a[i]!,
   });
-  return {
-    losses: order.filter((i) => b[i]! < a[i]!).slice(0, top).map(person),
-    gains: order.filter((i) => b[i]! > a[i]!).reverse().slice(0, top).map(person),
-  };
+  return { losses: losers.slice(0, top).map(person), gains: gainers.slice(0, top).map(person) };
 }
 
 function currentCost(amounts: Float64Array, included: Uint8Array, cohort: EncodedCohort): CurrentCostComparison | null {

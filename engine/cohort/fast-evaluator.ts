@@ -119,9 +119,10 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
  * share, so each distinct combination is worked out once.
  */
 function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
-  const caches = new Map<string, Map<number, Money>>();
+  const caches = new Map<number, Map<number, Money>>();
   return (group: number, pricing: Pricing, totalMilli: number, cohort: EncodedCohort, i: number): Money => {
-    const carerKey = `${group}|${cohort.carerFlags[i]}|${cohort.carerLevelOf[i]}|${cohort.carerImpactOf[i]}`;
+    // Group, carer flags, level and impact packed in one number (each list is far below 2^16 long).
+    const carerKey = ((group * 8 + cohort.carerFlags[i]!) * 65536 + cohort.carerLevelOf[i]!) * 65536 + cohort.carerImpactOf[i]!;
     let cache = caches.get(carerKey);
     if (!cache) caches.set(carerKey, cache = new Map());
     let result = cache.get(totalMilli);
