@@ -59,6 +59,8 @@ export function createApp(options: AppOptions): App {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestLog(ctx.logger));
+  // Cohorts are uploaded whole, as JSON or CSV, so that one route reads larger bodies.
+  app.post('/api/cohorts', express.json({ limit: COHORT_LIMIT, strict: true }), express.text({ type: 'text/csv', limit: COHORT_LIMIT }));
   app.use('/api', requireJsonBody, express.json({ limit: options.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
   app.use('/api', authenticate(ctx.store, ctx.clock));
   const api = express.Router();
@@ -71,10 +73,13 @@ export function createApp(options: AppOptions): App {
   return { express: app, routes };
 }
 
-/** A body that is not JSON is refused up front, instead of being read as "no body". */
+const COHORT_LIMIT = '100mb';
+
+/** A body that is not JSON is refused up front, instead of being read as "no body" (cohorts may be CSV). */
 const requireJsonBody: express.RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is(['application/json', 'application/*+json'])) {
+  const csvCohort = req.method === 'POST' && req.path === '/cohorts' && req.is('text/csv');
+  if (hasBody && !csvCohort && !req.is(['application/json', 'application/*+json'])) {
     next(new HttpProblem(415, 'json_required', `Send the body as JSON with Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`));
     return;
   }

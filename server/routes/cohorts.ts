@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CohortEncoder, serializeCohort, syntheticPeople, type EncodedCohort } from '../../engine/index.js';
+import { CohortEncoder, importCohortCsv, importCohortJson, MAX_ISSUES, serializeCohort, syntheticPeople, type EncodedCohort } from '../../engine/index.js';
 import { appendAudit } from '../audit.js';
 import { isoNow } from '../clock.js';
 import { describeCohort, forgetCohort, requireCohortRecord } from '../cohorts.js';
@@ -25,6 +25,23 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
 
     route('get', '/api/cohorts/:cohortId', READERS, 'One cohort\'s record: size, client groups, age bands', (req, res) => {
       res.json(requireCohortRecord(ctx.store, String(req.params.cohortId)));
+    }),
+
+    route('post', '/api/cohorts', KEEPERS, 'Import a cohort: a cohort.schema.json document, or CSV (Content-Type: text/csv, ?name=) checked row by row; all or nothing', async (req, res) => {
+      const csv = req.is('text/csv') !== false && typeof req.body === 'string';
+      const policyId = csv ? queryText(req.query.policyId) : (req.body as { policyId?: unknown } | null)?.policyId;
+      const policies = typeof policyId === 'string' ? versionsOf(ctx, policyId) : [];
+      const result = csv
+        ? importCohortCsv(req.body as string, { name: requiredName(req.query.name), description: queryText(req.query.description), policyId: queryText(req.query.policyId), policies })
+        : importCohortJson(req.body, { policies });
+      if (!result.ok) {
+        throw new HttpProblem(422, 'cohort_invalid', `The cohort has ${result.issues.length >= MAX_ISSUES ? 'at least ' : ''}${result.issues.length} problems; nothing was imported.`,
+          result.issues.map((i) => ({ pointer: csv ? `/rows/${i.row}/${i.field}` : i.row === 0 ? `/${i.field}` : `/people/${i.row - 1}/${i.field.replaceAll('.', '/')}`, code: i.code, message: csv && i.line ? `line ${i.line}: ${i.message}` : i.message })));
+      }
+      const record = await storeCohort(ctx, result.cohort, {
+        name: result.meta.name, description: result.meta.description ?? null, policyId: result.meta.policyId ?? null, source: csv ? 'csv' : 'json',
+      }, req.caller!.username);
+      res.status(201).location(`/api/cohorts/${record.id}`).json(record);
     }),
 
     route('post', '/api/cohorts/generate', KEEPERS, 'Store a realistic synthetic cohort for one policy version, reproducible from a seed', async (req, res) => {
@@ -70,6 +87,22 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
       res.json(policy);
     }),
   ];
+}
+
+/** The versions a cohort for this policy will be compared under: every one not withdrawn. */
+function versionsOf(ctx: AppContext, policyId: string) {
+  requirePolicy(ctx.store, policyId);
+  return ctx.store.all('versions').filter((v) => v.policyId === policyId && v.status !== 'withdrawn').map(compiledFor);
+}
+
+function queryText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= 4000 ? value : undefined;
+}
+
+function requiredName(value: unknown): string {
+  const name = queryText(value);
+  if (!name || name.length > 200) throw new HttpProblem(422, 'validation_failed', 'A CSV cohort needs a name: add ?name=… to the URL (1 to 200 characters).', [{ pointer: '/query/name', code: 'schema_required', message: 'give the cohort a name' }]);
+  return name;
 }
 
 /** The people are written first: a record is only ever added for a cohort whose people are stored. */
