@@ -22,7 +22,7 @@ export interface PolicyChange {
  * Lists every change from `base` to `candidate` that affects amounts, flags or what is published.
  * @example
  *   diffVersions(pilot, revised).map((c) => c.description)
- *   // ['Price per point (standard table): £4.88 → £5.02 a week', 'Weight of Health: 1 → 1.5', ...]
+ *   // ['Weight of Health: 1 → 1.5', 'Price per point (the standard table): £4.88 → £5.02 a week', ...]
  */
 export function diffVersions(base: Policy, candidate: Policy): PolicyChange[] {
   return [

@@ -27,6 +27,8 @@ const b64 = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffs
 
 function typed<T extends Uint8Array | Uint16Array | Float64Array>(text: string, make: (buffer: ArrayBuffer) => T, size: number, what: string): T {
   const bytes = Buffer.from(text, 'base64');
+  const width = make(new ArrayBuffer(0)).BYTES_PER_ELEMENT;
+  if (bytes.byteLength % width !== 0) throw new Error(`stored cohort column ${what} has ${bytes.byteLength} bytes, not a whole number of ${width}-byte entries`);
   const copy = new ArrayBuffer(bytes.byteLength);
   new Uint8Array(copy).set(bytes);
   const array = make(copy);
