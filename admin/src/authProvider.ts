@@ -1,0 +1,50 @@
+import type { AuthProvider } from 'react-admin';
+import { api, session } from './http';
+
+export type Role = 'officer' | 'ratifier' | 'scrutiny' | 'api-client' | 'admin';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+let me: Me | null = null;
+
+async function loadMe(): Promise<Me> {
+  me ??= (await api<Me>('/api/auth/me')).body;
+  return me;
+}
+
+/** Signs in against the server's users; roles come from the server and decide menus and buttons. */
+export const authProvider: AuthProvider = {
+  async login({ username, password }) {
+    const { body } = await api<{ token: string; user: Me }>('/api/auth/login', { method: 'POST', body: { username, password } });
+    session.set(body.token);
+    me = body.user;
+  },
+  async logout() {
+    if (session.token()) await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    session.clear();
+    me = null;
+  },
+  async checkAuth() {
+    if (!session.token()) throw new Error('Please sign in');
+    await loadMe();
+  },
+  async checkError(error) {
+    if (error?.status === 401) {
+      session.clear();
+      me = null;
+      throw new Error('Your session has ended: please sign in again');
+    }
+  },
+  async getIdentity() {
+    const user = await loadMe();
+    return { id: user.id, fullName: user.displayName };
+  },
+  async getPermissions() {
+    return session.token() ? (await loadMe()).roles : [];
+  },
+};
