@@ -15,6 +15,7 @@ import { decisionRoutes } from './routes/decisions.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { metaRoutes } from './routes/meta.js';
 import { policyRoutes } from './routes/policies.js';
+import { publishedRoutes } from './routes/published.js';
 import { userRoutes } from './routes/users.js';
 import { versionRoutes } from './routes/versions.js';
 import type { Store } from './store/store.js';
@@ -52,7 +53,7 @@ export function createApp(options: AppOptions): App {
   routes.push(
     ...metaRoutes(ctx, () => routes), ...authRoutes(ctx), ...userRoutes(ctx), ...policyRoutes(ctx),
     ...versionRoutes(ctx), ...evaluateRoutes(ctx), ...decisionRoutes(ctx), ...auditRoutes(ctx),
-    ...cohortRoutes(ctx), ...comparisonRoutes(ctx, new ComparisonJobs(ctx.logger)), ...calibrateRoutes(ctx),
+    ...cohortRoutes(ctx), ...comparisonRoutes(ctx, new ComparisonJobs(ctx.logger)), ...calibrateRoutes(ctx), ...publishedRoutes(ctx),
   );
 
   const app = express();

@@ -1,0 +1,61 @@
+/**
+ * The published RAS: councils must publish how personal budgets are worked out, so ratified versions
+ * (and only those) can be read without signing in. Drafts and submitted versions stay private.
+ */
+
+import { isIsoDate } from '../../engine/index.js';
+import { today } from '../clock.js';
+import type { AppContext } from '../context.js';
+import { HttpProblem } from '../errors.js';
+import { versionInForce } from '../in-force.js';
+import { countsForDates } from '../lifecycle.js';
+import { route, type RouteSpec } from '../route-table.js';
+import type { VersionRecord } from '../store/records.js';
+import { requirePolicy } from '../versions.js';
+
+export function publishedRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    route('get', '/api/public/policies', 'public', 'Published schemes, each with its version in force today', (_req, res) => {
+      const date = today(ctx.clock);
+      const versions = ctx.store.all('versions');
+      res.json(ctx.store.all('policies').map((p) => {
+        const published = versions.filter((v) => v.policyId === p.id && isPublished(v));
+        const inForce = versionInForce(versions, p.id, date);
+        return {
+          id: p.id, title: p.title, council: p.council,
+          inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
+          versions: published.map((v) => ({ version: v.version, status: v.status, effectiveFrom: v.ratification!.effectiveFrom })),
+        };
+      }).filter((p) => p.versions.length > 0));
+    }),
+
+    route('get', '/api/public/policies/:id/in-force', 'public', 'The published version in force on a date (default today)', (req, res) => {
+      const policy = requirePolicy(ctx.store, String(req.params.id));
+      const date: unknown = req.query.date ?? today(ctx.clock);
+      if (!isIsoDate(date)) throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [{ pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` }]);
+      const version = versionInForce(ctx.store.all('versions'), policy.id, date);
+      if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
+      res.json(publishedView(version));
+    }),
+
+    route('get', '/api/public/policies/:id/versions/:version', 'public', 'A published (ratified) version: the whole RAS and its ratification record', (req, res) => {
+      const version = ctx.store.all('versions').find((v) => v.policyId === req.params.id && v.version === req.params.version && isPublished(v));
+      if (!version) throw new HttpProblem(404, 'not_published', `Policy '${req.params.id}' has no published version '${req.params.version}'.`);
+      res.json(publishedView(version));
+    }),
+  ];
+}
+
+function isPublished(version: VersionRecord): boolean {
+  return countsForDates(version) && version.ratification !== null;
+}
+
+/** What the public sees: the policy, who decided it and when; not who edited drafts or the comparison data. */
+function publishedView(v: VersionRecord) {
+  const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact } = v.ratification!;
+  return {
+    policyId: v.policyId, version: v.version, status: v.status, contentHash: v.contentHash, document: v.document,
+    ratification: { body, decisionDate, minuteReference, rationale, effectiveFrom, ...(equalityImpact ? { equalityImpact } : {}) },
+    superseded: v.superseded ? { by: v.superseded.by, from: v.superseded.from } : null,
+  };
+}
