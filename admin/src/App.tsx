@@ -1,14 +1,38 @@
-import { Admin, Resource } from 'react-admin';
-import { authProvider } from './authProvider';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import audit from './audit';
+import { authProvider, type Role } from './authProvider';
+import { CalculatorPage } from './calculator/CalculatorPage';
+import { ComparePage } from './compare/ComparePage';
 import { dataProvider } from './dataProvider';
 import policies from './policies';
+import { PublishedIndex, PublishedPage } from './published/PublishedPage';
+import users from './users';
 import versions from './versions';
 
+/**
+ * The console. Menus and buttons follow the signed-in user's roles, but every action is still checked
+ * by the server. The published RAS is public: its routes need no sign-in.
+ */
 export function App() {
   return (
-    <Admin dataProvider={dataProvider} authProvider={authProvider} disableTelemetry title="RAS policy console" requireAuth>
-      <Resource name="policies" {...policies} />
-      <Resource name="versions" {...versions} />
+    <Admin dataProvider={dataProvider} authProvider={authProvider} disableTelemetry title="RAS policy console">
+      {(roles: Role[] = []) => (
+        <>
+          <Resource name="policies" {...policies} />
+          <Resource name="versions" {...versions} />
+          {roles.includes('admin') && <Resource name="users" {...users} />}
+          {(roles.includes('admin') || roles.includes('ratifier') || roles.includes('scrutiny')) && <Resource name="audit" {...audit} />}
+          <CustomRoutes>
+            <Route path="/calculator" element={<CalculatorPage />} />
+            <Route path="/compare" element={<ComparePage />} />
+          </CustomRoutes>
+          <CustomRoutes noLayout>
+            <Route path="/published" element={<PublishedIndex />} />
+            <Route path="/published/:policyId/:version" element={<PublishedPage />} />
+          </CustomRoutes>
+        </>
+      )}
     </Admin>
   );
 }

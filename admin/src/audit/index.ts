@@ -1,0 +1,4 @@
+import HistoryIcon from '@mui/icons-material/History';
+import { ListGuesser } from 'react-admin';
+
+export default { list: ListGuesser, icon: HistoryIcon };
