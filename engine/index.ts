@@ -13,7 +13,7 @@ export { contentHash } from './content-hash.js';
 export { syntheticAssessments, syntheticPeople, type SyntheticCohortOptions, type SyntheticPerson } from './synthetic-cohort.js';
 export { diffVersions, type PolicyChange, type ChangeArea } from './diff.js';
 export * from './cohort/index.js';
-export { formatPence } from './money.js';
+export { formatPence, formatRatePence } from './money.js';
 export { isIsoDate } from './dates.js';
 export { ENGINE_VERSION } from './version.js';
 export { policySchema, assessmentSchema, schemaValidator } from './schema.js';

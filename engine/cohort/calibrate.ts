@@ -8,6 +8,7 @@ import { compilePolicy, type CompiledPolicy } from '../compile.js';
 import type { IsoDate, Policy, Pricing } from '../policy.js';
 import type { CurrentCostComparison } from './compare.js';
 import { allocate } from '../allocation.js';
+import { multiplyDivide, scaled } from '../money.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 import { compileFastEvaluator } from './fast-evaluator.js';
 
@@ -51,7 +52,8 @@ export interface Calibration {
  *   c.prices[0].after; // the price per point that fits 95% of £25m
  */
 export function calibrate(compiled: CompiledPolicy, cohort: EncodedCohort, options: CalibrationOptions): Calibration {
-  const targetPence = Math.floor(options.budgetPence * (100 - options.contingencyPercent) / 100);
+  // budget × (100 − contingency)%, exactly, rounded down: the contingency is held back in full.
+  const targetPence = multiplyDivide(options.budgetPence, 10_000 - scaled(options.contingencyPercent, 2), 10_000, 'down');
   const profile = costProfile(compiled, cohort, options.asOf);
   const totalAt = (factor: number) => profile.total(scalePolicy(compiled.policy, factor));
   const currentTotal = totalAt(1);
@@ -98,8 +100,8 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
 /**
  * Total cost rises with the factor, so bisection finds the largest factor whose total is within the
  * target. Cost is close to proportional to the prices, so a narrow bracket around the proportional
- * estimate usually holds the answer (it is widened until it does). Prices are rounded, so once both
- * ends of the bracket give the same prices, nothing finer exists.
+ * estimate usually holds the answer (it is widened until it does). Prices are rounded, so the search
+ * ends when the prices at the two ends of the bracket are one rounding step apart in every table.
  */
 function largestFactorWithin(policy: Policy, totalAt: (f: number) => number, target: number, currentTotal: number): number {
   if (target <= 0) return 0;
@@ -108,12 +110,22 @@ function largestFactorWithin(policy: Policy, totalAt: (f: number) => number, tar
   let high = estimate * 1.001;
   while (low > 0 && totalAt(low) > target) low = low < 1e-9 ? 0 : low / 2;
   while (totalAt(high) <= target && high < 1e9) { low = high; high *= 2; }
-  const pricesAt = (f: number) => JSON.stringify(scalePolicy(policy, f).pricing);
-  for (let i = 0; i < 100 && pricesAt(low) !== pricesAt(high); i++) {
+  for (let i = 0; i < 100 && !oneStepApart(priceSteps(policy, low), priceSteps(policy, high)); i++) {
     const mid = (low + high) / 2;
     if (totalAt(mid) <= target) low = mid; else high = mid;
   }
   return low;
+}
+
+/** Each table's price in its smallest unit (ten-thousandths of a penny a point, pence for bands and rates). */
+function priceSteps(policy: Policy, factor: number): number[] {
+  const scaledPolicy = scalePolicy(policy, factor);
+  const tables = [scaledPolicy.pricing.default, ...Object.values(scaledPolicy.pricing.byClientGroup ?? {})];
+  return tables.flatMap((p) => p.method === 'price-per-point' ? [Math.round(p.pencePerPoint * 10_000)] : p.method === 'bands' ? p.bands.map((b) => b.pence) : [p.hourlyRatePence]);
+}
+
+function oneStepApart(low: number[], high: number[]): boolean {
+  return low.every((value, i) => high[i]! - value <= 1);
 }
 
 /**

@@ -9,3 +9,4 @@ export { compareCohort, compareCohortInSteps, isMaterial, type Comparison, type 
 export { attributeChanges, type Attribution, type AttributionStep } from './attribution.js';
 export { calibrate, scalePolicy, type Calibration, type CalibrationOptions } from './calibrate.js';
 export { summarise, histogram, type Summary, type Histogram } from './statistics.js';
+export { importCohortJson, importCohortCsv, cohortToCsv, parsePounds, penceToPounds, CSV_COLUMNS, MAX_ISSUES, type ImportResult, type ImportOptions, type CsvImportOptions, type CohortMeta, type RowIssue } from './import.js';
