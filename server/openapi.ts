@@ -2,15 +2,16 @@
  * The API as an OpenAPI 3.1 document. Every operation comes from the route table (so a route cannot
  * be missing, and its summary and access are the ones the server enforces); what the table does not
  * know — request bodies, parameters, responses — is kept here, keyed by `${method} ${path}`.
- * Request bodies reuse the JSON Schemas that check them (schemas.ts); the policy document and the
- * assessment are the engine's own schemas, embedded under components.schemas.
+ * Request bodies reuse the JSON Schemas that check them (schemas.ts); the policy document, the
+ * assessment and the cohort document are the engine's own schemas, embedded under components.schemas.
  */
 
+import cohortSchema from '../rules/cohort.schema.json' with { type: 'json' };
 import { assessmentSchema, ENGINE_VERSION, policySchema } from '../engine/index.js';
 import type { Access, RouteSpec } from './route-table.js';
 import {
-  batchBody, cloneBody, createApiKeyBody, createPolicyBody, createUserBody, examplesBody, finalBudgetBody, loginBody,
-  ratifyBody, recordDecisionBody, setupBody, updateUserBody, withdrawBody, workedExampleSchema,
+  batchBody, calibrateBody, cloneBody, compareBody, createApiKeyBody, createPolicyBody, createUserBody, examplesBody, finalBudgetBody,
+  generateCohortBody, loginBody, ratifyBody, recordDecisionBody, referenceCohortBody, setupBody, updateUserBody, withdrawBody, workedExampleSchema,
 } from './schemas.js';
 import { ROLES } from './store/records.js';
 
@@ -25,6 +26,12 @@ const isoDate: Schema = { type: 'string', format: 'date' };
 const timestamp: Schema = { type: 'string', format: 'date-time' };
 const hash: Schema = { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' };
 const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
+/** An object keyed by names not known in advance (client groups, age bands, versions, flags). */
+const mapOf = (values: Schema): Schema => ({ type: 'object', additionalProperties: values });
+const count: Schema = { type: 'integer', minimum: 0 };
+const share: Schema = { type: 'number', minimum: 0, maximum: 1 };
+/** Whole pence that may be negative: a change, or an amount against a budget. */
+const signedPence: Schema = { type: 'integer', description: 'An amount of money in whole pence; negative for a fall.' };
 /** A closed object: every property listed is required unless named in `optional`. */
 const record = (properties: Record<string, Schema>, optional: string[] = []): Schema => ({
   type: 'object', additionalProperties: false, properties,
@@ -88,7 +95,12 @@ const userProperties = {
 const ratification = record({
   body: string, decisionDate: isoDate, minuteReference: string, rationale: string, effectiveFrom: isoDate,
   ratifiedBy: string, ratifiedAt: timestamp,
-});
+  equalityImpact: { type: 'string', description: 'The equality impact note; required when the comparison over the reference cohort leaves any group worse off.' },
+  comparison: {
+    ...nullable(ref('RatificationComparison')),
+    description: 'The comparison over the policy\'s reference cohort with the version in force on the effective date; null when there was none to make (absent on older records).',
+  },
+}, ['equalityImpact', 'comparison']);
 
 /** The parts of a version record that lists show too (everything but the document and examples). */
 const versionCommon = {
@@ -105,11 +117,18 @@ const versionCommon = {
   ratification: nullable(ref('Ratification')),
   superseded: nullable(record({ by: string, from: isoDate, at: timestamp })),
   withdrawal: nullable(record({ by: string, at: timestamp, reason: string })),
+  calibration: { ...nullable(ref('SavedCalibration')), description: 'On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.' },
 };
+/** Only drafts saved from a calibration carry `calibration`. */
+const VERSION_OPTIONAL = ['calibration'];
 const versionRecordProperties = { ...versionCommon, document: ref('Policy'), examples: arrayOf(ref('WorkedExample')) };
 const versionSummaryProperties = { ...versionCommon, title: string, exampleCount: { type: 'integer', minimum: 0 } };
 
-const policyRecordProperties = { id: string, title: string, council: string, createdAt: timestamp, createdBy: string };
+const policyRecordProperties = {
+  id: string, title: string, council: string, createdAt: timestamp, createdBy: string,
+  referenceCohortId: { ...nullable(string), description: 'The cohort a submitted version is compared over before ratification; absent or null for none.' },
+};
+const POLICY_OPTIONAL = ['referenceCohortId'];
 
 const issue = record({
   code: string, path: string, message: string, severity: { enum: ['error', 'warning'] }, params: { type: 'object' },
@@ -194,6 +213,191 @@ const decisionCommon = {
   asOf: nullable(isoDate), finalBudget: nullable(ref('FinalBudget')),
 };
 
+// Cohorts, comparisons and calibration.
+
+const cohortRecord: Schema = {
+  ...record({
+    id: string,
+    name: string,
+    description: nullable(string),
+    policyId: nullable(string),
+    people: { type: 'integer', minimum: 1 },
+    source: { enum: ['json', 'csv', 'generated'] },
+    byClientGroup: { ...mapOf(count), description: 'People in each client group.' },
+    byAgeBand: { ...mapOf(count), description: 'People in each age band.' },
+    withCurrentCost: { ...count, description: 'People whose current package cost is known.' },
+    createdAt: timestamp,
+    createdBy: string,
+  }),
+  description: 'A stored cohort\'s description; its people are kept apart and never shown whole.',
+};
+
+const summary = record({ people: count, totalPence: pence, meanPence: pence, medianPence: pence, p90Pence: pence, maxPence: pence });
+
+const histogramSchema: Schema = {
+  ...record({
+    binWidthPence: { type: 'integer', minimum: 0 },
+    bins: arrayOf(record({ fromPence: integer, toPence: integer, count })),
+  }),
+  description: 'Counts in bins of a round width (1, 2 or 5 times a power of ten pounds), from the lowest value to the highest; no bins when there are no values.',
+};
+
+const currentCostComparison = record({
+  people: count, meanDifferencePence: signedPence, medianDifferencePence: signedPence, above: count, below: count, equal: count,
+});
+
+const pairStats: Schema = {
+  ...record({
+    people: count, gainers: count, losers: count, unchanged: count,
+    gainersShare: share, losersShare: share, unchangedShare: share,
+    totalBasePence: pence, totalCandidatePence: pence, totalChangePence: signedPence, meanChangePence: signedPence,
+  }),
+  description: 'Who gains and who loses between two versions. A change counts only when it is larger than every materiality threshold given.',
+};
+
+const personChange = record({ ref: string, clientGroup: string, ageBand: string, basePence: pence, candidatePence: pence, changePence: signedPence });
+
+const policyChange: Schema = {
+  ...record({
+    area: { enum: ['questionnaire', 'weights', 'pricing', 'carer', 'uplifts', 'rounding', 'rules', 'description'] },
+    path: { type: 'string', description: 'JSON Pointer into the candidate (or the base, for a removal).' },
+    description: string,
+    before: {},
+    after: {},
+  }),
+  description: 'One change between two versions, in words a committee can read.',
+};
+
+const versionOutcome = record({
+  version: string,
+  contentHash: hash,
+  summary: ref('Summary'),
+  byClientGroup: mapOf(ref('Summary')),
+  byAgeBand: mapOf(ref('Summary')),
+  flags: { ...mapOf(count), description: 'How many people each flag was raised for.' },
+  histogram: ref('Histogram'),
+  currentCost: { ...nullable(ref('CurrentCostComparison')), description: 'Against the current package costs in the cohort, where known; null when none are.' },
+});
+
+const pairComparison = record({
+  base: string,
+  candidate: string,
+  overall: ref('PairStats'),
+  byClientGroup: mapOf(ref('PairStats')),
+  byAgeBand: mapOf(ref('PairStats')),
+  largestLosses: { ...arrayOf(ref('PersonChange')), description: 'Largest loss first; equal losses in order of reference.' },
+  largestGains: { ...arrayOf(ref('PersonChange')), description: 'Largest gain first; equal gains in order of reference.' },
+  changeHistogram: ref('Histogram'),
+  policyChanges: arrayOf(ref('PolicyChange')),
+});
+
+const attributionStep: Schema = {
+  ...record({
+    id: { type: 'string', description: 'The part of the policy, e.g. pricing:default; parts that could not be applied alone are joined with +.' },
+    label: string,
+    changes: arrayOf(ref('PolicyChange')),
+    totalWeeklyChangePence: signedPence,
+    totalAnnualChangePence: signedPence,
+    peopleAffected: count,
+  }),
+  description: 'One changed part of the policy, applied after the ones before it; the steps sum to the whole change for every person.',
+};
+
+/** A comparison's figures (without the per-person amounts, which are exported separately). */
+const comparisonCore = {
+  asOf: isoDate,
+  cohortSize: count,
+  evaluated: count,
+  excluded: {
+    ...record({ count, examples: { ...arrayOf(record({ ref: string, version: string, reason: string })), maxItems: 100 } }),
+    description: 'People some version cannot evaluate; they are left out of every total, so totals are like for like.',
+  },
+  versions: arrayOf(ref('VersionOutcome')),
+  pairs: { ...arrayOf(ref('PairComparison')), description: 'Each version after the first, against the first.' },
+};
+
+const comparisonResult = record({
+  ...comparisonCore,
+  attribution: {
+    ...arrayOf(record({ base: string, candidate: string, steps: arrayOf(ref('AttributionStep')) })),
+    description: 'Why amounts changed, part by part, for each candidate; empty unless attribution was asked for.',
+  },
+});
+
+const comparisonJobCommon = {
+  id: string,
+  progress: record({ done: count, total: count }),
+  createdAt: timestamp,
+  policyId: string,
+  versions: { ...arrayOf(string), minItems: 2 },
+  cohortId: nullable(string),
+  asOf: isoDate,
+  materiality: record({ pence: count, percent: { type: 'number', minimum: 0, maximum: 100 } }, ['pence', 'percent']),
+  links: record({ self: string, csv: string, json: string }),
+};
+
+const comparisonJob: Schema = {
+  description: 'A comparison job: running (with progress), done (with its result) or failed.',
+  oneOf: [
+    record({ ...comparisonJobCommon, status: { const: 'running' } }),
+    record({ ...comparisonJobCommon, status: { const: 'done' }, result: ref('ComparisonResult') }),
+    record({ ...comparisonJobCommon, status: { const: 'failed' }, error: string }),
+  ],
+};
+
+const personRow: Schema = {
+  ...record({
+    ref: string, clientGroup: string, ageBand: string,
+    annualPence: { ...mapOf(pence), description: 'Each version\'s annual amount, by version.' },
+    changePence: { ...mapOf(signedPence), description: 'The change from the first version, by later version.' },
+    attribution: { ...mapOf(mapOf(signedPence)), description: 'By later version, the annual change from each attribution step; empty without attribution.' },
+  }),
+  description: 'One compared person.',
+};
+
+const tablePrice = record({
+  table: string,
+  method: { enum: ['price-per-point', 'bands', 'hour-bands'] },
+  before: { type: 'number' },
+  after: { type: 'number' },
+  unit: { enum: ['pence a point', 'pence a band (top band shown)', 'pence an hour'] },
+});
+
+const calibrationProperties: Record<string, Schema> = {
+  budgetPence: pence,
+  contingencyPercent: { type: 'number', minimum: 0, maximum: 100 },
+  targetPence: { ...pence, description: 'The budget less the contingency, rounded down to the penny.' },
+  people: count,
+  excluded: count,
+  current: record({ totalPence: pence, againstBudgetPence: signedPence, againstTargetPence: signedPence }),
+  factor: { type: 'number', minimum: 0, description: 'What every price was multiplied by.' },
+  prices: arrayOf(ref('TablePrice')),
+  calibratedTotalPence: pence,
+  gapPence: { ...pence, description: 'The target less the calibrated total: what is left unspent, at most the smallest step the prices allow.' },
+  sensitivity: arrayOf(record({ percent: { type: 'number' }, factor: { type: 'number' }, totalPence: pence, againstBudgetPence: signedPence })),
+  currentCost: nullable(ref('CurrentCostComparison')),
+  cohortId: string,
+  asOf: isoDate,
+  source: record({ version: string, contentHash: hash }),
+};
+
+const ratificationComparison: Schema = {
+  ...record({
+    cohortId: string,
+    against: { type: 'string', description: 'The version in force on the effective date.' },
+    asOf: isoDate,
+    people: count,
+    excluded: count,
+    overall: ref('PairStats'),
+    byClientGroup: mapOf(ref('PairStats')),
+    byAgeBand: mapOf(ref('PairStats')),
+    worseOff: arrayOf(record({
+      dimension: { enum: ['clientGroup', 'ageBand'] }, group: string, losers: { type: 'integer', minimum: 1 }, people: count, totalChangePence: signedPence,
+    })),
+  }),
+  description: 'The version compared, before ratification, with the version in force on its effective date over the policy\'s reference cohort.',
+};
+
 const components = {
   securitySchemes: {
     bearer: { type: 'http', scheme: 'bearer', description: 'A session token from POST /api/auth/login.' },
@@ -208,6 +412,7 @@ const components = {
     ProblemError: problemError,
     Policy: embedded(policySchema, 'Policy'),
     Assessment: embedded(assessmentSchema, 'Assessment'),
+    Cohort: embedded(cohortSchema, 'Cohort'),
     WorkedExample: workedExample,
     Role: role,
     VersionStatus: versionStatus,
@@ -218,21 +423,37 @@ const components = {
     Me: record({ ...userProperties, via: { enum: ['session', 'api-key'] } }),
     LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),
     NewApiKey: { ...record({ id: string, label: string, key: { type: 'string', pattern: '^ras_[^_]+_.+$' } }), description: 'The key is shown once, here.' },
+    PolicyRecord: record(policyRecordProperties, POLICY_OPTIONAL),
     PolicyListItem: record({
       ...policyRecordProperties, versions: { type: 'integer', minimum: 0 },
       inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
-    }),
-    PolicyDetail: record({ ...policyRecordProperties, inForce: nullable(string), versions: arrayOf(ref('VersionSummary')) }),
+    }, POLICY_OPTIONAL),
+    PolicyDetail: record({ ...policyRecordProperties, inForce: nullable(string), versions: arrayOf(ref('VersionSummary')) }, POLICY_OPTIONAL),
     Ratification: ratification,
-    VersionRecord: record(versionRecordProperties),
+    RatificationComparison: ratificationComparison,
+    VersionRecord: record(versionRecordProperties, VERSION_OPTIONAL),
     VersionWithLinks: record({
       ...versionRecordProperties,
       examplesEtag: { type: 'string', description: 'The worked examples\' own ETag, for If-Match when replacing them.' },
-      links: record({ self: string, examples: string, evaluate: string, audit: string }),
-    }),
+      links: ref('VersionLinks'),
+    }, VERSION_OPTIONAL),
+    VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
     WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),
-    VersionSummary: record(versionSummaryProperties),
-    InForceVersion: record({ date: isoDate, ...versionSummaryProperties }),
+    VersionSummary: record(versionSummaryProperties, VERSION_OPTIONAL),
+    InForceVersion: record({ date: isoDate, ...versionSummaryProperties }, VERSION_OPTIONAL),
+    PublishedPolicy: record({
+      id: string, title: string, council: string,
+      inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
+      versions: arrayOf(record({ version: string, status: { enum: ['ratified', 'superseded'] }, effectiveFrom: isoDate })),
+    }),
+    PublishedVersion: {
+      ...record({
+        policyId: string, version: string, status: { enum: ['ratified', 'superseded'] }, contentHash: hash, document: ref('Policy'),
+        ratification: record({ body: string, decisionDate: isoDate, minuteReference: string, rationale: string, effectiveFrom: isoDate, equalityImpact: string }, ['equalityImpact']),
+        superseded: nullable(record({ by: string, from: isoDate })),
+      }),
+      description: 'A ratified version as the public sees it: the whole RAS and who decided it, not who edited the drafts.',
+    },
     Issue: issue,
     ExamplesReport: record({ passed: { type: 'boolean' }, examples: arrayOf(exampleOutcome) }),
     CarerReason: { enum: ['applied', 'no-carer-table', 'no-carer', 'not-willing', 'not-able', 'not-willing-or-able'] },
@@ -259,6 +480,33 @@ const components = {
       seq: { type: 'integer', minimum: 1 }, at: timestamp, actor: string, action: string, target: string,
       details: { type: 'object' }, prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' }, hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     }),
+    CohortRecord: cohortRecord,
+    Summary: { ...summary, description: 'Annual amounts over the people compared: total, mean (rounded), nearest-rank median and 90th percentile, and maximum.' },
+    Histogram: histogramSchema,
+    CurrentCostComparison: currentCostComparison,
+    PairStats: pairStats,
+    PersonChange: personChange,
+    PolicyChange: policyChange,
+    VersionOutcome: versionOutcome,
+    PairComparison: pairComparison,
+    AttributionStep: attributionStep,
+    ComparisonResult: comparisonResult,
+    ComparisonJob: comparisonJob,
+    ComparisonPeople: record({ comparison: string, versions: arrayOf(string), people: arrayOf(ref('PersonRow')) }),
+    PersonRow: personRow,
+    TablePrice: tablePrice,
+    Calibration: {
+      ...record({ ...calibrationProperties, calibratedPolicy: ref('Policy') }),
+      description: 'What the version costs over the cohort, the prices that fit the budget after contingency, and a sensitivity table; money is annual.',
+    },
+    SavedCalibration: {
+      ...record({ ...calibrationProperties, comparison: record(comparisonCore) }),
+      description: 'The calibration a draft was saved from, with the comparison of the draft with its source over the same cohort.',
+    },
+    CalibratedDraft: {
+      ...record({ ...calibrationProperties, calibratedPolicy: ref('Policy'), draft: ref('VersionLinks') }),
+      description: 'The calibration, and where the new draft with the calibrated prices is.',
+    },
     ChainCheck: {
       oneOf: [
         record({ ok: { const: true }, entries: { type: 'integer', minimum: 0 }, head: string }),
@@ -271,17 +519,23 @@ const components = {
 // ---------------------------------------------------------------------------------------------
 // Per-operation details.
 
-type Status = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428;
+type Status = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428;
 
 interface Parameter { name: string; in: 'query' | 'header'; required?: boolean; description: string; schema: Schema }
 
 interface Operation {
   body?: Schema;
+  /** The body may also be sent as these media types (besides application/json, when `body` is given). */
+  bodyTypes?: Record<string, Schema>;
   params?: Parameter[];
   /** The success response: status, and its schema (none for 204). */
   ok: [Status, Schema?];
   /** Response headers on success. */
   okHeaders?: Record<string, string>;
+  /** A second success response, when the operation has two outcomes (a job accepted or finished; a result saved or not). */
+  alsoOk?: { status: Status; description: string; schema: Schema; headers?: Record<string, string> };
+  /** What the main success response means, when there is a second one. */
+  okDescription?: string;
   /** Problems this operation can answer with, besides the ones every operation of its kind can. */
   problems?: Partial<Record<Status, string>>;
   /** Another media type for the success body. */
@@ -301,6 +555,9 @@ const INVALID_BODY = 'The body does not fit its schema; `errors` lists each faul
 const ASSESSMENT_INVALID = 'The assessment does not fit its schema or the policy version; `errors` point into the body.';
 const BAD_AS_OF = 'The asOf query parameter is not a real date (pointer /query/asOf).';
 const IMMUTABLE = 'The version is not a draft, so it can never change.';
+const NOT_FOUND_COHORT = 'No such cohort.';
+const NOT_FOUND_COMPARISON = 'No such comparison: finished comparisons are kept for a while only.';
+const NOT_READY = 'The comparison is still running (or failed), so there are no rows yet.';
 const EDIT = { 404: NOT_FOUND_VERSION, 409: IMMUTABLE, 412: 'The version changed since the ETag sent was read.', 422: INVALID_BODY, 428: 'If-Match is missing.' } as const;
 
 const evaluateBody = ref('Assessment');
@@ -336,6 +593,13 @@ const OPERATIONS: Record<string, Operation> = {
     problems: { 409: 'There is a policy with that id already.', 422: 'The body or the policy document is invalid; pointers start /document.' },
   },
   'get /api/policies/{id}': { ok: [200, ref('PolicyDetail')], problems: { 404: NOT_FOUND_POLICY } },
+  'get /api/public/policies': { ok: [200, arrayOf(ref('PublishedPolicy'))] },
+  'get /api/public/policies/{id}/in-force': {
+    params: [{ name: 'date', in: 'query', description: 'The date to ask about (default today).', schema: isoDate }],
+    ok: [200, ref('PublishedVersion')],
+    problems: { 400: 'The date is not a real date (pointer /query/date).', 404: 'No such policy, or no version is in force on that date.' },
+  },
+  'get /api/public/policies/{id}/versions/{version}': { ok: [200, ref('PublishedVersion')], problems: { 404: 'No such published (ratified) version.' } },
   'get /api/policies/{id}/in-force': {
     params: [{ name: 'date', in: 'query', description: 'The date to ask about (default today).', schema: isoDate }],
     ok: [200, ref('InForceVersion')],
@@ -368,7 +632,12 @@ const OPERATIONS: Record<string, Operation> = {
   'post /api/policies/{id}/versions/{version}/return-to-draft': { ok: [200, ref('VersionRecord')], problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not submitted.' } },
   'post /api/policies/{id}/versions/{version}/ratify': {
     body: ratifyBody, ok: [200, ref('VersionRecord')],
-    problems: { 403: 'The caller submitted this version: someone else must ratify it.', 404: NOT_FOUND_VERSION, 409: 'The version is not submitted.', 422: INVALID_BODY },
+    problems: {
+      403: 'The caller submitted this version: someone else must ratify it.', 404: NOT_FOUND_VERSION,
+      409: 'The version is not submitted, or changed while it was compared.',
+      422: `${INVALID_BODY} Also (equality_impact_required, pointer /equalityImpact) when the policy has a reference cohort and, compared with the version in force `
+        + 'on the effective date over it, the version leaves any client group or age band with people worse off, and no equalityImpact note was given.',
+    },
   },
   'post /api/policies/{id}/versions/{version}/withdraw': {
     body: withdrawBody, ok: [200, ref('VersionRecord')], problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not ratified or superseded.', 422: INVALID_BODY },
@@ -413,6 +682,71 @@ const OPERATIONS: Record<string, Operation> = {
     ok: [200, arrayOf(ref('AuditEntry'))],
   },
   'get /api/audit/verify': { ok: [200, ref('ChainCheck')] },
+
+  'get /api/cohorts': { ok: [200, arrayOf(ref('CohortRecord'))] },
+  'post /api/cohorts': {
+    body: ref('Cohort'),
+    bodyTypes: {
+      'text/csv': {
+        type: 'string',
+        description: 'A header row naming the columns ref, clientGroup and ageBand (required), carerWilling, carerAble, carerSupportLevel and carerImpact '
+          + '(all four or none), currentAnnualCost (pounds), and one column per question id whose cells are answer ids. Name the cohort with ?name=.',
+      },
+    },
+    params: [
+      { name: 'name', in: 'query', description: 'CSV only, and then required: the cohort\'s name (1 to 200 characters).', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+      { name: 'description', in: 'query', description: 'CSV only: a description of the cohort.', schema: string },
+      { name: 'policyId', in: 'query', description: 'CSV only: the scheme whose questionnaire the answers follow; client groups, questions and answers are then checked against its versions.', schema: string },
+    ],
+    ok: [201, ref('CohortRecord')], okHeaders: created('/api/cohorts/{cohortId}'),
+    problems: {
+      404: 'The policyId names no policy.',
+      413: 'The cohort is larger than 100 MB.',
+      415: 'The body is neither JSON (application/json) nor CSV (text/csv).',
+      422: 'The cohort is invalid, and nothing was stored: `errors` point at /rows/<row>/<column> for CSV (data rows from 1, the header is row 0; each message starts with the line of the file) '
+        + 'or /people/<index>/<field> for JSON. Also when a CSV has no ?name= (pointer /query/name), or a cohort has nobody in it.',
+    },
+  },
+  'get /api/cohorts/{cohortId}': { ok: [200, ref('CohortRecord')], problems: { 404: NOT_FOUND_COHORT } },
+  'post /api/cohorts/generate': {
+    body: generateCohortBody, ok: [201, ref('CohortRecord')], okHeaders: created('/api/cohorts/{cohortId}'),
+    problems: { 404: NOT_FOUND_VERSION, 422: INVALID_BODY },
+  },
+  'delete /api/cohorts/{cohortId}': { ok: [204], problems: { 404: NOT_FOUND_COHORT } },
+  'put /api/policies/{id}/reference-cohort': {
+    body: referenceCohortBody, ok: [200, ref('PolicyRecord')],
+    problems: { 404: 'No such policy, or no such cohort.', 422: INVALID_BODY },
+  },
+
+  'post /api/comparisons': {
+    body: compareBody,
+    ok: [202, ref('ComparisonJob')], okHeaders: created('/api/comparisons/{comparisonId}'),
+    okDescription: 'The comparison has started: poll the job at Location.',
+    alsoOk: { status: 200, description: 'With wait: true, the job once it has finished.', schema: ref('ComparisonJob'), headers: created('/api/comparisons/{comparisonId}') },
+    problems: { 404: 'No such policy, version or cohort.', 422: INVALID_BODY },
+  },
+  'get /api/comparisons/{comparisonId}': { ok: [200, ref('ComparisonJob')], problems: { 404: NOT_FOUND_COMPARISON } },
+  'get /api/comparisons/{comparisonId}/people.csv': {
+    ok: [200, { type: 'string', description: 'One row per compared person: ref, clientGroup, ageBand, each version\'s annual amount, the change to each later version and, with attribution, its parts; amounts in pounds.' }],
+    okType: 'text/csv', okHeaders: { 'Content-Disposition': 'attachment, with a file name naming the policy and versions.' },
+    problems: { 404: NOT_FOUND_COMPARISON, 409: NOT_READY },
+  },
+  'get /api/comparisons/{comparisonId}/people.json': { ok: [200, ref('ComparisonPeople')], problems: { 404: NOT_FOUND_COMPARISON, 409: NOT_READY } },
+  'post /api/policies/{id}/versions/{version}/calibrate': {
+    body: calibrateBody,
+    ok: [200, ref('Calibration')],
+    okDescription: 'The calibration (without saveAs).',
+    alsoOk: {
+      status: 201, description: 'With saveAs: the calibration, and a new draft with the calibrated prices, which keeps the calibration.',
+      schema: ref('CalibratedDraft'), headers: { ...created('/api/policies/{id}/versions/{saveAs}'), ...etag },
+    },
+    problems: {
+      403: 'saveAs was given, and saving a calibrated draft needs the officer role.',
+      404: 'No such policy, version or cohort.',
+      409: 'The policy has a version named saveAs already.',
+      422: INVALID_BODY,
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -455,7 +789,8 @@ export function openApiDocument(routes: readonly RouteSpec[]): object {
       title: 'RAS policy engine API',
       version: ENGINE_VERSION,
       description: 'Resource Allocation System for social-care personal budgets: policy versions as data, their lifecycle and ratification, '
-        + 'evaluation of assessments with a full explanation, recorded decisions and an append-only audit log. '
+        + 'evaluation of assessments with a full explanation, recorded decisions and an append-only audit log, '
+        + 'and scrutiny: cohorts of anonymised assessments, comparisons of versions over them, calibration to a budget. '
         + 'Errors are RFC 9457 problem details (application/problem+json). Money is in integer pence.',
     },
     servers: [{ url: '/' }],
@@ -482,13 +817,18 @@ function operation(route: RouteSpec, path: string, details: Operation | undefine
     problems[code] = problems[code] && code === 403 ? `${problems[code]} Or: ${why}` : code === 400 ? `${REASONS[400]} ${why}` : why;
   }
 
+  const headers = (named: Record<string, string> | undefined) =>
+    named ? { headers: Object.fromEntries(Object.entries(named).map(([name, description]) => [name, { description, schema: string }])) } : {};
   const responses: Record<string, object> = {
     [okStatus]: {
-      description: okStatus === 204 ? 'Done; no content.' : 'Success.',
-      ...(d.okHeaders ? { headers: Object.fromEntries(Object.entries(d.okHeaders).map(([name, description]) => [name, { description, schema: string }])) } : {}),
+      description: d.okDescription ?? (okStatus === 204 ? 'Done; no content.' : 'Success.'),
+      ...headers(d.okHeaders),
       ...(okSchema ? { content: { [d.okType ?? 'application/json']: { schema: okSchema } } } : {}),
     },
   };
+  if (d.alsoOk) {
+    responses[d.alsoOk.status] = { description: d.alsoOk.description, ...headers(d.alsoOk.headers), content: { 'application/json': { schema: d.alsoOk.schema } } };
+  }
   for (const status of Object.keys(problems).map(Number).sort((a, b) => a - b)) {
     responses[status] = { description: problems[status], content: { 'application/problem+json': { schema: ref('Problem') } } };
   }
@@ -501,9 +841,13 @@ function operation(route: RouteSpec, path: string, details: Operation | undefine
     'x-access': Array.isArray(route.access) ? 'roles' : route.access,
     'x-roles': [...rolesOf(route.access)],
     ...(pathParams.length + (d.params?.length ?? 0) > 0 ? { parameters: [...pathParams, ...(d.params ?? [])] } : {}),
-    ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: d.body } } } } : {}),
+    ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: d.body }, ...mediaTypes(d.bodyTypes) } } } : {}),
     responses,
   };
+}
+
+function mediaTypes(types: Record<string, Schema> | undefined): Record<string, { schema: Schema }> {
+  return Object.fromEntries(Object.entries(types ?? {}).map(([type, schema]) => [type, { schema }]));
 }
 
 function tagOf(path: string): string {

@@ -36,7 +36,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         : importCohortJson(req.body, { policies });
       if (!result.ok) {
         throw new HttpProblem(422, 'cohort_invalid', `The cohort has ${result.issues.length >= MAX_ISSUES ? 'at least ' : ''}${result.issues.length} problems; nothing was imported.`,
-          result.issues.map((i) => ({ pointer: csv ? `/rows/${i.row}/${i.field}` : i.row === 0 ? `/${i.field}` : `/people/${i.row - 1}/${i.field.replaceAll('.', '/')}`, code: i.code, message: csv && i.line ? `line ${i.line}: ${i.message}` : i.message })));
+          result.issues.map((i) => ({ pointer: importPointer(csv, i.row, i.field), code: i.code, message: csv && i.line ? `line ${i.line}: ${i.message}` : i.message })));
       }
       const record = await storeCohort(ctx, result.cohort, {
         name: result.meta.name, description: result.meta.description ?? null, policyId: result.meta.policyId ?? null, source: csv ? 'csv' : 'json',
@@ -87,6 +87,13 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
       res.json(policy);
     }),
   ];
+}
+
+/** Where an import problem is: /rows/<row>/<column> in a CSV, /people/<i>/<field> in a JSON document. */
+function importPointer(csv: boolean, row: number, field: string): string {
+  const segments = csv ? ['rows', String(row), ...(field ? [field] : [])]
+    : row === 0 ? field.split('.').filter(Boolean) : ['people', String(row - 1), ...field.split('.').filter(Boolean)];
+  return segments.map((s) => '/' + s.replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 
 /** The versions a cohort for this policy will be compared under: every one not withdrawn. */

@@ -8,7 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
-import { hostileRequest, inBatches, seeded, type HostileRequest, type Ingredients } from '../support/hostile.js';
+import { adult, cohortCsv, cohortDocument, QUESTION_IDS } from '../support/adult-cohort.js';
+import { chance, hostileRequest, inBatches, NASTY_KEYS, NASTY_STRINGS, pick, seeded, type HostileRequest, type Ingredients, type Random } from '../support/hostile.js';
 import { basePolicy } from '../support/policy-builder.js';
 import { removeDataDir, request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
 import { mkdtempSync } from 'node:fs';
@@ -345,6 +346,128 @@ describe('unknown routes', () => {
   });
 });
 
+describe('cohorts, comparisons and calibrations', () => {
+  const scrutiny = () => server.tokens.scrutiny;
+  const sendCsv = (query: string, text: string | Uint8Array) =>
+    fetch(`${server.url}/api/cohorts${query}`, { method: 'POST', headers: { authorization: `Bearer ${scrutiny()}`, 'content-type': 'text/csv' }, body: text })
+      .then(async (res) => ({ status: res.status, headers: res.headers, body: JSON.parse(await res.text()) }) as JsonResponse);
+  const people = [adult('H-1', 'older-people', '65-74', { 'pc-washing': 'some-help' }), adult('H-2', 'mental-health', '18-64')];
+
+  it('an array or a scalar where a cohort document belongs is refused with a pointer to the whole body', async () => {
+    expectProblem(await send('POST', '/api/cohorts', scrutiny(), []), 422, ['']);
+    expectProblem(await send('POST', '/api/cohorts', scrutiny(), '"people"'), 'any4xx');
+  });
+
+  it('__proto__ and constructor are unknown questions, as CSV columns and as JSON answers', async () => {
+    const header = 'ref,clientGroup,ageBand,__proto__,constructor';
+    expectProblem(await sendCsv('?name=Polluter&policyId=adult-ras', `${header}\nH-1,older-people,65-74,x,y\n`), 422, ['/rows/0/__proto__', '/rows/0/constructor']);
+    const body = JSON.stringify(cohortDocument('Polluter', people)).replace('"answers":{', '"answers":{"__proto__":"x","constructor":"y",');
+    expectProblem(await send('POST', '/api/cohorts', scrutiny(), body), 422, ['/people/0/answers/__proto__', '/people/0/answers/constructor']);
+    // Without a scheme to check against, whatever is stored, nothing reaches Object.prototype.
+    const unchecked = await sendCsv('?name=Unchecked', `${header}\nH-1,older-people,65-74,x,y\n`);
+    expect(unchecked.status).toBeLessThan(500);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('a CSV cohort\'s name must be one string of 1 to 200 characters', async () => {
+    expectProblem(await sendCsv('?name=a&name=b', cohortCsv(people)), 422, ['/query/name']);
+    expectProblem(await sendCsv(`?name=${'n'.repeat(201)}`, cohortCsv(people)), 422, ['/query/name']);
+    expectProblem(await sendCsv('?name[__proto__]=x', cohortCsv(people)), 422, ['/query/name']);
+  });
+
+  it('CSV that is not CSV is a 422, never a crash', async () => {
+    expectProblem(await sendCsv('?name=Quote', 'ref,clientGroup,ageBand\n"H-1,older-people,65-74\n'), 422);
+    expectProblem(await sendCsv('?name=Bytes&policyId=adult-ras', Uint8Array.from({ length: 256 }, (_, i) => (i * 37) % 256)), 422);
+    expectProblem(await sendCsv('?name=Empty', ''), 422);
+    expectProblem(await sendCsv('?name=Header', '\ufeff\r\n\r\n'), 422);
+  });
+
+  it('CSV is accepted by the cohort import only', async () => {
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), 'policyId,versions\nadult-ras,2009-pilot', { 'content-type': 'text/csv' }), 415);
+    expectProblem(await send('POST', '/api/cohorts/generate', scrutiny(), 'policyId\nadult-ras', { 'content-type': 'text/csv' }), 415);
+  });
+
+  it('a cohort may be larger than other bodies; a comparison may not', async () => {
+    // About 3 MB of people: over the 1 MB limit of other routes, well under the cohort's 100 MB.
+    const many = Array.from({ length: 5_000 }, (_, i) => adult(`BIG-${i}`, 'older-people', '65-74', { 'pc-washing': 'some-help' }));
+    const big = JSON.stringify(cohortDocument('Big', many));
+    expect(big.length).toBeGreaterThan(2_000_000);
+    const stored = await send('POST', '/api/cohorts', scrutiny(), big);
+    expect(stored.status, JSON.stringify(stored.body).slice(0, 300)).toBe(201);
+    expect(stored.body.people).toBe(5_000);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), JSON.stringify({ policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: 'x', padding: 'x'.repeat(1_100_000) })), 413);
+  });
+
+  it('comparison requests out of range are named at their pointers', async () => {
+    const valid = { policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: 'some-cohort' };
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, versions: ['2009-pilot'] }), 422, ['/versions']);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, versions: ['2009-pilot', '2009-pilot'] }), 422, ['/versions']);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, versions: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }), 422, ['/versions']);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, cohortId: '../../etc/passwd' }), 422, ['/cohortId']);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, materiality: { pounds: -1, percent: 101 } }), 422, ['/materiality/pounds', '/materiality/percent']);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, asOf: '2010-02-30', wait: 'yes' }), 422, ['/asOf', '/wait']);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, cohortId: 'constructor' }), 404);
+    expectProblem(await send('GET', '/api/comparisons/__proto__', scrutiny()), 404);
+    expectProblem(await send('GET', '/api/comparisons/constructor/people.csv', scrutiny()), 404);
+    expectProblem(await send('GET', '/api/cohorts/__proto__', scrutiny()), 404);
+  });
+
+  it('calibration requests out of range are named at their pointers', async () => {
+    const path = '/api/policies/adult-ras/versions/2009-pilot/calibrate';
+    expectProblem(await send('POST', path, officer(), { cohortId: 'c', budgetPence: 1e16, contingencyPercent: -5 }), 422, ['/budgetPence', '/contingencyPercent']);
+    expectProblem(await send('POST', path, officer(), { cohortId: 'c', budgetPence: 1.5, sensitivityPercents: [0, 2000] }), 422, ['/budgetPence', '/sensitivityPercents/0', '/sensitivityPercents/1']);
+    expectProblem(await send('POST', path, officer(), { cohortId: 'c', budgetPence: 100, saveAs: 'Not A Slug' }), 422, ['/saveAs']);
+    expectProblem(await send('PUT', '/api/policies/adult-ras/reference-cohort', scrutiny(), { cohortId: 42 }), 422, ['/cohortId']);
+    expectProblem(await send('PUT', '/api/policies/adult-ras/reference-cohort', scrutiny(), { cohortId: null, extra: true }), 422, ['/extra']);
+  });
+
+  it('a cohort with nobody in it, or a million names, is refused', async () => {
+    expectProblem(await send('POST', '/api/cohorts', scrutiny(), cohortDocument('Nobody', [])), 422, ['/people']);
+    expectProblem(await send('POST', '/api/cohorts/generate', scrutiny(), { policyId: 'adult-ras', version: '2009-pilot', name: 'Too many', size: 1_000_001, seed: 1 }), 422, ['/size']);
+  });
+
+  it('a seeded stream of 300 generated CSV files gets no 5xx, and every refusal is a problem document', async () => {
+    const rand = seeded(20_260_202);
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    for (let n = 0; n < 300; n++) {
+      const query = pick(rand, ['?name=Stream', '?name=Stream&policyId=adult-ras', '', '?name=Stream&policyId=childrens-ras', `?name=${encodeURIComponent(pick(rand, NASTY_STRINGS).slice(0, 50).replace(/[\ud800-\udfff]/g, '?') || 'x')}`]);
+      const res = await fetch(`${server.url}/api/cohorts${query}`, {
+        method: 'POST', headers: { authorization: `Bearer ${pick(rand, [scrutiny(), officer()])}`, 'content-type': 'text/csv' }, body: hostileCsv(rand),
+      });
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      const text = await res.text();
+      if (res.status >= 500) failures.push(`${query}: ${res.status} ${text.slice(0, 200)}`);
+      else if (res.status >= 400 && !/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) failures.push(`${query}: ${res.status} not a problem document`);
+    }
+    expect(failures.slice(0, 10), `${failures.length} of 300 misbehaved`).toEqual([]);
+    expect(statuses.get(422) ?? 0).toBeGreaterThan(100);
+    expect(statuses.get(201) ?? 0, 'some generated files are sound and are stored').toBeGreaterThan(0);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+/** A CSV file that is nearly right: known and nasty column names, good and nasty cells, stray quotes and line ends. */
+function hostileCsv(rand: Random): string {
+  const fixed = ['ref', 'clientGroup', 'ageBand', 'carerWilling', 'carerAble', 'carerSupportLevel', 'carerImpact', 'currentAnnualCost'];
+  const columns = chance(rand, 0.5)
+    ? [...fixed.slice(0, 3), ...QUESTION_IDS]
+    : Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pick(rand, [...fixed, ...QUESTION_IDS, ...NASTY_KEYS]));
+  const good: Record<string, string[]> = {
+    ref: ['R-1', 'R-2', 'R-3'], clientGroup: ['older-people', 'mental-health'], ageBand: ['65-74', '18-64', '85+'],
+    carerWilling: ['yes', 'no'], carerAble: ['yes', 'no'], carerSupportLevel: ['regular'], carerImpact: ['low'], currentAnnualCost: ['1234.56', '£12,345'],
+  };
+  const cell = (column: string) => {
+    if (chance(rand, 0.75)) return pick(rand, good[column] ?? ['independent', 'some-help', 'none', 'well', 'safe', 'no-concern']);
+    const nasty = pick(rand, NASTY_STRINGS).slice(0, 80);
+    return chance(rand, 0.3) ? `"${nasty.replaceAll('"', '""')}"` : nasty;
+  };
+  const lines = [columns.join(',')];
+  for (let r = 0; r < 1 + Math.floor(rand() * 4); r++) lines.push(columns.map(cell).join(','));
+  if (chance(rand, 0.1)) lines.push('"unterminated');
+  return lines.join(pick(rand, ['\n', '\r\n', '\r'])) + (chance(rand, 0.5) ? '\n' : '');
+}
+
 describe('a seeded stream of 3,200 generated hostile requests', () => {
   const SEED = 20_260_101;
   const COUNT = 3_200;
@@ -354,10 +477,17 @@ describe('a seeded stream of 3,200 generated hostile requests', () => {
     const { routes } = createApp({ store: await LowdbStore.open(dir) });
     removeDataDir(dir);
     const ratification = { body: 'Cabinet', decisionDate: '2020-03-01', minuteReference: 'M/1', rationale: 'R', effectiveFrom: '2020-04-01' };
+    // A real cohort and a finished comparison, so generated requests reach past the lookups too.
+    const people = [adult('S-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }), adult('S-2', 'learning-disability', '18-64', { 'he-physical': 'some-help' })];
+    const cohort = (await send('POST', '/api/cohorts', server.tokens.scrutiny, cohortDocument('Stream', people))).body;
+    const comparisonRequest = { policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: cohort.id, asOf: '2010-06-01', attribution: true, wait: true };
+    const comparison = (await send('POST', '/api/comparisons', server.tokens.scrutiny, comparisonRequest)).body;
+    expect(comparison.status).toBe('done');
     const ingredients: Ingredients = {
       routes,
       realParams: {
         id: ['adult-ras', 'childrens-ras'], version: ['2009-pilot', '2010-revised', '2012-pilot'], name: ['policy.schema.json', 'assessment.schema.json'],
+        cohortId: [cohort.id], comparisonId: [comparison.id],
       },
       validBodies: {
         'post /api/auth/login': { username: 'nobody-here', password: 'not-a-password' },
@@ -378,6 +508,11 @@ describe('a seeded stream of 3,200 generated hostile requests', () => {
         'post /api/policies/:id/versions/:version/evaluate-batch': { assessments: [assessment] },
         'post /api/decisions': { policyId: 'adult-ras', assessment },
         'put /api/decisions/:decisionId/final-budget': { weeklyPence: 1000, reason: 'generated' },
+        'post /api/cohorts': cohortDocument('Generated', people),
+        'post /api/cohorts/generate': { policyId: 'adult-ras', version: '2009-pilot', name: 'Generated', size: 20, seed: 1 },
+        'put /api/policies/:id/reference-cohort': { cohortId: cohort.id },
+        'post /api/comparisons': comparisonRequest,
+        'post /api/policies/:id/versions/:version/calibrate': { cohortId: cohort.id, budgetPence: 100_000_000, contingencyPercent: 5, asOf: '2010-06-01', sensitivityPercents: [90, 110] },
       },
       credentials: Object.values(server.tokens).map((token) => ({ authorization: `Bearer ${token}` })),
     };

@@ -8,6 +8,9 @@
  * - API clients (other systems) evaluate, record decisions and final budgets, read the version in force
  *   and single decisions — nothing else;
  * - admins manage users and API keys and read the audit log; they do not evaluate or make decisions.
+ * - scrutiny, officers and ratifiers read cohorts and run comparisons and calibrations over them;
+ *   scrutiny and officers import, generate and delete cohorts; scrutiny and ratifiers choose the
+ *   reference cohort a version is compared over before ratification. API clients and admins do none of it.
  *
  * Every route is called by everyone — nobody, each role, and a user with two roles — with dummy ids
  * and an empty body: refused callers get a 401 (nobody) or 403 (wrong role) problem; allowed callers
@@ -34,11 +37,18 @@ const POLICY_READERS = ['officer', 'ratifier', 'scrutiny', 'admin'] as const;
 const EVALUATORS = ['officer', 'ratifier', 'scrutiny', 'api-client'] as const;
 const DECISION_MAKERS = ['officer', 'api-client'] as const;
 const AUDITORS = ['admin', 'ratifier', 'scrutiny'] as const;
+/** Who looks at what a policy would do to a population. */
+const ANALYSTS = ['scrutiny', 'officer', 'ratifier'] as const;
+/** Who brings cohorts in and clears them out. */
+const COHORT_KEEPERS = ['scrutiny', 'officer'] as const;
 
 const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/health': 'public',
   'get /api/openapi.json': 'public',
   'get /api/schemas/:name': 'public',
+  'get /api/public/policies': 'public',
+  'get /api/public/policies/:id/in-force': 'public',
+  'get /api/public/policies/:id/versions/:version': 'public',
   'post /api/auth/login': 'public',
   'post /api/auth/logout': 'signed-in',
   'get /api/auth/me': 'signed-in',
@@ -83,6 +93,18 @@ const EXPECTED_ACCESS: Record<string, Access> = {
 
   'get /api/audit': AUDITORS,
   'get /api/audit/verify': AUDITORS,
+
+  'get /api/cohorts': ANALYSTS,
+  'get /api/cohorts/:cohortId': ANALYSTS,
+  'post /api/cohorts': COHORT_KEEPERS,
+  'post /api/cohorts/generate': COHORT_KEEPERS,
+  'delete /api/cohorts/:cohortId': COHORT_KEEPERS,
+  'put /api/policies/:id/reference-cohort': ['scrutiny', 'ratifier'],
+  'post /api/comparisons': ANALYSTS,
+  'get /api/comparisons/:comparisonId': ANALYSTS,
+  'get /api/comparisons/:comparisonId/people.csv': ANALYSTS,
+  'get /api/comparisons/:comparisonId/people.json': ANALYSTS,
+  'post /api/policies/:id/versions/:version/calibrate': ANALYSTS,
 };
 
 const ROLE_CALLERS: Role[] = ['officer', 'ratifier', 'scrutiny', 'api-client', 'admin'];
@@ -95,7 +117,7 @@ const CALLERS: Array<{ name: string; roles: Role[] | null }> = [
 
 const DUMMY_PARAMS: Record<string, string> = {
   name: 'no-such.schema.json', userId: 'no-such-user', keyId: 'no-such-key', id: 'no-such-policy',
-  version: 'no-such-version', decisionId: 'no-such-decision',
+  version: 'no-such-version', decisionId: 'no-such-decision', cohortId: 'no-such-cohort', comparisonId: 'no-such-comparison',
 };
 
 function allows(access: Access, roles: Role[] | null): boolean {

@@ -1,0 +1,45 @@
+/** The published RAS: what anyone can read without signing in, and what stays private. */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, removeDataDir, request, startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+  await call(server.url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', server.tokens.officer, { version: 'private-draft' });
+});
+afterAll(async () => { await server.close(); removeDataDir(server.dataDir); });
+
+describe('the published RAS', () => {
+  it('lists each scheme with its version in force and its ratified versions only', async () => {
+    const res = await request(server.url, 'GET', '/api/public/policies');
+    expect(res.status).toBe(200);
+    const adult = res.body.find((p: { id: string }) => p.id === 'adult-ras');
+    expect(adult.versions).toEqual([
+      { version: '2009-pilot', status: 'superseded', effectiveFrom: '2009-04-01' },
+      { version: '2010-revised', status: 'ratified', effectiveFrom: '2010-04-01' },
+    ]);
+  });
+
+  it('shows a ratified version with its ratification record, but not who edited or ratified it', async () => {
+    const res = await request(server.url, 'GET', '/api/public/policies/adult-ras/versions/2010-revised');
+    expect(res.status).toBe(200);
+    expect(res.body.document.pricing.default.pencePerPoint).toBe(502);
+    expect(res.body.ratification).toEqual({
+      body: 'Adult Social Care Cabinet (example council)', decisionDate: '2010-03-09', minuteReference: 'ASC/2010/07', effectiveFrom: '2010-04-01',
+      rationale: expect.stringContaining('Recalibrates the price per point'),
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/ratifiedBy|createdBy|submittedBy/);
+  });
+
+  it('never shows a draft', async () => {
+    const res = await request(server.url, 'GET', '/api/public/policies/adult-ras/versions/private-draft');
+    expect(res.status).toBe(404);
+    expect(res.body.type).toBe('/problems/not_published');
+  });
+
+  it('answers which version is in force on a date', async () => {
+    expect((await request(server.url, 'GET', '/api/public/policies/adult-ras/in-force?date=2009-12-31')).body.version).toBe('2009-pilot');
+    expect((await request(server.url, 'GET', '/api/public/policies/adult-ras/in-force?date=2010-04-01')).body.version).toBe('2010-revised');
+  });
+});
