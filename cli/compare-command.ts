@@ -28,7 +28,10 @@ const TOP = 5;
  * cohort, and for each later version against the first who gains and who loses, by how much, where,
  * and why (the policy changes, and with --attribution the share of the change each part accounts for).
  */
-export async function compareCommand(args: CompareArgs, out: NodeJS.WritableStream): Promise<number> {
+const PROGRESS_FROM = 100_000;
+const PROGRESS_EVERY = 100_000;
+
+export async function compareCommand(args: CompareArgs, out: NodeJS.WritableStream, progress: NodeJS.WritableStream = process.stderr): Promise<number> {
   const dir = schemeDir(args.scheme);
   const versions: VersionUnderTest[] = await Promise.all(args.versions.map(async (version) => ({ version, compiled: await readVersion(dir, version) })));
   const loaded = await readCohortFile(args.cohortFile, versions.map((v) => v.compiled));
@@ -37,7 +40,11 @@ export async function compareCommand(args: CompareArgs, out: NodeJS.WritableStre
     ...(args.materialityPence !== undefined ? { pence: args.materialityPence } : {}),
     ...(args.materialityPercent !== undefined ? { percent: args.materialityPercent } : {}),
   };
-  const comparison = compareCohort(versions, loaded.cohort, { asOf: dated.asOf, materiality, top: TOP });
+  // A large cohort takes seconds: say how far it has got, on stderr so the report stays clean.
+  const onProgress = loaded.cohort.size >= PROGRESS_FROM
+    ? (done: number, total: number) => { if (done % PROGRESS_EVERY === 0 || done === total) progress.write(`compared ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} people\n`); }
+    : undefined;
+  const comparison = compareCohort(versions, loaded.cohort, { asOf: dated.asOf, materiality, top: TOP, onProgress });
   const attributions = args.attribution
     ? comparison.pairs.map((_, k) => attributeChanges(versions[0]!, versions[k + 1]!, loaded.cohort, dated.asOf, comparison.included))
     : [];
