@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { importCohortCsv, importCohortJson, type CohortMeta, type CompiledPolicy, type EncodedCohort, type RowIssue } from '../engine/index.js';
 import { InvalidInputError } from './invalid-input.js';
 import { InputError } from './read-json.js';
+import { readTextFile } from './read-json.js';
 
 export interface LoadedCohort {
   cohort: EncodedCohort;
@@ -14,13 +14,7 @@ export interface LoadedCohort {
  * character) and checks it against the given versions. Bad rows are reported together (exit 1).
  */
 export async function readCohortFile(file: string, policies: readonly CompiledPolicy[] = []): Promise<LoadedCohort> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
-  }
+  const text = await readTextFile(file);
   const csv = isCsv(file, text);
   let result;
   if (csv) {

@@ -8,14 +8,18 @@ export class InputError extends Error {
   }
 }
 
-export async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
+/** A file's text, or an InputError that names the file and says why it could not be read. */
+export async function readTextFile(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
   }
+}
+
+export async function readJsonFile(file: string): Promise<unknown> {
+  const text = await readTextFile(file);
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -1,33 +1,13 @@
 /** `ras cohort generate` and `ras cohort check`, run as a user runs them: real processes and files. */
 
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { ras, ROOT, tempFile } from '../support/cli.js';
 import { describe, expect, it } from 'vitest';
 import { decodePerson, importCohortCsv } from '../../engine/index.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const PILOT = join(ROOT, 'rules/examples/adult-ras/2009-pilot/policy.json');
 const REVISED = join(ROOT, 'rules/examples/adult-ras/2010-revised/policy.json');
 const CHILDREN = join(ROOT, 'rules/examples/childrens-ras/2013-revised/policy.json');
-
-async function ras(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ras.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-function tempFile(name: string, content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ras-cohort-')), name);
-  writeFileSync(file, content);
-  return file;
-}
 
 const HEADER = 'ref,clientGroup,ageBand,carerWilling,carerAble,carerSupportLevel,carerImpact,currentAnnualCost,pc-washing,pc-dressing';
 

@@ -1,28 +1,16 @@
+import { ras, ROOT } from '../support/cli.js';
 /**
  * `ras compare` and `ras calibrate` as a user runs them. The three-person cohort is the adult worked
  * examples' people, so every figure below is hand-computed in those files' arithmetic.
  */
 
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../engine/index.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const ADULT = join(ROOT, 'rules/examples/adult-ras');
-
-async function ras(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ras.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'ras-compare-'));
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));

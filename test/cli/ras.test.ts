@@ -1,31 +1,11 @@
 /** The `ras` command, run as a user runs it: a real process, real files, real exit codes. */
 
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { ras, ROOT, tempFile } from '../support/cli.js';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const ADULT = join(ROOT, 'rules/examples/adult-ras/2009-pilot');
 const CHILDREN = join(ROOT, 'rules/examples/childrens-ras/2013-revised');
-
-async function ras(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ras.js'), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-function tempFile(name: string, content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ras-cli-')), name);
-  writeFileSync(file, content);
-  return file;
-}
 
 describe('ras validate', () => {
   it('accepts a valid policy and names it', async () => {
