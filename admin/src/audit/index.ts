@@ -1,4 +1,4 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { ListGuesser } from 'react-admin';
+import { AuditList } from './AuditList';
 
-export default { list: ListGuesser, icon: HistoryIcon };
+export default { list: AuditList, icon: HistoryIcon, options: { label: 'Audit log' } };

@@ -1,4 +1,9 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { ListGuesser } from 'react-admin';
+import { UserCreate } from './UserCreate';
+import { UserEdit } from './UserEdit';
+import { UserList } from './UserList';
 
-export default { list: ListGuesser, icon: PeopleIcon };
+export default {
+  list: UserList, create: UserCreate, edit: UserEdit, icon: PeopleIcon,
+  recordRepresentation: 'username', options: { label: 'Users' },
+};

@@ -1,0 +1,75 @@
+/** The explanation's money steps in plain words, in the order the engine takes them (rules/README.md). */
+
+import { Box, Typography } from '@mui/material';
+import { formatDate, formatNumber, formatPence, formatPrice, periodWord, roundingWords } from './format';
+import type { EvaluationResult, ExplanationLine, PolicyDocument } from './types';
+
+const METHOD_WORDS: Record<string, string> = {
+  'price-per-point': 'a price for each point',
+  bands: 'bands of points, each with a set amount',
+  'hour-bands': 'bands of points, each with a number of hours at an hourly rate',
+};
+
+const CARER_REASONS: Record<string, string> = {
+  'no-carer-table': 'This version makes no adjustment for an unpaid carer.',
+  'no-carer': 'No carer adjustment: no unpaid carer was recorded.',
+  'not-willing': 'No carer adjustment: the carer is not willing to carry on caring, so the full amount is kept.',
+  'not-able': 'No carer adjustment: the carer is not able to carry on caring, so the full amount is kept.',
+  'not-willing-or-able': 'No carer adjustment: the carer is neither willing nor able to carry on caring, so the full amount is kept.',
+};
+
+export function stepWords(line: ExplanationLine): string | null {
+  switch (line.step) {
+    case 'total':
+      return `Total: ${formatNumber(line.points)} points${line.wholePoints !== line.points ? ` (${formatNumber(line.wholePoints)} whole points)` : ''}.`;
+    case 'allocation-table':
+      return `${line.table === 'client-group' ? `The allocation table for this client group` : 'The standard allocation table'} is used: ${METHOD_WORDS[line.method] ?? line.method}, ${periodWord[line.period]}.`;
+    case 'pricing':
+      if (line.method === 'price-per-point') return `${formatNumber(line.points)} points × ${formatPrice(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
+      if (line.method === 'bands') return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatPence(line.pence)} ${periodWord[line.period]}.`;
+      return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatNumber(line.hours)} hours × ${formatPrice(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
+    case 'carer-adjustment':
+      if (line.applied) {
+        return `Carer adjustment: the carer is willing and able to carry on, gives ${String(line.supportLevelLabel).toLowerCase()} with ${String(line.impactLabel).toLowerCase()}, so the amount is reduced by ${formatNumber(line.percent)}%: ${formatPence(line.beforePence)} − ${formatPence(line.reductionPence)} = ${formatPence(line.afterPence)}.`;
+      }
+      return CARER_REASONS[line.reason] ?? `No carer adjustment (${line.reason}).`;
+    case 'uplift':
+      return line.applied
+        ? `Uplift of ${formatNumber(line.percent)}% from ${formatDate(line.from)}${line.reference ? ` (${line.reference})` : ''}: ${formatPence(line.beforePence)} + ${formatPence(line.upliftPence)} = ${formatPence(line.afterPence)}.`
+        : `Uplift of ${formatNumber(line.percent)}% from ${formatDate(line.from)} not applied: it starts after the date used.`;
+    case 'rounding':
+      return line.beforePence === line.afterPence
+        ? `${capitalise(roundingWords(line.unit, line.mode))}: ${formatPence(line.afterPence)} needs no rounding.`
+        : `${capitalise(roundingWords(line.unit, line.mode))}: ${formatPence(line.beforePence)} becomes ${formatPence(line.afterPence)} ${periodWord[line.period]}.`;
+    case 'periods':
+      return `That is ${formatPence(line.weeklyPence)} a week, ${formatPence(line.monthlyPence)} a month and ${formatPence(line.annualPence)} a year (${formatNumber(line.weeksPerYear)} weeks in a year, a month being a twelfth of a year).`;
+    default:
+      return null;
+  }
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function ExplanationSteps({ result }: { result: EvaluationResult; doc?: PolicyDocument }) {
+  const steps = result.explanation.map(stepWords).filter((s): s is string => s !== null);
+  const answers = result.explanation.filter((l) => l.step === 'answer');
+  return (
+    <Box>
+      <Box component="ol" sx={{ pl: 3, mt: 0, '& li': { mb: 0.75 } }} data-testid="steps">
+        {steps.map((s, i) => <li key={i}><Typography variant="body2" component="span">{s}</Typography></li>)}
+      </Box>
+      {answers.length > 0 && (
+        <Box component="details" sx={{ mt: 1, '& summary': { cursor: 'pointer', color: '#0d47a1', textDecoration: 'underline' } }}>
+          <summary>Show the points for each answer</summary>
+          <Box component="ul" sx={{ pl: 3 }}>
+            {answers.map((a) => (
+              <li key={a.question}><Typography variant="body2" component="span">
+                {a.questionText}: {a.answerText ?? 'not answered'}{a.notApplicable ? ' (does not apply)' : ''}, {formatNumber(a.points)} {a.points === 1 ? 'point' : 'points'}
+              </Typography></li>
+            ))}
+          </Box>
+        </Box>
+      )}
+    </Box>
+  );
+}

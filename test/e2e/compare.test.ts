@@ -1,0 +1,58 @@
+/** Comparing adult-ras 2009-pilot with 2010-revised over a generated cohort, in a real browser. */
+
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, openConsole, screenshot, signIn, type ConsoleUnderTest } from '../support/browser.js';
+
+let ui: ConsoleUnderTest;
+beforeAll(async () => { ui = await openConsole(); });
+afterAll(async () => { await ui?.close(); });
+
+describe('comparing versions', () => {
+  it('offers to make a cohort when there is none', async () => {
+    const { page } = ui;
+    await signIn(page, ui.server.url, 'scrutiny');
+    await page.goto(`${ui.server.url}/#/compare`);
+    await page.getByRole('heading', { name: 'Compare versions over a cohort' }).waitFor();
+    await page.getByText('There are no cohorts yet').waitFor();
+    await screenshot(page, 'compare-empty');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows gainers and losers between the 2009 pilot and the 2010 revision, and downloads the CSV', async () => {
+    const { page } = ui;
+    await page.getByLabel('Scheme', { exact: true }).selectOption('adult-ras');
+    await expect.poll(() => page.getByRole('checkbox', { name: '2009-pilot (superseded)' }).isChecked()).toBe(true);
+    await expect(page.getByRole('checkbox', { name: '2010-revised (ratified)' }).isChecked()).resolves.toBe(true);
+    await page.getByLabel('Number of people').fill('400');
+    await page.getByLabel('Seed').fill('7');
+    await page.getByRole('button', { name: 'Generate a synthetic cohort' }).click();
+    await page.getByText('with 400 people, and chose it above').waitFor();
+    await page.getByLabel('As at (uplifts in force on this date apply)').fill('2010-06-01');
+    await page.getByRole('button', { name: 'Run the comparison' }).click();
+    await page.getByRole('heading', { name: 'Results' }).waitFor({ timeout: 30_000 });
+
+    const figures = await page.getByTestId('gainers-losers-2010-revised').textContent();
+    expect(figures).toMatch(/Gain\d[\d,]* people/);
+    expect(figures).toMatch(/Lose\d[\d,]* people/);
+    await expect(page.getByRole('heading', { name: '2010-revised compared with 2009-pilot' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Weight of', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'By client group' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Largest losses' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'compare-results');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV (one row per person)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toContain('ref,clientGroup,ageBand,annual 2009-pilot (£),annual 2010-revised (£)');
+    expect(csv.filter((line) => line.length > 0).length).toBe(401);
+  });
+
+  it('loads nothing from outside this machine', () => {
+    expect(ui.externalRequests).toEqual([]);
+  });
+});
