@@ -63,6 +63,9 @@ export function createApp(options: AppOptions): App {
   // Cohorts are uploaded whole, as JSON or CSV, so that one route reads larger bodies.
   app.post('/api/cohorts', express.json({ limit: COHORT_LIMIT, strict: true }), express.text({ type: 'text/csv', limit: COHORT_LIMIT }));
   app.use('/api', requireJsonBody, express.json({ limit: options.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  // API answers hold private and changing data (a version's status moves while its ETag, the content
+  // hash, stays), so no cache may keep them.
+  app.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
   app.use('/api', authenticate(ctx.store, ctx.clock));
   const api = express.Router();
   mount(api, routes);

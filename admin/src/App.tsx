@@ -5,6 +5,10 @@ import { authProvider, type Role } from './authProvider';
 import { CalculatorPage } from './calculator/CalculatorPage';
 import { ComparePage } from './compare/ComparePage';
 import { dataProvider } from './dataProvider';
+import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './layout/LoginPage';
+import { NotFound } from './layout/NotFound';
+import { theme } from './layout/theme';
 import policies from './policies';
 import { PublishedIndex, PublishedPage } from './published/PublishedPage';
 import users from './users';
@@ -16,7 +20,8 @@ import versions from './versions';
  */
 export function App() {
   return (
-    <Admin dataProvider={dataProvider} authProvider={authProvider} disableTelemetry title="RAS policy console">
+    <Admin dataProvider={dataProvider} authProvider={authProvider} disableTelemetry title="RAS policy console"
+      theme={theme} layout={AppLayout} loginPage={LoginPage} catchAll={NotFound}>
       {(roles: Role[] = []) => (
         <>
           <Resource name="policies" {...policies} />

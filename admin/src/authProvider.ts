@@ -30,7 +30,8 @@ export const authProvider: AuthProvider = {
     me = null;
   },
   async checkAuth() {
-    if (!session.token()) throw new Error('Please sign in');
+    // Not being signed in yet is not an error: go to the sign-in page without a warning.
+    if (!session.token()) throw { redirectTo: '/login', message: false };
     await loadMe();
   },
   async checkError(error) {

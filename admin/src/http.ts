@@ -32,6 +32,9 @@ export async function api<T = any>(path: string, init: { method?: string; body?:
   const token = session.token();
   const response = await fetch(path, {
     method: init.method ?? 'GET',
+    // A version's ETag is its content hash, which a status change (submit, ratify) leaves alone: a revalidated
+    // 304 would bring back the old status from the browser's cache. Always ask the server.
+    cache: 'no-store',
     headers: {
       ...(init.body !== undefined ? { 'Content-Type': typeof init.body === 'string' && init.headers?.['Content-Type'] ? init.headers['Content-Type'] : 'application/json' } : {}),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),

@@ -1,18 +1,24 @@
-import { DataTable, List, TextField } from 'react-admin';
+import Typography from '@mui/material/Typography';
+import { DataTable, List, useRecordContext } from 'react-admin';
+import { longDate } from '../versions/format';
 
+function InForce() {
+  const record = useRecordContext<{ inForce: { version: string; effectiveFrom: string } | null }>();
+  if (!record?.inForce) return <Typography variant="body2" component="span" color="text.secondary">None in force</Typography>;
+  return <Typography variant="body2" component="span"><strong>{record.inForce.version}</strong>, since {longDate(record.inForce.effectiveFrom)}</Typography>;
+}
+
+/** Each RAS scheme with the version in force today; a row opens the scheme's versions. */
 export function PolicyList() {
   return (
     <List title="Policies" exporter={false} pagination={false}>
       <DataTable rowClick={(id) => `/versions?filter=${encodeURIComponent(JSON.stringify({ policyId: id }))}`} bulkActionButtons={false}>
         <DataTable.Col source="id" label="Scheme" />
-        <DataTable.Col source="title" />
-        <DataTable.Col source="council" />
-        <DataTable.Col source="inForce.version" label="In force today" />
-        <DataTable.Col source="inForce.effectiveFrom" label="Since" />
+        <DataTable.Col source="title" label="Title" />
+        <DataTable.Col source="council" label="Council" />
+        <DataTable.Col source="inForce.version" label="In force today"><InForce /></DataTable.Col>
         <DataTable.NumberCol source="versions" label="Versions" />
       </DataTable>
     </List>
   );
 }
-
-export { TextField };

@@ -1,17 +1,55 @@
-import { ChipField, DataTable, DateField, List, TextInput } from 'react-admin';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { DataTable, DateField, List, SelectInput, TextInput, useGetList, useRecordContext } from 'react-admin';
+import { longDate } from './format';
+import { StatusChip } from './StatusChip';
 
-const filters = [<TextInput key="q" source="q" label="Search" alwaysOn />];
+const statuses = [
+  { id: 'draft', name: 'Draft' }, { id: 'submitted', name: 'Submitted' }, { id: 'ratified', name: 'Ratified' },
+  { id: 'superseded', name: 'Superseded' }, { id: 'withdrawn', name: 'Withdrawn' },
+];
+
+function PolicyFilter(props: { source: string; alwaysOn?: boolean }) {
+  const { data = [] } = useGetList('policies', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
+  return <SelectInput {...props} label="Scheme" choices={data.map((p) => ({ id: p.id, name: p.title ?? p.id }))} />;
+}
+
+const filters = [
+  <TextInput key="q" source="q" label="Search" alwaysOn />,
+  <PolicyFilter key="policyId" source="policyId" alwaysOn />,
+  <SelectInput key="status" source="status" label="Status" choices={statuses} alwaysOn />,
+];
+
+/** Marks the version in force today, by the policy list's own answer (so the rule lives on the server). */
+function InForceMark() {
+  const record = useRecordContext<{ policyId: string; version: string }>();
+  const { data = [] } = useGetList('policies', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
+  const policy = data.find((p) => p.id === record?.policyId);
+  if (!record || policy?.inForce?.version !== record.version) return null;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: 'success.main', fontWeight: 600 }}>
+      <CheckCircleIcon fontSize="small" aria-hidden /> In force
+    </Box>
+  );
+}
+
+function EffectiveFrom() {
+  const record = useRecordContext<{ ratification?: { effectiveFrom: string } | null }>();
+  return <Typography variant="body2" component="span">{record?.ratification ? longDate(record.ratification.effectiveFrom) : '–'}</Typography>;
+}
 
 export function VersionList() {
   return (
-    <List title="Policy versions" exporter={false} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
+    <List title="Policy versions" exporter={false} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="policyId" label="Scheme" />
-        <DataTable.Col source="version" />
-        <DataTable.Col source="title" />
-        <DataTable.Col source="status"><ChipField source="status" size="small" /></DataTable.Col>
-        <DataTable.Col source="ratification.effectiveFrom" label="Effective from" />
-        <DataTable.Col source="updatedAt" label="Last changed"><DateField source="updatedAt" showTime /></DataTable.Col>
+        <DataTable.Col source="version" label="Version" />
+        <DataTable.Col source="title" label="Title" />
+        <DataTable.Col source="status" label="Status"><StatusChip /></DataTable.Col>
+        <DataTable.Col label="Effective from" source="ratification.effectiveFrom"><EffectiveFrom /></DataTable.Col>
+        <DataTable.Col label="In force today" disableSort><InForceMark /></DataTable.Col>
+        <DataTable.Col source="updatedAt" label="Last changed"><DateField source="updatedAt" showTime locales="en-GB" /></DataTable.Col>
       </DataTable>
     </List>
   );

@@ -1,0 +1,28 @@
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { AppBar, Layout, Logout, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
+import { AppMenu } from './AppMenu';
+
+/** The user menu's accessible name includes the name it shows (WCAG 2.5.3, label in name). */
+function AccountMenu() {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu label={identity?.fullName ? `${identity.fullName}: account` : 'Account'}>
+      <Logout />
+    </UserMenu>
+  );
+}
+
+function ConsoleAppBar() {
+  return (
+    <AppBar color="secondary" userMenu={<AccountMenu />}>
+      <Typography component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>RAS policy console</Typography>
+      <TitlePortal />
+    </AppBar>
+  );
+}
+
+/** The console's frame: app bar with the page title and user menu, and the role-aware side menu. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  return <Layout appBar={ConsoleAppBar} menu={AppMenu}>{children}</Layout>;
+}

@@ -1,0 +1,81 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState, type FormEvent } from 'react';
+import { flattenErrors } from './format';
+
+export interface DialogField {
+  name: string;
+  label: string;
+  type?: 'text' | 'date';
+  multiline?: boolean;
+  required?: boolean;
+  helperText?: string;
+  initial?: string;
+}
+
+/**
+ * A small form in a dialog for one workflow step. The server's answer decides: its problem detail shows at
+ * the top, and each field it names shows its message under that field.
+ */
+export function ActionDialog({ open, title, intro, fields, confirm, onClose, onSubmit }: {
+  open: boolean; title: string; intro?: string; fields: DialogField[]; confirm: string;
+  onClose: () => void; onSubmit: (values: Record<string, string>) => Promise<void>;
+}) {
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing = fields.filter((f) => f.required && !values[f.name]?.trim());
+    if (missing.length) {
+      setFieldErrors(Object.fromEntries(missing.map((f) => [f.name, `Enter the ${f.label.toLowerCase()}.`])));
+      setProblem('Some required details are missing.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+      await onSubmit(body);
+    } catch (e) {
+      const err = e as { message?: string; body?: { errors?: unknown } };
+      setProblem(err.message ?? 'The server refused this.');
+      setFieldErrors(Object.fromEntries(flattenErrors(err.body?.errors).map((p) => [p.pointer.replace(/^\//, '').split('/')[0]!, p.message])));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby="action-dialog-title" fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="action-dialog-title">{title}</DialogTitle>
+        <DialogContent>
+          {intro && <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>}
+          {problem && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{problem}</Alert>}
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {fields.map((f) => (
+              <TextField key={f.name} id={`dialog-${f.name}`} name={f.name} label={f.label} required={f.required}
+                type={f.type ?? 'text'} multiline={f.multiline} minRows={f.multiline ? 3 : undefined}
+                value={values[f.name] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+                error={Boolean(fieldErrors[f.name])} helperText={fieldErrors[f.name] ?? f.helperText}
+                slotProps={f.type === 'date' ? { inputLabel: { shrink: true } } : undefined} fullWidth />
+            ))}
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={busy}>Cancel</Button>
+          <Button type="submit" variant="contained" disabled={busy}>{confirm}</Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

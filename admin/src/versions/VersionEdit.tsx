@@ -1,0 +1,149 @@
+/**
+ * Editing a draft, two ways kept in step: a form for the parts officers change most, and the whole document
+ * as JSON checked against the policy schema. Saves are pessimistic, so the server's 422 problems land on the
+ * fields they name; a stale save (412) says so plainly and offers a reload.
+ */
+
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  Edit, Form, SaveButton, Toolbar, useCreatePath, useNotify, usePermissions, useRecordContext, useRedirect, useRefresh, useSaveContext,
+  type HttpError,
+} from 'react-admin';
+import type { Role } from '../authProvider';
+import { EditorContext, useEditorState, type EditorState, type ServerProblem } from './editorState';
+import { flattenErrors } from './format';
+import { JsonTab } from './JsonTab';
+import { prune } from './prune';
+import { PolicyForm } from './PolicyForm';
+import { StatusChip } from './StatusChip';
+
+const STALE = 'Someone else changed this version since you opened it. Reload to see their changes, then make yours again.';
+type Editing = { id: string; policyId: string; version: string; status: string; contentHash: string; document: { title: string } };
+
+function Warnings() {
+  const record = useRecordContext<Editing>();
+  const { permissions } = usePermissions<Role[]>();
+  const { stale } = useEditorState();
+  const refresh = useRefresh();
+  if (!record) return null;
+  return (
+    <>
+      {stale && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }} action={<Button color="inherit" onClick={refresh}>Reload</Button>}>{STALE}</Alert>
+      )}
+      {record.status !== 'draft' && <Alert severity="warning" sx={{ mb: 2 }}>This version is {record.status} and can never change: clone it to a new draft to make changes.</Alert>}
+      {permissions && !permissions.includes('officer') && (
+        <Alert severity="info" sx={{ mb: 2 }}>You can read this draft, but only a policy officer can change it: the server will refuse a save.</Alert>
+      )}
+    </>
+  );
+}
+
+function ServerErrors() {
+  const { serverErrors } = useEditorState();
+  if (serverErrors.length === 0) return null;
+  return (
+    <Alert severity="error" sx={{ mb: 2 }} aria-label="Problems the server found">
+      The server did not save the draft. {serverErrors.length === 1 ? 'One problem' : `${serverErrors.length} problems`}:
+      <ul style={{ margin: 0 }}>{serverErrors.map((p, i) => <li key={i}><code>{p.pointer}</code>: {p.message}</li>)}</ul>
+    </Alert>
+  );
+}
+
+function PolicyEditor() {
+  const record = useRecordContext<Editing>();
+  const { save } = useSaveContext();
+  const notify = useNotify();
+  const createPath = useCreatePath();
+  const state = useEditorState();
+  const [tab, setTab] = useState(0);
+  if (!record) return null;
+
+  async function onSubmit(values: Record<string, unknown>) {
+    if (state.jsonBroken) {
+      notify(`The JSON cannot be read, so it was not saved: ${state.jsonBroken}`, { type: 'error' });
+      return undefined;
+    }
+    state.clear();
+    const errors = await save?.(values);
+    return errors && Object.keys(errors).length > 0 ? { document: errors } : undefined;
+  }
+
+  return (
+    <Form onSubmit={onSubmit} disableInvalidFormNotification key={record.contentHash}>
+      <Box sx={{ p: { xs: 1, md: 2 } }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+          <Typography variant="h1" component="h1">Edit {record.policyId} {record.version}</Typography>
+          <StatusChip status={record.status as never} />
+        </Box>
+        <Warnings />
+        <ServerErrors />
+        <Tabs value={tab} onChange={(_e, v: number) => setTab(v)} aria-label="How to edit" sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
+          <Tab label="Form" id="edit-tab-form" aria-controls="edit-panel-form" />
+          <Tab label="JSON" id="edit-tab-json" aria-controls="edit-panel-json" />
+        </Tabs>
+        <div role="tabpanel" id="edit-panel-form" aria-labelledby="edit-tab-form" hidden={tab !== 0}>
+          {tab === 0 && <PolicyForm />}
+        </div>
+        <div role="tabpanel" id="edit-panel-json" aria-labelledby="edit-tab-json" hidden={tab !== 1}>
+          {tab === 1 && <JsonTab modelName={`${record.policyId}-${record.version}`} />}
+        </div>
+      </Box>
+      <Toolbar sx={{ position: 'sticky', bottom: 0, gap: 2, zIndex: 2 }}>
+        <SaveButton label="Save draft" />
+        <Button component={RouterLink} to={createPath({ resource: 'versions', id: record.id, type: 'show' })}>Cancel</Button>
+      </Toolbar>
+    </Form>
+  );
+}
+
+const Title = () => {
+  const record = useRecordContext<Editing>();
+  return <span>{record ? `Edit ${record.policyId} ${record.version}` : 'Edit version'}</span>;
+};
+
+export default function VersionEdit() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const [serverErrors, setServerErrors] = useState<ServerProblem[]>([]);
+  const [stale, setStale] = useState(false);
+  const [jsonBroken, setJsonBroken] = useState<string | null>(null);
+  const state = useMemo<EditorState>(() => ({
+    serverErrors, stale, jsonBroken, setJsonBroken,
+    clear: () => { setServerErrors([]); setStale(false); },
+  }), [serverErrors, stale, jsonBroken]);
+
+  function onError(error: unknown) {
+    const e = error as HttpError;
+    if (e.status === 412) {
+      setStale(true);
+      notify(STALE, { type: 'error', autoHideDuration: 20000 });
+      return;
+    }
+    const problems = flattenErrors(e.body?.errors);
+    setServerErrors(problems);
+    notify(problems.length ? `${e.message} See the ${problems.length === 1 ? 'problem' : `${problems.length} problems`} marked.` : e.message,
+      { type: 'error', autoHideDuration: 15000 });
+  }
+
+  function onSuccess(data: { id: string; version: string }) {
+    notify(`Draft ${data.version} saved.`, { type: 'success' });
+    redirect('show', 'versions', data.id);
+  }
+
+  return (
+    <EditorContext.Provider value={state}>
+      <Edit mutationMode="pessimistic" actions={false} title={<Title />} transform={(data) => ({ ...data, document: prune(data.document) })}
+        mutationOptions={{ onError, onSuccess }} sx={{ '& .RaEdit-card': { overflow: 'visible' } }}>
+        <PolicyEditor />
+      </Edit>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,64 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { Show, useGetList, useRecordContext } from 'react-admin';
+import type { Policy } from '../../../engine/policy';
+import { AuditTimeline } from './AuditTimeline';
+import { dateTime, longDate } from './format';
+import { PolicyDocumentView } from './PolicyDocumentView';
+import { RatificationRecord, type VersionRecordView } from './RatificationRecord';
+import { StatusChip } from './StatusChip';
+import { WorkflowButtons } from './WorkflowButtons';
+
+type Shown = VersionRecordView & { document: Policy; examples: unknown[] };
+
+function Header({ record }: { record: Shown }) {
+  const { data = [] } = useGetList('policies', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
+  const inForce = data.find((p) => p.id === record.policyId)?.inForce?.version === record.version;
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Typography variant="h1" component="h1" sx={{ mb: 1 }}>{record.document.title}</Typography>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+        <StatusChip status={record.status} size="medium" />
+        {inForce && <Typography component="span" sx={{ fontWeight: 700, color: 'success.main' }}>In force today</Typography>}
+        <Typography component="span" color="text.secondary">
+          {record.policyId} · version {record.version}
+          {record.ratification ? ` · effective from ${longDate(record.ratification.effectiveFrom)}` : ''}
+        </Typography>
+      </Box>
+      <Typography variant="body2" color="text.secondary">
+        Created by {record.createdBy} on {dateTime(record.createdAt)}{record.basedOn ? `, copied from ${record.basedOn.version}` : ''}.
+        Last changed {dateTime(record.updatedAt)}. {record.examples.length} worked examples. Content hash {record.contentHash.slice(0, 12)}…
+      </Typography>
+      {record.status === 'draft' && <Alert severity="info" sx={{ mt: 2 }} className="no-print">This is a draft: it has no effect until it is submitted and ratified.</Alert>}
+      {record.status === 'withdrawn' && <Alert severity="error" sx={{ mt: 2 }}>Withdrawn: this version counts for no date.</Alert>}
+    </Box>
+  );
+}
+
+function VersionBody() {
+  const record = useRecordContext<Shown>();
+  if (!record?.document) return null;
+  return (
+    <Box sx={{ p: { xs: 1, md: 2 } }}>
+      <Header record={record} />
+      <RatificationRecord record={record} />
+      <PolicyDocumentView policy={record.document} />
+      <AuditTimeline id={record.id} updatedAt={record.updatedAt} />
+    </Box>
+  );
+}
+
+const Title = () => {
+  const record = useRecordContext<Shown>();
+  return <span>{record ? `${record.policyId} ${record.version}` : 'Version'}</span>;
+};
+
+/** One version in full: the RAS as a reader sees it, its ratification and its history; prints as a paper. */
+export function VersionShow() {
+  return (
+    <Show actions={<WorkflowButtons />} title={<Title />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
+      <VersionBody />
+    </Show>
+  );
+}

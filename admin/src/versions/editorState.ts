@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+
+export interface ServerProblem { pointer: string; message: string }
+
+export interface EditorState {
+  /** The server's 422 problems from the last save, by JSON Pointer into the policy document. */
+  serverErrors: ServerProblem[];
+  /** The last save answered 412: someone else saved first. */
+  stale: boolean;
+  /** The JSON tab's text does not parse: the reason, or null. */
+  jsonBroken: string | null;
+  setJsonBroken(reason: string | null): void;
+  clear(): void;
+}
+
+export const EditorContext = createContext<EditorState | null>(null);
+
+export function useEditorState(): EditorState {
+  const state = useContext(EditorContext);
+  if (!state) throw new Error('useEditorState needs the version editor around it');
+  return state;
+}

@@ -1,0 +1,53 @@
+/** Words and numbers as a policy officer reads them: pounds and pence, dates in full, statuses in plain English. */
+
+import type { HttpError } from 'react-admin';
+
+export type Status = 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
+
+export function pounds(pence: number | undefined | null): string {
+  if (pence === undefined || pence === null || Number.isNaN(pence)) return '–';
+  const exact = Number.isInteger(pence) ? 2 : Math.min(6, 2 + String(pence).split('.')[1]!.length);
+  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: exact })}`;
+}
+
+export const perPeriod = (period: string) => ({ week: 'a week', month: 'a month', year: 'a year' }[period] ?? `per ${period}`);
+
+export function longDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+export const statusLabel: Record<Status, string> = {
+  draft: 'Draft', submitted: 'Submitted for ratification', ratified: 'Ratified', superseded: 'Superseded', withdrawn: 'Withdrawn',
+};
+
+export const statusColour: Record<Status, 'default' | 'info' | 'success' | 'warning' | 'error'> = {
+  draft: 'default', submitted: 'info', ratified: 'success', superseded: 'warning', withdrawn: 'error',
+};
+
+/** The nested `errors` of an HttpError back to a flat list of JSON Pointers and messages. */
+export function flattenErrors(errors: unknown, prefix = ''): Array<{ pointer: string; message: string }> {
+  if (errors === null || typeof errors !== 'object') return [];
+  return Object.entries(errors as Record<string, unknown>).flatMap(([key, value]) => {
+    if (key === 'root' && value && typeof value === 'object' && 'serverError' in value) return [{ pointer: prefix || '/', message: String((value as { serverError: unknown }).serverError) }];
+    const pointer = `${prefix}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    return typeof value === 'object' && value !== null ? flattenErrors(value, pointer) : [{ pointer, message: String(value) }];
+  });
+}
+
+/** The server's words for a failed request: its detail, and the first few field problems. */
+export function describeError(error: unknown): string {
+  const e = error as Partial<HttpError> & { message?: string };
+  const problems = flattenErrors(e.body?.errors);
+  const listed = problems.slice(0, 3).map((p) => `${p.pointer}: ${p.message}`).join('; ');
+  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
+  return `${e.message ?? 'The request failed.'}${listed ? ` ${listed}${more}` : ''}`;
+}

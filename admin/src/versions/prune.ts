@@ -1,0 +1,15 @@
+const OPTIONAL_TEXT = new Set(['help', 'description', 'url']);
+
+/** Inputs leave null for an emptied number and '' for an emptied optional text: the schema wants them absent. */
+export function prune(value: unknown, key = '', inBands = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => prune(v, '', inBands || key === 'bands'));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null || v === undefined) continue;
+    if (v === '' && (OPTIONAL_TEXT.has(k) || (inBands && k === 'label'))) continue;
+    out[k] = prune(v, k, inBands);
+  }
+  return out;
+}
+
