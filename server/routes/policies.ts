@@ -20,7 +20,8 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       const versions = ctx.store.all('versions');
       res.json(ctx.store.all('policies').map((p) => {
         const inForce = versionInForce(versions, p.id, date);
-        return { ...p, versions: versions.filter((v) => v.policyId === p.id).length, inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null };
+        // A scheme is known by the title of its version in force, when it has one.
+        return { ...p, title: inForce?.document.title ?? p.title, versions: versions.filter((v) => v.policyId === p.id).length, inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null };
       }));
     }),
 

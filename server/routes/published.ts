@@ -22,7 +22,7 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
         const published = versions.filter((v) => v.policyId === p.id && isPublished(v));
         const inForce = versionInForce(versions, p.id, date);
         return {
-          id: p.id, title: p.title, council: p.council,
+          id: p.id, title: inForce?.document.title ?? p.title, council: p.council,
           inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
           versions: published.map((v) => ({ version: v.version, status: v.status, effectiveFrom: v.ratification!.effectiveFrom })),
         };

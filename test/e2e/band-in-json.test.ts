@@ -41,7 +41,7 @@ describe('editing a band in the JSON editor', () => {
 
   it('stored the change on the server', async () => {
     const res = await fetch(`${ui.server.url}/api/policies/childrens-ras/versions/2014-band-3`, { headers: { authorization: `Bearer ${ui.server.tokens.officer}` } });
-    const version = await res.json();
+    const version = await res.json() as { document: { pricing: { default: { bands: Array<{ pence: number }> } } } };
     expect(version.document.pricing.default.bands.map((b: { pence: number }) => b.pence)).toContain(24000);
     expect(version.document.pricing.default.bands.map((b: { pence: number }) => b.pence)).not.toContain(23500);
   });
