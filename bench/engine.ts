@@ -18,7 +18,8 @@ export async function benchEngine(size: number, seed: number): Promise<void> {
   const assessments = [...syntheticAssessments(compiled, { size, seed, assessmentDate: '2010-06-01' })];
   await benchEvaluate('evaluate (with rules)', compiled, assessments);
   const withoutRules = compilePolicy({ ...policy, version: `${policy.version}-no-rules`, rules: [] });
-  await benchEvaluate('evaluate (rules removed, for comparison)', withoutRules, assessments.slice(0, Math.min(size, 20_000)));
+  const subset = Math.min(size, 20_000);
+  await benchEvaluate(`evaluate the first ${subset.toLocaleString('en-GB')} with the rules removed`, withoutRules, assessments.slice(0, subset));
 }
 
 function benchCompile(policy: Policy): void {

@@ -14,8 +14,9 @@ const size = Number(process.env.BENCH_SIZE ?? 100_000);
 console.log(`RAS benchmarks: node ${process.version}, ${new Date().toISOString()}\n`);
 await benchEngine(size, SEED);
 console.log('');
-await benchHttp({ connections: 50, seconds: Number(process.env.BENCH_HTTP_SECONDS ?? 8) });
-console.log('');
+// Scrutiny runs before the HTTP load, whose worker threads and sockets would otherwise still be settling.
 benchCompare((process.env.BENCH_COHORTS ?? '100000,1000000').split(',').map(Number), SEED);
+console.log('');
+await benchHttp({ connections: 50, seconds: Number(process.env.BENCH_HTTP_SECONDS ?? 8) });
 console.log('');
 row('peak resident memory', mib(process.resourceUsage().maxRSS * 1024));
