@@ -10,7 +10,8 @@ import { LoginPage } from './layout/LoginPage';
 import { NotFound } from './layout/NotFound';
 import { theme } from './layout/theme';
 import policies from './policies';
-import { PublishedIndex, PublishedPage } from './published/PublishedPage';
+import { PublishedIndex } from './published/PublishedIndex';
+import { PublishedPage } from './published/PublishedPage';
 import users from './users';
 import versions from './versions';
 

@@ -9,4 +9,8 @@ export { compareCohort, compareCohortInSteps, isMaterial, type Comparison, type 
 export { attributeChanges, type Attribution, type AttributionStep } from './attribution.js';
 export { calibrate, scalePolicy, type Calibration, type CalibrationOptions } from './calibrate.js';
 export { summarise, histogram, type Summary, type Histogram } from './statistics.js';
-export { importCohortJson, importCohortCsv, cohortToCsv, parsePounds, penceToPounds, CSV_COLUMNS, MAX_ISSUES, type ImportResult, type ImportOptions, type CsvImportOptions, type CohortMeta, type RowIssue } from './import.js';
+export { importCohortJson, importCohortCsv, type ImportResult, type ImportOptions, type CsvImportOptions, type CohortMeta } from './import.js';
+export { CSV_COLUMNS } from './csv-cohort.js';
+export { cohortToCsv } from './cohort-csv-writer.js';
+export { parsePounds, penceToPounds } from './pounds.js';
+export { MAX_ISSUES, type RowIssue } from './row-issues.js';

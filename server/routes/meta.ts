@@ -1,7 +1,7 @@
 import { assessmentSchema, ENGINE_VERSION, policySchema } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
-import { openApiDocument } from '../openapi.js';
+import { openApiDocument } from '../openapi/document.js';
 import { route, type RouteSpec } from '../route-table.js';
 
 const SCHEMAS: Record<string, object> = {

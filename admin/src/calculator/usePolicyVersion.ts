@@ -1,0 +1,49 @@
+/** The calculator's choice of scheme and version, and the policy document of the version chosen. */
+
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { messageOf, request } from './problems';
+import type { PolicyDocument } from './types';
+
+export interface PolicySummary { id: string; title: string; council: string; inForce: { version: string } | null }
+export interface VersionSummary { policyId: string; version: string; status: string; ratification?: { effectiveFrom: string } | null }
+
+/**
+ * Starts on the first scheme and the version in force (else the latest), and keeps the chosen
+ * client group when the new version still has it.
+ */
+export function usePolicyVersion(setClientGroup: Dispatch<SetStateAction<string>>) {
+  const [policies, setPolicies] = useState<PolicySummary[] | null>(null);
+  const [policyId, setPolicyId] = useState('');
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [version, setVersion] = useState('');
+  const [doc, setDoc] = useState<PolicyDocument | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    request<PolicySummary[]>('/api/policies').then((list) => {
+      setPolicies(list);
+      if (list[0]) setPolicyId((current) => current || list[0]!.id);
+    }).catch((e) => setLoadError(messageOf(e)));
+  }, []);
+
+  useEffect(() => {
+    if (!policyId) return;
+    setVersions([]);
+    request<VersionSummary[]>(`/api/policies/${encodeURIComponent(policyId)}/versions`).then((list) => {
+      setVersions(list);
+      const inForce = policies?.find((p) => p.id === policyId)?.inForce?.version;
+      setVersion(inForce && list.some((v) => v.version === inForce) ? inForce : list[list.length - 1]?.version ?? '');
+    }).catch((e) => setLoadError(messageOf(e)));
+  }, [policyId, policies]);
+
+  useEffect(() => {
+    if (!policyId || !version) return;
+    setDoc(null);
+    request<{ document: PolicyDocument }>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`).then(({ document }) => {
+      setDoc(document);
+      setClientGroup((g) => (document.clientGroups.some((c) => c.id === g) ? g : document.clientGroups[0]?.id ?? ''));
+    }).catch((e) => setLoadError(messageOf(e)));
+  }, [policyId, version]);
+
+  return { policies, policyId, setPolicyId, versions, version, setVersion, doc, loadError };
+}

@@ -1,0 +1,17 @@
+/** Part 5 of a published version: how the amount is rounded, and how weekly, monthly and yearly amounts relate. */
+
+import { Typography } from '@mui/material';
+import { formatNumber, roundingWords } from '../calculator/format';
+import type { PolicyDocument } from '../calculator/types';
+import { Section } from './Section';
+
+export function RoundingSection({ doc }: { doc: PolicyDocument }) {
+  return (
+    <Section id="rounding" title="5. Rounding and weekly, monthly and yearly amounts">
+      <Typography sx={{ mb: 1 }}>The budget is then {roundingWords(doc.rounding.unit, doc.rounding.mode)}.</Typography>
+      <Typography>
+        A yearly amount is the weekly amount times {formatNumber(doc.weeksPerYear)} weeks; a monthly amount is a twelfth of the yearly amount.
+      </Typography>
+    </Section>
+  );
+}

@@ -1,0 +1,21 @@
+/** What the public API serves about published schemes, and how the public pages fetch it (no sign-in). */
+
+import type { PolicyDocument } from '../calculator/types';
+
+export interface PublishedScheme {
+  id: string; title: string; council: string;
+  inForce: { version: string; effectiveFrom: string } | null;
+  versions: Array<{ version: string; status: string; effectiveFrom: string }>;
+}
+export interface PublishedVersion {
+  policyId: string; version: string; status: string; contentHash: string; document: PolicyDocument;
+  ratification: { body: string; decisionDate: string; minuteReference: string; rationale: string; effectiveFrom: string; equalityImpact?: string };
+  superseded: { by: string; from: string } | null;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(path);
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(body?.detail ?? `The page could not be loaded (status ${res.status}).`);
+  return body as T;
+}

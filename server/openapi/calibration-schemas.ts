@@ -1,0 +1,29 @@
+/** Response shapes for calibrating a version's prices to a budget. */
+
+import { arrayOf, count, hash, isoDate, nullable, pence, record, ref, signedPence, string, type Schema } from './json-schema.js';
+
+export const tablePrice = record({
+  table: string,
+  method: { enum: ['price-per-point', 'bands', 'hour-bands'] },
+  before: { type: 'number' },
+  after: { type: 'number' },
+  unit: { enum: ['pence a point', 'pence a band (top band shown)', 'pence an hour'] },
+});
+
+export const calibrationProperties: Record<string, Schema> = {
+  budgetPence: pence,
+  contingencyPercent: { type: 'number', minimum: 0, maximum: 100 },
+  targetPence: { ...pence, description: 'The budget less the contingency, rounded down to the penny.' },
+  people: count,
+  excluded: count,
+  current: record({ totalPence: pence, againstBudgetPence: signedPence, againstTargetPence: signedPence }),
+  factor: { type: 'number', minimum: 0, description: 'What every price was multiplied by.' },
+  prices: arrayOf(ref('TablePrice')),
+  calibratedTotalPence: pence,
+  gapPence: { ...pence, description: 'The target less the calibrated total: what is left unspent, at most the smallest step the prices allow.' },
+  sensitivity: arrayOf(record({ percent: { type: 'number' }, factor: { type: 'number' }, totalPence: pence, againstBudgetPence: signedPence })),
+  currentCost: nullable(ref('CurrentCostComparison')),
+  cohortId: string,
+  asOf: isoDate,
+  source: record({ version: string, contentHash: hash }),
+};

@@ -1,0 +1,133 @@
+/**
+ * components of the document: the security schemes, and every named schema the operations refer to
+ * with $ref. The policy document, the assessment and the cohort document are the engine's own
+ * schemas, embedded here.
+ */
+
+import cohortSchema from '../../rules/cohort.schema.json' with { type: 'json' };
+import { assessmentSchema, policySchema } from '../../engine/index.js';
+import { calibrationProperties, tablePrice } from './calibration-schemas.js';
+import { attributionStep, cohortRecord, comparisonCore, comparisonJob, comparisonResult, currentCostComparison, histogramSchema, pairComparison, pairStats, personChange, personRow, policyChange, ratificationComparison, summary, versionOutcome } from './comparison-schemas.js';
+import { conditionExplanation, decisionCommon, evaluationResult, explanationLine } from './evaluation-schemas.js';
+import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
+import {
+  apiKeySummary, exampleOutcome, issue, POLICY_OPTIONAL, policyRecordProperties, problem, problemError, ratification, role, userProperties, VERSION_OPTIONAL, versionRecordProperties, versionStatus, versionSummaryProperties, workedExample,
+} from './resource-schemas.js';
+
+export const components = {
+  securitySchemes: {
+    bearer: { type: 'http', scheme: 'bearer', description: 'A session token from POST /api/auth/login.' },
+    ApiKey: {
+      type: 'apiKey', in: 'header', name: 'Authorization',
+      description: 'An API key issued by an admin, sent as `Authorization: ApiKey ras_<id>_<secret>`.',
+    },
+    ApiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'The same API key, sent as `X-API-Key: ras_<id>_<secret>`.' },
+  },
+  schemas: {
+    Problem: problem,
+    ProblemError: problemError,
+    Policy: embedded(policySchema, 'Policy'),
+    Assessment: embedded(assessmentSchema, 'Assessment'),
+    Cohort: embedded(cohortSchema, 'Cohort'),
+    WorkedExample: workedExample,
+    Role: role,
+    VersionStatus: versionStatus,
+    Health: record({ status: { const: 'ok' }, engineVersion: string }),
+    SetupStatus: record({ needed: { type: 'boolean' } }),
+    ApiKeySummary: apiKeySummary,
+    User: { ...record(userProperties), description: 'A user as the API shows it: never a password hash or a key hash.' },
+    Me: record({ ...userProperties, via: { enum: ['session', 'api-key'] } }),
+    LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),
+    NewApiKey: { ...record({ id: string, label: string, key: { type: 'string', pattern: '^ras_[^_]+_.+$' } }), description: 'The key is shown once, here.' },
+    PolicyRecord: record(policyRecordProperties, POLICY_OPTIONAL),
+    PolicyListItem: record({
+      ...policyRecordProperties, versions: { type: 'integer', minimum: 0 },
+      inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
+    }, POLICY_OPTIONAL),
+    PolicyDetail: record({ ...policyRecordProperties, inForce: nullable(string), versions: arrayOf(ref('VersionSummary')) }, POLICY_OPTIONAL),
+    Ratification: ratification,
+    RatificationComparison: ratificationComparison,
+    VersionRecord: record(versionRecordProperties, VERSION_OPTIONAL),
+    VersionWithLinks: record({
+      ...versionRecordProperties,
+      examplesEtag: { type: 'string', description: 'The worked examples\' own ETag, for If-Match when replacing them.' },
+      links: ref('VersionLinks'),
+    }, VERSION_OPTIONAL),
+    VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
+    WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),
+    VersionSummary: record(versionSummaryProperties, VERSION_OPTIONAL),
+    InForceVersion: record({ date: isoDate, ...versionSummaryProperties }, VERSION_OPTIONAL),
+    PublishedPolicy: record({
+      id: string, title: string, council: string,
+      inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
+      versions: arrayOf(record({ version: string, status: { enum: ['ratified', 'superseded'] }, effectiveFrom: isoDate })),
+    }),
+    PublishedVersion: {
+      ...record({
+        policyId: string, version: string, status: { enum: ['ratified', 'superseded'] }, contentHash: hash, document: ref('Policy'),
+        ratification: record({ body: string, decisionDate: isoDate, minuteReference: string, rationale: string, effectiveFrom: isoDate, equalityImpact: string }, ['equalityImpact']),
+        superseded: nullable(record({ by: string, from: isoDate })),
+      }),
+      description: 'A ratified version as the public sees it: the whole RAS and who decided it, not who edited the drafts.',
+    },
+    Issue: issue,
+    ExamplesReport: record({ passed: { type: 'boolean' }, examples: arrayOf(exampleOutcome) }),
+    CarerReason: { enum: ['applied', 'no-carer-table', 'no-carer', 'not-willing', 'not-able', 'not-willing-or-able'] },
+    Flag: record({ code: string, message: string, severity: { enum: ['info', 'review', 'action'] }, rule: string }),
+    ExplanationLine: explanationLine,
+    ConditionExplanation: conditionExplanation,
+    EvaluationResult: evaluationResult,
+    BatchResult: record({
+      results: arrayOf({
+        oneOf: [
+          record({ index: integer, ok: { const: true }, result: ref('EvaluationResult') }),
+          record({ index: integer, ok: { const: false }, problem: ref('Problem') }),
+        ],
+      }),
+    }),
+    FinalBudget: record({ weeklyPence: pence, reason: string, recordedBy: string, recordedAt: timestamp }),
+    Decision: record({ ...decisionCommon, assessment: ref('Assessment'), result: ref('EvaluationResult') }),
+    DecisionSummary: record({ ...decisionCommon, weeklyPence: pence, flags: arrayOf(string) }),
+    ReplayResult: record({
+      decisionId: string, identical: { type: 'boolean' }, contentHash: hash, recordedEngineVersion: string, replayedEngineVersion: string,
+      differences: arrayOf(record({ pointer: string, type: { enum: ['CREATE', 'REMOVE', 'CHANGE'] }, recorded: {}, replayed: {} }, ['recorded', 'replayed'])),
+    }),
+    AuditEntry: record({
+      seq: { type: 'integer', minimum: 1 }, at: timestamp, actor: string, action: string, target: string,
+      details: { type: 'object' }, prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' }, hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    }),
+    CohortRecord: cohortRecord,
+    Summary: { ...summary, description: 'Annual amounts over the people compared: total, mean (rounded), nearest-rank median and 90th percentile, and maximum.' },
+    Histogram: histogramSchema,
+    CurrentCostComparison: currentCostComparison,
+    PairStats: pairStats,
+    PersonChange: personChange,
+    PolicyChange: policyChange,
+    VersionOutcome: versionOutcome,
+    PairComparison: pairComparison,
+    AttributionStep: attributionStep,
+    ComparisonResult: comparisonResult,
+    ComparisonJob: comparisonJob,
+    ComparisonPeople: record({ comparison: string, versions: arrayOf(string), people: arrayOf(ref('PersonRow')) }),
+    PersonRow: personRow,
+    TablePrice: tablePrice,
+    Calibration: {
+      ...record({ ...calibrationProperties, calibratedPolicy: ref('Policy') }),
+      description: 'What the version costs over the cohort, the prices that fit the budget after contingency, and a sensitivity table; money is annual.',
+    },
+    SavedCalibration: {
+      ...record({ ...calibrationProperties, comparison: record(comparisonCore) }),
+      description: 'The calibration a draft was saved from, with the comparison of the draft with its source over the same cohort.',
+    },
+    CalibratedDraft: {
+      ...record({ ...calibrationProperties, calibratedPolicy: ref('Policy'), draft: ref('VersionLinks') }),
+      description: 'The calibration, and where the new draft with the calibrated prices is.',
+    },
+    ChainCheck: {
+      oneOf: [
+        record({ ok: { const: true }, entries: { type: 'integer', minimum: 0 }, head: string }),
+        record({ ok: { const: false }, seq: integer, reason: string }),
+      ],
+    },
+  },
+};

@@ -1,0 +1,77 @@
+/** Response shapes for an evaluation: the result, every line of its explanation, and the decisions recorded from it. */
+
+import { arrayOf, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp, type Schema } from './json-schema.js';
+
+const period: Schema = { enum: ['week', 'month', 'year'] };
+
+const line = (step: string, properties: Record<string, Schema>): Schema => record({ step: { const: step }, ...properties });
+const band = { wholePoints: integer, band: integer, label: nullable(string), from: integer, to: nullable(integer) };
+export const explanationLine: Schema = {
+  description: 'One fact that went into the amount, in pipeline order; `step` says which kind.',
+  oneOf: [
+    line('person', {
+      asOf: isoDate, age: integer, ageFrom: { enum: ['age', 'date-of-birth'] }, clientGroup: string, clientGroupLabel: string,
+      questionnaire: string, questionnaireLabel: string,
+    }),
+    line('answer', {
+      question: string, questionText: string, domain: string, answer: nullable(string), answerText: nullable(string),
+      notApplicable: { type: 'boolean' }, points: { type: 'number' },
+    }),
+    line('domain', { domain: string, label: string, rawPoints: { type: 'number' }, weight: { type: 'number' }, weightedPoints: { type: 'number' } }),
+    line('total', { points: { type: 'number' }, wholePoints: integer }),
+    line('allocation-table', { clientGroup: string, table: { enum: ['default', 'client-group'] }, method: { enum: ['price-per-point', 'bands', 'hour-bands'] }, period }),
+    line('pricing', { method: { const: 'price-per-point' }, points: { type: 'number' }, pencePerPoint: integer, period, pence }),
+    line('pricing', { method: { const: 'bands' }, ...band, period, pence }),
+    line('pricing', { method: { const: 'hour-bands' }, ...band, hours: { type: 'number' }, hourlyRatePence: integer, period, pence }),
+    line('carer-adjustment', {
+      applied: { type: 'boolean' }, reason: ref('CarerReason'), supportLevel: nullable(string), supportLevelLabel: nullable(string),
+      impact: nullable(string), impactLabel: nullable(string), percent: { type: 'number' }, beforePence: pence, reductionPence: pence, afterPence: pence,
+    }),
+    line('uplift', {
+      from: isoDate, percent: { type: 'number' }, applied: { type: 'boolean' }, reference: nullable(string),
+      beforePence: pence, upliftPence: integer, afterPence: pence,
+    }),
+    line('rounding', { unit: { enum: ['penny', 'pound'] }, mode: { enum: ['up', 'down', 'half-up'] }, period, beforePence: pence, afterPence: pence }),
+    line('periods', { period, weeksPerYear: { type: 'number' }, weeklyPence: pence, monthlyPence: pence, annualPence: pence }),
+    line('rule', { rule: string, fired: { type: 'boolean' }, flag: string, conditions: ref('ConditionExplanation') }),
+  ],
+};
+
+export const conditionExplanation: Schema = {
+  description: 'How a rule\'s conditions were judged, with the fact values used.',
+  oneOf: [
+    record({ all: arrayOf(ref('ConditionExplanation')), result: { type: 'boolean' } }),
+    record({ any: arrayOf(ref('ConditionExplanation')), result: { type: 'boolean' } }),
+    record({ not: ref('ConditionExplanation'), result: { type: 'boolean' } }),
+    record({
+      fact: string, path: nullable(string),
+      operator: { enum: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'] },
+      value: {}, factValue: {}, result: { type: 'boolean' },
+    }),
+  ],
+};
+
+export const evaluationResult: Schema = {
+  ...record({
+    provenance: record({ policyId: string, version: string, contentHash: hash, engineVersion: string }),
+    asOf: isoDate,
+    person: record({ reference: nullable(string), age: integer, clientGroup: string, questionnaire: string }),
+    points: record({
+      total: { type: 'number' }, wholePoints: integer,
+      byDomain: arrayOf(record({ domain: string, raw: { type: 'number' }, weighted: { type: 'number' } })),
+    }),
+    allocation: record({ period, pence }),
+    weeklyPence: pence,
+    monthlyPence: pence,
+    annualPence: pence,
+    carerAdjustment: record({ applied: { type: 'boolean' }, reason: ref('CarerReason'), percent: { type: 'number' }, reductionPence: pence }),
+    flags: arrayOf(ref('Flag')),
+    explanation: arrayOf(ref('ExplanationLine')),
+  }),
+  description: 'The indicative allocation for one assessment, with the version it came from and every step of how it was worked out.',
+};
+
+export const decisionCommon = {
+  id: string, createdAt: timestamp, createdBy: string, policyId: string, version: string, contentHash: hash,
+  asOf: nullable(isoDate), finalBudget: nullable(ref('FinalBudget')),
+};

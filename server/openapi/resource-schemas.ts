@@ -1,0 +1,83 @@
+/** Response shapes for the records the API keeps: problems, users and keys, policies, versions and their worked examples. */
+
+import { workedExampleSchema } from '../schemas.js';
+import { ROLES } from '../store/records.js';
+import { arrayOf, hash, isoDate, nullable, record, ref, refine, string, timestamp, type Schema } from './json-schema.js';
+
+export const workedExample = refine(workedExampleSchema, { assessment: ref('Assessment') });
+
+export const role: Schema = { enum: [...ROLES] };
+export const versionStatus: Schema = { enum: ['draft', 'submitted', 'ratified', 'superseded', 'withdrawn'] };
+
+export const problemError = record({
+  pointer: { type: 'string', description: 'JSON Pointer (RFC 6901) into the request body, or /query/<name> for a query parameter.' },
+  code: string,
+  message: string,
+});
+
+export const problem: Schema = {
+  ...record({
+    type: { type: 'string', description: 'A URI reference naming the kind of problem, e.g. /problems/validation_failed.' },
+    title: string,
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: string,
+    errors: { type: 'array', minItems: 1, items: ref('ProblemError') },
+    warnings: { type: 'array', minItems: 1, items: ref('ProblemError') },
+  }, ['errors', 'warnings']),
+  description: 'RFC 9457 problem details. `errors` lists every fault found, each at its JSON Pointer.',
+};
+
+export const apiKeySummary = record({ id: string, label: string, createdAt: timestamp, revokedAt: nullable(timestamp) });
+export const userProperties = {
+  id: string, username: string, displayName: string, roles: arrayOf(ref('Role')), disabled: { type: 'boolean' },
+  createdAt: timestamp, hasPassword: { type: 'boolean' }, apiKeys: arrayOf(ref('ApiKeySummary')),
+};
+
+export const ratification = record({
+  body: string, decisionDate: isoDate, minuteReference: string, rationale: string, effectiveFrom: isoDate,
+  ratifiedBy: string, ratifiedAt: timestamp,
+  equalityImpact: { type: 'string', description: 'The equality impact note; required when the comparison over the reference cohort leaves any group worse off.' },
+  comparison: {
+    ...nullable(ref('RatificationComparison')),
+    description: 'The comparison over the policy\'s reference cohort with the version in force on the effective date; null when there was none to make (absent on older records).',
+  },
+}, ['equalityImpact', 'comparison']);
+
+/** The parts of a version record that lists show too (everything but the document and examples). */
+const versionCommon = {
+  policyId: string,
+  version: string,
+  status: ref('VersionStatus'),
+  contentHash: hash,
+  basedOn: nullable(record({ version: string, contentHash: hash })),
+  createdAt: timestamp,
+  createdBy: string,
+  updatedAt: timestamp,
+  submittedAt: nullable(timestamp),
+  submittedBy: nullable(string),
+  ratification: nullable(ref('Ratification')),
+  superseded: nullable(record({ by: string, from: isoDate, at: timestamp })),
+  withdrawal: nullable(record({ by: string, at: timestamp, reason: string })),
+  calibration: { ...nullable(ref('SavedCalibration')), description: 'On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.' },
+};
+/** Only drafts saved from a calibration carry `calibration`. */
+export const VERSION_OPTIONAL = ['calibration'];
+export const versionRecordProperties = { ...versionCommon, document: ref('Policy'), examples: arrayOf(ref('WorkedExample')) };
+export const versionSummaryProperties = { ...versionCommon, title: string, exampleCount: { type: 'integer', minimum: 0 } };
+
+export const policyRecordProperties = {
+  id: string, title: string, council: string, createdAt: timestamp, createdBy: string,
+  referenceCohortId: { ...nullable(string), description: 'The cohort a submitted version is compared over before ratification; absent or null for none.' },
+};
+export const POLICY_OPTIONAL = ['referenceCohortId'];
+
+export const issue = record({
+  code: string, path: string, message: string, severity: { enum: ['error', 'warning'] }, params: { type: 'object' },
+}, ['params']);
+
+export const exampleOutcome = record({
+  name: string,
+  passed: { type: 'boolean' },
+  differences: arrayOf(record({ field: string, expected: {}, actual: {} })),
+  issues: arrayOf(ref('Issue')),
+}, ['issues']);
