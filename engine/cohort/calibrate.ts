@@ -6,7 +6,7 @@
 
 import { compilePolicy, type CompiledPolicy } from '../compile.js';
 import type { IsoDate, Policy, Pricing } from '../policy.js';
-import type { CurrentCostComparison } from './compare.js';
+import { currentCost, type CurrentCostComparison } from './compare.js';
 import { allocate } from '../allocation.js';
 import { multiplyDivide, scaled } from '../money.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
@@ -161,18 +161,13 @@ function costProfile(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoD
     },
     currentCost(calibrated: CompiledPolicy): CurrentCostComparison | null {
       const fast = compileFastEvaluator(withoutRules(calibrated), cohort, asOf);
-      const differences = included.filter((i) => !Number.isNaN(cohort.currentAnnualCostPence[i]!))
-        .map((i) => (fast(i) as { annualPence: number }).annualPence - cohort.currentAnnualCostPence[i]!);
-      if (differences.length === 0) return null;
-      const sorted = Float64Array.from(differences).sort();
-      return {
-        people: differences.length,
-        meanDifferencePence: Math.round(differences.reduce((a, b) => a + b, 0) / differences.length),
-        medianDifferencePence: sorted[Math.max(0, Math.ceil(sorted.length / 2) - 1)]!,
-        above: differences.filter((d) => d > 0).length,
-        below: differences.filter((d) => d < 0).length,
-        equal: differences.filter((d) => d === 0).length,
-      };
+      const amounts = new Float64Array(cohort.size).fill(NaN);
+      const mask = new Uint8Array(cohort.size);
+      for (const i of included) {
+        amounts[i] = (fast(i) as { annualPence: number }).annualPence;
+        mask[i] = 1;
+      }
+      return currentCost(amounts, mask, cohort);
     },
   };
 }

@@ -250,7 +250,8 @@ function extremes(a: Float64Array, b: Float64Array, included: Uint8Array, cohort
   return { losses: losers.slice(0, top).map(person), gains: gainers.slice(0, top).map(person) };
 }
 
-function currentCost(amounts: Float64Array, included: Uint8Array, cohort: EncodedCohort): CurrentCostComparison | null {
+/** Indicative allocations against the current package cost, for the included people who have one. */
+export function currentCost(amounts: Float64Array, included: Uint8Array, cohort: EncodedCohort): CurrentCostComparison | null {
   const differences: number[] = [];
   for (let i = 0; i < cohort.size; i++) {
     const cost = cohort.currentAnnualCostPence[i]!;
