@@ -60,6 +60,16 @@ export function unprocessable(detail: string, issues: readonly Issue[], prefix =
   return new HttpProblem(422, 'validation_failed', detail, fromIssues(issues.filter((i) => i.severity === 'error'), prefix));
 }
 
+/**
+ * The same error, with every pointer moved under `prefix`: for a document or assessment that sits
+ * inside a larger request body (/document, /assessment, /assessments/3). Other errors pass unchanged.
+ */
+export function underPointer(e: unknown, prefix: string): unknown {
+  if (e instanceof AssessmentInvalidError) return new AssessmentInvalidError(e.issues.map((i) => ({ ...i, path: prefix + i.path })));
+  if (e instanceof HttpProblem) return new HttpProblem(e.status, e.code, e.message, e.errors.map((x) => ({ ...x, pointer: prefix + x.pointer })));
+  return e;
+}
+
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(new HttpProblem(404, 'route_not_found', `no such route: ${req.method} ${req.originalUrl.split('?')[0]}`));
 };

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { AssessmentInvalidError } from '../../engine/index.js';
 import diff from 'microdiff';
 import { appendAudit } from '../audit.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem, underPointer } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { finalBudgetBody, recordDecisionBody } from '../schemas.js';
 import type { DecisionRecord } from '../store/records.js';
@@ -90,8 +89,6 @@ async function withPointerPrefix<T>(prefix: string, run: () => Promise<T>): Prom
   try {
     return await run();
   } catch (e) {
-    if (e instanceof AssessmentInvalidError) throw new AssessmentInvalidError(e.issues.map((i) => ({ ...i, path: prefix + i.path })));
-    if (e instanceof HttpProblem && e.errors.length > 0) throw new HttpProblem(e.status, e.code, e.message, e.errors.map((x) => ({ ...x, pointer: prefix + x.pointer })));
-    throw e;
+    throw underPointer(e, prefix);
   }
 }

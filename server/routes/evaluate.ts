@@ -1,6 +1,6 @@
 import { AssessmentInvalidError, evaluate, type EvaluationResult, isIsoDate } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem, problem, fromIssues } from '../errors.js';
+import { fromIssues, HttpProblem, problem, underPointer } from '../errors.js';
 import { versionInForce } from '../in-force.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { batchBody } from '../schemas.js';
@@ -73,8 +73,9 @@ async function batch(assessments: unknown[], one: (a: unknown) => Promise<Evalua
     try {
       results.push({ index, ok: true as const, result: await one(assessment) });
     } catch (e) {
-      if (e instanceof AssessmentInvalidError) results.push({ index, ok: false as const, problem: problem(422, 'assessment_invalid', 'The assessment does not fit this policy version.', fromIssues(e.issues, `/assessments/${index}`)) });
-      else if (e instanceof HttpProblem) results.push({ index, ok: false as const, problem: { ...e.toJSON(), errors: e.errors.map((x) => ({ ...x, pointer: `/assessments/${index}${x.pointer}` })) } });
+      const moved = underPointer(e, `/assessments/${index}`);
+      if (moved instanceof AssessmentInvalidError) results.push({ index, ok: false as const, problem: problem(422, 'assessment_invalid', 'The assessment does not fit this policy version.', fromIssues(moved.issues)) });
+      else if (moved instanceof HttpProblem) results.push({ index, ok: false as const, problem: moved.toJSON() });
       else throw e;
     }
   }

@@ -2,7 +2,7 @@ import { isIsoDate, type Policy, type WorkedExample } from '../../engine/index.j
 import { appendAudit } from '../audit.js';
 import { isoNow, today } from '../clock.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem, underPointer } from '../errors.js';
 import { versionInForce } from '../in-force.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { createPolicyBody } from '../schemas.js';
@@ -63,7 +63,6 @@ function checkedDocumentAt(document: unknown): Policy {
     const id = (document as { id?: unknown })?.id;
     return checkedDocument(document, typeof id === 'string' ? id : '');
   } catch (e) {
-    if (e instanceof HttpProblem) throw new HttpProblem(e.status, e.code, e.message, e.errors.map((x) => ({ ...x, pointer: `/document${x.pointer}` })));
-    throw e;
+    throw underPointer(e, '/document');
   }
 }
