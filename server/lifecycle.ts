@@ -3,8 +3,10 @@
  * version may return to draft. Only drafts change; every other state is fixed for good.
  */
 
+import { appendAudit } from './audit.js';
 import { HttpProblem } from './errors.js';
 import type { VersionRecord, VersionStatus } from './store/records.js';
+import type { Draft } from './store/store.js';
 
 export type Transition = 'submit' | 'return-to-draft' | 'ratify' | 'withdraw';
 
@@ -33,4 +35,27 @@ export function assertEditable(version: VersionRecord): void {
 /** Versions that speak for some date: ratified ones, and superseded ones for the dates before their successor. */
 export function countsForDates(version: VersionRecord): boolean {
   return version.status === 'ratified' || version.status === 'superseded';
+}
+
+/** How a version is named in the audit log. */
+export function target(record: Pick<VersionRecord, 'policyId' | 'version'>): string {
+  return `version:${record.policyId}/${record.version}`;
+}
+
+/**
+ * After a ratification, every ratified version of the scheme except the one that takes effect last is
+ * superseded, by the next one to take effect after it. Ratifying a version dated before an existing
+ * one therefore supersedes the new version at once (it still answers for the dates between).
+ */
+export function supersedeOlder(draft: Draft, ratified: VersionRecord, actor: string, at: string): void {
+  const versions = draft.rows('versions');
+  const live = versions.filter((v) => v.policyId === ratified.policyId && v.status === 'ratified')
+    .sort((a, b) => a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) || a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt));
+  live.slice(0, -1).forEach((v, k) => {
+    const next = live[k + 1]!;
+    const index = versions.indexOf(v);
+    const from = next.ratification!.effectiveFrom;
+    versions[index] = { ...v, status: 'superseded', superseded: { by: next.version, from, at }, updatedAt: at };
+    appendAudit(draft, { at, actor, action: 'version.supersede', target: target(v), details: { by: next.version, from } });
+  });
 }

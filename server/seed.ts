@@ -9,7 +9,7 @@ import { contentHash, validatePolicy, type Policy, type WorkedExample } from '..
 import { appendAudit } from './audit.js';
 import type { Ratification, VersionRecord } from './store/records.js';
 import type { Store } from './store/store.js';
-import { target } from './routes/versions.js';
+import { supersedeOlder, target } from './lifecycle.js';
 
 export const EXAMPLES_DIR = new URL('../rules/examples/', import.meta.url).pathname;
 const SEEDER = 'system:seed';
@@ -28,15 +28,10 @@ export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR)
         draft.rows('policies').push({ id: document.id, title: document.title, council: document.council, createdAt: at, createdBy: SEEDER });
       }
       const record = seededVersion(document, examples, { ...ratification, ratifiedBy: SEEDER, ratifiedAt: at }, at);
-      const rows = draft.rows('versions');
-      // Earlier versions of the same scheme are superseded by later ones, as ratification would do.
-      rows.forEach((v, i) => {
-        if (v.policyId === record.policyId && v.status === 'ratified') {
-          rows[i] = { ...v, status: 'superseded', superseded: { by: record.version, from: ratification.effectiveFrom, at } };
-        }
-      });
-      rows.push(record);
+      draft.rows('versions').push(record);
       appendAudit(draft, { at, actor: SEEDER, action: 'version.seed', target: target(record), details: { contentHash: record.contentHash, effectiveFrom: ratification.effectiveFrom } });
+      // Earlier versions of the scheme are superseded by the same rule ratification applies.
+      supersedeOlder(draft, record, SEEDER, at);
     }
   });
   return versions.length;

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
-import { assertCanTransition, assertEditable, type Transition } from '../lifecycle.js';
+import { assertCanTransition, assertEditable, supersedeOlder, target, type Transition } from '../lifecycle.js';
 import { compareForRatification, describeWorseOff } from '../ratification-comparison.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { cloneBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js';
@@ -164,10 +164,6 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
   ];
 }
 
-export function target(record: Pick<VersionRecord, 'policyId' | 'version'>): string {
-  return `version:${record.policyId}/${record.version}`;
-}
-
 /** The body must be a valid policy whose id (and version, when given) match the URL. */
 export function checkedDocument(body: unknown, policyId: string, version?: string): Policy {
   const checked = validatePolicy(body);
@@ -216,24 +212,6 @@ async function transition(ctx: AppContext, actor: string, policyId: string, vers
     });
     appendAudit(draft, { at: isoNow(ctx.clock), actor, action: `version.${name}`, target: target(record), details: { contentHash: record.contentHash, status: record.status } });
     return record;
-  });
-}
-
-/**
- * After a ratification, every ratified version of the scheme except the one that takes effect last is
- * superseded, by the next one to take effect after it. Ratifying a version dated before an existing
- * one therefore supersedes the new version at once (it still answers for the dates between).
- */
-function supersedeOlder(draft: Draft, ratified: VersionRecord, actor: string, at: string): void {
-  const versions = draft.rows('versions');
-  const live = versions.filter((v) => v.policyId === ratified.policyId && v.status === 'ratified')
-    .sort((a, b) => a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) || a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt));
-  live.slice(0, -1).forEach((v, k) => {
-    const next = live[k + 1]!;
-    const index = versions.indexOf(v);
-    const from = next.ratification!.effectiveFrom;
-    versions[index] = { ...v, status: 'superseded', superseded: { by: next.version, from, at }, updatedAt: at };
-    appendAudit(draft, { at, actor, action: 'version.supersede', target: target(v), details: { by: next.version, from } });
   });
 }
 
