@@ -6,11 +6,19 @@
 
 import { readFileSync } from 'node:fs';
 import {
-  attributeChanges, CohortEncoder, compareCohort, compilePolicy, syntheticPeople, type CompiledPolicy, type EncodedCohort, type Policy,
+  attributeChanges,
+  CohortEncoder,
+  compareCohort,
+  compilePolicy,
+  syntheticPeople,
+  type CompiledPolicy,
+  type EncodedCohort,
+  type Policy,
 } from '../engine/index.js';
 import { mib, nowMs, row } from './measure.js';
 
-const read = (version: string) => JSON.parse(readFileSync(new URL(`../rules/examples/adult-ras/${version}/policy.json`, import.meta.url), 'utf8')) as Policy;
+const read = (version: string) =>
+  JSON.parse(readFileSync(new URL(`../rules/examples/adult-ras/${version}/policy.json`, import.meta.url), 'utf8')) as Policy;
 
 export function benchCompare(sizes: number[], seed: number): void {
   const base = { version: '2009-pilot', compiled: compilePolicy(read('2009-pilot')) };
@@ -23,7 +31,10 @@ export function benchCompare(sizes: number[], seed: number): void {
 
     const floorStart = nowMs();
     const points = sumPoints(base.compiled, cohort);
-    row(`${label(size)}: plain loop summing points (floor)`, `${(nowMs() - floorStart).toFixed(0)} ms (${points.toLocaleString('en-GB')} points)`);
+    row(
+      `${label(size)}: plain loop summing points (floor)`,
+      `${(nowMs() - floorStart).toFixed(0)} ms (${points.toLocaleString('en-GB')} points)`,
+    );
 
     // Smaller cohorts are timed three times and the median reported, so one noisy run does not decide it.
     const runs = size <= 100_000 ? 3 : 1;
@@ -36,7 +47,10 @@ export function benchCompare(sizes: number[], seed: number): void {
     }
     const median = [...times].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
     const pair = comparison.pairs[0]!.overall;
-    row(`${label(size)}: compare two versions${runs > 1 ? ` (median of ${runs})` : ''}`, `${median.toFixed(0)} ms${runs > 1 ? ` [${times.map((t) => t.toFixed(0)).join(', ')}]` : ''} (${pair.gainers.toLocaleString('en-GB')} gain, ${pair.losers.toLocaleString('en-GB')} lose; change £${(pair.totalChangePence / 100).toLocaleString('en-GB')} a year)`);
+    row(
+      `${label(size)}: compare two versions${runs > 1 ? ` (median of ${runs})` : ''}`,
+      `${median.toFixed(0)} ms${runs > 1 ? ` [${times.map((t) => t.toFixed(0)).join(', ')}]` : ''} (${pair.gainers.toLocaleString('en-GB')} gain, ${pair.losers.toLocaleString('en-GB')} lose; change £${(pair.totalChangePence / 100).toLocaleString('en-GB')} a year)`,
+    );
 
     const attributionStart = nowMs();
     const attribution = attributeChanges(base, candidate, cohort, '2010-06-01', comparison.included);

@@ -19,7 +19,11 @@ export async function benchEngine(size: number, seed: number): Promise<void> {
   await benchEvaluate('evaluate (with rules)', compiled, assessments);
   const withoutRules = compilePolicy({ ...policy, version: `${policy.version}-no-rules`, rules: [] });
   const subset = Math.min(size, 20_000);
-  await benchEvaluate(`evaluate the first ${subset.toLocaleString('en-GB')} with the rules removed`, withoutRules, assessments.slice(0, subset));
+  await benchEvaluate(
+    `evaluate the first ${subset.toLocaleString('en-GB')} with the rules removed`,
+    withoutRules,
+    assessments.slice(0, subset),
+  );
 }
 
 function benchCompile(policy: Policy): void {
@@ -36,7 +40,7 @@ function benchCompile(policy: Policy): void {
   row('compile a version (cold), median / p99', `${percentile(times, 50).toFixed(2)} ms / ${percentile(times, 99).toFixed(2)} ms`);
   const start = nowMs();
   for (let i = 0; i < 10_000; i++) compilePolicy(policy);
-  row('compilePolicy on cached content (hash lookup)', `${((nowMs() - start) / 10_000 * 1000).toFixed(1)} µs`);
+  row('compilePolicy on cached content (hash lookup)', `${(((nowMs() - start) / 10_000) * 1000).toFixed(1)} µs`);
 }
 
 async function benchEvaluate(label: string, compiled: ReturnType<typeof compilePolicy>, assessments: Assessment[]): Promise<void> {
@@ -44,5 +48,8 @@ async function benchEvaluate(label: string, compiled: ReturnType<typeof compileP
   let checksum = 0;
   for (const assessment of assessments) checksum += (await evaluate(compiled, assessment)).weeklyPence;
   const ms = nowMs() - start;
-  row(label, `${rate(assessments.length, ms)} (${(ms / assessments.length * 1000).toFixed(0)} µs each; total weekly £${(checksum / 100).toLocaleString('en-GB')})`);
+  row(
+    label,
+    `${rate(assessments.length, ms)} (${((ms / assessments.length) * 1000).toFixed(0)} µs each; total weekly £${(checksum / 100).toLocaleString('en-GB')})`,
+  );
 }

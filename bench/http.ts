@@ -65,19 +65,31 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<void> {
     if (first.status !== 200) throw new Error(`POST ${EVALUATE_PATH} answered ${first.status}: ${answer.slice(0, 300)}`);
     const bareUrl = await listen(bareApp(JSON.parse(answer)), servers);
 
-    console.log(`HTTP: POST ${EVALUATE_PATH} with an API key, ${connections} connections, ${seconds} s each, loopback (request ${body.length.toLocaleString('en-GB')} B, answer ${answer.length.toLocaleString('en-GB')} B)`);
+    console.log(
+      `HTTP: POST ${EVALUATE_PATH} with an API key, ${connections} connections, ${seconds} s each, loopback (request ${body.length.toLocaleString('en-GB')} B, answer ${answer.length.toLocaleString('en-GB')} B)`,
+    );
     const evaluate = await measure(appUrl + EVALUATE_PATH, headers, body, connections, seconds);
-    const bare = await measure(bareUrl + '/echo', { 'content-type': 'application/json' }, body, connections, seconds);
+    const bare = await measure(`${bareUrl}/echo`, { 'content-type': 'application/json' }, body, connections, seconds);
 
     row('evaluate (real app)', describe(evaluate));
     row('bare express handler (same-size constant)', describe(bare));
     if (refused > 0) row('note', `${refused} freshly issued API key(s) were refused (secret contains '_'), then one worked`);
     row('evaluation costs', `${(bare.perSecond / evaluate.perSecond).toFixed(1)}× a bare handler (throughput ratio)`);
-    for (const [label, f] of [['evaluate', evaluate], ['bare express', bare]] as const) {
-      if (f.non2xx > 0 || f.errors > 0) row(`  ${label}: NOT ALL 2xx`, `${f.non2xx.toLocaleString('en-GB')} non-2xx, ${f.errors.toLocaleString('en-GB')} errors of ${f.requests.toLocaleString('en-GB')}`);
+    for (const [label, f] of [
+      ['evaluate', evaluate],
+      ['bare express', bare],
+    ] as const) {
+      if (f.non2xx > 0 || f.errors > 0)
+        row(
+          `  ${label}: NOT ALL 2xx`,
+          `${f.non2xx.toLocaleString('en-GB')} non-2xx, ${f.errors.toLocaleString('en-GB')} errors of ${f.requests.toLocaleString('en-GB')}`,
+        );
     }
   } finally {
-    for (const server of servers) { server.closeAllConnections(); await new Promise((r) => server.close(r)); }
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -108,7 +120,9 @@ function bareApp(constant: unknown): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(express.json({ limit: '1mb' }));
-  app.post('/echo', (_req, res) => { res.json(constant); });
+  app.post('/echo', (_req, res) => {
+    res.json(constant);
+  });
   return app;
 }
 
@@ -126,10 +140,14 @@ function listen(app: Express, servers: Server[]): Promise<string> {
  */
 async function createApiKey(url: string): Promise<{ key: string; refused: number }> {
   await post(url, '/api/setup', undefined, { code: SETUP_CODE, username: 'bench-admin', password: PASSWORD });
-  const { token } = await post(url, '/api/auth/login', undefined, { username: 'bench-admin', password: PASSWORD }) as { token: string };
-  const user = await post(url, '/api/users', token, { username: 'bench-client', displayName: 'Benchmark client', roles: ['api-client'] }) as { id: string };
+  const { token } = (await post(url, '/api/auth/login', undefined, { username: 'bench-admin', password: PASSWORD })) as { token: string };
+  const user = (await post(url, '/api/users', token, {
+    username: 'bench-client',
+    displayName: 'Benchmark client',
+    roles: ['api-client'],
+  })) as { id: string };
   for (let refused = 0; refused < 20; refused++) {
-    const { key } = await post(url, `/api/users/${user.id}/api-keys`, token, { label: `benchmark ${refused + 1}` }) as { key: string };
+    const { key } = (await post(url, `/api/users/${user.id}/api-keys`, token, { label: `benchmark ${refused + 1}` })) as { key: string };
     const probe = await fetch(`${url}/api/policies/${POLICY}/in-force?date=2010-06-01`, { headers: { 'x-api-key': key } });
     await probe.arrayBuffer();
     if (probe.ok) return { key, refused };

@@ -22,7 +22,9 @@ export const MAX_GENERATED = 2_000_000;
 export async function cohortGenerateCommand(args: GenerateArgs, out: NodeJS.WritableStream): Promise<number> {
   const compiled = await readPolicyFile(args.policyFile);
   const { id, version } = compiled.policy;
-  const people = (function* () { for (const p of syntheticPeople(compiled, { size: args.size, seed: args.seed })) yield p.person; })();
+  const people = (function* () {
+    for (const p of syntheticPeople(compiled, { size: args.size, seed: args.seed })) yield p.person;
+  })();
   if (args.format === 'csv') {
     await write(out, [cohortToCsv(encodeCohort(people, args.size))]);
     return 0;
@@ -45,7 +47,10 @@ function* jsonDocument(head: object, people: Iterable<CohortPerson>): Generator<
   for (const person of people) {
     chunk += `${first ? '' : ','}\n    ${JSON.stringify(person)}`;
     first = false;
-    if (chunk.length > 1 << 16) { yield chunk; chunk = ''; }
+    if (chunk.length > 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
   }
   yield `${chunk}\n  ]\n}\n`;
 }

@@ -1,5 +1,12 @@
 import { basename, extname } from 'node:path';
-import { importCohortCsv, importCohortJson, type CohortMeta, type CompiledPolicy, type EncodedCohort, type RowIssue } from '../engine/index.js';
+import {
+  importCohortCsv,
+  importCohortJson,
+  type CohortMeta,
+  type CompiledPolicy,
+  type EncodedCohort,
+  type RowIssue,
+} from '../engine/index.js';
 import { InvalidInputError } from './invalid-input.js';
 import { InputError } from './read-json.js';
 import { readTextFile } from './read-json.js';
@@ -16,7 +23,7 @@ export interface LoadedCohort {
 export async function readCohortFile(file: string, policies: readonly CompiledPolicy[] = []): Promise<LoadedCohort> {
   const text = await readTextFile(file);
   const csv = isCsv(file, text);
-  let result;
+  let result: ReturnType<typeof importCohortCsv>;
   if (csv) {
     result = importCohortCsv(text, { name: basename(file, extname(file)), policies: [...policies] });
   } else {
@@ -43,9 +50,10 @@ function isCsv(file: string, text: string): boolean {
 export function formatRowIssues(file: string, issues: readonly RowIssue[], csv: boolean): string {
   const lines = issues.map((i) => {
     if (i.code === 'too_many_issues') return `${file}: ${i.message}`;
-    const where = i.row === 0
-      ? [csv ? 'header' : 'document', ...(i.line !== undefined ? [`line ${i.line}`] : [])]
-      : [`row ${i.row}`, ...(i.line !== undefined ? [`line ${i.line}`] : [])];
+    const where =
+      i.row === 0
+        ? [csv ? 'header' : 'document', ...(i.line !== undefined ? [`line ${i.line}`] : [])]
+        : [`row ${i.row}`, ...(i.line !== undefined ? [`line ${i.line}`] : [])];
     return `${file}: ${[...where, ...(i.field ? [i.field] : [])].join(', ')}: ${i.message}`;
   });
   const more = issues.some((i) => i.code === 'too_many_issues');

@@ -39,7 +39,11 @@ Exit status: 0 done, 1 invalid policy, assessment or cohort, 2 wrong usage or un
 class UsageError extends Error {}
 
 /** Runs one CLI command and returns its exit status; output goes to the given streams. */
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   try {
     return await run(argv, out, err);
   } catch (e) {
@@ -59,7 +63,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   // The scrutiny commands have options of their own (compare's --json names a file; evaluate's is a switch).
   const first = argv.find((a) => !a.startsWith('-'));
   if (argv.includes('--help') || argv.includes('-h')) {
-    out.write(USAGE + '\n');
+    out.write(`${USAGE}\n`);
     return 0;
   }
   if (first === 'cohort') return cohortCommand(argv, out);
@@ -68,7 +72,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const { positionals, values } = parse(argv);
   const [command, ...files] = positionals;
   if (values.help) {
-    out.write(USAGE + '\n');
+    out.write(`${USAGE}\n`);
     return 0;
   }
   switch (command) {
@@ -79,7 +83,11 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       if (values['as-of'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) {
         throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got '${values['as-of']}'`);
       }
-      return evaluateCommand({ policyFile: policyFile!, assessmentFile: assessmentFile!, json: values.json === true, asOf: values['as-of'] }, out, err);
+      return evaluateCommand(
+        { policyFile: policyFile!, assessmentFile: assessmentFile!, json: values.json === true, asOf: values['as-of'] },
+        out,
+        err,
+      );
     }
     case 'audit': {
       if (files[0] !== 'verify' || files.length !== 1) throw new UsageError("the audit command is 'ras audit verify [--data-dir DIR]'");
@@ -95,8 +103,15 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
 function parse(argv: string[]) {
   try {
     return parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        'as-of': { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -109,8 +124,11 @@ function exactly(n: number, files: string[], command: string): string[] {
 }
 
 const COHORT_OPTIONS = {
-  policy: { type: 'string', multiple: true }, size: { type: 'string' }, seed: { type: 'string' },
-  format: { type: 'string' }, name: { type: 'string' },
+  policy: { type: 'string', multiple: true },
+  size: { type: 'string' },
+  seed: { type: 'string' },
+  format: { type: 'string' },
+  name: { type: 'string' },
 } as const;
 
 async function cohortCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
@@ -125,62 +143,100 @@ async function cohortCommand(argv: string[], out: NodeJS.WritableStream): Promis
       if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, got '${format}'`);
       const size = integerOption('--size', values.size, 1, MAX_GENERATED);
       const seed = integerOption('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1);
-      return cohortGenerateCommand({ policyFile: policies[0]!, size, seed, format, ...(values.name !== undefined ? { name: values.name } : {}) }, out);
+      return cohortGenerateCommand(
+        { policyFile: policies[0]!, size, seed, format, ...(values.name !== undefined ? { name: values.name } : {}) },
+        out,
+      );
     }
     case 'check':
-      for (const [option, value] of [['--size', values.size], ['--seed', values.seed], ['--format', values.format], ['--name', values.name]] as const) {
+      for (const [option, value] of [
+        ['--size', values.size],
+        ['--seed', values.seed],
+        ['--format', values.format],
+        ['--name', values.name],
+      ] as const) {
         if (value !== undefined) throw new UsageError(`'cohort check' does not take ${option}`);
       }
       return cohortCheckCommand(exactly(1, files, 'cohort check')[0]!, policies, out);
     default:
-      throw new UsageError(sub === undefined ? "the cohort command is 'ras cohort generate' or 'ras cohort check'" : `unknown cohort command '${sub}'`);
+      throw new UsageError(
+        sub === undefined ? "the cohort command is 'ras cohort generate' or 'ras cohort check'" : `unknown cohort command '${sub}'`,
+      );
   }
 }
 
 const COMPARE_OPTIONS = {
-  cohort: { type: 'string' }, 'as-of': { type: 'string' }, 'materiality-pounds': { type: 'string' }, 'materiality-percent': { type: 'string' },
-  csv: { type: 'string' }, json: { type: 'string' }, attribution: { type: 'boolean' },
+  cohort: { type: 'string' },
+  'as-of': { type: 'string' },
+  'materiality-pounds': { type: 'string' },
+  'materiality-percent': { type: 'string' },
+  csv: { type: 'string' },
+  json: { type: 'string' },
+  attribution: { type: 'boolean' },
 } as const;
 
 async function compare(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { positionals, values } = parseWith(argv, COMPARE_OPTIONS);
   const [, scheme, ...versions] = positionals;
-  if (!scheme || versions.length < 2) throw new UsageError(`'compare' takes a scheme and at least two versions, got ${positionals.length - 1} ${positionals.length === 2 ? 'argument' : 'arguments'}`);
+  if (!scheme || versions.length < 2)
+    throw new UsageError(
+      `'compare' takes a scheme and at least two versions, got ${positionals.length - 1} ${positionals.length === 2 ? 'argument' : 'arguments'}`,
+    );
   const duplicate = versions.find((v, i) => versions.indexOf(v) !== i);
   if (duplicate) throw new UsageError(`version '${duplicate}' is named twice`);
-  return compareCommand({
-    scheme, versions,
-    cohortFile: required('--cohort', values.cohort),
-    ...optionalDate(values['as-of']),
-    ...(values['materiality-pounds'] !== undefined ? { materialityPence: pounds('--materiality-pounds', values['materiality-pounds']) } : {}),
-    ...(values['materiality-percent'] !== undefined ? { materialityPercent: percent('--materiality-percent', values['materiality-percent']) } : {}),
-    ...(values.csv !== undefined ? { csvFile: values.csv } : {}),
-    ...(values.json !== undefined ? { jsonFile: values.json } : {}),
-    attribution: values.attribution === true,
-  }, out);
+  return compareCommand(
+    {
+      scheme,
+      versions,
+      cohortFile: required('--cohort', values.cohort),
+      ...optionalDate(values['as-of']),
+      ...(values['materiality-pounds'] !== undefined
+        ? { materialityPence: pounds('--materiality-pounds', values['materiality-pounds']) }
+        : {}),
+      ...(values['materiality-percent'] !== undefined
+        ? { materialityPercent: percent('--materiality-percent', values['materiality-percent']) }
+        : {}),
+      ...(values.csv !== undefined ? { csvFile: values.csv } : {}),
+      ...(values.json !== undefined ? { jsonFile: values.json } : {}),
+      attribution: values.attribution === true,
+    },
+    out,
+  );
 }
 
 const CALIBRATE_OPTIONS = {
-  cohort: { type: 'string' }, budget: { type: 'string' }, contingency: { type: 'string' }, 'as-of': { type: 'string' },
-  'save-as': { type: 'string' }, out: { type: 'string' },
+  cohort: { type: 'string' },
+  budget: { type: 'string' },
+  contingency: { type: 'string' },
+  'as-of': { type: 'string' },
+  'save-as': { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 async function calibration(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { positionals, values } = parseWith(argv, CALIBRATE_OPTIONS);
   const [, scheme, version, ...rest] = positionals;
-  if (!scheme || !version || rest.length) throw new UsageError(`'calibrate' takes a scheme and one version, got ${positionals.length - 1} ${positionals.length === 2 ? 'argument' : 'arguments'}`);
-  if ((values['save-as'] === undefined) !== (values.out === undefined)) throw new UsageError('--save-as and --out go together: the new version\'s name and the folder to write it in');
+  if (!scheme || !version || rest.length)
+    throw new UsageError(
+      `'calibrate' takes a scheme and one version, got ${positionals.length - 1} ${positionals.length === 2 ? 'argument' : 'arguments'}`,
+    );
+  if ((values['save-as'] === undefined) !== (values.out === undefined))
+    throw new UsageError("--save-as and --out go together: the new version's name and the folder to write it in");
   if (values['save-as'] !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(values['save-as'])) {
     throw new UsageError(`--save-as must be a version id (lower-case letters, digits and hyphens), got '${values['save-as']}'`);
   }
-  return calibrateCommand({
-    scheme, version,
-    cohortFile: required('--cohort', values.cohort),
-    budgetPence: pounds('--budget', required('--budget', values.budget)),
-    contingencyPercent: values.contingency === undefined ? 0 : percent('--contingency', values.contingency, 99.99),
-    ...optionalDate(values['as-of']),
-    ...(values['save-as'] !== undefined ? { saveAs: values['save-as'], outDir: values.out! } : {}),
-  }, out);
+  return calibrateCommand(
+    {
+      scheme,
+      version,
+      cohortFile: required('--cohort', values.cohort),
+      budgetPence: pounds('--budget', required('--budget', values.budget)),
+      contingencyPercent: values.contingency === undefined ? 0 : percent('--contingency', values.contingency, 99.99),
+      ...optionalDate(values['as-of']),
+      ...(values['save-as'] !== undefined ? { saveAs: values['save-as'], outDir: values.out! } : {}),
+    },
+    out,
+  );
 }
 
 function parseWith<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
@@ -199,7 +255,8 @@ function required(option: string, value: string | undefined): string {
 function integerOption(option: string, value: string | undefined, min: number, max: number): number {
   const text = required(option, value);
   const n = Number(text);
-  if (!/^-?\d+$/.test(text) || n < min || n > max) throw new UsageError(`${option} must be a whole number from ${min} to ${max.toLocaleString('en-GB')}, got '${text}'`);
+  if (!/^-?\d+$/.test(text) || n < min || n > max)
+    throw new UsageError(`${option} must be a whole number from ${min} to ${max.toLocaleString('en-GB')}, got '${text}'`);
   return n;
 }
 
@@ -211,7 +268,8 @@ function pounds(option: string, value: string): number {
 
 function percent(option: string, value: string, max = 100): number {
   const n = Number(value);
-  if (!/^\d+(\.\d{1,2})?$/.test(value) || n > max) throw new UsageError(`${option} must be a percentage from 0 to ${max} with at most 2 decimals, got '${value}'`);
+  if (!/^\d+(\.\d{1,2})?$/.test(value) || n > max)
+    throw new UsageError(`${option} must be a percentage from 0 to ${max} with at most 2 decimals, got '${value}'`);
   return n;
 }
 

@@ -35,7 +35,9 @@ export function schemeDir(scheme: string): string {
 export async function readVersion(dir: string, version: string): Promise<CompiledPolicy> {
   const file = join(dir, version, 'policy.json');
   if (!existsSync(file)) {
-    const versions = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'policy.json'))).map((d) => d.name);
+    const versions = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'policy.json')))
+      .map((d) => d.name);
     throw new InputError(`${file}: no such file; versions in ${dir}: ${versions.join(', ') || 'none'}`);
   }
   const compiled = await readPolicyFile(file);

@@ -11,7 +11,9 @@ export async function validateCommand(file: string, out: NodeJS.WritableStream, 
     return 1;
   }
   const { id, version, title } = checked.value;
-  if (checked.warnings.length > 0) err.write(formatIssues(file, checked.warnings) + '\n');
-  out.write(`${file}: valid policy ${id} version ${version} (${title})${checked.warnings.length ? `, ${checked.warnings.length} warnings` : ''}\n`);
+  if (checked.warnings.length > 0) err.write(`${formatIssues(file, checked.warnings)}\n`);
+  out.write(
+    `${file}: valid policy ${id} version ${version} (${title})${checked.warnings.length ? `, ${checked.warnings.length} warnings` : ''}\n`,
+  );
   return 0;
 }

@@ -21,7 +21,13 @@ export interface Allocation {
  * uplifts, rounding, periods. One function for the single evaluation, the cohort fast path and
  * calibration, so their arithmetic cannot drift apart.
  */
-export function allocate(compiled: CompiledPolicy, pricing: Pricing, totalMilli: number, carer: CarerSituation | undefined, asOf: IsoDate): Allocation {
+export function allocate(
+  compiled: CompiledPolicy,
+  pricing: Pricing,
+  totalMilli: number,
+  carer: CarerSituation | undefined,
+  asOf: IsoDate,
+): Allocation {
   const { policy } = compiled;
   const mode = policy.rounding.mode;
   const priced = price(pricing, totalMilli, mode);

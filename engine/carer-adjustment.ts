@@ -7,8 +7,12 @@ import type { CarerAdjustment, RoundingMode } from './policy.js';
  * Reduces the amount for informal support, by how much the carer does and what it costs them, but only
  * when the carer has said they are both willing and able to carry on. Otherwise there is no reduction.
  */
-export function adjustForCarer(table: CarerAdjustment | undefined, carer: CarerSituation | undefined,
-  beforePence: number, mode: RoundingMode): CarerLine {
+export function adjustForCarer(
+  table: CarerAdjustment | undefined,
+  carer: CarerSituation | undefined,
+  beforePence: number,
+  mode: RoundingMode,
+): CarerLine {
   const reason = reasonFor(table, carer);
   const situation = {
     supportLevel: carer?.supportLevel ?? null,
@@ -17,11 +21,29 @@ export function adjustForCarer(table: CarerAdjustment | undefined, carer: CarerS
     impactLabel: table?.impacts.find((i) => i.id === carer?.impact)?.label ?? null,
   };
   if (reason !== 'applied') {
-    return { step: 'carer-adjustment', applied: false, reason, ...situation, percent: 0, beforePence, reductionPence: 0, afterPence: beforePence };
+    return {
+      step: 'carer-adjustment',
+      applied: false,
+      reason,
+      ...situation,
+      percent: 0,
+      beforePence,
+      reductionPence: 0,
+      afterPence: beforePence,
+    };
   }
   const percent = table!.reductions[carer!.supportLevel]![carer!.impact]!;
   const reductionPence = multiplyDivide(beforePence, scaled(percent, 2), 10_000, mode);
-  return { step: 'carer-adjustment', applied: true, reason, ...situation, percent, beforePence, reductionPence, afterPence: beforePence - reductionPence };
+  return {
+    step: 'carer-adjustment',
+    applied: true,
+    reason,
+    ...situation,
+    percent,
+    beforePence,
+    reductionPence,
+    afterPence: beforePence - reductionPence,
+  };
 }
 
 function reasonFor(table: CarerAdjustment | undefined, carer: CarerSituation | undefined): CarerReason {

@@ -7,6 +7,12 @@ export function chooseTable(tables: AllocationTables, clientGroup: string): { pr
   const pricing = own ?? tables.default;
   return {
     pricing,
-    line: { step: 'allocation-table', clientGroup, table: own ? 'client-group' : 'default', method: pricing.method, period: pricing.period },
+    line: {
+      step: 'allocation-table',
+      clientGroup,
+      table: own ? 'client-group' : 'default',
+      method: pricing.method,
+      period: pricing.period,
+    },
   };
 }

@@ -36,7 +36,13 @@ export function diffVersions(base: Policy, candidate: Policy): PolicyChange[] {
   ];
 }
 
-const change = (area: ChangeArea, path: string, description: string, before: unknown, after: unknown): PolicyChange => ({ area, path, description, before, after });
+const change = (area: ChangeArea, path: string, description: string, before: unknown, after: unknown): PolicyChange => ({
+  area,
+  path,
+  description,
+  before,
+  after,
+});
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((x, i) => [x.id, { item: x, index: i }]));
 
@@ -44,20 +50,38 @@ function questionnaireChanges(base: Policy, candidate: Policy): PolicyChange[] {
   const out: PolicyChange[] = [];
   const baseGroups = byId(base.clientGroups);
   const candGroups = byId(candidate.clientGroups);
-  for (const [id, { item, index }] of candGroups) if (!baseGroups.has(id)) out.push(change('questionnaire', `/clientGroups/${index}`, `New client group: ${item.label}`, null, item));
-  for (const [id, { item }] of baseGroups) if (!candGroups.has(id)) out.push(change('questionnaire', '/clientGroups', `Client group removed: ${item.label}`, item, null));
+  for (const [id, { item, index }] of candGroups)
+    if (!baseGroups.has(id)) out.push(change('questionnaire', `/clientGroups/${index}`, `New client group: ${item.label}`, null, item));
+  for (const [id, { item }] of baseGroups)
+    if (!candGroups.has(id)) out.push(change('questionnaire', '/clientGroups', `Client group removed: ${item.label}`, item, null));
   const baseDomains = byId(base.domains);
-  for (const [id, { item, index }] of byId(candidate.domains)) if (!baseDomains.has(id)) out.push(change('questionnaire', `/domains/${index}`, `New domain: ${item.label}`, null, item));
+  for (const [id, { item, index }] of byId(candidate.domains))
+    if (!baseDomains.has(id)) out.push(change('questionnaire', `/domains/${index}`, `New domain: ${item.label}`, null, item));
   const candDomains = byId(candidate.domains);
-  for (const [id, { item }] of baseDomains) if (!candDomains.has(id)) out.push(change('questionnaire', '/domains', `Domain removed: ${item.label}`, item, null));
+  for (const [id, { item }] of baseDomains)
+    if (!candDomains.has(id)) out.push(change('questionnaire', '/domains', `Domain removed: ${item.label}`, item, null));
   const baseQs = byId(base.questionnaires);
   for (const [id, { item: q, index: qi }] of byId(candidate.questionnaires)) {
     const old = baseQs.get(id)?.item;
-    if (!old) { out.push(change('questionnaire', `/questionnaires/${qi}`, `New questionnaire: ${q.label}`, null, q.id)); continue; }
-    if (!same(old.appliesTo, q.appliesTo)) out.push(change('questionnaire', `/questionnaires/${qi}/appliesTo`, `Who answers "${q.label}" changed`, old.appliesTo ?? null, q.appliesTo ?? null));
+    if (!old) {
+      out.push(change('questionnaire', `/questionnaires/${qi}`, `New questionnaire: ${q.label}`, null, q.id));
+      continue;
+    }
+    if (!same(old.appliesTo, q.appliesTo))
+      out.push(
+        change(
+          'questionnaire',
+          `/questionnaires/${qi}/appliesTo`,
+          `Who answers "${q.label}" changed`,
+          old.appliesTo ?? null,
+          q.appliesTo ?? null,
+        ),
+      );
     out.push(...questionChanges(old.questions, q.questions, `/questionnaires/${qi}/questions`));
   }
-  for (const [id, { item }] of baseQs) if (!byId(candidate.questionnaires).has(id)) out.push(change('questionnaire', '/questionnaires', `Questionnaire removed: ${item.label}`, item.id, null));
+  for (const [id, { item }] of baseQs)
+    if (!byId(candidate.questionnaires).has(id))
+      out.push(change('questionnaire', '/questionnaires', `Questionnaire removed: ${item.label}`, item.id, null));
   return out;
 }
 
@@ -66,12 +90,34 @@ function questionChanges(before: Question[], after: Question[], at: string): Pol
   const old = byId(before);
   for (const [id, { item: q, index }] of byId(after)) {
     const was = old.get(id)?.item;
-    if (!was) { out.push(change('questionnaire', `${at}/${index}`, `New question: "${q.text}"`, null, q.id)); continue; }
-    if (was.domain !== q.domain) out.push(change('questionnaire', `${at}/${index}/domain`, `"${q.text}" moved from domain ${was.domain} to ${q.domain}`, was.domain, q.domain));
-    if ((was.required ?? true) !== (q.required ?? true)) out.push(change('questionnaire', `${at}/${index}/required`, `"${q.text}" is now ${q.required ?? true ? 'required' : 'optional'}`, was.required ?? true, q.required ?? true));
+    if (!was) {
+      out.push(change('questionnaire', `${at}/${index}`, `New question: "${q.text}"`, null, q.id));
+      continue;
+    }
+    if (was.domain !== q.domain)
+      out.push(
+        change(
+          'questionnaire',
+          `${at}/${index}/domain`,
+          `"${q.text}" moved from domain ${was.domain} to ${q.domain}`,
+          was.domain,
+          q.domain,
+        ),
+      );
+    if ((was.required ?? true) !== (q.required ?? true))
+      out.push(
+        change(
+          'questionnaire',
+          `${at}/${index}/required`,
+          `"${q.text}" is now ${(q.required ?? true) ? 'required' : 'optional'}`,
+          was.required ?? true,
+          q.required ?? true,
+        ),
+      );
     out.push(...answerChanges(q, was.answers, q.answers, `${at}/${index}/answers`));
   }
-  for (const [id, { item }] of old) if (!byId(after).has(id)) out.push(change('questionnaire', at, `Question removed: "${item.text}"`, id, null));
+  for (const [id, { item }] of old)
+    if (!byId(after).has(id)) out.push(change('questionnaire', at, `Question removed: "${item.text}"`, id, null));
   return out;
 }
 
@@ -80,10 +126,23 @@ function answerChanges(question: Question, before: Answer[], after: Answer[], at
   const old = byId(before);
   for (const [id, { item: a, index }] of byId(after)) {
     const was = old.get(id)?.item;
-    if (!was) out.push(change('questionnaire', `${at}/${index}`, `"${question.text}": new answer "${a.text}" (${a.points} points)`, null, a.points));
-    else if (was.points !== a.points) out.push(change('questionnaire', `${at}/${index}/points`, `"${question.text}", "${a.text}": ${was.points} → ${a.points} points`, was.points, a.points));
+    if (!was)
+      out.push(
+        change('questionnaire', `${at}/${index}`, `"${question.text}": new answer "${a.text}" (${a.points} points)`, null, a.points),
+      );
+    else if (was.points !== a.points)
+      out.push(
+        change(
+          'questionnaire',
+          `${at}/${index}/points`,
+          `"${question.text}", "${a.text}": ${was.points} → ${a.points} points`,
+          was.points,
+          a.points,
+        ),
+      );
   }
-  for (const [id, { item }] of old) if (!byId(after).has(id)) out.push(change('questionnaire', at, `"${question.text}": answer removed "${item.text}"`, id, null));
+  for (const [id, { item }] of old)
+    if (!byId(after).has(id)) out.push(change('questionnaire', at, `"${question.text}": answer removed "${item.text}"`, id, null));
   return out;
 }
 
@@ -93,7 +152,9 @@ function weightChanges(base: Policy, candidate: Policy): PolicyChange[] {
     const was = old.get(d.id)?.item;
     const before = was?.weight ?? 1;
     const after = d.weight ?? 1;
-    return was && before !== after ? [change('weights', `/domains/${i}/weight`, `Weight of ${d.label}: ${before} → ${after}`, before, after)] : [];
+    return was && before !== after
+      ? [change('weights', `/domains/${i}/weight`, `Weight of ${d.label}: ${before} → ${after}`, before, after)]
+      : [];
   });
 }
 
@@ -105,7 +166,8 @@ function pricingChanges(base: Policy, candidate: Policy): PolicyChange[] {
     const now = candidate.pricing.byClientGroup?.[group];
     const name = `the ${labelOf(candidate, group)} table`;
     const at = `/pricing/byClientGroup/${group}`;
-    if (!was && now) out.push(change('pricing', at, `New allocation table for ${labelOf(candidate, group)} (was the standard table)`, null, now.method));
+    if (!was && now)
+      out.push(change('pricing', at, `New allocation table for ${labelOf(candidate, group)} (was the standard table)`, null, now.method));
     else if (was && !now) out.push(change('pricing', at, `${labelOf(base, group)} now use the standard table`, was.method, null));
     else if (was && now) out.push(...tableChanges(name, was, now, at));
   }
@@ -113,14 +175,32 @@ function pricingChanges(base: Policy, candidate: Policy): PolicyChange[] {
 }
 
 function tableChanges(name: string, was: Pricing, now: Pricing, at: string): PolicyChange[] {
-  if (was.method !== now.method) return [change('pricing', `${at}/method`, `Pricing method of ${name}: ${was.method} → ${now.method}`, was.method, now.method)];
+  if (was.method !== now.method)
+    return [change('pricing', `${at}/method`, `Pricing method of ${name}: ${was.method} → ${now.method}`, was.method, now.method)];
   const out: PolicyChange[] = [];
-  if (was.period !== now.period) out.push(change('pricing', `${at}/period`, `Period of ${name}: ${was.period} → ${now.period}`, was.period, now.period));
+  if (was.period !== now.period)
+    out.push(change('pricing', `${at}/period`, `Period of ${name}: ${was.period} → ${now.period}`, was.period, now.period));
   if (was.method === 'price-per-point' && now.method === 'price-per-point' && was.pencePerPoint !== now.pencePerPoint) {
-    out.push(change('pricing', `${at}/pencePerPoint`, `Price per point (${name}): ${formatRatePence(was.pencePerPoint)} → ${formatRatePence(now.pencePerPoint)} a ${now.period}`, was.pencePerPoint, now.pencePerPoint));
+    out.push(
+      change(
+        'pricing',
+        `${at}/pencePerPoint`,
+        `Price per point (${name}): ${formatRatePence(was.pencePerPoint)} → ${formatRatePence(now.pencePerPoint)} a ${now.period}`,
+        was.pencePerPoint,
+        now.pencePerPoint,
+      ),
+    );
   }
   if (was.method === 'hour-bands' && now.method === 'hour-bands' && was.hourlyRatePence !== now.hourlyRatePence) {
-    out.push(change('pricing', `${at}/hourlyRatePence`, `Hourly rate (${name}): ${formatPence(was.hourlyRatePence)} → ${formatPence(now.hourlyRatePence)}`, was.hourlyRatePence, now.hourlyRatePence));
+    out.push(
+      change(
+        'pricing',
+        `${at}/hourlyRatePence`,
+        `Hourly rate (${name}): ${formatPence(was.hourlyRatePence)} → ${formatPence(now.hourlyRatePence)}`,
+        was.hourlyRatePence,
+        now.hourlyRatePence,
+      ),
+    );
   }
   if ((was.method === 'bands' || was.method === 'hour-bands') && was.method === now.method) {
     out.push(...bandChanges(name, was.bands, (now as typeof was).bands, `${at}/bands`, was.method === 'bands'));
@@ -128,20 +208,46 @@ function tableChanges(name: string, was: Pricing, now: Pricing, at: string): Pol
   return out;
 }
 
-function bandChanges(name: string, before: Array<Band | HourBand>, after: Array<Band | HourBand>, at: string, money: boolean): PolicyChange[] {
+function bandChanges(
+  name: string,
+  before: Array<Band | HourBand>,
+  after: Array<Band | HourBand>,
+  at: string,
+  money: boolean,
+): PolicyChange[] {
   const out: PolicyChange[] = [];
-  const amount = (b: Band | HourBand) => money ? formatPence((b as Band).pence) : `${(b as HourBand).hours} hours`;
-  const range = (b: Band | HourBand) => b.to === undefined ? `${b.from}+ points` : `${b.from}–${b.to} points`;
+  const amount = (b: Band | HourBand) => (money ? formatPence((b as Band).pence) : `${(b as HourBand).hours} hours`);
+  const range = (b: Band | HourBand) => (b.to === undefined ? `${b.from}+ points` : `${b.from}–${b.to} points`);
   // A band is named as the policy names it, when it has a label.
   const called = (b: Band | HourBand, i: number) => b.label ?? `Band ${i + 1}`;
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const was = before[i];
     const now = after[i];
-    if (!was && now) out.push(change('pricing', `${at}/${i}`, `New ${now.label ?? `band ${i + 1}`} in ${name}: ${range(now)}, ${amount(now)}`, null, now));
-    else if (was && !now) out.push(change('pricing', `${at}/${i}`, `${called(was, i)} removed from ${name} (was ${range(was)}, ${amount(was)})`, was, null));
+    if (!was && now)
+      out.push(change('pricing', `${at}/${i}`, `New ${now.label ?? `band ${i + 1}`} in ${name}: ${range(now)}, ${amount(now)}`, null, now));
+    else if (was && !now)
+      out.push(change('pricing', `${at}/${i}`, `${called(was, i)} removed from ${name} (was ${range(was)}, ${amount(was)})`, was, null));
     else if (was && now) {
-      if (was.from !== now.from || was.to !== now.to) out.push(change('pricing', `${at}/${i}`, `${called(now, i)} of ${name}: ${range(was)} → ${range(now)}`, { from: was.from, to: was.to ?? null }, { from: now.from, to: now.to ?? null }));
-      if (amount(was) !== amount(now)) out.push(change('pricing', `${at}/${i}/${money ? 'pence' : 'hours'}`, `${called(now, i)} of ${name}: ${amount(was)} → ${amount(now)}`, money ? (was as Band).pence : (was as HourBand).hours, money ? (now as Band).pence : (now as HourBand).hours));
+      if (was.from !== now.from || was.to !== now.to)
+        out.push(
+          change(
+            'pricing',
+            `${at}/${i}`,
+            `${called(now, i)} of ${name}: ${range(was)} → ${range(now)}`,
+            { from: was.from, to: was.to ?? null },
+            { from: now.from, to: now.to ?? null },
+          ),
+        );
+      if (amount(was) !== amount(now))
+        out.push(
+          change(
+            'pricing',
+            `${at}/${i}/${money ? 'pence' : 'hours'}`,
+            `${called(now, i)} of ${name}: ${amount(was)} → ${amount(now)}`,
+            money ? (was as Band).pence : (was as HourBand).hours,
+            money ? (now as Band).pence : (now as HourBand).hours,
+          ),
+        );
     }
   }
   return out;
@@ -157,10 +263,18 @@ function carerChanges(base: Policy, candidate: Policy): PolicyChange[] {
   const out: PolicyChange[] = [];
   for (const [level, row] of Object.entries(now.reductions)) {
     for (const [impact, percent] of Object.entries(row)) {
-      const before = Object.hasOwn(was.reductions, level) && Object.hasOwn(was.reductions[level]!, impact) ? was.reductions[level]![impact]! : null;
+      const before =
+        Object.hasOwn(was.reductions, level) && Object.hasOwn(was.reductions[level]!, impact) ? was.reductions[level]![impact]! : null;
       if (before !== percent) {
-        out.push(change('carer', `/carerAdjustment/reductions/${level}/${impact}`,
-          `Carer reduction for ${label(now.supportLevels, level)}, ${label(now.impacts, impact)}: ${before === null ? 'none' : `${before}%`} → ${percent}%`, before, percent));
+        out.push(
+          change(
+            'carer',
+            `/carerAdjustment/reductions/${level}/${impact}`,
+            `Carer reduction for ${label(now.supportLevels, level)}, ${label(now.impacts, impact)}: ${before === null ? 'none' : `${before}%`} → ${percent}%`,
+            before,
+            percent,
+          ),
+        );
       }
     }
   }
@@ -174,18 +288,37 @@ function upliftChanges(base: Policy, candidate: Policy): PolicyChange[] {
   for (const [from, { percent, i }] of now) {
     const before = was.get(from);
     if (before === undefined) out.push(change('uplifts', `/uplifts/${i}`, `New uplift of ${percent}% from ${from}`, null, percent));
-    else if (before !== percent) out.push(change('uplifts', `/uplifts/${i}/percent`, `Uplift from ${from}: ${before}% → ${percent}%`, before, percent));
+    else if (before !== percent)
+      out.push(change('uplifts', `/uplifts/${i}/percent`, `Uplift from ${from}: ${before}% → ${percent}%`, before, percent));
   }
-  for (const [from, percent] of was) if (!now.has(from)) out.push(change('uplifts', '/uplifts', `Uplift of ${percent}% from ${from} removed`, percent, null));
+  for (const [from, percent] of was)
+    if (!now.has(from)) out.push(change('uplifts', '/uplifts', `Uplift of ${percent}% from ${from} removed`, percent, null));
   return out;
 }
 
 function roundingChanges(base: Policy, candidate: Policy): PolicyChange[] {
   const out: PolicyChange[] = [];
   if (!same(base.rounding, candidate.rounding)) {
-    out.push(change('rounding', '/rounding', `Rounding: ${base.rounding.mode} to the ${base.rounding.unit} → ${candidate.rounding.mode} to the ${candidate.rounding.unit}`, base.rounding, candidate.rounding));
+    out.push(
+      change(
+        'rounding',
+        '/rounding',
+        `Rounding: ${base.rounding.mode} to the ${base.rounding.unit} → ${candidate.rounding.mode} to the ${candidate.rounding.unit}`,
+        base.rounding,
+        candidate.rounding,
+      ),
+    );
   }
-  if (base.weeksPerYear !== candidate.weeksPerYear) out.push(change('rounding', '/weeksPerYear', `Weeks in a year: ${base.weeksPerYear} → ${candidate.weeksPerYear}`, base.weeksPerYear, candidate.weeksPerYear));
+  if (base.weeksPerYear !== candidate.weeksPerYear)
+    out.push(
+      change(
+        'rounding',
+        '/weeksPerYear',
+        `Weeks in a year: ${base.weeksPerYear} → ${candidate.weeksPerYear}`,
+        base.weeksPerYear,
+        candidate.weeksPerYear,
+      ),
+    );
   return out;
 }
 
@@ -196,9 +329,11 @@ function ruleChanges(base: Policy, candidate: Policy): PolicyChange[] {
   now.forEach((rule, i) => {
     const before = was.get(rule.name);
     if (!before) out.push(change('rules', `/rules/${i}`, `New rule "${rule.name}": ${rule.event.params.message}`, null, rule.name));
-    else if (!same(before, rule)) out.push(change('rules', `/rules/${i}`, `Rule "${rule.name}" changed`, before.conditions, rule.conditions));
+    else if (!same(before, rule))
+      out.push(change('rules', `/rules/${i}`, `Rule "${rule.name}" changed`, before.conditions, rule.conditions));
   });
-  for (const [name] of was) if (!now.some((r) => r.name === name)) out.push(change('rules', '/rules', `Rule "${name}" removed`, name, null));
+  for (const [name] of was)
+    if (!now.some((r) => r.name === name)) out.push(change('rules', '/rules', `Rule "${name}" removed`, name, null));
   return out;
 }
 

@@ -49,7 +49,14 @@ export interface EvaluateOptions {
  */
 export async function evaluate(policy: unknown, assessment: unknown, options: EvaluateOptions = {}): Promise<EvaluationResult> {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
-    throw new AssessmentInvalidError([error('schema_format', '/asOf', `the evaluation date must be a real date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`, {})]);
+    throw new AssessmentInvalidError([
+      error(
+        'schema_format',
+        '/asOf',
+        `the evaluation date must be a real date written YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`,
+        {},
+      ),
+    ]);
   }
   const compiled = compilePolicy(policy);
   const parsed = parseAssessment(compiled, assessment);
@@ -88,7 +95,12 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
   return {
     provenance: { policyId: policy.id, version: policy.version, contentHash: compiled.contentHash, engineVersion: ENGINE_VERSION },
     asOf,
-    person: { reference: assessment.reference ?? null, age: parsed.age, clientGroup: assessment.clientGroup, questionnaire: person.questionnaire },
+    person: {
+      reference: assessment.reference ?? null,
+      age: parsed.age,
+      clientGroup: assessment.clientGroup,
+      questionnaire: person.questionnaire,
+    },
     points: {
       total: weighted.total.points,
       wholePoints: weighted.total.wholePoints,
@@ -100,16 +112,36 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
     annualPence: periods.annualPence,
     carerAdjustment: { applied: carer.applied, reason: carer.reason, percent: carer.percent, reductionPence: carer.reductionPence },
     flags,
-    explanation: [person, ...answers, ...weighted.domains, weighted.total, table.line, priced, carer, ...uplifts, rounded, periods, ...rules],
+    explanation: [
+      person,
+      ...answers,
+      ...weighted.domains,
+      weighted.total,
+      table.line,
+      priced,
+      carer,
+      ...uplifts,
+      rounded,
+      periods,
+      ...rules,
+    ],
   };
 }
 
 function describePerson(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf: IsoDate): PersonLine {
-  const { assessment, questionnaire: { questionnaire } } = parsed;
+  const {
+    assessment,
+    questionnaire: { questionnaire },
+  } = parsed;
   return {
-    step: 'person', asOf, age: parsed.age, ageFrom: assessment.age !== undefined ? 'age' : 'date-of-birth',
-    clientGroup: assessment.clientGroup, clientGroupLabel: compiled.clientGroups.get(assessment.clientGroup)!.label,
-    questionnaire: questionnaire.id, questionnaireLabel: questionnaire.label,
+    step: 'person',
+    asOf,
+    age: parsed.age,
+    ageFrom: assessment.age !== undefined ? 'age' : 'date-of-birth',
+    clientGroup: assessment.clientGroup,
+    clientGroupLabel: compiled.clientGroups.get(assessment.clientGroup)!.label,
+    questionnaire: questionnaire.id,
+    questionnaireLabel: questionnaire.label,
   };
 }
 

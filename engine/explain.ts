@@ -18,7 +18,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function explain(result: EvaluationResult): string {
   const lines = result.explanation;
-  const of = <S extends ExplanationLine['step']>(step: S) => lines.filter((l): l is Extract<ExplanationLine, { step: S }> => l.step === step);
+  const of = <S extends ExplanationLine['step']>(step: S) =>
+    lines.filter((l): l is Extract<ExplanationLine, { step: S }> => l.step === step);
   const person = of('person')[0]!;
   const total = of('total')[0]!;
   const table = of('allocation-table')[0]!;
@@ -30,10 +31,15 @@ export function explain(result: EvaluationResult): string {
     `Age ${person.age}; client group: ${person.clientGroupLabel}; questionnaire: ${person.questionnaireLabel}.`,
     '',
     'Your answers',
-    ...of('answer').map((a) => `  ${a.questionText}: ${a.answerText === null ? 'not answered' : `"${a.answerText}"`}${a.notApplicable ? ' (does not apply)' : ''}, ${points(a.points)}.`),
+    ...of('answer').map(
+      (a) =>
+        `  ${a.questionText}: ${a.answerText === null ? 'not answered' : `"${a.answerText}"`}${a.notApplicable ? ' (does not apply)' : ''}, ${points(a.points)}.`,
+    ),
     '',
     'Points by area of need',
-    ...of('domain').map((d) => `  ${d.label}: ${points(d.rawPoints)}${d.weight === 1 ? '' : ` × weight ${d.weight} = ${points(d.weightedPoints)}`}.`),
+    ...of('domain').map(
+      (d) => `  ${d.label}: ${points(d.rawPoints)}${d.weight === 1 ? '' : ` × weight ${d.weight} = ${points(d.weightedPoints)}`}.`,
+    ),
     `  Total: ${points(total.points)}.`,
     '',
     'From points to money',
@@ -95,7 +101,11 @@ function flagSection(result: EvaluationResult, rules: RuleLine[]): string[] {
 
 function conditionWords(c: ConditionExplanation): string {
   if ('all' in c) return c.all.map(conditionWords).join(' and ');
-  if ('any' in c) return c.any.filter((x) => x.result).map(conditionWords).join(' or ');
+  if ('any' in c)
+    return c.any
+      .filter((x) => x.result)
+      .map(conditionWords)
+      .join(' or ');
   if ('not' in c) return `not (${conditionWords(c.not)})`;
   const fact = c.path ? `${c.fact} ${c.path.slice(2)}` : c.fact;
   return `${fact} is ${JSON.stringify(c.factValue)} (rule: ${c.operator} ${JSON.stringify(c.value)})`;

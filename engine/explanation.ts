@@ -53,8 +53,30 @@ export interface TableLine {
 
 export type PricingLine =
   | { step: 'pricing'; method: 'price-per-point'; points: number; pencePerPoint: number; period: Period; pence: number }
-  | { step: 'pricing'; method: 'bands'; wholePoints: number; band: number; label: string | null; from: number; to: number | null; period: Period; pence: number }
-  | { step: 'pricing'; method: 'hour-bands'; wholePoints: number; band: number; label: string | null; from: number; to: number | null; hours: number; hourlyRatePence: number; period: Period; pence: number };
+  | {
+      step: 'pricing';
+      method: 'bands';
+      wholePoints: number;
+      band: number;
+      label: string | null;
+      from: number;
+      to: number | null;
+      period: Period;
+      pence: number;
+    }
+  | {
+      step: 'pricing';
+      method: 'hour-bands';
+      wholePoints: number;
+      band: number;
+      label: string | null;
+      from: number;
+      to: number | null;
+      hours: number;
+      hourlyRatePence: number;
+      period: Period;
+      pence: number;
+    };
 
 export type CarerReason = 'applied' | 'no-carer-table' | 'no-carer' | 'not-willing' | 'not-able' | 'not-willing-or-able';
 
@@ -116,8 +138,17 @@ export interface RuleLine {
 }
 
 export type ExplanationLine =
-  | PersonLine | AnswerLine | DomainLine | TotalLine | TableLine | PricingLine | CarerLine
-  | UpliftLine | RoundingLine | PeriodsLine | RuleLine;
+  | PersonLine
+  | AnswerLine
+  | DomainLine
+  | TotalLine
+  | TableLine
+  | PricingLine
+  | CarerLine
+  | UpliftLine
+  | RoundingLine
+  | PeriodsLine
+  | RuleLine;
 
 export interface Flag {
   code: string;

@@ -36,37 +36,63 @@ export async function raiseFlags(rules: readonly Rule[], facts: RuleFacts): Prom
   const outcomes = new Map<string, RuleResult>([...results, ...failureResults].map((r) => [r.name, r]));
   // Report in the policy's own order, not the engine's completion order, so output is byte-stable.
   const lines = rules.map((rule) => toLine(rule, outcomes.get(rule.name)));
-  const flags = rules.filter((_, i) => lines[i]!.fired).map((rule) => ({
-    code: rule.event.type, message: rule.event.params.message, severity: rule.event.params.severity ?? 'review', rule: rule.name,
-  }));
+  const flags = rules
+    .filter((_, i) => lines[i]!.fired)
+    .map((rule) => ({
+      code: rule.event.type,
+      message: rule.event.params.message,
+      severity: rule.event.params.severity ?? 'review',
+      rule: rule.name,
+    }));
   return { flags, lines };
 }
 
 function toLine(rule: Rule, outcome: RuleResult | undefined): RuleLine {
   if (!outcome) throw new Error(`json-rules-engine returned no result for rule '${rule.name}'`);
   return {
-    step: 'rule', rule: rule.name, fired: outcome.result === true, flag: rule.event.type,
-    conditions: copyCondition(outcome.toJSON(false).conditions),
+    step: 'rule',
+    rule: rule.name,
+    fired: outcome.result === true,
+    flag: rule.event.type,
+    conditions: copyCondition(outcome.toJSON(false).conditions as EngineCondition),
   };
+}
+
+/** A condition as json-rules-engine's RuleResult#toJSON gives it back, after a run. */
+interface EngineCondition {
+  all?: EngineCondition[];
+  any?: EngineCondition[];
+  not?: EngineCondition;
+  fact?: string;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  result?: boolean;
 }
 
 // json-rules-engine leaves `result` unset on the top-level group, so a group's result is worked out
 // from its children here; a leaf the engine skipped (short-circuited) counts as not met.
-function copyCondition(c: any): ConditionExplanation {
+function copyCondition(c: EngineCondition): ConditionExplanation {
   if (Array.isArray(c.all)) {
     const all = c.all.map(copyCondition);
-    return { all, result: all.every((x: ConditionExplanation) => x.result) };
+    return { all, result: all.every((x) => x.result) };
   }
   if (Array.isArray(c.any)) {
     const any = c.any.map(copyCondition);
-    return { any, result: any.some((x: ConditionExplanation) => x.result) };
+    return { any, result: any.some((x) => x.result) };
   }
   if (c.not !== undefined) {
     const not = copyCondition(c.not);
     return { not, result: !not.result };
   }
   return {
-    fact: c.fact, path: c.path ?? null, operator: c.operator as Operator,
-    value: structuredClone(c.value), factValue: c.factResult === undefined ? null : structuredClone(c.factResult), result: c.result === true,
+    // Every leaf of a validated rule names its fact.
+    fact: c.fact!,
+    path: c.path ?? null,
+    operator: c.operator as Operator,
+    value: structuredClone(c.value),
+    factValue: c.factResult === undefined ? null : structuredClone(c.factResult),
+    result: c.result === true,
   };
 }

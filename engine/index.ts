@@ -18,8 +18,11 @@ export { isIsoDate } from './dates.js';
 export { ENGINE_VERSION } from './version.js';
 export { policySchema, assessmentSchema, schemaValidator } from './schema.js';
 export {
-  PolicyInvalidError, AssessmentInvalidError,
-  type Issue, type IssueCode, type Checked,
+  PolicyInvalidError,
+  AssessmentInvalidError,
+  type Issue,
+  type IssueCode,
+  type Checked,
 } from './issues.js';
 export type * from './policy.js';
 export type * from './assessment.js';

@@ -4,23 +4,61 @@
  */
 
 export type SchemaIssueCode =
-  | 'schema_required' | 'schema_type' | 'schema_additional_property' | 'schema_enum' | 'schema_const'
-  | 'schema_pattern' | 'schema_format' | 'schema_range' | 'schema_length' | 'schema_size'
-  | 'schema_unique' | 'schema_one_of' | 'schema_invalid' | 'too_deep';
+  | 'schema_required'
+  | 'schema_type'
+  | 'schema_additional_property'
+  | 'schema_enum'
+  | 'schema_const'
+  | 'schema_pattern'
+  | 'schema_format'
+  | 'schema_range'
+  | 'schema_length'
+  | 'schema_size'
+  | 'schema_unique'
+  | 'schema_one_of'
+  | 'schema_invalid'
+  | 'too_deep';
 
 export type PolicyIssueCode =
-  | 'duplicate_id' | 'unknown_domain' | 'unknown_client_group' | 'unknown_support_level' | 'unknown_impact'
-  | 'carer_table_incomplete' | 'not_applicable_scores_points'
-  | 'weight_out_of_range' | 'percent_out_of_range' | 'too_many_decimals'
-  | 'band_not_from_zero' | 'band_gap' | 'band_overlap' | 'band_range_inverted' | 'band_top_closed' | 'band_open_not_last'
-  | 'uplift_dates_not_ascending' | 'age_range_inverted' | 'questionnaire_overlap'
-  | 'unknown_fact' | 'unknown_fact_path' | 'fact_path_required' | 'duplicate_rule_name' | 'rule_value_type'
+  | 'duplicate_id'
+  | 'unknown_domain'
+  | 'unknown_client_group'
+  | 'unknown_support_level'
+  | 'unknown_impact'
+  | 'carer_table_incomplete'
+  | 'not_applicable_scores_points'
+  | 'weight_out_of_range'
+  | 'percent_out_of_range'
+  | 'too_many_decimals'
+  | 'band_not_from_zero'
+  | 'band_gap'
+  | 'band_overlap'
+  | 'band_range_inverted'
+  | 'band_top_closed'
+  | 'band_open_not_last'
+  | 'uplift_dates_not_ascending'
+  | 'age_range_inverted'
+  | 'questionnaire_overlap'
+  | 'unknown_fact'
+  | 'unknown_fact_path'
+  | 'fact_path_required'
+  | 'duplicate_rule_name'
+  | 'rule_value_type'
   // warnings
-  | 'amount_falls_as_points_rise' | 'cliff_edge' | 'domain_without_questions';
+  | 'amount_falls_as_points_rise'
+  | 'cliff_edge'
+  | 'domain_without_questions';
 
 export type AssessmentIssueCode =
-  | 'unknown_client_group' | 'no_questionnaire' | 'questionnaire_mismatch' | 'unknown_question'
-  | 'unknown_answer' | 'missing_answer' | 'unknown_support_level' | 'unknown_impact' | 'born_after_assessment'
+  | 'unknown_client_group'
+  | 'no_questionnaire'
+  | 'questionnaire_mismatch'
+  | 'unknown_question'
+  | 'unknown_answer'
+  | 'missing_answer'
+  | 'unknown_support_level'
+  | 'unknown_impact'
+  | 'born_after_assessment'
   | 'age_or_date_of_birth';
 
 export type IssueCode = SchemaIssueCode | PolicyIssueCode | AssessmentIssueCode;
@@ -34,9 +72,7 @@ export interface Issue {
   params?: Record<string, unknown>;
 }
 
-export type Checked<T> =
-  | { ok: true; value: T; warnings: Issue[] }
-  | { ok: false; issues: Issue[] };
+export type Checked<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 export function error(code: IssueCode, path: string, message: string, params?: Record<string, unknown>): Issue {
   return params ? { code, path, message, severity: 'error', params } : { code, path, message, severity: 'error' };
@@ -48,7 +84,7 @@ export function warning(code: IssueCode, path: string, message: string, params?:
 
 /** Builds a JSON Pointer from path segments, escaping '~' and '/' as RFC 6901 requires. */
 export function pointer(...segments: Array<string | number>): string {
-  return segments.map((s) => '/' + String(s).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+  return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
 export function isError(issue: Issue): boolean {
@@ -75,7 +111,10 @@ export class AssessmentInvalidError extends Error {
 
 function summarise(title: string, issues: Issue[]): string {
   const errors = issues.filter(isError);
-  const first = errors.slice(0, 3).map((i) => `${i.path || '/'}: ${i.message}`).join('; ');
+  const first = errors
+    .slice(0, 3)
+    .map((i) => `${i.path || '/'}: ${i.message}`)
+    .join('; ');
   const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
   return `${title}: ${first}${more}`;
 }

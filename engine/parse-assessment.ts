@@ -39,36 +39,67 @@ function checkPerson(compiled: CompiledPolicy, assessment: Assessment): Issue[] 
   const issues: Issue[] = [];
   if ((assessment.age === undefined) === (assessment.dateOfBirth === undefined)) {
     const both = assessment.age !== undefined;
-    issues.push(error('age_or_date_of_birth', both ? '/dateOfBirth' : '/age',
-      both ? `give age or dateOfBirth, not both (age ${assessment.age}, dateOfBirth ${assessment.dateOfBirth})` : 'give the person\'s age or dateOfBirth: the questionnaire depends on it', {}));
+    issues.push(
+      error(
+        'age_or_date_of_birth',
+        both ? '/dateOfBirth' : '/age',
+        both
+          ? `give age or dateOfBirth, not both (age ${assessment.age}, dateOfBirth ${assessment.dateOfBirth})`
+          : "give the person's age or dateOfBirth: the questionnaire depends on it",
+        {},
+      ),
+    );
   }
   if (!compiled.clientGroups.has(assessment.clientGroup)) {
     const known = [...compiled.clientGroups.keys()];
-    issues.push(error('unknown_client_group', '/clientGroup',
-      `client group '${assessment.clientGroup}' is not one of this policy's: ${known.map((k) => `'${k}'`).join(', ')}`,
-      { clientGroup: assessment.clientGroup, known }));
+    issues.push(
+      error(
+        'unknown_client_group',
+        '/clientGroup',
+        `client group '${assessment.clientGroup}' is not one of this policy's: ${known.map((k) => `'${k}'`).join(', ')}`,
+        { clientGroup: assessment.clientGroup, known },
+      ),
+    );
   }
   if (assessment.dateOfBirth && assessment.dateOfBirth > assessment.assessmentDate) {
-    issues.push(error('born_after_assessment', '/dateOfBirth',
-      `date of birth ${assessment.dateOfBirth} is after the assessment date ${assessment.assessmentDate}`, {}));
+    issues.push(
+      error(
+        'born_after_assessment',
+        '/dateOfBirth',
+        `date of birth ${assessment.dateOfBirth} is after the assessment date ${assessment.assessmentDate}`,
+        {},
+      ),
+    );
   }
   return issues;
 }
 
 function noQuestionnaire(compiled: CompiledPolicy, assessment: Assessment, age: number): Issue {
-  const offered = compiled.questionnaires.map(({ questionnaire: { id, appliesTo } }) =>
-    `'${id}' (ages ${appliesTo?.minAge ?? 0}–${appliesTo?.maxAge ?? 'any'}${appliesTo?.clientGroups ? `, ${appliesTo.clientGroups.join('/')}` : ''})`);
-  return error('no_questionnaire', assessment.age !== undefined ? '/age' : '/dateOfBirth',
+  const offered = compiled.questionnaires.map(
+    ({ questionnaire: { id, appliesTo } }) =>
+      `'${id}' (ages ${appliesTo?.minAge ?? 0}–${appliesTo?.maxAge ?? 'any'}${appliesTo?.clientGroups ? `, ${appliesTo.clientGroups.join('/')}` : ''})`,
+  );
+  return error(
+    'no_questionnaire',
+    assessment.age !== undefined ? '/age' : '/dateOfBirth',
     `no questionnaire of this policy applies to age ${age} in client group '${assessment.clientGroup}'; it has ${offered.join(', ')}`,
-    { age, clientGroup: assessment.clientGroup });
+    { age, clientGroup: assessment.clientGroup },
+  );
 }
 
 function checkNamedQuestionnaire(assessment: Assessment, questionnaire: CompiledQuestionnaire): Issue[] {
   const named = assessment.questionnaire;
   const id = questionnaire.questionnaire.id;
-  return named === undefined || named === id ? [] : [error('questionnaire_mismatch', '/questionnaire',
-    `the assessment answers questionnaire '${named}', but for this person's age and client group the policy uses '${id}'`,
-    { questionnaire: named, expected: id })];
+  return named === undefined || named === id
+    ? []
+    : [
+        error(
+          'questionnaire_mismatch',
+          '/questionnaire',
+          `the assessment answers questionnaire '${named}', but for this person's age and client group the policy uses '${id}'`,
+          { questionnaire: named, expected: id },
+        ),
+      ];
 }
 
 function checkAnswers(assessment: Assessment, questionnaire: CompiledQuestionnaire): Issue[] {
@@ -77,20 +108,34 @@ function checkAnswers(assessment: Assessment, questionnaire: CompiledQuestionnai
   for (const [questionId, answerId] of Object.entries(assessment.answers)) {
     const question = questionnaire.questions.get(questionId);
     if (!question) {
-      issues.push(error('unknown_question', pointer('answers', questionId),
-        `questionnaire '${qid}' has no question '${questionId}'`, { question: questionId, questionnaire: qid }));
+      issues.push(
+        error('unknown_question', pointer('answers', questionId), `questionnaire '${qid}' has no question '${questionId}'`, {
+          question: questionId,
+          questionnaire: qid,
+        }),
+      );
     } else if (!question.answers.has(answerId)) {
       const known = [...question.answers.keys()];
-      issues.push(error('unknown_answer', pointer('answers', questionId),
-        `'${answerId}' is not an answer to question '${questionId}'; its answers are ${known.map((k) => `'${k}'`).join(', ')}`,
-        { question: questionId, answer: answerId, known }));
+      issues.push(
+        error(
+          'unknown_answer',
+          pointer('answers', questionId),
+          `'${answerId}' is not an answer to question '${questionId}'; its answers are ${known.map((k) => `'${k}'`).join(', ')}`,
+          { question: questionId, answer: answerId, known },
+        ),
+      );
     }
   }
   for (const [questionId, question] of questionnaire.questions) {
     if (question.required && !Object.hasOwn(assessment.answers, questionId)) {
-      issues.push(error('missing_answer', pointer('answers', questionId),
-        `question '${questionId}' (${question.question.text}) must be answered; choose 'does not apply' where it does not`,
-        { question: questionId }));
+      issues.push(
+        error(
+          'missing_answer',
+          pointer('answers', questionId),
+          `question '${questionId}' (${question.question.text}) must be answered; choose 'does not apply' where it does not`,
+          { question: questionId },
+        ),
+      );
     }
   }
   return issues;
@@ -103,11 +148,25 @@ function checkCarer(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
   const levels = table.supportLevels.map((l) => l.id);
   const impacts = table.impacts.map((i) => i.id);
   return [
-    ...(levels.includes(carer.supportLevel) ? [] : [error('unknown_support_level', '/carer/supportLevel',
-      `support level '${carer.supportLevel}' is not in this policy's carer table; it has ${levels.map((l) => `'${l}'`).join(', ')}`,
-      { supportLevel: carer.supportLevel, known: levels })]),
-    ...(impacts.includes(carer.impact) ? [] : [error('unknown_impact', '/carer/impact',
-      `impact '${carer.impact}' is not in this policy's carer table; it has ${impacts.map((i) => `'${i}'`).join(', ')}`,
-      { impact: carer.impact, known: impacts })]),
+    ...(levels.includes(carer.supportLevel)
+      ? []
+      : [
+          error(
+            'unknown_support_level',
+            '/carer/supportLevel',
+            `support level '${carer.supportLevel}' is not in this policy's carer table; it has ${levels.map((l) => `'${l}'`).join(', ')}`,
+            { supportLevel: carer.supportLevel, known: levels },
+          ),
+        ]),
+    ...(impacts.includes(carer.impact)
+      ? []
+      : [
+          error(
+            'unknown_impact',
+            '/carer/impact',
+            `impact '${carer.impact}' is not in this policy's carer table; it has ${impacts.map((i) => `'${i}'`).join(', ')}`,
+            { impact: carer.impact, known: impacts },
+          ),
+        ]),
   ];
 }

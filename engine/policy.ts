@@ -123,8 +123,16 @@ export interface Rounding {
 }
 
 export type Operator =
-  | 'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive'
-  | 'in' | 'notIn' | 'contains' | 'doesNotContain';
+  | 'equal'
+  | 'notEqual'
+  | 'lessThan'
+  | 'lessThanInclusive'
+  | 'greaterThan'
+  | 'greaterThanInclusive'
+  | 'in'
+  | 'notIn'
+  | 'contains'
+  | 'doesNotContain';
 
 export interface FactCondition {
   fact: string;

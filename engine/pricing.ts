@@ -11,23 +11,42 @@ export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode):
   switch (pricing.method) {
     case 'price-per-point':
       return {
-        step: 'pricing', method: pricing.method, points: fromMilli(totalMilli), pencePerPoint: pricing.pencePerPoint,
+        step: 'pricing',
+        method: pricing.method,
+        points: fromMilli(totalMilli),
+        pencePerPoint: pricing.pencePerPoint,
         // Points in thousandths × pence a point in ten-thousandths: one exact division by 10^7.
-        period: pricing.period, pence: multiplyDivide(totalMilli, scaled(pricing.pencePerPoint, 4), 10_000_000, mode),
+        period: pricing.period,
+        pence: multiplyDivide(totalMilli, scaled(pricing.pencePerPoint, 4), 10_000_000, mode),
       };
     case 'bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
       return {
-        step: 'pricing', method: pricing.method, wholePoints, band: index + 1, label: band.label ?? null,
-        from: band.from, to: band.to ?? null, period: pricing.period, pence: band.pence,
+        step: 'pricing',
+        method: pricing.method,
+        wholePoints,
+        band: index + 1,
+        label: band.label ?? null,
+        from: band.from,
+        to: band.to ?? null,
+        period: pricing.period,
+        pence: band.pence,
       };
     }
     case 'hour-bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
       return {
-        step: 'pricing', method: pricing.method, wholePoints, band: index + 1, label: band.label ?? null,
-        from: band.from, to: band.to ?? null, hours: band.hours, hourlyRatePence: pricing.hourlyRatePence,
-        period: pricing.period, pence: multiplyDivide(scaled(band.hours, 2), pricing.hourlyRatePence, 100, mode),
+        step: 'pricing',
+        method: pricing.method,
+        wholePoints,
+        band: index + 1,
+        label: band.label ?? null,
+        from: band.from,
+        to: band.to ?? null,
+        hours: band.hours,
+        hourlyRatePence: pricing.hourlyRatePence,
+        period: pricing.period,
+        pence: multiplyDivide(scaled(band.hours, 2), pricing.hourlyRatePence, 100, mode),
       };
     }
   }

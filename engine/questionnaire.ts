@@ -12,18 +12,29 @@ export interface CompiledQuestionnaire {
 }
 
 export function compileQuestionnaire(questionnaire: Questionnaire): CompiledQuestionnaire {
-  const questions = new Map(questionnaire.questions.map((question) => [question.id, {
-    question,
-    answers: new Map(question.answers.map((a) => [a.id, a])),
-    required: question.required ?? true,
-  }]));
+  const questions = new Map(
+    questionnaire.questions.map((question) => [
+      question.id,
+      {
+        question,
+        answers: new Map(question.answers.map((a) => [a.id, a])),
+        required: question.required ?? true,
+      },
+    ]),
+  );
   return { questionnaire, questions };
 }
 
 /** The questionnaire for this person; the policy checks guarantee at most one matches. */
-export function selectQuestionnaire(questionnaires: readonly CompiledQuestionnaire[], age: number, clientGroup: string): CompiledQuestionnaire | undefined {
-  return questionnaires.find(({ questionnaire: { appliesTo } }) =>
-    (appliesTo?.minAge === undefined || age >= appliesTo.minAge)
-    && (appliesTo?.maxAge === undefined || age <= appliesTo.maxAge)
-    && (appliesTo?.clientGroups === undefined || appliesTo.clientGroups.includes(clientGroup)));
+export function selectQuestionnaire(
+  questionnaires: readonly CompiledQuestionnaire[],
+  age: number,
+  clientGroup: string,
+): CompiledQuestionnaire | undefined {
+  return questionnaires.find(
+    ({ questionnaire: { appliesTo } }) =>
+      (appliesTo?.minAge === undefined || age >= appliesTo.minAge) &&
+      (appliesTo?.maxAge === undefined || age <= appliesTo.maxAge) &&
+      (appliesTo?.clientGroups === undefined || appliesTo.clientGroups.includes(clientGroup)),
+  );
 }

@@ -33,7 +33,15 @@ export const assessmentSchemaIssues = checker(validateAssessmentSchema);
 function checker(validate: ValidateFunction): (json: unknown) => Issue[] {
   return (json) => {
     const at = tooDeepAt(json, MAX_DEPTH);
-    if (at !== null) return [error('too_deep', at, `${at ? `'${at.slice(1)}'` : 'the document'} nests more than ${MAX_DEPTH} levels deep: no valid document does`, { limit: MAX_DEPTH })];
+    if (at !== null)
+      return [
+        error(
+          'too_deep',
+          at,
+          `${at ? `'${at.slice(1)}'` : 'the document'} nests more than ${MAX_DEPTH} levels deep: no valid document does`,
+          { limit: MAX_DEPTH },
+        ),
+      ];
     return validate(json) ? [] : toIssues(validate.errors ?? []);
   };
 }
@@ -62,8 +70,12 @@ function isUseful(e: ErrorObject): boolean {
 function toIssue(e: ErrorObject): Issue {
   const params = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
-    return error(codeFor(e.keyword), e.instancePath + pointer(e.propertyName),
-      `the key '${e.propertyName}' ${e.message ?? 'is invalid'}${allowed(params)}: keys are lower-case ids (letters, digits and hyphens)`, params);
+    return error(
+      codeFor(e.keyword),
+      e.instancePath + pointer(e.propertyName),
+      `the key '${e.propertyName}' ${e.message ?? 'is invalid'}${allowed(params)}: keys are lower-case ids (letters, digits and hyphens)`,
+      params,
+    );
   }
   switch (e.keyword) {
     case 'required': {
@@ -72,16 +84,29 @@ function toIssue(e: ErrorObject): Issue {
     }
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      return error('schema_additional_property', e.instancePath + pointer(name),
-        `'${name}' is not a known property here; check its spelling against the schema`, { property: name });
+      return error(
+        'schema_additional_property',
+        e.instancePath + pointer(name),
+        `'${name}' is not a known property here; check its spelling against the schema`,
+        { property: name },
+      );
     }
     case 'discriminator': {
       const tag = String(params.tag);
-      return error('schema_enum', e.instancePath + pointer(tag),
-        `'${tag}' must be one of "price-per-point", "bands", "hour-bands" (got ${JSON.stringify(params.tagValue)})`, params);
+      return error(
+        'schema_enum',
+        e.instancePath + pointer(tag),
+        `'${tag}' must be one of "price-per-point", "bands", "hour-bands" (got ${JSON.stringify(params.tagValue)})`,
+        params,
+      );
     }
     default:
-      return error(codeFor(e.keyword), e.instancePath, `${describe(e.instancePath)} ${e.message ?? 'is invalid'}${allowed(params)}`, params);
+      return error(
+        codeFor(e.keyword),
+        e.instancePath,
+        `${describe(e.instancePath)} ${e.message ?? 'is invalid'}${allowed(params)}`,
+        params,
+      );
   }
 }
 
@@ -95,10 +120,23 @@ function allowed(params: Record<string, unknown>): string {
 }
 
 const CODES: Record<string, SchemaIssueCode> = {
-  type: 'schema_type', enum: 'schema_enum', const: 'schema_const', pattern: 'schema_pattern', format: 'schema_format',
-  minimum: 'schema_range', maximum: 'schema_range', exclusiveMinimum: 'schema_range', exclusiveMaximum: 'schema_range',
-  minLength: 'schema_length', maxLength: 'schema_length', minItems: 'schema_size', maxItems: 'schema_size',
-  minProperties: 'schema_size', maxProperties: 'schema_size', uniqueItems: 'schema_unique', oneOf: 'schema_one_of',
+  type: 'schema_type',
+  enum: 'schema_enum',
+  const: 'schema_const',
+  pattern: 'schema_pattern',
+  format: 'schema_format',
+  minimum: 'schema_range',
+  maximum: 'schema_range',
+  exclusiveMinimum: 'schema_range',
+  exclusiveMaximum: 'schema_range',
+  minLength: 'schema_length',
+  maxLength: 'schema_length',
+  minItems: 'schema_size',
+  maxItems: 'schema_size',
+  minProperties: 'schema_size',
+  maxProperties: 'schema_size',
+  uniqueItems: 'schema_unique',
+  oneOf: 'schema_one_of',
   propertyNames: 'schema_pattern',
 };
 

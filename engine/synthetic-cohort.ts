@@ -29,7 +29,17 @@ export interface SyntheticPerson {
   age: number;
 }
 
-const AGE_BANDS: Array<[number, number]> = [[0, 4], [5, 11], [12, 17], [18, 24], [25, 44], [45, 64], [65, 74], [75, 84], [85, 130]];
+const AGE_BANDS: Array<[number, number]> = [
+  [0, 4],
+  [5, 11],
+  [12, 17],
+  [18, 24],
+  [25, 44],
+  [45, 64],
+  [65, 74],
+  [75, 84],
+  [85, 130],
+];
 const CURRENT_COST_SHARE = 0.7;
 
 /**
@@ -37,7 +47,10 @@ const CURRENT_COST_SHARE = 0.7;
  * reported in standard bands, need skewed towards low levels (most people need some help, few need a
  * great deal), and for most a current package cost that follows need loosely.
  */
-export function* syntheticPeople(compiled: CompiledPolicy, options: Omit<SyntheticCohortOptions, 'assessmentDate'>): Generator<SyntheticPerson> {
+export function* syntheticPeople(
+  compiled: CompiledPolicy,
+  options: Omit<SyntheticCohortOptions, 'assessmentDate'>,
+): Generator<SyntheticPerson> {
   const rng = xoroshiro128plus(options.seed);
   const random = () => uniformFloat64(rng);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -110,7 +123,10 @@ const graded = new WeakMap<Question, Answer[]>();
 /** A question's answers that apply, from fewest points to most (worked out once per question). */
 function gradedAnswers(question: Question): Answer[] {
   let answers = graded.get(question);
-  if (!answers) graded.set(question, answers = question.answers.filter((a) => !a.notApplicable).sort((a, b) => a.points - b.points));
+  if (!answers) {
+    answers = question.answers.filter((a) => !a.notApplicable).sort((a, b) => a.points - b.points);
+    graded.set(question, answers);
+  }
   return answers;
 }
 

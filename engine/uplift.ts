@@ -13,8 +13,14 @@ export function applyUplifts(uplifts: readonly CompiledUplift[], asOf: IsoDate, 
     const applied = uplift.from <= asOf;
     const upliftPence = applied ? multiplyDivide(pence, basisPoints, 10_000, mode) : 0;
     const line: UpliftLine = {
-      step: 'uplift', from: uplift.from, percent: uplift.percent, applied, reference: uplift.reference?.title ?? null,
-      beforePence: pence, upliftPence, afterPence: pence + upliftPence,
+      step: 'uplift',
+      from: uplift.from,
+      percent: uplift.percent,
+      applied,
+      reference: uplift.reference?.title ?? null,
+      beforePence: pence,
+      upliftPence,
+      afterPence: pence + upliftPence,
     };
     pence = line.afterPence;
     return line;

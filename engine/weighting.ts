@@ -17,8 +17,12 @@ export function applyWeights(domains: ReadonlyMap<string, CompiledDomain>, raw: 
     const weightedMilli = rawPoints * weightMilli;
     totalMilli += weightedMilli;
     return {
-      step: 'domain', domain: domain.id, label: domain.label, rawPoints,
-      weight: fromMilli(weightMilli), weightedPoints: fromMilli(weightedMilli),
+      step: 'domain',
+      domain: domain.id,
+      label: domain.label,
+      rawPoints,
+      weight: fromMilli(weightMilli),
+      weightedPoints: fromMilli(weightedMilli),
     };
   });
   return {

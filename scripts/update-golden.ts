@@ -14,7 +14,7 @@ for (const version of exampleVersions()) {
   for (const example of version.examples) {
     const { asOf, assessment } = example.json;
     const result = await evaluate(version.policy, assessment, asOf ? { asOf } : {});
-    writeFileSync(join(dir, `${example.name}.result.json`), JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(join(dir, `${example.name}.result.json`), `${JSON.stringify(result, null, 2)}\n`);
   }
   console.log(`${version.scheme}/${version.version}: ${version.examples.length} golden results`);
 }

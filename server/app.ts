@@ -51,9 +51,18 @@ export function createApp(options: AppOptions): App {
   };
   const routes: RouteSpec[] = [];
   routes.push(
-    ...metaRoutes(ctx, () => routes), ...authRoutes(ctx), ...userRoutes(ctx), ...policyRoutes(ctx),
-    ...versionRoutes(ctx), ...evaluateRoutes(ctx), ...decisionRoutes(ctx), ...auditRoutes(ctx),
-    ...cohortRoutes(ctx), ...comparisonRoutes(ctx, new ComparisonJobs(ctx.logger)), ...calibrateRoutes(ctx), ...publishedRoutes(ctx),
+    ...metaRoutes(ctx, () => routes),
+    ...authRoutes(ctx),
+    ...userRoutes(ctx),
+    ...policyRoutes(ctx),
+    ...versionRoutes(ctx),
+    ...evaluateRoutes(ctx),
+    ...decisionRoutes(ctx),
+    ...auditRoutes(ctx),
+    ...cohortRoutes(ctx),
+    ...comparisonRoutes(ctx, new ComparisonJobs(ctx.logger)),
+    ...calibrateRoutes(ctx),
+    ...publishedRoutes(ctx),
   );
 
   const app = express();
@@ -62,10 +71,17 @@ export function createApp(options: AppOptions): App {
   app.use(requestLog(ctx.logger));
   // Cohorts are uploaded whole, as JSON or CSV, so that one route reads larger bodies.
   app.post('/api/cohorts', express.json({ limit: COHORT_LIMIT, strict: true }), express.text({ type: 'text/csv', limit: COHORT_LIMIT }));
-  app.use('/api', requireJsonBody, express.json({ limit: options.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    '/api',
+    requireJsonBody,
+    express.json({ limit: options.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }),
+  );
   // API answers hold private and changing data (a version's status moves while its ETag, the content
   // hash, stays), so no cache may keep them.
-  app.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', authenticate(ctx.store, ctx.clock));
   const api = express.Router();
   mount(api, routes);
@@ -81,10 +97,18 @@ const COHORT_LIMIT = '100mb';
 
 /** A body that is not JSON is refused up front, instead of being read as "no body" (cohorts may be CSV). */
 const requireJsonBody: express.RequestHandler = (req, _res, next) => {
-  const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+    req.headers['transfer-encoding'] !== undefined;
   const csvCohort = req.method === 'POST' && req.path === '/cohorts' && req.is('text/csv');
   if (hasBody && !csvCohort && !req.is(['application/json', 'application/*+json'])) {
-    next(new HttpProblem(415, 'json_required', `Send the body as JSON with Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`));
+    next(
+      new HttpProblem(
+        415,
+        'json_required',
+        `Send the body as JSON with Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`,
+      ),
+    );
     return;
   }
   next();
@@ -95,7 +119,12 @@ function requestLog(logger: Logger): express.RequestHandler {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
       // Method, route pattern and status only: URLs and bodies can carry personal data.
-      logger.info('request', { method: req.method, route: req.route?.path ?? null, status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 });
+      logger.info('request', {
+        method: req.method,
+        route: req.route?.path ?? null,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - start) / 1e6,
+      });
     });
     next();
   };

@@ -41,10 +41,17 @@ export type ChainCheck = { ok: true; entries: number; head: string } | { ok: fal
 export function verifyAuditChain(entries: readonly AuditEntry[]): ChainCheck {
   let prevHash = GENESIS_HASH;
   for (const [index, entry] of entries.entries()) {
-    if (entry.seq !== index + 1) return { ok: false, seq: entry.seq, reason: `entry ${index + 1} has sequence number ${entry.seq}: an entry is missing or out of order` };
-    if (entry.prevHash !== prevHash) return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} does not follow entry ${entry.seq - 1}: its prevHash differs` };
+    if (entry.seq !== index + 1)
+      return {
+        ok: false,
+        seq: entry.seq,
+        reason: `entry ${index + 1} has sequence number ${entry.seq}: an entry is missing or out of order`,
+      };
+    if (entry.prevHash !== prevHash)
+      return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} does not follow entry ${entry.seq - 1}: its prevHash differs` };
     const { hash, ...body } = entry;
-    if (entryHash(body) !== hash) return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} has been changed: its content no longer matches its hash` };
+    if (entryHash(body) !== hash)
+      return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} has been changed: its content no longer matches its hash` };
     prevHash = hash;
   }
   return { ok: true, entries: entries.length, head: prevHash };

@@ -1,6 +1,7 @@
 /** Stored cohorts: the record in the cohorts collection, the people in a document of their own. */
 
-import { deserializeCohort, type EncodedCohort, type SerializedCohort } from '../engine/index.js';
+import type { EncodedCohort } from '../engine/index.js';
+import { deserializeCohort, type SerializedCohort } from './store/cohort-columns.js';
 import { HttpProblem } from './errors.js';
 import type { CohortRecord } from './store/records.js';
 import type { Store } from './store/store.js';
@@ -44,7 +45,10 @@ export function describeCohort(cohort: EncodedCohort) {
   return {
     people: cohort.size,
     byClientGroup: count(cohort.clientGroups, cohort.clientGroupOf),
-    byAgeBand: count(cohort.ageBands.map((b) => b.label), cohort.ageBandOf),
+    byAgeBand: count(
+      cohort.ageBands.map((b) => b.label),
+      cohort.ageBandOf,
+    ),
     withCurrentCost,
   };
 }

@@ -6,7 +6,13 @@
 
 import { randomUUID } from 'node:crypto';
 import {
-  attributeChanges, compareCohortInSteps, type Attribution, type Comparison, type EncodedCohort, type Materiality, type VersionUnderTest,
+  attributeChanges,
+  compareCohortInSteps,
+  type Attribution,
+  type Comparison,
+  type EncodedCohort,
+  type Materiality,
+  type VersionUnderTest,
 } from '../engine/index.js';
 import type { Logger } from './logger.js';
 
@@ -42,8 +48,16 @@ export class ComparisonJobs {
 
   start(request: ComparisonRequest, createdBy: string, at: string): ComparisonJob {
     const job: ComparisonJob = {
-      id: randomUUID(), status: 'running', progress: { done: 0, total: request.cohort.size }, createdAt: at, createdBy,
-      request, comparison: null, attributions: [], error: null, finished: Promise.resolve(),
+      id: randomUUID(),
+      status: 'running',
+      progress: { done: 0, total: request.cohort.size },
+      createdAt: at,
+      createdBy,
+      request,
+      comparison: null,
+      attributions: [],
+      error: null,
+      finished: Promise.resolve(),
     };
     job.finished = this.run(job);
     this.jobs.set(job.id, job);
@@ -60,7 +74,12 @@ export class ComparisonJobs {
     try {
       await pause();
       const comparison = await compareCohortInSteps(versions, cohort, {
-        asOf, materiality, pause, onProgress: (done, total) => { job.progress = { done, total }; },
+        asOf,
+        materiality,
+        pause,
+        onProgress: (done, total) => {
+          job.progress = { done, total };
+        },
       });
       job.attributions = job.request.attribution
         ? versions.slice(1).map((candidate) => attributeChanges(versions[0]!, candidate, cohort, asOf, comparison.included))

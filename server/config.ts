@@ -18,7 +18,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got '${env.PORT}'`);
   const adminUsername = env.RAS_ADMIN_USERNAME ?? null;
   const adminPassword = env.RAS_ADMIN_PASSWORD ?? null;
-  if ((adminUsername === null) !== (adminPassword === null)) throw new ConfigError('set both RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD, or neither');
+  if ((adminUsername === null) !== (adminPassword === null))
+    throw new ConfigError('set both RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD, or neither');
   if (adminPassword !== null && adminPassword.length < 12) throw new ConfigError('RAS_ADMIN_PASSWORD must be at least 12 characters');
   return {
     port,

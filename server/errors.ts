@@ -24,13 +24,28 @@ export interface Problem {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad request', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 405: 'Method not allowed',
-  409: 'Conflict', 412: 'Precondition failed', 413: 'Request body too large', 415: 'Unsupported media type',
-  422: 'Unprocessable content', 428: 'Precondition required', 429: 'Too many requests', 500: 'Internal server error',
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  428: 'Precondition required',
+  429: 'Too many requests',
+  500: 'Internal server error',
 };
 
 export class HttpProblem extends Error {
-  constructor(readonly status: number, readonly code: string, detail: string, readonly errors: ProblemError[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    readonly errors: ProblemError[] = [],
+  ) {
     super(detail);
     this.name = 'HttpProblem';
   }
@@ -57,7 +72,15 @@ export function fromIssues(issues: readonly Issue[], prefix = ''): ProblemError[
 
 /** 422 with every issue, each at its JSON Pointer within the request body. */
 export function unprocessable(detail: string, issues: readonly Issue[], prefix = ''): HttpProblem {
-  return new HttpProblem(422, 'validation_failed', detail, fromIssues(issues.filter((i) => i.severity === 'error'), prefix));
+  return new HttpProblem(
+    422,
+    'validation_failed',
+    detail,
+    fromIssues(
+      issues.filter((i) => i.severity === 'error'),
+      prefix,
+    ),
+  );
 }
 
 /**
@@ -66,7 +89,13 @@ export function unprocessable(detail: string, issues: readonly Issue[], prefix =
  */
 export function underPointer(e: unknown, prefix: string): unknown {
   if (e instanceof AssessmentInvalidError) return new AssessmentInvalidError(e.issues.map((i) => ({ ...i, path: prefix + i.path })));
-  if (e instanceof HttpProblem) return new HttpProblem(e.status, e.code, e.message, e.errors.map((x) => ({ ...x, pointer: prefix + x.pointer })));
+  if (e instanceof HttpProblem)
+    return new HttpProblem(
+      e.status,
+      e.code,
+      e.message,
+      e.errors.map((x) => ({ ...x, pointer: prefix + x.pointer })),
+    );
   return e;
 }
 
@@ -77,7 +106,8 @@ export const notFoundRoute: RequestHandler = (req, _res, next) => {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const body = toProblem(err);
-    if (body.status >= 500) logger.error('request failed', { method: req.method, route: req.route?.path ?? req.path, error: describe(err) });
+    if (body.status >= 500)
+      logger.error('request failed', { method: req.method, route: req.route?.path ?? req.path, error: describe(err) });
     if (res.headersSent) return;
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   };
@@ -85,11 +115,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 function toProblem(err: unknown): Problem {
   if (err instanceof HttpProblem) return err.toJSON();
-  if (err instanceof PolicyInvalidError) return problem(422, 'policy_invalid', 'The policy document is invalid.', fromIssues(err.issues.filter((i) => i.severity === 'error')));
-  if (err instanceof AssessmentInvalidError) return problem(422, 'assessment_invalid', 'The assessment does not fit this policy version.', fromIssues(err.issues));
+  if (err instanceof PolicyInvalidError)
+    return problem(422, 'policy_invalid', 'The policy document is invalid.', fromIssues(err.issues.filter((i) => i.severity === 'error')));
+  if (err instanceof AssessmentInvalidError)
+    return problem(422, 'assessment_invalid', 'The assessment does not fit this policy version.', fromIssues(err.issues));
   const bodyError = bodyParserProblem(err);
   if (bodyError) return bodyError;
-  return problem(500, 'internal_error', 'Something went wrong on the server. It has been logged without the request\'s data.');
+  return problem(500, 'internal_error', "Something went wrong on the server. It has been logged without the request's data.");
 }
 
 /** express.json()'s own errors: malformed JSON, an over-size body, an unsupported charset. */
@@ -97,7 +129,9 @@ function bodyParserProblem(err: unknown): Problem | null {
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
   switch (e?.type) {
     case 'entity.parse.failed':
-      return problem(400, 'malformed_json', `The request body is not valid JSON: ${e.message}`, [{ pointer: '', code: 'malformed_json', message: e.message ?? 'invalid JSON' }]);
+      return problem(400, 'malformed_json', `The request body is not valid JSON: ${e.message}`, [
+        { pointer: '', code: 'malformed_json', message: e.message ?? 'invalid JSON' },
+      ]);
     case 'entity.too.large':
       return problem(413, 'body_too_large', `The request body is larger than the limit of ${e.limit} bytes.`);
     case 'charset.unsupported':
@@ -106,7 +140,9 @@ function bodyParserProblem(err: unknown): Problem | null {
     case 'request.aborted':
       return problem(400, 'request_aborted', 'The request was aborted.');
     default:
-      return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 ? problem(e.status, 'bad_request', e.message ?? 'Bad request.') : null;
+      return typeof e?.status === 'number' && e.status >= 400 && e.status < 500
+        ? problem(e.status, 'bad_request', e.message ?? 'Bad request.')
+        : null;
   }
 }
 

@@ -20,15 +20,21 @@ const FROM: Record<Transition, readonly VersionStatus[]> = {
 export function assertCanTransition(version: VersionRecord, transition: Transition): void {
   const allowed = FROM[transition];
   if (!allowed.includes(version.status)) {
-    throw new HttpProblem(409, 'wrong_status',
-      `Version ${version.version} is ${version.status}: only a version that is ${allowed.join(' or ')} can ${transition.replaceAll('-', ' ')}.`);
+    throw new HttpProblem(
+      409,
+      'wrong_status',
+      `Version ${version.version} is ${version.status}: only a version that is ${allowed.join(' or ')} can ${transition.replaceAll('-', ' ')}.`,
+    );
   }
 }
 
 export function assertEditable(version: VersionRecord): void {
   if (version.status !== 'draft') {
-    throw new HttpProblem(409, 'version_immutable',
-      `Version ${version.version} is ${version.status} and can never change. Clone it to a new draft to make changes.`);
+    throw new HttpProblem(
+      409,
+      'version_immutable',
+      `Version ${version.version} is ${version.status} and can never change. Clone it to a new draft to make changes.`,
+    );
   }
 }
 
@@ -49,8 +55,13 @@ export function target(record: Pick<VersionRecord, 'policyId' | 'version'>): str
  */
 export function supersedeOlder(draft: Draft, ratified: VersionRecord, actor: string, at: string): void {
   const versions = draft.rows('versions');
-  const live = versions.filter((v) => v.policyId === ratified.policyId && v.status === 'ratified')
-    .sort((a, b) => a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) || a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt));
+  const live = versions
+    .filter((v) => v.policyId === ratified.policyId && v.status === 'ratified')
+    .sort(
+      (a, b) =>
+        a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) ||
+        a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt),
+    );
   live.slice(0, -1).forEach((v, k) => {
     const next = live[k + 1]!;
     const index = versions.indexOf(v);

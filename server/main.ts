@@ -24,10 +24,19 @@ async function start(): Promise<void> {
     logger.info('seeded example policies', { versions: count, dataDir: config.dataDir });
   }
   if (store.all('users').length === 0 && config.adminUsername && config.adminPassword) {
-    const admin = await newUser({ username: config.adminUsername, displayName: config.adminUsername, roles: ['admin'], password: config.adminPassword }, now);
+    const admin = await newUser(
+      { username: config.adminUsername, displayName: config.adminUsername, roles: ['admin'], password: config.adminPassword },
+      now,
+    );
     await store.transact((draft) => {
       draft.rows('users').push(admin);
-      appendAudit(draft, { at: now, actor: 'system:config', action: 'user.create', target: `user:${admin.id}`, details: { roles: admin.roles, via: 'environment' } });
+      appendAudit(draft, {
+        at: now,
+        actor: 'system:config',
+        action: 'user.create',
+        target: `user:${admin.id}`,
+        details: { roles: admin.roles, via: 'environment' },
+      });
     });
   }
   const setupCode = store.all('users').length === 0 ? randomBytes(9).toString('base64url') : null;
@@ -40,7 +49,9 @@ async function start(): Promise<void> {
     if (!consoleDir) console.log(`No built console at ${config.consoleDir}: the API is served without it.`);
     if (setupCode) {
       console.log(`\nNo users yet. Create the first admin within this run with the one-time setup code ${setupCode}:`);
-      console.log(`  curl -X POST http://${config.host}:${port}/api/setup -H 'Content-Type: application/json' -d '{"code":"${setupCode}","username":"admin","password":"<at least 12 characters>"}'`);
+      console.log(
+        `  curl -X POST http://${config.host}:${port}/api/setup -H 'Content-Type: application/json' -d '{"code":"${setupCode}","username":"admin","password":"<at least 12 characters>"}'`,
+      );
       console.log('Or set RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD before starting.\n');
     }
   });

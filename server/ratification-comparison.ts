@@ -31,25 +31,45 @@ export interface RatificationComparison {
   worseOff: WorseOffGroup[];
 }
 
-export async function compareForRatification(store: Store, candidate: VersionRecord, effectiveFrom: string): Promise<RatificationComparison | null> {
+export async function compareForRatification(
+  store: Store,
+  candidate: VersionRecord,
+  effectiveFrom: string,
+): Promise<RatificationComparison | null> {
   const cohortId = store.all('policies').find((p) => p.id === candidate.policyId)?.referenceCohortId;
   if (!cohortId || !store.all('cohorts').some((c) => c.id === cohortId)) return null;
-  const inForce = versionInForce(store.all('versions').filter((v) => v !== candidate), candidate.policyId, effectiveFrom);
+  const inForce = versionInForce(
+    store.all('versions').filter((v) => v !== candidate),
+    candidate.policyId,
+    effectiveFrom,
+  );
   if (!inForce) return null;
   const { cohort } = await loadCohort(store, cohortId);
   const comparison = compareCohort(
-    [{ version: inForce.version, compiled: compiledFor(inForce) }, { version: candidate.version, compiled: compiledFor(candidate) }],
-    cohort, { asOf: effectiveFrom });
+    [
+      { version: inForce.version, compiled: compiledFor(inForce) },
+      { version: candidate.version, compiled: compiledFor(candidate) },
+    ],
+    cohort,
+    { asOf: effectiveFrom },
+  );
   const pair = comparison.pairs[0]!;
   return {
-    cohortId, against: inForce.version, asOf: effectiveFrom, people: comparison.evaluated, excluded: comparison.excluded.count,
-    overall: pair.overall, byClientGroup: pair.byClientGroup, byAgeBand: pair.byAgeBand,
+    cohortId,
+    against: inForce.version,
+    asOf: effectiveFrom,
+    people: comparison.evaluated,
+    excluded: comparison.excluded.count,
+    overall: pair.overall,
+    byClientGroup: pair.byClientGroup,
+    byAgeBand: pair.byAgeBand,
     worseOff: [...worseOff('clientGroup', pair.byClientGroup), ...worseOff('ageBand', pair.byAgeBand)],
   };
 }
 
 function worseOff(dimension: WorseOffGroup['dimension'], groups: Record<string, PairStats>): WorseOffGroup[] {
-  return Object.entries(groups).filter(([, s]) => s.losers > 0)
+  return Object.entries(groups)
+    .filter(([, s]) => s.losers > 0)
     .map(([group, s]) => ({ dimension, group, losers: s.losers, people: s.people, totalChangePence: s.totalChangePence }));
 }
 

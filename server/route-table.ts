@@ -37,5 +37,9 @@ function refusal(access: Access, req: Request): HttpProblem | undefined {
   if (!req.caller) return new HttpProblem(401, 'not_signed_in', 'Sign in, or send an API key, to use this route.');
   if (access === 'signed-in') return undefined;
   if (req.caller.roles.some((r) => access.includes(r))) return undefined;
-  return new HttpProblem(403, 'role_required', `This needs one of the roles ${access.map((r) => `'${r}'`).join(', ')}; you have ${req.caller.roles.map((r) => `'${r}'`).join(', ') || 'none'}.`);
+  return new HttpProblem(
+    403,
+    'role_required',
+    `This needs one of the roles ${access.map((r) => `'${r}'`).join(', ')}; you have ${req.caller.roles.map((r) => `'${r}'`).join(', ') || 'none'}.`,
+  );
 }

@@ -5,97 +5,150 @@ import { ROLES } from './store/records.js';
 const text = (max = 500) => ({ type: 'string', minLength: 1, maxLength: max });
 const date = { type: 'string', format: 'date' };
 const slug = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' };
-const object = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) =>
-  ({ type: 'object', additionalProperties: false, required, properties });
+const object = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) => ({
+  type: 'object',
+  additionalProperties: false,
+  required,
+  properties,
+});
 
 export const loginBody = object({ username: text(64), password: text(1024) });
 
-export const setupBody = object({
-  code: text(128), username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
-  displayName: text(200), password: { type: 'string', minLength: 12, maxLength: 1024 },
-}, ['code', 'username', 'password']);
+export const setupBody = object(
+  {
+    code: text(128),
+    username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
+    displayName: text(200),
+    password: { type: 'string', minLength: 12, maxLength: 1024 },
+  },
+  ['code', 'username', 'password'],
+);
 
-export const createUserBody = object({
-  username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
-  displayName: text(200),
-  roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ROLES } },
-  password: { type: 'string', minLength: 12, maxLength: 1024 },
-}, ['username', 'displayName', 'roles']);
-
-export const updateUserBody = {
-  ...object({
+export const createUserBody = object(
+  {
+    username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
     displayName: text(200),
     roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ROLES } },
-    disabled: { type: 'boolean' },
     password: { type: 'string', minLength: 12, maxLength: 1024 },
-  }, []),
+  },
+  ['username', 'displayName', 'roles'],
+);
+
+export const updateUserBody = {
+  ...object(
+    {
+      displayName: text(200),
+      roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ROLES } },
+      disabled: { type: 'boolean' },
+      password: { type: 'string', minLength: 12, maxLength: 1024 },
+    },
+    [],
+  ),
   minProperties: 1,
 };
 
 export const createApiKeyBody = object({ label: text(200) });
 
-export const workedExampleSchema = object({
-  name: text(300),
-  asOf: date,
-  assessment: { type: 'object' },
-  arithmetic: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 1000 } },
-  expect: object({
-    totalPoints: { type: 'number' },
-    allocation: object({ period: { enum: ['week', 'month', 'year'] }, pence: { type: 'integer', minimum: 0 } }),
-    weeklyPence: { type: 'integer', minimum: 0 },
-    monthlyPence: { type: 'integer', minimum: 0 },
-    annualPence: { type: 'integer', minimum: 0 },
-    carerReductionApplied: { type: 'boolean' },
-    flags: { type: 'array', items: slug },
-  }, []),
-}, ['name', 'assessment', 'expect']);
+export const workedExampleSchema = object(
+  {
+    name: text(300),
+    asOf: date,
+    assessment: { type: 'object' },
+    arithmetic: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 1000 } },
+    expect: object(
+      {
+        totalPoints: { type: 'number' },
+        allocation: object({ period: { enum: ['week', 'month', 'year'] }, pence: { type: 'integer', minimum: 0 } }),
+        weeklyPence: { type: 'integer', minimum: 0 },
+        monthlyPence: { type: 'integer', minimum: 0 },
+        annualPence: { type: 'integer', minimum: 0 },
+        carerReductionApplied: { type: 'boolean' },
+        flags: { type: 'array', items: slug },
+      },
+      [],
+    ),
+  },
+  ['name', 'assessment', 'expect'],
+);
 
 export const examplesBody = object({ examples: { type: 'array', maxItems: 200, items: workedExampleSchema } });
 
-export const createPolicyBody = object({
-  document: { type: 'object' },
-  examples: { type: 'array', maxItems: 200, items: workedExampleSchema },
-}, ['document']);
+export const createPolicyBody = object(
+  {
+    document: { type: 'object' },
+    examples: { type: 'array', maxItems: 200, items: workedExampleSchema },
+  },
+  ['document'],
+);
 
 export const cloneBody = object({ version: slug });
 
-export const ratifyBody = object({
-  body: text(300), decisionDate: date, minuteReference: text(100), rationale: text(4000), effectiveFrom: date,
-  equalityImpact: text(8000),
-}, ['body', 'decisionDate', 'minuteReference', 'rationale', 'effectiveFrom']);
+export const ratifyBody = object(
+  {
+    body: text(300),
+    decisionDate: date,
+    minuteReference: text(100),
+    rationale: text(4000),
+    effectiveFrom: date,
+    equalityImpact: text(8000),
+  },
+  ['body', 'decisionDate', 'minuteReference', 'rationale', 'effectiveFrom'],
+);
 
 export const withdrawBody = object({ reason: text(4000) });
 
 export const batchBody = object({ assessments: { type: 'array', minItems: 1, maxItems: 1000, items: {} } });
 
-export const recordDecisionBody = object({
-  policyId: slug, version: slug, asOf: date, assessment: { type: 'object' },
-}, ['policyId', 'assessment']);
+export const recordDecisionBody = object(
+  {
+    policyId: slug,
+    version: slug,
+    asOf: date,
+    assessment: { type: 'object' },
+  },
+  ['policyId', 'assessment'],
+);
 
 export const finalBudgetBody = object({ weeklyPence: { type: 'integer', minimum: 0, maximum: 100_000_000 }, reason: text(4000) });
 
-export const compareBody = object({
-  policyId: slug,
-  versions: { type: 'array', minItems: 2, maxItems: 6, uniqueItems: true, items: slug },
-  cohortId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
-  asOf: date,
-  materiality: object({ pounds: { type: 'number', minimum: 0, maximum: 1_000_000 }, percent: { type: 'number', minimum: 0, maximum: 100 } }, []),
-  attribution: { type: 'boolean' },
-  wait: { type: 'boolean' },
-}, ['policyId', 'versions', 'cohortId']);
+export const compareBody = object(
+  {
+    policyId: slug,
+    versions: { type: 'array', minItems: 2, maxItems: 6, uniqueItems: true, items: slug },
+    cohortId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
+    asOf: date,
+    materiality: object(
+      { pounds: { type: 'number', minimum: 0, maximum: 1_000_000 }, percent: { type: 'number', minimum: 0, maximum: 100 } },
+      [],
+    ),
+    attribution: { type: 'boolean' },
+    wait: { type: 'boolean' },
+  },
+  ['policyId', 'versions', 'cohortId'],
+);
 
-export const generateCohortBody = object({
-  policyId: slug, version: slug, name: text(200), description: { type: 'string', maxLength: 4000 },
-  size: { type: 'integer', minimum: 1, maximum: 1_000_000 }, seed: { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 },
-}, ['policyId', 'version', 'name', 'size', 'seed']);
+export const generateCohortBody = object(
+  {
+    policyId: slug,
+    version: slug,
+    name: text(200),
+    description: { type: 'string', maxLength: 4000 },
+    size: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    seed: { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 },
+  },
+  ['policyId', 'version', 'name', 'size', 'seed'],
+);
 
 export const referenceCohortBody = object({ cohortId: { anyOf: [{ type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' }, { type: 'null' }] } });
 
-export const calibrateBody = object({
-  cohortId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
-  budgetPence: { type: 'integer', minimum: 0, maximum: 1e15 },
-  contingencyPercent: { type: 'number', minimum: 0, maximum: 100 },
-  asOf: date,
-  sensitivityPercents: { type: 'array', maxItems: 50, items: { type: 'number', exclusiveMinimum: 0, maximum: 1000 } },
-  saveAs: slug,
-}, ['cohortId', 'budgetPence']);
+export const calibrateBody = object(
+  {
+    cohortId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
+    budgetPence: { type: 'integer', minimum: 0, maximum: 1e15 },
+    contingencyPercent: { type: 'number', minimum: 0, maximum: 100 },
+    asOf: date,
+    sensitivityPercents: { type: 'array', maxItems: 50, items: { type: 'number', exclusiveMinimum: 0, maximum: 1000 } },
+    saveAs: slug,
+  },
+  ['cohortId', 'budgetPence'],
+);

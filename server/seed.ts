@@ -25,11 +25,19 @@ export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR)
   await store.transact((draft) => {
     for (const { document, examples, ratification } of versions) {
       if (!draft.rows('policies').some((p) => p.id === document.id)) {
-        draft.rows('policies').push({ id: document.id, title: document.title, council: document.council, createdAt: at, createdBy: SEEDER });
+        draft
+          .rows('policies')
+          .push({ id: document.id, title: document.title, council: document.council, createdAt: at, createdBy: SEEDER });
       }
       const record = seededVersion(document, examples, { ...ratification, ratifiedBy: SEEDER, ratifiedAt: at }, at);
       draft.rows('versions').push(record);
-      appendAudit(draft, { at, actor: SEEDER, action: 'version.seed', target: target(record), details: { contentHash: record.contentHash, effectiveFrom: ratification.effectiveFrom } });
+      appendAudit(draft, {
+        at,
+        actor: SEEDER,
+        action: 'version.seed',
+        target: target(record),
+        details: { contentHash: record.contentHash, effectiveFrom: ratification.effectiveFrom },
+      });
       // Earlier versions of the scheme are superseded by the same rule ratification applies.
       supersedeOlder(draft, record, SEEDER, at);
     }
@@ -38,28 +46,53 @@ export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR)
 }
 
 function loadExamples(dir: string): ExampleVersion[] {
-  return subdirs(dir).flatMap((scheme) => subdirs(join(dir, scheme)).map((version) => {
-    const base = join(dir, scheme, version);
-    const document = readJson(join(base, 'policy.json'));
-    const checked = validatePolicy(document);
-    if (!checked.ok) throw new Error(`${base}/policy.json is not a valid policy: ${checked.issues[0]?.path} ${checked.issues[0]?.message}`);
-    const examples = readdirSync(join(base, 'examples')).filter((f) => f.endsWith('.json')).sort()
-      .map((f) => readJson(join(base, 'examples', f)) as WorkedExample);
-    return { document: checked.value, examples, ratification: readJson(join(base, 'ratification.json')) as ExampleVersion['ratification'] };
-  }));
+  return subdirs(dir).flatMap((scheme) =>
+    subdirs(join(dir, scheme)).map((version) => {
+      const base = join(dir, scheme, version);
+      const document = readJson(join(base, 'policy.json'));
+      const checked = validatePolicy(document);
+      if (!checked.ok)
+        throw new Error(`${base}/policy.json is not a valid policy: ${checked.issues[0]?.path} ${checked.issues[0]?.message}`);
+      const examples = readdirSync(join(base, 'examples'))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => readJson(join(base, 'examples', f)) as WorkedExample);
+      return {
+        document: checked.value,
+        examples,
+        ratification: readJson(join(base, 'ratification.json')) as ExampleVersion['ratification'],
+      };
+    }),
+  );
 }
 
 function seededVersion(document: Policy, examples: WorkedExample[], ratification: Ratification, at: string): VersionRecord {
   return {
-    policyId: document.id, version: document.version, status: 'ratified', document, contentHash: contentHash(document), examples, basedOn: null,
-    createdAt: at, createdBy: SEEDER, updatedAt: at, submittedAt: at, submittedBy: SEEDER, ratification, superseded: null, withdrawal: null,
+    policyId: document.id,
+    version: document.version,
+    status: 'ratified',
+    document,
+    contentHash: contentHash(document),
+    examples,
+    basedOn: null,
+    createdAt: at,
+    createdBy: SEEDER,
+    updatedAt: at,
+    submittedAt: at,
+    submittedBy: SEEDER,
+    ratification,
+    superseded: null,
+    withdrawal: null,
   };
 }
 
 function subdirs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
-function readJson(file: string): any {
+function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
 }

@@ -21,8 +21,16 @@ import versions from './versions';
  */
 export function App() {
   return (
-    <Admin dataProvider={dataProvider} authProvider={authProvider} disableTelemetry title="RAS policy console"
-      theme={theme} layout={AppLayout} loginPage={LoginPage} catchAll={NotFound}>
+    <Admin
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      disableTelemetry
+      title="RAS policy console"
+      theme={theme}
+      layout={AppLayout}
+      loginPage={LoginPage}
+      catchAll={NotFound}
+    >
       {(roles: Role[] = []) => (
         <>
           <Resource name="policies" {...policies} />

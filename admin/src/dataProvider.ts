@@ -3,7 +3,18 @@
  * are fetched whole and sorted, filtered and paged here. A version's id is "<policyId>:<version>".
  */
 
-import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
+import type {
+  CreateResult,
+  DataProvider,
+  DeleteResult,
+  GetListParams,
+  GetListResult,
+  GetManyReferenceResult,
+  GetManyResult,
+  GetOneResult,
+  RaRecord,
+  UpdateResult,
+} from 'react-admin';
 import { api } from './http';
 
 export const versionId = (policyId: string, version: string) => `${policyId}:${version}`;
@@ -19,29 +30,42 @@ export const versionPath = (id: string) => {
 type Loader = (params: GetListParams) => Promise<RaRecord[]>;
 
 const lists: Record<string, Loader> = {
-  policies: async () => (await api<any[]>('/api/policies')).body,
+  policies: async () => (await api<RaRecord[]>('/api/policies')).body,
   versions: async ({ filter }) => {
-    const policyIds: string[] = filter?.policyId ? [filter.policyId] : (await api<any[]>('/api/policies')).body.map((p) => p.id);
-    const all = await Promise.all(policyIds.map(async (id) => (await api<any[]>(`/api/policies/${encodeURIComponent(id)}/versions`)).body));
+    const policyIds: string[] = filter?.policyId ? [filter.policyId] : (await api<RaRecord[]>('/api/policies')).body.map((p) => p.id);
+    const all = await Promise.all(
+      policyIds.map(async (id) => (await api<RaRecord[]>(`/api/policies/${encodeURIComponent(id)}/versions`)).body),
+    );
     return all.flat().map((v) => ({ ...v, id: versionId(v.policyId, v.version) }));
   },
-  users: async () => (await api<any[]>('/api/users')).body,
+  users: async () => (await api<RaRecord[]>('/api/users')).body,
   audit: async ({ filter }) => {
-    const query = new URLSearchParams(Object.entries(filter ?? {}).filter(([k, v]) => ['target', 'actor', 'action'].includes(k) && v).map(([k, v]) => [k, String(v)]));
-    return (await api<any[]>(`/api/audit?${query}`)).body.map((e) => ({ ...e, id: e.seq })).reverse();
+    const query = new URLSearchParams(
+      Object.entries(filter ?? {})
+        .filter(([k, v]) => ['target', 'actor', 'action'].includes(k) && v)
+        .map(([k, v]) => [k, String(v)]),
+    );
+    return (await api<RaRecord[]>(`/api/audit?${query}`)).body.map((e) => ({ ...e, id: e.seq })).reverse();
   },
-  cohorts: async () => (await api<any[]>('/api/cohorts')).body,
+  cohorts: async () => (await api<RaRecord[]>('/api/cohorts')).body,
 };
 
 function page(records: RaRecord[], params: GetListParams) {
   const { field, order } = params.sort ?? { field: 'id', order: 'ASC' };
   const q = String(params.filter?.q ?? '').toLowerCase();
-  const filtered = records.filter((r) => !q || JSON.stringify(r).toLowerCase().includes(q))
-    .filter((r) => Object.entries(params.filter ?? {}).every(([k, v]) => k === 'q' || k === 'policyId' || ['target', 'actor', 'action'].includes(k) || v === undefined || r[k] === v));
+  const filtered = records
+    .filter((r) => !q || JSON.stringify(r).toLowerCase().includes(q))
+    .filter((r) =>
+      Object.entries(params.filter ?? {}).every(
+        ([k, v]) => k === 'q' || k === 'policyId' || ['target', 'actor', 'action'].includes(k) || v === undefined || r[k] === v,
+      ),
+    );
   const sorted = [...filtered].sort((a, b) => {
     const x = a[field];
     const y = b[field];
-    return (x === y ? 0 : x === undefined || x === null ? 1 : y === undefined || y === null ? -1 : x < y ? -1 : 1) * (order === 'DESC' ? -1 : 1);
+    return (
+      (x === y ? 0 : x === undefined || x === null ? 1 : y === undefined || y === null ? -1 : x < y ? -1 : 1) * (order === 'DESC' ? -1 : 1)
+    );
   });
   const { page: p = 1, perPage = 25 } = params.pagination ?? {};
   return { data: sorted.slice((p - 1) * perPage, p * perPage), total: sorted.length };
@@ -50,13 +74,18 @@ function page(records: RaRecord[], params: GetListParams) {
 async function getOne(resource: string, id: string): Promise<RaRecord> {
   switch (resource) {
     case 'versions': {
-      const res = await api<any>(versionPath(id));
+      const res = await api<RaRecord>(versionPath(id));
       return { ...res.body, id, etag: res.headers.get('ETag') };
     }
-    case 'policies': return (await api<any>(`/api/policies/${encodeURIComponent(id)}`)).body;
-    case 'cohorts': return (await api<any>(`/api/cohorts/${encodeURIComponent(id)}`)).body;
+    case 'policies':
+      return (await api<RaRecord>(`/api/policies/${encodeURIComponent(id)}`)).body;
+    case 'cohorts':
+      return (await api<RaRecord>(`/api/cohorts/${encodeURIComponent(id)}`)).body;
     default: {
-      const { data } = page(await lists[resource]!({ pagination: { page: 1, perPage: 1e6 }, sort: { field: 'id', order: 'ASC' }, filter: {} }), { pagination: { page: 1, perPage: 1e6 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+      const { data } = page(
+        await lists[resource]!({ pagination: { page: 1, perPage: 1e6 }, sort: { field: 'id', order: 'ASC' }, filter: {} }),
+        { pagination: { page: 1, perPage: 1e6 }, sort: { field: 'id', order: 'ASC' }, filter: {} },
+      );
       const found = data.find((r) => String(r.id) === String(id));
       if (!found) throw new Error(`${resource} ${id} not found`);
       return found;
@@ -65,48 +94,69 @@ async function getOne(resource: string, id: string): Promise<RaRecord> {
 }
 
 export const dataProvider: DataProvider = {
-  async getList(resource, params) {
+  async getList<R extends RaRecord>(resource: string, params: GetListParams) {
     const load = lists[resource];
     if (!load) throw new Error(`Unknown resource ${resource}`);
-    return page(await load(params), params) as any;
+    return page(await load(params), params) as GetListResult<R>;
   },
-  getOne: async (resource, params) => ({ data: await getOne(resource, String(params.id)) }) as any,
-  getMany: async (resource, params) => ({ data: await Promise.all(params.ids.map((id) => getOne(resource, String(id)))) }) as any,
+  getOne: async <R extends RaRecord>(resource: string, params: { id: RaRecord['id'] }) =>
+    ({ data: await getOne(resource, String(params.id)) }) as GetOneResult<R>,
+  getMany: async <R extends RaRecord>(resource: string, params: { ids: RaRecord['id'][] }) =>
+    ({ data: await Promise.all(params.ids.map((id) => getOne(resource, String(id)))) }) as GetManyResult<R>,
   async getManyReference(resource, params) {
-    return page(await lists[resource]!({ ...params, filter: { ...params.filter, [params.target]: params.id } }), params) as any;
+    return page(
+      await lists[resource]!({ ...params, filter: { ...params.filter, [params.target]: params.id } }),
+      params,
+    ) as GetManyReferenceResult;
   },
-  async create(resource, params) {
+  async create<R extends RaRecord>(resource: string, params: { data: Partial<R> }): Promise<CreateResult<R>> {
     switch (resource) {
       case 'versions': {
         // A new version is always a clone of an existing one: policy documents are never typed from nothing.
-        const { policyId, source, version } = params.data;
-        const res = await api<any>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(source)}/clone`, { method: 'POST', body: { version } });
-        return { data: { ...res.body, id: versionId(res.body.policyId, res.body.version), etag: res.headers.get('ETag') } } as any;
+        const { policyId, source, version } = params.data as unknown as { policyId: string; source: string; version: string };
+        const res = await api<RaRecord>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(source)}/clone`, {
+          method: 'POST',
+          body: { version },
+        });
+        return { data: { ...res.body, id: versionId(res.body.policyId, res.body.version), etag: res.headers.get('ETag') } as unknown as R };
       }
-      case 'users': return { data: (await api<any>('/api/users', { method: 'POST', body: params.data })).body } as any;
-      case 'cohorts': return { data: (await api<any>('/api/cohorts/generate', { method: 'POST', body: params.data })).body } as any;
-      default: throw new Error(`${resource} cannot be created here`);
+      case 'users':
+        return { data: (await api<R>('/api/users', { method: 'POST', body: params.data })).body };
+      case 'cohorts':
+        return { data: (await api<R>('/api/cohorts/generate', { method: 'POST', body: params.data })).body };
+      default:
+        throw new Error(`${resource} cannot be created here`);
     }
   },
-  async update(resource, params) {
+  async update<R extends RaRecord>(
+    resource: string,
+    params: { id: RaRecord['id']; data: Partial<R>; previousData: R },
+  ): Promise<UpdateResult<R>> {
     switch (resource) {
       case 'versions': {
-        const res = await api<any>(versionPath(String(params.id)), { method: 'PUT', body: params.data.document, headers: { 'If-Match': params.previousData.etag } });
-        return { data: { ...res.body, id: params.id, etag: res.headers.get('ETag') } } as any;
+        const res = await api<RaRecord>(versionPath(String(params.id)), {
+          method: 'PUT',
+          body: (params.data as RaRecord).document,
+          headers: { 'If-Match': params.previousData.etag },
+        });
+        return { data: { ...res.body, id: params.id, etag: res.headers.get('ETag') } as unknown as R };
       }
       case 'users': {
-        const { displayName, roles, disabled, password } = params.data;
+        const { displayName, roles, disabled, password } = params.data as RaRecord;
         const body = { displayName, roles, disabled, ...(password ? { password } : {}) };
-        return { data: (await api<any>(`/api/users/${params.id}`, { method: 'PATCH', body })).body } as any;
+        return { data: (await api<R>(`/api/users/${params.id}`, { method: 'PATCH', body })).body };
       }
-      default: throw new Error(`${resource} cannot be changed here`);
+      default:
+        throw new Error(`${resource} cannot be changed here`);
     }
   },
-  async updateMany() { throw new Error('Changing several records at once is not supported'); },
-  async delete(resource, params) {
+  async updateMany() {
+    throw new Error('Changing several records at once is not supported');
+  },
+  async delete<R extends RaRecord>(resource: string, params: { id: RaRecord['id']; previousData?: R }): Promise<DeleteResult<R>> {
     const path = resource === 'versions' ? versionPath(String(params.id)) : `/api/${resource}/${encodeURIComponent(String(params.id))}`;
     await api(path, { method: 'DELETE' });
-    return { data: params.previousData } as any;
+    return { data: (params.previousData ?? { id: params.id }) as R };
   },
   async deleteMany(resource, params) {
     for (const id of params.ids) await this.delete(resource, { id, previousData: { id } as RaRecord });

@@ -28,7 +28,10 @@ export interface ApiResponse<T> {
   body: T;
 }
 
-export async function api<T = any>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: boolean } = {}): Promise<ApiResponse<T>> {
+export async function api<T = unknown>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: boolean } = {},
+): Promise<ApiResponse<T>> {
   const token = session.token();
   const response = await fetch(path, {
     method: init.method ?? 'GET',
@@ -36,7 +39,12 @@ export async function api<T = any>(path: string, init: { method?: string; body?:
     // 304 would bring back the old status from the browser's cache. Always ask the server.
     cache: 'no-store',
     headers: {
-      ...(init.body !== undefined ? { 'Content-Type': typeof init.body === 'string' && init.headers?.['Content-Type'] ? init.headers['Content-Type'] : 'application/json' } : {}),
+      ...(init.body !== undefined
+        ? {
+            'Content-Type':
+              typeof init.body === 'string' && init.headers?.['Content-Type'] ? init.headers['Content-Type'] : 'application/json',
+          }
+        : {}),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
       ...init.headers,
     },
@@ -49,7 +57,11 @@ export async function api<T = any>(path: string, init: { method?: string; body?:
 }
 
 function safeJson(text: string): unknown {
-  try { return JSON.parse(text); } catch { return text; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function toHttpError(status: number, body: unknown): HttpError {
@@ -60,12 +72,24 @@ function toHttpError(status: number, body: unknown): HttpError {
 
 /** `/pricing/default/bands/2/to` -> { pricing: { default: { bands: { 2: { to: message } } } } } */
 export function fieldErrors(errors: Array<{ pointer: string; message: string }>): Record<string, unknown> {
-  const out: Record<string, any> = {};
+  type Tree = { [key: string]: Tree | string };
+  const out: Tree = {};
   for (const { pointer, message } of errors) {
-    const parts = pointer.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
-    if (parts.length === 0) { out.root = { serverError: message }; continue; }
+    const parts = pointer
+      .split('/')
+      .slice(1)
+      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+    if (parts.length === 0) {
+      out.root = { serverError: message };
+      continue;
+    }
     let node = out;
-    parts.slice(0, -1).forEach((p) => { node = node[p] = typeof node[p] === 'object' && node[p] !== null ? node[p] : {}; });
+    for (const p of parts.slice(0, -1)) {
+      const child = node[p];
+      const next: Tree = typeof child === 'object' ? child : {};
+      node[p] = next;
+      node = next;
+    }
     node[parts[parts.length - 1]!] = message;
   }
   return out;

@@ -39,12 +39,21 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The stated order: what is asked, how it is weighted, how points are priced, then the adjustments. */
 function parts(base: Policy, candidate: Policy): Part[] {
-  const groups = [...new Set([...Object.keys(base.pricing.byClientGroup ?? {}), ...Object.keys(candidate.pricing.byClientGroup ?? {})])].sort();
+  const groups = [
+    ...new Set([...Object.keys(base.pricing.byClientGroup ?? {}), ...Object.keys(candidate.pricing.byClientGroup ?? {})]),
+  ].sort();
   const label = (g: string) => candidate.clientGroups.find((x) => x.id === g)?.label ?? g;
   return [
     {
-      id: 'questionnaire', label: 'Questions, answers and points',
-      differs: (a, b) => !same(a.questionnaires, b.questionnaires) || !same(a.clientGroups, b.clientGroups) || !same(a.domains.map((d) => [d.id, d.label]), b.domains.map((d) => [d.id, d.label])),
+      id: 'questionnaire',
+      label: 'Questions, answers and points',
+      differs: (a, b) =>
+        !same(a.questionnaires, b.questionnaires) ||
+        !same(a.clientGroups, b.clientGroups) ||
+        !same(
+          a.domains.map((d) => [d.id, d.label]),
+          b.domains.map((d) => [d.id, d.label]),
+        ),
       apply: (p, c) => {
         const weights = new Map(p.domains.map((d) => [d.id, d.weight]));
         p.questionnaires = c.questionnaires;
@@ -52,20 +61,61 @@ function parts(base: Policy, candidate: Policy): Part[] {
         p.domains = c.domains.map((d) => ({ ...d, weight: weights.has(d.id) ? weights.get(d.id) : d.weight }));
       },
     },
-    { id: 'weights', label: 'Domain weights', differs: (a, b) => !same(a.domains, b.domains), apply: (p, c) => { p.domains = c.domains; } },
-    { id: 'pricing:default', label: 'Standard allocation table', differs: (a, b) => !same(a.pricing.default, b.pricing.default), apply: (p, c) => { p.pricing = { ...p.pricing, default: c.pricing.default }; } },
-    ...groups.map((g): Part => ({
-      id: `pricing:${g}`, label: `Allocation table for ${label(g)}`,
-      differs: (a, b) => !same(a.pricing.byClientGroup?.[g], b.pricing.byClientGroup?.[g]),
+    {
+      id: 'weights',
+      label: 'Domain weights',
+      differs: (a, b) => !same(a.domains, b.domains),
       apply: (p, c) => {
-        const byClientGroup = { ...p.pricing.byClientGroup };
-        if (c.pricing.byClientGroup?.[g]) byClientGroup[g] = c.pricing.byClientGroup[g]; else delete byClientGroup[g];
-        p.pricing = { ...p.pricing, byClientGroup };
+        p.domains = c.domains;
       },
-    })),
-    { id: 'carer', label: 'Carer adjustment table', differs: (a, b) => !same(a.carerAdjustment, b.carerAdjustment), apply: (p, c) => { p.carerAdjustment = c.carerAdjustment; if (!c.carerAdjustment) delete p.carerAdjustment; } },
-    { id: 'uplifts', label: 'Uplifts', differs: (a, b) => !same(a.uplifts ?? [], b.uplifts ?? []), apply: (p, c) => { p.uplifts = c.uplifts ?? []; } },
-    { id: 'rounding', label: 'Rounding and weeks in a year', differs: (a, b) => !same(a.rounding, b.rounding) || a.weeksPerYear !== b.weeksPerYear, apply: (p, c) => { p.rounding = c.rounding; p.weeksPerYear = c.weeksPerYear; } },
+    },
+    {
+      id: 'pricing:default',
+      label: 'Standard allocation table',
+      differs: (a, b) => !same(a.pricing.default, b.pricing.default),
+      apply: (p, c) => {
+        p.pricing = { ...p.pricing, default: c.pricing.default };
+      },
+    },
+    ...groups.map(
+      (g): Part => ({
+        id: `pricing:${g}`,
+        label: `Allocation table for ${label(g)}`,
+        differs: (a, b) => !same(a.pricing.byClientGroup?.[g], b.pricing.byClientGroup?.[g]),
+        apply: (p, c) => {
+          const byClientGroup = { ...p.pricing.byClientGroup };
+          if (c.pricing.byClientGroup?.[g]) byClientGroup[g] = c.pricing.byClientGroup[g];
+          else delete byClientGroup[g];
+          p.pricing = { ...p.pricing, byClientGroup };
+        },
+      }),
+    ),
+    {
+      id: 'carer',
+      label: 'Carer adjustment table',
+      differs: (a, b) => !same(a.carerAdjustment, b.carerAdjustment),
+      apply: (p, c) => {
+        p.carerAdjustment = c.carerAdjustment;
+        if (!c.carerAdjustment) delete p.carerAdjustment;
+      },
+    },
+    {
+      id: 'uplifts',
+      label: 'Uplifts',
+      differs: (a, b) => !same(a.uplifts ?? [], b.uplifts ?? []),
+      apply: (p, c) => {
+        p.uplifts = c.uplifts ?? [];
+      },
+    },
+    {
+      id: 'rounding',
+      label: 'Rounding and weeks in a year',
+      differs: (a, b) => !same(a.rounding, b.rounding) || a.weeksPerYear !== b.weeksPerYear,
+      apply: (p, c) => {
+        p.rounding = c.rounding;
+        p.weeksPerYear = c.weeksPerYear;
+      },
+    },
   ];
 }
 
@@ -73,7 +123,11 @@ function parts(base: Policy, candidate: Policy): Part[] {
 function changesOf(id: string, changes: PolicyChange[]): PolicyChange[] {
   if (id.startsWith('pricing:')) {
     const group = id.slice('pricing:'.length);
-    return changes.filter((c) => c.area === 'pricing' && (group === 'default' ? c.path.startsWith('/pricing/default') : c.path.startsWith(`/pricing/byClientGroup/${group}`)));
+    return changes.filter(
+      (c) =>
+        c.area === 'pricing' &&
+        (group === 'default' ? c.path.startsWith('/pricing/default') : c.path.startsWith(`/pricing/byClientGroup/${group}`)),
+    );
   }
   return changes.filter((c) => c.area === id);
 }
@@ -82,9 +136,17 @@ function changesOf(id: string, changes: PolicyChange[]): PolicyChange[] {
  * Splits each compared person's change between `base` and `candidate` into the parts of the policy that
  * changed. `included` marks the people the comparison kept (evaluable under both versions).
  */
-export function attributeChanges(base: VersionUnderTest, candidate: VersionUnderTest, cohort: EncodedCohort, asOf: IsoDate, included: Uint8Array): Attribution {
+export function attributeChanges(
+  base: VersionUnderTest,
+  candidate: VersionUnderTest,
+  cohort: EncodedCohort,
+  asOf: IsoDate,
+  included: Uint8Array,
+): Attribution {
   const chain = intermediates(base.compiled.policy, candidate.compiled.policy);
-  const evaluators = [base.compiled, ...chain.steps.map((c) => c.compiled), candidate.compiled].map((c) => compileFastEvaluator(c, cohort, asOf));
+  const evaluators = [base.compiled, ...chain.steps.map((c) => c.compiled), candidate.compiled].map((c) =>
+    compileFastEvaluator(c, cohort, asOf),
+  );
   const steps = [...chain.steps.map((c) => c.part), chain.last];
   const weekly = steps.map(() => new Float64Array(cohort.size).fill(NaN));
   const annual = steps.map(() => new Float64Array(cohort.size).fill(NaN));
@@ -112,12 +174,16 @@ export function attributeChanges(base: VersionUnderTest, candidate: VersionUnder
     steps: steps.map((p, s) => {
       const ids = p.id.split('+');
       return {
-        id: p.id, label: p.label,
+        id: p.id,
+        label: p.label,
         changes: ids.flatMap((id) => changesOf(id, diff)),
-        totalWeeklyChangePence: totals[s]!.weekly, totalAnnualChangePence: totals[s]!.annual, peopleAffected: totals[s]!.affected,
+        totalWeeklyChangePence: totals[s]!.weekly,
+        totalAnnualChangePence: totals[s]!.annual,
+        peopleAffected: totals[s]!.affected,
       };
     }),
-    weekly, annual,
+    weekly,
+    annual,
   };
 }
 

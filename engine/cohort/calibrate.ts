@@ -66,7 +66,11 @@ export function calibrate(compiled: CompiledPolicy, cohort: EncodedCohort, optio
     targetPence,
     people: profile.people,
     excluded: profile.excluded,
-    current: { totalPence: currentTotal, againstBudgetPence: currentTotal - options.budgetPence, againstTargetPence: currentTotal - targetPence },
+    current: {
+      totalPence: currentTotal,
+      againstBudgetPence: currentTotal - options.budgetPence,
+      againstTargetPence: currentTotal - targetPence,
+    },
     factor,
     prices: tablePrices(compiled.policy, calibratedPolicy),
     calibratedPolicy,
@@ -87,13 +91,17 @@ export function calibrate(compiled: CompiledPolicy, cohort: EncodedCohort, optio
 export function scalePolicy(policy: Policy, factor: number): Policy {
   const scale = (pricing: Pricing): Pricing => {
     switch (pricing.method) {
-      case 'price-per-point': return { ...pricing, pencePerPoint: Math.max(0.0001, Math.round(pricing.pencePerPoint * factor * 10_000) / 10_000) };
-      case 'bands': return { ...pricing, bands: pricing.bands.map((b) => ({ ...b, pence: Math.round(b.pence * factor) })) };
-      case 'hour-bands': return { ...pricing, hourlyRatePence: Math.max(1, Math.round(pricing.hourlyRatePence * factor)) };
+      case 'price-per-point':
+        return { ...pricing, pencePerPoint: Math.max(0.0001, Math.round(pricing.pencePerPoint * factor * 10_000) / 10_000) };
+      case 'bands':
+        return { ...pricing, bands: pricing.bands.map((b) => ({ ...b, pence: Math.round(b.pence * factor) })) };
+      case 'hour-bands':
+        return { ...pricing, hourlyRatePence: Math.max(1, Math.round(pricing.hourlyRatePence * factor)) };
     }
   };
   const byClientGroup = policy.pricing.byClientGroup
-    ? Object.fromEntries(Object.entries(policy.pricing.byClientGroup).map(([g, p]) => [g, scale(p)])) : undefined;
+    ? Object.fromEntries(Object.entries(policy.pricing.byClientGroup).map(([g, p]) => [g, scale(p)]))
+    : undefined;
   return { ...policy, pricing: { default: scale(policy.pricing.default), ...(byClientGroup ? { byClientGroup } : {}) } };
 }
 
@@ -109,10 +117,14 @@ function largestFactorWithin(policy: Policy, totalAt: (f: number) => number, tar
   let low = estimate * 0.999;
   let high = estimate * 1.001;
   while (low > 0 && totalAt(low) > target) low = low < 1e-9 ? 0 : low / 2;
-  while (totalAt(high) <= target && high < 1e9) { low = high; high *= 2; }
+  while (totalAt(high) <= target && high < 1e9) {
+    low = high;
+    high *= 2;
+  }
   for (let i = 0; i < 100 && !oneStepApart(priceSteps(policy, low), priceSteps(policy, high)); i++) {
     const mid = (low + high) / 2;
-    if (totalAt(mid) <= target) low = mid; else high = mid;
+    if (totalAt(mid) <= target) low = mid;
+    else high = mid;
   }
   return low;
 }
@@ -121,7 +133,13 @@ function largestFactorWithin(policy: Policy, totalAt: (f: number) => number, tar
 function priceSteps(policy: Policy, factor: number): number[] {
   const scaledPolicy = scalePolicy(policy, factor);
   const tables = [scaledPolicy.pricing.default, ...Object.values(scaledPolicy.pricing.byClientGroup ?? {})];
-  return tables.flatMap((p) => p.method === 'price-per-point' ? [Math.round(p.pencePerPoint * 10_000)] : p.method === 'bands' ? p.bands.map((b) => b.pence) : [p.hourlyRatePence]);
+  return tables.flatMap((p) =>
+    p.method === 'price-per-point'
+      ? [Math.round(p.pencePerPoint * 10_000)]
+      : p.method === 'bands'
+        ? p.bands.map((b) => b.pence)
+        : [p.hourlyRatePence],
+  );
 }
 
 function oneStepApart(low: number[], high: number[]): boolean {
@@ -140,14 +158,24 @@ function costProfile(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoD
   let excluded = 0;
   for (let i = 0; i < cohort.size; i++) {
     const outcome = evaluate(i);
-    if ('error' in outcome) { excluded++; continue; }
+    if ('error' in outcome) {
+      excluded++;
+      continue;
+    }
     included.push(i);
-    const table = Object.hasOwn(compiled.policy.pricing.byClientGroup ?? {}, cohort.clientGroups[cohort.clientGroupOf[i]!]!) ? cohort.clientGroupOf[i] : 'default';
+    const table = Object.hasOwn(compiled.policy.pricing.byClientGroup ?? {}, cohort.clientGroups[cohort.clientGroupOf[i]!]!)
+      ? cohort.clientGroupOf[i]
+      : 'default';
     const key = `${table}|${outcome.totalMilli}|${outcome.carerReductionApplied ? outcome.carerReductionPercent : 'none'}`;
     const group = groups.get(key);
-    if (group) group.count++; else groups.set(key, { person: i, totalMilli: outcome.totalMilli, count: 1 });
+    if (group) group.count++;
+    else groups.set(key, { person: i, totalMilli: outcome.totalMilli, count: 1 });
   }
-  const members = [...groups.values()].map((g) => ({ ...g, clientGroup: cohort.clientGroups[cohort.clientGroupOf[g.person]!]!, carer: carerOf(cohort, g.person) }));
+  const members = [...groups.values()].map((g) => ({
+    ...g,
+    clientGroup: cohort.clientGroups[cohort.clientGroupOf[g.person]!]!,
+    carer: carerOf(cohort, g.person),
+  }));
   return {
     people: included.length,
     excluded,
@@ -180,13 +208,38 @@ function withoutRules(compiled: CompiledPolicy): CompiledPolicy {
 function tablePrices(before: Policy, after: Policy): TablePrice[] {
   const tables: Array<[string, Pricing, Pricing]> = [
     ['default', before.pricing.default, after.pricing.default],
-    ...Object.entries(before.pricing.byClientGroup ?? {}).map(([g, p]) => [g, p, after.pricing.byClientGroup![g]!] as [string, Pricing, Pricing]),
+    ...Object.entries(before.pricing.byClientGroup ?? {}).map(
+      ([g, p]) => [g, p, after.pricing.byClientGroup![g]!] as [string, Pricing, Pricing],
+    ),
   ];
   return tables.map(([table, was, now]) => {
     switch (was.method) {
-      case 'price-per-point': return { table, method: was.method, before: was.pencePerPoint, after: (now as typeof was).pencePerPoint, unit: 'pence a point' as const };
-      case 'bands': return { table, method: was.method, before: was.bands.at(-1)!.pence, after: (now as typeof was).bands.at(-1)!.pence, unit: 'pence a band (top band shown)' as const };
-      case 'hour-bands': return { table, method: was.method, before: was.hourlyRatePence, after: (now as typeof was).hourlyRatePence, unit: 'pence an hour' as const };
+      case 'price-per-point':
+        return {
+          table,
+          method: was.method,
+          before: was.pencePerPoint,
+          after: (now as typeof was).pencePerPoint,
+          unit: 'pence a point' as const,
+        };
+      case 'bands':
+        return {
+          table,
+          method: was.method,
+          before: was.bands.at(-1)!.pence,
+          after: (now as typeof was).bands.at(-1)!.pence,
+          unit: 'pence a band (top band shown)' as const,
+        };
+      case 'hour-bands':
+        return {
+          table,
+          method: was.method,
+          before: was.hourlyRatePence,
+          after: (now as typeof was).hourlyRatePence,
+          unit: 'pence an hour' as const,
+        };
+      default:
+        throw new Error(`unknown pricing method in table ${table}`);
     }
   });
 }

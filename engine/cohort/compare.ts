@@ -106,7 +106,9 @@ const PROGRESS_EVERY = 10_000;
  */
 export function compareCohort(versions: readonly VersionUnderTest[], cohort: EncodedCohort, options: CompareOptions): Comparison {
   const run = startComparison(versions, cohort, options);
-  while (!run.step(PROGRESS_EVERY)) { /* each step reports progress */ }
+  while (!run.step(PROGRESS_EVERY)) {
+    /* each step reports progress */
+  }
   return run.finish();
 }
 
@@ -114,8 +116,11 @@ export function compareCohort(versions: readonly VersionUnderTest[], cohort: Enc
  * The same comparison in chunks, calling `pause` between them, so a server can report progress and
  * answer other requests while a large cohort is compared.
  */
-export async function compareCohortInSteps(versions: readonly VersionUnderTest[], cohort: EncodedCohort,
-  options: CompareOptions & { pause: () => Promise<void>; chunk?: number }): Promise<Comparison> {
+export async function compareCohortInSteps(
+  versions: readonly VersionUnderTest[],
+  cohort: EncodedCohort,
+  options: CompareOptions & { pause: () => Promise<void>; chunk?: number },
+): Promise<Comparison> {
   const run = startComparison(versions, cohort, options);
   while (!run.step(options.chunk ?? PROGRESS_EVERY)) await options.pause();
   return run.finish();
@@ -137,7 +142,8 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
       const outcome = evaluators[k]!(i);
       if ('error' in outcome) {
         // A person is compared only if every version can evaluate them, so totals are like for like.
-        if (excludedExamples.length < 100) excludedExamples.push({ ref: cohort.refs[i]!, version: versions[k]!.version, reason: outcome.error });
+        if (excludedExamples.length < 100)
+          excludedExamples.push({ ref: cohort.refs[i]!, version: versions[k]!.version, reason: outcome.error });
         excludedCount++;
         return;
       }
@@ -160,31 +166,57 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
     },
     finish(): Comparison {
       const outcomes = versions.map((v, k) => versionOutcome(v, amounts[k]!, flags[k]!, included, cohort));
-      const pairs = versions.slice(1).map((v, k) => pairComparison(versions[0]!, v, amounts[0]!, amounts[k + 1]!, included, cohort, options));
+      const pairs = versions
+        .slice(1)
+        .map((v, k) => pairComparison(versions[0]!, v, amounts[0]!, amounts[k + 1]!, included, cohort, options));
       return {
-        asOf: options.asOf, cohortSize: cohort.size, evaluated: cohort.size - excludedCount,
-        excluded: { count: excludedCount, examples: excludedExamples }, versions: outcomes, pairs, amounts, included,
+        asOf: options.asOf,
+        cohortSize: cohort.size,
+        evaluated: cohort.size - excludedCount,
+        excluded: { count: excludedCount, examples: excludedExamples },
+        versions: outcomes,
+        pairs,
+        amounts,
+        included,
       };
     },
   };
 }
 
-function versionOutcome(v: VersionUnderTest, amounts: Float64Array, flagCounts: Map<string, number>, included: Uint8Array, cohort: EncodedCohort): VersionOutcome {
+function versionOutcome(
+  v: VersionUnderTest,
+  amounts: Float64Array,
+  flagCounts: Map<string, number>,
+  included: Uint8Array,
+  cohort: EncodedCohort,
+): VersionOutcome {
   const all = select(amounts, included);
   return {
     version: v.version,
     contentHash: v.compiled.contentHash,
     summary: summarise(all),
     byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, (mask) => summarise(select(amounts, mask))),
-    byAgeBand: grouped(cohort.ageBands.map((b) => b.label), cohort.ageBandOf, included, (mask) => summarise(select(amounts, mask))),
+    byAgeBand: grouped(
+      cohort.ageBands.map((b) => b.label),
+      cohort.ageBandOf,
+      included,
+      (mask) => summarise(select(amounts, mask)),
+    ),
     flags: Object.fromEntries([...flagCounts].sort()),
     histogram: histogram(all),
     currentCost: currentCost(amounts, included, cohort),
   };
 }
 
-function pairComparison(base: VersionUnderTest, candidate: VersionUnderTest, a: Float64Array, b: Float64Array, included: Uint8Array,
-  cohort: EncodedCohort, options: CompareOptions): PairComparison {
+function pairComparison(
+  base: VersionUnderTest,
+  candidate: VersionUnderTest,
+  a: Float64Array,
+  b: Float64Array,
+  included: Uint8Array,
+  cohort: EncodedCohort,
+  options: CompareOptions,
+): PairComparison {
   const stats = (mask: Uint8Array) => pairStats(a, b, mask, options.materiality ?? {});
   const changes = new Float64Array(countOf(included));
   let j = 0;
@@ -195,7 +227,12 @@ function pairComparison(base: VersionUnderTest, candidate: VersionUnderTest, a: 
     candidate: candidate.version,
     overall: stats(included),
     byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, stats),
-    byAgeBand: grouped(cohort.ageBands.map((x) => x.label), cohort.ageBandOf, included, stats),
+    byAgeBand: grouped(
+      cohort.ageBands.map((x) => x.label),
+      cohort.ageBandOf,
+      included,
+      stats,
+    ),
     largestLosses: losses,
     largestGains: gains,
     changeHistogram: histogram(changes),
@@ -213,21 +250,35 @@ export function isMaterial(base: number, change: number, materiality: Materialit
 }
 
 function pairStats(a: Float64Array, b: Float64Array, mask: Uint8Array, materiality: Materiality): PairStats {
-  let people = 0, gainers = 0, losers = 0, totalBase = 0, totalCandidate = 0;
+  let people = 0,
+    gainers = 0,
+    losers = 0,
+    totalBase = 0,
+    totalCandidate = 0;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
     people++;
     totalBase += a[i]!;
     totalCandidate += b[i]!;
     const change = b[i]! - a[i]!;
-    if (isMaterial(a[i]!, change, materiality)) { if (change > 0) gainers++; else losers++; }
+    if (isMaterial(a[i]!, change, materiality)) {
+      if (change > 0) gainers++;
+      else losers++;
+    }
   }
-  const share = (n: number) => people === 0 ? 0 : n / people;
+  const share = (n: number) => (people === 0 ? 0 : n / people);
   const unchanged = people - gainers - losers;
   return {
-    people, gainers, losers, unchanged,
-    gainersShare: share(gainers), losersShare: share(losers), unchangedShare: share(unchanged),
-    totalBasePence: totalBase, totalCandidatePence: totalCandidate, totalChangePence: totalCandidate - totalBase,
+    people,
+    gainers,
+    losers,
+    unchanged,
+    gainersShare: share(gainers),
+    losersShare: share(losers),
+    unchangedShare: share(unchanged),
+    totalBasePence: totalBase,
+    totalCandidatePence: totalCandidate,
+    totalChangePence: totalCandidate - totalBase,
     meanChangePence: people === 0 ? 0 : Math.round((totalCandidate - totalBase) / people),
   };
 }
@@ -241,11 +292,15 @@ function extremes(a: Float64Array, b: Float64Array, included: Uint8Array, cohort
   }
   const byRef = (x: number, y: number) => (cohort.refs[x]! < cohort.refs[y]! ? -1 : cohort.refs[x]! > cohort.refs[y]! ? 1 : 0);
   // Largest first; equal changes in order of reference, so the lists are stable.
-  losers.sort((x, y) => (b[x]! - a[x]!) - (b[y]! - a[y]!) || byRef(x, y));
-  gainers.sort((x, y) => (b[y]! - a[y]!) - (b[x]! - a[x]!) || byRef(x, y));
+  losers.sort((x, y) => b[x]! - a[x]! - (b[y]! - a[y]!) || byRef(x, y));
+  gainers.sort((x, y) => b[y]! - a[y]! - (b[x]! - a[x]!) || byRef(x, y));
   const person = (i: number): PersonChange => ({
-    ref: cohort.refs[i]!, clientGroup: cohort.clientGroups[cohort.clientGroupOf[i]!]!, ageBand: cohort.ageBands[cohort.ageBandOf[i]!]!.label,
-    basePence: a[i]!, candidatePence: b[i]!, changePence: b[i]! - a[i]!,
+    ref: cohort.refs[i]!,
+    clientGroup: cohort.clientGroups[cohort.clientGroupOf[i]!]!,
+    ageBand: cohort.ageBands[cohort.ageBandOf[i]!]!.label,
+    basePence: a[i]!,
+    candidatePence: b[i]!,
+    changePence: b[i]! - a[i]!,
   });
   return { losses: losers.slice(0, top).map(person), gains: gainers.slice(0, top).map(person) };
 }
@@ -269,12 +324,21 @@ export function currentCost(amounts: Float64Array, included: Uint8Array, cohort:
   };
 }
 
-function grouped<T>(labels: readonly string[], codes: Uint16Array, included: Uint8Array, compute: (mask: Uint8Array) => T): Record<string, T> {
+function grouped<T>(
+  labels: readonly string[],
+  codes: Uint16Array,
+  included: Uint8Array,
+  compute: (mask: Uint8Array) => T,
+): Record<string, T> {
   const out: Record<string, T> = {};
   labels.forEach((label, code) => {
     const mask = new Uint8Array(included.length);
     let any = false;
-    for (let i = 0; i < included.length; i++) if (included[i] && codes[i] === code) { mask[i] = 1; any = true; }
+    for (let i = 0; i < included.length; i++)
+      if (included[i] && codes[i] === code) {
+        mask[i] = 1;
+        any = true;
+      }
     if (any) out[label] = compute(mask);
   });
   return Object.fromEntries(Object.entries(out).sort(([x], [y]) => x.localeCompare(y)));

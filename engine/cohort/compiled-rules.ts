@@ -16,17 +16,23 @@ export interface CompiledRule {
 
 const isNumber = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
 
-const OPERATORS: Record<Operator, (a: any, b: any) => boolean> = {
+// The schema types rule values (lists for in/notIn, numbers for the comparisons), so the casts below
+// restate what validation has already checked.
+type Compare = (fact: unknown, value: unknown) => boolean;
+const list = (v: unknown) => v as readonly unknown[];
+const num = (v: unknown) => v as number;
+
+const OPERATORS: Record<Operator, Compare> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
-  in: (a, b) => b.indexOf(a) > -1,
-  notIn: (a, b) => b.indexOf(a) === -1,
+  in: (a, b) => list(b).indexOf(a) > -1,
+  notIn: (a, b) => list(b).indexOf(a) === -1,
   contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
   doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
-  lessThan: (a, b) => isNumber(a) && a < b,
-  lessThanInclusive: (a, b) => isNumber(a) && a <= b,
-  greaterThan: (a, b) => isNumber(a) && a > b,
-  greaterThanInclusive: (a, b) => isNumber(a) && a >= b,
+  lessThan: (a, b) => isNumber(a) && num(a) < num(b),
+  lessThanInclusive: (a, b) => isNumber(a) && num(a) <= num(b),
+  greaterThan: (a, b) => isNumber(a) && num(a) > num(b),
+  greaterThanInclusive: (a, b) => isNumber(a) && num(a) >= num(b),
 };
 
 export function compileRules(rules: readonly Rule[]): CompiledRule[] {

@@ -116,13 +116,21 @@ export class CohortEncoder {
 
   private grow(): void {
     this.capacity *= 2;
-    const grow16 = (a: Uint16Array) => { const b = new Uint16Array(this.capacity); b.set(a); return b; };
+    const grow16 = (a: Uint16Array) => {
+      const b = new Uint16Array(this.capacity);
+      b.set(a);
+      return b;
+    };
     this.clientGroupOf = grow16(this.clientGroupOf);
     this.ageBandOf = grow16(this.ageBandOf);
     this.carerLevelOf = grow16(this.carerLevelOf);
     this.carerImpactOf = grow16(this.carerImpactOf);
-    const flags = new Uint8Array(this.capacity); flags.set(this.carerFlags); this.carerFlags = flags;
-    const cost = new Float64Array(this.capacity).fill(NaN); cost.set(this.cost); this.cost = cost;
+    const flags = new Uint8Array(this.capacity);
+    flags.set(this.carerFlags);
+    this.carerFlags = flags;
+    const cost = new Float64Array(this.capacity).fill(NaN);
+    cost.set(this.cost);
+    this.cost = cost;
     for (const column of this.columns.values()) column.codes = grow16(column.codes);
   }
 }

@@ -69,11 +69,14 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
   const domainIndex = new Map(domains.map((d, i) => [d.domain.id, i]));
   const weights = Int32Array.from(domains.map((d) => d.weightMilli));
   const plans = planQuestionnaires(compiled, cohort, domainIndex);
-  const tables = cohort.clientGroups.map((g) => compiled.clientGroups.has(g) ? chooseTable(policy.pricing, g).pricing : null);
+  const tables = cohort.clientGroups.map((g) => (compiled.clientGroups.has(g) ? chooseTable(policy.pricing, g).pricing : null));
   const rules = compileRules(policy.rules ?? []);
   const carerTable = policy.carerAdjustment;
-  const carerKnown = carerTable ? cohort.carerLevels.map((l) => cohort.carerImpacts.map((m) =>
-    carerTable.supportLevels.some((x) => x.id === l) && carerTable.impacts.some((x) => x.id === m))) : null;
+  const carerKnown = carerTable
+    ? cohort.carerLevels.map((l) =>
+        cohort.carerImpacts.map((m) => carerTable.supportLevels.some((x) => x.id === l) && carerTable.impacts.some((x) => x.id === m)),
+      )
+    : null;
   const raw = new Int32Array(domains.length);
   const money = moneySteps(compiled, asOf);
   const current: Current = { i: 0, plan: undefined as unknown as Plan, totalMilli: 0, money: undefined as unknown as Money };
@@ -104,12 +107,21 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     let totalMilli = 0;
     for (let d = 0; d < raw.length; d++) totalMilli += raw[d]! * weights[d]!;
     const outcome = money(group, pricing, totalMilli, cohort, i);
-    current.i = i; current.plan = plan; current.totalMilli = totalMilli; current.money = outcome;
+    current.i = i;
+    current.plan = plan;
+    current.totalMilli = totalMilli;
+    current.money = outcome;
     const flags: string[] = [];
     for (const r of rules) if (r.test(read)) flags.push(r.rule.event.type);
     return {
-      totalMilli, allocationPence: outcome.allocationPence, weeklyPence: outcome.weeklyPence, monthlyPence: outcome.monthlyPence,
-      annualPence: outcome.annualPence, carerReductionApplied: outcome.carerReductionApplied, carerReductionPercent: outcome.carerPercent, flags,
+      totalMilli,
+      allocationPence: outcome.allocationPence,
+      weeklyPence: outcome.weeklyPence,
+      monthlyPence: outcome.monthlyPence,
+      annualPence: outcome.annualPence,
+      carerReductionApplied: outcome.carerReductionApplied,
+      carerReductionPercent: outcome.carerPercent,
+      flags,
     };
   };
 }
@@ -124,13 +136,20 @@ function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
     // Group, carer flags, level and impact packed in one number (each list is far below 2^16 long).
     const carerKey = ((group * 8 + cohort.carerFlags[i]!) * 65536 + cohort.carerLevelOf[i]!) * 65536 + cohort.carerImpactOf[i]!;
     let cache = caches.get(carerKey);
-    if (!cache) caches.set(carerKey, cache = new Map());
+    if (!cache) {
+      cache = new Map();
+      caches.set(carerKey, cache);
+    }
     let result = cache.get(totalMilli);
     if (!result) {
       const { carer, rounded, periods } = allocate(compiled, pricing, totalMilli, carerOf(cohort, i), asOf);
       result = {
-        allocationPence: rounded.afterPence, weeklyPence: periods.weeklyPence, monthlyPence: periods.monthlyPence, annualPence: periods.annualPence,
-        carerReductionApplied: carer.applied, carerPercent: carer.percent,
+        allocationPence: rounded.afterPence,
+        weeklyPence: periods.weeklyPence,
+        monthlyPence: periods.monthlyPence,
+        annualPence: periods.annualPence,
+        carerReductionApplied: carer.applied,
+        carerPercent: carer.percent,
       };
       cache.set(totalMilli, result);
     }
@@ -139,7 +158,11 @@ function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
 }
 
 /** For each (client group, age band) of the cohort: the questionnaire's slots, or why none applies. */
-function planQuestionnaires(compiled: CompiledPolicy, cohort: EncodedCohort, domainIndex: Map<string, number>): Array<Array<Plan | Unevaluable>> {
+function planQuestionnaires(
+  compiled: CompiledPolicy,
+  cohort: EncodedCohort,
+  domainIndex: Map<string, number>,
+): Array<Array<Plan | Unevaluable>> {
   const columns = new Map(cohort.columns.map((c) => [c.questionId, c]));
   const cache = new Map<CompiledQuestionnaire, Plan>();
   const planFor = (q: CompiledQuestionnaire): Plan => {
@@ -149,46 +172,85 @@ function planQuestionnaires(compiled: CompiledPolicy, cohort: EncodedCohort, dom
         const column = columns.get(question.id);
         const answerIds = column?.answerIds ?? [];
         const points = new Int32Array(answerIds.length + 1).fill(-1);
-        answerIds.forEach((id, k) => { const a = answers.get(id); if (a) points[k + 1] = a.points; });
-        return { column: column?.codes ?? null, questionId: question.id, domain: domainIndex.get(question.domain)!, required, points, answerIds };
+        answerIds.forEach((id, k) => {
+          const a = answers.get(id);
+          if (a) points[k + 1] = a.points;
+        });
+        return {
+          column: column?.codes ?? null,
+          questionId: question.id,
+          domain: domainIndex.get(question.domain)!,
+          required,
+          points,
+          answerIds,
+        };
       });
       plan = { questionnaire: q, slots, byQuestion: new Map(slots.map((slot) => [slot.questionId, slot])) };
       cache.set(q, plan);
     }
     return plan;
   };
-  return cohort.clientGroups.map((group) => cohort.ageBands.map((band) => {
-    const first = selectQuestionnaire(compiled.questionnaires, band.min, group);
-    for (let age = band.min + 1; age <= band.max; age++) {
-      if (selectQuestionnaire(compiled.questionnaires, age, group) !== first) {
-        return { error: `age band ${band.label} spans more than one questionnaire of this version, so the questionnaire cannot be chosen` };
+  return cohort.clientGroups.map((group) =>
+    cohort.ageBands.map((band) => {
+      const first = selectQuestionnaire(compiled.questionnaires, band.min, group);
+      for (let age = band.min + 1; age <= band.max; age++) {
+        if (selectQuestionnaire(compiled.questionnaires, age, group) !== first) {
+          return {
+            error: `age band ${band.label} spans more than one questionnaire of this version, so the questionnaire cannot be chosen`,
+          };
+        }
       }
-    }
-    return first ? planFor(first) : { error: `no questionnaire of this version applies to age band ${band.label} in client group '${group}'` };
-  }));
+      return first
+        ? planFor(first)
+        : { error: `no questionnaire of this version applies to age band ${band.label} in client group '${group}'` };
+    }),
+  );
 }
 
-function factReader(current: Current, raw: Int32Array, weights: Int32Array, domainIndex: Map<string, number>, cohort: EncodedCohort): FactReader {
+function factReader(
+  current: Current,
+  raw: Int32Array,
+  weights: Int32Array,
+  domainIndex: Map<string, number>,
+  cohort: EncodedCohort,
+): FactReader {
   return (fact, key) => {
     switch (fact) {
-      case 'totalPoints': return current.totalMilli / 1000;
-      case 'domainPoints': { const d = key === undefined ? undefined : domainIndex.get(key); return d === undefined ? undefined : raw[d]; }
-      case 'weightedDomainPoints': { const d = key === undefined ? undefined : domainIndex.get(key); return d === undefined ? undefined : (raw[d]! * weights[d]!) / 1000; }
+      case 'totalPoints':
+        return current.totalMilli / 1000;
+      case 'domainPoints': {
+        const d = key === undefined ? undefined : domainIndex.get(key);
+        return d === undefined ? undefined : raw[d];
+      }
+      case 'weightedDomainPoints': {
+        const d = key === undefined ? undefined : domainIndex.get(key);
+        return d === undefined ? undefined : (raw[d]! * weights[d]!) / 1000;
+      }
       case 'answers': {
         const slot = key === undefined ? undefined : current.plan.byQuestion.get(key);
         const code = slot?.column ? slot.column[current.i]! : 0;
         return slot && code > 0 ? slot.answerIds[code - 1] : undefined;
       }
-      case 'age': return cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
-      case 'clientGroup': return cohort.clientGroups[cohort.clientGroupOf[current.i]!];
-      case 'questionnaire': return current.plan.questionnaire.questionnaire.id;
-      case 'allocationPence': return current.money.allocationPence;
-      case 'weeklyPence': return current.money.weeklyPence;
-      case 'monthlyPence': return current.money.monthlyPence;
-      case 'annualPence': return current.money.annualPence;
-      case 'carerReductionApplied': return current.money.carerReductionApplied;
-      case 'carerReductionPercent': return current.money.carerPercent;
-      default: return undefined;
+      case 'age':
+        return cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
+      case 'clientGroup':
+        return cohort.clientGroups[cohort.clientGroupOf[current.i]!];
+      case 'questionnaire':
+        return current.plan.questionnaire.questionnaire.id;
+      case 'allocationPence':
+        return current.money.allocationPence;
+      case 'weeklyPence':
+        return current.money.weeklyPence;
+      case 'monthlyPence':
+        return current.money.monthlyPence;
+      case 'annualPence':
+        return current.money.annualPence;
+      case 'carerReductionApplied':
+        return current.money.carerReductionApplied;
+      case 'carerReductionPercent':
+        return current.money.carerPercent;
+      default:
+        return undefined;
     }
   };
 }

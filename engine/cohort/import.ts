@@ -21,9 +21,7 @@ export interface CohortMeta {
   people: number;
 }
 
-export type ImportResult =
-  | { ok: true; cohort: EncodedCohort; meta: CohortMeta }
-  | { ok: false; issues: RowIssue[] };
+export type ImportResult = { ok: true; cohort: EncodedCohort; meta: CohortMeta } | { ok: false; issues: RowIssue[] };
 
 export interface ImportOptions {
   /** Versions the cohort will be evaluated under: ids and answers must be known to at least one. */
@@ -84,7 +82,19 @@ export function importCohortCsv(text: string, options: CsvImportOptions): Import
   const records = readCsv(text);
   if ('issue' in records) return { ok: false, issues: [records.issue] };
   const [header, ...rows] = records.rows;
-  if (!header) return { ok: false, issues: [{ row: 0, line: 1, field: '', code: 'no_header', message: `the file is empty: the first line must name the columns (${CSV_COLUMNS.join(', ')} and one column per question)` }] };
+  if (!header)
+    return {
+      ok: false,
+      issues: [
+        {
+          row: 0,
+          line: 1,
+          field: '',
+          code: 'no_header',
+          message: `the file is empty: the first line must name the columns (${CSV_COLUMNS.join(', ')} and one column per question)`,
+        },
+      ],
+    };
 
   const known = knownIds(options.policies);
   const layout = readHeader(header.cells, known);
@@ -99,33 +109,57 @@ export function importCohortCsv(text: string, options: CsvImportOptions): Import
     const row = index + 1;
     const at = (x: Omit<RowIssue, 'row' | 'line'>): RowIssue => ({ row, line, ...x });
     if (cells.length !== header.cells.length) {
-      issues.add(at({ field: '', code: 'column_count', message: `row has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'} but the header names ${header.cells.length} columns; check for a stray or missing comma (quote cells that contain commas)` }));
+      issues.add(
+        at({
+          field: '',
+          code: 'column_count',
+          message: `row has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'} but the header names ${header.cells.length} columns; check for a stray or missing comma (quote cells that contain commas)`,
+        }),
+      );
       return;
     }
-    const cell = (name: FixedColumn) => layout.fixed.has(name) ? cells[layout.fixed.get(name)!]!.trim() : '';
+    const cell = (name: FixedColumn) => (layout.fixed.has(name) ? cells[layout.fixed.get(name)!]!.trim() : '');
     const parsed = rowToPerson(cell, layout, cells);
     const own = parsed.issues.map(at);
-    const checked = personIssues(parsed.person, row, known, new Map(), false).map((x) => at({ ...x, field: COLUMN_OF_FIELD[x.field] ?? x.field.replace(/^answers\./, '') }));
+    const checked = personIssues(parsed.person, row, known, new Map(), false).map((x) =>
+      at({ ...x, field: COLUMN_OF_FIELD[x.field] ?? x.field.replace(/^answers\./, '') }),
+    );
     issues.addAll(own);
     issues.addAll(checked.filter((x) => !own.some((o) => o.field === x.field)));
     people.push(parsed.person);
     lines.push(line);
   });
   if (rows.length === 0 && issues.count === 0) {
-    issues.add({ row: 0, line: header.line, field: '', code: 'no_rows', message: 'the file has a header but no people: add one row per person below it' });
+    issues.add({
+      row: 0,
+      line: header.line,
+      field: '',
+      code: 'no_rows',
+      message: 'the file has a header but no people: add one row per person below it',
+    });
   }
 
   // Duplicates and the schema's own limits (lengths, ref pattern, the document's name) in one pass over all rows.
-  const doc: Cohort = { schemaVersion: 1, name: options.name, ...optional('description', options.description), ...optional('policyId', options.policyId), people };
+  const doc: Cohort = {
+    schemaVersion: 1,
+    name: options.name,
+    ...optional('description', options.description),
+    ...optional('policyId', options.policyId),
+    people,
+  };
   const refs = new Map<string, number>();
-  people.forEach((person, i) => issues.addAll(duplicateRef(person.ref, i + 1, refs).map((x) => ({ ...x, line: lines[i] }))));
+  people.forEach((person, i) => {
+    issues.addAll(duplicateRef(person.ref, i + 1, refs).map((x) => ({ ...x, line: lines[i] })));
+  });
   for (const issue of cohortSchemaIssues(doc)) {
     const { row, field } = locate(issue.path);
     const column = COLUMN_OF_FIELD[field] ?? field.replace(/^answers\./, '');
     if (row > 0 && issues.has(row, column)) continue;
-    issues.add(row === 0
-      ? { row: 0, field, code: issue.code, message: issue.message }
-      : { row, line: lines[row - 1], field: column, code: issue.code, message: issue.message });
+    issues.add(
+      row === 0
+        ? { row: 0, field, code: issue.code, message: issue.message }
+        : { row, line: lines[row - 1], field: column, code: issue.code, message: issue.message },
+    );
   }
   if (issues.count > 0) return { ok: false, issues: issues.finish().sort(byRowThenLine) };
   return encode(people, { name: options.name, description: options.description, policyId: options.policyId });
@@ -133,7 +167,10 @@ export function importCohortCsv(text: string, options: CsvImportOptions): Import
 
 /** '/people/4/carer/impact' -> row 5, field 'carer.impact'; '/name' -> row 0, field 'name'. */
 function locate(path: string): { row: number; field: string } {
-  const segments = path.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const segments = path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (segments[0] === 'people' && segments.length >= 2 && /^\d+$/.test(segments[1]!)) {
     return { row: Number(segments[1]) + 1, field: segments.slice(2).join('.') };
   }
@@ -144,7 +181,8 @@ function encode(people: CohortPerson[], meta: Omit<CohortMeta, 'people'>): Impor
   try {
     const cohort = encodeCohort(people, people.length);
     return {
-      ok: true, cohort,
+      ok: true,
+      cohort,
       meta: { name: meta.name, ...optional('description', meta.description), ...optional('policyId', meta.policyId), people: cohort.size },
     };
   } catch (e) {

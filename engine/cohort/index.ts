@@ -2,14 +2,31 @@
 
 export { parseAgeBand, type Cohort, type CohortPerson, type AgeBand } from './cohort.js';
 export { CohortEncoder, encodeCohort, decodePerson, type EncodedCohort } from './encoded-cohort.js';
-export { serializeCohort, deserializeCohort, type SerializedCohort } from './serialize.js';
 export { compileFastEvaluator, type FastEvaluator, type FastOutcome } from './fast-evaluator.js';
 export { assessmentFor } from './reference.js';
-export { compareCohort, compareCohortInSteps, isMaterial, type Comparison, type CompareOptions, type Materiality, type PairComparison, type PairStats, type VersionOutcome, type VersionUnderTest } from './compare.js';
+export {
+  compareCohort,
+  compareCohortInSteps,
+  isMaterial,
+  type Comparison,
+  type CompareOptions,
+  type Materiality,
+  type PairComparison,
+  type PairStats,
+  type VersionOutcome,
+  type VersionUnderTest,
+} from './compare.js';
 export { attributeChanges, type Attribution, type AttributionStep } from './attribution.js';
 export { calibrate, scalePolicy, type Calibration, type CalibrationOptions } from './calibrate.js';
 export { summarise, histogram, type Summary, type Histogram } from './statistics.js';
-export { importCohortJson, importCohortCsv, type ImportResult, type ImportOptions, type CsvImportOptions, type CohortMeta } from './import.js';
+export {
+  importCohortJson,
+  importCohortCsv,
+  type ImportResult,
+  type ImportOptions,
+  type CsvImportOptions,
+  type CohortMeta,
+} from './import.js';
 export { CSV_COLUMNS } from './csv-cohort.js';
 export { cohortToCsv } from './cohort-csv-writer.js';
 export { parsePounds, penceToPounds } from './pounds.js';

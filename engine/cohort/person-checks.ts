@@ -29,7 +29,7 @@ export function knownIds(policies: readonly CompiledPolicy[] | undefined): Known
       }
     }
   }
-  const tables = policies.flatMap((p) => p.policy.carerAdjustment ? [p.policy.carerAdjustment] : []);
+  const tables = policies.flatMap((p) => (p.policy.carerAdjustment ? [p.policy.carerAdjustment] : []));
   return {
     clientGroups: new Set(policies.flatMap((p) => p.policy.clientGroups.map((g) => g.id))),
     questions,
@@ -41,7 +41,14 @@ export function knownIds(policies: readonly CompiledPolicy[] | undefined): Known
 
 export function policyIdIssues(policyId: string | undefined, policies: readonly CompiledPolicy[] | undefined): RowIssue[] {
   if (policyId === undefined || !policies?.length || policies.some((p) => p.policy.id === policyId)) return [];
-  return [{ row: 0, field: 'policyId', code: 'policy_mismatch', message: `the cohort follows scheme '${policyId}' but the versions given are of ${listOf([...new Set(policies.map((p) => p.policy.id))])}` }];
+  return [
+    {
+      row: 0,
+      field: 'policyId',
+      code: 'policy_mismatch',
+      message: `the cohort follows scheme '${policyId}' but the versions given are of ${listOf([...new Set(policies.map((p) => p.policy.id))])}`,
+    },
+  ];
 }
 
 /** The checks the schema cannot make: a real age band, unique refs, and ids the versions know. */
@@ -52,27 +59,52 @@ export function personIssues(person: unknown, row: number, known: KnownIds, refs
   const issue = (field: string, code: string, message: string) => out.push({ row, field, code, message });
   if (checkRef && typeof p.ref === 'string') out.push(...duplicateRef(p.ref, row, refs));
   if (typeof p.ageBand === 'string' && p.ageBand !== '' && !parseAgeBand(p.ageBand)) {
-    issue('ageBand', 'bad_age_band', `'${p.ageBand}' is not an age band: write whole years youngest first, like 65-74, or 85+ for an open top band (at most 130)`);
+    issue(
+      'ageBand',
+      'bad_age_band',
+      `'${p.ageBand}' is not an age band: write whole years youngest first, like 65-74, or 85+ for an open top band (at most 130)`,
+    );
   }
   if (known.clientGroups && typeof p.clientGroup === 'string' && p.clientGroup !== '' && !known.clientGroups.has(p.clientGroup)) {
-    issue('clientGroup', 'unknown_client_group', `client group '${p.clientGroup}' is not one of the versions' client groups: ${listOf([...known.clientGroups])}`);
+    issue(
+      'clientGroup',
+      'unknown_client_group',
+      `client group '${p.clientGroup}' is not one of the versions' client groups: ${listOf([...known.clientGroups])}`,
+    );
   }
   if (known.questions && p.answers && typeof p.answers === 'object') {
     for (const [question, answer] of Object.entries(p.answers as Record<string, unknown>)) {
       const answers = known.questions.get(question);
       if (!answers) issue(`answers.${question}`, 'unknown_question', `'${question}' is not a question any of the versions asks`);
       else if (typeof answer === 'string' && answer !== '' && !answers.has(answer)) {
-        issue(`answers.${question}`, 'unknown_answer', `'${answer}' is not an answer to question '${question}': valid answers are ${listOf([...answers])}`);
+        issue(
+          `answers.${question}`,
+          'unknown_answer',
+          `'${answer}' is not an answer to question '${question}': valid answers are ${listOf([...answers])}`,
+        );
       }
     }
   }
   if (p.carer && typeof p.carer === 'object') {
     const carer = p.carer as Partial<CarerSituation>;
-    if (known.carerLevels && typeof carer.supportLevel === 'string' && carer.supportLevel !== '' && !known.carerLevels.has(carer.supportLevel)) {
-      issue('carer.supportLevel', 'unknown_support_level', `carer support level '${carer.supportLevel}' is not in the carer table: valid levels are ${listOf([...known.carerLevels])}`);
+    if (
+      known.carerLevels &&
+      typeof carer.supportLevel === 'string' &&
+      carer.supportLevel !== '' &&
+      !known.carerLevels.has(carer.supportLevel)
+    ) {
+      issue(
+        'carer.supportLevel',
+        'unknown_support_level',
+        `carer support level '${carer.supportLevel}' is not in the carer table: valid levels are ${listOf([...known.carerLevels])}`,
+      );
     }
     if (known.carerImpacts && typeof carer.impact === 'string' && carer.impact !== '' && !known.carerImpacts.has(carer.impact)) {
-      issue('carer.impact', 'unknown_impact', `carer impact '${carer.impact}' is not in the carer table: valid impacts are ${listOf([...known.carerImpacts])}`);
+      issue(
+        'carer.impact',
+        'unknown_impact',
+        `carer impact '${carer.impact}' is not in the carer table: valid impacts are ${listOf([...known.carerImpacts])}`,
+      );
     }
   }
   return out;
@@ -85,7 +117,14 @@ export function duplicateRef(ref: string, row: number, refs: Map<string, number>
     refs.set(ref, row);
     return [];
   }
-  return [{ row, field: 'ref', code: 'duplicate_ref', message: `ref '${ref}' is already used by row ${first}: each person needs a reference of their own` }];
+  return [
+    {
+      row,
+      field: 'ref',
+      code: 'duplicate_ref',
+      message: `ref '${ref}' is already used by row ${first}: each person needs a reference of their own`,
+    },
+  ];
 }
 
 function listOf(values: readonly string[]): string {

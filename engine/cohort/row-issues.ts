@@ -41,13 +41,22 @@ export class IssueList {
   finish(): RowIssue[] {
     const more = this.count - this.kept.length;
     return more > 0
-      ? [...this.kept, { row: 0, field: '', code: 'too_many_issues', message: `and ${more} more ${more === 1 ? 'problem' : 'problems'} not listed: fix these and check again` }]
+      ? [
+          ...this.kept,
+          {
+            row: 0,
+            field: '',
+            code: 'too_many_issues',
+            message: `and ${more} more ${more === 1 ? 'problem' : 'problems'} not listed: fix these and check again`,
+          },
+        ]
       : [...this.kept];
   }
 }
 
 export function byRowThenLine(a: RowIssue, b: RowIssue): number {
   // The "and N more" note stays last whatever its row.
-  if (a.code === 'too_many_issues' || b.code === 'too_many_issues') return a.code === 'too_many_issues' ? 1 : b.code === 'too_many_issues' ? -1 : 0;
+  if (a.code === 'too_many_issues' || b.code === 'too_many_issues')
+    return a.code === 'too_many_issues' ? 1 : b.code === 'too_many_issues' ? -1 : 0;
   return a.row - b.row;
 }

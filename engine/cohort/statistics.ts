@@ -41,7 +41,10 @@ export function histogram(values: Float64Array, target = 20): Histogram {
   if (values.length === 0) return { binWidthPence: 0, bins: [] };
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) { if (v < min) min = v; if (v > max) max = v; }
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   const width = niceWidth((max - min) / target);
   const start = Math.floor(min / width) * width;
   const count = Math.max(1, Math.floor((max - start) / width) + 1);

@@ -1,7 +1,11 @@
 import { error, pointer, warning, type Issue } from '../issues.js';
 import type { Policy, Pricing } from '../policy.js';
 
-interface Step { from: number; to?: number; amount: number }
+interface Step {
+  from: number;
+  to?: number;
+  amount: number;
+}
 
 const DEFAULT_CLIFF_EDGE_PERCENT = 50;
 
@@ -13,9 +17,10 @@ export function checkBands(policy: Policy): Issue[] {
   const cliffPercent = policy.warnings?.cliffEdgePercent ?? DEFAULT_CLIFF_EDGE_PERCENT;
   return pricingTables(policy).flatMap(({ pricing, at }) => {
     if (pricing.method === 'price-per-point') return [];
-    const steps: Step[] = pricing.method === 'bands'
-      ? pricing.bands.map((b) => ({ from: b.from, to: b.to, amount: b.pence }))
-      : pricing.bands.map((b) => ({ from: b.from, to: b.to, amount: b.hours }));
+    const steps: Step[] =
+      pricing.method === 'bands'
+        ? pricing.bands.map((b) => ({ from: b.from, to: b.to, amount: b.pence }))
+        : pricing.bands.map((b) => ({ from: b.from, to: b.to, amount: b.hours }));
     const structural = checkStructure(steps, [...at, 'bands']);
     if (structural.length > 0) return structural;
     const unit = pricing.method === 'bands' ? 'pence' : 'hours';
@@ -26,8 +31,7 @@ export function checkBands(policy: Policy): Issue[] {
 export function pricingTables(policy: Policy): Array<{ pricing: Pricing; at: string[] }> {
   return [
     { pricing: policy.pricing.default, at: ['pricing', 'default'] },
-    ...Object.entries(policy.pricing.byClientGroup ?? {}).map(([group, pricing]) =>
-      ({ pricing, at: ['pricing', 'byClientGroup', group] })),
+    ...Object.entries(policy.pricing.byClientGroup ?? {}).map(([group, pricing]) => ({ pricing, at: ['pricing', 'byClientGroup', group] })),
   ];
 }
 
@@ -35,36 +39,65 @@ function checkStructure(steps: Step[], at: Array<string | number>): Issue[] {
   const issues: Issue[] = [];
   const first = steps[0];
   if (first && first.from !== 0) {
-    issues.push(error('band_not_from_zero', pointer(...at, 0, 'from'),
-      `band 1 starts at ${first.from} points: the first band must start at 0 so that every total has a band`, { from: first.from }));
+    issues.push(
+      error(
+        'band_not_from_zero',
+        pointer(...at, 0, 'from'),
+        `band 1 starts at ${first.from} points: the first band must start at 0 so that every total has a band`,
+        { from: first.from },
+      ),
+    );
   }
   steps.forEach((band, i) => {
     if (band.to !== undefined && band.to < band.from) {
-      issues.push(error('band_range_inverted', pointer(...at, i, 'to'),
-        `band ${i + 1} runs from ${band.from} to ${band.to} points: 'to' must not be below 'from'`, { from: band.from, to: band.to }));
+      issues.push(
+        error(
+          'band_range_inverted',
+          pointer(...at, i, 'to'),
+          `band ${i + 1} runs from ${band.from} to ${band.to} points: 'to' must not be below 'from'`,
+          { from: band.from, to: band.to },
+        ),
+      );
     }
     const previous = steps[i - 1];
     if (previous) issues.push(...checkJoin(previous, band, i, at));
   });
   const last = steps[steps.length - 1];
   if (last?.to !== undefined) {
-    issues.push(error('band_top_closed', pointer(...at, steps.length - 1, 'to'),
-      `the top band ends at ${last.to} points: leave out its 'to' so that higher totals still get an amount (there is no ceiling)`, { to: last.to }));
+    issues.push(
+      error(
+        'band_top_closed',
+        pointer(...at, steps.length - 1, 'to'),
+        `the top band ends at ${last.to} points: leave out its 'to' so that higher totals still get an amount (there is no ceiling)`,
+        { to: last.to },
+      ),
+    );
   }
   return issues;
 }
 
 function checkJoin(previous: Step, band: Step, i: number, at: Array<string | number>): Issue[] {
   if (previous.to === undefined) {
-    return [error('band_open_not_last', pointer(...at, i - 1),
-      `band ${i} has no 'to' but band ${i + 1} follows it: only the top band may be open-ended`, {})];
+    return [
+      error(
+        'band_open_not_last',
+        pointer(...at, i - 1),
+        `band ${i} has no 'to' but band ${i + 1} follows it: only the top band may be open-ended`,
+        {},
+      ),
+    ];
   }
   const expected = previous.to + 1;
   if (band.from === expected) return [];
   const code = band.from > expected ? 'band_gap' : 'band_overlap';
-  return [error(code, pointer(...at, i, 'from'),
-    `band ${i + 1} starts at ${band.from} points but band ${i} ends at ${previous.to}: bands must be contiguous and must not overlap (expected ${expected})`,
-    { from: band.from, previousTo: previous.to, expected })];
+  return [
+    error(
+      code,
+      pointer(...at, i, 'from'),
+      `band ${i + 1} starts at ${band.from} points but band ${i} ends at ${previous.to}: bands must be contiguous and must not overlap (expected ${expected})`,
+      { from: band.from, previousTo: previous.to, expected },
+    ),
+  ];
 }
 
 function checkShape(steps: Step[], at: Array<string | number>, cliffPercent: number, unit: string): Issue[] {
@@ -72,14 +105,24 @@ function checkShape(steps: Step[], at: Array<string | number>, cliffPercent: num
     const previous = steps[i - 1];
     if (!previous) return [];
     if (band.amount < previous.amount) {
-      return [warning('amount_falls_as_points_rise', pointer(...at, i),
-        `band ${i + 1} (${band.from}+ points) gives ${band.amount} ${unit}, less than band ${i} gives (${previous.amount}): more need would get less`,
-        { amount: band.amount, previousAmount: previous.amount })];
+      return [
+        warning(
+          'amount_falls_as_points_rise',
+          pointer(...at, i),
+          `band ${i + 1} (${band.from}+ points) gives ${band.amount} ${unit}, less than band ${i} gives (${previous.amount}): more need would get less`,
+          { amount: band.amount, previousAmount: previous.amount },
+        ),
+      ];
     }
     const risePercent = previous.amount > 0 ? ((band.amount - previous.amount) / previous.amount) * 100 : 0;
     if (risePercent <= cliffPercent) return [];
-    return [warning('cliff_edge', pointer(...at, i),
-      `one point more (${band.from - 1} to ${band.from}) raises the amount from ${previous.amount} to ${band.amount} ${unit}, ${Math.round(risePercent)}%: more than the ${cliffPercent}% cliff-edge threshold`,
-      { from: band.from, amount: band.amount, previousAmount: previous.amount, risePercent: Math.round(risePercent) })];
+    return [
+      warning(
+        'cliff_edge',
+        pointer(...at, i),
+        `one point more (${band.from - 1} to ${band.from}) raises the amount from ${previous.amount} to ${band.amount} ${unit}, ${Math.round(risePercent)}%: more than the ${cliffPercent}% cliff-edge threshold`,
+        { from: band.from, amount: band.amount, previousAmount: previous.amount, risePercent: Math.round(risePercent) },
+      ),
+    ];
   });
 }

@@ -9,12 +9,16 @@ export function checkUniqueIds(policy: Policy): Issue[] {
     ...duplicates(policy.questionnaires, ['questionnaires'], 'questionnaire'),
     ...policy.questionnaires.flatMap((q, qi) => [
       ...duplicates(q.questions, ['questionnaires', qi, 'questions'], 'question'),
-      ...q.questions.flatMap((question, i) =>
-        duplicates(question.answers, ['questionnaires', qi, 'questions', i, 'answers'], 'answer')),
+      ...q.questions.flatMap((question, i) => duplicates(question.answers, ['questionnaires', qi, 'questions', i, 'answers'], 'answer')),
     ]),
     ...duplicates(policy.carerAdjustment?.supportLevels ?? [], ['carerAdjustment', 'supportLevels'], 'support level'),
     ...duplicates(policy.carerAdjustment?.impacts ?? [], ['carerAdjustment', 'impacts'], 'impact'),
-    ...duplicates((policy.rules ?? []).map((r) => ({ id: r.name })), ['rules'], 'rule name', 'name'),
+    ...duplicates(
+      (policy.rules ?? []).map((r) => ({ id: r.name })),
+      ['rules'],
+      'rule name',
+      'name',
+    ),
   ];
 }
 
@@ -27,9 +31,14 @@ function duplicates(items: Array<{ id: string }>, at: Array<string | number>, wh
       firstIndex.set(item.id, index);
       return;
     }
-    issues.push(error(field === 'id' ? 'duplicate_id' : 'duplicate_rule_name', pointer(...at, index, field),
-      `${what} '${item.id}' is already used at ${pointer(...at, first)}: each ${what} needs its own id`,
-      { id: item.id, firstAt: pointer(...at, first) }));
+    issues.push(
+      error(
+        field === 'id' ? 'duplicate_id' : 'duplicate_rule_name',
+        pointer(...at, index, field),
+        `${what} '${item.id}' is already used at ${pointer(...at, first)}: each ${what} needs its own id`,
+        { id: item.id, firstAt: pointer(...at, first) },
+      ),
+    );
   });
   return issues;
 }

@@ -10,7 +10,13 @@ import { checkUplifts } from './uplifts.js';
 
 /** The semantic checks, in the order their findings are reported. Each assumes a schema-valid policy. */
 const CHECKS: Array<(policy: Policy) => Issue[]> = [
-  checkUniqueIds, checkReferences, checkNumbers, checkQuestionnaires, checkBands, checkUplifts, checkRules,
+  checkUniqueIds,
+  checkReferences,
+  checkNumbers,
+  checkQuestionnaires,
+  checkBands,
+  checkUplifts,
+  checkRules,
 ];
 
 export function semanticIssues(policy: Policy): Issue[] {

@@ -16,8 +16,14 @@ export function checkQuestionnaires(policy: Policy): Issue[] {
 function ageRange(q: Questionnaire, i: number): Issue[] {
   const { minAge, maxAge } = q.appliesTo ?? {};
   if (minAge === undefined || maxAge === undefined || minAge <= maxAge) return [];
-  return [error('age_range_inverted', pointer('questionnaires', i, 'appliesTo', 'maxAge'),
-    `questionnaire '${q.id}' applies from age ${minAge} to ${maxAge}: maxAge must not be below minAge`, { minAge, maxAge })];
+  return [
+    error(
+      'age_range_inverted',
+      pointer('questionnaires', i, 'appliesTo', 'maxAge'),
+      `questionnaire '${q.id}' applies from age ${minAge} to ${maxAge}: maxAge must not be below minAge`,
+      { minAge, maxAge },
+    ),
+  ];
 }
 
 function overlaps(questionnaires: Questionnaire[]): Issue[] {
@@ -26,9 +32,14 @@ function overlaps(questionnaires: Questionnaire[]): Issue[] {
     questionnaires.slice(0, j).forEach((earlier) => {
       const shared = sharedAges(earlier, later);
       if (shared && sharesGroup(earlier, later)) {
-        issues.push(error('questionnaire_overlap', pointer('questionnaires', j, 'appliesTo'),
-          `questionnaires '${earlier.id}' and '${later.id}' both apply to ages ${shared[0]} to ${shared[1]}${groupText(earlier, later)}: narrow their appliesTo so exactly one applies to any person`,
-          { questionnaire: later.id, other: earlier.id, ages: shared }));
+        issues.push(
+          error(
+            'questionnaire_overlap',
+            pointer('questionnaires', j, 'appliesTo'),
+            `questionnaires '${earlier.id}' and '${later.id}' both apply to ages ${shared[0]} to ${shared[1]}${groupText(earlier, later)}: narrow their appliesTo so exactly one applies to any person`,
+            { questionnaire: later.id, other: earlier.id, ages: shared },
+          ),
+        );
       }
     });
   });
@@ -56,16 +67,36 @@ function groupText(a: Questionnaire, b: Questionnaire): string {
 }
 
 function notApplicablePoints(policy: Policy): Issue[] {
-  return policy.questionnaires.flatMap((q, qi) => q.questions.flatMap((question, i) =>
-    question.answers.flatMap((answer, ai) => answer.notApplicable && answer.points !== 0
-      ? [error('not_applicable_scores_points', pointer('questionnaires', qi, 'questions', i, 'answers', ai, 'points'),
-        `answer '${answer.id}' to '${question.id}' does not apply but scores ${answer.points} points: a 'does not apply' answer must score 0`,
-        { points: answer.points })]
-      : [])));
+  return policy.questionnaires.flatMap((q, qi) =>
+    q.questions.flatMap((question, i) =>
+      question.answers.flatMap((answer, ai) =>
+        answer.notApplicable && answer.points !== 0
+          ? [
+              error(
+                'not_applicable_scores_points',
+                pointer('questionnaires', qi, 'questions', i, 'answers', ai, 'points'),
+                `answer '${answer.id}' to '${question.id}' does not apply but scores ${answer.points} points: a 'does not apply' answer must score 0`,
+                { points: answer.points },
+              ),
+            ]
+          : [],
+      ),
+    ),
+  );
 }
 
 function unusedDomains(policy: Policy): Issue[] {
   const used = new Set(policy.questionnaires.flatMap((q) => q.questions.map((question) => question.domain)));
-  return policy.domains.flatMap((d, i) => used.has(d.id) ? [] : [warning('domain_without_questions', pointer('domains', i),
-    `domain '${d.id}' has no questions in any questionnaire, so it always scores 0`, { domain: d.id })]);
+  return policy.domains.flatMap((d, i) =>
+    used.has(d.id)
+      ? []
+      : [
+          warning(
+            'domain_without_questions',
+            pointer('domains', i),
+            `domain '${d.id}' has no questions in any questionnaire, so it always scores 0`,
+            { domain: d.id },
+          ),
+        ],
+  );
 }

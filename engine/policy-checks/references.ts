@@ -8,12 +8,15 @@ export function checkReferences(policy: Policy): Issue[] {
   return [
     ...policy.questionnaires.flatMap((q, qi) => [
       ...q.questions.flatMap((question, i) =>
-        unknown('unknown_domain', question.domain, domains, 'domain', ['questionnaires', qi, 'questions', i, 'domain'])),
+        unknown('unknown_domain', question.domain, domains, 'domain', ['questionnaires', qi, 'questions', i, 'domain']),
+      ),
       ...(q.appliesTo?.clientGroups ?? []).flatMap((g, i) =>
-        unknown('unknown_client_group', g, clientGroups, 'client group', ['questionnaires', qi, 'appliesTo', 'clientGroups', i])),
+        unknown('unknown_client_group', g, clientGroups, 'client group', ['questionnaires', qi, 'appliesTo', 'clientGroups', i]),
+      ),
     ]),
     ...Object.keys(policy.pricing.byClientGroup ?? {}).flatMap((g) =>
-      unknown('unknown_client_group', g, clientGroups, 'client group', ['pricing', 'byClientGroup', g])),
+      unknown('unknown_client_group', g, clientGroups, 'client group', ['pricing', 'byClientGroup', g]),
+    ),
     ...checkCarerTable(policy),
   ];
 }
@@ -34,17 +37,31 @@ function checkCarerTable(policy: Policy): Issue[] {
     const row = Object.hasOwn(table.reductions, level) ? table.reductions[level]! : {};
     const missing = impacts.filter((impact) => !Object.hasOwn(row, impact));
     if (missing.length > 0) {
-      issues.push(error('carer_table_incomplete', pointer('carerAdjustment', 'reductions', level),
-        `the carer table has no reduction for support level '${level}' with impact ${missing.map((m) => `'${m}'`).join(', ')}: give a percentage (0 for none) for every level and impact`,
-        { supportLevel: level, missingImpacts: missing }));
+      issues.push(
+        error(
+          'carer_table_incomplete',
+          pointer('carerAdjustment', 'reductions', level),
+          `the carer table has no reduction for support level '${level}' with impact ${missing.map((m) => `'${m}'`).join(', ')}: give a percentage (0 for none) for every level and impact`,
+          { supportLevel: level, missingImpacts: missing },
+        ),
+      );
     }
   }
   return issues;
 }
 
-function unknown(code: 'unknown_domain' | 'unknown_client_group' | 'unknown_support_level' | 'unknown_impact',
-  id: string, known: string[], what: string, at: Array<string | number>): Issue[] {
+function unknown(
+  code: 'unknown_domain' | 'unknown_client_group' | 'unknown_support_level' | 'unknown_impact',
+  id: string,
+  known: string[],
+  what: string,
+  at: Array<string | number>,
+): Issue[] {
   if (known.includes(id)) return [];
-  return [error(code, pointer(...at), `${what} '${id}' is not declared; declared ${what}s are ${known.map((k) => `'${k}'`).join(', ')}`,
-    { id, known })];
+  return [
+    error(code, pointer(...at), `${what} '${id}' is not declared; declared ${what}s are ${known.map((k) => `'${k}'`).join(', ')}`, {
+      id,
+      known,
+    }),
+  ];
 }

@@ -3,9 +3,16 @@ import type { Condition, FactCondition, Policy } from '../policy.js';
 
 /** The facts a rule may test. Object facts are read one key at a time with a "$.<id>" path. */
 export const SCALAR_FACTS = [
-  'totalPoints', 'age', 'clientGroup', 'questionnaire',
-  'allocationPence', 'weeklyPence', 'monthlyPence', 'annualPence',
-  'carerReductionApplied', 'carerReductionPercent',
+  'totalPoints',
+  'age',
+  'clientGroup',
+  'questionnaire',
+  'allocationPence',
+  'weeklyPence',
+  'monthlyPence',
+  'annualPence',
+  'carerReductionApplied',
+  'carerReductionPercent',
 ] as const;
 export const OBJECT_FACTS = ['domainPoints', 'weightedDomainPoints', 'answers'] as const;
 
@@ -17,7 +24,11 @@ export function checkRules(policy: Policy): Issue[] {
     answers: [...new Set(policy.questionnaires.flatMap((q) => q.questions.map((question) => question.id)))],
   };
   return (policy.rules ?? []).flatMap((rule, i) =>
-    walk(rule.conditions, ['rules', i, 'conditions']).flatMap(({ condition, at }) => [...checkFact(condition, at, keys), ...checkValue(condition, at)]));
+    walk(rule.conditions, ['rules', i, 'conditions']).flatMap(({ condition, at }) => [
+      ...checkFact(condition, at, keys),
+      ...checkValue(condition, at),
+    ]),
+  );
 }
 
 function walk(condition: Condition, at: Array<string | number>): Array<{ condition: FactCondition; at: Array<string | number> }> {
@@ -34,13 +45,34 @@ const LISTS = ['in', 'notIn'];
 function checkValue(condition: FactCondition, at: Array<string | number>): Issue[] {
   const { operator, value } = condition;
   if (NUMERIC.includes(operator) && typeof value !== 'number') {
-    return [error('rule_value_type', pointer(...at, 'value'), `'${operator}' compares numbers, but the value is ${JSON.stringify(value)}: give a number`, { operator })];
+    return [
+      error(
+        'rule_value_type',
+        pointer(...at, 'value'),
+        `'${operator}' compares numbers, but the value is ${JSON.stringify(value)}: give a number`,
+        { operator },
+      ),
+    ];
   }
   if (LISTS.includes(operator) && !Array.isArray(value)) {
-    return [error('rule_value_type', pointer(...at, 'value'), `'${operator}' looks the fact up in a list, but the value is ${JSON.stringify(value)}: give a list such as ["a", "b"]`, { operator })];
+    return [
+      error(
+        'rule_value_type',
+        pointer(...at, 'value'),
+        `'${operator}' looks the fact up in a list, but the value is ${JSON.stringify(value)}: give a list such as ["a", "b"]`,
+        { operator },
+      ),
+    ];
   }
   if (!LISTS.includes(operator) && Array.isArray(value)) {
-    return [error('rule_value_type', pointer(...at, 'value'), `'${operator}' compares with one value, but the value is a list: use 'in' or 'notIn' for a list`, { operator })];
+    return [
+      error(
+        'rule_value_type',
+        pointer(...at, 'value'),
+        `'${operator}' compares with one value, but the value is a list: use 'in' or 'notIn' for a list`,
+        { operator },
+      ),
+    ];
   }
   return [];
 }
@@ -49,19 +81,45 @@ function checkFact(condition: FactCondition, at: Array<string | number>, keys: R
   const { fact, path } = condition;
   const known = [...SCALAR_FACTS, ...OBJECT_FACTS] as string[];
   if (!known.includes(fact)) {
-    return [error('unknown_fact', pointer(...at, 'fact'),
-      `fact '${fact}' does not exist; rules can test ${known.map((f) => `'${f}'`).join(', ')}`, { fact, known })];
+    return [
+      error(
+        'unknown_fact',
+        pointer(...at, 'fact'),
+        `fact '${fact}' does not exist; rules can test ${known.map((f) => `'${f}'`).join(', ')}`,
+        { fact, known },
+      ),
+    ];
   }
   const objectKeys = keys[fact];
   if (!objectKeys) {
-    return path === undefined ? [] : [error('unknown_fact_path', pointer(...at, 'path'),
-      `fact '${fact}' is a single value, so it takes no path (got '${path}')`, { fact, path })];
+    return path === undefined
+      ? []
+      : [
+          error('unknown_fact_path', pointer(...at, 'path'), `fact '${fact}' is a single value, so it takes no path (got '${path}')`, {
+            fact,
+            path,
+          }),
+        ];
   }
   if (path === undefined) {
-    return [error('fact_path_required', pointer(...at, 'fact'),
-      `fact '${fact}' holds one value per id: add a path such as "$.${objectKeys[0] ?? 'id'}"`, { fact })];
+    return [
+      error(
+        'fact_path_required',
+        pointer(...at, 'fact'),
+        `fact '${fact}' holds one value per id: add a path such as "$.${objectKeys[0] ?? 'id'}"`,
+        { fact },
+      ),
+    ];
   }
   const key = path.slice(2);
-  return objectKeys.includes(key) ? [] : [error('unknown_fact_path', pointer(...at, 'path'),
-    `'${key}' is not a key of fact '${fact}'; it has ${objectKeys.map((k) => `'${k}'`).join(', ')}`, { fact, path, known: objectKeys })];
+  return objectKeys.includes(key)
+    ? []
+    : [
+        error(
+          'unknown_fact_path',
+          pointer(...at, 'path'),
+          `'${key}' is not a key of fact '${fact}'; it has ${objectKeys.map((k) => `'${k}'`).join(', ')}`,
+          { fact, path, known: objectKeys },
+        ),
+      ];
 }

@@ -7,8 +7,13 @@ export function checkUplifts(policy: Policy): Issue[] {
   return uplifts.flatMap((u, i) => {
     const previous = uplifts[i - 1];
     if (!previous || previous.from < u.from) return [];
-    return [error('uplift_dates_not_ascending', pointer('uplifts', i, 'from'),
-      `uplift ${i + 1} starts on ${u.from} but uplift ${i} starts on ${previous.from}: list uplifts in ascending date order, each date after the last`,
-      { from: u.from, previous: previous.from })];
+    return [
+      error(
+        'uplift_dates_not_ascending',
+        pointer('uplifts', i, 'from'),
+        `uplift ${i + 1} starts on ${u.from} but uplift ${i} starts on ${previous.from}: list uplifts in ascending date order, each date after the last`,
+        { from: u.from, previous: previous.from },
+      ),
+    ];
   });
 }

@@ -25,7 +25,8 @@ declare module 'express-serve-static-core' {
 export function authenticate(store: Store, now: () => Date): RequestHandler {
   return (req, _res, next) => {
     const credential = credentialOf(req);
-    if (credential) req.caller = credential.kind === 'bearer' ? fromSession(store, credential.value, now()) : fromApiKey(store, credential.value);
+    if (credential)
+      req.caller = credential.kind === 'bearer' ? fromSession(store, credential.value, now()) : fromApiKey(store, credential.value);
     next();
   };
 }
@@ -45,7 +46,8 @@ function credentialOf(req: Request): { kind: 'bearer' | 'api-key'; value: string
 function fromSession(store: Store, token: string, now: Date): Caller {
   const hash = sha256(token);
   const session = store.all('sessions').find((s) => sameHash(s.tokenHash, hash));
-  if (!session || session.expiresAt <= now.toISOString()) throw new HttpProblem(401, 'session_expired', 'The session token is unknown or has expired: sign in again.');
+  if (!session || session.expiresAt <= now.toISOString())
+    throw new HttpProblem(401, 'session_expired', 'The session token is unknown or has expired: sign in again.');
   return callerOf(activeUser(store, session.userId), 'session');
 }
 
@@ -53,7 +55,8 @@ function fromApiKey(store: Store, key: string): Caller {
   // The secret is base64url and may itself contain '_'; only the first two separators delimit fields.
   const [prefix, keyId, ...rest] = key.split('_');
   const secret = rest.join('_');
-  if (prefix !== 'ras' || !keyId || !secret) throw new HttpProblem(401, 'bad_credentials', 'The API key is not in the form ras_<id>_<secret>.');
+  if (prefix !== 'ras' || !keyId || !secret)
+    throw new HttpProblem(401, 'bad_credentials', 'The API key is not in the form ras_<id>_<secret>.');
   const hash = sha256(secret);
   for (const user of store.all('users')) {
     const record = user.apiKeys.find((k) => k.id === keyId);

@@ -20,8 +20,13 @@ export const calibrationProperties: Record<string, Schema> = {
   factor: { type: 'number', minimum: 0, description: 'What every price was multiplied by.' },
   prices: arrayOf(ref('TablePrice')),
   calibratedTotalPence: pence,
-  gapPence: { ...pence, description: 'The target less the calibrated total: what is left unspent, at most the smallest step the prices allow.' },
-  sensitivity: arrayOf(record({ percent: { type: 'number' }, factor: { type: 'number' }, totalPence: pence, againstBudgetPence: signedPence })),
+  gapPence: {
+    ...pence,
+    description: 'The target less the calibrated total: what is left unspent, at most the smallest step the prices allow.',
+  },
+  sensitivity: arrayOf(
+    record({ percent: { type: 'number' }, factor: { type: 'number' }, totalPence: pence, againstBudgetPence: signedPence }),
+  ),
   currentCost: nullable(ref('CurrentCostComparison')),
   cohortId: string,
   asOf: isoDate,

@@ -1,6 +1,22 @@
 /** Response shapes for scrutiny: stored cohorts, comparisons of versions over them, and the comparison made before ratification. */
 
-import { arrayOf, count, hash, integer, isoDate, mapOf, nullable, pence, record, ref, share, signedPence, string, timestamp, type Schema } from './json-schema.js';
+import {
+  arrayOf,
+  count,
+  hash,
+  integer,
+  isoDate,
+  mapOf,
+  nullable,
+  pence,
+  record,
+  ref,
+  share,
+  signedPence,
+  string,
+  timestamp,
+  type Schema,
+} from './json-schema.js';
 
 export const cohortRecord: Schema = {
   ...record({
@@ -16,7 +32,7 @@ export const cohortRecord: Schema = {
     createdAt: timestamp,
     createdBy: string,
   }),
-  description: 'A stored cohort\'s description; its people are kept apart and never shown whole.',
+  description: "A stored cohort's description; its people are kept apart and never shown whole.",
 };
 
 export const summary = record({ people: count, totalPence: pence, meanPence: pence, medianPence: pence, p90Pence: pence, maxPence: pence });
@@ -26,23 +42,45 @@ export const histogramSchema: Schema = {
     binWidthPence: { type: 'integer', minimum: 0 },
     bins: arrayOf(record({ fromPence: integer, toPence: integer, count })),
   }),
-  description: 'Counts in bins of a round width (1, 2 or 5 times a power of ten pounds), from the lowest value to the highest; no bins when there are no values.',
+  description:
+    'Counts in bins of a round width (1, 2 or 5 times a power of ten pounds), from the lowest value to the highest; no bins when there are no values.',
 };
 
 export const currentCostComparison = record({
-  people: count, meanDifferencePence: signedPence, medianDifferencePence: signedPence, above: count, below: count, equal: count,
+  people: count,
+  meanDifferencePence: signedPence,
+  medianDifferencePence: signedPence,
+  above: count,
+  below: count,
+  equal: count,
 });
 
 export const pairStats: Schema = {
   ...record({
-    people: count, gainers: count, losers: count, unchanged: count,
-    gainersShare: share, losersShare: share, unchangedShare: share,
-    totalBasePence: pence, totalCandidatePence: pence, totalChangePence: signedPence, meanChangePence: signedPence,
+    people: count,
+    gainers: count,
+    losers: count,
+    unchanged: count,
+    gainersShare: share,
+    losersShare: share,
+    unchangedShare: share,
+    totalBasePence: pence,
+    totalCandidatePence: pence,
+    totalChangePence: signedPence,
+    meanChangePence: signedPence,
   }),
-  description: 'Who gains and who loses between two versions. A change counts only when it is larger than every materiality threshold given.',
+  description:
+    'Who gains and who loses between two versions. A change counts only when it is larger than every materiality threshold given.',
 };
 
-export const personChange = record({ ref: string, clientGroup: string, ageBand: string, basePence: pence, candidatePence: pence, changePence: signedPence });
+export const personChange = record({
+  ref: string,
+  clientGroup: string,
+  ageBand: string,
+  basePence: pence,
+  candidatePence: pence,
+  changePence: signedPence,
+});
 
 export const policyChange: Schema = {
   ...record({
@@ -63,7 +101,10 @@ export const versionOutcome = record({
   byAgeBand: mapOf(ref('Summary')),
   flags: { ...mapOf(count), description: 'How many people each flag was raised for.' },
   histogram: ref('Histogram'),
-  currentCost: { ...nullable(ref('CurrentCostComparison')), description: 'Against the current package costs in the cohort, where known; null when none are.' },
+  currentCost: {
+    ...nullable(ref('CurrentCostComparison')),
+    description: 'Against the current package costs in the cohort, where known; null when none are.',
+  },
 });
 
 export const pairComparison = record({
@@ -80,7 +121,10 @@ export const pairComparison = record({
 
 export const attributionStep: Schema = {
   ...record({
-    id: { type: 'string', description: 'The part of the policy, e.g. pricing:default; parts that could not be applied alone are joined with +.' },
+    id: {
+      type: 'string',
+      description: 'The part of the policy, e.g. pricing:default; parts that could not be applied alone are joined with +.',
+    },
     label: string,
     changes: arrayOf(ref('PolicyChange')),
     totalWeeklyChangePence: signedPence,
@@ -134,10 +178,15 @@ export const comparisonJob: Schema = {
 
 export const personRow: Schema = {
   ...record({
-    ref: string, clientGroup: string, ageBand: string,
-    annualPence: { ...mapOf(pence), description: 'Each version\'s annual amount, by version.' },
+    ref: string,
+    clientGroup: string,
+    ageBand: string,
+    annualPence: { ...mapOf(pence), description: "Each version's annual amount, by version." },
     changePence: { ...mapOf(signedPence), description: 'The change from the first version, by later version.' },
-    attribution: { ...mapOf(mapOf(signedPence)), description: 'By later version, the annual change from each attribution step; empty without attribution.' },
+    attribution: {
+      ...mapOf(mapOf(signedPence)),
+      description: 'By later version, the annual change from each attribution step; empty without attribution.',
+    },
   }),
   description: 'One compared person.',
 };
@@ -152,9 +201,16 @@ export const ratificationComparison: Schema = {
     overall: ref('PairStats'),
     byClientGroup: mapOf(ref('PairStats')),
     byAgeBand: mapOf(ref('PairStats')),
-    worseOff: arrayOf(record({
-      dimension: { enum: ['clientGroup', 'ageBand'] }, group: string, losers: { type: 'integer', minimum: 1 }, people: count, totalChangePence: signedPence,
-    })),
+    worseOff: arrayOf(
+      record({
+        dimension: { enum: ['clientGroup', 'ageBand'] },
+        group: string,
+        losers: { type: 'integer', minimum: 1 },
+        people: count,
+        totalChangePence: signedPence,
+      }),
+    ),
   }),
-  description: 'The version compared, before ratification, with the version in force on its effective date over the policy\'s reference cohort.',
+  description:
+    "The version compared, before ratification, with the version in force on its effective date over the policy's reference cohort.",
 };

@@ -7,21 +7,58 @@
 import cohortSchema from '../../rules/cohort.schema.json' with { type: 'json' };
 import { assessmentSchema, policySchema } from '../../engine/index.js';
 import { calibrationProperties, tablePrice } from './calibration-schemas.js';
-import { attributionStep, cohortRecord, comparisonCore, comparisonJob, comparisonResult, currentCostComparison, histogramSchema, pairComparison, pairStats, personChange, personRow, policyChange, ratificationComparison, summary, versionOutcome } from './comparison-schemas.js';
+import {
+  attributionStep,
+  cohortRecord,
+  comparisonCore,
+  comparisonJob,
+  comparisonResult,
+  currentCostComparison,
+  histogramSchema,
+  pairComparison,
+  pairStats,
+  personChange,
+  personRow,
+  policyChange,
+  ratificationComparison,
+  summary,
+  versionOutcome,
+} from './comparison-schemas.js';
 import { conditionExplanation, decisionCommon, evaluationResult, explanationLine } from './evaluation-schemas.js';
 import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
-  apiKeySummary, exampleOutcome, issue, POLICY_OPTIONAL, policyRecordProperties, problem, problemError, ratification, role, userProperties, VERSION_OPTIONAL, versionRecordProperties, versionStatus, versionSummaryProperties, workedExample,
+  apiKeySummary,
+  exampleOutcome,
+  issue,
+  POLICY_OPTIONAL,
+  policyRecordProperties,
+  problem,
+  problemError,
+  ratification,
+  role,
+  userProperties,
+  VERSION_OPTIONAL,
+  versionRecordProperties,
+  versionStatus,
+  versionSummaryProperties,
+  workedExample,
 } from './resource-schemas.js';
 
 export const components = {
   securitySchemes: {
     bearer: { type: 'http', scheme: 'bearer', description: 'A session token from POST /api/auth/login.' },
     ApiKey: {
-      type: 'apiKey', in: 'header', name: 'Authorization',
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
       description: 'An API key issued by an admin, sent as `Authorization: ApiKey ras_<id>_<secret>`.',
     },
-    ApiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'The same API key, sent as `X-API-Key: ras_<id>_<secret>`.' },
+    ApiKeyHeader: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-API-Key',
+      description: 'The same API key, sent as `X-API-Key: ras_<id>_<secret>`.',
+    },
   },
   schemas: {
     Problem: problem,
@@ -38,34 +75,63 @@ export const components = {
     User: { ...record(userProperties), description: 'A user as the API shows it: never a password hash or a key hash.' },
     Me: record({ ...userProperties, via: { enum: ['session', 'api-key'] } }),
     LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),
-    NewApiKey: { ...record({ id: string, label: string, key: { type: 'string', pattern: '^ras_[^_]+_.+$' } }), description: 'The key is shown once, here.' },
+    NewApiKey: {
+      ...record({ id: string, label: string, key: { type: 'string', pattern: '^ras_[^_]+_.+$' } }),
+      description: 'The key is shown once, here.',
+    },
     PolicyRecord: record(policyRecordProperties, POLICY_OPTIONAL),
-    PolicyListItem: record({
-      ...policyRecordProperties, versions: { type: 'integer', minimum: 0 },
-      inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
-    }, POLICY_OPTIONAL),
-    PolicyDetail: record({ ...policyRecordProperties, inForce: nullable(string), versions: arrayOf(ref('VersionSummary')) }, POLICY_OPTIONAL),
+    PolicyListItem: record(
+      {
+        ...policyRecordProperties,
+        versions: { type: 'integer', minimum: 0 },
+        inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
+      },
+      POLICY_OPTIONAL,
+    ),
+    PolicyDetail: record(
+      { ...policyRecordProperties, inForce: nullable(string), versions: arrayOf(ref('VersionSummary')) },
+      POLICY_OPTIONAL,
+    ),
     Ratification: ratification,
     RatificationComparison: ratificationComparison,
     VersionRecord: record(versionRecordProperties, VERSION_OPTIONAL),
-    VersionWithLinks: record({
-      ...versionRecordProperties,
-      examplesEtag: { type: 'string', description: 'The worked examples\' own ETag, for If-Match when replacing them.' },
-      links: ref('VersionLinks'),
-    }, VERSION_OPTIONAL),
+    VersionWithLinks: record(
+      {
+        ...versionRecordProperties,
+        examplesEtag: { type: 'string', description: "The worked examples' own ETag, for If-Match when replacing them." },
+        links: ref('VersionLinks'),
+      },
+      VERSION_OPTIONAL,
+    ),
     VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
     WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),
     VersionSummary: record(versionSummaryProperties, VERSION_OPTIONAL),
     InForceVersion: record({ date: isoDate, ...versionSummaryProperties }, VERSION_OPTIONAL),
     PublishedPolicy: record({
-      id: string, title: string, council: string,
+      id: string,
+      title: string,
+      council: string,
       inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
       versions: arrayOf(record({ version: string, status: { enum: ['ratified', 'superseded'] }, effectiveFrom: isoDate })),
     }),
     PublishedVersion: {
       ...record({
-        policyId: string, version: string, status: { enum: ['ratified', 'superseded'] }, contentHash: hash, document: ref('Policy'),
-        ratification: record({ body: string, decisionDate: isoDate, minuteReference: string, rationale: string, effectiveFrom: isoDate, equalityImpact: string }, ['equalityImpact']),
+        policyId: string,
+        version: string,
+        status: { enum: ['ratified', 'superseded'] },
+        contentHash: hash,
+        document: ref('Policy'),
+        ratification: record(
+          {
+            body: string,
+            decisionDate: isoDate,
+            minuteReference: string,
+            rationale: string,
+            effectiveFrom: isoDate,
+            equalityImpact: string,
+          },
+          ['equalityImpact'],
+        ),
         superseded: nullable(record({ by: string, from: isoDate })),
       }),
       description: 'A ratified version as the public sees it: the whole RAS and who decided it, not who edited the drafts.',
@@ -89,15 +155,30 @@ export const components = {
     Decision: record({ ...decisionCommon, assessment: ref('Assessment'), result: ref('EvaluationResult') }),
     DecisionSummary: record({ ...decisionCommon, weeklyPence: pence, flags: arrayOf(string) }),
     ReplayResult: record({
-      decisionId: string, identical: { type: 'boolean' }, contentHash: hash, recordedEngineVersion: string, replayedEngineVersion: string,
-      differences: arrayOf(record({ pointer: string, type: { enum: ['CREATE', 'REMOVE', 'CHANGE'] }, recorded: {}, replayed: {} }, ['recorded', 'replayed'])),
+      decisionId: string,
+      identical: { type: 'boolean' },
+      contentHash: hash,
+      recordedEngineVersion: string,
+      replayedEngineVersion: string,
+      differences: arrayOf(
+        record({ pointer: string, type: { enum: ['CREATE', 'REMOVE', 'CHANGE'] }, recorded: {}, replayed: {} }, ['recorded', 'replayed']),
+      ),
     }),
     AuditEntry: record({
-      seq: { type: 'integer', minimum: 1 }, at: timestamp, actor: string, action: string, target: string,
-      details: { type: 'object' }, prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' }, hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      seq: { type: 'integer', minimum: 1 },
+      at: timestamp,
+      actor: string,
+      action: string,
+      target: string,
+      details: { type: 'object' },
+      prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     }),
     CohortRecord: cohortRecord,
-    Summary: { ...summary, description: 'Annual amounts over the people compared: total, mean (rounded), nearest-rank median and 90th percentile, and maximum.' },
+    Summary: {
+      ...summary,
+      description: 'Annual amounts over the people compared: total, mean (rounded), nearest-rank median and 90th percentile, and maximum.',
+    },
     Histogram: histogramSchema,
     CurrentCostComparison: currentCostComparison,
     PairStats: pairStats,
@@ -113,7 +194,8 @@ export const components = {
     TablePrice: tablePrice,
     Calibration: {
       ...record({ ...calibrationProperties, calibratedPolicy: ref('Policy') }),
-      description: 'What the version costs over the cohort, the prices that fit the budget after contingency, and a sensitivity table; money is annual.',
+      description:
+        'What the version costs over the cohort, the prices that fit the budget after contingency, and a sensitivity table; money is annual.',
     },
     SavedCalibration: {
       ...record({ ...calibrationProperties, comparison: record(comparisonCore) }),

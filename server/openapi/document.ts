@@ -26,10 +26,11 @@ export function openApiDocument(routes: readonly RouteSpec[]): object {
     info: {
       title: 'RAS policy engine API',
       version: ENGINE_VERSION,
-      description: 'Resource Allocation System for social-care personal budgets: policy versions as data, their lifecycle and ratification, '
-        + 'evaluation of assessments with a full explanation, recorded decisions and an append-only audit log, '
-        + 'and scrutiny: cohorts of anonymised assessments, comparisons of versions over them, calibration to a budget. '
-        + 'Errors are RFC 9457 problem details (application/problem+json). Money is in integer pence.',
+      description:
+        'Resource Allocation System for social-care personal budgets: policy versions as data, their lifecycle and ratification, ' +
+        'evaluation of assessments with a full explanation, recorded decisions and an append-only audit log, ' +
+        'and scrutiny: cohorts of anonymised assessments, comparisons of versions over them, calibration to a budget. ' +
+        'Errors are RFC 9457 problem details (application/problem+json). Money is in integer pence.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { ApiKey: [] }, { ApiKeyHeader: [] }],

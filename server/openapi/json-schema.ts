@@ -19,7 +19,9 @@ export const share: Schema = { type: 'number', minimum: 0, maximum: 1 };
 export const signedPence: Schema = { type: 'integer', description: 'An amount of money in whole pence; negative for a fall.' };
 /** A closed object: every property listed is required unless named in `optional`. */
 export const record = (properties: Record<string, Schema>, optional: string[] = []): Schema => ({
-  type: 'object', additionalProperties: false, properties,
+  type: 'object',
+  additionalProperties: false,
+  properties,
   required: Object.keys(properties).filter((k) => !optional.includes(k)),
 });
 
@@ -33,13 +35,21 @@ export function embedded(schema: object, name: string): Schema {
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite);
     if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key,
-      key === '$ref' && typeof child === 'string' && child.startsWith('#/') ? `#/components/schemas/${name}/${child.slice(2)}` : rewrite(child)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [
+        key,
+        key === '$ref' && typeof child === 'string' && child.startsWith('#/')
+          ? `#/components/schemas/${name}/${child.slice(2)}`
+          : rewrite(child),
+      ]),
+    );
   };
   const { $id, $schema: _dialect, ...rest } = schema as Schema;
   return { ...(rewrite(rest) as Schema), $comment: `Embedded copy of ${String($id)}` };
 }
 
 /** A request-body schema from schemas.ts with some properties described more exactly. */
-export const refine = (schema: Schema, properties: Record<string, Schema>): Schema =>
-  ({ ...schema, properties: { ...(schema.properties as Record<string, Schema>), ...properties } });
+export const refine = (schema: Schema, properties: Record<string, Schema>): Schema => ({
+  ...schema,
+  properties: { ...(schema.properties as Record<string, Schema>), ...properties },
+});

@@ -6,7 +6,13 @@ import { ref, string, type Schema } from './json-schema.js';
 
 export type Status = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428;
 
-export interface Parameter { name: string; in: 'query' | 'header'; required?: boolean; description: string; schema: Schema }
+export interface Parameter {
+  name: string;
+  in: 'query' | 'header';
+  required?: boolean;
+  description: string;
+  schema: Schema;
+}
 
 export interface Operation {
   body?: Schema;
@@ -67,7 +73,9 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
   }
 
   const headers = (named: Record<string, string> | undefined) =>
-    named ? { headers: Object.fromEntries(Object.entries(named).map(([name, description]) => [name, { description, schema: string }])) } : {};
+    named
+      ? { headers: Object.fromEntries(Object.entries(named).map(([name, description]) => [name, { description, schema: string }])) }
+      : {};
   const responses: Record<string, object> = {
     [okStatus]: {
       description: d.okDescription ?? (okStatus === 204 ? 'Done; no content.' : 'Success.'),
@@ -76,9 +84,15 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
     },
   };
   if (d.alsoOk) {
-    responses[d.alsoOk.status] = { description: d.alsoOk.description, ...headers(d.alsoOk.headers), content: { 'application/json': { schema: d.alsoOk.schema } } };
+    responses[d.alsoOk.status] = {
+      description: d.alsoOk.description,
+      ...headers(d.alsoOk.headers),
+      content: { 'application/json': { schema: d.alsoOk.schema } },
+    };
   }
-  for (const status of Object.keys(problems).map(Number).sort((a, b) => a - b)) {
+  for (const status of Object.keys(problems)
+    .map(Number)
+    .sort((a, b) => a - b)) {
     responses[status] = { description: problems[status], content: { 'application/problem+json': { schema: ref('Problem') } } };
   }
 
@@ -104,6 +118,9 @@ export function tagOf(path: string): string {
 }
 
 function operationId(method: string, path: string): string {
-  const words = path.replace(/^\/api\//, '').split(/[/{}.-]+/).filter(Boolean);
+  const words = path
+    .replace(/^\/api\//, '')
+    .split(/[/{}.-]+/)
+    .filter(Boolean);
   return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }

@@ -4,16 +4,42 @@
  */
 
 import {
-  batchBody, calibrateBody, cloneBody, compareBody, createApiKeyBody, createPolicyBody, createUserBody, examplesBody, finalBudgetBody,
-  generateCohortBody, loginBody, ratifyBody, recordDecisionBody, referenceCohortBody, setupBody, updateUserBody, withdrawBody,
+  batchBody,
+  calibrateBody,
+  cloneBody,
+  compareBody,
+  createApiKeyBody,
+  createPolicyBody,
+  createUserBody,
+  examplesBody,
+  finalBudgetBody,
+  generateCohortBody,
+  loginBody,
+  ratifyBody,
+  recordDecisionBody,
+  referenceCohortBody,
+  setupBody,
+  updateUserBody,
+  withdrawBody,
 } from '../schemas.js';
 import { arrayOf, isoDate, ref, refine, string, type Schema } from './json-schema.js';
 import type { Operation, Parameter } from './operation.js';
 
-const asOf: Parameter = { name: 'asOf', in: 'query', description: 'Judge uplifts on this date instead of the assessment date.', schema: isoDate };
-const ifMatch: Parameter = { name: 'If-Match', in: 'header', required: true, description: 'The ETag from the last read of this version.', schema: string };
-const etag = { ETag: 'The version\'s content hash, for If-Match.' };
-const examplesEtag = { ETag: 'The worked examples\' own ETag, for If-Match.' };
+const asOf: Parameter = {
+  name: 'asOf',
+  in: 'query',
+  description: 'Judge uplifts on this date instead of the assessment date.',
+  schema: isoDate,
+};
+const ifMatch: Parameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description: 'The ETag from the last read of this version.',
+  schema: string,
+};
+const etag = { ETag: "The version's content hash, for If-Match." };
+const examplesEtag = { ETag: "The worked examples' own ETag, for If-Match." };
 const created = (path: string) => ({ Location: `Where the new resource is: ${path}` });
 
 const NOT_FOUND_POLICY = 'No such policy.';
@@ -26,7 +52,13 @@ const IMMUTABLE = 'The version is not a draft, so it can never change.';
 const NOT_FOUND_COHORT = 'No such cohort.';
 const NOT_FOUND_COMPARISON = 'No such comparison: finished comparisons are kept for a while only.';
 const NOT_READY = 'The comparison is still running (or failed), so there are no rows yet.';
-const EDIT = { 404: NOT_FOUND_VERSION, 409: IMMUTABLE, 412: 'The version changed since the ETag sent was read.', 422: INVALID_BODY, 428: 'If-Match is missing.' } as const;
+const EDIT = {
+  404: NOT_FOUND_VERSION,
+  409: IMMUTABLE,
+  412: 'The version changed since the ETag sent was read.',
+  422: INVALID_BODY,
+  428: 'If-Match is missing.',
+} as const;
 
 const evaluateBody = ref('Assessment');
 const batchRequest = refine(batchBody, { assessments: { ...(batchBody.properties.assessments as Schema), items: ref('Assessment') } });
@@ -34,31 +66,57 @@ const batchRequest = refine(batchBody, { assessments: { ...(batchBody.properties
 export const OPERATIONS: Record<string, Operation> = {
   'get /api/health': { ok: [200, ref('Health')] },
   'get /api/openapi.json': { ok: [200, { type: 'object', required: ['openapi', 'info', 'paths'] }] },
-  'get /api/schemas/{name}': { ok: [200, { type: 'object' }], okType: 'application/schema+json', problems: { 404: 'There is no schema of that name.' } },
+  'get /api/schemas/{name}': {
+    ok: [200, { type: 'object' }],
+    okType: 'application/schema+json',
+    problems: { 404: 'There is no schema of that name.' },
+  },
 
-  'post /api/auth/login': { body: loginBody, ok: [200, ref('LoginResponse')], problems: { 401: 'The username or password is wrong, or the account is disabled.', 422: INVALID_BODY } },
+  'post /api/auth/login': {
+    body: loginBody,
+    ok: [200, ref('LoginResponse')],
+    problems: { 401: 'The username or password is wrong, or the account is disabled.', 422: INVALID_BODY },
+  },
   'post /api/auth/logout': { ok: [204] },
   'get /api/auth/me': { ok: [200, ref('Me')] },
   'get /api/setup': { ok: [200, ref('SetupStatus')] },
   'post /api/setup': {
-    body: setupBody, ok: [201, ref('User')],
+    body: setupBody,
+    ok: [201, ref('User')],
     problems: { 403: 'The setup code is wrong.', 409: 'Setup is done: there are users already.', 422: INVALID_BODY },
   },
 
   'get /api/users': { ok: [200, arrayOf(ref('User'))] },
-  'post /api/users': { body: createUserBody, ok: [201, ref('User')], okHeaders: created('/api/users/{userId}'), problems: { 409: 'The username is taken.', 422: INVALID_BODY } },
+  'post /api/users': {
+    body: createUserBody,
+    ok: [201, ref('User')],
+    okHeaders: created('/api/users/{userId}'),
+    problems: { 409: 'The username is taken.', 422: INVALID_BODY },
+  },
   'patch /api/users/{userId}': {
-    body: updateUserBody, ok: [200, ref('User')],
+    body: updateUserBody,
+    ok: [200, ref('User')],
     problems: { 404: 'No such user.', 409: 'An admin cannot disable themself or remove their own admin role.', 422: INVALID_BODY },
   },
-  'post /api/users/{userId}/api-keys': { body: createApiKeyBody, ok: [201, ref('NewApiKey')], problems: { 404: 'No such user.', 422: INVALID_BODY } },
+  'post /api/users/{userId}/api-keys': {
+    body: createApiKeyBody,
+    ok: [201, ref('NewApiKey')],
+    problems: { 404: 'No such user.', 422: INVALID_BODY },
+  },
   'delete /api/users/{userId}/api-keys/{keyId}': { ok: [204], problems: { 404: 'No such user or API key.' } },
 
   'get /api/policies': { ok: [200, arrayOf(ref('PolicyListItem'))] },
   'post /api/policies': {
-    body: refine(createPolicyBody, { document: ref('Policy'), examples: { ...(createPolicyBody.properties.examples as Schema), items: ref('WorkedExample') } }),
-    ok: [201, ref('VersionRecord')], okHeaders: created('/api/policies/{id}'),
-    problems: { 409: 'There is a policy with that id already.', 422: 'The body or the policy document is invalid; pointers start /document.' },
+    body: refine(createPolicyBody, {
+      document: ref('Policy'),
+      examples: { ...(createPolicyBody.properties.examples as Schema), items: ref('WorkedExample') },
+    }),
+    ok: [201, ref('VersionRecord')],
+    okHeaders: created('/api/policies/{id}'),
+    problems: {
+      409: 'There is a policy with that id already.',
+      422: 'The body or the policy document is invalid; pointers start /document.',
+    },
   },
   'get /api/policies/{id}': { ok: [200, ref('PolicyDetail')], problems: { 404: NOT_FOUND_POLICY } },
   'get /api/public/policies': { ok: [200, arrayOf(ref('PublishedPolicy'))] },
@@ -67,7 +125,10 @@ export const OPERATIONS: Record<string, Operation> = {
     ok: [200, ref('PublishedVersion')],
     problems: { 400: 'The date is not a real date (pointer /query/date).', 404: 'No such policy, or no version is in force on that date.' },
   },
-  'get /api/public/policies/{id}/versions/{version}': { ok: [200, ref('PublishedVersion')], problems: { 404: 'No such published (ratified) version.' } },
+  'get /api/public/policies/{id}/versions/{version}': {
+    ok: [200, ref('PublishedVersion')],
+    problems: { 404: 'No such published (ratified) version.' },
+  },
   'get /api/policies/{id}/in-force': {
     params: [{ name: 'date', in: 'query', description: 'The date to ask about (default today).', schema: isoDate }],
     ok: [200, ref('InForceVersion')],
@@ -76,62 +137,116 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'get /api/policies/{id}/versions': { ok: [200, arrayOf(ref('VersionSummary'))], problems: { 404: NOT_FOUND_POLICY } },
   'post /api/policies/{id}/versions': {
-    body: ref('Policy'), ok: [201, ref('VersionRecord')], okHeaders: { ...created('/api/policies/{id}/versions/{version}'), ...etag },
-    problems: { 404: NOT_FOUND_POLICY, 409: 'The policy has a version of that name already.', 422: 'The policy document is invalid, or its id is not the one in the URL.' },
+    body: ref('Policy'),
+    ok: [201, ref('VersionRecord')],
+    okHeaders: { ...created('/api/policies/{id}/versions/{version}'), ...etag },
+    problems: {
+      404: NOT_FOUND_POLICY,
+      409: 'The policy has a version of that name already.',
+      422: 'The policy document is invalid, or its id is not the one in the URL.',
+    },
   },
-  'get /api/policies/{id}/versions/{version}': { ok: [200, ref('VersionWithLinks')], okHeaders: etag, problems: { 404: NOT_FOUND_VERSION } },
-  'put /api/policies/{id}/versions/{version}': { body: ref('Policy'), params: [ifMatch], ok: [200, ref('VersionRecord')], okHeaders: etag, problems: EDIT },
-  'get /api/policies/{id}/versions/{version}/examples': { ok: [200, ref('WorkedExamples')], okHeaders: examplesEtag, problems: { 404: NOT_FOUND_VERSION } },
+  'get /api/policies/{id}/versions/{version}': {
+    ok: [200, ref('VersionWithLinks')],
+    okHeaders: etag,
+    problems: { 404: NOT_FOUND_VERSION },
+  },
+  'put /api/policies/{id}/versions/{version}': {
+    body: ref('Policy'),
+    params: [ifMatch],
+    ok: [200, ref('VersionRecord')],
+    okHeaders: etag,
+    problems: EDIT,
+  },
+  'get /api/policies/{id}/versions/{version}/examples': {
+    ok: [200, ref('WorkedExamples')],
+    okHeaders: examplesEtag,
+    problems: { 404: NOT_FOUND_VERSION },
+  },
   'put /api/policies/{id}/versions/{version}/examples': {
     body: refine(examplesBody, { examples: { ...(examplesBody.properties.examples as Schema), items: ref('WorkedExample') } }),
-    params: [{ ...ifMatch, description: 'The worked examples\' ETag from their last read.' }], ok: [200, ref('WorkedExamples')], okHeaders: examplesEtag,
+    params: [{ ...ifMatch, description: "The worked examples' ETag from their last read." }],
+    ok: [200, ref('WorkedExamples')],
+    okHeaders: examplesEtag,
     problems: { ...EDIT, 412: 'The worked examples changed since the ETag sent was read.' },
   },
   'delete /api/policies/{id}/versions/{version}': { ok: [204], problems: { 404: NOT_FOUND_VERSION, 409: IMMUTABLE } },
   'post /api/policies/{id}/versions/{version}/clone': {
-    body: cloneBody, ok: [201, ref('VersionRecord')], okHeaders: { ...created('/api/policies/{id}/versions/{version}'), ...etag },
+    body: cloneBody,
+    ok: [201, ref('VersionRecord')],
+    okHeaders: { ...created('/api/policies/{id}/versions/{version}'), ...etag },
     problems: { 404: NOT_FOUND_VERSION, 409: 'The policy has a version of that name already.', 422: INVALID_BODY },
   },
   'post /api/policies/{id}/versions/{version}/examples/run': { ok: [200, ref('ExamplesReport')], problems: { 404: NOT_FOUND_VERSION } },
   'post /api/policies/{id}/versions/{version}/submit': {
     ok: [200, ref('VersionRecord')],
-    problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not a draft, or changed while it was checked.', 422: 'The version has no worked examples, or some do not give their expected result.' },
-  },
-  'post /api/policies/{id}/versions/{version}/return-to-draft': { ok: [200, ref('VersionRecord')], problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not submitted.' } },
-  'post /api/policies/{id}/versions/{version}/ratify': {
-    body: ratifyBody, ok: [200, ref('VersionRecord')],
     problems: {
-      403: 'The caller submitted this version: someone else must ratify it.', 404: NOT_FOUND_VERSION,
+      404: NOT_FOUND_VERSION,
+      409: 'The version is not a draft, or changed while it was checked.',
+      422: 'The version has no worked examples, or some do not give their expected result.',
+    },
+  },
+  'post /api/policies/{id}/versions/{version}/return-to-draft': {
+    ok: [200, ref('VersionRecord')],
+    problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not submitted.' },
+  },
+  'post /api/policies/{id}/versions/{version}/ratify': {
+    body: ratifyBody,
+    ok: [200, ref('VersionRecord')],
+    problems: {
+      403: 'The caller submitted this version: someone else must ratify it.',
+      404: NOT_FOUND_VERSION,
       409: 'The version is not submitted, or changed while it was compared.',
-      422: `${INVALID_BODY} Also (equality_impact_required, pointer /equalityImpact) when the policy has a reference cohort and, compared with the version in force `
-        + 'on the effective date over it, the version leaves any client group or age band with people worse off, and no equalityImpact note was given.',
+      422:
+        `${INVALID_BODY} Also (equality_impact_required, pointer /equalityImpact) when the policy has a reference cohort and, compared with the version in force ` +
+        'on the effective date over it, the version leaves any client group or age band with people worse off, and no equalityImpact note was given.',
     },
   },
   'post /api/policies/{id}/versions/{version}/withdraw': {
-    body: withdrawBody, ok: [200, ref('VersionRecord')], problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not ratified or superseded.', 422: INVALID_BODY },
+    body: withdrawBody,
+    ok: [200, ref('VersionRecord')],
+    problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not ratified or superseded.', 422: INVALID_BODY },
   },
   'get /api/policies/{id}/versions/{version}/audit': { ok: [200, arrayOf(ref('AuditEntry'))], problems: { 404: NOT_FOUND_VERSION } },
 
   'post /api/policies/{id}/evaluate': {
-    body: evaluateBody, params: [asOf], ok: [200, ref('EvaluationResult')],
-    problems: { 400: BAD_AS_OF, 404: NOT_FOUND_POLICY, 422: `${ASSESSMENT_INVALID} Also when no version is in force on the assessment date.` },
+    body: evaluateBody,
+    params: [asOf],
+    ok: [200, ref('EvaluationResult')],
+    problems: {
+      400: BAD_AS_OF,
+      404: NOT_FOUND_POLICY,
+      422: `${ASSESSMENT_INVALID} Also when no version is in force on the assessment date.`,
+    },
   },
   'post /api/policies/{id}/versions/{version}/evaluate': {
-    body: evaluateBody, params: [asOf], ok: [200, ref('EvaluationResult')], problems: { 400: BAD_AS_OF, 404: NOT_FOUND_VERSION, 422: ASSESSMENT_INVALID },
+    body: evaluateBody,
+    params: [asOf],
+    ok: [200, ref('EvaluationResult')],
+    problems: { 400: BAD_AS_OF, 404: NOT_FOUND_VERSION, 422: ASSESSMENT_INVALID },
   },
   'post /api/policies/{id}/evaluate-batch': {
-    body: batchRequest, ok: [200, ref('BatchResult')],
-    problems: { 404: NOT_FOUND_POLICY, 422: 'The body is not a list of 1 to 1000 assessments. (A single assessment that fails is reported in its own result.)' },
+    body: batchRequest,
+    ok: [200, ref('BatchResult')],
+    problems: {
+      404: NOT_FOUND_POLICY,
+      422: 'The body is not a list of 1 to 1000 assessments. (A single assessment that fails is reported in its own result.)',
+    },
   },
   'post /api/policies/{id}/versions/{version}/evaluate-batch': {
-    body: batchRequest, params: [asOf], ok: [200, ref('BatchResult')],
+    body: batchRequest,
+    params: [asOf],
+    ok: [200, ref('BatchResult')],
     problems: { 400: BAD_AS_OF, 404: NOT_FOUND_VERSION, 422: 'The body is not a list of 1 to 1000 assessments.' },
   },
 
   'post /api/decisions': {
-    body: refine(recordDecisionBody, { assessment: ref('Assessment') }), ok: [201, ref('Decision')], okHeaders: created('/api/decisions/{decisionId}'),
+    body: refine(recordDecisionBody, { assessment: ref('Assessment') }),
+    ok: [201, ref('Decision')],
+    okHeaders: created('/api/decisions/{decisionId}'),
     problems: {
-      404: NOT_FOUND_VERSION, 409: 'The version named (or in force) is not ratified or superseded: decisions rest only on ratified policy.',
+      404: NOT_FOUND_VERSION,
+      409: 'The version named (or in force) is not ratified or superseded: decisions rest only on ratified policy.',
       422: `${ASSESSMENT_INVALID} Pointers start /assessment.`,
     },
   },
@@ -141,12 +256,22 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'get /api/decisions/{decisionId}': { ok: [200, ref('Decision')], problems: { 404: NOT_FOUND_DECISION } },
   'post /api/decisions/{decisionId}/replay': {
-    ok: [200, ref('ReplayResult')], problems: { 404: NOT_FOUND_DECISION, 409: 'The version\'s content is not what the decision used.' },
+    ok: [200, ref('ReplayResult')],
+    problems: { 404: NOT_FOUND_DECISION, 409: "The version's content is not what the decision used." },
   },
-  'put /api/decisions/{decisionId}/final-budget': { body: finalBudgetBody, ok: [200, ref('Decision')], problems: { 404: NOT_FOUND_DECISION, 422: INVALID_BODY } },
+  'put /api/decisions/{decisionId}/final-budget': {
+    body: finalBudgetBody,
+    ok: [200, ref('Decision')],
+    problems: { 404: NOT_FOUND_DECISION, 422: INVALID_BODY },
+  },
 
   'get /api/audit': {
-    params: ['target', 'actor', 'action'].map((name) => ({ name, in: 'query' as const, description: `Only entries with this ${name}.`, schema: string })),
+    params: ['target', 'actor', 'action'].map((name) => ({
+      name,
+      in: 'query' as const,
+      description: `Only entries with this ${name}.`,
+      schema: string,
+    })),
     ok: [200, arrayOf(ref('AuditEntry'))],
   },
   'get /api/audit/verify': { ok: [200, ref('ChainCheck')] },
@@ -157,56 +282,92 @@ export const OPERATIONS: Record<string, Operation> = {
     bodyTypes: {
       'text/csv': {
         type: 'string',
-        description: 'A header row naming the columns ref, clientGroup and ageBand (required), carerWilling, carerAble, carerSupportLevel and carerImpact '
-          + '(all four or none), currentAnnualCost (pounds), and one column per question id whose cells are answer ids. Name the cohort with ?name=.',
+        description:
+          'A header row naming the columns ref, clientGroup and ageBand (required), carerWilling, carerAble, carerSupportLevel and carerImpact ' +
+          '(all four or none), currentAnnualCost (pounds), and one column per question id whose cells are answer ids. Name the cohort with ?name=.',
       },
     },
     params: [
-      { name: 'name', in: 'query', description: 'CSV only, and then required: the cohort\'s name (1 to 200 characters).', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+      {
+        name: 'name',
+        in: 'query',
+        description: "CSV only, and then required: the cohort's name (1 to 200 characters).",
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+      },
       { name: 'description', in: 'query', description: 'CSV only: a description of the cohort.', schema: string },
-      { name: 'policyId', in: 'query', description: 'CSV only: the scheme whose questionnaire the answers follow; client groups, questions and answers are then checked against its versions.', schema: string },
+      {
+        name: 'policyId',
+        in: 'query',
+        description:
+          'CSV only: the scheme whose questionnaire the answers follow; client groups, questions and answers are then checked against its versions.',
+        schema: string,
+      },
     ],
-    ok: [201, ref('CohortRecord')], okHeaders: created('/api/cohorts/{cohortId}'),
+    ok: [201, ref('CohortRecord')],
+    okHeaders: created('/api/cohorts/{cohortId}'),
     problems: {
       404: 'The policyId names no policy.',
       413: 'The cohort is larger than 100 MB.',
       415: 'The body is neither JSON (application/json) nor CSV (text/csv).',
-      422: 'The cohort is invalid, and nothing was stored: `errors` point at /rows/<row>/<column> for CSV (data rows from 1, the header is row 0; each message starts with the line of the file) '
-        + 'or /people/<index>/<field> for JSON. Also when a CSV has no ?name= (pointer /query/name), or a cohort has nobody in it.',
+      422:
+        'The cohort is invalid, and nothing was stored: `errors` point at /rows/<row>/<column> for CSV (data rows from 1, the header is row 0; each message starts with the line of the file) ' +
+        'or /people/<index>/<field> for JSON. Also when a CSV has no ?name= (pointer /query/name), or a cohort has nobody in it.',
     },
   },
   'get /api/cohorts/{cohortId}': { ok: [200, ref('CohortRecord')], problems: { 404: NOT_FOUND_COHORT } },
   'post /api/cohorts/generate': {
-    body: generateCohortBody, ok: [201, ref('CohortRecord')], okHeaders: created('/api/cohorts/{cohortId}'),
+    body: generateCohortBody,
+    ok: [201, ref('CohortRecord')],
+    okHeaders: created('/api/cohorts/{cohortId}'),
     problems: { 404: NOT_FOUND_VERSION, 422: INVALID_BODY },
   },
   'delete /api/cohorts/{cohortId}': { ok: [204], problems: { 404: NOT_FOUND_COHORT } },
   'put /api/policies/{id}/reference-cohort': {
-    body: referenceCohortBody, ok: [200, ref('PolicyRecord')],
+    body: referenceCohortBody,
+    ok: [200, ref('PolicyRecord')],
     problems: { 404: 'No such policy, or no such cohort.', 422: INVALID_BODY },
   },
 
   'post /api/comparisons': {
     body: compareBody,
-    ok: [202, ref('ComparisonJob')], okHeaders: created('/api/comparisons/{comparisonId}'),
+    ok: [202, ref('ComparisonJob')],
+    okHeaders: created('/api/comparisons/{comparisonId}'),
     okDescription: 'The comparison has started: poll the job at Location.',
-    alsoOk: { status: 200, description: 'With wait: true, the job once it has finished.', schema: ref('ComparisonJob'), headers: created('/api/comparisons/{comparisonId}') },
+    alsoOk: {
+      status: 200,
+      description: 'With wait: true, the job once it has finished.',
+      schema: ref('ComparisonJob'),
+      headers: created('/api/comparisons/{comparisonId}'),
+    },
     problems: { 404: 'No such policy, version or cohort.', 422: INVALID_BODY },
   },
   'get /api/comparisons/{comparisonId}': { ok: [200, ref('ComparisonJob')], problems: { 404: NOT_FOUND_COMPARISON } },
   'get /api/comparisons/{comparisonId}/people.csv': {
-    ok: [200, { type: 'string', description: 'One row per compared person: ref, clientGroup, ageBand, each version\'s annual amount, the change to each later version and, with attribution, its parts; amounts in pounds.' }],
-    okType: 'text/csv', okHeaders: { 'Content-Disposition': 'attachment, with a file name naming the policy and versions.' },
+    ok: [
+      200,
+      {
+        type: 'string',
+        description:
+          "One row per compared person: ref, clientGroup, ageBand, each version's annual amount, the change to each later version and, with attribution, its parts; amounts in pounds.",
+      },
+    ],
+    okType: 'text/csv',
+    okHeaders: { 'Content-Disposition': 'attachment, with a file name naming the policy and versions.' },
     problems: { 404: NOT_FOUND_COMPARISON, 409: NOT_READY },
   },
-  'get /api/comparisons/{comparisonId}/people.json': { ok: [200, ref('ComparisonPeople')], problems: { 404: NOT_FOUND_COMPARISON, 409: NOT_READY } },
+  'get /api/comparisons/{comparisonId}/people.json': {
+    ok: [200, ref('ComparisonPeople')],
+    problems: { 404: NOT_FOUND_COMPARISON, 409: NOT_READY },
+  },
   'post /api/policies/{id}/versions/{version}/calibrate': {
     body: calibrateBody,
     ok: [200, ref('Calibration')],
     okDescription: 'The calibration (without saveAs).',
     alsoOk: {
-      status: 201, description: 'With saveAs: the calibration, and a new draft with the calibrated prices, which keeps the calibration.',
-      schema: ref('CalibratedDraft'), headers: { ...created('/api/policies/{id}/versions/{saveAs}'), ...etag },
+      status: 201,
+      description: 'With saveAs: the calibration, and a new draft with the calibrated prices, which keeps the calibration.',
+      schema: ref('CalibratedDraft'),
+      headers: { ...created('/api/policies/{id}/versions/{saveAs}'), ...etag },
     },
     problems: {
       403: 'saveAs was given, and saving a calibrated draft needs the officer role.',

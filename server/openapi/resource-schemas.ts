@@ -16,32 +16,53 @@ export const problemError = record({
 });
 
 export const problem: Schema = {
-  ...record({
-    type: { type: 'string', description: 'A URI reference naming the kind of problem, e.g. /problems/validation_failed.' },
-    title: string,
-    status: { type: 'integer', minimum: 400, maximum: 599 },
-    detail: string,
-    errors: { type: 'array', minItems: 1, items: ref('ProblemError') },
-    warnings: { type: 'array', minItems: 1, items: ref('ProblemError') },
-  }, ['errors', 'warnings']),
+  ...record(
+    {
+      type: { type: 'string', description: 'A URI reference naming the kind of problem, e.g. /problems/validation_failed.' },
+      title: string,
+      status: { type: 'integer', minimum: 400, maximum: 599 },
+      detail: string,
+      errors: { type: 'array', minItems: 1, items: ref('ProblemError') },
+      warnings: { type: 'array', minItems: 1, items: ref('ProblemError') },
+    },
+    ['errors', 'warnings'],
+  ),
   description: 'RFC 9457 problem details. `errors` lists every fault found, each at its JSON Pointer.',
 };
 
 export const apiKeySummary = record({ id: string, label: string, createdAt: timestamp, revokedAt: nullable(timestamp) });
 export const userProperties = {
-  id: string, username: string, displayName: string, roles: arrayOf(ref('Role')), disabled: { type: 'boolean' },
-  createdAt: timestamp, hasPassword: { type: 'boolean' }, apiKeys: arrayOf(ref('ApiKeySummary')),
+  id: string,
+  username: string,
+  displayName: string,
+  roles: arrayOf(ref('Role')),
+  disabled: { type: 'boolean' },
+  createdAt: timestamp,
+  hasPassword: { type: 'boolean' },
+  apiKeys: arrayOf(ref('ApiKeySummary')),
 };
 
-export const ratification = record({
-  body: string, decisionDate: isoDate, minuteReference: string, rationale: string, effectiveFrom: isoDate,
-  ratifiedBy: string, ratifiedAt: timestamp,
-  equalityImpact: { type: 'string', description: 'The equality impact note; required when the comparison over the reference cohort leaves any group worse off.' },
-  comparison: {
-    ...nullable(ref('RatificationComparison')),
-    description: 'The comparison over the policy\'s reference cohort with the version in force on the effective date; null when there was none to make (absent on older records).',
+export const ratification = record(
+  {
+    body: string,
+    decisionDate: isoDate,
+    minuteReference: string,
+    rationale: string,
+    effectiveFrom: isoDate,
+    ratifiedBy: string,
+    ratifiedAt: timestamp,
+    equalityImpact: {
+      type: 'string',
+      description: 'The equality impact note; required when the comparison over the reference cohort leaves any group worse off.',
+    },
+    comparison: {
+      ...nullable(ref('RatificationComparison')),
+      description:
+        "The comparison over the policy's reference cohort with the version in force on the effective date; null when there was none to make (absent on older records).",
+    },
   },
-}, ['equalityImpact', 'comparison']);
+  ['equalityImpact', 'comparison'],
+);
 
 /** The parts of a version record that lists show too (everything but the document and examples). */
 const versionCommon = {
@@ -58,7 +79,10 @@ const versionCommon = {
   ratification: nullable(ref('Ratification')),
   superseded: nullable(record({ by: string, from: isoDate, at: timestamp })),
   withdrawal: nullable(record({ by: string, at: timestamp, reason: string })),
-  calibration: { ...nullable(ref('SavedCalibration')), description: 'On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.' },
+  calibration: {
+    ...nullable(ref('SavedCalibration')),
+    description: 'On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.',
+  },
 };
 /** Only drafts saved from a calibration carry `calibration`. */
 export const VERSION_OPTIONAL = ['calibration'];
@@ -66,18 +90,35 @@ export const versionRecordProperties = { ...versionCommon, document: ref('Policy
 export const versionSummaryProperties = { ...versionCommon, title: string, exampleCount: { type: 'integer', minimum: 0 } };
 
 export const policyRecordProperties = {
-  id: string, title: string, council: string, createdAt: timestamp, createdBy: string,
-  referenceCohortId: { ...nullable(string), description: 'The cohort a submitted version is compared over before ratification; absent or null for none.' },
+  id: string,
+  title: string,
+  council: string,
+  createdAt: timestamp,
+  createdBy: string,
+  referenceCohortId: {
+    ...nullable(string),
+    description: 'The cohort a submitted version is compared over before ratification; absent or null for none.',
+  },
 };
 export const POLICY_OPTIONAL = ['referenceCohortId'];
 
-export const issue = record({
-  code: string, path: string, message: string, severity: { enum: ['error', 'warning'] }, params: { type: 'object' },
-}, ['params']);
+export const issue = record(
+  {
+    code: string,
+    path: string,
+    message: string,
+    severity: { enum: ['error', 'warning'] },
+    params: { type: 'object' },
+  },
+  ['params'],
+);
 
-export const exampleOutcome = record({
-  name: string,
-  passed: { type: 'boolean' },
-  differences: arrayOf(record({ field: string, expected: {}, actual: {} })),
-  issues: arrayOf(ref('Issue')),
-}, ['issues']);
+export const exampleOutcome = record(
+  {
+    name: string,
+    passed: { type: 'boolean' },
+    differences: arrayOf(record({ field: string, expected: {}, actual: {} })),
+    issues: arrayOf(ref('Issue')),
+  },
+  ['issues'],
+);

@@ -20,7 +20,8 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       const user = ctx.store.all('users').find((u) => u.username === username);
       // Verify even for an unknown user, so timing does not reveal which usernames exist.
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok || user.disabled || !user.passwordHash) throw new HttpProblem(401, 'bad_credentials', 'The username or password is wrong, or the account is disabled.');
+      if (!user || !ok || user.disabled || !user.passwordHash)
+        throw new HttpProblem(401, 'bad_credentials', 'The username or password is wrong, or the account is disabled.');
       const token = newSecret();
       const now = ctx.clock();
       const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3600_000).toISOString();
@@ -28,7 +29,12 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         const sessions = draft.rows('sessions');
         // Expired sessions are dropped as new ones are made, so the file does not grow for ever.
         const live = sessions.filter((s) => s.expiresAt > now.toISOString());
-        sessions.splice(0, sessions.length, ...live, { tokenHash: sha256(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
+        sessions.splice(0, sessions.length, ...live, {
+          tokenHash: sha256(token),
+          userId: user.id,
+          createdAt: now.toISOString(),
+          expiresAt,
+        });
       });
       res.json({ token, expiresAt, user: publicUser(user) });
     }),
@@ -57,13 +63,24 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
 
     route('post', '/api/setup', 'public', 'Create the first admin with the one-time setup code printed at start-up', async (req, res) => {
       const body = checkSetup(req);
-      if (ctx.store.all('users').length > 0 || ctx.setupCode === null) throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
-      if (!sameHash(sha256(body.code), sha256(ctx.setupCode))) throw new HttpProblem(403, 'bad_setup_code', 'The setup code is wrong: use the one printed when the server started.');
-      const user = await newUser({ username: body.username, displayName: body.displayName ?? body.username, roles: ['admin'], password: body.password }, isoNow(ctx.clock));
+      if (ctx.store.all('users').length > 0 || ctx.setupCode === null)
+        throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
+      if (!sameHash(sha256(body.code), sha256(ctx.setupCode)))
+        throw new HttpProblem(403, 'bad_setup_code', 'The setup code is wrong: use the one printed when the server started.');
+      const user = await newUser(
+        { username: body.username, displayName: body.displayName ?? body.username, roles: ['admin'], password: body.password },
+        isoNow(ctx.clock),
+      );
       await ctx.store.transact((draft) => {
         if (draft.rows('users').length > 0) throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
         draft.rows('users').push(user);
-        appendAudit(draft, { at: user.createdAt, actor: user.username, action: 'user.create', target: `user:${user.id}`, details: { roles: user.roles, via: 'setup' } });
+        appendAudit(draft, {
+          at: user.createdAt,
+          actor: user.username,
+          action: 'user.create',
+          target: `user:${user.id}`,
+          details: { roles: user.roles, via: 'setup' },
+        });
       });
       ctx.setupCode = null;
       res.status(201).json(publicUser(user));
@@ -73,7 +90,10 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export async function newUser(input: { username: string; displayName: string; roles: UserRecord['roles']; password?: string }, at: string): Promise<UserRecord> {
+export async function newUser(
+  input: { username: string; displayName: string; roles: UserRecord['roles']; password?: string },
+  at: string,
+): Promise<UserRecord> {
   return {
     id: randomUUID(),
     username: input.username,

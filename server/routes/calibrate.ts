@@ -9,37 +9,81 @@ import { bodyChecker } from '../validation.js';
 import { compiledFor, etagOf, requireVersion, versionLinks } from '../versions.js';
 import { insertDraft } from './versions.js';
 
-const checkCalibrate = bodyChecker<{ cohortId: string; budgetPence: number; contingencyPercent?: number; asOf?: string; sensitivityPercents?: number[]; saveAs?: string }>(calibrateBody);
+const checkCalibrate = bodyChecker<{
+  cohortId: string;
+  budgetPence: number;
+  contingencyPercent?: number;
+  asOf?: string;
+  sensitivityPercents?: number[];
+  saveAs?: string;
+}>(calibrateBody);
 
 export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    route('post', '/api/policies/:id/versions/:version/calibrate', ['scrutiny', 'officer', 'ratifier'],
+    route(
+      'post',
+      '/api/policies/:id/versions/:version/calibrate',
+      ['scrutiny', 'officer', 'ratifier'],
       'Affordability over a cohort, the price per point (or band scaling) that fits a budget after contingency, and a sensitivity table; an officer may save it as a new draft',
       async (req, res) => {
         const body = checkCalibrate(req);
-        if (body.saveAs && !req.caller!.roles.includes('officer')) throw new HttpProblem(403, 'role_required', 'Saving a calibrated draft needs the officer role.');
+        if (body.saveAs && !req.caller!.roles.includes('officer'))
+          throw new HttpProblem(403, 'role_required', 'Saving a calibrated draft needs the officer role.');
         const source = requireVersion(ctx.store, String(req.params.id), String(req.params.version));
         const { cohort } = await loadCohort(ctx.store, body.cohortId);
         const asOf = body.asOf ?? today(ctx.clock);
         const compiled = compiledFor(source);
-        const result = calibrate(compiled, cohort, { asOf, budgetPence: body.budgetPence, contingencyPercent: body.contingencyPercent ?? 0, sensitivityPercents: body.sensitivityPercents });
-        const summary = { ...result, calibratedPolicy: undefined, cohortId: body.cohortId, asOf, source: { version: source.version, contentHash: source.contentHash } };
+        const result = calibrate(compiled, cohort, {
+          asOf,
+          budgetPence: body.budgetPence,
+          contingencyPercent: body.contingencyPercent ?? 0,
+          sensitivityPercents: body.sensitivityPercents,
+        });
+        const summary = {
+          ...result,
+          calibratedPolicy: undefined,
+          cohortId: body.cohortId,
+          asOf,
+          source: { version: source.version, contentHash: source.contentHash },
+        };
         if (!body.saveAs) {
           res.json({ ...summary, calibratedPolicy: result.calibratedPolicy });
           return;
         }
         const document: Policy = { ...result.calibratedPolicy, version: body.saveAs };
-        const comparison = compareCohort([{ version: source.version, compiled }, { version: body.saveAs, compiled: compilePolicy(document) }], cohort, { asOf });
+        const comparison = compareCohort(
+          [
+            { version: source.version, compiled },
+            { version: body.saveAs, compiled: compilePolicy(document) },
+          ],
+          cohort,
+          { asOf },
+        );
         const { amounts: _a, included: _i, ...comparisonSummary } = comparison;
         const saved = await ctx.store.transact((d) => {
-          const inserted = insertDraft(d, document, structuredClone(source.examples), { version: source.version, contentHash: source.contentHash }, req.caller!.username, ctx.clock().toISOString());
+          const inserted = insertDraft(
+            d,
+            document,
+            structuredClone(source.examples),
+            { version: source.version, contentHash: source.contentHash },
+            req.caller!.username,
+            ctx.clock().toISOString(),
+          );
           // The calibration and its comparison travel with the draft, for the committee that ratifies it.
-          const withCalibration = { ...inserted, calibration: { ...summary, comparison: comparisonSummary } as unknown as Record<string, unknown> };
+          const withCalibration = {
+            ...inserted,
+            calibration: { ...summary, comparison: comparisonSummary } as unknown as Record<string, unknown>,
+          };
           const versions = d.rows('versions');
           versions[versions.indexOf(inserted)] = withCalibration;
           return withCalibration;
         });
-        res.status(201).location(versionLinks(saved).self).set('ETag', etagOf(saved)).json({ ...summary, calibratedPolicy: document, draft: versionLinks(saved) });
-      }),
+        res
+          .status(201)
+          .location(versionLinks(saved).self)
+          .set('ETag', etagOf(saved))
+          .json({ ...summary, calibratedPolicy: document, draft: versionLinks(saved) });
+      },
+    ),
   ];
 }

@@ -19,28 +19,52 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
     requireVersion(ctx.store, String(req.params.id), String(req.params.version));
 
   return [
-    route('post', '/api/policies/:id/evaluate', EVALUATORS, 'Evaluate an assessment with the version in force on its assessment date', async (req, res) => {
-      const asOf = asOfQuery(req.query.asOf);
-      res.json(await evaluateWith(byDate(req, req.body), req.body, asOf));
-    }),
+    route(
+      'post',
+      '/api/policies/:id/evaluate',
+      EVALUATORS,
+      'Evaluate an assessment with the version in force on its assessment date',
+      async (req, res) => {
+        const asOf = asOfQuery(req.query.asOf);
+        res.json(await evaluateWith(byDate(req, req.body), req.body, asOf));
+      },
+    ),
 
-    route('post', '/api/policies/:id/versions/:version/evaluate', EVALUATORS, 'Evaluate an assessment with one named version, whatever its status', async (req, res) => {
-      res.json(await evaluateWith(byVersion(req), req.body, asOfQuery(req.query.asOf)));
-    }),
+    route(
+      'post',
+      '/api/policies/:id/versions/:version/evaluate',
+      EVALUATORS,
+      'Evaluate an assessment with one named version, whatever its status',
+      async (req, res) => {
+        res.json(await evaluateWith(byVersion(req), req.body, asOfQuery(req.query.asOf)));
+      },
+    ),
 
-    route('post', '/api/policies/:id/evaluate-batch', EVALUATORS, 'Evaluate many assessments, each with the version in force on its date', async (req, res) => {
-      const { assessments } = checkBatch(req);
-      requirePolicy(ctx.store, String(req.params.id));
-      const asOf = asOfQuery(req.query.asOf);
-      res.json({ results: await batch(assessments, (a) => evaluateWith(byDate(req, a), a, asOf)) });
-    }),
+    route(
+      'post',
+      '/api/policies/:id/evaluate-batch',
+      EVALUATORS,
+      'Evaluate many assessments, each with the version in force on its date',
+      async (req, res) => {
+        const { assessments } = checkBatch(req);
+        requirePolicy(ctx.store, String(req.params.id));
+        const asOf = asOfQuery(req.query.asOf);
+        res.json({ results: await batch(assessments, (a) => evaluateWith(byDate(req, a), a, asOf)) });
+      },
+    ),
 
-    route('post', '/api/policies/:id/versions/:version/evaluate-batch', EVALUATORS, 'Evaluate many assessments with one named version', async (req, res) => {
-      const { assessments } = checkBatch(req);
-      const version = byVersion(req);
-      const asOf = asOfQuery(req.query.asOf);
-      res.json({ results: await batch(assessments, (a) => evaluateWith(version, a, asOf)) });
-    }),
+    route(
+      'post',
+      '/api/policies/:id/versions/:version/evaluate-batch',
+      EVALUATORS,
+      'Evaluate many assessments with one named version',
+      async (req, res) => {
+        const { assessments } = checkBatch(req);
+        const version = byVersion(req);
+        const asOf = asOfQuery(req.query.asOf);
+        res.json({ results: await batch(assessments, (a) => evaluateWith(version, a, asOf)) });
+      },
+    ),
   ];
 }
 
@@ -53,16 +77,30 @@ export function versionForAssessment(store: Store, policyId: string, assessment:
   requirePolicy(store, policyId);
   const date = (assessment as { assessmentDate?: unknown } | null)?.assessmentDate;
   if (!isIsoDate(date)) {
-    throw new AssessmentInvalidError([{ code: 'schema_format', path: '/assessmentDate', severity: 'error', message: `'assessmentDate' must be a real date written YYYY-MM-DD (got ${JSON.stringify(date ?? null)})`, params: {} }]);
+    throw new AssessmentInvalidError([
+      {
+        code: 'schema_format',
+        path: '/assessmentDate',
+        severity: 'error',
+        message: `'assessmentDate' must be a real date written YYYY-MM-DD (got ${JSON.stringify(date ?? null)})`,
+        params: {},
+      },
+    ]);
   }
   const version = versionInForce(store.all('versions'), policyId, date);
-  if (!version) throw new HttpProblem(422, 'none_in_force', `No version of '${policyId}' is in force on ${date}.`, [{ pointer: '/assessmentDate', code: 'none_in_force', message: `no ratified version is in force on ${date}` }]);
+  if (!version)
+    throw new HttpProblem(422, 'none_in_force', `No version of '${policyId}' is in force on ${date}.`, [
+      { pointer: '/assessmentDate', code: 'none_in_force', message: `no ratified version is in force on ${date}` },
+    ]);
   return version;
 }
 
 export function asOfQuery(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new HttpProblem(400, 'bad_date', 'asOf must be a real date written YYYY-MM-DD.', [{ pointer: '/query/asOf', code: 'schema_format', message: `'${String(value)}' is not a date written YYYY-MM-DD` }]);
+  if (!isIsoDate(value))
+    throw new HttpProblem(400, 'bad_date', 'asOf must be a real date written YYYY-MM-DD.', [
+      { pointer: '/query/asOf', code: 'schema_format', message: `'${String(value)}' is not a date written YYYY-MM-DD` },
+    ]);
   return value;
 }
 
@@ -74,7 +112,12 @@ async function batch(assessments: unknown[], one: (a: unknown) => Promise<Evalua
       results.push({ index, ok: true as const, result: await one(assessment) });
     } catch (e) {
       const moved = underPointer(e, `/assessments/${index}`);
-      if (moved instanceof AssessmentInvalidError) results.push({ index, ok: false as const, problem: problem(422, 'assessment_invalid', 'The assessment does not fit this policy version.', fromIssues(moved.issues)) });
+      if (moved instanceof AssessmentInvalidError)
+        results.push({
+          index,
+          ok: false as const,
+          problem: problem(422, 'assessment_invalid', 'The assessment does not fit this policy version.', fromIssues(moved.issues)),
+        });
       else if (moved instanceof HttpProblem) results.push({ index, ok: false as const, problem: moved.toJSON() });
       else throw e;
     }

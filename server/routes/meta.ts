@@ -20,7 +20,12 @@ export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec
     route('get', '/api/schemas/:name', 'public', 'The JSON Schemas of a policy version and of an assessment', (req, res) => {
       const name = String(req.params.name);
       const schema = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
-      if (!schema) throw new HttpProblem(404, 'schema_not_found', `There is no schema '${req.params.name}'; there are ${Object.keys(SCHEMAS).join(', ')}.`);
+      if (!schema)
+        throw new HttpProblem(
+          404,
+          'schema_not_found',
+          `There is no schema '${req.params.name}'; there are ${Object.keys(SCHEMAS).join(', ')}.`,
+        );
       res.type('application/schema+json').send(JSON.stringify(schema));
     }),
   ];

@@ -18,11 +18,18 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
     route('get', '/api/policies', READERS, 'List policies, each with its version in force today', (_req, res) => {
       const date = today(ctx.clock);
       const versions = ctx.store.all('versions');
-      res.json(ctx.store.all('policies').map((p) => {
-        const inForce = versionInForce(versions, p.id, date);
-        // A scheme is known by the title of its version in force, when it has one.
-        return { ...p, title: inForce?.document.title ?? p.title, versions: versions.filter((v) => v.policyId === p.id).length, inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null };
-      }));
+      res.json(
+        ctx.store.all('policies').map((p) => {
+          const inForce = versionInForce(versions, p.id, date);
+          // A scheme is known by the title of its version in force, when it has one.
+          return {
+            ...p,
+            title: inForce?.document.title ?? p.title,
+            versions: versions.filter((v) => v.policyId === p.id).length,
+            inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
+          };
+        }),
+      );
     }),
 
     route('post', '/api/policies', ['officer'], 'Start a new policy scheme with its first draft version', async (req, res) => {
@@ -31,8 +38,17 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       const at = isoNow(ctx.clock);
       const record = await ctx.store.transact((draft) => {
         const policies = draft.rows('policies');
-        if (policies.some((p) => p.id === document.id)) throw new HttpProblem(409, 'policy_exists', `There is already a policy '${document.id}': add a version to it instead.`, [{ pointer: '/document/id', code: 'policy_exists', message: 'choose another id' }]);
-        policies.push({ id: document.id, title: document.title, council: document.council, createdAt: at, createdBy: req.caller!.username });
+        if (policies.some((p) => p.id === document.id))
+          throw new HttpProblem(409, 'policy_exists', `There is already a policy '${document.id}': add a version to it instead.`, [
+            { pointer: '/document/id', code: 'policy_exists', message: 'choose another id' },
+          ]);
+        policies.push({
+          id: document.id,
+          title: document.title,
+          council: document.council,
+          createdAt: at,
+          createdBy: req.caller!.username,
+        });
         appendAudit(draft, { at, actor: req.caller!.username, action: 'policy.create', target: `policy:${document.id}` });
         return insertDraft(draft, document, body.examples ?? [], null, req.caller!.username, at);
       });
@@ -49,7 +65,10 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
     route('get', '/api/policies/:id/in-force', [...READERS, 'api-client'], 'The version in force on a date (default today)', (req, res) => {
       const policy = requirePolicy(ctx.store, String(req.params.id));
       const date: unknown = req.query.date === undefined ? today(ctx.clock) : req.query.date;
-      if (!isIsoDate(date)) throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [{ pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` }]);
+      if (!isIsoDate(date))
+        throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [
+          { pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` },
+        ]);
       const version = versionInForce(ctx.store.all('versions'), policy.id, date);
       if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
       res.json({ date, ...versionSummary(version) });

@@ -18,31 +18,50 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
     route('get', '/api/public/policies', 'public', 'Published schemes, each with its version in force today', (_req, res) => {
       const date = today(ctx.clock);
       const versions = ctx.store.all('versions');
-      res.json(ctx.store.all('policies').map((p) => {
-        const published = versions.filter((v) => v.policyId === p.id && isPublished(v));
-        const inForce = versionInForce(versions, p.id, date);
-        return {
-          id: p.id, title: inForce?.document.title ?? p.title, council: p.council,
-          inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
-          versions: published.map((v) => ({ version: v.version, status: v.status, effectiveFrom: v.ratification!.effectiveFrom })),
-        };
-      }).filter((p) => p.versions.length > 0));
+      res.json(
+        ctx.store
+          .all('policies')
+          .map((p) => {
+            const published = versions.filter((v) => v.policyId === p.id && isPublished(v));
+            const inForce = versionInForce(versions, p.id, date);
+            return {
+              id: p.id,
+              title: inForce?.document.title ?? p.title,
+              council: p.council,
+              inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
+              versions: published.map((v) => ({ version: v.version, status: v.status, effectiveFrom: v.ratification!.effectiveFrom })),
+            };
+          })
+          .filter((p) => p.versions.length > 0),
+      );
     }),
 
     route('get', '/api/public/policies/:id/in-force', 'public', 'The published version in force on a date (default today)', (req, res) => {
       const policy = requirePolicy(ctx.store, String(req.params.id));
       const date: unknown = req.query.date ?? today(ctx.clock);
-      if (!isIsoDate(date)) throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [{ pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` }]);
+      if (!isIsoDate(date))
+        throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [
+          { pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` },
+        ]);
       const version = versionInForce(ctx.store.all('versions'), policy.id, date);
       if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
       res.json(publishedView(version));
     }),
 
-    route('get', '/api/public/policies/:id/versions/:version', 'public', 'A published (ratified) version: the whole RAS and its ratification record', (req, res) => {
-      const version = ctx.store.all('versions').find((v) => v.policyId === req.params.id && v.version === req.params.version && isPublished(v));
-      if (!version) throw new HttpProblem(404, 'not_published', `Policy '${req.params.id}' has no published version '${req.params.version}'.`);
-      res.json(publishedView(version));
-    }),
+    route(
+      'get',
+      '/api/public/policies/:id/versions/:version',
+      'public',
+      'A published (ratified) version: the whole RAS and its ratification record',
+      (req, res) => {
+        const version = ctx.store
+          .all('versions')
+          .find((v) => v.policyId === req.params.id && v.version === req.params.version && isPublished(v));
+        if (!version)
+          throw new HttpProblem(404, 'not_published', `Policy '${req.params.id}' has no published version '${req.params.version}'.`);
+        res.json(publishedView(version));
+      },
+    ),
   ];
 }
 
@@ -54,7 +73,11 @@ function isPublished(version: VersionRecord): boolean {
 function publishedView(v: VersionRecord) {
   const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact } = v.ratification!;
   return {
-    policyId: v.policyId, version: v.version, status: v.status, contentHash: v.contentHash, document: v.document,
+    policyId: v.policyId,
+    version: v.version,
+    status: v.status,
+    contentHash: v.contentHash,
+    document: v.document,
     ratification: { body, decisionDate, minuteReference, rationale, effectiveFrom, ...(equalityImpact ? { equalityImpact } : {}) },
     superseded: v.superseded ? { by: v.superseded.by, from: v.superseded.from } : null,
   };

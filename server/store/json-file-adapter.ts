@@ -46,16 +46,25 @@ export class JsonFileAdapter<T> implements Adapter<T> {
         const generation = this.requested;
         await this.writeNow(JSON.stringify(this.latest));
         this.written = generation;
-        this.settle((w) => w.generation <= generation, (w) => w.resolve());
+        this.settle(
+          (w) => w.generation <= generation,
+          (w) => w.resolve(),
+        );
       }
     } catch (e) {
-      this.settle(() => true, (w) => w.reject(e));
+      this.settle(
+        () => true,
+        (w) => w.reject(e),
+      );
     } finally {
       this.running = null;
     }
   }
 
-  private settle(which: (w: JsonFileAdapter<T>['waiters'][number]) => boolean, act: (w: JsonFileAdapter<T>['waiters'][number]) => void): void {
+  private settle(
+    which: (w: JsonFileAdapter<T>['waiters'][number]) => boolean,
+    act: (w: JsonFileAdapter<T>['waiters'][number]) => void,
+  ): void {
     const settled = this.waiters.filter(which);
     this.waiters = this.waiters.filter((w) => !which(w));
     settled.forEach(act);

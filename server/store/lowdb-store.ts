@@ -17,18 +17,24 @@ export class LowdbStore implements Store {
   /** Set when a write to disk failed: memory may then hold changes the disk lacks, so the store stops. */
   private failure: unknown = null;
 
-  private constructor(private readonly dbs: Dbs, readonly wasEmpty: boolean, private readonly dataDir: string) {}
+  private constructor(
+    private readonly dbs: Dbs,
+    readonly wasEmpty: boolean,
+    private readonly dataDir: string,
+  ) {}
 
   static async open(dataDir: string): Promise<LowdbStore> {
     mkdirSync(dataDir, { recursive: true });
     const wasEmpty = COLLECTIONS.every((name) => !existsSync(fileOf(dataDir, name)));
-    const entries = await Promise.all(COLLECTIONS.map(async (name) => {
-      const db = new Low<unknown[]>(new JsonFileAdapter(fileOf(dataDir, name)), []);
-      await db.read();
-      if (!Array.isArray(db.data)) throw new Error(`${fileOf(dataDir, name)} does not hold a JSON array`);
-      db.data.forEach(deepFreeze);
-      return [name, db] as const;
-    }));
+    const entries = await Promise.all(
+      COLLECTIONS.map(async (name) => {
+        const db = new Low<unknown[]>(new JsonFileAdapter(fileOf(dataDir, name)), []);
+        await db.read();
+        if (!Array.isArray(db.data)) throw new Error(`${fileOf(dataDir, name)} does not hold a JSON array`);
+        db.data.forEach(deepFreeze);
+        return [name, db] as const;
+      }),
+    );
     return new LowdbStore(Object.fromEntries(entries) as unknown as Dbs, wasEmpty, dataDir);
   }
 
@@ -51,7 +57,8 @@ export class LowdbStore implements Store {
   }
 
   async transact<T>(change: (draft: Draft) => T): Promise<T> {
-    if (this.failure) throw new Error('the store stopped after a failed write; restart the server to reload from disk', { cause: this.failure });
+    if (this.failure)
+      throw new Error('the store stopped after a failed write; restart the server to reload from disk', { cause: this.failure });
     const copies = new Map<CollectionName, unknown[]>();
     const draft: Draft = {
       rows: <K extends CollectionName>(name: K) => {

@@ -7,13 +7,20 @@ let server: TestServer;
 let userId: string;
 beforeAll(async () => {
   server = await startServer();
-  const user = await call(server.url, 'POST', '/api/users', server.tokens.admin, { username: 'case-system', displayName: 'Case system', roles: ['api-client'] }) as { id: string };
+  const user = (await call(server.url, 'POST', '/api/users', server.tokens.admin, {
+    username: 'case-system',
+    displayName: 'Case system',
+    roles: ['api-client'],
+  })) as { id: string };
   userId = user.id;
 });
-afterAll(async () => { await server.close(); removeDataDir(server.dataDir); });
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
 
 const issue = async (label: string) =>
-  await call(server.url, 'POST', `/api/users/${userId}/api-keys`, server.tokens.admin, { label }) as { id: string; key: string };
+  (await call(server.url, 'POST', `/api/users/${userId}/api-keys`, server.tokens.admin, { label })) as { id: string; key: string };
 
 describe('API keys', () => {
   it('work, every one of them, in either header (secrets may contain "_")', async () => {
@@ -30,7 +37,7 @@ describe('API keys', () => {
 
   it('are shown once, and the user record keeps only their ids and labels', async () => {
     const { id } = await issue('shown once');
-    const users = await call(server.url, 'GET', '/api/users', server.tokens.admin) as Array<{ id: string; apiKeys: object[] }>;
+    const users = (await call(server.url, 'GET', '/api/users', server.tokens.admin)) as Array<{ id: string; apiKeys: object[] }>;
     const stored = users.find((u) => u.id === userId)!.apiKeys.find((k: any) => k.id === id);
     expect(Object.keys(stored!).sort()).toEqual(['createdAt', 'id', 'label', 'revokedAt']);
   });

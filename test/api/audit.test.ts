@@ -6,7 +6,16 @@
 
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, cloneVersion, editDocument, ok, ratificationFor, readCollection, versionPath, writeCollection } from '../support/api-client.js';
+import {
+  as,
+  cloneVersion,
+  editDocument,
+  ok,
+  ratificationFor,
+  readCollection,
+  versionPath,
+  writeCollection,
+} from '../support/api-client.js';
 import { exampleVersions } from '../support/examples.js';
 import { removeDataDir, startServer, type TestServer } from '../support/server.js';
 
@@ -15,8 +24,14 @@ const GENESIS = '0'.repeat(64);
 
 let server: TestServer;
 let dataDir: string;
-beforeAll(async () => { server = await startServer(); dataDir = server.dataDir; });
-afterAll(async () => { await server.close(); removeDataDir(dataDir); });
+beforeAll(async () => {
+  server = await startServer();
+  dataDir = server.dataDir;
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(dataDir);
+});
 
 const scrutiny = () => as(server, server.tokens.scrutiny);
 const path = versionPath('adult-ras', 'audited');
@@ -31,10 +46,14 @@ let decisionId: string;
 beforeAll(async () => {
   // A series of changes by different people: clone, edit, submit, ratify, record a decision.
   await cloneVersion(server, server.tokens.officer, 'adult-ras', '2010-revised', 'audited');
-  await editDocument(server, server.tokens.officer, 'adult-ras', 'audited', (d) => { d.title = 'Audited revision'; });
+  await editDocument(server, server.tokens.officer, 'adult-ras', 'audited', (d) => {
+    d.title = 'Audited revision';
+  });
   ok(await as(server, server.tokens.officer).post(`${path}/submit`));
   ok(await as(server, server.tokens.ratifier).post(`${path}/ratify`, ratificationFor('2011-04-01', { minuteReference: 'ASC/2011/AUDIT' })));
-  const assessment = exampleVersions().find((v) => v.version === '2010-revised')!.examples.find((e) => e.name === 'older-person-uplift-in-force')!.json.assessment;
+  const assessment = exampleVersions()
+    .find((v) => v.version === '2010-revised')!
+    .examples.find((e) => e.name === 'older-person-uplift-in-force')!.json.assessment;
   decisionId = ok(await as(server, server.tokens['api-client']).post('/api/decisions', { policyId: 'adult-ras', assessment })).id;
 });
 
@@ -63,7 +82,12 @@ describe('the audit log', () => {
 
   it('records each change with its actor, action and target', async () => {
     const entries = ok(await scrutiny().get('/api/audit'));
-    const mine = entries.filter((e: any) => e.target === 'version:adult-ras/audited' || e.target === 'version:adult-ras/2010-revised' && e.action === 'version.supersede' || e.target === `decision:${decisionId}`);
+    const mine = entries.filter(
+      (e: any) =>
+        e.target === 'version:adult-ras/audited' ||
+        (e.target === 'version:adult-ras/2010-revised' && e.action === 'version.supersede') ||
+        e.target === `decision:${decisionId}`,
+    );
     expect(mine.map((e: any) => [e.actor, e.action, e.target])).toEqual([
       ['officer', 'version.create', 'version:adult-ras/audited'],
       ['officer', 'version.edit', 'version:adult-ras/audited'],
@@ -73,7 +97,12 @@ describe('the audit log', () => {
       ['api-client', 'decision.record', `decision:${decisionId}`],
     ]);
     const seeded = entries.filter((e: any) => e.action === 'version.seed').map((e: any) => e.target);
-    expect(seeded.sort()).toEqual(['version:adult-ras/2009-pilot', 'version:adult-ras/2010-revised', 'version:childrens-ras/2012-pilot', 'version:childrens-ras/2013-revised']);
+    expect(seeded.sort()).toEqual([
+      'version:adult-ras/2009-pilot',
+      'version:adult-ras/2010-revised',
+      'version:childrens-ras/2012-pilot',
+      'version:childrens-ras/2013-revised',
+    ]);
   });
 
   it('keeps assessment content out of the log', async () => {
@@ -85,7 +114,11 @@ describe('the audit log', () => {
   it('can be filtered by action, actor and target', async () => {
     const ratified = ok(await scrutiny().get('/api/audit?action=version.ratify'));
     expect(ratified).toHaveLength(1);
-    expect(ratified[0]).toMatchObject({ actor: 'ratifier', target: 'version:adult-ras/audited', details: { minuteReference: 'ASC/2011/AUDIT', effectiveFrom: '2011-04-01' } });
+    expect(ratified[0]).toMatchObject({
+      actor: 'ratifier',
+      target: 'version:adult-ras/audited',
+      details: { minuteReference: 'ASC/2011/AUDIT', effectiveFrom: '2011-04-01' },
+    });
     const byOfficer = ok(await scrutiny().get('/api/audit?actor=officer'));
     expect(byOfficer.length).toBeGreaterThanOrEqual(3);
     expect(byOfficer.every((e: any) => e.actor === 'officer')).toBe(true);
@@ -130,7 +163,9 @@ describe('ras audit verify', () => {
   });
 
   describe('after a restart on the tampered data', () => {
-    beforeAll(async () => { server = await startServer({ dataDir }); });
+    beforeAll(async () => {
+      server = await startServer({ dataDir });
+    });
 
     it('GET /api/audit/verify reports the chain broken at that entry', async () => {
       const res = await scrutiny().get('/api/audit/verify');

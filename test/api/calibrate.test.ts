@@ -37,14 +37,22 @@ const body = () => ({ cohortId, budgetPence: BUDGET, contingencyPercent: 5, asOf
 beforeAll(async () => {
   server = await startServer();
   await cloneVersion(server, server.tokens.officer, 'adult-ras', '2009-pilot', 'penny');
-  await editDocument(server, server.tokens.officer, 'adult-ras', 'penny', (d) => { d.rounding = { unit: 'penny', mode: 'half-up' }; });
-  cohortId = ok(await as(server, server.tokens.scrutiny).post('/api/cohorts', cohortDocument('Five people', [
-    adult('OP-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }, { currentAnnualCostPence: 250_000 }),
-    adult('OP-2', 'older-people', '65-74', { 'pc-washing': 'some-help', 'he-physical': 'some-help' }),
-    adult('LD-1', 'learning-disability', '18-64', { 'pc-washing': 'some-help' }),
-    adult('MH-1', 'mental-health', '18-64'),
-    adult('PD-1', 'physical-disability', '18-64', { 'pc-washing': 'prompting' }),
-  ])), 'cohort').id;
+  await editDocument(server, server.tokens.officer, 'adult-ras', 'penny', (d) => {
+    d.rounding = { unit: 'penny', mode: 'half-up' };
+  });
+  cohortId = ok(
+    await as(server, server.tokens.scrutiny).post(
+      '/api/cohorts',
+      cohortDocument('Five people', [
+        adult('OP-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }, { currentAnnualCostPence: 250_000 }),
+        adult('OP-2', 'older-people', '65-74', { 'pc-washing': 'some-help', 'he-physical': 'some-help' }),
+        adult('LD-1', 'learning-disability', '18-64', { 'pc-washing': 'some-help' }),
+        adult('MH-1', 'mental-health', '18-64'),
+        adult('PD-1', 'physical-disability', '18-64', { 'pc-washing': 'prompting' }),
+      ]),
+    ),
+    'cohort',
+  ).id;
 });
 
 afterAll(async () => {
@@ -62,7 +70,13 @@ describe('calibrating a draft to a budget', () => {
 
   it('states the budget, the contingency held back and the target, and what the version costs today', () => {
     expect(result).toMatchObject({
-      budgetPence: BUDGET, contingencyPercent: 5, targetPence: TARGET, people: 5, excluded: 0, cohortId, asOf: '2010-06-01',
+      budgetPence: BUDGET,
+      contingencyPercent: 5,
+      targetPence: TARGET,
+      people: 5,
+      excluded: 0,
+      cohortId,
+      asOf: '2010-06-01',
       source: { version: 'penny', contentHash: expect.stringMatching(/^sha256:/) },
       // 1,113,008 − 1,464,516 = −351,508; 1,113,008 − 1,391,290 = −278,282.
       current: { totalPence: CURRENT_TOTAL, againstBudgetPence: -351_508, againstTargetPence: -278_282 },
@@ -95,7 +109,14 @@ describe('calibrating a draft to a budget', () => {
 
   it('compares the calibrated amounts with current package costs where they are known', () => {
     // OP-1 at 610.0277p: 10 × 610.0277 = 6100.277 → 6100p a week → 317,200p a year; against £2,500.00, +67,200p.
-    expect(result.currentCost).toEqual({ people: 1, meanDifferencePence: 67_200, medianDifferencePence: 67_200, above: 1, below: 0, equal: 0 });
+    expect(result.currentCost).toEqual({
+      people: 1,
+      meanDifferencePence: 67_200,
+      medianDifferencePence: 67_200,
+      above: 1,
+      below: 0,
+      equal: 0,
+    });
   });
 
   it('the default sensitivity table runs from 80% to 120% in steps of 5', async () => {
@@ -121,17 +142,40 @@ describe('saving a calibration as a new draft', () => {
     expect(draft.document.pricing.default.pencePerPoint).toBe(610.0277);
     expect(draft.document.pricing.byClientGroup['learning-disability'].pencePerPoint).toBe(662.5301);
     expect(draft.calibration).toMatchObject({
-      cohortId, asOf: '2010-06-01', budgetPence: BUDGET, contingencyPercent: 5, targetPence: TARGET, calibratedTotalPence: CALIBRATED_TOTAL, gapPence: 30,
+      cohortId,
+      asOf: '2010-06-01',
+      budgetPence: BUDGET,
+      contingencyPercent: 5,
+      targetPence: TARGET,
+      calibratedTotalPence: CALIBRATED_TOTAL,
+      gapPence: 30,
       source: { version: 'penny' },
     });
     expect(draft.calibration).not.toHaveProperty('calibratedPolicy');
     // The draft against its source over the same people: 1,391,260 − 1,113,008 = +278,252; MH-1 (no needs) unchanged.
     expect(draft.calibration.comparison.pairs[0]).toMatchObject({
-      base: 'penny', candidate: 'penny-calibrated',
-      overall: { people: 5, gainers: 4, losers: 0, unchanged: 1, totalBasePence: CURRENT_TOTAL, totalCandidatePence: CALIBRATED_TOTAL, totalChangePence: 278_252 },
+      base: 'penny',
+      candidate: 'penny-calibrated',
+      overall: {
+        people: 5,
+        gainers: 4,
+        losers: 0,
+        unchanged: 1,
+        totalBasePence: CURRENT_TOTAL,
+        totalCandidatePence: CALIBRATED_TOTAL,
+        totalChangePence: 278_252,
+      },
     });
     // The calibrated draft costs what the calibration said it would.
-    const check = ok(await as(server, server.tokens.scrutiny).post('/api/comparisons', { policyId: 'adult-ras', versions: ['penny', 'penny-calibrated'], cohortId, asOf: '2010-06-01', wait: true }));
+    const check = ok(
+      await as(server, server.tokens.scrutiny).post('/api/comparisons', {
+        policyId: 'adult-ras',
+        versions: ['penny', 'penny-calibrated'],
+        cohortId,
+        asOf: '2010-06-01',
+        wait: true,
+      }),
+    );
     expect(check.result.versions[1].summary.totalPence).toBe(CALIBRATED_TOTAL);
   });
 

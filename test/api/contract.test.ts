@@ -75,8 +75,12 @@ describe('the OpenAPI document', () => {
     expect(doc.info.version).toEqual(expect.any(String));
     expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(Object.values(doc.components.securitySchemes)).toContainEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'Authorization' }));
-    expect(Object.values(doc.components.securitySchemes)).toContainEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }));
+    expect(Object.values(doc.components.securitySchemes)).toContainEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'header', name: 'Authorization' }),
+    );
+    expect(Object.values(doc.components.securitySchemes)).toContainEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }),
+    );
   });
 
   it('lists every route the server mounts, with its summary and method', () => {
@@ -109,7 +113,9 @@ describe('the OpenAPI document', () => {
   it('declares a success response for every operation, with a schema unless it is 204', () => {
     for (const [path, ops] of Object.entries(contract.doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
-        const success = Object.keys(op.responses).filter((s) => s.startsWith('2')).sort();
+        const success = Object.keys(op.responses)
+          .filter((s) => s.startsWith('2'))
+          .sort();
         expect(success, `${method} ${path}`).toEqual(TWO_OUTCOMES[`${method} ${path}`] ?? [expect.any(String)]);
         for (const status of success) {
           const declared = op.responses[status]!;
@@ -117,19 +123,27 @@ describe('the OpenAPI document', () => {
           else expect(Object.values(declared.content ?? {})[0]?.schema, `${method} ${path} ${status}`).toBeDefined();
         }
         for (const [status, response] of Object.entries(op.responses)) {
-          if (Number(status) >= 400) expect(response.content, `${method} ${path} ${status}`).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
+          if (Number(status) >= 400)
+            expect(response.content, `${method} ${path} ${status}`).toEqual({
+              'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+            });
         }
       }
     }
   });
 
   it('describes request bodies with the schemas the server checks them with, and policies and assessments by reference', () => {
-    const body = (method: string, path: string) => contract.operation(method, path)?.requestBody?.content['application/json']?.schema as Record<string, any>;
+    const body = (method: string, path: string) =>
+      contract.operation(method, path)?.requestBody?.content['application/json']?.schema as Record<string, any>;
     expect(body('post', '/api/policies/{id}/evaluate')).toEqual({ $ref: '#/components/schemas/Assessment' });
     expect(body('post', '/api/policies/{id}/versions')).toEqual({ $ref: '#/components/schemas/Policy' });
     expect(body('post', '/api/policies').properties.document).toEqual({ $ref: '#/components/schemas/Policy' });
     expect(body('post', '/api/decisions').properties.assessment).toEqual({ $ref: '#/components/schemas/Assessment' });
-    expect(body('post', '/api/auth/login')).toMatchObject({ type: 'object', additionalProperties: false, required: ['username', 'password'] });
+    expect(body('post', '/api/auth/login')).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: ['username', 'password'],
+    });
     expect(body('post', '/api/cohorts')).toEqual({ $ref: '#/components/schemas/Cohort' });
     expect(contract.operation('post', '/api/cohorts')?.requestBody?.content['text/csv']?.schema).toMatchObject({ type: 'string' });
     expect(body('post', '/api/comparisons')).toMatchObject({ additionalProperties: false, required: ['policyId', 'versions', 'cohortId'] });
@@ -165,14 +179,19 @@ describe('real responses fit the contract', () => {
   it('health, setup status and sign-in', async () => {
     await exchange('GET', '/api/health', 200);
     await exchange('GET', '/api/setup', 200);
-    await exchange('POST', '/api/setup', 409, { body: { code: 'whatever-code', username: 'second-admin', password: 'a-long-enough-password' } });
+    await exchange('POST', '/api/setup', 409, {
+      body: { code: 'whatever-code', username: 'second-admin', password: 'a-long-enough-password' },
+    });
     await exchange('POST', '/api/setup', 422, { body: { code: 'whatever-code' } });
     const ok = await exchange('POST', '/api/auth/login', 200, { body: { username: 'officer', password: 'a-long-test-password' } });
     expect(ok.body.user.roles).toEqual(['officer']);
     await exchange('POST', '/api/auth/login', 401, { body: { username: 'officer', password: 'not-the-password' } });
     await exchange('POST', '/api/auth/login', 422, { body: { username: 'officer' } });
     await exchange('POST', '/api/auth/login', 400, { body: '{"username": ' });
-    await exchange('POST', '/api/auth/login', 415, { body: 'username=officer', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await exchange('POST', '/api/auth/login', 415, {
+      body: 'username=officer',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     await exchange('POST', '/api/auth/login', 413, { body: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'y' }) });
     await exchange('GET', '/api/auth/me', 200, { token: tokens().scrutiny });
     await exchange('GET', '/api/auth/me', 401);
@@ -204,25 +223,59 @@ describe('real responses fit the contract', () => {
     await exchange('POST', '/api/policies/adult-ras/evaluate', 200, { token: apiClient, body: assessment });
     await exchange('POST', '/api/policies/adult-ras/evaluate?asOf=2011-01-01', 200, { token: apiClient, body: assessment });
     await exchange('POST', '/api/policies/adult-ras/evaluate?asOf=2011-02-30', 400, { token: apiClient, body: assessment });
-    await exchange('POST', '/api/policies/adult-ras/evaluate', 422, { token: apiClient, body: { ...assessment, clientGroup: 'no-such-group' } });
-    await exchange('POST', '/api/policies/adult-ras/evaluate', 422, { token: apiClient, body: { ...assessment, assessmentDate: '1990-01-01' } });
+    await exchange('POST', '/api/policies/adult-ras/evaluate', 422, {
+      token: apiClient,
+      body: { ...assessment, clientGroup: 'no-such-group' },
+    });
+    await exchange('POST', '/api/policies/adult-ras/evaluate', 422, {
+      token: apiClient,
+      body: { ...assessment, assessmentDate: '1990-01-01' },
+    });
     await exchange('POST', '/api/policies/no-such-policy/evaluate', 404, { token: apiClient, body: assessment });
     await exchange('POST', '/api/policies/adult-ras/evaluate', 403, { token: tokens().admin, body: assessment });
     await exchange('POST', '/api/policies/adult-ras/evaluate', 401, { body: assessment });
-    await exchange('POST', '/api/policies/adult-ras/evaluate', 415, { token: apiClient, body: 'plain text', headers: { 'content-type': 'text/plain' } });
+    await exchange('POST', '/api/policies/adult-ras/evaluate', 415, {
+      token: apiClient,
+      body: 'plain text',
+      headers: { 'content-type': 'text/plain' },
+    });
     await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/evaluate', 200, { token: tokens().scrutiny, body: assessment });
-    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/evaluate?asOf=nope', 400, { token: tokens().scrutiny, body: assessment });
-    await exchange('POST', '/api/policies/adult-ras/versions/no-such-version/evaluate', 404, { token: tokens().scrutiny, body: assessment });
-    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/evaluate', 422, { token: tokens().scrutiny, body: { answers: 'none' } });
+    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/evaluate?asOf=nope', 400, {
+      token: tokens().scrutiny,
+      body: assessment,
+    });
+    await exchange('POST', '/api/policies/adult-ras/versions/no-such-version/evaluate', 404, {
+      token: tokens().scrutiny,
+      body: assessment,
+    });
+    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/evaluate', 422, {
+      token: tokens().scrutiny,
+      body: { answers: 'none' },
+    });
 
-    const batch = await exchange('POST', '/api/policies/adult-ras/evaluate-batch', 200, { token: apiClient, body: { assessments: [assessment, { ...assessment, age: -1 }, { ...assessment, assessmentDate: '1990-01-01' }] } });
+    const batch = await exchange('POST', '/api/policies/adult-ras/evaluate-batch', 200, {
+      token: apiClient,
+      body: { assessments: [assessment, { ...assessment, age: -1 }, { ...assessment, assessmentDate: '1990-01-01' }] },
+    });
     expect(batch.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, false, false]);
     await exchange('POST', '/api/policies/adult-ras/evaluate-batch', 422, { token: apiClient, body: { assessments: [] } });
     await exchange('POST', '/api/policies/no-such-policy/evaluate-batch', 404, { token: apiClient, body: { assessments: [assessment] } });
-    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/evaluate-batch?asOf=2009-12-01', 200, { token: apiClient, body: { assessments: [assessment, 'not an assessment'] } });
-    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/evaluate-batch?asOf=2009-12-32', 400, { token: apiClient, body: { assessments: [assessment] } });
-    await exchange('POST', '/api/policies/adult-ras/versions/nope/evaluate-batch', 404, { token: apiClient, body: { assessments: [assessment] } });
-    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/evaluate-batch', 422, { token: apiClient, body: { assessments: [assessment], extra: true } });
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/evaluate-batch?asOf=2009-12-01', 200, {
+      token: apiClient,
+      body: { assessments: [assessment, 'not an assessment'] },
+    });
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/evaluate-batch?asOf=2009-12-32', 400, {
+      token: apiClient,
+      body: { assessments: [assessment] },
+    });
+    await exchange('POST', '/api/policies/adult-ras/versions/nope/evaluate-batch', 404, {
+      token: apiClient,
+      body: { assessments: [assessment] },
+    });
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/evaluate-batch', 422, {
+      token: apiClient,
+      body: { assessments: [assessment], extra: true },
+    });
   });
 
   it('decisions: record, list, read, replay and final budget', async () => {
@@ -230,9 +283,18 @@ describe('real responses fit the contract', () => {
     const recorded = await exchange('POST', '/api/decisions', 201, { token: apiClient, body: { policyId: 'adult-ras', assessment } });
     const id = recorded.body.id as string;
     expect(recorded.headers.get('location')).toBe(`/api/decisions/${id}`);
-    await exchange('POST', '/api/decisions', 201, { token: tokens().officer, body: { policyId: 'adult-ras', version: '2009-pilot', asOf: '2009-12-01', assessment } });
-    await exchange('POST', '/api/decisions', 404, { token: apiClient, body: { policyId: 'adult-ras', version: 'no-such-version', assessment } });
-    await exchange('POST', '/api/decisions', 422, { token: apiClient, body: { policyId: 'adult-ras', assessment: { ...assessment, answers: { nothing: 'here' } } } });
+    await exchange('POST', '/api/decisions', 201, {
+      token: tokens().officer,
+      body: { policyId: 'adult-ras', version: '2009-pilot', asOf: '2009-12-01', assessment },
+    });
+    await exchange('POST', '/api/decisions', 404, {
+      token: apiClient,
+      body: { policyId: 'adult-ras', version: 'no-such-version', assessment },
+    });
+    await exchange('POST', '/api/decisions', 422, {
+      token: apiClient,
+      body: { policyId: 'adult-ras', assessment: { ...assessment, answers: { nothing: 'here' } } },
+    });
     await exchange('POST', '/api/decisions', 422, { token: apiClient, body: { policyId: 'adult-ras' } });
     await exchange('GET', '/api/decisions', 200, { token: tokens().ratifier });
     await exchange('GET', '/api/decisions?policyId=adult-ras', 200, { token: tokens().officer });
@@ -241,13 +303,16 @@ describe('real responses fit the contract', () => {
     const replay = await exchange('POST', `/api/decisions/${id}/replay`, 200, { token: tokens().scrutiny });
     expect(replay.body.identical).toBe(true);
     await exchange('POST', '/api/decisions/no-such-decision/replay', 404, { token: tokens().scrutiny });
-    await exchange('PUT', `/api/decisions/${id}/final-budget`, 200, { token: apiClient, body: { weeklyPence: 30_000, reason: 'Agreed at support planning.' } });
+    await exchange('PUT', `/api/decisions/${id}/final-budget`, 200, {
+      token: apiClient,
+      body: { weeklyPence: 30_000, reason: 'Agreed at support planning.' },
+    });
     await exchange('PUT', `/api/decisions/${id}/final-budget`, 422, { token: apiClient, body: { weeklyPence: -1, reason: '' } });
     await exchange('PUT', '/api/decisions/no-such-decision/final-budget', 404, { token: apiClient, body: { weeklyPence: 1, reason: 'x' } });
     await exchange('GET', `/api/decisions/${id}`, 200, { token: tokens().officer });
   });
 
-  it('a draft\'s life: create, edit with If-Match, examples, submit, return, ratify, withdraw, clone and delete', async () => {
+  it("a draft's life: create, edit with If-Match, examples, submit, return, ratify, withdraw, clone and delete", async () => {
     const officer = tokens().officer;
     const ratifier = tokens().ratifier;
     const v1 = basePolicy({ id: 'contract-ras', version: 'v1' });
@@ -267,13 +332,18 @@ describe('real responses fit the contract', () => {
     await exchange('PUT', base, 412, { token: officer, body: edited, headers: { 'if-match': '"sha256:stale"' } });
     await exchange('PUT', base, 422, { token: officer, body: { ...edited, version: 'v9' }, headers: { 'if-match': etag } });
     const put = await exchange('PUT', base, 200, { token: officer, body: edited, headers: { 'if-match': etag } });
-    await exchange('PUT', '/api/policies/contract-ras/versions/nope', 404, { token: officer, body: { ...edited, version: 'nope' }, headers: { 'if-match': '*' } });
+    await exchange('PUT', '/api/policies/contract-ras/versions/nope', 404, {
+      token: officer,
+      body: { ...edited, version: 'nope' },
+      headers: { 'if-match': '*' },
+    });
 
     await exchange('POST', `${base}/submit`, 422, { token: officer }); // no worked examples yet
     const sample = baseAssessment({ assessmentDate: '2020-06-01' });
     const result = (await exchange('POST', `${base}/evaluate`, 200, { token: officer, body: sample })).body;
     const example = {
-      name: 'Older person, some help', assessment: sample,
+      name: 'Older person, some help',
+      assessment: sample,
       expect: { totalPoints: result.points.total, weeklyPence: result.weeklyPence, allocation: result.allocation, flags: [] },
     };
     const examples = await exchange('GET', `${base}/examples`, 200, { token: tokens().scrutiny });
@@ -281,10 +351,22 @@ describe('real responses fit the contract', () => {
     const examplesEtag = examples.headers.get('etag')!;
     expect(put.body).toBeDefined();
     await exchange('PUT', `${base}/examples`, 428, { token: officer, body: { examples: [example] } });
-    await exchange('PUT', `${base}/examples`, 422, { token: officer, body: { examples: [{ ...example, surprise: 1 }] }, headers: { 'if-match': examplesEtag } });
-    const withExamples = await exchange('PUT', `${base}/examples`, 200, { token: officer, body: { examples: [example] }, headers: { 'if-match': examplesEtag } });
+    await exchange('PUT', `${base}/examples`, 422, {
+      token: officer,
+      body: { examples: [{ ...example, surprise: 1 }] },
+      headers: { 'if-match': examplesEtag },
+    });
+    const withExamples = await exchange('PUT', `${base}/examples`, 200, {
+      token: officer,
+      body: { examples: [example] },
+      headers: { 'if-match': examplesEtag },
+    });
     await exchange('PUT', `${base}/examples`, 412, { token: officer, body: { examples: [] }, headers: { 'if-match': examplesEtag } });
-    await exchange('PUT', '/api/policies/contract-ras/versions/nope/examples', 404, { token: officer, body: { examples: [] }, headers: { 'if-match': '*' } });
+    await exchange('PUT', '/api/policies/contract-ras/versions/nope/examples', 404, {
+      token: officer,
+      body: { examples: [] },
+      headers: { 'if-match': '*' },
+    });
     expect(withExamples.body.examples).toHaveLength(1);
     await exchange('POST', `${base}/examples/run`, 200, { token: officer });
 
@@ -300,14 +382,25 @@ describe('real responses fit the contract', () => {
     // Four eyes: whoever submitted may not ratify.
     const both = await login(server.url, 'officer2'); // officer and ratifier
     await exchange('POST', `${base}/submit`, 200, { token: both });
-    const ratification = { body: 'Cabinet', decisionDate: '2020-03-01', minuteReference: 'CAB/2020/1', rationale: 'Contract test.', effectiveFrom: '2020-04-01' };
+    const ratification = {
+      body: 'Cabinet',
+      decisionDate: '2020-03-01',
+      minuteReference: 'CAB/2020/1',
+      rationale: 'Contract test.',
+      effectiveFrom: '2020-04-01',
+    };
     await exchange('POST', `${base}/ratify`, 403, { token: both, body: ratification });
     await exchange('POST', `${base}/ratify`, 422, { token: ratifier, body: { ...ratification, effectiveFrom: '2020-04-31' } });
     await exchange('POST', `${base}/ratify`, 200, { token: ratifier, body: ratification });
     await exchange('POST', `${base}/ratify`, 409, { token: ratifier, body: ratification });
     await exchange('POST', '/api/policies/contract-ras/versions/nope/ratify', 404, { token: ratifier, body: ratification });
     await exchange('GET', '/api/policies/contract-ras/in-force?date=2021-01-01', 200, { token: tokens()['api-client'] });
-    contractDecisionId = (await exchange('POST', '/api/decisions', 201, { token: tokens()['api-client'], body: { policyId: 'contract-ras', assessment: sample } })).body.id;
+    contractDecisionId = (
+      await exchange('POST', '/api/decisions', 201, {
+        token: tokens()['api-client'],
+        body: { policyId: 'contract-ras', assessment: sample },
+      })
+    ).body.id;
     await exchange('GET', `${base}/audit`, 200, { token: tokens().admin });
 
     const v2 = { ...edited, version: 'v2' };
@@ -320,7 +413,10 @@ describe('real responses fit the contract', () => {
 
     await exchange('POST', `${base}/clone`, 201, { token: officer, body: { version: 'v3' } });
     // Decisions rest on ratified policy only, never on a draft.
-    await exchange('POST', '/api/decisions', 409, { token: tokens()['api-client'], body: { policyId: 'contract-ras', version: 'v3', assessment: sample } });
+    await exchange('POST', '/api/decisions', 409, {
+      token: tokens()['api-client'],
+      body: { policyId: 'contract-ras', version: 'v3', assessment: sample },
+    });
     await exchange('POST', `${base}/clone`, 409, { token: officer, body: { version: 'v3' } });
     await exchange('POST', `${base}/clone`, 422, { token: officer, body: { version: 'Not a slug' } });
     await exchange('POST', '/api/policies/contract-ras/versions/nope/clone', 404, { token: officer, body: { version: 'v4' } });
@@ -331,9 +427,10 @@ describe('real responses fit the contract', () => {
     await exchange('POST', '/api/policies/contract-ras/versions/nope/withdraw', 404, { token: ratifier, body: { reason: 'x' } });
   });
 
-  it('a decision cannot be replayed once its version\'s stored content is not what it used', async () => {
+  it("a decision cannot be replayed once its version's stored content is not what it used", async () => {
     // Ratified versions never change through the API, so this simulates the store being edited behind its back.
-    const versionOf = (rows: readonly { policyId: string; version: string }[]) => rows.findIndex((v) => v.policyId === 'contract-ras' && v.version === 'v1');
+    const versionOf = (rows: readonly { policyId: string; version: string }[]) =>
+      rows.findIndex((v) => v.policyId === 'contract-ras' && v.version === 'v1');
     await server.store.transact((draft) => {
       const rows = draft.rows('versions');
       rows[versionOf(rows)] = { ...rows[versionOf(rows)]!, contentHash: `sha256:${'0'.repeat(64)}` };
@@ -345,9 +442,15 @@ describe('real responses fit the contract', () => {
     const admin = tokens().admin;
     await exchange('GET', '/api/users', 200, { token: admin });
     await exchange('GET', '/api/users', 403, { token: tokens().officer });
-    const user = await exchange('POST', '/api/users', 201, { token: admin, body: { username: 'contract-system', displayName: 'Case system', roles: ['api-client'] } });
+    const user = await exchange('POST', '/api/users', 201, {
+      token: admin,
+      body: { username: 'contract-system', displayName: 'Case system', roles: ['api-client'] },
+    });
     expect(user.headers.get('location')).toBe(`/api/users/${user.body.id}`);
-    await exchange('POST', '/api/users', 409, { token: admin, body: { username: 'contract-system', displayName: 'Again', roles: ['api-client'] } });
+    await exchange('POST', '/api/users', 409, {
+      token: admin,
+      body: { username: 'contract-system', displayName: 'Again', roles: ['api-client'] },
+    });
     await exchange('POST', '/api/users', 422, { token: admin, body: { username: 'x', displayName: 'Bad', roles: ['superuser'] } });
     await exchange('PATCH', `/api/users/${user.body.id}`, 200, { token: admin, body: { displayName: 'Case management system' } });
     await exchange('PATCH', `/api/users/${user.body.id}`, 422, { token: admin, body: {} });
@@ -356,16 +459,25 @@ describe('real responses fit the contract', () => {
     await exchange('PATCH', `/api/users/${me.body.id}`, 409, { token: admin, body: { disabled: true } });
 
     // A key whose secret has an underscore does not work (see the next test), so this flow uses one without.
-    let key = await exchange('POST', `/api/users/${user.body.id}/api-keys`, 201, { token: admin, body: { label: 'Case system, production' } });
+    let key = await exchange('POST', `/api/users/${user.body.id}/api-keys`, 201, {
+      token: admin,
+      body: { label: 'Case system, production' },
+    });
     while (secretOf(key.body.key).includes('_')) {
-      key = await exchange('POST', `/api/users/${user.body.id}/api-keys`, 201, { token: admin, body: { label: 'Case system, production' } });
+      key = await exchange('POST', `/api/users/${user.body.id}/api-keys`, 201, {
+        token: admin,
+        body: { label: 'Case system, production' },
+      });
     }
     await exchange('POST', `/api/users/${user.body.id}/api-keys`, 422, { token: admin, body: { label: '' } });
     await exchange('POST', '/api/users/no-such-user/api-keys', 404, { token: admin, body: { label: 'x' } });
     const viaHeader = await exchange('GET', '/api/auth/me', 200, { headers: { authorization: `ApiKey ${key.body.key}` } });
     expect(viaHeader.body.via).toBe('api-key');
     await exchange('GET', '/api/policies/adult-ras/in-force', 200, { headers: { 'x-api-key': key.body.key } });
-    await exchange('POST', '/api/policies/adult-ras/evaluate', 200, { headers: { authorization: `ApiKey ${key.body.key}` }, body: assessment });
+    await exchange('POST', '/api/policies/adult-ras/evaluate', 200, {
+      headers: { authorization: `ApiKey ${key.body.key}` },
+      body: assessment,
+    });
     await exchange('DELETE', `/api/users/${user.body.id}/api-keys/${key.body.id}`, 204, { token: admin });
     await exchange('DELETE', `/api/users/${user.body.id}/api-keys/no-such-key`, 404, { token: admin });
     await exchange('GET', '/api/auth/me', 401, { headers: { authorization: `ApiKey ${key.body.key}` } });
@@ -373,14 +485,19 @@ describe('real responses fit the contract', () => {
 
   it('every API key it issues works, even when its secret contains an underscore', async () => {
     const admin = tokens().admin;
-    const user = await exchange('POST', '/api/users', 201, { token: admin, body: { username: 'contract-keys', displayName: 'Key test', roles: ['api-client'] } });
+    const user = await exchange('POST', '/api/users', 201, {
+      token: admin,
+      body: { username: 'contract-keys', displayName: 'Key test', roles: ['api-client'] },
+    });
     // The secret is base64url, so about half of all keys have an '_' in it; issue keys until one does.
     let key: JsonResponse | undefined;
     for (let attempt = 0; attempt < 40 && !(key && secretOf(key.body.key).includes('_')); attempt++) {
       key = await exchange('POST', `/api/users/${user.body.id}/api-keys`, 201, { token: admin, body: { label: `attempt ${attempt}` } });
     }
     expect(secretOf(key!.body.key)).toContain('_');
-    const viaAuthorization = await request(server.url, 'GET', '/api/auth/me', undefined, undefined, { authorization: `ApiKey ${key!.body.key}` });
+    const viaAuthorization = await request(server.url, 'GET', '/api/auth/me', undefined, undefined, {
+      authorization: `ApiKey ${key!.body.key}`,
+    });
     expect(viaAuthorization.status, JSON.stringify(viaAuthorization.body)).toBe(200);
     const viaHeader = await request(server.url, 'GET', '/api/auth/me', undefined, undefined, { 'x-api-key': key!.body.key });
     expect(viaHeader.status, JSON.stringify(viaHeader.body)).toBe(200);
@@ -398,25 +515,53 @@ describe('real responses fit the contract', () => {
     const scrutiny = tokens().scrutiny;
     const officer = tokens().officer;
     const csvHeaders = { 'content-type': 'text/csv' };
-    const people = [adult('C-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }, { currentAnnualCostPence: 250_000 }), adult('C-2', 'learning-disability', '18-64')];
+    const people = [
+      adult('C-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }, { currentAnnualCostPence: 250_000 }),
+      adult('C-2', 'learning-disability', '18-64'),
+    ];
     await exchange('GET', '/api/cohorts', 200, { token: scrutiny });
     await exchange('GET', '/api/cohorts', 403, { token: tokens()['api-client'] });
-    const fromCsv = await exchange('POST', '/api/cohorts?name=Contract%20CSV&policyId=adult-ras', 201, { token: scrutiny, body: cohortCsv(people), headers: csvHeaders });
+    const fromCsv = await exchange('POST', '/api/cohorts?name=Contract%20CSV&policyId=adult-ras', 201, {
+      token: scrutiny,
+      body: cohortCsv(people),
+      headers: csvHeaders,
+    });
     expect(fromCsv.headers.get('location')).toBe(`/api/cohorts/${fromCsv.body.id}`);
     await exchange('POST', '/api/cohorts?policyId=adult-ras', 422, { token: scrutiny, body: cohortCsv(people), headers: csvHeaders }); // no name
-    await exchange('POST', '/api/cohorts?name=Bad', 422, { token: scrutiny, body: 'ref,clientGroup\nC-1,older-people\n', headers: csvHeaders });
-    await exchange('POST', '/api/cohorts?name=Lost&policyId=no-such-policy', 404, { token: scrutiny, body: cohortCsv(people), headers: csvHeaders });
+    await exchange('POST', '/api/cohorts?name=Bad', 422, {
+      token: scrutiny,
+      body: 'ref,clientGroup\nC-1,older-people\n',
+      headers: csvHeaders,
+    });
+    await exchange('POST', '/api/cohorts?name=Lost&policyId=no-such-policy', 404, {
+      token: scrutiny,
+      body: cohortCsv(people),
+      headers: csvHeaders,
+    });
     await exchange('POST', '/api/cohorts', 201, { token: officer, body: cohortDocument('Contract JSON', people) });
     await exchange('POST', '/api/cohorts', 422, { token: officer, body: cohortDocument('Nobody', []) });
     await exchange('POST', '/api/cohorts', 422, { token: officer, body: { schemaVersion: 1, name: 'Bad people', people: [{ ref: 'x' }] } });
-    await exchange('POST', '/api/cohorts', 415, { token: officer, body: 'ref=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await exchange('POST', '/api/cohorts', 415, {
+      token: officer,
+      body: 'ref=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     await exchange('POST', '/api/cohorts', 403, { token: tokens().ratifier, body: cohortDocument('Not theirs', people) });
     await exchange('GET', `/api/cohorts/${fromCsv.body.id}`, 200, { token: tokens().ratifier });
     await exchange('GET', '/api/cohorts/no-such-cohort', 404, { token: tokens().ratifier });
-    const generated = await exchange('POST', '/api/cohorts/generate', 201, { token: officer, body: { policyId: 'adult-ras', version: '2009-pilot', name: 'Synthetic', size: 300, seed: 7 } });
+    const generated = await exchange('POST', '/api/cohorts/generate', 201, {
+      token: officer,
+      body: { policyId: 'adult-ras', version: '2009-pilot', name: 'Synthetic', size: 300, seed: 7 },
+    });
     expect(generated.body).toMatchObject({ people: 300, source: 'generated' });
-    await exchange('POST', '/api/cohorts/generate', 404, { token: officer, body: { policyId: 'adult-ras', version: 'no-such-version', name: 'x', size: 1, seed: 1 } });
-    await exchange('POST', '/api/cohorts/generate', 422, { token: officer, body: { policyId: 'adult-ras', version: '2009-pilot', name: 'x', size: 0, seed: 1 } });
+    await exchange('POST', '/api/cohorts/generate', 404, {
+      token: officer,
+      body: { policyId: 'adult-ras', version: 'no-such-version', name: 'x', size: 1, seed: 1 },
+    });
+    await exchange('POST', '/api/cohorts/generate', 422, {
+      token: officer,
+      body: { policyId: 'adult-ras', version: '2009-pilot', name: 'x', size: 0, seed: 1 },
+    });
     await exchange('GET', '/api/cohorts', 200, { token: officer });
     await exchange('DELETE', `/api/cohorts/${fromCsv.body.id}`, 204, { token: scrutiny });
     await exchange('DELETE', `/api/cohorts/${fromCsv.body.id}`, 404, { token: scrutiny });
@@ -425,14 +570,24 @@ describe('real responses fit the contract', () => {
 
   it('comparisons: a job to poll, or one waited for, and its people as CSV and JSON', async () => {
     const scrutiny = tokens().scrutiny;
-    const request = { policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: scrutinyCohortId, asOf: '2010-06-01', attribution: true };
+    const request = {
+      policyId: 'adult-ras',
+      versions: ['2009-pilot', '2010-revised'],
+      cohortId: scrutinyCohortId,
+      asOf: '2010-06-01',
+      attribution: true,
+    };
     const started = await exchange('POST', '/api/comparisons', 202, { token: scrutiny, body: request });
     expect(started.body.status).toBe('running');
     expect(started.headers.get('location')).toBe(`/api/comparisons/${started.body.id}`);
     let job = started;
-    while (job.body.status === 'running') job = await exchange('GET', `/api/comparisons/${started.body.id}`, 200, { token: tokens().ratifier });
+    while (job.body.status === 'running')
+      job = await exchange('GET', `/api/comparisons/${started.body.id}`, 200, { token: tokens().ratifier });
     expect(job.body.status).toBe('done');
-    const waited = await exchange('POST', '/api/comparisons', 200, { token: tokens().officer, body: { ...request, versions: ['2010-revised', '2009-pilot'], materiality: { pounds: 10, percent: 1 }, wait: true } });
+    const waited = await exchange('POST', '/api/comparisons', 200, {
+      token: tokens().officer,
+      body: { ...request, versions: ['2010-revised', '2009-pilot'], materiality: { pounds: 10, percent: 1 }, wait: true },
+    });
     expect(waited.body.status).toBe('done');
     await exchange('POST', '/api/comparisons', 404, { token: scrutiny, body: { ...request, cohortId: 'no-such-cohort' } });
     await exchange('POST', '/api/comparisons', 404, { token: scrutiny, body: { ...request, versions: ['2009-pilot', 'no-such-version'] } });
@@ -448,9 +603,18 @@ describe('real responses fit the contract', () => {
 
   it('calibration: a result, or a result saved as a new draft', async () => {
     const base = '/api/policies/adult-ras/versions/2009-pilot';
-    const body = { cohortId: scrutinyCohortId, budgetPence: 500_000_000, contingencyPercent: 5, asOf: '2010-06-01', sensitivityPercents: [90, 100, 110] };
+    const body = {
+      cohortId: scrutinyCohortId,
+      budgetPence: 500_000_000,
+      contingencyPercent: 5,
+      asOf: '2010-06-01',
+      sensitivityPercents: [90, 100, 110],
+    };
     await exchange('POST', `${base}/calibrate`, 200, { token: tokens().scrutiny, body });
-    const saved = await exchange('POST', `${base}/calibrate`, 201, { token: tokens().officer, body: { ...body, saveAs: 'contract-calibrated' } });
+    const saved = await exchange('POST', `${base}/calibrate`, 201, {
+      token: tokens().officer,
+      body: { ...body, saveAs: 'contract-calibrated' },
+    });
     expect(saved.headers.get('location')).toBe('/api/policies/adult-ras/versions/contract-calibrated');
     await exchange('POST', `${base}/calibrate`, 403, { token: tokens().scrutiny, body: { ...body, saveAs: 'not-allowed' } });
     await exchange('POST', `${base}/calibrate`, 409, { token: tokens().officer, body: { ...body, saveAs: '2010-revised' } });
@@ -479,7 +643,10 @@ describe('real responses fit the contract', () => {
 
     // An unchanged copy of the version in force leaves nobody worse off: no note needed, and the comparison is kept.
     const path = '/api/policies/adult-ras/versions/contract-2030';
-    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/clone', 201, { token: officer, body: { version: 'contract-2030' } });
+    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/clone', 201, {
+      token: officer,
+      body: { version: 'contract-2030' },
+    });
     await exchange('POST', `${path}/submit`, 200, { token: officer });
     const ratified = await exchange('POST', `${path}/ratify`, 200, { token: tokens().ratifier, body: ratificationFor('2030-04-01') });
     expect(ratified.body.ratification.comparison).toMatchObject({ cohortId: scrutinyCohortId, against: '2010-revised', worseOff: [] });
@@ -487,14 +654,28 @@ describe('real responses fit the contract', () => {
     await exchange('GET', '/api/policies/adult-ras/in-force?date=2030-04-01', 200, { token: tokens()['api-client'] });
 
     // A cheaper copy leaves people worse off: refused without an equality impact note.
-    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/clone', 201, { token: officer, body: { version: 'contract-cut' } });
-    await editDocument(server, officer, 'adult-ras', 'contract-cut', (d) => { d.pricing.default.pencePerPoint = 300; });
-    const sample = (await exchange('GET', '/api/policies/adult-ras/versions/contract-cut/examples', 200, { token: officer })).body.examples[0];
-    const result = (await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/evaluate', 200, { token: officer, body: sample.assessment })).body;
+    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/clone', 201, {
+      token: officer,
+      body: { version: 'contract-cut' },
+    });
+    await editDocument(server, officer, 'adult-ras', 'contract-cut', (d) => {
+      d.pricing.default.pencePerPoint = 300;
+    });
+    const sample = (await exchange('GET', '/api/policies/adult-ras/versions/contract-cut/examples', 200, { token: officer })).body
+      .examples[0];
+    const result = (
+      await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/evaluate', 200, { token: officer, body: sample.assessment })
+    ).body;
     await replaceExamples(server, officer, 'adult-ras', 'contract-cut', [{ ...sample, expect: { weeklyPence: result.weeklyPence } }]);
     await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/submit', 200, { token: officer });
-    await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/ratify', 422, { token: tokens().ratifier, body: ratificationFor('2031-04-01') });
-    await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/ratify', 200, { token: tokens().ratifier, body: { ...ratificationFor('2031-04-01'), equalityImpact: 'Assessed in the contract test.' } });
+    await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/ratify', 422, {
+      token: tokens().ratifier,
+      body: ratificationFor('2031-04-01'),
+    });
+    await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/ratify', 200, {
+      token: tokens().ratifier,
+      body: { ...ratificationFor('2031-04-01'), equalityImpact: 'Assessed in the contract test.' },
+    });
     await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 200, { token: tokens().ratifier, body: { cohortId: null } });
   });
 
@@ -515,8 +696,20 @@ describe('real responses fit the contract', () => {
     const fresh = await startServer({ users: false, seed: false, setupCode: 'contract-setup-code' });
     try {
       expect((await exchange('GET', '/api/setup', 200, {}, fresh.url)).body).toEqual({ needed: true });
-      await exchange('POST', '/api/setup', 403, { body: { code: 'wrong-code', username: 'first-admin', password: 'a-long-enough-password' } }, fresh.url);
-      const admin = await exchange('POST', '/api/setup', 201, { body: { code: 'contract-setup-code', username: 'first-admin', password: 'a-long-enough-password' } }, fresh.url);
+      await exchange(
+        'POST',
+        '/api/setup',
+        403,
+        { body: { code: 'wrong-code', username: 'first-admin', password: 'a-long-enough-password' } },
+        fresh.url,
+      );
+      const admin = await exchange(
+        'POST',
+        '/api/setup',
+        201,
+        { body: { code: 'contract-setup-code', username: 'first-admin', password: 'a-long-enough-password' } },
+        fresh.url,
+      );
       expect(admin.body.roles).toEqual(['admin']);
       expect((await exchange('GET', '/api/setup', 200, {}, fresh.url)).body).toEqual({ needed: false });
     } finally {

@@ -33,7 +33,9 @@ async function start(): Promise<ChildServer> {
   return server;
 }
 
-beforeAll(() => { dataDir = mkdtempSync(join(tmpdir(), 'ras-crash-')); });
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ras-crash-'));
+});
 afterAll(async () => {
   await Promise.all(children.map((c) => c.kill()));
   rmSync(dataDir, { recursive: true, force: true });
@@ -59,7 +61,13 @@ interface CycleReport {
  * cycle's acknowledgements reach ACKS_BEFORE_KILL the child is SIGKILLed at once, with the other
  * workers' requests still in flight (those are not acknowledged, whatever became of them).
  */
-async function writeUntilKilled(server: ChildServer, token: string, assessments: unknown[], cycle: number, acked: Acknowledged): Promise<CycleReport> {
+async function writeUntilKilled(
+  server: ChildServer,
+  token: string,
+  assessments: unknown[],
+  cycle: number,
+  acked: Acknowledged,
+): Promise<CycleReport> {
   let stopped = false;
   let inFlight = 0;
   let inFlightAtKill = -1;
@@ -122,24 +130,42 @@ async function writeUntilKilled(server: ChildServer, token: string, assessments:
 
 /** Everything acknowledged so far is on disk and served by the restarted server. */
 async function checkDurable(server: ChildServer, tokens: { admin: string; writer: string }, acked: Acknowledged): Promise<void> {
-  const files = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dataDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   expect(files).toEqual([...COLLECTION_FILES].sort());
   const data: Record<string, unknown[]> = {};
   for (const file of files) {
     const text = readFileSync(join(dataDir, file), 'utf8');
     let parsed: unknown;
-    expect(() => { parsed = JSON.parse(text); }, `${file} is not whole JSON`).not.toThrow();
+    expect(() => {
+      parsed = JSON.parse(text);
+    }, `${file} is not whole JSON`).not.toThrow();
     expect(Array.isArray(parsed), `${file} holds a JSON array`).toBe(true);
     data[file] = parsed as unknown[];
   }
 
   const decisionIds = new Set((data['decisions.json'] as { id: string }[]).map((d) => d.id));
-  const versionNames = new Set((data['versions.json'] as { policyId: string; version: string }[]).filter((v) => v.policyId === POLICY).map((v) => v.version));
+  const versionNames = new Set(
+    (data['versions.json'] as { policyId: string; version: string }[]).filter((v) => v.policyId === POLICY).map((v) => v.version),
+  );
   const auditTargets = new Set((data['audit.json'] as { target: string }[]).map((e) => e.target));
-  expect([...acked.decisions].filter((id) => !decisionIds.has(id)), 'acknowledged decisions missing from decisions.json').toEqual([]);
-  expect([...acked.clones].filter((v) => !versionNames.has(v)), 'acknowledged clones missing from versions.json').toEqual([]);
-  expect([...acked.decisions].filter((id) => !auditTargets.has(`decision:${id}`)), 'acknowledged decisions without their audit entry').toEqual([]);
-  expect([...acked.clones].filter((v) => !auditTargets.has(`version:${POLICY}/${v}`)), 'acknowledged clones without their audit entry').toEqual([]);
+  expect(
+    [...acked.decisions].filter((id) => !decisionIds.has(id)),
+    'acknowledged decisions missing from decisions.json',
+  ).toEqual([]);
+  expect(
+    [...acked.clones].filter((v) => !versionNames.has(v)),
+    'acknowledged clones missing from versions.json',
+  ).toEqual([]);
+  expect(
+    [...acked.decisions].filter((id) => !auditTargets.has(`decision:${id}`)),
+    'acknowledged decisions without their audit entry',
+  ).toEqual([]);
+  expect(
+    [...acked.clones].filter((v) => !auditTargets.has(`version:${POLICY}/${v}`)),
+    'acknowledged clones without their audit entry',
+  ).toEqual([]);
 
   // The sign-ins were acknowledged writes too: their sessions still work.
   const paths = [
@@ -160,25 +186,36 @@ async function checkDurable(server: ChildServer, tokens: { admin: string; writer
 
 async function inBatches<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
 }
 
 describe('the server killed with SIGKILL under write load', () => {
   it(`keeps every acknowledged write through ${CYCLES} kill-and-restart cycles`, async () => {
     let server = await start();
     const admin = await login(server.url, ADMIN);
-    await call(server.url, 'POST', '/api/users', admin, { username: WRITER, displayName: 'Crash test writer', roles: ['officer', 'api-client'], password: PASSWORD });
+    await call(server.url, 'POST', '/api/users', admin, {
+      username: WRITER,
+      displayName: 'Crash test writer',
+      roles: ['officer', 'api-client'],
+      password: PASSWORD,
+    });
     const writer = await login(server.url, WRITER);
-    const source = await call(server.url, 'GET', `/api/policies/${POLICY}/versions/${SOURCE_VERSION}`, writer) as { examples: { assessment: unknown }[] };
+    const source = (await call(server.url, 'GET', `/api/policies/${POLICY}/versions/${SOURCE_VERSION}`, writer)) as {
+      examples: { assessment: unknown }[];
+    };
     const assessments = source.examples.map((e) => e.assessment);
     expect(assessments.length).toBeGreaterThan(0);
 
     const acked: Acknowledged = { decisions: new Set(), clones: new Set() };
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       const report = await writeUntilKilled(server, writer, assessments, cycle, acked);
-      console.log(`crash cycle ${cycle}: ${report.acks} writes acknowledged in ${report.ms} ms, then SIGKILL with ${report.inFlightAtKill} in flight (oldest waiting ${report.oldestInFlightMs} ms); ${acked.decisions.size} decisions and ${acked.clones.size} clones acknowledged so far`);
+      console.log(
+        `crash cycle ${cycle}: ${report.acks} writes acknowledged in ${report.ms} ms, then SIGKILL with ${report.inFlightAtKill} in flight (oldest waiting ${report.oldestInFlightMs} ms); ${acked.decisions.size} decisions and ${acked.clones.size} clones acknowledged so far`,
+      );
       expect(report.unexpected).toEqual([]);
       expect(report.acks).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
       // The kill came with other writes still under way, which is the point of the test.

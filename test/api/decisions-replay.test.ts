@@ -10,14 +10,22 @@ import { removeDataDir, startServer, type TestServer } from '../support/server.j
 
 let server: TestServer;
 let dataDir: string;
-beforeAll(async () => { server = await startServer(); dataDir = server.dataDir; });
-afterAll(async () => { await server.close(); removeDataDir(dataDir); });
+beforeAll(async () => {
+  server = await startServer();
+  dataDir = server.dataDir;
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(dataDir);
+});
 
 const officer = () => as(server, server.tokens.officer);
 const client = () => as(server, server.tokens['api-client']);
 
 function example(scheme: string, version: string, name: string): WorkedExampleJson {
-  const found = exampleVersions().find((v) => v.scheme === scheme && v.version === version)?.examples.find((e) => e.name === name);
+  const found = exampleVersions()
+    .find((v) => v.scheme === scheme && v.version === version)
+    ?.examples.find((e) => e.name === name);
   if (!found) throw new Error(`no worked example ${scheme}/${version}/${name}`);
   return found.json;
 }
@@ -47,8 +55,12 @@ describe('recording a decision', () => {
     expect(res.headers.get('location')).toBe(`/api/decisions/${decision.id}`);
     expect(decision.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(decision).toMatchObject({
-      createdBy: 'api-client', policyId: 'adult-ras', version: '2010-revised', contentHash: revised.contentHash,
-      asOf: null, finalBudget: null,
+      createdBy: 'api-client',
+      policyId: 'adult-ras',
+      version: '2010-revised',
+      contentHash: revised.contentHash,
+      asOf: null,
+      finalBudget: null,
     });
     expect(decision.assessment).toEqual(upliftInForce.assessment);
     expect(decision.result).toMatchObject({ weeklyPence: 36300, monthlyPence: 157300, annualPence: 1887600 });
@@ -68,10 +80,19 @@ describe('recording a decision', () => {
   });
 
   it('uses a named version and asOf when given', async () => {
-    const res = await officer().post('/api/decisions', { policyId: 'adult-ras', version: '2010-revised', asOf: repriced.asOf, assessment: beforeUplift.assessment });
+    const res = await officer().post('/api/decisions', {
+      policyId: 'adult-ras',
+      version: '2010-revised',
+      asOf: repriced.asOf,
+      assessment: beforeUplift.assessment,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ version: '2010-revised', asOf: '2010-04-01', createdBy: 'officer' });
-    expect(res.body.result).toMatchObject({ asOf: '2010-04-01', weeklyPence: repriced.expect.weeklyPence, monthlyPence: repriced.expect.monthlyPence });
+    expect(res.body.result).toMatchObject({
+      asOf: '2010-04-01',
+      weeklyPence: repriced.expect.weeklyPence,
+      monthlyPence: repriced.expect.monthlyPence,
+    });
   });
 
   it('lists decisions newest first with their amounts and flags', async () => {
@@ -92,14 +113,20 @@ describe('recording a decision', () => {
   });
 
   it('is refused with 422 pointing at /assessment/assessmentDate when no version is in force on that date', async () => {
-    const res = await client().post('/api/decisions', { policyId: 'adult-ras', assessment: { ...(upliftInForce.assessment as object), assessmentDate: '2001-01-01' } });
+    const res = await client().post('/api/decisions', {
+      policyId: 'adult-ras',
+      assessment: { ...(upliftInForce.assessment as object), assessmentDate: '2001-01-01' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.type).toBe('/problems/none_in_force');
     expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/assessment/assessmentDate' })]);
   });
 
   it('is refused with 422 pointing at /assessment/assessmentDate when the assessment date is not a real date', async () => {
-    const res = await client().post('/api/decisions', { policyId: 'adult-ras', assessment: { ...(upliftInForce.assessment as object), assessmentDate: '2010-02-30' } });
+    const res = await client().post('/api/decisions', {
+      policyId: 'adult-ras',
+      assessment: { ...(upliftInForce.assessment as object), assessmentDate: '2010-02-30' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.type).toBe('/problems/assessment_invalid');
     expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/assessment/assessmentDate' })]);
@@ -107,7 +134,10 @@ describe('recording a decision', () => {
 
   it('records nothing when refused', async () => {
     const before = ok(await officer().get('/api/decisions')).length;
-    await client().post('/api/decisions', { policyId: 'adult-ras', assessment: { ...(upliftInForce.assessment as object), clientGroup: 'martians' } });
+    await client().post('/api/decisions', {
+      policyId: 'adult-ras',
+      assessment: { ...(upliftInForce.assessment as object), clientGroup: 'martians' },
+    });
     expect(ok(await officer().get('/api/decisions')).length).toBe(before);
   });
 
@@ -134,8 +164,11 @@ describe('replaying decisions', () => {
     const res = await replay(adult.id);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      decisionId: adult.id, identical: true, contentHash: adult.contentHash,
-      recordedEngineVersion: adult.result.provenance.engineVersion, replayedEngineVersion: adult.result.provenance.engineVersion,
+      decisionId: adult.id,
+      identical: true,
+      contentHash: adult.contentHash,
+      recordedEngineVersion: adult.result.provenance.engineVersion,
+      replayedEngineVersion: adult.result.provenance.engineVersion,
       differences: [],
     });
     expect(child.result).toMatchObject({ weeklyPence: children.expect.weeklyPence, monthlyPence: children.expect.monthlyPence });
@@ -149,7 +182,9 @@ describe('replaying decisions', () => {
   });
 
   describe('after the server restarts on the same data', () => {
-    beforeAll(async () => { await restart(); });
+    beforeAll(async () => {
+      await restart();
+    });
 
     it('still holds the decision byte for byte', async () => {
       const res = await client().get(`/api/decisions/${adult.id}`);

@@ -13,7 +13,10 @@ beforeAll(async () => {
   server = await startServer();
   officer2 = await signIn(server, 'officer2');
 });
-afterAll(async () => { await server.close(); removeDataDir(server.dataDir); });
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
 
 const path = (version: string) => versionPath('adult-ras', version);
 
@@ -43,7 +46,11 @@ describe('a version submitted by officer2', () => {
   it('can be ratified by another ratifier', async () => {
     const res = await as(server, server.tokens.ratifier).post(`${path('own-work')}/ratify`, ratificationFor('2011-04-01'));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ratified', submittedBy: 'officer2', ratification: { ratifiedBy: 'ratifier', effectiveFrom: '2011-04-01' } });
+    expect(res.body).toMatchObject({
+      status: 'ratified',
+      submittedBy: 'officer2',
+      ratification: { ratifiedBy: 'ratifier', effectiveFrom: '2011-04-01' },
+    });
   });
 });
 
@@ -86,7 +93,10 @@ describe('the ratification record', () => {
 
   it('must name the minute reference and a real effective date', async () => {
     const { minuteReference: _m, ...withoutMinute } = ratificationFor('2014-04-01');
-    const res = await as(server, server.tokens.ratifier).post(`${path('incomplete-decision')}/ratify`, { ...withoutMinute, effectiveFrom: '2014-02-30' });
+    const res = await as(server, server.tokens.ratifier).post(`${path('incomplete-decision')}/ratify`, {
+      ...withoutMinute,
+      effectiveFrom: '2014-02-30',
+    });
     expect(res.status).toBe(422);
     expect(res.body.type).toBe('/problems/validation_failed');
     const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer);

@@ -9,7 +9,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
 import { adult, cohortCsv, cohortDocument, QUESTION_IDS } from '../support/adult-cohort.js';
-import { chance, hostileRequest, inBatches, NASTY_KEYS, NASTY_STRINGS, pick, seeded, type HostileRequest, type Ingredients, type Random } from '../support/hostile.js';
+import {
+  chance,
+  hostileRequest,
+  inBatches,
+  NASTY_KEYS,
+  NASTY_STRINGS,
+  pick,
+  seeded,
+  type HostileRequest,
+  type Ingredients,
+  type Random,
+} from '../support/hostile.js';
 import { basePolicy } from '../support/policy-builder.js';
 import { removeDataDir, request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
 import { mkdtempSync } from 'node:fs';
@@ -47,7 +58,12 @@ function expectProblem(res: JsonResponse, status: number | 'any4xx', pointers: s
     expect(res.status, why).toBe(status);
   }
   expect(res.headers.get('content-type'), why).toMatch(/^application\/problem\+json/);
-  expect(res.body, why).toMatchObject({ type: expect.any(String), title: expect.any(String), status: res.status, detail: expect.any(String) });
+  expect(res.body, why).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status: res.status,
+    detail: expect.any(String),
+  });
   for (const e of res.body.errors ?? []) {
     expect(e, why).toMatchObject({ pointer: expect.any(String), code: expect.any(String), message: expect.any(String) });
     expect(e.pointer, why).toMatch(JSON_POINTER);
@@ -97,28 +113,68 @@ describe('wrong types, unknown fields and missing fields', () => {
   it('wrong types are named at their pointers', async () => {
     expectProblem(await send('POST', '/api/auth/login', undefined, { username: 42, password: true }), 422, ['/username', '/password']);
     expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, age: 'eighty' }), 422, ['/age']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, answers: ['a', 'b'] }), 422, ['/answers']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate-batch', apiClient(), { assessments: 'all of them' }), 422, ['/assessments']);
-    expectProblem(await send('PUT', '/api/decisions/x/final-budget', apiClient(), { weeklyPence: '100', reason: 7 }), 422, ['/weeklyPence', '/reason']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/versions/2009-pilot/ratify', server.tokens.ratifier,
-      { body: 'Cabinet', decisionDate: 20200101, minuteReference: 'M', rationale: 'R', effectiveFrom: '2020-04-01' }), 422, ['/decisionDate']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, answers: ['a', 'b'] }), 422, [
+      '/answers',
+    ]);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate-batch', apiClient(), { assessments: 'all of them' }), 422, [
+      '/assessments',
+    ]);
+    expectProblem(await send('PUT', '/api/decisions/x/final-budget', apiClient(), { weeklyPence: '100', reason: 7 }), 422, [
+      '/weeklyPence',
+      '/reason',
+    ]);
+    expectProblem(
+      await send('POST', '/api/policies/adult-ras/versions/2009-pilot/ratify', server.tokens.ratifier, {
+        body: 'Cabinet',
+        decisionDate: 20200101,
+        minuteReference: 'M',
+        rationale: 'R',
+        effectiveFrom: '2020-04-01',
+      }),
+      422,
+      ['/decisionDate'],
+    );
     expectProblem(await send('POST', '/api/users', admin(), { username: 'typed', displayName: 'T', roles: 'admin' }), 422, ['/roles']);
   });
 
   it('unknown fields are refused, not ignored — including ones that would grant something', async () => {
     expectProblem(await send('POST', '/api/auth/login', undefined, { username: 'officer', password: 'x', admin: true }), 422, ['/admin']);
-    expectProblem(await send('POST', '/api/users', admin(), { username: 'sneaky', displayName: 'S', roles: ['officer'], passwordHash: 'scrypt$1$1$1$AA==$AA==' }), 422, ['/passwordHash']);
+    expectProblem(
+      await send('POST', '/api/users', admin(), {
+        username: 'sneaky',
+        displayName: 'S',
+        roles: ['officer'],
+        passwordHash: 'scrypt$1$1$1$AA==$AA==',
+      }),
+      422,
+      ['/passwordHash'],
+    );
     expectProblem(await send('PATCH', '/api/users/anyone', admin(), { apiKeys: [] }), 422, ['/apiKeys']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, isUrgent: true }), 422, ['/isUrgent']);
-    expectProblem(await send('POST', '/api/decisions', apiClient(), { policyId: 'adult-ras', assessment, result: { weeklyPence: 1 } }), 422, ['/result']);
-    expectProblem(await send('PUT', '/api/decisions/x/final-budget', apiClient(), { weeklyPence: 1, reason: 'r', recordedBy: 'someone-else' }), 422, ['/recordedBy']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, isUrgent: true }), 422, [
+      '/isUrgent',
+    ]);
+    expectProblem(
+      await send('POST', '/api/decisions', apiClient(), { policyId: 'adult-ras', assessment, result: { weeklyPence: 1 } }),
+      422,
+      ['/result'],
+    );
+    expectProblem(
+      await send('PUT', '/api/decisions/x/final-budget', apiClient(), { weeklyPence: 1, reason: 'r', recordedBy: 'someone-else' }),
+      422,
+      ['/recordedBy'],
+    );
   });
 
   it('missing fields are each named', async () => {
     expectProblem(await send('POST', '/api/auth/login', undefined, {}), 422, ['/username', '/password']);
     expectProblem(await send('POST', '/api/decisions', apiClient(), {}), 422, ['/policyId', '/assessment']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/versions/2009-pilot/ratify', server.tokens.ratifier, {}), 422,
-      ['/body', '/decisionDate', '/minuteReference', '/rationale', '/effectiveFrom']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/versions/2009-pilot/ratify', server.tokens.ratifier, {}), 422, [
+      '/body',
+      '/decisionDate',
+      '/minuteReference',
+      '/rationale',
+      '/effectiveFrom',
+    ]);
     const { clientGroup: _c, answers: _a, ...partial } = assessment;
     expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), partial), 422, ['/clientGroup', '/answers']);
   });
@@ -142,25 +198,42 @@ describe('sizes and content types', () => {
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
         if (sent === 0) controller.enqueue(new TextEncoder().encode('{"password":"'));
-        if (sent > 1_200_000) { controller.enqueue(new TextEncoder().encode('"}')); controller.close(); return; }
+        if (sent > 1_200_000) {
+          controller.enqueue(new TextEncoder().encode('"}'));
+          controller.close();
+          return;
+        }
         controller.enqueue(chunk);
         sent += chunk.length;
       },
     });
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
   it.each([
-    'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html', 'application/octet-stream',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+    'text/html',
+    'application/octet-stream',
   ])('a body sent as %s is a 415', async (type) => {
     const res = await send('POST', '/api/auth/login', undefined, '{"username":"officer","password":"x"}', { 'content-type': type });
     expectProblem(res, 415);
   });
 
   it('a body with no Content-Type is a 415', async () => {
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', body: new Uint8Array(Buffer.from('{"username":"officer"}')) });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      body: new Uint8Array(Buffer.from('{"username":"officer"}')),
+    });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
@@ -176,41 +249,72 @@ describe('sizes and content types', () => {
 });
 
 describe('dates in query strings', () => {
-  it.each(['2021-02-29', '2020-13-01', '2020-00-10', '2020-04-31', '20200101', '2020-1-1', 'today', '', '2020-01-01T00:00:00Z', ' 2020-01-01', '２０２０-01-01'])(
-    'in-force?date=%j is a 400 naming /query/date',
-    async (date) => {
-      expectProblem(await send('GET', `/api/policies/adult-ras/in-force?date=${encodeURIComponent(date)}`, apiClient()), 400, ['/query/date']);
-    },
-  );
+  it.each([
+    '2021-02-29',
+    '2020-13-01',
+    '2020-00-10',
+    '2020-04-31',
+    '20200101',
+    '2020-1-1',
+    'today',
+    '',
+    '2020-01-01T00:00:00Z',
+    ' 2020-01-01',
+    '２０２０-01-01',
+  ])('in-force?date=%j is a 400 naming /query/date', async (date) => {
+    expectProblem(await send('GET', `/api/policies/adult-ras/in-force?date=${encodeURIComponent(date)}`, apiClient()), 400, [
+      '/query/date',
+    ]);
+  });
 
   it('a repeated date parameter is a 400, not a guess', async () => {
     expectProblem(await send('GET', '/api/policies/adult-ras/in-force?date=2010-06-01&date=2011-06-01', apiClient()), 400, ['/query/date']);
   });
 
-  it.each(['2011-02-29', 'yesterday', '2011-06', '2011-06-01&asOf=2011-06-02'])('evaluate?asOf=%j is a 400 naming /query/asOf', async (asOf) => {
-    const query = asOf.includes('&') ? asOf : encodeURIComponent(asOf);
-    expectProblem(await send('POST', `/api/policies/adult-ras/evaluate?asOf=${query}`, apiClient(), assessment), 400, ['/query/asOf']);
-    expectProblem(await send('POST', `/api/policies/adult-ras/versions/2009-pilot/evaluate-batch?asOf=${query}`, apiClient(), { assessments: [assessment] }), 400, ['/query/asOf']);
-  });
+  it.each(['2011-02-29', 'yesterday', '2011-06', '2011-06-01&asOf=2011-06-02'])(
+    'evaluate?asOf=%j is a 400 naming /query/asOf',
+    async (asOf) => {
+      const query = asOf.includes('&') ? asOf : encodeURIComponent(asOf);
+      expectProblem(await send('POST', `/api/policies/adult-ras/evaluate?asOf=${query}`, apiClient(), assessment), 400, ['/query/asOf']);
+      expectProblem(
+        await send('POST', `/api/policies/adult-ras/versions/2009-pilot/evaluate-batch?asOf=${query}`, apiClient(), {
+          assessments: [assessment],
+        }),
+        400,
+        ['/query/asOf'],
+      );
+    },
+  );
 
   it('an impossible date in the body is named at its pointer', async () => {
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, assessmentDate: '2009-02-29' }), 422, ['/assessmentDate']);
-    expectProblem(await send('POST', '/api/decisions', apiClient(), { policyId: 'adult-ras', asOf: '2009-11-31', assessment }), 422, ['/asOf']);
+    expectProblem(
+      await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, assessmentDate: '2009-02-29' }),
+      422,
+      ['/assessmentDate'],
+    );
+    expectProblem(await send('POST', '/api/decisions', apiClient(), { policyId: 'adult-ras', asOf: '2009-11-31', assessment }), 422, [
+      '/asOf',
+    ]);
   });
 });
 
 describe('deeply nested JSON', () => {
-  const nestedArrays = (depth: number) => '['.repeat(depth) + '1' + ']'.repeat(depth);
-  const nestedObjects = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+  const nestedArrays = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+  const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
   it.each([1_000, 10_000, 100_000])('%i levels of arrays in a body is refused', async (depth) => {
-    expectProblem(await send('POST', '/api/auth/login', undefined, `{"username":${nestedArrays(depth)},"password":"x"}`), 'any4xx', ['/username']);
+    expectProblem(await send('POST', '/api/auth/login', undefined, `{"username":${nestedArrays(depth)},"password":"x"}`), 'any4xx', [
+      '/username',
+    ]);
     expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), nestedArrays(depth)), 'any4xx');
   });
 
   it.each([1_000, 20_000])('%i levels of objects in an assessment is refused', async (depth) => {
     expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), `{"answers":${nestedObjects(depth)}}`), 'any4xx');
-    expectProblem(await send('POST', '/api/decisions', apiClient(), `{"policyId":"adult-ras","assessment":${nestedObjects(depth)}}`), 'any4xx');
+    expectProblem(
+      await send('POST', '/api/decisions', apiClient(), `{"policyId":"adult-ras","assessment":${nestedObjects(depth)}}`),
+      'any4xx',
+    );
   });
 
   it('a policy whose rule conditions nest 2,000 deep is refused as invalid, not a server error', async () => {
@@ -219,25 +323,43 @@ describe('deeply nested JSON', () => {
     const rule = `{"name":"deep","conditions":${conditions},"event":{"type":"deep","params":{"message":"deep"}}}`;
     const document = JSON.stringify(basePolicy({ id: 'deep-rules' })).replace(/}$/, `,"rules":[${rule}]}`);
     expectProblem(await send('POST', '/api/policies', officer(), `{"document":${document}}`), 'any4xx');
-    expectProblem(await send('POST', '/api/policies/adult-ras/versions', officer(), document.replace('"deep-rules"', '"adult-ras"')), 'any4xx');
+    expectProblem(
+      await send('POST', '/api/policies/adult-ras/versions', officer(), document.replace('"deep-rules"', '"adult-ras"')),
+      'any4xx',
+    );
   });
 });
 
 describe('a deeply nested worked example', () => {
   // Its own server: what this request does to the store must not leak into the other tests.
   let own: TestServer;
-  beforeAll(async () => { own = await startServer(); });
-  afterAll(async () => { await own?.close(); if (own) removeDataDir(own.dataDir); });
+  beforeAll(async () => {
+    own = await startServer();
+  });
+  afterAll(async () => {
+    await own?.close();
+    if (own) removeDataDir(own.dataDir);
+  });
 
   it('is refused, and leaves the draft readable and the store writable', async () => {
     const officerToken = own.tokens.officer;
-    expect((await request(own.url, 'POST', '/api/policies', officerToken, { document: basePolicy({ id: 'nested-ras' }) })).status).toBe(201);
+    expect((await request(own.url, 'POST', '/api/policies', officerToken, { document: basePolicy({ id: 'nested-ras' }) })).status).toBe(
+      201,
+    );
     const assessmentJson = `{"assessmentDate":"2010-06-01","age":70,"clientGroup":"older-people","answers":{},"notes":${'['.repeat(5_000)}1${']'.repeat(5_000)}}`;
-    const res = await request(own.url, 'PUT', '/api/policies/nested-ras/versions/v1/examples', officerToken,
-      `{"examples":[{"name":"deep","assessment":${assessmentJson},"expect":{}}]}`, { 'if-match': '*' });
+    const res = await request(
+      own.url,
+      'PUT',
+      '/api/policies/nested-ras/versions/v1/examples',
+      officerToken,
+      `{"examples":[{"name":"deep","assessment":${assessmentJson},"expect":{}}]}`,
+      { 'if-match': '*' },
+    );
     expectProblem(res, 'any4xx');
     expect((await request(own.url, 'GET', '/api/policies/nested-ras/versions/v1', officerToken)).status).toBe(200);
-    expect((await request(own.url, 'POST', '/api/policies', officerToken, { document: basePolicy({ id: 'after-nested-ras' }) })).status).toBe(201);
+    expect(
+      (await request(own.url, 'POST', '/api/policies', officerToken, { document: basePolicy({ id: 'after-nested-ras' }) })).status,
+    ).toBe(201);
   });
 });
 
@@ -255,7 +377,8 @@ describe('unicode oddities', () => {
 
   it('bytes that are not UTF-8 are refused', async () => {
     const res = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: new Uint8Array([0x7b, 0x22, 0x75, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc0, 0xaf, 0x22, 0x7d]),
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -266,33 +389,77 @@ describe('unicode oddities', () => {
   it('unicode ids and values are named at their pointers', async () => {
     expectProblem(await send('POST', '/api/policies', officer(), { document: basePolicy({ id: 'pölicy-ras' }) }), 422, ['/document/id']);
     expectProblem(await send('POST', '/api/users', admin(), { username: 'ädmin', displayName: 'X', roles: ['admin'] }), 422, ['/username']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, clientGroup: 'older\u2010people' }), 422, ['/clientGroup']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, answers: { ...(assessment.answers as object), 'pc-washing\u200b': 'x' } }), 422);
+    expectProblem(
+      await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, clientGroup: 'older\u2010people' }),
+      422,
+      ['/clientGroup'],
+    );
+    expectProblem(
+      await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), {
+        ...assessment,
+        answers: { ...(assessment.answers as object), 'pc-washing\u200b': 'x' },
+      }),
+      422,
+    );
   });
 
-  it.each(['%F0%9F%92%A9', '%E2%80%AE', '%EF%BB%BFadult-ras', 'adult-ras%00', '%C0%AF', '%E0%A4%A', '%'])('the path segment %s is a 4xx', async (segment) => {
-    expectProblem(await send('GET', `/api/policies/${segment}`, officer()), 'any4xx');
-    expectProblem(await send('POST', `/api/policies/${segment}/evaluate`, apiClient(), assessment), 'any4xx');
-  });
+  it.each(['%F0%9F%92%A9', '%E2%80%AE', '%EF%BB%BFadult-ras', 'adult-ras%00', '%C0%AF', '%E0%A4%A', '%'])(
+    'the path segment %s is a 4xx',
+    async (segment) => {
+      expectProblem(await send('GET', `/api/policies/${segment}`, officer()), 'any4xx');
+      expectProblem(await send('POST', `/api/policies/${segment}/evaluate`, apiClient(), assessment), 'any4xx');
+    },
+  );
 });
 
 describe('prototype-pollution keys', () => {
   const raw = (json: string) => json; // sent as written, so __proto__ is an own key as JSON.parse makes it
 
   it('__proto__ and constructor at the top of a body are unknown fields', async () => {
-    expectProblem(await send('POST', '/api/auth/login', undefined, raw('{"username":"officer","password":"x","__proto__":{"admin":true}}')), 422, ['/__proto__']);
-    expectProblem(await send('POST', '/api/users', admin(), raw('{"username":"polluter","displayName":"P","roles":["officer"],"__proto__":{"roles":["admin"]}}')), 422, ['/__proto__']);
-    expectProblem(await send('PATCH', '/api/users/anyone', admin(), raw('{"constructor":{"prototype":{"isAdmin":true}}}')), 422, ['/constructor']);
-    expectProblem(await send('POST', '/api/decisions', apiClient(), raw(`{"policyId":"adult-ras","assessment":${JSON.stringify(assessment)},"__proto__":{"version":"x"}}`)), 422, ['/__proto__']);
+    expectProblem(
+      await send('POST', '/api/auth/login', undefined, raw('{"username":"officer","password":"x","__proto__":{"admin":true}}')),
+      422,
+      ['/__proto__'],
+    );
+    expectProblem(
+      await send(
+        'POST',
+        '/api/users',
+        admin(),
+        raw('{"username":"polluter","displayName":"P","roles":["officer"],"__proto__":{"roles":["admin"]}}'),
+      ),
+      422,
+      ['/__proto__'],
+    );
+    expectProblem(await send('PATCH', '/api/users/anyone', admin(), raw('{"constructor":{"prototype":{"isAdmin":true}}}')), 422, [
+      '/constructor',
+    ]);
+    expectProblem(
+      await send(
+        'POST',
+        '/api/decisions',
+        apiClient(),
+        raw(`{"policyId":"adult-ras","assessment":${JSON.stringify(assessment)},"__proto__":{"version":"x"}}`),
+      ),
+      422,
+      ['/__proto__'],
+    );
     expect((await send('GET', '/api/users', admin())).body.map((u: { username: string }) => u.username)).not.toContain('polluter');
   });
 
   it('__proto__, constructor and friends as assessment answers are unknown questions', async () => {
     const answers = '{"__proto__":"x","constructor":"y","toString":"z","hasOwnProperty":"w","valueOf":"v"}';
     const body = JSON.stringify({ ...assessment, answers: {} }).replace('"answers":{}', `"answers":${answers}`);
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), raw(body)), 422,
-      ['/answers/__proto__', '/answers/constructor', '/answers/toString', '/answers/hasOwnProperty', '/answers/valueOf']);
-    expectProblem(await send('POST', '/api/decisions', apiClient(), raw(`{"policyId":"adult-ras","assessment":${body}}`)), 422, ['/assessment/answers/__proto__']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), raw(body)), 422, [
+      '/answers/__proto__',
+      '/answers/constructor',
+      '/answers/toString',
+      '/answers/hasOwnProperty',
+      '/answers/valueOf',
+    ]);
+    expectProblem(await send('POST', '/api/decisions', apiClient(), raw(`{"policyId":"adult-ras","assessment":${body}}`)), 422, [
+      '/assessment/answers/__proto__',
+    ]);
     const batch = await send('POST', '/api/policies/adult-ras/evaluate-batch', apiClient(), raw(`{"assessments":[${body}]}`));
     expect(batch.status).toBe(200);
     expect(batch.body.results[0].ok).toBe(false);
@@ -300,10 +467,20 @@ describe('prototype-pollution keys', () => {
   });
 
   it('prototype keys as values name nothing that exists', async () => {
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, clientGroup: 'constructor' }), 422, ['/clientGroup']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, questionnaire: '__proto__' }), 422, ['/questionnaire']);
-    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(),
-      { ...assessment, carer: { willingToContinue: true, ableToContinue: true, supportLevel: '__proto__', impact: 'constructor' } }), 422, ['/carer/supportLevel', '/carer/impact']);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, clientGroup: 'constructor' }), 422, [
+      '/clientGroup',
+    ]);
+    expectProblem(await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, questionnaire: '__proto__' }), 422, [
+      '/questionnaire',
+    ]);
+    expectProblem(
+      await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), {
+        ...assessment,
+        carer: { willingToContinue: true, ableToContinue: true, supportLevel: '__proto__', impact: 'constructor' },
+      }),
+      422,
+      ['/carer/supportLevel', '/carer/impact'],
+    );
     expectProblem(await send('POST', '/api/decisions', apiClient(), { policyId: 'constructor', assessment }), 404);
     expectProblem(await send('GET', '/api/policies/__proto__', officer()), 404);
     expectProblem(await send('GET', '/api/decisions/constructor', officer()), 404);
@@ -327,10 +504,14 @@ describe('prototype-pollution keys', () => {
 
 describe('credentials that are not credentials', () => {
   it.each<[string, Record<string, string>]>([
-    ['Bearer with no token', { authorization: 'Bearer' }], ['Bearer with an empty token', { authorization: 'Bearer ' }],
-    ['Basic', { authorization: 'Basic YWRtaW46YWRtaW4=' }], ['an API key with no parts', { authorization: 'ApiKey ras_' }],
-    ['an unknown API key', { authorization: 'ApiKey ras_x_y' }], ['X-API-Key not in the key form', { 'x-api-key': 'not-a-key' }],
-    ['an empty X-API-Key', { 'x-api-key': '' }], ['an 8,000-character bearer token', { authorization: `Bearer ${'A'.repeat(8000)}` }],
+    ['Bearer with no token', { authorization: 'Bearer' }],
+    ['Bearer with an empty token', { authorization: 'Bearer ' }],
+    ['Basic', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
+    ['an API key with no parts', { authorization: 'ApiKey ras_' }],
+    ['an unknown API key', { authorization: 'ApiKey ras_x_y' }],
+    ['X-API-Key not in the key form', { 'x-api-key': 'not-a-key' }],
+    ['an empty X-API-Key', { 'x-api-key': '' }],
+    ['an 8,000-character bearer token', { authorization: `Bearer ${'A'.repeat(8000)}` }],
   ])('%s is a 401 problem, even on a route anyone may call', async (_, headers) => {
     expectProblem(await send('GET', '/api/policies', undefined, undefined, headers), 401);
     expectProblem(await send('GET', '/api/openapi.json', undefined, undefined, headers), 401);
@@ -339,8 +520,17 @@ describe('credentials that are not credentials', () => {
 
 describe('unknown routes', () => {
   it.each([
-    ['GET', '/api/nope'], ['POST', '/api/nope'], ['GET', '/api'], ['GET', '/api/'], ['GET', '/api/policies/adult-ras/versions/2009-pilot/nope'],
-    ['DELETE', '/api/health'], ['PATCH', '/api/policies'], ['PUT', '/api/audit'], ['GET', '/nope'], ['GET', '/'], ['POST', '/api/__proto__'],
+    ['GET', '/api/nope'],
+    ['POST', '/api/nope'],
+    ['GET', '/api'],
+    ['GET', '/api/'],
+    ['GET', '/api/policies/adult-ras/versions/2009-pilot/nope'],
+    ['DELETE', '/api/health'],
+    ['PATCH', '/api/policies'],
+    ['PUT', '/api/audit'],
+    ['GET', '/nope'],
+    ['GET', '/'],
+    ['POST', '/api/__proto__'],
   ])('%s %s is a JSON 404 problem', async (method, path) => {
     expectProblem(await send(method, path, officer()), 404);
   });
@@ -349,8 +539,11 @@ describe('unknown routes', () => {
 describe('cohorts, comparisons and calibrations', () => {
   const scrutiny = () => server.tokens.scrutiny;
   const sendCsv = (query: string, text: string | Uint8Array) =>
-    fetch(`${server.url}/api/cohorts${query}`, { method: 'POST', headers: { authorization: `Bearer ${scrutiny()}`, 'content-type': 'text/csv' }, body: text })
-      .then(async (res) => ({ status: res.status, headers: res.headers, body: JSON.parse(await res.text()) }) as JsonResponse);
+    fetch(`${server.url}/api/cohorts${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${scrutiny()}`, 'content-type': 'text/csv' },
+      body: text,
+    }).then(async (res) => ({ status: res.status, headers: res.headers, body: JSON.parse(await res.text()) }) as JsonResponse);
   const people = [adult('H-1', 'older-people', '65-74', { 'pc-washing': 'some-help' }), adult('H-2', 'mental-health', '18-64')];
 
   it('an array or a scalar where a cohort document belongs is refused with a pointer to the whole body', async () => {
@@ -360,16 +553,22 @@ describe('cohorts, comparisons and calibrations', () => {
 
   it('__proto__ and constructor are unknown questions, as CSV columns and as JSON answers', async () => {
     const header = 'ref,clientGroup,ageBand,__proto__,constructor';
-    expectProblem(await sendCsv('?name=Polluter&policyId=adult-ras', `${header}\nH-1,older-people,65-74,x,y\n`), 422, ['/rows/0/__proto__', '/rows/0/constructor']);
+    expectProblem(await sendCsv('?name=Polluter&policyId=adult-ras', `${header}\nH-1,older-people,65-74,x,y\n`), 422, [
+      '/rows/0/__proto__',
+      '/rows/0/constructor',
+    ]);
     const body = JSON.stringify(cohortDocument('Polluter', people)).replace('"answers":{', '"answers":{"__proto__":"x","constructor":"y",');
-    expectProblem(await send('POST', '/api/cohorts', scrutiny(), body), 422, ['/people/0/answers/__proto__', '/people/0/answers/constructor']);
+    expectProblem(await send('POST', '/api/cohorts', scrutiny(), body), 422, [
+      '/people/0/answers/__proto__',
+      '/people/0/answers/constructor',
+    ]);
     // Without a scheme to check against, whatever is stored, nothing reaches Object.prototype.
     const unchecked = await sendCsv('?name=Unchecked', `${header}\nH-1,older-people,65-74,x,y\n`);
     expect(unchecked.status).toBeLessThan(500);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
-  it('a CSV cohort\'s name must be one string of 1 to 200 characters', async () => {
+  it("a CSV cohort's name must be one string of 1 to 200 characters", async () => {
     expectProblem(await sendCsv('?name=a&name=b', cohortCsv(people)), 422, ['/query/name']);
     expectProblem(await sendCsv(`?name=${'n'.repeat(201)}`, cohortCsv(people)), 422, ['/query/name']);
     expectProblem(await sendCsv('?name[__proto__]=x', cohortCsv(people)), 422, ['/query/name']);
@@ -377,13 +576,22 @@ describe('cohorts, comparisons and calibrations', () => {
 
   it('CSV that is not CSV is a 422, never a crash', async () => {
     expectProblem(await sendCsv('?name=Quote', 'ref,clientGroup,ageBand\n"H-1,older-people,65-74\n'), 422);
-    expectProblem(await sendCsv('?name=Bytes&policyId=adult-ras', Uint8Array.from({ length: 256 }, (_, i) => (i * 37) % 256)), 422);
+    expectProblem(
+      await sendCsv(
+        '?name=Bytes&policyId=adult-ras',
+        Uint8Array.from({ length: 256 }, (_, i) => (i * 37) % 256),
+      ),
+      422,
+    );
     expectProblem(await sendCsv('?name=Empty', ''), 422);
     expectProblem(await sendCsv('?name=Header', '\ufeff\r\n\r\n'), 422);
   });
 
   it('CSV is accepted by the cohort import only', async () => {
-    expectProblem(await send('POST', '/api/comparisons', scrutiny(), 'policyId,versions\nadult-ras,2009-pilot', { 'content-type': 'text/csv' }), 415);
+    expectProblem(
+      await send('POST', '/api/comparisons', scrutiny(), 'policyId,versions\nadult-ras,2009-pilot', { 'content-type': 'text/csv' }),
+      415,
+    );
     expectProblem(await send('POST', '/api/cohorts/generate', scrutiny(), 'policyId\nadult-ras', { 'content-type': 'text/csv' }), 415);
   });
 
@@ -395,17 +603,35 @@ describe('cohorts, comparisons and calibrations', () => {
     const stored = await send('POST', '/api/cohorts', scrutiny(), big);
     expect(stored.status, JSON.stringify(stored.body).slice(0, 300)).toBe(201);
     expect(stored.body.people).toBe(5_000);
-    expectProblem(await send('POST', '/api/comparisons', scrutiny(), JSON.stringify({ policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: 'x', padding: 'x'.repeat(1_100_000) })), 413);
+    expectProblem(
+      await send(
+        'POST',
+        '/api/comparisons',
+        scrutiny(),
+        JSON.stringify({ policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: 'x', padding: 'x'.repeat(1_100_000) }),
+      ),
+      413,
+    );
   });
 
   it('comparison requests out of range are named at their pointers', async () => {
     const valid = { policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: 'some-cohort' };
     expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, versions: ['2009-pilot'] }), 422, ['/versions']);
-    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, versions: ['2009-pilot', '2009-pilot'] }), 422, ['/versions']);
-    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, versions: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }), 422, ['/versions']);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, versions: ['2009-pilot', '2009-pilot'] }), 422, [
+      '/versions',
+    ]);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, versions: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }), 422, [
+      '/versions',
+    ]);
     expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, cohortId: '../../etc/passwd' }), 422, ['/cohortId']);
-    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, materiality: { pounds: -1, percent: 101 } }), 422, ['/materiality/pounds', '/materiality/percent']);
-    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, asOf: '2010-02-30', wait: 'yes' }), 422, ['/asOf', '/wait']);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, materiality: { pounds: -1, percent: 101 } }), 422, [
+      '/materiality/pounds',
+      '/materiality/percent',
+    ]);
+    expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, asOf: '2010-02-30', wait: 'yes' }), 422, [
+      '/asOf',
+      '/wait',
+    ]);
     expectProblem(await send('POST', '/api/comparisons', scrutiny(), { ...valid, cohortId: 'constructor' }), 404);
     expectProblem(await send('GET', '/api/comparisons/__proto__', scrutiny()), 404);
     expectProblem(await send('GET', '/api/comparisons/constructor/people.csv', scrutiny()), 404);
@@ -414,16 +640,35 @@ describe('cohorts, comparisons and calibrations', () => {
 
   it('calibration requests out of range are named at their pointers', async () => {
     const path = '/api/policies/adult-ras/versions/2009-pilot/calibrate';
-    expectProblem(await send('POST', path, officer(), { cohortId: 'c', budgetPence: 1e16, contingencyPercent: -5 }), 422, ['/budgetPence', '/contingencyPercent']);
-    expectProblem(await send('POST', path, officer(), { cohortId: 'c', budgetPence: 1.5, sensitivityPercents: [0, 2000] }), 422, ['/budgetPence', '/sensitivityPercents/0', '/sensitivityPercents/1']);
+    expectProblem(await send('POST', path, officer(), { cohortId: 'c', budgetPence: 1e16, contingencyPercent: -5 }), 422, [
+      '/budgetPence',
+      '/contingencyPercent',
+    ]);
+    expectProblem(await send('POST', path, officer(), { cohortId: 'c', budgetPence: 1.5, sensitivityPercents: [0, 2000] }), 422, [
+      '/budgetPence',
+      '/sensitivityPercents/0',
+      '/sensitivityPercents/1',
+    ]);
     expectProblem(await send('POST', path, officer(), { cohortId: 'c', budgetPence: 100, saveAs: 'Not A Slug' }), 422, ['/saveAs']);
     expectProblem(await send('PUT', '/api/policies/adult-ras/reference-cohort', scrutiny(), { cohortId: 42 }), 422, ['/cohortId']);
-    expectProblem(await send('PUT', '/api/policies/adult-ras/reference-cohort', scrutiny(), { cohortId: null, extra: true }), 422, ['/extra']);
+    expectProblem(await send('PUT', '/api/policies/adult-ras/reference-cohort', scrutiny(), { cohortId: null, extra: true }), 422, [
+      '/extra',
+    ]);
   });
 
   it('a cohort with nobody in it, or a million names, is refused', async () => {
     expectProblem(await send('POST', '/api/cohorts', scrutiny(), cohortDocument('Nobody', [])), 422, ['/people']);
-    expectProblem(await send('POST', '/api/cohorts/generate', scrutiny(), { policyId: 'adult-ras', version: '2009-pilot', name: 'Too many', size: 1_000_001, seed: 1 }), 422, ['/size']);
+    expectProblem(
+      await send('POST', '/api/cohorts/generate', scrutiny(), {
+        policyId: 'adult-ras',
+        version: '2009-pilot',
+        name: 'Too many',
+        size: 1_000_001,
+        seed: 1,
+      }),
+      422,
+      ['/size'],
+    );
   });
 
   it('a seeded stream of 300 generated CSV files gets no 5xx, and every refusal is a problem document', async () => {
@@ -431,14 +676,27 @@ describe('cohorts, comparisons and calibrations', () => {
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     for (let n = 0; n < 300; n++) {
-      const query = pick(rand, ['?name=Stream', '?name=Stream&policyId=adult-ras', '', '?name=Stream&policyId=childrens-ras', `?name=${encodeURIComponent(pick(rand, NASTY_STRINGS).slice(0, 50).replace(/[\ud800-\udfff]/g, '?') || 'x')}`]);
+      const query = pick(rand, [
+        '?name=Stream',
+        '?name=Stream&policyId=adult-ras',
+        '',
+        '?name=Stream&policyId=childrens-ras',
+        `?name=${encodeURIComponent(
+          pick(rand, NASTY_STRINGS)
+            .slice(0, 50)
+            .replace(/[\ud800-\udfff]/g, '?') || 'x',
+        )}`,
+      ]);
       const res = await fetch(`${server.url}/api/cohorts${query}`, {
-        method: 'POST', headers: { authorization: `Bearer ${pick(rand, [scrutiny(), officer()])}`, 'content-type': 'text/csv' }, body: hostileCsv(rand),
+        method: 'POST',
+        headers: { authorization: `Bearer ${pick(rand, [scrutiny(), officer()])}`, 'content-type': 'text/csv' },
+        body: hostileCsv(rand),
       });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       const text = await res.text();
       if (res.status >= 500) failures.push(`${query}: ${res.status} ${text.slice(0, 200)}`);
-      else if (res.status >= 400 && !/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) failures.push(`${query}: ${res.status} not a problem document`);
+      else if (res.status >= 400 && !/^application\/problem\+json/.test(res.headers.get('content-type') ?? ''))
+        failures.push(`${query}: ${res.status} not a problem document`);
     }
     expect(failures.slice(0, 10), `${failures.length} of 300 misbehaved`).toEqual([]);
     expect(statuses.get(422) ?? 0).toBeGreaterThan(100);
@@ -454,8 +712,14 @@ function hostileCsv(rand: Random): string {
     ? [...fixed.slice(0, 3), ...QUESTION_IDS]
     : Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pick(rand, [...fixed, ...QUESTION_IDS, ...NASTY_KEYS]));
   const good: Record<string, string[]> = {
-    ref: ['R-1', 'R-2', 'R-3'], clientGroup: ['older-people', 'mental-health'], ageBand: ['65-74', '18-64', '85+'],
-    carerWilling: ['yes', 'no'], carerAble: ['yes', 'no'], carerSupportLevel: ['regular'], carerImpact: ['low'], currentAnnualCost: ['1234.56', '£12,345'],
+    ref: ['R-1', 'R-2', 'R-3'],
+    clientGroup: ['older-people', 'mental-health'],
+    ageBand: ['65-74', '18-64', '85+'],
+    carerWilling: ['yes', 'no'],
+    carerAble: ['yes', 'no'],
+    carerSupportLevel: ['regular'],
+    carerImpact: ['low'],
+    currentAnnualCost: ['1234.56', '£12,345'],
   };
   const cell = (column: string) => {
     if (chance(rand, 0.75)) return pick(rand, good[column] ?? ['independent', 'some-help', 'none', 'well', 'safe', 'no-concern']);
@@ -476,18 +740,37 @@ describe('a seeded stream of 3,200 generated hostile requests', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ras-hostile-routes-'));
     const { routes } = createApp({ store: await LowdbStore.open(dir) });
     removeDataDir(dir);
-    const ratification = { body: 'Cabinet', decisionDate: '2020-03-01', minuteReference: 'M/1', rationale: 'R', effectiveFrom: '2020-04-01' };
+    const ratification = {
+      body: 'Cabinet',
+      decisionDate: '2020-03-01',
+      minuteReference: 'M/1',
+      rationale: 'R',
+      effectiveFrom: '2020-04-01',
+    };
     // A real cohort and a finished comparison, so generated requests reach past the lookups too.
-    const people = [adult('S-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }), adult('S-2', 'learning-disability', '18-64', { 'he-physical': 'some-help' })];
+    const people = [
+      adult('S-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }),
+      adult('S-2', 'learning-disability', '18-64', { 'he-physical': 'some-help' }),
+    ];
     const cohort = (await send('POST', '/api/cohorts', server.tokens.scrutiny, cohortDocument('Stream', people))).body;
-    const comparisonRequest = { policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: cohort.id, asOf: '2010-06-01', attribution: true, wait: true };
+    const comparisonRequest = {
+      policyId: 'adult-ras',
+      versions: ['2009-pilot', '2010-revised'],
+      cohortId: cohort.id,
+      asOf: '2010-06-01',
+      attribution: true,
+      wait: true,
+    };
     const comparison = (await send('POST', '/api/comparisons', server.tokens.scrutiny, comparisonRequest)).body;
     expect(comparison.status).toBe('done');
     const ingredients: Ingredients = {
       routes,
       realParams: {
-        id: ['adult-ras', 'childrens-ras'], version: ['2009-pilot', '2010-revised', '2012-pilot'], name: ['policy.schema.json', 'assessment.schema.json'],
-        cohortId: [cohort.id], comparisonId: [comparison.id],
+        id: ['adult-ras', 'childrens-ras'],
+        version: ['2009-pilot', '2010-revised', '2012-pilot'],
+        name: ['policy.schema.json', 'assessment.schema.json'],
+        cohortId: [cohort.id],
+        comparisonId: [comparison.id],
       },
       validBodies: {
         'post /api/auth/login': { username: 'nobody-here', password: 'not-a-password' },
@@ -512,7 +795,13 @@ describe('a seeded stream of 3,200 generated hostile requests', () => {
         'post /api/cohorts/generate': { policyId: 'adult-ras', version: '2009-pilot', name: 'Generated', size: 20, seed: 1 },
         'put /api/policies/:id/reference-cohort': { cohortId: cohort.id },
         'post /api/comparisons': comparisonRequest,
-        'post /api/policies/:id/versions/:version/calibrate': { cohortId: cohort.id, budgetPence: 100_000_000, contingencyPercent: 5, asOf: '2010-06-01', sensitivityPercents: [90, 110] },
+        'post /api/policies/:id/versions/:version/calibrate': {
+          cohortId: cohort.id,
+          budgetPence: 100_000_000,
+          contingencyPercent: 5,
+          asOf: '2010-06-01',
+          sensitivityPercents: [90, 110],
+        },
       },
       credentials: Object.values(server.tokens).map((token) => ({ authorization: `Bearer ${token}` })),
     };
@@ -531,9 +820,11 @@ describe('a seeded stream of 3,200 generated hostile requests', () => {
 
     expect(failures.slice(0, 15), `${failures.length} of ${COUNT} requests misbehaved (seed ${SEED})`).toEqual([]);
     // The stream reached every route, and the server is still answering.
-    for (const route of routes) expect(hits.get(`${route.method} ${route.path}`) ?? 0, `${route.method} ${route.path}`).toBeGreaterThanOrEqual(20);
+    for (const route of routes)
+      expect(hits.get(`${route.method} ${route.path}`) ?? 0, `${route.method} ${route.path}`).toBeGreaterThanOrEqual(20);
     // ...and got past the front door often enough to meet every kind of refusal, and some successes.
-    for (const status of [200, 400, 401, 403, 404, 413, 415, 422]) expect(statuses.get(status) ?? 0, `answers with status ${status}`).toBeGreaterThanOrEqual(10);
+    for (const status of [200, 400, 401, 403, 404, 413, 415, 422])
+      expect(statuses.get(status) ?? 0, `answers with status ${status}`).toBeGreaterThanOrEqual(10);
     expect((await request(server.url, 'GET', '/api/health')).status).toBe(200);
   });
 });
@@ -551,14 +842,21 @@ async function misbehaviour(req: HostileRequest): Promise<{ status: number; wron
   const status = res.status;
   if (status >= 500) return { status, wrong: `${label}: ${status} ${text.slice(0, 200)}` };
   if (status < 400) return { status };
-  if (!/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) return { status, wrong: `${label}: ${status} with Content-Type ${res.headers.get('content-type')}` };
+  if (!/^application\/problem\+json/.test(res.headers.get('content-type') ?? ''))
+    return { status, wrong: `${label}: ${status} with Content-Type ${res.headers.get('content-type')}` };
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(text) as Record<string, unknown>;
   } catch {
     return { status, wrong: `${label}: ${status} with a body that is not JSON: ${text.slice(0, 100)}` };
   }
-  const fits = typeof body.type === 'string' && typeof body.title === 'string' && body.status === status && typeof body.detail === 'string'
-    && (body.errors === undefined || (Array.isArray(body.errors) && body.errors.every((e: { pointer?: unknown }) => typeof e.pointer === 'string' && JSON_POINTER.test(e.pointer))));
+  const fits =
+    typeof body.type === 'string' &&
+    typeof body.title === 'string' &&
+    body.status === status &&
+    typeof body.detail === 'string' &&
+    (body.errors === undefined ||
+      (Array.isArray(body.errors) &&
+        body.errors.every((e: { pointer?: unknown }) => typeof e.pointer === 'string' && JSON_POINTER.test(e.pointer))));
   return fits ? { status } : { status, wrong: `${label}: ${status} problem document does not fit RFC 9457: ${text.slice(0, 200)}` };
 }

@@ -8,8 +8,13 @@ import { as, ok, ratifyCopy, versionPath } from '../support/api-client.js';
 import { removeDataDir, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(async () => { await server.close(); removeDataDir(server.dataDir); });
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
 
 const inForce = (policyId: string, date?: string, token = server.tokens.officer) =>
   as(server, token).get(`/api/policies/${policyId}/in-force${date === undefined ? '' : `?date=${encodeURIComponent(date)}`}`);
@@ -68,7 +73,7 @@ describe('the seeded adult scheme (2009-pilot from 2009-04-01, 2010-revised from
   });
 });
 
-describe('the seeded children\'s scheme (2012-pilot from 2012-04-01, 2013-revised from 2013-04-01)', () => {
+describe("the seeded children's scheme (2012-pilot from 2012-04-01, 2013-revised from 2013-04-01)", () => {
   it.each([
     ['2012-04-01', '2012-pilot'],
     ['2013-03-31', '2012-pilot'],
@@ -84,12 +89,15 @@ describe('the seeded children\'s scheme (2012-pilot from 2012-04-01, 2013-revise
 });
 
 describe('bad queries', () => {
-  it.each(['2010-02-30', '01/04/2010', '2010-4-1', 'today', '2010-04-01T00:00:00Z', ''])('refuses date=%j with 400 pointing at /query/date', async (date) => {
-    const res = await inForce('adult-ras', date);
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ type: '/problems/bad_date', status: 400 });
-    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/query/date' })]);
-  });
+  it.each(['2010-02-30', '01/04/2010', '2010-4-1', 'today', '2010-04-01T00:00:00Z', ''])(
+    'refuses date=%j with 400 pointing at /query/date',
+    async (date) => {
+      const res = await inForce('adult-ras', date);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ type: '/problems/bad_date', status: 400 });
+      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/query/date' })]);
+    },
+  );
 
   it('answers 404 for a policy that does not exist', async () => {
     const res = await inForce('no-such-policy', '2010-04-01');
@@ -111,7 +119,10 @@ describe('a version ratified to take effect in the future', () => {
     expect(todayBefore).toBe('2010-revised');
     expect(ok(await inForce('adult-ras')).version).toBe('2010-revised');
     const listed = ok(await as(server, server.tokens.officer).get('/api/policies'));
-    expect(listed.find((p: { id: string }) => p.id === 'adult-ras').inForce).toEqual({ version: '2010-revised', effectiveFrom: '2010-04-01' });
+    expect(listed.find((p: { id: string }) => p.id === 'adult-ras').inForce).toEqual({
+      version: '2010-revised',
+      effectiveFrom: '2010-04-01',
+    });
   });
 
   it('answers for its own effective date and after', async () => {
@@ -135,7 +146,7 @@ describe('a version ratified between two others', () => {
     await ratifyCopy(server, 'adult-ras', '2010-revised', '2015-revised', '2015-04-01');
   });
 
-  it('answers from its effective date up to the next version\'s', async () => {
+  it("answers from its effective date up to the next version's", async () => {
     expect(await versionOn('adult-ras', '2015-03-31')).toBe('2010-revised');
     expect(await versionOn('adult-ras', '2015-04-01')).toBe('2015-revised');
     expect(await versionOn('adult-ras', '2099-03-31')).toBe('2015-revised');
@@ -150,7 +161,10 @@ describe('a version ratified between two others', () => {
 });
 
 describe('a withdrawn version', () => {
-  const withdraw = (version: string) => as(server, server.tokens.ratifier).post(`${versionPath('adult-ras', version)}/withdraw`, { reason: `withdrawn in the in-force tests (${version})` });
+  const withdraw = (version: string) =>
+    as(server, server.tokens.ratifier).post(`${versionPath('adult-ras', version)}/withdraw`, {
+      reason: `withdrawn in the in-force tests (${version})`,
+    });
 
   it('stops counting, so the previous version answers again', async () => {
     ok(await withdraw('2015-revised'));

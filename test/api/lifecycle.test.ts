@@ -8,8 +8,13 @@ import { as, cloneVersion, editDocument, ok, ratificationFor, versionPath } from
 import { removeDataDir, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(async () => { await server.close(); removeDataDir(server.dataDir); });
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
 
 const ADULT = 'adult-ras';
 const officer = () => as(server, server.tokens.officer);
@@ -24,14 +29,24 @@ const path = (version: string) => versionPath(ADULT, version);
  */
 async function repricedExample() {
   const seeded = ok(await officer().get(path('2010-revised')));
-  const example = seeded.examples.find((e: { assessment: { assessmentDate: string }; asOf?: string }) => e.assessment.assessmentDate === '2010-06-01' && !e.asOf);
+  const example = seeded.examples.find(
+    (e: { assessment: { assessmentDate: string }; asOf?: string }) => e.assessment.assessmentDate === '2010-06-01' && !e.asOf,
+  );
   expect(example, 'the 2010-revised example assessed on 2010-06-01').toBeDefined();
   expect(example.expect.weeklyPence).toBe(36300);
   return {
     name: 'Older person on 1 June 2010 at 510p a point',
     assessment: example.assessment,
     arithmetic: ['80.5 x 510 = 41055; -12.5% (5132) = 35923; +2.5% (899) = 36822; up to the pound 36900'],
-    expect: { totalPoints: 80.5, allocation: { period: 'week', pence: 36900 }, weeklyPence: 36900, monthlyPence: 159900, annualPence: 1918800, carerReductionApplied: true, flags: [] },
+    expect: {
+      totalPoints: 80.5,
+      allocation: { period: 'week', pence: 36900 },
+      weeklyPence: 36900,
+      monthlyPence: 159900,
+      annualPence: 1918800,
+      carerReductionApplied: true,
+      flags: [],
+    },
   };
 }
 
@@ -51,9 +66,16 @@ describe('the life of a version, from clone to withdrawal', () => {
       expect(res.status).toBe(201);
       expect(res.headers.get('location')).toBe(path('2011-revised'));
       expect(res.body).toMatchObject({
-        policyId: ADULT, version: '2011-revised', status: 'draft', createdBy: 'officer',
+        policyId: ADULT,
+        version: '2011-revised',
+        status: 'draft',
+        createdBy: 'officer',
         basedOn: { version: '2010-revised', contentHash: seeded2010.contentHash },
-        submittedAt: null, submittedBy: null, ratification: null, superseded: null, withdrawal: null,
+        submittedAt: null,
+        submittedBy: null,
+        ratification: null,
+        superseded: null,
+        withdrawal: null,
       });
       const { version: _v, ...rest } = res.body.document;
       const { version: _s, ...seededRest } = seeded2010.document;
@@ -85,7 +107,12 @@ describe('the life of a version, from clone to withdrawal', () => {
       expect(res.body.status).toBe('draft');
       expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
       expect(res.body.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(res.body.links).toEqual({ self: path('2011-revised'), examples: `${path('2011-revised')}/examples`, evaluate: `${path('2011-revised')}/evaluate`, audit: `${path('2011-revised')}/audit` });
+      expect(res.body.links).toEqual({
+        self: path('2011-revised'),
+        examples: `${path('2011-revised')}/examples`,
+        evaluate: `${path('2011-revised')}/evaluate`,
+        audit: `${path('2011-revised')}/audit`,
+      });
       etag = res.headers.get('etag')!;
     });
   });
@@ -109,7 +136,7 @@ describe('the life of a version, from clone to withdrawal', () => {
       etag = newEtag!;
     });
 
-    it('replaces the worked examples with hand-computed ones for the new price, using the examples\' own ETag', async () => {
+    it("replaces the worked examples with hand-computed ones for the new price, using the examples' own ETag", async () => {
       const example = await repricedExample();
       const { examplesEtag } = ok(await officer().get(path('2011-revised')));
       const res = await officer().put(`${path('2011-revised')}/examples`, { examples: [example] }, { 'if-match': examplesEtag });
@@ -138,8 +165,11 @@ describe('the life of a version, from clone to withdrawal', () => {
 
   describe('ratification', () => {
     const decision = {
-      body: 'Adult Social Care Cabinet (test council)', decisionDate: '2011-03-08', minuteReference: 'ASC/2011/03',
-      rationale: 'Raises the price per point to 510p after the 2010-11 outturn.', effectiveFrom: '2011-04-01',
+      body: 'Adult Social Care Cabinet (test council)',
+      decisionDate: '2011-03-08',
+      minuteReference: 'ASC/2011/03',
+      rationale: 'Raises the price per point to 510p after the 2010-11 outturn.',
+      effectiveFrom: '2011-04-01',
     };
 
     it('records the deciding body, date, minute reference, rationale, effective date and who ratified', async () => {
@@ -205,7 +235,7 @@ describe('the life of a version, from clone to withdrawal', () => {
     });
   });
 
-  describe('the version\'s audit timeline', () => {
+  describe("the version's audit timeline", () => {
     it('shows every step in order, each with its actor', async () => {
       const res = await officer().get(`${path('2011-revised')}/audit`);
       expect(res.status).toBe(200);
@@ -224,10 +254,14 @@ describe('the life of a version, from clone to withdrawal', () => {
       expect(ratify.details).toMatchObject({ minuteReference: 'ASC/2011/03', effectiveFrom: '2011-04-01' });
     });
 
-    it('shows the supersession on the older version\'s timeline', async () => {
+    it("shows the supersession on the older version's timeline", async () => {
       const entries = ok(await officer().get(`${path('2010-revised')}/audit`));
       const supersede = entries.find((e: { action: string }) => e.action === 'version.supersede');
-      expect(supersede).toMatchObject({ actor: 'ratifier', target: `version:${ADULT}/2010-revised`, details: { by: '2011-revised', from: '2011-04-01' } });
+      expect(supersede).toMatchObject({
+        actor: 'ratifier',
+        target: `version:${ADULT}/2010-revised`,
+        details: { by: '2011-revised', from: '2011-04-01' },
+      });
     });
   });
 });
@@ -245,7 +279,9 @@ describe('returning a submitted version to draft', () => {
   });
 
   it('lets the draft be edited again', async () => {
-    const updated = await editDocument(server, server.tokens.officer, ADULT, 'return-me', (d) => { d.title = 'Returned for another look'; });
+    const updated = await editDocument(server, server.tokens.officer, ADULT, 'return-me', (d) => {
+      d.title = 'Returned for another look';
+    });
     expect(updated.document.title).toBe('Returned for another look');
   });
 
@@ -255,7 +291,7 @@ describe('returning a submitted version to draft', () => {
     expect(res.body.type).toBe('/problems/wrong_status');
   });
 
-  it('appears in the version\'s audit timeline', async () => {
+  it("appears in the version's audit timeline", async () => {
     const actions = ok(await officer().get(`${path('return-me')}/audit`)).map((e: { action: string }) => e.action);
     expect(actions).toEqual(['version.create', 'version.submit', 'version.return-to-draft', 'version.edit']);
   });
@@ -306,7 +342,9 @@ describe('fixed versions are immutable', () => {
     const gone = await officer().get(path('short-lived'));
     expect(gone.status).toBe(404);
     expect(gone.body.type).toBe('/problems/version_not_found');
-    const audit = ok(await as(server, server.tokens.scrutiny).get(`/api/audit?target=${encodeURIComponent(`version:${ADULT}/short-lived`)}`));
+    const audit = ok(
+      await as(server, server.tokens.scrutiny).get(`/api/audit?target=${encodeURIComponent(`version:${ADULT}/short-lived`)}`),
+    );
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['version.create', 'version.delete']);
   });
 });
@@ -364,7 +402,11 @@ describe('stale edits', () => {
     expect(first.status).toBe(200);
     const newer = first.headers.get('etag')!;
 
-    const second = await officer().put(path('contested'), { ...document, title: 'Second editor, working from the old copy' }, { 'if-match': firstEtag });
+    const second = await officer().put(
+      path('contested'),
+      { ...document, title: 'Second editor, working from the old copy' },
+      { 'if-match': firstEtag },
+    );
     expect(second.status).toBe(412);
     expect(second.body).toMatchObject({ type: '/problems/stale_version', status: 412 });
     expect(second.body.detail).toContain(newer);

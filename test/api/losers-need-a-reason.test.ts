@@ -47,7 +47,9 @@ const NOTE = 'Older people lose £52 and £156 a year; transitional protection f
 
 function useServer(): () => TestServer {
   let server: TestServer;
-  beforeAll(async () => { server = await startServer(); });
+  beforeAll(async () => {
+    server = await startServer();
+  });
   afterAll(async () => {
     await server?.close();
     if (server) removeDataDir(server.dataDir);
@@ -56,7 +58,8 @@ function useServer(): () => TestServer {
 }
 
 async function storeCohort(server: TestServer): Promise<string> {
-  return ok(await as(server, server.tokens.scrutiny).post('/api/cohorts', cohortDocument('Reference cohort', REFERENCE_PEOPLE)), 'cohort').id;
+  return ok(await as(server, server.tokens.scrutiny).post('/api/cohorts', cohortDocument('Reference cohort', REFERENCE_PEOPLE)), 'cohort')
+    .id;
 }
 
 function chooseReference(server: TestServer, token: string, cohortId: string | null): Promise<JsonResponse> {
@@ -67,18 +70,31 @@ function chooseReference(server: TestServer, token: string, cohortId: string | n
 async function submitAtPrice(server: TestServer, version: string, pencePerPoint: number): Promise<void> {
   const officer = server.tokens.officer;
   await cloneVersion(server, officer, 'adult-ras', '2010-revised', version);
-  await editDocument(server, officer, 'adult-ras', version, (d) => { d.pricing.default.pencePerPoint = pencePerPoint; });
-  await replaceExamples(server, officer, 'adult-ras', version, [{
-    name: `Older person needing some help washing, at ${pencePerPoint}p a point`,
-    assessment: { reference: 'EX-1', assessmentDate: '2011-06-01', age: 80, clientGroup: 'older-people', questionnaire: 'adult-sdaq', answers: { ...NO_NEEDS, 'pc-washing': 'some-help' } },
-    expect: { totalPoints: 10, weeklyPence: EXAMPLE_WEEKLY[pencePerPoint] },
-  }]);
+  await editDocument(server, officer, 'adult-ras', version, (d) => {
+    d.pricing.default.pencePerPoint = pencePerPoint;
+  });
+  await replaceExamples(server, officer, 'adult-ras', version, [
+    {
+      name: `Older person needing some help washing, at ${pencePerPoint}p a point`,
+      assessment: {
+        reference: 'EX-1',
+        assessmentDate: '2011-06-01',
+        age: 80,
+        clientGroup: 'older-people',
+        questionnaire: 'adult-sdaq',
+        answers: { ...NO_NEEDS, 'pc-washing': 'some-help' },
+      },
+      expect: { totalPoints: 10, weeklyPence: EXAMPLE_WEEKLY[pencePerPoint] },
+    },
+  ]);
   ok(await as(server, officer).post(`${versionPath('adult-ras', version)}/submit`), `submit ${version}`);
 }
 
 function ratify(server: TestServer, version: string, effectiveFrom: string, equalityImpact?: string): Promise<JsonResponse> {
-  return as(server, server.tokens.ratifier).post(`${versionPath('adult-ras', version)}/ratify`,
-    { ...ratificationFor(effectiveFrom), ...(equalityImpact === undefined ? {} : { equalityImpact }) });
+  return as(server, server.tokens.ratifier).post(`${versionPath('adult-ras', version)}/ratify`, {
+    ...ratificationFor(effectiveFrom),
+    ...(equalityImpact === undefined ? {} : { equalityImpact }),
+  });
 }
 
 describe('a policy with a reference cohort: a price cut', () => {
@@ -106,17 +122,22 @@ describe('a policy with a reference cohort: a price cut', () => {
     expect(res.body.type).toBe('/problems/equality_impact_required');
     expect(res.body.detail).toMatch(/^Compared with 2010-revised over the reference cohort/);
     // Older people: both worse off; each of their age bands: its one person. 18-64 (LD-1, MH-1, PD-1) loses nothing.
-    expect(res.body.errors).toEqual([{
-      pointer: '/equalityImpact', code: 'equality_impact_required',
-      message: 'some groups are worse off: older-people: 2 of 2 worse off; 65-74: 1 of 1 worse off; 75-84: 1 of 1 worse off',
-    }]);
+    expect(res.body.errors).toEqual([
+      {
+        pointer: '/equalityImpact',
+        code: 'equality_impact_required',
+        message: 'some groups are worse off: older-people: 2 of 2 worse off; 65-74: 1 of 1 worse off; 75-84: 1 of 1 worse off',
+      },
+    ]);
     // An empty note is no note.
     const empty = await ratify(server(), 'cut-2011', '2011-04-01', '');
     expect(empty.status).toBe(422);
     expect(empty.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/equalityImpact']);
     // Still submitted, still not in force.
     expect(ok(await as(server(), server().tokens.ratifier).get(versionPath('adult-ras', 'cut-2011'))).status).toBe('submitted');
-    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras/in-force?date=2011-06-01')).version).toBe('2010-revised');
+    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras/in-force?date=2011-06-01')).version).toBe(
+      '2010-revised',
+    );
   });
 
   it('with a note it is ratified, and the record keeps the note and the comparison with the version in force', async () => {
@@ -126,10 +147,20 @@ describe('a policy with a reference cohort: a price cut', () => {
     const { ratification } = res.body;
     expect(ratification.equalityImpact).toBe(NOTE);
     expect(ratification.comparison).toMatchObject({
-      cohortId, against: '2010-revised', asOf: '2011-04-01', people: 5, excluded: 0,
+      cohortId,
+      against: '2010-revised',
+      asOf: '2011-04-01',
+      people: 5,
+      excluded: 0,
       overall: {
-        people: 5, gainers: 0, losers: 2, unchanged: 3,
-        totalBasePence: 1_289_600, totalCandidatePence: 1_268_800, totalChangePence: -20_800, meanChangePence: -4_160,
+        people: 5,
+        gainers: 0,
+        losers: 2,
+        unchanged: 3,
+        totalBasePence: 1_289_600,
+        totalCandidatePence: 1_268_800,
+        totalChangePence: -20_800,
+        meanChangePence: -4_160,
       },
       byClientGroup: {
         'older-people': { people: 2, losers: 2, totalChangePence: -20_800 },
@@ -146,10 +177,14 @@ describe('a policy with a reference cohort: a price cut', () => {
     // The record as stored, and the audit entry, say the same.
     const stored = ok(await as(server(), server().tokens.scrutiny).get(versionPath('adult-ras', 'cut-2011b')));
     expect(stored.ratification).toEqual(ratification);
-    const audit = ok(await as(server(), server().tokens.scrutiny).get('/api/audit?action=version.ratify&target=version:adult-ras/cut-2011b'));
+    const audit = ok(
+      await as(server(), server().tokens.scrutiny).get('/api/audit?action=version.ratify&target=version:adult-ras/cut-2011b'),
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0].details).toMatchObject({ equalityImpact: NOTE, worseOff: ratification.comparison.worseOff });
-    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras/in-force?date=2011-06-01')).version).toBe('cut-2011b');
+    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras/in-force?date=2011-06-01')).version).toBe(
+      'cut-2011b',
+    );
   });
 });
 
@@ -168,7 +203,10 @@ describe('a policy with a reference cohort: a price rise', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.ratification).not.toHaveProperty('equalityImpact');
     expect(res.body.ratification.comparison).toMatchObject({
-      cohortId, against: '2010-revised', asOf: '2011-04-01', people: 5,
+      cohortId,
+      against: '2010-revised',
+      asOf: '2011-04-01',
+      people: 5,
       // +5,200 + 10,400 + 0 + 0 + 5,200 = +20,800.
       overall: { gainers: 3, losers: 0, unchanged: 2, totalBasePence: 1_289_600, totalCandidatePence: 1_310_400, totalChangePence: 20_800 },
       worseOff: [],
@@ -182,7 +220,8 @@ describe('a policy with a reference cohort: a price rise', () => {
     const res = await ratify(server(), 'rise-2010', '2010-01-01');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.ratification.comparison).toMatchObject({
-      against: '2009-pilot', asOf: '2010-01-01',
+      against: '2009-pilot',
+      asOf: '2010-01-01',
       // (5100 − 4900 + 11300 − 8800 + 5500 − 5300 + 0 + 2600 − 2500) × 52 = 3000 × 52 = 156,000.
       overall: { gainers: 4, losers: 0, unchanged: 1, totalChangePence: 156_000 },
       worseOff: [],

@@ -6,9 +6,14 @@ import { call, removeDataDir, request, startServer, type TestServer } from '../s
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
-  await call(server.url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', server.tokens.officer, { version: 'private-draft' });
+  await call(server.url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', server.tokens.officer, {
+    version: 'private-draft',
+  });
 });
-afterAll(async () => { await server.close(); removeDataDir(server.dataDir); });
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
 
 describe('the published RAS', () => {
   it('lists each scheme with its version in force and its ratified versions only', async () => {
@@ -26,7 +31,10 @@ describe('the published RAS', () => {
     expect(res.status).toBe(200);
     expect(res.body.document.pricing.default.pencePerPoint).toBe(502);
     expect(res.body.ratification).toEqual({
-      body: 'Adult Social Care Cabinet (example council)', decisionDate: '2010-03-09', minuteReference: 'ASC/2010/07', effectiveFrom: '2010-04-01',
+      body: 'Adult Social Care Cabinet (example council)',
+      decisionDate: '2010-03-09',
+      minuteReference: 'ASC/2010/07',
+      effectiveFrom: '2010-04-01',
       rationale: expect.stringContaining('Recalibrates the price per point'),
     });
     expect(JSON.stringify(res.body)).not.toMatch(/ratifiedBy|createdBy|submittedBy/);

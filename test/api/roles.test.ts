@@ -116,8 +116,14 @@ const CALLERS: Array<{ name: string; roles: Role[] | null }> = [
 ];
 
 const DUMMY_PARAMS: Record<string, string> = {
-  name: 'no-such.schema.json', userId: 'no-such-user', keyId: 'no-such-key', id: 'no-such-policy',
-  version: 'no-such-version', decisionId: 'no-such-decision', cohortId: 'no-such-cohort', comparisonId: 'no-such-comparison',
+  name: 'no-such.schema.json',
+  userId: 'no-such-user',
+  keyId: 'no-such-key',
+  id: 'no-such-policy',
+  version: 'no-such-version',
+  decisionId: 'no-such-decision',
+  cohortId: 'no-such-cohort',
+  comparisonId: 'no-such-comparison',
 };
 
 function allows(access: Access, roles: Role[] | null): boolean {
@@ -158,8 +164,8 @@ describe.each(Object.entries(EXPECTED_ACCESS))('%s', (key, access) => {
 
   it.each(CALLERS)('$name', async ({ name, roles }) => {
     // Signing out ends the session it is called with, so it gets a session of its own.
-    const token = roles === null ? undefined
-      : key === 'post /api/auth/logout' ? await login(server.url, name.split(' ')[0]!) : tokens.get(name)!;
+    const token =
+      roles === null ? undefined : key === 'post /api/auth/logout' ? await login(server.url, name.split(' ')[0]!) : tokens.get(name)!;
     const body = method === 'get' || method === 'delete' ? undefined : {};
     const res = await request(server.url, method.toUpperCase(), path, token, body);
     const why = `${name} ${method.toUpperCase()} ${path} -> ${res.status} ${JSON.stringify(res.body)}`;
@@ -171,7 +177,12 @@ describe.each(Object.entries(EXPECTED_ACCESS))('%s', (key, access) => {
       const status = roles === null ? 401 : 403;
       expect(res.status, why).toBe(status);
       expect(res.headers.get('content-type'), why).toMatch(/^application\/problem\+json/);
-      expect(res.body, why).toMatchObject({ status, type: roles === null ? '/problems/not_signed_in' : '/problems/role_required', title: expect.any(String), detail: expect.any(String) });
+      expect(res.body, why).toMatchObject({
+        status,
+        type: roles === null ? '/problems/not_signed_in' : '/problems/role_required',
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
     }
   });
 });

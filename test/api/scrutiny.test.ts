@@ -95,7 +95,13 @@ describe('importing a cohort', () => {
   it('a CSV export is stored with its make-up: client groups, age bands, and who has a current cost', async () => {
     const record = ok(await scrutiny.get(`/api/cohorts/${csvCohortId}`));
     expect(record).toMatchObject({
-      id: csvCohortId, name: 'Five people (CSV)', policyId: 'adult-ras', source: 'csv', people: 5, withCurrentCost: 1, createdBy: 'scrutiny',
+      id: csvCohortId,
+      name: 'Five people (CSV)',
+      policyId: 'adult-ras',
+      source: 'csv',
+      people: 5,
+      withCurrentCost: 1,
+      createdBy: 'scrutiny',
       byClientGroup: { 'learning-disability': 1, 'mental-health': 1, 'older-people': 2, 'physical-disability': 1 },
       byAgeBand: { '18-64': 3, '65-74': 1, '75-84': 1 },
     });
@@ -119,7 +125,13 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
   let views: JsonResponse[];
 
   beforeAll(async () => {
-    views = await compareAndPoll({ policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised', 'flat-500'], cohortId: csvCohortId, asOf: '2010-06-01', attribution: true });
+    views = await compareAndPoll({
+      policyId: 'adult-ras',
+      versions: ['2009-pilot', '2010-revised', 'flat-500'],
+      cohortId: csvCohortId,
+      asOf: '2010-06-01',
+      attribution: true,
+    });
     job = views.at(-1)!.body;
   });
 
@@ -129,25 +141,47 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
     expect(views[0]!.body).toMatchObject({ status: 'running', progress: { done: 0, total: 5 } });
     for (const view of views.slice(1, -1)) expect(view.body.status).toBe('running');
     expect(job).toMatchObject({
-      status: 'done', progress: { done: 5, total: 5 }, policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised', 'flat-500'],
-      cohortId: csvCohortId, asOf: '2010-06-01', materiality: {},
-      links: { self: `/api/comparisons/${job.id}`, csv: `/api/comparisons/${job.id}/people.csv`, json: `/api/comparisons/${job.id}/people.json` },
+      status: 'done',
+      progress: { done: 5, total: 5 },
+      policyId: 'adult-ras',
+      versions: ['2009-pilot', '2010-revised', 'flat-500'],
+      cohortId: csvCohortId,
+      asOf: '2010-06-01',
+      materiality: {},
+      links: {
+        self: `/api/comparisons/${job.id}`,
+        csv: `/api/comparisons/${job.id}/people.csv`,
+        json: `/api/comparisons/${job.id}/people.json`,
+      },
     });
     expect(job.result).toMatchObject({ asOf: '2010-06-01', cohortSize: 5, evaluated: 5, excluded: { count: 0, examples: [] } });
   });
 
-  it('gives each version\'s total, mean, median, 90th percentile and maximum', () => {
+  it("gives each version's total, mean, median, 90th percentile and maximum", () => {
     const [pilot, revised, flat] = job.result.versions;
     // Sorted 2009 amounts: 0, 130,000, 254,800, 275,600, 457,600. Mean 1,118,000 / 5 = 223,600; median is the 3rd; p90 the 5th (⌈4.5⌉).
-    expect(pilot).toMatchObject({ version: '2009-pilot', summary: { people: 5, totalPence: 1_118_000, meanPence: 223_600, medianPence: 254_800, p90Pence: 457_600, maxPence: 457_600 } });
+    expect(pilot).toMatchObject({
+      version: '2009-pilot',
+      summary: { people: 5, totalPence: 1_118_000, meanPence: 223_600, medianPence: 254_800, p90Pence: 457_600, maxPence: 457_600 },
+    });
     // Sorted 2010 amounts: 0, 135,200, 270,400, 291,200, 592,800; mean 1,289,600 / 5 = 257,920.
-    expect(revised).toMatchObject({ version: '2010-revised', summary: { people: 5, totalPence: 1_289_600, meanPence: 257_920, medianPence: 270_400, p90Pence: 592_800, maxPence: 592_800 } });
+    expect(revised).toMatchObject({
+      version: '2010-revised',
+      summary: { people: 5, totalPence: 1_289_600, meanPence: 257_920, medianPence: 270_400, p90Pence: 592_800, maxPence: 592_800 },
+    });
     expect(flat).toMatchObject({ version: 'flat-500', summary: { totalPence: 1_118_000, medianPence: 260_000, maxPence: 468_000 } });
     // By client group: older people 254,800 + 457,600 = 712,400 under 2009-pilot.
     expect(pilot.byClientGroup['older-people']).toMatchObject({ people: 2, totalPence: 712_400, meanPence: 356_200 });
     expect(pilot.byAgeBand['18-64']).toMatchObject({ people: 3, totalPence: 405_600, meanPence: 135_200 });
     // Against the one known current cost (OP-1, £2,500.00): 254,800 − 250,000 = +4,800 under 2009-pilot, +10,000 under flat-500.
-    expect(pilot.currentCost).toEqual({ people: 1, meanDifferencePence: 4_800, medianDifferencePence: 4_800, above: 1, below: 0, equal: 0 });
+    expect(pilot.currentCost).toEqual({
+      people: 1,
+      meanDifferencePence: 4_800,
+      medianDifferencePence: 4_800,
+      above: 1,
+      below: 0,
+      equal: 0,
+    });
     expect(flat.currentCost).toMatchObject({ people: 1, meanDifferencePence: 10_000, above: 1 });
     // Histogram of 2009 amounts: range 457,600 / 20 bins = 22,880 → a round width of £500; 10 bins from 0.
     expect(pilot.histogram.binWidthPence).toBe(50_000);
@@ -160,23 +194,54 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
     expect(pair).toMatchObject({ base: '2009-pilot', candidate: '2010-revised' });
     // +15,600 + 135,200 + 15,600 + 0 + 5,200 = +171,600; a mean of 34,320 each.
     expect(pair.overall).toEqual({
-      people: 5, gainers: 4, losers: 0, unchanged: 1, gainersShare: 0.8, losersShare: 0, unchangedShare: 0.2,
-      totalBasePence: 1_118_000, totalCandidatePence: 1_289_600, totalChangePence: 171_600, meanChangePence: 34_320,
+      people: 5,
+      gainers: 4,
+      losers: 0,
+      unchanged: 1,
+      gainersShare: 0.8,
+      losersShare: 0,
+      unchangedShare: 0.2,
+      totalBasePence: 1_118_000,
+      totalCandidatePence: 1_289_600,
+      totalChangePence: 171_600,
+      meanChangePence: 34_320,
     });
-    expect(pair.byClientGroup['older-people']).toMatchObject({ people: 2, gainers: 2, totalBasePence: 712_400, totalCandidatePence: 863_200, totalChangePence: 150_800, meanChangePence: 75_400 });
+    expect(pair.byClientGroup['older-people']).toMatchObject({
+      people: 2,
+      gainers: 2,
+      totalBasePence: 712_400,
+      totalCandidatePence: 863_200,
+      totalChangePence: 150_800,
+      meanChangePence: 75_400,
+    });
     expect(pair.byClientGroup['mental-health']).toMatchObject({ people: 1, gainers: 0, losers: 0, unchanged: 1, totalChangePence: 0 });
     // 18-64: LD-1 +15,600, MH-1 0, PD-1 +5,200 = +20,800; mean 20,800 / 3 = 6,933.3 → 6,933.
-    expect(pair.byAgeBand['18-64']).toMatchObject({ people: 3, gainers: 2, unchanged: 1, totalChangePence: 20_800, meanChangePence: 6_933 });
+    expect(pair.byAgeBand['18-64']).toMatchObject({
+      people: 3,
+      gainers: 2,
+      unchanged: 1,
+      totalChangePence: 20_800,
+      meanChangePence: 6_933,
+    });
     expect(pair.largestLosses).toEqual([]);
     expect(pair.largestGains.map((p: { ref: string; changePence: number }) => [p.ref, p.changePence]))
       // LD-1 and OP-1 both gain 15,600: equal gains in order of reference.
-      .toEqual([['OP-2', 135_200], ['LD-1', 15_600], ['OP-1', 15_600], ['PD-1', 5_200]]);
-    expect(pair.policyChanges.map((c: { area: string; path: string; before: unknown; after: unknown }) => [c.area, c.path, c.before, c.after])).toEqual(expect.arrayContaining([
-      ['weights', '/domains/2/weight', 1, 1.5],
-      ['pricing', '/pricing/default/pencePerPoint', 488, 502],
-      ['pricing', '/pricing/byClientGroup/learning-disability/pencePerPoint', 530, 545],
-      ['carer', '/carerAdjustment/reductions/substantial/moderate', 15, 12.5],
-    ]));
+      .toEqual([
+        ['OP-2', 135_200],
+        ['LD-1', 15_600],
+        ['OP-1', 15_600],
+        ['PD-1', 5_200],
+      ]);
+    expect(
+      pair.policyChanges.map((c: { area: string; path: string; before: unknown; after: unknown }) => [c.area, c.path, c.before, c.after]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['weights', '/domains/2/weight', 1, 1.5],
+        ['pricing', '/pricing/default/pencePerPoint', 488, 502],
+        ['pricing', '/pricing/byClientGroup/learning-disability/pencePerPoint', 530, 545],
+        ['carer', '/carerAdjustment/reductions/substantial/moderate', 15, 12.5],
+      ]),
+    );
   });
 
   it('flat-500: cost-neutral overall, yet the learning disability client group loses', () => {
@@ -184,8 +249,17 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
     expect(pair).toMatchObject({ base: '2009-pilot', candidate: 'flat-500' });
     // +5,200 + 10,400 − 15,600 + 0 + 0 = 0.
     expect(pair.overall).toEqual({
-      people: 5, gainers: 2, losers: 1, unchanged: 2, gainersShare: 0.4, losersShare: 0.2, unchangedShare: 0.4,
-      totalBasePence: 1_118_000, totalCandidatePence: 1_118_000, totalChangePence: 0, meanChangePence: 0,
+      people: 5,
+      gainers: 2,
+      losers: 1,
+      unchanged: 2,
+      gainersShare: 0.4,
+      losersShare: 0.2,
+      unchangedShare: 0.4,
+      totalBasePence: 1_118_000,
+      totalCandidatePence: 1_118_000,
+      totalChangePence: 0,
+      meanChangePence: 0,
     });
     expect(pair.byClientGroup).toEqual({
       'learning-disability': expect.objectContaining({ people: 1, losers: 1, totalChangePence: -15_600 }),
@@ -194,13 +268,34 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
       'physical-disability': expect.objectContaining({ people: 1, unchanged: 1, totalChangePence: 0 }),
     });
     expect(pair.byAgeBand).toEqual({
-      '18-64': expect.objectContaining({ people: 3, gainers: 0, losers: 1, unchanged: 2, totalChangePence: -15_600, meanChangePence: -5_200 }),
+      '18-64': expect.objectContaining({
+        people: 3,
+        gainers: 0,
+        losers: 1,
+        unchanged: 2,
+        totalChangePence: -15_600,
+        meanChangePence: -5_200,
+      }),
       '65-74': expect.objectContaining({ people: 1, gainers: 1, totalChangePence: 10_400 }),
       '75-84': expect.objectContaining({ people: 1, gainers: 1, totalChangePence: 5_200 }),
     });
-    expect(pair.largestLosses).toEqual([{ ref: 'LD-1', clientGroup: 'learning-disability', ageBand: '18-64', basePence: 275_600, candidatePence: 260_000, changePence: -15_600 }]);
-    expect(pair.largestGains.map((p: { ref: string; changePence: number }) => [p.ref, p.changePence])).toEqual([['OP-2', 10_400], ['OP-1', 5_200]]);
-    expect(pair.policyChanges.map((c: { area: string; path: string; before: unknown; after: unknown }) => [c.area, c.path, c.before, c.after])).toEqual([
+    expect(pair.largestLosses).toEqual([
+      {
+        ref: 'LD-1',
+        clientGroup: 'learning-disability',
+        ageBand: '18-64',
+        basePence: 275_600,
+        candidatePence: 260_000,
+        changePence: -15_600,
+      },
+    ]);
+    expect(pair.largestGains.map((p: { ref: string; changePence: number }) => [p.ref, p.changePence])).toEqual([
+      ['OP-2', 10_400],
+      ['OP-1', 5_200],
+    ]);
+    expect(
+      pair.policyChanges.map((c: { area: string; path: string; before: unknown; after: unknown }) => [c.area, c.path, c.before, c.after]),
+    ).toEqual([
       ['pricing', '/pricing/default/pencePerPoint', 488, 500],
       ['pricing', '/pricing/byClientGroup/learning-disability/pencePerPoint', 530, 500],
     ]);
@@ -230,10 +325,16 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
     //   uplift: OP-1 5200 (+5,200), OP-2 11400 (+15,600), LD-1 5600 (+5,200), PD-1 2600 (0) = +26,000
     expect(revised.candidate).toBe('2010-revised');
     expect(revised.steps.map((s: any) => [s.id, s.totalAnnualChangePence, s.peopleAffected])).toEqual([
-      ['weights', 104_000, 1], ['pricing:default', 31_200, 3], ['pricing:learning-disability', 10_400, 1], ['carer', 0, 0], ['uplifts', 26_000, 3],
+      ['weights', 104_000, 1],
+      ['pricing:default', 31_200, 3],
+      ['pricing:learning-disability', 10_400, 1],
+      ['carer', 0, 0],
+      ['uplifts', 26_000, 3],
     ]);
     // The parts add up to the whole change: 104,000 + 31,200 + 10,400 + 0 + 26,000 = 171,600.
-    expect(revised.steps.reduce((sum: number, s: any) => sum + s.totalAnnualChangePence, 0)).toBe(job.result.pairs[0].overall.totalChangePence);
+    expect(revised.steps.reduce((sum: number, s: any) => sum + s.totalAnnualChangePence, 0)).toBe(
+      job.result.pairs[0].overall.totalChangePence,
+    );
   });
 
   it('exports one CSV row per person, in pounds, whose changes sum to the reported totals', async () => {
@@ -241,12 +342,23 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const [header, ...rows] = parseCsv(res.body as string);
-    expect(header!.slice(0, 8)).toEqual(['ref', 'clientGroup', 'ageBand', 'annual 2009-pilot (£)', 'annual 2010-revised (£)', 'annual flat-500 (£)', 'change to 2010-revised (£)', 'change to flat-500 (£)']);
+    expect(header!.slice(0, 8)).toEqual([
+      'ref',
+      'clientGroup',
+      'ageBand',
+      'annual 2009-pilot (£)',
+      'annual 2010-revised (£)',
+      'annual flat-500 (£)',
+      'change to 2010-revised (£)',
+      'change to flat-500 (£)',
+    ]);
     expect(header).toContain('flat-500: Allocation table for Adults with a learning disability (£)');
-    expect(rows.map((r) => r.slice(0, 8))).toEqual(PEOPLE.map(({ ref, clientGroup, ageBand }) => {
-      const [a, b, c] = [ANNUAL['2009-pilot'][ref as 'OP-1'], ANNUAL['2010-revised'][ref as 'OP-1'], ANNUAL['flat-500'][ref as 'OP-1']];
-      return [ref, clientGroup, ageBand, pounds(a), pounds(b), pounds(c), pounds(b - a), pounds(c - a)];
-    }));
+    expect(rows.map((r) => r.slice(0, 8))).toEqual(
+      PEOPLE.map(({ ref, clientGroup, ageBand }) => {
+        const [a, b, c] = [ANNUAL['2009-pilot'][ref as 'OP-1'], ANNUAL['2010-revised'][ref as 'OP-1'], ANNUAL['flat-500'][ref as 'OP-1']];
+        return [ref, clientGroup, ageBand, pounds(a), pounds(b), pounds(c), pounds(b - a), pounds(c - a)];
+      }),
+    );
     expect(rows[2]!.slice(3, 8)).toEqual(['2756.00', '2912.00', '2600.00', '156.00', '-156.00']);
     // Summed in pence: £1,716.00 to 2010-revised, £0.00 to flat-500, as the summary says.
     const sumPence = (column: number) => rows.reduce((sum, r) => sum + Math.round(Number(r[column]) * 100), 0);
@@ -256,13 +368,15 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
     expect(sumPence(3)).toBe(1_118_000);
   });
 
-  it('exports the same rows as JSON, with each person\'s part of every attribution step, in pence', async () => {
+  it("exports the same rows as JSON, with each person's part of every attribution step, in pence", async () => {
     const res = ok(await scrutiny.get(job.links.json));
     expect(res.comparison).toBe(job.id);
     expect(res.versions).toEqual(['2009-pilot', '2010-revised', 'flat-500']);
     expect(res.people).toHaveLength(5);
     expect(res.people.find((p: { ref: string }) => p.ref === 'LD-1')).toEqual({
-      ref: 'LD-1', clientGroup: 'learning-disability', ageBand: '18-64',
+      ref: 'LD-1',
+      clientGroup: 'learning-disability',
+      ageBand: '18-64',
       annualPence: { '2009-pilot': 275_600, '2010-revised': 291_200, 'flat-500': 260_000 },
       changePence: { '2010-revised': 15_600, 'flat-500': -15_600 },
       attribution: {
@@ -282,7 +396,7 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
 describe('materiality: small changes count as unchanged', () => {
   const request = () => ({ policyId: 'adult-ras', versions: ['2009-pilot', 'flat-500'], cohortId: csvCohortId, asOf: '2010-06-01' });
 
-  it('in pounds: a threshold of £60 a year leaves OP-1\'s £52 rise unchanged', async () => {
+  it("in pounds: a threshold of £60 a year leaves OP-1's £52 rise unchanged", async () => {
     const job = await compareAndWait({ ...request(), materiality: { pounds: 60 } });
     expect(job.materiality).toEqual({ pence: 6_000 });
     // OP-1 +£52 ≤ £60: unchanged; OP-2 +£104: gain; LD-1 −£156: loss; MH-1, PD-1: no change.
@@ -308,7 +422,11 @@ describe('materiality: small changes count as unchanged', () => {
 
 describe('a comparison that does not exist (or is long gone)', () => {
   it('an unknown comparison is a 404, for the job and both exports', async () => {
-    for (const path of ['/api/comparisons/no-such-job', '/api/comparisons/no-such-job/people.csv', '/api/comparisons/no-such-job/people.json']) {
+    for (const path of [
+      '/api/comparisons/no-such-job',
+      '/api/comparisons/no-such-job/people.csv',
+      '/api/comparisons/no-such-job/people.json',
+    ]) {
       const res = await scrutiny.get(path);
       expect(res.status, path).toBe(404);
       expect(res.body.type).toBe('/problems/comparison_not_found');
@@ -317,9 +435,19 @@ describe('a comparison that does not exist (or is long gone)', () => {
 });
 
 describe('CSV import checks every row, and stores nothing unless all are sound', () => {
-  const HEADER = ['ref', 'clientGroup', 'ageBand', 'carerWilling', 'carerAble', 'carerSupportLevel', 'carerImpact', 'currentAnnualCost', 'pc-washing'].join(',');
+  const HEADER = [
+    'ref',
+    'clientGroup',
+    'ageBand',
+    'carerWilling',
+    'carerAble',
+    'carerSupportLevel',
+    'carerImpact',
+    'currentAnnualCost',
+    'pc-washing',
+  ].join(',');
   /** A CSV with only the washing question: the other questions are not required to import a cohort. */
-  const file = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
+  const file = (...rows: string[]) => `${[HEADER, ...rows].join('\n')}\n`;
 
   async function refused(text: string, name = 'Bad file'): Promise<Array<{ pointer: string; code: string; message: string }>> {
     const before = ok(await scrutiny.get('/api/cohorts'));
@@ -332,10 +460,10 @@ describe('CSV import checks every row, and stores nothing unless all are sound',
   }
 
   it('a sound file with carers and costs in pounds is stored', async () => {
-    const res = await uploadCsv(file(
-      'G-1,older-people,75-84,yes,yes,substantial,moderate,"£12,345.67",some-help',
-      'G-2,mental-health,18-64,,,,,,independent',
-    ), 'Good file');
+    const res = await uploadCsv(
+      file('G-1,older-people,75-84,yes,yes,substantial,moderate,"£12,345.67",some-help', 'G-2,mental-health,18-64,,,,,,independent'),
+      'Good file',
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ people: 2, withCurrentCost: 1, byClientGroup: { 'mental-health': 1, 'older-people': 1 } });
   });
@@ -348,7 +476,12 @@ describe('CSV import checks every row, and stores nothing unless all are sound',
     ['an answer the question does not have', 'B-1,older-people,75-84,,,,,,sometimes', '/rows/1/pc-washing', 'unknown_answer'],
     ['a carer who is "maybe" willing', 'B-1,older-people,75-84,maybe,yes,regular,low,,some-help', '/rows/1/carerWilling', 'bad_boolean'],
     ['half a carer', 'B-1,older-people,75-84,yes,,regular,,,some-help', '/rows/1/carer', 'incomplete_carer'],
-    ['a carer level the table does not have', 'B-1,older-people,75-84,yes,yes,constant,low,,some-help', '/rows/1/carerSupportLevel', 'unknown_support_level'],
+    [
+      'a carer level the table does not have',
+      'B-1,older-people,75-84,yes,yes,constant,low,,some-help',
+      '/rows/1/carerSupportLevel',
+      'unknown_support_level',
+    ],
     ['a cost with tenths of a penny', 'B-1,older-people,75-84,,,,,12.345,some-help', '/rows/1/currentAnnualCost', 'bad_amount'],
     ['a negative cost', 'B-1,older-people,75-84,,,,,-5.00,some-help', '/rows/1/currentAnnualCost', 'bad_amount'],
     ['a ref that could be a name', 'Mrs Smith,older-people,75-84,,,,,,some-help', '/rows/1/ref', 'schema_pattern'],
@@ -359,7 +492,11 @@ describe('CSV import checks every row, and stores nothing unless all are sound',
 
   it('problems are reported for every bad row at once, each with the line it starts on', async () => {
     // Line 1 is the header; a blank line 4 is skipped, so data row 3 is on line 5.
-    const errors = await refused([HEADER, 'A-1,older-people,75-84,,,,,,some-help', 'A-2,older-people,old,,,,,,some-help', '', 'A-3,older-people,75-84,,,,,,lots'].join('\n'));
+    const errors = await refused(
+      [HEADER, 'A-1,older-people,75-84,,,,,,some-help', 'A-2,older-people,old,,,,,,some-help', '', 'A-3,older-people,75-84,,,,,,lots'].join(
+        '\n',
+      ),
+    );
     expect(errors.map((e) => [e.pointer, e.code, e.message.split(':')[0]])).toEqual([
       ['/rows/2/ageBand', 'bad_age_band', 'line 3'],
       ['/rows/3/pc-washing', 'unknown_answer', 'line 5'],
@@ -373,19 +510,29 @@ describe('CSV import checks every row, and stores nothing unless all are sound',
 
   it('a row with too many cells is a problem with the whole row', async () => {
     const errors = await refused(file('C-1,older-people,75-84,,,,,,some-help', 'C-2,older-people,75-84,,,,,,some-help,extra'));
-    expect(errors).toEqual([{ pointer: '/rows/2', code: 'column_count', message: expect.stringMatching(/^line 3: row has 10 cells but the header names 9 columns/) }]);
+    expect(errors).toEqual([
+      {
+        pointer: '/rows/2',
+        code: 'column_count',
+        message: expect.stringMatching(/^line 3: row has 10 cells but the header names 9 columns/),
+      },
+    ]);
   });
 
   it('header problems are row 0: a missing required column, an unknown column', async () => {
     const errors = await refused('ref,clientGroup,pc-washing,shoe-size\nH-1,older-people,some-help,9\n');
-    expect(errors).toEqual(expect.arrayContaining([
-      { pointer: '/rows/0/ageBand', code: 'missing_column', message: expect.stringMatching(/^line 1: /) },
-      { pointer: '/rows/0/shoe-size', code: 'unknown_column', message: expect.stringMatching(/^line 1: column 4 /) },
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { pointer: '/rows/0/ageBand', code: 'missing_column', message: expect.stringMatching(/^line 1: /) },
+        { pointer: '/rows/0/shoe-size', code: 'unknown_column', message: expect.stringMatching(/^line 1: column 4 /) },
+      ]),
+    );
   });
 
   it('a CSV cohort needs a name', async () => {
-    const res = await scrutiny.post('/api/cohorts?policyId=adult-ras', file('N-1,older-people,75-84,,,,,,some-help'), { 'content-type': 'text/csv' });
+    const res = await scrutiny.post('/api/cohorts?policyId=adult-ras', file('N-1,older-people,75-84,,,,,,some-help'), {
+      'content-type': 'text/csv',
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([{ pointer: '/query/name', code: 'schema_required', message: expect.any(String) }]);
   });
@@ -400,19 +547,27 @@ describe('JSON import checks every person', () => {
       adult('J-2', 'older-people', '75-84', { 'pc-washing': 'sometimes' }),
       adult('J-1', 'mental-health', '18-64'),
       { ...adult('J-4', 'older-people', '75-84'), name: 'Mrs Smith' },
-      adult('J-5', 'older-people', '75-84', {}, { carer: { willingToContinue: true, ableToContinue: 'yes' as unknown as boolean, supportLevel: 'regular', impact: 'low' } }),
+      adult(
+        'J-5',
+        'older-people',
+        '75-84',
+        {},
+        { carer: { willingToContinue: true, ableToContinue: 'yes' as unknown as boolean, supportLevel: 'regular', impact: 'low' } },
+      ),
     ];
     const res = await scrutiny.post('/api/cohorts', { ...cohortDocument('Bad people', []), people });
     expect(res.status, JSON.stringify(res.body)).toBe(422);
     expect(res.body.type).toBe('/problems/cohort_invalid');
-    expect(res.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual(expect.arrayContaining([
-      ['/people/0/clientGroup', 'schema_required'],
-      ['/people/1/ageBand', 'bad_age_band'],
-      ['/people/2/answers/pc-washing', 'unknown_answer'],
-      ['/people/3/ref', 'duplicate_ref'],
-      ['/people/4/name', 'schema_additional_property'],
-      ['/people/5/carer/ableToContinue', 'schema_type'],
-    ]));
+    expect(res.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual(
+      expect.arrayContaining([
+        ['/people/0/clientGroup', 'schema_required'],
+        ['/people/1/ageBand', 'bad_age_band'],
+        ['/people/2/answers/pc-washing', 'unknown_answer'],
+        ['/people/3/ref', 'duplicate_ref'],
+        ['/people/4/name', 'schema_additional_property'],
+        ['/people/5/carer/ableToContinue', 'schema_type'],
+      ]),
+    );
     expect(ok(await scrutiny.get('/api/cohorts'))).toEqual(before);
   });
 });
@@ -429,7 +584,12 @@ describe('generated and deleted cohorts', () => {
     expect((await scrutiny.del(`/api/cohorts/${first.id}`)).status).toBe(204);
     expect((await scrutiny.get(`/api/cohorts/${first.id}`)).status).toBe(404);
     expect(ok(await scrutiny.get('/api/cohorts')).map((c: { id: string }) => c.id)).not.toContain(first.id);
-    const compared = await scrutiny.post('/api/comparisons', { policyId: 'adult-ras', versions: ['2009-pilot', '2010-revised'], cohortId: first.id, wait: true });
+    const compared = await scrutiny.post('/api/comparisons', {
+      policyId: 'adult-ras',
+      versions: ['2009-pilot', '2010-revised'],
+      cohortId: first.id,
+      wait: true,
+    });
     expect(compared.status).toBe(404);
   });
 });

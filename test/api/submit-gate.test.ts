@@ -8,8 +8,13 @@ import { as, cloneVersion, editDocument, ok, replaceExamples, versionPath } from
 import { removeDataDir, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(async () => { await server.close(); removeDataDir(server.dataDir); });
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
 
 const officer = () => as(server, server.tokens.officer);
 const pointers = (body: { errors?: Array<{ pointer: string }> }) => (body.errors ?? []).map((e) => e.pointer);
@@ -21,7 +26,9 @@ describe('submitting a draft whose worked examples no longer match', () => {
   beforeAll(async () => {
     await cloneVersion(server, server.tokens.officer, 'adult-ras', '2010-revised', 'repriced');
     // The default price changes from 502p to 510p; the learning disability table (545p) does not.
-    await editDocument(server, server.tokens.officer, 'adult-ras', 'repriced', (d) => { d.pricing.default.pencePerPoint = 510; });
+    await editDocument(server, server.tokens.officer, 'adult-ras', 'repriced', (d) => {
+      d.pricing.default.pencePerPoint = 510;
+    });
     examples = ok(await officer().get(path)).examples;
   });
 
@@ -29,7 +36,7 @@ describe('submitting a draft whose worked examples no longer match', () => {
     const res = await officer().post(`${path}/submit`);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ type: '/problems/examples_failed', status: 422 });
-    const expected = examples.flatMap((e, i) => e.assessment.clientGroup === 'learning-disability' ? [] : [`/examples/${i}`]);
+    const expected = examples.flatMap((e, i) => (e.assessment.clientGroup === 'learning-disability' ? [] : [`/examples/${i}`]));
     expect(expected.length).toBe(examples.length - 1);
     expect(pointers(res.body)).toEqual(expected);
     expect(res.body.errors.every((e: { code: string }) => e.code === 'example_failed')).toBe(true);
@@ -55,7 +62,9 @@ describe('submitting a draft whose worked examples no longer match', () => {
   it('reports the same failures when the examples are run on request', async () => {
     const run = ok(await officer().post(`${path}/examples/run`));
     expect(run.passed).toBe(false);
-    expect(run.examples.map((e: { passed: boolean }) => e.passed)).toEqual(examples.map((e) => e.assessment.clientGroup === 'learning-disability'));
+    expect(run.examples.map((e: { passed: boolean }) => e.passed)).toEqual(
+      examples.map((e) => e.assessment.clientGroup === 'learning-disability'),
+    );
   });
 
   it('goes through once the examples are corrected', async () => {
@@ -111,7 +120,9 @@ describe('an invalid document', () => {
 
   it('is refused when its bands leave a gap, pointing at the band that starts too late', async () => {
     // Band 1 ends at 24 points; band 2 now starts at 26, so a total of 25 would have no band.
-    const res = await putDocument((d) => { d.pricing.default.bands[2].from = 26; });
+    const res = await putDocument((d) => {
+      d.pricing.default.bands[2].from = 26;
+    });
     expect(res.status).toBe(422);
     expect(res.body.type).toBe('/problems/validation_failed');
     expect(res.body.errors).toContainEqual(expect.objectContaining({ pointer: '/pricing/default/bands/2/from', code: 'band_gap' }));
@@ -119,35 +130,45 @@ describe('an invalid document', () => {
   });
 
   it('is refused when its bands overlap', async () => {
-    const res = await putDocument((d) => { d.pricing.default.bands[2].from = 24; });
+    const res = await putDocument((d) => {
+      d.pricing.default.bands[2].from = 24;
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toContainEqual(expect.objectContaining({ pointer: '/pricing/default/bands/2/from', code: 'band_overlap' }));
     await expectUnchanged();
   });
 
   it('is refused when the top band is closed, since there is no ceiling', async () => {
-    const res = await putDocument((d) => { d.pricing.default.bands.at(-1).to = 120; });
+    const res = await putDocument((d) => {
+      d.pricing.default.bands.at(-1).to = 120;
+    });
     expect(res.status).toBe(422);
     expect(pointers(res.body)).toContain(`/pricing/default/bands/${before.body.document.pricing.default.bands.length - 1}/to`);
     await expectUnchanged();
   });
 
   it('is refused when a value breaks the schema, pointing at that value', async () => {
-    const res = await putDocument((d) => { d.pricing.default.bands[1].pence = 'a lot'; });
+    const res = await putDocument((d) => {
+      d.pricing.default.bands[1].pence = 'a lot';
+    });
     expect(res.status).toBe(422);
     expect(pointers(res.body)).toContain('/pricing/default/bands/1/pence');
     await expectUnchanged();
   });
 
   it('is refused when its version differs from the URL', async () => {
-    const res = await putDocument((d) => { d.version = 'somewhere-else'; });
+    const res = await putDocument((d) => {
+      d.version = 'somewhere-else';
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/version', code: 'version_mismatch' })]);
     await expectUnchanged();
   });
 
   it('is refused when its id names another policy', async () => {
-    const res = await putDocument((d) => { d.id = 'adult-ras'; });
+    const res = await putDocument((d) => {
+      d.id = 'adult-ras';
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/id', code: 'id_mismatch' })]);
     await expectUnchanged();
@@ -167,9 +188,11 @@ describe('an invalid document', () => {
 describe('worked examples that are not examples', () => {
   it('are refused with pointers into the examples array', async () => {
     await cloneVersion(server, server.tokens.officer, 'adult-ras', '2010-revised', 'bad-examples');
-    const res = await officer().put(`${versionPath('adult-ras', 'bad-examples')}/examples`,
+    const res = await officer().put(
+      `${versionPath('adult-ras', 'bad-examples')}/examples`,
       { examples: [{ name: 'no assessment', expect: { weeklyPence: 1 } }] },
-      { 'if-match': `"${ok(await officer().get(versionPath('adult-ras', 'bad-examples'))).contentHash}"` });
+      { 'if-match': `"${ok(await officer().get(versionPath('adult-ras', 'bad-examples'))).contentHash}"` },
+    );
     expect(res.status).toBe(422);
     expect(pointers(res.body).some((p) => p.startsWith('/examples/0'))).toBe(true);
     expect(ok(await officer().get(versionPath('adult-ras', 'bad-examples'))).examples).toHaveLength(7);

@@ -20,7 +20,9 @@ describe('ras cohort generate', () => {
     expect(doc.people).toHaveLength(40);
     expect(doc.people[0].ref).toBe('S-01');
     expect((await ras('cohort', 'generate', '--policy', PILOT, '--size', '40', '--seed', '7', '--name', 'Demo')).stdout).toBe(first.stdout);
-    expect((await ras('cohort', 'generate', '--policy', PILOT, '--size', '40', '--seed', '8', '--name', 'Demo')).stdout).not.toBe(first.stdout);
+    expect((await ras('cohort', 'generate', '--policy', PILOT, '--size', '40', '--seed', '8', '--name', 'Demo')).stdout).not.toBe(
+      first.stdout,
+    );
 
     const checked = await ras('cohort', 'check', tempFile('demo.json', first.stdout), '--policy', PILOT);
     expect(checked.code).toBe(0);
@@ -33,7 +35,9 @@ describe('ras cohort generate', () => {
       ras('cohort', 'generate', '--policy', CHILDREN, '--size', '60', '--seed', '3', '--format', 'csv'),
     ]);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toMatch(/^ref,clientGroup,ageBand,carerWilling,carerAble,carerSupportLevel,carerImpact,currentAnnualCost,ey-/);
+    expect(csv.stdout.split('\n')[0]).toMatch(
+      /^ref,clientGroup,ageBand,carerWilling,carerAble,carerSupportLevel,carerImpact,currentAnnualCost,ey-/,
+    );
     const checked = await ras('cohort', 'check', tempFile('children.csv', csv.stdout), '--policy', CHILDREN);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain('valid cohort of 60 people');
@@ -58,24 +62,30 @@ describe('ras cohort generate', () => {
 
 describe('ras cohort check', () => {
   it('accepts CSV with a BOM, CRLF line ends and quoted cells, without policies', async () => {
-    const file = tempFile('excel.csv', `\uFEFF${HEADER}\r\n"A-1",older-people,75-84,Yes,No,substantial,moderate,"£12,345.67",some-help,\r\nA-2,mental-health,25-44,,,,,"1,000",,"independent"\r\n`);
+    const file = tempFile(
+      'excel.csv',
+      `\uFEFF${HEADER}\r\n"A-1",older-people,75-84,Yes,No,substantial,moderate,"£12,345.67",some-help,\r\nA-2,mental-health,25-44,,,,,"1,000",,"independent"\r\n`,
+    );
     const { code, stdout } = await ras('cohort', 'check', file);
     expect(code).toBe(0);
     expect(stdout).toContain('valid cohort of 2 people ("excel")');
   });
 
   it('lists every bad row with its row, line, column and what would be valid, and exits 1', async () => {
-    const file = tempFile('bad.csv', [
-      HEADER,
-      'A-1,older-people,75-84,,,,,,some-help,',
-      'A-2,older-people,84-75,,,,,,some-help,',
-      'A-3,aliens,75-84,,,,,,some-help,',
-      'A-4,older-people,75-84,,,,,,washy,',
-      'A-5,older-people,75-84,yes,,substantial,,,some-help,',
-      'A-6,older-people,75-84,,,,,12.345,some-help,',
-      'A-7,older-people,75-84,,,,,abc,some-help,',
-      'A-1,older-people,75-84,,,,,,some-help,',
-    ].join('\n'));
+    const file = tempFile(
+      'bad.csv',
+      [
+        HEADER,
+        'A-1,older-people,75-84,,,,,,some-help,',
+        'A-2,older-people,84-75,,,,,,some-help,',
+        'A-3,aliens,75-84,,,,,,some-help,',
+        'A-4,older-people,75-84,,,,,,washy,',
+        'A-5,older-people,75-84,yes,,substantial,,,some-help,',
+        'A-6,older-people,75-84,,,,,12.345,some-help,',
+        'A-7,older-people,75-84,,,,,abc,some-help,',
+        'A-1,older-people,75-84,,,,,,some-help,',
+      ].join('\n'),
+    );
     const { code, stdout, stderr } = await ras('cohort', 'check', file, '--policy', PILOT, '--policy', REVISED);
     expect(code).toBe(1);
     expect(stdout).toBe('');
@@ -93,18 +103,34 @@ describe('ras cohort check', () => {
   });
 
   it('reports a missing column as a header problem', async () => {
-    const { code, stderr } = await ras('cohort', 'check', tempFile('nohead.csv', 'ref,clientGroup,pc-washing\nA-1,older-people,some-help\n'));
+    const { code, stderr } = await ras(
+      'cohort',
+      'check',
+      tempFile('nohead.csv', 'ref,clientGroup,pc-washing\nA-1,older-people,some-help\n'),
+    );
     expect(code).toBe(1);
     expect(stderr).toContain("header, line 1, ageBand: the header has no 'ageBand' column; it is required");
   });
 
   it('names the person and field of a bad JSON cohort', async () => {
-    const doc = { schemaVersion: 1, name: 'json', people: [
-      { ref: 'A-1', clientGroup: 'older-people', ageBand: '75-84', answers: { 'pc-washing': 'some-help' }, carer: { willingToContinue: true, ableToContinue: true, supportLevel: 'regular', impact: 'dire' } },
-    ] };
+    const doc = {
+      schemaVersion: 1,
+      name: 'json',
+      people: [
+        {
+          ref: 'A-1',
+          clientGroup: 'older-people',
+          ageBand: '75-84',
+          answers: { 'pc-washing': 'some-help' },
+          carer: { willingToContinue: true, ableToContinue: true, supportLevel: 'regular', impact: 'dire' },
+        },
+      ],
+    };
     const { code, stderr } = await ras('cohort', 'check', tempFile('bad.json', JSON.stringify(doc)), '--policy', PILOT);
     expect(code).toBe(1);
-    expect(stderr).toContain("bad.json: row 1, carer.impact: carer impact 'dire' is not in the carer table: valid impacts are 'low', 'moderate', 'high', 'critical'");
+    expect(stderr).toContain(
+      "bad.json: row 1, carer.impact: carer impact 'dire' is not in the carer table: valid impacts are 'low', 'moderate', 'high', 'critical'",
+    );
     expect(stderr).toContain('invalid cohort, 1 problem');
   });
 

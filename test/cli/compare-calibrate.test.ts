@@ -1,4 +1,3 @@
-import { ras, ROOT } from '../support/cli.js';
 /**
  * `ras compare` and `ras calibrate` as a user runs them. The three-person cohort is the adult worked
  * examples' people, so every figure below is hand-computed in those files' arithmetic.
@@ -9,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../engine/index.js';
+import { ROOT, ras } from '../support/cli.js';
 
 const ADULT = join(ROOT, 'rules/examples/adult-ras');
 
@@ -22,7 +22,7 @@ function pence(text: string): number {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]!.replaceAll(',', '')) * 100 + Number(m[3]));
 }
 
-function after(report: string, label: string): string {
+function moneyAfter(report: string, label: string): string {
   const m = new RegExp(`${label}\\s+([+-]?£[\\d,]+\\.\\d\\d)`).exec(report);
   if (!m) throw new Error(`no '${label}' in:\n${report}`);
   return m[1]!;
@@ -44,13 +44,28 @@ const BANDS: Record<string, string> = { 'A-0001': '75-84', 'A-0004': '18-24', 'A
 function workedCohortCsv(): string {
   const assessments = WORKED.map((name) => readJson(join(ADULT, '2009-pilot/examples', `${name}.json`)).assessment);
   const questions = Object.keys(assessments[0].answers).sort();
-  const header = ['ref', 'clientGroup', 'ageBand', 'carerWilling', 'carerAble', 'carerSupportLevel', 'carerImpact', 'currentAnnualCost', ...questions];
+  const header = [
+    'ref',
+    'clientGroup',
+    'ageBand',
+    'carerWilling',
+    'carerAble',
+    'carerSupportLevel',
+    'carerImpact',
+    'currentAnnualCost',
+    ...questions,
+  ];
   const rows = assessments.map((a) => [
-    a.reference, a.clientGroup, BANDS[a.reference],
-    ...(a.carer ? [String(a.carer.willingToContinue), String(a.carer.ableToContinue), a.carer.supportLevel, a.carer.impact] : ['', '', '', '']),
-    '', ...questions.map((q) => a.answers[q]),
+    a.reference,
+    a.clientGroup,
+    BANDS[a.reference],
+    ...(a.carer
+      ? [String(a.carer.willingToContinue), String(a.carer.ableToContinue), a.carer.supportLevel, a.carer.impact]
+      : ['', '', '', '']),
+    '',
+    ...questions.map((q) => a.answers[q]),
   ]);
-  return [header, ...rows].map((r) => r.join(',')).join('\n') + '\n';
+  return `${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`;
 }
 
 let dir: string;
@@ -62,15 +77,37 @@ beforeAll(async () => {
   worked = join(dir, 'worked.csv');
   writeFileSync(worked, workedCohortCsv());
   generated = join(dir, 'generated.csv');
-  const { stdout } = await ras('cohort', 'generate', '--policy', join(ADULT, '2009-pilot/policy.json'), '--size', '300', '--seed', '5', '--format', 'csv');
+  const { stdout } = await ras(
+    'cohort',
+    'generate',
+    '--policy',
+    join(ADULT, '2009-pilot/policy.json'),
+    '--size',
+    '300',
+    '--seed',
+    '5',
+    '--format',
+    'csv',
+  );
   writeFileSync(generated, stdout);
 });
 
 describe('ras compare', () => {
-  it('prints each version\'s cost and who gains, hand-computed for the worked examples\' three people', async () => {
+  it("prints each version's cost and who gains, hand-computed for the worked examples' three people", async () => {
     const csv = join(dir, 'worked-out.csv');
     const json = join(dir, 'worked-out.json');
-    const { code, stdout, stderr } = await ras('compare', 'adult-ras', '2009-pilot', '2010-revised', '--cohort', worked, '--csv', csv, '--json', json);
+    const { code, stdout, stderr } = await ras(
+      'compare',
+      'adult-ras',
+      '2009-pilot',
+      '2010-revised',
+      '--cohort',
+      worked,
+      '--csv',
+      csv,
+      '--json',
+      json,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // Default date: the 2010 uplift's, so it is in force.
@@ -81,7 +118,7 @@ describe('ras compare', () => {
     expect(stdout).toMatch(/2010-revised\s+3\s+£73,528\.00\s+£24,509\.33\s+£25,740\.00\s+£28,912\.00\s+£28,912\.00/);
     expect(stdout).toMatch(/Gainers\s+3\s+100\.0%/);
     expect(stdout).toMatch(/Losers\s+0\s+0\.0%/);
-    expect(after(stdout, 'Total change:')).toBe('+£9,308.00');
+    expect(moneyAfter(stdout, 'Total change:')).toBe('+£9,308.00');
     expect(stdout).toContain('Total annual cost: £64,220.00 → £73,528.00');
     expect(stdout).toContain('Largest losses: none');
     // The largest gain: A-0003, 2 412 800 -> 2 891 200 = +478 400p.
@@ -92,7 +129,9 @@ describe('ras compare', () => {
     expect(stdout).toContain('New uplift of 2.5% from 2010-04-01');
 
     const rows = csvRows(csv);
-    expect(rows.map((r) => [r.ref, r['2009-pilot (£ a year)'], r['2010-revised (£ a year)'], r['change 2009-pilot to 2010-revised (£ a year)']])).toEqual([
+    expect(
+      rows.map((r) => [r.ref, r['2009-pilot (£ a year)'], r['2010-revised (£ a year)'], r['change 2009-pilot to 2010-revised (£ a year)']]),
+    ).toEqual([
       ['A-0001', '16640.00', '18876.00', '2236.00'],
       ['A-0004', '23452.00', '25740.00', '2288.00'],
       ['A-0003', '24128.00', '28912.00', '4784.00'],
@@ -101,8 +140,14 @@ describe('ras compare', () => {
     expect(doc).not.toHaveProperty('amounts');
     expect(doc).not.toHaveProperty('included');
     expect(doc.pairs[0].overall.totalChangePence).toBe(930800);
-    expect(doc.people[2]).toEqual({ ref: 'A-0003', clientGroup: 'mental-health', ageBand: '25-44', compared: true,
-      annualPence: { '2009-pilot': 2412800, '2010-revised': 2891200 }, changePence: { '2010-revised': 478400 } });
+    expect(doc.people[2]).toEqual({
+      ref: 'A-0003',
+      clientGroup: 'mental-health',
+      ageBand: '25-44',
+      compared: true,
+      annualPence: { '2009-pilot': 2412800, '2010-revised': 2891200 },
+      changePence: { '2010-revised': 478400 },
+    });
   });
 
   it('takes a scheme folder as well as an example id, and an earlier --as-of leaves the uplift out', async () => {
@@ -123,17 +168,31 @@ describe('ras compare', () => {
 
   it('writes a per-person CSV whose changes, and attribution steps, sum to the reported totals', async () => {
     const csv = join(dir, 'generated-out.csv');
-    const { code, stdout } = await ras('compare', 'adult-ras', '2009-pilot', '2010-revised', '--cohort', generated, '--csv', csv, '--attribution');
+    const { code, stdout } = await ras(
+      'compare',
+      'adult-ras',
+      '2009-pilot',
+      '2010-revised',
+      '--cohort',
+      generated,
+      '--csv',
+      csv,
+      '--attribution',
+    );
     expect(code).toBe(0);
     const rows = csvRows(csv);
     expect(rows).toHaveLength(300);
     const changeColumn = 'change 2009-pilot to 2010-revised (£ a year)';
     const total = rows.reduce((sum, r) => sum + toPence(r[changeColumn]!), 0);
-    expect(total).toBe(pence(after(stdout, 'Total change:')));
-    expect(total).toBe(pence(after(stdout, 'All steps')));
+    expect(total).toBe(pence(moneyAfter(stdout, 'Total change:')));
+    expect(total).toBe(pence(moneyAfter(stdout, 'All steps')));
     const stepColumns = Object.keys(rows[0]!).slice(7);
     expect(stepColumns.length).toBeGreaterThanOrEqual(3);
-    for (const r of rows) expect(stepColumns.reduce((s, c) => s + toPence(r[c]!), 0), r.ref).toBe(toPence(r[changeColumn]!));
+    for (const r of rows)
+      expect(
+        stepColumns.reduce((s, c) => s + toPence(r[c]!), 0),
+        r.ref,
+      ).toBe(toPence(r[changeColumn]!));
     expect(stdout).toMatch(/Domain weights\s+\+£[\d,]+\.\d\d\s+\d+/);
     expect(stdout).toMatch(/Uplifts\s+\+£[\d,]+\.\d\d\s+\d+/);
     const gainers = Number(/Gainers\s+(\d+)/.exec(stdout)![1]);
@@ -143,8 +202,14 @@ describe('ras compare', () => {
   it.each([
     [['adult-ras', '2009-pilot', '2010-revised'], '--cohort is required'],
     [['adult-ras', '2009-pilot', '--cohort', 'x.csv'], "'compare' takes a scheme and at least two versions"],
-    [['adult-ras', '2009-pilot', '2010-revised', '--cohort', 'x.csv', '--as-of', '2010-02-30'], '--as-of must be a date written YYYY-MM-DD'],
-    [['adult-ras', '2009-pilot', '2010-revised', '--cohort', 'x.csv', '--materiality-percent', 'lots'], '--materiality-percent must be a percentage'],
+    [
+      ['adult-ras', '2009-pilot', '2010-revised', '--cohort', 'x.csv', '--as-of', '2010-02-30'],
+      '--as-of must be a date written YYYY-MM-DD',
+    ],
+    [
+      ['adult-ras', '2009-pilot', '2010-revised', '--cohort', 'x.csv', '--materiality-percent', 'lots'],
+      '--materiality-percent must be a percentage',
+    ],
   ])('refuses %j with usage, exit 2', async (args, message) => {
     const { code, stderr } = await ras('compare', ...args);
     expect(code).toBe(2);
@@ -172,7 +237,11 @@ describe('ras calibrate', () => {
     policy.version = 'penny';
     policy.rounding = { unit: 'penny', mode: 'half-up' };
     policy.pricing.default = { ...policy.pricing.default, period: 'year', pencePerPoint: 10000 };
-    policy.pricing.byClientGroup['learning-disability'] = { ...policy.pricing.byClientGroup['learning-disability'], period: 'year', pencePerPoint: 12000 };
+    policy.pricing.byClientGroup['learning-disability'] = {
+      ...policy.pricing.byClientGroup['learning-disability'],
+      period: 'year',
+      pencePerPoint: 12000,
+    };
     mkdirSync(join(scheme, 'penny'), { recursive: true });
     writeFileSync(join(scheme, 'penny/policy.json'), JSON.stringify(policy, null, 2));
     return scheme;
@@ -180,18 +249,30 @@ describe('ras calibrate', () => {
 
   it('lands within a penny per person of the target, hand-computed before, and saves a valid policy', async () => {
     const scheme = pennyScheme();
-    const { code, stdout, stderr } = await ras('calibrate', scheme, 'penny', '--cohort', worked, '--budget', '£20,000', '--save-as', 'penny-calibrated', '--out', scheme);
+    const { code, stdout, stderr } = await ras(
+      'calibrate',
+      scheme,
+      'penny',
+      '--cohort',
+      worked,
+      '--budget',
+      '£20,000',
+      '--save-as',
+      'penny-calibrated',
+      '--out',
+      scheme,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // A-0001: 77 × 10 000 = 770 000, less 15% (115 500) = 654 500; A-0004: 85 × 12 000 = 1 020 000;
     // A-0003: 95 × 10 000 = 950 000 (carer not able). Total 2 624 500p.
-    expect(after(stdout, 'Current total:')).toBe('£26,245.00');
+    expect(moneyAfter(stdout, 'Current total:')).toBe('£26,245.00');
     expect(stdout).toContain('£6,245.00 over the budget');
-    expect(after(stdout, 'Target:')).toBe('£20,000.00');
-    const calibrated = pence(after(stdout, 'Calibrated total:'));
+    expect(moneyAfter(stdout, 'Target:')).toBe('£20,000.00');
+    const calibrated = pence(moneyAfter(stdout, 'Calibrated total:'));
     expect(calibrated).toBeLessThanOrEqual(2_000_000);
     expect(2_000_000 - calibrated).toBeLessThanOrEqual(3);
-    expect(pence(after(stdout, 'Gap to target:'))).toBe(2_000_000 - calibrated);
+    expect(pence(moneyAfter(stdout, 'Gap to target:'))).toBe(2_000_000 - calibrated);
     expect(stdout).toMatch(/100%\s+1\.00\s+£26,245\.00\s+\+£6,245\.00/);
 
     const file = join(scheme, 'penny-calibrated/policy.json');
@@ -205,17 +286,27 @@ describe('ras calibrate', () => {
     // Evaluated afresh, the saved version costs what calibrate said it would.
     const compared = await ras('compare', scheme, 'penny', 'penny-calibrated', '--cohort', worked);
     expect(compared.code).toBe(0);
-    expect(compared.stdout).toContain(`Total annual cost: £26,245.00 → ${after(stdout, 'Calibrated total:')}`);
+    expect(compared.stdout).toContain(`Total annual cost: £26,245.00 → ${moneyAfter(stdout, 'Calibrated total:')}`);
   });
 
   it('holds back the contingency and stays within a penny per person on a larger cohort', async () => {
     const scheme = pennyScheme();
-    const { code, stdout } = await ras('calibrate', scheme, 'penny', '--cohort', generated, '--budget', '1234567.89', '--contingency', '2.5');
+    const { code, stdout } = await ras(
+      'calibrate',
+      scheme,
+      'penny',
+      '--cohort',
+      generated,
+      '--budget',
+      '1234567.89',
+      '--contingency',
+      '2.5',
+    );
     expect(code).toBe(0);
     // 123 456 789 × 97.5% = 120 370 369.275, rounded down to 120 370 369p.
-    expect(after(stdout, 'Target:')).toBe('£1,203,703.69');
+    expect(moneyAfter(stdout, 'Target:')).toBe('£1,203,703.69');
     expect(stdout).toContain('2.5% (£30,864.20 held back)');
-    const gap = pence(after(stdout, 'Gap to target:'));
+    const gap = pence(moneyAfter(stdout, 'Gap to target:'));
     expect(gap).toBeGreaterThanOrEqual(0);
     expect(gap).toBeLessThanOrEqual(300);
     expect(stdout).toMatch(/Against current package costs, at the calibrated prices \(\d+ people with a known cost\)/);
@@ -223,17 +314,33 @@ describe('ras calibrate', () => {
 
   it('scales band amounts for a banded scheme', async () => {
     const cohort = join(dir, 'children.csv');
-    writeFileSync(cohort, (await ras('cohort', 'generate', '--policy', join(ROOT, 'rules/examples/childrens-ras/2013-revised/policy.json'), '--size', '100', '--seed', '2', '--format', 'csv')).stdout);
+    writeFileSync(
+      cohort,
+      (
+        await ras(
+          'cohort',
+          'generate',
+          '--policy',
+          join(ROOT, 'rules/examples/childrens-ras/2013-revised/policy.json'),
+          '--size',
+          '100',
+          '--seed',
+          '2',
+          '--format',
+          'csv',
+        )
+      ).stdout,
+    );
     const { code, stdout } = await ras('calibrate', 'childrens-ras', '2013-revised', '--cohort', cohort, '--budget', '500000');
     expect(code).toBe(0);
     expect(stdout).toMatch(/standard\s+bands\s+£1,040\.00 \(top band\)\s+£[\d,]+\.\d\d \(top band\)/);
     expect(stdout).toContain('Band amounts are each scaled by');
-    expect(pence(after(stdout, 'Gap to target:'))).toBeGreaterThanOrEqual(0);
+    expect(pence(moneyAfter(stdout, 'Gap to target:'))).toBeGreaterThanOrEqual(0);
   });
 
   it.each([
     [['--cohort', 'x.csv'], '--budget is required'],
-    [['--cohort', 'x.csv', '--budget', '12.345'], '--budget: \'12.345\' has 3 decimal places'],
+    [['--cohort', 'x.csv', '--budget', '12.345'], "--budget: '12.345' has 3 decimal places"],
     [['--cohort', 'x.csv', '--budget', '100', '--save-as', 'v2'], '--save-as and --out go together'],
     [['--cohort', 'x.csv', '--budget', '100', '--contingency', '100'], '--contingency must be a percentage from 0 to 99.99'],
   ])('refuses %j with usage, exit 2', async (args, message) => {
@@ -246,7 +353,19 @@ describe('ras calibrate', () => {
     const out = tempDir();
     mkdirSync(join(out, 'taken'));
     writeFileSync(join(out, 'taken/policy.json'), '{"keep": true}');
-    const { code, stderr } = await ras('calibrate', 'adult-ras', '2010-revised', '--cohort', worked, '--budget', '70000', '--save-as', 'taken', '--out', out);
+    const { code, stderr } = await ras(
+      'calibrate',
+      'adult-ras',
+      '2010-revised',
+      '--cohort',
+      worked,
+      '--budget',
+      '70000',
+      '--save-as',
+      'taken',
+      '--out',
+      out,
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('taken/policy.json: already exists');
     expect(readJson(join(out, 'taken/policy.json'))).toEqual({ keep: true });

@@ -49,7 +49,12 @@ describe('ras evaluate', () => {
   });
 
   it('prints the full result as JSON with --json', async () => {
-    const { code, stdout } = await ras('evaluate', join(CHILDREN, 'policy.json'), join(CHILDREN, 'examples/teenage-85-top-band-on-uplift-day.json'), '--json');
+    const { code, stdout } = await ras(
+      'evaluate',
+      join(CHILDREN, 'policy.json'),
+      join(CHILDREN, 'examples/teenage-85-top-band-on-uplift-day.json'),
+      '--json',
+    );
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     // Top band £1,040.00 a month, +1.7% uplift on its first day = 105 768p; × 12 = 1 269 216p a year.
@@ -59,7 +64,9 @@ describe('ras evaluate', () => {
   });
 
   it('evaluates a plain assessment file as of another date with --as-of', async () => {
-    const example = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(CHILDREN, 'examples/teenage-85-top-band-on-uplift-day.json'), 'utf8')));
+    const example = JSON.parse(
+      await import('node:fs').then((fs) => fs.readFileSync(join(CHILDREN, 'examples/teenage-85-top-band-on-uplift-day.json'), 'utf8')),
+    );
     const file = tempFile('assessment.json', JSON.stringify(example.assessment));
     // The day before the uplift, the top band is £1,040.00 a month with no uplift.
     const { code, stdout } = await ras('evaluate', join(CHILDREN, 'policy.json'), file, '--json', '--as-of', '2013-03-31');
@@ -76,7 +83,13 @@ describe('ras evaluate', () => {
   });
 
   it('refuses a malformed --as-of date and shows usage, exit 2', async () => {
-    const { code, stderr } = await ras('evaluate', join(ADULT, 'policy.json'), join(ADULT, 'examples/older-person-carer-reduction.json'), '--as-of', '1/4/2010');
+    const { code, stderr } = await ras(
+      'evaluate',
+      join(ADULT, 'policy.json'),
+      join(ADULT, 'examples/older-person-carer-reduction.json'),
+      '--as-of',
+      '1/4/2010',
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('--as-of must be a date written YYYY-MM-DD');
     expect(stderr).toContain('Usage:');

@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, openConsole, screenshot, signIn, signOut, type ConsoleUnderTest } from '../support/browser.js';
 
 let ui: ConsoleUnderTest;
-beforeAll(async () => { ui = await openConsole(); });
-afterAll(async () => { await ui?.close(); });
+beforeAll(async () => {
+  ui = await openConsole();
+});
+afterAll(async () => {
+  await ui?.close();
+});
 
 describe('the admin pages', () => {
   it('shows the audit log newest first and verifies its chain', async () => {

@@ -7,11 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, openConsole, screenshot, signIn, type ConsoleUnderTest } from '../support/browser.js';
 
 let ui: ConsoleUnderTest;
-beforeAll(async () => { ui = await openConsole(); });
-afterAll(async () => { await ui?.close(); });
+beforeAll(async () => {
+  ui = await openConsole();
+});
+afterAll(async () => {
+  await ui?.close();
+});
 
 describe('editing a band in the JSON editor', () => {
-  it('raises band 3 of the children\'s table from £235.00 to £240.00 a month and saves it', async () => {
+  it("raises band 3 of the children's table from £235.00 to £240.00 a month and saves it", async () => {
     const { page } = ui;
     await signIn(page, ui.server.url, 'officer');
     await page.goto(`${ui.server.url}/#/versions/${encodeURIComponent('childrens-ras:2013-revised')}/show`);
@@ -40,8 +44,10 @@ describe('editing a band in the JSON editor', () => {
   });
 
   it('stored the change on the server', async () => {
-    const res = await fetch(`${ui.server.url}/api/policies/childrens-ras/versions/2014-band-3`, { headers: { authorization: `Bearer ${ui.server.tokens.officer}` } });
-    const version = await res.json() as { document: { pricing: { default: { bands: Array<{ pence: number }> } } } };
+    const res = await fetch(`${ui.server.url}/api/policies/childrens-ras/versions/2014-band-3`, {
+      headers: { authorization: `Bearer ${ui.server.tokens.officer}` },
+    });
+    const version = (await res.json()) as { document: { pricing: { default: { bands: Array<{ pence: number }> } } } };
     expect(version.document.pricing.default.bands.map((b: { pence: number }) => b.pence)).toContain(24000);
     expect(version.document.pricing.default.bands.map((b: { pence: number }) => b.pence)).not.toContain(23500);
   });

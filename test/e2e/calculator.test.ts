@@ -12,8 +12,12 @@ const example = JSON.parse(readFileSync(`${EXAMPLES}examples/older-person-uplift
 const label = (a: { text: string; points: number }) => `${a.text} (${a.points === 1 ? '1 point' : `${a.points} points`})`;
 
 let ui: ConsoleUnderTest;
-beforeAll(async () => { ui = await openConsole(); });
-afterAll(async () => { await ui?.close(); });
+beforeAll(async () => {
+  ui = await openConsole();
+});
+afterAll(async () => {
+  await ui?.close();
+});
 
 describe('the calculator', () => {
   it('gives £363.00 a week for the older person with the 2.5% uplift in force (adult-ras 2010-revised worked example)', async () => {
@@ -31,7 +35,10 @@ describe('the calculator', () => {
     for (const [questionId, answerId] of Object.entries(example.assessment.answers as Record<string, string>)) {
       const question = questions.find((q: { id: string }) => q.id === questionId);
       const answer = question.answers.find((a: { id: string }) => a.id === answerId);
-      await page.getByRole('group', { name: question.text, exact: true }).getByRole('radio', { name: label(answer), exact: true }).check();
+      await page
+        .getByRole('group', { name: question.text, exact: true })
+        .getByRole('radio', { name: label(answer), exact: true })
+        .check();
     }
     await page.getByLabel('The person has an unpaid carer (family or a friend)').check();
     await page.getByRole('group', { name: 'Is the carer willing to carry on caring?' }).getByRole('radio', { name: 'Yes' }).check();
@@ -60,7 +67,9 @@ describe('the calculator', () => {
     await page.locator('input[name="age"]').fill('12');
     // No adult questionnaire applies to a 12-year-old: the page says so before asking the server.
     await page.getByText('No questionnaire in this version applies to someone aged 12').waitFor();
-    await expect.poll(() => page.locator('#calc-age-help').textContent(), { timeout: 10_000 }).toContain('no questionnaire of this policy applies to age 12');
+    await expect
+      .poll(() => page.locator('#calc-age-help').textContent(), { timeout: 10_000 })
+      .toContain('no questionnaire of this policy applies to age 12');
     await screenshot(page, 'calculator-problem');
     expect(await accessibilityViolations(page)).toEqual([]);
   });

@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, openConsole, screenshot, type ConsoleUnderTest } from '../support/browser.js';
 
 let ui: ConsoleUnderTest;
-beforeAll(async () => { ui = await openConsole(); });
-afterAll(async () => { await ui?.close(); });
+beforeAll(async () => {
+  ui = await openConsole();
+});
+afterAll(async () => {
+  await ui?.close();
+});
 
 describe('the published RAS', () => {
   it('lists each scheme with the version in force today, to someone not signed in', async () => {
@@ -34,7 +38,7 @@ describe('the published RAS', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  it('shows the children\'s RAS band table', async () => {
+  it("shows the children's RAS band table", async () => {
     const { page } = ui;
     await page.goto(`${ui.server.url}/#/published/childrens-ras/2013-revised`);
     await page.getByRole('heading', { level: 1 }).waitFor();

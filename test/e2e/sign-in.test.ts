@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, openConsole, screenshot, signIn, type ConsoleUnderTest } from '../support/browser.js';
 
 let ui: ConsoleUnderTest;
-beforeAll(async () => { ui = await openConsole(); });
-afterAll(async () => { await ui?.close(); });
+beforeAll(async () => {
+  ui = await openConsole();
+});
+afterAll(async () => {
+  await ui?.close();
+});
 
 describe('signing in', () => {
   it('shows the sign-in page, accessible, to someone not signed in', async () => {

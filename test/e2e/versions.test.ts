@@ -13,18 +13,25 @@ let page: Page;
 beforeAll(async () => {
   ui = await openConsole();
   page = ui.page;
-  const res = await request(ui.server.url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', ui.server.tokens.officer, { version: '2011-draft' });
+  const res = await request(ui.server.url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', ui.server.tokens.officer, {
+    version: '2011-draft',
+  });
   expect(res.status).toBe(201);
 });
-afterAll(async () => { await ui?.close(); });
-afterEach(async ({ task }) => { if (task.result?.state === 'fail') await screenshot(page, `versions-failed-${task.name.slice(0, 40)}`); });
+afterAll(async () => {
+  await ui?.close();
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await screenshot(page, `versions-failed-${task.name.slice(0, 40)}`);
+});
 
 async function check(name: string) {
   await screenshot(page, name);
   expect(await accessibilityViolations(page)).toEqual([]);
 }
 
-const url = (version: string, view: 'show' | 'edit', policy = 'adult-ras') => `${ui.server.url}/#/versions/${encodeURIComponent(`${policy}:${version}`)}/${view}`;
+const url = (version: string, view: 'show' | 'edit', policy = 'adult-ras') =>
+  `${ui.server.url}/#/versions/${encodeURIComponent(`${policy}:${version}`)}/${view}`;
 const DRAFT = '/api/policies/adult-ras/versions/2011-draft';
 
 describe('reading versions', () => {
@@ -42,7 +49,9 @@ describe('reading versions', () => {
     await page.getByRole('heading', { name: 'Adult social care RAS: 2010 revision', level: 1 }).waitFor();
     await expect(page.getByText('£5.02', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('× 1.5').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('table', { name: 'Carer reduction by support level and impact' }).getByText('12.5%').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('table', { name: 'Carer reduction by support level and impact' }).getByText('12.5%').isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByText('When the weekly budget is more than £1,000.00.').isVisible()).resolves.toBe(true);
     await expect(page.getByText('ASC/2010/07').isVisible()).resolves.toBe(true);
     await expect(page.getByText('In force today').isVisible()).resolves.toBe(true);
@@ -69,7 +78,11 @@ describe('a stale save', () => {
     expect(put.status).toBe(200);
     await title.fill('My own title');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.locator('#main-content').getByRole('alert').filter({ hasText: 'Someone else changed this version since you opened it' }).waitFor();
+    await page
+      .locator('#main-content')
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else changed this version since you opened it' })
+      .waitFor();
     await check('versions-stale-save');
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(() => title.inputValue()).toBe('Changed by someone else');
@@ -91,7 +104,9 @@ describe('a scrutiny user', () => {
 
   it('is refused a change by the server, and the console shows the refusal', async () => {
     const current = await request(ui.server.url, 'GET', DRAFT, ui.server.tokens.scrutiny);
-    const put = await request(ui.server.url, 'PUT', DRAFT, ui.server.tokens.scrutiny, current.body.document, { 'If-Match': current.headers.get('etag')! });
+    const put = await request(ui.server.url, 'PUT', DRAFT, ui.server.tokens.scrutiny, current.body.document, {
+      'If-Match': current.headers.get('etag')!,
+    });
     expect(put.status).toBe(403);
     await page.goto(url('2011-draft', 'edit'));
     await page.getByText('only a policy officer can change it').waitFor();

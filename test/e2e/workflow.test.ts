@@ -9,9 +9,16 @@ import { accessibilityViolations, openConsole, screenshot, signIn, signOut, type
 
 let ui: ConsoleUnderTest;
 let page: Page;
-beforeAll(async () => { ui = await openConsole(); page = ui.page; });
-afterAll(async () => { await ui?.close(); });
-afterEach(async ({ task }) => { if (task.result?.state === 'fail') await screenshot(page, `workflow-failed-${task.name.slice(0, 40)}`); });
+beforeAll(async () => {
+  ui = await openConsole();
+  page = ui.page;
+});
+afterAll(async () => {
+  await ui?.close();
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await screenshot(page, `workflow-failed-${task.name.slice(0, 40)}`);
+});
 
 async function check(name: string) {
   await screenshot(page, name);
@@ -63,13 +70,18 @@ describe('an officer drafts a new version', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft 2011-price-rise saved.').waitFor();
     await page.getByText('£5.10', { exact: true }).waitFor();
-    await expect(page.getByRole('region', { name: 'Uplifts, rounding and periods' }).getByText('3%', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('region', { name: 'Uplifts, rounding and periods' }).getByText('3%', { exact: true }).isVisible(),
+    ).resolves.toBe(true);
     await check('workflow-4-saved');
   });
 
   it('cannot submit a draft whose worked examples no longer add up, and says why', async () => {
     await page.getByRole('button', { name: 'Submit' }).click();
-    await page.getByText(/worked examples do not give their expected result/).first().waitFor();
+    await page
+      .getByText(/worked examples do not give their expected result/)
+      .first()
+      .waitFor();
     await check('workflow-5-submit-refused');
     await page.getByRole('button', { name: 'Delete draft' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete draft' }).click();
@@ -79,7 +91,10 @@ describe('an officer drafts a new version', () => {
   it('edits the wording only (title in the form, help text in the JSON) and submits it', async () => {
     await cloneTo('2010-revised', '2011-wording');
     await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Adult social care RAS: 2011 wording');
-    await replaceInJson('"text": "Washing, bathing and using the toilet",', '"text": "Washing, bathing and using the toilet", "help": "Include help with continence.",');
+    await replaceInJson(
+      '"text": "Washing, bathing and using the toilet",',
+      '"text": "Washing, bathing and using the toilet", "help": "Include help with continence.",',
+    );
     await page.getByText('No problems against the policy schema.').waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft 2011-wording saved.').waitFor();

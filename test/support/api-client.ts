@@ -32,7 +32,10 @@ export function signIn(server: TestServer, username: string): Promise<string> {
 export const versionPath = (policyId: string, version: string) => `/api/policies/${policyId}/versions/${version}`;
 
 /** A ratification decision as a council would minute it. */
-export function ratificationFor(effectiveFrom: string, overrides: Partial<Record<'body' | 'decisionDate' | 'minuteReference' | 'rationale', string>> = {}) {
+export function ratificationFor(
+  effectiveFrom: string,
+  overrides: Partial<Record<'body' | 'decisionDate' | 'minuteReference' | 'rationale', string>> = {},
+) {
   return {
     body: 'Adult Social Care Cabinet (test council)',
     decisionDate: overrides.decisionDate ?? effectiveFrom,
@@ -55,7 +58,13 @@ export async function cloneVersion(server: TestServer, token: string, policyId: 
 }
 
 /** Replaces a draft's document after reading its current ETag; returns the updated record. */
-export async function editDocument(server: TestServer, token: string, policyId: string, version: string, change: (document: any) => void): Promise<any> {
+export async function editDocument(
+  server: TestServer,
+  token: string,
+  policyId: string,
+  version: string,
+  change: (document: any) => void,
+): Promise<any> {
   const caller = as(server, token);
   const current = await caller.get(versionPath(policyId, version));
   ok(current, `GET ${version}`);
@@ -65,18 +74,30 @@ export async function editDocument(server: TestServer, token: string, policyId: 
 }
 
 /** Replaces a draft's worked examples after reading the examples' own ETag. */
-export async function replaceExamples(server: TestServer, token: string, policyId: string, version: string, examples: unknown[]): Promise<any> {
+export async function replaceExamples(
+  server: TestServer,
+  token: string,
+  policyId: string,
+  version: string,
+  examples: unknown[],
+): Promise<any> {
   const caller = as(server, token);
   const current = await caller.get(`${versionPath(policyId, version)}/examples`);
   ok(current, `GET ${version}/examples`);
-  return ok(await caller.put(`${versionPath(policyId, version)}/examples`, { examples }, { 'if-match': current.headers.get('etag')! }), `PUT ${version}/examples`);
+  return ok(
+    await caller.put(`${versionPath(policyId, version)}/examples`, { examples }, { 'if-match': current.headers.get('etag')! }),
+    `PUT ${version}/examples`,
+  );
 }
 
 /** Clone, submit (as officer) and ratify (as ratifier) a copy of `from` with the given effective date. */
 export async function ratifyCopy(server: TestServer, policyId: string, from: string, version: string, effectiveFrom: string): Promise<any> {
   await cloneVersion(server, server.tokens.officer, policyId, from, version);
   ok(await as(server, server.tokens.officer).post(`${versionPath(policyId, version)}/submit`), `submit ${version}`);
-  return ok(await as(server, server.tokens.ratifier).post(`${versionPath(policyId, version)}/ratify`, ratificationFor(effectiveFrom)), `ratify ${version}`);
+  return ok(
+    await as(server, server.tokens.ratifier).post(`${versionPath(policyId, version)}/ratify`, ratificationFor(effectiveFrom)),
+    `ratify ${version}`,
+  );
 }
 
 /** Reads one collection file of a (stopped) server's data directory. */

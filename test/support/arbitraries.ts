@@ -48,40 +48,53 @@ export function isoDay(offset: number): string {
 
 const pointsList = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 5 }).map((ps) => [...ps].sort((a, b) => a - b));
 
-const domainArb = (id: string): fc.Arbitrary<GeneratedDomain> => fc.record({
-  id: fc.constant(id),
-  weightMilli: fc.integer({ min: 0, max: 10_000 }),
-  questions: fc.array(pointsList, { minLength: 1, maxLength: 3 }),
-});
+const domainArb = (id: string): fc.Arbitrary<GeneratedDomain> =>
+  fc.record({
+    id: fc.constant(id),
+    weightMilli: fc.integer({ min: 0, max: 10_000 }),
+    questions: fc.array(pointsList, { minLength: 1, maxLength: 3 }),
+  });
 
 const basisPoints = fc.integer({ min: 0, max: 10_000 });
 
 /** A valid price-per-point policy with weights, a carer table, uplifts and any rounding. */
-export const pricePerPointPolicy: fc.Arbitrary<GeneratedPolicy> = fc.record({
-  domains: fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => domainArb(`d${i}`)))),
-  pencePerPoint: fc.integer({ min: 1, max: 100_000 }),
-  period: fc.constantFrom<Period>('week', 'month', 'year'),
-  unit: fc.constantFrom<RoundingUnit>('penny', 'pound'),
-  mode: fc.constantFrom<RoundingMode>('up', 'down', 'half-up'),
-  weeksPerYear10k: fc.oneof(fc.constantFrom(520_000, 521_429, 530_000), fc.integer({ min: 520_000, max: 530_000 })),
-  carerBasisPoints: fc.record({
-    occasional: fc.record({ low: basisPoints, high: basisPoints }),
-    regular: fc.record({ low: basisPoints, high: basisPoints }),
-  }),
-  uplifts: fc.uniqueArray(fc.integer({ min: 0, max: 6 * 366 }), { maxLength: 3 })
-    .chain((days) => fc.tuple(...[...days].sort((a, b) => a - b).map((d) => basisPoints.map((bp) => ({ from: isoDay(d), basisPoints: bp }))))),
-}).map((g) => ({ ...g, policy: toPolicy(g) }));
+export const pricePerPointPolicy: fc.Arbitrary<GeneratedPolicy> = fc
+  .record({
+    domains: fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => domainArb(`d${i}`)))),
+    pencePerPoint: fc.integer({ min: 1, max: 100_000 }),
+    period: fc.constantFrom<Period>('week', 'month', 'year'),
+    unit: fc.constantFrom<RoundingUnit>('penny', 'pound'),
+    mode: fc.constantFrom<RoundingMode>('up', 'down', 'half-up'),
+    weeksPerYear10k: fc.oneof(fc.constantFrom(520_000, 521_429, 530_000), fc.integer({ min: 520_000, max: 530_000 })),
+    carerBasisPoints: fc.record({
+      occasional: fc.record({ low: basisPoints, high: basisPoints }),
+      regular: fc.record({ low: basisPoints, high: basisPoints }),
+    }),
+    uplifts: fc
+      .uniqueArray(fc.integer({ min: 0, max: 6 * 366 }), { maxLength: 3 })
+      .chain((days) =>
+        fc.tuple(...[...days].sort((a, b) => a - b).map((d) => basisPoints.map((bp) => ({ from: isoDay(d), basisPoints: bp })))),
+      ),
+  })
+  .map((g) => ({ ...g, policy: toPolicy(g) }));
 
 function toPolicy(g: Omit<GeneratedPolicy, 'policy'>): Policy {
   return basePolicy({
     domains: g.domains.map((d) => ({ id: d.id, label: `Domain ${d.id}`, weight: d.weightMilli / 1000 })),
-    questionnaires: [{
-      id: 'adults', label: 'Adults',
-      questions: g.domains.flatMap((d) => d.questions.map((points, qi) => ({
-        id: `${d.id}-q${qi}`, domain: d.id, text: `Question ${qi} of ${d.id}`,
-        answers: points.map((p, ai) => ({ id: `a${ai}`, text: `Answer ${ai}`, points: p })),
-      }))),
-    }],
+    questionnaires: [
+      {
+        id: 'adults',
+        label: 'Adults',
+        questions: g.domains.flatMap((d) =>
+          d.questions.map((points, qi) => ({
+            id: `${d.id}-q${qi}`,
+            domain: d.id,
+            text: `Question ${qi} of ${d.id}`,
+            answers: points.map((p, ai) => ({ id: `a${ai}`, text: `Answer ${ai}`, points: p })),
+          })),
+        ),
+      },
+    ],
     pricing: { default: { method: 'price-per-point', period: g.period, pencePerPoint: g.pencePerPoint } },
     carerAdjustment: {
       supportLevels: LEVELS.map((id) => ({ id, label: id })),
@@ -94,12 +107,15 @@ function toPolicy(g: Omit<GeneratedPolicy, 'policy'>): Policy {
   });
 }
 
-export const carerArb: fc.Arbitrary<CarerSituation | undefined> = fc.option(fc.record({
-  willingToContinue: fc.boolean(),
-  ableToContinue: fc.boolean(),
-  supportLevel: fc.constantFrom(...LEVELS),
-  impact: fc.constantFrom(...IMPACTS),
-}), { nil: undefined });
+export const carerArb: fc.Arbitrary<CarerSituation | undefined> = fc.option(
+  fc.record({
+    willingToContinue: fc.boolean(),
+    ableToContinue: fc.boolean(),
+    supportLevel: fc.constantFrom(...LEVELS),
+    impact: fc.constantFrom(...IMPACTS),
+  }),
+  { nil: undefined },
+);
 
 /** Answer indexes for every question of a generated policy. */
 export function choicesArb(gen: GeneratedPolicy): fc.Arbitrary<number[][]> {
@@ -107,18 +123,33 @@ export function choicesArb(gen: GeneratedPolicy): fc.Arbitrary<number[][]> {
 }
 
 /** A generated policy with one assessment answering it. */
-export const pricedCase: fc.Arbitrary<GeneratedCase> = pricePerPointPolicy.chain((gen) => fc.record({
-  gen: fc.constant(gen),
-  choices: choicesArb(gen),
-  carer: carerArb,
-  assessmentDate: fc.integer({ min: 0, max: 7 * 366 }).map(isoDay),
-}));
+export const pricedCase: fc.Arbitrary<GeneratedCase> = pricePerPointPolicy.chain((gen) =>
+  fc.record({
+    gen: fc.constant(gen),
+    choices: choicesArb(gen),
+    carer: carerArb,
+    assessmentDate: fc.integer({ min: 0, max: 7 * 366 }).map(isoDay),
+  }),
+);
 
-export function toAssessment(c: { gen: GeneratedPolicy; choices: number[][]; carer: CarerSituation | undefined; assessmentDate: string }): Assessment {
+export function toAssessment(c: {
+  gen: GeneratedPolicy;
+  choices: number[][];
+  carer: CarerSituation | undefined;
+  assessmentDate: string;
+}): Assessment {
   const answers: Record<string, string> = {};
-  c.gen.domains.forEach((d, di) => d.questions.forEach((_, qi) => { answers[`${d.id}-q${qi}`] = `a${c.choices[di]![qi]!}`; }));
+  c.gen.domains.forEach((d, di) => {
+    d.questions.forEach((_, qi) => {
+      answers[`${d.id}-q${qi}`] = `a${c.choices[di]![qi]!}`;
+    });
+  });
   return {
-    reference: 'P-0001', assessmentDate: c.assessmentDate, age: 50, clientGroup: 'older-people', answers,
+    reference: 'P-0001',
+    assessmentDate: c.assessmentDate,
+    age: 50,
+    clientGroup: 'older-people',
+    answers,
     ...(c.carer ? { carer: c.carer } : {}),
   };
 }

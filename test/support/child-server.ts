@@ -12,7 +12,9 @@ const OUTPUT_TAIL = 8_000;
 
 /** Children still running; killed if this process exits without killing them itself. */
 const live = new Set<ChildProcess>();
-process.on('exit', () => { for (const child of live) child.kill('SIGKILL'); });
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
 
 export interface ChildServer {
   url: string;
@@ -47,19 +49,29 @@ export async function startChildServer(env: Record<string, string>, timeoutMs = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
-  const keep = (chunk: Buffer) => { tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL); };
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   live.add(child);
   let exited = false;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => { exited = true; live.delete(child); resolve(); }));
+  const gone = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      live.delete(child);
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const server: ChildServer = {
     url,
     pid: child.pid!,
     child,
     output: () => tail,
-    get exited() { return exited; },
+    get exited() {
+      return exited;
+    },
     kill: async () => {
       if (!exited) child.kill('SIGKILL');
       await gone;
@@ -71,8 +83,13 @@ export async function startChildServer(env: Record<string, string>, timeoutMs = 
     if (exited) throw new Error(`the server exited before answering /api/health:\n${tail}`);
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1_000) });
-      if (res.ok) { await res.arrayBuffer(); return server; }
-    } catch { /* not listening yet */ }
+      if (res.ok) {
+        await res.arrayBuffer();
+        return server;
+      }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       await server.kill();
       throw new Error(`the server did not answer /api/health within ${timeoutMs} ms:\n${tail}`);

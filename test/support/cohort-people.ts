@@ -11,10 +11,18 @@ export type Washing = 'none' | 'some' | 'lots' | 'na';
 export type HealthNeeds = 'none' | 'some' | 'high';
 
 /** A cohort person answering basePolicy's two questions (health-needs left out when undefined). */
-export function who(ref: string, clientGroup: string, ageBand: string, washing: Washing, health: HealthNeeds | undefined,
-  extra: { carer?: CarerSituation; currentAnnualCostPence?: number } = {}): CohortPerson {
+export function who(
+  ref: string,
+  clientGroup: string,
+  ageBand: string,
+  washing: Washing,
+  health: HealthNeeds | undefined,
+  extra: { carer?: CarerSituation; currentAnnualCostPence?: number } = {},
+): CohortPerson {
   return {
-    ref, clientGroup, ageBand,
+    ref,
+    clientGroup,
+    ageBand,
     answers: { washing, ...(health === undefined ? {} : { 'health-needs': health }) },
     ...extra,
   };
@@ -34,10 +42,17 @@ export function version(name: string, overrides: Partial<Policy> = {}): { versio
 export function carerTable(low: number, high: number): NonNullable<Policy['carerAdjustment']> {
   return {
     supportLevels: [{ id: 'regular', label: 'Regular support' }],
-    impacts: [{ id: 'low', label: 'Low impact' }, { id: 'high', label: 'High impact' }],
+    impacts: [
+      { id: 'low', label: 'Low impact' },
+      { id: 'high', label: 'High impact' },
+    ],
     reductions: { regular: { low, high } },
   };
 }
 
-export const willingAndAble = (impact: 'low' | 'high'): CarerSituation =>
-  ({ willingToContinue: true, ableToContinue: true, supportLevel: 'regular', impact });
+export const willingAndAble = (impact: 'low' | 'high'): CarerSituation => ({
+  willingToContinue: true,
+  ableToContinue: true,
+  supportLevel: 'regular',
+  impact,
+});

@@ -62,12 +62,25 @@ export class Contract {
     const op = this.operation(method, template);
     if (!op) return [`${where}: ${method.toLowerCase()} ${template} is not documented`];
     const declared = op.responses[String(res.status)];
-    if (!declared) return [`${where}: status ${res.status} is not documented for ${method.toLowerCase()} ${template} (documented: ${Object.keys(op.responses).join(', ')})`];
+    if (!declared)
+      return [
+        `${where}: status ${res.status} is not documented for ${method.toLowerCase()} ${template} (documented: ${Object.keys(op.responses).join(', ')})`,
+      ];
     this.seen.add(`${method.toLowerCase()} ${template} ${res.status}`);
     if (!declared.content) return res.body === null ? [] : [`${where}: documented with no body, but it has one`];
     const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
-    if (!declared.content[mediaType]) return [`${where}: Content-Type ${mediaType || 'none'} is not documented (documented: ${Object.keys(declared.content).join(', ')})`];
-    const validate = this.validator(['paths', template, method.toLowerCase(), 'responses', String(res.status), 'content', mediaType, 'schema']);
+    if (!declared.content[mediaType])
+      return [`${where}: Content-Type ${mediaType || 'none'} is not documented (documented: ${Object.keys(declared.content).join(', ')})`];
+    const validate = this.validator([
+      'paths',
+      template,
+      method.toLowerCase(),
+      'responses',
+      String(res.status),
+      'content',
+      mediaType,
+      'schema',
+    ]);
     if (validate(res.body)) return [];
     return (validate.errors ?? []).map((e) => `${where}: body${e.instancePath} ${e.message} (${e.schemaPath})`);
   }

@@ -30,22 +30,32 @@ export interface WorkedExampleJson {
 }
 
 export function exampleVersions(): ExampleVersion[] {
-  return subdirs(EXAMPLES_DIR).flatMap((scheme) => subdirs(join(EXAMPLES_DIR, scheme)).map((version) => {
-    const dir = join(EXAMPLES_DIR, scheme, version);
-    const examplesDir = join(dir, 'examples');
-    return {
-      scheme, version, dir,
-      policy: readJson(join(dir, 'policy.json')),
-      examples: readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort().map((file) => {
-        const json = readJson(join(examplesDir, file)) as WorkedExampleJson;
-        return { file: join(examplesDir, file), name: file.replace(/\.json$/, ''), json };
-      }),
-    };
-  }));
+  return subdirs(EXAMPLES_DIR).flatMap((scheme) =>
+    subdirs(join(EXAMPLES_DIR, scheme)).map((version) => {
+      const dir = join(EXAMPLES_DIR, scheme, version);
+      const examplesDir = join(dir, 'examples');
+      return {
+        scheme,
+        version,
+        dir,
+        policy: readJson(join(dir, 'policy.json')),
+        examples: readdirSync(examplesDir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((file) => {
+            const json = readJson(join(examplesDir, file)) as WorkedExampleJson;
+            return { file: join(examplesDir, file), name: file.replace(/\.json$/, ''), json };
+          }),
+      };
+    }),
+  );
 }
 
 function subdirs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 export function readJson(file: string): unknown {

@@ -23,15 +23,70 @@ export const chance = (rand: Random, p: number): boolean => rand() < p;
 
 /** Keys that have tripped up JavaScript servers: prototype keys, empty, odd unicode, long. */
 export const NASTY_KEYS = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__',
-  '', ' ', '$ref', '$schema', 'a/b', '~0', '\u0000', '\u202e', '\ufeff', 'é', '💩', 'x'.repeat(300),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  '',
+  ' ',
+  '$ref',
+  '$schema',
+  'a/b',
+  '~0',
+  '\u0000',
+  '\u202e',
+  '\ufeff',
+  'é',
+  '💩',
+  'x'.repeat(300),
 ] as const;
 
 export const NASTY_STRINGS = [
-  '', ' ', 'null', 'undefined', 'true', '0', '-1', 'NaN', '2020-02-30', '2021-02-29', '2020-13-01', '0000-00-00', '9999-12-31',
-  '2010-06-01', '20100601', '2010-6-1', '2010-06-01T00:00:00Z', 'today', '\u0000', '\ud800', '\udfff', '\u202eevil', '\ufeffbom',
-  'Ω≈ç√', '👩‍👩‍👧‍👦', 'ﷺ', 'a\nb', '\r\n\r\n', '<script>alert(1)</script>', "' OR 1=1 --", '../../etc/passwd', '%00', '%2e%2e%2f',
-  '${jndi:ldap://x}', '{{7*7}}', 'x'.repeat(5000), '__proto__', 'constructor', 'adult-ras', '2009-pilot', 'older-people',
+  '',
+  ' ',
+  'null',
+  'undefined',
+  'true',
+  '0',
+  '-1',
+  'NaN',
+  '2020-02-30',
+  '2021-02-29',
+  '2020-13-01',
+  '0000-00-00',
+  '9999-12-31',
+  '2010-06-01',
+  '20100601',
+  '2010-6-1',
+  '2010-06-01T00:00:00Z',
+  'today',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\u202eevil',
+  '\ufeffbom',
+  'Ω≈ç√',
+  '👩‍👩‍👧‍👦',
+  'ﷺ',
+  'a\nb',
+  '\r\n\r\n',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '../../etc/passwd',
+  '%00',
+  '%2e%2e%2f',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, sent as it is
+  '${jndi:ldap://x}',
+  '{{7*7}}',
+  'x'.repeat(5000),
+  '__proto__',
+  'constructor',
+  'adult-ras',
+  '2009-pilot',
+  'older-people',
 ] as const;
 
 const NUMBERS = [0, -0, 1, -1, 0.5, 1e308, -1e308, 2 ** 53 + 2, 100_000_001, 130, 131, 52.1775] as const;
@@ -40,12 +95,18 @@ const NUMBERS = [0, -0, 1, -1, 0.5, 1e308, -1e308, 2 ** 53 + 2, 100_000_001, 130
 export function randomJson(rand: Random, depth = 4): unknown {
   const kind = depth <= 0 ? Math.floor(rand() * 4) : Math.floor(rand() * 6);
   switch (kind) {
-    case 0: return null;
-    case 1: return chance(rand, 0.5);
-    case 2: return pick(rand, NUMBERS);
-    case 3: return pick(rand, NASTY_STRINGS);
-    case 4: return Array.from({ length: Math.floor(rand() * 4) }, () => randomJson(rand, depth - 1));
-    default: return randomObject(rand, depth - 1);
+    case 0:
+      return null;
+    case 1:
+      return chance(rand, 0.5);
+    case 2:
+      return pick(rand, NUMBERS);
+    case 3:
+      return pick(rand, NASTY_STRINGS);
+    case 4:
+      return Array.from({ length: Math.floor(rand() * 4) }, () => randomJson(rand, depth - 1));
+    default:
+      return randomObject(rand, depth - 1);
   }
 }
 
@@ -66,28 +127,60 @@ export function mutate(rand: Random, valid: Record<string, unknown>): unknown {
   const keys = Object.keys(valid);
   const key = keys.length > 0 ? pick(rand, keys) : 'x';
   switch (Math.floor(rand() * 6)) {
-    case 0: return objectOf(Object.entries(valid).filter(([k]) => k !== key));
-    case 1: return objectOf([...Object.entries(valid).filter(([k]) => k !== key), [key, randomJson(rand, 2)]]);
-    case 2: return objectOf([...Object.entries(valid), [pick(rand, NASTY_KEYS), randomJson(rand, 2)]]);
+    case 0:
+      return objectOf(Object.entries(valid).filter(([k]) => k !== key));
+    case 1:
+      return objectOf([...Object.entries(valid).filter(([k]) => k !== key), [key, randomJson(rand, 2)]]);
+    case 2:
+      return objectOf([...Object.entries(valid), [pick(rand, NASTY_KEYS), randomJson(rand, 2)]]);
     case 3: {
       const inner = valid[key];
       return inner && typeof inner === 'object' && !Array.isArray(inner)
         ? objectOf([...Object.entries(valid).filter(([k]) => k !== key), [key, mutate(rand, inner as Record<string, unknown>)]])
         : objectOf([...Object.entries(valid), [key, [valid[key]]]]);
     }
-    case 4: return [valid];
-    default: return valid;
+    case 4:
+      return [valid];
+    default:
+      return valid;
   }
 }
 
 export const MALFORMED_BODIES = [
-  '{', '}', '{"a":}', '{"a":1,}', "{'a':1}", '[1,2', 'NaN', 'Infinity', 'undefined', 'nul', '{"a":01}', '{"a":"\\x41"}',
-  '{"a":"unterminated}', '\u0000', '{"a":1}{"b":2}', '{"__proto__":', '\ufeff\ufeff{}', '/* comment */ {}', '"just a string"', '42', 'null',
+  '{',
+  '}',
+  '{"a":}',
+  '{"a":1,}',
+  "{'a':1}",
+  '[1,2',
+  'NaN',
+  'Infinity',
+  'undefined',
+  'nul',
+  '{"a":01}',
+  '{"a":"\\x41"}',
+  '{"a":"unterminated}',
+  '\u0000',
+  '{"a":1}{"b":2}',
+  '{"__proto__":',
+  '\ufeff\ufeff{}',
+  '/* comment */ {}',
+  '"just a string"',
+  '42',
+  'null',
 ] as const;
 
 export const CONTENT_TYPES = [
-  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html',
-  'application/octet-stream', 'application/json; charset=iso-8859-1', 'application/json; charset=utf-16', 'image/png', 'json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'text/html',
+  'application/octet-stream',
+  'application/json; charset=iso-8859-1',
+  'application/json; charset=utf-16',
+  'image/png',
+  'json',
 ] as const;
 
 export interface HostileRequest {
@@ -118,9 +211,16 @@ export interface Ingredients {
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const BAD_SEGMENTS = ['%', '%E0%A4%A', '%C0%AF', '%00', '%2F', '..', '%2e%2e', '%F0%9F%92%A9', '%EF%BB%BF', '%u0041'] as const;
 const BAD_CREDENTIALS: ReadonlyArray<Record<string, string>> = [
-  { authorization: 'Bearer' }, { authorization: 'Bearer not-a-real-session-token' }, { authorization: 'Basic YWRtaW46YWRtaW4=' },
-  { authorization: 'ApiKey ras_' }, { authorization: 'ApiKey ras_deadbeef_secret' }, { authorization: 'Negotiate x y z' },
-  { 'x-api-key': '' }, { 'x-api-key': 'not-a-key' }, { 'x-api-key': 'ras___' }, { authorization: 'Bearer ' + 'A'.repeat(4000) },
+  { authorization: 'Bearer' },
+  { authorization: 'Bearer not-a-real-session-token' },
+  { authorization: 'Basic YWRtaW46YWRtaW4=' },
+  { authorization: 'ApiKey ras_' },
+  { authorization: 'ApiKey ras_deadbeef_secret' },
+  { authorization: 'Negotiate x y z' },
+  { 'x-api-key': '' },
+  { 'x-api-key': 'not-a-key' },
+  { 'x-api-key': 'ras___' },
+  { authorization: `Bearer ${'A'.repeat(4000)}` },
 ];
 
 /** encodeURIComponent, with lone surrogates (which it cannot encode) sent as U+FFFD. */
@@ -143,8 +243,11 @@ function segment(rand: Random, name: string, real: Record<string, readonly strin
 function query(rand: Random): string {
   if (!chance(rand, 0.35)) return '';
   const names = ['date', 'asOf', 'policyId', 'target', 'actor', 'action', '__proto__', 'constructor', 'date[]', 'asOf[a]'];
-  const parts = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => `${encode(pick(rand, names))}=${encode(pick(rand, NASTY_STRINGS).slice(0, 100))}`);
-  return '?' + parts.join('&');
+  const parts = Array.from(
+    { length: 1 + Math.floor(rand() * 3) },
+    () => `${encode(pick(rand, names))}=${encode(pick(rand, NASTY_STRINGS).slice(0, 100))}`,
+  );
+  return `?${parts.join('&')}`;
 }
 
 /** One generated request. */
@@ -161,8 +264,25 @@ export function hostileRequest(rand: Random, ing: Ingredients): HostileRequest {
   } else {
     template = 'random';
     method = pick(rand, METHODS);
-    path = pick(rand, ['/api', '/api/', '/api/nope', '/api/policies/a/b/c/d/e/f', '/api//policies', '/API/HEALTH', '/api/health/', '/api/users/x/api-keys',
-      '/api/%2e%2e/etc', '/nope', '/', '/api/decisions/x/y', '/api/audit/verify/x', '/api/schemas/', '/api/__proto__', '/api/constructor/prototype']) + query(rand);
+    path =
+      pick(rand, [
+        '/api',
+        '/api/',
+        '/api/nope',
+        '/api/policies/a/b/c/d/e/f',
+        '/api//policies',
+        '/API/HEALTH',
+        '/api/health/',
+        '/api/users/x/api-keys',
+        '/api/%2e%2e/etc',
+        '/nope',
+        '/',
+        '/api/decisions/x/y',
+        '/api/audit/verify/x',
+        '/api/schemas/',
+        '/api/__proto__',
+        '/api/constructor/prototype',
+      ]) + query(rand);
   }
 
   // Credentials: none, a valid one, or a broken one. Signing out would end a shared session, so it never gets a valid one.

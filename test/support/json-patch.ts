@@ -3,9 +3,7 @@
  * Returns a patched copy; the input is not changed. Throws on a path that does not resolve.
  */
 
-export type PatchOperation =
-  | { op: 'add' | 'replace'; path: string; value: unknown }
-  | { op: 'remove'; path: string };
+export type PatchOperation = { op: 'add' | 'replace'; path: string; value: unknown } | { op: 'remove'; path: string };
 
 export function applyPatch<T>(document: T, patch: readonly PatchOperation[]): T {
   let result = structuredClone(document) as unknown;
@@ -48,5 +46,8 @@ function child(node: unknown, token: string, path: string): unknown {
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new Error(`'${pointer}' is not a JSON Pointer`);
-  return pointer.slice(1).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
 }

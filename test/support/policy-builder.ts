@@ -20,29 +20,35 @@ export function basePolicy(overrides: Partial<Policy> = {}): Policy {
       { id: 'personal-care', label: 'Personal care' },
       { id: 'health', label: 'Health' },
     ],
-    questionnaires: [{
-      id: 'adults',
-      label: 'Adults',
-      questions: [
-        {
-          id: 'washing', domain: 'personal-care', text: 'Washing',
-          answers: [
-            { id: 'none', text: 'No help', points: 0 },
-            { id: 'some', text: 'Some help', points: 10 },
-            { id: 'lots', text: 'A lot of help', points: 40 },
-            { id: 'na', text: 'Does not apply', points: 0, notApplicable: true },
-          ],
-        },
-        {
-          id: 'health-needs', domain: 'health', text: 'Health needs',
-          answers: [
-            { id: 'none', text: 'None', points: 0 },
-            { id: 'some', text: 'Some', points: 5 },
-            { id: 'high', text: 'High', points: 30 },
-          ],
-        },
-      ],
-    }],
+    questionnaires: [
+      {
+        id: 'adults',
+        label: 'Adults',
+        questions: [
+          {
+            id: 'washing',
+            domain: 'personal-care',
+            text: 'Washing',
+            answers: [
+              { id: 'none', text: 'No help', points: 0 },
+              { id: 'some', text: 'Some help', points: 10 },
+              { id: 'lots', text: 'A lot of help', points: 40 },
+              { id: 'na', text: 'Does not apply', points: 0, notApplicable: true },
+            ],
+          },
+          {
+            id: 'health-needs',
+            domain: 'health',
+            text: 'Health needs',
+            answers: [
+              { id: 'none', text: 'None', points: 0 },
+              { id: 'some', text: 'Some', points: 5 },
+              { id: 'high', text: 'High', points: 30 },
+            ],
+          },
+        ],
+      },
+    ],
     pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint: 488 } },
     rounding: { unit: 'penny', mode: 'half-up' },
     weeksPerYear: 52,

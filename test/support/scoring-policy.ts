@@ -7,7 +7,11 @@
 import type { Assessment, Domain, EvaluationResult, ExplanationLine, Policy, Question } from '../../engine/index.js';
 import { baseAssessment, basePolicy } from './policy-builder.js';
 
-const DIGITS = [['hundreds', 100], ['tens', 10], ['units', 1]] as const;
+const DIGITS = [
+  ['hundreds', 100],
+  ['tens', 10],
+  ['units', 1],
+] as const;
 
 export const SCORING_DOMAINS: Domain[] = [
   { id: 'personal-care', label: 'Personal care' },
@@ -20,7 +24,11 @@ export function digitQuestions(domain: string): Question[] {
     id: `${domain}-${name}`,
     domain,
     text: `${domain} (${name})`,
-    answers: Array.from({ length: 10 }, (_, digit) => ({ id: `p${digit * place}`, text: `${digit * place} points`, points: digit * place })),
+    answers: Array.from({ length: 10 }, (_, digit) => ({
+      id: `p${digit * place}`,
+      text: `${digit * place} points`,
+      points: digit * place,
+    })),
   }));
 }
 
@@ -40,14 +48,17 @@ export function answersScoring(points: Record<string, number>, domains: readonly
   for (const { id } of domains) {
     const n = points[id] ?? 0;
     if (!Number.isInteger(n) || n < 0 || n > 999) throw new Error(`a digit questionnaire scores 0 to 999 points, not ${n}`);
-    for (const [name, place] of DIGITS) answers[`${id}-${name}`] = `p${Math.floor(n / place) % 10 * place}`;
+    for (const [name, place] of DIGITS) answers[`${id}-${name}`] = `p${(Math.floor(n / place) % 10) * place}`;
   }
   return answers;
 }
 
 /** baseAssessment answering a scoring policy with these raw points by domain. */
-export function scoringAssessment(points: Record<string, number>, overrides: Partial<Assessment> = {},
-  domains: readonly Domain[] = SCORING_DOMAINS): Assessment {
+export function scoringAssessment(
+  points: Record<string, number>,
+  overrides: Partial<Assessment> = {},
+  domains: readonly Domain[] = SCORING_DOMAINS,
+): Assessment {
   return baseAssessment({ answers: answersScoring(points, domains), ...overrides });
 }
 

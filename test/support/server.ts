@@ -45,8 +45,15 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = firstRun && options.users !== false ? await createRoleUsers(url) : await loginRoleUsers(url);
   return {
-    url, dataDir, store, tokens,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url,
+    dataDir,
+    store,
+    tokens,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -69,7 +76,12 @@ async function createRoleUsers(url: string): Promise<Record<Role, string>> {
     await call(url, 'POST', '/api/users', admin, { username: role, displayName: `Test ${role}`, roles: [role], password: PASSWORD });
   }
   // A second officer and ratifier, for the four-eyes rule.
-  await call(url, 'POST', '/api/users', admin, { username: 'officer2', displayName: 'Second officer', roles: ['officer', 'ratifier'], password: PASSWORD });
+  await call(url, 'POST', '/api/users', admin, {
+    username: 'officer2',
+    displayName: 'Second officer',
+    roles: ['officer', 'ratifier'],
+    password: PASSWORD,
+  });
   return loginRoleUsers(url);
 }
 
@@ -79,12 +91,19 @@ async function loginRoleUsers(url: string): Promise<Record<Role, string>> {
 }
 
 export async function login(url: string, username: string): Promise<string> {
-  const body = await call(url, 'POST', '/api/auth/login', undefined, { username, password: PASSWORD }) as { token: string };
+  const body = (await call(url, 'POST', '/api/auth/login', undefined, { username, password: PASSWORD })) as { token: string };
   return body.token;
 }
 
 /** A JSON request that must succeed (2xx); returns the parsed body. */
-export async function call(url: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
   const res = await request(url, method, path, token, body, headers);
   if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
@@ -97,7 +116,14 @@ export interface JsonResponse {
 }
 
 /** Any JSON request; returns status, headers and parsed body (or text when not JSON). */
-export async function request(url: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
+export async function request(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse> {
   const res = await fetch(url + path, {
     method,
     headers: {
@@ -109,6 +135,10 @@ export async function request(url: string, method: string, path: string, token?:
   });
   const text = await res.text();
   let parsed: unknown = text;
-  try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, headers: res.headers, body: parsed };
 }

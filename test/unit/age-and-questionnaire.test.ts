@@ -11,7 +11,12 @@ import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf } from '../support/scoring-policy.js';
 
 const questions = basePolicy().questionnaires[0]!.questions;
-const questionnaire = (id: string, label: string, appliesTo: Questionnaire['appliesTo']): Questionnaire => ({ id, label, appliesTo, questions });
+const questionnaire = (id: string, label: string, appliesTo: Questionnaire['appliesTo']): Questionnaire => ({
+  id,
+  label,
+  appliesTo,
+  questions,
+});
 
 const policy: Policy = basePolicy({
   clientGroups: [
@@ -37,9 +42,14 @@ describe('age from date of birth', () => {
     const result = await evaluate(policy, bornOn('2000-06-01', '2018-06-01'));
     // 2018-06-01 − 2000-06-01: birthday today → 18 → 'adults' (18–64)
     expect(lineOf(result, 'person')).toEqual({
-      step: 'person', asOf: '2018-06-01', age: 18, ageFrom: 'date-of-birth',
-      clientGroup: 'physical-disability', clientGroupLabel: 'Physical disability',
-      questionnaire: 'adults', questionnaireLabel: 'Adults 18 to 64',
+      step: 'person',
+      asOf: '2018-06-01',
+      age: 18,
+      ageFrom: 'date-of-birth',
+      clientGroup: 'physical-disability',
+      clientGroupLabel: 'Physical disability',
+      questionnaire: 'adults',
+      questionnaireLabel: 'Adults 18 to 64',
     });
     expect(result.person).toEqual({ reference: 'T-0001', age: 18, clientGroup: 'physical-disability', questionnaire: 'adults' });
   });
@@ -80,8 +90,10 @@ describe('age from date of birth', () => {
   });
 
   it('rejects a date of birth after the assessment date', async () => {
-    await expect(evaluate(policy, bornOn('2018-06-02', '2018-06-01')))
-      .rejects.toMatchObject({ name: 'AssessmentInvalidError', issues: [expect.objectContaining({ code: 'born_after_assessment' })] });
+    await expect(evaluate(policy, bornOn('2018-06-02', '2018-06-01'))).rejects.toMatchObject({
+      name: 'AssessmentInvalidError',
+      issues: [expect.objectContaining({ code: 'born_after_assessment' })],
+    });
   });
 });
 
@@ -113,15 +125,18 @@ describe('questionnaire selection', () => {
   });
 
   it('rejects an assessment that names a questionnaire other than the one that matches', async () => {
-    await expect(evaluate(policy, baseAssessment({ age: 70, clientGroup: 'physical-disability', questionnaire: 'adults' })))
-      .rejects.toMatchObject({
-        name: 'AssessmentInvalidError',
-        issues: [expect.objectContaining({ code: 'questionnaire_mismatch', params: { questionnaire: 'adults', expected: 'older' } })],
-      });
+    await expect(
+      evaluate(policy, baseAssessment({ age: 70, clientGroup: 'physical-disability', questionnaire: 'adults' })),
+    ).rejects.toMatchObject({
+      name: 'AssessmentInvalidError',
+      issues: [expect.objectContaining({ code: 'questionnaire_mismatch', params: { questionnaire: 'adults', expected: 'older' } })],
+    });
   });
 
   it('rejects a client group the policy does not declare', async () => {
-    await expect(evaluate(policy, baseAssessment({ age: 70, clientGroup: 'older-people' })))
-      .rejects.toMatchObject({ name: 'AssessmentInvalidError', issues: [expect.objectContaining({ code: 'unknown_client_group' })] });
+    await expect(evaluate(policy, baseAssessment({ age: 70, clientGroup: 'older-people' }))).rejects.toMatchObject({
+      name: 'AssessmentInvalidError',
+      issues: [expect.objectContaining({ code: 'unknown_client_group' })],
+    });
   });
 });

@@ -42,28 +42,50 @@ describe('band table', () => {
   it.each(edges)('puts %i points in band %i (%s, %i to %s) worth %i p', async (points, band, label, from, to, pence) => {
     const result = await evaluate(policy, scoringAssessment({ 'personal-care': points }));
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'bands', wholePoints: points, band, label, from, to, period: 'month', pence,
+      step: 'pricing',
+      method: 'bands',
+      wholePoints: points,
+      band,
+      label,
+      from,
+      to,
+      period: 'month',
+      pence,
     });
     expect(result.allocation).toEqual({ period: 'month', pence });
   });
 
   it('keeps a part point in the lower band: 24.5 points are 24 whole points, Band 1', async () => {
     const weighted = scoringPolicy({
-      domains: [{ id: 'personal-care', label: 'Personal care', weight: 0.5 }, { id: 'health', label: 'Health' }],
+      domains: [
+        { id: 'personal-care', label: 'Personal care', weight: 0.5 },
+        { id: 'health', label: 'Health' },
+      ],
       pricing: { default: bands },
     });
     const result = await evaluate(weighted, scoringAssessment({ 'personal-care': 49 }));
     // 49 raw × 0.5 = 24.5 points; whole points ⌊24.5⌋ = 24 → Band 1 (15–24) → 16 000p, not Band 2's 23 500p
     expect(lineOf(result, 'total')).toEqual({ step: 'total', points: 24.5, wholePoints: 24 });
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'bands', wholePoints: 24, band: 2, label: 'Band 1', from: 15, to: 24, period: 'month', pence: 16000,
+      step: 'pricing',
+      method: 'bands',
+      wholePoints: 24,
+      band: 2,
+      label: 'Band 1',
+      from: 15,
+      to: 24,
+      period: 'month',
+      pence: 16000,
     });
     expect(result.allocation.pence).toBe(16000);
   });
 
   it('keeps 34.9 points in Band 2', async () => {
     const weighted = scoringPolicy({
-      domains: [{ id: 'personal-care', label: 'Personal care', weight: 0.1 }, { id: 'health', label: 'Health' }],
+      domains: [
+        { id: 'personal-care', label: 'Personal care', weight: 0.1 },
+        { id: 'health', label: 'Health' },
+      ],
       pricing: { default: bands },
     });
     const result = await evaluate(weighted, scoringAssessment({ 'personal-care': 349 }));
@@ -73,25 +95,53 @@ describe('band table', () => {
 
   it('gives the open top band to a very large total: there is no cap', async () => {
     const heavy = scoringPolicy({
-      domains: [{ id: 'personal-care', label: 'Personal care', weight: 10 }, { id: 'health', label: 'Health', weight: 10 }],
+      domains: [
+        { id: 'personal-care', label: 'Personal care', weight: 10 },
+        { id: 'health', label: 'Health', weight: 10 },
+      ],
       pricing: { default: bands },
     });
     const result = await evaluate(heavy, scoringAssessment({ 'personal-care': 999, health: 999 }));
     // (999 + 999) × 10 = 19 980 points; top band 35+ has no 'to' → Band 3, 30 000p
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'bands', wholePoints: 19980, band: 4, label: 'Band 3', from: 35, to: null, period: 'month', pence: 30000,
+      step: 'pricing',
+      method: 'bands',
+      wholePoints: 19980,
+      band: 4,
+      label: 'Band 3',
+      from: 35,
+      to: null,
+      period: 'month',
+      pence: 30000,
     });
     expect(result.allocation.pence).toBe(30000);
   });
 
   it('gives a band without a label the label null', async () => {
     const unlabelled = scoringPolicy({
-      pricing: { default: { method: 'bands', period: 'week', bands: [{ from: 0, to: 9, pence: 1000 }, { from: 10, pence: 1400 }] } },
+      pricing: {
+        default: {
+          method: 'bands',
+          period: 'week',
+          bands: [
+            { from: 0, to: 9, pence: 1000 },
+            { from: 10, pence: 1400 },
+          ],
+        },
+      },
     });
     const result = await evaluate(unlabelled, scoringAssessment({ health: 12 }));
     // 12 points ≥ 10 → second band, 1 400p a week
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'bands', wholePoints: 12, band: 2, label: null, from: 10, to: null, period: 'week', pence: 1400,
+      step: 'pricing',
+      method: 'bands',
+      wholePoints: 12,
+      band: 2,
+      label: null,
+      from: 10,
+      to: null,
+      period: 'week',
+      pence: 1400,
     });
   });
 });

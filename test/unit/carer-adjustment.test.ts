@@ -10,8 +10,14 @@ import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf } from '../support/scoring-policy.js';
 
 const carerTable: CarerAdjustment = {
-  supportLevels: [{ id: 'regular', label: 'Regular support' }, { id: 'substantial', label: 'Substantial support' }],
-  impacts: [{ id: 'low', label: 'Low impact' }, { id: 'high', label: 'High impact' }],
+  supportLevels: [
+    { id: 'regular', label: 'Regular support' },
+    { id: 'substantial', label: 'Substantial support' },
+  ],
+  impacts: [
+    { id: 'low', label: 'Low impact' },
+    { id: 'high', label: 'High impact' },
+  ],
   reductions: {
     regular: { low: 20, high: 10 },
     substantial: { low: 33.33, high: 0 },
@@ -29,9 +35,17 @@ describe('carer adjustment', () => {
     const result = await evaluate(policy, baseAssessment({ carer: carer() }));
     // 15 points × 488p = 7 320p; 20% of 7 320p = 1 464p → 5 856p
     expect(lineOf(result, 'carer-adjustment')).toEqual({
-      step: 'carer-adjustment', applied: true, reason: 'applied',
-      supportLevel: 'regular', supportLevelLabel: 'Regular support', impact: 'low', impactLabel: 'Low impact',
-      percent: 20, beforePence: 7320, reductionPence: 1464, afterPence: 5856,
+      step: 'carer-adjustment',
+      applied: true,
+      reason: 'applied',
+      supportLevel: 'regular',
+      supportLevelLabel: 'Regular support',
+      impact: 'low',
+      impactLabel: 'Low impact',
+      percent: 20,
+      beforePence: 7320,
+      reductionPence: 1464,
+      afterPence: 5856,
     });
     expect(result.carerAdjustment).toEqual({ applied: true, reason: 'applied', percent: 20, reductionPence: 1464 });
     expect(result.allocation.pence).toBe(5856);
@@ -41,7 +55,12 @@ describe('carer adjustment', () => {
     const result = await evaluate(policy, baseAssessment({ carer: carer({ impact: 'high' }) }));
     // 7 320p × 10% = 732p → 6 588p
     expect(lineOf(result, 'carer-adjustment')).toMatchObject({
-      applied: true, impact: 'high', impactLabel: 'High impact', percent: 10, reductionPence: 732, afterPence: 6588,
+      applied: true,
+      impact: 'high',
+      impactLabel: 'High impact',
+      percent: 10,
+      reductionPence: 732,
+      afterPence: 6588,
     });
     expect(result.allocation.pence).toBe(6588);
   });
@@ -49,7 +68,13 @@ describe('carer adjustment', () => {
   it('applies a 0% entry as a reduction of nothing', async () => {
     const result = await evaluate(policy, baseAssessment({ carer: carer({ supportLevel: 'substantial', impact: 'high' }) }));
     // 7 320p × 0% = 0p → 7 320p
-    expect(lineOf(result, 'carer-adjustment')).toMatchObject({ applied: true, reason: 'applied', percent: 0, reductionPence: 0, afterPence: 7320 });
+    expect(lineOf(result, 'carer-adjustment')).toMatchObject({
+      applied: true,
+      reason: 'applied',
+      percent: 0,
+      reductionPence: 0,
+      afterPence: 7320,
+    });
     expect(result.allocation.pence).toBe(7320);
   });
 
@@ -67,7 +92,12 @@ describe('carer adjustment', () => {
       baseAssessment({ carer: carer({ supportLevel: 'substantial', impact: 'low' }) }),
     );
     expect(lineOf(result, 'carer-adjustment')).toMatchObject({
-      applied: true, supportLevel: 'substantial', percent: 33.33, beforePence: 7320, reductionPence, afterPence,
+      applied: true,
+      supportLevel: 'substantial',
+      percent: 33.33,
+      beforePence: 7320,
+      reductionPence,
+      afterPence,
     });
     expect(result.allocation.pence).toBe(afterPence);
   });
@@ -82,9 +112,17 @@ describe('carer adjustment', () => {
       const result = await evaluate(policy, baseAssessment({ carer: situation }));
       // 15 × 488p = 7 320p; no reduction → 7 320p
       expect(lineOf(result, 'carer-adjustment')).toEqual({
-        step: 'carer-adjustment', applied: false, reason,
-        supportLevel: 'regular', supportLevelLabel: 'Regular support', impact: 'low', impactLabel: 'Low impact',
-        percent: 0, beforePence: 7320, reductionPence: 0, afterPence: 7320,
+        step: 'carer-adjustment',
+        applied: false,
+        reason,
+        supportLevel: 'regular',
+        supportLevelLabel: 'Regular support',
+        impact: 'low',
+        impactLabel: 'Low impact',
+        percent: 0,
+        beforePence: 7320,
+        reductionPence: 0,
+        afterPence: 7320,
       });
       expect(result.carerAdjustment).toEqual({ applied: false, reason, percent: 0, reductionPence: 0 });
       expect(result.allocation.pence).toBe(7320);
@@ -94,9 +132,17 @@ describe('carer adjustment', () => {
       const result = await evaluate(policy, baseAssessment());
       // 7 320p unchanged
       expect(lineOf(result, 'carer-adjustment')).toEqual({
-        step: 'carer-adjustment', applied: false, reason: 'no-carer',
-        supportLevel: null, supportLevelLabel: null, impact: null, impactLabel: null,
-        percent: 0, beforePence: 7320, reductionPence: 0, afterPence: 7320,
+        step: 'carer-adjustment',
+        applied: false,
+        reason: 'no-carer',
+        supportLevel: null,
+        supportLevelLabel: null,
+        impact: null,
+        impactLabel: null,
+        percent: 0,
+        beforePence: 7320,
+        reductionPence: 0,
+        afterPence: 7320,
       });
       expect(result.allocation.pence).toBe(7320);
     });
@@ -105,9 +151,17 @@ describe('carer adjustment', () => {
       const result = await evaluate(basePolicy(), baseAssessment({ carer: carer() }));
       // no table → no reduction: 7 320p unchanged
       expect(lineOf(result, 'carer-adjustment')).toEqual({
-        step: 'carer-adjustment', applied: false, reason: 'no-carer-table',
-        supportLevel: 'regular', supportLevelLabel: null, impact: 'low', impactLabel: null,
-        percent: 0, beforePence: 7320, reductionPence: 0, afterPence: 7320,
+        step: 'carer-adjustment',
+        applied: false,
+        reason: 'no-carer-table',
+        supportLevel: 'regular',
+        supportLevelLabel: null,
+        impact: 'low',
+        impactLabel: null,
+        percent: 0,
+        beforePence: 7320,
+        reductionPence: 0,
+        afterPence: 7320,
       });
       expect(result.carerAdjustment).toEqual({ applied: false, reason: 'no-carer-table', percent: 0, reductionPence: 0 });
       expect(result.allocation.pence).toBe(7320);
@@ -115,7 +169,9 @@ describe('carer adjustment', () => {
   });
 
   it('rejects a support level the carer table does not have', async () => {
-    await expect(evaluate(policy, baseAssessment({ carer: carer({ supportLevel: 'occasional' }) })))
-      .rejects.toMatchObject({ name: 'AssessmentInvalidError', issues: [expect.objectContaining({ code: 'unknown_support_level', path: '/carer/supportLevel' })] });
+    await expect(evaluate(policy, baseAssessment({ carer: carer({ supportLevel: 'occasional' }) }))).rejects.toMatchObject({
+      name: 'AssessmentInvalidError',
+      issues: [expect.objectContaining({ code: 'unknown_support_level', path: '/carer/supportLevel' })],
+    });
   });
 });

@@ -13,8 +13,12 @@ const policy: Policy = basePolicy({
     default: { method: 'price-per-point', period: 'week', pencePerPoint: 488 },
     byClientGroup: {
       'learning-disability': {
-        method: 'bands', period: 'year',
-        bands: [{ label: 'Standard', from: 0, to: 9, pence: 500000 }, { label: 'Enhanced', from: 10, pence: 700000 }],
+        method: 'bands',
+        period: 'year',
+        bands: [
+          { label: 'Standard', from: 0, to: 9, pence: 500000 },
+          { label: 'Enhanced', from: 10, pence: 700000 },
+        ],
       },
     },
   },
@@ -24,11 +28,23 @@ describe('client-group allocation table', () => {
   it('uses the table of a client group that has its own', async () => {
     const result = await evaluate(policy, baseAssessment({ clientGroup: 'learning-disability' }));
     expect(lineOf(result, 'allocation-table')).toEqual({
-      step: 'allocation-table', clientGroup: 'learning-disability', table: 'client-group', method: 'bands', period: 'year',
+      step: 'allocation-table',
+      clientGroup: 'learning-disability',
+      table: 'client-group',
+      method: 'bands',
+      period: 'year',
     });
     // 15 points → "Enhanced" (10+) → 700 000p a year
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'bands', wholePoints: 15, band: 2, label: 'Enhanced', from: 10, to: null, period: 'year', pence: 700000,
+      step: 'pricing',
+      method: 'bands',
+      wholePoints: 15,
+      band: 2,
+      label: 'Enhanced',
+      from: 10,
+      to: null,
+      period: 'year',
+      pence: 700000,
     });
     expect(result.allocation).toEqual({ period: 'year', pence: 700000 });
   });
@@ -36,7 +52,11 @@ describe('client-group allocation table', () => {
   it('falls back to the default table for a client group without one', async () => {
     const result = await evaluate(policy, baseAssessment({ clientGroup: 'older-people' }));
     expect(lineOf(result, 'allocation-table')).toEqual({
-      step: 'allocation-table', clientGroup: 'older-people', table: 'default', method: 'price-per-point', period: 'week',
+      step: 'allocation-table',
+      clientGroup: 'older-people',
+      table: 'default',
+      method: 'price-per-point',
+      period: 'week',
     });
     // 15 points × 488p = 7 320p a week
     expect(lineOf(result, 'pricing')).toMatchObject({ method: 'price-per-point', pence: 7320 });
@@ -46,7 +66,11 @@ describe('client-group allocation table', () => {
   it('uses the default table when the policy has no client-group tables at all', async () => {
     const result = await evaluate(basePolicy(), baseAssessment({ clientGroup: 'learning-disability' }));
     expect(lineOf(result, 'allocation-table')).toEqual({
-      step: 'allocation-table', clientGroup: 'learning-disability', table: 'default', method: 'price-per-point', period: 'week',
+      step: 'allocation-table',
+      clientGroup: 'learning-disability',
+      table: 'default',
+      method: 'price-per-point',
+      period: 'week',
     });
     // 15 points × 488p = 7 320p
     expect(result.allocation.pence).toBe(7320);
@@ -62,7 +86,12 @@ describe('client-group allocation table', () => {
     const result = await evaluate(own, baseAssessment({ clientGroup: 'learning-disability' }));
     // 15 points × 600p = 9 000p
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'price-per-point', points: 15, pencePerPoint: 600, period: 'week', pence: 9000,
+      step: 'pricing',
+      method: 'price-per-point',
+      points: 15,
+      pencePerPoint: 600,
+      period: 'week',
+      pence: 9000,
     });
     expect(lineOf(result, 'allocation-table').table).toBe('client-group');
   });

@@ -11,22 +11,41 @@ import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    );
   }
   return value;
 }
 
 const policy: Policy = basePolicy({
-  domains: [{ id: 'personal-care', label: 'Personal care', weight: 1.5 }, { id: 'health', label: 'Health', weight: 0.333 }],
+  domains: [
+    { id: 'personal-care', label: 'Personal care', weight: 1.5 },
+    { id: 'health', label: 'Health', weight: 0.333 },
+  ],
   carerAdjustment: {
     supportLevels: [{ id: 'regular', label: 'Regular support' }],
-    impacts: [{ id: 'low', label: 'Low impact' }, { id: 'high', label: 'High impact' }],
+    impacts: [
+      { id: 'low', label: 'Low impact' },
+      { id: 'high', label: 'High impact' },
+    ],
     reductions: { regular: { low: 12.5, high: 5 } },
   },
   uplifts: [{ from: '2010-04-01', percent: 2.5 }],
   rules: [
-    { name: 'a', conditions: { all: [{ fact: 'totalPoints', operator: 'greaterThan', value: 1 }] }, event: { type: 'a', params: { message: 'A' } } },
-    { name: 'b', priority: 9, conditions: { any: [{ fact: 'age', operator: 'greaterThan', value: 1 }] }, event: { type: 'b', params: { message: 'B' } } },
+    {
+      name: 'a',
+      conditions: { all: [{ fact: 'totalPoints', operator: 'greaterThan', value: 1 }] },
+      event: { type: 'a', params: { message: 'A' } },
+    },
+    {
+      name: 'b',
+      priority: 9,
+      conditions: { any: [{ fact: 'age', operator: 'greaterThan', value: 1 }] },
+      event: { type: 'b', params: { message: 'B' } },
+    },
   ],
 });
 const assessment = baseAssessment({
@@ -41,7 +60,7 @@ describe('determinism', () => {
     expect(second).toBe(first);
   });
 
-  it('gives the same content hash and byte-identical JSON when the policy\'s keys are in another order', async () => {
+  it("gives the same content hash and byte-identical JSON when the policy's keys are in another order", async () => {
     const reordered = reverseKeys(policy);
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(policy));
     expect(contentHash(reordered)).toBe(contentHash(policy));
@@ -62,7 +81,7 @@ describe('determinism', () => {
     expect(JSON.stringify(fromCompiled)).toBe(JSON.stringify(fromJson));
   });
 
-  it('leaves the caller\'s policy and assessment as they were', async () => {
+  it("leaves the caller's policy and assessment as they were", async () => {
     const policyBefore = JSON.stringify(policy);
     const assessmentBefore = JSON.stringify(assessment);
     await evaluate(policy, assessment);

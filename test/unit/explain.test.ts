@@ -17,11 +17,13 @@ const policy: Policy = basePolicy({
     { from: '2010-04-01', percent: 2.5, reference: { title: 'Inflation 2010-11' } },
     { from: '2011-04-01', percent: 1.7 },
   ],
-  rules: [{
-    name: 'high-points',
-    conditions: { all: [{ fact: 'totalPoints', operator: 'greaterThanInclusive', value: 50 }] },
-    event: { type: 'refer-to-panel', params: { message: 'Refer to the resource panel' } },
-  }],
+  rules: [
+    {
+      name: 'high-points',
+      conditions: { all: [{ fact: 'totalPoints', operator: 'greaterThanInclusive', value: 50 }] },
+      event: { type: 'refer-to-panel', params: { message: 'Refer to the resource panel' } },
+    },
+  ],
 });
 
 const assessment = baseAssessment({
@@ -45,7 +47,9 @@ describe('explain', () => {
     // 70 × 488p = 34 160p = £341.60
     expect(lines).toContain('  70 points × £4.88 a point = £341.60 a week.');
     // 20% of 34 160p = 6 832p → 27 328p
-    expect(lines).toContain('  Your carer is willing and able to carry on (support: Regular support; impact on them: Low impact), so the amount is reduced by 20%: £341.60 − £68.32 = £273.28 a week.');
+    expect(lines).toContain(
+      '  Your carer is willing and able to carry on (support: Regular support; impact on them: Low impact), so the amount is reduced by 20%: £341.60 − £68.32 = £273.28 a week.',
+    );
     // 27 328p × 2.5% = 683.2p → 683p → 28 011p
     expect(lines).toContain('  Uplift of 2.5% from 1 April 2010 (Inflation 2010-11): £273.28 + £6.83 = £280.11 a week.');
     expect(lines).toContain('  The uplift of 1.7% from 1 April 2011 does not apply yet on this date.');
@@ -54,7 +58,9 @@ describe('explain', () => {
     expect(lines).toContain('  £280.11 a week; £1,213.81 a month; £14,565.72 a year (a year counted as 52 weeks or 12 months).');
     expect(lines).toContain('For review by the council');
     expect(lines).toContain('  Refer to the resource panel (because totalPoints is 70 (rule: greaterThanInclusive 50)).');
-    expect(lines.at(-1)).toBe('This amount is indicative. Your personal budget is agreed after support planning, and the reason for any difference is recorded.');
+    expect(lines.at(-1)).toBe(
+      'This amount is indicative. Your personal budget is agreed after support planning, and the reason for any difference is recorded.',
+    );
   });
 
   it('reads identically across two runs', async () => {
@@ -65,22 +71,34 @@ describe('explain', () => {
 
   it('shows weights, a client-group band and why there is no carer reduction', async () => {
     const banded = basePolicy({
-      domains: [{ id: 'personal-care', label: 'Personal care', weight: 1.5 }, { id: 'health', label: 'Health' }],
+      domains: [
+        { id: 'personal-care', label: 'Personal care', weight: 1.5 },
+        { id: 'health', label: 'Health' },
+      ],
       pricing: {
         default: { method: 'price-per-point', period: 'week', pencePerPoint: 488 },
         byClientGroup: {
           'learning-disability': {
-            method: 'bands', period: 'month',
-            bands: [{ label: 'Low', from: 0, to: 19, pence: 50000 }, { label: 'High', from: 20, pence: 123456 }],
+            method: 'bands',
+            period: 'month',
+            bands: [
+              { label: 'Low', from: 0, to: 19, pence: 50000 },
+              { label: 'High', from: 20, pence: 123456 },
+            ],
           },
         },
       },
       rounding: { unit: 'pound', mode: 'down' },
     });
-    const text = explain(await evaluate(banded, baseAssessment({
-      clientGroup: 'learning-disability',
-      carer: { willingToContinue: false, ableToContinue: true, supportLevel: 'regular', impact: 'low' },
-    })));
+    const text = explain(
+      await evaluate(
+        banded,
+        baseAssessment({
+          clientGroup: 'learning-disability',
+          carer: { willingToContinue: false, ableToContinue: true, supportLevel: 'regular', impact: 'low' },
+        }),
+      ),
+    );
     // 10 × 1.5 = 15; 15 + 5 = 20 points → band 2 "High" (20+) → 123 456p = £1,234.56 a month
     expect(text).toContain('  Personal care: 10 points × weight 1.5 = 15 points.');
     expect(text).toContain('  Health: 5 points.');

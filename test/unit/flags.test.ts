@@ -29,18 +29,29 @@ const weightedHealth: Rule = {
 
 // health weighted 0.5: washing "lots" 40 + health "high" 30 × 0.5 = 15 → 55 points
 const policy: Policy = basePolicy({
-  domains: [{ id: 'personal-care', label: 'Personal care' }, { id: 'health', label: 'Health', weight: 0.5 }],
+  domains: [
+    { id: 'personal-care', label: 'Personal care' },
+    { id: 'health', label: 'Health', weight: 0.5 },
+  ],
   rules: [highPoints, rawHealth, weightedHealth],
 });
 const assessment = baseAssessment({ answers: { washing: 'lots', 'health-needs': 'high' } });
 
 describe('rules and flags', () => {
-  it('raises a flag with the rule\'s code, message, severity and name, and explains the condition', async () => {
+  it("raises a flag with the rule's code, message, severity and name, and explains the condition", async () => {
     const result = await evaluate(policy, assessment);
     // totalPoints = 40 + 30 × 0.5 = 55 ≥ 50 → fires
-    expect(result.flags[0]).toEqual({ code: 'refer-to-panel', message: 'Refer to the resource panel.', severity: 'action', rule: 'high-points' });
+    expect(result.flags[0]).toEqual({
+      code: 'refer-to-panel',
+      message: 'Refer to the resource panel.',
+      severity: 'action',
+      rule: 'high-points',
+    });
     expect(linesOf(result, 'rule')[0]).toMatchObject({
-      step: 'rule', rule: 'high-points', fired: true, flag: 'refer-to-panel',
+      step: 'rule',
+      rule: 'high-points',
+      fired: true,
+      flag: 'refer-to-panel',
       conditions: {
         all: [{ fact: 'totalPoints', path: null, operator: 'greaterThanInclusive', value: 50, factValue: 55, result: true }],
       },
@@ -56,7 +67,11 @@ describe('rules and flags', () => {
     // weighted-health: all [15 ≥ 30 → false] → false
     expect(weighted!.conditions.result).toBe(false);
     // the top-level result agrees with 'fired' on every line
-    expect(linesOf(result, 'rule').map((r) => [r.fired, r.conditions.result])).toEqual([[true, true], [true, true], [false, false]]);
+    expect(linesOf(result, 'rule').map((r) => [r.fired, r.conditions.result])).toEqual([
+      [true, true],
+      [true, true],
+      [false, false],
+    ]);
   });
 
   it('tests raw points with domainPoints and weighted points with weightedDomainPoints', async () => {
@@ -64,16 +79,24 @@ describe('rules and flags', () => {
     const [, raw, weighted] = linesOf(result, 'rule');
     // domainPoints.health = 30 raw ≥ 30 → fires
     expect(raw).toMatchObject({
-      step: 'rule', rule: 'raw-health', fired: true, flag: 'consider-nhs',
+      step: 'rule',
+      rule: 'raw-health',
+      fired: true,
+      flag: 'consider-nhs',
       conditions: {
         all: [{ fact: 'domainPoints', path: '$.health', operator: 'greaterThanInclusive', value: 30, factValue: 30, result: true }],
       },
     });
     // weightedDomainPoints.health = 30 × 0.5 = 15 < 30 → does not fire
     expect(weighted).toEqual({
-      step: 'rule', rule: 'weighted-health', fired: false, flag: 'weighted-health-high',
+      step: 'rule',
+      rule: 'weighted-health',
+      fired: false,
+      flag: 'weighted-health-high',
       conditions: {
-        all: [{ fact: 'weightedDomainPoints', path: '$.health', operator: 'greaterThanInclusive', value: 30, factValue: 15, result: false }],
+        all: [
+          { fact: 'weightedDomainPoints', path: '$.health', operator: 'greaterThanInclusive', value: 30, factValue: 15, result: false },
+        ],
         result: false,
       },
     });
@@ -81,7 +104,12 @@ describe('rules and flags', () => {
 
   it('gives a flag without a severity the severity "review"', async () => {
     const result = await evaluate(policy, assessment);
-    expect(result.flags[1]).toEqual({ code: 'consider-nhs', message: 'Consider NHS continuing healthcare.', severity: 'review', rule: 'raw-health' });
+    expect(result.flags[1]).toEqual({
+      code: 'consider-nhs',
+      message: 'Consider NHS continuing healthcare.',
+      severity: 'review',
+      rule: 'raw-health',
+    });
   });
 
   it('raises no flag for a rule that does not fire', async () => {
@@ -102,7 +130,9 @@ describe('rules and flags', () => {
     // unweighted: 40 + 30 = 70 ≥ 50; raw health 30 ≥ 30; weighted health 30 × 1 = 30 ≥ 30 → all three fire
     expect(result.flags.map((f) => f.rule)).toEqual(['high-points', 'raw-health', 'weighted-health']);
     expect(linesOf(result, 'rule').map((r) => [r.rule, r.fired])).toEqual([
-      ['high-points', true], ['raw-health', true], ['weighted-health', true],
+      ['high-points', true],
+      ['raw-health', true],
+      ['weighted-health', true],
     ]);
   });
 
@@ -128,20 +158,23 @@ describe('rules and flags', () => {
 
   it('can test answers, money and the carer adjustment', async () => {
     const facts: Policy = basePolicy({
-      rules: [{
-        name: 'lots-of-washing-help',
-        conditions: {
-          any: [
-            { fact: 'answers', path: '$.washing', operator: 'equal', value: 'lots' },
-            { fact: 'weeklyPence', operator: 'greaterThan', value: 100000 },
-          ],
+      rules: [
+        {
+          name: 'lots-of-washing-help',
+          conditions: {
+            any: [
+              { fact: 'answers', path: '$.washing', operator: 'equal', value: 'lots' },
+              { fact: 'weeklyPence', operator: 'greaterThan', value: 100000 },
+            ],
+          },
+          event: { type: 'washing-review', params: { message: 'Review washing support.' } },
         },
-        event: { type: 'washing-review', params: { message: 'Review washing support.' } },
-      }, {
-        name: 'no-carer-reduction',
-        conditions: { all: [{ fact: 'carerReductionApplied', operator: 'equal', value: false }] },
-        event: { type: 'no-carer-reduction', params: { message: 'No carer reduction.', severity: 'info' } },
-      }],
+        {
+          name: 'no-carer-reduction',
+          conditions: { all: [{ fact: 'carerReductionApplied', operator: 'equal', value: false }] },
+          event: { type: 'no-carer-reduction', params: { message: 'No carer reduction.', severity: 'info' } },
+        },
+      ],
     });
     const result = await evaluate(facts, assessment);
     // answers.washing = "lots" → first condition true; weekly 70 × 488p = 34 160p, not over 100 000p
@@ -159,15 +192,19 @@ describe('rules and flags', () => {
 
   it('evaluates a rule whose fact condition has a priority (the schema allows one)', async () => {
     const prioritised: Policy = basePolicy({
-      rules: [{
-        name: 'high-points',
-        conditions: { all: [{ fact: 'totalPoints', operator: 'greaterThanInclusive', value: 50, priority: 5 }] },
-        event: { type: 'refer-to-panel', params: { message: 'Refer to the resource panel.' } },
-      }],
+      rules: [
+        {
+          name: 'high-points',
+          conditions: { all: [{ fact: 'totalPoints', operator: 'greaterThanInclusive', value: 50, priority: 5 }] },
+          event: { type: 'refer-to-panel', params: { message: 'Refer to the resource panel.' } },
+        },
+      ],
     });
     const result = await evaluate(prioritised, assessment);
     // 40 + 30 = 70 ≥ 50 → fires
-    expect(result.flags).toEqual([{ code: 'refer-to-panel', message: 'Refer to the resource panel.', severity: 'review', rule: 'high-points' }]);
+    expect(result.flags).toEqual([
+      { code: 'refer-to-panel', message: 'Refer to the resource panel.', severity: 'review', rule: 'high-points' },
+    ]);
     expect(lineOf(result, 'rule').conditions).toEqual({
       all: [{ fact: 'totalPoints', path: null, operator: 'greaterThanInclusive', value: 50, factValue: 70, result: true }],
       result: true,
@@ -176,31 +213,37 @@ describe('rules and flags', () => {
 
   it('explains a condition skipped by priority as not met, and the group result still agrees with the rule', async () => {
     const shortCircuit: Policy = basePolicy({
-      rules: [{
-        name: 'all-stops-early',
-        conditions: {
-          all: [
-            { fact: 'totalPoints', operator: 'lessThan', value: 0, priority: 10 },
-            { fact: 'age', operator: 'greaterThan', value: 1, priority: 1 },
-          ],
+      rules: [
+        {
+          name: 'all-stops-early',
+          conditions: {
+            all: [
+              { fact: 'totalPoints', operator: 'lessThan', value: 0, priority: 10 },
+              { fact: 'age', operator: 'greaterThan', value: 1, priority: 1 },
+            ],
+          },
+          event: { type: 'never', params: { message: 'Never.' } },
         },
-        event: { type: 'never', params: { message: 'Never.' } },
-      }, {
-        name: 'any-stops-early',
-        conditions: {
-          any: [
-            { fact: 'totalPoints', operator: 'greaterThan', value: 0, priority: 10 },
-            { fact: 'age', operator: 'lessThan', value: 1, priority: 1 },
-          ],
+        {
+          name: 'any-stops-early',
+          conditions: {
+            any: [
+              { fact: 'totalPoints', operator: 'greaterThan', value: 0, priority: 10 },
+              { fact: 'age', operator: 'lessThan', value: 1, priority: 1 },
+            ],
+          },
+          event: { type: 'always', params: { message: 'Always.' } },
         },
-        event: { type: 'always', params: { message: 'Always.' } },
-      }],
+      ],
     });
     const result = await evaluate(shortCircuit, assessment);
     const [allLine, anyLine] = linesOf(result, 'rule');
     // all: 70 < 0 is false, so the lower-priority age test is never run → not met; all → false; no flag
     expect(allLine).toEqual({
-      step: 'rule', rule: 'all-stops-early', fired: false, flag: 'never',
+      step: 'rule',
+      rule: 'all-stops-early',
+      fired: false,
+      flag: 'never',
       conditions: {
         all: [
           { fact: 'totalPoints', path: null, operator: 'lessThan', value: 0, factValue: 70, result: false },
@@ -211,7 +254,10 @@ describe('rules and flags', () => {
     });
     // any: 70 > 0 is true, so the age test is never run; any → true; flag raised
     expect(anyLine).toEqual({
-      step: 'rule', rule: 'any-stops-early', fired: true, flag: 'always',
+      step: 'rule',
+      rule: 'any-stops-early',
+      fired: true,
+      flag: 'always',
       conditions: {
         any: [
           { fact: 'totalPoints', path: null, operator: 'greaterThan', value: 0, factValue: 70, result: true },
@@ -225,16 +271,21 @@ describe('rules and flags', () => {
 
   it('explains a not condition', async () => {
     const negated: Policy = basePolicy({
-      rules: [{
-        name: 'not-older-people',
-        conditions: { not: { fact: 'clientGroup', operator: 'equal', value: 'older-people' } },
-        event: { type: 'not-older', params: { message: 'Not an older person.' } },
-      }],
+      rules: [
+        {
+          name: 'not-older-people',
+          conditions: { not: { fact: 'clientGroup', operator: 'equal', value: 'older-people' } },
+          event: { type: 'not-older', params: { message: 'Not an older person.' } },
+        },
+      ],
     });
     const result = await evaluate(negated, baseAssessment({ clientGroup: 'learning-disability' }));
     // clientGroup = learning-disability ≠ older-people → inner false → not → true → fires
     expect(lineOf(result, 'rule')).toEqual({
-      step: 'rule', rule: 'not-older-people', fired: true, flag: 'not-older',
+      step: 'rule',
+      rule: 'not-older-people',
+      fired: true,
+      flag: 'not-older',
       conditions: {
         not: { fact: 'clientGroup', path: null, operator: 'equal', value: 'older-people', factValue: 'learning-disability', result: false },
         result: true,

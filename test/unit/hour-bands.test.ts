@@ -25,8 +25,17 @@ describe('hour bands', () => {
     const result = await evaluate(scoringPolicy({ pricing: { default: hourBands(1500) } }), scoringAssessment({ 'personal-care': 20 }));
     // 20 points → band 2 (10–29): 7.5 hours × 1 500p = 11 250p a week
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'hour-bands', wholePoints: 20, band: 2, label: 'Low', from: 10, to: 29,
-      hours: 7.5, hourlyRatePence: 1500, period: 'week', pence: 11250,
+      step: 'pricing',
+      method: 'hour-bands',
+      wholePoints: 20,
+      band: 2,
+      label: 'Low',
+      from: 10,
+      to: 29,
+      hours: 7.5,
+      hourlyRatePence: 1500,
+      period: 'week',
+      pence: 11250,
     });
     expect(result.allocation).toEqual({ period: 'week', pence: 11250 });
   });
@@ -44,11 +53,23 @@ describe('hour bands', () => {
   });
 
   it('gives the open top band to any large total', async () => {
-    const result = await evaluate(scoringPolicy({ pricing: { default: hourBands(1500) } }), scoringAssessment({ 'personal-care': 999, health: 999 }));
+    const result = await evaluate(
+      scoringPolicy({ pricing: { default: hourBands(1500) } }),
+      scoringAssessment({ 'personal-care': 999, health: 999 }),
+    );
     // 1 998 points → band 3 (30+): 10.25 hours × 1 500p = 15 375p
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'hour-bands', wholePoints: 1998, band: 3, label: 'Higher', from: 30, to: null,
-      hours: 10.25, hourlyRatePence: 1500, period: 'week', pence: 15375,
+      step: 'pricing',
+      method: 'hour-bands',
+      wholePoints: 1998,
+      band: 3,
+      label: 'Higher',
+      from: 30,
+      to: null,
+      hours: 10.25,
+      hourlyRatePence: 1500,
+      period: 'week',
+      pence: 15375,
     });
   });
 
@@ -72,7 +93,10 @@ describe('hour bands', () => {
 
   it('uses whole points, so 29.9 weighted points stay in the 7.5-hour band', async () => {
     const policy = scoringPolicy({
-      domains: [{ id: 'personal-care', label: 'Personal care', weight: 0.1 }, { id: 'health', label: 'Health' }],
+      domains: [
+        { id: 'personal-care', label: 'Personal care', weight: 0.1 },
+        { id: 'health', label: 'Health' },
+      ],
       pricing: { default: hourBands(1500) },
     });
     const result = await evaluate(policy, scoringAssessment({ 'personal-care': 299 }));

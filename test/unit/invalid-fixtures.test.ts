@@ -14,7 +14,10 @@ import { basePolicy } from '../support/policy-builder.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const INVALID = join(ROOT, 'rules', 'invalid');
 
-interface Expected { code: string; path: string }
+interface Expected {
+  code: string;
+  path: string;
+}
 
 interface PolicyFixture {
   description: string;
@@ -35,7 +38,9 @@ interface AssessmentFixture {
 
 function load<T>(kind: 'policies' | 'assessments'): Array<{ file: string; fixture: T }> {
   const dir = join(INVALID, kind);
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((file) => ({ file, fixture: JSON.parse(readFileSync(join(dir, file), 'utf8')) as T }));
 }
 
@@ -115,7 +120,10 @@ describe('invalid assessment fixtures (rules/invalid/assessments)', () => {
       expect(checked.ok, 'ok').toBe(false);
       const issues = checked.ok ? [] : checked.issues;
       expect(keys(issues)).toEqual(keys(fixture.expect));
-      expect(issues.every((i) => i.severity === 'error'), 'all are errors').toBe(true);
+      expect(
+        issues.every((i) => i.severity === 'error'),
+        'all are errors',
+      ).toBe(true);
       expectTeachingMessages(issues);
     });
   }
@@ -132,12 +140,18 @@ describe('fixture coverage', () => {
 
   it('every PolicyIssueCode has a policy fixture', () => {
     const covered = new Set(policies.flatMap(({ fixture }) => [...fixture.expect, ...(fixture.expectWarnings ?? [])].map((e) => e.code)));
-    expect(codesOf('PolicyIssueCode').filter((c) => !covered.has(c)), 'policy codes with no fixture').toEqual([]);
+    expect(
+      codesOf('PolicyIssueCode').filter((c) => !covered.has(c)),
+      'policy codes with no fixture',
+    ).toEqual([]);
   });
 
   it('every AssessmentIssueCode has an assessment fixture', () => {
     const covered = new Set(assessments.flatMap(({ fixture }) => fixture.expect.map((e) => e.code)));
-    expect(codesOf('AssessmentIssueCode').filter((c) => !covered.has(c)), 'assessment codes with no fixture').toEqual([]);
+    expect(
+      codesOf('AssessmentIssueCode').filter((c) => !covered.has(c)),
+      'assessment codes with no fixture',
+    ).toEqual([]);
   });
 });
 

@@ -11,7 +11,10 @@ describe('large amounts', () => {
   it('converts a very large weekly amount to a month and a year without failing', async () => {
     // schema maxima: weight 10, pencePerPoint 1 000 000
     const policy = scoringPolicy({
-      domains: [{ id: 'personal-care', label: 'Personal care', weight: 10 }, { id: 'health', label: 'Health', weight: 10 }],
+      domains: [
+        { id: 'personal-care', label: 'Personal care', weight: 10 },
+        { id: 'health', label: 'Health', weight: 10 },
+      ],
       pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint: 1_000_000 } },
     });
     const result = await evaluate(policy, scoringAssessment({ 'personal-care': 999, health: 999 }));
@@ -19,8 +22,12 @@ describe('large amounts', () => {
     expect(lineOf(result, 'pricing').pence).toBe(19_980_000_000);
     // annual 19 980 000 000 × 52 = 1 038 960 000 000p; monthly ÷ 12 = 86 580 000 000p
     expect(lineOf(result, 'periods')).toEqual({
-      step: 'periods', period: 'week', weeksPerYear: 52,
-      weeklyPence: 19_980_000_000, monthlyPence: 86_580_000_000, annualPence: 1_038_960_000_000,
+      step: 'periods',
+      period: 'week',
+      weeksPerYear: 52,
+      weeklyPence: 19_980_000_000,
+      monthlyPence: 86_580_000_000,
+      annualPence: 1_038_960_000_000,
     });
   });
 });

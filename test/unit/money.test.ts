@@ -27,13 +27,21 @@ describe('formatPence', () => {
 describe('divideRounding', () => {
   const cases: Array<[number, number, 'up' | 'down' | 'half-up', number]> = [
     // 7 ÷ 2 = 3.5: exactly half
-    [7, 2, 'half-up', 4], [7, 2, 'up', 4], [7, 2, 'down', 3],
+    [7, 2, 'half-up', 4],
+    [7, 2, 'up', 4],
+    [7, 2, 'down', 3],
     // 5 ÷ 3 = 1.67
-    [5, 3, 'half-up', 2], [5, 3, 'up', 2], [5, 3, 'down', 1],
+    [5, 3, 'half-up', 2],
+    [5, 3, 'up', 2],
+    [5, 3, 'down', 1],
     // 4 ÷ 3 = 1.33
-    [4, 3, 'half-up', 1], [4, 3, 'up', 2], [4, 3, 'down', 1],
+    [4, 3, 'half-up', 1],
+    [4, 3, 'up', 2],
+    [4, 3, 'down', 1],
     // 6 ÷ 3 = 2 exactly: no mode moves it
-    [6, 3, 'half-up', 2], [6, 3, 'up', 2], [6, 3, 'down', 2],
+    [6, 3, 'half-up', 2],
+    [6, 3, 'up', 2],
+    [6, 3, 'down', 2],
     // 0 ÷ 7 = 0
     [0, 7, 'up', 0],
     // 8 522 500 ÷ 1 000 = 8 522.5 (17.5 points × 487p in thousandths)

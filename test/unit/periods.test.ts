@@ -38,13 +38,15 @@ describe('period conversion', () => {
     ['year', 52, 78, 2, 7, 78],
   ];
 
-  it.each(cases)('converts a %s amount with %s weeks a year: %i p → weekly %i p, monthly %i p, annual %i p',
+  it.each(cases)(
+    'converts a %s amount with %s weeks a year: %i p → weekly %i p, monthly %i p, annual %i p',
     async (period, weeksPerYear, pence, weeklyPence, monthlyPence, annualPence) => {
       const result = await convert(pence, period, weeksPerYear);
       expect(lineOf(result, 'periods')).toEqual({ step: 'periods', period, weeksPerYear, weeklyPence, monthlyPence, annualPence });
       expect(result.allocation).toEqual({ period, pence });
       expect([result.weeklyPence, result.monthlyPence, result.annualPence]).toEqual([weeklyPence, monthlyPence, annualPence]);
-    });
+    },
+  );
 
   it('rounds half-up even when the policy rounds down', async () => {
     const policy = scoringPolicy({

@@ -13,7 +13,12 @@ describe('price per point', () => {
     const result = await evaluate(basePolicy(), baseAssessment());
     // washing "some" 10 + health "some" 5 = 15 points; 15 × 488p = 7 320p
     expect(lineOf(result, 'pricing')).toEqual({
-      step: 'pricing', method: 'price-per-point', points: 15, pencePerPoint: 488, period: 'week', pence: 7320,
+      step: 'pricing',
+      method: 'price-per-point',
+      points: 15,
+      pencePerPoint: 488,
+      period: 'week',
+      pence: 7320,
     });
     expect(result.allocation).toEqual({ period: 'week', pence: 7320 });
   });
@@ -45,13 +50,21 @@ describe('price per point', () => {
     ];
     it.each(halfPenny)('17.5 points × 487p = 8 522.5p, rounded %s, is %i p', async (mode, pence) => {
       const policy = basePolicy({
-        domains: [{ id: 'personal-care', label: 'Personal care' }, { id: 'health', label: 'Health', weight: 1.5 }],
+        domains: [
+          { id: 'personal-care', label: 'Personal care' },
+          { id: 'health', label: 'Health', weight: 1.5 },
+        ],
         pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint: 487 } },
         rounding: { unit: 'penny', mode },
       });
       const result = await evaluate(policy, baseAssessment());
       expect(lineOf(result, 'pricing')).toEqual({
-        step: 'pricing', method: 'price-per-point', points: 17.5, pencePerPoint: 487, period: 'week', pence,
+        step: 'pricing',
+        method: 'price-per-point',
+        points: 17.5,
+        pencePerPoint: 487,
+        period: 'week',
+        pence,
       });
       expect(result.allocation.pence).toBe(pence);
     });
@@ -67,12 +80,20 @@ describe('price per point', () => {
     ];
     it.each(smallFraction)('8.33 points × 488p = 4 065.04p, rounded %s, is %i p', async (mode, pence) => {
       const policy = basePolicy({
-        domains: [{ id: 'personal-care', label: 'Personal care', weight: 0.333 }, { id: 'health', label: 'Health' }],
+        domains: [
+          { id: 'personal-care', label: 'Personal care', weight: 0.333 },
+          { id: 'health', label: 'Health' },
+        ],
         rounding: { unit: 'penny', mode },
       });
       const result = await evaluate(policy, baseAssessment());
       expect(lineOf(result, 'pricing')).toEqual({
-        step: 'pricing', method: 'price-per-point', points: 8.33, pencePerPoint: 488, period: 'week', pence,
+        step: 'pricing',
+        method: 'price-per-point',
+        points: 8.33,
+        pencePerPoint: 488,
+        period: 'week',
+        pence,
       });
       expect(result.allocation.pence).toBe(pence);
     });

@@ -7,9 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type BandTable, type RoundingMode } from '../../engine/index.js';
-import {
-  carerArb, choicesArb, isoDay, pricedCase, pricePerPointPolicy, toAssessment, type GeneratedCase,
-} from '../support/arbitraries.js';
+import { carerArb, choicesArb, isoDay, pricedCase, pricePerPointPolicy, toAssessment, type GeneratedCase } from '../support/arbitraries.js';
 import { lineOf } from '../support/scoring-policy.js';
 import { scoringAssessment, scoringPolicy } from '../support/scoring-policy.js';
 
@@ -29,9 +27,11 @@ function oracle(c: GeneratedCase) {
   const { gen } = c;
   const mode = gen.mode;
   let totalMilli = 0n;
-  gen.domains.forEach((d, di) => d.questions.forEach((points, qi) => {
-    totalMilli += BigInt(points[c.choices[di]![qi]!]!) * BigInt(d.weightMilli);
-  }));
+  gen.domains.forEach((d, di) => {
+    d.questions.forEach((points, qi) => {
+      totalMilli += BigInt(points[c.choices[di]![qi]!]!) * BigInt(d.weightMilli);
+    });
+  });
   const pricingPence = roundDiv(totalMilli * BigInt(gen.pencePerPoint), 1000n, mode);
   let amount = pricingPence;
   if (c.carer?.willingToContinue && c.carer.ableToContinue) {
@@ -55,77 +55,100 @@ function oracle(c: GeneratedCase) {
 
 describe('properties of every evaluation', () => {
   it('prices exactly: the pricing line and every amount equal an independent BigInt calculation', async () => {
-    await fc.assert(fc.asyncProperty(pricedCase, async (c) => {
-      const result = await evaluate(c.gen.policy, toAssessment(c));
-      const want = oracle(c);
-      expect(BigInt(Math.round(result.points.total * 1000))).toBe(want.totalMilli);
-      expect(BigInt(lineOf(result, 'pricing').pence)).toBe(want.pricingPence);
-      expect(BigInt(result.allocation.pence)).toBe(want.allocation);
-      expect([result.weeklyPence, result.monthlyPence, result.annualPence].map(BigInt)).toEqual([want.weekly, want.monthly, want.annual]);
-    }), RUNS);
+    await fc.assert(
+      fc.asyncProperty(pricedCase, async (c) => {
+        const result = await evaluate(c.gen.policy, toAssessment(c));
+        const want = oracle(c);
+        expect(BigInt(Math.round(result.points.total * 1000))).toBe(want.totalMilli);
+        expect(BigInt(lineOf(result, 'pricing').pence)).toBe(want.pricingPence);
+        expect(BigInt(result.allocation.pence)).toBe(want.allocation);
+        expect([result.weeklyPence, result.monthlyPence, result.annualPence].map(BigInt)).toEqual([want.weekly, want.monthly, want.annual]);
+      }),
+      RUNS,
+    );
   });
 
   it('with a price per point, more points never lower the amount', async () => {
-    const twoAssessments = pricePerPointPolicy.chain((gen) => fc.record({
-      gen: fc.constant(gen), a: choicesArb(gen), b: choicesArb(gen), carer: carerArb,
-      assessmentDate: fc.integer({ min: 0, max: 7 * 366 }).map(isoDay),
-    }));
-    await fc.assert(fc.asyncProperty(twoAssessments, async ({ gen, a, b, carer, assessmentDate }) => {
-      // answers are sorted by points, so the lower index of each pair never scores more
-      const lower = a.map((qs, di) => qs.map((x, qi) => Math.min(x, b[di]![qi]!)));
-      const higher = a.map((qs, di) => qs.map((x, qi) => Math.max(x, b[di]![qi]!)));
-      const low = await evaluate(gen.policy, toAssessment({ gen, choices: lower, carer, assessmentDate }));
-      const high = await evaluate(gen.policy, toAssessment({ gen, choices: higher, carer, assessmentDate }));
-      expect(low.points.total).toBeLessThanOrEqual(high.points.total);
-      expect(lineOf(low, 'pricing').pence).toBeLessThanOrEqual(lineOf(high, 'pricing').pence);
-      expect(low.allocation.pence).toBeLessThanOrEqual(high.allocation.pence);
-      expect(low.weeklyPence).toBeLessThanOrEqual(high.weeklyPence);
-      expect(low.monthlyPence).toBeLessThanOrEqual(high.monthlyPence);
-      expect(low.annualPence).toBeLessThanOrEqual(high.annualPence);
-    }), RUNS);
+    const twoAssessments = pricePerPointPolicy.chain((gen) =>
+      fc.record({
+        gen: fc.constant(gen),
+        a: choicesArb(gen),
+        b: choicesArb(gen),
+        carer: carerArb,
+        assessmentDate: fc.integer({ min: 0, max: 7 * 366 }).map(isoDay),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(twoAssessments, async ({ gen, a, b, carer, assessmentDate }) => {
+        // answers are sorted by points, so the lower index of each pair never scores more
+        const lower = a.map((qs, di) => qs.map((x, qi) => Math.min(x, b[di]![qi]!)));
+        const higher = a.map((qs, di) => qs.map((x, qi) => Math.max(x, b[di]![qi]!)));
+        const low = await evaluate(gen.policy, toAssessment({ gen, choices: lower, carer, assessmentDate }));
+        const high = await evaluate(gen.policy, toAssessment({ gen, choices: higher, carer, assessmentDate }));
+        expect(low.points.total).toBeLessThanOrEqual(high.points.total);
+        expect(lineOf(low, 'pricing').pence).toBeLessThanOrEqual(lineOf(high, 'pricing').pence);
+        expect(low.allocation.pence).toBeLessThanOrEqual(high.allocation.pence);
+        expect(low.weeklyPence).toBeLessThanOrEqual(high.weeklyPence);
+        expect(low.monthlyPence).toBeLessThanOrEqual(high.monthlyPence);
+        expect(low.annualPence).toBeLessThanOrEqual(high.annualPence);
+      }),
+      RUNS,
+    );
   });
 
   it('makes no carer reduction unless the carer is both willing and able', async () => {
-    await fc.assert(fc.asyncProperty(pricedCase, async (c) => {
-      const result = await evaluate(c.gen.policy, toAssessment(c));
-      const line = lineOf(result, 'carer-adjustment');
-      const willingAndAble = c.carer !== undefined && c.carer.willingToContinue && c.carer.ableToContinue;
-      expect(line.applied).toBe(willingAndAble);
-      expect(result.carerAdjustment.applied).toBe(willingAndAble);
-      if (!willingAndAble) {
-        expect(line.reductionPence).toBe(0);
-        expect(line.percent).toBe(0);
-        expect(line.afterPence).toBe(line.beforePence);
-        expect(line.reason).not.toBe('applied');
-      } else {
-        expect(line.reason).toBe('applied');
-        expect(line.afterPence).toBe(line.beforePence - line.reductionPence);
-      }
-    }), RUNS);
+    await fc.assert(
+      fc.asyncProperty(pricedCase, async (c) => {
+        const result = await evaluate(c.gen.policy, toAssessment(c));
+        const line = lineOf(result, 'carer-adjustment');
+        const willingAndAble = c.carer?.willingToContinue === true && c.carer.ableToContinue;
+        expect(line.applied).toBe(willingAndAble);
+        expect(result.carerAdjustment.applied).toBe(willingAndAble);
+        if (!willingAndAble) {
+          expect(line.reductionPence).toBe(0);
+          expect(line.percent).toBe(0);
+          expect(line.afterPence).toBe(line.beforePence);
+          expect(line.reason).not.toBe('applied');
+        } else {
+          expect(line.reason).toBe('applied');
+          expect(line.afterPence).toBe(line.beforePence - line.reductionPence);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('caps nothing with a price per point: each whole point more adds its full price, however many points', async () => {
-    const arb = fc.record({
-      pencePerPoint: fc.integer({ min: 1, max: 100_000 }),
-      weightMilli: fc.integer({ min: 1000, max: 10_000 }),
-      a: fc.integer({ min: 0, max: 999 }), b: fc.integer({ min: 0, max: 999 }),
-      more: fc.integer({ min: 1, max: 999 }),
-    }).filter(({ a, more }) => a + more <= 999);
-    await fc.assert(fc.asyncProperty(arb, async ({ pencePerPoint, weightMilli, a, b, more }) => {
-      const policy = scoringPolicy({
-        domains: [{ id: 'personal-care', label: 'Personal care', weight: weightMilli / 1000 }, { id: 'health', label: 'Health', weight: weightMilli / 1000 }],
-        pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint } },
-        rounding: { unit: 'penny', mode: 'down' },
-      });
-      const base = await evaluate(policy, scoringAssessment({ 'personal-care': a, health: b }));
-      const plus = await evaluate(policy, scoringAssessment({ 'personal-care': a + more, health: b }));
-      // (a + b) × weight × price, and `more` raw points more add more × weight × price: no ceiling
-      const basePence = (BigInt(a + b) * BigInt(weightMilli) * BigInt(pencePerPoint)) / 1000n;
-      const plusPence = (BigInt(a + more + b) * BigInt(weightMilli) * BigInt(pencePerPoint)) / 1000n;
-      expect(BigInt(lineOf(base, 'rounding').beforePence)).toBe(basePence);
-      expect(BigInt(lineOf(plus, 'rounding').beforePence)).toBe(plusPence);
-      expect(plus.allocation.pence).toBeGreaterThan(base.allocation.pence);
-    }), RUNS);
+    const arb = fc
+      .record({
+        pencePerPoint: fc.integer({ min: 1, max: 100_000 }),
+        weightMilli: fc.integer({ min: 1000, max: 10_000 }),
+        a: fc.integer({ min: 0, max: 999 }),
+        b: fc.integer({ min: 0, max: 999 }),
+        more: fc.integer({ min: 1, max: 999 }),
+      })
+      .filter(({ a, more }) => a + more <= 999);
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ pencePerPoint, weightMilli, a, b, more }) => {
+        const policy = scoringPolicy({
+          domains: [
+            { id: 'personal-care', label: 'Personal care', weight: weightMilli / 1000 },
+            { id: 'health', label: 'Health', weight: weightMilli / 1000 },
+          ],
+          pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint } },
+          rounding: { unit: 'penny', mode: 'down' },
+        });
+        const base = await evaluate(policy, scoringAssessment({ 'personal-care': a, health: b }));
+        const plus = await evaluate(policy, scoringAssessment({ 'personal-care': a + more, health: b }));
+        // (a + b) × weight × price, and `more` raw points more add more × weight × price: no ceiling
+        const basePence = (BigInt(a + b) * BigInt(weightMilli) * BigInt(pencePerPoint)) / 1000n;
+        const plusPence = (BigInt(a + more + b) * BigInt(weightMilli) * BigInt(pencePerPoint)) / 1000n;
+        expect(BigInt(lineOf(base, 'rounding').beforePence)).toBe(basePence);
+        expect(BigInt(lineOf(plus, 'rounding').beforePence)).toBe(plusPence);
+        expect(plus.allocation.pence).toBeGreaterThan(base.allocation.pence);
+      }),
+      RUNS,
+    );
   });
 
   it('gives the open top band to any total at or above its start: bands have no ceiling', async () => {
@@ -134,46 +157,76 @@ describe('properties of every evaluation', () => {
       pence: fc.array(fc.integer({ min: 0, max: 100_000_000 }), { minLength: 6, maxLength: 6 }),
       extra: fc.integer({ min: 0, max: 1998 }),
     });
-    await fc.assert(fc.asyncProperty(arb, async ({ widths, pence, extra }) => {
-      const bands: BandTable['bands'] = [];
-      let from = 0;
-      widths.forEach((w, i) => { bands.push({ from, to: from + w - 1, pence: pence[i]! }); from += w; });
-      bands.push({ label: 'Top', from, pence: pence[5]! });
-      const total = Math.min(from + extra, 1998);
-      const policy = scoringPolicy({ pricing: { default: { method: 'bands', period: 'month', bands } } });
-      const result = await evaluate(policy, scoringAssessment({ 'personal-care': Math.min(total, 999), health: total - Math.min(total, 999) }));
-      expect(lineOf(result, 'pricing')).toMatchObject({ band: bands.length, label: 'Top', from, to: null, wholePoints: total, pence: pence[5]! });
-      expect(result.allocation.pence).toBe(pence[5]!);
-    }), RUNS);
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ widths, pence, extra }) => {
+        const bands: BandTable['bands'] = [];
+        let from = 0;
+        widths.forEach((w, i) => {
+          bands.push({ from, to: from + w - 1, pence: pence[i]! });
+          from += w;
+        });
+        bands.push({ label: 'Top', from, pence: pence[5]! });
+        const total = Math.min(from + extra, 1998);
+        const policy = scoringPolicy({ pricing: { default: { method: 'bands', period: 'month', bands } } });
+        const result = await evaluate(
+          policy,
+          scoringAssessment({ 'personal-care': Math.min(total, 999), health: total - Math.min(total, 999) }),
+        );
+        expect(lineOf(result, 'pricing')).toMatchObject({
+          band: bands.length,
+          label: 'Top',
+          from,
+          to: null,
+          wholePoints: total,
+          pence: pence[5]!,
+        });
+        expect(result.allocation.pence).toBe(pence[5]!);
+      }),
+      RUNS,
+    );
   });
 
   it('is deterministic: the same inputs, even with keys reordered, give byte-identical JSON', async () => {
-    const reverseKeys = (v: unknown): unknown => Array.isArray(v) ? v.map(reverseKeys)
-      : typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
-    await fc.assert(fc.asyncProperty(pricedCase, async (c) => {
-      const assessment = toAssessment(c);
-      const first = JSON.stringify(await evaluate(c.gen.policy, assessment));
-      const second = JSON.stringify(await evaluate(reverseKeys(c.gen.policy), reverseKeys(assessment)));
-      expect(second).toBe(first);
-    }), RUNS);
+    const reverseKeys = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reverseKeys)
+        : typeof v === 'object' && v !== null
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverseKeys(x)]),
+            )
+          : v;
+    await fc.assert(
+      fc.asyncProperty(pricedCase, async (c) => {
+        const assessment = toAssessment(c);
+        const first = JSON.stringify(await evaluate(c.gen.policy, assessment));
+        const second = JSON.stringify(await evaluate(reverseKeys(c.gen.policy), reverseKeys(assessment)));
+        expect(second).toBe(first);
+      }),
+      RUNS,
+    );
   });
 
   it('keeps the periods consistent: annual is weekly × weeks a year and monthly × 12, to within the rounding', async () => {
-    await fc.assert(fc.asyncProperty(pricedCase, async (c) => {
-      const result = await evaluate(c.gen.policy, toAssessment(c));
-      const W = BigInt(c.gen.weeksPerYear10k);
-      const weekly = BigInt(result.weeklyPence);
-      const annual = BigInt(result.annualPence);
-      const monthly = BigInt(result.monthlyPence);
-      const abs = (x: bigint) => (x < 0n ? -x : x);
-      // |annual − weekly × weeksPerYear| ≤ weeksPerYear ÷ 2, in ten-thousandths
-      expect(2n * abs(annual * 10_000n - weekly * W)).toBeLessThanOrEqual(W);
-      // |annual − monthly × 12| ≤ 6p
-      expect(2n * abs(annual - monthly * 12n)).toBeLessThanOrEqual(12n);
-      // hence annual ≥ weekly × 52 − 27p, since weeksPerYear ≥ 52
-      expect(annual).toBeGreaterThanOrEqual(weekly * 52n - 27n);
-      const own = { week: result.weeklyPence, month: result.monthlyPence, year: result.annualPence }[result.allocation.period];
-      expect(own).toBe(result.allocation.pence);
-    }), RUNS);
+    await fc.assert(
+      fc.asyncProperty(pricedCase, async (c) => {
+        const result = await evaluate(c.gen.policy, toAssessment(c));
+        const W = BigInt(c.gen.weeksPerYear10k);
+        const weekly = BigInt(result.weeklyPence);
+        const annual = BigInt(result.annualPence);
+        const monthly = BigInt(result.monthlyPence);
+        const abs = (x: bigint) => (x < 0n ? -x : x);
+        // |annual − weekly × weeksPerYear| ≤ weeksPerYear ÷ 2, in ten-thousandths
+        expect(2n * abs(annual * 10_000n - weekly * W)).toBeLessThanOrEqual(W);
+        // |annual − monthly × 12| ≤ 6p
+        expect(2n * abs(annual - monthly * 12n)).toBeLessThanOrEqual(12n);
+        // hence annual ≥ weekly × 52 − 27p, since weeksPerYear ≥ 52
+        expect(annual).toBeGreaterThanOrEqual(weekly * 52n - 27n);
+        const own = { week: result.weeklyPence, month: result.monthlyPence, year: result.annualPence }[result.allocation.period];
+        expect(own).toBe(result.allocation.pence);
+      }),
+      RUNS,
+    );
   });
 });

@@ -54,7 +54,12 @@ describe('final rounding', () => {
     const result = await evaluate(policy, scoringAssessment({ health: 1 }));
     // 12 000p × 0.5% = 60p → 12 060p (£120.60); to the nearest pound → 12 100p
     expect(lineOf(result, 'rounding')).toEqual({
-      step: 'rounding', unit: 'pound', mode: 'half-up', period: 'week', beforePence: 12060, afterPence: 12100,
+      step: 'rounding',
+      unit: 'pound',
+      mode: 'half-up',
+      period: 'week',
+      beforePence: 12060,
+      afterPence: 12100,
     });
     expect(result.allocation.pence).toBe(12100);
     expect(result.weeklyPence).toBe(12100);

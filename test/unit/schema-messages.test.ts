@@ -8,13 +8,36 @@ import { compilePolicy, parseAssessment, validatePolicy, type Issue } from '../.
 import { applyPatch, type PatchOperation } from '../support/json-patch.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 
-const BANDS: PatchOperation = { op: 'replace', path: '/pricing/default', value: { method: 'bands', period: 'week', bands: [
-  { from: 0, to: 19, pence: 0 }, { from: 20, to: 38, pence: 10000 }, { from: 39, to: 59, pence: 14000 }, { from: 60, pence: 20000 }] } };
+const BANDS: PatchOperation = {
+  op: 'replace',
+  path: '/pricing/default',
+  value: {
+    method: 'bands',
+    period: 'week',
+    bands: [
+      { from: 0, to: 19, pence: 0 },
+      { from: 20, to: 38, pence: 10000 },
+      { from: 39, to: 59, pence: 14000 },
+      { from: 60, pence: 20000 },
+    ],
+  },
+};
 
-const CARER: PatchOperation = { op: 'add', path: '/carerAdjustment', value: {
-  supportLevels: [{ id: 'regular', label: 'Regular' }, { id: 'substantial', label: 'Substantial' }],
-  impacts: [{ id: 'low', label: 'Low' }, { id: 'high', label: 'High' }],
-  reductions: { regular: { low: 10, high: 5 }, substantial: { low: 20, high: 10 } } } };
+const CARER: PatchOperation = {
+  op: 'add',
+  path: '/carerAdjustment',
+  value: {
+    supportLevels: [
+      { id: 'regular', label: 'Regular' },
+      { id: 'substantial', label: 'Substantial' },
+    ],
+    impacts: [
+      { id: 'low', label: 'Low' },
+      { id: 'high', label: 'High' },
+    ],
+    reductions: { regular: { low: 10, high: 5 }, substantial: { low: 20, high: 10 } },
+  },
+};
 
 /** All issues (errors and warnings) for basePolicy() with the patch applied. */
 function policyIssues(...patch: PatchOperation[]): Issue[] {
@@ -25,7 +48,10 @@ function policyIssues(...patch: PatchOperation[]): Issue[] {
 /** The one issue with this code; fails if there is not exactly one. */
 function only(issues: Issue[], code: string): Issue {
   const found = issues.filter((i) => i.code === code);
-  expect(found.map((i) => i.code), `issues: ${JSON.stringify(issues)}`).toEqual([code]);
+  expect(
+    found.map((i) => i.code),
+    `issues: ${JSON.stringify(issues)}`,
+  ).toEqual([code]);
   return found[0]!;
 }
 
@@ -53,10 +79,13 @@ describe('policy messages teach', () => {
   });
 
   it('an unknown property names the property, so a typo can be found', () => {
-    const issue = only(policyIssues(
-      { op: 'remove', path: '/pricing/default/pencePerPoint' },
-      { op: 'add', path: '/pricing/default/pencePerPiont', value: 488 },
-    ), 'schema_additional_property');
+    const issue = only(
+      policyIssues(
+        { op: 'remove', path: '/pricing/default/pencePerPoint' },
+        { op: 'add', path: '/pricing/default/pencePerPiont', value: 488 },
+      ),
+      'schema_additional_property',
+    );
     expect(issue.path).toBe('/pricing/default/pencePerPiont');
     expect(issue.message).toContain("'pencePerPiont'");
     expect(issue.message).toMatch(/spelling/);
@@ -80,37 +109,68 @@ describe('policy messages teach', () => {
   });
 
   it('a bad client-group table key names the key', () => {
-    const issues = policyIssues({ op: 'add', path: '/pricing/byClientGroup', value: {
-      'Older People': { method: 'price-per-point', period: 'week', pencePerPoint: 500 } } });
+    const issues = policyIssues({
+      op: 'add',
+      path: '/pricing/byClientGroup',
+      value: {
+        'Older People': { method: 'price-per-point', period: 'week', pencePerPoint: 500 },
+      },
+    });
     expect(issues.length).toBeGreaterThan(0);
     for (const issue of issues) expect(issue.message).toContain('Older People');
   });
 
   it('an incomplete carer table names the support level and the missing impact, and how to fix it', () => {
-    const { message } = only(policyIssues(CARER, { op: 'remove', path: '/carerAdjustment/reductions/substantial/high' }), 'carer_table_incomplete');
+    const { message } = only(
+      policyIssues(CARER, { op: 'remove', path: '/carerAdjustment/reductions/substantial/high' }),
+      'carer_table_incomplete',
+    );
     expect(message).toContain("'substantial'");
     expect(message).toContain("'high'");
     expect(message).toMatch(/0 for none/);
   });
 
   it('uplifts out of order name both dates', () => {
-    const { message } = only(policyIssues({ op: 'add', path: '/uplifts', value: [
-      { from: '2011-04-01', percent: 2 }, { from: '2010-04-01', percent: 2.5 }] }), 'uplift_dates_not_ascending');
+    const { message } = only(
+      policyIssues({
+        op: 'add',
+        path: '/uplifts',
+        value: [
+          { from: '2011-04-01', percent: 2 },
+          { from: '2010-04-01', percent: 2.5 },
+        ],
+      }),
+      'uplift_dates_not_ascending',
+    );
     expect(message).toContain('2011-04-01');
     expect(message).toContain('2010-04-01');
   });
 
   it('an unknown fact lists the facts a rule can test', () => {
-    const { message } = only(policyIssues({ op: 'add', path: '/rules', value: [{
-      name: 'refer', conditions: { all: [{ fact: 'totalPoint', operator: 'greaterThan', value: 60 }] },
-      event: { type: 'refer', params: { message: 'Refer' } } }] }), 'unknown_fact');
+    const { message } = only(
+      policyIssues({
+        op: 'add',
+        path: '/rules',
+        value: [
+          {
+            name: 'refer',
+            conditions: { all: [{ fact: 'totalPoint', operator: 'greaterThan', value: 60 }] },
+            event: { type: 'refer', params: { message: 'Refer' } },
+          },
+        ],
+      }),
+      'unknown_fact',
+    );
     expect(message).toContain("'totalPoint'");
     expect(message).toContain("'totalPoints'");
     expect(message).toContain("'domainPoints'");
   });
 
   it('a cliff edge names the points, both amounts and the threshold', () => {
-    const { message, severity } = only(policyIssues(BANDS, { op: 'replace', path: '/pricing/default/bands/3/pence', value: 30000 }), 'cliff_edge');
+    const { message, severity } = only(
+      policyIssues(BANDS, { op: 'replace', path: '/pricing/default/bands/3/pence', value: 30000 }),
+      'cliff_edge',
+    );
     expect(severity).toBe('warning');
     expect(message).toMatch(/59 to 60/);
     expect(message).toContain('14000');
@@ -135,7 +195,10 @@ describe('assessment messages teach', () => {
   }
 
   it('an unknown answer lists the answers the question has', () => {
-    const { message } = only(assessmentIssues(baseAssessment({ answers: { washing: 'a-little', 'health-needs': 'some' } })), 'unknown_answer');
+    const { message } = only(
+      assessmentIssues(baseAssessment({ answers: { washing: 'a-little', 'health-needs': 'some' } })),
+      'unknown_answer',
+    );
     expect(message).toContain("'a-little'");
     for (const answer of ['none', 'some', 'lots', 'na']) expect(message).toContain(`'${answer}'`);
   });

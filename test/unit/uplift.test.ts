@@ -21,8 +21,26 @@ describe('uplifts', () => {
     const result = await evaluate(policy, baseAssessment({ assessmentDate: '2010-03-31' }));
     // 15 × 488p = 7 320p; neither uplift is in force on 31 March 2010
     expect(linesOf(result, 'uplift')).toEqual([
-      { step: 'uplift', from: '2010-04-01', percent: 2.5, applied: false, reference: 'Inflation 2010-11', beforePence: 7320, upliftPence: 0, afterPence: 7320 },
-      { step: 'uplift', from: '2011-04-01', percent: 1.7, applied: false, reference: null, beforePence: 7320, upliftPence: 0, afterPence: 7320 },
+      {
+        step: 'uplift',
+        from: '2010-04-01',
+        percent: 2.5,
+        applied: false,
+        reference: 'Inflation 2010-11',
+        beforePence: 7320,
+        upliftPence: 0,
+        afterPence: 7320,
+      },
+      {
+        step: 'uplift',
+        from: '2011-04-01',
+        percent: 1.7,
+        applied: false,
+        reference: null,
+        beforePence: 7320,
+        upliftPence: 0,
+        afterPence: 7320,
+      },
     ]);
     expect(result.allocation.pence).toBe(7320);
   });
@@ -38,8 +56,26 @@ describe('uplifts', () => {
     const result = await evaluate(policy, baseAssessment({ assessmentDate: '2010-06-01' }));
     // 7 320p × 2.5% = 183p → 7 503p; 1.7% from 2011 not yet in force
     expect(linesOf(result, 'uplift')).toEqual([
-      { step: 'uplift', from: '2010-04-01', percent: 2.5, applied: true, reference: 'Inflation 2010-11', beforePence: 7320, upliftPence: 183, afterPence: 7503 },
-      { step: 'uplift', from: '2011-04-01', percent: 1.7, applied: false, reference: null, beforePence: 7503, upliftPence: 0, afterPence: 7503 },
+      {
+        step: 'uplift',
+        from: '2010-04-01',
+        percent: 2.5,
+        applied: true,
+        reference: 'Inflation 2010-11',
+        beforePence: 7320,
+        upliftPence: 183,
+        afterPence: 7503,
+      },
+      {
+        step: 'uplift',
+        from: '2011-04-01',
+        percent: 1.7,
+        applied: false,
+        reference: null,
+        beforePence: 7503,
+        upliftPence: 0,
+        afterPence: 7503,
+      },
     ]);
     expect(result.allocation.pence).toBe(7503);
   });
@@ -49,14 +85,35 @@ describe('uplifts', () => {
     // 7 320p × 2.5% = 183p → 7 503p; 7 503p × 1.7% = 127.551p → 128p → 7 631p
     // (not simple: 7 320p × 4.2% = 307.44p would give 7 627p)
     expect(linesOf(result, 'uplift')).toEqual([
-      { step: 'uplift', from: '2010-04-01', percent: 2.5, applied: true, reference: 'Inflation 2010-11', beforePence: 7320, upliftPence: 183, afterPence: 7503 },
-      { step: 'uplift', from: '2011-04-01', percent: 1.7, applied: true, reference: null, beforePence: 7503, upliftPence: 128, afterPence: 7631 },
+      {
+        step: 'uplift',
+        from: '2010-04-01',
+        percent: 2.5,
+        applied: true,
+        reference: 'Inflation 2010-11',
+        beforePence: 7320,
+        upliftPence: 183,
+        afterPence: 7503,
+      },
+      {
+        step: 'uplift',
+        from: '2011-04-01',
+        percent: 1.7,
+        applied: true,
+        reference: null,
+        beforePence: 7503,
+        upliftPence: 128,
+        afterPence: 7631,
+      },
     ]);
     expect(result.allocation.pence).toBe(7631);
   });
 
   it('rounds each uplift with the rounding mode (down)', async () => {
-    const result = await evaluate({ ...policy, rounding: { unit: 'penny', mode: 'down' } }, baseAssessment({ assessmentDate: '2011-06-01' }));
+    const result = await evaluate(
+      { ...policy, rounding: { unit: 'penny', mode: 'down' } },
+      baseAssessment({ assessmentDate: '2011-06-01' }),
+    );
     // 7 320p × 2.5% = 183p → 7 503p; 7 503p × 1.7% = 127.551p → down 127p → 7 630p
     expect(linesOf(result, 'uplift')[1]).toMatchObject({ applied: true, beforePence: 7503, upliftPence: 127, afterPence: 7630 });
     expect(result.allocation.pence).toBe(7630);
@@ -81,17 +138,28 @@ describe('uplifts', () => {
   it('applies after the carer reduction, to the reduced amount', async () => {
     const withCarer = basePolicy({
       carerAdjustment: {
-        supportLevels: [{ id: 'regular', label: 'Regular' }], impacts: [{ id: 'low', label: 'Low' }],
+        supportLevels: [{ id: 'regular', label: 'Regular' }],
+        impacts: [{ id: 'low', label: 'Low' }],
         reductions: { regular: { low: 20 } },
       },
       uplifts: [{ from: '2010-04-01', percent: 2.5 }],
     });
-    const result = await evaluate(withCarer, baseAssessment({
-      carer: { willingToContinue: true, ableToContinue: true, supportLevel: 'regular', impact: 'low' },
-    }));
+    const result = await evaluate(
+      withCarer,
+      baseAssessment({
+        carer: { willingToContinue: true, ableToContinue: true, supportLevel: 'regular', impact: 'low' },
+      }),
+    );
     // 7 320p − 20% (1 464p) = 5 856p; 5 856p × 2.5% = 146.4p → 146p → 6 002p
     expect(lineOf(result, 'uplift')).toEqual({
-      step: 'uplift', from: '2010-04-01', percent: 2.5, applied: true, reference: null, beforePence: 5856, upliftPence: 146, afterPence: 6002,
+      step: 'uplift',
+      from: '2010-04-01',
+      percent: 2.5,
+      applied: true,
+      reference: null,
+      beforePence: 5856,
+      upliftPence: 146,
+      afterPence: 6002,
     });
     expect(result.allocation.pence).toBe(6002);
   });

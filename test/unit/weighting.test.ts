@@ -11,7 +11,10 @@ import { lineOf, linesOf } from '../support/scoring-policy.js';
 describe('domain weights', () => {
   it('multiplies each domain by its weight (1.5 and 0.333) and sums the weighted points', async () => {
     const policy = basePolicy({
-      domains: [{ id: 'personal-care', label: 'Personal care', weight: 1.5 }, { id: 'health', label: 'Health', weight: 0.333 }],
+      domains: [
+        { id: 'personal-care', label: 'Personal care', weight: 1.5 },
+        { id: 'health', label: 'Health', weight: 0.333 },
+      ],
     });
     const result = await evaluate(policy, baseAssessment({ answers: { washing: 'lots', 'health-needs': 'high' } }));
     // personal care: 40 raw × 1.5 = 60; health: 30 raw × 0.333 = 9.99
@@ -22,8 +25,12 @@ describe('domain weights', () => {
     // 60 + 9.99 = 69.99 points, 69 whole points
     expect(lineOf(result, 'total')).toEqual({ step: 'total', points: 69.99, wholePoints: 69 });
     expect(result.points).toEqual({
-      total: 69.99, wholePoints: 69,
-      byDomain: [{ domain: 'personal-care', raw: 40, weighted: 60 }, { domain: 'health', raw: 30, weighted: 9.99 }],
+      total: 69.99,
+      wholePoints: 69,
+      byDomain: [
+        { domain: 'personal-care', raw: 40, weighted: 60 },
+        { domain: 'health', raw: 30, weighted: 9.99 },
+      ],
     });
     // 69.99 × 488p = 34 155.12p → 34 155p
     expect(lineOf(result, 'pricing')).toMatchObject({ points: 69.99, pence: 34155 });
@@ -40,11 +47,22 @@ describe('domain weights', () => {
   });
 
   it('lets a weight of 0 remove a domain from the total', async () => {
-    const policy = basePolicy({ domains: [{ id: 'personal-care', label: 'Personal care' }, { id: 'health', label: 'Health', weight: 0 }] });
+    const policy = basePolicy({
+      domains: [
+        { id: 'personal-care', label: 'Personal care' },
+        { id: 'health', label: 'Health', weight: 0 },
+      ],
+    });
     const result = await evaluate(policy, baseAssessment({ answers: { washing: 'some', 'health-needs': 'high' } }));
     // health: 30 × 0 = 0; total 10 + 0 = 10; 10 × 488p = 4 880p
-    expect(linesOf(result, 'domain')[1]).toEqual(
-      { step: 'domain', domain: 'health', label: 'Health', rawPoints: 30, weight: 0, weightedPoints: 0 });
+    expect(linesOf(result, 'domain')[1]).toEqual({
+      step: 'domain',
+      domain: 'health',
+      label: 'Health',
+      rawPoints: 30,
+      weight: 0,
+      weightedPoints: 0,
+    });
     expect(result.allocation.pence).toBe(4880);
   });
 
@@ -52,8 +70,26 @@ describe('domain weights', () => {
     const result = await evaluate(basePolicy(), baseAssessment({ answers: { washing: 'na', 'health-needs': 'some' } }));
     // washing: does not apply → 0; health 5; total 5; 5 × 488p = 2 440p
     expect(linesOf(result, 'answer')).toEqual([
-      { step: 'answer', question: 'washing', questionText: 'Washing', domain: 'personal-care', answer: 'na', answerText: 'Does not apply', notApplicable: true, points: 0 },
-      { step: 'answer', question: 'health-needs', questionText: 'Health needs', domain: 'health', answer: 'some', answerText: 'Some', notApplicable: false, points: 5 },
+      {
+        step: 'answer',
+        question: 'washing',
+        questionText: 'Washing',
+        domain: 'personal-care',
+        answer: 'na',
+        answerText: 'Does not apply',
+        notApplicable: true,
+        points: 0,
+      },
+      {
+        step: 'answer',
+        question: 'health-needs',
+        questionText: 'Health needs',
+        domain: 'health',
+        answer: 'some',
+        answerText: 'Some',
+        notApplicable: false,
+        points: 5,
+      },
     ]);
     expect(lineOf(result, 'total').points).toBe(5);
     expect(result.allocation.pence).toBe(2440);
@@ -63,25 +99,43 @@ describe('domain weights', () => {
     const base = basePolicy();
     const questionnaire = base.questionnaires[0]!;
     const policy = basePolicy({
-      questionnaires: [{ ...questionnaire, questions: questionnaire.questions.map((q) => q.id === 'health-needs' ? { ...q, required: false } : q) }],
+      questionnaires: [
+        { ...questionnaire, questions: questionnaire.questions.map((q) => (q.id === 'health-needs' ? { ...q, required: false } : q)) },
+      ],
     });
     const result = await evaluate(policy, baseAssessment({ answers: { washing: 'lots' } }));
     // washing 40; health-needs not answered → 0; total 40; 40 × 488p = 19 520p
     expect(linesOf(result, 'answer')[1]).toEqual({
-      step: 'answer', question: 'health-needs', questionText: 'Health needs', domain: 'health',
-      answer: null, answerText: null, notApplicable: false, points: 0,
+      step: 'answer',
+      question: 'health-needs',
+      questionText: 'Health needs',
+      domain: 'health',
+      answer: null,
+      answerText: null,
+      notApplicable: false,
+      points: 0,
     });
     expect(result.allocation.pence).toBe(19520);
   });
 
   it('lists a domain with no questions at 0 points', async () => {
     const policy = basePolicy({
-      domains: [{ id: 'personal-care', label: 'Personal care' }, { id: 'health', label: 'Health' }, { id: 'housing', label: 'Housing', weight: 2 }],
+      domains: [
+        { id: 'personal-care', label: 'Personal care' },
+        { id: 'health', label: 'Health' },
+        { id: 'housing', label: 'Housing', weight: 2 },
+      ],
     });
     const result = await evaluate(policy, baseAssessment());
     // housing has no questions: 0 × 2 = 0; total still 10 + 5 + 0 = 15
-    expect(linesOf(result, 'domain')[2]).toEqual(
-      { step: 'domain', domain: 'housing', label: 'Housing', rawPoints: 0, weight: 2, weightedPoints: 0 });
+    expect(linesOf(result, 'domain')[2]).toEqual({
+      step: 'domain',
+      domain: 'housing',
+      label: 'Housing',
+      rawPoints: 0,
+      weight: 2,
+      weightedPoints: 0,
+    });
     expect(lineOf(result, 'total')).toEqual({ step: 'total', points: 15, wholePoints: 15 });
   });
 });

@@ -20,7 +20,9 @@ for (const version of exampleVersions()) {
     it('has at least five worked examples, each stating the amounts and flags it expects', () => {
       expect(version.examples.length).toBeGreaterThanOrEqual(5);
       for (const { json } of version.examples) {
-        expect(Object.keys(json.expect), json.name).toEqual(expect.arrayContaining(['totalPoints', 'allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'flags']));
+        expect(Object.keys(json.expect), json.name).toEqual(
+          expect.arrayContaining(['totalPoints', 'allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'flags']),
+        );
         expect(json.arithmetic?.length, json.name).toBeGreaterThan(0);
       }
     });
@@ -30,7 +32,9 @@ for (const version of exampleVersions()) {
       const wrong = { ...json, expect: { ...json.expect, weeklyPence: json.expect.weeklyPence + 1 } };
       const outcome = await runWorkedExample(version.policy, wrong);
       expect(outcome.passed).toBe(false);
-      expect(outcome.differences).toEqual([{ field: 'weeklyPence', expected: json.expect.weeklyPence + 1, actual: json.expect.weeklyPence }]);
+      expect(outcome.differences).toEqual([
+        { field: 'weeklyPence', expected: json.expect.weeklyPence + 1, actual: json.expect.weeklyPence },
+      ]);
     });
 
     for (const example of version.examples) {
@@ -46,7 +50,7 @@ for (const version of exampleVersions()) {
           expect(existsSync(golden), `${golden} is missing: run npm run golden`).toBe(true);
           const { asOf, assessment } = example.json;
           const result = await evaluate(version.policy, assessment, asOf ? { asOf } : {});
-          expect(JSON.stringify(result, null, 2) + '\n').toBe(readFileSync(golden, 'utf8'));
+          expect(`${JSON.stringify(result, null, 2)}\n`).toBe(readFileSync(golden, 'utf8'));
         });
       });
     }

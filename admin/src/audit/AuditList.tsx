@@ -12,7 +12,13 @@ const filters = [
   <TextInput key="target" source="target" label="Target (e.g. version:adult-ras:2010-revised)" />,
 ];
 
-interface ChainCheck { ok: boolean; entries?: number; head?: string; seq?: number; reason?: string }
+interface ChainCheck {
+  ok: boolean;
+  entries?: number;
+  head?: string;
+  seq?: number;
+  reason?: string;
+}
 
 function VerifyChain() {
   const [state, setState] = useState<{ busy: boolean; result?: ChainCheck; error?: string }>({ busy: false });
@@ -26,17 +32,21 @@ function VerifyChain() {
   };
   return (
     <Box sx={{ mb: 2 }}>
-      <Button variant="outlined" startIcon={<VerifiedIcon />} onClick={verify} disabled={state.busy}>Verify chain</Button>
+      <Button variant="outlined" startIcon={<VerifiedIcon />} onClick={verify} disabled={state.busy}>
+        Verify chain
+      </Button>
       <Box role="status" sx={{ mt: 1 }}>
         {state.busy && <Typography variant="body2">Checking every entry…</Typography>}
         {state.result?.ok && (
           <Alert severity="success">
-            The log is intact: all {state.result.entries} entries follow each other and none has been changed since it was written.
-            The latest entry's fingerprint is <code style={{ wordBreak: 'break-all' }}>{state.result.head}</code>.
+            The log is intact: all {state.result.entries} entries follow each other and none has been changed since it was written. The
+            latest entry's fingerprint is <code style={{ wordBreak: 'break-all' }}>{state.result.head}</code>.
           </Alert>
         )}
         {state.result && !state.result.ok && (
-          <Alert severity="error">The log has been tampered with or damaged at entry {state.result.seq}: {state.result.reason}.</Alert>
+          <Alert severity="error">
+            The log has been tampered with or damaged at entry {state.result.seq}: {state.result.reason}.
+          </Alert>
         )}
         {state.error && <Alert severity="error">The check could not be run: {state.error}</Alert>}
       </Box>
@@ -44,7 +54,12 @@ function VerifyChain() {
   );
 }
 
-const Actions = () => <TopToolbar><FilterButton /><ExportButton /></TopToolbar>;
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ExportButton />
+  </TopToolbar>
+);
 
 const details = (record: RaRecord) => {
   const entries = Object.entries(record.details ?? {});
@@ -61,20 +76,34 @@ const Empty = () => (
 export function AuditList() {
   return (
     <Box>
-      <Typography variant="h4" component="h1" sx={{ mt: 2 }}>Audit log</Typography>
+      <Typography variant="h4" component="h1" sx={{ mt: 2 }}>
+        Audit log
+      </Typography>
       <Typography sx={{ my: 1, maxWidth: '75ch' }}>
-        Every change made through the system, newest first. Each entry is chained to the one before by a fingerprint, so any later
-        change to the log can be detected: use "Verify chain" to check it.
+        Every change made through the system, newest first. Each entry is chained to the one before by a fingerprint, so any later change to
+        the log can be detected: use "Verify chain" to check it.
       </Typography>
       <VerifyChain />
-      <List filters={filters} actions={<Actions />} sort={{ field: 'seq', order: 'DESC' }} perPage={25} title="Audit log" empty={<Empty />} disableSyncWithLocation={false}>
+      <List
+        filters={filters}
+        actions={<Actions />}
+        sort={{ field: 'seq', order: 'DESC' }}
+        perPage={25}
+        title="Audit log"
+        empty={<Empty />}
+        disableSyncWithLocation={false}
+      >
         <DataTable bulkActionButtons={false} rowClick={false}>
           <DataTable.Col source="seq" label="No." />
-          <DataTable.Col source="at" label="Time"><DateField source="at" showTime locales="en-GB" /></DataTable.Col>
+          <DataTable.Col source="at" label="Time">
+            <DateField source="at" showTime locales="en-GB" />
+          </DataTable.Col>
           <DataTable.Col source="actor" label="Actor" />
           <DataTable.Col source="action" label="Action" />
           <DataTable.Col source="target" label="Target" />
-          <DataTable.Col label="Details" disableSort><FunctionField render={details} /></DataTable.Col>
+          <DataTable.Col label="Details" disableSort>
+            <FunctionField render={details} />
+          </DataTable.Col>
         </DataTable>
       </List>
     </Box>

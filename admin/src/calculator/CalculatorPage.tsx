@@ -45,20 +45,62 @@ export function CalculatorPage() {
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }}>
       <Title title="Calculator" />
-      <Typography variant="h4" component="h1" gutterBottom>Work out an indicative budget</Typography>
+      <Typography variant="h4" component="h1" gutterBottom>
+        Work out an indicative budget
+      </Typography>
       <Typography sx={{ mb: 2, maxWidth: '70ch' }}>
         Choose a scheme and version, describe the person and answer the questions. The indicative allocation and how it was worked out
         appear as you go. Nothing is saved: this is for trying out a policy, not for recording a decision.
       </Typography>
-      {loadError && <Alert severity="error" sx={{ mb: 2 }}>{loadError}</Alert>}
-      <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0,1fr)', lg: 'minmax(0,1fr) minmax(0,1fr)' }, alignItems: 'start' }}>
+      {loadError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {loadError}
+        </Alert>
+      )}
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 3,
+          gridTemplateColumns: { xs: 'minmax(0,1fr)', lg: 'minmax(0,1fr) minmax(0,1fr)' },
+          alignItems: 'start',
+        }}
+      >
         <Box component="form" aria-label="Assessment" onSubmit={(e) => e.preventDefault()} noValidate>
-          <SchemePicker policies={policies} policyId={policyId} onPolicyId={setPolicyId} versions={versions} version={version} onVersion={setVersion} />
+          <SchemePicker
+            policies={policies}
+            policyId={policyId}
+            onPolicyId={setPolicyId}
+            versions={versions}
+            version={version}
+            onVersion={setVersion}
+          />
           {doc && (
-            <PersonInputs doc={doc} assessmentDate={assessmentDate} onAssessmentDate={setAssessmentDate} clientGroup={clientGroup} onClientGroup={setClientGroup}
-              ageMode={ageMode} onAgeMode={setAgeMode} age={age} onAge={setAge} dob={dob} onDob={setDob} ageYears={ageYears} fieldError={fieldError} />
+            <PersonInputs
+              doc={doc}
+              assessmentDate={assessmentDate}
+              onAssessmentDate={setAssessmentDate}
+              clientGroup={clientGroup}
+              onClientGroup={setClientGroup}
+              ageMode={ageMode}
+              onAgeMode={setAgeMode}
+              age={age}
+              onAge={setAge}
+              dob={dob}
+              onDob={setDob}
+              ageYears={ageYears}
+              fieldError={fieldError}
+            />
           )}
-          {doc && <QuestionnaireForm doc={doc} questionnaire={questionnaire} ageYears={ageYears} answers={answers} setAnswers={setAnswers} errors={errors} />}
+          {doc && (
+            <QuestionnaireForm
+              doc={doc}
+              questionnaire={questionnaire}
+              ageYears={ageYears}
+              answers={answers}
+              setAnswers={setAnswers}
+              errors={errors}
+            />
+          )}
           {doc && <CarerInputs doc={doc} carer={carer} setCarer={setCarer} carerIncomplete={carerIncomplete} fieldError={fieldError} />}
         </Box>
         <ResultPanel doc={doc} busy={busy} result={result} failure={failure} problems={problems} placed={placed} />
@@ -69,6 +111,17 @@ export function CalculatorPage() {
 
 /** The pointers whose problems the form shows beside their own inputs. */
 function placedPointers(questionnaire: Questionnaire | null): Set<string> {
-  return new Set(['/age', '/dateOfBirth', '/clientGroup', '/assessmentDate', '/questionnaire', '/carer', '/carer/supportLevel', '/carer/impact', '/carer/willingToContinue', '/carer/ableToContinue',
-    ...(questionnaire?.questions.map((q) => `/answers/${q.id}`) ?? [])]);
+  return new Set([
+    '/age',
+    '/dateOfBirth',
+    '/clientGroup',
+    '/assessmentDate',
+    '/questionnaire',
+    '/carer',
+    '/carer/supportLevel',
+    '/carer/impact',
+    '/carer/willingToContinue',
+    '/carer/ableToContinue',
+    ...(questionnaire?.questions.map((q) => `/answers/${q.id}`) ?? []),
+  ]);
 }

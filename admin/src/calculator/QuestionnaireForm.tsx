@@ -33,7 +33,9 @@ export function QuestionnaireForm({ doc, questionnaire, ageYears, answers, setAn
         </Alert>
       ) : (
         <>
-          <Typography variant="body2" sx={{ mb: 2 }}>{appliesToWords(questionnaire, doc.clientGroups)}. Choose one answer to each question; the points for each answer are shown.</Typography>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {appliesToWords(questionnaire, doc.clientGroups)}. Choose one answer to each question; the points for each answer are shown.
+          </Typography>
           {questionnaire.questions.map((q) => (
             <QuestionInput key={q.id} q={q} doc={doc} answers={answers} setAnswers={setAnswers} problem={errors[`/answers/${q.id}`]} />
           ))}
@@ -55,14 +57,28 @@ function QuestionInput({ q, doc, answers, setAnswers, problem }: QuestionInputPr
   const domain = doc.domains.find((d) => d.id === q.domain);
   const helpId = `q-${q.id}-help`;
   return (
-    <FormControl component="fieldset" error={!!problem && problem.code !== 'missing_answer'} sx={{ display: 'block', mb: 2, pb: 1, borderBottom: '1px solid #e0e0e0', width: '100%' }}>
+    <FormControl
+      component="fieldset"
+      error={!!problem && problem.code !== 'missing_answer'}
+      sx={{ display: 'block', mb: 2, pb: 1, borderBottom: '1px solid #e0e0e0', width: '100%' }}
+    >
       <FormLabel component="legend" sx={{ color: 'text.primary', fontWeight: 600 }}>
-        {q.text}{q.required === false ? ' (optional)' : ''}
+        {q.text}
+        {q.required === false ? ' (optional)' : ''}
       </FormLabel>
-      <Typography variant="body2" color="text.secondary" id={helpId}>{domain?.label ?? q.domain}{q.help ? `. ${q.help}` : ''}</Typography>
-      <RadioGroup name={q.id} value={answers[q.id] ?? ''} aria-describedby={helpId}
-        onChange={(e) => setAnswers((a) => ({ ...a, [q.id]: e.target.value }))}>
-        {q.answers.map((a) => <FormControlLabel key={a.id} value={a.id} control={<Radio size="small" />} label={answerLabel(a)} />)}
+      <Typography variant="body2" color="text.secondary" id={helpId}>
+        {domain?.label ?? q.domain}
+        {q.help ? `. ${q.help}` : ''}
+      </Typography>
+      <RadioGroup
+        name={q.id}
+        value={answers[q.id] ?? ''}
+        aria-describedby={helpId}
+        onChange={(e) => setAnswers((a) => ({ ...a, [q.id]: e.target.value }))}
+      >
+        {q.answers.map((a) => (
+          <FormControlLabel key={a.id} value={a.id} control={<Radio size="small" />} label={answerLabel(a)} />
+        ))}
       </RadioGroup>
       {problem && (
         <FormHelperText sx={problem.code === 'missing_answer' ? { color: 'text.secondary' } : undefined}>
@@ -70,8 +86,12 @@ function QuestionInput({ q, doc, answers, setAnswers, problem }: QuestionInputPr
         </FormHelperText>
       )}
       {q.required === false && answers[q.id] && (
-        <Box component="button" type="button" onClick={() => setAnswers(({ [q.id]: _, ...rest }) => rest)}
-          sx={{ background: 'none', border: 0, p: 0, color: '#0d47a1', textDecoration: 'underline', cursor: 'pointer', font: 'inherit' }}>
+        <Box
+          component="button"
+          type="button"
+          onClick={() => setAnswers(({ [q.id]: _, ...rest }) => rest)}
+          sx={{ background: 'none', border: 0, p: 0, color: '#0d47a1', textDecoration: 'underline', cursor: 'pointer', font: 'inherit' }}
+        >
           Clear this answer
         </Box>
       )}

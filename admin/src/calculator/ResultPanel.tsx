@@ -23,26 +23,49 @@ export function ResultPanel({ doc, busy, result, failure, problems, placed }: Re
   return (
     <Box component="section" aria-labelledby="calc-result" sx={{ position: { lg: 'sticky' }, top: { lg: 72 } }}>
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Typography id="calc-result" variant="h6" component="h2" gutterBottom>Indicative allocation</Typography>
+        <Typography id="calc-result" variant="h6" component="h2" gutterBottom>
+          Indicative allocation
+        </Typography>
         <Box role="status" aria-live="polite" aria-atomic="true">
-          {busy && <Typography variant="body2" color="text.secondary">Working it out…</Typography>}
+          {busy && (
+            <Typography variant="body2" color="text.secondary">
+              Working it out…
+            </Typography>
+          )}
           {!busy && !result && !failure && problems.length === 0 && (
-            <Typography>{!doc ? 'Choose a scheme and version to start.' : 'Enter the assessment date, client group and age, and answer the questions: the allocation will appear here.'}</Typography>
+            <Typography>
+              {!doc
+                ? 'Choose a scheme and version to start.'
+                : 'Enter the assessment date, client group and age, and answer the questions: the allocation will appear here.'}
+            </Typography>
           )}
           {!busy && !result && unanswered.length > 0 && (
-            <Typography>{unanswered.length === 1 ? 'One question is' : `${unanswered.length} questions are`} still to answer before the allocation can be worked out.</Typography>
+            <Typography>
+              {unanswered.length === 1 ? 'One question is' : `${unanswered.length} questions are`} still to answer before the allocation can
+              be worked out.
+            </Typography>
           )}
           {result && <Amounts result={result} />}
         </Box>
-        {failure && <Alert severity="error" sx={{ mt: 1 }}>{failure}</Alert>}
+        {failure && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {failure}
+          </Alert>
+        )}
         {otherProblems.length > 0 && (
           <Alert severity="error" sx={{ mt: 1 }}>
             The assessment does not fit this version:
-            <ul>{otherProblems.map((p) => <li key={p.pointer + p.code}>{p.message}</li>)}</ul>
+            <ul>
+              {otherProblems.map((p) => (
+                <li key={p.pointer + p.code}>{p.message}</li>
+              ))}
+            </ul>
           </Alert>
         )}
         {problems.filter((p) => placed.has(p.pointer) && p.code !== 'missing_answer').length > 0 && (
-          <Alert severity="warning" sx={{ mt: 1 }}>Some answers need attention: see the messages next to them.</Alert>
+          <Alert severity="warning" sx={{ mt: 1 }}>
+            Some answers need attention: see the messages next to them.
+          </Alert>
         )}
         {result && doc && <Explanation result={result} doc={doc} />}
       </Paper>
@@ -61,14 +84,18 @@ function Amounts({ result }: { result: EvaluationResult }) {
       <Box component="dl" sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', m: 0 }} data-testid="amounts">
         {figures.map((f) => (
           <Box key={f.label}>
-            <Typography component="dt" variant="body2" color="text.secondary">{f.label}</Typography>
-            <Typography component="dd" variant="h5" sx={{ m: 0, fontWeight: 700 }}>{formatPence(f.pence)}</Typography>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              {f.label}
+            </Typography>
+            <Typography component="dd" variant="h5" sx={{ m: 0, fontWeight: 700 }}>
+              {formatPence(f.pence)}
+            </Typography>
           </Box>
         ))}
       </Box>
       <Typography variant="body2" sx={{ mt: 1 }}>
-        Worked out in the table's period as {formatPence(result.allocation.pence)} {periodWord[result.allocation.period]}, under {result.provenance.policyId} version {result.provenance.version},
-        as at {formatDate(result.asOf)}.
+        Worked out in the table's period as {formatPence(result.allocation.pence)} {periodWord[result.allocation.period]}, under{' '}
+        {result.provenance.policyId} version {result.provenance.version}, as at {formatDate(result.asOf)}.
       </Typography>
     </Box>
   );
@@ -81,25 +108,43 @@ function Explanation({ result, doc }: { result: EvaluationResult; doc: PolicyDoc
     <Box sx={{ mt: 2 }}>
       {result.flags.length > 0 && (
         <Box component="section" aria-labelledby="calc-flags" sx={{ mb: 2 }}>
-          <Typography id="calc-flags" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>Flags raised</Typography>
+          <Typography id="calc-flags" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            Flags raised
+          </Typography>
           {result.flags.map((f) => (
             <Alert key={f.code} severity={f.severity === 'action' ? 'error' : f.severity === 'review' ? 'warning' : 'info'} sx={{ mb: 1 }}>
-              <strong>{f.severity === 'action' ? 'Action needed' : f.severity === 'review' ? 'For review' : 'For information'}:</strong> {f.message}
+              <strong>{f.severity === 'action' ? 'Action needed' : f.severity === 'review' ? 'For review' : 'For information'}:</strong>{' '}
+              {f.message}
             </Alert>
           ))}
         </Box>
       )}
-      {result.flags.length === 0 && <Typography variant="body2" sx={{ mb: 2 }}>No flags were raised.</Typography>}
-      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>Points by area of need</Typography>
+      {result.flags.length === 0 && (
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          No flags were raised.
+        </Typography>
+      )}
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        Points by area of need
+      </Typography>
       <HorizontalBarChart
         caption={`Points by area of need (total ${formatNumber(total?.points ?? result.points.total)})`}
         summary={`Bar chart of points by area of need: ${domains.map((d) => `${d.label} ${formatNumber(d.weightedPoints)}`).join(', ')}.`}
-        valueHeading="Points counted" noteHeading="How"
+        valueHeading="Points counted"
+        noteHeading="How"
         bars={domains.map((d) => ({
-          label: d.label, value: d.weightedPoints, display: formatNumber(d.weightedPoints),
-          note: d.weight === 1 ? `${formatNumber(d.rawPoints)} points` : `${formatNumber(d.rawPoints)} points × weight ${formatNumber(d.weight)}`,
-        }))} />
-      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>From points to money</Typography>
+          label: d.label,
+          value: d.weightedPoints,
+          display: formatNumber(d.weightedPoints),
+          note:
+            d.weight === 1
+              ? `${formatNumber(d.rawPoints)} points`
+              : `${formatNumber(d.rawPoints)} points × weight ${formatNumber(d.weight)}`,
+        }))}
+      />
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        From points to money
+      </Typography>
       <ExplanationSteps result={result} doc={doc} />
     </Box>
   );

@@ -5,7 +5,11 @@ import { formatDate } from './format';
 import type { PolicySummary, VersionSummary } from './usePolicyVersion';
 
 const STATUS_WORDS: Record<string, string> = {
-  draft: 'draft', submitted: 'submitted, awaiting ratification', ratified: 'ratified', superseded: 'superseded', withdrawn: 'withdrawn',
+  draft: 'draft',
+  submitted: 'submitted, awaiting ratification',
+  ratified: 'ratified',
+  superseded: 'superseded',
+  withdrawn: 'withdrawn',
 };
 
 interface SchemePickerProps {
@@ -20,17 +24,47 @@ interface SchemePickerProps {
 export function SchemePicker({ policies, policyId, onPolicyId, versions, version, onVersion }: SchemePickerProps) {
   return (
     <Paper variant="outlined" component="section" aria-labelledby="calc-scheme" sx={{ p: 2, mb: 2 }}>
-      <Typography id="calc-scheme" variant="h6" component="h2" gutterBottom>Scheme and version</Typography>
-      {!policies ? <CircularProgress size={24} aria-label="Loading schemes" /> : policies.length === 0 ? (
+      <Typography id="calc-scheme" variant="h6" component="h2" gutterBottom>
+        Scheme and version
+      </Typography>
+      {!policies ? (
+        <CircularProgress size={24} aria-label="Loading schemes" />
+      ) : policies.length === 0 ? (
         <Typography>There are no schemes yet. An officer can add one under Policies.</Typography>
       ) : (
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-          <TextField select label="Scheme" value={policyId} onChange={(e) => onPolicyId(e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }} sx={{ minWidth: 260 }}>
-            {policies.map((p) => <option key={p.id} value={p.id}>{p.title} ({p.id})</option>)}
+          <TextField
+            select
+            label="Scheme"
+            value={policyId}
+            onChange={(e) => onPolicyId(e.target.value)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            sx={{ minWidth: 260 }}
+          >
+            {policies.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title} ({p.id})
+              </option>
+            ))}
           </TextField>
-          <TextField select label="Version" value={version} onChange={(e) => onVersion(e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }} sx={{ minWidth: 260 }}
-            helperText={versions.find((v) => v.version === version) ? versionHelp(versions.find((v) => v.version === version)!, policies.find((p) => p.id === policyId)?.inForce?.version) : ' '}>
-            {versions.map((v) => <option key={v.version} value={v.version}>{v.version} ({STATUS_WORDS[v.status] ?? v.status})</option>)}
+          <TextField
+            select
+            label="Version"
+            value={version}
+            onChange={(e) => onVersion(e.target.value)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            sx={{ minWidth: 260 }}
+            helperText={
+              versions.find((v) => v.version === version)
+                ? versionHelp(versions.find((v) => v.version === version)!, policies.find((p) => p.id === policyId)?.inForce?.version)
+                : ' '
+            }
+          >
+            {versions.map((v) => (
+              <option key={v.version} value={v.version}>
+                {v.version} ({STATUS_WORDS[v.status] ?? v.status})
+              </option>
+            ))}
           </TextField>
         </Box>
       )}

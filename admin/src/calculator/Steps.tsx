@@ -25,8 +25,10 @@ export function stepWords(line: ExplanationLine): string | null {
     case 'allocation-table':
       return `${line.table === 'client-group' ? `The allocation table for this client group` : 'The standard allocation table'} is used: ${METHOD_WORDS[line.method] ?? line.method}, ${periodWord[line.period]}.`;
     case 'pricing':
-      if (line.method === 'price-per-point') return `${formatNumber(line.points)} points × ${formatPrice(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
-      if (line.method === 'bands') return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatPence(line.pence)} ${periodWord[line.period]}.`;
+      if (line.method === 'price-per-point')
+        return `${formatNumber(line.points)} points × ${formatPrice(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
+      if (line.method === 'bands')
+        return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatPence(line.pence)} ${periodWord[line.period]}.`;
       return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatNumber(line.hours)} hours × ${formatPrice(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
     case 'carer-adjustment':
       if (line.applied) {
@@ -56,16 +58,25 @@ export function ExplanationSteps({ result }: { result: EvaluationResult; doc?: P
   return (
     <Box>
       <Box component="ol" sx={{ pl: 3, mt: 0, '& li': { mb: 0.75 } }} data-testid="steps">
-        {steps.map((s, i) => <li key={i}><Typography variant="body2" component="span">{s}</Typography></li>)}
+        {steps.map((s, i) => (
+          <li key={i}>
+            <Typography variant="body2" component="span">
+              {s}
+            </Typography>
+          </li>
+        ))}
       </Box>
       {answers.length > 0 && (
         <Box component="details" sx={{ mt: 1, '& summary': { cursor: 'pointer', color: '#0d47a1', textDecoration: 'underline' } }}>
           <summary>Show the points for each answer</summary>
           <Box component="ul" sx={{ pl: 3 }}>
             {answers.map((a) => (
-              <li key={a.question}><Typography variant="body2" component="span">
-                {a.questionText}: {a.answerText ?? 'not answered'}{a.notApplicable ? ' (does not apply)' : ''}, {formatNumber(a.points)} {a.points === 1 ? 'point' : 'points'}
-              </Typography></li>
+              <li key={a.question}>
+                <Typography variant="body2" component="span">
+                  {a.questionText}: {a.answerText ?? 'not answered'}
+                  {a.notApplicable ? ' (does not apply)' : ''}, {formatNumber(a.points)} {a.points === 1 ? 'point' : 'points'}
+                </Typography>
+              </li>
             ))}
           </Box>
         </Box>

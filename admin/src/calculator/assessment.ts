@@ -2,7 +2,13 @@
 
 import type { PolicyDocument, Questionnaire } from './types';
 
-export interface CarerState { present: boolean; willing: '' | 'yes' | 'no'; able: '' | 'yes' | 'no'; supportLevel: string; impact: string }
+export interface CarerState {
+  present: boolean;
+  willing: '' | 'yes' | 'no';
+  able: '' | 'yes' | 'no';
+  supportLevel: string;
+  impact: string;
+}
 export const NO_CARER: CarerState = { present: false, willing: '', able: '', supportLevel: '', impact: '' };
 
 export type AgeMode = 'age' | 'dob';
@@ -23,17 +29,27 @@ export interface AssessmentInputs {
 export function buildAssessment({ doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer }: AssessmentInputs) {
   if (!doc || !clientGroup || !assessmentDate) return null;
   if (ageMode === 'age' ? age === '' : dob === '') return null;
-  const chosen = questionnaire ? Object.fromEntries(Object.entries(answers).filter(([q]) => questionnaire.questions.some((x) => x.id === q))) : answers;
+  const chosen = questionnaire
+    ? Object.fromEntries(Object.entries(answers).filter(([q]) => questionnaire.questions.some((x) => x.id === q)))
+    : answers;
   return {
     assessmentDate,
     ...(ageMode === 'age' ? { age: /^\d+$/.test(age) ? Number(age) : age } : { dateOfBirth: dob }),
     clientGroup,
     ...(questionnaire ? { questionnaire: questionnaire.id } : {}),
     answers: chosen,
-    ...(carer.present ? {
-      carer: { willingToContinue: carer.willing === 'yes', ableToContinue: carer.able === 'yes', supportLevel: carer.supportLevel, impact: carer.impact },
-    } : {}),
+    ...(carer.present
+      ? {
+          carer: {
+            willingToContinue: carer.willing === 'yes',
+            ableToContinue: carer.able === 'yes',
+            supportLevel: carer.supportLevel,
+            impact: carer.impact,
+          },
+        }
+      : {}),
   };
 }
 
-export const isCarerIncomplete = (carer: CarerState) => carer.present && (!carer.willing || !carer.able || !carer.supportLevel || !carer.impact);
+export const isCarerIncomplete = (carer: CarerState) =>
+  carer.present && (!carer.willing || !carer.able || !carer.supportLevel || !carer.impact);

@@ -20,8 +20,18 @@ const BAR = '#1565c0';
 const NEGATIVE = '#b71c1c';
 
 /** Horizontal bars, one per item, labelled on the left with the value at the end of the bar. */
-export function HorizontalBarChart({ caption, summary, bars, valueHeading, noteHeading }: {
-  caption: string; summary: string; bars: Bar[]; valueHeading: string; noteHeading?: string;
+export function HorizontalBarChart({
+  caption,
+  summary,
+  bars,
+  valueHeading,
+  noteHeading,
+}: {
+  caption: string;
+  summary: string;
+  bars: Bar[];
+  valueHeading: string;
+  noteHeading?: string;
 }) {
   const id = useId();
   const labelWidth = 300;
@@ -31,33 +41,64 @@ export function HorizontalBarChart({ caption, summary, bars, valueHeading, noteH
   const height = bars.length * row + 8;
   return (
     <Box component="figure" sx={{ m: 0, mb: 2 }} aria-labelledby={`${id}-caption`}>
-      <Typography component="figcaption" id={`${id}-caption`} variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>{caption}</Typography>
+      <Typography component="figcaption" id={`${id}-caption`} variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+        {caption}
+      </Typography>
       <Box sx={{ overflowX: 'auto' }}>
-        <svg role="img" aria-label={summary} width={labelWidth + chartWidth + 110} height={height} viewBox={`0 0 ${labelWidth + chartWidth + 110} ${height}`} style={{ maxWidth: '100%', height: 'auto' }}>
+        <svg
+          role="img"
+          aria-label={summary}
+          width={labelWidth + chartWidth + 110}
+          height={height}
+          viewBox={`0 0 ${labelWidth + chartWidth + 110} ${height}`}
+          style={{ maxWidth: '100%', height: 'auto' }}
+        >
           {bars.map((b, i) => {
             const w = Math.max(b.value === 0 ? 0 : 2, (Math.abs(b.value) / max) * chartWidth);
             const y = i * row + 4;
             return (
-              <g key={b.label} aria-hidden="true">
-                <text x={labelWidth - 8} y={y + row / 2} dominantBaseline="middle" textAnchor="end" fontSize="13" fill={INK}>{truncate(b.label, 42)}</text>
+              <g key={b.label}>
+                <text x={labelWidth - 8} y={y + row / 2} dominantBaseline="middle" textAnchor="end" fontSize="13" fill={INK}>
+                  {truncate(b.label, 42)}
+                </text>
                 <rect x={labelWidth} y={y + 4} width={w} height={row - 10} fill={b.value < 0 ? NEGATIVE : BAR} />
-                <text x={labelWidth + w + 6} y={y + row / 2} dominantBaseline="middle" fontSize="13" fill={INK}>{b.display}</text>
+                <text x={labelWidth + w + 6} y={y + row / 2} dominantBaseline="middle" fontSize="13" fill={INK}>
+                  {b.display}
+                </text>
               </g>
             );
           })}
         </svg>
       </Box>
-      <TableAlternative caption={caption} headings={['', valueHeading, ...(noteHeading ? [noteHeading] : [])]}
-        rows={bars.map((b) => [b.label, b.display, ...(noteHeading ? [b.note ?? ''] : [])])} />
+      <TableAlternative
+        caption={caption}
+        headings={['', valueHeading, ...(noteHeading ? [noteHeading] : [])]}
+        rows={bars.map((b) => [b.label, b.display, ...(noteHeading ? [b.note ?? ''] : [])])}
+      />
     </Box>
   );
 }
 
-export interface Bin { fromLabel: string; toLabel: string; count: number; negative?: boolean }
+export interface Bin {
+  fromLabel: string;
+  toLabel: string;
+  count: number;
+  negative?: boolean;
+}
 
 /** Vertical bars over ranges of money (a histogram). */
-export function Histogram({ caption, summary, bins, rangeHeading = 'Range', countHeading = 'People' }: {
-  caption: string; summary: string; bins: Bin[]; rangeHeading?: string; countHeading?: string;
+export function Histogram({
+  caption,
+  summary,
+  bins,
+  rangeHeading = 'Range',
+  countHeading = 'People',
+}: {
+  caption: string;
+  summary: string;
+  bins: Bin[];
+  rangeHeading?: string;
+  countHeading?: string;
 }) {
   const id = useId();
   const width = 720;
@@ -69,21 +110,40 @@ export function Histogram({ caption, summary, bins, rangeHeading = 'Range', coun
   const labelEvery = Math.max(1, Math.ceil(bins.length / 8));
   return (
     <Box component="figure" sx={{ m: 0, mb: 3 }} aria-labelledby={`${id}-caption`}>
-      <Typography component="figcaption" id={`${id}-caption`} variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>{caption}</Typography>
-      {bins.length === 0 ? <Typography>No one to show.</Typography> : (
+      <Typography component="figcaption" id={`${id}-caption`} variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+        {caption}
+      </Typography>
+      {bins.length === 0 ? (
+        <Typography>No one to show.</Typography>
+      ) : (
         <Box sx={{ overflowX: 'auto' }}>
-          <svg role="img" aria-label={summary} width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: '100%', height: 'auto' }}>
-            <g aria-hidden="true">
+          <svg
+            role="img"
+            aria-label={summary}
+            width={width}
+            height={height}
+            viewBox={`0 0 ${width} ${height}`}
+            style={{ maxWidth: '100%', height: 'auto' }}
+          >
+            <g>
               <line x1={left} x2={width - 8} y1={height - bottom} y2={height - bottom} stroke={INK} />
-              <text x={left - 6} y={12} textAnchor="end" fontSize="12" fill={INK}>{max}</text>
-              <text x={left - 6} y={height - bottom} textAnchor="end" fontSize="12" fill={INK}>0</text>
+              <text x={left - 6} y={12} textAnchor="end" fontSize="12" fill={INK}>
+                {max}
+              </text>
+              <text x={left - 6} y={height - bottom} textAnchor="end" fontSize="12" fill={INK}>
+                0
+              </text>
               {bins.map((b, i) => {
                 const h = (b.count / max) * (height - bottom - 16);
                 const x = left + i * slot;
                 return (
                   <g key={i}>
                     <rect x={x + 1} y={height - bottom - h} width={Math.max(1, slot - 2)} height={h} fill={b.negative ? NEGATIVE : BAR} />
-                    {i % labelEvery === 0 && <text x={x + 1} y={height - bottom + 16} fontSize="11" fill={INK}>{b.fromLabel}</text>}
+                    {i % labelEvery === 0 && (
+                      <text x={x + 1} y={height - bottom + 16} fontSize="11" fill={INK}>
+                        {b.fromLabel}
+                      </text>
+                    )}
                   </g>
                 );
               })}
@@ -91,8 +151,11 @@ export function Histogram({ caption, summary, bins, rangeHeading = 'Range', coun
           </svg>
         </Box>
       )}
-      <TableAlternative caption={caption} headings={[rangeHeading, countHeading]}
-        rows={bins.map((b) => [`${b.fromLabel} to ${b.toLabel}`, String(b.count)])} />
+      <TableAlternative
+        caption={caption}
+        headings={[rangeHeading, countHeading]}
+        rows={bins.map((b) => [`${b.fromLabel} to ${b.toLabel}`, String(b.count)])}
+      />
     </Box>
   );
 }
@@ -105,11 +168,31 @@ export function TableAlternative({ caption, headings, rows }: { caption: string;
       <Table size="small" sx={{ mt: 1, maxWidth: 760 }}>
         <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>{caption}</caption>
         <TableHead>
-          <TableRow>{headings.map((h, i) => <TableCell key={i} component="th" scope="col">{h || <Box component="span" sx={visuallyHidden}>Item</Box>}</TableCell>)}</TableRow>
+          <TableRow>
+            {headings.map((h, i) => (
+              <TableCell key={i} component="th" scope="col">
+                {h || (
+                  <Box component="span" sx={visuallyHidden}>
+                    Item
+                  </Box>
+                )}
+              </TableCell>
+            ))}
+          </TableRow>
         </TableHead>
         <TableBody>
           {rows.map((r, i) => (
-            <TableRow key={i}>{r.map((c, j) => j === 0 ? <TableCell key={j} component="th" scope="row">{c}</TableCell> : <TableCell key={j}>{c}</TableCell>)}</TableRow>
+            <TableRow key={i}>
+              {r.map((c, j) =>
+                j === 0 ? (
+                  <TableCell key={j} component="th" scope="row">
+                    {c}
+                  </TableCell>
+                ) : (
+                  <TableCell key={j}>{c}</TableCell>
+                ),
+              )}
+            </TableRow>
           ))}
         </TableBody>
       </Table>
@@ -123,5 +206,13 @@ function truncate(text: string, n: number) {
 
 /** Hidden from sight, read by screen readers. */
 export const visuallyHidden = {
-  position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0,
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
 } as const;

@@ -1,7 +1,12 @@
 /** Money and wording helpers shared by the calculator, the comparison and the published RAS. */
 
 const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const wholePounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const wholePounds = new Intl.NumberFormat('en-GB', {
+  style: 'currency',
+  currency: 'GBP',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
 const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 const percents = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 
@@ -26,7 +31,11 @@ export const periodNoun: Record<string, string> = { week: 'weekly', month: 'mont
 
 export const roundingWords = (unit: string, mode: string): string => {
   const to = unit === 'pound' ? 'the whole pound' : 'the penny';
-  return mode === 'up' ? `rounded up to ${to}` : mode === 'down' ? `rounded down to ${to}` : `rounded to the nearest ${unit === 'pound' ? 'pound' : 'penny'} (halves up)`;
+  return mode === 'up'
+    ? `rounded up to ${to}`
+    : mode === 'down'
+      ? `rounded down to ${to}`
+      : `rounded to the nearest ${unit === 'pound' ? 'pound' : 'penny'} (halves up)`;
 };
 
 /** A calendar date in words: "1 June 2010". */

@@ -18,17 +18,40 @@ export function useEvaluation(assessment: ReturnType<typeof buildAssessment>, ca
   const sequence = useRef(0);
   useEffect(() => {
     const ticket = ++sequence.current;
-    if (!assessment || carerIncomplete) { setResult(null); setProblems([]); setFailure(null); setBusy(false); return; }
+    if (!assessment || carerIncomplete) {
+      setResult(null);
+      setProblems([]);
+      setFailure(null);
+      setBusy(false);
+      return;
+    }
     setBusy(true);
     const timer = setTimeout(() => {
-      request<EvaluationResult>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}/evaluate`, { method: 'POST', body: assessment })
-        .then((r) => { if (ticket === sequence.current) { setResult(r); setProblems([]); setFailure(null); } })
+      request<EvaluationResult>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}/evaluate`, {
+        method: 'POST',
+        body: assessment,
+      })
+        .then((r) => {
+          if (ticket === sequence.current) {
+            setResult(r);
+            setProblems([]);
+            setFailure(null);
+          }
+        })
         .catch((e) => {
           if (ticket !== sequence.current) return;
           setResult(null);
-          if (e instanceof ProblemError && e.status === 422) { setProblems(e.errors); setFailure(e.errors.length ? null : e.message); } else { setProblems([]); setFailure(messageOf(e)); }
+          if (e instanceof ProblemError && e.status === 422) {
+            setProblems(e.errors);
+            setFailure(e.errors.length ? null : e.message);
+          } else {
+            setProblems([]);
+            setFailure(messageOf(e));
+          }
         })
-        .finally(() => { if (ticket === sequence.current) setBusy(false); });
+        .finally(() => {
+          if (ticket === sequence.current) setBusy(false);
+        });
     }, 350);
     return () => clearTimeout(timer);
   }, [assessment, carerIncomplete, policyId, version]);

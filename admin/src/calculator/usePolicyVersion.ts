@@ -4,8 +4,18 @@ import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { messageOf, request } from './problems';
 import type { PolicyDocument } from './types';
 
-export interface PolicySummary { id: string; title: string; council: string; inForce: { version: string } | null }
-export interface VersionSummary { policyId: string; version: string; status: string; ratification?: { effectiveFrom: string } | null }
+export interface PolicySummary {
+  id: string;
+  title: string;
+  council: string;
+  inForce: { version: string } | null;
+}
+export interface VersionSummary {
+  policyId: string;
+  version: string;
+  status: string;
+  ratification?: { effectiveFrom: string } | null;
+}
 
 /**
  * Starts on the first scheme and the version in force (else the latest), and keeps the chosen
@@ -20,30 +30,36 @@ export function usePolicyVersion(setClientGroup: Dispatch<SetStateAction<string>
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    request<PolicySummary[]>('/api/policies').then((list) => {
-      setPolicies(list);
-      if (list[0]) setPolicyId((current) => current || list[0]!.id);
-    }).catch((e) => setLoadError(messageOf(e)));
+    request<PolicySummary[]>('/api/policies')
+      .then((list) => {
+        setPolicies(list);
+        if (list[0]) setPolicyId((current) => current || list[0]!.id);
+      })
+      .catch((e) => setLoadError(messageOf(e)));
   }, []);
 
   useEffect(() => {
     if (!policyId) return;
     setVersions([]);
-    request<VersionSummary[]>(`/api/policies/${encodeURIComponent(policyId)}/versions`).then((list) => {
-      setVersions(list);
-      const inForce = policies?.find((p) => p.id === policyId)?.inForce?.version;
-      setVersion(inForce && list.some((v) => v.version === inForce) ? inForce : list[list.length - 1]?.version ?? '');
-    }).catch((e) => setLoadError(messageOf(e)));
+    request<VersionSummary[]>(`/api/policies/${encodeURIComponent(policyId)}/versions`)
+      .then((list) => {
+        setVersions(list);
+        const inForce = policies?.find((p) => p.id === policyId)?.inForce?.version;
+        setVersion(inForce && list.some((v) => v.version === inForce) ? inForce : (list[list.length - 1]?.version ?? ''));
+      })
+      .catch((e) => setLoadError(messageOf(e)));
   }, [policyId, policies]);
 
   useEffect(() => {
     if (!policyId || !version) return;
     setDoc(null);
-    request<{ document: PolicyDocument }>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`).then(({ document }) => {
-      setDoc(document);
-      setClientGroup((g) => (document.clientGroups.some((c) => c.id === g) ? g : document.clientGroups[0]?.id ?? ''));
-    }).catch((e) => setLoadError(messageOf(e)));
-  }, [policyId, version]);
+    request<{ document: PolicyDocument }>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`)
+      .then(({ document }) => {
+        setDoc(document);
+        setClientGroup((g) => (document.clientGroups.some((c) => c.id === g) ? g : (document.clientGroups[0]?.id ?? '')));
+      })
+      .catch((e) => setLoadError(messageOf(e)));
+  }, [policyId, version, setClientGroup]);
 
   return { policies, policyId, setPolicyId, versions, version, setVersion, doc, loadError };
 }

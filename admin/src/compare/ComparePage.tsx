@@ -4,20 +4,49 @@
  */
 
 import {
-  Alert, Box, Button, Checkbox, CircularProgress, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel,
-  LinearProgress, Paper, Radio, RadioGroup, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  CircularProgress,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
+  LinearProgress,
+  Paper,
+  Radio,
+  RadioGroup,
+  TextField,
+  Typography,
 } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Title } from 'react-admin';
 import { todayIso } from '../calculator/format';
 import { messageOf, ProblemError, request } from '../calculator/problems';
 import { ComparisonResult, type ComparisonJob } from './ComparisonResult';
 
-interface PolicySummary { id: string; title: string; inForce: { version: string } | null }
-interface VersionSummary { version: string; status: string }
+interface PolicySummary {
+  id: string;
+  title: string;
+  inForce: { version: string } | null;
+}
+interface VersionSummary {
+  version: string;
+  status: string;
+}
 export interface CohortRecord {
-  id: string; name: string; description: string | null; policyId: string | null; source: string; people: number;
-  byClientGroup: Record<string, number>; byAgeBand: Record<string, number>; createdAt: string; createdBy: string;
+  id: string;
+  name: string;
+  description: string | null;
+  policyId: string | null;
+  source: string;
+  people: number;
+  byClientGroup: Record<string, number>;
+  byAgeBand: Record<string, number>;
+  createdAt: string;
+  createdBy: string;
 }
 
 export function ComparePage() {
@@ -36,33 +65,56 @@ export function ComparePage() {
   const [job, setJob] = useState<ComparisonJob | null>(null);
   const [starting, setStarting] = useState(false);
 
-  useEffect(() => {
-    request<PolicySummary[]>('/api/policies').then((list) => { setPolicies(list); if (list[0]) setPolicyId((p) => p || list[0]!.id); }).catch((e) => setError(messageOf(e)));
-    loadCohorts();
-  }, []);
+  const loadCohorts = useCallback(
+    (select?: string) =>
+      request<CohortRecord[]>('/api/cohorts')
+        .then((list) => {
+          setCohorts(list);
+          setCohortId((c) => select ?? (c && list.some((x) => x.id === c) ? c : (list[list.length - 1]?.id ?? '')));
+        })
+        .catch((e) => {
+          setCohorts([]);
+          setError(messageOf(e));
+        }),
+    [],
+  );
 
-  const loadCohorts = (select?: string) => request<CohortRecord[]>('/api/cohorts').then((list) => {
-    setCohorts(list);
-    setCohortId((c) => select ?? (c && list.some((x) => x.id === c) ? c : list[list.length - 1]?.id ?? ''));
-  }).catch((e) => { setCohorts([]); setError(messageOf(e)); });
+  useEffect(() => {
+    request<PolicySummary[]>('/api/policies')
+      .then((list) => {
+        setPolicies(list);
+        if (list[0]) setPolicyId((p) => p || list[0]!.id);
+      })
+      .catch((e) => setError(messageOf(e)));
+    loadCohorts();
+  }, [loadCohorts]);
 
   useEffect(() => {
     if (!policyId) return;
-    request<VersionSummary[]>(`/api/policies/${encodeURIComponent(policyId)}/versions`).then((list) => {
-      setVersions(list);
-      const usable = list.filter((v) => v.status !== 'withdrawn');
-      setChosen(usable.slice(-2).map((v) => v.version));
-    }).catch((e) => setError(messageOf(e)));
+    request<VersionSummary[]>(`/api/policies/${encodeURIComponent(policyId)}/versions`)
+      .then((list) => {
+        setVersions(list);
+        const usable = list.filter((v) => v.status !== 'withdrawn');
+        setChosen(usable.slice(-2).map((v) => v.version));
+      })
+      .catch((e) => setError(messageOf(e)));
   }, [policyId]);
 
   // Poll the job until it is done or failed.
   const polling = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (polling.current) clearTimeout(polling.current); }, []);
+  useEffect(
+    () => () => {
+      if (polling.current) clearTimeout(polling.current);
+    },
+    [],
+  );
   const poll = (id: string) => {
-    request<ComparisonJob>(`/api/comparisons/${encodeURIComponent(id)}`).then((j) => {
-      setJob(j);
-      if (j.status !== 'done' && j.status !== 'failed') polling.current = setTimeout(() => poll(id), 400);
-    }).catch((e) => setError(messageOf(e)));
+    request<ComparisonJob>(`/api/comparisons/${encodeURIComponent(id)}`)
+      .then((j) => {
+        setJob(j);
+        if (j.status !== 'done' && j.status !== 'failed') polling.current = setTimeout(() => poll(id), 400);
+      })
+      .catch((e) => setError(messageOf(e)));
   };
 
   const run = async () => {
@@ -72,8 +124,12 @@ export function ComparePage() {
     if (chosen.length < 2) problems.versions = 'Choose at least two versions to compare.';
     if (!cohortId) problems.cohortId = 'Choose a cohort, or make one below.';
     const amount = Number(materiality || '0');
-    if (!(amount >= 0) || (materialityKind === 'percent' && amount > 100)) problems.materiality = materialityKind === 'percent' ? 'Give a percentage from 0 to 100.' : 'Give an amount of £0 or more.';
-    if (Object.keys(problems).length) { setFieldErrors(problems); return; }
+    if (!(amount >= 0) || (materialityKind === 'percent' && amount > 100))
+      problems.materiality = materialityKind === 'percent' ? 'Give a percentage from 0 to 100.' : 'Give an amount of £0 or more.';
+    if (Object.keys(problems).length) {
+      setFieldErrors(problems);
+      return;
+    }
     const ordered = versions.map((v) => v.version).filter((v) => chosen.includes(v));
     setStarting(true);
     setJob(null);
@@ -85,7 +141,8 @@ export function ComparePage() {
       setJob(started);
       poll(started.id);
     } catch (e) {
-      if (e instanceof ProblemError && e.errors.length) setFieldErrors(Object.fromEntries(e.errors.map((x) => [x.pointer.split('/')[1] ?? '', x.message])));
+      if (e instanceof ProblemError && e.errors.length)
+        setFieldErrors(Object.fromEntries(e.errors.map((x) => [x.pointer.split('/')[1] ?? '', x.message])));
       setError(messageOf(e));
     } finally {
       setStarting(false);
@@ -98,42 +155,98 @@ export function ComparePage() {
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }}>
       <Title title="Compare versions" />
-      <Typography variant="h4" component="h1" gutterBottom>Compare versions over a cohort</Typography>
-      <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
-        See what a change of policy would mean for a group of people: the cost of each version, who would gain or lose, by how much,
-        and which change caused it. A cohort is a set of anonymised assessments; a synthetic one is made up for trying things out, never for decisions.
+      <Typography variant="h4" component="h1" gutterBottom>
+        Compare versions over a cohort
       </Typography>
-      {error && <Alert severity="error" sx={{ mb: 2 }} onClose={() => setError(null)}>{error}</Alert>}
+      <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
+        See what a change of policy would mean for a group of people: the cost of each version, who would gain or lose, by how much, and
+        which change caused it. A cohort is a set of anonymised assessments; a synthetic one is made up for trying things out, never for
+        decisions.
+      </Typography>
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }} onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
       <Paper variant="outlined" component="section" aria-labelledby="cmp-setup" sx={{ p: 2, mb: 2 }}>
-        <Typography id="cmp-setup" variant="h6" component="h2" gutterBottom>What to compare</Typography>
-        {!policies ? <CircularProgress size={24} aria-label="Loading schemes" /> : (
+        <Typography id="cmp-setup" variant="h6" component="h2" gutterBottom>
+          What to compare
+        </Typography>
+        {!policies ? (
+          <CircularProgress size={24} aria-label="Loading schemes" />
+        ) : (
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
             <Box>
-              <TextField select label="Scheme" value={policyId} onChange={(e) => setPolicyId(e.target.value)} fullWidth
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
-                {policies.map((p) => <option key={p.id} value={p.id}>{p.title} ({p.id})</option>)}
+              <TextField
+                select
+                label="Scheme"
+                value={policyId}
+                onChange={(e) => setPolicyId(e.target.value)}
+                fullWidth
+                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+              >
+                {policies.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title} ({p.id})
+                  </option>
+                ))}
               </TextField>
               <FormControl component="fieldset" error={!!fieldErrors.versions} sx={{ mt: 2 }}>
                 <FormLabel component="legend">Versions (the first chosen is the base the others are compared with)</FormLabel>
                 <FormGroup>
                   {versions.map((v) => (
-                    <FormControlLabel key={v.version} label={`${v.version} (${v.status})`} control={
-                      <Checkbox checked={chosen.includes(v.version)} name={`version-${v.version}`}
-                        onChange={(e) => setChosen((c) => e.target.checked ? [...c, v.version] : c.filter((x) => x !== v.version))} />} />
+                    <FormControlLabel
+                      key={v.version}
+                      label={`${v.version} (${v.status})`}
+                      control={
+                        <Checkbox
+                          checked={chosen.includes(v.version)}
+                          name={`version-${v.version}`}
+                          onChange={(e) => setChosen((c) => (e.target.checked ? [...c, v.version] : c.filter((x) => x !== v.version)))}
+                        />
+                      }
+                    />
                   ))}
                 </FormGroup>
                 {fieldErrors.versions && <FormHelperText>{fieldErrors.versions}</FormHelperText>}
               </FormControl>
             </Box>
             <Box>
-              <TextField select label="Cohort" value={cohortId} onChange={(e) => setCohortId(e.target.value)} fullWidth
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }} error={!!fieldErrors.cohortId}
-                helperText={fieldErrors.cohortId ?? (cohorts?.length === 0 ? 'There are no cohorts yet: make a synthetic one or upload a CSV below.' : cohort ? `${cohort.people.toLocaleString('en-GB')} people; ${cohort.description ?? cohort.source}` : ' ')}>
+              <TextField
+                select
+                label="Cohort"
+                value={cohortId}
+                onChange={(e) => setCohortId(e.target.value)}
+                fullWidth
+                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+                error={!!fieldErrors.cohortId}
+                helperText={
+                  fieldErrors.cohortId ??
+                  (cohorts?.length === 0
+                    ? 'There are no cohorts yet: make a synthetic one or upload a CSV below.'
+                    : cohort
+                      ? `${cohort.people.toLocaleString('en-GB')} people; ${cohort.description ?? cohort.source}`
+                      : ' ')
+                }
+              >
                 <option value="">{cohorts?.length ? 'Choose a cohort…' : 'No cohorts yet'}</option>
-                {cohorts?.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.people.toLocaleString('en-GB')} people)</option>)}
+                {cohorts?.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} ({c.people.toLocaleString('en-GB')} people)
+                  </option>
+                ))}
               </TextField>
-              <TextField type="date" label="As at (uplifts in force on this date apply)" value={asOf} onChange={(e) => setAsOf(e.target.value)} sx={{ mt: 2 }} fullWidth
-                slotProps={{ inputLabel: { shrink: true } }} error={!!fieldErrors.asOf} helperText={fieldErrors.asOf ?? ' '} />
+              <TextField
+                type="date"
+                label="As at (uplifts in force on this date apply)"
+                value={asOf}
+                onChange={(e) => setAsOf(e.target.value)}
+                sx={{ mt: 2 }}
+                fullWidth
+                slotProps={{ inputLabel: { shrink: true } }}
+                error={!!fieldErrors.asOf}
+                helperText={fieldErrors.asOf ?? ' '}
+              />
               <FormControl component="fieldset" sx={{ mt: 1 }}>
                 <FormLabel component="legend">Count a change as "unchanged" when it is at most</FormLabel>
                 <RadioGroup row value={materialityKind} onChange={(e) => setMaterialityKind(e.target.value as 'pounds' | 'percent')}>
@@ -141,28 +254,46 @@ export function ComparePage() {
                   <FormControlLabel value="percent" control={<Radio />} label="per cent of the base amount" />
                 </RadioGroup>
               </FormControl>
-              <TextField label={materialityKind === 'pounds' ? 'Materiality (£ a year)' : 'Materiality (%)'} value={materiality} onChange={(e) => setMateriality(e.target.value)}
-                slotProps={{ htmlInput: { inputMode: 'decimal' } }} error={!!fieldErrors.materiality} helperText={fieldErrors.materiality ?? '0 means any change at all counts.'} />
+              <TextField
+                label={materialityKind === 'pounds' ? 'Materiality (£ a year)' : 'Materiality (%)'}
+                value={materiality}
+                onChange={(e) => setMateriality(e.target.value)}
+                slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+                error={!!fieldErrors.materiality}
+                helperText={fieldErrors.materiality ?? '0 means any change at all counts.'}
+              />
               <Box>
-                <FormControlLabel control={<Checkbox checked={attribution} onChange={(e) => setAttribution(e.target.checked)} />}
-                  label="Show which policy change caused how much of the difference (attribution)" />
+                <FormControlLabel
+                  control={<Checkbox checked={attribution} onChange={(e) => setAttribution(e.target.checked)} />}
+                  label="Show which policy change caused how much of the difference (attribution)"
+                />
               </Box>
             </Box>
           </Box>
         )}
         <Box sx={{ mt: 2, display: 'flex', gap: 2, alignItems: 'center' }}>
-          <Button variant="contained" onClick={run} disabled={starting || !!running || !policies}>Run the comparison</Button>
+          <Button variant="contained" onClick={run} disabled={starting || !!running || !policies}>
+            Run the comparison
+          </Button>
         </Box>
         {job && running && (
           <Box sx={{ mt: 2 }} role="status">
             <Typography variant="body2" id="cmp-progress-label">
               Comparing… {job.progress.done.toLocaleString('en-GB')} of {job.progress.total.toLocaleString('en-GB')} people
             </Typography>
-            <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0}
-              aria-labelledby="cmp-progress-label" sx={{ mt: 1, height: 8 }} />
+            <LinearProgress
+              variant={job.progress.total ? 'determinate' : 'indeterminate'}
+              value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0}
+              aria-labelledby="cmp-progress-label"
+              sx={{ mt: 1, height: 8 }}
+            />
           </Box>
         )}
-        {job?.status === 'failed' && <Alert severity="error" sx={{ mt: 2 }}>The comparison failed: {job.error ?? 'no reason was given'}.</Alert>}
+        {job?.status === 'failed' && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            The comparison failed: {job.error ?? 'no reason was given'}.
+          </Alert>
+        )}
       </Paper>
 
       <CohortTools policyId={policyId} versions={versions} defaultVersion={chosen[0] ?? ''} onCreated={(c) => loadCohorts(c.id)} />
@@ -173,8 +304,16 @@ export function ComparePage() {
 }
 
 /** Make a synthetic cohort, or upload one as CSV. */
-function CohortTools({ policyId, versions, defaultVersion, onCreated }: {
-  policyId: string; versions: VersionSummary[]; defaultVersion: string; onCreated: (c: CohortRecord) => void;
+function CohortTools({
+  policyId,
+  versions,
+  defaultVersion,
+  onCreated,
+}: {
+  policyId: string;
+  versions: VersionSummary[];
+  defaultVersion: string;
+  onCreated: (c: CohortRecord) => void;
 }) {
   const [version, setVersion] = useState('');
   const [size, setSize] = useState('1000');
@@ -190,66 +329,137 @@ function CohortTools({ policyId, versions, defaultVersion, onCreated }: {
     setMessage(null);
     const n = Number(size);
     const s = Number(seed);
-    if (!Number.isInteger(n) || n < 1 || n > 1_000_000) { setMessage({ ok: false, text: 'The size must be a whole number from 1 to 1,000,000.' }); return; }
-    if (!Number.isInteger(s) || s < 0) { setMessage({ ok: false, text: 'The seed must be a whole number, 0 or more.' }); return; }
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+      setMessage({ ok: false, text: 'The size must be a whole number from 1 to 1,000,000.' });
+      return;
+    }
+    if (!Number.isInteger(s) || s < 0) {
+      setMessage({ ok: false, text: 'The seed must be a whole number, 0 or more.' });
+      return;
+    }
     setBusy(true);
     try {
       const record = await request<CohortRecord>('/api/cohorts/generate', {
-        method: 'POST', body: { policyId, version: useVersion, size: n, seed: s, name: name.trim() || `Synthetic ${policyId} ${useVersion}, ${n} people, seed ${s}` },
+        method: 'POST',
+        body: {
+          policyId,
+          version: useVersion,
+          size: n,
+          seed: s,
+          name: name.trim() || `Synthetic ${policyId} ${useVersion}, ${n} people, seed ${s}`,
+        },
       });
       setMessage({ ok: true, text: `Made "${record.name}" with ${record.people.toLocaleString('en-GB')} people, and chose it above.` });
       onCreated(record);
     } catch (e) {
       setMessage({ ok: false, text: messageOf(e), details: e instanceof ProblemError ? e.errors.map((x) => x.message) : [] });
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
 
   const upload = async () => {
     setMessage(null);
-    if (!file) { setMessage({ ok: false, text: 'Choose a CSV file first.' }); return; }
-    if (!csvName.trim()) { setMessage({ ok: false, text: 'Give the uploaded cohort a name.' }); return; }
+    if (!file) {
+      setMessage({ ok: false, text: 'Choose a CSV file first.' });
+      return;
+    }
+    if (!csvName.trim()) {
+      setMessage({ ok: false, text: 'Give the uploaded cohort a name.' });
+      return;
+    }
     setBusy(true);
     try {
       const text = await file.text();
-      const record = await request<CohortRecord>(`/api/cohorts?${new URLSearchParams({ name: csvName.trim(), policyId })}`, { method: 'POST', body: text, contentType: 'text/csv' });
+      const record = await request<CohortRecord>(`/api/cohorts?${new URLSearchParams({ name: csvName.trim(), policyId })}`, {
+        method: 'POST',
+        body: text,
+        contentType: 'text/csv',
+      });
       setMessage({ ok: true, text: `Uploaded "${record.name}" with ${record.people.toLocaleString('en-GB')} people, and chose it above.` });
       onCreated(record);
     } catch (e) {
-      setMessage({ ok: false, text: messageOf(e), details: e instanceof ProblemError ? e.errors.slice(0, 20).map((x) => `${x.pointer.replace('/rows/', 'row ').replaceAll('/', ', ')}: ${x.message}`) : [] });
-    } finally { setBusy(false); }
+      setMessage({
+        ok: false,
+        text: messageOf(e),
+        details:
+          e instanceof ProblemError
+            ? e.errors.slice(0, 20).map((x) => `${x.pointer.replace('/rows/', 'row ').replaceAll('/', ', ')}: ${x.message}`)
+            : [],
+      });
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="cmp-cohorts" sx={{ p: 2, mb: 2 }}>
-      <Typography id="cmp-cohorts" variant="h6" component="h2" gutterBottom>Add a cohort</Typography>
+      <Typography id="cmp-cohorts" variant="h6" component="h2" gutterBottom>
+        Add a cohort
+      </Typography>
       <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
         <Box component="section" aria-labelledby="cmp-generate">
-          <Typography id="cmp-generate" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>Generate a synthetic cohort</Typography>
-          <Typography variant="body2" sx={{ mb: 1 }}>Made-up people whose answers fit a version of this scheme. The same seed always gives the same people.</Typography>
+          <Typography id="cmp-generate" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            Generate a synthetic cohort
+          </Typography>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            Made-up people whose answers fit a version of this scheme. The same seed always gives the same people.
+          </Typography>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-            <TextField select label="Based on version" value={useVersion} onChange={(e) => setVersion(e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
-              {versions.map((v) => <option key={v.version} value={v.version}>{v.version}</option>)}
+            <TextField
+              select
+              label="Based on version"
+              value={useVersion}
+              onChange={(e) => setVersion(e.target.value)}
+              slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            >
+              {versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {v.version}
+                </option>
+              ))}
             </TextField>
-            <TextField label="Number of people" value={size} onChange={(e) => setSize(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 160 }} />
-            <TextField label="Seed" value={seed} onChange={(e) => setSeed(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 120 }} />
+            <TextField
+              label="Number of people"
+              value={size}
+              onChange={(e) => setSize(e.target.value)}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              sx={{ width: 160 }}
+            />
+            <TextField
+              label="Seed"
+              value={seed}
+              onChange={(e) => setSeed(e.target.value)}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              sx={{ width: 120 }}
+            />
             <TextField label="Name (optional)" value={name} onChange={(e) => setName(e.target.value)} sx={{ minWidth: 220 }} />
           </Box>
-          <Button variant="outlined" sx={{ mt: 1 }} onClick={generate} disabled={busy || !policyId || !useVersion}>Generate a synthetic cohort</Button>
+          <Button variant="outlined" sx={{ mt: 1 }} onClick={generate} disabled={busy || !policyId || !useVersion}>
+            Generate a synthetic cohort
+          </Button>
         </Box>
         <Box component="section" aria-labelledby="cmp-upload">
-          <Typography id="cmp-upload" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>Upload a cohort as CSV</Typography>
+          <Typography id="cmp-upload" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            Upload a cohort as CSV
+          </Typography>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            One row per person with the columns ref, clientGroup, ageBand (such as 65-74 or 85+), optionally carerWilling, carerAble, carerSupportLevel,
-            carerImpact and currentAnnualCost, then one column per question holding the answer's id. No names: references only.
+            One row per person with the columns ref, clientGroup, ageBand (such as 65-74 or 85+), optionally carerWilling, carerAble,
+            carerSupportLevel, carerImpact and currentAnnualCost, then one column per question holding the answer's id. No names: references
+            only.
           </Typography>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
             <Box>
-              <Typography component="label" htmlFor="cmp-csv-file" variant="body2" sx={{ display: 'block' }}>CSV file</Typography>
+              <Typography component="label" htmlFor="cmp-csv-file" variant="body2" sx={{ display: 'block' }}>
+                CSV file
+              </Typography>
               <input id="cmp-csv-file" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             </Box>
             <TextField label="Cohort name" value={csvName} onChange={(e) => setCsvName(e.target.value)} />
           </Box>
-          <Button variant="outlined" sx={{ mt: 1 }} onClick={upload} disabled={busy}>Upload the CSV</Button>
+          <Button variant="outlined" sx={{ mt: 1 }} onClick={upload} disabled={busy}>
+            Upload the CSV
+          </Button>
         </Box>
       </Box>
       {busy && <LinearProgress sx={{ mt: 2 }} aria-label="Working" />}
@@ -257,11 +467,16 @@ function CohortTools({ policyId, versions, defaultVersion, onCreated }: {
         {message && (
           <Alert severity={message.ok ? 'success' : 'error'}>
             {message.text}
-            {message.details && message.details.length > 0 && <ul>{message.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
+            {message.details && message.details.length > 0 && (
+              <ul>
+                {message.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
           </Alert>
         )}
       </Box>
     </Paper>
   );
 }
-

@@ -7,31 +7,97 @@ import { formatChange, formatDate, formatPence, formatShare, formatWholePounds }
 import { session } from '../http';
 import type { CohortRecord } from './ComparePage';
 
-interface Summary { people: number; totalPence: number; meanPence: number; medianPence: number; p90Pence: number; maxPence: number }
-interface HistogramData { binWidthPence: number; bins: Array<{ fromPence: number; toPence: number; count: number }> }
-interface PairStats {
-  people: number; gainers: number; losers: number; unchanged: number; gainersShare: number; losersShare: number; unchangedShare: number;
-  totalBasePence: number; totalCandidatePence: number; totalChangePence: number; meanChangePence: number;
+interface Summary {
+  people: number;
+  totalPence: number;
+  meanPence: number;
+  medianPence: number;
+  p90Pence: number;
+  maxPence: number;
 }
-interface PersonChange { ref: string; clientGroup: string; ageBand: string; basePence: number; candidatePence: number; changePence: number }
+interface HistogramData {
+  binWidthPence: number;
+  bins: Array<{ fromPence: number; toPence: number; count: number }>;
+}
+interface PairStats {
+  people: number;
+  gainers: number;
+  losers: number;
+  unchanged: number;
+  gainersShare: number;
+  losersShare: number;
+  unchangedShare: number;
+  totalBasePence: number;
+  totalCandidatePence: number;
+  totalChangePence: number;
+  meanChangePence: number;
+}
+interface PersonChange {
+  ref: string;
+  clientGroup: string;
+  ageBand: string;
+  basePence: number;
+  candidatePence: number;
+  changePence: number;
+}
 interface Pair {
-  base: string; candidate: string; overall: PairStats; byClientGroup: Record<string, PairStats>; byAgeBand: Record<string, PairStats>;
-  largestLosses: PersonChange[]; largestGains: PersonChange[]; changeHistogram: HistogramData;
+  base: string;
+  candidate: string;
+  overall: PairStats;
+  byClientGroup: Record<string, PairStats>;
+  byAgeBand: Record<string, PairStats>;
+  largestLosses: PersonChange[];
+  largestGains: PersonChange[];
+  changeHistogram: HistogramData;
   policyChanges: Array<{ area: string; path: string; description: string }>;
 }
 interface VersionOutcome {
-  version: string; contentHash: string; summary: Summary; byClientGroup: Record<string, Summary>; byAgeBand: Record<string, Summary>;
-  flags: Record<string, number>; histogram: HistogramData;
-  currentCost: { people: number; meanDifferencePence: number; medianDifferencePence: number; above: number; below: number; equal: number } | null;
+  version: string;
+  contentHash: string;
+  summary: Summary;
+  byClientGroup: Record<string, Summary>;
+  byAgeBand: Record<string, Summary>;
+  flags: Record<string, number>;
+  histogram: HistogramData;
+  currentCost: {
+    people: number;
+    meanDifferencePence: number;
+    medianDifferencePence: number;
+    above: number;
+    below: number;
+    equal: number;
+  } | null;
 }
 export interface ComparisonJob {
-  id: string; status: 'running' | 'done' | 'failed' | string; progress: { done: number; total: number }; policyId: string; versions: string[]; cohortId: string;
-  asOf: string; materiality: { pence?: number; percent?: number }; error?: string; links: { csv: string };
+  id: string;
+  status: 'running' | 'done' | 'failed' | string;
+  progress: { done: number; total: number };
+  policyId: string;
+  versions: string[];
+  cohortId: string;
+  asOf: string;
+  materiality: { pence?: number; percent?: number };
+  error?: string;
+  links: { csv: string };
   result?: {
-    asOf: string; cohortSize: number; evaluated: number;
+    asOf: string;
+    cohortSize: number;
+    evaluated: number;
     excluded: { count: number; examples: Array<{ ref: string; version: string; reason: string }> };
-    versions: VersionOutcome[]; pairs: Pair[];
-    attribution: Array<{ base: string; candidate: string; steps: Array<{ id: string; label: string; changes: Array<{ description: string }>; totalWeeklyChangePence: number; totalAnnualChangePence: number; peopleAffected: number }> }>;
+    versions: VersionOutcome[];
+    pairs: Pair[];
+    attribution: Array<{
+      base: string;
+      candidate: string;
+      steps: Array<{
+        id: string;
+        label: string;
+        changes: Array<{ description: string }>;
+        totalWeeklyChangePence: number;
+        totalAnnualChangePence: number;
+        peopleAffected: number;
+      }>;
+    }>;
   };
 }
 
@@ -39,38 +105,71 @@ const th = { fontWeight: 600 };
 
 export function ComparisonResult({ job, cohort }: { job: ComparisonJob; cohort?: CohortRecord }) {
   const result = job.result!;
-  const materiality = job.materiality.pence !== undefined ? `${formatPence(job.materiality.pence)} a year` : job.materiality.percent !== undefined ? `${job.materiality.percent}% of the base amount` : 'nothing';
+  const materiality =
+    job.materiality.pence !== undefined
+      ? `${formatPence(job.materiality.pence)} a year`
+      : job.materiality.percent !== undefined
+        ? `${job.materiality.percent}% of the base amount`
+        : 'nothing';
   return (
     <Box component="section" aria-labelledby="cmp-results">
-      <Typography id="cmp-results" variant="h5" component="h2" gutterBottom>Results</Typography>
+      <Typography id="cmp-results" variant="h5" component="h2" gutterBottom>
+        Results
+      </Typography>
       <Typography sx={{ mb: 1 }}>
-        {result.evaluated.toLocaleString('en-GB')} of {result.cohortSize.toLocaleString('en-GB')} people in {cohort ? `"${cohort.name}"` : 'the cohort'} compared
-        under {job.versions.join(', ')} of {job.policyId}, as at {formatDate(result.asOf)}. Amounts are a year. A change of at most {materiality} counts as unchanged.
+        {result.evaluated.toLocaleString('en-GB')} of {result.cohortSize.toLocaleString('en-GB')} people in{' '}
+        {cohort ? `"${cohort.name}"` : 'the cohort'} compared under {job.versions.join(', ')} of {job.policyId}, as at{' '}
+        {formatDate(result.asOf)}. Amounts are a year. A change of at most {materiality} counts as unchanged.
       </Typography>
       <DownloadCsv job={job} />
       {result.excluded.count > 0 && (
         <Alert severity="warning" sx={{ my: 2 }}>
-          {result.excluded.count.toLocaleString('en-GB')} {result.excluded.count === 1 ? 'person was' : 'people were'} left out because a version could not work out their amount, for example:
-          <ul>{result.excluded.examples.slice(0, 5).map((x) => <li key={x.ref + x.version}>{x.ref} under {x.version}: {x.reason}</li>)}</ul>
+          {result.excluded.count.toLocaleString('en-GB')} {result.excluded.count === 1 ? 'person was' : 'people were'} left out because a
+          version could not work out their amount, for example:
+          <ul>
+            {result.excluded.examples.slice(0, 5).map((x) => (
+              <li key={x.ref + x.version}>
+                {x.ref} under {x.version}: {x.reason}
+              </li>
+            ))}
+          </ul>
         </Alert>
       )}
 
       <Paper variant="outlined" component="section" aria-labelledby="cmp-cost" sx={{ p: 2, my: 2, overflowX: 'auto' }}>
-        <Typography id="cmp-cost" variant="h6" component="h3" gutterBottom>Cost of each version</Typography>
+        <Typography id="cmp-cost" variant="h6" component="h3" gutterBottom>
+          Cost of each version
+        </Typography>
         <Table size="small">
           <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>Annual amounts over the people compared</caption>
-          <TableHead><TableRow>
-            <TableCell component="th" scope="col" sx={th}>Version</TableCell>
-            <TableCell component="th" scope="col" sx={th} align="right">Total a year</TableCell>
-            <TableCell component="th" scope="col" sx={th} align="right">Mean</TableCell>
-            <TableCell component="th" scope="col" sx={th} align="right">Median</TableCell>
-            <TableCell component="th" scope="col" sx={th} align="right">90th percentile</TableCell>
-            <TableCell component="th" scope="col" sx={th} align="right">Largest</TableCell>
-          </TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col" sx={th}>
+                Version
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th} align="right">
+                Total a year
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th} align="right">
+                Mean
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th} align="right">
+                Median
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th} align="right">
+                90th percentile
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th} align="right">
+                Largest
+              </TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {result.versions.map((v) => (
               <TableRow key={v.version}>
-                <TableCell component="th" scope="row">{v.version}</TableCell>
+                <TableCell component="th" scope="row">
+                  {v.version}
+                </TableCell>
                 <TableCell align="right">{formatPence(v.summary.totalPence)}</TableCell>
                 <TableCell align="right">{formatPence(v.summary.meanPence)}</TableCell>
                 <TableCell align="right">{formatPence(v.summary.medianPence)}</TableCell>
@@ -82,22 +181,37 @@ export function ComparisonResult({ job, cohort }: { job: ComparisonJob; cohort?:
         </Table>
         {result.versions.some((v) => v.currentCost) && (
           <Box component="ul" sx={{ mt: 1 }}>
-            {result.versions.filter((v) => v.currentCost).map((v) => (
-              <li key={v.version}><Typography variant="body2" component="span">
-                Against what people cost now ({v.currentCost!.people.toLocaleString('en-GB')} with a current cost): under {v.version}, {v.currentCost!.above} would get more, {v.currentCost!.below} less
-                and {v.currentCost!.equal} the same; mean difference {formatChange(v.currentCost!.meanDifferencePence)}.
-              </Typography></li>
-            ))}
+            {result.versions
+              .filter((v) => v.currentCost)
+              .map((v) => (
+                <li key={v.version}>
+                  <Typography variant="body2" component="span">
+                    Against what people cost now ({v.currentCost!.people.toLocaleString('en-GB')} with a current cost): under {v.version},{' '}
+                    {v.currentCost!.above} would get more, {v.currentCost!.below} less and {v.currentCost!.equal} the same; mean difference{' '}
+                    {formatChange(v.currentCost!.meanDifferencePence)}.
+                  </Typography>
+                </li>
+              ))}
           </Box>
         )}
         {result.versions.map((v) => (
-          <Histogram key={v.version} caption={`How many people get how much a year under ${v.version}`}
+          <Histogram
+            key={v.version}
+            caption={`How many people get how much a year under ${v.version}`}
             summary={`Histogram of annual allocations under ${v.version}, from ${formatWholePounds(v.histogram.bins[0]?.fromPence ?? 0)} to ${formatWholePounds(v.histogram.bins[v.histogram.bins.length - 1]?.toPence ?? 0)}; the most common range is ${modeRange(v.histogram)}.`}
-            rangeHeading="Annual amount" bins={v.histogram.bins.map((b) => ({ fromLabel: formatWholePounds(b.fromPence), toLabel: formatWholePounds(b.toPence), count: b.count }))} />
+            rangeHeading="Annual amount"
+            bins={v.histogram.bins.map((b) => ({
+              fromLabel: formatWholePounds(b.fromPence),
+              toLabel: formatWholePounds(b.toPence),
+              count: b.count,
+            }))}
+          />
         ))}
       </Paper>
 
-      {result.pairs.map((pair, k) => <PairView key={pair.candidate} pair={pair} attribution={result.attribution[k]} />)}
+      {result.pairs.map((pair, k) => (
+        <PairView key={pair.candidate} pair={pair} attribution={result.attribution[k]} />
+      ))}
     </Box>
   );
 }
@@ -112,35 +226,65 @@ function PairView({ pair, attribution }: { pair: Pair; attribution?: NonNullable
   const id = `cmp-pair-${pair.candidate}`;
   return (
     <Paper variant="outlined" component="section" aria-labelledby={id} sx={{ p: 2, my: 2, overflowX: 'auto' }}>
-      <Typography id={id} variant="h6" component="h3" gutterBottom>{pair.candidate} compared with {pair.base}</Typography>
+      <Typography id={id} variant="h6" component="h3" gutterBottom>
+        {pair.candidate} compared with {pair.base}
+      </Typography>
       <Box component="dl" sx={{ display: 'flex', gap: 4, flexWrap: 'wrap', m: 0, mb: 2 }} data-testid={`gainers-losers-${pair.candidate}`}>
         <Figure label="Gain" value={`${o.gainers.toLocaleString('en-GB')} people`} note={formatShare(o.gainersShare)} />
         <Figure label="Lose" value={`${o.losers.toLocaleString('en-GB')} people`} note={formatShare(o.losersShare)} />
         <Figure label="Unchanged" value={`${o.unchanged.toLocaleString('en-GB')} people`} note={formatShare(o.unchangedShare)} />
-        <Figure label="Change in total cost" value={formatChange(o.totalChangePence)} note={`${formatPence(o.totalBasePence)} → ${formatPence(o.totalCandidatePence)} a year`} />
+        <Figure
+          label="Change in total cost"
+          value={formatChange(o.totalChangePence)}
+          note={`${formatPence(o.totalBasePence)} → ${formatPence(o.totalCandidatePence)} a year`}
+        />
         <Figure label="Average change" value={formatChange(o.meanChangePence)} note="a person a year" />
       </Box>
 
-      <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>What changed in the policy</Typography>
-      {pair.policyChanges.length === 0 ? <Typography>No change that affects amounts.</Typography> : (
-        <Box component="ul" sx={{ mt: 0 }}>{pair.policyChanges.map((c, i) => <li key={i}>{c.description}</li>)}</Box>
+      <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>
+        What changed in the policy
+      </Typography>
+      {pair.policyChanges.length === 0 ? (
+        <Typography>No change that affects amounts.</Typography>
+      ) : (
+        <Box component="ul" sx={{ mt: 0 }}>
+          {pair.policyChanges.map((c, i) => (
+            <li key={i}>{c.description}</li>
+          ))}
+        </Box>
       )}
 
       {attribution && attribution.steps.length > 0 && (
         <>
-          <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600, mt: 2 }}>Which change caused how much</Typography>
-          <Typography variant="body2" sx={{ mb: 1 }}>The changes were applied one at a time, in this order; each row is what that step added to the total.</Typography>
+          <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600, mt: 2 }}>
+            Which change caused how much
+          </Typography>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            The changes were applied one at a time, in this order; each row is what that step added to the total.
+          </Typography>
           <Table size="small" sx={{ maxWidth: 900 }}>
-            <TableHead><TableRow>
-              <TableCell component="th" scope="col" sx={th}>Step</TableCell>
-              <TableCell component="th" scope="col" sx={th}>Changes in it</TableCell>
-              <TableCell component="th" scope="col" sx={th} align="right">Change a year</TableCell>
-              <TableCell component="th" scope="col" sx={th} align="right">People affected</TableCell>
-            </TableRow></TableHead>
+            <TableHead>
+              <TableRow>
+                <TableCell component="th" scope="col" sx={th}>
+                  Step
+                </TableCell>
+                <TableCell component="th" scope="col" sx={th}>
+                  Changes in it
+                </TableCell>
+                <TableCell component="th" scope="col" sx={th} align="right">
+                  Change a year
+                </TableCell>
+                <TableCell component="th" scope="col" sx={th} align="right">
+                  People affected
+                </TableCell>
+              </TableRow>
+            </TableHead>
             <TableBody>
               {attribution.steps.map((s) => (
                 <TableRow key={s.id}>
-                  <TableCell component="th" scope="row">{s.label}</TableCell>
+                  <TableCell component="th" scope="row">
+                    {s.label}
+                  </TableCell>
                   <TableCell>{s.changes.map((c) => c.description).join('; ') || '—'}</TableCell>
                   <TableCell align="right">{formatChange(s.totalAnnualChangePence)}</TableCell>
                   <TableCell align="right">{s.peopleAffected.toLocaleString('en-GB')}</TableCell>
@@ -154,9 +298,17 @@ function PairView({ pair, attribution }: { pair: Pair; attribution?: NonNullable
       <Breakdown title="By client group" rows={pair.byClientGroup} />
       <Breakdown title="By age band" rows={pair.byAgeBand} />
 
-      <Histogram caption={`How much people's annual amounts change from ${pair.base} to ${pair.candidate}`}
+      <Histogram
+        caption={`How much people's annual amounts change from ${pair.base} to ${pair.candidate}`}
         summary={`Histogram of annual changes: ${o.losers} people lose, ${o.unchanged} are unchanged and ${o.gainers} gain; the most common change is ${modeRange(pair.changeHistogram)}.`}
-        rangeHeading="Change a year" bins={pair.changeHistogram.bins.map((b) => ({ fromLabel: formatChange(b.fromPence), toLabel: formatChange(b.toPence), count: b.count, negative: b.toPence <= 0 }))} />
+        rangeHeading="Change a year"
+        bins={pair.changeHistogram.bins.map((b) => ({
+          fromLabel: formatChange(b.fromPence),
+          toLabel: formatChange(b.toPence),
+          count: b.count,
+          negative: b.toPence <= 0,
+        }))}
+      />
 
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
         <People title="Largest losses" people={pair.largestLosses} empty="No one loses." />
@@ -169,8 +321,17 @@ function PairView({ pair, attribution }: { pair: Pair; attribution?: NonNullable
 function Figure({ label, value, note }: { label: string; value: string; note: string }) {
   return (
     <Box>
-      <Typography component="dt" variant="body2" color="text.secondary">{label}</Typography>
-      <Typography component="dd" sx={{ m: 0 }}><Box component="span" sx={{ fontSize: '1.25rem', fontWeight: 700 }}>{value}</Box> <Box component="span" sx={{ color: 'text.secondary' }}>({note})</Box></Typography>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography component="dd" sx={{ m: 0 }}>
+        <Box component="span" sx={{ fontSize: '1.25rem', fontWeight: 700 }}>
+          {value}
+        </Box>{' '}
+        <Box component="span" sx={{ color: 'text.secondary' }}>
+          ({note})
+        </Box>
+      </Typography>
     </Box>
   );
 }
@@ -178,25 +339,51 @@ function Figure({ label, value, note }: { label: string; value: string; note: st
 function Breakdown({ title, rows }: { title: string; rows: Record<string, PairStats> }) {
   return (
     <Box sx={{ mt: 2 }}>
-      <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>{title}</Typography>
+      <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>
+        {title}
+      </Typography>
       <Table size="small" sx={{ maxWidth: 1000 }}>
-        <TableHead><TableRow>
-          <TableCell component="th" scope="col" sx={th}>Group</TableCell>
-          <TableCell component="th" scope="col" sx={th} align="right">People</TableCell>
-          <TableCell component="th" scope="col" sx={th} align="right">Gain</TableCell>
-          <TableCell component="th" scope="col" sx={th} align="right">Lose</TableCell>
-          <TableCell component="th" scope="col" sx={th} align="right">Unchanged</TableCell>
-          <TableCell component="th" scope="col" sx={th} align="right">Change in total</TableCell>
-          <TableCell component="th" scope="col" sx={th} align="right">Average change</TableCell>
-        </TableRow></TableHead>
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col" sx={th}>
+              Group
+            </TableCell>
+            <TableCell component="th" scope="col" sx={th} align="right">
+              People
+            </TableCell>
+            <TableCell component="th" scope="col" sx={th} align="right">
+              Gain
+            </TableCell>
+            <TableCell component="th" scope="col" sx={th} align="right">
+              Lose
+            </TableCell>
+            <TableCell component="th" scope="col" sx={th} align="right">
+              Unchanged
+            </TableCell>
+            <TableCell component="th" scope="col" sx={th} align="right">
+              Change in total
+            </TableCell>
+            <TableCell component="th" scope="col" sx={th} align="right">
+              Average change
+            </TableCell>
+          </TableRow>
+        </TableHead>
         <TableBody>
           {Object.entries(rows).map(([group, s]) => (
             <TableRow key={group}>
-              <TableCell component="th" scope="row">{group}</TableCell>
+              <TableCell component="th" scope="row">
+                {group}
+              </TableCell>
               <TableCell align="right">{s.people.toLocaleString('en-GB')}</TableCell>
-              <TableCell align="right">{s.gainers} ({formatShare(s.gainersShare)})</TableCell>
-              <TableCell align="right">{s.losers} ({formatShare(s.losersShare)})</TableCell>
-              <TableCell align="right">{s.unchanged} ({formatShare(s.unchangedShare)})</TableCell>
+              <TableCell align="right">
+                {s.gainers} ({formatShare(s.gainersShare)})
+              </TableCell>
+              <TableCell align="right">
+                {s.losers} ({formatShare(s.losersShare)})
+              </TableCell>
+              <TableCell align="right">
+                {s.unchanged} ({formatShare(s.unchangedShare)})
+              </TableCell>
               <TableCell align="right">{formatChange(s.totalChangePence)}</TableCell>
               <TableCell align="right">{formatChange(s.meanChangePence)}</TableCell>
             </TableRow>
@@ -210,21 +397,41 @@ function Breakdown({ title, rows }: { title: string; rows: Record<string, PairSt
 function People({ title, people, empty }: { title: string; people: PersonChange[]; empty: string }) {
   return (
     <Box>
-      <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>{title}</Typography>
-      {people.length === 0 ? <Typography>{empty}</Typography> : (
+      <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>
+        {title}
+      </Typography>
+      {people.length === 0 ? (
+        <Typography>{empty}</Typography>
+      ) : (
         <Table size="small">
-          <TableHead><TableRow>
-            <TableCell component="th" scope="col" sx={th}>Reference</TableCell>
-            <TableCell component="th" scope="col" sx={th}>Group, age</TableCell>
-            <TableCell component="th" scope="col" sx={th} align="right">Before</TableCell>
-            <TableCell component="th" scope="col" sx={th} align="right">After</TableCell>
-            <TableCell component="th" scope="col" sx={th} align="right">Change</TableCell>
-          </TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col" sx={th}>
+                Reference
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th}>
+                Group, age
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th} align="right">
+                Before
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th} align="right">
+                After
+              </TableCell>
+              <TableCell component="th" scope="col" sx={th} align="right">
+                Change
+              </TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {people.map((p) => (
               <TableRow key={p.ref}>
-                <TableCell component="th" scope="row">{p.ref}</TableCell>
-                <TableCell>{p.clientGroup}, {p.ageBand}</TableCell>
+                <TableCell component="th" scope="row">
+                  {p.ref}
+                </TableCell>
+                <TableCell>
+                  {p.clientGroup}, {p.ageBand}
+                </TableCell>
                 <TableCell align="right">{formatPence(p.basePence)}</TableCell>
                 <TableCell align="right">{formatPence(p.candidatePence)}</TableCell>
                 <TableCell align="right">{formatChange(p.changePence)}</TableCell>
@@ -245,7 +452,10 @@ function DownloadCsv({ job }: { job: ComparisonJob }) {
     try {
       const token = session.token();
       const res = await fetch(job.links.csv, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-      if (!res.ok) throw new Error(res.status === 404 ? 'The comparison is no longer kept on the server: run it again.' : `The server answered ${res.status}.`);
+      if (!res.ok)
+        throw new Error(
+          res.status === 404 ? 'The comparison is no longer kept on the server: run it again.' : `The server answered ${res.status}.`,
+        );
       const blob = await res.blob();
       const name = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `comparison-${job.id}.csv`;
       const url = URL.createObjectURL(blob);
@@ -263,10 +473,16 @@ function DownloadCsv({ job }: { job: ComparisonJob }) {
   };
   return (
     <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-      <Button variant="outlined" onClick={download} disabled={state === 'busy'}>Download CSV (one row per person)</Button>
+      <Button variant="outlined" onClick={download} disabled={state === 'busy'}>
+        Download CSV (one row per person)
+      </Button>
       <Box role="status">
         {state === 'done' && <Typography variant="body2">The CSV has been saved to your downloads.</Typography>}
-        {state !== 'idle' && state !== 'busy' && state !== 'done' && <Typography variant="body2" color="error">{state}</Typography>}
+        {state !== 'idle' && state !== 'busy' && state !== 'done' && (
+          <Typography variant="body2" color="error">
+            {state}
+          </Typography>
+        )}
       </Box>
     </Box>
   );

@@ -16,7 +16,9 @@ function AccountMenu() {
 function ConsoleAppBar() {
   return (
     <AppBar color="secondary" userMenu={<AccountMenu />}>
-      <Typography component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>RAS policy console</Typography>
+      <Typography component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>
+        RAS policy console
+      </Typography>
       <TitlePortal />
     </AppBar>
   );
@@ -24,5 +26,9 @@ function ConsoleAppBar() {
 
 /** The console's frame: app bar with the page title and user menu, and the role-aware side menu. */
 export function AppLayout({ children }: { children: ReactNode }) {
-  return <Layout appBar={ConsoleAppBar} menu={AppMenu}>{children}</Layout>;
+  return (
+    <Layout appBar={ConsoleAppBar} menu={AppMenu}>
+      {children}
+    </Layout>
+  );
 }

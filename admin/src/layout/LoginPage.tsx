@@ -21,7 +21,9 @@ export function LoginPage() {
   const [setupNeeded, setSetupNeeded] = useState(false);
 
   useEffect(() => {
-    api<{ needed: boolean }>('/api/setup').then((r) => setSetupNeeded(r.body.needed)).catch(() => undefined);
+    api<{ needed: boolean }>('/api/setup')
+      .then((r) => setSetupNeeded(r.body.needed))
+      .catch(() => undefined);
   }, []);
 
   async function submit(event: FormEvent) {
@@ -32,38 +34,77 @@ export function LoginPage() {
       await login({ username, password });
     } catch (e) {
       const status = (e as { status?: number }).status;
-      setError(status === 401 || status === 403 || status === 400
-        ? 'The username or password is not right. Check them and try again.'
-        : `Signing in failed: ${(e as Error).message}`);
+      setError(
+        status === 401 || status === 403 || status === 400
+          ? 'The username or password is not right. Check them and try again.'
+          : `Signing in failed: ${(e as Error).message}`,
+      );
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: '#1f3a5f', p: 2 }}>
+    <Box
+      component="main"
+      sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: '#1f3a5f', p: 2 }}
+    >
       <Card sx={{ width: '100%', maxWidth: 420 }}>
         <CardContent sx={{ p: 4 }}>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 1 }}>
             <LockOutlinedIcon aria-hidden sx={{ color: 'primary.main' }} />
-            <Typography variant="h1" component="h1">RAS policy console</Typography>
+            <Typography variant="h1" component="h1">
+              RAS policy console
+            </Typography>
           </Box>
-          <Typography color="text.secondary" sx={{ mb: 3 }}>Sign in to read, draft and ratify the council's resource allocation policy.</Typography>
+          <Typography color="text.secondary" sx={{ mb: 3 }}>
+            Sign in to read, draft and ratify the council's resource allocation policy.
+          </Typography>
           <form onSubmit={submit} noValidate aria-label="Sign in">
-            {error && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{error}</Alert>}
-            <TextField id="username" name="username" label="Username" autoComplete="username" required fullWidth autoFocus
-              value={username} onChange={(e) => setUsername(e.target.value)} sx={{ mb: 2 }} />
-            <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" required fullWidth
-              value={password} onChange={(e) => setPassword(e.target.value)} sx={{ mb: 3 }} />
-            <Button type="submit" variant="contained" size="large" fullWidth disabled={busy}
-              startIcon={busy ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}>
+            {error && (
+              <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+                {error}
+              </Alert>
+            )}
+            <TextField
+              id="username"
+              name="username"
+              label="Username"
+              autoComplete="username"
+              required
+              fullWidth
+              autoFocus
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              sx={{ mb: 2 }}
+            />
+            <TextField
+              id="password"
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              required
+              fullWidth
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              sx={{ mb: 3 }}
+            />
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              fullWidth
+              disabled={busy}
+              startIcon={busy ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+            >
               Sign in
             </Button>
           </form>
           {setupNeeded && (
             <Alert severity="info" sx={{ mt: 3 }}>
-              No account yet? First-time setup: create the first administrator with the one-time setup code the server
-              printed when it started (POST /api/setup), then sign in here.
+              No account yet? First-time setup: create the first administrator with the one-time setup code the server printed when it
+              started (POST /api/setup), then sign in here.
             </Alert>
           )}
         </CardContent>

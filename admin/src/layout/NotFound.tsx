@@ -9,11 +9,15 @@ export function NotFound() {
   return (
     <Box sx={{ p: 4, maxWidth: 640 }}>
       <Title title="Page not found" />
-      <Typography variant="h1" component="h1" sx={{ mb: 2 }}>This page is not here</Typography>
+      <Typography variant="h1" component="h1" sx={{ mb: 2 }}>
+        This page is not here
+      </Typography>
       <Typography sx={{ mb: 3 }}>
         The address may be wrong, or the page may need a role you do not have. Ask an administrator if you think you should see it.
       </Typography>
-      <Button component={RouterLink} to="/" variant="contained">Go to the policies</Button>
+      <Button component={RouterLink} to="/" variant="contained">
+        Go to the policies
+      </Button>
     </Box>
   );
 }

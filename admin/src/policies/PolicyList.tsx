@@ -4,8 +4,17 @@ import { longDate } from '../versions/format';
 
 function InForce() {
   const record = useRecordContext<{ inForce: { version: string; effectiveFrom: string } | null }>();
-  if (!record?.inForce) return <Typography variant="body2" component="span" color="text.secondary">None in force</Typography>;
-  return <Typography variant="body2" component="span"><strong>{record.inForce.version}</strong>, since {longDate(record.inForce.effectiveFrom)}</Typography>;
+  if (!record?.inForce)
+    return (
+      <Typography variant="body2" component="span" color="text.secondary">
+        None in force
+      </Typography>
+    );
+  return (
+    <Typography variant="body2" component="span">
+      <strong>{record.inForce.version}</strong>, since {longDate(record.inForce.effectiveFrom)}
+    </Typography>
+  );
 }
 
 /** Each RAS scheme with the version in force today; a row opens the scheme's versions. */
@@ -16,7 +25,9 @@ export function PolicyList() {
         <DataTable.Col source="id" label="Scheme" />
         <DataTable.Col source="title" label="Title" />
         <DataTable.Col source="council" label="Council" />
-        <DataTable.Col source="inForce.version" label="In force today"><InForce /></DataTable.Col>
+        <DataTable.Col source="inForce.version" label="In force today">
+          <InForce />
+        </DataTable.Col>
         <DataTable.NumberCol source="versions" label="Versions" />
       </DataTable>
     </List>

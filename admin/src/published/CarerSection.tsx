@@ -13,29 +13,54 @@ export function CarerSection({ doc }: { doc: PolicyDocument }) {
       ) : (
         <>
           <Typography sx={{ mb: 1 }}>
-            If a family member or friend already cares for you without being paid, your budget is reduced a little to take account of
-            that help, <strong>but only when your carer is both willing and able to carry on caring</strong>. If your carer is not willing,
-            or not able, to carry on, nothing is taken off.
+            If a family member or friend already cares for you without being paid, your budget is reduced a little to take account of that
+            help, <strong>but only when your carer is both willing and able to carry on caring</strong>. If your carer is not willing, or
+            not able, to carry on, nothing is taken off.
           </Typography>
-          <Typography sx={{ mb: 1 }}>The reduction depends on how much support your carer gives and the impact caring has on them:</Typography>
+          <Typography sx={{ mb: 1 }}>
+            The reduction depends on how much support your carer gives and the impact caring has on them:
+          </Typography>
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small">
-              <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>Percentage taken off the budget when the carer is willing and able to continue</caption>
-              <TableHead><TableRow>
-                <TableCell component="th" scope="col">Support the carer gives</TableCell>
-                {doc.carerAdjustment.impacts.map((i) => <TableCell key={i.id} component="th" scope="col" align="right">{i.label}</TableCell>)}
-              </TableRow></TableHead>
+              <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>
+                Percentage taken off the budget when the carer is willing and able to continue
+              </caption>
+              <TableHead>
+                <TableRow>
+                  <TableCell component="th" scope="col">
+                    Support the carer gives
+                  </TableCell>
+                  {doc.carerAdjustment.impacts.map((i) => (
+                    <TableCell key={i.id} component="th" scope="col" align="right">
+                      {i.label}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
               <TableBody>
                 {doc.carerAdjustment.supportLevels.map((l) => (
                   <TableRow key={l.id}>
-                    <TableCell component="th" scope="row">{l.label}{l.description ? ` (${l.description})` : ''}</TableCell>
-                    {doc.carerAdjustment!.impacts.map((i) => <TableCell key={i.id} align="right">{formatNumber(doc.carerAdjustment!.reductions[l.id]?.[i.id] ?? 0)}%</TableCell>)}
+                    <TableCell component="th" scope="row">
+                      {l.label}
+                      {l.description ? ` (${l.description})` : ''}
+                    </TableCell>
+                    {doc.carerAdjustment!.impacts.map((i) => (
+                      <TableCell key={i.id} align="right">
+                        {formatNumber(doc.carerAdjustment!.reductions[l.id]?.[i.id] ?? 0)}%
+                      </TableCell>
+                    ))}
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           </Box>
-          {doc.carerAdjustment.impacts.filter((i) => i.description).map((i) => <Typography key={i.id} variant="body2" sx={{ mt: 1 }}>{i.label}: {i.description}</Typography>)}
+          {doc.carerAdjustment.impacts
+            .filter((i) => i.description)
+            .map((i) => (
+              <Typography key={i.id} variant="body2" sx={{ mt: 1 }}>
+                {i.label}: {i.description}
+              </Typography>
+            ))}
           <Reference r={doc.carerAdjustment.reference} />
         </>
       )}

@@ -9,7 +9,10 @@ export function PricingSection({ doc }: { doc: PolicyDocument }) {
   return (
     <Section id="money" title="2. How points become money">
       <Typography sx={{ mb: 2 }}>Your points in every area are added up. The total is then turned into money like this.</Typography>
-      <PricingText pricing={doc.pricing.default} heading={doc.pricing.byClientGroup && Object.keys(doc.pricing.byClientGroup).length ? 'For most people' : undefined} />
+      <PricingText
+        pricing={doc.pricing.default}
+        heading={doc.pricing.byClientGroup && Object.keys(doc.pricing.byClientGroup).length ? 'For most people' : undefined}
+      />
       {Object.entries(doc.pricing.byClientGroup ?? {}).map(([group, p]) => (
         <PricingText key={group} pricing={p} heading={`For ${doc.clientGroups.find((g) => g.id === group)?.label ?? group}`} />
       ))}
@@ -20,32 +23,63 @@ export function PricingSection({ doc }: { doc: PolicyDocument }) {
 function PricingText({ pricing, heading }: { pricing: Pricing; heading?: string }) {
   return (
     <Box sx={{ mb: 2 }}>
-      {heading && <Typography variant="h6" component="h3">{heading}</Typography>}
+      {heading && (
+        <Typography variant="h6" component="h3">
+          {heading}
+        </Typography>
+      )}
       {pricing.method === 'price-per-point' && (
-        <Typography>Each point is worth {formatPrice(pricing.pencePerPoint)} {periodWord[pricing.period]}. For example, 50 points give {formatPence(Math.round(50 * pricing.pencePerPoint))} {periodWord[pricing.period]}.</Typography>
+        <Typography>
+          Each point is worth {formatPrice(pricing.pencePerPoint)} {periodWord[pricing.period]}. For example, 50 points give{' '}
+          {formatPence(Math.round(50 * pricing.pencePerPoint))} {periodWord[pricing.period]}.
+        </Typography>
       )}
       {pricing.method !== 'price-per-point' && (
         <>
           <Typography sx={{ mb: 1 }}>
             The total, counted in whole points (a part point does not count), falls in one of these bands.
-            {pricing.method === 'hour-bands' && ` Each band gives a number of hours of support at ${formatPrice(pricing.hourlyRatePence)} an hour.`} There is no upper limit: the top band has no ceiling.
+            {pricing.method === 'hour-bands' &&
+              ` Each band gives a number of hours of support at ${formatPrice(pricing.hourlyRatePence)} an hour.`}{' '}
+            There is no upper limit: the top band has no ceiling.
           </Typography>
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small">
-              <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>{heading ?? 'Bands'}: amount {periodWord[pricing.period]}</caption>
-              <TableHead><TableRow>
-                <TableCell component="th" scope="col">Band</TableCell>
-                <TableCell component="th" scope="col">Points</TableCell>
-                {pricing.method === 'hour-bands' && <TableCell component="th" scope="col" align="right">Hours</TableCell>}
-                <TableCell component="th" scope="col" align="right">Amount {periodWord[pricing.period]}</TableCell>
-              </TableRow></TableHead>
+              <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>
+                {heading ?? 'Bands'}: amount {periodWord[pricing.period]}
+              </caption>
+              <TableHead>
+                <TableRow>
+                  <TableCell component="th" scope="col">
+                    Band
+                  </TableCell>
+                  <TableCell component="th" scope="col">
+                    Points
+                  </TableCell>
+                  {pricing.method === 'hour-bands' && (
+                    <TableCell component="th" scope="col" align="right">
+                      Hours
+                    </TableCell>
+                  )}
+                  <TableCell component="th" scope="col" align="right">
+                    Amount {periodWord[pricing.period]}
+                  </TableCell>
+                </TableRow>
+              </TableHead>
               <TableBody>
                 {pricing.bands.map((b, i) => (
                   <TableRow key={i}>
-                    <TableCell component="th" scope="row">{b.label ?? `Band ${i + 1}`}</TableCell>
+                    <TableCell component="th" scope="row">
+                      {b.label ?? `Band ${i + 1}`}
+                    </TableCell>
                     <TableCell>{b.to === undefined ? `${b.from} or more` : `${b.from} to ${b.to}`}</TableCell>
                     {pricing.method === 'hour-bands' && <TableCell align="right">{formatNumber((b as { hours: number }).hours)}</TableCell>}
-                    <TableCell align="right">{formatPence(pricing.method === 'bands' ? (b as { pence: number }).pence : Math.round((b as { hours: number }).hours * pricing.hourlyRatePence))}</TableCell>
+                    <TableCell align="right">
+                      {formatPence(
+                        pricing.method === 'bands'
+                          ? (b as { pence: number }).pence
+                          : Math.round((b as { hours: number }).hours * pricing.hourlyRatePence),
+                      )}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -23,26 +23,77 @@ export function PublishedPage() {
   useEffect(() => {
     setData(null);
     setError(null);
-    getJson<PublishedVersion>(`/api/public/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`).then(setData).catch((e) => setError(e.message));
+    getJson<PublishedVersion>(`/api/public/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`)
+      .then(setData)
+      .catch((e) => setError(e.message));
   }, [policyId, version]);
 
-  if (error) return <Shell title="Not found"><Typography variant="h3" component="h1" gutterBottom>Scheme not found</Typography><Alert severity="error">{error}</Alert></Shell>;
-  if (!data) return <Shell title="Loading"><Typography variant="h3" component="h1" gutterBottom>Loading the scheme…</Typography><CircularProgress aria-label="Loading" /></Shell>;
+  if (error)
+    return (
+      <Shell title="Not found">
+        <Typography variant="h3" component="h1" gutterBottom>
+          Scheme not found
+        </Typography>
+        <Alert severity="error">{error}</Alert>
+      </Shell>
+    );
+  if (!data)
+    return (
+      <Shell title="Loading">
+        <Typography variant="h3" component="h1" gutterBottom>
+          Loading the scheme…
+        </Typography>
+        <CircularProgress aria-label="Loading" />
+      </Shell>
+    );
   const doc = data.document;
   const r = data.ratification;
   return (
     <Shell title={`${doc.title}, version ${data.version}`}>
-      <Typography variant="h3" component="h1" gutterBottom sx={{ fontSize: { xs: '2rem', md: '2.5rem' } }}>{doc.title}</Typography>
-      <Typography variant="h6" component="p" gutterBottom>{doc.council}, version {data.version}</Typography>
+      <Typography variant="h3" component="h1" gutterBottom sx={{ fontSize: { xs: '2rem', md: '2.5rem' } }}>
+        {doc.title}
+      </Typography>
+      <Typography variant="h6" component="p" gutterBottom>
+        {doc.council}, version {data.version}
+      </Typography>
       {data.superseded ? (
-        <Alert severity="info" sx={{ mb: 2 }}>This version was replaced by <Link component={RouterLink} to={`/published/${encodeURIComponent(data.policyId)}/${encodeURIComponent(data.superseded.by)}`}>version {data.superseded.by}</Link> from {formatDate(data.superseded.from)}.</Alert>
-      ) : <Typography sx={{ mb: 2 }}>In force from {formatDate(r.effectiveFrom)}.</Typography>}
+        <Alert severity="info" sx={{ mb: 2 }}>
+          This version was replaced by{' '}
+          <Link component={RouterLink} to={`/published/${encodeURIComponent(data.policyId)}/${encodeURIComponent(data.superseded.by)}`}>
+            version {data.superseded.by}
+          </Link>{' '}
+          from {formatDate(data.superseded.from)}.
+        </Alert>
+      ) : (
+        <Typography sx={{ mb: 2 }}>In force from {formatDate(r.effectiveFrom)}.</Typography>
+      )}
       {doc.description && <Typography sx={{ mb: 2 }}>{doc.description}</Typography>}
       <Box component="nav" aria-label="On this page" className="no-print" sx={{ mb: 3 }}>
-        <Typography component="h2" variant="h6">On this page</Typography>
+        <Typography component="h2" variant="h6">
+          On this page
+        </Typography>
         <Box component="ol" sx={{ mt: 0 }}>
-          {[['questions', 'The questions and their points'], ['money', 'How points become money'], ['carer', 'If you have an unpaid carer'], ['uplifts', 'Yearly increases (uplifts)'], ['rounding', 'Rounding and weekly, monthly and yearly amounts'], ['decision', 'Who agreed this scheme']]
-            .map(([id, text]) => <li key={id}><Link href={`#${id}`} onClick={(e) => { e.preventDefault(); document.getElementById(id!)?.scrollIntoView(); document.getElementById(id!)?.focus(); }}>{text}</Link></li>)}
+          {[
+            ['questions', 'The questions and their points'],
+            ['money', 'How points become money'],
+            ['carer', 'If you have an unpaid carer'],
+            ['uplifts', 'Yearly increases (uplifts)'],
+            ['rounding', 'Rounding and weekly, monthly and yearly amounts'],
+            ['decision', 'Who agreed this scheme'],
+          ].map(([id, text]) => (
+            <li key={id}>
+              <Link
+                href={`#${id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(id!)?.scrollIntoView();
+                  document.getElementById(id!)?.focus();
+                }}
+              >
+                {text}
+              </Link>
+            </li>
+          ))}
         </Box>
       </Box>
 

@@ -10,7 +10,8 @@ export function RoundingSection({ doc }: { doc: PolicyDocument }) {
     <Section id="rounding" title="5. Rounding and weekly, monthly and yearly amounts">
       <Typography sx={{ mb: 1 }}>The budget is then {roundingWords(doc.rounding.unit, doc.rounding.mode)}.</Typography>
       <Typography>
-        A yearly amount is the weekly amount times {formatNumber(doc.weeksPerYear)} weeks; a monthly amount is a twelfth of the yearly amount.
+        A yearly amount is the weekly amount times {formatNumber(doc.weeksPerYear)} weeks; a monthly amount is a twelfth of the yearly
+        amount.
       </Typography>
     </Section>
   );

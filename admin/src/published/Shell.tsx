@@ -17,18 +17,29 @@ const PRINT_CSS = `
 `;
 
 export function Shell({ title, children }: { title: string; children: ReactNode }) {
-  useEffect(() => { document.title = `${title} | Published RAS`; }, [title]);
+  useEffect(() => {
+    document.title = `${title} | Published RAS`;
+  }, [title]);
   return (
     <Box className="published-page" sx={{ bgcolor: '#fff', color: '#1f1f1f', minHeight: '100vh' }}>
       <style>{PRINT_CSS}</style>
-      <Box component="a" href="#main" className="no-print" sx={{ position: 'absolute', left: -9999, '&:focus': { left: 8, top: 8, zIndex: 10, bgcolor: '#ffbf47', color: '#000', p: 1 } }}>
+      <Box
+        component="a"
+        href="#main"
+        className="no-print"
+        sx={{ position: 'absolute', left: -9999, '&:focus': { left: 8, top: 8, zIndex: 10, bgcolor: '#ffbf47', color: '#000', p: 1 } }}
+      >
         Skip to the main content
       </Box>
       <Box component="header" sx={{ bgcolor: '#0b3d6e', color: '#fff', py: 2 }}>
         <Container maxWidth="md">
-          <Typography component="p" sx={{ fontWeight: 700, fontSize: '1.1rem' }}>How personal budgets are worked out</Typography>
+          <Typography component="p" sx={{ fontWeight: 700, fontSize: '1.1rem' }}>
+            How personal budgets are worked out
+          </Typography>
           <Box component="nav" aria-label="Published schemes" className="no-print">
-            <Link component={RouterLink} to="/published" sx={{ color: '#fff', textDecorationColor: '#fff' }}>All published schemes</Link>
+            <Link component={RouterLink} to="/published" sx={{ color: '#fff', textDecorationColor: '#fff' }}>
+              All published schemes
+            </Link>
           </Box>
         </Container>
       </Box>
@@ -38,8 +49,8 @@ export function Shell({ title, children }: { title: string; children: ReactNode 
       <Box component="footer" sx={{ borderTop: '1px solid #b1b4b6', py: 2 }}>
         <Container maxWidth="md">
           <Typography variant="body2">
-            An indicative personal budget is a starting point for planning your support, not a final decision. Your social worker
-            will agree your actual budget with you in your support plan.
+            An indicative personal budget is a starting point for planning your support, not a final decision. Your social worker will agree
+            your actual budget with you in your support plan.
           </Typography>
         </Container>
       </Box>

@@ -8,11 +8,20 @@ import { Section } from './Section';
 export function UpliftsSection({ doc }: { doc: PolicyDocument }) {
   return (
     <Section id="uplifts" title="4. Yearly increases (uplifts)">
-      {!doc.uplifts?.length ? <Typography>This version has no uplifts.</Typography> : (
+      {!doc.uplifts?.length ? (
+        <Typography>This version has no uplifts.</Typography>
+      ) : (
         <>
-          <Typography sx={{ mb: 1 }}>From the dates below, budgets are increased by these percentages, one after another, to keep up with the cost of care:</Typography>
+          <Typography sx={{ mb: 1 }}>
+            From the dates below, budgets are increased by these percentages, one after another, to keep up with the cost of care:
+          </Typography>
           <Box component="ul">
-            {doc.uplifts.map((u) => <li key={u.from}>{formatNumber(u.percent)}% more from {formatDate(u.from)}{u.reference ? ` (${u.reference.title})` : ''}</li>)}
+            {doc.uplifts.map((u) => (
+              <li key={u.from}>
+                {formatNumber(u.percent)}% more from {formatDate(u.from)}
+                {u.reference ? ` (${u.reference.title})` : ''}
+              </li>
+            ))}
           </Box>
         </>
       )}

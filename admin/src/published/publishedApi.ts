@@ -3,13 +3,26 @@
 import type { PolicyDocument } from '../calculator/types';
 
 export interface PublishedScheme {
-  id: string; title: string; council: string;
+  id: string;
+  title: string;
+  council: string;
   inForce: { version: string; effectiveFrom: string } | null;
   versions: Array<{ version: string; status: string; effectiveFrom: string }>;
 }
 export interface PublishedVersion {
-  policyId: string; version: string; status: string; contentHash: string; document: PolicyDocument;
-  ratification: { body: string; decisionDate: string; minuteReference: string; rationale: string; effectiveFrom: string; equalityImpact?: string };
+  policyId: string;
+  version: string;
+  status: string;
+  contentHash: string;
+  document: PolicyDocument;
+  ratification: {
+    body: string;
+    decisionDate: string;
+    minuteReference: string;
+    rationale: string;
+    effectiveFrom: string;
+    equalityImpact?: string;
+  };
   superseded: { by: string; from: string } | null;
 }
 

@@ -1,15 +1,34 @@
 /** A user's API keys: issue one (shown once, with a copy button) and revoke. */
 
 import {
-  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Table, TableBody, TableCell,
-  TableHead, TableRow, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { useRecordContext, useRefresh } from 'react-admin';
 import { formatDate } from '../calculator/format';
 import { api } from '../http';
 
-interface Key { id: string; label: string; createdAt: string; revokedAt: string | null }
+interface Key {
+  id: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
 
 export function ApiKeys() {
   const record = useRecordContext();
@@ -26,14 +45,22 @@ export function ApiKeys() {
   const issue = async () => {
     setError(null);
     setMessage(null);
-    if (!label.trim()) { setError('Give the key a label, such as the name of the system that will use it.'); return; }
+    if (!label.trim()) {
+      setError('Give the key a label, such as the name of the system that will use it.');
+      return;
+    }
     try {
-      const { body } = await api<{ id: string; label: string; key: string }>(`/api/users/${encodeURIComponent(String(record.id))}/api-keys`, { method: 'POST', body: { label: label.trim() } });
+      const { body } = await api<{ id: string; label: string; key: string }>(
+        `/api/users/${encodeURIComponent(String(record.id))}/api-keys`,
+        { method: 'POST', body: { label: label.trim() } },
+      );
       setIssued({ label: body.label, key: body.key });
       setCopied(false);
       setLabel('');
       refresh();
-    } catch (e) { setError(e instanceof Error ? e.message : String(e)); }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const revoke = async (key: Key) => {
@@ -42,45 +69,89 @@ export function ApiKeys() {
       await api(`/api/users/${encodeURIComponent(String(record.id))}/api-keys/${encodeURIComponent(key.id)}`, { method: 'DELETE' });
       setMessage(`The key "${key.label}" has been revoked: it no longer works.`);
       refresh();
-    } catch (e) { setError(e instanceof Error ? e.message : String(e)); }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const copy = async () => {
-    try { await navigator.clipboard.writeText(issued!.key); setCopied(true); } catch { setCopied(false); setError('Could not copy: select the key and copy it by hand.'); }
+    try {
+      await navigator.clipboard.writeText(issued!.key);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+      setError('Could not copy: select the key and copy it by hand.');
+    }
   };
 
   return (
     <Paper component="section" aria-labelledby="api-keys-heading" variant="outlined" sx={{ m: 2, p: 2 }}>
-      <Typography id="api-keys-heading" variant="h6" component="h2" gutterBottom>API keys</Typography>
-      <Typography variant="body2" sx={{ mb: 2, maxWidth: '75ch' }}>
-        A key lets a system act as this user, with this user's roles. The key is shown once, when it is issued: store it in the system
-        that will use it. Revoke a key as soon as it is no longer needed or may have leaked.
+      <Typography id="api-keys-heading" variant="h6" component="h2" gutterBottom>
+        API keys
       </Typography>
-      {keys.length === 0 ? <Typography sx={{ mb: 2 }}>This user has no API keys.</Typography> : (
+      <Typography variant="body2" sx={{ mb: 2, maxWidth: '75ch' }}>
+        A key lets a system act as this user, with this user's roles. The key is shown once, when it is issued: store it in the system that
+        will use it. Revoke a key as soon as it is no longer needed or may have leaked.
+      </Typography>
+      {keys.length === 0 ? (
+        <Typography sx={{ mb: 2 }}>This user has no API keys.</Typography>
+      ) : (
         <Table size="small" sx={{ mb: 2, maxWidth: 800 }}>
-          <TableHead><TableRow>
-            <TableCell component="th" scope="col">Label</TableCell>
-            <TableCell component="th" scope="col">Key id</TableCell>
-            <TableCell component="th" scope="col">Issued</TableCell>
-            <TableCell component="th" scope="col">Status</TableCell>
-            <TableCell component="th" scope="col"><Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>Actions</Box></TableCell>
-          </TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                Label
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Key id
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Issued
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Status
+              </TableCell>
+              <TableCell component="th" scope="col">
+                <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                  Actions
+                </Box>
+              </TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {keys.map((k) => (
               <TableRow key={k.id}>
-                <TableCell component="th" scope="row">{k.label}</TableCell>
-                <TableCell><code>{k.id}</code></TableCell>
+                <TableCell component="th" scope="row">
+                  {k.label}
+                </TableCell>
+                <TableCell>
+                  <code>{k.id}</code>
+                </TableCell>
                 <TableCell>{formatDate(k.createdAt)}</TableCell>
                 <TableCell>{k.revokedAt ? `Revoked on ${formatDate(k.revokedAt)}` : 'In use'}</TableCell>
-                <TableCell>{!k.revokedAt && <Button color="error" onClick={() => setRevoking(k)} aria-label={`Revoke the key ${k.label}`}>Revoke</Button>}</TableCell>
+                <TableCell>
+                  {!k.revokedAt && (
+                    <Button color="error" onClick={() => setRevoking(k)} aria-label={`Revoke the key ${k.label}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <TextField label="Label for a new key" value={label} onChange={(e) => setLabel(e.target.value)} size="small" helperText="e.g. case-management system" />
-        <Button variant="contained" onClick={issue}>Issue an API key</Button>
+        <TextField
+          label="Label for a new key"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          size="small"
+          helperText="e.g. case-management system"
+        />
+        <Button variant="contained" onClick={issue}>
+          Issue an API key
+        </Button>
       </Box>
       <Box role="status" sx={{ mt: 1 }}>
         {error && <Alert severity="error">{error}</Alert>}
@@ -91,24 +162,40 @@ export function ApiKeys() {
         <DialogTitle id="issued-title">The new API key "{issued?.label}"</DialogTitle>
         <DialogContent>
           <DialogContentText id="issued-text" sx={{ mb: 2 }}>
-            Copy this key now and store it safely: it will not be shown again. Send it as the header <code>Authorization: ApiKey &lt;key&gt;</code>.
+            Copy this key now and store it safely: it will not be shown again. Send it as the header{' '}
+            <code>Authorization: ApiKey &lt;key&gt;</code>.
           </DialogContentText>
-          <TextField label="API key" value={issued?.key ?? ''} fullWidth slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'issued-key' } }}
-            onFocus={(e) => e.target.select()} />
-          <Box role="status" sx={{ mt: 1, minHeight: 24 }}>{copied && <Typography variant="body2">Copied to the clipboard.</Typography>}</Box>
+          <TextField
+            label="API key"
+            value={issued?.key ?? ''}
+            fullWidth
+            slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'issued-key' } }}
+            onFocus={(e) => e.target.select()}
+          />
+          <Box role="status" sx={{ mt: 1, minHeight: 24 }}>
+            {copied && <Typography variant="body2">Copied to the clipboard.</Typography>}
+          </Box>
         </DialogContent>
         <DialogActions>
           <Button onClick={copy}>Copy the key</Button>
-          <Button variant="contained" onClick={() => setIssued(null)}>I have stored it</Button>
+          <Button variant="contained" onClick={() => setIssued(null)}>
+            I have stored it
+          </Button>
         </DialogActions>
       </Dialog>
 
       <Dialog open={!!revoking} onClose={() => setRevoking(null)} aria-labelledby="revoke-title">
         <DialogTitle id="revoke-title">Revoke the key "{revoking?.label}"?</DialogTitle>
-        <DialogContent><DialogContentText>Any system using it will stop working at once. This cannot be undone; you can issue a new key.</DialogContentText></DialogContent>
+        <DialogContent>
+          <DialogContentText>
+            Any system using it will stop working at once. This cannot be undone; you can issue a new key.
+          </DialogContentText>
+        </DialogContent>
         <DialogActions>
           <Button onClick={() => setRevoking(null)}>Keep it</Button>
-          <Button color="error" variant="contained" onClick={() => revoking && revoke(revoking)}>Revoke</Button>
+          <Button color="error" variant="contained" onClick={() => revoking && revoke(revoking)}>
+            Revoke
+          </Button>
         </DialogActions>
       </Dialog>
     </Paper>

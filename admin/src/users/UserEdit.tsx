@@ -1,5 +1,16 @@
 import { Box, Typography } from '@mui/material';
-import { BooleanInput, CheckboxGroupInput, Edit, PasswordInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useRecordContext } from 'react-admin';
+import {
+  BooleanInput,
+  CheckboxGroupInput,
+  Edit,
+  PasswordInput,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useRecordContext,
+} from 'react-admin';
 import { ApiKeys } from './ApiKeys';
 import { ROLE_CHOICES } from './roles';
 
@@ -7,18 +18,41 @@ const minLength12 = (value: string) => (value && value.length < 12 ? 'At least 1
 
 const Heading = () => {
   const record = useRecordContext();
-  return <Typography variant="h4" component="h1" sx={{ mt: 2 }}>User {record?.username ?? ""}</Typography>;
+  return (
+    <Typography variant="h4" component="h1" sx={{ mt: 2 }}>
+      User {record?.username ?? ''}
+    </Typography>
+  );
 };
 
 export function UserEdit() {
   return (
     <Edit title="Edit user" mutationMode="pessimistic" redirect={false} aside={undefined}>
-      <Box sx={{ px: 2 }}><Heading /></Box>
-      <SimpleForm toolbar={<Toolbar><SaveButton label="Save changes" /></Toolbar>}>
+      <Box sx={{ px: 2 }}>
+        <Heading />
+      </Box>
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton label="Save changes" />
+          </Toolbar>
+        }
+      >
         <TextInput source="displayName" label="Display name" validate={required()} />
-        <CheckboxGroupInput source="roles" label="Roles" choices={ROLE_CHOICES} row={false} validate={required('Choose at least one role')} />
+        <CheckboxGroupInput
+          source="roles"
+          label="Roles"
+          choices={ROLE_CHOICES}
+          row={false}
+          validate={required('Choose at least one role')}
+        />
         <BooleanInput source="disabled" label="Disabled (cannot sign in or use API keys)" />
-        <PasswordInput source="password" label="New password" validate={minLength12} helperText="Leave empty to keep the current password. At least 12 characters." />
+        <PasswordInput
+          source="password"
+          label="New password"
+          validate={minLength12}
+          helperText="Leave empty to keep the current password. At least 12 characters."
+        />
       </SimpleForm>
       <ApiKeys />
     </Edit>

@@ -4,6 +4,10 @@ import { UserEdit } from './UserEdit';
 import { UserList } from './UserList';
 
 export default {
-  list: UserList, create: UserCreate, edit: UserEdit, icon: PeopleIcon,
-  recordRepresentation: 'username', options: { label: 'Users' },
+  list: UserList,
+  create: UserCreate,
+  edit: UserEdit,
+  icon: PeopleIcon,
+  recordRepresentation: 'username',
+  options: { label: 'Users' },
 };

@@ -6,4 +6,10 @@ export const ROLE_CHOICES = [
   { id: 'admin', name: 'Administrator: manages users and reads the audit log' },
 ];
 
-export const ROLE_SHORT: Record<string, string> = { officer: 'Officer', ratifier: 'Ratifier', scrutiny: 'Scrutiny', 'api-client': 'API client', admin: 'Administrator' };
+export const ROLE_SHORT: Record<string, string> = {
+  officer: 'Officer',
+  ratifier: 'Ratifier',
+  scrutiny: 'Scrutiny',
+  'api-client': 'API client',
+  admin: 'Administrator',
+};

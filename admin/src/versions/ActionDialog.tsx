@@ -24,9 +24,22 @@ export interface DialogField {
  * A small form in a dialog for one workflow step. The server's answer decides: its problem detail shows at
  * the top, and each field it names shows its message under that field.
  */
-export function ActionDialog({ open, title, intro, fields, confirm, onClose, onSubmit }: {
-  open: boolean; title: string; intro?: string; fields: DialogField[]; confirm: string;
-  onClose: () => void; onSubmit: (values: Record<string, string>) => Promise<void>;
+export function ActionDialog({
+  open,
+  title,
+  intro,
+  fields,
+  confirm,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  title: string;
+  intro?: string;
+  fields: DialogField[];
+  confirm: string;
+  onClose: () => void;
+  onSubmit: (values: Record<string, string>) => Promise<void>;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [problem, setProblem] = useState<string | null>(null);
@@ -43,12 +56,18 @@ export function ActionDialog({ open, title, intro, fields, confirm, onClose, onS
     }
     setBusy(true);
     try {
-      const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+      const body = Object.fromEntries(
+        Object.entries(values)
+          .filter(([, v]) => v.trim() !== '')
+          .map(([k, v]) => [k, v.trim()]),
+      );
       await onSubmit(body);
     } catch (e) {
       const err = e as { message?: string; body?: { errors?: unknown } };
       setProblem(err.message ?? 'The server refused this.');
-      setFieldErrors(Object.fromEntries(flattenErrors(err.body?.errors).map((p) => [p.pointer.replace(/^\//, '').split('/')[0]!, p.message])));
+      setFieldErrors(
+        Object.fromEntries(flattenErrors(err.body?.errors).map((p) => [p.pointer.replace(/^\//, '').split('/')[0]!, p.message])),
+      );
     } finally {
       setBusy(false);
     }
@@ -60,20 +79,39 @@ export function ActionDialog({ open, title, intro, fields, confirm, onClose, onS
         <DialogTitle id="action-dialog-title">{title}</DialogTitle>
         <DialogContent>
           {intro && <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>}
-          {problem && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{problem}</Alert>}
+          {problem && (
+            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+              {problem}
+            </Alert>
+          )}
           <Stack spacing={2} sx={{ pt: 1 }}>
             {fields.map((f) => (
-              <TextField key={f.name} id={`dialog-${f.name}`} name={f.name} label={f.label} required={f.required}
-                type={f.type ?? 'text'} multiline={f.multiline} minRows={f.multiline ? 3 : undefined}
-                value={values[f.name] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
-                error={Boolean(fieldErrors[f.name])} helperText={fieldErrors[f.name] ?? f.helperText}
-                slotProps={f.type === 'date' ? { inputLabel: { shrink: true } } : undefined} fullWidth />
+              <TextField
+                key={f.name}
+                id={`dialog-${f.name}`}
+                name={f.name}
+                label={f.label}
+                required={f.required}
+                type={f.type ?? 'text'}
+                multiline={f.multiline}
+                minRows={f.multiline ? 3 : undefined}
+                value={values[f.name] ?? ''}
+                onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+                error={Boolean(fieldErrors[f.name])}
+                helperText={fieldErrors[f.name] ?? f.helperText}
+                slotProps={f.type === 'date' ? { inputLabel: { shrink: true } } : undefined}
+                fullWidth
+              />
             ))}
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={busy}>{confirm}</Button>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {confirm}
+          </Button>
         </DialogActions>
       </form>
     </Dialog>

@@ -6,11 +6,18 @@ import { versionPath } from '../dataProvider';
 import { dateTime } from './format';
 import { Section } from './PolicyDocumentView';
 
-interface Entry { seq: number; at: string; actor: string; action: string; details: Record<string, unknown> }
+interface Entry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  details: Record<string, unknown>;
+}
 
 const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
   'version.seed': () => 'loaded as a ratified example version',
-  'version.create': (d) => (d.basedOn ? `created as a draft, copied from ${(d.basedOn as { version: string }).version}` : 'created as a draft'),
+  'version.create': (d) =>
+    d.basedOn ? `created as a draft, copied from ${(d.basedOn as { version: string }).version}` : 'created as a draft',
   'version.edit': () => 'changed the policy document',
   'version.edit-examples': (d) => `changed the worked examples (${d.examples} now)`,
   'version.submit': () => 'submitted it for ratification',
@@ -25,8 +32,11 @@ const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
 export function AuditTimeline({ id, updatedAt }: { id: string; updatedAt: string }) {
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new updatedAt means new history to fetch
   useEffect(() => {
-    api<Entry[]>(`${versionPath(id)}/audit`).then((r) => setEntries(r.body)).catch((e) => setError((e as Error).message));
+    api<Entry[]>(`${versionPath(id)}/audit`)
+      .then((r) => setEntries(r.body))
+      .catch((e) => setError((e as Error).message));
   }, [id, updatedAt]);
   return (
     <Section id="history" title="History">
@@ -36,7 +46,9 @@ export function AuditTimeline({ id, updatedAt }: { id: string; updatedAt: string
         {entries?.map((e) => (
           <Box component="li" key={e.seq} sx={{ display: 'flex', gap: 2, py: 1, borderLeft: 3, borderColor: 'primary.main', pl: 2, mb: 1 }}>
             <Typography sx={{ minWidth: 170, color: 'text.secondary' }}>{dateTime(e.at)}</Typography>
-            <Typography><strong>{e.actor}</strong> {(ACTIONS[e.action] ?? (() => e.action))(e.details ?? {})}</Typography>
+            <Typography>
+              <strong>{e.actor}</strong> {(ACTIONS[e.action] ?? (() => e.action))(e.details ?? {})}
+            </Typography>
           </Box>
         ))}
       </Box>

@@ -17,23 +17,38 @@ export function CarerMatrixInput() {
       <Typography sx={{ mb: 1 }}>Percentage reduction when a carer is willing and able to carry on.</Typography>
       <Table size="small" aria-label="Carer reduction percentages">
         <TableHead>
-          <TableRow><TableCell>Support level</TableCell>{carer.impacts.map((i) => <TableCell key={i.id}>{i.label}</TableCell>)}</TableRow>
+          <TableRow>
+            <TableCell>Support level</TableCell>
+            {carer.impacts.map((i) => (
+              <TableCell key={i.id}>{i.label}</TableCell>
+            ))}
+          </TableRow>
         </TableHead>
         <TableBody>
           {carer.supportLevels.map((s) => (
             <TableRow key={s.id}>
-              <TableCell component="th" scope="row">{s.label}</TableCell>
+              <TableCell component="th" scope="row">
+                {s.label}
+              </TableCell>
               {carer.impacts.map((i) => (
                 <TableCell key={i.id}>
-                  <NumberInput fullWidth={false} source={`document.carerAdjustment.reductions.${s.id}.${i.id}`} label={false} helperText={false}
-                    inputProps={{ 'aria-label': `Reduction (%) for ${s.label}, ${i.label}` }} sx={{ width: 110, my: 0 }} />
+                  <NumberInput
+                    fullWidth={false}
+                    source={`document.carerAdjustment.reductions.${s.id}.${i.id}`}
+                    label={false}
+                    helperText={false}
+                    inputProps={{ 'aria-label': `Reduction (%) for ${s.label}, ${i.label}` }}
+                    sx={{ width: 110, my: 0 }}
+                  />
                 </TableCell>
               ))}
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>To add or rename support levels and impacts, use the JSON tab.</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        To add or rename support levels and impacts, use the JSON tab.
+      </Typography>
     </>
   );
 }

@@ -33,23 +33,49 @@ export function JsonTab({ modelName }: { modelName: string }) {
   return (
     <Box>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        The whole policy document. Problems are underlined as you type; hover for details, Ctrl+Space for suggestions, Ctrl+H to find and replace.
+        The whole policy document. Problems are underlined as you type; hover for details, Ctrl+Space for suggestions, Ctrl+H to find and
+        replace.
       </Typography>
       <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }}>
-        <Editor height="60vh" defaultLanguage="json" path={`${modelName}${POLICY_FILE_SUFFIX}`} defaultValue={initial}
-          onChange={onChange} onValidate={setMarkers} loading="Loading the editor…"
-          options={{ minimap: { enabled: false }, ariaLabel: 'Policy document as JSON', automaticLayout: true, wordWrap: 'on',
-            scrollBeyondLastLine: false, fixedOverflowWidgets: true, tabSize: 2, fontSize: 14 }} />
+        <Editor
+          height="60vh"
+          defaultLanguage="json"
+          path={`${modelName}${POLICY_FILE_SUFFIX}`}
+          defaultValue={initial}
+          onChange={onChange}
+          onValidate={setMarkers}
+          loading="Loading the editor…"
+          options={{
+            minimap: { enabled: false },
+            ariaLabel: 'Policy document as JSON',
+            automaticLayout: true,
+            wordWrap: 'on',
+            scrollBeyondLastLine: false,
+            fixedOverflowWidgets: true,
+            tabSize: 2,
+            fontSize: 14,
+          }}
+        />
       </Box>
-      {jsonBroken && <Alert severity="error" role="alert" sx={{ mt: 1 }}>The JSON cannot be read, so it cannot be saved yet: {jsonBroken}</Alert>}
+      {jsonBroken && (
+        <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+          The JSON cannot be read, so it cannot be saved yet: {jsonBroken}
+        </Alert>
+      )}
       <Box aria-live="polite" sx={{ mt: 1 }}>
         {problems.length === 0 ? (
-          <Typography variant="body2" color="success.main" sx={{ fontWeight: 600 }}>No problems against the policy schema.</Typography>
+          <Typography variant="body2" color="success.main" sx={{ fontWeight: 600 }}>
+            No problems against the policy schema.
+          </Typography>
         ) : (
           <Alert severity="warning">
             {problems.length} {problems.length === 1 ? 'problem' : 'problems'} against the policy schema:
             <ul style={{ margin: 0 }}>
-              {problems.slice(0, 20).map((m, i) => <li key={i}>Line {m.startLineNumber}: {m.message}</li>)}
+              {problems.slice(0, 20).map((m, i) => (
+                <li key={i}>
+                  Line {m.startLineNumber}: {m.message}
+                </li>
+              ))}
             </ul>
           </Alert>
         )}

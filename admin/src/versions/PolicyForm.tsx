@@ -12,7 +12,9 @@ import { RowList } from './RowList';
 function FormSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <Paper component="section" variant="outlined" aria-labelledby={`form-${id}`} sx={{ p: { xs: 2, md: 3 }, mb: 2 }}>
-      <Typography id={`form-${id}`} variant="h2" component="h2" sx={{ mb: 1.5 }}>{title}</Typography>
+      <Typography id={`form-${id}`} variant="h2" component="h2" sx={{ mb: 1.5 }}>
+        {title}
+      </Typography>
       {children}
     </Paper>
   );
@@ -21,7 +23,11 @@ function FormSection({ id, title, children }: { id: string; title: string; child
 function IdLine() {
   const id = useWatch({ name: 'document.id' }) as string;
   const version = useWatch({ name: 'document.version' }) as string;
-  return <Typography variant="body2" color="text.secondary">Scheme <strong>{id}</strong>, version <strong>{version}</strong>. These are fixed: clone to make a version with another name.</Typography>;
+  return (
+    <Typography variant="body2" color="text.secondary">
+      Scheme <strong>{id}</strong>, version <strong>{version}</strong>. These are fixed: clone to make a version with another name.
+    </Typography>
+  );
 }
 
 /** The draft as a form, section by section in the order the engine works. */
@@ -87,13 +93,36 @@ export function PolicyForm() {
 
       <FormSection id="rounding" title="Rounding and periods">
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-          <SelectInput fullWidth={false} source="document.rounding.unit" label="Round to the" choices={[{ id: 'penny', name: 'penny' }, { id: 'pound', name: 'pound' }]} helperText={false} sx={{ minWidth: 160 }} />
-          <SelectInput fullWidth={false} source="document.rounding.mode" label="Rounding" choices={[{ id: 'up', name: 'up' }, { id: 'down', name: 'down' }, { id: 'half-up', name: 'nearest (halves up)' }]} helperText={false} sx={{ minWidth: 200 }} />
+          <SelectInput
+            fullWidth={false}
+            source="document.rounding.unit"
+            label="Round to the"
+            choices={[
+              { id: 'penny', name: 'penny' },
+              { id: 'pound', name: 'pound' },
+            ]}
+            helperText={false}
+            sx={{ minWidth: 160 }}
+          />
+          <SelectInput
+            fullWidth={false}
+            source="document.rounding.mode"
+            label="Rounding"
+            choices={[
+              { id: 'up', name: 'up' },
+              { id: 'down', name: 'down' },
+              { id: 'half-up', name: 'nearest (halves up)' },
+            ]}
+            helperText={false}
+            sx={{ minWidth: 200 }}
+          />
           <NumberInput fullWidth={false} source="document.weeksPerYear" label="Weeks in a year" helperText={false} sx={{ width: 160 }} />
         </Box>
       </FormSection>
 
-      <Typography variant="body2" color="text.secondary">The rules that raise flags are edited in the JSON tab.</Typography>
+      <Typography variant="body2" color="text.secondary">
+        The rules that raise flags are edited in the JSON tab.
+      </Typography>
     </Box>
   );
 }

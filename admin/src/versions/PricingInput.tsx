@@ -11,7 +11,11 @@ import type { Pricing } from '../../../engine/policy';
 import { pounds } from './format';
 import { RowList } from './RowList';
 
-const PERIODS = [{ id: 'week', name: 'a week' }, { id: 'month', name: 'a month' }, { id: 'year', name: 'a year' }];
+const PERIODS = [
+  { id: 'week', name: 'a week' },
+  { id: 'month', name: 'a month' },
+  { id: 'year', name: 'a year' },
+];
 const METHODS = [
   { id: 'price-per-point', name: 'Price per point' },
   { id: 'bands', name: 'Band table (an amount per band)' },
@@ -26,7 +30,11 @@ function template(method: Pricing['method'], period: Pricing['period']): Pricing
 
 function PenceHint({ source }: { source: string }) {
   const pence = useWatch({ name: source }) as number | undefined;
-  return <Typography variant="body2" color="text.secondary" sx={{ pt: 2 }}>{typeof pence === 'number' ? `= ${pounds(pence)}` : ''}</Typography>;
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ pt: 2 }}>
+      {typeof pence === 'number' ? `= ${pounds(pence)}` : ''}
+    </Typography>
+  );
 }
 
 /** One allocation table: how a total of points becomes money, in one of three methods. */
@@ -37,31 +45,64 @@ export function PricingInput({ base, caption }: { base: string; caption: string 
   const id = base.replaceAll('.', '-');
   return (
     <Box sx={{ mb: 3 }}>
-      <Typography variant="h3" component="h3" sx={{ mb: 1 }}>{caption}</Typography>
+      <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
+        {caption}
+      </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField select id={`${id}-method`} label="Method" value={table.method} sx={{ minWidth: 280 }}
-          onChange={(e) => setValue(base, template(e.target.value as Pricing['method'], table.period), { shouldDirty: true })}>
-          {METHODS.map((m) => <MenuItem key={m.id} value={m.id}>{m.name}</MenuItem>)}
+        <TextField
+          select
+          id={`${id}-method`}
+          label="Method"
+          value={table.method}
+          sx={{ minWidth: 280 }}
+          onChange={(e) => setValue(base, template(e.target.value as Pricing['method'], table.period), { shouldDirty: true })}
+        >
+          {METHODS.map((m) => (
+            <MenuItem key={m.id} value={m.id}>
+              {m.name}
+            </MenuItem>
+          ))}
         </TextField>
-        <SelectInput fullWidth={false} source={`${base}.period`} label="Amounts are" choices={PERIODS} helperText={false} sx={{ minWidth: 160, mt: 0 }} />
+        <SelectInput
+          fullWidth={false}
+          source={`${base}.period`}
+          label="Amounts are"
+          choices={PERIODS}
+          helperText={false}
+          sx={{ minWidth: 160, mt: 0 }}
+        />
         {table.method === 'price-per-point' && (
           <>
-            <NumberInput fullWidth={false} source={`${base}.pencePerPoint`} label="Price per point (pence)" helperText={false} sx={{ mt: 0 }} />
+            <NumberInput
+              fullWidth={false}
+              source={`${base}.pencePerPoint`}
+              label="Price per point (pence)"
+              helperText={false}
+              sx={{ mt: 0 }}
+            />
             <PenceHint source={`${base}.pencePerPoint`} />
           </>
         )}
-        {table.method === 'hour-bands' && <NumberInput fullWidth={false} source={`${base}.hourlyRatePence`} label="Hourly rate (pence)" helperText={false} sx={{ mt: 0 }} />}
+        {table.method === 'hour-bands' && (
+          <NumberInput fullWidth={false} source={`${base}.hourlyRatePence`} label="Hourly rate (pence)" helperText={false} sx={{ mt: 0 }} />
+        )}
       </Box>
       {table.method !== 'price-per-point' && (
-        <RowList name={`${base}.bands`} noun="band" blank={() => (table.method === 'bands' ? { from: 0, pence: 0 } : { from: 0, hours: 0 })}>
+        <RowList
+          name={`${base}.bands`}
+          noun="band"
+          blank={() => (table.method === 'bands' ? { from: 0, pence: 0 } : { from: 0, hours: 0 })}
+        >
           {(row) => (
             <>
               <TextInput source={`${row}.label`} label="Band name" helperText={false} />
               <NumberInput fullWidth={false} source={`${row}.from`} label="From (points)" helperText={false} sx={{ width: 130 }} />
               <NumberInput fullWidth={false} source={`${row}.to`} label="To (points)" helperText={false} sx={{ width: 130 }} />
-              {table.method === 'bands'
-                ? <NumberInput fullWidth={false} source={`${row}.pence`} label="Amount (pence)" helperText={false} sx={{ width: 160 }} />
-                : <NumberInput fullWidth={false} source={`${row}.hours`} label="Hours" helperText={false} sx={{ width: 110 }} />}
+              {table.method === 'bands' ? (
+                <NumberInput fullWidth={false} source={`${row}.pence`} label="Amount (pence)" helperText={false} sx={{ width: 160 }} />
+              ) : (
+                <NumberInput fullWidth={false} source={`${row}.hours`} label="Hours" helperText={false} sx={{ width: 110 }} />
+              )}
             </>
           )}
         </RowList>
@@ -93,19 +134,37 @@ export function AllocationTablesInput() {
 
   return (
     <>
-      <PricingInput base="document.pricing.default" caption={Object.keys(byGroup).length ? 'Default table (everyone else)' : 'Allocation table'} />
+      <PricingInput
+        base="document.pricing.default"
+        caption={Object.keys(byGroup).length ? 'Default table (everyone else)' : 'Allocation table'}
+      />
       {Object.keys(byGroup).map((group) => (
         <Box key={group} sx={{ borderTop: 1, borderColor: 'divider', pt: 2 }}>
           <PricingInput base={`document.pricing.byClientGroup.${group}`} caption={`Table for ${label(group)}`} />
-          <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={() => removeTable(group)}>Remove the table for {label(group)}</Button>
+          <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={() => removeTable(group)}>
+            Remove the table for {label(group)}
+          </Button>
         </Box>
       ))}
       {withoutTable.length > 0 && (
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', borderTop: 1, borderColor: 'divider', pt: 2, mt: 2 }}>
-          <TextField select id="add-group-table" label="Give a client group its own table" value={adding} onChange={(e) => setAdding(e.target.value)} sx={{ minWidth: 320 }}>
-            {withoutTable.map((g) => <MenuItem key={g.id} value={g.id}>{g.label}</MenuItem>)}
+          <TextField
+            select
+            id="add-group-table"
+            label="Give a client group its own table"
+            value={adding}
+            onChange={(e) => setAdding(e.target.value)}
+            sx={{ minWidth: 320 }}
+          >
+            {withoutTable.map((g) => (
+              <MenuItem key={g.id} value={g.id}>
+                {g.label}
+              </MenuItem>
+            ))}
           </TextField>
-          <Button variant="outlined" onClick={addTable} disabled={!adding}>Add table</Button>
+          <Button variant="outlined" onClick={addTable} disabled={!adding}>
+            Add table
+          </Button>
         </Box>
       )}
     </>

@@ -14,7 +14,14 @@ import { RowList } from './RowList';
 function QuestionSummary({ path, index }: { path: string; index: number }) {
   const text = useWatch({ name: `${path}.text` }) as string | undefined;
   const answers = (useWatch({ name: `${path}.answers` }) ?? []) as unknown[];
-  return <Typography><strong>{index + 1}.</strong> {text || 'New question'} <Box component="span" sx={{ color: 'text.secondary' }}>· {answers.length} answers</Box></Typography>;
+  return (
+    <Typography>
+      <strong>{index + 1}.</strong> {text || 'New question'}{' '}
+      <Box component="span" sx={{ color: 'text.secondary' }}>
+        · {answers.length} answers
+      </Box>
+    </Typography>
+  );
 }
 
 function QuestionFields({ path }: { path: string }) {
@@ -24,11 +31,20 @@ function QuestionFields({ path }: { path: string }) {
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <TextInput source={`${path}.text`} label="Question" helperText={false} sx={{ flex: 2, minWidth: 300 }} />
         <TextInput source={`${path}.id`} label="Question id" helperText={false} sx={{ width: 180 }} />
-        <SelectInput fullWidth={false} source={`${path}.domain`} label="Domain" choices={domains.map((d) => ({ id: d.id, name: d.label }))} helperText={false} sx={{ minWidth: 240, mt: 0 }} />
+        <SelectInput
+          fullWidth={false}
+          source={`${path}.domain`}
+          label="Domain"
+          choices={domains.map((d) => ({ id: d.id, name: d.label }))}
+          helperText={false}
+          sx={{ minWidth: 240, mt: 0 }}
+        />
       </Box>
       <TextInput source={`${path}.help`} label="Help text" helperText={false} fullWidth multiline />
       <BooleanInput source={`${path}.required`} label="Must be answered" format={(v: unknown) => v !== false} helperText={false} />
-      <Typography variant="h4" component="h5" sx={{ mt: 1 }}>Answers and points</Typography>
+      <Typography variant="h4" component="h5" sx={{ mt: 1 }}>
+        Answers and points
+      </Typography>
       <RowList name={`${path}.answers`} noun="answer" blank={() => ({ id: '', text: '', points: 0 })}>
         {(row) => (
           <>
@@ -56,13 +72,25 @@ function QuestionList({ base }: { base: string }) {
             </AccordionSummary>
             <AccordionDetails id={`${path}-details`}>
               <QuestionFields path={path} />
-              <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={() => remove(i)} sx={{ mt: 1 }}>Remove question {i + 1}</Button>
+              <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={() => remove(i)} sx={{ mt: 1 }}>
+                Remove question {i + 1}
+              </Button>
             </AccordionDetails>
           </Accordion>
         );
       })}
-      <Button startIcon={<AddIcon />} sx={{ mt: 1 }}
-        onClick={() => append({ id: `question-${fields.length + 1}`, domain: '', text: '', answers: [{ id: 'none', text: 'No help needed', points: 0 }] })}>
+      <Button
+        startIcon={<AddIcon />}
+        sx={{ mt: 1 }}
+        onClick={() =>
+          append({
+            id: `question-${fields.length + 1}`,
+            domain: '',
+            text: '',
+            answers: [{ id: 'none', text: 'No help needed', points: 0 }],
+          })
+        }
+      >
         Add question
       </Button>
     </Box>
@@ -87,7 +115,9 @@ export function QuestionnairesInput() {
           </Box>
         );
       })}
-      <Typography variant="body2" color="text.secondary">To add a questionnaire or limit one to client groups, use the JSON tab.</Typography>
+      <Typography variant="body2" color="text.secondary">
+        To add a questionnaire or limit one to client groups, use the JSON tab.
+      </Typography>
     </>
   );
 }

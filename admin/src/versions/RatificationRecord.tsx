@@ -3,8 +3,22 @@ import Box from '@mui/material/Box';
 import { dateTime, longDate, pounds } from './format';
 import { Section } from './PolicyDocumentView';
 
-interface Stats { people?: number; gainers?: number; losers?: number; unchanged?: number; totalChangePence?: number }
-interface Comparison { cohortId?: string; against?: string; asOf?: string; people?: number; excluded?: number; overall?: Stats; worseOff?: Array<{ group: string; losers: number; people: number }> }
+interface Stats {
+  people?: number;
+  gainers?: number;
+  losers?: number;
+  unchanged?: number;
+  totalChangePence?: number;
+}
+interface Comparison {
+  cohortId?: string;
+  against?: string;
+  asOf?: string;
+  people?: number;
+  excluded?: number;
+  overall?: Stats;
+  worseOff?: Array<{ group: string; losers: number; people: number }>;
+}
 
 export interface VersionRecordView {
   id: string;
@@ -12,19 +26,45 @@ export interface VersionRecordView {
   version: string;
   status: 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
   contentHash: string;
-  createdAt: string; createdBy: string; updatedAt: string;
-  submittedAt: string | null; submittedBy: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
   basedOn: { version: string } | null;
-  ratification: null | { body: string; decisionDate: string; minuteReference: string; rationale: string; effectiveFrom: string; ratifiedBy: string; ratifiedAt: string; equalityImpact?: string; comparison?: Comparison | null };
+  ratification: null | {
+    body: string;
+    decisionDate: string;
+    minuteReference: string;
+    rationale: string;
+    effectiveFrom: string;
+    ratifiedBy: string;
+    ratifiedAt: string;
+    equalityImpact?: string;
+    comparison?: Comparison | null;
+  };
   superseded: null | { by: string; from: string };
   withdrawal: null | { by: string; at: string; reason: string };
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '220px 1fr' }, gap: 1, py: 0.75, borderBottom: 1, borderColor: 'divider' }}>
-      <Typography component="dt" sx={{ fontWeight: 600 }}>{label}</Typography>
-      <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>{children}</Typography>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', sm: '220px 1fr' },
+        gap: 1,
+        py: 0.75,
+        borderBottom: 1,
+        borderColor: 'divider',
+      }}
+    >
+      <Typography component="dt" sx={{ fontWeight: 600 }}>
+        {label}
+      </Typography>
+      <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>
+        {children}
+      </Typography>
     </Box>
   );
 }
@@ -34,8 +74,8 @@ function ComparisonSummary({ c }: { c: Comparison }) {
   return (
     <>
       Compared with {c.against} over cohort {c.cohortId} as of {longDate(c.asOf)}: {c.people} people
-      {c.excluded ? ` (${c.excluded} could not be evaluated)` : ''}; {o.gainers ?? 0} better off, {o.losers ?? 0} worse off, {o.unchanged ?? 0} unchanged;
-      total change {pounds(o.totalChangePence ?? 0)} a year.
+      {c.excluded ? ` (${c.excluded} could not be evaluated)` : ''}; {o.gainers ?? 0} better off, {o.losers ?? 0} worse off,{' '}
+      {o.unchanged ?? 0} unchanged; total change {pounds(o.totalChangePence ?? 0)} a year.
       {c.worseOff?.length ? ` Worse off: ${c.worseOff.map((w) => `${w.group} (${w.losers} of ${w.people})`).join(', ')}.` : ''}
     </>
   );
@@ -54,14 +94,30 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
           <Row label="Effective from">{longDate(r.effectiveFrom)}</Row>
           <Row label="Rationale">{r.rationale}</Row>
           <Row label="Equality impact">{r.equalityImpact || 'No note recorded.'}</Row>
-          {r.comparison && <Row label="Comparison"><ComparisonSummary c={r.comparison} /></Row>}
-          <Row label="Ratified by">{r.ratifiedBy}, {dateTime(r.ratifiedAt)}</Row>
-          {record.superseded && <Row label="Superseded">By {record.superseded.by} from {longDate(record.superseded.from)}</Row>}
-          {record.withdrawal && <Row label="Withdrawn">{record.withdrawal.by}, {dateTime(record.withdrawal.at)}: {record.withdrawal.reason}</Row>}
+          {r.comparison && (
+            <Row label="Comparison">
+              <ComparisonSummary c={r.comparison} />
+            </Row>
+          )}
+          <Row label="Ratified by">
+            {r.ratifiedBy}, {dateTime(r.ratifiedAt)}
+          </Row>
+          {record.superseded && (
+            <Row label="Superseded">
+              By {record.superseded.by} from {longDate(record.superseded.from)}
+            </Row>
+          )}
+          {record.withdrawal && (
+            <Row label="Withdrawn">
+              {record.withdrawal.by}, {dateTime(record.withdrawal.at)}: {record.withdrawal.reason}
+            </Row>
+          )}
         </Box>
       ) : (
         <Typography>
-          {record.status === 'submitted' ? `Submitted by ${record.submittedBy} on ${dateTime(record.submittedAt)}; awaiting ratification.` : 'Not ratified yet.'}
+          {record.status === 'submitted'
+            ? `Submitted by ${record.submittedBy} on ${dateTime(record.submittedAt)}; awaiting ratification.`
+            : 'Not ratified yet.'}
         </Typography>
       )}
     </Section>

@@ -13,7 +13,17 @@ import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
-  Edit, Form, SaveButton, Toolbar, useCreatePath, useNotify, usePermissions, useRecordContext, useRedirect, useRefresh, useSaveContext,
+  Edit,
+  Form,
+  SaveButton,
+  Toolbar,
+  useCreatePath,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRedirect,
+  useRefresh,
+  useSaveContext,
   type HttpError,
 } from 'react-admin';
 import type { Role } from '../authProvider';
@@ -36,11 +46,28 @@ function Warnings() {
   return (
     <>
       {stale && (
-        <Alert severity="error" role="alert" sx={{ mb: 2 }} action={<Button color="inherit" onClick={refresh}>Reload</Button>}>{STALE}</Alert>
+        <Alert
+          severity="error"
+          role="alert"
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" onClick={refresh}>
+              Reload
+            </Button>
+          }
+        >
+          {STALE}
+        </Alert>
       )}
-      {record.status !== 'draft' && <Alert severity="warning" sx={{ mb: 2 }}>This version is {record.status} and can never change: clone it to a new draft to make changes.</Alert>}
+      {record.status !== 'draft' && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          This version is {record.status} and can never change: clone it to a new draft to make changes.
+        </Alert>
+      )}
       {permissions && !permissions.includes('officer') && (
-        <Alert severity="info" sx={{ mb: 2 }}>You can read this draft, but only a policy officer can change it: the server will refuse a save.</Alert>
+        <Alert severity="info" sx={{ mb: 2 }}>
+          You can read this draft, but only a policy officer can change it: the server will refuse a save.
+        </Alert>
       )}
     </>
   );
@@ -52,7 +79,13 @@ function ServerErrors() {
   return (
     <Alert severity="error" sx={{ mb: 2 }} aria-label="Problems the server found">
       The server did not save the draft. {serverErrors.length === 1 ? 'One problem' : `${serverErrors.length} problems`}:
-      <ul style={{ margin: 0 }}>{serverErrors.map((p, i) => <li key={i}><code>{p.pointer}</code>: {p.message}</li>)}</ul>
+      <ul style={{ margin: 0 }}>
+        {serverErrors.map((p, i) => (
+          <li key={i}>
+            <code>{p.pointer}</code>: {p.message}
+          </li>
+        ))}
+      </ul>
     </Alert>
   );
 }
@@ -80,12 +113,19 @@ function PolicyEditor() {
     <Form onSubmit={onSubmit} disableInvalidFormNotification key={record.contentHash}>
       <Box sx={{ p: { xs: 1, md: 2 } }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-          <Typography variant="h1" component="h1">Edit {record.policyId} {record.version}</Typography>
+          <Typography variant="h1" component="h1">
+            Edit {record.policyId} {record.version}
+          </Typography>
           <StatusChip status={record.status as never} />
         </Box>
         <Warnings />
         <ServerErrors />
-        <Tabs value={tab} onChange={(_e, v: number) => setTab(v)} aria-label="How to edit" sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
+        <Tabs
+          value={tab}
+          onChange={(_e, v: number) => setTab(v)}
+          aria-label="How to edit"
+          sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
+        >
           <Tab label="Form" id="edit-tab-form" aria-controls="edit-panel-form" />
           <Tab label="JSON" id="edit-tab-json" aria-controls="edit-panel-json" />
         </Tabs>
@@ -98,7 +138,9 @@ function PolicyEditor() {
       </Box>
       <Toolbar sx={{ position: 'sticky', bottom: 0, gap: 2, zIndex: 2 }}>
         <SaveButton label="Save draft" />
-        <Button component={RouterLink} to={createPath({ resource: 'versions', id: record.id, type: 'show' })}>Cancel</Button>
+        <Button component={RouterLink} to={createPath({ resource: 'versions', id: record.id, type: 'show' })}>
+          Cancel
+        </Button>
       </Toolbar>
     </Form>
   );
@@ -115,10 +157,19 @@ export default function VersionEdit() {
   const [serverErrors, setServerErrors] = useState<ServerProblem[]>([]);
   const [stale, setStale] = useState(false);
   const [jsonBroken, setJsonBroken] = useState<string | null>(null);
-  const state = useMemo<EditorState>(() => ({
-    serverErrors, stale, jsonBroken, setJsonBroken,
-    clear: () => { setServerErrors([]); setStale(false); },
-  }), [serverErrors, stale, jsonBroken]);
+  const state = useMemo<EditorState>(
+    () => ({
+      serverErrors,
+      stale,
+      jsonBroken,
+      setJsonBroken,
+      clear: () => {
+        setServerErrors([]);
+        setStale(false);
+      },
+    }),
+    [serverErrors, stale, jsonBroken],
+  );
 
   function onError(error: unknown) {
     const e = error as HttpError;
@@ -129,8 +180,10 @@ export default function VersionEdit() {
     }
     const problems = flattenErrors(e.body?.errors);
     setServerErrors(problems);
-    notify(problems.length ? `${e.message} See the ${problems.length === 1 ? 'problem' : `${problems.length} problems`} marked.` : e.message,
-      { type: 'error', autoHideDuration: 15000 });
+    notify(
+      problems.length ? `${e.message} See the ${problems.length === 1 ? 'problem' : `${problems.length} problems`} marked.` : e.message,
+      { type: 'error', autoHideDuration: 15000 },
+    );
   }
 
   function onSuccess(data: { id: string; version: string }) {
@@ -140,8 +193,14 @@ export default function VersionEdit() {
 
   return (
     <EditorContext.Provider value={state}>
-      <Edit mutationMode="pessimistic" actions={false} title={<Title />} transform={(data) => ({ ...data, document: prune(data.document) })}
-        mutationOptions={{ onError, onSuccess }} sx={{ '& .RaEdit-card': { overflow: 'visible' } }}>
+      <Edit
+        mutationMode="pessimistic"
+        actions={false}
+        title={<Title />}
+        transform={(data) => ({ ...data, document: prune(data.document) })}
+        mutationOptions={{ onError, onSuccess }}
+        sx={{ '& .RaEdit-card': { overflow: 'visible' } }}
+      >
         <PolicyEditor />
       </Edit>
     </EditorContext.Provider>

@@ -7,7 +7,13 @@ const VersionEdit = lazy(() => import('./VersionEdit'));
 
 export function VersionEditRoute() {
   return (
-    <Suspense fallback={<Box role="status" sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }}><CircularProgress size={24} aria-hidden /> Loading the editor…</Box>}>
+    <Suspense
+      fallback={
+        <Box role="status" sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }}>
+          <CircularProgress size={24} aria-hidden /> Loading the editor…
+        </Box>
+      }
+    >
       <VersionEdit />
     </Suspense>
   );

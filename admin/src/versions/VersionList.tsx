@@ -6,8 +6,11 @@ import { longDate } from './format';
 import { StatusChip } from './StatusChip';
 
 const statuses = [
-  { id: 'draft', name: 'Draft' }, { id: 'submitted', name: 'Submitted' }, { id: 'ratified', name: 'Ratified' },
-  { id: 'superseded', name: 'Superseded' }, { id: 'withdrawn', name: 'Withdrawn' },
+  { id: 'draft', name: 'Draft' },
+  { id: 'submitted', name: 'Submitted' },
+  { id: 'ratified', name: 'Ratified' },
+  { id: 'superseded', name: 'Superseded' },
+  { id: 'withdrawn', name: 'Withdrawn' },
 ];
 
 function PolicyFilter(props: { source: string; alwaysOn?: boolean }) {
@@ -36,7 +39,11 @@ function InForceMark() {
 
 function EffectiveFrom() {
   const record = useRecordContext<{ ratification?: { effectiveFrom: string } | null }>();
-  return <Typography variant="body2" component="span">{record?.ratification ? longDate(record.ratification.effectiveFrom) : '–'}</Typography>;
+  return (
+    <Typography variant="body2" component="span">
+      {record?.ratification ? longDate(record.ratification.effectiveFrom) : '–'}
+    </Typography>
+  );
 }
 
 export function VersionList() {
@@ -46,10 +53,18 @@ export function VersionList() {
         <DataTable.Col source="policyId" label="Scheme" />
         <DataTable.Col source="version" label="Version" />
         <DataTable.Col source="title" label="Title" />
-        <DataTable.Col source="status" label="Status"><StatusChip /></DataTable.Col>
-        <DataTable.Col label="Effective from" source="ratification.effectiveFrom"><EffectiveFrom /></DataTable.Col>
-        <DataTable.Col label="In force today" disableSort><InForceMark /></DataTable.Col>
-        <DataTable.Col source="updatedAt" label="Last changed"><DateField source="updatedAt" showTime locales="en-GB" /></DataTable.Col>
+        <DataTable.Col source="status" label="Status">
+          <StatusChip />
+        </DataTable.Col>
+        <DataTable.Col label="Effective from" source="ratification.effectiveFrom">
+          <EffectiveFrom />
+        </DataTable.Col>
+        <DataTable.Col label="In force today" disableSort>
+          <InForceMark />
+        </DataTable.Col>
+        <DataTable.Col source="updatedAt" label="Last changed">
+          <DateField source="updatedAt" showTime locales="en-GB" />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

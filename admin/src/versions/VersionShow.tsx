@@ -17,21 +17,36 @@ function Header({ record }: { record: Shown }) {
   const inForce = data.find((p) => p.id === record.policyId)?.inForce?.version === record.version;
   return (
     <Box sx={{ mb: 2 }}>
-      <Typography variant="h1" component="h1" sx={{ mb: 1 }}>{record.document.title}</Typography>
+      <Typography variant="h1" component="h1" sx={{ mb: 1 }}>
+        {record.document.title}
+      </Typography>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
         <StatusChip status={record.status} size="medium" />
-        {inForce && <Typography component="span" sx={{ fontWeight: 700, color: 'success.main' }}>In force today</Typography>}
+        {inForce && (
+          <Typography component="span" sx={{ fontWeight: 700, color: 'success.main' }}>
+            In force today
+          </Typography>
+        )}
         <Typography component="span" color="text.secondary">
           {record.policyId} · version {record.version}
           {record.ratification ? ` · effective from ${longDate(record.ratification.effectiveFrom)}` : ''}
         </Typography>
       </Box>
       <Typography variant="body2" color="text.secondary">
-        Created by {record.createdBy} on {dateTime(record.createdAt)}{record.basedOn ? `, copied from ${record.basedOn.version}` : ''}.
-        Last changed {dateTime(record.updatedAt)}. {record.examples.length} worked examples. Content hash {record.contentHash.slice(0, 12)}…
+        Created by {record.createdBy} on {dateTime(record.createdAt)}
+        {record.basedOn ? `, copied from ${record.basedOn.version}` : ''}. Last changed {dateTime(record.updatedAt)}.{' '}
+        {record.examples.length} worked examples. Content hash {record.contentHash.slice(0, 12)}…
       </Typography>
-      {record.status === 'draft' && <Alert severity="info" sx={{ mt: 2 }} className="no-print">This is a draft: it has no effect until it is submitted and ratified.</Alert>}
-      {record.status === 'withdrawn' && <Alert severity="error" sx={{ mt: 2 }}>Withdrawn: this version counts for no date.</Alert>}
+      {record.status === 'draft' && (
+        <Alert severity="info" sx={{ mt: 2 }} className="no-print">
+          This is a draft: it has no effect until it is submitted and ratified.
+        </Alert>
+      )}
+      {record.status === 'withdrawn' && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          Withdrawn: this version counts for no date.
+        </Alert>
+      )}
     </Box>
   );
 }

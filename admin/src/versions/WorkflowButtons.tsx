@@ -15,7 +15,16 @@ import BlockIcon from '@mui/icons-material/Block';
 import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { TopToolbar, useNotify, usePermissions, useRecordContext, useRedirect, useRefresh, useDataProvider, useCreatePath } from 'react-admin';
+import {
+  TopToolbar,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRedirect,
+  useRefresh,
+  useDataProvider,
+  useCreatePath,
+} from 'react-admin';
 import type { Role } from '../authProvider';
 import { versionId, versionPath } from '../dataProvider';
 import { api } from '../http';
@@ -31,9 +40,20 @@ const RATIFY_FIELDS: DialogField[] = [
   { name: 'body', label: 'Deciding body', required: true, helperText: 'The committee or cabinet that made the decision.' },
   { name: 'decisionDate', label: 'Decision date', type: 'date', required: true },
   { name: 'minuteReference', label: 'Minute reference', required: true },
-  { name: 'effectiveFrom', label: 'Effective from', type: 'date', required: true, helperText: 'The first date on which this version is in force.' },
+  {
+    name: 'effectiveFrom',
+    label: 'Effective from',
+    type: 'date',
+    required: true,
+    helperText: 'The first date on which this version is in force.',
+  },
   { name: 'rationale', label: 'Rationale', multiline: true, required: true },
-  { name: 'equalityImpact', label: 'Equality impact note', multiline: true, helperText: 'Required when the comparison leaves any group worse off.' },
+  {
+    name: 'equalityImpact',
+    label: 'Equality impact note',
+    multiline: true,
+    helperText: 'Required when the comparison leaves any group worse off.',
+  },
 ];
 
 export function WorkflowButtons() {
@@ -61,11 +81,19 @@ export function WorkflowButtons() {
 
   async function quick(path: string, done: string) {
     setBusy(true);
-    try { await step(path, done); } catch (e) { notify(describeError(e), { type: 'error', autoHideDuration: 15000, multiLine: true }); } finally { setBusy(false); }
+    try {
+      await step(path, done);
+    } catch (e) {
+      notify(describeError(e), { type: 'error', autoHideDuration: 15000, multiLine: true });
+    } finally {
+      setBusy(false);
+    }
   }
 
   async function clone(values: Record<string, string>) {
-    const { data } = await dataProvider.create('versions', { data: { policyId: record!.policyId, source: record!.version, version: values.version } });
+    const { data } = await dataProvider.create('versions', {
+      data: { policyId: record!.policyId, source: record!.version, version: values.version },
+    });
     notify(`Draft ${data.version} created from ${record!.version}.`, { type: 'success' });
     setDialog(null);
     redirect('edit', 'versions', versionId(data.policyId, data.version));
@@ -81,36 +109,102 @@ export function WorkflowButtons() {
   return (
     <TopToolbar className="no-print" sx={{ flexWrap: 'wrap', gap: 1 }}>
       {officer && status === 'draft' && (
-        <Button component={RouterLink} to={createPath({ resource: 'versions', id: record.id, type: 'edit' })} startIcon={<EditIcon />} variant="contained">Edit draft</Button>
+        <Button
+          component={RouterLink}
+          to={createPath({ resource: 'versions', id: record.id, type: 'edit' })}
+          startIcon={<EditIcon />}
+          variant="contained"
+        >
+          Edit draft
+        </Button>
       )}
-      {officer && status === 'draft' && <Button onClick={() => quick('submit', `Version ${record.version} submitted for ratification.`)} disabled={busy} startIcon={<SendIcon />} variant="outlined">Submit</Button>}
-      {(officer || ratifier) && status === 'submitted' && <Button onClick={() => quick('return-to-draft', `Version ${record.version} is a draft again.`)} disabled={busy} startIcon={<UndoIcon />} variant="outlined">Return to draft</Button>}
-      {ratifier && status === 'submitted' && <Button onClick={() => setDialog('ratify')} startIcon={<GavelIcon />} variant="contained">Ratify</Button>}
-      {ratifier && (status === 'ratified' || status === 'superseded') && <Button onClick={() => setDialog('withdraw')} startIcon={<BlockIcon />} color="error" variant="outlined">Withdraw</Button>}
-      {officer && <Button onClick={() => setDialog('clone')} startIcon={<ContentCopyIcon />} variant="outlined">Clone to new draft</Button>}
-      {officer && status === 'draft' && <Button onClick={() => setDialog('delete')} startIcon={<DeleteIcon />} color="error" variant="outlined">Delete draft</Button>}
-      <Button onClick={() => window.print()} startIcon={<PrintIcon />}>Print</Button>
+      {officer && status === 'draft' && (
+        <Button
+          onClick={() => quick('submit', `Version ${record.version} submitted for ratification.`)}
+          disabled={busy}
+          startIcon={<SendIcon />}
+          variant="outlined"
+        >
+          Submit
+        </Button>
+      )}
+      {(officer || ratifier) && status === 'submitted' && (
+        <Button
+          onClick={() => quick('return-to-draft', `Version ${record.version} is a draft again.`)}
+          disabled={busy}
+          startIcon={<UndoIcon />}
+          variant="outlined"
+        >
+          Return to draft
+        </Button>
+      )}
+      {ratifier && status === 'submitted' && (
+        <Button onClick={() => setDialog('ratify')} startIcon={<GavelIcon />} variant="contained">
+          Ratify
+        </Button>
+      )}
+      {ratifier && (status === 'ratified' || status === 'superseded') && (
+        <Button onClick={() => setDialog('withdraw')} startIcon={<BlockIcon />} color="error" variant="outlined">
+          Withdraw
+        </Button>
+      )}
+      {officer && (
+        <Button onClick={() => setDialog('clone')} startIcon={<ContentCopyIcon />} variant="outlined">
+          Clone to new draft
+        </Button>
+      )}
+      {officer && status === 'draft' && (
+        <Button onClick={() => setDialog('delete')} startIcon={<DeleteIcon />} color="error" variant="outlined">
+          Delete draft
+        </Button>
+      )}
+      <Button onClick={() => window.print()} startIcon={<PrintIcon />}>
+        Print
+      </Button>
 
       {dialog === 'clone' && (
-        <ActionDialog open title={`Clone ${record.version} to a new draft`} confirm="Create draft" onClose={() => setDialog(null)} onSubmit={clone}
+        <ActionDialog
+          open
+          title={`Clone ${record.version} to a new draft`}
+          confirm="Create draft"
+          onClose={() => setDialog(null)}
+          onSubmit={clone}
           intro="The new draft starts as an exact copy, worked examples included. Give it a version name: lower-case letters, digits and hyphens, such as 2011-revised."
-          fields={[{ name: 'version', label: 'New version name', required: true }]} />
+          fields={[{ name: 'version', label: 'New version name', required: true }]}
+        />
       )}
       {dialog === 'ratify' && (
-        <ActionDialog open title={`Ratify ${record.policyId} ${record.version}`} confirm="Ratify" onClose={() => setDialog(null)}
+        <ActionDialog
+          open
+          title={`Ratify ${record.policyId} ${record.version}`}
+          confirm="Ratify"
+          onClose={() => setDialog(null)}
           onSubmit={(v) => step('ratify', `Version ${record.version} ratified.`, v)}
           intro="Record the decision as the minutes give it. The version comes into force on the effective-from date."
-          fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today() } : f))} />
+          fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today() } : f))}
+        />
       )}
       {dialog === 'withdraw' && (
-        <ActionDialog open title={`Withdraw ${record.version}`} confirm="Withdraw" onClose={() => setDialog(null)}
+        <ActionDialog
+          open
+          title={`Withdraw ${record.version}`}
+          confirm="Withdraw"
+          onClose={() => setDialog(null)}
           onSubmit={(v) => step('withdraw', `Version ${record.version} withdrawn.`, v)}
           intro="A withdrawn version stops counting for any date. This cannot be undone."
-          fields={[{ name: 'reason', label: 'Reason', multiline: true, required: true }]} />
+          fields={[{ name: 'reason', label: 'Reason', multiline: true, required: true }]}
+        />
       )}
       {dialog === 'delete' && (
-        <ActionDialog open title={`Delete draft ${record.version}?`} confirm="Delete draft" onClose={() => setDialog(null)} onSubmit={remove}
-          intro="The draft and its worked examples are removed. The audit log keeps a record that it existed." fields={[]} />
+        <ActionDialog
+          open
+          title={`Delete draft ${record.version}?`}
+          confirm="Delete draft"
+          onClose={() => setDialog(null)}
+          onSubmit={remove}
+          intro="The draft and its worked examples are removed. The audit log keeps a record that it existed."
+          fields={[]}
+        />
       )}
     </TopToolbar>
   );

@@ -1,6 +1,9 @@
 import { createContext, useContext } from 'react';
 
-export interface ServerProblem { pointer: string; message: string }
+export interface ServerProblem {
+  pointer: string;
+  message: string;
+}
 
 export interface EditorState {
   /** The server's 422 problems from the last save, by JSON Pointer into the policy document. */

@@ -10,7 +10,7 @@ export function pounds(pence: number | undefined | null): string {
   return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: exact })}`;
 }
 
-export const perPeriod = (period: string) => ({ week: 'a week', month: 'a month', year: 'a year' }[period] ?? `per ${period}`);
+export const perPeriod = (period: string) => ({ week: 'a week', month: 'a month', year: 'a year' })[period] ?? `per ${period}`;
 
 export function longDate(iso: string | null | undefined): string {
   if (!iso) return '–';
@@ -26,18 +26,27 @@ export function dateTime(iso: string | null | undefined): string {
 }
 
 export const statusLabel: Record<Status, string> = {
-  draft: 'Draft', submitted: 'Submitted for ratification', ratified: 'Ratified', superseded: 'Superseded', withdrawn: 'Withdrawn',
+  draft: 'Draft',
+  submitted: 'Submitted for ratification',
+  ratified: 'Ratified',
+  superseded: 'Superseded',
+  withdrawn: 'Withdrawn',
 };
 
 export const statusColour: Record<Status, 'default' | 'info' | 'success' | 'warning' | 'error'> = {
-  draft: 'default', submitted: 'info', ratified: 'success', superseded: 'warning', withdrawn: 'error',
+  draft: 'default',
+  submitted: 'info',
+  ratified: 'success',
+  superseded: 'warning',
+  withdrawn: 'error',
 };
 
 /** The nested `errors` of an HttpError back to a flat list of JSON Pointers and messages. */
 export function flattenErrors(errors: unknown, prefix = ''): Array<{ pointer: string; message: string }> {
   if (errors === null || typeof errors !== 'object') return [];
   return Object.entries(errors as Record<string, unknown>).flatMap(([key, value]) => {
-    if (key === 'root' && value && typeof value === 'object' && 'serverError' in value) return [{ pointer: prefix || '/', message: String((value as { serverError: unknown }).serverError) }];
+    if (key === 'root' && value && typeof value === 'object' && 'serverError' in value)
+      return [{ pointer: prefix || '/', message: String((value as { serverError: unknown }).serverError) }];
     const pointer = `${prefix}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
     return typeof value === 'object' && value !== null ? flattenErrors(value, pointer) : [{ pointer, message: String(value) }];
   });
@@ -47,7 +56,10 @@ export function flattenErrors(errors: unknown, prefix = ''): Array<{ pointer: st
 export function describeError(error: unknown): string {
   const e = error as Partial<HttpError> & { message?: string };
   const problems = flattenErrors(e.body?.errors);
-  const listed = problems.slice(0, 3).map((p) => `${p.pointer}: ${p.message}`).join('; ');
+  const listed = problems
+    .slice(0, 3)
+    .map((p) => `${p.pointer}: ${p.message}`)
+    .join('; ');
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
   return `${e.message ?? 'The request failed.'}${listed ? ` ${listed}${more}` : ''}`;
 }

@@ -12,4 +12,3 @@ export function prune(value: unknown, key = '', inBands = false): unknown {
   }
   return out;
 }
-

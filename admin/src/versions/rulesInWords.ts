@@ -4,16 +4,31 @@ import type { Condition, Policy, Rule } from '../../../engine/policy';
 import { pounds } from './format';
 
 const OPERATORS: Record<string, string> = {
-  equal: 'is', notEqual: 'is not', lessThan: 'is less than', lessThanInclusive: 'is at most', greaterThan: 'is more than',
-  greaterThanInclusive: 'is at least', in: 'is one of', notIn: 'is not one of', contains: 'includes', doesNotContain: 'does not include',
+  equal: 'is',
+  notEqual: 'is not',
+  lessThan: 'is less than',
+  lessThanInclusive: 'is at most',
+  greaterThan: 'is more than',
+  greaterThanInclusive: 'is at least',
+  in: 'is one of',
+  notIn: 'is not one of',
+  contains: 'includes',
+  doesNotContain: 'does not include',
 };
 
 const MONEY_FACTS = new Set(['allocationPence', 'weeklyPence', 'monthlyPence', 'annualPence']);
 
 const FACTS: Record<string, string> = {
-  totalPoints: 'the total weighted points', age: "the person's age", clientGroup: 'the client group', questionnaire: 'the questionnaire',
-  allocationPence: 'the indicative allocation', weeklyPence: 'the weekly budget', monthlyPence: 'the monthly budget', annualPence: 'the annual budget',
-  carerReductionApplied: 'a carer reduction was applied', carerReductionPercent: 'the carer reduction percentage',
+  totalPoints: 'the total weighted points',
+  age: "the person's age",
+  clientGroup: 'the client group',
+  questionnaire: 'the questionnaire',
+  allocationPence: 'the indicative allocation',
+  weeklyPence: 'the weekly budget',
+  monthlyPence: 'the monthly budget',
+  annualPence: 'the annual budget',
+  carerReductionApplied: 'a carer reduction was applied',
+  carerReductionPercent: 'the carer reduction percentage',
 };
 
 function subject(policy: Policy, fact: string, path?: string): string {
@@ -43,8 +58,14 @@ function value(policy: Policy, fact: string, path: string | undefined, v: unknow
 }
 
 export function conditionInWords(policy: Policy, condition: Condition): string {
-  if ('all' in condition) return condition.all.length === 1 ? conditionInWords(policy, condition.all[0]!) : `all of: ${condition.all.map((c) => `(${conditionInWords(policy, c)})`).join(' and ')}`;
-  if ('any' in condition) return condition.any.length === 1 ? conditionInWords(policy, condition.any[0]!) : `any of: ${condition.any.map((c) => `(${conditionInWords(policy, c)})`).join(' or ')}`;
+  if ('all' in condition)
+    return condition.all.length === 1
+      ? conditionInWords(policy, condition.all[0]!)
+      : `all of: ${condition.all.map((c) => `(${conditionInWords(policy, c)})`).join(' and ')}`;
+  if ('any' in condition)
+    return condition.any.length === 1
+      ? conditionInWords(policy, condition.any[0]!)
+      : `any of: ${condition.any.map((c) => `(${conditionInWords(policy, c)})`).join(' or ')}`;
   if ('not' in condition) return `it is not so that ${conditionInWords(policy, condition.not)}`;
   return `${subject(policy, condition.fact, condition.path)} ${OPERATORS[condition.operator] ?? condition.operator} ${value(policy, condition.fact, condition.path, condition.value)}`;
 }

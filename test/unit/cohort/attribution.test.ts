@@ -20,7 +20,12 @@ function attribute(a: ReturnType<typeof version>, b: ReturnType<typeof version>,
 /** Person i's parts, step by step. */
 const partsOf = (attribution: Attribution, i: number, which: 'weekly' | 'annual') => attribution[which].map((s) => s[i]);
 
-function expectPartsSumToChange(attribution: Attribution, amounts: Float64Array[], included: Uint8Array, weeklyChange?: (i: number) => number) {
+function expectPartsSumToChange(
+  attribution: Attribution,
+  amounts: Float64Array[],
+  included: Uint8Array,
+  weeklyChange?: (i: number) => number,
+) {
   for (let i = 0; i < included.length; i++) {
     if (!included[i]) continue;
     const annual = partsOf(attribution, i, 'annual').reduce((x, y) => x! + y!, 0);
@@ -28,7 +33,9 @@ function expectPartsSumToChange(attribution: Attribution, amounts: Float64Array[
     if (weeklyChange) expect(partsOf(attribution, i, 'weekly').reduce((x, y) => x! + y!, 0)).toBe(weeklyChange(i));
   }
   attribution.steps.forEach((step, s) => {
-    let weekly = 0, annual = 0, affected = 0;
+    let weekly = 0,
+      annual = 0,
+      affected = 0;
     for (let i = 0; i < included.length; i++) {
       if (!included[i]) continue;
       weekly += attribution.weekly[s]![i]!;
@@ -47,14 +54,19 @@ describe('a candidate that changes every part at once', () => {
   });
   // Candidate: washing "some" 10 → 12 points; health weighted 2; 500p; learning disability 520p;
   // carer regular/low 10% → 5%; a 2% uplift from 2010-04-01; rounding up to the pound.
-  const candidatePolicy = structuredClone(basePolicy({
-    version: 'candidate',
-    domains: [{ id: 'personal-care', label: 'Personal care' }, { id: 'health', label: 'Health', weight: 2 }],
-    pricing: { default: ppp(500), byClientGroup: { 'learning-disability': ppp(520) } },
-    carerAdjustment: carerTable(5, 0),
-    uplifts: [{ from: '2010-04-01', percent: 2 }],
-    rounding: { unit: 'pound', mode: 'up' },
-  }));
+  const candidatePolicy = structuredClone(
+    basePolicy({
+      version: 'candidate',
+      domains: [
+        { id: 'personal-care', label: 'Personal care' },
+        { id: 'health', label: 'Health', weight: 2 },
+      ],
+      pricing: { default: ppp(500), byClientGroup: { 'learning-disability': ppp(520) } },
+      carerAdjustment: carerTable(5, 0),
+      uplifts: [{ from: '2010-04-01', percent: 2 }],
+      rounding: { unit: 'pound', mode: 'up' },
+    }),
+  );
   candidatePolicy.questionnaires[0]!.questions[0]!.answers[1]!.points = 12;
   const candidate = version('candidate', candidatePolicy as Partial<Policy>);
 
@@ -167,7 +179,9 @@ describe('which steps are listed', () => {
       ['pricing:mental-health', 'Allocation table for Mental health'],
     ]);
     expect(attribution.steps[0]!.changes.map((c) => c.description)).toEqual(['New client group: Mental health']);
-    expect(attribution.steps[1]!.changes.map((c) => c.description)).toEqual(['New allocation table for Mental health (was the standard table)']);
+    expect(attribution.steps[1]!.changes.map((c) => c.description)).toEqual([
+      'New allocation table for Mental health (was the standard table)',
+    ]);
     // M is not in the base version's client groups, so M is not compared and has no parts
     expect([...comparison.included]).toEqual([1, 1, 0]);
     expect(attribution.weekly[0]![2]).toBeNaN();
@@ -177,7 +191,10 @@ describe('which steps are listed', () => {
   it('a step whose policy on its own would be invalid is merged into the next, whose label and id carry both', () => {
     // Removing the learning disability group on its own leaves its table pointing at no group (invalid),
     // so the questions step is merged with that table's removal. The carer change is its own step.
-    const a = version('a', { pricing: { default: ppp(488), byClientGroup: { 'learning-disability': ppp(530) } }, carerAdjustment: carerTable(10, 0) });
+    const a = version('a', {
+      pricing: { default: ppp(488), byClientGroup: { 'learning-disability': ppp(530) } },
+      carerAdjustment: carerTable(10, 0),
+    });
     const b = version('b', { clientGroups: [basePolicy().clientGroups[0]!], carerAdjustment: carerTable(20, 0) });
     const { comparison, attribution } = attribute(a, b, [
       who('P1', 'older-people', '65-74', 'some', 'some', { carer: willingAndAble('low') }),
@@ -202,6 +219,15 @@ describe('which steps are listed', () => {
     const a = version('a');
     const b = version('b', { title: 'Retitled' });
     const { attribution } = attribute(a, b, people);
-    expect(attribution.steps).toEqual([{ id: 'none', label: 'No change that affects amounts', changes: [], totalWeeklyChangePence: 0, totalAnnualChangePence: 0, peopleAffected: 0 }]);
+    expect(attribution.steps).toEqual([
+      {
+        id: 'none',
+        label: 'No change that affects amounts',
+        changes: [],
+        totalWeeklyChangePence: 0,
+        totalAnnualChangePence: 0,
+        peopleAffected: 0,
+      },
+    ]);
   });
 });

@@ -4,7 +4,15 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { calibrate, compileFastEvaluator, compilePolicy, encodeCohort, scalePolicy, type EncodedCohort, type Policy } from '../../../engine/index.js';
+import {
+  calibrate,
+  compileFastEvaluator,
+  compilePolicy,
+  encodeCohort,
+  scalePolicy,
+  type EncodedCohort,
+  type Policy,
+} from '../../../engine/index.js';
 import { ppp, who } from '../../support/cohort-people.js';
 import { basePolicy } from '../../support/policy-builder.js';
 
@@ -21,8 +29,10 @@ function totalUnder(policy: Policy, cohort: EncodedCohort): number {
   return total;
 }
 
-const withPrice = (policy: Policy, pencePerPoint: number): Policy =>
-  ({ ...policy, pricing: { ...policy.pricing, default: ppp(Math.round(pencePerPoint * 10_000) / 10_000, 'year') } });
+const withPrice = (policy: Policy, pencePerPoint: number): Policy => ({
+  ...policy,
+  pricing: { ...policy.pricing, default: ppp(Math.round(pencePerPoint * 10_000) / 10_000, 'year') },
+});
 
 // 15, 70 and 40 points: 125 points in all.
 const people = [
@@ -66,10 +76,12 @@ describe('calibrating a price per point to a budget', () => {
 
   it('the sensitivity table prices the cohort at 80% to 120% of today’s prices', () => {
     // 125 points × 25,376 × p% = 3,172,000 × p%; every amount is whole (points are multiples of 5, 5% of 25,376 = 1,268.8)
-    expect(c.sensitivity).toEqual([80, 85, 90, 95, 100, 105, 110, 115, 120].map((percent) => {
-      const total = 3_172_000 * percent / 100;
-      return { percent, factor: percent / 100, totalPence: total, againstBudgetPence: total - 3_000_000 };
-    }));
+    expect(c.sensitivity).toEqual(
+      [80, 85, 90, 95, 100, 105, 110, 115, 120].map((percent) => {
+        const total = (3_172_000 * percent) / 100;
+        return { percent, factor: percent / 100, totalPence: total, againstBudgetPence: total - 3_000_000 };
+      }),
+    );
     expect(c.sensitivity[0]!.totalPence).toBe(2_537_600);
     expect(c.sensitivity[8]!.totalPence).toBe(3_806_400);
   });
@@ -128,8 +140,11 @@ describe('calibrating a price per point to a budget', () => {
   });
 
   it('people a version cannot evaluate are counted as excluded and cost nothing', () => {
-    const g = calibrate(compilePolicy(yearly), encodeCohort([...people, who('F', 'mental-health', '45-64', 'lots', 'high')]),
-      { asOf, budgetPence: 3_000_000, contingencyPercent: 5 });
+    const g = calibrate(compilePolicy(yearly), encodeCohort([...people, who('F', 'mental-health', '45-64', 'lots', 'high')]), {
+      asOf,
+      budgetPence: 3_000_000,
+      contingencyPercent: 5,
+    });
     expect(g.people).toBe(3);
     expect(g.excluded).toBe(1);
     expect(g.prices[0]!.after).toBe(22_800.0071);
@@ -143,31 +158,60 @@ describe('calibrating band tables and client-group tables', () => {
     //   f = 6/7: 85,714.29 → 85,714 and 214,285.71 → 214,286 = 300,000 exactly;
     //   100,000f reaches 85,714.5 (f = 0.857145) before 250,000f reaches 214,286.5 (f = 0.857146),
     //   and then the total is 300,001. So the bands become 85,714 and 214,286.
-    const bands = basePolicy({ pricing: { default: { method: 'bands', period: 'year', bands: [
-      { from: 0, to: 19, pence: 0 }, { from: 20, to: 49, pence: 100_000 }, { from: 50, pence: 250_000 }] } } });
+    const bands = basePolicy({
+      pricing: {
+        default: {
+          method: 'bands',
+          period: 'year',
+          bands: [
+            { from: 0, to: 19, pence: 0 },
+            { from: 20, to: 49, pence: 100_000 },
+            { from: 50, pence: 250_000 },
+          ],
+        },
+      },
+    });
     const c = calibrate(compilePolicy(bands), encodeCohort(people), { asOf, budgetPence: 300_000, contingencyPercent: 0 });
     expect(c.current.totalPence).toBe(350_000);
     const scaled = c.calibratedPolicy.pricing.default as { bands: Array<{ pence: number }> };
     expect(scaled.bands.map((b) => b.pence)).toEqual([0, 85_714, 214_286]);
     expect(scaled.bands.map((b) => b.pence)).toEqual([0, 100_000, 250_000].map((p) => Math.round(p * c.factor)));
     expect(c.calibratedTotalPence).toBe(300_000);
-    expect(c.prices).toEqual([{ table: 'default', method: 'bands', before: 250_000, after: 214_286, unit: 'pence a band (top band shown)' }]);
+    expect(c.prices).toEqual([
+      { table: 'default', method: 'bands', before: 250_000, after: 214_286, unit: 'pence a band (top band shown)' },
+    ]);
     // the band edges are untouched
     expect((c.calibratedPolicy.pricing.default as { bands: Array<{ from: number }> }).bands.map((b) => b.from)).toEqual([0, 20, 50]);
   });
 
   it('scalePolicy multiplies band amounts and rounds them half-up', () => {
-    const bands = basePolicy({ pricing: { default: { method: 'bands', period: 'week', bands: [
-      { from: 0, to: 9, pence: 0 }, { from: 10, to: 29, pence: 1_005 }, { from: 30, pence: 2_001 }] } } });
+    const bands = basePolicy({
+      pricing: {
+        default: {
+          method: 'bands',
+          period: 'week',
+          bands: [
+            { from: 0, to: 9, pence: 0 },
+            { from: 10, to: 29, pence: 1_005 },
+            { from: 30, pence: 2_001 },
+          ],
+        },
+      },
+    });
     // 1,005 × 0.9 = 904.5 → 905; 2,001 × 0.9 = 1,800.9 → 1,801
-    expect((scalePolicy(bands, 0.9).pricing.default as { bands: Array<{ pence: number }> }).bands.map((b) => b.pence)).toEqual([0, 905, 1_801]);
+    expect((scalePolicy(bands, 0.9).pricing.default as { bands: Array<{ pence: number }> }).bands.map((b) => b.pence)).toEqual([
+      0, 905, 1_801,
+    ]);
   });
 
   it('scales client-group tables by the same factor as the standard table', () => {
     // standard £253.76 a point a year, learning disability £275.60 (530 × 52)
     const two = basePolicy({ pricing: { default: ppp(25_376, 'year'), byClientGroup: { 'learning-disability': ppp(27_560, 'year') } } });
     // scalePolicy at 0.9: 25,376 × 0.9 = 22,838.4; 27,560 × 0.9 = 24,804
-    expect(scalePolicy(two, 0.9).pricing).toEqual({ default: ppp(22_838.4, 'year'), byClientGroup: { 'learning-disability': ppp(24_804, 'year') } });
+    expect(scalePolicy(two, 0.9).pricing).toEqual({
+      default: ppp(22_838.4, 'year'),
+      byClientGroup: { 'learning-disability': ppp(24_804, 'year') },
+    });
     // A 15 and B 70 points at the standard price, L 40 points at the learning disability price:
     // 85 × 25,376 + 40 × 27,560 = 2,156,960 + 1,102,400 = 3,259,360 today.
     const cohort = encodeCohort([people[0]!, people[1]!, who('L', 'learning-disability', '25-44', 'some', 'high')]);

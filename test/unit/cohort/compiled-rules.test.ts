@@ -7,8 +7,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AssessmentInvalidError, compileFastEvaluator, compilePolicy, decodePerson, encodeCohort, evaluate,
-  type CarerSituation, type CohortPerson, type Condition, type FactCondition, type Operator, type Policy, type Rule, type TopLevelCondition,
+  AssessmentInvalidError,
+  compileFastEvaluator,
+  compilePolicy,
+  decodePerson,
+  encodeCohort,
+  evaluate,
+  type CarerSituation,
+  type CohortPerson,
+  type Condition,
+  type FactCondition,
+  type Operator,
+  type Policy,
+  type Rule,
+  type TopLevelCondition,
 } from '../../../engine/index.js';
 import { compileRules } from '../../../engine/cohort/compiled-rules.js';
 import { assessmentFor } from '../../../engine/cohort/reference.js';
@@ -32,12 +44,18 @@ const FACTS: RuleFacts = {
   carerReductionPercent: 7.5,
 };
 
-const reader = (facts: Record<string, unknown>) => (fact: string, key: string | undefined): unknown => {
-  const value = facts[fact];
-  return key === undefined ? value : (value as Record<string, unknown> | undefined)?.[key];
-};
+const reader =
+  (facts: Record<string, unknown>) =>
+  (fact: string, key: string | undefined): unknown => {
+    const value = facts[fact];
+    return key === undefined ? value : (value as Record<string, unknown> | undefined)?.[key];
+  };
 
-const ruleOf = (conditions: TopLevelCondition, name = 'r'): Rule => ({ name, conditions, event: { type: name, params: { message: 'Fired.' } } });
+const ruleOf = (conditions: TopLevelCondition, name = 'r'): Rule => ({
+  name,
+  conditions,
+  event: { type: name, params: { message: 'Fired.' } },
+});
 
 /** [compiled, json-rules-engine] for one top-level condition over the facts. */
 async function decide(conditions: TopLevelCondition, facts: Record<string, unknown> = { ...FACTS }): Promise<[boolean, boolean]> {
@@ -51,7 +69,10 @@ async function decide(conditions: TopLevelCondition, facts: Record<string, unkno
 async function expectLeaf(operator: Operator, factValue: unknown, value: unknown, expected: boolean) {
   const facts = { ...FACTS, clientGroup: factValue };
   const leaf: FactCondition = { fact: 'clientGroup', operator, value };
-  expect(await decide({ all: [leaf] }, facts), `${JSON.stringify(factValue)} ${operator} ${JSON.stringify(value)}`).toEqual([expected, expected]);
+  expect(await decide({ all: [leaf] }, facts), `${JSON.stringify(factValue)} ${operator} ${JSON.stringify(value)}`).toEqual([
+    expected,
+    expected,
+  ]);
 }
 
 describe('each operator decides as json-rules-engine does', () => {
@@ -115,7 +136,10 @@ describe('each operator decides as json-rules-engine does', () => {
     expect(await decide({ all: [{ fact: 'answers', path: '$.pc-washing', operator: 'equal', value: 'full-help' }] })).toEqual([true, true]);
     expect(await decide({ all: [{ fact: 'answers', path: '$.ss-abuse', operator: 'notEqual', value: 'at-risk' }] })).toEqual([true, true]);
     expect(await decide({ all: [{ fact: 'answers', path: '$.ss-abuse', operator: 'lessThan', value: 1 }] })).toEqual([false, false]);
-    expect(await decide({ all: [{ fact: 'weightedDomainPoints', path: '$.health', operator: 'greaterThan', value: 13 }] })).toEqual([true, true]);
+    expect(await decide({ all: [{ fact: 'weightedDomainPoints', path: '$.health', operator: 'greaterThan', value: 13 }] })).toEqual([
+      true,
+      true,
+    ]);
     expect(await decide({ all: [{ fact: 'domainPoints', path: '$.health', operator: 'greaterThan', value: 13 }] })).toEqual([false, false]);
   });
 });
@@ -140,13 +164,30 @@ describe('all, any and not nest as json-rules-engine nests them', () => {
   });
 
   it('condition priorities change only the order of evaluation, not the result', async () => {
-    expect(await decide({ any: [{ ...no, priority: 5 }, { ...yes, priority: 1 }, { ...no, priority: 3 }] })).toEqual([true, true]);
-    expect(await decide({ all: [{ ...yes, priority: 1 }, { ...no, priority: 9 }] })).toEqual([false, false]);
+    expect(
+      await decide({
+        any: [
+          { ...no, priority: 5 },
+          { ...yes, priority: 1 },
+          { ...no, priority: 3 },
+        ],
+      }),
+    ).toEqual([true, true]);
+    expect(
+      await decide({
+        all: [
+          { ...yes, priority: 1 },
+          { ...no, priority: 9 },
+        ],
+      }),
+    ).toEqual([false, false]);
   });
 
   it('several rules raise their flags in the policy order', async () => {
     const rules = [ruleOf({ all: [yes] }, 'b-rule'), ruleOf({ all: [no] }, 'never'), ruleOf({ not: no }, 'a-rule')];
-    const compiled = compileRules(rules).filter((r) => r.test(reader(FACTS as unknown as Record<string, unknown>))).map((r) => r.rule.event.type);
+    const compiled = compileRules(rules)
+      .filter((r) => r.test(reader(FACTS as unknown as Record<string, unknown>)))
+      .map((r) => r.rule.event.type);
     const reference = (await raiseFlags(rules, FACTS)).flags.map((f) => f.code);
     expect(compiled).toEqual(['b-rule', 'a-rule']);
     expect(reference).toEqual(['b-rule', 'a-rule']);
@@ -167,22 +208,57 @@ describe('random rules over random cohorts: the fast evaluator flags exactly who
     fc.integer({ min: 0, max: 60 }),
     fc.constantFrom(0, 7.5, 12.5, 15, 20),
   );
-  const number = fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 400 }).map((n) => n / 4),
-    fc.integer({ min: 0, max: 200_000 }), fc.constantFrom(18, 25, 45, 65, 75, 85));
+  const number = fc.oneof(
+    fc.integer({ min: 0, max: 120 }),
+    fc.integer({ min: 0, max: 400 }).map((n) => n / 4),
+    fc.integer({ min: 0, max: 200_000 }),
+    fc.constantFrom(18, 25, 45, 65, 75, 85),
+  );
   const factArb: fc.Arbitrary<{ fact: string; path?: string }> = fc.oneof(
-    fc.constantFrom('totalPoints', 'age', 'clientGroup', 'questionnaire', 'allocationPence', 'weeklyPence', 'monthlyPence',
-      'annualPence', 'carerReductionApplied', 'carerReductionPercent').map((fact) => ({ fact })),
-    fc.tuple(fc.constantFrom('domainPoints', 'weightedDomainPoints'), fc.constantFrom(...domains)).map(([fact, d]) => ({ fact, path: `$.${d}` })),
+    fc
+      .constantFrom(
+        'totalPoints',
+        'age',
+        'clientGroup',
+        'questionnaire',
+        'allocationPence',
+        'weeklyPence',
+        'monthlyPence',
+        'annualPence',
+        'carerReductionApplied',
+        'carerReductionPercent',
+      )
+      .map((fact) => ({ fact })),
+    fc
+      .tuple(fc.constantFrom('domainPoints', 'weightedDomainPoints'), fc.constantFrom(...domains))
+      .map(([fact, d]) => ({ fact, path: `$.${d}` })),
     fc.constantFrom(...questions.map((q) => q.id)).map((q) => ({ fact: 'answers', path: `$.${q}` })),
   );
-  const leafArb: fc.Arbitrary<FactCondition> = fc.tuple(factArb,
-    fc.constantFrom<Operator>('equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'),
-    fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-  ).chain(([f, operator, priority]) => {
-    const value: fc.Arbitrary<unknown> = ['in', 'notIn'].includes(operator) ? fc.array(scalar, { minLength: 1, maxLength: 3 })
-      : operator.startsWith('less') || operator.startsWith('greater') ? number : scalar;
-    return value.map((v) => ({ ...f, operator, value: v, ...(priority === undefined ? {} : { priority }) }) as FactCondition);
-  });
+  const leafArb: fc.Arbitrary<FactCondition> = fc
+    .tuple(
+      factArb,
+      fc.constantFrom<Operator>(
+        'equal',
+        'notEqual',
+        'in',
+        'notIn',
+        'contains',
+        'doesNotContain',
+        'lessThan',
+        'lessThanInclusive',
+        'greaterThan',
+        'greaterThanInclusive',
+      ),
+      fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    )
+    .chain(([f, operator, priority]) => {
+      const value: fc.Arbitrary<unknown> = ['in', 'notIn'].includes(operator)
+        ? fc.array(scalar, { minLength: 1, maxLength: 3 })
+        : operator.startsWith('less') || operator.startsWith('greater')
+          ? number
+          : scalar;
+      return value.map((v) => ({ ...f, operator, value: v, ...(priority === undefined ? {} : { priority }) }) as FactCondition);
+    });
   const { tree } = fc.letrec<{ tree: Condition; group: TopLevelCondition }>((tie) => ({
     tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leafArb, tie('group')),
     group: fc.oneof(
@@ -193,45 +269,68 @@ describe('random rules over random cohorts: the fast evaluator flags exactly who
   }));
   const topLevel: fc.Arbitrary<TopLevelCondition> = tree.map((c) => ('fact' in c ? { all: [c] } : c));
 
-  const carerArb: fc.Arbitrary<CarerSituation | undefined> = fc.option(fc.record({
-    willingToContinue: fc.boolean(), ableToContinue: fc.boolean(),
-    supportLevel: fc.constantFrom(...carer.supportLevels.map((l) => l.id)), impact: fc.constantFrom(...carer.impacts.map((i) => i.id)),
-  }), { nil: undefined });
-  const personArb = (ref: string): fc.Arbitrary<CohortPerson> => fc.record({
-    clientGroup: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...groups) }, { weight: 1, arbitrary: fc.constant('unknown-group') }),
-    ageBand: fc.constantFrom('18-24', '25-44', '45-64', '65-74', '75-84', '85+', '12-17'),
-    // mostly high answers, so the pence and points facts reach the rules' thresholds; now and then a question is left out
-    answers: fc.tuple(...questions.map((q) => fc.oneof({ weight: 19, arbitrary: fc.constantFrom(...q.answers.map((a) => a.id)) }, { weight: 1, arbitrary: fc.constant(undefined) })))
-      .map((chosen) => Object.fromEntries(chosen.flatMap((a, k) => (a === undefined ? [] : [[questions[k]!.id, a]])))),
-    carer: carerArb,
-  }).map(({ carer: c, ...p }) => ({ ref, ...p, ...(c ? { carer: c } : {}) }));
+  const carerArb: fc.Arbitrary<CarerSituation | undefined> = fc.option(
+    fc.record({
+      willingToContinue: fc.boolean(),
+      ableToContinue: fc.boolean(),
+      supportLevel: fc.constantFrom(...carer.supportLevels.map((l) => l.id)),
+      impact: fc.constantFrom(...carer.impacts.map((i) => i.id)),
+    }),
+    { nil: undefined },
+  );
+  const personArb = (ref: string): fc.Arbitrary<CohortPerson> =>
+    fc
+      .record({
+        clientGroup: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...groups) }, { weight: 1, arbitrary: fc.constant('unknown-group') }),
+        ageBand: fc.constantFrom('18-24', '25-44', '45-64', '65-74', '75-84', '85+', '12-17'),
+        // mostly high answers, so the pence and points facts reach the rules' thresholds; now and then a question is left out
+        answers: fc
+          .tuple(
+            ...questions.map((q) =>
+              fc.oneof(
+                { weight: 19, arbitrary: fc.constantFrom(...q.answers.map((a) => a.id)) },
+                { weight: 1, arbitrary: fc.constant(undefined) },
+              ),
+            ),
+          )
+          .map((chosen) => Object.fromEntries(chosen.flatMap((a, k) => (a === undefined ? [] : [[questions[k]!.id, a]])))),
+        carer: carerArb,
+      })
+      .map(({ carer: c, ...p }) => ({ ref, ...p, ...(c ? { carer: c } : {}) }));
   const cohortArb = fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => personArb(`P${i + 1}`))));
 
   it('for 150 generated policies and cohorts (fixed seed)', async () => {
-    let compared = 0, fired = 0, notFired = 0;
-    await fc.assert(fc.asyncProperty(fc.array(topLevel, { minLength: 1, maxLength: 3 }), cohortArb, async (conditions, people) => {
-      const rules = conditions.map((c, k) => ruleOf(c, `rule-${k}`));
-      const compiled = compilePolicy({ ...revised, version: 'generated-rules', rules });
-      const cohort = encodeCohort(people);
-      const fast = compileFastEvaluator(compiled, cohort, asOf);
-      for (let i = 0; i < cohort.size; i++) {
-        const person = decodePerson(cohort, i);
-        const outcome = fast(i);
-        const reference = await evaluate(compiled, assessmentFor(compiled, person, asOf)).catch((e: unknown) => {
-          if (e instanceof AssessmentInvalidError) return e;
-          throw e;
-        });
-        if (reference instanceof AssessmentInvalidError) {
-          expect('error' in outcome, `${person.ref}: evaluate() refused it, the fast path did not`).toBe(true);
-          continue;
+    let compared = 0,
+      fired = 0,
+      notFired = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(topLevel, { minLength: 1, maxLength: 3 }), cohortArb, async (conditions, people) => {
+        const rules = conditions.map((c, k) => ruleOf(c, `rule-${k}`));
+        const compiled = compilePolicy({ ...revised, version: 'generated-rules', rules });
+        const cohort = encodeCohort(people);
+        const fast = compileFastEvaluator(compiled, cohort, asOf);
+        for (let i = 0; i < cohort.size; i++) {
+          const person = decodePerson(cohort, i);
+          const outcome = fast(i);
+          const reference = await evaluate(compiled, assessmentFor(compiled, person, asOf)).catch((e: unknown) => {
+            if (e instanceof AssessmentInvalidError) return e;
+            throw e;
+          });
+          if (reference instanceof AssessmentInvalidError) {
+            expect('error' in outcome, `${person.ref}: evaluate() refused it, the fast path did not`).toBe(true);
+            continue;
+          }
+          expect(
+            'error' in outcome ? outcome.error : outcome.flags,
+            JSON.stringify({ person, rules: rules.map((r) => r.conditions) }),
+          ).toEqual(reference.flags.map((f) => f.code));
+          compared++;
+          fired += reference.flags.length;
+          notFired += rules.length - reference.flags.length;
         }
-        expect('error' in outcome ? outcome.error : outcome.flags, JSON.stringify({ person, rules: rules.map((r) => r.conditions) }))
-          .toEqual(reference.flags.map((f) => f.code));
-        compared++;
-        fired += reference.flags.length;
-        notFired += rules.length - reference.flags.length;
-      }
-    }), { seed: 20_100_601, numRuns: 150 });
+      }),
+      { seed: 20_100_601, numRuns: 150 },
+    );
     // the generated cases exercise both outcomes
     expect(compared).toBeGreaterThan(150);
     expect(fired).toBeGreaterThan(50);

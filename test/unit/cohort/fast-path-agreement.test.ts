@@ -18,7 +18,10 @@ describe('the fast cohort evaluator', () => {
 
   for (const version of versions) {
     const sibling = versions.find((v) => v.scheme === version.scheme && v.version !== version.version)!;
-    for (const [label, source] of [['its own', version], [`${sibling.version}'s`, sibling]] as const) {
+    for (const [label, source] of [
+      ['its own', version],
+      [`${sibling.version}'s`, sibling],
+    ] as const) {
       it(`agrees with evaluate() for ${version.scheme} ${version.version} over a generated cohort from ${label} questionnaire`, async () => {
         const compiled = compilePolicy(version.policy);
         const people = [...syntheticPeople(compilePolicy(source.policy), { size: PEOPLE, seed: 7 })].map((p) => p.person);

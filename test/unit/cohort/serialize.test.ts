@@ -1,12 +1,14 @@
 /** Storing an encoded cohort: columns as base64 round-trip exactly, compactly, and damage is refused. */
 
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, decodePerson, deserializeCohort, encodeCohort, serializeCohort, syntheticPeople, type CohortPerson } from '../../../engine/index.js';
+import { compilePolicy, decodePerson, encodeCohort, syntheticPeople, type CohortPerson } from '../../../engine/index.js';
+import { deserializeCohort, serializeCohort } from '../../../server/store/cohort-columns.js';
 import { exampleVersions } from '../../support/examples.js';
 import { who, willingAndAble } from '../../support/cohort-people.js';
 
 const adult = exampleVersions().find((v) => v.scheme === 'adult-ras')!;
-const generated = (size: number): CohortPerson[] => [...syntheticPeople(compilePolicy(adult.policy), { size, seed: 11 })].map((p) => p.person);
+const generated = (size: number): CohortPerson[] =>
+  [...syntheticPeople(compilePolicy(adult.policy), { size, seed: 11 })].map((p) => p.person);
 
 describe('a stored cohort', () => {
   it('gives back every person exactly, carer, current cost and all', () => {
@@ -50,15 +52,21 @@ describe('a stored cohort', () => {
   });
 
   it('a column of the wrong length is refused, naming the column and both lengths', () => {
-    const stored = serializeCohort(encodeCohort([who('A', 'older-people', '65-74', 'some', 'some'), who('B', 'older-people', '65-74', 'none', 'none')]));
+    const stored = serializeCohort(
+      encodeCohort([who('A', 'older-people', '65-74', 'some', 'some'), who('B', 'older-people', '65-74', 'none', 'none')]),
+    );
     // one Uint16 entry instead of two
     const short = Buffer.from(new Uint16Array([0]).buffer).toString('base64');
-    expect(() => deserializeCohort({ ...stored, clientGroupOf: short })).toThrow('stored cohort column clientGroupOf has 1 entries, expected 2');
-    const columns = stored.columns.map((c, k) => k === 0 ? { ...c, codes: short } : c);
+    expect(() => deserializeCohort({ ...stored, clientGroupOf: short })).toThrow(
+      'stored cohort column clientGroupOf has 1 entries, expected 2',
+    );
+    const columns = stored.columns.map((c, k) => (k === 0 ? { ...c, codes: short } : c));
     expect(() => deserializeCohort({ ...stored, columns })).toThrow('stored cohort column washing has 1 entries, expected 2');
     expect(() => deserializeCohort({ ...stored, size: 3 })).toThrow(/has 2 entries, expected 3/);
     const costs = Buffer.from(new Float64Array([1, 2, 3]).buffer).toString('base64');
-    expect(() => deserializeCohort({ ...stored, currentAnnualCostPence: costs })).toThrow('stored cohort column currentAnnualCostPence has 3 entries, expected 2');
+    expect(() => deserializeCohort({ ...stored, currentAnnualCostPence: costs })).toThrow(
+      'stored cohort column currentAnnualCostPence has 3 entries, expected 2',
+    );
   });
 
   it('a column whose bytes do not make whole entries is refused, naming the column', () => {
@@ -71,6 +79,8 @@ describe('a stored cohort', () => {
 
   it('an unknown format is refused', () => {
     const stored = serializeCohort(encodeCohort([]));
-    expect(() => deserializeCohort({ ...stored, format: 'other' as 'ras-cohort-columns/1' })).toThrow("unknown stored cohort format 'other'");
+    expect(() => deserializeCohort({ ...stored, format: 'other' as 'ras-cohort-columns/1' })).toThrow(
+      "unknown stored cohort format 'other'",
+    );
   });
 });

@@ -3,8 +3,7 @@
  * hundred thousand people take a few megabytes instead of the tens a list of objects would.
  */
 
-import type { AgeBand } from './cohort.js';
-import type { EncodedCohort } from './encoded-cohort.js';
+import type { AgeBand, EncodedCohort } from '../../engine/index.js';
 
 export interface SerializedCohort {
   format: 'ras-cohort-columns/1';
@@ -25,10 +24,16 @@ export interface SerializedCohort {
 
 const b64 = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 
-function typed<T extends Uint8Array | Uint16Array | Float64Array>(text: string, make: (buffer: ArrayBuffer) => T, size: number, what: string): T {
+function typed<T extends Uint8Array | Uint16Array | Float64Array>(
+  text: string,
+  make: (buffer: ArrayBuffer) => T,
+  size: number,
+  what: string,
+): T {
   const bytes = Buffer.from(text, 'base64');
   const width = make(new ArrayBuffer(0)).BYTES_PER_ELEMENT;
-  if (bytes.byteLength % width !== 0) throw new Error(`stored cohort column ${what} has ${bytes.byteLength} bytes, not a whole number of ${width}-byte entries`);
+  if (bytes.byteLength % width !== 0)
+    throw new Error(`stored cohort column ${what} has ${bytes.byteLength} bytes, not a whole number of ${width}-byte entries`);
   const copy = new ArrayBuffer(bytes.byteLength);
   new Uint8Array(copy).set(bytes);
   const array = make(copy);
