@@ -1,54 +1,79 @@
 /**
  * A band table edited in the JSON editor: an officer clones the children's scheme, raises one band's
- * monthly amount in Monaco, saves, and the version page shows the new band table.
+ * monthly amount in Monaco, saves, and the version page and the server show the new band table.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, openConsole, screenshot, signIn, type ConsoleUnderTest } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { checkPage, consoleForFile, replaceInJsonEditor } from '../support/browser.js';
+import { call, request } from '../support/server.js';
 
-let ui: ConsoleUnderTest;
-beforeAll(async () => {
-  ui = await openConsole();
-});
-afterAll(async () => {
-  await ui?.close();
-});
+const file = consoleForFile();
 
 describe('editing a band in the JSON editor', () => {
   it("raises band 3 of the children's table from £235.00 to £240.00 a month and saves it", async () => {
-    const { page } = ui;
-    await signIn(page, ui.server.url, 'officer');
-    await page.goto(`${ui.server.url}/#/versions/${encodeURIComponent('childrens-ras:2013-revised')}/show`);
-    await page.getByRole('button', { name: 'Clone to new draft' }).click();
-    await page.getByLabel('New version name').fill('2014-band-3');
-    await page.getByRole('button', { name: 'Create draft' }).click();
+    const { url, tokens } = file.ui.server;
+    await call(url, 'POST', '/api/policies/childrens-ras/versions/2013-revised/clone', tokens.officer, { version: '2014-band-3' });
+    const page = await file.ui.freshPage('officer');
+    await page.goto(`${url}/#/versions/${encodeURIComponent('childrens-ras:2014-band-3')}/edit`);
     await page.getByRole('heading', { name: 'Edit childrens-ras 2014-band-3', level: 1 }).waitFor();
 
-    await page.getByRole('tab', { name: 'JSON' }).click();
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+H');
-    await page.getByRole('textbox', { name: 'Find' }).fill('"pence": 23500');
-    await page.getByRole('textbox', { name: 'Replace' }).fill('"pence": 24000');
-    await page.getByRole('button', { name: /^Replace All/ }).click();
-    await page.keyboard.press('Escape');
+    await replaceInJsonEditor(page, '"pence": 23500', '"pence": 24000');
     await page.getByText('No problems against the policy schema.').waitFor();
-    await screenshot(page, 'band-in-json-edit');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await checkPage(page, 'band-in-json-edit');
 
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft 2014-band-3 saved.').waitFor();
     await page.getByText('£240.00').first().waitFor();
     await expect(page.getByText('£235.00').count()).resolves.toBe(0);
-    await screenshot(page, 'band-in-json-saved');
-    expect(await accessibilityViolations(page)).toEqual([]);
-  });
+    await checkPage(page, 'band-in-json-saved');
 
-  it('stored the change on the server', async () => {
-    const res = await fetch(`${ui.server.url}/api/policies/childrens-ras/versions/2014-band-3`, {
-      headers: { authorization: `Bearer ${ui.server.tokens.officer}` },
-    });
-    const version = (await res.json()) as { document: { pricing: { default: { bands: Array<{ pence: number }> } } } };
-    expect(version.document.pricing.default.bands.map((b: { pence: number }) => b.pence)).toContain(24000);
-    expect(version.document.pricing.default.bands.map((b: { pence: number }) => b.pence)).not.toContain(23500);
+    const saved = await request(url, 'GET', '/api/policies/childrens-ras/versions/2014-band-3', tokens.officer);
+    const bands: Array<{ pence: number }> = saved.body.document.pricing.default.bands;
+    expect(bands.map((b) => b.pence)).toContain(24000);
+    expect(bands.map((b) => b.pence)).not.toContain(23500);
   });
 });
+
+describe('the JSON editor', () => {
+  it('shows every token of the policy in colours that meet WCAG 2.2 AA contrast, also when selected', async () => {
+    const page = await file.ui.freshPage('officer');
+    const { url, tokens } = file.ui.server;
+    await call(url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', tokens.officer, { version: '2011-colours' });
+    await page.goto(`${url}/#/versions/${encodeURIComponent('adult-ras:2011-colours')}/edit`);
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    // Keys, strings, numbers, true/false and brackets all appear in the first lines of the policy.
+    const colours = await page.evaluate(() => {
+      const editor = document.querySelector('.monaco-editor') as HTMLElement;
+      const style = getComputedStyle(editor);
+      const spans = [...document.querySelectorAll('.monaco-editor .view-line span span, .monaco-editor .line-numbers')];
+      return {
+        background: style.getPropertyValue('--vscode-editor-background').trim(),
+        selection: style.getPropertyValue('--vscode-editor-selectionBackground').trim(),
+        tokens: [...new Set(spans.filter((s) => s.textContent?.trim()).map((s) => getComputedStyle(s).color))],
+      };
+    });
+    expect(colours.tokens.length).toBeGreaterThanOrEqual(5);
+    for (const token of colours.tokens) {
+      for (const background of [colours.background, colours.selection]) {
+        expect(contrast(token, background), `${token} on ${background}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+});
+
+/** WCAG 2.2's contrast ratio of two opaque colours, written rgb(r, g, b) or #rrggbb. */
+function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+function luminance(colour: string): number {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(colour);
+  const channels = hex ? hex.slice(1, 4).map((h) => Number.parseInt(h, 16)) : colour.match(/\d+/g)!.slice(0, 3).map(Number);
+  const [r, g, b] = channels.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}

@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import Editor from '@monaco-editor/react';
 import { useEffect, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { POLICY_FILE_SUFFIX, type monaco } from '../monacoSetup';
+import { ACCESSIBLE_THEME, POLICY_FILE_SUFFIX, type monaco } from '../monacoSetup';
 import { useEditorState } from './editorState';
 import { prune } from './prune';
 
@@ -40,6 +40,7 @@ export function JsonTab({ modelName }: { modelName: string }) {
         <Editor
           height="60vh"
           defaultLanguage="json"
+          theme={ACCESSIBLE_THEME}
           path={`${modelName}${POLICY_FILE_SUFFIX}`}
           defaultValue={initial}
           onChange={onChange}
