@@ -10,7 +10,7 @@ import Button from '@mui/material/Button';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   Edit,
@@ -29,10 +29,12 @@ import {
 import type { Role } from '../authProvider';
 import { EditorContext, useEditorState, type EditorState, type ServerProblem } from './editorState';
 import { flattenErrors } from './format';
-import { JsonTab } from './JsonTab';
 import { prune } from './prune';
 import { PolicyForm } from './PolicyForm';
 import { StatusChip } from './StatusChip';
+
+// Monaco is most of the console's code: it loads only when someone opens the JSON tab.
+const JsonTab = lazy(() => import('./JsonTab').then((m) => ({ default: m.JsonTab })));
 
 const STALE = 'Someone else changed this version since you opened it. Reload to see their changes, then make yours again.';
 type Editing = { id: string; policyId: string; version: string; status: string; contentHash: string; document: { title: string } };
@@ -133,7 +135,11 @@ function PolicyEditor() {
           {tab === 0 && <PolicyForm />}
         </div>
         <div role="tabpanel" id="edit-panel-json" aria-labelledby="edit-tab-json" hidden={tab !== 1}>
-          {tab === 1 && <JsonTab modelName={`${record.policyId}-${record.version}`} />}
+          {tab === 1 && (
+            <Suspense fallback={<Typography role="status">Loading the JSON editor…</Typography>}>
+              <JsonTab modelName={`${record.policyId}-${record.version}`} />
+            </Suspense>
+          )}
         </div>
       </Box>
       <Toolbar sx={{ position: 'sticky', bottom: 0, gap: 2, zIndex: 2 }}>
