@@ -38,11 +38,7 @@ const TOP = 5;
 const PROGRESS_FROM = 100_000;
 const PROGRESS_EVERY = 100_000;
 
-export async function compareCommand(
-  args: CompareArgs,
-  out: NodeJS.WritableStream,
-  progress: NodeJS.WritableStream = process.stderr,
-): Promise<number> {
+export async function compareCommand(args: CompareArgs, out: NodeJS.WritableStream, progress: NodeJS.WritableStream): Promise<number> {
   const dir = schemeDir(args.scheme);
   const versions: VersionUnderTest[] = await Promise.all(
     args.versions.map(async (version) => ({ version, compiled: await readVersion(dir, version) })),

@@ -67,7 +67,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     return 0;
   }
   if (first === 'cohort') return cohortCommand(argv, out);
-  if (first === 'compare') return compare(argv, out);
+  if (first === 'compare') return compare(argv, out, err);
   if (first === 'calibrate') return calibration(argv, out);
   const { positionals, values } = parse(argv);
   const [command, ...files] = positionals;
@@ -175,7 +175,7 @@ const COMPARE_OPTIONS = {
   attribution: { type: 'boolean' },
 } as const;
 
-async function compare(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+async function compare(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { positionals, values } = parseWith(argv, COMPARE_OPTIONS);
   const [, scheme, ...versions] = positionals;
   if (!scheme || versions.length < 2)
@@ -201,6 +201,7 @@ async function compare(argv: string[], out: NodeJS.WritableStream): Promise<numb
       attribution: values.attribution === true,
     },
     out,
+    err,
   );
 }
 
