@@ -3,12 +3,13 @@
  * on a random port, with one signed-in user per role created through the API itself.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type AppOptions } from '../../server/app.js';
+import { inject } from 'vitest';
+import { type AppOptions, createApp } from '../../server/app.js';
 import { silentLogger } from '../../server/logger.js';
 import { seedExamples } from '../../server/seed.js';
 import type { Role } from '../../server/store/records.js';
@@ -24,6 +25,8 @@ export interface TestServer {
   /** Bearer tokens of users created for the test, by role (user names are the role names, e.g. 'officer'). */
   tokens: Record<Role, string>;
   close(): Promise<void>;
+  /** Deletes the data directory (after close). */
+  remove(): void;
 }
 
 export interface StartOptions extends Partial<AppOptions> {
@@ -36,14 +39,20 @@ export interface StartOptions extends Partial<AppOptions> {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const template = options.dataDir === undefined && options.seed !== false && options.users !== false ? templateDir() : null;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ras-api-'));
+  if (template) cpSync(join(template, 'data'), dataDir, { recursive: true });
   const store = await LowdbStore.open(dataDir);
   if (store.wasEmpty && options.seed !== false) await seedExamples(store, '2026-01-01T00:00:00.000Z');
   const firstRun = store.all('users').length === 0;
   const { express } = createApp({ logger: silentLogger, setupCode: firstRun ? SETUP_CODE : null, ...options, store });
   const server = await listen(express);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const tokens = firstRun && options.users !== false ? await createRoleUsers(url) : await loginRoleUsers(url);
+  const tokens = template
+    ? (JSON.parse(readFileSync(join(template, 'tokens.json'), 'utf8')) as Record<Role, string>)
+    : firstRun && options.users !== false
+      ? await createRoleUsers(url)
+      : await loginRoleUsers(url);
   return {
     url,
     dataDir,
@@ -54,7 +63,33 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+    remove: () => removeDataDir(dataDir),
   };
+}
+
+/**
+ * The seeded examples and one signed-in user per role, made once per test run through the real API
+ * (global-setup.ts) and copied for each server: creating users and signing them in costs a second of
+ * scrypt, and most suites need exactly this starting point.
+ */
+export async function createTemplate(root: string): Promise<void> {
+  const server = await startServer({ dataDir: join(root, 'data') });
+  await server.close();
+  writeFileSync(join(root, 'tokens.json'), JSON.stringify(server.tokens));
+}
+
+function templateDir(): string | null {
+  try {
+    return inject('templateDataDir') ?? null;
+  } catch {
+    return null; // outside a vitest worker (a script): build each store from scratch
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDataDir: string;
+  }
 }
 
 export function removeDataDir(dir: string): void {
