@@ -1,31 +1,25 @@
 /** The published RAS, read without signing in. */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, openConsole, screenshot, type ConsoleUnderTest } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { checkPage, consoleForFile } from '../support/browser.js';
 
-let ui: ConsoleUnderTest;
-beforeAll(async () => {
-  ui = await openConsole();
-});
-afterAll(async () => {
-  await ui?.close();
-});
+const file = consoleForFile();
 
 describe('the published RAS', () => {
   it('lists each scheme with the version in force today, to someone not signed in', async () => {
-    const { page } = ui;
-    await page.goto(`${ui.server.url}/#/published`);
+    const page = await file.ui.freshPage();
+    await page.goto(`${file.ui.server.url}/#/published`);
     await page.getByRole('heading', { level: 1, name: 'Published resource allocation schemes' }).waitFor();
     await page.getByRole('link', { name: 'version 2010-revised' }).waitFor();
     await expect(page.getByRole('link', { name: 'version 2009-pilot' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'version 2013-revised' }).isVisible()).resolves.toBe(true);
     expect(await page.evaluate('localStorage.getItem("ras.token")')).toBeNull();
-    await screenshot(page, 'published-index');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await checkPage(page, 'published-index');
   });
 
   it('shows the adult RAS in plain words: points, price per point, the carer table, uplifts and the ratification record', async () => {
-    const { page } = ui;
+    const page = await file.ui.freshPage();
+    await page.goto(`${file.ui.server.url}/#/published`);
     await page.getByRole('link', { name: 'version 2010-revised' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText('Each point is worth £5.02 a week').first().waitFor();
@@ -34,27 +28,21 @@ describe('the published RAS', () => {
     await expect(page.getByText('2.5% more from 1 April 2010', { exact: false }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('Minute reference').isVisible()).resolves.toBe(true);
     await expect(page.getByText('I need some help from someone (10 points)').first().isVisible()).resolves.toBe(true);
-    await screenshot(page, 'published-adult-ras');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await checkPage(page, 'published-adult-ras');
   });
 
   it("shows the children's RAS band table", async () => {
-    const { page } = ui;
-    await page.goto(`${ui.server.url}/#/published/childrens-ras/2013-revised`);
+    const page = await file.ui.freshPage();
+    await page.goto(`${file.ui.server.url}/#/published/childrens-ras/2013-revised`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('rowheader', { name: 'Band 8' }).first().waitFor();
-    await screenshot(page, 'published-childrens-ras');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await checkPage(page, 'published-childrens-ras');
   });
 
   it('says plainly when a version is not published', async () => {
-    const { page } = ui;
-    await page.goto(`${ui.server.url}/#/published/adult-ras/no-such-version`);
+    const page = await file.ui.freshPage();
+    await page.goto(`${file.ui.server.url}/#/published/adult-ras/no-such-version`);
     await page.getByRole('heading', { level: 1, name: 'Scheme not found' }).waitFor();
-    expect(await accessibilityViolations(page)).toEqual([]);
-  });
-
-  it('loads nothing from outside this machine', () => {
-    expect(ui.externalRequests).toEqual([]);
+    await checkPage(page, 'published-not-found');
   });
 });
