@@ -4,7 +4,9 @@
  * changed on disk.
  */
 
-import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   as,
@@ -16,10 +18,10 @@ import {
   versionPath,
   writeCollection,
 } from '../support/api-client.js';
+import { ras } from '../support/cli.js';
 import { exampleVersions } from '../support/examples.js';
 import { removeDataDir, startServer, type TestServer } from '../support/server.js';
 
-const REPO = new URL('../../', import.meta.url).pathname;
 const GENESIS = '0'.repeat(64);
 
 let server: TestServer;
@@ -35,11 +37,6 @@ afterAll(async () => {
 
 const scrutiny = () => as(server, server.tokens.scrutiny);
 const path = versionPath('adult-ras', 'audited');
-
-function auditCli(dir: string) {
-  const run = spawnSync(process.execPath, ['bin/ras.js', 'audit', 'verify', '--data-dir', dir], { cwd: REPO, encoding: 'utf8' });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 let decisionId: string;
 
@@ -134,44 +131,53 @@ describe('the audit log', () => {
 });
 
 describe('ras audit verify', () => {
-  let tamperedSeq: number;
-  let entryCount: number;
+  /** A copy of the server's data directory, to check and tamper with while the server runs on. */
+  function copyOfData(): string {
+    const copy = mkdtempSync(join(tmpdir(), 'ras-audit-copy-'));
+    cpSync(dataDir, copy, { recursive: true });
+    copies.push(copy);
+    return copy;
+  }
+  const copies: string[] = [];
+  afterAll(() => copies.forEach(removeDataDir));
 
-  beforeAll(async () => {
-    entryCount = ok(await scrutiny().get('/api/audit/verify')).entries;
-    await server.close();
-  });
+  /** Edits the ratification's audit entry on disk, as a tamperer would; returns its sequence number. */
+  function forgeRatification(dir: string): number {
+    const entries = readCollection(dir, 'audit');
+    const ratify = entries.find((e) => e.action === 'version.ratify');
+    ratify.details.minuteReference = 'ASC/2011/FORGED';
+    writeCollection(dir, 'audit', entries);
+    return ratify.seq;
+  }
 
-  it('exits 0 on the intact log, with the entry count', () => {
-    const run = auditCli(dataDir);
+  it('exits 0 on the intact log, with the entry count', async () => {
+    const entryCount = ok(await scrutiny().get('/api/audit/verify')).entries;
+    const run = await ras('audit', 'verify', '--data-dir', copyOfData());
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(run.stdout).toContain(`audit chain intact, ${entryCount} entries`);
   });
 
-  it('exits 1 naming the entry after one entry is edited on disk', () => {
-    const entries = readCollection(dataDir, 'audit');
-    const ratify = entries.find((e) => e.action === 'version.ratify');
-    tamperedSeq = ratify.seq;
-    ratify.details.minuteReference = 'ASC/2011/FORGED';
-    writeCollection(dataDir, 'audit', entries);
-
-    const run = auditCli(dataDir);
-    expect(run.status).toBe(1);
+  it('exits 1 naming the entry after one entry is edited on disk', async () => {
+    const copy = copyOfData();
+    const tamperedSeq = forgeRatification(copy);
+    const run = await ras('audit', 'verify', '--data-dir', copy);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain(`BROKEN at entry ${tamperedSeq}`);
     expect(run.stdout).toBe('');
   });
 
-  describe('after a restart on the tampered data', () => {
-    beforeAll(async () => {
-      server = await startServer({ dataDir });
-    });
-
-    it('GET /api/audit/verify reports the chain broken at that entry', async () => {
-      const res = await scrutiny().get('/api/audit/verify');
+  it('reports the same break over HTTP once a server starts on the tampered data', async () => {
+    const copy = copyOfData();
+    const tamperedSeq = forgeRatification(copy);
+    const restarted = await startServer({ dataDir: copy });
+    try {
+      const res = await as(restarted, restarted.tokens.scrutiny).get('/api/audit/verify');
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ ok: false, seq: tamperedSeq });
       expect(res.body.reason).toContain(`entry ${tamperedSeq}`);
-    });
+    } finally {
+      await restarted.close();
+    }
   });
 });

@@ -3,18 +3,19 @@
  * server (engine and store) restarts on the same data, and detecting a record changed on disk.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, ok, readCollection, versionPath, writeCollection } from '../support/api-client.js';
 import { exampleVersions, type WorkedExampleJson } from '../support/examples.js';
 import { removeDataDir, startServer, type TestServer } from '../support/server.js';
 
+// Each test has a server of its own over the seeded examples, and records the decisions it needs.
 let server: TestServer;
 let dataDir: string;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startServer();
   dataDir = server.dataDir;
 });
-afterAll(async () => {
+afterEach(async () => {
   await server.close();
   removeDataDir(dataDir);
 });
@@ -40,18 +41,15 @@ async function restart(beforeStart?: () => void): Promise<void> {
   server = await startServer({ dataDir });
 }
 
+const recordUpliftInForce = async () =>
+  ok(await client().post('/api/decisions', { policyId: 'adult-ras', assessment: upliftInForce.assessment }), 'record a decision');
+
 describe('recording a decision', () => {
-  let decision: any;
-  let revised: any;
-
-  beforeAll(async () => {
-    revised = ok(await officer().get(versionPath('adult-ras', '2010-revised')));
-  });
-
   it('evaluates with the version in force on the assessment date and stores input, output and provenance', async () => {
+    const revised = ok(await officer().get(versionPath('adult-ras', '2010-revised')));
     const res = await client().post('/api/decisions', { policyId: 'adult-ras', assessment: upliftInForce.assessment });
     expect(res.status).toBe(201);
-    decision = res.body;
+    const decision = res.body;
     expect(res.headers.get('location')).toBe(`/api/decisions/${decision.id}`);
     expect(decision.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(decision).toMatchObject({
@@ -69,11 +67,13 @@ describe('recording a decision', () => {
   });
 
   it('stores the same result a direct evaluation gives', async () => {
+    const decision = await recordUpliftInForce();
     const direct = ok(await client().post(`${versionPath('adult-ras', '2010-revised')}/evaluate`, upliftInForce.assessment));
     expect(decision.result).toEqual(direct);
   });
 
   it('can be read back whole', async () => {
+    const decision = await recordUpliftInForce();
     const res = await client().get(`/api/decisions/${decision.id}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(decision);
@@ -96,9 +96,13 @@ describe('recording a decision', () => {
   });
 
   it('lists decisions newest first with their amounts and flags', async () => {
+    const decision = await recordUpliftInForce();
+    const later = ok(await client().post('/api/decisions', { policyId: 'childrens-ras', assessment: children.assessment }));
     const list = ok(await officer().get('/api/decisions?policyId=adult-ras'));
-    expect(list.length).toBeGreaterThanOrEqual(2);
-    expect(list[list.length - 1]).toMatchObject({ id: decision.id, weeklyPence: 36300, flags: [] });
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: decision.id, weeklyPence: 36300, flags: [] });
+    const all = ok(await officer().get('/api/decisions'));
+    expect(all.map((d: { id: string }) => d.id)).toEqual([later.id, decision.id]);
     expect(list[0]).not.toHaveProperty('assessment');
     expect(list[0]).not.toHaveProperty('result');
   });
@@ -133,7 +137,9 @@ describe('recording a decision', () => {
   });
 
   it('records nothing when refused', async () => {
+    await recordUpliftInForce();
     const before = ok(await officer().get('/api/decisions')).length;
+    expect(before).toBe(1);
     await client().post('/api/decisions', {
       policyId: 'adult-ras',
       assessment: { ...(upliftInForce.assessment as object), clientGroup: 'martians' },
@@ -152,7 +158,7 @@ describe('replaying decisions', () => {
   let child: any;
   let recordedBody: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     adult = ok(await client().post('/api/decisions', { policyId: 'adult-ras', assessment: upliftInForce.assessment }));
     child = ok(await client().post('/api/decisions', { policyId: 'childrens-ras', assessment: children.assessment }));
     recordedBody = JSON.stringify(ok(await client().get(`/api/decisions/${adult.id}`)));
@@ -182,7 +188,7 @@ describe('replaying decisions', () => {
   });
 
   describe('after the server restarts on the same data', () => {
-    beforeAll(async () => {
+    beforeEach(async () => {
       await restart();
     });
 
@@ -204,7 +210,7 @@ describe('replaying decisions', () => {
   });
 
   describe('a decision whose stored result was changed on disk', () => {
-    beforeAll(async () => {
+    beforeEach(async () => {
       await restart(() => {
         const rows = readCollection(dataDir, 'decisions');
         const row = rows.find((d) => d.id === adult.id);
@@ -228,13 +234,15 @@ describe('replaying decisions', () => {
 
 describe('recording the final budget', () => {
   let decision: any;
+  const reason = 'Support plan agreed at £380 a week: two extra hours of sitting service for the carer.';
+  const recordFinalBudget = async () =>
+    ok(await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason }));
 
-  beforeAll(async () => {
-    decision = ok(await client().post('/api/decisions', { policyId: 'adult-ras', assessment: upliftInForce.assessment }));
+  beforeEach(async () => {
+    decision = await recordUpliftInForce();
   });
 
   it('records the agreed weekly budget, the reason and who recorded it', async () => {
-    const reason = 'Support plan agreed at £380 a week: two extra hours of sitting service for the carer.';
     const res = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason });
     expect(res.status).toBe(200);
     expect(res.body.finalBudget).toMatchObject({ weeklyPence: 38000, reason, recordedBy: 'officer' });
@@ -244,6 +252,7 @@ describe('recording the final budget', () => {
   });
 
   it('leaves the indicative result as it was, so the decision still replays identically', async () => {
+    await recordFinalBudget();
     const stored = ok(await client().get(`/api/decisions/${decision.id}`));
     expect(stored.result).toEqual(decision.result);
     expect(stored.assessment).toEqual(decision.assessment);
@@ -251,12 +260,14 @@ describe('recording the final budget', () => {
   });
 
   it('is audited with the agreed and indicative amounts', async () => {
+    await recordFinalBudget();
     const entries = ok(await as(server, server.tokens.scrutiny).get(`/api/audit?target=${encodeURIComponent(`decision:${decision.id}`)}`));
     expect(entries.map((e: { action: string }) => e.action)).toEqual(['decision.record', 'decision.final-budget']);
     expect(entries[1]).toMatchObject({ actor: 'officer', details: { weeklyPence: 38000, indicativeWeeklyPence: 36300 } });
   });
 
   it('needs a reason and a whole number of pence', async () => {
+    await recordFinalBudget();
     const noReason = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000 });
     expect(noReason.status).toBe(422);
     expect(noReason.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/reason');

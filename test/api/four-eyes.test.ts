@@ -3,25 +3,25 @@
  * officer2 holds both the officer and the ratifier roles.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, cloneVersion, ok, ratificationFor, signIn, versionPath } from '../support/api-client.js';
-import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let officer2: string;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startServer();
   officer2 = await signIn(server, 'officer2');
 });
-afterAll(async () => {
+afterEach(async () => {
   await server.close();
-  removeDataDir(server.dataDir);
+  server.remove();
 });
 
 const path = (version: string) => versionPath('adult-ras', version);
 
 describe('a version submitted by officer2', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, officer2, 'adult-ras', '2010-revised', 'own-work');
     const submitted = ok(await as(server, officer2).post(`${path('own-work')}/submit`));
     expect(submitted.submittedBy).toBe('officer2');
@@ -35,7 +35,9 @@ describe('a version submitted by officer2', () => {
     expect(res.body.detail).toContain('own-work');
   });
 
-  it('stays submitted, with no ratification and nothing superseded', async () => {
+  it('stays submitted after that refusal, with no ratification and nothing superseded', async () => {
+    const refused = await as(server, officer2).post(`${path('own-work')}/ratify`, ratificationFor('2011-04-01'));
+    expect(refused.status).toBe(403);
     const stored = ok(await as(server, officer2).get(path('own-work')));
     expect(stored).toMatchObject({ status: 'submitted', ratification: null, submittedBy: 'officer2' });
     expect(ok(await as(server, officer2).get(path('2010-revised'))).status).toBe('ratified');
@@ -55,7 +57,7 @@ describe('a version submitted by officer2', () => {
 });
 
 describe('a version submitted by someone else', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, server.tokens.officer, 'adult-ras', '2010-revised', 'colleague-work');
     ok(await as(server, server.tokens.officer).post(`${path('colleague-work')}/submit`));
   });
@@ -68,7 +70,7 @@ describe('a version submitted by someone else', () => {
 });
 
 describe('a version returned to draft and submitted again by a colleague', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, officer2, 'adult-ras', '2010-revised', 'handed-over');
     ok(await as(server, officer2).post(`${path('handed-over')}/submit`));
     ok(await as(server, server.tokens.ratifier).post(`${path('handed-over')}/return-to-draft`));
@@ -86,7 +88,7 @@ describe('a version returned to draft and submitted again by a colleague', () =>
 });
 
 describe('the ratification record', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, server.tokens.officer, 'adult-ras', '2010-revised', 'incomplete-decision');
     ok(await as(server, server.tokens.officer).post(`${path('incomplete-decision')}/submit`));
   });

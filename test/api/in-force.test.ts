@@ -3,17 +3,18 @@
  * effective date not after it; withdrawn versions never count.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, ok, ratifyCopy, versionPath } from '../support/api-client.js';
-import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+import { startServer, type TestServer } from '../support/server.js';
 
+// Each test has a server of its own over the seeded examples, and ratifies what it needs.
 let server: TestServer;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startServer();
 });
-afterAll(async () => {
+afterEach(async () => {
   await server.close();
-  removeDataDir(server.dataDir);
+  server.remove();
 });
 
 const inForce = (policyId: string, date?: string, token = server.tokens.officer) =>
@@ -110,7 +111,7 @@ describe('a version ratified to take effect in the future', () => {
   const FUTURE = '2099-04-01';
   let todayBefore: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     todayBefore = ok(await inForce('adult-ras')).version;
     await ratifyCopy(server, 'adult-ras', '2010-revised', '2099-future', FUTURE);
   });
@@ -142,7 +143,8 @@ describe('a version ratified to take effect in the future', () => {
 });
 
 describe('a version ratified between two others', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
+    await ratifyCopy(server, 'adult-ras', '2010-revised', '2099-future', '2099-04-01');
     await ratifyCopy(server, 'adult-ras', '2010-revised', '2015-revised', '2015-04-01');
   });
 
@@ -161,6 +163,11 @@ describe('a version ratified between two others', () => {
 });
 
 describe('a withdrawn version', () => {
+  beforeEach(async () => {
+    await ratifyCopy(server, 'adult-ras', '2010-revised', '2099-future', '2099-04-01');
+    await ratifyCopy(server, 'adult-ras', '2010-revised', '2015-revised', '2015-04-01');
+  });
+
   const withdraw = (version: string) =>
     as(server, server.tokens.ratifier).post(`${versionPath('adult-ras', version)}/withdraw`, {
       reason: `withdrawn in the in-force tests (${version})`,
@@ -175,6 +182,8 @@ describe('a withdrawn version', () => {
 
   it('stops counting for future dates too', async () => {
     ok(await withdraw('2099-future'));
+    expect(await versionOn('adult-ras', '2099-04-01')).toBe('2015-revised');
+    ok(await withdraw('2015-revised'));
     expect(await versionOn('adult-ras', '2099-04-01')).toBe('2010-revised');
     expect(ok(await inForce('adult-ras')).version).toBe('2010-revised');
   });
@@ -188,7 +197,7 @@ describe('a withdrawn version', () => {
 });
 
 describe('two versions with the same effective date', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await ratifyCopy(server, 'childrens-ras', '2013-revised', '2014-first', '2014-04-01');
     await ratifyCopy(server, 'childrens-ras', '2013-revised', '2014-second', '2014-04-01');
   });

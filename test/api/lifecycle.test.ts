@@ -3,17 +3,18 @@
  * return-to-draft, fixed (immutable) versions and optimistic concurrency on edits.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, cloneVersion, editDocument, ok, ratificationFor, versionPath } from '../support/api-client.js';
-import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { as, cloneVersion, editDocument, ok, ratificationFor, replaceExamples, versionPath } from '../support/api-client.js';
+import { startServer, type TestServer } from '../support/server.js';
 
+// Every test starts from the seeded examples on a server of its own, and builds the state it needs.
 let server: TestServer;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startServer();
 });
-afterAll(async () => {
+afterEach(async () => {
   await server.close();
-  removeDataDir(server.dataDir);
+  server.remove();
 });
 
 const ADULT = 'adult-ras';
@@ -50,224 +51,254 @@ async function repricedExample() {
   };
 }
 
-describe('the life of a version, from clone to withdrawal', () => {
-  let seeded2010: any;
-  let seeded2009: any;
-  let etag: string;
+/** 2011-revised: 2010-revised cloned, re-priced at 510p a point, with the worked example for that price. */
+async function repricedDraft(): Promise<any> {
+  await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', '2011-revised');
+  await editDocument(server, server.tokens.officer, ADULT, '2011-revised', (d) => {
+    d.pricing.default.pencePerPoint = 510;
+  });
+  await replaceExamples(server, server.tokens.officer, ADULT, '2011-revised', [await repricedExample()]);
+  return ok(await officer().get(path('2011-revised')));
+}
 
-  beforeAll(async () => {
-    seeded2010 = ok(await officer().get(path('2010-revised')));
-    seeded2009 = ok(await officer().get(path('2009-pilot')));
+async function submittedDraft(): Promise<any> {
+  await repricedDraft();
+  return ok(await officer().post(`${path('2011-revised')}/submit`));
+}
+
+const DECISION = {
+  body: 'Adult Social Care Cabinet (test council)',
+  decisionDate: '2011-03-08',
+  minuteReference: 'ASC/2011/03',
+  rationale: 'Raises the price per point to 510p after the 2010-11 outturn.',
+  effectiveFrom: '2011-04-01',
+};
+
+async function ratifiedVersion(): Promise<any> {
+  await submittedDraft();
+  return ok(await ratifier().post(`${path('2011-revised')}/ratify`, DECISION));
+}
+
+describe('cloning', () => {
+  it('copies a fixed version, its document and its worked examples to a new draft that records what it was based on', async () => {
+    const seeded2010 = ok(await officer().get(path('2010-revised')));
+    const res = await officer().post(`${path('2010-revised')}/clone`, { version: '2011-revised' });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe(path('2011-revised'));
+    expect(res.body).toMatchObject({
+      policyId: ADULT,
+      version: '2011-revised',
+      status: 'draft',
+      createdBy: 'officer',
+      basedOn: { version: '2010-revised', contentHash: seeded2010.contentHash },
+      submittedAt: null,
+      submittedBy: null,
+      ratification: null,
+      superseded: null,
+      withdrawal: null,
+    });
+    const { version: _v, ...rest } = res.body.document;
+    const { version: _s, ...seededRest } = seeded2010.document;
+    expect(res.body.document.version).toBe('2011-revised');
+    expect(rest).toEqual(seededRest);
+    expect(res.body.examples).toEqual(seeded2010.examples);
+    // The version name is part of the document, so the content hash differs from the source's.
+    expect(res.body.contentHash).not.toBe(seeded2010.contentHash);
+    expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
   });
 
-  describe('cloning', () => {
-    it('copies a fixed version, its document and its worked examples to a new draft that records what it was based on', async () => {
-      const res = await officer().post(`${path('2010-revised')}/clone`, { version: '2011-revised' });
-      expect(res.status).toBe(201);
-      expect(res.headers.get('location')).toBe(path('2011-revised'));
-      expect(res.body).toMatchObject({
-        policyId: ADULT,
-        version: '2011-revised',
-        status: 'draft',
-        createdBy: 'officer',
-        basedOn: { version: '2010-revised', contentHash: seeded2010.contentHash },
-        submittedAt: null,
-        submittedBy: null,
-        ratification: null,
-        superseded: null,
-        withdrawal: null,
-      });
-      const { version: _v, ...rest } = res.body.document;
-      const { version: _s, ...seededRest } = seeded2010.document;
-      expect(res.body.document.version).toBe('2011-revised');
-      expect(rest).toEqual(seededRest);
-      expect(res.body.examples).toEqual(seeded2010.examples);
-      // The version name is part of the document, so the content hash differs from the source's.
-      expect(res.body.contentHash).not.toBe(seeded2010.contentHash);
-      expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
-    });
-
-    it('refuses a version name the policy already has', async () => {
-      const res = await officer().post(`${path('2009-pilot')}/clone`, { version: '2011-revised' });
-      expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ type: '/problems/version_exists', status: 409 });
-    });
-
-    it('refuses a version name that is not a slug, pointing at it', async () => {
-      const res = await officer().post(`${path('2009-pilot')}/clone`, { version: 'Not A Slug' });
-      expect(res.status).toBe(422);
-      expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/version');
-    });
+  it('refuses a version name the policy already has', async () => {
+    const res = await officer().post(`${path('2009-pilot')}/clone`, { version: '2010-revised' });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ type: '/problems/version_exists', status: 409 });
   });
 
-  describe('reading a draft', () => {
-    it('answers with the record and an ETag that is the quoted content hash', async () => {
-      const res = await officer().get(path('2011-revised'));
-      expect(res.status).toBe(200);
-      expect(res.body.status).toBe('draft');
-      expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
-      expect(res.body.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(res.body.links).toEqual({
-        self: path('2011-revised'),
-        examples: `${path('2011-revised')}/examples`,
-        evaluate: `${path('2011-revised')}/evaluate`,
-        audit: `${path('2011-revised')}/audit`,
-      });
-      etag = res.headers.get('etag')!;
+  it('refuses a version name that is not a slug, pointing at it', async () => {
+    const res = await officer().post(`${path('2009-pilot')}/clone`, { version: 'Not A Slug' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/version');
+  });
+});
+
+describe('reading a draft', () => {
+  it('answers with the record and an ETag that is the quoted content hash', async () => {
+    await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', '2011-revised');
+    const res = await officer().get(path('2011-revised'));
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('draft');
+    expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
+    expect(res.body.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(res.body.links).toEqual({
+      self: path('2011-revised'),
+      examples: `${path('2011-revised')}/examples`,
+      evaluate: `${path('2011-revised')}/evaluate`,
+      audit: `${path('2011-revised')}/audit`,
     });
   });
+});
 
-  describe('editing a draft', () => {
-    it('replaces the document when If-Match carries the current ETag, and answers with a new ETag', async () => {
-      const current = ok(await officer().get(path('2011-revised')));
-      const document = structuredClone(current.document);
-      document.pricing.default.pencePerPoint = 510;
-      const res = await officer().put(path('2011-revised'), document, { 'if-match': etag });
-      expect(res.status).toBe(200);
-      expect(res.body.document.pricing.default.pencePerPoint).toBe(510);
-      const newEtag = res.headers.get('etag');
-      expect(newEtag).toBe(`"${res.body.contentHash}"`);
-      expect(newEtag).not.toBe(etag);
+describe('editing a draft', () => {
+  it('replaces the document when If-Match carries the current ETag, and answers with a new ETag', async () => {
+    const current = await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', '2011-revised');
+    const etag = `"${current.contentHash}"`;
+    const document = structuredClone(current.document);
+    document.pricing.default.pencePerPoint = 510;
+    const res = await officer().put(path('2011-revised'), document, { 'if-match': etag });
+    expect(res.status).toBe(200);
+    expect(res.body.document.pricing.default.pencePerPoint).toBe(510);
+    const newEtag = res.headers.get('etag');
+    expect(newEtag).toBe(`"${res.body.contentHash}"`);
+    expect(newEtag).not.toBe(etag);
 
-      const reread = await officer().get(path('2011-revised'));
-      expect(reread.headers.get('etag')).toBe(newEtag);
-      expect(reread.body.document.pricing.default.pencePerPoint).toBe(510);
-      expect(reread.body.status).toBe('draft');
-      etag = newEtag!;
-    });
-
-    it("replaces the worked examples with hand-computed ones for the new price, using the examples' own ETag", async () => {
-      const example = await repricedExample();
-      const { examplesEtag } = ok(await officer().get(path('2011-revised')));
-      const res = await officer().put(`${path('2011-revised')}/examples`, { examples: [example] }, { 'if-match': examplesEtag });
-      expect(res.status).toBe(200);
-      expect(res.body.examples).toEqual([example]);
-      expect(res.headers.get('etag')).not.toBe(examplesEtag);
-      // A second edit from the same stale read would silently undo the first: it is refused.
-      const stale = await officer().put(`${path('2011-revised')}/examples`, { examples: [] }, { 'if-match': examplesEtag });
-      expect(stale.status).toBe(412);
-      expect(stale.body.type).toBe('/problems/stale_examples');
-      const run = ok(await officer().post(`${path('2011-revised')}/examples/run`));
-      expect(run.passed).toBe(true);
-      expect(run.examples).toHaveLength(1);
-    });
+    const reread = await officer().get(path('2011-revised'));
+    expect(reread.headers.get('etag')).toBe(newEtag);
+    expect(reread.body.document.pricing.default.pencePerPoint).toBe(510);
+    expect(reread.body.status).toBe('draft');
   });
 
-  describe('submission', () => {
-    it('moves a valid draft whose examples pass to submitted, recording who submitted it', async () => {
-      const res = await officer().post(`${path('2011-revised')}/submit`);
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'submitted', submittedBy: 'officer' });
-      expect(Date.parse(res.body.submittedAt)).not.toBeNaN();
-      expect(ok(await officer().get(path('2011-revised'))).status).toBe('submitted');
+  it("replaces the worked examples with hand-computed ones for the new price, using the examples' own ETag", async () => {
+    await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', '2011-revised');
+    await editDocument(server, server.tokens.officer, ADULT, '2011-revised', (d) => {
+      d.pricing.default.pencePerPoint = 510;
     });
+    const example = await repricedExample();
+    const { examplesEtag } = ok(await officer().get(path('2011-revised')));
+    const res = await officer().put(`${path('2011-revised')}/examples`, { examples: [example] }, { 'if-match': examplesEtag });
+    expect(res.status).toBe(200);
+    expect(res.body.examples).toEqual([example]);
+    expect(res.headers.get('etag')).not.toBe(examplesEtag);
+    // A second edit from the same stale read would silently undo the first: it is refused.
+    const stale = await officer().put(`${path('2011-revised')}/examples`, { examples: [] }, { 'if-match': examplesEtag });
+    expect(stale.status).toBe(412);
+    expect(stale.body.type).toBe('/problems/stale_examples');
+    const run = ok(await officer().post(`${path('2011-revised')}/examples/run`));
+    expect(run.passed).toBe(true);
+    expect(run.examples).toHaveLength(1);
+  });
+});
+
+describe('submission', () => {
+  it('moves a valid draft whose examples pass to submitted, recording who submitted it', async () => {
+    await repricedDraft();
+    const res = await officer().post(`${path('2011-revised')}/submit`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'submitted', submittedBy: 'officer' });
+    expect(Date.parse(res.body.submittedAt)).not.toBeNaN();
+    expect(ok(await officer().get(path('2011-revised'))).status).toBe('submitted');
+  });
+});
+
+describe('ratification', () => {
+  it('records the deciding body, date, minute reference, rationale, effective date and who ratified', async () => {
+    const submitted = await submittedDraft();
+    const res = await ratifier().post(`${path('2011-revised')}/ratify`, DECISION);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ratified');
+    expect(res.body.ratification).toMatchObject({ ...DECISION, ratifiedBy: 'ratifier' });
+    expect(Date.parse(res.body.ratification.ratifiedAt)).not.toBeNaN();
+
+    const stored = ok(await officer().get(path('2011-revised')));
+    expect(stored.status).toBe('ratified');
+    expect(stored.ratification).toEqual(res.body.ratification);
+    // Ratification does not change the content.
+    expect(stored.contentHash).toBe(submitted.contentHash);
   });
 
-  describe('ratification', () => {
-    const decision = {
-      body: 'Adult Social Care Cabinet (test council)',
-      decisionDate: '2011-03-08',
-      minuteReference: 'ASC/2011/03',
-      rationale: 'Raises the price per point to 510p after the 2010-11 outturn.',
-      effectiveFrom: '2011-04-01',
-    };
-
-    it('records the deciding body, date, minute reference, rationale, effective date and who ratified', async () => {
-      const res = await ratifier().post(`${path('2011-revised')}/ratify`, decision);
-      expect(res.status).toBe(200);
-      expect(res.body.status).toBe('ratified');
-      expect(res.body.ratification).toMatchObject({ ...decision, ratifiedBy: 'ratifier' });
-      expect(Date.parse(res.body.ratification.ratifiedAt)).not.toBeNaN();
-
-      const stored = ok(await officer().get(path('2011-revised')));
-      expect(stored.status).toBe('ratified');
-      expect(stored.ratification).toEqual(res.body.ratification);
-      // Ratification does not change the content, so the ETag stays the content hash it was submitted with.
-      expect(stored.contentHash).toBe(etag.slice(1, -1));
-    });
-
-    it('supersedes the ratified version that took effect earlier, saying by which version and from when', async () => {
-      const older = ok(await officer().get(path('2010-revised')));
-      expect(older.status).toBe('superseded');
-      expect(older.superseded).toMatchObject({ by: '2011-revised', from: '2011-04-01' });
-      expect(Date.parse(older.superseded.at)).not.toBeNaN();
-      // The superseded version itself never changes.
-      expect(older.contentHash).toBe(seeded2010.contentHash);
-      expect(older.ratification).toEqual(seeded2010.ratification);
-    });
-
-    it('leaves an already superseded version as it was', async () => {
-      const oldest = ok(await officer().get(path('2009-pilot')));
-      expect(oldest.status).toBe('superseded');
-      expect(oldest.superseded).toEqual(seeded2009.superseded);
-      expect(oldest.superseded.by).toBe('2010-revised');
-    });
-
-    it('puts the new version in force from its effective date', async () => {
-      expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2011-revised');
-      expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-03-31`)).version).toBe('2010-revised');
-    });
+  it('supersedes the ratified version that took effect earlier, saying by which version and from when', async () => {
+    const seeded2010 = ok(await officer().get(path('2010-revised')));
+    await ratifiedVersion();
+    const older = ok(await officer().get(path('2010-revised')));
+    expect(older.status).toBe('superseded');
+    expect(older.superseded).toMatchObject({ by: '2011-revised', from: '2011-04-01' });
+    expect(Date.parse(older.superseded.at)).not.toBeNaN();
+    // The superseded version itself never changes.
+    expect(older.contentHash).toBe(seeded2010.contentHash);
+    expect(older.ratification).toEqual(seeded2010.ratification);
   });
 
-  describe('withdrawal', () => {
-    it('needs a reason', async () => {
-      const res = await ratifier().post(`${path('2011-revised')}/withdraw`, {});
-      expect(res.status).toBe(422);
-      expect(res.body.type).toBe('/problems/validation_failed');
-      expect(ok(await officer().get(path('2011-revised'))).status).toBe('ratified');
-    });
-
-    it('withdraws a ratified version with the reason and who withdrew it', async () => {
-      const reason = 'The 2011 price was set on the wrong outturn figures (minute ASC/2011/09).';
-      const res = await ratifier().post(`${path('2011-revised')}/withdraw`, { reason });
-      expect(res.status).toBe(200);
-      expect(res.body.status).toBe('withdrawn');
-      expect(res.body.withdrawal).toMatchObject({ by: 'ratifier', reason });
-      expect(Date.parse(res.body.withdrawal.at)).not.toBeNaN();
-      expect(res.body.ratification.minuteReference).toBe('ASC/2011/03');
-      expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2010-revised');
-    });
-
-    it('cannot withdraw a version twice', async () => {
-      const res = await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'again' });
-      expect(res.status).toBe(409);
-      expect(res.body.type).toBe('/problems/wrong_status');
-    });
+  it('leaves an already superseded version as it was', async () => {
+    const seeded2009 = ok(await officer().get(path('2009-pilot')));
+    await ratifiedVersion();
+    const oldest = ok(await officer().get(path('2009-pilot')));
+    expect(oldest.status).toBe('superseded');
+    expect(oldest.superseded).toEqual(seeded2009.superseded);
+    expect(oldest.superseded.by).toBe('2010-revised');
   });
 
-  describe("the version's audit timeline", () => {
-    it('shows every step in order, each with its actor', async () => {
-      const res = await officer().get(`${path('2011-revised')}/audit`);
-      expect(res.status).toBe(200);
-      expect(res.body.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
-        ['version.create', 'officer'],
-        ['version.edit', 'officer'],
-        ['version.edit-examples', 'officer'],
-        ['version.submit', 'officer'],
-        ['version.ratify', 'ratifier'],
-        ['version.withdraw', 'ratifier'],
-      ]);
-      for (const entry of res.body) expect(entry.target).toBe(`version:${ADULT}/2011-revised`);
-      const [create, edit, , , ratify] = res.body;
-      expect(create.details.basedOn).toEqual({ version: '2010-revised', contentHash: seeded2010.contentHash });
-      expect(edit.details.to).toBe(etag.slice(1, -1));
-      expect(ratify.details).toMatchObject({ minuteReference: 'ASC/2011/03', effectiveFrom: '2011-04-01' });
-    });
+  it('puts the new version in force from its effective date', async () => {
+    await ratifiedVersion();
+    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2011-revised');
+    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-03-31`)).version).toBe('2010-revised');
+  });
+});
 
-    it("shows the supersession on the older version's timeline", async () => {
-      const entries = ok(await officer().get(`${path('2010-revised')}/audit`));
-      const supersede = entries.find((e: { action: string }) => e.action === 'version.supersede');
-      expect(supersede).toMatchObject({
-        actor: 'ratifier',
-        target: `version:${ADULT}/2010-revised`,
-        details: { by: '2011-revised', from: '2011-04-01' },
-      });
+describe('withdrawal', () => {
+  it('needs a reason', async () => {
+    await ratifiedVersion();
+    const res = await ratifier().post(`${path('2011-revised')}/withdraw`, {});
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe('/problems/validation_failed');
+    expect(ok(await officer().get(path('2011-revised'))).status).toBe('ratified');
+  });
+
+  it('withdraws a ratified version with the reason and who withdrew it', async () => {
+    await ratifiedVersion();
+    const reason = 'The 2011 price was set on the wrong outturn figures (minute ASC/2011/09).';
+    const res = await ratifier().post(`${path('2011-revised')}/withdraw`, { reason });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('withdrawn');
+    expect(res.body.withdrawal).toMatchObject({ by: 'ratifier', reason });
+    expect(Date.parse(res.body.withdrawal.at)).not.toBeNaN();
+    expect(res.body.ratification.minuteReference).toBe('ASC/2011/03');
+    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2010-revised');
+  });
+
+  it('cannot withdraw a version twice', async () => {
+    await ratifiedVersion();
+    ok(await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'once' }));
+    const res = await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'again' });
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/wrong_status');
+  });
+});
+
+describe("the version's audit timeline", () => {
+  it('shows every step in order, each with its actor', async () => {
+    const seeded2010 = ok(await officer().get(path('2010-revised')));
+    const submitted = await submittedDraft();
+    ok(await ratifier().post(`${path('2011-revised')}/ratify`, DECISION));
+    ok(await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'Wrong outturn figures.' }));
+    const res = await officer().get(`${path('2011-revised')}/audit`);
+    expect(res.status).toBe(200);
+    expect(res.body.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      ['version.create', 'officer'],
+      ['version.edit', 'officer'],
+      ['version.edit-examples', 'officer'],
+      ['version.submit', 'officer'],
+      ['version.ratify', 'ratifier'],
+      ['version.withdraw', 'ratifier'],
+    ]);
+    for (const entry of res.body) expect(entry.target).toBe(`version:${ADULT}/2011-revised`);
+    const [create, edit, , , ratify] = res.body;
+    expect(create.details.basedOn).toEqual({ version: '2010-revised', contentHash: seeded2010.contentHash });
+    expect(edit.details.to).toBe(submitted.contentHash);
+    expect(ratify.details).toMatchObject({ minuteReference: 'ASC/2011/03', effectiveFrom: '2011-04-01' });
+  });
+
+  it("shows the supersession on the older version's timeline", async () => {
+    await ratifiedVersion();
+    const entries = ok(await officer().get(`${path('2010-revised')}/audit`));
+    const supersede = entries.find((e: { action: string }) => e.action === 'version.supersede');
+    expect(supersede).toMatchObject({
+      actor: 'ratifier',
+      target: `version:${ADULT}/2010-revised`,
+      details: { by: '2011-revised', from: '2011-04-01' },
     });
   });
 });
 
 describe('returning a submitted version to draft', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'return-me');
     ok(await officer().post(`${path('return-me')}/submit`));
   });
@@ -279,6 +310,7 @@ describe('returning a submitted version to draft', () => {
   });
 
   it('lets the draft be edited again', async () => {
+    ok(await ratifier().post(`${path('return-me')}/return-to-draft`));
     const updated = await editDocument(server, server.tokens.officer, ADULT, 'return-me', (d) => {
       d.title = 'Returned for another look';
     });
@@ -286,19 +318,24 @@ describe('returning a submitted version to draft', () => {
   });
 
   it('is refused for a version that is not submitted', async () => {
+    ok(await ratifier().post(`${path('return-me')}/return-to-draft`));
     const res = await ratifier().post(`${path('return-me')}/return-to-draft`);
     expect(res.status).toBe(409);
     expect(res.body.type).toBe('/problems/wrong_status');
   });
 
   it("appears in the version's audit timeline", async () => {
+    ok(await ratifier().post(`${path('return-me')}/return-to-draft`));
+    await editDocument(server, server.tokens.officer, ADULT, 'return-me', (d) => {
+      d.title = 'Returned for another look';
+    });
     const actions = ok(await officer().get(`${path('return-me')}/audit`)).map((e: { action: string }) => e.action);
     expect(actions).toEqual(['version.create', 'version.submit', 'version.return-to-draft', 'version.edit']);
   });
 });
 
 describe('fixed versions are immutable', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'submitted-one');
     ok(await officer().post(`${path('submitted-one')}/submit`));
   });
@@ -350,7 +387,7 @@ describe('fixed versions are immutable', () => {
 });
 
 describe('transitions from the wrong status', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'still-draft');
   });
 
@@ -384,7 +421,7 @@ describe('stale edits', () => {
   let firstEtag: string;
   let document: any;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     const draft = await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'contested');
     firstEtag = `"${draft.contentHash}"`;
     document = draft.document;
@@ -417,6 +454,9 @@ describe('stale edits', () => {
   });
 
   it('records only the edit that was applied', async () => {
+    ok(await officer().put(path('contested'), { ...document, title: 'First editor' }, { 'if-match': firstEtag }));
+    const stale = await officer().put(path('contested'), { ...document, title: 'Second editor' }, { 'if-match': firstEtag });
+    expect(stale.status).toBe(412);
     const actions = ok(await officer().get(`${path('contested')}/audit`)).map((e: { action: string }) => e.action);
     expect(actions).toEqual(['version.create', 'version.edit']);
   });
@@ -429,6 +469,7 @@ describe('stale edits', () => {
 
 describe('who may change versions', () => {
   it('lets only officers edit a draft', async () => {
+    await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'contested');
     const current = await officer().get(path('contested'));
     const res = await ratifier().put(path('contested'), current.body.document, { 'if-match': current.headers.get('etag')! });
     expect(res.status).toBe(403);

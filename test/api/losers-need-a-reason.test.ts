@@ -20,7 +20,7 @@
  *   LD-1 (0)    MH-1 0    PD-1 2550 + 64 = 2614 → 2700 → 140,400 (+5,200)            total 1,310,400 (+20,800)
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adult, cohortDocument, NO_NEEDS } from '../support/adult-cohort.js';
 import { as, cloneVersion, editDocument, ok, ratificationFor, replaceExamples, versionPath } from '../support/api-client.js';
 import { removeDataDir, startServer, type JsonResponse, type TestServer } from '../support/server.js';
@@ -45,12 +45,13 @@ const EXAMPLE_WEEKLY: Record<number, number> = {
 
 const NOTE = 'Older people lose £52 and £156 a year; transitional protection for a year mitigates this (report EIA/2011/4).';
 
+/** A server of its own for each test, over the seeded examples. */
 function useServer(): () => TestServer {
   let server: TestServer;
-  beforeAll(async () => {
+  beforeEach(async () => {
     server = await startServer();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await server?.close();
     if (server) removeDataDir(server.dataDir);
   });
@@ -101,7 +102,7 @@ describe('a policy with a reference cohort: a price cut', () => {
   const server = useServer();
   let cohortId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     cohortId = await storeCohort(server());
     ok(await chooseReference(server(), server().tokens.scrutiny, cohortId), 'reference cohort');
   });
@@ -192,7 +193,7 @@ describe('a policy with a reference cohort: a price rise', () => {
   const server = useServer();
   let cohortId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     cohortId = await storeCohort(server());
     ok(await chooseReference(server(), server().tokens.ratifier, cohortId), 'reference cohort');
   });

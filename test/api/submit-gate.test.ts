@@ -3,15 +3,15 @@
  * one, and an invalid document is never stored in the first place.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, cloneVersion, editDocument, ok, replaceExamples, versionPath } from '../support/api-client.js';
 import { removeDataDir, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startServer();
 });
-afterAll(async () => {
+afterEach(async () => {
   await server.close();
   removeDataDir(server.dataDir);
 });
@@ -23,7 +23,7 @@ describe('submitting a draft whose worked examples no longer match', () => {
   const path = versionPath('adult-ras', 'repriced');
   let examples: Array<{ name: string; assessment: { clientGroup: string } }>;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, server.tokens.officer, 'adult-ras', '2010-revised', 'repriced');
     // The default price changes from 502p to 510p; the learning disability table (545p) does not.
     await editDocument(server, server.tokens.officer, 'adult-ras', 'repriced', (d) => {
@@ -79,7 +79,7 @@ describe('submitting a draft whose worked examples no longer match', () => {
 describe('submitting a draft with no worked examples', () => {
   const path = versionPath('adult-ras', 'no-examples');
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, server.tokens.officer, 'adult-ras', '2010-revised', 'no-examples');
     await replaceExamples(server, server.tokens.officer, 'adult-ras', 'no-examples', []);
   });
@@ -97,7 +97,7 @@ describe('an invalid document', () => {
   const path = versionPath('childrens-ras', 'band-edit');
   let before: { etag: string; body: any };
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     await cloneVersion(server, server.tokens.officer, 'childrens-ras', '2013-revised', 'band-edit');
     const res = await officer().get(path);
     before = { etag: res.headers.get('etag')!, body: res.body };

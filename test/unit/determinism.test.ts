@@ -3,8 +3,8 @@
  * order of the policy's JSON (its content hash is of canonical JSON, RFC 8785).
  */
 
-import { describe, expect, it } from 'vitest';
-import { compilePolicy, contentHash, evaluate, type Policy } from '../../engine/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { contentHash, evaluate, type Policy } from '../../engine/index.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 
 /** The same JSON value with every object's keys in reverse order. */
@@ -18,6 +18,15 @@ function reverseKeys(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/**
+ * A new instance of the engine's modules, with nothing compiled or cached yet: two results from two
+ * instances are computed independently, so comparing them tests the engine, not its compile cache.
+ */
+async function freshEngine(): Promise<typeof import('../../engine/index.js')> {
+  vi.resetModules();
+  return import('../../engine/index.js');
 }
 
 const policy: Policy = basePolicy({
@@ -64,8 +73,11 @@ describe('determinism', () => {
     const reordered = reverseKeys(policy);
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(policy));
     expect(contentHash(reordered)).toBe(contentHash(policy));
-    const first = await evaluate(policy, assessment);
-    const second = await evaluate(reordered, reverseKeys(assessment));
+    const [one, other] = [await freshEngine(), await freshEngine()];
+    const first = await one.evaluate(policy, assessment);
+    const second = await other.evaluate(reordered, reverseKeys(assessment));
+    // Each engine compiled the document it was given, keys in its own order.
+    expect(Object.keys(other.compilePolicy(reordered).policy)).toEqual(Object.keys(one.compilePolicy(policy).policy).reverse());
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     expect(second.provenance.contentHash).toBe(contentHash(policy));
     expect(second.provenance.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -76,8 +88,11 @@ describe('determinism', () => {
   });
 
   it('gives the same result from a compiled policy as from its JSON', async () => {
-    const fromJson = await evaluate(policy, assessment);
-    const fromCompiled = await evaluate(compilePolicy(policy), assessment);
+    const [one, other] = [await freshEngine(), await freshEngine()];
+    const fromJson = await one.evaluate(policy, assessment);
+    const compiled = other.compilePolicy(policy);
+    expect(one.compilePolicy(policy)).not.toBe(compiled);
+    const fromCompiled = await other.evaluate(compiled, assessment);
     expect(JSON.stringify(fromCompiled)).toBe(JSON.stringify(fromJson));
   });
 
