@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowSuitesFirst from './test/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -11,6 +12,7 @@ export default defineConfig({
     // own server over its own data directory, and nothing in the code keeps state between them.
     maxWorkers: 2,
     isolate: false,
+    sequence: { sequencer: SlowSuitesFirst },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

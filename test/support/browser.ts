@@ -101,7 +101,7 @@ export function consoleForFile(options: StartOptions = {}): { readonly ui: Conso
     };
   });
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail' && holder.page) await screenshot(holder.page, `failed-${task.name.slice(0, 40)}`);
+    if (task.result?.state === 'fail' && holder.page) await screenshot(holder.page, `failed-${task.name.slice(0, 40)}`, { fullPage: true });
     holder.page = undefined;
     expect(holder.ui.externalRequests, 'requests that left this machine').toEqual([]);
   });
@@ -120,11 +120,15 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }
 
-/** The whole page as a JPEG under test-output/, for a person to look at (JPEG: half the time of a PNG). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * What the page shows, as a JPEG under test-output/ for a person to look at: the window as a person
+ * sees it at 1280 × 900, or the whole page (for a failure, or a page whose layout is the point), which
+ * costs Chromium ten times as much.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<string> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const file = join(OUTPUT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.jpg`);
-  await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 80 });
+  await page.screenshot({ path: file, fullPage, type: 'jpeg', quality: 80 });
   return file;
 }
 
