@@ -1,18 +1,30 @@
-import { join, resolve } from 'node:path';
-import { verifyAuditChain } from '../server/audit.js';
-import type { AuditEntry } from '../server/store/records.js';
-import { InputError, readJsonFile } from './read-json.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { verifyDataDir } from '../server/store/integrity.js';
+import { journalPath } from '../server/store/layout.js';
+import { InputError } from './read-json.js';
 
-/** ras audit verify [--data-dir DIR]: checks the audit log's hash chain in a data directory. */
+/**
+ * ras audit verify [--data-dir DIR]: the whole record of a data directory checked from disk, as the
+ * server's GET /api/audit/verify checks it: the audit chain, its anchors, every change against its
+ * audit entry, and the files beside the journal. Exit 1 naming every problem.
+ */
 export async function auditVerifyCommand(dataDir: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const file = join(resolve(dataDir), 'audit.json');
-  const entries = await readJsonFile(file);
-  if (!Array.isArray(entries)) throw new InputError(`${file}: not an audit log (expected a JSON array)`);
-  const check = verifyAuditChain(entries as AuditEntry[]);
-  if (!check.ok) {
-    err.write(`${file}: audit chain BROKEN at entry ${check.seq}: ${check.reason}\n`);
+  const dir = resolve(dataDir);
+  if (!existsSync(journalPath(dir)))
+    throw new InputError(`${dir} holds no journal.jsonl: it is not a RAS data directory (or it was never used)`);
+  const report = await verifyDataDir(dir);
+  if (!report.ok) {
+    err.write(`${dir}: the record is BROKEN (${report.problems.length} ${report.problems.length === 1 ? 'problem' : 'problems'}):\n`);
+    for (const problem of report.problems) err.write(`  ${problem.code}: ${problem.message}\n`);
     return 1;
   }
-  out.write(`${file}: audit chain intact, ${check.entries} entries, head ${check.head}\n`);
+  out.write(
+    `${dir}: audit chain intact, ${report.entries} entries over ${report.commits} commits, ${report.anchors} ratification anchors, head ${report.head.hash}\n`,
+  );
+  if (report.tornTail)
+    out.write(
+      `  the journal ends with ${report.tornTail.bytes} bytes a crash cut short (never acknowledged); the server sets them aside when it starts\n`,
+    );
   return 0;
 }

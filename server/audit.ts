@@ -1,14 +1,16 @@
 /**
- * The audit log is append-only, and each entry's hash covers the previous entry's hash, so changing,
- * removing or reordering any past entry breaks the chain from that point on.
+ * The audit log is a hash chain: each entry's hash covers its content, the previous entry's hash, and
+ * the digest of what its commit changed for its target. So changing, removing or reordering any entry,
+ * or any change an entry vouches for, breaks the chain from that point on; ratification records keep
+ * anchors into the chain, so even a consistent rewrite from before the latest anchor is found.
  */
 
 import canonicalize from 'canonicalize';
 import { sha256 } from './auth/secrets.js';
-import type { AuditEntry } from './store/records.js';
-import type { Draft } from './store/store.js';
+import type { AuditAnchor, AuditEntry } from './store/records.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
+export const GENESIS: AuditAnchor = { seq: 0, hash: GENESIS_HASH };
 
 export interface AuditEvent {
   at: string;
@@ -19,44 +21,57 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-export function appendAudit(draft: Draft, event: AuditEvent): AuditEntry {
-  const log = draft.rows('audit');
-  const previous = log[log.length - 1];
+/**
+ * Actions that record an event and change nothing, so their entries carry no digest. Every other entry
+ * vouches for a change its commit made to its target.
+ */
+export const EVENT_ONLY_ACTIONS: ReadonlySet<string> = new Set(['auth.sign-in-failed', 'store.integrity', 'store.upgrade']);
+
+/** The entry that follows `previous` in the chain. */
+export function chainEntry(previous: AuditAnchor, event: AuditEvent, digest: string | null): AuditEntry {
   const body = {
-    seq: (previous?.seq ?? 0) + 1,
+    seq: previous.seq + 1,
     at: event.at,
     actor: event.actor,
     action: event.action,
     target: event.target,
     details: event.details ?? {},
-    prevHash: previous?.hash ?? GENESIS_HASH,
+    digest,
+    prevHash: previous.hash,
   };
-  const entry = { ...body, hash: entryHash(body) };
-  log.push(entry);
-  return entry;
+  return { ...body, hash: entryHash(body) };
 }
 
-export type ChainCheck = { ok: true; entries: number; head: string } | { ok: false; seq: number; reason: string };
+/** SHA-256 of an entry's canonical JSON without its hash (entries written before digests existed have none). */
+export function entryHash(body: Omit<AuditEntry, 'hash'> | Record<string, unknown>): string {
+  return sha256(canonicalize(body)!);
+}
 
-export function verifyAuditChain(entries: readonly AuditEntry[]): ChainCheck {
-  let prevHash = GENESIS_HASH;
-  for (const [index, entry] of entries.entries()) {
-    if (entry.seq !== index + 1)
-      return {
-        ok: false,
-        seq: entry.seq,
-        reason: `entry ${index + 1} has sequence number ${entry.seq}: an entry is missing or out of order`,
-      };
-    if (entry.prevHash !== prevHash)
-      return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} does not follow entry ${entry.seq - 1}: its prevHash differs` };
+/**
+ * What an entry vouches for: the digest of the changes its commit made to its target, as the journal
+ * writes them. JSON.stringify (not canonical JSON) is enough here, and five times faster on a decision:
+ * verification digests the same values read back from the journal, whose key order JSON keeps.
+ */
+export function changeDigest(changes: readonly unknown[]): string {
+  return sha256(JSON.stringify(changes));
+}
+
+export type ChainCheck = { ok: true; entries: number; head: AuditAnchor } | { ok: false; seq: number; reason: string };
+
+/** The chain's own links: sequence numbers from 1, each entry's hash, and each entry's link to the one before. */
+export function verifyChain(entries: Iterable<AuditEntry>): ChainCheck {
+  let previous = GENESIS;
+  let count = 0;
+  for (const entry of entries) {
+    count++;
+    if (entry.seq !== previous.seq + 1)
+      return { ok: false, seq: entry.seq, reason: `entry ${previous.seq + 1} is missing: the next entry has sequence number ${entry.seq}` };
+    if (entry.prevHash !== previous.hash)
+      return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} does not follow entry ${previous.seq}: its prevHash differs` };
     const { hash, ...body } = entry;
     if (entryHash(body) !== hash)
       return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} has been changed: its content no longer matches its hash` };
-    prevHash = hash;
+    previous = { seq: entry.seq, hash };
   }
-  return { ok: true, entries: entries.length, head: prevHash };
-}
-
-function entryHash(body: Omit<AuditEntry, 'hash'>): string {
-  return sha256(canonicalize(body)!);
+  return { ok: true, entries: count, head: previous };
 }

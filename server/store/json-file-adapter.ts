@@ -3,13 +3,15 @@
  * began after it was called has reached the disk, so an acknowledged change is stored even if the
  * process is killed at once, and no caller waits behind a stream of later writes (steno's queue can
  * keep its first caller waiting while writes keep arriving). Concurrent writes coalesce: the newest
- * data is written once for all who wait. Each write goes to a temporary file, is flushed with fsync
- * and then renamed over the target, so readers never see a torn file.
+ * data is written once for all who wait. Each write goes to a temporary file, is flushed with fsync,
+ * renamed over the target, and the directory is flushed too, so readers never see a torn file and
+ * power loss cannot undo the rename. Files are readable by their owner only: they hold personal data.
  */
 
 import { open, readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { syncDirectory } from './journal.js';
 
 export class JsonFileAdapter<T> implements Adapter<T> {
   private readonly tempFile: string;
@@ -71,7 +73,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   }
 
   private async writeNow(text: string): Promise<void> {
-    const handle = await open(this.tempFile, 'w');
+    const handle = await open(this.tempFile, 'w', 0o600);
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
@@ -79,5 +81,6 @@ export class JsonFileAdapter<T> implements Adapter<T> {
       await handle.close();
     }
     await rename(this.tempFile, this.file);
+    await syncDirectory(dirname(this.file));
   }
 }

@@ -1,4 +1,7 @@
-/** What the service stores, one collection per file. Rows are immutable once committed. */
+/**
+ * What the service stores. Rows are immutable once committed; every row that can change carries the
+ * revision (the store's commit number) of its last change, which is also its ETag.
+ */
 
 import type { EvaluationResult, Policy, WorkedExample } from '../../engine/index.js';
 
@@ -15,8 +18,15 @@ export interface PolicyRecord {
   council: string;
   createdAt: string;
   createdBy: string;
+  revision: number;
   /** The cohort a submitted version is compared over, against the version in force, before ratification. */
   referenceCohortId?: string | null;
+}
+
+/** A point in the audit chain: an entry's sequence number and hash. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
 }
 
 export interface Ratification {
@@ -31,6 +41,10 @@ export interface Ratification {
   equalityImpact?: string;
   /** The comparison over the reference cohort against the version in force, when there was one. */
   comparison?: Record<string, unknown> | null;
+  /** Why the version was ratified without a comparison (no reference cohort, or nothing in force to compare with). */
+  comparisonWaiver?: string;
+  /** The audit chain's head when the version was ratified: verification checks the chain still passes through it. */
+  auditAnchor?: AuditAnchor;
 }
 
 export interface VersionRecord {
@@ -44,6 +58,9 @@ export interface VersionRecord {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  revision: number;
+  /** Everyone who created, edited or submitted this content: none of them may ratify it. */
+  contributors: string[];
   submittedAt: string | null;
   submittedBy: string | null;
   ratification: Ratification | null;
@@ -68,8 +85,24 @@ export interface DecisionRecord {
   version: string;
   contentHash: string;
   asOf: string | null;
+  revision: number;
   assessment: unknown;
   result: EvaluationResult;
+  finalBudget: FinalBudget | null;
+}
+
+/** A decision without its input and output: what lists show, and what the store keeps in memory. */
+export interface DecisionSummary {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  policyId: string;
+  version: string;
+  contentHash: string;
+  asOf: string | null;
+  revision: number;
+  weeklyPence: number;
+  flags: string[];
   finalBudget: FinalBudget | null;
 }
 
@@ -91,6 +124,7 @@ export interface UserRecord {
   apiKeys: ApiKeyRecord[];
   disabled: boolean;
   createdAt: string;
+  revision: number;
 }
 
 export interface SessionRecord {
@@ -107,6 +141,8 @@ export interface AuditEntry {
   action: string;
   target: string;
   details: Record<string, unknown>;
+  /** SHA-256 of what this entry's commit changed for its target (null for events that change nothing). */
+  digest: string | null;
   prevHash: string;
   hash: string;
 }
@@ -126,15 +162,46 @@ export interface CohortRecord {
   createdBy: string;
 }
 
+/** The collections kept whole in memory and written as JSON files a council can read. */
 export interface Collections {
   policies: PolicyRecord[];
   versions: VersionRecord[];
-  decisions: DecisionRecord[];
   users: UserRecord[];
   sessions: SessionRecord[];
-  audit: AuditEntry[];
   cohorts: CohortRecord[];
 }
 
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['policies', 'versions', 'decisions', 'users', 'sessions', 'audit', 'cohorts'];
+export const COLLECTIONS: readonly CollectionName[] = ['policies', 'versions', 'users', 'sessions', 'cohorts'];
+
+/** Each row's key within its collection. */
+export function keyOf(collection: CollectionName, row: Collections[CollectionName][number]): string {
+  switch (collection) {
+    case 'versions': {
+      const v = row as VersionRecord;
+      return `${v.policyId}/${v.version}`;
+    }
+    case 'sessions':
+      return (row as SessionRecord).tokenHash;
+    default:
+      return (row as { id: string }).id;
+  }
+}
+
+/** The audit target that answers for a change to a row: sessions are a user's business. */
+export function auditTargetOf(collection: CollectionName | 'decisions', row: unknown): string {
+  switch (collection) {
+    case 'policies':
+      return `policy:${(row as PolicyRecord).id}`;
+    case 'versions':
+      return `version:${keyOf('versions', row as VersionRecord)}`;
+    case 'users':
+      return `user:${(row as UserRecord).id}`;
+    case 'sessions':
+      return `user:${(row as SessionRecord).userId}`;
+    case 'cohorts':
+      return `cohort:${(row as CohortRecord).id}`;
+    case 'decisions':
+      return `decision:${(row as { id: string }).id}`;
+  }
+}

@@ -1,27 +1,65 @@
-import type { CollectionName, Collections } from './records.js';
+import type { AuditEvent } from '../audit.js';
+import type { IntegrityReport } from './integrity.js';
+import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary, FinalBudget } from './records.js';
 
 export type DocumentKind = 'cohort';
 
 /**
- * Changes made inside one transaction. `rows` gives a private copy of a collection the first time it is
- * asked for; the copies replace the stored collections only if the whole transaction returns normally.
+ * One commit in the making. The function given to Store.transact runs synchronously against it, so no
+ * other change can come between what it reads and what it writes: every guard of the domain is
+ * evaluated here, never across an await. Nothing it does is kept unless the function returns normally.
  */
 export interface Draft {
+  /** This commit's number: the revision, and so the ETag, of every row it writes. */
+  readonly revision: number;
+  /** The audit chain's head before this commit. */
+  readonly auditHead: AuditAnchor;
+  /** A private copy of a collection, made the first time it is asked for; it replaces the stored one on commit. */
   rows<K extends CollectionName>(name: K): Collections[K];
+  /** An audit entry for this commit. Every change a commit makes must be vouched for by an entry for its target. */
+  audit(event: AuditEvent): void;
+  /** Appends a decision (its revision must be this commit's). */
+  addDecision(decision: DecisionRecord): void;
+  decision(id: string): DecisionSummary | undefined;
+  /** Records a decision's final budget, as this commit's revision of it. */
+  setFinalBudget(id: string, finalBudget: FinalBudget): DecisionSummary;
+}
+
+export interface DecisionQuery {
+  policyId?: string;
+  createdBy?: string;
+  /** At most this many, newest first. */
+  limit: number;
+}
+
+export interface AuditQuery {
+  target?: string;
+  actor?: string;
+  action?: string;
 }
 
 /**
- * The service's storage port. A transaction's function runs synchronously, so no other change can
- * interleave with it; the promise resolves once every file it changed is on disk.
- * The lowdb adapter is the only one; a server database could replace it for multi-instance use.
+ * The service's storage port. A commit is the changed rows, decisions and final budgets together with
+ * their audit entries: all of it is kept, or (after a crash before the commit was acknowledged) none of
+ * it. The promise resolves once the commit is on disk.
  */
 export interface Store {
   all<K extends CollectionName>(name: K): Readonly<Collections[K]>;
   transact<T>(change: (draft: Draft) => T): Promise<T>;
+  decisionSummary(id: string): DecisionSummary | undefined;
+  decision(id: string): Promise<DecisionRecord | undefined>;
+  /** Recorded decisions, newest first. */
+  decisions(query: DecisionQuery): DecisionSummary[];
+  /** Audit entries, oldest first. */
+  auditEntries(query?: AuditQuery): Promise<AuditEntry[]>;
+  auditHead(): AuditAnchor;
+  /** The whole record checked from disk: the chain, its anchors, every change against its entry, and the files beside it. */
+  verify(): Promise<IntegrityReport>;
   /** Large documents kept one per file (a cohort's people), written atomically. */
   putDocument(kind: DocumentKind, id: string, value: unknown): Promise<void>;
   getDocument(kind: DocumentKind, id: string): Promise<unknown | null>;
   deleteDocument(kind: DocumentKind, id: string): Promise<void>;
-  /** Whether the store was empty (no files) when it was opened. */
+  /** Whether the store was empty (nothing on disk) when it was opened. */
   readonly wasEmpty: boolean;
+  close(): Promise<void>;
 }

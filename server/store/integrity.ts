@@ -1,0 +1,285 @@
+/**
+ * Reading a data directory's whole record from disk: the journal replayed commit by commit, and the
+ * files beside it (head.json, the collection files) compared with what the journal says. The store does
+ * this when it opens; verification does it with every check turned on (the audit chain link by link,
+ * each change against the entry that vouches for it, each ratification's anchor into the chain). The
+ * server's GET /api/audit/verify and `ras audit verify` both run verifyDataDir, so they always agree.
+ */
+
+import { readFile } from 'node:fs/promises';
+import canonicalize from 'canonicalize';
+import { EVENT_ONLY_ACTIONS, entryHash, GENESIS } from '../audit.js';
+import { changesByTarget, digestsByTarget } from './commit-content.js';
+import { type CommitBody, type CommitHeader, decodeBody, type JournalLine, JournalCorruptError, scanJournal } from './journal.js';
+import { type CollectionFile, collectionPath, type HeadFile, headPath, JOURNAL_FILE, journalPath } from './layout.js';
+import {
+  type AuditAnchor,
+  type AuditEntry,
+  COLLECTIONS,
+  type CollectionName,
+  type Collections,
+  keyOf,
+  type VersionRecord,
+} from './records.js';
+import { applyChanges, emptyRows, type Rows } from './replay.js';
+
+export type IntegrityCode =
+  | 'journal_damaged'
+  | 'commit_missing'
+  | 'chain_broken'
+  | 'change_unaudited'
+  | 'entry_without_change'
+  | 'digest_mismatch'
+  | 'anchor_mismatch'
+  | 'journal_truncated'
+  | 'file_differs'
+  | 'recorded_finding';
+
+export interface IntegrityProblem {
+  code: IntegrityCode;
+  message: string;
+  seq?: number;
+  commit?: number;
+  file?: string;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  /** Commits in the journal. */
+  commits: number;
+  /** Audit entries in the chain. */
+  entries: number;
+  head: AuditAnchor;
+  /** Ratification anchors checked against the chain. */
+  anchors: number;
+  problems: IntegrityProblem[];
+  /** Bytes at the journal's end that a crash cut short: never acknowledged, and set aside when the server next starts. */
+  tornTail?: { offset: number; bytes: number };
+}
+
+export interface Replay {
+  rows: Rows;
+  commits: number;
+  head: AuditAnchor;
+  /** Where the journal's whole lines end. */
+  end: number;
+  tornTail: { offset: number; bytes: number; why: string } | null;
+  problems: IntegrityProblem[];
+  anchors: number;
+}
+
+export interface ReplayOptions {
+  /** Every check: each entry's hash, each change's digest, every anchor. Otherwise only what opening needs. */
+  full: boolean;
+  /** Called for each line, in order, after its changes are applied. */
+  onLine?: (line: JournalLine) => void;
+}
+
+const MAX_PROBLEMS = 100;
+/** Problems that mean the journal is not the one the server last wrote: the store will not open on it. */
+export const JOURNAL_LOST: ReadonlySet<IntegrityCode> = new Set([
+  'journal_damaged',
+  'commit_missing',
+  'journal_truncated',
+  'anchor_mismatch',
+]);
+
+export async function verifyDataDir(dir: string): Promise<IntegrityReport> {
+  const replay = await replayDataDir(dir, { full: true });
+  return {
+    ok: replay.problems.length === 0,
+    commits: replay.commits,
+    entries: replay.head.seq,
+    head: replay.head,
+    anchors: replay.anchors,
+    problems: replay.problems,
+    ...(replay.tornTail ? { tornTail: { offset: replay.tornTail.offset, bytes: replay.tornTail.bytes } } : {}),
+  };
+}
+
+export async function replayDataDir(dir: string, options: ReplayOptions): Promise<Replay> {
+  const problems: IntegrityProblem[] = [];
+  const report = (problem: IntegrityProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+
+  // The files beside the journal are read first: each is written only after the commits it reflects are
+  // in the journal, so none can be ahead of the journal read afterwards unless commits were lost.
+  const head = await readJsonFile<HeadFile>(headPath(dir));
+  const files = new Map<CollectionName, CollectionFile<Record<string, unknown>> | 'unreadable'>();
+  for (const name of COLLECTIONS) {
+    const file = await readJsonFile<CollectionFile<Record<string, unknown>>>(collectionPath(dir, name)).catch(() => 'unreadable' as const);
+    if (file) files.set(name, file);
+  }
+
+  const rows = emptyRows();
+  /** The hashes verification needs later: every one when checking in full, else just the one head.json names. */
+  const hashes = new Map<number, string>([[0, GENESIS.hash]]);
+  const anchors = new Map<string, AuditAnchor>();
+  let previous: AuditAnchor = GENESIS;
+  let commits = 0;
+  compareFiles(0);
+
+  let scan: Awaited<ReturnType<typeof scanJournal>>;
+  try {
+    scan = await scanJournal(journalPath(dir), (line, bytes) => {
+      const { header } = line;
+      if (header.commit !== commits + 1)
+        report({
+          code: 'commit_missing',
+          commit: header.commit,
+          message: `commit ${commits + 1} is missing: the journal goes from commit ${commits} to ${header.commit}`,
+        });
+      commits = header.commit;
+      for (const entry of header.audit) link(entry);
+      if (options.full) checkCommit(header, header.decisions.length > 0 ? decodeBody(bytes) : {});
+      applyChanges(rows, header);
+      for (const change of header.changes) {
+        const anchor = change.c === 'versions' ? (change.row as VersionRecord | null)?.ratification?.auditAnchor : undefined;
+        if (anchor) anchors.set(`${anchor.seq} ${anchor.hash}`, anchor);
+      }
+      compareFiles(header.commit);
+      options.onLine?.(line);
+    });
+  } catch (e) {
+    if (!(e instanceof JournalCorruptError)) throw e;
+    report({ code: 'journal_damaged', message: e.message });
+    return { rows, commits, head: previous, end: 0, tornTail: null, problems, anchors: anchors.size };
+  }
+
+  if (options.full) {
+    for (const anchor of anchors.values()) checkAnchor(anchor, 'a ratification');
+  }
+  if (head) {
+    if (head.commit > commits)
+      report({
+        code: 'journal_truncated',
+        commit: head.commit,
+        message: `${JOURNAL_FILE} ends at commit ${commits}, but head.json records commit ${head.commit}: commits have been removed`,
+      });
+    else checkAnchor(head.audit, 'head.json');
+  }
+  for (const [name, file] of files) {
+    if (file !== 'unreadable' && file.commit > commits)
+      report({
+        code: 'journal_truncated',
+        file: `${name}.json`,
+        message: `${name}.json was written at commit ${file.commit}, but ${JOURNAL_FILE} ends at commit ${commits}: commits have been removed`,
+      });
+  }
+  return { rows, commits, head: previous, end: scan.end, tornTail: scan.tornTail, problems, anchors: anchors.size };
+
+  function link(entry: AuditEntry): void {
+    if (entry.action === 'store.integrity')
+      report({ code: 'recorded_finding', seq: entry.seq, message: `recorded on ${entry.at}: ${String(entry.details.finding)}` });
+    const broken =
+      entry.seq !== previous.seq + 1
+        ? `entry ${previous.seq + 1} is missing: the next entry has sequence number ${entry.seq}`
+        : entry.prevHash !== previous.hash
+          ? `entry ${entry.seq} does not follow entry ${previous.seq}: its prevHash differs`
+          : options.full && entryHash(withoutHash(entry)) !== entry.hash
+            ? `entry ${entry.seq} has been changed: its content no longer matches its hash`
+            : null;
+    if (broken) report({ code: 'chain_broken', seq: entry.seq, message: broken });
+    if (options.full || entry.seq === head?.audit.seq) hashes.set(entry.seq, entry.hash);
+    previous = { seq: entry.seq, hash: entry.hash };
+  }
+
+  function checkAnchor(anchor: AuditAnchor, holder: string): void {
+    if (anchor.seq > previous.seq)
+      report({
+        code: 'journal_truncated',
+        seq: anchor.seq,
+        message: `${holder} is anchored at audit entry ${anchor.seq}, but the chain ends at entry ${previous.seq}: entries have been removed`,
+      });
+    else if (hashes.get(anchor.seq) !== anchor.hash)
+      report({
+        code: 'anchor_mismatch',
+        seq: anchor.seq,
+        message: `${holder} is anchored at audit entry ${anchor.seq} with hash ${anchor.hash}, but the chain there has ${hashes.get(anchor.seq)}: the chain has been rewritten`,
+      });
+  }
+
+  function checkCommit(header: CommitHeader, body: CommitBody): void {
+    if (header.import) return;
+    const digests = digestsByTarget(changesByTarget(header, body));
+    const vouched = new Set<string>();
+    for (const entry of header.audit) {
+      if (entry.digest === undefined) {
+        vouched.add(entry.target); // written before entries carried digests
+        continue;
+      }
+      if (EVENT_ONLY_ACTIONS.has(entry.action)) continue;
+      const digest = digests.get(entry.target);
+      if (digest === undefined)
+        report({
+          code: 'entry_without_change',
+          seq: entry.seq,
+          commit: header.commit,
+          message: `audit entry ${entry.seq} (${entry.action} of ${entry.target}) vouches for a change that commit ${header.commit} does not make`,
+        });
+      else if (entry.digest !== digest)
+        report({
+          code: 'digest_mismatch',
+          seq: entry.seq,
+          commit: header.commit,
+          message: `the change commit ${header.commit} records for ${entry.target} is not the one audit entry ${entry.seq} vouches for`,
+        });
+      vouched.add(entry.target);
+    }
+    for (const target of digests.keys()) {
+      if (!vouched.has(target))
+        report({
+          code: 'change_unaudited',
+          commit: header.commit,
+          message: `commit ${header.commit} changes ${target} with no audit entry for it`,
+        });
+    }
+  }
+
+  /** Each collection file against the journal's rows as of the commit it was written at. */
+  function compareFiles(commit: number): void {
+    for (const [name, file] of files) {
+      if (file === 'unreadable') {
+        if (commit === 0) report({ code: 'file_differs', file: `${name}.json`, message: `${name}.json is not a readable collection file` });
+        continue;
+      }
+      if (file.commit !== commit) continue;
+      const differing = differingKeys(name, rows, file);
+      if (differing.length > 0)
+        report({
+          code: 'file_differs',
+          file: `${name}.json`,
+          commit,
+          message: `${name}.json differs from the journal at commit ${commit} (${differing.slice(0, 5).join(', ')}${differing.length > 5 ? ', …' : ''}): it was changed outside the service, with no audit entry`,
+        });
+    }
+  }
+}
+
+function withoutHash(entry: AuditEntry): Omit<AuditEntry, 'hash'> {
+  const { hash: _hash, ...body } = entry;
+  return body;
+}
+
+function differingKeys(name: CollectionName, rows: Rows, file: CollectionFile<Record<string, unknown>>): string[] {
+  const expected = rows[name] as Map<string, unknown>;
+  const seen = new Set<string>();
+  const differing: string[] = [];
+  for (const row of Array.isArray(file.rows) ? file.rows : []) {
+    const key = keyOf(name, row as unknown as Collections[CollectionName][number]);
+    seen.add(key);
+    if (!expected.has(key) || canonicalize(expected.get(key)) !== canonicalize(row)) differing.push(key);
+  }
+  for (const key of expected.keys()) if (!seen.has(key)) differing.push(key);
+  return differing;
+}
+
+async function readJsonFile<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
