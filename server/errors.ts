@@ -5,6 +5,7 @@
 
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AssessmentInvalidError, PolicyInvalidError, type Issue } from '../engine/index.js';
+import { LifecycleError, type LifecycleErrorKind } from './lifecycle.js';
 import type { Logger } from './logger.js';
 
 export interface ProblemError {
@@ -88,6 +89,14 @@ export function unprocessable(detail: string, issues: readonly Issue[], prefix =
  * inside a larger request body (/document, /assessment, /assessments/3). Other errors pass unchanged.
  */
 export function underPointer(e: unknown, prefix: string): unknown {
+  if (e instanceof LifecycleError)
+    return new LifecycleError(
+      e.kind,
+      e.code,
+      e.message,
+      e.pointer === undefined ? undefined : prefix + e.pointer,
+      e.fields.map((f) => ({ ...f, pointer: prefix + f.pointer })),
+    );
   if (e instanceof AssessmentInvalidError) return new AssessmentInvalidError(e.issues.map((i) => ({ ...i, path: prefix + i.path })));
   if (e instanceof HttpProblem)
     return new HttpProblem(
@@ -113,8 +122,22 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+const LIFECYCLE_STATUS: Record<LifecycleErrorKind, number> = {
+  'not-found': 404,
+  forbidden: 403,
+  conflict: 409,
+  'precondition-failed': 412,
+  'precondition-required': 428,
+  invalid: 422,
+};
+
 function toProblem(err: unknown): Problem {
   if (err instanceof HttpProblem) return err.toJSON();
+  if (err instanceof LifecycleError)
+    return problem(LIFECYCLE_STATUS[err.kind], err.code, err.message, [
+      ...(err.pointer === undefined ? [] : [{ pointer: err.pointer, code: err.code, message: err.message }]),
+      ...err.fields,
+    ]);
   if (err instanceof PolicyInvalidError)
     return problem(422, 'policy_invalid', 'The policy document is invalid.', fromIssues(err.issues.filter((i) => i.severity === 'error')));
   if (err instanceof AssessmentInvalidError)

@@ -9,10 +9,9 @@ import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, readConfig } from './config.js';
 import { jsonLogger } from './logger.js';
-import { appendAudit } from './audit.js';
 import { newUser } from './routes/auth.js';
 import { seedExamples } from './seed.js';
-import { LowdbStore } from './store/lowdb-store.js';
+import { LowdbStore, StoreIntegrityError } from './store/lowdb-store.js';
 
 async function start(): Promise<void> {
   const config = readConfig(process.env);
@@ -29,13 +28,13 @@ async function start(): Promise<void> {
       now,
     );
     await store.transact((draft) => {
-      draft.rows('users').push(admin);
-      appendAudit(draft, {
+      draft.rows('users').push({ ...admin, revision: draft.revision });
+      draft.audit({
         at: now,
         actor: 'system:config',
         action: 'user.create',
         target: `user:${admin.id}`,
-        details: { roles: admin.roles, via: 'environment' },
+        details: { roles: admin.roles, granted: admin.roles, via: 'environment' },
       });
     });
   }
@@ -55,12 +54,15 @@ async function start(): Promise<void> {
       console.log('Or set RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD before starting.\n');
     }
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () =>
+    server.close(() => {
+      store.close().finally(() => process.exit(0));
+    });
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
 
 start().catch((e) => {
-  console.error(e instanceof ConfigError ? `Configuration: ${e.message}` : e);
+  console.error(e instanceof ConfigError ? `Configuration: ${e.message}` : e instanceof StoreIntegrityError ? e.message : e);
   process.exit(1);
 });

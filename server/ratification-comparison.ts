@@ -1,14 +1,16 @@
 /**
- * Before a version is ratified, it is compared over the policy's reference cohort with the version in
- * force on its effective date. If that leaves any client group or age band with people worse off, the
- * ratification must record an equality impact note, and the record keeps the comparison.
+ * Losers need a reason. Before a version is ratified it is compared over the policy's reference cohort
+ * with the version in force on its effective date; if that leaves any client group or age band with
+ * people worse off, the ratification must record an equality impact note, and the record keeps the
+ * comparison. The comparison is made before the commit (it reads a cohort from disk); the commit then
+ * checks that it was made on what is still the reference cohort, the version in force and the candidate.
  */
 
 import { compareCohort, type PairStats } from '../engine/index.js';
 import { loadCohort } from './cohorts.js';
-import { versionInForce } from './in-force.js';
-import type { Store } from './store/store.js';
+import { type ComparisonMade, expectedComparison } from './lifecycle.js';
 import type { VersionRecord } from './store/records.js';
+import type { Store } from './store/store.js';
 import { compiledFor } from './versions.js';
 
 export interface WorseOffGroup {
@@ -35,28 +37,26 @@ export async function compareForRatification(
   store: Store,
   candidate: VersionRecord,
   effectiveFrom: string,
-): Promise<RatificationComparison | null> {
-  const cohortId = store.all('policies').find((p) => p.id === candidate.policyId)?.referenceCohortId;
-  if (!cohortId || !store.all('cohorts').some((c) => c.id === cohortId)) return null;
-  const inForce = versionInForce(
-    store.all('versions').filter((v) => v !== candidate),
-    candidate.policyId,
-    effectiveFrom,
-  );
-  if (!inForce) return null;
-  const { cohort } = await loadCohort(store, cohortId);
+): Promise<ComparisonMade | null> {
+  const state = {
+    policy: store.all('policies').find((p) => p.id === candidate.policyId),
+    versions: store.all('versions').filter((v) => v.policyId === candidate.policyId),
+  };
+  const expected = expectedComparison(state, candidate, effectiveFrom);
+  if (!expected) return null;
+  const { cohort } = await loadCohort(store, expected.cohortId);
   const comparison = compareCohort(
     [
-      { version: inForce.version, compiled: compiledFor(inForce) },
+      { version: expected.against.version, compiled: compiledFor(expected.against) },
       { version: candidate.version, compiled: compiledFor(candidate) },
     ],
     cohort,
     { asOf: effectiveFrom },
   );
   const pair = comparison.pairs[0]!;
-  return {
-    cohortId,
-    against: inForce.version,
+  const record: RatificationComparison = {
+    cohortId: expected.cohortId,
+    against: expected.against.version,
     asOf: effectiveFrom,
     people: comparison.evaluated,
     excluded: comparison.excluded.count,
@@ -65,14 +65,18 @@ export async function compareForRatification(
     byAgeBand: pair.byAgeBand,
     worseOff: [...worseOff('clientGroup', pair.byClientGroup), ...worseOff('ageBand', pair.byAgeBand)],
   };
+  return {
+    cohortId: expected.cohortId,
+    against: expected.against.version,
+    againstRevision: expected.against.revision,
+    candidateRevision: candidate.revision,
+    worseOff: record.worseOff,
+    record: record as unknown as Record<string, unknown>,
+  };
 }
 
 function worseOff(dimension: WorseOffGroup['dimension'], groups: Record<string, PairStats>): WorseOffGroup[] {
   return Object.entries(groups)
     .filter(([, s]) => s.losers > 0)
     .map(([group, s]) => ({ dimension, group, losers: s.losers, people: s.people, totalChangePence: s.totalChangePence }));
-}
-
-export function describeWorseOff(groups: WorseOffGroup[]): string {
-  return groups.map((g) => `${g.group}: ${g.losers} of ${g.people} worse off`).join('; ');
 }

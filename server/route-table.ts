@@ -1,13 +1,15 @@
 /**
- * Every route is declared with who may call it, and the check runs on the server before the handler.
- * The table is data, so the role tests and the OpenAPI document read the same declarations.
+ * Every route is declared with the action it performs, and the check runs on the server before the
+ * handler: the action's roles come from the permissions table. The table is data, so the role tests,
+ * GET /api/auth/me and the OpenAPI document read the same declarations.
  */
 
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { HttpProblem } from './errors.js';
+import { type Action, may, rolesFor } from './permissions.js';
 import type { Role } from './store/records.js';
 
-export type Access = 'public' | 'signed-in' | readonly Role[];
+export type Access = 'public' | 'signed-in' | Action;
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteSpec {
@@ -23,6 +25,12 @@ export function route(method: Method, path: string, access: Access, summary: str
   return { method, path, access, summary, handler };
 }
 
+/** The roles that may call a route: none named for public routes, every role for any signed-in caller. */
+export function rolesOf(access: Access, allRoles: readonly Role[]): readonly Role[] {
+  if (access === 'public') return [];
+  return access === 'signed-in' ? allRoles : rolesFor(access);
+}
+
 export function mount(router: Router, routes: readonly RouteSpec[]): void {
   for (const spec of routes) {
     const guard: RequestHandler = (req, _res, next) => next(refusal(spec.access, req));
@@ -35,11 +43,11 @@ export function mount(router: Router, routes: readonly RouteSpec[]): void {
 function refusal(access: Access, req: Request): HttpProblem | undefined {
   if (access === 'public') return undefined;
   if (!req.caller) return new HttpProblem(401, 'not_signed_in', 'Sign in, or send an API key, to use this route.');
-  if (access === 'signed-in') return undefined;
-  if (req.caller.roles.some((r) => access.includes(r))) return undefined;
+  if (access === 'signed-in' || may(req.caller.roles, access)) return undefined;
+  const roles = rolesFor(access);
   return new HttpProblem(
     403,
     'role_required',
-    `This needs one of the roles ${access.map((r) => `'${r}'`).join(', ')}; you have ${req.caller.roles.map((r) => `'${r}'`).join(', ') || 'none'}.`,
+    `This needs one of the roles ${roles.map((r) => `'${r}'`).join(', ')}; you have ${req.caller.roles.map((r) => `'${r}'`).join(', ') || 'none'}.`,
   );
 }

@@ -91,6 +91,7 @@ export const ratifyBody = object(
     rationale: text(4000),
     effectiveFrom: date,
     equalityImpact: text(8000),
+    comparisonWaiver: text(4000),
   },
   ['body', 'decisionDate', 'minuteReference', 'rationale', 'effectiveFrom'],
 );

@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentHash, validatePolicy, type Policy, type WorkedExample } from '../engine/index.js';
-import { appendAudit } from './audit.js';
 import type { Ratification, VersionRecord } from './store/records.js';
 import type { Store } from './store/store.js';
-import { supersedeOlder, target } from './lifecycle.js';
+import { supersessions, target } from './lifecycle.js';
+import { applyOutcome } from './versions.js';
 
 export const EXAMPLES_DIR = new URL('../rules/examples/', import.meta.url).pathname;
 const SEEDER = 'system:seed';
@@ -25,13 +25,25 @@ export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR)
   await store.transact((draft) => {
     for (const { document, examples, ratification } of versions) {
       if (!draft.rows('policies').some((p) => p.id === document.id)) {
-        draft
-          .rows('policies')
-          .push({ id: document.id, title: document.title, council: document.council, createdAt: at, createdBy: SEEDER });
+        draft.rows('policies').push({
+          id: document.id,
+          title: document.title,
+          council: document.council,
+          createdAt: at,
+          createdBy: SEEDER,
+          revision: draft.revision,
+        });
+        draft.audit({ at, actor: SEEDER, action: 'policy.seed', target: `policy:${document.id}` });
       }
-      const record = seededVersion(document, examples, { ...ratification, ratifiedBy: SEEDER, ratifiedAt: at }, at);
+      const record = seededVersion(
+        document,
+        examples,
+        { ...ratification, ratifiedBy: SEEDER, ratifiedAt: at, auditAnchor: draft.auditHead },
+        at,
+        draft.revision,
+      );
       draft.rows('versions').push(record);
-      appendAudit(draft, {
+      draft.audit({
         at,
         actor: SEEDER,
         action: 'version.seed',
@@ -39,7 +51,12 @@ export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR)
         details: { contentHash: record.contentHash, effectiveFrom: ratification.effectiveFrom },
       });
       // Earlier versions of the scheme are superseded by the same rule ratification applies.
-      supersedeOlder(draft, record, SEEDER, at);
+      const scheme = draft.rows('versions').filter((v) => v.policyId === document.id);
+      applyOutcome(draft, document.id, {
+        ...supersessions(scheme, SEEDER, { revision: draft.revision, at, auditHead: draft.auditHead }),
+        remove: [],
+        version: null,
+      });
     }
   });
   return versions.length;
@@ -66,7 +83,13 @@ function loadExamples(dir: string): ExampleVersion[] {
   );
 }
 
-function seededVersion(document: Policy, examples: WorkedExample[], ratification: Ratification, at: string): VersionRecord {
+function seededVersion(
+  document: Policy,
+  examples: WorkedExample[],
+  ratification: Ratification,
+  at: string,
+  revision: number,
+): VersionRecord {
   return {
     policyId: document.id,
     version: document.version,
@@ -78,6 +101,8 @@ function seededVersion(document: Policy, examples: WorkedExample[], ratification
     createdAt: at,
     createdBy: SEEDER,
     updatedAt: at,
+    revision,
+    contributors: [SEEDER],
     submittedAt: at,
     submittedBy: SEEDER,
     ratification,

@@ -25,6 +25,7 @@ import {
   versionOutcome,
 } from './comparison-schemas.js';
 import { conditionExplanation, decisionCommon, evaluationResult, explanationLine } from './evaluation-schemas.js';
+import { ACTIONS } from '../permissions.js';
 import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
   apiKeySummary,
@@ -73,7 +74,25 @@ export const components = {
     SetupStatus: record({ needed: { type: 'boolean' } }),
     ApiKeySummary: apiKeySummary,
     User: { ...record(userProperties), description: 'A user as the API shows it: never a password hash or a key hash.' },
-    Me: record({ ...userProperties, via: { enum: ['session', 'api-key'] } }),
+    Me: record({
+      ...userProperties,
+      via: { enum: ['session', 'api-key'] },
+      permissions: { ...arrayOf(ref('Permission')), description: 'The actions this user may take: the console offers no other.' },
+    }),
+    Permission: { enum: ACTIONS },
+    UserWithHistory: record({
+      ...userProperties,
+      history: arrayOf(
+        record({
+          seq: integer,
+          at: timestamp,
+          actor: string,
+          action: { enum: ['user.create', 'user.update', 'api-key.create', 'api-key.revoke'] },
+          details: { type: 'object' },
+        }),
+      ),
+    }),
+    AuditAnchor: record({ seq: integer, hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
     LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),
     NewApiKey: {
       ...record({ id: string, label: string, key: { type: 'string', pattern: '^ras_[^_]+_.+$' } }),
@@ -95,14 +114,7 @@ export const components = {
     Ratification: ratification,
     RatificationComparison: ratificationComparison,
     VersionRecord: record(versionRecordProperties, VERSION_OPTIONAL),
-    VersionWithLinks: record(
-      {
-        ...versionRecordProperties,
-        examplesEtag: { type: 'string', description: "The worked examples' own ETag, for If-Match when replacing them." },
-        links: ref('VersionLinks'),
-      },
-      VERSION_OPTIONAL,
-    ),
+    VersionWithLinks: record({ ...versionRecordProperties, links: ref('VersionLinks') }, VERSION_OPTIONAL),
     VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
     WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),
     VersionSummary: record(versionSummaryProperties, VERSION_OPTIONAL),
@@ -129,8 +141,9 @@ export const components = {
             rationale: string,
             effectiveFrom: isoDate,
             equalityImpact: string,
+            auditAnchor: ref('AuditAnchor'),
           },
-          ['equalityImpact'],
+          ['equalityImpact', 'auditAnchor'],
         ),
         superseded: nullable(record({ by: string, from: isoDate })),
       }),
@@ -164,16 +177,24 @@ export const components = {
         record({ pointer: string, type: { enum: ['CREATE', 'REMOVE', 'CHANGE'] }, recorded: {}, replayed: {} }, ['recorded', 'replayed']),
       ),
     }),
-    AuditEntry: record({
-      seq: { type: 'integer', minimum: 1 },
-      at: timestamp,
-      actor: string,
-      action: string,
-      target: string,
-      details: { type: 'object' },
-      prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-      hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    }),
+    AuditEntry: record(
+      {
+        seq: { type: 'integer', minimum: 1 },
+        at: timestamp,
+        actor: string,
+        action: string,
+        target: string,
+        details: { type: 'object' },
+        digest: {
+          ...nullable({ type: 'string', pattern: '^[0-9a-f]{64}$' }),
+          description:
+            'SHA-256 of what the commit changed for the target; null for events that change nothing (absent on entries older than digests).',
+        },
+        prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      },
+      ['digest'],
+    ),
     CohortRecord: cohortRecord,
     Summary: {
       ...summary,
@@ -205,11 +226,46 @@ export const components = {
       ...record({ ...calibrationProperties, calibratedPolicy: ref('Policy'), draft: ref('VersionLinks') }),
       description: 'The calibration, and where the new draft with the calibrated prices is.',
     },
-    ChainCheck: {
-      oneOf: [
-        record({ ok: { const: true }, entries: { type: 'integer', minimum: 0 }, head: string }),
-        record({ ok: { const: false }, seq: integer, reason: string }),
-      ],
+    IntegrityReport: {
+      ...record(
+        {
+          ok: { type: 'boolean' },
+          commits: { type: 'integer', minimum: 0 },
+          entries: { type: 'integer', minimum: 0 },
+          head: ref('AuditAnchor'),
+          anchors: { type: 'integer', minimum: 0 },
+          problems: arrayOf(
+            record(
+              {
+                code: {
+                  enum: [
+                    'journal_damaged',
+                    'commit_missing',
+                    'chain_broken',
+                    'change_unaudited',
+                    'entry_without_change',
+                    'digest_mismatch',
+                    'anchor_mismatch',
+                    'journal_truncated',
+                    'file_differs',
+                    'recorded_finding',
+                  ],
+                },
+                message: string,
+                seq: integer,
+                commit: integer,
+                file: string,
+              },
+              ['seq', 'commit', 'file'],
+            ),
+          ),
+          tornTail: record({ offset: integer, bytes: integer }),
+        },
+        ['tornTail'],
+      ),
+      description:
+        'The whole record checked from disk: the audit chain, every ratification anchor, every change against the entry that vouches for it, ' +
+        'and the files beside the journal. ok is true only when there are no problems.',
     },
   },
 };

@@ -141,5 +141,6 @@ export const decisionCommon = {
   version: string,
   contentHash: hash,
   asOf: nullable(isoDate),
+  revision: { type: 'integer', minimum: 1, description: 'The commit that last changed the decision (its final budget): its ETag.' },
   finalBudget: nullable(ref('FinalBudget')),
 };

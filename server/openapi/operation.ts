@@ -1,6 +1,6 @@
 /** One route of the route table as an OpenAPI operation: its parameters, body, and every response it can give. */
 
-import type { Access, RouteSpec } from '../route-table.js';
+import { type RouteSpec, rolesOf } from '../route-table.js';
 import { ROLES } from '../store/records.js';
 import { ref, string, type Schema } from './json-schema.js';
 
@@ -50,12 +50,6 @@ export function openApiPath(expressPath: string): string {
   return expressPath.replace(/:(\w+)/g, '{$1}');
 }
 
-/** Which roles may call a route: none named for public routes, all of them for any signed-in caller. */
-export function rolesOf(access: Access): readonly string[] {
-  if (access === 'public') return [];
-  return access === 'signed-in' ? ROLES : access;
-}
-
 export function operation(route: RouteSpec, path: string, details: Operation | undefined): object {
   const d: Operation = details ?? { ok: [200] };
   const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
@@ -65,7 +59,8 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
   const problems: Partial<Record<number, string>> = { 400: REASONS[400] };
   if (route.access !== 'public') problems[401] = REASONS[401];
   else problems[401] = 'Credentials were sent but are malformed, unknown, expired or revoked (they are checked even here).';
-  if (Array.isArray(route.access)) problems[403] = REASONS[403];
+  const guarded = route.access !== 'public' && route.access !== 'signed-in';
+  if (guarded) problems[403] = REASONS[403];
   if (takesBody) Object.assign(problems, { 413: REASONS[413], 415: REASONS[415] });
   for (const [status, why] of Object.entries(d.problems ?? {})) {
     const code = Number(status);
@@ -101,8 +96,9 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
     summary: route.summary,
     tags: [tagOf(route.path)],
     ...(route.access === 'public' ? { security: [] } : {}),
-    'x-access': Array.isArray(route.access) ? 'roles' : route.access,
-    'x-roles': [...rolesOf(route.access)],
+    'x-access': guarded ? 'roles' : route.access,
+    ...(guarded ? { 'x-permission': route.access } : {}),
+    'x-roles': [...rolesOf(route.access, ROLES)],
     ...(pathParams.length + (d.params?.length ?? 0) > 0 ? { parameters: [...pathParams, ...(d.params ?? [])] } : {}),
     ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: d.body }, ...mediaTypes(d.bodyTypes) } } } : {}),
     responses,

@@ -38,8 +38,9 @@ const ifMatch: Parameter = {
   description: 'The ETag from the last read of this version.',
   schema: string,
 };
-const etag = { ETag: "The version's content hash, for If-Match." };
-const examplesEtag = { ETag: "The worked examples' own ETag, for If-Match." };
+const etag = { ETag: "The version's revision (the commit that last changed it), for If-Match." };
+const examplesEtag = etag;
+const decisionEtag = { ETag: "The decision's revision, for If-Match when recording its final budget." };
 const created = (path: string) => ({ Location: `Where the new resource is: ${path}` });
 
 const NOT_FOUND_POLICY = 'No such policy.';
@@ -91,12 +92,20 @@ export const OPERATIONS: Record<string, Operation> = {
     body: createUserBody,
     ok: [201, ref('User')],
     okHeaders: created('/api/users/{userId}'),
-    problems: { 409: 'The username is taken.', 422: INVALID_BODY },
+    problems: {
+      409: 'The username is taken.',
+      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for admin with officer or ratifier.`,
+    },
   },
+  'get /api/users/{userId}': { ok: [200, ref('UserWithHistory')], problems: { 404: 'No such user.' } },
   'patch /api/users/{userId}': {
     body: updateUserBody,
     ok: [200, ref('User')],
-    problems: { 404: 'No such user.', 409: 'An admin cannot disable themself or remove their own admin role.', 422: INVALID_BODY },
+    problems: {
+      404: 'No such user.',
+      409: 'Nobody changes their own roles or disables themself.',
+      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for roles one account may not hold together: admin with officer or ratifier.`,
+    },
   },
   'post /api/users/{userId}/api-keys': {
     body: createApiKeyBody,
@@ -180,6 +189,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'post /api/policies/{id}/versions/{version}/examples/run': { ok: [200, ref('ExamplesReport')], problems: { 404: NOT_FOUND_VERSION } },
   'post /api/policies/{id}/versions/{version}/submit': {
     ok: [200, ref('VersionRecord')],
+    okHeaders: etag,
     problems: {
       404: NOT_FOUND_VERSION,
       409: 'The version is not a draft, or changed while it was checked.',
@@ -188,23 +198,32 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'post /api/policies/{id}/versions/{version}/return-to-draft': {
     ok: [200, ref('VersionRecord')],
+    okHeaders: etag,
     problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not submitted.' },
   },
   'post /api/policies/{id}/versions/{version}/ratify': {
     body: ratifyBody,
+    params: [
+      { ...ifMatch, description: 'The ETag of the version as the ratifier reviewed it: the ratification is of exactly that revision.' },
+    ],
     ok: [200, ref('VersionRecord')],
+    okHeaders: etag,
     problems: {
-      403: 'The caller submitted this version: someone else must ratify it.',
+      403: 'The caller created, edited or submitted this version (four eyes): someone else must ratify it.',
       404: NOT_FOUND_VERSION,
-      409: 'The version is not submitted, or changed while it was compared.',
+      409: 'The version is not submitted, or the reference cohort or the version in force changed while it was compared.',
+      412: 'The version changed since the ETag sent was read: review it again.',
       422:
         `${INVALID_BODY} Also (equality_impact_required, pointer /equalityImpact) when the policy has a reference cohort and, compared with the version in force ` +
-        'on the effective date over it, the version leaves any client group or age band with people worse off, and no equalityImpact note was given.',
+        'on the effective date over it, the version leaves any client group or age band with people worse off, and no equalityImpact note was given; ' +
+        '(comparison_waiver_required, pointer /comparisonWaiver) when no such comparison can be made and no waiver reason was given.',
+      428: 'No If-Match (or If-Match: *): a ratification must name the revision reviewed.',
     },
   },
   'post /api/policies/{id}/versions/{version}/withdraw': {
     body: withdrawBody,
     ok: [200, ref('VersionRecord')],
+    okHeaders: etag,
     problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not ratified or superseded.', 422: INVALID_BODY },
   },
   'get /api/policies/{id}/versions/{version}/audit': { ok: [200, arrayOf(ref('AuditEntry'))], problems: { 404: NOT_FOUND_VERSION } },
@@ -243,7 +262,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'post /api/decisions': {
     body: refine(recordDecisionBody, { assessment: ref('Assessment') }),
     ok: [201, ref('Decision')],
-    okHeaders: created('/api/decisions/{decisionId}'),
+    okHeaders: { ...created('/api/decisions/{decisionId}'), ...decisionEtag },
     problems: {
       404: NOT_FOUND_VERSION,
       409: 'The version named (or in force) is not ratified or superseded: decisions rest only on ratified policy.',
@@ -254,15 +273,22 @@ export const OPERATIONS: Record<string, Operation> = {
     params: [{ name: 'policyId', in: 'query', description: 'Only decisions made with this policy.', schema: string }],
     ok: [200, { ...arrayOf(ref('DecisionSummary')), maxItems: 500 }],
   },
-  'get /api/decisions/{decisionId}': { ok: [200, ref('Decision')], problems: { 404: NOT_FOUND_DECISION } },
+  'get /api/decisions/{decisionId}': { ok: [200, ref('Decision')], okHeaders: decisionEtag, problems: { 404: NOT_FOUND_DECISION } },
   'post /api/decisions/{decisionId}/replay': {
     ok: [200, ref('ReplayResult')],
     problems: { 404: NOT_FOUND_DECISION, 409: "The version's content is not what the decision used." },
   },
   'put /api/decisions/{decisionId}/final-budget': {
     body: finalBudgetBody,
+    params: [{ ...ifMatch, description: 'The ETag of the decision as read: the final budget is recorded over exactly that.' }],
     ok: [200, ref('Decision')],
-    problems: { 404: NOT_FOUND_DECISION, 422: INVALID_BODY },
+    okHeaders: decisionEtag,
+    problems: {
+      404: NOT_FOUND_DECISION,
+      412: 'The decision changed (another final budget was recorded) since the ETag sent was read.',
+      422: INVALID_BODY,
+      428: 'No If-Match.',
+    },
   },
 
   'get /api/audit': {
@@ -274,7 +300,7 @@ export const OPERATIONS: Record<string, Operation> = {
     })),
     ok: [200, arrayOf(ref('AuditEntry'))],
   },
-  'get /api/audit/verify': { ok: [200, ref('ChainCheck')] },
+  'get /api/audit/verify': { ok: [200, ref('IntegrityReport')] },
 
   'get /api/cohorts': { ok: [200, arrayOf(ref('CohortRecord'))] },
   'post /api/cohorts': {
@@ -321,11 +347,18 @@ export const OPERATIONS: Record<string, Operation> = {
     okHeaders: created('/api/cohorts/{cohortId}'),
     problems: { 404: NOT_FOUND_VERSION, 422: INVALID_BODY },
   },
-  'delete /api/cohorts/{cohortId}': { ok: [204], problems: { 404: NOT_FOUND_COHORT } },
+  'delete /api/cohorts/{cohortId}': {
+    ok: [204],
+    problems: { 404: NOT_FOUND_COHORT, 409: 'The cohort is the reference cohort of a policy: choose another (or none) first.' },
+  },
   'put /api/policies/{id}/reference-cohort': {
     body: referenceCohortBody,
     ok: [200, ref('PolicyRecord')],
-    problems: { 404: 'No such policy, or no such cohort.', 422: INVALID_BODY },
+    problems: {
+      404: 'No such policy, or no such cohort.',
+      409: 'A version of the policy is submitted and will be compared over the current reference cohort.',
+      422: INVALID_BODY,
+    },
   },
 
   'post /api/comparisons': {

@@ -60,8 +60,13 @@ export const ratification = record(
       description:
         "The comparison over the policy's reference cohort with the version in force on the effective date; null when there was none to make (absent on older records).",
     },
+    comparisonWaiver: { type: 'string', description: 'Why the version was ratified without a comparison over a reference cohort.' },
+    auditAnchor: {
+      ...ref('AuditAnchor'),
+      description: "The audit chain's head when the version was ratified: verification checks the chain still passes through it.",
+    },
   },
-  ['equalityImpact', 'comparison'],
+  ['equalityImpact', 'comparison', 'comparisonWaiver', 'auditAnchor'],
 );
 
 /** The parts of a version record that lists show too (everything but the document and examples). */
@@ -74,6 +79,11 @@ const versionCommon = {
   createdAt: timestamp,
   createdBy: string,
   updatedAt: timestamp,
+  revision: { type: 'integer', minimum: 1, description: 'The commit that last changed the version: its ETag.' },
+  contributors: {
+    ...arrayOf(string),
+    description: 'Everyone who created, edited or submitted this content; none of them may ratify it.',
+  },
   submittedAt: nullable(timestamp),
   submittedBy: nullable(string),
   ratification: nullable(ref('Ratification')),
@@ -95,6 +105,7 @@ export const policyRecordProperties = {
   council: string,
   createdAt: timestamp,
   createdBy: string,
+  revision: { type: 'integer', minimum: 1 },
   referenceCohortId: {
     ...nullable(string),
     description: 'The cohort a submitted version is compared over before ratification; absent or null for none.',

@@ -1,27 +1,23 @@
-import { verifyAuditChain } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { route, type RouteSpec } from '../route-table.js';
 
-const AUDITORS = ['admin', 'ratifier', 'scrutiny'] as const;
-
 export function auditRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    route('get', '/api/audit', AUDITORS, 'The audit log, oldest first; filter by target, actor or action', (req, res) => {
-      const { target, actor, action } = req.query;
+    route('get', '/api/audit', 'audit.read', 'The audit log, oldest first; filter by target, actor or action', async (req, res) => {
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
       res.json(
-        ctx.store
-          .all('audit')
-          .filter(
-            (e) =>
-              (typeof target !== 'string' || e.target === target) &&
-              (typeof actor !== 'string' || e.actor === actor) &&
-              (typeof action !== 'string' || e.action === action),
-          ),
+        await ctx.store.auditEntries({ target: text(req.query.target), actor: text(req.query.actor), action: text(req.query.action) }),
       );
     }),
 
-    route('get', '/api/audit/verify', AUDITORS, "Check the audit log's hash chain from its first entry", (_req, res) => {
-      res.json(verifyAuditChain(ctx.store.all('audit')));
-    }),
+    route(
+      'get',
+      '/api/audit/verify',
+      'audit.read',
+      'Check the whole record from disk: the audit chain, its anchors, every change against its audit entry, and the files beside the journal',
+      async (_req, res) => {
+        res.json(await ctx.store.verify());
+      },
+    ),
   ];
 }

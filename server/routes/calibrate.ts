@@ -6,8 +6,8 @@ import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { calibrateBody } from '../schemas.js';
 import { bodyChecker } from '../validation.js';
-import { compiledFor, etagOf, requireVersion, versionLinks } from '../versions.js';
-import { insertDraft } from './versions.js';
+import { may } from '../permissions.js';
+import { compiledFor, etagOf, requireVersion, runCommand, versionLinks } from '../versions.js';
 
 const checkCalibrate = bodyChecker<{
   cohortId: string;
@@ -23,11 +23,11 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       '/api/policies/:id/versions/:version/calibrate',
-      ['scrutiny', 'officer', 'ratifier'],
+      'calibration.run',
       'Affordability over a cohort, the price per point (or band scaling) that fits a budget after contingency, and a sensitivity table; an officer may save it as a new draft',
       async (req, res) => {
         const body = checkCalibrate(req);
-        if (body.saveAs && !req.caller!.roles.includes('officer'))
+        if (body.saveAs && !may(req.caller!.roles, 'calibration.save'))
           throw new HttpProblem(403, 'role_required', 'Saving a calibrated draft needs the officer role.');
         const source = requireVersion(ctx.store, String(req.params.id), String(req.params.version));
         const { cohort } = await loadCohort(ctx.store, body.cohortId);
@@ -60,24 +60,21 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
           { asOf },
         );
         const { amounts: _a, included: _i, ...comparisonSummary } = comparison;
-        const saved = await ctx.store.transact((d) => {
-          const inserted = insertDraft(
-            d,
+        // The calibration and its comparison travel with the draft, for the committee that ratifies it.
+        const saved = (await runCommand(
+          ctx.store,
+          ctx.clock,
+          source.policyId,
+          body.saveAs,
+          {
+            kind: 'create',
             document,
-            structuredClone(source.examples),
-            { version: source.version, contentHash: source.contentHash },
-            req.caller!.username,
-            ctx.clock().toISOString(),
-          );
-          // The calibration and its comparison travel with the draft, for the committee that ratifies it.
-          const withCalibration = {
-            ...inserted,
+            examples: structuredClone(source.examples),
+            basedOn: { version: source.version, contentHash: source.contentHash },
             calibration: { ...summary, comparison: comparisonSummary } as unknown as Record<string, unknown>,
-          };
-          const versions = d.rows('versions');
-          versions[versions.indexOf(inserted)] = withCalibration;
-          return withCalibration;
-        });
+          },
+          { username: req.caller!.username },
+        ))!;
         res
           .status(201)
           .location(versionLinks(saved).self)

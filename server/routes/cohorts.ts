@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CohortEncoder, importCohortCsv, importCohortJson, MAX_ISSUES, syntheticPeople, type EncodedCohort } from '../../engine/index.js';
-import { appendAudit } from '../audit.js';
 import { isoNow } from '../clock.js';
 import { describeCohort, forgetCohort, requireCohortRecord } from '../cohorts.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
+import { setReferenceCohort } from '../lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { generateCohortBody, referenceCohortBody } from '../schemas.js';
 import type { CohortRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
-import { compiledFor, requirePolicy, requireVersion } from '../versions.js';
+import { applyOutcome, commitContext, compiledFor, policyState, requirePolicy, requireVersion } from '../versions.js';
 import { serializeCohort } from '../store/cohort-columns.js';
 
 const checkGenerate = bodyChecker<{ policyId: string; version: string; name: string; description?: string; size: number; seed: number }>(
@@ -17,23 +17,20 @@ const checkGenerate = bodyChecker<{ policyId: string; version: string; name: str
 );
 const checkReference = bodyChecker<{ cohortId: string | null }>(referenceCohortBody);
 
-const READERS = ['scrutiny', 'officer', 'ratifier'] as const;
-const KEEPERS = ['scrutiny', 'officer'] as const;
-
 export function cohortRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    route('get', '/api/cohorts', READERS, 'List stored cohorts with their make-up', (_req, res) => {
+    route('get', '/api/cohorts', 'cohort.read', 'List stored cohorts with their make-up', (_req, res) => {
       res.json(ctx.store.all('cohorts'));
     }),
 
-    route('get', '/api/cohorts/:cohortId', READERS, "One cohort's record: size, client groups, age bands", (req, res) => {
+    route('get', '/api/cohorts/:cohortId', 'cohort.read', "One cohort's record: size, client groups, age bands", (req, res) => {
       res.json(requireCohortRecord(ctx.store, String(req.params.cohortId)));
     }),
 
     route(
       'post',
       '/api/cohorts',
-      KEEPERS,
+      'cohort.manage',
       'Import a cohort: a cohort.schema.json document, or CSV (Content-Type: text/csv, ?name=) checked row by row; all or nothing',
       async (req, res) => {
         const csv = req.is('text/csv') !== false && typeof req.body === 'string';
@@ -77,7 +74,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       '/api/cohorts/generate',
-      KEEPERS,
+      'cohort.manage',
       'Store a realistic synthetic cohort for one policy version, reproducible from a seed',
       async (req, res) => {
         const body = checkGenerate(req);
@@ -101,20 +98,22 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
       },
     ),
 
-    route('delete', '/api/cohorts/:cohortId', KEEPERS, 'Delete a cohort and its people', async (req, res) => {
+    route('delete', '/api/cohorts/:cohortId', 'cohort.manage', 'Delete a cohort and its people', async (req, res) => {
       const id = String(req.params.cohortId);
       requireCohortRecord(ctx.store, id);
       await ctx.store.transact((draft) => {
+        const users = draft.rows('policies').filter((p) => p.referenceCohortId === id);
+        if (users.length > 0)
+          throw new HttpProblem(
+            409,
+            'cohort_in_use',
+            `Cohort ${id} is the reference cohort of ${users.map((p) => `'${p.id}'`).join(', ')}: choose another reference cohort (or none) first.`,
+          );
         const cohorts = draft.rows('cohorts');
-        cohorts.splice(
-          cohorts.findIndex((c) => c.id === id),
-          1,
-        );
-        const policies = draft.rows('policies');
-        policies.forEach((p, i) => {
-          if (p.referenceCohortId === id) policies[i] = { ...p, referenceCohortId: null };
-        });
-        appendAudit(draft, { at: isoNow(ctx.clock), actor: req.caller!.username, action: 'cohort.delete', target: `cohort:${id}` });
+        const index = cohorts.findIndex((c) => c.id === id);
+        if (index < 0) throw new HttpProblem(404, 'cohort_not_found', `There is no cohort '${id}'.`);
+        cohorts.splice(index, 1);
+        draft.audit({ at: isoNow(ctx.clock), actor: req.caller!.username, action: 'cohort.delete', target: `cohort:${id}` });
       });
       await ctx.store.deleteDocument('cohort', id);
       forgetCohort(id);
@@ -124,25 +123,22 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'put',
       '/api/policies/:id/reference-cohort',
-      ['scrutiny', 'ratifier'],
-      'Choose the cohort a submitted version is compared over before ratification (null for none)',
+      'policy.reference-cohort',
+      'Choose the cohort versions are compared over before ratification (null for none); not while a version is submitted',
       async (req, res) => {
         const { cohortId } = checkReference(req);
         const policyId = String(req.params.id);
         requirePolicy(ctx.store, policyId);
         if (cohortId !== null) requireCohortRecord(ctx.store, cohortId);
         const policy = await ctx.store.transact((draft) => {
-          const policies = draft.rows('policies');
-          const index = policies.findIndex((p) => p.id === policyId);
-          policies[index] = { ...policies[index]!, referenceCohortId: cohortId };
-          appendAudit(draft, {
-            at: isoNow(ctx.clock),
-            actor: req.caller!.username,
-            action: 'policy.reference-cohort',
-            target: `policy:${policyId}`,
-            details: { cohortId },
-          });
-          return policies[index]!;
+          const outcome = setReferenceCohort(
+            policyState(draft, policyId),
+            cohortId,
+            { username: req.caller!.username },
+            commitContext(draft, ctx.clock),
+          );
+          applyOutcome(draft, policyId, outcome);
+          return outcome.policy!;
         });
         res.json(policy);
       },
@@ -196,15 +192,21 @@ export async function storeCohort(
   const id = randomUUID();
   await ctx.store.putDocument('cohort', id, serializeCohort(cohort));
   const record: CohortRecord = { id, ...meta, ...describeCohort(cohort), createdAt: isoNow(ctx.clock), createdBy: actor };
-  await ctx.store.transact((draft) => {
-    draft.rows('cohorts').push(record);
-    appendAudit(draft, {
-      at: record.createdAt,
-      actor,
-      action: 'cohort.create',
-      target: `cohort:${id}`,
-      details: { name: record.name, people: record.people, source: record.source },
+  try {
+    await ctx.store.transact((draft) => {
+      draft.rows('cohorts').push(record);
+      draft.audit({
+        at: record.createdAt,
+        actor,
+        action: 'cohort.create',
+        target: `cohort:${id}`,
+        details: { name: record.name, people: record.people, source: record.source },
+      });
     });
-  });
+  } catch (e) {
+    // No record, so no people: a failed import leaves nothing behind.
+    await ctx.store.deleteDocument('cohort', id);
+    throw e;
+  }
   return record;
 }

@@ -20,8 +20,6 @@ const checkCompare = bodyChecker<{
   wait?: boolean;
 }>(compareBody);
 
-export const ANALYSTS = ['scrutiny', 'officer', 'ratifier'] as const;
-
 export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSpec[] {
   const requireJob = (id: string) => {
     const job = jobs.get(id);
@@ -48,7 +46,7 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
     route(
       'post',
       '/api/comparisons',
-      ANALYSTS,
+      'comparison.run',
       'Compare versions of a policy over a stored cohort (runs as a job; poll it, or pass wait: true)',
       async (req, res) => {
         const body = checkCompare(req);
@@ -83,14 +81,14 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       },
     ),
 
-    route('get', '/api/comparisons/:comparisonId', ANALYSTS, 'A comparison: its progress, then its result', (req, res) => {
+    route('get', '/api/comparisons/:comparisonId', 'comparison.run', 'A comparison: its progress, then its result', (req, res) => {
       res.json(jobView(requireJob(String(req.params.comparisonId))));
     }),
 
     route(
       'get',
       '/api/comparisons/:comparisonId/people.csv',
-      ANALYSTS,
+      'comparison.run',
       "One row per person: each version's annual amount, the change and its parts",
       (req, res) => {
         const job = requireDone(String(req.params.comparisonId));
@@ -101,7 +99,7 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       },
     ),
 
-    route('get', '/api/comparisons/:comparisonId/people.json', ANALYSTS, 'The same rows as JSON', (req, res) => {
+    route('get', '/api/comparisons/:comparisonId/people.json', 'comparison.run', 'The same rows as JSON', (req, res) => {
       const job = requireDone(String(req.params.comparisonId));
       res.json({ comparison: job.id, versions: job.request.versions.map((v) => v.version), people: [...personRows(job)] });
     }),

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import diff from 'microdiff';
-import { appendAudit } from '../audit.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../errors.js';
+import { etagOf } from '../lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { finalBudgetBody, recordDecisionBody } from '../schemas.js';
 import type { DecisionRecord } from '../store/records.js';
@@ -13,13 +13,14 @@ import { evaluateWith, versionForAssessment } from './evaluate.js';
 
 const checkRecord = bodyChecker<{ policyId: string; version?: string; asOf?: string; assessment: unknown }>(recordDecisionBody);
 const checkFinal = bodyChecker<{ weeklyPence: number; reason: string }>(finalBudgetBody);
+const LIST_LIMIT = 500;
 
 export function decisionRoutes(ctx: AppContext): RouteSpec[] {
   return [
     route(
       'post',
       '/api/decisions',
-      ['api-client', 'officer'],
+      'decision.record',
       'Evaluate an assessment and record it as a decision: input, output and the version used',
       async (req, res) => {
         const body = checkRecord(req);
@@ -37,70 +38,51 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
           }
           return { version, result: await evaluateWith(version, body.assessment, body.asOf) };
         });
-        const decision: DecisionRecord = {
-          id: randomUUID(),
-          createdAt: isoNow(ctx.clock),
-          createdBy: req.caller!.username,
-          policyId: version.policyId,
-          version: version.version,
-          contentHash: version.contentHash,
-          asOf: body.asOf ?? null,
-          assessment: body.assessment,
-          result,
-          finalBudget: null,
-        };
-        await ctx.store.transact((draft) => {
-          draft.rows('decisions').push(decision);
-          appendAudit(draft, {
-            at: decision.createdAt,
-            actor: decision.createdBy,
+        const decision = await ctx.store.transact((draft) => {
+          const record: DecisionRecord = {
+            id: randomUUID(),
+            createdAt: isoNow(ctx.clock),
+            createdBy: req.caller!.username,
+            policyId: version.policyId,
+            version: version.version,
+            contentHash: version.contentHash,
+            asOf: body.asOf ?? null,
+            revision: draft.revision,
+            assessment: body.assessment,
+            result,
+            finalBudget: null,
+          };
+          draft.addDecision(record);
+          draft.audit({
+            at: record.createdAt,
+            actor: record.createdBy,
             action: 'decision.record',
-            target: `decision:${decision.id}`,
-            details: { policyId: decision.policyId, version: decision.version, contentHash: decision.contentHash },
+            target: `decision:${record.id}`,
+            details: { policyId: record.policyId, version: record.version, contentHash: record.contentHash },
           });
+          return record;
         });
-        res.status(201).location(`/api/decisions/${decision.id}`).json(decision);
+        res.status(201).location(`/api/decisions/${decision.id}`).set('ETag', etagOf(decision)).json(decision);
       },
     ),
 
-    route(
-      'get',
-      '/api/decisions',
-      ['officer', 'ratifier'],
-      'List recorded decisions (newest first), optionally for one policy',
-      (req, res) => {
-        const policyId = typeof req.query.policyId === 'string' ? req.query.policyId : undefined;
-        const rows = ctx.store.all('decisions').filter((d) => !policyId || d.policyId === policyId);
-        res.json(
-          [...rows]
-            .reverse()
-            .slice(0, 500)
-            .map(({ assessment: _a, result, ...rest }) => ({
-              ...rest,
-              weeklyPence: result.weeklyPence,
-              flags: result.flags.map((f) => f.code),
-            })),
-        );
-      },
-    ),
+    route('get', '/api/decisions', 'decision.list', 'List recorded decisions (newest first), optionally for one policy', (req, res) => {
+      const policyId = typeof req.query.policyId === 'string' ? req.query.policyId : undefined;
+      res.json(ctx.store.decisions({ policyId, limit: LIST_LIMIT }));
+    }),
 
-    route(
-      'get',
-      '/api/decisions/:decisionId',
-      ['officer', 'ratifier', 'api-client'],
-      'One recorded decision with its input and output',
-      (req, res) => {
-        res.json(requireDecision(ctx, String(req.params.decisionId)));
-      },
-    ),
+    route('get', '/api/decisions/:decisionId', 'decision.read', 'One recorded decision with its input and output', async (req, res) => {
+      const decision = await requireDecision(ctx, String(req.params.decisionId));
+      res.set('ETag', etagOf(decision)).json(decision);
+    }),
 
     route(
       'post',
       '/api/decisions/:decisionId/replay',
-      ['officer', 'ratifier', 'scrutiny'],
+      'decision.replay',
       'Re-evaluate a decision against the exact version it used and compare the output',
       async (req, res) => {
-        const decision = requireDecision(ctx, String(req.params.decisionId));
+        const decision = await requireDecision(ctx, String(req.params.decisionId));
         const version = requireVersion(ctx.store, decision.policyId, decision.version);
         if (version.contentHash !== decision.contentHash) {
           throw new HttpProblem(
@@ -133,34 +115,48 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'put',
       '/api/decisions/:decisionId/final-budget',
-      ['officer', 'api-client'],
-      'Record the budget agreed after support planning and why it differs from the indicative one',
+      'decision.final-budget',
+      'Record the budget agreed after support planning and why it differs from the indicative one (needs If-Match with the ETag you read)',
       async (req, res) => {
         const body = checkFinal(req);
         const id = String(req.params.decisionId);
+        const ifMatch = req.headers['if-match']?.trim();
         const updated = await ctx.store.transact((draft) => {
-          const decisions = draft.rows('decisions');
-          const index = decisions.findIndex((d) => d.id === id);
-          if (index < 0) throw new HttpProblem(404, 'decision_not_found', `There is no decision ${id}.`);
-          const next = { ...decisions[index]!, finalBudget: { ...body, recordedBy: req.caller!.username, recordedAt: isoNow(ctx.clock) } };
-          decisions[index] = next;
-          appendAudit(draft, {
-            at: isoNow(ctx.clock),
-            actor: req.caller!.username,
+          const current = draft.decision(id);
+          if (!current) throw new HttpProblem(404, 'decision_not_found', `There is no decision ${id}.`);
+          if (!ifMatch)
+            throw new HttpProblem(
+              428,
+              'if_match_required',
+              'Send If-Match with the ETag of the decision as you read it, so that an agreed budget is not recorded over one you have not seen.',
+            );
+          if (ifMatch !== etagOf(current))
+            throw new HttpProblem(
+              412,
+              'stale_decision',
+              `Decision ${id} has changed since you read it (it is now ${etagOf(current)}): read it again before recording the final budget.`,
+            );
+          const finalBudget = { ...body, recordedBy: req.caller!.username, recordedAt: isoNow(ctx.clock) };
+          const next = draft.setFinalBudget(id, finalBudget);
+          draft.audit({
+            at: finalBudget.recordedAt,
+            actor: finalBudget.recordedBy,
             action: 'decision.final-budget',
             target: `decision:${id}`,
-            details: { weeklyPence: body.weeklyPence, indicativeWeeklyPence: next.result.weeklyPence },
+            details: { weeklyPence: body.weeklyPence, indicativeWeeklyPence: current.weeklyPence, revision: next.revision },
           });
           return next;
         });
-        res.json(updated);
+        // The decision as this commit left it, even if another budget has been recorded since.
+        const decision = { ...(await ctx.store.decision(updated.id))!, revision: updated.revision, finalBudget: updated.finalBudget };
+        res.set('ETag', etagOf(decision)).json(decision);
       },
     ),
   ];
 }
 
-function requireDecision(ctx: AppContext, id: string): DecisionRecord {
-  const decision = ctx.store.all('decisions').find((d) => d.id === id);
+async function requireDecision(ctx: AppContext, id: string): Promise<DecisionRecord> {
+  const decision = await ctx.store.decision(id);
   if (!decision) throw new HttpProblem(404, 'decision_not_found', `There is no decision ${id}.`);
   return decision;
 }

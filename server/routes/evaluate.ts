@@ -10,7 +10,6 @@ import { bodyChecker } from '../validation.js';
 import { compiledFor, requirePolicy, requireVersion } from '../versions.js';
 
 const checkBatch = bodyChecker<{ assessments: unknown[] }>(batchBody);
-export const EVALUATORS = ['api-client', 'officer', 'ratifier', 'scrutiny'] as const;
 
 export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
   const byDate = (req: { params: Record<string, string | string[]> }, assessment: unknown) =>
@@ -22,7 +21,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       '/api/policies/:id/evaluate',
-      EVALUATORS,
+      'assessment.evaluate',
       'Evaluate an assessment with the version in force on its assessment date',
       async (req, res) => {
         const asOf = asOfQuery(req.query.asOf);
@@ -33,7 +32,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       '/api/policies/:id/versions/:version/evaluate',
-      EVALUATORS,
+      'assessment.evaluate',
       'Evaluate an assessment with one named version, whatever its status',
       async (req, res) => {
         res.json(await evaluateWith(byVersion(req), req.body, asOfQuery(req.query.asOf)));
@@ -43,7 +42,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       '/api/policies/:id/evaluate-batch',
-      EVALUATORS,
+      'assessment.evaluate',
       'Evaluate many assessments, each with the version in force on its date',
       async (req, res) => {
         const { assessments } = checkBatch(req);
@@ -56,7 +55,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       '/api/policies/:id/versions/:version/evaluate-batch',
-      EVALUATORS,
+      'assessment.evaluate',
       'Evaluate many assessments with one named version',
       async (req, res) => {
         const { assessments } = checkBatch(req);

@@ -71,14 +71,23 @@ function isPublished(version: VersionRecord): boolean {
 
 /** What the public sees: the policy, who decided it and when; not who edited drafts or the comparison data. */
 function publishedView(v: VersionRecord) {
-  const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact } = v.ratification!;
+  const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact, auditAnchor } = v.ratification!;
   return {
     policyId: v.policyId,
     version: v.version,
     status: v.status,
     contentHash: v.contentHash,
     document: v.document,
-    ratification: { body, decisionDate, minuteReference, rationale, effectiveFrom, ...(equalityImpact ? { equalityImpact } : {}) },
+    ratification: {
+      body,
+      decisionDate,
+      minuteReference,
+      rationale,
+      effectiveFrom,
+      ...(equalityImpact ? { equalityImpact } : {}),
+      // Where the audit chain stood when this version was ratified: anyone who keeps it can check the chain still passes through it.
+      ...(auditAnchor ? { auditAnchor } : {}),
+    },
     superseded: v.superseded ? { by: v.superseded.by, from: v.superseded.from } : null,
   };
 }

@@ -1,0 +1,61 @@
+/**
+ * Who may do what, as data: each action names the roles that may take it. Routes declare the action
+ * they perform, GET /api/auth/me tells the console which actions its user may take (so it offers no
+ * button the server would refuse), and the OpenAPI document lists each operation's roles from here.
+ */
+
+import type { Role } from './store/records.js';
+
+export const PERMISSIONS = {
+  /** Read policies, their versions, worked examples and version histories. */
+  'policy.read': ['officer', 'ratifier', 'scrutiny', 'admin'],
+  /** The version in force on a date: people who work on policies, and the systems that apply them. */
+  'policy.in-force': ['officer', 'ratifier', 'scrutiny', 'admin', 'api-client'],
+  'policy.create': ['officer'],
+  /** Create, clone, edit and delete drafts. */
+  'version.draft': ['officer'],
+  'version.submit': ['officer'],
+  'version.return-to-draft': ['officer', 'ratifier'],
+  'version.ratify': ['ratifier'],
+  'version.withdraw': ['ratifier'],
+  'assessment.evaluate': ['api-client', 'officer', 'ratifier', 'scrutiny'],
+  'decision.record': ['api-client', 'officer'],
+  'decision.list': ['officer', 'ratifier'],
+  'decision.read': ['officer', 'ratifier', 'api-client'],
+  'decision.replay': ['officer', 'ratifier', 'scrutiny'],
+  'decision.final-budget': ['officer', 'api-client'],
+  'audit.read': ['admin', 'ratifier', 'scrutiny'],
+  'user.manage': ['admin'],
+  'cohort.read': ['scrutiny', 'officer', 'ratifier'],
+  /** Import, generate and delete cohorts. */
+  'cohort.manage': ['scrutiny', 'officer'],
+  'comparison.run': ['scrutiny', 'officer', 'ratifier'],
+  'calibration.run': ['scrutiny', 'officer', 'ratifier'],
+  /** Save a calibrated version as a new draft. */
+  'calibration.save': ['officer'],
+  'policy.reference-cohort': ['scrutiny', 'ratifier'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+export function rolesFor(action: Action): readonly Role[] {
+  return PERMISSIONS[action];
+}
+
+export function may(roles: readonly Role[], action: Action): boolean {
+  return PERMISSIONS[action].some((role) => roles.includes(role));
+}
+
+export function actionsFor(roles: readonly Role[]): Action[] {
+  return ACTIONS.filter((action) => may(roles, action));
+}
+
+/**
+ * Separation of duties: whoever manages accounts cannot also write or ratify policy, or they could
+ * make themselves the second pair of eyes.
+ */
+export const INCOMPATIBLE_ROLES: ReadonlyArray<readonly [Role, Role]> = [
+  ['admin', 'officer'],
+  ['admin', 'ratifier'],
+];
