@@ -1,15 +1,15 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The browser suites and the crash suite take most of a run. They start first, so that on a machine
- * with no record of earlier runs (CI) the quick suites fill the gaps at the end instead of a long
- * suite starting last and running alone.
+ * The crash suite and the browser suites take most of a run. They start first (the crash suite on a
+ * worker of its own while the other takes the browser suites), so that on a machine with no record of
+ * earlier runs (CI) the quick suites fill the gaps at the end instead of a long suite running alone.
  */
 export default class SlowSuitesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const order = await super.sort(files);
     const weight = (file: TestSpecification) =>
-      file.moduleId.includes('/test/e2e/') ? 0 : file.moduleId.endsWith('/crash.test.ts') ? 1 : 2;
+      file.moduleId.endsWith('/crash.test.ts') ? 0 : file.moduleId.includes('/test/e2e/') ? 1 : 2;
     return order
       .map((file, index) => ({ file, index }))
       .sort((a, b) => weight(a.file) - weight(b.file) || a.index - b.index)

@@ -1,79 +1,132 @@
 /**
- * The audit log is a hash chain: every entry names its actor, action and target and carries the previous
- * entry's hash. The API and the `ras audit verify` command both check it, and both notice an entry
- * changed on disk.
+ * An audit that tells the truth. Every change is in the journal together with the audit entry that
+ * vouches for it (a digest of the change, in a hash chain); ratifications keep anchors into the chain;
+ * head.json and the collection files beside the journal must agree with it. The API and `ras audit
+ * verify` run the same check from disk, and the server will not start on a journal that has lost commits.
+ *
+ * The tampering tests each work on a copy of a stopped server's data directory, as someone with access
+ * to the disk would, rewriting the journal with correct line checksums so that only the record's own
+ * checks can tell.
  */
 
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journalPath } from '../../server/store/layout.js';
+import { LowdbStore, StoreIntegrityError } from '../../server/store/lowdb-store.js';
 import {
   as,
   cloneVersion,
   editDocument,
   ok,
   ratificationFor,
+  ratify,
   readCollection,
   versionPath,
   writeCollection,
 } from '../support/api-client.js';
 import { ras } from '../support/cli.js';
 import { exampleVersions } from '../support/examples.js';
-import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+import { auditEntries, readJournal, rehashFrom, writeJournal } from '../support/journal.js';
+import { login, PASSWORD, removeDataDir, request, startServer, type TestServer } from '../support/server.js';
 
 const GENESIS = '0'.repeat(64);
 
 let server: TestServer;
-let dataDir: string;
-beforeAll(async () => {
-  server = await startServer();
-  dataDir = server.dataDir;
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(dataDir);
-});
+/** A stopped copy of the server's data, made after the history below: what each tampering test starts from. */
+let pristine: string;
+let decisionId: string;
+const dirs: string[] = [];
 
 const scrutiny = () => as(server, server.tokens.scrutiny);
 const path = versionPath('adult-ras', 'audited');
 
-let decisionId: string;
-
 beforeAll(async () => {
-  // A series of changes by different people: clone, edit, submit, ratify, record a decision.
+  server = await startServer();
+  // A series of changes by different people: clone, edit, submit, ratify, record a decision, sign in and fail to.
   await cloneVersion(server, server.tokens.officer, 'adult-ras', '2010-revised', 'audited');
   await editDocument(server, server.tokens.officer, 'adult-ras', 'audited', (d) => {
     d.title = 'Audited revision';
   });
   ok(await as(server, server.tokens.officer).post(`${path}/submit`));
-  ok(await as(server, server.tokens.ratifier).post(`${path}/ratify`, ratificationFor('2011-04-01', { minuteReference: 'ASC/2011/AUDIT' })));
+  ok(
+    await ratify(
+      server,
+      server.tokens.ratifier,
+      'adult-ras',
+      'audited',
+      ratificationFor('2011-04-01', { minuteReference: 'ASC/2011/AUDIT' }),
+    ),
+  );
   const assessment = exampleVersions()
     .find((v) => v.version === '2010-revised')!
     .examples.find((e) => e.name === 'older-person-uplift-in-force')!.json.assessment;
   decisionId = ok(await as(server, server.tokens['api-client']).post('/api/decisions', { policyId: 'adult-ras', assessment })).id;
+  await login(server.url, 'officer2');
+  expect((await request(server.url, 'POST', '/api/auth/login', undefined, { username: 'officer', password: 'not it at all' })).status).toBe(
+    401,
+  );
+  expect((await request(server.url, 'POST', '/api/auth/login', undefined, { username: 'nobody-here', password: PASSWORD })).status).toBe(
+    401,
+  );
+
+  // Once the collection files are written (verify waits for them), the directory is a consistent record.
+  expect(ok(await scrutiny().get('/api/audit/verify')).ok).toBe(true);
+  pristine = mkdtempSync(join(tmpdir(), 'ras-audit-pristine-'));
+  dirs.push(pristine);
+  cpSync(server.dataDir, pristine, { recursive: true });
 });
 
+afterAll(async () => {
+  await server.close();
+  server.remove();
+  dirs.forEach(removeDataDir);
+});
+
+/** A fresh copy of the record, to tamper with. */
+function copyOfRecord(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ras-audit-tampered-'));
+  cpSync(pristine, dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+
+async function verifyOffline(dir: string) {
+  const run = await ras('audit', 'verify', '--data-dir', dir);
+  return { ...run, problems: run.stderr.split('\n').filter((l) => l.startsWith('  ')) };
+}
+
+async function refusedToOpen(dir: string): Promise<StoreIntegrityError> {
+  const error = await LowdbStore.open(dir).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StoreIntegrityError);
+  return error as StoreIntegrityError;
+}
+
 describe('the audit log', () => {
-  it('verifies as an intact chain, counting every entry', async () => {
+  it('verifies whole: the chain, every change against its entry, the anchors, and the files beside the journal', async () => {
     const entries = ok(await scrutiny().get('/api/audit'));
     const res = await scrutiny().get('/api/audit/verify');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, entries: entries.length, head: entries[entries.length - 1].hash });
-    // Four seeded versions, the set-up users, and at least the six changes made here.
-    expect(entries.length).toBeGreaterThanOrEqual(4 + 6);
+    const last = entries[entries.length - 1];
+    expect(res.body).toMatchObject({ ok: true, entries: entries.length, head: { seq: last.seq, hash: last.hash }, problems: [] });
+    // The four seeded versions and the one ratified here each hold an anchor.
+    expect(res.body.anchors).toBeGreaterThanOrEqual(2);
+    expect(res.body.commits).toBeGreaterThan(10);
   });
 
-  it('numbers entries from 1 and chains each to the hash of the one before', async () => {
+  it('numbers entries from 1 and chains each to the hash of the one before; each change carries its digest', async () => {
     const entries = ok(await scrutiny().get('/api/audit'));
     entries.forEach((entry: any, i: number) => {
       expect(entry.seq).toBe(i + 1);
       expect(entry.prevHash).toBe(i === 0 ? GENESIS : entries[i - 1].hash);
       expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(typeof entry.actor).toBe('string');
-      expect(typeof entry.action).toBe('string');
-      expect(typeof entry.target).toBe('string');
       expect(Date.parse(entry.at)).not.toBeNaN();
+      if (entry.action === 'auth.sign-in-failed') expect(entry.digest).toBeNull();
+      else expect(entry.digest).toMatch(/^[0-9a-f]{64}$/);
     });
   });
 
@@ -100,6 +153,19 @@ describe('the audit log', () => {
       'version:childrens-ras/2012-pilot',
       'version:childrens-ras/2013-revised',
     ]);
+  });
+
+  it('records every sign-in, and every failed one without writing down a name nobody has', async () => {
+    const users = ok(await as(server, server.tokens.admin).get('/api/users'));
+    const idOf = (name: string) => users.find((u: { username: string }) => u.username === name).id;
+    const signIns = ok(await scrutiny().get('/api/audit?action=auth.sign-in'));
+    expect(signIns.some((e: any) => e.actor === 'officer2' && e.target === `user:${idOf('officer2')}`)).toBe(true);
+    const failed = ok(await scrutiny().get('/api/audit?action=auth.sign-in-failed'));
+    expect(failed.map((e: any) => [e.actor, e.target, e.details.reason])).toEqual([
+      ['officer', `user:${idOf('officer')}`, 'wrong password'],
+      ['unknown', 'user:unknown', 'unknown user'],
+    ]);
+    expect(JSON.stringify(failed)).not.toContain('nobody-here');
   });
 
   it('keeps assessment content out of the log', async () => {
@@ -130,54 +196,183 @@ describe('the audit log', () => {
   });
 });
 
+describe('a ratification', () => {
+  it('records where the audit chain stood (its anchor), and the published version shows it', async () => {
+    const [entry] = ok(await scrutiny().get('/api/audit?action=version.ratify'));
+    const version = ok(await scrutiny().get(path));
+    expect(version.ratification.auditAnchor).toEqual({ seq: entry.seq - 1, hash: entry.prevHash });
+    expect(entry.details.auditAnchor).toEqual(version.ratification.auditAnchor);
+    const published = ok(await request(server.url, 'GET', '/api/public/policies/adult-ras/versions/audited'));
+    expect(published.ratification.auditAnchor).toEqual(version.ratification.auditAnchor);
+  });
+});
+
 describe('ras audit verify', () => {
-  /** A copy of the server's data directory, to check and tamper with while the server runs on. */
-  function copyOfData(): string {
-    const copy = mkdtempSync(join(tmpdir(), 'ras-audit-copy-'));
-    cpSync(dataDir, copy, { recursive: true });
-    copies.push(copy);
-    return copy;
-  }
-  const copies: string[] = [];
-  afterAll(() => copies.forEach(removeDataDir));
-
-  /** Edits the ratification's audit entry on disk, as a tamperer would; returns its sequence number. */
-  function forgeRatification(dir: string): number {
-    const entries = readCollection(dir, 'audit');
-    const ratify = entries.find((e) => e.action === 'version.ratify');
-    ratify.details.minuteReference = 'ASC/2011/FORGED';
-    writeCollection(dir, 'audit', entries);
-    return ratify.seq;
-  }
-
-  it('exits 0 on the intact log, with the entry count', async () => {
+  it('exits 0 on the intact record, with the entry count', async () => {
     const entryCount = ok(await scrutiny().get('/api/audit/verify')).entries;
-    const run = await ras('audit', 'verify', '--data-dir', copyOfData());
+    const run = await ras('audit', 'verify', '--data-dir', copyOfRecord());
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`audit chain intact, ${entryCount} entries`);
   });
 
-  it('exits 1 naming the entry after one entry is edited on disk', async () => {
-    const copy = copyOfData();
-    const tamperedSeq = forgeRatification(copy);
-    const run = await ras('audit', 'verify', '--data-dir', copy);
+  it('exits 2 for a folder that holds no record', async () => {
+    const run = await ras('audit', 'verify', '--data-dir', mkdtempSync(join(tmpdir(), 'ras-empty-')));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('holds no journal.jsonl');
+  });
+});
+
+describe('tampering with the record on disk is found', () => {
+  it('deleting the last entry: the journal ends before the commit head.json records, and the server will not start on it', async () => {
+    const dir = copyOfRecord();
+    const lines = readJournal(dir);
+    writeJournal(dir, lines.slice(0, -1));
+    const run = await verifyOffline(dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`BROKEN at entry ${tamperedSeq}`);
-    expect(run.stdout).toBe('');
+    expect(run.problems.join('\n')).toContain('journal_truncated');
+    const refusal = await refusedToOpen(dir);
+    expect(refusal.message).toContain(`ends at commit ${lines.length - 1}, but head.json records commit ${lines.length}`);
   });
 
-  it('reports the same break over HTTP once a server starts on the tampered data', async () => {
-    const copy = copyOfData();
-    const tamperedSeq = forgeRatification(copy);
-    const restarted = await startServer({ dataDir: copy });
+  it('deleting the last ten entries', async () => {
+    const dir = copyOfRecord();
+    const lines = readJournal(dir);
+    writeJournal(dir, lines.slice(0, -10));
+    const run = await verifyOffline(dir);
+    expect(run.code).toBe(1);
+    expect(run.problems.join('\n')).toContain('commits have been removed');
+    await refusedToOpen(dir);
+  });
+
+  it('replacing the whole log with nothing', async () => {
+    const dir = copyOfRecord();
+    writeFileSync(journalPath(dir), '');
+    const run = await verifyOffline(dir);
+    expect(run.code).toBe(1);
+    expect(run.problems.join('\n')).toContain('journal_truncated');
+    await refusedToOpen(dir);
+  });
+
+  it('rewriting the chain consistently from an entry before the latest ratification: the anchor no longer matches', async () => {
+    const dir = copyOfRecord();
+    const lines = readJournal(dir);
+    const entries = auditEntries(lines);
+    const ratification = entries.find((e) => e.action === 'version.ratify')!;
+    const edit = entries.find((e) => e.action === 'version.edit' && e.target === 'version:adult-ras/audited')!;
+    expect(edit.seq).toBeLessThan(ratification.seq);
+    edit.details = { ...edit.details, to: 'sha256:forged' };
+    rehashFrom(lines, edit.seq);
+    writeJournal(dir, lines);
+    // A careful tamperer rewrites head.json too.
+    const head = auditEntries(lines).at(-1)!;
+    writeFileSync(join(dir, 'head.json'), JSON.stringify({ commit: lines.length, audit: { seq: head.seq, hash: head.hash } }));
+    const run = await verifyOffline(dir);
+    expect(run.code).toBe(1);
+    expect(run.problems.join('\n')).toMatch(/anchor_mismatch: a ratification is anchored at audit entry \d+/);
+  });
+
+  it('changing an entry without rehashing: the chain breaks there, which the server reports after a restart', async () => {
+    const dir = copyOfRecord();
+    const lines = readJournal(dir);
+    const ratification = auditEntries(lines).find((e) => e.action === 'version.ratify')!;
+    ratification.details = { ...ratification.details, minuteReference: 'ASC/2011/FORGED' };
+    writeJournal(dir, lines);
+    const run = await verifyOffline(dir);
+    expect(run.code).toBe(1);
+    expect(run.problems.join('\n')).toContain(`chain_broken: entry ${ratification.seq} has been changed`);
+    const restarted = await startServer({ dataDir: dir });
     try {
-      const res = await as(restarted, restarted.tokens.scrutiny).get('/api/audit/verify');
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ ok: false, seq: tamperedSeq });
-      expect(res.body.reason).toContain(`entry ${tamperedSeq}`);
+      const report = ok(await as(restarted, restarted.tokens.scrutiny).get('/api/audit/verify'));
+      expect(report.ok).toBe(false);
+      expect(report.problems).toContainEqual(expect.objectContaining({ code: 'chain_broken', seq: ratification.seq }));
     } finally {
       await restarted.close();
     }
+  });
+
+  it('a change with no audit entry, in a collection file: set aside, restored from the journal, and the finding recorded', async () => {
+    const dir = copyOfRecord();
+    const versions = readCollection(dir, 'versions');
+    versions.find((v) => v.version === '2010-revised').document.pricing.default.pencePerPoint = 1;
+    writeCollection(dir, 'versions', versions);
+    const run = await verifyOffline(dir);
+    expect(run.code).toBe(1);
+    expect(run.problems.join('\n')).toContain('file_differs: versions.json differs from the journal');
+    expect(run.problems.join('\n')).toContain('adult-ras/2010-revised');
+
+    const restarted = await startServer({ dataDir: dir });
+    try {
+      const price = ok(await as(restarted, restarted.tokens.officer).get(versionPath('adult-ras', '2010-revised'))).document.pricing
+        .default;
+      expect(price.pencePerPoint).toBe(502);
+      const report = ok(await as(restarted, restarted.tokens.scrutiny).get('/api/audit/verify'));
+      expect(report.problems).toEqual([
+        expect.objectContaining({ code: 'recorded_finding', message: expect.stringContaining('versions.json differs') }),
+      ]);
+      expect(readdirSync(dir).some((f) => f.startsWith('versions.json.rejected-at-commit-'))).toBe(true);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('a change in the journal that no entry vouches for', async () => {
+    const dir = copyOfRecord();
+    const lines = readJournal(dir);
+    const commit = lines.find((l) => l.header.audit.some((e) => e.action === 'version.edit'))!;
+    const pilot = lines.flatMap((l) => l.header.changes).find((c) => c.k === 'adult-ras/2009-pilot')!;
+    commit.header.changes.push({ ...pilot, row: { ...pilot.row, title: 'Quietly changed' } });
+    writeJournal(dir, lines);
+    const run = await verifyOffline(dir);
+    expect(run.code).toBe(1);
+    expect(run.problems.join('\n')).toContain(
+      `change_unaudited: commit ${commit.header.commit} changes version:adult-ras/2009-pilot with no audit entry for it`,
+    );
+  });
+
+  it('an audit entry whose change is not in the journal', async () => {
+    const dir = copyOfRecord();
+    const lines = readJournal(dir);
+    const commit = lines.find((l) => l.header.audit.some((e) => e.action === 'version.edit'))!;
+    commit.header.changes = [];
+    writeJournal(dir, lines);
+    const run = await verifyOffline(dir);
+    expect(run.code).toBe(1);
+    expect(run.problems.join('\n')).toContain('entry_without_change');
+  });
+
+  it('a line damaged in the middle of the journal: the server will not guess, and says where', async () => {
+    const dir = copyOfRecord();
+    const text = readFileSync(journalPath(dir), 'utf8');
+    const lines = text.split('\n');
+    lines[3] = lines[3]!.replace('"officer"', '"0fficer"');
+    writeFileSync(journalPath(dir), lines.join('\n'));
+    const run = await verifyOffline(dir);
+    expect(run.problems.join('\n')).toContain('journal_damaged');
+    const refusal = await refusedToOpen(dir);
+    expect(refusal.message).toMatch(/journal.jsonl is damaged at byte \d+: a line whose checksum does not match/);
+  });
+});
+
+describe('a write cut short by a crash', () => {
+  it('is set aside when the server starts, with everything acknowledged before it kept', async () => {
+    const dir = copyOfRecord();
+    const whole = readFileSync(journalPath(dir), 'utf8');
+    writeFileSync(journalPath(dir), `${whole}{"commit":999,"at":"2026-`);
+    const run = await verifyOffline(dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('a crash cut short');
+    const restarted = await startServer({ dataDir: dir });
+    try {
+      expect(ok(await as(restarted, restarted.tokens.scrutiny).get('/api/audit/verify')).ok).toBe(true);
+      expect(ok(await as(restarted, restarted.tokens.officer).get(path)).status).toBe('ratified');
+    } finally {
+      await restarted.close();
+    }
+    // The whole lines are as they were (the restart's own sign-ins follow them); the torn bytes are kept aside.
+    expect(readFileSync(journalPath(dir), 'utf8').startsWith(whole)).toBe(true);
+    expect(readFileSync(journalPath(dir), 'utf8')).not.toContain('"commit":999');
+    expect(readdirSync(dir).find((f) => f.startsWith('journal.jsonl.torn-after-commit-'))).toBeDefined();
+    expect(existsSync(join(dir, 'head.json'))).toBe(true);
   });
 });

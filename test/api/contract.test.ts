@@ -6,6 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, type RunnerTask, type RunnerTestSuite } from 'vitest';
 import { createApp } from '../../server/app.js';
+import { rolesFor } from '../../server/permissions.js';
 import { ROLES } from '../../server/store/records.js';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
 import { adult, cohortCsv, cohortDocument } from '../support/adult-cohort.js';
@@ -155,10 +156,13 @@ describe('the OpenAPI document', () => {
         expect(op['x-roles'], label).toEqual([]);
       } else {
         expect(op.security, label).toBeUndefined(); // the document-wide bearer / API key requirement applies
-        expect(op['x-roles'], label).toEqual(route.access === 'signed-in' ? [...ROLES] : [...route.access]);
+        expect(op['x-roles'], label).toEqual(route.access === 'signed-in' ? [...ROLES] : [...rolesFor(route.access)]);
         expect(op.responses['401'], label).toBeDefined();
       }
-      if (Array.isArray(route.access)) expect(op.responses['403'], label).toBeDefined();
+      if (route.access !== 'public' && route.access !== 'signed-in') {
+        expect(op.responses['403'], label).toBeDefined();
+        expect(op['x-permission'], label).toBe(route.access);
+      }
     }
   });
 
@@ -351,12 +355,32 @@ describe('real responses fit the contract', () => {
     const replay = await exchange('POST', `/api/decisions/${id}/replay`, 200, { token: tokens().scrutiny });
     expect(replay.body.identical).toBe(true);
     await exchange('POST', '/api/decisions/no-such-decision/replay', 404, { token: tokens().scrutiny });
+    const read = await exchange('GET', `/api/decisions/${id}`, 200, { token: apiClient });
+    const asRead = { 'if-match': read.headers.get('etag')! };
+    await exchange('PUT', `/api/decisions/${id}/final-budget`, 428, {
+      token: apiClient,
+      body: { weeklyPence: 30_000, reason: 'No precondition.' },
+    });
     await exchange('PUT', `/api/decisions/${id}/final-budget`, 200, {
       token: apiClient,
       body: { weeklyPence: 30_000, reason: 'Agreed at support planning.' },
+      headers: asRead,
     });
-    await exchange('PUT', `/api/decisions/${id}/final-budget`, 422, { token: apiClient, body: { weeklyPence: -1, reason: '' } });
-    await exchange('PUT', '/api/decisions/no-such-decision/final-budget', 404, { token: apiClient, body: { weeklyPence: 1, reason: 'x' } });
+    await exchange('PUT', `/api/decisions/${id}/final-budget`, 412, {
+      token: apiClient,
+      body: { weeklyPence: 31_000, reason: 'From a stale read.' },
+      headers: asRead,
+    });
+    await exchange('PUT', `/api/decisions/${id}/final-budget`, 422, {
+      token: apiClient,
+      body: { weeklyPence: -1, reason: '' },
+      headers: asRead,
+    });
+    await exchange('PUT', '/api/decisions/no-such-decision/final-budget', 404, {
+      token: apiClient,
+      body: { weeklyPence: 1, reason: 'x' },
+      headers: { 'if-match': '"1"' },
+    });
     await exchange('GET', `/api/decisions/${id}`, 200, { token: tokens().officer });
   });
 
@@ -374,10 +398,10 @@ describe('real responses fit the contract', () => {
     const base = '/api/policies/contract-ras/versions/v1';
     const read = await exchange('GET', base, 200, { token: officer });
     const etag = read.headers.get('etag')!;
-    expect(etag).toBe(`"${read.body.contentHash}"`);
+    expect(etag).toBe(`"${read.body.revision}"`);
     const edited = { ...v1, title: 'Contract RAS, edited' };
     await exchange('PUT', base, 428, { token: officer, body: edited });
-    await exchange('PUT', base, 412, { token: officer, body: edited, headers: { 'if-match': '"sha256:stale"' } });
+    await exchange('PUT', base, 412, { token: officer, body: edited, headers: { 'if-match': '"1"' } });
     await exchange('PUT', base, 422, { token: officer, body: { ...edited, version: 'v9' }, headers: { 'if-match': etag } });
     const put = await exchange('PUT', base, 200, { token: officer, body: edited, headers: { 'if-match': etag } });
     await exchange('PUT', '/api/policies/contract-ras/versions/nope', 404, {
@@ -436,12 +460,30 @@ describe('real responses fit the contract', () => {
       minuteReference: 'CAB/2020/1',
       rationale: 'Contract test.',
       effectiveFrom: '2020-04-01',
+      comparisonWaiver: 'A new scheme: nothing is in force to compare it with.',
     };
-    await exchange('POST', `${base}/ratify`, 403, { token: both, body: ratification });
-    await exchange('POST', `${base}/ratify`, 422, { token: ratifier, body: { ...ratification, effectiveFrom: '2020-04-31' } });
-    await exchange('POST', `${base}/ratify`, 200, { token: ratifier, body: ratification });
-    await exchange('POST', `${base}/ratify`, 409, { token: ratifier, body: ratification });
-    await exchange('POST', '/api/policies/contract-ras/versions/nope/ratify', 404, { token: ratifier, body: ratification });
+    const reviewed = { 'if-match': (await exchange('GET', base, 200, { token: ratifier })).headers.get('etag')! };
+    await exchange('POST', `${base}/ratify`, 403, { token: both, body: ratification, headers: reviewed });
+    await exchange('POST', `${base}/ratify`, 428, { token: ratifier, body: ratification });
+    await exchange('POST', `${base}/ratify`, 412, { token: ratifier, body: ratification, headers: { 'if-match': '"1"' } });
+    await exchange('POST', `${base}/ratify`, 422, {
+      token: ratifier,
+      body: { ...ratification, effectiveFrom: '2020-04-31' },
+      headers: reviewed,
+    });
+    const { comparisonWaiver: _waiver, ...unwaived } = ratification;
+    await exchange('POST', `${base}/ratify`, 422, { token: ratifier, body: unwaived, headers: reviewed });
+    const ratified = await exchange('POST', `${base}/ratify`, 200, { token: ratifier, body: ratification, headers: reviewed });
+    await exchange('POST', `${base}/ratify`, 409, {
+      token: ratifier,
+      body: ratification,
+      headers: { 'if-match': ratified.headers.get('etag')! },
+    });
+    await exchange('POST', '/api/policies/contract-ras/versions/nope/ratify', 404, {
+      token: ratifier,
+      body: ratification,
+      headers: reviewed,
+    });
     await exchange('GET', '/api/policies/contract-ras/in-force?date=2021-01-01', 200, { token: tokens()['api-client'] });
     await exchange('POST', '/api/decisions', 201, {
       token: tokens()['api-client'],
@@ -487,7 +529,13 @@ describe('real responses fit the contract', () => {
       rows.findIndex((v) => v.policyId === 'adult-ras' && v.version === decision.body.version);
     await own.store.transact((draft) => {
       const rows = draft.rows('versions');
-      rows[versionOf(rows)] = { ...rows[versionOf(rows)]!, contentHash: `sha256:${'0'.repeat(64)}` };
+      rows[versionOf(rows)] = { ...rows[versionOf(rows)]!, contentHash: `sha256:${'0'.repeat(64)}`, revision: draft.revision };
+      draft.audit({
+        at: new Date().toISOString(),
+        actor: 'test',
+        action: 'test.tamper',
+        target: `version:adult-ras/${decision.body.version}`,
+      });
     });
     await exchange('POST', `/api/decisions/${decision.body.id}/replay`, 409, { token: tokens().ratifier }, own.url);
   });
@@ -507,6 +555,13 @@ describe('real responses fit the contract', () => {
     });
     await exchange('POST', '/api/users', 422, { token: admin, body: { username: 'x', displayName: 'Bad', roles: ['superuser'] } });
     await exchange('PATCH', `/api/users/${user.body.id}`, 200, { token: admin, body: { displayName: 'Case management system' } });
+    const account = await exchange('GET', `/api/users/${user.body.id}`, 200, { token: admin });
+    expect(account.body.history.map((h: { action: string }) => h.action)).toEqual(['user.create', 'user.update']);
+    await exchange('GET', '/api/users/no-such-user', 404, { token: admin });
+    await exchange('POST', '/api/users', 422, {
+      token: admin,
+      body: { username: 'two-hats', displayName: 'Two hats', roles: ['admin', 'officer'] },
+    });
     await exchange('PATCH', `/api/users/${user.body.id}`, 422, { token: admin, body: {} });
     await exchange('PATCH', '/api/users/no-such-user', 404, { token: admin, body: { displayName: 'Nobody' } });
     const me = await exchange('GET', '/api/auth/me', 200, { token: admin });
@@ -707,7 +762,19 @@ describe('real responses fit the contract', () => {
       body: { version: 'contract-2030' },
     });
     await exchange('POST', `${path}/submit`, 200, { token: officer });
-    const ratified = await exchange('POST', `${path}/ratify`, 200, { token: tokens().ratifier, body: ratificationFor('2030-04-01') });
+    // A submitted version keeps its reference cohort until it is ratified or returned.
+    await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 409, { token: scrutiny, body: { cohortId: null } });
+    const noWaiver = { comparisonWaiver: undefined };
+    const reviewed = async (version: string) => ({
+      'if-match': (await exchange('GET', `/api/policies/adult-ras/versions/${version}`, 200, { token: tokens().ratifier })).headers.get(
+        'etag',
+      )!,
+    });
+    const ratified = await exchange('POST', `${path}/ratify`, 200, {
+      token: tokens().ratifier,
+      body: ratificationFor('2030-04-01', noWaiver),
+      headers: await reviewed('contract-2030'),
+    });
     expect(ratified.body.ratification.comparison).toMatchObject({ cohortId: scrutinyCohortId, against: '2010-revised', worseOff: [] });
     await exchange('GET', path, 200, { token: scrutiny });
     await exchange('GET', '/api/policies/adult-ras/in-force?date=2030-04-01', 200, { token: tokens()['api-client'] });
@@ -729,11 +796,13 @@ describe('real responses fit the contract', () => {
     await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/submit', 200, { token: officer });
     await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/ratify', 422, {
       token: tokens().ratifier,
-      body: ratificationFor('2031-04-01'),
+      body: ratificationFor('2031-04-01', noWaiver),
+      headers: await reviewed('contract-cut'),
     });
     await exchange('POST', '/api/policies/adult-ras/versions/contract-cut/ratify', 200, {
       token: tokens().ratifier,
-      body: { ...ratificationFor('2031-04-01'), equalityImpact: 'Assessed in the contract test.' },
+      body: ratificationFor('2031-04-01', { ...noWaiver, equalityImpact: 'Assessed in the contract test.' }),
+      headers: await reviewed('contract-cut'),
     });
     await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 200, { token: tokens().ratifier, body: { cohortId: null } });
   });

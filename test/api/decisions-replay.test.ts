@@ -4,8 +4,9 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, ok, readCollection, versionPath, writeCollection } from '../support/api-client.js';
+import { as, ok, versionPath } from '../support/api-client.js';
 import { exampleVersions, type WorkedExampleJson } from '../support/examples.js';
+import { readJournal, writeJournal } from '../support/journal.js';
 import { removeDataDir, startServer, type TestServer } from '../support/server.js';
 
 // Each test has a server of its own over the seeded examples, and records the decisions it needs.
@@ -212,11 +213,12 @@ describe('replaying decisions', () => {
   describe('a decision whose stored result was changed on disk', () => {
     beforeEach(async () => {
       await restart(() => {
-        const rows = readCollection(dataDir, 'decisions');
-        const row = rows.find((d) => d.id === adult.id);
-        expect(row.result.weeklyPence).toBe(36300);
-        row.result.weeklyPence = 99900;
-        writeCollection(dataDir, 'decisions', rows);
+        // The journal line is rewritten with a correct checksum, as a careful tamperer would.
+        const lines = readJournal(dataDir);
+        const payload = lines.flatMap((l) => l.body.decisions ?? []).find((d) => d.id === adult.id)!;
+        expect((payload.result as { weeklyPence: number }).weeklyPence).toBe(36300);
+        (payload.result as { weeklyPence: number }).weeklyPence = 99900;
+        writeJournal(dataDir, lines);
       });
     });
 
@@ -229,22 +231,39 @@ describe('replaying decisions', () => {
     it('leaves the other decisions identical', async () => {
       expect(ok(await replay(child.id))).toMatchObject({ identical: true, differences: [] });
     });
+
+    it('is reported by verification: the change is not the one its audit entry vouches for', async () => {
+      const report = ok(await as(server, server.tokens.scrutiny).get('/api/audit/verify'));
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ code: 'digest_mismatch', message: expect.stringContaining(`decision:${adult.id}`) }),
+      ]);
+    });
   });
 });
 
 describe('recording the final budget', () => {
   let decision: any;
   const reason = 'Support plan agreed at £380 a week: two extra hours of sitting service for the carer.';
+  const asRead = () => ({ 'if-match': `"${decision.revision}"` });
   const recordFinalBudget = async () =>
-    ok(await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason }));
+    ok(await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason }, asRead()));
 
   beforeEach(async () => {
     decision = await recordUpliftInForce();
   });
 
-  it('records the agreed weekly budget, the reason and who recorded it', async () => {
-    const res = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason });
+  it('records the agreed weekly budget, the reason and who recorded it, over the decision as read (If-Match)', async () => {
+    const read = await client().get(`/api/decisions/${decision.id}`);
+    expect(read.headers.get('etag')).toBe(`"${decision.revision}"`);
+    const res = await officer().put(
+      `/api/decisions/${decision.id}/final-budget`,
+      { weeklyPence: 38000, reason },
+      { 'if-match': read.headers.get('etag')! },
+    );
     expect(res.status).toBe(200);
+    expect(res.body.revision).toBeGreaterThan(decision.revision);
+    expect(res.headers.get('etag')).toBe(`"${res.body.revision}"`);
     expect(res.body.finalBudget).toMatchObject({ weeklyPence: 38000, reason, recordedBy: 'officer' });
     expect(Date.parse(res.body.finalBudget.recordedAt)).not.toBeNaN();
     const stored = ok(await client().get(`/api/decisions/${decision.id}`));
@@ -266,19 +285,43 @@ describe('recording the final budget', () => {
     expect(entries[1]).toMatchObject({ actor: 'officer', details: { weeklyPence: 38000, indicativeWeeklyPence: 36300 } });
   });
 
+  it('needs If-Match: without it 428, and a second budget from the same read is refused with 412', async () => {
+    const bare = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason });
+    expect(bare.status).toBe(428);
+    expect(bare.body.type).toBe('/problems/if_match_required');
+    // Two people record a budget from the same read at once: exactly one is kept.
+    const [first, second] = await Promise.all([
+      officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason }, asRead()),
+      client().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 41000, reason: 'Other plan' }, asRead()),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 412]);
+    const kept = first.status === 200 ? first.body.finalBudget : second.body.finalBudget;
+    expect(ok(await client().get(`/api/decisions/${decision.id}`)).finalBudget).toEqual(kept);
+    const entries = ok(await as(server, server.tokens.scrutiny).get(`/api/audit?target=${encodeURIComponent(`decision:${decision.id}`)}`));
+    expect(entries.filter((e: { action: string }) => e.action === 'decision.final-budget')).toHaveLength(1);
+  });
+
   it('needs a reason and a whole number of pence', async () => {
     await recordFinalBudget();
-    const noReason = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000 });
+    const noReason = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000 }, asRead());
     expect(noReason.status).toBe(422);
     expect(noReason.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/reason');
-    const fraction = await officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 380.5, reason: 'part pence' });
+    const fraction = await officer().put(
+      `/api/decisions/${decision.id}/final-budget`,
+      { weeklyPence: 380.5, reason: 'part pence' },
+      asRead(),
+    );
     expect(fraction.status).toBe(422);
     expect(fraction.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/weeklyPence');
     expect(ok(await client().get(`/api/decisions/${decision.id}`)).finalBudget.weeklyPence).toBe(38000);
   });
 
   it('answers 404 for a decision that does not exist', async () => {
-    const res = await officer().put('/api/decisions/00000000-0000-4000-8000-000000000000/final-budget', { weeklyPence: 1, reason: 'none' });
+    const res = await officer().put(
+      '/api/decisions/00000000-0000-4000-8000-000000000000/final-budget',
+      { weeklyPence: 1, reason: 'none' },
+      { 'if-match': '"1"' },
+    );
     expect(res.status).toBe(404);
     expect(res.body.type).toBe('/problems/decision_not_found');
   });

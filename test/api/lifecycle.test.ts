@@ -4,7 +4,17 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, cloneVersion, editDocument, ok, ratificationFor, replaceExamples, versionPath } from '../support/api-client.js';
+import {
+  as,
+  cloneVersion,
+  editDocument,
+  NO_REFERENCE_COHORT,
+  ok,
+  ratificationFor,
+  ratify,
+  replaceExamples,
+  versionPath,
+} from '../support/api-client.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 // Every test starts from the seeded examples on a server of its own, and builds the state it needs.
@@ -72,11 +82,12 @@ const DECISION = {
   minuteReference: 'ASC/2011/03',
   rationale: 'Raises the price per point to 510p after the 2010-11 outturn.',
   effectiveFrom: '2011-04-01',
+  comparisonWaiver: NO_REFERENCE_COHORT,
 };
 
 async function ratifiedVersion(): Promise<any> {
   await submittedDraft();
-  return ok(await ratifier().post(`${path('2011-revised')}/ratify`, DECISION));
+  return ok(await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', DECISION));
 }
 
 describe('cloning', () => {
@@ -104,7 +115,10 @@ describe('cloning', () => {
     expect(res.body.examples).toEqual(seeded2010.examples);
     // The version name is part of the document, so the content hash differs from the source's.
     expect(res.body.contentHash).not.toBe(seeded2010.contentHash);
-    expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
+    // The ETag is the revision: the number of the commit that last changed the version.
+    expect(res.headers.get('etag')).toBe(`"${res.body.revision}"`);
+    expect(res.body.revision).toBeGreaterThan(seeded2010.revision);
+    expect(res.body.contributors).toEqual(['officer']);
   });
 
   it('refuses a version name the policy already has', async () => {
@@ -121,12 +135,13 @@ describe('cloning', () => {
 });
 
 describe('reading a draft', () => {
-  it('answers with the record and an ETag that is the quoted content hash', async () => {
+  it('answers with the record and an ETag that is its quoted revision', async () => {
     await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', '2011-revised');
     const res = await officer().get(path('2011-revised'));
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('draft');
-    expect(res.headers.get('etag')).toBe(`"${res.body.contentHash}"`);
+    expect(res.headers.get('etag')).toBe(`"${res.body.revision}"`);
+    expect(res.body.revision).toEqual(expect.any(Number));
     expect(res.body.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(res.body.links).toEqual({
       self: path('2011-revised'),
@@ -140,15 +155,16 @@ describe('reading a draft', () => {
 describe('editing a draft', () => {
   it('replaces the document when If-Match carries the current ETag, and answers with a new ETag', async () => {
     const current = await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', '2011-revised');
-    const etag = `"${current.contentHash}"`;
+    const etag = `"${current.revision}"`;
     const document = structuredClone(current.document);
     document.pricing.default.pencePerPoint = 510;
     const res = await officer().put(path('2011-revised'), document, { 'if-match': etag });
     expect(res.status).toBe(200);
     expect(res.body.document.pricing.default.pencePerPoint).toBe(510);
     const newEtag = res.headers.get('etag');
-    expect(newEtag).toBe(`"${res.body.contentHash}"`);
+    expect(newEtag).toBe(`"${res.body.revision}"`);
     expect(newEtag).not.toBe(etag);
+    expect(res.body.contentHash).not.toBe(current.contentHash);
 
     const reread = await officer().get(path('2011-revised'));
     expect(reread.headers.get('etag')).toBe(newEtag);
@@ -156,13 +172,13 @@ describe('editing a draft', () => {
     expect(reread.body.status).toBe('draft');
   });
 
-  it("replaces the worked examples with hand-computed ones for the new price, using the examples' own ETag", async () => {
+  it("replaces the worked examples with hand-computed ones for the new price, using the version's ETag", async () => {
     await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', '2011-revised');
     await editDocument(server, server.tokens.officer, ADULT, '2011-revised', (d) => {
       d.pricing.default.pencePerPoint = 510;
     });
     const example = await repricedExample();
-    const { examplesEtag } = ok(await officer().get(path('2011-revised')));
+    const examplesEtag = (await officer().get(path('2011-revised'))).headers.get('etag')!;
     const res = await officer().put(`${path('2011-revised')}/examples`, { examples: [example] }, { 'if-match': examplesEtag });
     expect(res.status).toBe(200);
     expect(res.body.examples).toEqual([example]);
@@ -191,7 +207,7 @@ describe('submission', () => {
 describe('ratification', () => {
   it('records the deciding body, date, minute reference, rationale, effective date and who ratified', async () => {
     const submitted = await submittedDraft();
-    const res = await ratifier().post(`${path('2011-revised')}/ratify`, DECISION);
+    const res = await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', DECISION);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ratified');
     expect(res.body.ratification).toMatchObject({ ...DECISION, ratifiedBy: 'ratifier' });
@@ -266,7 +282,7 @@ describe("the version's audit timeline", () => {
   it('shows every step in order, each with its actor', async () => {
     const seeded2010 = ok(await officer().get(path('2010-revised')));
     const submitted = await submittedDraft();
-    ok(await ratifier().post(`${path('2011-revised')}/ratify`, DECISION));
+    ok(await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', DECISION));
     ok(await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'Wrong outturn figures.' }));
     const res = await officer().get(`${path('2011-revised')}/audit`);
     expect(res.status).toBe(200);
@@ -279,10 +295,13 @@ describe("the version's audit timeline", () => {
       ['version.withdraw', 'ratifier'],
     ]);
     for (const entry of res.body) expect(entry.target).toBe(`version:${ADULT}/2011-revised`);
-    const [create, edit, , , ratify] = res.body;
+    const [create, edit, , , ratification] = res.body;
     expect(create.details.basedOn).toEqual({ version: '2010-revised', contentHash: seeded2010.contentHash });
     expect(edit.details.to).toBe(submitted.contentHash);
-    expect(ratify.details).toMatchObject({ minuteReference: 'ASC/2011/03', effectiveFrom: '2011-04-01' });
+    expect(ratification.details).toMatchObject({ minuteReference: 'ASC/2011/03', effectiveFrom: '2011-04-01' });
+    // The entry before the ratification is the anchor the ratification record keeps.
+    const stored = ok(await officer().get(path('2011-revised')));
+    expect(stored.ratification.auditAnchor).toEqual({ seq: ratification.seq - 1, hash: ratification.prevHash });
   });
 
   it("shows the supersession on the older version's timeline", async () => {
@@ -392,7 +411,7 @@ describe('transitions from the wrong status', () => {
   });
 
   it('refuses to ratify a draft with 409 wrong_status', async () => {
-    const res = await ratifier().post(`${path('still-draft')}/ratify`, ratificationFor('2012-04-01'));
+    const res = await ratify(server, server.tokens.ratifier, ADULT, 'still-draft', ratificationFor('2012-04-01'));
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ type: '/problems/wrong_status', status: 409 });
     expect(ok(await officer().get(path('still-draft'))).status).toBe('draft');
@@ -411,7 +430,7 @@ describe('transitions from the wrong status', () => {
   });
 
   it('refuses to ratify a superseded version again', async () => {
-    const res = await ratifier().post(`${path('2009-pilot')}/ratify`, ratificationFor('2012-04-01'));
+    const res = await ratify(server, server.tokens.ratifier, ADULT, '2009-pilot', ratificationFor('2012-04-01'));
     expect(res.status).toBe(409);
     expect(res.body.type).toBe('/problems/wrong_status');
   });
@@ -423,7 +442,7 @@ describe('stale edits', () => {
 
   beforeEach(async () => {
     const draft = await cloneVersion(server, server.tokens.officer, ADULT, '2010-revised', 'contested');
-    firstEtag = `"${draft.contentHash}"`;
+    firstEtag = `"${draft.revision}"`;
     document = draft.document;
   });
 

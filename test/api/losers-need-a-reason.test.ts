@@ -22,7 +22,17 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adult, cohortDocument, NO_NEEDS } from '../support/adult-cohort.js';
-import { as, cloneVersion, editDocument, ok, ratificationFor, replaceExamples, versionPath } from '../support/api-client.js';
+import {
+  as,
+  cloneVersion,
+  editDocument,
+  NO_REFERENCE_COHORT,
+  ok,
+  ratificationFor,
+  ratify as ratifyAsReviewed,
+  replaceExamples,
+  versionPath,
+} from '../support/api-client.js';
 import { removeDataDir, startServer, type JsonResponse, type TestServer } from '../support/server.js';
 
 const REFERENCE_PEOPLE = [
@@ -91,11 +101,21 @@ async function submitAtPrice(server: TestServer, version: string, pencePerPoint:
   ok(await as(server, officer).post(`${versionPath('adult-ras', version)}/submit`), `submit ${version}`);
 }
 
-function ratify(server: TestServer, version: string, effectiveFrom: string, equalityImpact?: string): Promise<JsonResponse> {
-  return as(server, server.tokens.ratifier).post(`${versionPath('adult-ras', version)}/ratify`, {
-    ...ratificationFor(effectiveFrom),
-    ...(equalityImpact === undefined ? {} : { equalityImpact }),
-  });
+/** Ratifies as reviewed; a version compared over a reference cohort needs no waiver, so none is sent unless given. */
+function ratify(
+  server: TestServer,
+  version: string,
+  effectiveFrom: string,
+  equalityImpact?: string,
+  comparisonWaiver?: string,
+): Promise<JsonResponse> {
+  return ratifyAsReviewed(
+    server,
+    server.tokens.ratifier,
+    'adult-ras',
+    version,
+    ratificationFor(effectiveFrom, { equalityImpact, comparisonWaiver }),
+  );
 }
 
 describe('a policy with a reference cohort: a price cut', () => {
@@ -233,29 +253,45 @@ describe('a policy with a reference cohort: a price rise', () => {
 describe('a policy with no reference cohort', () => {
   const server = useServer();
 
-  it('ratifies a cut without a note, and records that there was no comparison', async () => {
+  it('ratifies a cut without a note only with a waiver saying why there is no comparison, and records that there was none', async () => {
     await submitAtPrice(server(), 'cut-2011', 490);
-    const res = await ratify(server(), 'cut-2011', '2011-04-01');
+    const unexplained = await ratify(server(), 'cut-2011', '2011-04-01');
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.body.type).toBe('/problems/comparison_waiver_required');
+    expect(unexplained.body.detail).toContain("policy 'adult-ras' has no reference cohort");
+    const res = await ratify(server(), 'cut-2011', '2011-04-01', undefined, NO_REFERENCE_COHORT);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.ratification.comparison).toBeNull();
+    expect(res.body.ratification.comparisonWaiver).toBe(NO_REFERENCE_COHORT);
     expect(res.body.ratification).not.toHaveProperty('equalityImpact');
   });
 
-  it('nor once its reference cohort is cleared, or deleted', async () => {
+  it('nor once its reference cohort is cleared before anything is submitted (a reference cohort in use cannot be deleted)', async () => {
     const cohortId = await storeCohort(server());
     ok(await chooseReference(server(), server().tokens.scrutiny, cohortId), 'reference cohort');
+    const deleted = await as(server(), server().tokens.officer).del(`/api/cohorts/${cohortId}`);
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.type).toBe('/problems/cohort_in_use');
     const cleared = await chooseReference(server(), server().tokens.ratifier, null);
     expect(cleared.status).toBe(200);
     expect(cleared.body.referenceCohortId).toBeNull();
-
-    ok(await chooseReference(server(), server().tokens.scrutiny, cohortId), 'reference cohort again');
     expect((await as(server(), server().tokens.officer).del(`/api/cohorts/${cohortId}`)).status).toBe(204);
-    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras')).referenceCohortId).toBeNull();
 
-    // 480p is a cut against whatever is in force on 2012-04-01 (2010-revised at 502p, or the 490p cut above).
+    // 480p is a cut against 2010-revised at 502p; with no reference cohort it needs only the waiver.
     await submitAtPrice(server(), 'cut-2012', 480);
-    const res = await ratify(server(), 'cut-2012', '2012-04-01');
+    const res = await ratify(server(), 'cut-2012', '2012-04-01', undefined, NO_REFERENCE_COHORT);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.ratification.comparison).toBeNull();
+  });
+
+  it('once a version is submitted, its reference cohort stays until the version is ratified or returned', async () => {
+    const cohortId = await storeCohort(server());
+    ok(await chooseReference(server(), server().tokens.scrutiny, cohortId), 'reference cohort');
+    await submitAtPrice(server(), 'cut-2011', 490);
+    const cleared = await chooseReference(server(), server().tokens.ratifier, null);
+    expect(cleared.status).toBe(409);
+    expect(cleared.body.type).toBe('/problems/reference_cohort_locked');
+    const refused = await ratify(server(), 'cut-2011', '2011-04-01');
+    expect(refused.body.type).toBe('/problems/equality_impact_required');
   });
 });

@@ -36,6 +36,8 @@ describe('the published RAS', () => {
       minuteReference: 'ASC/2010/07',
       effectiveFrom: '2010-04-01',
       rationale: expect.stringContaining('Recalibrates the price per point'),
+      // Seeded before anything else was recorded: the chain stood at its start.
+      auditAnchor: { seq: 0, hash: '0'.repeat(64) },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/ratifiedBy|createdBy|submittedBy/);
   });

@@ -56,6 +56,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/setup': 'public',
 
   'get /api/users': ADMIN,
+  'get /api/users/:userId': ADMIN,
   'post /api/users': ADMIN,
   'patch /api/users/:userId': ADMIN,
   'post /api/users/:userId/api-keys': ADMIN,
@@ -185,4 +186,22 @@ describe.each(Object.entries(EXPECTED_ACCESS))('%s', (key, access) => {
       });
     }
   });
+});
+
+describe('GET /api/auth/me', () => {
+  it.each(CALLERS.filter((c) => c.roles !== null))(
+    'tells $name exactly the actions the table above lets them take, so the console offers nothing the server refuses',
+    async ({ name, roles }) => {
+      const me = await request(server.url, 'GET', '/api/auth/me', tokens.get(name)!);
+      const doc = (await request(server.url, 'GET', '/api/openapi.json')).body as {
+        paths: Record<string, Record<string, { 'x-permission'?: string }>>;
+      };
+      for (const [key, access] of Object.entries(EXPECTED_ACCESS)) {
+        if (access === 'public' || access === 'signed-in') continue;
+        const [method, template] = key.split(' ') as [string, string];
+        const permission = doc.paths[template.replace(/:(\w+)/g, '{$1}')]![method]!['x-permission']!;
+        expect(me.body.permissions.includes(permission), `${name}: ${key} (${permission})`).toBe(allows(access, roles));
+      }
+    },
+  );
 });

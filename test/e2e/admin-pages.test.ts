@@ -32,6 +32,8 @@ describe('the admin pages', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'User case-system' }).waitFor();
     await page.getByText('This user has no API keys.').waitFor();
+    // Separation of duties, shown: who created the account, with which role.
+    await page.getByRole('region', { name: 'Account history' }).getByText('admin created the account with the role API client.').waitFor();
 
     await page.getByLabel('Label for a new key').fill('case management');
     await page.getByRole('button', { name: 'Issue an API key' }).click();

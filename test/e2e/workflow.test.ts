@@ -110,6 +110,28 @@ describe('an officer drafts a new version', () => {
 });
 
 describe('a ratifier ratifies it', () => {
+  it('is refused, with the reason, when the version changed after the ratifier opened it', async () => {
+    await cloneThroughApi('2011-changed-under-review');
+    await call(file.ui.server.url, 'POST', `${apiPath('2011-changed-under-review')}/submit`, file.ui.server.tokens.officer);
+    const page = await file.ui.freshPage('ratifier');
+    await page.goto(showUrl('2011-changed-under-review'));
+    await page.getByRole('button', { name: 'Ratify' }).click();
+    // Meanwhile the version goes back to draft and is submitted again.
+    const { url, tokens } = file.ui.server;
+    await call(url, 'POST', `${apiPath('2011-changed-under-review')}/return-to-draft`, tokens.ratifier);
+    await call(url, 'POST', `${apiPath('2011-changed-under-review')}/submit`, tokens.officer);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Deciding body').fill('Adult Social Care Cabinet');
+    await dialog.getByLabel('Minute reference').fill('ASC/2026/43');
+    await dialog.getByLabel('Effective from').fill('2027-04-01');
+    await dialog.getByLabel('Rationale').fill('Reviewed before it changed.');
+    await dialog.getByLabel('Why there is no comparison').fill('No reference cohort.');
+    await dialog.getByRole('button', { name: 'Ratify' }).click();
+    await dialog.getByText(/has changed since you read it/).waitFor();
+    const stored = await request(url, 'GET', apiPath('2011-changed-under-review'), tokens.officer);
+    expect(stored.body.status).toBe('submitted');
+  });
+
   it('records the decision through the dialog and the version shows as ratified with its record', async () => {
     await cloneThroughApi('2011-to-ratify');
     await call(file.ui.server.url, 'POST', `${apiPath('2011-to-ratify')}/submit`, file.ui.server.tokens.officer);
@@ -122,6 +144,9 @@ describe('a ratifier ratifies it', () => {
     await dialog.getByLabel('Minute reference').fill('ASC/2026/42');
     await dialog.getByLabel('Effective from').fill('2027-04-01');
     await dialog.getByLabel('Rationale').fill('Clearer wording; no change to any amount.');
+    await dialog
+      .getByLabel('Why there is no comparison')
+      .fill('The scheme has no reference cohort yet; the worked examples show no amount changes.');
     await checkPage(page, 'workflow-7-ratify-dialog');
     await dialog.getByRole('button', { name: 'Ratify' }).click();
     await page.getByText('Version 2011-to-ratify ratified.').waitFor();
@@ -130,6 +155,7 @@ describe('a ratifier ratifies it', () => {
     await expect(page.getByText('Adult Social Care Cabinet').first().isVisible()).resolves.toBe(true);
     await expect(page.getByText('1 April 2027').first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(/ratified it \(Adult Social Care Cabinet/).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('The scheme has no reference cohort yet', { exact: false }).first().isVisible()).resolves.toBe(true);
     await checkPage(page, 'workflow-8-ratified');
   });
 });

@@ -11,6 +11,7 @@ export interface Caller {
   get(path: string, headers?: Record<string, string>): Promise<JsonResponse>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse>;
   put(path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse>;
+  patch(path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse>;
   del(path: string, headers?: Record<string, string>): Promise<JsonResponse>;
 }
 
@@ -20,6 +21,7 @@ export function as(server: TestServer, token: string): Caller {
     get: (path, headers) => request(server.url, 'GET', path, token, undefined, headers),
     post: (path, body, headers) => request(server.url, 'POST', path, token, body ?? {}, headers),
     put: (path, body, headers) => request(server.url, 'PUT', path, token, body, headers),
+    patch: (path, body, headers) => request(server.url, 'PATCH', path, token, body, headers),
     del: (path, headers) => request(server.url, 'DELETE', path, token, undefined, headers),
   };
 }
@@ -31,19 +33,42 @@ export function signIn(server: TestServer, username: string): Promise<string> {
 
 export const versionPath = (policyId: string, version: string) => `/api/policies/${policyId}/versions/${version}`;
 
-/** A ratification decision as a council would minute it. */
+export const NO_REFERENCE_COHORT = 'The scheme has no reference cohort yet; the committee reviewed the worked examples instead.';
+
+/**
+ * A ratification decision as a council would minute it. The seeded schemes have no reference cohort, so
+ * by default it carries the waiver a ratification without a comparison needs; pass
+ * `{ comparisonWaiver: undefined }` for a scheme that has one.
+ */
 export function ratificationFor(
   effectiveFrom: string,
-  overrides: Partial<Record<'body' | 'decisionDate' | 'minuteReference' | 'rationale', string>> = {},
-) {
-  return {
+  overrides: Partial<
+    Record<'body' | 'decisionDate' | 'minuteReference' | 'rationale' | 'equalityImpact' | 'comparisonWaiver', string | undefined>
+  > = {},
+): Record<string, string> {
+  const decision: Record<string, string | undefined> = {
     body: 'Adult Social Care Cabinet (test council)',
     decisionDate: overrides.decisionDate ?? effectiveFrom,
     minuteReference: `ASC/TEST/${effectiveFrom}`,
     rationale: 'Adopted for the API tests.',
     effectiveFrom,
+    comparisonWaiver: NO_REFERENCE_COHORT,
     ...overrides,
   };
+  return Object.fromEntries(Object.entries(decision).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+/** Ratifies a version as its ratifier reviewed it: reads its ETag, then sends it as If-Match. */
+export async function ratify(
+  server: TestServer,
+  token: string,
+  policyId: string,
+  version: string,
+  decision: object,
+): Promise<JsonResponse> {
+  const caller = as(server, token);
+  const reviewed = await caller.get(versionPath(policyId, version));
+  return caller.post(`${versionPath(policyId, version)}/ratify`, decision, { 'if-match': reviewed.headers.get('etag') ?? '' });
 }
 
 /** Expects a 2xx answer and returns its body, with the failing answer in the message otherwise. */
@@ -73,7 +98,7 @@ export async function editDocument(
   return ok(await caller.put(versionPath(policyId, version), document, { 'if-match': current.headers.get('etag')! }), `PUT ${version}`);
 }
 
-/** Replaces a draft's worked examples after reading the examples' own ETag. */
+/** Replaces a draft's worked examples after reading the version's ETag. */
 export async function replaceExamples(
   server: TestServer,
   token: string,
@@ -94,18 +119,17 @@ export async function replaceExamples(
 export async function ratifyCopy(server: TestServer, policyId: string, from: string, version: string, effectiveFrom: string): Promise<any> {
   await cloneVersion(server, server.tokens.officer, policyId, from, version);
   ok(await as(server, server.tokens.officer).post(`${versionPath(policyId, version)}/submit`), `submit ${version}`);
-  return ok(
-    await as(server, server.tokens.ratifier).post(`${versionPath(policyId, version)}/ratify`, ratificationFor(effectiveFrom)),
-    `ratify ${version}`,
-  );
+  return ok(await ratify(server, server.tokens.ratifier, policyId, version, ratificationFor(effectiveFrom)), `ratify ${version}`);
 }
 
-/** Reads one collection file of a (stopped) server's data directory. */
+/** Reads the rows of one collection file of a (stopped) server's data directory. */
 export function readCollection(dataDir: string, name: string): any[] {
-  return JSON.parse(readFileSync(join(dataDir, `${name}.json`), 'utf8')) as any[];
+  return (JSON.parse(readFileSync(join(dataDir, `${name}.json`), 'utf8')) as { rows: any[] }).rows;
 }
 
-/** Rewrites one collection file of a stopped server's data directory, as a tamperer would. */
+/** Rewrites the rows of one collection file of a stopped server's data directory, as a tamperer would. */
 export function writeCollection(dataDir: string, name: string, rows: unknown[]): void {
-  writeFileSync(join(dataDir, `${name}.json`), JSON.stringify(rows, null, 2));
+  const file = join(dataDir, `${name}.json`);
+  const { commit } = JSON.parse(readFileSync(file, 'utf8')) as { commit: number };
+  writeFileSync(file, JSON.stringify({ commit, rows }, null, 2));
 }

@@ -54,7 +54,13 @@ export async function openConsole(options: StartOptions = {}): Promise<ConsoleUn
     }),
   ]);
   const externalRequests: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  // Reduced motion, as some people set it: the console then draws no transitions, and nothing waits on them.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    reducedMotion: 'reduce',
+  });
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol))

@@ -16,6 +16,7 @@ export interface OpenApiOperation {
   security?: unknown[];
   'x-roles'?: string[];
   'x-access'?: string;
+  'x-permission'?: string;
   parameters?: Array<{ name: string; in: string; required?: boolean }>;
   requestBody?: { content: Record<string, { schema: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;

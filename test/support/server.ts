@@ -58,11 +58,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     dataDir,
     store,
     tokens,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await store.close();
+    },
     remove: () => removeDataDir(dataDir),
   };
 }
