@@ -81,6 +81,8 @@ async function getOne(resource: string, id: string): Promise<RaRecord> {
       return (await api<RaRecord>(`/api/policies/${encodeURIComponent(id)}`)).body;
     case 'cohorts':
       return (await api<RaRecord>(`/api/cohorts/${encodeURIComponent(id)}`)).body;
+    case 'users':
+      return (await api<RaRecord>(`/api/users/${encodeURIComponent(id)}`)).body;
     default: {
       const { data } = page(
         await lists[resource]!({ pagination: { page: 1, perPage: 1e6 }, sort: { field: 'id', order: 'ASC' }, filter: {} }),

@@ -12,20 +12,21 @@ const filters = [
   <TextInput key="target" source="target" label="Target (e.g. version:adult-ras:2010-revised)" />,
 ];
 
-interface ChainCheck {
+/** GET /api/audit/verify: the whole record checked from disk. */
+interface IntegrityReport {
   ok: boolean;
-  entries?: number;
-  head?: string;
-  seq?: number;
-  reason?: string;
+  entries: number;
+  anchors: number;
+  head: { seq: number; hash: string };
+  problems: Array<{ code: string; message: string }>;
 }
 
 function VerifyChain() {
-  const [state, setState] = useState<{ busy: boolean; result?: ChainCheck; error?: string }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; result?: IntegrityReport; error?: string }>({ busy: false });
   const verify = async () => {
     setState({ busy: true });
     try {
-      setState({ busy: false, result: (await api<ChainCheck>('/api/audit/verify')).body });
+      setState({ busy: false, result: (await api<IntegrityReport>('/api/audit/verify')).body });
     } catch (e) {
       setState({ busy: false, error: e instanceof Error ? e.message : String(e) });
     }
@@ -39,13 +40,19 @@ function VerifyChain() {
         {state.busy && <Typography variant="body2">Checking every entry…</Typography>}
         {state.result?.ok && (
           <Alert severity="success">
-            The log is intact: all {state.result.entries} entries follow each other and none has been changed since it was written. The
-            latest entry's fingerprint is <code style={{ wordBreak: 'break-all' }}>{state.result.head}</code>.
+            The log is intact: all {state.result.entries} entries follow each other, none has been changed since it was written, every
+            change is vouched for by its entry, and the {state.result.anchors} ratification checkpoints still hold. The latest entry's
+            fingerprint is <code style={{ wordBreak: 'break-all' }}>{state.result.head.hash}</code>.
           </Alert>
         )}
         {state.result && !state.result.ok && (
           <Alert severity="error">
-            The log has been tampered with or damaged at entry {state.result.seq}: {state.result.reason}.
+            The record has been tampered with or damaged:
+            <Box component="ul" sx={{ m: 0, pl: 3 }}>
+              {state.result.problems.map((p) => (
+                <li key={p.message}>{p.message}</li>
+              ))}
+            </Box>
           </Alert>
         )}
         {state.error && <Alert severity="error">The check could not be run: {state.error}</Alert>}

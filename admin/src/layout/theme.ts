@@ -8,6 +8,12 @@ import { defaultTheme, type RaThemeOptions } from 'react-admin';
 const ink = '#1f2933';
 const focus = '#ffbf47';
 
+/**
+ * People who ask their system for reduced motion (vestibular disorders, attention) get none: no
+ * transitions, no ripples (WCAG 2.2, 2.3.3 Animation from Interactions).
+ */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 export const theme: RaThemeOptions = {
   ...defaultTheme,
   palette: {
@@ -29,6 +35,14 @@ export const theme: RaThemeOptions = {
     h4: { fontSize: '1rem', fontWeight: 600 },
   },
   shape: { borderRadius: 6 },
+  ...(reducedMotion
+    ? {
+        transitions: {
+          create: () => 'none',
+          duration: { shortest: 0, shorter: 0, short: 0, standard: 0, complex: 0, enteringScreen: 0, leavingScreen: 0 },
+        },
+      }
+    : {}),
   sidebar: { width: 230, closedWidth: 55 },
   components: {
     ...defaultTheme.components,
@@ -43,6 +57,7 @@ export const theme: RaThemeOptions = {
         },
       },
     },
+    MuiButtonBase: { defaultProps: { disableRipple: reducedMotion } },
     MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
     MuiTab: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
     MuiAppBar: { styleOverrides: { colorSecondary: { backgroundColor: '#1f3a5f', color: '#ffffff' } } },

@@ -11,6 +11,7 @@ import {
   Toolbar,
   useRecordContext,
 } from 'react-admin';
+import { AccountHistory } from './AccountHistory';
 import { ApiKeys } from './ApiKeys';
 import { ROLE_CHOICES } from './roles';
 
@@ -55,6 +56,7 @@ export function UserEdit() {
         />
       </SimpleForm>
       <ApiKeys />
+      <AccountHistory />
     </Edit>
   );
 }

@@ -22,6 +22,8 @@ interface Comparison {
 
 export interface VersionRecordView {
   id: string;
+  /** The version's ETag as loaded: a ratification names the revision it ratifies. */
+  etag: string;
   policyId: string;
   version: string;
   status: 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
@@ -41,7 +43,9 @@ export interface VersionRecordView {
     ratifiedBy: string;
     ratifiedAt: string;
     equalityImpact?: string;
+    comparisonWaiver?: string;
     comparison?: Comparison | null;
+    auditAnchor?: { seq: number; hash: string };
   };
   superseded: null | { by: string; from: string };
   withdrawal: null | { by: string; at: string; reason: string };
@@ -97,6 +101,12 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
           {r.comparison && (
             <Row label="Comparison">
               <ComparisonSummary c={r.comparison} />
+            </Row>
+          )}
+          {r.comparisonWaiver && <Row label="Ratified without a comparison because">{r.comparisonWaiver}</Row>}
+          {r.auditAnchor && (
+            <Row label="Audit checkpoint">
+              Entry {r.auditAnchor.seq} of the audit log, fingerprint {r.auditAnchor.hash.slice(0, 12)}…
             </Row>
           )}
           <Row label="Ratified by">

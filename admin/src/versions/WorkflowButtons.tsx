@@ -54,6 +54,12 @@ const RATIFY_FIELDS: DialogField[] = [
     multiline: true,
     helperText: 'Required when the comparison leaves any group worse off.',
   },
+  {
+    name: 'comparisonWaiver',
+    label: 'Why there is no comparison',
+    multiline: true,
+    helperText: 'Required when the scheme has no reference cohort, or nothing is in force to compare with on the effective date.',
+  },
 ];
 
 export function WorkflowButtons() {
@@ -72,8 +78,8 @@ export function WorkflowButtons() {
   const ratifier = roles.includes('ratifier');
   const { status } = record;
 
-  async function step(path: string, done: string, body?: unknown) {
-    await api(`${versionPath(record!.id)}/${path}`, { method: 'POST', body: body ?? {} });
+  async function step(path: string, done: string, body?: unknown, headers?: Record<string, string>) {
+    await api(`${versionPath(record!.id)}/${path}`, { method: 'POST', body: body ?? {}, headers });
     notify(done, { type: 'success' });
     setDialog(null);
     refresh();
@@ -179,7 +185,8 @@ export function WorkflowButtons() {
           title={`Ratify ${record.policyId} ${record.version}`}
           confirm="Ratify"
           onClose={() => setDialog(null)}
-          onSubmit={(v) => step('ratify', `Version ${record.version} ratified.`, v)}
+          // The ratification is of the version exactly as shown (its ETag): if it has changed since, the server refuses.
+          onSubmit={(v) => step('ratify', `Version ${record.version} ratified.`, v, { 'If-Match': record.etag })}
           intro="Record the decision as the minutes give it. The version comes into force on the effective-from date."
           fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today() } : f))}
         />
