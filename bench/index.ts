@@ -4,6 +4,7 @@
  */
 
 import { benchCompare } from './compare.js';
+import { benchDecisions } from './decisions.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { mib, row } from './measure.js';
@@ -18,5 +19,7 @@ console.log('');
 benchCompare((process.env.BENCH_COHORTS ?? '100000,1000000').split(',').map(Number), SEED);
 console.log('');
 await benchHttp({ connections: 50, seconds: Number(process.env.BENCH_HTTP_SECONDS ?? 8) });
+console.log('');
+await benchDecisions((process.env.BENCH_DECISIONS ?? '0,10000,100000').split(',').map(Number));
 console.log('');
 row('peak resident memory', mib(process.resourceUsage().maxRSS * 1024));
