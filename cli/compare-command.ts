@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import {
   attributeChanges,
   compareCohort,
-  penceToPounds,
+  csvLines,
+  peopleTable,
   type Attribution,
   type Comparison,
-  type EncodedCohort,
   type PairComparison,
   type PairStats,
   type VersionUnderTest,
@@ -13,7 +13,7 @@ import {
 import { readCohortFile, type LoadedCohort } from './cohort-file.js';
 import { defaultAsOf, readVersion, schemeDir } from './policy-files.js';
 import { InputError } from './read-json.js';
-import { change, csvLine, money, plural, share, table } from './report-format.js';
+import { change, money, plural, share, table } from './report-format.js';
 
 export interface CompareArgs {
   scheme: string;
@@ -67,7 +67,8 @@ export async function compareCommand(args: CompareArgs, out: NodeJS.WritableStre
 
   const written: string[] = [];
   if (args.csvFile) {
-    await save(args.csvFile, personCsv(comparison, loaded.cohort, attributions));
+    const table = peopleTable(comparison, loaded.cohort, attributions);
+    await save(args.csvFile, csvLines([table.header, ...table.rows]));
     written.push(`per-person CSV: ${args.csvFile}`);
   }
   if (args.jsonFile) {
@@ -239,38 +240,6 @@ function groupTable(title: string, groups: Record<string, PairStats>): string {
     ]),
     '    ',
   );
-}
-
-/** One row per person: amounts in pounds per version, the change per pair, and each step's part. */
-function personCsv(comparison: Comparison, cohort: EncodedCohort, attributions: Attribution[]): string {
-  const versions = comparison.versions.map((v) => v.version);
-  const manyPairs = comparison.pairs.length > 1;
-  const header = [
-    'ref',
-    'clientGroup',
-    'ageBand',
-    'compared',
-    ...versions.map((v) => `${v} (£ a year)`),
-    ...comparison.pairs.map((p) => `change ${p.base} to ${p.candidate} (£ a year)`),
-    ...attributions.flatMap((a, k) => a.steps.map((s) => `${manyPairs ? `${comparison.pairs[k]!.candidate}: ` : ''}${s.label} (£ a year)`)),
-  ];
-  const lines = [csvLine(header)];
-  for (let i = 0; i < cohort.size; i++) {
-    const compared = comparison.included[i] === 1;
-    const pounds = (pence: number | undefined) => (compared && pence !== undefined && !Number.isNaN(pence) ? penceToPounds(pence) : '');
-    lines.push(
-      csvLine([
-        cohort.refs[i]!,
-        cohort.clientGroups[cohort.clientGroupOf[i]!]!,
-        cohort.ageBands[cohort.ageBandOf[i]!]!.label,
-        compared ? 'yes' : 'no',
-        ...comparison.amounts.map((a) => pounds(a[i])),
-        ...comparison.pairs.map((_, k) => pounds(comparison.amounts[k + 1]![i]! - comparison.amounts[0]![i]!)),
-        ...attributions.flatMap((a) => a.annual.map((steps) => pounds(steps[i]))),
-      ]),
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** The comparison as data, with the per-person typed arrays turned into rows a reader can use. */

@@ -26,10 +26,3 @@ export function table(header: string[], rows: string[][], indent = '  '): string
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
-
-/** RFC 4180 cell: quoted only where needed. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-export const csvLine = (cells: string[]): string => cells.map(csvCell).join(',');

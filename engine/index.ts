@@ -15,6 +15,8 @@ export { diffVersions, type PolicyChange, type ChangeArea } from './diff.js';
 export * from './cohort/index.js';
 export { formatPence, formatRatePence } from './money.js';
 export { isIsoDate } from './dates.js';
+export { isWellFormed, jsonShapeIssue, MAX_DEPTH } from './json-shape.js';
+export { csvLine, csvLines, type CsvCell } from './csv.js';
 export { ENGINE_VERSION } from './version.js';
 export { policySchema, assessmentSchema, schemaValidator } from './schema.js';
 export {

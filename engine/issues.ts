@@ -17,7 +17,8 @@ export type SchemaIssueCode =
   | 'schema_unique'
   | 'schema_one_of'
   | 'schema_invalid'
-  | 'too_deep';
+  | 'too_deep'
+  | 'not_unicode';
 
 export type PolicyIssueCode =
   | 'duplicate_id'

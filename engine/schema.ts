@@ -8,10 +8,10 @@ import formats from 'ajv-formats';
 import policySchema from '../rules/policy.schema.json' with { type: 'json' };
 import assessmentSchema from '../rules/assessment.schema.json' with { type: 'json' };
 import { error, pointer, type Issue, type SchemaIssueCode } from './issues.js';
-import { MAX_DEPTH, tooDeepAt } from './json-depth.js';
+import { jsonShapeIssue } from './json-shape.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true });
-formats.default(ajv, ['date', 'uri']);
+formats.default(ajv, ['date', 'date-time', 'uri']);
 
 const validatePolicySchema = ajv.compile(policySchema);
 const validateAssessmentSchema = ajv.compile(assessmentSchema);
@@ -29,19 +29,11 @@ export function schemaValidator(schema: object): (json: unknown) => Issue[] {
 export const policySchemaIssues = checker(validatePolicySchema);
 export const assessmentSchemaIssues = checker(validateAssessmentSchema);
 
-/** Refuses absurdly deep input before ajv, whose checks recurse, walks into it. */
+/** Refuses absurdly deep input, and text that is not Unicode, before ajv (whose checks recurse) walks into it. */
 function checker(validate: ValidateFunction): (json: unknown) => Issue[] {
   return (json) => {
-    const at = tooDeepAt(json, MAX_DEPTH);
-    if (at !== null)
-      return [
-        error(
-          'too_deep',
-          at,
-          `${at ? `'${at.slice(1)}'` : 'the document'} nests more than ${MAX_DEPTH} levels deep: no valid document does`,
-          { limit: MAX_DEPTH },
-        ),
-      ];
+    const shape = jsonShapeIssue(json);
+    if (shape) return [shape];
     return validate(json) ? [] : toIssues(validate.errors ?? []);
   };
 }

@@ -5,6 +5,7 @@
  */
 
 import { compilePolicy, type CompiledPolicy } from '../compile.js';
+import { policySchema } from '../schema.js';
 import type { IsoDate, Policy, Pricing } from '../policy.js';
 import { currentCost, type CurrentCostComparison } from './compare.js';
 import { allocate } from '../allocation.js';
@@ -40,8 +41,15 @@ export interface Calibration {
   prices: TablePrice[];
   calibratedPolicy: Policy;
   calibratedTotalPence: number;
-  /** Target minus the calibrated total: what is left unspent, at most the smallest step the prices allow. */
+  /**
+   * Target minus the calibrated total: what is left unspent, at most the smallest step the prices allow
+   * when the target is reached. Negative when even the lowest prices a policy may have cost more than the
+   * target (amounts rounded up to the pound give everyone with points at least £1); larger when even the
+   * highest prices cost less.
+   */
   gapPence: number;
+  /** Whether prices within the policy format's limits could reach the target, and if not, which limit stopped them. */
+  reached: 'target' | 'lowest-prices' | 'highest-prices';
   sensitivity: Array<{ percent: number; factor: number; totalPence: number; againstBudgetPence: number }>;
   currentCost: CurrentCostComparison | null;
 }
@@ -60,6 +68,7 @@ export function calibrate(compiled: CompiledPolicy, cohort: EncodedCohort, optio
   const factor = largestFactorWithin(compiled.policy, totalAt, targetPence, currentTotal);
   const calibratedPolicy = scalePolicy(compiled.policy, factor);
   const calibratedTotal = totalAt(factor);
+  const gapPence = targetPence - calibratedTotal;
   return {
     budgetPence: options.budgetPence,
     contingencyPercent: options.contingencyPercent,
@@ -75,7 +84,8 @@ export function calibrate(compiled: CompiledPolicy, cohort: EncodedCohort, optio
     prices: tablePrices(compiled.policy, calibratedPolicy),
     calibratedPolicy,
     calibratedTotalPence: calibratedTotal,
-    gapPence: targetPence - calibratedTotal,
+    gapPence,
+    reached: gapPence < 0 ? 'lowest-prices' : factor >= highestFactor(compiled.policy) && gapPence > 0 ? 'highest-prices' : 'target',
     sensitivity: (options.sensitivityPercents ?? [80, 85, 90, 95, 100, 105, 110, 115, 120]).map((percent) => {
       const total = totalAt(percent / 100);
       return { percent, factor: percent / 100, totalPence: total, againstBudgetPence: total - options.budgetPence };
@@ -92,17 +102,51 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
   const scale = (pricing: Pricing): Pricing => {
     switch (pricing.method) {
       case 'price-per-point':
-        return { ...pricing, pencePerPoint: Math.max(0.0001, Math.round(pricing.pencePerPoint * factor * 10_000) / 10_000) };
+        return {
+          ...pricing,
+          pencePerPoint: within(PRICE_LIMITS.pencePerPoint, Math.round(pricing.pencePerPoint * factor * 10_000) / 10_000),
+        };
       case 'bands':
-        return { ...pricing, bands: pricing.bands.map((b) => ({ ...b, pence: Math.round(b.pence * factor) })) };
+        return {
+          ...pricing,
+          bands: pricing.bands.map((b) => ({ ...b, pence: within(PRICE_LIMITS.bandPence, Math.round(b.pence * factor)) })),
+        };
       case 'hour-bands':
-        return { ...pricing, hourlyRatePence: Math.max(1, Math.round(pricing.hourlyRatePence * factor)) };
+        return { ...pricing, hourlyRatePence: within(PRICE_LIMITS.hourlyRatePence, Math.round(pricing.hourlyRatePence * factor)) };
     }
   };
   const byClientGroup = policy.pricing.byClientGroup
     ? Object.fromEntries(Object.entries(policy.pricing.byClientGroup).map(([g, p]) => [g, scale(p)]))
     : undefined;
   return { ...policy, pricing: { default: scale(policy.pricing.default), ...(byClientGroup ? { byClientGroup } : {}) } };
+}
+
+/** The lowest and highest each price may be, from the policy schema: a scaled policy is always a valid one. */
+const PRICE_LIMITS = {
+  pencePerPoint: { min: 0.0001, max: policySchema.$defs.pricePerPoint.properties.pencePerPoint.maximum },
+  bandPence: { min: 0, max: policySchema.$defs.bandTable.properties.bands.items.properties.pence.maximum },
+  hourlyRatePence: {
+    min: policySchema.$defs.hourBandTable.properties.hourlyRatePence.minimum,
+    max: policySchema.$defs.hourBandTable.properties.hourlyRatePence.maximum,
+  },
+};
+
+function within(limits: { min: number; max: number }, value: number): number {
+  return Math.min(limits.max, Math.max(limits.min, value));
+}
+
+/** The factor past which every price is at its maximum, so no larger factor changes anything. */
+function highestFactor(policy: Policy): number {
+  const tables = [policy.pricing.default, ...Object.values(policy.pricing.byClientGroup ?? {})];
+  return Math.max(
+    ...tables.flatMap((p) =>
+      p.method === 'price-per-point'
+        ? [PRICE_LIMITS.pencePerPoint.max / p.pencePerPoint]
+        : p.method === 'bands'
+          ? p.bands.filter((b) => b.pence > 0).map((b) => PRICE_LIMITS.bandPence.max / b.pence)
+          : [PRICE_LIMITS.hourlyRatePence.max / p.hourlyRatePence],
+    ),
+  );
 }
 
 /**
@@ -113,11 +157,13 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
  */
 function largestFactorWithin(policy: Policy, totalAt: (f: number) => number, target: number, currentTotal: number): number {
   if (target <= 0) return 0;
+  const ceiling = highestFactor(policy);
+  if (totalAt(ceiling) <= target) return ceiling;
   const estimate = currentTotal > 0 ? target / currentTotal : 1;
   let low = estimate * 0.999;
   let high = estimate * 1.001;
   while (low > 0 && totalAt(low) > target) low = low < 1e-9 ? 0 : low / 2;
-  while (totalAt(high) <= target && high < 1e9) {
+  while (totalAt(high) <= target && high < ceiling) {
     low = high;
     high *= 2;
   }

@@ -1,3 +1,4 @@
+import { csvLines } from '../csv.js';
 import { CSV_COLUMNS } from './csv-cohort.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 import { penceToPounds } from './pounds.js';
@@ -8,7 +9,7 @@ import { penceToPounds } from './pounds.js';
  */
 export function cohortToCsv(cohort: EncodedCohort): string {
   const columns = [...cohort.columns].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
-  const lines = [[...CSV_COLUMNS, ...columns.map((c) => c.questionId)].map(csvCell).join(',')];
+  const rows: string[][] = [[...CSV_COLUMNS, ...columns.map((c) => c.questionId)]];
   for (let i = 0; i < cohort.size; i++) {
     const carer = carerOf(cohort, i);
     const cost = cohort.currentAnnualCostPence[i]!;
@@ -26,12 +27,7 @@ export function cohortToCsv(cohort: EncodedCohort): string {
         return code === 0 ? '' : c.answerIds[code - 1]!;
       }),
     ];
-    lines.push(cells.map(csvCell).join(','));
+    rows.push(cells);
   }
-  return `${lines.join('\n')}\n`;
-}
-
-/** RFC 4180 quoting, and only where needed, so plain ids stay readable. */
-function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return csvLines(rows);
 }

@@ -46,7 +46,11 @@ const cohortSchemaIssues = schemaValidator(cohortSchema);
 export function importCohortJson(json: unknown, options: ImportOptions = {}): ImportResult {
   const issues = new IssueList();
   const byRow = new Map<number, RowIssue[]>();
-  for (const issue of cohortSchemaIssues(json)) {
+  const schemaIssues = cohortSchemaIssues(json);
+  // Too deep, or not Unicode: nothing else may walk the document.
+  const shape = schemaIssues.find((i) => i.code === 'too_deep' || i.code === 'not_unicode');
+  if (shape) return { ok: false, issues: [{ ...locate(shape.path), code: shape.code, message: shape.message }] };
+  for (const issue of schemaIssues) {
     const located = locate(issue.path);
     const rowIssue = { row: located.row, field: located.field, code: issue.code, message: issue.message };
     if (located.row === 0) issues.add(rowIssue);

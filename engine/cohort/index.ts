@@ -29,5 +29,6 @@ export {
 } from './import.js';
 export { CSV_COLUMNS } from './csv-cohort.js';
 export { cohortToCsv } from './cohort-csv-writer.js';
+export { peopleTable, type PeopleTable } from './people-table.js';
 export { parsePounds, penceToPounds } from './pounds.js';
 export { MAX_ISSUES, type RowIssue } from './row-issues.js';

@@ -30,7 +30,7 @@ function moneyAfter(report: string, label: string): string {
 
 /** The CSV rows as objects (no quoted cells in these files but the headers). */
 function csvRows(file: string): Array<Record<string, string>> {
-  const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+  const [header, ...rows] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
   const names = header!.split(',');
   return rows.map((r) => Object.fromEntries(r.split(',').map((cell, i) => [names[i]!, cell])));
 }

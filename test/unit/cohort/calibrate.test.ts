@@ -230,3 +230,32 @@ describe('calibrating band tables and client-group tables', () => {
     expect(c.factor).toBeCloseTo(3_000_000 / 3_259_360, 4);
   });
 });
+
+describe('a target no price within the policy format can reach is reported, never passed off as met', () => {
+  const cohort = encodeCohort(people);
+
+  it('amounts rounded up to the pound cost at least £1 each, so a smaller target leaves a negative gap', () => {
+    // At the lowest price a point may have (0.0001p a year), 15, 70 and 40 points cost fractions of a
+    // penny, each rounded up to £1: 300p in all, against a target of 250p.
+    const poundsUp = basePolicy({ pricing: { default: ppp(25_376, 'year') }, rounding: { unit: 'pound', mode: 'up' } });
+    const c = calibrate(compilePolicy(poundsUp), cohort, { asOf, budgetPence: 250, contingencyPercent: 0 });
+    expect(c.calibratedTotalPence).toBe(300);
+    expect(c.gapPence).toBe(-50);
+    expect(c.reached).toBe('lowest-prices');
+    expect(c.prices[0]!.after).toBe(0.0001);
+  });
+
+  it('a budget beyond the highest price a point may have stops at that price, with the rest left over', () => {
+    // The schema allows at most 1,000,000p a point: 125 points × 1,000,000 = 125,000,000p, against 200,000,000p.
+    const c = calibrate(compilePolicy(yearly), cohort, { asOf, budgetPence: 200_000_000, contingencyPercent: 0 });
+    expect(c.prices[0]!.after).toBe(1_000_000);
+    expect(c.calibratedTotalPence).toBe(125_000_000);
+    expect(c.gapPence).toBe(75_000_000);
+    expect(c.reached).toBe('highest-prices');
+    expect(() => compilePolicy(c.calibratedPolicy)).not.toThrow();
+  });
+
+  it('a reachable target is reported as reached', () => {
+    expect(calibrate(compilePolicy(yearly), cohort, { asOf, budgetPence: 3_000_000, contingencyPercent: 5 }).reached).toBe('target');
+  });
+});
