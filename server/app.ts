@@ -1,8 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { authenticate } from './auth/authenticate.js';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth/sign-in-limits.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppContext } from './context.js';
-import { errorHandler, HttpProblem, notFoundRoute } from './errors.js';
+import { errorHandler, notFoundRoute } from './errors.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { mount, type RouteSpec } from './route-table.js';
 import { ComparisonJobs } from './comparisons.js';
@@ -19,6 +24,7 @@ import { publishedRoutes } from './routes/published.js';
 import { userRoutes } from './routes/users.js';
 import { versionRoutes } from './routes/versions.js';
 import type { Store } from './store/store.js';
+import { sharedWorkPool, type WorkPool } from './work/pool.js';
 
 export interface AppOptions {
   store: Store;
@@ -27,7 +33,13 @@ export interface AppOptions {
   /** One-time code for creating the first admin over HTTP; null when there are users already. */
   setupCode?: string | null;
   sessionHours?: number;
-  bodyLimit?: string;
+  /** Where uploaded cohorts wait while they are read (default: a new private temporary folder). */
+  uploadDir?: string;
+  /** Worker threads for heavy work (default: the process's shared pool). */
+  work?: WorkPool;
+  signInLimits?: SignInLimits;
+  /** Express's 'trust proxy' setting, for a server behind a reverse proxy (client addresses for rate limits). */
+  trustProxy?: boolean | number | string;
   /** Folder of the built admin console, served at /. */
   consoleDir?: string;
 }
@@ -48,6 +60,8 @@ export function createApp(options: AppOptions): App {
     logger: options.logger ?? jsonLogger(),
     setupCode: options.setupCode ?? null,
     sessionHours: options.sessionHours ?? 12,
+    signInLimits: options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
+    work: options.work ?? sharedWorkPool(),
   };
   const routes: RouteSpec[] = [];
   routes.push(
@@ -60,7 +74,7 @@ export function createApp(options: AppOptions): App {
     ...decisionRoutes(ctx),
     ...auditRoutes(ctx),
     ...cohortRoutes(ctx),
-    ...comparisonRoutes(ctx, new ComparisonJobs(ctx.logger)),
+    ...comparisonRoutes(ctx, new ComparisonJobs(ctx.work, ctx.logger)),
     ...calibrateRoutes(ctx),
     ...publishedRoutes(ctx),
   );
@@ -68,14 +82,9 @@ export function createApp(options: AppOptions): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  app.use(securityHeaders);
   app.use(requestLog(ctx.logger));
-  // Cohorts are uploaded whole, as JSON or CSV, so that one route reads larger bodies.
-  app.post('/api/cohorts', express.json({ limit: COHORT_LIMIT, strict: true }), express.text({ type: 'text/csv', limit: COHORT_LIMIT }));
-  app.use(
-    '/api',
-    requireJsonBody,
-    express.json({ limit: options.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }),
-  );
   // API answers hold private and changing data (a version's status moves while its ETag, the content
   // hash, stays), so no cache may keep them.
   app.use('/api', (_req, res, next) => {
@@ -84,7 +93,7 @@ export function createApp(options: AppOptions): App {
   });
   app.use('/api', authenticate(ctx.store, ctx.clock));
   const api = express.Router();
-  mount(api, routes);
+  mount(api, routes, options.uploadDir ?? privateTempDir());
   app.use(api);
   app.use('/api', notFoundRoute);
   if (options.consoleDir) app.use(express.static(options.consoleDir, { index: 'index.html', maxAge: '1h' }));
@@ -93,26 +102,35 @@ export function createApp(options: AppOptions): App {
   return { express: app, routes };
 }
 
-const COHORT_LIMIT = '100mb';
+/**
+ * helmet's headers, with a Content-Security-Policy the console works under: its scripts, Monaco's
+ * workers and fonts come from this server; MUI and Monaco set styles inline. No framing anywhere.
+ * No upgrade-insecure-requests: TLS is the reverse proxy's, and a server on plain HTTP must still work.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: true,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'font-src': ["'self'", 'data:'],
+      'img-src': ["'self'", 'data:'],
+      'worker-src': ["'self'", 'blob:'],
+      'connect-src': ["'self'"],
+      'frame-ancestors': ["'none'"],
+      'form-action': ["'self'"],
+      'upgrade-insecure-requests': null,
+    },
+  },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+});
 
-/** A body that is not JSON is refused up front, instead of being read as "no body" (cohorts may be CSV). */
-const requireJsonBody: express.RequestHandler = (req, _res, next) => {
-  const hasBody =
-    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
-    req.headers['transfer-encoding'] !== undefined;
-  const csvCohort = req.method === 'POST' && req.path === '/cohorts' && req.is('text/csv');
-  if (hasBody && !csvCohort && !req.is(['application/json', 'application/*+json'])) {
-    next(
-      new HttpProblem(
-        415,
-        'json_required',
-        `Send the body as JSON with Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`,
-      ),
-    );
-    return;
-  }
-  next();
-};
+/** Uploads hold personal data: a folder only this user can read. */
+function privateTempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'ras-uploads-'));
+}
 
 function requestLog(logger: Logger): express.RequestHandler {
   return (req, res, next) => {

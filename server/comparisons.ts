@@ -1,26 +1,19 @@
 /**
- * Comparisons run as jobs: a large cohort takes a while, so the request answers at once with a job
- * to poll, and the comparison runs in chunks that report progress between them. Finished jobs are kept
+ * Comparisons run as jobs: a large cohort takes a while, so the request answers at once with a job to
+ * poll, and the comparison runs in the work pool, reporting progress as it goes. Finished jobs are kept
  * in memory for a while for their exports; they can always be run again from the same inputs.
  */
 
 import { randomUUID } from 'node:crypto';
-import {
-  attributeChanges,
-  compareCohortInSteps,
-  type Attribution,
-  type Comparison,
-  type EncodedCohort,
-  type Materiality,
-  type VersionUnderTest,
-} from '../engine/index.js';
+import type { Materiality } from '../engine/index.js';
 import type { Logger } from './logger.js';
+import type { WorkPool } from './work/pool.js';
+import type { CohortInput, CompareOutcome, VersionInput } from './work/tasks.js';
 
 export interface ComparisonRequest {
   policyId: string;
-  versions: VersionUnderTest[];
-  cohort: EncodedCohort;
-  cohortId: string | null;
+  versions: VersionInput[];
+  cohortId: string;
   asOf: string;
   materiality: Materiality;
   attribution: boolean;
@@ -33,8 +26,7 @@ export interface ComparisonJob {
   createdAt: string;
   createdBy: string;
   request: ComparisonRequest;
-  comparison: Comparison | null;
-  attributions: Attribution[];
+  outcome: CompareOutcome | null;
   error: string | null;
   finished: Promise<void>;
 }
@@ -44,22 +36,24 @@ const KEEP = 20;
 export class ComparisonJobs {
   private readonly jobs = new Map<string, ComparisonJob>();
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly work: WorkPool,
+    private readonly logger: Logger,
+  ) {}
 
-  start(request: ComparisonRequest, createdBy: string, at: string): ComparisonJob {
+  start(request: ComparisonRequest, cohort: CohortInput, people: number, createdBy: string, at: string): ComparisonJob {
     const job: ComparisonJob = {
       id: randomUUID(),
       status: 'running',
-      progress: { done: 0, total: request.cohort.size },
+      progress: { done: 0, total: people },
       createdAt: at,
       createdBy,
       request,
-      comparison: null,
-      attributions: [],
+      outcome: null,
       error: null,
       finished: Promise.resolve(),
     };
-    job.finished = this.run(job);
+    job.finished = this.run(job, cohort);
     this.jobs.set(job.id, job);
     while (this.jobs.size > KEEP) this.jobs.delete(this.jobs.keys().next().value!);
     return job;
@@ -69,22 +63,13 @@ export class ComparisonJobs {
     return this.jobs.get(id);
   }
 
-  private async run(job: ComparisonJob): Promise<void> {
-    const { versions, cohort, asOf, materiality } = job.request;
+  private async run(job: ComparisonJob, cohort: CohortInput): Promise<void> {
+    const { versions, asOf, materiality, attribution } = job.request;
     try {
-      await pause();
-      const comparison = await compareCohortInSteps(versions, cohort, {
-        asOf,
-        materiality,
-        pause,
-        onProgress: (done, total) => {
-          job.progress = { done, total };
-        },
+      job.outcome = await this.work.compare(cohort, versions, { asOf, materiality, attribution }, (done, total) => {
+        job.progress = { done, total };
       });
-      job.attributions = job.request.attribution
-        ? versions.slice(1).map((candidate) => attributeChanges(versions[0]!, candidate, cohort, asOf, comparison.included))
-        : [];
-      job.comparison = comparison;
+      job.progress = { done: job.progress.total, total: job.progress.total };
       job.status = 'done';
     } catch (e) {
       job.status = 'failed';
@@ -92,9 +77,4 @@ export class ComparisonJobs {
       this.logger.error('comparison failed', { job: job.id, error: e instanceof Error ? e.message : String(e) });
     }
   }
-}
-
-/** Lets the event loop serve other requests between chunks. */
-function pause(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

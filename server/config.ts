@@ -1,6 +1,7 @@
 /** Settings from the environment, checked once at start-up with a clear message for each mistake. */
 
 import { resolve } from 'node:path';
+import { passwordWeakness } from './auth/password-policy.js';
 
 export interface Config {
   port: number;
@@ -9,6 +10,10 @@ export interface Config {
   consoleDir: string;
   adminUsername: string | null;
   adminPassword: string | null;
+  /** Express's 'trust proxy': set behind a reverse proxy, so rate limits see client addresses. */
+  trustProxy: boolean | number | string | undefined;
+  /** How often the event loop's delay is logged, in seconds (0: never). */
+  eventLoopLogSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -20,7 +25,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const adminPassword = env.RAS_ADMIN_PASSWORD ?? null;
   if ((adminUsername === null) !== (adminPassword === null))
     throw new ConfigError('set both RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD, or neither');
-  if (adminPassword !== null && adminPassword.length < 12) throw new ConfigError('RAS_ADMIN_PASSWORD must be at least 12 characters');
+  if (adminUsername !== null && adminPassword !== null) {
+    const weakness = passwordWeakness(adminPassword, { username: adminUsername });
+    if (weakness) throw new ConfigError(`RAS_ADMIN_PASSWORD may not be used: ${weakness}`);
+  }
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -28,5 +36,21 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     consoleDir: resolve(env.RAS_CONSOLE_DIR ?? './dist/admin'),
     adminUsername,
     adminPassword,
+    trustProxy: trustProxyOf(env.RAS_TRUST_PROXY),
+    eventLoopLogSeconds: secondsOf('RAS_EVENT_LOOP_LOG_SECONDS', env.RAS_EVENT_LOOP_LOG_SECONDS, 60),
   };
+}
+
+/** 'true', a number of hops, or addresses and names as express takes them ('loopback, 10.0.0.0/8'). */
+function trustProxyOf(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function secondsOf(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new ConfigError(`${name} must be a whole number of seconds, got '${value}'`);
+  return seconds;
 }

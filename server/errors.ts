@@ -30,6 +30,7 @@ const TITLES: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Request body too large',
@@ -37,6 +38,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable content',
   428: 'Precondition required',
   429: 'Too many requests',
+  431: 'Request headers too large',
   500: 'Internal server error',
 };
 

@@ -5,18 +5,24 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createApp } from './app.js';
+import { logEventLoopDelay } from './http/event-loop.js';
+import { serve } from './http/serve.js';
 import { systemClock } from './clock.js';
 import { ConfigError, readConfig } from './config.js';
 import { jsonLogger } from './logger.js';
 import { newUser } from './routes/auth.js';
 import { seedExamples } from './seed.js';
 import { LowdbStore, StoreIntegrityError } from './store/lowdb-store.js';
+import { sharedWorkPool } from './work/pool.js';
 
 async function start(): Promise<void> {
   const config = readConfig(process.env);
   const logger = jsonLogger();
-  const store = await LowdbStore.open(config.dataDir);
+  const work = sharedWorkPool();
+  const store = await LowdbStore.open(config.dataDir, { verifier: (dir) => work.verifyStore(dir) });
   const now = systemClock().toISOString();
   if (store.wasEmpty) {
     const count = await seedExamples(store, now);
@@ -40,23 +46,27 @@ async function start(): Promise<void> {
   }
   const setupCode = store.all('users').length === 0 ? randomBytes(9).toString('base64url') : null;
   const consoleDir = existsSync(config.consoleDir) ? config.consoleDir : undefined;
-  const { express } = createApp({ store, logger, setupCode, consoleDir });
-  const server = express.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`RAS policy engine listening on http://${config.host}:${port} (data in ${config.dataDir})`);
-    if (!consoleDir) console.log(`No built console at ${config.consoleDir}: the API is served without it.`);
-    if (setupCode) {
-      console.log(`\nNo users yet. Create the first admin within this run with the one-time setup code ${setupCode}:`);
-      console.log(
-        `  curl -X POST http://${config.host}:${port}/api/setup -H 'Content-Type: application/json' -d '{"code":"${setupCode}","username":"admin","password":"<at least 12 characters>"}'`,
-      );
-      console.log('Or set RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD before starting.\n');
-    }
-  });
+  // Uploads wait beside the data, as private as it; any left by a stopped server are removed.
+  const uploadDir = join(config.dataDir, 'uploads');
+  await rm(uploadDir, { recursive: true, force: true });
+  await mkdir(uploadDir, { mode: 0o700 });
+  const { express } = createApp({ store, logger, setupCode, consoleDir, uploadDir, work, trustProxy: config.trustProxy });
+  const server = await serve(express, { port: config.port, host: config.host });
+  if (config.eventLoopLogSeconds > 0) logEventLoopDelay(logger, config.eventLoopLogSeconds);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`RAS policy engine listening on http://${config.host}:${port} (data in ${config.dataDir})`);
+  if (!consoleDir) console.log(`No built console at ${config.consoleDir}: the API is served without it.`);
+  if (setupCode) {
+    console.log(`\nNo users yet. Create the first admin within this run with the one-time setup code ${setupCode}:`);
+    console.log(
+      `  curl -X POST http://${config.host}:${port}/api/setup -H 'Content-Type: application/json' -d '{"code":"${setupCode}","username":"admin","password":"<12 or more characters, not a common password>"}'`,
+    );
+    console.log('Or set RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD before starting.\n');
+  }
   const stop = () =>
     server.close(() => {
-      store.close().finally(() => process.exit(0));
+      Promise.all([store.close(), work.close()]).finally(() => process.exit(0));
     });
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -6,12 +6,12 @@
  * checks that it was made on what is still the reference cohort, the version in force and the candidate.
  */
 
-import { compareCohort, type PairStats } from '../engine/index.js';
-import { loadCohort } from './cohorts.js';
+import type { PairStats } from '../engine/index.js';
+import { cohortInput } from './cohorts.js';
 import { type ComparisonMade, expectedComparison } from './lifecycle.js';
 import type { VersionRecord } from './store/records.js';
 import type { Store } from './store/store.js';
-import { compiledFor } from './versions.js';
+import type { WorkPool } from './work/pool.js';
 
 export interface WorseOffGroup {
   dimension: 'clientGroup' | 'ageBand';
@@ -35,6 +35,7 @@ export interface RatificationComparison {
 
 export async function compareForRatification(
   store: Store,
+  work: WorkPool,
   candidate: VersionRecord,
   effectiveFrom: string,
 ): Promise<ComparisonMade | null> {
@@ -44,14 +45,14 @@ export async function compareForRatification(
   };
   const expected = expectedComparison(state, candidate, effectiveFrom);
   if (!expected) return null;
-  const { cohort } = await loadCohort(store, expected.cohortId);
-  const comparison = compareCohort(
-    [
-      { version: expected.against.version, compiled: compiledFor(expected.against) },
-      { version: candidate.version, compiled: compiledFor(candidate) },
-    ],
+  const { cohort } = await cohortInput(store, expected.cohortId);
+  const { comparison } = await work.compare(
     cohort,
-    { asOf: effectiveFrom },
+    [
+      { version: expected.against.version, policy: expected.against.document },
+      { version: candidate.version, policy: candidate.document },
+    ],
+    { asOf: effectiveFrom, materiality: {}, attribution: false },
   );
   const pair = comparison.pairs[0]!;
   const record: RatificationComparison = {

@@ -1,11 +1,13 @@
 /**
  * Every route is declared with the action it performs, and the check runs on the server before the
- * handler: the action's roles come from the permissions table. The table is data, so the role tests,
- * GET /api/auth/me and the OpenAPI document read the same declarations.
+ * handler, and before the body is read: a caller who may not use a route never makes the server read
+ * what they send. The action's roles come from the permissions table. The table is data, so the role
+ * tests, GET /api/auth/me and the OpenAPI document read the same declarations.
  */
 
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { HttpProblem } from './errors.js';
+import { type BodyKind, bodyReaders } from './http/request-body.js';
 import { type Action, may, rolesFor } from './permissions.js';
 import type { Role } from './store/records.js';
 
@@ -19,10 +21,35 @@ export interface RouteSpec {
   access: Access;
   summary: string;
   handler: (req: Request, res: Response) => unknown;
+  /** How the body is read: JSON (the default for POST, PUT and PATCH), to a file (uploads), or not at all. */
+  body?: BodyKind;
+  /** The most bytes the body may have (default: DEFAULT_JSON_LIMIT). */
+  bodyLimit?: number;
+  /** Media types an upload may have besides JSON. */
+  uploadTypes?: readonly string[];
+  /** Run after the body is read and before the handler: rate limits. */
+  before?: RequestHandler[];
 }
 
-export function route(method: Method, path: string, access: Access, summary: string, handler: RouteSpec['handler']): RouteSpec {
-  return { method, path, access, summary, handler };
+/** The body limit of a route that sets none of its own. */
+export const DEFAULT_JSON_LIMIT = 1024 * 1024;
+
+export interface RouteOptions {
+  body?: BodyKind;
+  bodyLimit?: number;
+  uploadTypes?: readonly string[];
+  before?: RequestHandler[];
+}
+
+export function route(
+  method: Method,
+  path: string,
+  access: Access,
+  summary: string,
+  handler: RouteSpec['handler'],
+  options: RouteOptions = {},
+): RouteSpec {
+  return { method, path, access, summary, handler, ...options };
 }
 
 /** The roles that may call a route: none named for public routes, every role for any signed-in caller. */
@@ -31,10 +58,15 @@ export function rolesOf(access: Access, allRoles: readonly Role[]): readonly Rol
   return access === 'signed-in' ? allRoles : rolesFor(access);
 }
 
-export function mount(router: Router, routes: readonly RouteSpec[]): void {
+export function bodyKindOf(spec: Pick<RouteSpec, 'method' | 'body'>): BodyKind {
+  return spec.body ?? (spec.method === 'get' || spec.method === 'delete' ? 'none' : 'json');
+}
+
+export function mount(router: Router, routes: readonly RouteSpec[], uploadDir: string): void {
   for (const spec of routes) {
     const guard: RequestHandler = (req, _res, next) => next(refusal(spec.access, req));
-    router[spec.method](spec.path, guard, async (req, res) => {
+    const readers = bodyReaders(bodyKindOf(spec), spec.bodyLimit ?? DEFAULT_JSON_LIMIT, uploadDir, spec.uploadTypes);
+    router[spec.method](spec.path, guard, ...readers, ...(spec.before ?? []), async (req: Request, res: Response) => {
       await spec.handler(req, res);
     });
   }

@@ -1,13 +1,13 @@
-import { calibrate, compareCohort, compilePolicy, type Policy } from '../../engine/index.js';
+import type { Policy } from '../../engine/index.js';
 import { today } from '../clock.js';
-import { loadCohort } from '../cohorts.js';
+import { cohortInput } from '../cohorts.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { calibrateBody } from '../schemas.js';
 import { bodyChecker } from '../validation.js';
 import { may } from '../permissions.js';
-import { compiledFor, etagOf, requireVersion, runCommand, versionLinks } from '../versions.js';
+import { etagOf, requireVersion, runCommand, versionLinks } from '../versions.js';
 
 const checkCalibrate = bodyChecker<{
   cohortId: string;
@@ -30,15 +30,19 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
         if (body.saveAs && !may(req.caller!.roles, 'calibration.save'))
           throw new HttpProblem(403, 'role_required', 'Saving a calibrated draft needs the officer role.');
         const source = requireVersion(ctx.store, String(req.params.id), String(req.params.version));
-        const { cohort } = await loadCohort(ctx.store, body.cohortId);
+        const { cohort } = await cohortInput(ctx.store, body.cohortId);
         const asOf = body.asOf ?? today(ctx.clock);
-        const compiled = compiledFor(source);
-        const result = calibrate(compiled, cohort, {
-          asOf,
-          budgetPence: body.budgetPence,
-          contingencyPercent: body.contingencyPercent ?? 0,
-          sensitivityPercents: body.sensitivityPercents,
-        });
+        const { calibration: result, comparison: comparisonSummary } = await ctx.work.calibrate(
+          cohort,
+          { version: source.version, policy: source.document },
+          {
+            asOf,
+            budgetPence: body.budgetPence,
+            contingencyPercent: body.contingencyPercent ?? 0,
+            sensitivityPercents: body.sensitivityPercents,
+          },
+          body.saveAs,
+        );
         const summary = {
           ...result,
           calibratedPolicy: undefined,
@@ -51,15 +55,6 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
           return;
         }
         const document: Policy = { ...result.calibratedPolicy, version: body.saveAs };
-        const comparison = compareCohort(
-          [
-            { version: source.version, compiled },
-            { version: body.saveAs, compiled: compilePolicy(document) },
-          ],
-          cohort,
-          { asOf },
-        );
-        const { amounts: _a, included: _i, ...comparisonSummary } = comparison;
         // The calibration and its comparison travel with the draft, for the committee that ratifies it.
         const saved = (await runCommand(
           ctx.store,

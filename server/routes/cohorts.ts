@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { CohortEncoder, importCohortCsv, importCohortJson, MAX_ISSUES, syntheticPeople, type EncodedCohort } from '../../engine/index.js';
+import { MAX_ISSUES, type Policy } from '../../engine/index.js';
 import { isoNow } from '../clock.js';
-import { describeCohort, forgetCohort, requireCohortRecord } from '../cohorts.js';
+import { requireCohortRecord } from '../cohorts.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
+import { wellFormedQuery } from '../http/request-body.js';
 import { setReferenceCohort } from '../lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { generateCohortBody, referenceCohortBody } from '../schemas.js';
 import type { CohortRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
-import { applyOutcome, commitContext, compiledFor, policyState, requirePolicy, requireVersion } from '../versions.js';
-import { serializeCohort } from '../store/cohort-columns.js';
+import { applyOutcome, commitContext, policyState, requirePolicy, requireVersion } from '../versions.js';
+import type { StoredCohortOutcome } from '../work/tasks.js';
 
 const checkGenerate = bodyChecker<{ policyId: string; version: string; name: string; description?: string; size: number; seed: number }>(
   generateCohortBody,
 );
+/** CSV and JSON cohorts of 400,000 people fit well within this. */
+const COHORT_LIMIT_BYTES = 100 * 1024 * 1024;
+
 const checkReference = bodyChecker<{ cohortId: string | null }>(referenceCohortBody);
 
 export function cohortRoutes(ctx: AppContext): RouteSpec[] {
@@ -33,18 +37,27 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
       'cohort.manage',
       'Import a cohort: a cohort.schema.json document, or CSV (Content-Type: text/csv, ?name=) checked row by row; all or nothing',
       async (req, res) => {
-        const csv = req.is('text/csv') !== false && typeof req.body === 'string';
-        const policyId = csv ? queryText(req.query.policyId) : (req.body as { policyId?: unknown } | null)?.policyId;
-        const policies = typeof policyId === 'string' ? versionsOf(ctx, policyId) : [];
-        const result = csv
-          ? importCohortCsv(req.body as string, {
+        const upload = req.upload!;
+        const csv = upload.type === 'text/csv';
+        const meta = csv
+          ? {
               name: requiredName(req.query.name),
-              description: queryText(req.query.description),
-              policyId: queryText(req.query.policyId),
-              policies,
-            })
-          : importCohortJson(req.body, { policies });
+              description: queryText('description', req.query.description),
+              policyId: queryText('policyId', req.query.policyId),
+            }
+          : {};
+        if (meta.policyId) requirePolicy(ctx.store, meta.policyId);
+        const result = await ctx.work.importCohort(upload.file, csv, meta, versionsByPolicy(ctx));
         if (!result.ok) {
+          if (result.unknownPolicyId !== undefined) requirePolicy(ctx.store, result.unknownPolicyId);
+          if (result.unreadable?.as === 'json')
+            throw new HttpProblem(400, 'malformed_json', `The request body is not valid JSON: ${result.unreadable.message}`, [
+              { pointer: '', code: 'malformed_json', message: result.unreadable.message },
+            ]);
+          if (result.unreadable)
+            throw new HttpProblem(422, 'not_unicode', `The cohort could not be read: ${result.unreadable.message}.`, [
+              { pointer: '', code: 'not_unicode', message: result.unreadable.message },
+            ]);
           throw new HttpProblem(
             422,
             'cohort_invalid',
@@ -58,7 +71,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         }
         const record = await storeCohort(
           ctx,
-          result.cohort,
+          result,
           {
             name: result.meta.name,
             description: result.meta.description ?? null,
@@ -69,6 +82,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.status(201).location(`/api/cohorts/${record.id}`).json(record);
       },
+      { body: 'upload', bodyLimit: COHORT_LIMIT_BYTES, uploadTypes: ['text/csv'] },
     ),
 
     route(
@@ -79,12 +93,11 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const body = checkGenerate(req);
         requirePolicy(ctx.store, body.policyId);
-        const compiled = compiledFor(requireVersion(ctx.store, body.policyId, body.version));
-        const encoder = new CohortEncoder(body.size);
-        for (const { person } of syntheticPeople(compiled, { size: body.size, seed: body.seed })) encoder.add(person);
+        const version = requireVersion(ctx.store, body.policyId, body.version);
+        const generated = await ctx.work.generateCohort(version.document, body.size, body.seed);
         const record = await storeCohort(
           ctx,
-          encoder.finish(),
+          generated,
           {
             name: body.name,
             description:
@@ -116,7 +129,6 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         draft.audit({ at: isoNow(ctx.clock), actor: req.caller!.username, action: 'cohort.delete', target: `cohort:${id}` });
       });
       await ctx.store.deleteDocument('cohort', id);
-      forgetCohort(id);
       res.status(204).end();
     }),
 
@@ -156,21 +168,19 @@ function importPointer(csv: boolean, row: number, field: string): string {
   return segments.map((s) => `/${s.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
-/** The versions a cohort for this policy will be compared under: every one not withdrawn. */
-function versionsOf(ctx: AppContext, policyId: string) {
-  requirePolicy(ctx.store, policyId);
-  return ctx.store
-    .all('versions')
-    .filter((v) => v.policyId === policyId && v.status !== 'withdrawn')
-    .map(compiledFor);
+/** The versions a cohort may be compared under, by policy: every one not withdrawn. */
+function versionsByPolicy(ctx: AppContext): Record<string, Policy[]> {
+  const byPolicy: Record<string, Policy[]> = Object.fromEntries(ctx.store.all('policies').map((p) => [p.id, []]));
+  for (const v of ctx.store.all('versions')) if (v.status !== 'withdrawn') byPolicy[v.policyId]?.push(v.document);
+  return byPolicy;
 }
 
-function queryText(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= 4000 ? value : undefined;
+function queryText(name: string, value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= 4000 ? wellFormedQuery(name, value) : undefined;
 }
 
 function requiredName(value: unknown): string {
-  const name = queryText(value);
+  const name = queryText('name', value);
   if (!name || name.length > 200)
     throw new HttpProblem(422, 'validation_failed', 'A CSV cohort needs a name: add ?name=… to the URL (1 to 200 characters).', [
       { pointer: '/query/name', code: 'schema_required', message: 'give the cohort a name' },
@@ -179,19 +189,19 @@ function requiredName(value: unknown): string {
 }
 
 /** The people are written first: a record is only ever added for a cohort whose people are stored. */
-export async function storeCohort(
+async function storeCohort(
   ctx: AppContext,
-  cohort: EncodedCohort,
+  cohort: StoredCohortOutcome,
   meta: { name: string; description: string | null; policyId: string | null; source: CohortRecord['source'] },
   actor: string,
 ): Promise<CohortRecord> {
-  if (cohort.size === 0)
+  if (cohort.description.people === 0)
     throw new HttpProblem(422, 'cohort_empty', 'A cohort needs at least one person.', [
       { pointer: '/people', code: 'cohort_empty', message: 'add at least one person' },
     ]);
   const id = randomUUID();
-  await ctx.store.putDocument('cohort', id, serializeCohort(cohort));
-  const record: CohortRecord = { id, ...meta, ...describeCohort(cohort), createdAt: isoNow(ctx.clock), createdBy: actor };
+  await ctx.store.putDocument('cohort', id, cohort.document);
+  const record: CohortRecord = { id, ...meta, ...cohort.description, createdAt: isoNow(ctx.clock), createdBy: actor };
   try {
     await ctx.store.transact((draft) => {
       draft.rows('cohorts').push(record);

@@ -1,14 +1,14 @@
-import type { Materiality, VersionUnderTest } from '../../engine/index.js';
-import { loadCohort } from '../cohorts.js';
+import type { Materiality } from '../../engine/index.js';
 import { today } from '../clock.js';
-import type { ComparisonJobs } from '../comparisons.js';
-import { csvHeader, csvRow, jobView, personRows } from '../comparison-views.js';
+import { cohortInput } from '../cohorts.js';
+import { jobView } from '../comparison-views.js';
+import type { ComparisonJob, ComparisonJobs } from '../comparisons.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { compareBody } from '../schemas.js';
 import { bodyChecker } from '../validation.js';
-import { compiledFor, requirePolicy, requireVersion } from '../versions.js';
+import { requirePolicy, requireVersion } from '../versions.js';
 
 const checkCompare = bodyChecker<{
   policyId: string;
@@ -51,11 +51,8 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       async (req, res) => {
         const body = checkCompare(req);
         requirePolicy(ctx.store, body.policyId);
-        const versions: VersionUnderTest[] = body.versions.map((v) => ({
-          version: v,
-          compiled: compiledFor(requireVersion(ctx.store, body.policyId, v)),
-        }));
-        const { cohort } = await loadCohort(ctx.store, body.cohortId);
+        const versions = body.versions.map((v) => ({ version: v, policy: requireVersion(ctx.store, body.policyId, v).document }));
+        const { record, cohort } = await cohortInput(ctx.store, body.cohortId);
         const materiality: Materiality = {
           ...(body.materiality?.pounds !== undefined ? { pence: Math.round(body.materiality.pounds * 100) } : {}),
           ...(body.materiality?.percent !== undefined ? { percent: body.materiality.percent } : {}),
@@ -64,12 +61,13 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
           {
             policyId: body.policyId,
             versions,
-            cohort,
             cohortId: body.cohortId,
             asOf: body.asOf ?? today(ctx.clock),
             materiality,
             attribution: body.attribution ?? false,
           },
+          cohort,
+          record.people,
           req.caller!.username,
           ctx.clock().toISOString(),
         );
@@ -90,23 +88,40 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       '/api/comparisons/:comparisonId/people.csv',
       'comparison.run',
       "One row per person: each version's annual amount, the change and its parts",
-      (req, res) => {
+      async (req, res) => {
         const job = requireDone(String(req.params.comparisonId));
+        const bytes = await exportPeople(job, 'csv');
         res.type('text/csv').attachment(`comparison-${job.request.policyId}-${job.request.versions.map((v) => v.version).join('-')}.csv`);
-        res.write(`${csvHeader(job)}\r\n`);
-        for (const row of personRows(job)) res.write(`${csvRow(job, row)}\r\n`);
-        res.end();
+        res.end(bytes);
       },
     ),
 
-    route('get', '/api/comparisons/:comparisonId/people.json', 'comparison.run', 'The same rows as JSON', (req, res) => {
-      const job = requireDone(String(req.params.comparisonId));
-      res.json({ comparison: job.id, versions: job.request.versions.map((v) => v.version), people: [...personRows(job)] });
-    }),
+    route(
+      'get',
+      '/api/comparisons/:comparisonId/people.json',
+      'comparison.run',
+      'The same people as JSON, amounts in pence',
+      async (req, res) => {
+        const job = requireDone(String(req.params.comparisonId));
+        const people = await exportPeople(job, 'json');
+        const head = JSON.stringify({ comparison: job.id, versions: job.request.versions.map((v) => v.version) }).slice(0, -1);
+        res.type('application/json');
+        res.write(`${head},"people":`);
+        res.write(people);
+        res.end('}');
+      },
+    ),
   ];
-}
 
-/** A version under test, compiled once (also used by calibration and ratification). */
-export function versionUnderTest(ctx: AppContext, policyId: string, version: string): VersionUnderTest {
-  return { version, compiled: compiledFor(requireVersion(ctx.store, policyId, version)) };
+  /** The export is written in the work pool: a large cohort's rows are too many to write here. */
+  async function exportPeople(job: ComparisonJob, format: 'csv' | 'json'): Promise<Uint8Array> {
+    const { cohort } = await cohortInput(ctx.store, job.request.cohortId);
+    const { comparison, attributions } = job.outcome!;
+    return ctx.work.exportPeople(
+      cohort,
+      { versions: comparison.versions, pairs: comparison.pairs, amounts: comparison.amounts, included: comparison.included },
+      attributions,
+      format,
+    );
+  }
 }

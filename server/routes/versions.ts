@@ -154,7 +154,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         // The comparison reads a cohort from disk, so it is made first; the commit then refuses it if the
         // version, the reference cohort or the version in force has changed since.
         const comparison =
-          reviewed.status === 'submitted' ? await compareForRatification(ctx.store, reviewed, decision.effectiveFrom) : null;
+          reviewed.status === 'submitted' ? await compareForRatification(ctx.store, ctx.work, reviewed, decision.effectiveFrom) : null;
         const record = await run(id, version, { kind: 'ratify', decision, ifMatch: req.headers['if-match'], comparison }, actor(req));
         res.set('ETag', etagOf(record!)).json(record);
       },

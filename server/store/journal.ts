@@ -61,6 +61,9 @@ export interface Location {
   length: number;
 }
 
+/** Bytes read first for a line's header; most headers fit. */
+const HEADER_READ = 8 * 1024;
+
 export interface JournalLine extends Location {
   header: CommitHeader;
 }
@@ -228,6 +231,20 @@ export class Journal {
     const { bytesRead } = await this.handle.read(buffer, 0, length, offset);
     if (bytesRead !== length) throw new Error(`${this.file}: read ${bytesRead} of ${length} bytes at ${offset}`);
     return buffer.subarray(0, length - 1);
+  }
+
+  /**
+   * The header of the line at a location, without reading its body: an audit query touches many lines,
+   * and a line's body may hold whole policy documents while its header is a few hundred bytes.
+   */
+  async readHeader({ offset, length }: Location): Promise<CommitHeader> {
+    for (let size = Math.min(length, HEADER_READ); ; size = Math.min(length, size * 4)) {
+      const buffer = Buffer.allocUnsafe(size);
+      const { bytesRead } = await this.handle.read(buffer, 0, size, offset);
+      const tab = buffer.subarray(0, bytesRead).indexOf(TAB);
+      if (tab >= 0) return JSON.parse(buffer.subarray(0, tab).toString('utf8')) as CommitHeader;
+      if (size === length) throw new Error(`${this.file}: the line at ${offset} has no header`);
+    }
   }
 
   async close(): Promise<void> {

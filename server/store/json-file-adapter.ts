@@ -84,3 +84,17 @@ export class JsonFileAdapter<T> implements Adapter<T> {
     await syncDirectory(dirname(this.file));
   }
 }
+
+/** Bytes to a file as JSON files are written: a temporary file, fsync, rename, and the directory flushed. */
+export async function writeFileAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.tmp`);
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file);
+  await syncDirectory(dirname(file));
+}

@@ -15,7 +15,7 @@ import { Low } from 'lowdb';
 import { type AuditEvent, chainEntry, EVENT_ONLY_ACTIONS } from '../audit.js';
 import { changesByTarget, decisionRecord, digestsByTarget } from './commit-content.js';
 import { type IntegrityProblem, type IntegrityReport, JOURNAL_LOST, replayDataDir, verifyDataDir } from './integrity.js';
-import { JsonFileAdapter } from './json-file-adapter.js';
+import { JsonFileAdapter, writeFileAtomically } from './json-file-adapter.js';
 import {
   type Change,
   type CommitBody,
@@ -44,6 +44,8 @@ import {
 import type { AuditQuery, DecisionQuery, DocumentKind, Draft, Store } from './store.js';
 
 type Row = Collections[CollectionName][number];
+
+const FILES_EVERY_MS = 100;
 type State = { [K in CollectionName]: readonly Collections[K][number][] };
 
 /** What the store keeps in memory of each decision: a summary, and where its line is in the journal. */
@@ -110,9 +112,15 @@ export class StoreIntegrityError extends Error {
 export interface OpenOptions {
   /** The time of anything the store records by itself (a finding when it opens, an upgrade). */
   now?: () => string;
+  /**
+   * Runs the full check of a data directory (verifyDataDir). Reading and hashing the whole journal takes
+   * a while on a large store; the server runs it in its work pool so no other request waits.
+   */
+  verifier?: (dataDir: string) => Promise<IntegrityReport>;
 }
 
 export class LowdbStore implements Store {
+  private verifier: (dataDir: string) => Promise<IntegrityReport> = verifyDataDir;
   private state: State;
   private commitNumber: number;
   private head: AuditAnchor;
@@ -156,7 +164,7 @@ export class LowdbStore implements Store {
   static async open(dataDir: string, options: OpenOptions = {}): Promise<LowdbStore> {
     const now = options.now ?? (() => new Date().toISOString());
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    await chmod(dataDir, 0o700);
+    await keepPrivate(dataDir);
     const upgraded = await upgradeLegacyDataDir(dataDir, now());
     const wasEmpty = !upgraded && !(await exists(journalPath(dataDir)));
 
@@ -180,6 +188,7 @@ export class LowdbStore implements Store {
     if (replay.tornTail) await keepTornTail(journalPath(dataDir), replay.tornTail, replay.commits);
     const journal = await Journal.open(journalPath(dataDir), replay.end);
     const store = new LowdbStore(dataDir, journal, wasEmpty, { state, commits: replay.commits, head: replay.head }, strings);
+    store.verifier = options.verifier ?? verifyDataDir;
     for (const d of decisions) store.indexDecision(d);
     for (const b of finalBudgets) store.applyFinalBudget(b);
     for (const e of audit) store.auditIndex.push(e);
@@ -344,8 +353,7 @@ export class LowdbStore implements Store {
     for (const e of wanted) {
       let header = headers.get(e.commit) ?? this.unwritten.get(e.commit)?.header;
       if (!header) {
-        const line = await this.journal.read(e);
-        header = JSON.parse(line.subarray(0, line.indexOf(0x09)).toString('utf8')) as CommitHeader;
+        header = await this.journal.readHeader(e);
         headers.set(e.commit, header);
       }
       entries.push(header.audit.find((a) => a.seq === e.seq)!);
@@ -355,17 +363,22 @@ export class LowdbStore implements Store {
 
   async verify(): Promise<IntegrityReport> {
     await this.filesWriting;
-    return verifyDataDir(this.dataDir);
+    return this.verifier(this.dataDir);
   }
 
-  async putDocument(kind: DocumentKind, id: string, value: unknown): Promise<void> {
+  async putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void> {
     const file = documentFile(this.dataDir, kind, id);
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    await new JsonFileAdapter(file).write(value);
+    await writeFileAtomically(file, bytes);
   }
 
-  async getDocument(kind: DocumentKind, id: string): Promise<unknown | null> {
-    return new JsonFileAdapter(documentFile(this.dataDir, kind, id)).read();
+  async getDocument(kind: DocumentKind, id: string): Promise<Uint8Array | null> {
+    try {
+      return await readFile(documentFile(this.dataDir, kind, id));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
   }
 
   async deleteDocument(kind: DocumentKind, id: string): Promise<void> {
@@ -425,9 +438,13 @@ export class LowdbStore implements Store {
     if (entry) entry.summary = Object.freeze({ ...entry.summary, revision: budget.revision, finalBudget: deepFreeze(budget.finalBudget) });
   }
 
+  /**
+   * The collection files are copies, rewritten whole: under a stream of commits they are written at most
+   * every FILES_EVERY_MS, each time as of the latest commit on disk. A file that could not be written
+   * stays marked and is written next time.
+   */
   private scheduleFiles(): void {
-    // A collection file that could not be written is only a copy: it stays marked and is written next time.
-    this.filesWriting ??= new Promise<void>((resolve) => setImmediate(resolve))
+    this.filesWriting ??= new Promise<void>((resolve) => setTimeout(resolve, FILES_EVERY_MS))
       .then(() => this.writeFiles())
       .catch((e) => {
         this.fileFailure = e;
@@ -470,6 +487,19 @@ export class LowdbStore implements Store {
       const id = name.replace(/\.json$/, '');
       if (!known.has(id) || !name.endsWith('.json')) await rm(join(dir, name), { force: true });
     }
+  }
+}
+
+/**
+ * The data directory holds assessments of real people: only the service's own user may read it. Files
+ * are created so; a directory made by an older release, or copied in, is made so on opening.
+ */
+async function keepPrivate(dir: string): Promise<void> {
+  await chmod(dir, 0o700);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await keepPrivate(path);
+    else if (entry.isFile()) await chmod(path, 0o600);
   }
 }
 

@@ -113,6 +113,10 @@ export interface ApiKeyRecord {
   secretHash: string;
   createdAt: string;
   revokedAt: string | null;
+  /** When the key stops working (absent: until revoked). */
+  expiresAt?: string | null;
+  /** When the key was last used, to the hour: written at most once an hour, so use does not flood the journal. */
+  lastUsedAt?: string | null;
 }
 
 export interface UserRecord {

@@ -55,9 +55,9 @@ export interface Store {
   auditHead(): AuditAnchor;
   /** The whole record checked from disk: the chain, its anchors, every change against its entry, and the files beside it. */
   verify(): Promise<IntegrityReport>;
-  /** Large documents kept one per file (a cohort's people), written atomically. */
-  putDocument(kind: DocumentKind, id: string, value: unknown): Promise<void>;
-  getDocument(kind: DocumentKind, id: string): Promise<unknown | null>;
+  /** Large documents kept apart from the collections (a cohort's people), as bytes, written atomically. */
+  putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void>;
+  getDocument(kind: DocumentKind, id: string): Promise<Uint8Array | null>;
   deleteDocument(kind: DocumentKind, id: string): Promise<void>;
   /** Whether the store was empty (nothing on disk) when it was opened. */
   readonly wasEmpty: boolean;
