@@ -52,6 +52,22 @@ export function actionsFor(roles: readonly Role[]): Action[] {
 }
 
 /**
+ * Roles that may take an action only on records they made themselves: a case-management system reads
+ * and completes the decisions it recorded, never another system's (or a council officer's). Other
+ * roles the action names act on any record.
+ */
+export const OWN_RECORDS_ONLY: Partial<Record<Action, readonly Role[]>> = {
+  'decision.read': ['api-client'],
+  'decision.final-budget': ['api-client'],
+};
+
+/** Whether a caller may take the action on a record made by `owner`. */
+export function mayOn(caller: { roles: readonly Role[]; username: string }, action: Action, owner: string): boolean {
+  const ownOnly = OWN_RECORDS_ONLY[action] ?? [];
+  return PERMISSIONS[action].some((role) => caller.roles.includes(role) && (!ownOnly.includes(role) || owner === caller.username));
+}
+
+/**
  * Separation of duties: whoever manages accounts cannot also write or ratify policy, or they could
  * make themselves the second pair of eyes.
  */

@@ -47,7 +47,18 @@ export const updateUserBody = {
   minProperties: 1,
 };
 
-export const createApiKeyBody = object({ label: text(200) });
+export const createApiKeyBody = object(
+  {
+    label: text(200),
+    expiresAt: { type: 'string', format: 'date-time', description: 'When the key stops working; without it, it works until revoked.' },
+  },
+  ['label'],
+);
+
+export const changePasswordBody = object({
+  currentPassword: text(1024),
+  newPassword: { type: 'string', minLength: 12, maxLength: 1024 },
+});
 
 export const workedExampleSchema = object(
   {

@@ -5,7 +5,7 @@
 
 import type { Request, RequestHandler } from 'express';
 import { HttpProblem } from '../errors.js';
-import type { Role, UserRecord } from '../store/records.js';
+import type { ApiKeyRecord, Role, UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { sameHash, sha256 } from './secrets.js';
 
@@ -23,12 +23,46 @@ declare module 'express-serve-static-core' {
 }
 
 export function authenticate(store: Store, now: () => Date): RequestHandler {
-  return (req, _res, next) => {
+  return async (req, _res, next) => {
     const credential = credentialOf(req);
-    if (credential)
-      req.caller = credential.kind === 'bearer' ? fromSession(store, credential.value, now()) : fromApiKey(store, credential.value);
+    if (credential?.kind === 'bearer') req.caller = fromSession(store, credential.value, now());
+    if (credential?.kind === 'api-key') {
+      const at = now();
+      const { user, key } = fromApiKey(store, credential.value, at);
+      await noteUse(store, user, key, at);
+      req.caller = callerOf(user, 'api-key');
+    }
     next();
   };
+}
+
+const HOUR_MS = 3600_000;
+
+/**
+ * An admin sees when each key was last used, to find keys nobody uses any more. The time is kept to the
+ * hour and written at most once an hour per key: a system calling every second does not fill the journal.
+ */
+async function noteUse(store: Store, user: UserRecord, key: ApiKeyRecord, at: Date): Promise<void> {
+  const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+  if (key.lastUsedAt === hour) return;
+  await store.transact((draft) => {
+    const users = draft.rows('users');
+    const index = users.findIndex((u) => u.id === user.id);
+    const current = users[index]?.apiKeys.find((k) => k.id === key.id);
+    if (!current || current.lastUsedAt === hour) return;
+    users[index] = {
+      ...users[index]!,
+      revision: draft.revision,
+      apiKeys: users[index]!.apiKeys.map((k) => (k.id === key.id ? { ...k, lastUsedAt: hour } : k)),
+    };
+    draft.audit({
+      at: at.toISOString(),
+      actor: user.username,
+      action: 'api-key.used',
+      target: `user:${user.id}`,
+      details: { keyId: key.id, hour },
+    });
+  });
 }
 
 function credentialOf(req: Request): { kind: 'bearer' | 'api-key'; value: string } | null {
@@ -51,7 +85,7 @@ function fromSession(store: Store, token: string, now: Date): Caller {
   return callerOf(activeUser(store, session.userId), 'session');
 }
 
-function fromApiKey(store: Store, key: string): Caller {
+function fromApiKey(store: Store, key: string, now: Date): { user: UserRecord; key: ApiKeyRecord } {
   // The secret is base64url and may itself contain '_'; only the first two separators delimit fields.
   const [prefix, keyId, ...rest] = key.split('_');
   const secret = rest.join('_');
@@ -60,7 +94,10 @@ function fromApiKey(store: Store, key: string): Caller {
   const hash = sha256(secret);
   for (const user of store.all('users')) {
     const record = user.apiKeys.find((k) => k.id === keyId);
-    if (record && !record.revokedAt && sameHash(record.secretHash, hash)) return callerOf(activeUser(store, user.id), 'api-key');
+    if (!record || record.revokedAt || !sameHash(record.secretHash, hash)) continue;
+    if (record.expiresAt && record.expiresAt <= now.toISOString())
+      throw new HttpProblem(401, 'api_key_expired', `The API key expired at ${record.expiresAt}: ask an admin for a new one.`);
+    return { user: activeUser(store, user.id), key: record };
   }
   throw new HttpProblem(401, 'bad_credentials', 'The API key is unknown or has been revoked.');
 }
@@ -73,4 +110,10 @@ function activeUser(store: Store, userId: string): UserRecord {
 
 function callerOf(user: UserRecord, via: Caller['via']): Caller {
   return { userId: user.id, username: user.username, roles: user.roles, via };
+}
+
+/** The session token of a request signed in with Authorization: Bearer. */
+export function bearerToken(req: Request): string | undefined {
+  const [scheme, value] = (req.headers.authorization ?? '').split(' ', 2);
+  return scheme?.toLowerCase() === 'bearer' && value ? value : undefined;
 }

@@ -21,8 +21,13 @@ export const calibrationProperties: Record<string, Schema> = {
   prices: arrayOf(ref('TablePrice')),
   calibratedTotalPence: pence,
   gapPence: {
-    ...pence,
-    description: 'The target less the calibrated total: what is left unspent, at most the smallest step the prices allow.',
+    ...signedPence,
+    description:
+      'The target less the calibrated total: what is left unspent, at most the smallest step the prices allow when the target is reached. Negative when even the lowest prices cost more than the target; large when even the highest cost less.',
+  },
+  reached: {
+    enum: ['target', 'lowest-prices', 'highest-prices'],
+    description: 'Whether prices within the policy format’s limits reach the target, or which limit stopped them.',
   },
   sensitivity: arrayOf(
     record({ percent: { type: 'number' }, factor: { type: 'number' }, totalPence: pence, againstBudgetPence: signedPence }),

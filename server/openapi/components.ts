@@ -95,7 +95,7 @@ export const components = {
     AuditAnchor: record({ seq: integer, hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
     LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),
     NewApiKey: {
-      ...record({ id: string, label: string, key: { type: 'string', pattern: '^ras_[^_]+_.+$' } }),
+      ...record({ id: string, label: string, expiresAt: nullable(timestamp), key: { type: 'string', pattern: '^ras_[^_]+_.+$' } }),
       description: 'The key is shown once, here.',
     },
     PolicyRecord: record(policyRecordProperties, POLICY_OPTIONAL),

@@ -1,10 +1,10 @@
 /** One route of the route table as an OpenAPI operation: its parameters, body, and every response it can give. */
 
-import { type RouteSpec, rolesOf } from '../route-table.js';
+import { bodyKindOf, DEFAULT_JSON_LIMIT, type RouteSpec, rolesOf } from '../route-table.js';
 import { ROLES } from '../store/records.js';
 import { ref, string, type Schema } from './json-schema.js';
 
-export type Status = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428;
+export type Status = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500;
 
 export interface Parameter {
   name: string;
@@ -40,10 +40,14 @@ const REASONS: Record<number, string> = {
   404: 'Not found.',
   409: 'Conflict with the current state.',
   412: 'Precondition failed.',
-  413: 'The body is larger than the limit (1 MB by default).',
+  408: 'The request took too long to arrive (headers within 30 seconds, the whole request within 5 minutes).',
+  413: 'The body is larger than this operation accepts.',
   415: 'A body was sent that is not JSON (Content-Type must be application/json), or in an unsupported charset or encoding.',
-  422: 'The body is well-formed JSON but invalid.',
+  422: 'The body is well-formed JSON but invalid: it does not fit the schema, nests more than 64 levels deep, or holds text that is not well-formed Unicode (a lone surrogate).',
   428: 'Precondition required.',
+  429: 'Too many failed attempts: Retry-After gives the seconds to wait.',
+  431: 'The request headers are larger than the server accepts (16 KiB in all).',
+  500: 'Something unexpected went wrong; it is logged without the request data.',
 };
 
 export function openApiPath(expressPath: string): string {
@@ -53,7 +57,7 @@ export function openApiPath(expressPath: string): string {
 export function operation(route: RouteSpec, path: string, details: Operation | undefined): object {
   const d: Operation = details ?? { ok: [200] };
   const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
-  const takesBody = route.method === 'post' || route.method === 'put' || route.method === 'patch';
+  const takesBody = bodyKindOf(route) !== 'none';
   const [okStatus, okSchema] = d.ok;
 
   const problems: Partial<Record<number, string>> = { 400: REASONS[400] };
@@ -61,7 +65,14 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
   else problems[401] = 'Credentials were sent but are malformed, unknown, expired or revoked (they are checked even here).';
   const guarded = route.access !== 'public' && route.access !== 'signed-in';
   if (guarded) problems[403] = REASONS[403];
-  if (takesBody) Object.assign(problems, { 413: REASONS[413], 415: REASONS[415] });
+  if (takesBody)
+    Object.assign(problems, {
+      413: `${REASONS[413]} (${megabytes(route.bodyLimit ?? DEFAULT_JSON_LIMIT)} here).`,
+      415: REASONS[415],
+      422: REASONS[422],
+    });
+  if (route.before?.length) problems[429] = REASONS[429];
+  Object.assign(problems, { 408: REASONS[408], 431: REASONS[431], 500: REASONS[500] });
   for (const [status, why] of Object.entries(d.problems ?? {})) {
     const code = Number(status);
     problems[code] = problems[code] && code === 403 ? `${problems[code]} Or: ${why}` : code === 400 ? `${REASONS[400]} ${why}` : why;
@@ -88,7 +99,11 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
   for (const status of Object.keys(problems)
     .map(Number)
     .sort((a, b) => a - b)) {
-    responses[status] = { description: problems[status], content: { 'application/problem+json': { schema: ref('Problem') } } };
+    responses[status] = {
+      description: problems[status],
+      ...(status === 429 ? headers({ 'Retry-After': 'Seconds until another attempt will be considered.' }) : {}),
+      content: { 'application/problem+json': { schema: ref('Problem') } },
+    };
   }
 
   return {
@@ -119,4 +134,8 @@ function operationId(method: string, path: string): string {
     .split(/[/{}.-]+/)
     .filter(Boolean);
   return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MiB`;
 }

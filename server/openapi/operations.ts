@@ -6,6 +6,7 @@
 import {
   batchBody,
   calibrateBody,
+  changePasswordBody,
   cloneBody,
   compareBody,
   createApiKeyBody,
@@ -45,7 +46,9 @@ const created = (path: string) => ({ Location: `Where the new resource is: ${pat
 
 const NOT_FOUND_POLICY = 'No such policy.';
 const NOT_FOUND_VERSION = 'No such policy or version.';
-const NOT_FOUND_DECISION = 'No such decision.';
+const NOT_FOUND_DECISION = 'No such decision; to an api-client, also one another caller recorded (a system reads only its own decisions).';
+const WEAK_PASSWORD =
+  'weak_password (pointer /password) for a password of fewer than 12 characters, one on the lists of common passwords, words and patterns attackers try first, or one containing the username.';
 const INVALID_BODY = 'The body does not fit its schema; `errors` lists each fault at its pointer.';
 const ASSESSMENT_INVALID = 'The assessment does not fit its schema or the policy version; `errors` point into the body.';
 const BAD_AS_OF = 'The asOf query parameter is not a real date (pointer /query/asOf).';
@@ -81,10 +84,22 @@ export const OPERATIONS: Record<string, Operation> = {
   'post /api/auth/logout': { ok: [204] },
   'get /api/auth/me': { ok: [200, ref('Me')] },
   'get /api/setup': { ok: [200, ref('SetupStatus')] },
+  'post /api/auth/password': {
+    body: changePasswordBody,
+    ok: [204],
+    problems: {
+      403: 'The current password is wrong (pointer /currentPassword), or the caller used an API key, which has no password.',
+      422: `${INVALID_BODY} Also ${WEAK_PASSWORD.replace('/password', '/newPassword')}`,
+    },
+  },
   'post /api/setup': {
     body: setupBody,
     ok: [201, ref('User')],
-    problems: { 403: 'The setup code is wrong.', 409: 'Setup is done: there are users already.', 422: INVALID_BODY },
+    problems: {
+      403: 'The setup code is wrong.',
+      409: 'Setup is done: there are users already.',
+      422: `${INVALID_BODY} Also ${WEAK_PASSWORD}`,
+    },
   },
 
   'get /api/users': { ok: [200, arrayOf(ref('User'))] },
@@ -94,7 +109,7 @@ export const OPERATIONS: Record<string, Operation> = {
     okHeaders: created('/api/users/{userId}'),
     problems: {
       409: 'The username is taken.',
-      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for admin with officer or ratifier.`,
+      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for admin with officer or ratifier, and ${WEAK_PASSWORD}`,
     },
   },
   'get /api/users/{userId}': { ok: [200, ref('UserWithHistory')], problems: { 404: 'No such user.' } },
@@ -104,13 +119,13 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: {
       404: 'No such user.',
       409: 'Nobody changes their own roles or disables themself.',
-      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for roles one account may not hold together: admin with officer or ratifier.`,
+      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for roles one account may not hold together: admin with officer or ratifier; and ${WEAK_PASSWORD}`,
     },
   },
   'post /api/users/{userId}/api-keys': {
     body: createApiKeyBody,
     ok: [201, ref('NewApiKey')],
-    problems: { 404: 'No such user.', 422: INVALID_BODY },
+    problems: { 404: 'No such user.', 422: `${INVALID_BODY} Also expiry_in_past (pointer /expiresAt).` },
   },
   'delete /api/users/{userId}/api-keys/{keyId}': { ok: [204], problems: { 404: 'No such user or API key.' } },
 

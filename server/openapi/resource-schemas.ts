@@ -30,7 +30,14 @@ export const problem: Schema = {
   description: 'RFC 9457 problem details. `errors` lists every fault found, each at its JSON Pointer.',
 };
 
-export const apiKeySummary = record({ id: string, label: string, createdAt: timestamp, revokedAt: nullable(timestamp) });
+export const apiKeySummary = record({
+  id: string,
+  label: string,
+  createdAt: timestamp,
+  revokedAt: nullable(timestamp),
+  expiresAt: { ...nullable(timestamp), description: 'When the key stops working; null: until revoked.' },
+  lastUsedAt: { ...nullable(timestamp), description: 'The hour the key was last used (kept to the hour); null: never.' },
+});
 export const userProperties = {
   id: string,
   username: string,

@@ -1,64 +1,121 @@
 import { randomUUID } from 'node:crypto';
+import { bearerToken } from '../auth/authenticate.js';
+import { requireStrongPassword } from '../auth/password-policy.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { passwordChangeLimiter, signInLimiters } from '../auth/sign-in-limits.js';
 import { newSecret, sameHash, sha256 } from '../auth/secrets.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { actionsFor } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { loginBody, setupBody } from '../schemas.js';
+import { changePasswordBody, loginBody, setupBody } from '../schemas.js';
 import type { UserRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 
 const checkLogin = bodyChecker<{ username: string; password: string }>(loginBody);
+const checkPasswordChange = bodyChecker<{ currentPassword: string; newPassword: string }>(changePasswordBody);
 const checkSetup = bodyChecker<{ code: string; username: string; displayName?: string; password: string }>(setupBody);
 
 export function authRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    route('post', '/api/auth/login', 'public', 'Sign in with a username and password; returns a bearer token', async (req, res) => {
-      const { username, password } = checkLogin(req);
-      const user = ctx.store.all('users').find((u) => u.username === username);
-      // Verify even for an unknown user, so timing does not reveal which usernames exist.
-      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      const now = ctx.clock();
-      if (!user || !ok || user.disabled || !user.passwordHash) {
-        // Every failed attempt is on the record; an unknown name is not written down (it may be anything typed).
+    route(
+      'post',
+      '/api/auth/login',
+      'public',
+      'Sign in with a username and password; returns a bearer token. Failed attempts are limited per account and per address (429 with Retry-After)',
+      async (req, res) => {
+        const { username, password } = checkLogin(req);
+        const user = ctx.store.all('users').find((u) => u.username === username);
+        // Verify even for an unknown user, so timing does not reveal which usernames exist.
+        const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+        const now = ctx.clock();
+        if (!user || !ok || user.disabled || !user.passwordHash) {
+          // Every failed attempt is on the record; an unknown name is not written down (it may be anything typed).
+          await ctx.store.transact((draft) => {
+            draft.audit({
+              at: now.toISOString(),
+              actor: user ? user.username : 'unknown',
+              action: 'auth.sign-in-failed',
+              target: user ? `user:${user.id}` : 'user:unknown',
+              details: { reason: !user ? 'unknown user' : user.disabled ? 'account disabled' : 'wrong password' },
+            });
+          });
+          throw new HttpProblem(401, 'bad_credentials', 'The username or password is wrong, or the account is disabled.');
+        }
+        const token = newSecret();
+        const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3600_000).toISOString();
         await ctx.store.transact((draft) => {
+          const sessions = draft.rows('sessions');
+          // This user's expired sessions are dropped as a new one is made, so the file does not grow for ever.
+          const kept = sessions.filter((s) => s.userId !== user.id || s.expiresAt > now.toISOString());
+          sessions.splice(0, sessions.length, ...kept, {
+            tokenHash: sha256(token),
+            userId: user.id,
+            createdAt: now.toISOString(),
+            expiresAt,
+          });
           draft.audit({
             at: now.toISOString(),
-            actor: user ? user.username : 'unknown',
-            action: 'auth.sign-in-failed',
-            target: user ? `user:${user.id}` : 'user:unknown',
-            details: { reason: !user ? 'unknown user' : user.disabled ? 'account disabled' : 'wrong password' },
+            actor: user.username,
+            action: 'auth.sign-in',
+            target: `user:${user.id}`,
+            details: { expiresAt },
           });
         });
-        throw new HttpProblem(401, 'bad_credentials', 'The username or password is wrong, or the account is disabled.');
-      }
-      const token = newSecret();
-      const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3600_000).toISOString();
-      await ctx.store.transact((draft) => {
-        const sessions = draft.rows('sessions');
-        // This user's expired sessions are dropped as a new one is made, so the file does not grow for ever.
-        const kept = sessions.filter((s) => s.userId !== user.id || s.expiresAt > now.toISOString());
-        sessions.splice(0, sessions.length, ...kept, {
-          tokenHash: sha256(token),
-          userId: user.id,
-          createdAt: now.toISOString(),
-          expiresAt,
+        res.json({ token, expiresAt, user: publicUser(user) });
+      },
+      { before: signInLimiters(ctx.signInLimits) },
+    ),
+
+    route(
+      'post',
+      '/api/auth/password',
+      'signed-in',
+      'Change your own password (send the current one); every other session of yours ends',
+      async (req, res) => {
+        const body = checkPasswordChange(req);
+        if (req.caller!.via !== 'session')
+          throw new HttpProblem(403, 'session_required', 'Sign in with a password to change it; an API key has none.');
+        const user = ctx.store.all('users').find((u) => u.id === req.caller!.userId)!;
+        if (!user.passwordHash || !(await verifyPassword(body.currentPassword, user.passwordHash)))
+          throw new HttpProblem(403, 'bad_credentials', 'The current password is wrong.', [
+            { pointer: '/currentPassword', code: 'bad_credentials', message: 'this is not your current password' },
+          ]);
+        requireStrongPassword(body.newPassword, user, '/newPassword');
+        const passwordHash = await hashPassword(body.newPassword);
+        const current = sha256(bearerToken(req)!);
+        await ctx.store.transact((draft) => {
+          const users = draft.rows('users');
+          const index = users.findIndex((u) => u.id === user.id);
+          users[index] = { ...users[index]!, passwordHash, revision: draft.revision };
+          // Whoever else holds a session of this account got it with the old password.
+          const sessions = draft.rows('sessions');
+          const kept = sessions.filter((s) => s.userId !== user.id || sameHash(s.tokenHash, current));
+          const ended = sessions.length - kept.length;
+          sessions.splice(0, sessions.length, ...kept);
+          draft.audit({
+            at: isoNow(ctx.clock),
+            actor: user.username,
+            action: 'user.update',
+            target: `user:${user.id}`,
+            details: {
+              changed: ['password'],
+              roles: user.roles,
+              granted: [],
+              removed: [],
+              disabled: user.disabled,
+              ...(ended > 0 ? { sessionsEnded: ended } : {}),
+            },
+          });
         });
-        draft.audit({
-          at: now.toISOString(),
-          actor: user.username,
-          action: 'auth.sign-in',
-          target: `user:${user.id}`,
-          details: { expiresAt },
-        });
-      });
-      res.json({ token, expiresAt, user: publicUser(user) });
-    }),
+        res.status(204).end();
+      },
+      { before: [passwordChangeLimiter(ctx.signInLimits)] },
+    ),
 
     route('post', '/api/auth/logout', 'signed-in', 'End the current session', async (req, res) => {
-      const token = req.headers.authorization?.split(' ', 2)[1];
+      const token = bearerToken(req);
       if (req.caller?.via === 'session' && token) {
         const hash = sha256(token);
         await ctx.store.transact((draft) => {
@@ -90,6 +147,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       const body = checkSetup(req);
       if (ctx.store.all('users').length > 0 || ctx.setupCode === null)
         throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
+      requireStrongPassword(body.password, body);
       if (!sameHash(sha256(body.code), sha256(ctx.setupCode)))
         throw new HttpProblem(403, 'bad_setup_code', 'The setup code is wrong: use the one printed when the server started.');
       const user = await newUser(
@@ -141,6 +199,13 @@ export function publicUser(user: Omit<UserRecord, 'revision'>) {
     disabled: user.disabled,
     createdAt: user.createdAt,
     hasPassword: user.passwordHash !== null,
-    apiKeys: user.apiKeys.map((k) => ({ id: k.id, label: k.label, createdAt: k.createdAt, revokedAt: k.revokedAt })),
+    apiKeys: user.apiKeys.map((k) => ({
+      id: k.id,
+      label: k.label,
+      createdAt: k.createdAt,
+      revokedAt: k.revokedAt,
+      expiresAt: k.expiresAt ?? null,
+      lastUsedAt: k.lastUsedAt ?? null,
+    })),
   };
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import diff from 'microdiff';
+import type { Caller } from '../auth/authenticate.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../errors.js';
 import { etagOf } from '../lifecycle.js';
+import { type Action, mayOn } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { finalBudgetBody, recordDecisionBody } from '../schemas.js';
 import type { DecisionRecord } from '../store/records.js';
@@ -72,7 +74,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
     }),
 
     route('get', '/api/decisions/:decisionId', 'decision.read', 'One recorded decision with its input and output', async (req, res) => {
-      const decision = await requireDecision(ctx, String(req.params.decisionId));
+      const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.read');
       res.set('ETag', etagOf(decision)).json(decision);
     }),
 
@@ -82,7 +84,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       'decision.replay',
       'Re-evaluate a decision against the exact version it used and compare the output',
       async (req, res) => {
-        const decision = await requireDecision(ctx, String(req.params.decisionId));
+        const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.replay');
         const version = requireVersion(ctx.store, decision.policyId, decision.version);
         if (version.contentHash !== decision.contentHash) {
           throw new HttpProblem(
@@ -123,7 +125,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
         const ifMatch = req.headers['if-match']?.trim();
         const updated = await ctx.store.transact((draft) => {
           const current = draft.decision(id);
-          if (!current) throw new HttpProblem(404, 'decision_not_found', `There is no decision ${id}.`);
+          if (!current || !mayOn(req.caller!, 'decision.final-budget', current.createdBy)) throw decisionNotFound(id);
           if (!ifMatch)
             throw new HttpProblem(
               428,
@@ -155,10 +157,15 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
   ];
 }
 
-async function requireDecision(ctx: AppContext, id: string): Promise<DecisionRecord> {
+/** A decision the caller may see; one they may not is, to them, not there at all. */
+async function requireDecision(ctx: AppContext, id: string, caller: Caller, action: Action): Promise<DecisionRecord> {
   const decision = await ctx.store.decision(id);
-  if (!decision) throw new HttpProblem(404, 'decision_not_found', `There is no decision ${id}.`);
+  if (!decision || !mayOn(caller, action, decision.createdBy)) throw decisionNotFound(id);
   return decision;
+}
+
+function decisionNotFound(id: string): HttpProblem {
+  return new HttpProblem(404, 'decision_not_found', `There is no decision ${id}.`);
 }
 
 /** The assessment sits under /assessment in this request, so pointers into it get that prefix. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { requireStrongPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newSecret, sha256 } from '../auth/secrets.js';
 import { isoNow } from '../clock.js';
@@ -14,7 +15,7 @@ import { newUser, publicUser } from './auth.js';
 
 const checkCreate = bodyChecker<{ username: string; displayName: string; roles: Role[]; password?: string }>(createUserBody);
 const checkUpdate = bodyChecker<{ displayName?: string; roles?: Role[]; disabled?: boolean; password?: string }>(updateUserBody);
-const checkKey = bodyChecker<{ label: string }>(createApiKeyBody);
+const checkKey = bodyChecker<{ label: string; expiresAt?: string }>(createApiKeyBody);
 
 /** The actions that change what an account may do, shown on the account's page. */
 const ACCOUNT_HISTORY = new Set(['user.create', 'user.update', 'api-key.create', 'api-key.revoke']);
@@ -50,6 +51,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const body = checkCreate(req);
         assertCompatible(body.roles);
+        if (body.password !== undefined) requireStrongPassword(body.password, body);
         const user = await newUser(body, isoNow(ctx.clock));
         await ctx.store.transact((draft) => {
           if (draft.rows('users').some((u) => u.username === body.username)) {
@@ -78,6 +80,10 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const body = checkUpdate(req);
         if (body.roles) assertCompatible(body.roles);
+        if (body.password !== undefined) {
+          const target = requireUser(ctx.store.all('users'), String(req.params.userId));
+          requireStrongPassword(body.password, { username: target.username, displayName: body.displayName ?? target.displayName });
+        }
         const passwordHash = body.password ? await hashPassword(body.password) : undefined;
         const updated = await ctx.store.transact((draft) =>
           changeUser(draft, String(req.params.userId), (user) => {
@@ -129,7 +135,13 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       'user.manage',
       'Issue an API key; the key is shown once, in this response',
       async (req, res) => {
-        const { label } = checkKey(req);
+        const { label, expiresAt } = checkKey(req);
+        const now = isoNow(ctx.clock);
+        if (expiresAt !== undefined && new Date(expiresAt).toISOString() <= now)
+          throw new HttpProblem(422, 'expiry_in_past', `An API key's expiry must be in the future (it is now ${now}).`, [
+            { pointer: '/expiresAt', code: 'expiry_in_past', message: 'choose a time in the future' },
+          ]);
+        const expiry = expiresAt === undefined ? null : new Date(expiresAt).toISOString();
         const keyId = randomBytes(6).toString('hex');
         const secret = newSecret();
         await ctx.store.transact((draft) =>
@@ -139,16 +151,19 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
               actor: req.caller!.username,
               action: 'api-key.create',
               target: `user:${user.id}`,
-              details: { keyId, label },
+              details: { keyId, label, expiresAt: expiry },
             });
             return {
               ...user,
               revision: draft.revision,
-              apiKeys: [...user.apiKeys, { id: keyId, label, secretHash: sha256(secret), createdAt: isoNow(ctx.clock), revokedAt: null }],
+              apiKeys: [
+                ...user.apiKeys,
+                { id: keyId, label, secretHash: sha256(secret), createdAt: now, revokedAt: null, expiresAt: expiry, lastUsedAt: null },
+              ],
             };
           }),
         );
-        res.status(201).json({ id: keyId, label, key: `ras_${keyId}_${secret}` });
+        res.status(201).json({ id: keyId, label, expiresAt: expiry, key: `ras_${keyId}_${secret}` });
       },
     ),
 

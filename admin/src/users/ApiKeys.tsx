@@ -28,12 +28,21 @@ interface Key {
   label: string;
   createdAt: string;
   revokedAt: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+function statusOf(key: Key, now: Date): string {
+  if (key.revokedAt) return `Revoked on ${formatDate(key.revokedAt)}`;
+  if (key.expiresAt && new Date(key.expiresAt) <= now) return `Expired on ${formatDate(key.expiresAt)}`;
+  return key.expiresAt ? `In use until ${formatDate(key.expiresAt)}` : 'In use, no expiry';
 }
 
 export function ApiKeys() {
   const record = useRecordContext();
   const refresh = useRefresh();
   const [label, setLabel] = useState('');
+  const [expires, setExpires] = useState('');
   const [issued, setIssued] = useState<{ label: string; key: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [revoking, setRevoking] = useState<Key | null>(null);
@@ -52,11 +61,13 @@ export function ApiKeys() {
     try {
       const { body } = await api<{ id: string; label: string; key: string }>(
         `/api/users/${encodeURIComponent(String(record.id))}/api-keys`,
-        { method: 'POST', body: { label: label.trim() } },
+        // The key works to the end of the chosen day, in the officer's own time zone.
+        { method: 'POST', body: { label: label.trim(), ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}) } },
       );
       setIssued({ label: body.label, key: body.key });
       setCopied(false);
       setLabel('');
+      setExpires('');
       refresh();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -112,6 +123,9 @@ export function ApiKeys() {
                 Status
               </TableCell>
               <TableCell component="th" scope="col">
+                Last used
+              </TableCell>
+              <TableCell component="th" scope="col">
                 <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
                   Actions
                 </Box>
@@ -128,7 +142,8 @@ export function ApiKeys() {
                   <code>{k.id}</code>
                 </TableCell>
                 <TableCell>{formatDate(k.createdAt)}</TableCell>
-                <TableCell>{k.revokedAt ? `Revoked on ${formatDate(k.revokedAt)}` : 'In use'}</TableCell>
+                <TableCell>{statusOf(k, new Date())}</TableCell>
+                <TableCell>{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</TableCell>
                 <TableCell>
                   {!k.revokedAt && (
                     <Button color="error" onClick={() => setRevoking(k)} aria-label={`Revoke the key ${k.label}`}>
@@ -148,6 +163,15 @@ export function ApiKeys() {
           onChange={(e) => setLabel(e.target.value)}
           size="small"
           helperText="e.g. case-management system"
+        />
+        <TextField
+          label="Works until (optional)"
+          type="date"
+          value={expires}
+          onChange={(e) => setExpires(e.target.value)}
+          size="small"
+          slotProps={{ inputLabel: { shrink: true } }}
+          helperText="Leave empty for a key that works until revoked"
         />
         <Button variant="contained" onClick={issue}>
           Issue an API key

@@ -56,4 +56,7 @@ export function UserList() {
   );
 }
 
-const activeKeys = (user: RaRecord) => ((user.apiKeys ?? []) as Array<{ revokedAt: string | null }>).filter((k) => !k.revokedAt).length;
+const activeKeys = (user: RaRecord) =>
+  ((user.apiKeys ?? []) as Array<{ revokedAt: string | null; expiresAt: string | null }>).filter(
+    (k) => !k.revokedAt && (!k.expiresAt || new Date(k.expiresAt) > new Date()),
+  ).length;
