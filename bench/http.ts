@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import express, { type Express } from 'express';
 import { createApp } from '../server/app.js';
+import { serve } from '../server/http/serve.js';
 import { silentLogger } from '../server/logger.js';
 import { seedExamples } from '../server/seed.js';
 import { LowdbStore } from '../server/store/lowdb-store.js';
@@ -126,11 +127,10 @@ function bareApp(constant: unknown): Express {
   return app;
 }
 
-function listen(app: Express, servers: Server[]): Promise<string> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-    servers.push(server);
-  });
+async function listen(app: Express, servers: Server[]): Promise<string> {
+  const server = await serve(app, { port: 0, host: '127.0.0.1' });
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /**

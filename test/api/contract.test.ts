@@ -807,6 +807,38 @@ describe('real responses fit the contract', () => {
     await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 200, { token: tokens().ratifier, body: { cohortId: null } });
   });
 
+  it('changing your own password, and sign-in limits', async () => {
+    const own = await ownServer();
+    const admin = own.tokens.admin;
+    await exchange(
+      'POST',
+      '/api/users',
+      201,
+      {
+        token: admin,
+        body: { username: 'contract-person', displayName: 'Person', roles: ['scrutiny'], password: 'first-long-passphrase' },
+      },
+      own.url,
+    );
+    const session = await login(own.url, 'contract-person', 'first-long-passphrase');
+    const change = (currentPassword: string, newPassword: string, status: number) =>
+      exchange('POST', '/api/auth/password', status, { token: session, body: { currentPassword, newPassword } }, own.url);
+    await change('not-my-password', 'second-long-passphrase', 403);
+    await change('first-long-passphrase', 'password1234', 422);
+    await change('first-long-passphrase', 'second-long-passphrase', 204);
+    await exchange('POST', '/api/auth/password', 422, { token: session, body: {} }, own.url);
+    for (let i = 0; i < 10; i++)
+      await exchange('POST', '/api/auth/login', 401, { body: { username: 'contract-person', password: `wrong guess ${i}` } }, own.url);
+    const limited = await exchange(
+      'POST',
+      '/api/auth/login',
+      429,
+      { body: { username: 'contract-person', password: 'wrong again' } },
+      own.url,
+    );
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('signing out', async () => {
     const session = await login(server.url, 'scrutiny');
     await exchange('POST', '/api/auth/logout', 204, { token: session });

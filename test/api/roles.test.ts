@@ -52,6 +52,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/auth/login': 'public',
   'post /api/auth/logout': 'signed-in',
   'get /api/auth/me': 'signed-in',
+  'post /api/auth/password': 'signed-in',
   'get /api/setup': 'public',
   'post /api/setup': 'public',
 

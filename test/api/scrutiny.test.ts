@@ -342,30 +342,32 @@ describe('comparing 2009-pilot, 2010-revised and flat-500 over the five people',
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const [header, ...rows] = parseCsv(res.body as string);
-    expect(header!.slice(0, 8)).toEqual([
+    // The same table as `ras compare --csv` writes.
+    expect(header!.slice(0, 9)).toEqual([
       'ref',
       'clientGroup',
       'ageBand',
-      'annual 2009-pilot (£)',
-      'annual 2010-revised (£)',
-      'annual flat-500 (£)',
-      'change to 2010-revised (£)',
-      'change to flat-500 (£)',
+      'compared',
+      '2009-pilot (£ a year)',
+      '2010-revised (£ a year)',
+      'flat-500 (£ a year)',
+      'change 2009-pilot to 2010-revised (£ a year)',
+      'change 2009-pilot to flat-500 (£ a year)',
     ]);
-    expect(header).toContain('flat-500: Allocation table for Adults with a learning disability (£)');
-    expect(rows.map((r) => r.slice(0, 8))).toEqual(
+    expect(header).toContain('flat-500: Allocation table for Adults with a learning disability (£ a year)');
+    expect(rows.map((r) => r.slice(0, 9))).toEqual(
       PEOPLE.map(({ ref, clientGroup, ageBand }) => {
         const [a, b, c] = [ANNUAL['2009-pilot'][ref as 'OP-1'], ANNUAL['2010-revised'][ref as 'OP-1'], ANNUAL['flat-500'][ref as 'OP-1']];
-        return [ref, clientGroup, ageBand, pounds(a), pounds(b), pounds(c), pounds(b - a), pounds(c - a)];
+        return [ref, clientGroup, ageBand, 'yes', pounds(a), pounds(b), pounds(c), pounds(b - a), pounds(c - a)];
       }),
     );
-    expect(rows[2]!.slice(3, 8)).toEqual(['2756.00', '2912.00', '2600.00', '156.00', '-156.00']);
+    expect(rows[2]!.slice(4, 9)).toEqual(['2756.00', '2912.00', '2600.00', '156.00', '-156.00']);
     // Summed in pence: £1,716.00 to 2010-revised, £0.00 to flat-500, as the summary says.
     const sumPence = (column: number) => rows.reduce((sum, r) => sum + Math.round(Number(r[column]) * 100), 0);
-    expect(sumPence(6)).toBe(job.result.pairs[0].overall.totalChangePence);
-    expect(sumPence(6)).toBe(171_600);
-    expect(sumPence(7)).toBe(0);
-    expect(sumPence(3)).toBe(1_118_000);
+    expect(sumPence(7)).toBe(job.result.pairs[0].overall.totalChangePence);
+    expect(sumPence(7)).toBe(171_600);
+    expect(sumPence(8)).toBe(0);
+    expect(sumPence(4)).toBe(1_118_000);
   });
 
   it("exports the same rows as JSON, with each person's part of every attribution step, in pence", async () => {

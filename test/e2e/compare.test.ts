@@ -54,7 +54,7 @@ describe('comparing versions', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
-    expect(csv[0]).toContain('ref,clientGroup,ageBand,annual 2009-pilot (£),annual 2010-revised (£)');
+    expect(csv[0]).toContain('ref,clientGroup,ageBand,compared,2009-pilot (£ a year),2010-revised (£ a year)');
     expect(csv.filter((line) => line.length > 0).length).toBe(401);
   });
 });

@@ -30,6 +30,8 @@ export interface ConsoleUnderTest {
   freshPage(person?: Person): Promise<Page>;
   /** Requests that tried to leave 127.0.0.1 (a CDN, telemetry): there must be none. */
   externalRequests: string[];
+  /** What the server's Content-Security-Policy blocked, as the browser reported it: there must be nothing. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -66,11 +68,28 @@ export async function openConsole(options: StartOptions = {}): Promise<ConsoleUn
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol))
       externalRequests.push(request.url());
   });
+  // The console must work under the server's Content-Security-Policy: whatever it blocks is a failure.
+  const cspViolations: string[] = [];
+  await context.exposeBinding('reportCspViolation', (_source, text: string) => {
+    cspViolations.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`,
+      ),
+    );
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Could not create web worker/i.test(text)) cspViolations.push(text);
+  });
   const page = await context.newPage();
   return {
     server,
     browser,
     externalRequests,
+    cspViolations,
     async freshPage(person) {
       // A small document of the console's own origin, to empty its storage before the console loads.
       await page.goto(`${server.url}/api/health`);
@@ -110,6 +129,7 @@ export function consoleForFile(options: StartOptions = {}): { readonly ui: Conso
     if (task.result?.state === 'fail' && holder.page) await screenshot(holder.page, `failed-${task.name.slice(0, 40)}`, { fullPage: true });
     holder.page = undefined;
     expect(holder.ui.externalRequests, 'requests that left this machine').toEqual([]);
+    expect(holder.ui.cspViolations.splice(0), 'what the Content-Security-Policy blocked').toEqual([]);
   });
   afterAll(async () => {
     await holder.ui?.close();

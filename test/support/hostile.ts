@@ -188,24 +188,42 @@ export interface HostileRequest {
   path: string;
   headers: Record<string, string>;
   body?: string | Uint8Array;
-  /** For reports: which template the path was made from, or 'random'. */
+  /** For reports: the operation the request was made from ('post /api/policies/{id}/evaluate'), or 'random'. */
   template: string;
 }
 
-export interface RequestShape {
+/** One operation of the OpenAPI document, as the generator aims at it. */
+export interface TargetOperation {
   method: string;
-  /** Express path, e.g. /api/policies/:id */
-  path: string;
+  /** The OpenAPI path template, e.g. /api/policies/{id} */
+  template: string;
+  /** Roles that may call it; empty for public operations. */
+  roles: readonly string[];
+  takesBody: boolean;
+}
+
+/** Every operation the server documents, read from its OpenAPI document. */
+export function operationsOf(doc: {
+  paths: Record<string, Record<string, { 'x-roles'?: string[]; requestBody?: unknown }>>;
+}): TargetOperation[] {
+  return Object.entries(doc.paths).flatMap(([template, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method,
+      template,
+      roles: op['x-roles'] ?? [],
+      takesBody: op.requestBody !== undefined,
+    })),
+  );
 }
 
 export interface Ingredients {
-  routes: readonly RequestShape[];
+  operations: readonly TargetOperation[];
   /** Values that name real things, used for path parameters part of the time. */
   realParams: Record<string, readonly string[]>;
-  /** Valid bodies to mutate, by `${method} ${path}`. */
+  /** Valid bodies to mutate, by `${method} ${template}`. */
   validBodies: Record<string, Record<string, unknown>>;
-  /** Valid credentials, as header sets (bearer tokens of each role, and so on). */
-  credentials: ReadonlyArray<Record<string, string>>;
+  /** Valid credentials (header sets), by role. */
+  credentials: Record<string, ReadonlyArray<Record<string, string>>>;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -256,11 +274,12 @@ export function hostileRequest(rand: Random, ing: Ingredients): HostileRequest {
   let method: string;
   let path: string;
   let template: string;
+  let target: TargetOperation | undefined;
   if (chance(rand, 0.88)) {
-    const route = pick(rand, ing.routes);
-    template = `${route.method} ${route.path}`;
-    method = chance(rand, 0.8) ? route.method.toUpperCase() : pick(rand, METHODS);
-    path = route.path.replace(/:(\w+)/g, (_, name: string) => segment(rand, name, ing.realParams)) + query(rand);
+    target = pick(rand, ing.operations);
+    template = `${target.method} ${target.template}`;
+    method = chance(rand, 0.8) ? target.method.toUpperCase() : pick(rand, METHODS);
+    path = target.template.replace(/\{(\w+)\}/g, (_, name: string) => segment(rand, name, ing.realParams)) + query(rand);
   } else {
     template = 'random';
     method = pick(rand, METHODS);
@@ -285,36 +304,44 @@ export function hostileRequest(rand: Random, ing: Ingredients): HostileRequest {
       ]) + query(rand);
   }
 
-  // Credentials: none, a valid one, or a broken one. Signing out would end a shared session, so it never gets a valid one.
+  // Credentials: none, one of a role the operation allows (so most requests get past the front door),
+  // any valid one, or a broken one. Signing out, or changing a password, would spoil a shared session.
   const credential = rand();
-  const valid = template !== 'post /api/auth/logout' && ing.credentials.length > 0;
-  if (credential < 0.55 && valid) Object.assign(headers, pick(rand, ing.credentials));
+  const spoils = template === 'post /api/auth/logout' || template === 'post /api/auth/password';
+  const allowed = target && target.roles.length > 0 ? target.roles.flatMap((r) => ing.credentials[r] ?? []) : [];
+  const any = Object.values(ing.credentials).flat();
+  if (!spoils && credential < 0.4 && allowed.length > 0) Object.assign(headers, pick(rand, allowed));
+  else if (!spoils && credential < 0.55 && any.length > 0) Object.assign(headers, pick(rand, any));
   else if (credential < 0.7) Object.assign(headers, pick(rand, BAD_CREDENTIALS));
   if (chance(rand, 0.1)) headers['if-match'] = pick(rand, ['*', '"x"', '', 'W/"x"', '"sha256:0"']);
 
   // Body: none, random JSON, a valid body made hostile, malformed text, or not JSON at all.
+  const validBody = ing.validBodies[template] ?? ing.validBodies[pick(rand, Object.keys(ing.validBodies))]!;
   const b = rand();
   let body: string | Uint8Array | undefined;
-  if (b < 0.15) {
+  if (b < 0.12) {
     body = undefined;
-  } else if (b < 0.45) {
+  } else if (b < 0.35) {
     body = JSON.stringify(randomJson(rand, 4));
     headers['content-type'] = 'application/json';
-  } else if (b < 0.75) {
-    const validBody = ing.validBodies[template] ?? ing.validBodies[pick(rand, Object.keys(ing.validBodies))]!;
+  } else if (b < 0.6) {
     body = JSON.stringify(mutate(rand, validBody));
     headers['content-type'] = 'application/json';
-  } else if (b < 0.87) {
+  } else if (b < 0.7) {
+    // A valid body with one string that is not Unicode, or one field nested far too deep.
+    body = chance(rand, 0.6) ? withLoneSurrogate(rand, validBody) : withDeepField(rand, validBody);
+    headers['content-type'] = 'application/json';
+  } else if (b < 0.8) {
     body = pick(rand, MALFORMED_BODIES);
     headers['content-type'] = pick(rand, ['application/json', 'application/json; charset=utf-8', 'application/problem+json']);
-  } else if (b < 0.97) {
+  } else if (b < 0.92) {
     body = chance(rand, 0.5) ? 'a=1&b=2' : JSON.stringify(randomJson(rand, 2));
     headers['content-type'] = pick(rand, CONTENT_TYPES);
-  } else if (b < 0.99) {
+  } else if (b < 0.95) {
     body = Uint8Array.from({ length: 64 }, () => Math.floor(rand() * 256));
     headers['content-type'] = 'application/json';
   } else {
-    body = JSON.stringify({ padding: 'x'.repeat(1_100_000) });
+    body = JSON.stringify({ ...validBody, padding: 'x'.repeat(1_100_000) });
     headers['content-type'] = 'application/json';
   }
   // fetch cannot send a body with GET; DELETE usually has none.
@@ -323,6 +350,26 @@ export function hostileRequest(rand: Random, ing: Ingredients): HostileRequest {
     delete headers['content-type'];
   }
   return { method, path, headers, body, template };
+}
+
+/** The body as JSON text, with one string value (or, if it has none, a new field) made a lone surrogate. */
+function withLoneSurrogate(rand: Random, valid: Record<string, unknown>): string {
+  const text = JSON.stringify(valid);
+  const strings = [...text.matchAll(/"(?:[^"\\]|\\.)*"(?!\s*:)/g)];
+  const surrogate = pick(rand, ['\\ud800', '\\udfff', 'a\\udbff', '\\udc00z']);
+  if (strings.length === 0) return text.replace(/^\{/, `{"x":"${surrogate}",`).replace(/,\}$/, '}');
+  const at = pick(rand, strings);
+  return `${text.slice(0, at.index! + 1)}${surrogate}${text.slice(at.index! + at[0].length - 1)}`;
+}
+
+/** The body as JSON text with one field replaced by arrays nested far beyond any real document. */
+function withDeepField(rand: Random, valid: Record<string, unknown>): string {
+  const depth = pick(rand, [100, 5_000, 100_000]);
+  const keys = Object.keys(valid);
+  const key = keys.length > 0 ? pick(rand, keys) : 'x';
+  const deep = `${'['.repeat(depth)}"${key}"${']'.repeat(depth)}`;
+  const rest = JSON.stringify(objectOf(Object.entries(valid).filter(([k]) => k !== key))).slice(1, -1);
+  return `{${JSON.stringify(key)}:${deep}${rest ? `,${rest}` : ''}}`;
 }
 
 /** Runs `work` over items with at most `limit` in flight at once. */

@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { type AppOptions, createApp } from '../../server/app.js';
+import { serve } from '../../server/http/serve.js';
 import { silentLogger } from '../../server/logger.js';
 import { seedExamples } from '../../server/seed.js';
 import type { Role } from '../../server/store/records.js';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
+import { sharedWorkPool } from '../../server/work/pool.js';
 
 export const PASSWORD = 'a-long-test-password';
 const SETUP_CODE = 'test-setup-code';
@@ -42,7 +44,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const template = options.dataDir === undefined && options.seed !== false && options.users !== false ? templateDir() : null;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ras-api-'));
   if (template) cpSync(join(template, 'data'), dataDir, { recursive: true });
-  const store = await LowdbStore.open(dataDir);
+  const store = await LowdbStore.open(dataDir, { verifier: (dir) => sharedWorkPool().verifyStore(dir) });
   if (store.wasEmpty && options.seed !== false) await seedExamples(store, '2026-01-01T00:00:00.000Z');
   const firstRun = store.all('users').length === 0;
   const { express } = createApp({ logger: silentLogger, setupCode: firstRun ? SETUP_CODE : null, ...options, store });
@@ -99,16 +101,18 @@ export function removeDataDir(dir: string): void {
 }
 
 function listen(app: ReturnType<typeof createApp>['express']): Promise<Server> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
-  });
+  return serve(app, { port: 0, host: '127.0.0.1' });
 }
 
 const ROLE_NAMES: Role[] = ['officer', 'ratifier', 'scrutiny', 'api-client', 'admin'];
 
 async function createRoleUsers(url: string): Promise<Record<Role, string>> {
   await call(url, 'POST', '/api/setup', undefined, { code: SETUP_CODE, username: 'admin', password: PASSWORD });
-  const admin = await login(url, 'admin');
+  return createOtherRoleUsers(url, await login(url, 'admin'));
+}
+
+/** Given a signed-in admin: one user per other role, and officer2; returns every role's token. */
+export async function createOtherRoleUsers(url: string, admin: string): Promise<Record<Role, string>> {
   for (const role of ROLE_NAMES.filter((r) => r !== 'admin')) {
     await call(url, 'POST', '/api/users', admin, { username: role, displayName: `Test ${role}`, roles: [role], password: PASSWORD });
   }
@@ -127,8 +131,8 @@ async function loginRoleUsers(url: string): Promise<Record<Role, string>> {
   return Object.fromEntries(entries) as Record<Role, string>;
 }
 
-export async function login(url: string, username: string): Promise<string> {
-  const body = (await call(url, 'POST', '/api/auth/login', undefined, { username, password: PASSWORD })) as { token: string };
+export async function login(url: string, username: string, password = PASSWORD): Promise<string> {
+  const body = (await call(url, 'POST', '/api/auth/login', undefined, { username, password })) as { token: string };
   return body.token;
 }
 
