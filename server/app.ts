@@ -74,7 +74,7 @@ export function createApp(options: AppOptions): App {
     ...decisionRoutes(ctx),
     ...auditRoutes(ctx),
     ...cohortRoutes(ctx),
-    ...comparisonRoutes(ctx, new ComparisonJobs(ctx.work, ctx.logger)),
+    ...comparisonRoutes(ctx, new ComparisonJobs(ctx.work, ctx.store, ctx.logger)),
     ...calibrateRoutes(ctx),
     ...publishedRoutes(ctx),
   );
@@ -89,6 +89,11 @@ export function createApp(options: AppOptions): App {
   // hash, stays), so no cache may keep them.
   app.use('/api', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
+    next();
+  });
+  // With several servers over one database, what another has committed is read before each request.
+  app.use('/api', async (_req, _res, next) => {
+    await ctx.store.refresh();
     next();
   });
   app.use('/api', authenticate(ctx.store, ctx.clock));

@@ -34,3 +34,5 @@ export function jobView(job: ComparisonJob) {
     },
   };
 }
+
+export type JobView = ReturnType<typeof jobView>;

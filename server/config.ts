@@ -2,11 +2,13 @@
 
 import { resolve } from 'node:path';
 import { passwordWeakness } from './auth/password-policy.js';
+import type { StoreLocation } from './store/open-store.js';
 
 export interface Config {
   port: number;
   host: string;
-  dataDir: string;
+  /** Where the store is: the embedded store's data directory, or a PostgreSQL database (RAS_DATABASE_URL). */
+  store: StoreLocation;
   consoleDir: string;
   adminUsername: string | null;
   adminPassword: string | null;
@@ -32,7 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.RAS_DATA_DIR ?? './data'),
+    store: storeOf(env),
     consoleDir: resolve(env.RAS_CONSOLE_DIR ?? './dist/admin'),
     adminUsername,
     adminPassword,
@@ -53,4 +55,15 @@ function secondsOf(name: string, value: string | undefined, fallback: number): n
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds < 0) throw new ConfigError(`${name} must be a whole number of seconds, got '${value}'`);
   return seconds;
+}
+
+function storeOf(env: NodeJS.ProcessEnv): StoreLocation {
+  const url = env.RAS_DATABASE_URL;
+  if (!url) return { kind: 'lowdb', dataDir: resolve(env.RAS_DATA_DIR ?? './data') };
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new ConfigError(`RAS_DATABASE_URL must be a postgres:// URL, got '${url.replace(/:[^:@/]*@/, ':…@')}'`);
+  const schema = env.RAS_DATABASE_SCHEMA ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new ConfigError(`RAS_DATABASE_SCHEMA must be a lower-case schema name, got '${schema}'`);
+  return { kind: 'postgres', url, schema };
 }

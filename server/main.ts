@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { logEventLoopDelay } from './http/event-loop.js';
@@ -15,39 +16,27 @@ import { ConfigError, readConfig } from './config.js';
 import { jsonLogger } from './logger.js';
 import { newUser } from './routes/auth.js';
 import { seedExamples } from './seed.js';
-import { LowdbStore, StoreIntegrityError } from './store/lowdb-store.js';
+import { StoreIntegrityError } from './store/lowdb-store.js';
+import { describeLocation, openStore } from './store/open-store.js';
+import { PgRecordError } from './store/pg/pg-store.js';
+import type { Store } from './store/store.js';
 import { sharedWorkPool } from './work/pool.js';
 
 async function start(): Promise<void> {
   const config = readConfig(process.env);
   const logger = jsonLogger();
   const work = sharedWorkPool();
-  const store = await LowdbStore.open(config.dataDir, { verifier: (dir) => work.verifyStore(dir) });
+  const store = await openStore(config.store, work);
   const now = systemClock().toISOString();
   if (store.wasEmpty) {
     const count = await seedExamples(store, now);
-    logger.info('seeded example policies', { versions: count, dataDir: config.dataDir });
+    if (count > 0) logger.info('seeded example policies', { versions: count, store: describeLocation(config.store) });
   }
-  if (store.all('users').length === 0 && config.adminUsername && config.adminPassword) {
-    const admin = await newUser(
-      { username: config.adminUsername, displayName: config.adminUsername, roles: ['admin'], password: config.adminPassword },
-      now,
-    );
-    await store.transact((draft) => {
-      draft.rows('users').push({ ...admin, revision: draft.revision });
-      draft.audit({
-        at: now,
-        actor: 'system:config',
-        action: 'user.create',
-        target: `user:${admin.id}`,
-        details: { roles: admin.roles, granted: admin.roles, via: 'environment' },
-      });
-    });
-  }
+  if (config.adminUsername && config.adminPassword) await ensureAdmin(store, config.adminUsername, config.adminPassword, now);
   const setupCode = store.all('users').length === 0 ? randomBytes(9).toString('base64url') : null;
   const consoleDir = existsSync(config.consoleDir) ? config.consoleDir : undefined;
   // Uploads wait beside the data, as private as it; any left by a stopped server are removed.
-  const uploadDir = join(config.dataDir, 'uploads');
+  const uploadDir = config.store.kind === 'lowdb' ? join(config.store.dataDir, 'uploads') : join(tmpdir(), `ras-uploads-${process.pid}`);
   await rm(uploadDir, { recursive: true, force: true });
   await mkdir(uploadDir, { mode: 0o700 });
   const { express } = createApp({ store, logger, setupCode, consoleDir, uploadDir, work, trustProxy: config.trustProxy });
@@ -55,7 +44,7 @@ async function start(): Promise<void> {
   if (config.eventLoopLogSeconds > 0) logEventLoopDelay(logger, config.eventLoopLogSeconds);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`RAS policy engine listening on http://${config.host}:${port} (data in ${config.dataDir})`);
+  console.log(`RAS policy engine listening on http://${config.host}:${port} (data in ${describeLocation(config.store)})`);
   if (!consoleDir) console.log(`No built console at ${config.consoleDir}: the API is served without it.`);
   if (setupCode) {
     console.log(`\nNo users yet. Create the first admin within this run with the one-time setup code ${setupCode}:`);
@@ -72,7 +61,33 @@ async function start(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
+/**
+ * The first admin from RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD, when there are no users: decided inside
+ * the commit, so two servers starting together on one new database make one admin between them.
+ */
+async function ensureAdmin(store: Store, username: string, password: string, now: string): Promise<void> {
+  if (store.all('users').length > 0) return;
+  const admin = await newUser({ username, displayName: username, roles: ['admin'], password }, now);
+  await store.transact((draft) => {
+    if (draft.rows('users').length > 0) return;
+    draft.rows('users').push({ ...admin, revision: draft.revision });
+    draft.audit({
+      at: now,
+      actor: 'system:config',
+      action: 'user.create',
+      target: `user:${admin.id}`,
+      details: { roles: admin.roles, granted: admin.roles, via: 'environment' },
+    });
+  });
+}
+
 start().catch((e) => {
-  console.error(e instanceof ConfigError ? `Configuration: ${e.message}` : e instanceof StoreIntegrityError ? e.message : e);
+  console.error(
+    e instanceof ConfigError
+      ? `Configuration: ${e.message}`
+      : e instanceof StoreIntegrityError || e instanceof PgRecordError
+        ? e.message
+        : e,
+  );
   process.exit(1);
 });

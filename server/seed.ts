@@ -20,9 +20,12 @@ interface ExampleVersion {
   ratification: Omit<Ratification, 'ratifiedBy' | 'ratifiedAt'>;
 }
 
+/** Seeds a store that has no versions yet; returns how many it seeded (none if another server got there first). */
 export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR): Promise<number> {
   const versions = loadExamples(dir).sort((a, b) => a.ratification.effectiveFrom.localeCompare(b.ratification.effectiveFrom));
-  await store.transact((draft) => {
+  return store.transact((draft) => {
+    // Two servers starting on one new database both find it empty; the second finds the first one's seed here.
+    if (draft.rows('versions').length > 0) return 0;
     for (const { document, examples, ratification } of versions) {
       if (!draft.rows('policies').some((p) => p.id === document.id)) {
         draft.rows('policies').push({
@@ -58,8 +61,8 @@ export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR)
         version: null,
       });
     }
+    return versions.length;
   });
-  return versions.length;
 }
 
 function loadExamples(dir: string): ExampleVersion[] {

@@ -21,19 +21,27 @@ const checkCompare = bodyChecker<{
 }>(compareBody);
 
 export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSpec[] {
-  const requireJob = (id: string) => {
-    const job = jobs.get(id);
-    if (!job)
-      throw new HttpProblem(
-        404,
-        'comparison_not_found',
-        `There is no comparison ${id}: finished comparisons are kept for a while only; run it again.`,
-      );
-    return job;
-  };
-  const requireDone = (id: string) => {
-    const job = requireJob(id);
-    if (job.status !== 'done')
+  const notFound = (id: string) =>
+    new HttpProblem(404, 'comparison_not_found', `There is no comparison ${id}: finished comparisons are kept for a day; run it again.`);
+
+  /** A finished job with its per-person results, wherever it ran. */
+  const requireDone = async (id: string): Promise<ComparisonJob> => {
+    const job = await jobs.finished(id, async (stored) => ({
+      versions: stored.request.versions.map(({ version, contentHash }) => {
+        const record = requireVersion(ctx.store, stored.request.policyId, version);
+        if (record.contentHash !== contentHash)
+          throw new HttpProblem(
+            409,
+            'comparison_inputs_changed',
+            `Version ${version} is no longer the content comparison ${id} used: run it again.`,
+          );
+        return { version, policy: record.document };
+      }),
+      cohort: (await cohortInput(ctx.store, stored.request.cohortId)).cohort,
+    }));
+    if (!job) throw notFound(id);
+    // A job not finished is known only by its view; one finished, with its results.
+    if (job.status !== 'done' || !('outcome' in job))
       throw new HttpProblem(
         409,
         'comparison_not_ready',
@@ -51,7 +59,7 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       async (req, res) => {
         const body = checkCompare(req);
         requirePolicy(ctx.store, body.policyId);
-        const versions = body.versions.map((v) => ({ version: v, policy: requireVersion(ctx.store, body.policyId, v).document }));
+        const records = body.versions.map((v) => requireVersion(ctx.store, body.policyId, v));
         const { record, cohort } = await cohortInput(ctx.store, body.cohortId);
         const materiality: Materiality = {
           ...(body.materiality?.pounds !== undefined ? { pence: Math.round(body.materiality.pounds * 100) } : {}),
@@ -60,12 +68,13 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
         const job = jobs.start(
           {
             policyId: body.policyId,
-            versions,
+            versions: records.map((v) => ({ version: v.version, policy: v.document })),
             cohortId: body.cohortId,
             asOf: body.asOf ?? today(ctx.clock),
             materiality,
             attribution: body.attribution ?? false,
           },
+          records.map((v) => v.contentHash),
           cohort,
           record.people,
           req.caller!.username,
@@ -79,8 +88,11 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       },
     ),
 
-    route('get', '/api/comparisons/:comparisonId', 'comparison.run', 'A comparison: its progress, then its result', (req, res) => {
-      res.json(jobView(requireJob(String(req.params.comparisonId))));
+    route('get', '/api/comparisons/:comparisonId', 'comparison.run', 'A comparison: its progress, then its result', async (req, res) => {
+      const id = String(req.params.comparisonId);
+      const view = await jobs.view(id);
+      if (!view) throw notFound(id);
+      res.json(view);
     }),
 
     route(
@@ -89,7 +101,7 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       'comparison.run',
       "One row per person: each version's annual amount, the change and its parts",
       async (req, res) => {
-        const job = requireDone(String(req.params.comparisonId));
+        const job = await requireDone(String(req.params.comparisonId));
         const bytes = await exportPeople(job, 'csv');
         res.type('text/csv').attachment(`comparison-${job.request.policyId}-${job.request.versions.map((v) => v.version).join('-')}.csv`);
         res.end(bytes);
@@ -102,7 +114,7 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       'comparison.run',
       'The same people as JSON, amounts in pence',
       async (req, res) => {
-        const job = requireDone(String(req.params.comparisonId));
+        const job = await requireDone(String(req.params.comparisonId));
         const people = await exportPeople(job, 'json');
         const head = JSON.stringify({ comparison: job.id, versions: job.request.versions.map((v) => v.version) }).slice(0, -1);
         res.type('application/json');

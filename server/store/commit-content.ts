@@ -4,7 +4,7 @@
  */
 
 import { changeDigest } from '../audit.js';
-import type { CommitBody, CommitHeader } from './journal.js';
+import type { CommitBody, CommitHeader } from './commit.js';
 import type { DecisionRecord, DecisionSummary } from './records.js';
 
 /** The decision record as it was first stored, from its summary in the header and its payload in the body. */

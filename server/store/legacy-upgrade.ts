@@ -6,7 +6,7 @@
 
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Change, CommitBody, CommitHeader } from './journal.js';
+import type { Change, CommitBody, CommitHeader } from './commit.js';
 import { encodeLine, Journal } from './journal.js';
 import { journalPath } from './layout.js';
 import { type AuditEntry, auditTargetOf, COLLECTIONS, type CollectionName, keyOf } from './records.js';

@@ -12,87 +12,30 @@
 import { chmod, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import { type AuditEvent, chainEntry, EVENT_ONLY_ACTIONS } from '../audit.js';
-import { changesByTarget, decisionRecord, digestsByTarget } from './commit-content.js';
+import type { CommitBody, CommitHeader } from './commit.js';
+import { decisionRecord } from './commit-content.js';
 import { type IntegrityProblem, type IntegrityReport, JOURNAL_LOST, replayDataDir, verifyDataDir } from './integrity.js';
 import { JsonFileAdapter, writeFileAtomically } from './json-file-adapter.js';
-import {
-  type Change,
-  type CommitBody,
-  type CommitHeader,
-  decodeBody,
-  encodeLine,
-  type FinalBudgetChange,
-  Journal,
-  keepTornTail,
-  type Location,
-} from './journal.js';
+import { decodeBody, encodeLine, Journal, keepTornTail, type Location } from './journal.js';
 import { type CollectionFile, collectionPath, type HeadFile, headPath, journalPath } from './layout.js';
 import { upgradeLegacyDataDir } from './legacy-upgrade.js';
 import {
   type AuditAnchor,
   type AuditEntry,
-  auditTargetOf,
   COLLECTIONS,
   type CollectionName,
   type Collections,
   type DecisionRecord,
   type DecisionSummary,
-  type FinalBudget,
-  keyOf,
 } from './records.js';
+import { StoreCore } from './store-core.js';
 import type { AuditQuery, DecisionQuery, DocumentKind, Draft, Store } from './store.js';
 
 type Row = Collections[CollectionName][number];
 
 const FILES_EVERY_MS = 100;
+const DAY_MS = 24 * 3600_000;
 type State = { [K in CollectionName]: readonly Collections[K][number][] };
-
-/** What the store keeps in memory of each decision: a summary, and where its line is in the journal. */
-interface DecisionEntry {
-  summary: DecisionSummary;
-  commit: number;
-  /** The line's offset in the journal; -1 until its commit is on disk. */
-  offset: number;
-  length: number;
-}
-
-/** What the store keeps in memory of each audit entry: enough to filter, and where its line is. */
-interface AuditIndexEntry {
-  seq: number;
-  action: string;
-  actor: string;
-  target: string;
-  commit: number;
-  offset: number;
-  length: number;
-}
-
-/**
- * The same few strings (actors, actions, versions, content hashes) recur in every decision and audit
- * entry; keeping one copy of each keeps the memory a stored decision costs small.
- */
-class Strings {
-  private readonly known = new Map<string, string>();
-  private readonly lists = new Map<string, readonly string[]>();
-
-  one(value: string): string {
-    const known = this.known.get(value);
-    if (known !== undefined) return known;
-    this.known.set(value, value);
-    return value;
-  }
-
-  list(values: readonly string[]): readonly string[] {
-    const key = values.join('\u0000');
-    let known = this.lists.get(key);
-    if (!known) {
-      known = Object.freeze(values.map((v) => this.one(v)));
-      this.lists.set(key, known);
-    }
-    return known;
-  }
-}
 
 /** The store refuses to open: its journal is not the one it last wrote, or cannot be read. */
 export class StoreIntegrityError extends Error {
@@ -116,18 +59,15 @@ export interface OpenOptions {
    * Runs the full check of a data directory (verifyDataDir). Reading and hashing the whole journal takes
    * a while on a large store; the server runs it in its work pool so no other request waits.
    */
-  verifier?: (dataDir: string) => Promise<IntegrityReport>;
+  verifier?: () => Promise<IntegrityReport>;
 }
 
 export class LowdbStore implements Store {
-  private verifier: (dataDir: string) => Promise<IntegrityReport> = verifyDataDir;
-  private state: State;
-  private commitNumber: number;
-  private head: AuditAnchor;
-  private readonly decisionIndex = new Map<string, DecisionEntry>();
-  private readonly decisionsInOrder: DecisionEntry[] = [];
-  private readonly auditIndex: AuditIndexEntry[] = [];
-  private readonly strings: Strings;
+  private verifier: () => Promise<IntegrityReport> = () => verifyDataDir(this.dataDir);
+  private readonly core = new StoreCore();
+  /** Where each commit's line is in the journal, by commit number (offsets and lengths apart, to stay compact). */
+  private readonly lineOffsets: number[] = [];
+  private readonly lineLengths: number[] = [];
   /** Commits whose lines are not yet on disk, by commit number: reads find them here meanwhile. */
   private readonly unwritten = new Map<number, { header: CommitHeader; body: CommitBody }>();
   /** Set when a write to disk failed: memory may then hold changes the disk lacks, so the store stops. */
@@ -143,16 +83,10 @@ export class LowdbStore implements Store {
 
   private constructor(
     private readonly dataDir: string,
-    private readonly journal: Journal,
+    private journal: Journal,
     readonly wasEmpty: boolean,
-    replayed: { state: State; commits: number; head: AuditAnchor },
-    strings: Strings,
   ) {
-    this.strings = strings;
-    this.state = replayed.state;
-    this.commitNumber = replayed.commits;
-    this.head = replayed.head;
-    this.durable = { commit: replayed.commits, head: replayed.head, state: replayed.state };
+    this.durable = { commit: 0, head: this.core.auditHead(), state: this.snapshot() };
     this.files = Object.fromEntries(
       COLLECTIONS.map((name) => [
         name,
@@ -168,30 +102,23 @@ export class LowdbStore implements Store {
     const upgraded = await upgradeLegacyDataDir(dataDir, now());
     const wasEmpty = !upgraded && !(await exists(journalPath(dataDir)));
 
-    const decisions: DecisionEntry[] = [];
-    const finalBudgets: FinalBudgetChange[] = [];
-    const audit: AuditIndexEntry[] = [];
-    const strings = new Strings();
+    // The journal is read into a store with no journal yet, which is opened once the torn tail, if any, is set aside.
+    const store = new LowdbStore(dataDir, undefined as unknown as Journal, wasEmpty);
     const replay = await replayDataDir(dataDir, {
       full: false,
       onLine: ({ header, offset, length }) => {
-        for (const summary of header.decisions)
-          decisions.push({ summary: compactSummary(summary, strings), commit: header.commit, offset, length });
-        finalBudgets.push(...header.finalBudgets);
-        for (const e of header.audit) audit.push(indexEntry(e, header.commit, offset, length, strings));
+        if (header.commit !== store.core.commit + 1) return; // a gap: the store will refuse to open
+        store.core.apply(header);
+        store.lineOffsets[header.commit] = offset;
+        store.lineLengths[header.commit] = length;
       },
     });
     const lost = replay.problems.filter((p) => JOURNAL_LOST.has(p.code));
     if (lost.length > 0) throw new StoreIntegrityError(dataDir, lost);
-
-    const state = Object.fromEntries(COLLECTIONS.map((name) => [name, deepFreeze([...replay.rows[name].values()])])) as unknown as State;
     if (replay.tornTail) await keepTornTail(journalPath(dataDir), replay.tornTail, replay.commits);
-    const journal = await Journal.open(journalPath(dataDir), replay.end);
-    const store = new LowdbStore(dataDir, journal, wasEmpty, { state, commits: replay.commits, head: replay.head }, strings);
-    store.verifier = options.verifier ?? verifyDataDir;
-    for (const d of decisions) store.indexDecision(d);
-    for (const b of finalBudgets) store.applyFinalBudget(b);
-    for (const e of audit) store.auditIndex.push(e);
+    store.journal = await Journal.open(journalPath(dataDir), replay.end);
+    store.durable = { commit: store.core.commit, head: store.core.auditHead(), state: store.snapshot() };
+    if (options.verifier) store.verifier = options.verifier;
     await store.removeOrphanDocuments();
 
     // A collection file that differs from the journal was changed outside the service: it is set aside for
@@ -222,80 +149,29 @@ export class LowdbStore implements Store {
   }
 
   all<K extends CollectionName>(name: K): Readonly<Collections[K]> {
-    return this.state[name] as unknown as Readonly<Collections[K]>;
+    return this.core.all(name);
   }
 
   auditHead(): AuditAnchor {
-    return this.head;
+    return this.core.auditHead();
   }
+
+  /** One process owns a data directory: what it holds in memory is always the latest. */
+  async refresh(): Promise<void> {}
 
   async transact<T>(change: (draft: Draft) => T): Promise<T> {
     if (this.failure)
       throw new Error('the store stopped after a failed write; restart the server to reload from disk', { cause: this.failure });
-    const revision = this.commitNumber + 1;
-    const copies = new Map<CollectionName, Row[]>();
-    const events: AuditEvent[] = [];
-    const newDecisions: DecisionRecord[] = [];
-    const budgets = new Map<string, FinalBudgetChange>();
-    const draft: Draft = {
-      revision,
-      auditHead: this.head,
-      rows: <K extends CollectionName>(name: K) => {
-        if (!copies.has(name)) copies.set(name, [...this.state[name]]);
-        return copies.get(name) as Collections[K];
-      },
-      audit: (event) => {
-        events.push(event);
-      },
-      addDecision: (decision) => {
-        if (decision.revision !== revision)
-          throw new Error(`decision ${decision.id} has revision ${decision.revision}, not this commit's ${revision}`);
-        if (this.decisionIndex.has(decision.id) || newDecisions.some((d) => d.id === decision.id))
-          throw new Error(`decision ${decision.id} exists`);
-        newDecisions.push(decision);
-      },
-      decision: (id) => {
-        const budget = budgets.get(id);
-        const summary = this.decisionIndex.get(id)?.summary;
-        return summary && budget ? { ...summary, revision: budget.revision, finalBudget: budget.finalBudget } : summary;
-      },
-      setFinalBudget: (id, finalBudget: FinalBudget) => {
-        const summary = this.decisionIndex.get(id)?.summary;
-        if (!summary) throw new Error(`no decision ${id}`);
-        budgets.set(id, { id, revision, finalBudget });
-        return { ...summary, revision, finalBudget };
-      },
-    };
-    const result = change(draft);
-    if (result instanceof Promise) throw new Error('a store transaction must be synchronous');
-
-    const changes = this.changesOf(copies, revision);
-    if (changes.length === 0 && newDecisions.length === 0 && budgets.size === 0 && events.length === 0) return result;
-    const at = events[0]?.at ?? new Date(0).toISOString();
-    const partial = {
-      commit: revision,
-      at,
-      changes,
-      decisions: newDecisions.map(summaryOf),
-      finalBudgets: [...budgets.values()],
-    };
-    const body: CommitBody =
-      newDecisions.length > 0 ? { decisions: newDecisions.map((d) => ({ id: d.id, assessment: d.assessment, result: d.result })) } : {};
-    const audit = this.chain(events, partial, body);
-    const header: CommitHeader = { ...partial, audit };
+    const { result, commit } = this.core.prepare(change);
+    if (!commit) return result;
+    const { header, body } = commit;
     const line = encodeLine(header, body);
 
     // Everything is checked and encoded: from here the commit is applied, first in memory, then on disk.
-    for (const [name, rows] of copies) (this.state as Record<CollectionName, readonly Row[]>)[name] = deepFreeze(rows);
-    for (const summary of header.decisions)
-      this.indexDecision({ summary: compactSummary(summary, this.strings), commit: revision, offset: -1, length: 0 });
-    for (const budget of header.finalBudgets) this.applyFinalBudget(budget);
-    for (const e of audit) this.auditIndex.push(indexEntry(e, revision, -1, 0, this.strings));
-    this.head = audit.length > 0 ? { seq: audit.at(-1)!.seq, hash: audit.at(-1)!.hash } : this.head;
-    this.commitNumber = revision;
-    this.unwritten.set(revision, { header, body });
-    const stateAfter = { ...this.state };
-    const headAfter = this.head;
+    this.core.apply(header);
+    this.unwritten.set(header.commit, { header, body });
+    const stateAfter = this.snapshot();
+    const headAfter = this.core.auditHead();
 
     let location: Location;
     try {
@@ -304,56 +180,39 @@ export class LowdbStore implements Store {
       this.failure = e;
       throw e;
     }
-    this.unwritten.delete(revision);
-    for (const summary of header.decisions) Object.assign(this.decisionIndex.get(summary.id)!, location);
-    for (let i = this.auditIndex.length - 1; i >= 0 && this.auditIndex[i]!.commit >= revision; i--) {
-      if (this.auditIndex[i]!.commit === revision) Object.assign(this.auditIndex[i]!, location);
-    }
-    if (revision > this.durable.commit) this.durable = { commit: revision, head: headAfter, state: stateAfter };
-    for (const name of copies.keys()) this.filesDirty.add(name);
+    this.lineOffsets[header.commit] = location.offset;
+    this.lineLengths[header.commit] = location.length;
+    this.unwritten.delete(header.commit);
+    if (header.commit > this.durable.commit) this.durable = { commit: header.commit, head: headAfter, state: stateAfter };
+    for (const change of header.changes) this.filesDirty.add(change.c);
     this.headDirty = true;
     this.scheduleFiles();
     return result;
   }
 
   decisionSummary(id: string): DecisionSummary | undefined {
-    return this.decisionIndex.get(id)?.summary;
+    return this.core.decisionEntry(id)?.summary;
   }
 
   async decision(id: string): Promise<DecisionRecord | undefined> {
-    const entry = this.decisionIndex.get(id);
+    const entry = this.core.decisionEntry(id);
     if (!entry) return undefined;
-    const body = this.unwritten.get(entry.commit)?.body ?? decodeBody(await this.journal.read(entry));
+    const body = this.unwritten.get(entry.commit)?.body ?? decodeBody(await this.journal.read(this.lineOf(entry.commit)));
     const payload = body.decisions!.find((d) => d.id === id)!;
     return { ...decisionRecord(entry.summary, payload), revision: entry.summary.revision, finalBudget: entry.summary.finalBudget };
   }
 
   decisions(query: DecisionQuery): DecisionSummary[] {
-    const out: DecisionSummary[] = [];
-    for (let i = this.decisionsInOrder.length - 1; i >= 0 && out.length < query.limit; i--) {
-      const { summary } = this.decisionsInOrder[i]!;
-      if (
-        (query.policyId === undefined || summary.policyId === query.policyId) &&
-        (query.createdBy === undefined || summary.createdBy === query.createdBy)
-      )
-        out.push(summary);
-    }
-    return out;
+    return this.core.decisions(query);
   }
 
   async auditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
-    const wanted = this.auditIndex.filter(
-      (e) =>
-        (query.target === undefined || e.target === query.target) &&
-        (query.actor === undefined || e.actor === query.actor) &&
-        (query.action === undefined || e.action === query.action),
-    );
     const headers = new Map<number, CommitHeader>();
     const entries: AuditEntry[] = [];
-    for (const e of wanted) {
+    for (const e of this.core.auditMatching(query)) {
       let header = headers.get(e.commit) ?? this.unwritten.get(e.commit)?.header;
       if (!header) {
-        header = await this.journal.readHeader(e);
+        header = await this.journal.readHeader(this.lineOf(e.commit));
         headers.set(e.commit, header);
       }
       entries.push(header.audit.find((a) => a.seq === e.seq)!);
@@ -363,7 +222,7 @@ export class LowdbStore implements Store {
 
   async verify(): Promise<IntegrityReport> {
     await this.filesWriting;
-    return this.verifier(this.dataDir);
+    return this.verifier();
   }
 
   async putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void> {
@@ -390,52 +249,13 @@ export class LowdbStore implements Store {
     await this.journal.close();
   }
 
-  /** Rows the draft added, replaced or removed, each with the target that must vouch for it. */
-  private changesOf(copies: Map<CollectionName, Row[]>, revision: number): Change[] {
-    const changes: Change[] = [];
-    for (const [name, rows] of copies) {
-      const before = this.state[name] as readonly Row[];
-      const old = new Map(before.map((row) => [keyOf(name, row), row]));
-      const seen = new Set<string>();
-      for (const row of rows) {
-        const key = keyOf(name, row);
-        if (seen.has(key)) throw new Error(`${name} would hold two rows with the key ${key}`);
-        seen.add(key);
-        if (old.get(key) === row) continue;
-        if ('revision' in row && row.revision !== revision)
-          throw new Error(`${name} ${key} is written with revision ${row.revision}, not this commit's ${revision}`);
-        changes.push({ c: name, k: key, t: auditTargetOf(name, row), row: row as unknown as Record<string, unknown> });
-      }
-      for (const [key, row] of old) if (!seen.has(key)) changes.push({ c: name, k: key, t: auditTargetOf(name, row), row: null });
-    }
-    return changes;
+  private lineOf(commit: number): Location {
+    return { offset: this.lineOffsets[commit]!, length: this.lineLengths[commit]! };
   }
 
-  /** The commit's audit entries, chained after the head, each with the digest of the changes it vouches for. */
-  private chain(events: readonly AuditEvent[], header: Omit<CommitHeader, 'audit'>, body: CommitBody): AuditEntry[] {
-    const digests = digestsByTarget(changesByTarget(header, body));
-    for (const target of digests.keys()) {
-      if (!events.some((e) => e.target === target)) throw new Error(`a commit changes ${target} without an audit entry for it`);
-    }
-    let previous = this.head;
-    return events.map((event) => {
-      const digest = EVENT_ONLY_ACTIONS.has(event.action) ? null : (digests.get(event.target) ?? null);
-      if (digest === null && !EVENT_ONLY_ACTIONS.has(event.action))
-        throw new Error(`audit entry ${event.action} of ${event.target} vouches for a change the commit does not make`);
-      const entry = chainEntry(previous, event, digest);
-      previous = { seq: entry.seq, hash: entry.hash };
-      return entry;
-    });
-  }
-
-  private indexDecision(entry: DecisionEntry): void {
-    this.decisionIndex.set(entry.summary.id, entry);
-    this.decisionsInOrder.push(entry);
-  }
-
-  private applyFinalBudget(budget: FinalBudgetChange): void {
-    const entry = this.decisionIndex.get(budget.id);
-    if (entry) entry.summary = Object.freeze({ ...entry.summary, revision: budget.revision, finalBudget: deepFreeze(budget.finalBudget) });
+  /** Each collection as it now is in memory (frozen arrays, shared until a commit changes them). */
+  private snapshot(): State {
+    return Object.fromEntries(COLLECTIONS.map((name) => [name, this.core.all(name)])) as unknown as State;
   }
 
   /**
@@ -478,14 +298,21 @@ export class LowdbStore implements Store {
     }
   }
 
-  /** A cohort's people written before its record was committed, by a request that then failed or was cut short. */
+  /**
+   * A cohort's people written before its record was committed, by a request that then failed or was cut
+   * short; and comparison job records over a day old.
+   */
   private async removeOrphanDocuments(): Promise<void> {
-    const dir = join(this.dataDir, 'cohorts');
-    const known = new Set(this.state.cohorts.map((c) => c.id));
-    const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names) {
+    const cohorts = join(this.dataDir, 'cohorts');
+    const known = new Set(this.core.all('cohorts').map((c) => c.id));
+    for (const name of await readdir(cohorts).catch(() => [] as string[])) {
       const id = name.replace(/\.json$/, '');
-      if (!known.has(id) || !name.endsWith('.json')) await rm(join(dir, name), { force: true });
+      if (!known.has(id) || !name.endsWith('.json')) await rm(join(cohorts, name), { force: true });
+    }
+    const comparisons = join(this.dataDir, 'comparisons');
+    for (const name of await readdir(comparisons).catch(() => [] as string[])) {
+      const file = join(comparisons, name);
+      if (Date.now() - (await stat(file)).mtimeMs > DAY_MS) await rm(file, { force: true });
     }
   }
 }
@@ -503,42 +330,6 @@ async function keepPrivate(dir: string): Promise<void> {
   }
 }
 
-/** A decision's summary with one copy of each recurring string. */
-function compactSummary(summary: DecisionSummary, strings: Strings): DecisionSummary {
-  return Object.freeze({
-    ...summary,
-    createdBy: strings.one(summary.createdBy),
-    policyId: strings.one(summary.policyId),
-    version: strings.one(summary.version),
-    contentHash: strings.one(summary.contentHash),
-    asOf: summary.asOf === null ? null : strings.one(summary.asOf),
-    flags: strings.list(summary.flags) as string[],
-    finalBudget: summary.finalBudget === null ? null : deepFreeze(summary.finalBudget),
-  });
-}
-
-function indexEntry(entry: AuditEntry, commit: number, offset: number, length: number, strings: Strings): AuditIndexEntry {
-  // A decision's target names that decision alone; the others recur (a version, a user).
-  const target = entry.target.startsWith('decision:') ? entry.target : strings.one(entry.target);
-  return { seq: entry.seq, action: strings.one(entry.action), actor: strings.one(entry.actor), target, commit, offset, length };
-}
-
-function summaryOf(decision: DecisionRecord): DecisionSummary {
-  return {
-    id: decision.id,
-    createdAt: decision.createdAt,
-    createdBy: decision.createdBy,
-    policyId: decision.policyId,
-    version: decision.version,
-    contentHash: decision.contentHash,
-    asOf: decision.asOf,
-    revision: decision.revision,
-    weeklyPence: decision.result.weeklyPence,
-    flags: decision.result.flags.map((f) => f.code),
-    finalBudget: decision.finalBudget,
-  };
-}
-
 function documentFile(dataDir: string, kind: DocumentKind, id: string): string {
   if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new Error(`'${id}' is not a document id`);
   return join(dataDir, `${kind}s`, `${id}.json`);
@@ -553,11 +344,4 @@ async function exists(file: string): Promise<boolean> {
 
 export async function readJson(file: string): Promise<unknown> {
   return JSON.parse(await readFile(file, 'utf8'));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-  return value;
 }

@@ -3,7 +3,7 @@
  * and verification does it to compare the files a council reads with what the journal says.
  */
 
-import type { CommitHeader } from './journal.js';
+import type { CommitHeader } from './commit.js';
 import { COLLECTIONS, type CollectionName, type Collections } from './records.js';
 
 export type Rows = { [K in CollectionName]: Map<string, Collections[K][number]> };

@@ -2,7 +2,8 @@ import type { AuditEvent } from '../audit.js';
 import type { IntegrityReport } from './integrity.js';
 import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary, FinalBudget } from './records.js';
 
-export type DocumentKind = 'cohort';
+/** A cohort's people; a comparison job's record (what it is, how far it has got, its summary). */
+export type DocumentKind = 'cohort' | 'comparison';
 
 /**
  * One commit in the making. The function given to Store.transact runs synchronously against it, so no
@@ -45,6 +46,11 @@ export interface AuditQuery {
  */
 export interface Store {
   all<K extends CollectionName>(name: K): Readonly<Collections[K]>;
+  /**
+   * Brings what this process holds up to date with the record: with several servers over one database,
+   * whatever any of them has committed is seen from here on. Called before each request is served.
+   */
+  refresh(): Promise<void>;
   transact<T>(change: (draft: Draft) => T): Promise<T>;
   decisionSummary(id: string): DecisionSummary | undefined;
   decision(id: string): Promise<DecisionRecord | undefined>;

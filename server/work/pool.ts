@@ -9,6 +9,7 @@ import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CalibrationOptions, Materiality, Policy } from '../../engine/index.js';
 import type { IntegrityReport } from '../store/integrity.js';
+import type { StoreLocation } from '../store/open-store.js';
 import type {
   AttributionArrays,
   CalibrateOutcome,
@@ -70,9 +71,9 @@ export class WorkPool {
     return this.run({ kind: 'export-people', cohort, comparison, attributions, format });
   }
 
-  /** The full check of a lowdb data directory: its journal read and every hash recomputed. */
-  verifyStore(dataDir: string): Promise<IntegrityReport> {
-    return this.run({ kind: 'verify-store', dataDir });
+  /** The full check of a store's record: every commit read and every hash recomputed. */
+  verifyStore(location: StoreLocation): Promise<IntegrityReport> {
+    return this.run({ kind: 'verify-store', location });
   }
 
   async close(): Promise<void> {

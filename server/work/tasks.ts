@@ -28,7 +28,10 @@ import {
   syntheticPeople,
 } from '../../engine/index.js';
 import { deserializeCohort, serializeCohort } from '../store/cohort-columns.js';
-import { verifyDataDir } from '../store/integrity.js';
+import { type IntegrityReport, verifyDataDir } from '../store/integrity.js';
+import type { StoreLocation } from '../store/open-store.js';
+import { connect } from '../store/pg/database.js';
+import { verifyPgRecord } from '../store/pg/pg-integrity.js';
 
 export interface CohortDescription {
   people: number;
@@ -69,7 +72,7 @@ export type Task =
     }
   | { kind: 'calibrate'; cohort: CohortInput; source: VersionInput; options: CalibrationOptions; saveAs?: string }
   | { kind: 'export-people'; cohort: CohortInput; comparison: ComparisonArrays; attributions: AttributionArrays[]; format: 'csv' | 'json' }
-  | { kind: 'verify-store'; dataDir: string };
+  | { kind: 'verify-store'; location: StoreLocation };
 
 export type ImportOutcome =
   | { ok: true; document: Uint8Array; description: CohortDescription; meta: { name: string; description?: string; policyId?: string } }
@@ -114,7 +117,7 @@ export default async function run(task: Task): Promise<unknown> {
     case 'export-people':
       return exportPeople(task);
     case 'verify-store':
-      return verifyDataDir(task.dataDir);
+      return verifyStore(task.location);
   }
 }
 
@@ -238,6 +241,16 @@ function cohortOf(input: CohortInput): EncodedCohort {
     cohorts.set(input.id, cohort);
   }
   return cohort;
+}
+
+async function verifyStore(location: StoreLocation): Promise<IntegrityReport> {
+  if (location.kind === 'lowdb') return verifyDataDir(location.dataDir);
+  const pool = connect({ url: location.url, schema: location.schema, connections: 1 });
+  try {
+    return await verifyPgRecord(pool);
+  } finally {
+    await pool.end();
+  }
 }
 
 /** Counts for the cohort's record, so lists can show its make-up without loading the people. */

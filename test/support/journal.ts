@@ -6,7 +6,8 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { entryHash } from '../../server/audit.js';
-import { type CommitBody, type CommitHeader, encodeLine } from '../../server/store/journal.js';
+import type { CommitBody, CommitHeader } from '../../server/store/commit.js';
+import { encodeLine } from '../../server/store/journal.js';
 import { journalPath } from '../../server/store/layout.js';
 import type { AuditEntry } from '../../server/store/records.js';
 

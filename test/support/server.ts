@@ -44,7 +44,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const template = options.dataDir === undefined && options.seed !== false && options.users !== false ? templateDir() : null;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ras-api-'));
   if (template) cpSync(join(template, 'data'), dataDir, { recursive: true });
-  const store = await LowdbStore.open(dataDir, { verifier: (dir) => sharedWorkPool().verifyStore(dir) });
+  const store = await LowdbStore.open(dataDir, { verifier: () => sharedWorkPool().verifyStore({ kind: 'lowdb', dataDir }) });
   if (store.wasEmpty && options.seed !== false) await seedExamples(store, '2026-01-01T00:00:00.000Z');
   const firstRun = store.all('users').length === 0;
   const { express } = createApp({ logger: silentLogger, setupCode: firstRun ? SETUP_CODE : null, ...options, store });

@@ -1,0 +1,23 @@
+/**
+ * Which store the server runs on: the embedded lowdb store in a data directory (the default, for one
+ * server), or PostgreSQL (RAS_DATABASE_URL), for several servers over one database. Both keep the same
+ * record and give the same guarantees; the full check of either runs in the work pool.
+ */
+
+import type { WorkPool } from '../work/pool.js';
+import { LowdbStore } from './lowdb-store.js';
+import { PgStore } from './pg/pg-store.js';
+import type { Store } from './store.js';
+
+export type StoreLocation = { kind: 'lowdb'; dataDir: string } | { kind: 'postgres'; url: string; schema: string };
+
+export async function openStore(location: StoreLocation, work: WorkPool): Promise<Store> {
+  return location.kind === 'lowdb'
+    ? LowdbStore.open(location.dataDir, { verifier: () => work.verifyStore(location) })
+    : PgStore.open({ url: location.url, schema: location.schema, verifier: () => work.verifyStore(location) });
+}
+
+/** Where a store is, in words that are safe to log (no password). */
+export function describeLocation(location: StoreLocation): string {
+  return location.kind === 'lowdb' ? location.dataDir : `${location.url.replace(/:[^:@/]*@/, ':…@')} (schema ${location.schema})`;
+}

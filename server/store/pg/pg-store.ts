@@ -1,0 +1,282 @@
+/**
+ * The PostgreSQL store: for councils that run several servers over one database.
+ *
+ * The record is the same as the embedded store's journal, one row of ras_commits a commit, so both give
+ * the same guarantees and verify the same way. Each server holds the state in memory (StoreCore) and
+ * keeps it current: before a request is served it reads any commits another server has made since
+ * (refresh), and a commit is made holding the head row's lock, after catching up, so every guard of the
+ * domain is evaluated against the latest state of the whole system and commits are numbered without a
+ * gap. Commits waiting in one server are written together in one transaction (group commit).
+ */
+
+import type pg from 'pg';
+import type { IntegrityReport } from '../integrity.js';
+import type { CommitHeader } from '../commit.js';
+import { decisionRecord } from '../commit-content.js';
+import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary } from '../records.js';
+import { type PreparedCommit, StoreCore } from '../store-core.js';
+import type { AuditQuery, DecisionQuery, DocumentKind, Draft, Store } from '../store.js';
+import { connect, type DatabaseOptions, migrate } from './database.js';
+import { verifyPgRecord } from './pg-integrity.js';
+import { writeCommits } from './record-writer.js';
+
+export interface PgStoreOptions extends DatabaseOptions {
+  /** Runs the full check of the record (verifyPgRecord); the server runs it in its work pool. */
+  verifier?: () => Promise<IntegrityReport>;
+}
+
+/** The record in the database is not one a store may open on: commits are missing or out of order. */
+export class PgRecordError extends Error {
+  constructor(message: string) {
+    super(
+      `The database's record cannot be trusted, so the server will not start on it: ${message}. Check it with 'ras audit verify --database-url …'.`,
+    );
+    this.name = 'PgRecordError';
+  }
+}
+
+interface Waiting {
+  change: (draft: Draft) => unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** A cohort's people no commit has recorded for this long were left by a request that failed. */
+const ORPHAN_AFTER = '1 hour';
+/** How long a comparison job's record is kept. */
+const COMPARISONS_KEPT = '1 day';
+
+export class PgStore implements Store {
+  private core = new StoreCore();
+  private readonly waiting: Waiting[] = [];
+  private flushing: Promise<void> | null = null;
+  /** While the state is being read again from the database (after a failed write), everything waits for it. */
+  private reloading: Promise<void> | null = null;
+  private verifier: () => Promise<IntegrityReport>;
+  wasEmpty = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    options: PgStoreOptions,
+  ) {
+    this.verifier = options.verifier ?? (() => verifyPgRecord(this.pool));
+  }
+
+  static async open(options: PgStoreOptions): Promise<PgStore> {
+    const pool = connect(options);
+    try {
+      await migrate(pool, options.schema);
+      const store = new PgStore(pool, options);
+      await store.load();
+      store.wasEmpty = store.core.commit === 0;
+      await pool.query(
+        `DELETE FROM ras_documents d
+          WHERE (kind = 'cohort' AND written_at < now() - interval '${ORPHAN_AFTER}'
+                 AND NOT EXISTS (SELECT 1 FROM ras_rows r WHERE r.collection = 'cohorts' AND r.key = d.id))
+             OR (kind = 'comparison' AND written_at < now() - interval '${COMPARISONS_KEPT}')`,
+      );
+      return store;
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+  }
+
+  all<K extends CollectionName>(name: K): Readonly<Collections[K]> {
+    return this.core.all(name);
+  }
+
+  auditHead(): AuditAnchor {
+    return this.core.auditHead();
+  }
+
+  decisionSummary(id: string): DecisionSummary | undefined {
+    return this.core.decisionEntry(id)?.summary;
+  }
+
+  decisions(query: DecisionQuery): DecisionSummary[] {
+    return this.core.decisions(query);
+  }
+
+  /** Brings this server's state up to the database's: what any server has committed is seen at once. */
+  async refresh(): Promise<void> {
+    await this.reloading;
+    const { rows } = await this.pool.query<{ commit: string }>('SELECT commit FROM ras_head');
+    if (Number(rows[0]!.commit) > this.core.commit) await this.catchUp(this.pool);
+  }
+
+  transact<T>(change: (draft: Draft) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ change, resolve: resolve as (value: unknown) => void, reject });
+      this.flushing ??= this.flush().finally(() => {
+        this.flushing = null;
+      });
+    });
+  }
+
+  async decision(id: string): Promise<DecisionRecord | undefined> {
+    const entry = this.core.decisionEntry(id);
+    if (!entry) return undefined;
+    const { rows } = await this.pool.query<{ assessment: unknown; result: unknown }>(
+      'SELECT assessment, result FROM ras_decisions WHERE id = $1',
+      [id],
+    );
+    // A decision of a commit this server has applied but not yet written is not in the table for a moment.
+    if (rows.length === 0) return undefined;
+    return { ...decisionRecord(entry.summary, rows[0]!), revision: entry.summary.revision, finalBudget: entry.summary.finalBudget };
+  }
+
+  async auditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const { rows } = await this.pool.query<AuditRow>(
+      `SELECT seq, at, actor, action, target, details, digest, prev_hash, hash FROM ras_audit
+        WHERE ($1::text IS NULL OR target = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR action = $3)
+        ORDER BY seq`,
+      [query.target ?? null, query.actor ?? null, query.action ?? null],
+    );
+    return rows.map(auditEntryOf);
+  }
+
+  verify(): Promise<IntegrityReport> {
+    return this.verifier();
+  }
+
+  async putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ras_documents (kind, id, bytes) VALUES ($1, $2, $3)
+       ON CONFLICT (kind, id) DO UPDATE SET bytes = EXCLUDED.bytes, written_at = now()`,
+      [kind, id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+    );
+  }
+
+  async getDocument(kind: DocumentKind, id: string): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM ras_documents WHERE kind = $1 AND id = $2', [kind, id]);
+    return rows[0]?.bytes ?? null;
+  }
+
+  async deleteDocument(kind: DocumentKind, id: string): Promise<void> {
+    await this.pool.query('DELETE FROM ras_documents WHERE kind = $1 AND id = $2', [kind, id]);
+  }
+
+  async close(): Promise<void> {
+    await this.flushing;
+    await this.pool.end();
+  }
+
+  /**
+   * Writes what is waiting, a batch at a time. Each batch takes the head row's lock, catches up with
+   * commits other servers made, then runs each waiting change against the latest state, applying each
+   * commit in memory as it is prepared so the next change sees it; all of them are then written in the
+   * one transaction. If the write fails, memory holds commits the database lacks: it is read again.
+   */
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      await this.reloading;
+      const batch = this.waiting.splice(0);
+      const client = await this.pool.connect().catch((e) => {
+        for (const w of batch) w.reject(e);
+        return null;
+      });
+      if (!client) continue;
+      const prepared: PreparedCommit[] = [];
+      const settled: Array<() => void> = [];
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT commit FROM ras_head FOR UPDATE');
+        await this.catchUp(client);
+        for (const w of batch) {
+          let outcome: { result: unknown; commit: PreparedCommit | null };
+          try {
+            outcome = this.core.prepare(w.change);
+          } catch (e) {
+            settled.push(() => w.reject(e));
+            continue;
+          }
+          if (outcome.commit) {
+            this.core.apply(outcome.commit.header);
+            prepared.push(outcome.commit);
+          }
+          settled.push(() => w.resolve(outcome.result));
+        }
+        await writeCommits(client, prepared);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        client.release();
+        if (prepared.length > 0) await this.reload();
+        for (const w of batch) w.reject(e);
+        continue;
+      }
+      client.release();
+      for (const settle of settled) settle();
+    }
+  }
+
+  /** Applies, in order, the commits the database has that this server has not. */
+  private async catchUp(db: pg.Pool | pg.PoolClient): Promise<void> {
+    const from = this.core.commit;
+    const { rows } = await db.query<{ header: CommitHeader }>('SELECT header FROM ras_commits WHERE commit > $1 ORDER BY commit', [from]);
+    for (const { header } of rows) this.core.apply(header);
+  }
+
+  /** The whole state, read from the record: when the store opens, and after a failed write. */
+  private async load(): Promise<void> {
+    const core = new StoreCore();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const head = await client.query<{ commit: string }>('SELECT commit FROM ras_head');
+      const last = Number(head.rows[0]!.commit);
+      for (let from = 0; ; ) {
+        const { rows } = await client.query<{ header: CommitHeader }>(
+          'SELECT header FROM ras_commits WHERE commit > $1 ORDER BY commit LIMIT 1000',
+          [from],
+        );
+        if (rows.length === 0) break;
+        for (const { header } of rows) {
+          if (header.commit !== core.commit + 1) throw new PgRecordError(`commit ${core.commit + 1} is missing`);
+          core.apply(header);
+        }
+        from = core.commit;
+      }
+      await client.query('COMMIT');
+      if (last !== core.commit)
+        throw new PgRecordError(`ras_head records commit ${last}, but the commits end at ${core.commit}: commits have been removed`);
+    } finally {
+      client.release();
+    }
+    this.core = core;
+  }
+
+  private reload(): Promise<void> {
+    this.reloading ??= this.load().finally(() => {
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+}
+
+interface AuditRow {
+  seq: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+  digest: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function auditEntryOf(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    details: row.details,
+    digest: row.digest,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
