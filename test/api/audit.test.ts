@@ -29,7 +29,8 @@ import {
 import { ras } from '../support/cli.js';
 import { exampleVersions } from '../support/examples.js';
 import { auditEntries, readJournal, rehashFrom, writeJournal } from '../support/journal.js';
-import { login, PASSWORD, removeDataDir, request, startServer, type TestServer } from '../support/server.js';
+import { onPostgres } from '../support/store-under-test.js';
+import { login, PASSWORD, removeStore, request, startServer, type TestServer } from '../support/server.js';
 
 const GENESIS = '0'.repeat(64);
 
@@ -73,15 +74,16 @@ beforeAll(async () => {
 
   // Once the collection files are written (verify waits for them), the directory is a consistent record.
   expect(ok(await scrutiny().get('/api/audit/verify')).ok).toBe(true);
+  if (onPostgres()) return; // the record's files are tampered with below; test/postgres tampers with tables
   pristine = mkdtempSync(join(tmpdir(), 'ras-audit-pristine-'));
   dirs.push(pristine);
-  cpSync(server.dataDir, pristine, { recursive: true });
+  cpSync(server.where, pristine, { recursive: true });
 });
 
 afterAll(async () => {
   await server.close();
   server.remove();
-  dirs.forEach(removeDataDir);
+  dirs.forEach(removeStore);
 });
 
 /** A fresh copy of the record, to tamper with. */
@@ -207,7 +209,7 @@ describe('a ratification', () => {
   });
 });
 
-describe('ras audit verify', () => {
+describe.skipIf(onPostgres())('ras audit verify', () => {
   it('exits 0 on the intact record, with the entry count', async () => {
     const entryCount = ok(await scrutiny().get('/api/audit/verify')).entries;
     const run = await ras('audit', 'verify', '--data-dir', copyOfRecord());
@@ -223,7 +225,7 @@ describe('ras audit verify', () => {
   });
 });
 
-describe('tampering with the record on disk is found', () => {
+describe.skipIf(onPostgres())('tampering with the record on disk is found', () => {
   it('deleting the last entry: the journal ends before the commit head.json records, and the server will not start on it', async () => {
     const dir = copyOfRecord();
     const lines = readJournal(dir);
@@ -281,7 +283,7 @@ describe('tampering with the record on disk is found', () => {
     const run = await verifyOffline(dir);
     expect(run.code).toBe(1);
     expect(run.problems.join('\n')).toContain(`chain_broken: entry ${ratification.seq} has been changed`);
-    const restarted = await startServer({ dataDir: dir });
+    const restarted = await startServer({ where: dir });
     try {
       const report = ok(await as(restarted, restarted.tokens.scrutiny).get('/api/audit/verify'));
       expect(report.ok).toBe(false);
@@ -301,7 +303,7 @@ describe('tampering with the record on disk is found', () => {
     expect(run.problems.join('\n')).toContain('file_differs: versions.json differs from the journal');
     expect(run.problems.join('\n')).toContain('adult-ras/2010-revised');
 
-    const restarted = await startServer({ dataDir: dir });
+    const restarted = await startServer({ where: dir });
     try {
       const price = ok(await as(restarted, restarted.tokens.officer).get(versionPath('adult-ras', '2010-revised'))).document.pricing
         .default;
@@ -354,7 +356,7 @@ describe('tampering with the record on disk is found', () => {
   });
 });
 
-describe('a write cut short by a crash', () => {
+describe.skipIf(onPostgres())('a write cut short by a crash', () => {
   it('is set aside when the server starts, with everything acknowledged before it kept', async () => {
     const dir = copyOfRecord();
     const whole = readFileSync(journalPath(dir), 'utf8');
@@ -362,7 +364,7 @@ describe('a write cut short by a crash', () => {
     const run = await verifyOffline(dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('a crash cut short');
-    const restarted = await startServer({ dataDir: dir });
+    const restarted = await startServer({ where: dir });
     try {
       expect(ok(await as(restarted, restarted.tokens.scrutiny).get('/api/audit/verify')).ok).toBe(true);
       expect(ok(await as(restarted, restarted.tokens.officer).get(path)).status).toBe('ratified');

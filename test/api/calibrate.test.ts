@@ -22,7 +22,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adult, cohortDocument } from '../support/adult-cohort.js';
 import { as, cloneVersion, editDocument, ok, versionPath } from '../support/api-client.js';
-import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+import { removeStore, startServer, type TestServer } from '../support/server.js';
 
 const BUDGET = 1_464_516;
 const TARGET = 1_391_290;
@@ -57,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (server) removeDataDir(server.dataDir);
+  if (server) server.remove();
 });
 
 describe('calibrating a draft to a budget', () => {

@@ -13,7 +13,7 @@ import { adult, cohortCsv, cohortDocument } from '../support/adult-cohort.js';
 import { editDocument, ratificationFor, replaceExamples } from '../support/api-client.js';
 import { Contract, type OpenApiDocument } from '../support/contract.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
-import { login, removeDataDir, request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
+import { login, removeStore, request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +66,7 @@ afterAll(async () => {
     await s.close();
     s.remove();
   }
-  extraDirs.forEach(removeDataDir);
+  extraDirs.forEach(removeStore);
 });
 
 /** A server of the test's own, for a test that changes what others read (the tokens are the same). */
@@ -874,7 +874,7 @@ describe('real responses fit the contract', () => {
       expect((await exchange('GET', '/api/setup', 200, {}, fresh.url)).body).toEqual({ needed: false });
     } finally {
       await fresh.close();
-      removeDataDir(fresh.dataDir);
+      fresh.remove();
     }
   });
 });

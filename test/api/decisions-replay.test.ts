@@ -1,24 +1,25 @@
 /**
  * Recorded decisions: input, output and the exact version used, replayable later, including after the
- * server (engine and store) restarts on the same data, and detecting a record changed on disk.
+ * server (engine and store) restarts on the same data, and detecting a record changed where it is kept.
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, ok, versionPath } from '../support/api-client.js';
 import { exampleVersions, type WorkedExampleJson } from '../support/examples.js';
 import { readJournal, writeJournal } from '../support/journal.js';
-import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+import { removeStore, startServer, type TestServer } from '../support/server.js';
+import { onPostgres, sqlOn } from '../support/store-under-test.js';
 
 // Each test has a server of its own over the seeded examples, and records the decisions it needs.
 let server: TestServer;
 let dataDir: string;
 beforeEach(async () => {
   server = await startServer();
-  dataDir = server.dataDir;
+  dataDir = server.where;
 });
 afterEach(async () => {
   await server.close();
-  removeDataDir(dataDir);
+  removeStore(dataDir);
 });
 
 const officer = () => as(server, server.tokens.officer);
@@ -36,10 +37,10 @@ const beforeUplift = example('adult-ras', '2010-revised', 'older-person-before-u
 const repriced = example('adult-ras', '2010-revised', 'older-person-repriced-as-of-uplift');
 const children = example('childrens-ras', '2013-revised', 'teenage-85-top-band-on-uplift-day');
 
-async function restart(beforeStart?: () => void): Promise<void> {
+async function restart(beforeStart?: () => Promise<void> | void): Promise<void> {
   await server.close();
-  beforeStart?.();
-  server = await startServer({ dataDir });
+  await beforeStart?.();
+  server = await startServer({ where: dataDir });
 }
 
 const recordUpliftInForce = async () =>
@@ -210,9 +211,19 @@ describe('replaying decisions', () => {
     });
   });
 
-  describe('a decision whose stored result was changed on disk', () => {
+  describe('a decision whose stored result was changed where it is kept', () => {
     beforeEach(async () => {
-      await restart(() => {
+      await restart(async () => {
+        if (onPostgres()) {
+          // As someone with write access to the database could.
+          const changed = await sqlOn(
+            dataDir,
+            `UPDATE ras_decisions SET result = jsonb_set(result::jsonb, '{weeklyPence}', '99900')::json WHERE id = $1`,
+            [adult.id],
+          );
+          expect(changed.rowCount).toBe(1);
+          return;
+        }
         // The journal line is rewritten with a correct checksum, as a careful tamperer would.
         const lines = readJournal(dataDir);
         const payload = lines.flatMap((l) => l.body.decisions ?? []).find((d) => d.id === adult.id)!;

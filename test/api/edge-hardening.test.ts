@@ -15,6 +15,7 @@ import { LowdbStore } from '../../server/store/lowdb-store.js';
 import { adult, cohortDocument } from '../support/adult-cohort.js';
 import { as, cloneVersion, ok, ratificationFor, ratify, versionPath } from '../support/api-client.js';
 import { login, PASSWORD, request, startServer, type TestServer } from '../support/server.js';
+import { onPostgres, storedCohortDocuments } from '../support/store-under-test.js';
 
 let server: TestServer;
 let uploadDir: string;
@@ -37,9 +38,7 @@ const LONE = '\ud800';
 /** Everything the store has committed: a refused request must leave this unchanged. */
 async function committed(on: TestServer = server): Promise<{ audit: number; files: string[] }> {
   const audit = ok(await as(on, on.tokens.admin).get('/api/audit')).length;
-  const cohortDir = join(on.dataDir, 'cohorts');
-  const cohortFiles = existsSync(cohortDir) ? readdirSync(cohortDir) : [];
-  return { audit, files: [...cohortFiles, ...readdirSync(uploadDir)] };
+  return { audit, files: [...(await storedCohortDocuments(on.where)), ...readdirSync(uploadDir)] };
 }
 
 describe('text that is not well-formed Unicode is refused where it is sent, and nothing of it is kept', () => {
@@ -394,17 +393,15 @@ describe('security headers', () => {
   });
 });
 
-describe('data at rest', () => {
+describe.skipIf(onPostgres())('data at rest, in the embedded store', () => {
   const mode = (path: string) => statSync(path).mode & 0o777;
 
   it('the data directory is 0700 and every file in it 0600, cohorts included', async () => {
     ok(await scrutiny().post('/api/cohorts', cohortDocument('Modes', [adult('M-1', 'older-people', '65-74')])));
-    expect(mode(server.dataDir)).toBe(0o700);
-    const files = readdirSync(server.dataDir, { recursive: true, withFileTypes: true });
+    expect(mode(server.where)).toBe(0o700);
+    const files = readdirSync(server.where, { recursive: true, withFileTypes: true });
     const seen = files.filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
-    expect(seen.map((f) => f.slice(server.dataDir.length + 1))).toEqual(
-      expect.arrayContaining(['journal.jsonl', 'head.json', 'users.json']),
-    );
+    expect(seen.map((f) => f.slice(server.where.length + 1))).toEqual(expect.arrayContaining(['journal.jsonl', 'head.json', 'users.json']));
     expect(seen.some((f) => f.includes(`${join('cohorts', '')}`))).toBe(true);
     for (const file of seen) expect([file, mode(file)]).toEqual([file, 0o600]);
     for (const dir of files.filter((f) => f.isDirectory())) expect(mode(join(dir.parentPath, dir.name))).toBe(0o700);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, cloneVersion, editDocument, ok, versionPath } from '../support/api-client.js';
 import { exampleVersions, type WorkedExampleJson } from '../support/examples.js';
-import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+import { removeStore, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  removeDataDir(server.dataDir);
+  server.remove();
 });
 
 const client = () => as(server, server.tokens['api-client']);

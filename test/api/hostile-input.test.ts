@@ -10,7 +10,7 @@ import { adult, cohortCsv, cohortDocument, QUESTION_IDS } from '../support/adult
 import { chance, NASTY_KEYS, NASTY_STRINGS, pick, seeded, type Random } from '../support/hostile.js';
 import { hostileStream, streamIngredients } from '../support/hostile-stream.js';
 import { basePolicy } from '../support/policy-builder.js';
-import { removeDataDir, request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
+import { removeStore, request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let assessment: Record<string, unknown>;
@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (server) removeDataDir(server.dataDir);
+  if (server) server.remove();
 });
 
 afterEach(async () => {
@@ -323,7 +323,7 @@ describe('a deeply nested worked example', () => {
   });
   afterAll(async () => {
     await own?.close();
-    if (own) removeDataDir(own.dataDir);
+    if (own) own.remove();
   });
 
   it('is refused, and leaves the draft readable and the store writable', async () => {

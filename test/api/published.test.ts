@@ -1,7 +1,7 @@
 /** The published RAS: what anyone can read without signing in, and what stays private. */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeDataDir, request, startServer, type TestServer } from '../support/server.js';
+import { call, removeStore, request, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  removeDataDir(server.dataDir);
+  server.remove();
 });
 
 describe('the published RAS', () => {

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import type { Role } from '../../server/store/records.js';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
-import { login, removeDataDir, request, startServer, type TestServer } from '../support/server.js';
+import { login, removeStore, request, startServer, type TestServer } from '../support/server.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,8 +146,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (server) removeDataDir(server.dataDir);
-  dirs.forEach(removeDataDir);
+  if (server) server.remove();
+  dirs.forEach(removeStore);
 });
 
 describe('the access table', () => {

@@ -31,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CohortPerson } from '../../engine/index.js';
 import { adult, cohortCsv, cohortDocument, parseCsv } from '../support/adult-cohort.js';
 import { as, cloneVersion, editDocument, ok, type Caller } from '../support/api-client.js';
-import { removeDataDir, startServer, type JsonResponse, type TestServer } from '../support/server.js';
+import { removeStore, startServer, type JsonResponse, type TestServer } from '../support/server.js';
 
 const PEOPLE: CohortPerson[] = [
   adult('OP-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }, { currentAnnualCostPence: 250_000 }),
@@ -64,7 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (server) removeDataDir(server.dataDir);
+  if (server) server.remove();
 });
 
 function uploadCsv(text: string, name: string, policyId = 'adult-ras'): Promise<JsonResponse> {

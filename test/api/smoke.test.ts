@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, request, startServer, type TestServer } from '../support/server.js';
+import { removeStore, request, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  removeDataDir(server.dataDir);
+  server.remove();
 });
 
 describe('a new server', () => {

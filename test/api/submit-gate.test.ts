@@ -5,7 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, cloneVersion, editDocument, ok, replaceExamples, versionPath } from '../support/api-client.js';
-import { removeDataDir, startServer, type TestServer } from '../support/server.js';
+import { removeStore, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
-  removeDataDir(server.dataDir);
+  server.remove();
 });
 
 const officer = () => as(server, server.tokens.officer);

@@ -3,10 +3,9 @@
  * on a random port, with one signed-in user per role created through the API itself.
  */
 
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { type AppOptions, createApp } from '../../server/app.js';
@@ -14,50 +13,51 @@ import { serve } from '../../server/http/serve.js';
 import { silentLogger } from '../../server/logger.js';
 import { seedExamples } from '../../server/seed.js';
 import type { Role } from '../../server/store/records.js';
-import { LowdbStore } from '../../server/store/lowdb-store.js';
-import { sharedWorkPool } from '../../server/work/pool.js';
+import type { Store } from '../../server/store/store.js';
+import { copyStore, isSchema, newStorePlace, onPostgres, openTestStore } from './store-under-test.js';
 
 export const PASSWORD = 'a-long-test-password';
 const SETUP_CODE = 'test-setup-code';
 
 export interface TestServer {
   url: string;
-  dataDir: string;
-  store: LowdbStore;
+  /** Where the store lives (store-under-test.ts): a directory, or a PostgreSQL schema. */
+  where: string;
+  store: Store;
   /** Bearer tokens of users created for the test, by role (user names are the role names, e.g. 'officer'). */
   tokens: Record<Role, string>;
   close(): Promise<void>;
-  /** Deletes the data directory (after close). */
+  /** Deletes the store (after close). */
   remove(): void;
 }
 
 export interface StartOptions extends Partial<AppOptions> {
-  /** Reuse a data directory (to test a restart); default: a new temporary one. */
-  dataDir?: string;
-  /** Seed the example policies into a new directory (default true). */
+  /** Reuse a store (to test a restart); default: a new one. */
+  where?: string;
+  /** Seed the example policies into a new store (default true). */
   seed?: boolean;
-  /** Create and sign in one user per role (default true; needs a new directory). */
+  /** Create and sign in one user per role (default true; needs a new store). */
   users?: boolean;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const template = options.dataDir === undefined && options.seed !== false && options.users !== false ? templateDir() : null;
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ras-api-'));
-  if (template) cpSync(join(template, 'data'), dataDir, { recursive: true });
-  const store = await LowdbStore.open(dataDir, { verifier: () => sharedWorkPool().verifyStore({ kind: 'lowdb', dataDir }) });
-  if (store.wasEmpty && options.seed !== false) await seedExamples(store, '2026-01-01T00:00:00.000Z');
+  const template = options.where === undefined && options.seed !== false && options.users !== false ? templatePlace() : null;
+  const where = options.where ?? newStorePlace();
+  if (template) await copyTemplate(template, where);
+  const { store, wasEmpty } = await openTestStore(where);
+  if (wasEmpty && options.seed !== false) await seedExamples(store, '2026-01-01T00:00:00.000Z');
   const firstRun = store.all('users').length === 0;
   const { express } = createApp({ logger: silentLogger, setupCode: firstRun ? SETUP_CODE : null, ...options, store });
   const server = await listen(express);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = template
-    ? (JSON.parse(readFileSync(join(template, 'tokens.json'), 'utf8')) as Record<Role, string>)
+    ? (JSON.parse(readFileSync(join(template.root, 'tokens.json'), 'utf8')) as Record<Role, string>)
     : firstRun && options.users !== false
       ? await createRoleUsers(url)
       : await loginRoleUsers(url);
   return {
     url,
-    dataDir,
+    where,
     store,
     tokens,
     close: async () => {
@@ -67,37 +67,52 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       });
       await store.close();
     },
-    remove: () => removeDataDir(dataDir),
+    remove: () => removeStore(where),
   };
 }
 
 /**
  * The seeded examples and one signed-in user per role, made once per test run through the real API
  * (global-setup.ts) and copied for each server: creating users and signing them in costs a second of
- * scrypt, and most suites need exactly this starting point.
+ * scrypt, and most suites need exactly this starting point. `root` is a directory for the tokens (and,
+ * on lowdb, the store); `where` the store.
  */
-export async function createTemplate(root: string): Promise<void> {
-  const server = await startServer({ dataDir: join(root, 'data') });
+export async function createTemplate(root: string, where: string): Promise<void> {
+  const server = await startServer({ where });
   await server.close();
   writeFileSync(join(root, 'tokens.json'), JSON.stringify(server.tokens));
 }
 
-function templateDir(): string | null {
+interface TemplatePlace {
+  root: string;
+  where: string;
+}
+
+function templatePlace(): TemplatePlace | null {
   try {
-    return inject('templateDataDir') ?? null;
+    return inject('template') ?? null;
   } catch {
     return null; // outside a vitest worker (a script): build each store from scratch
   }
 }
 
+async function copyTemplate(template: TemplatePlace, where: string): Promise<void> {
+  if (onPostgres()) await copyStore(template.where, where);
+  else cpSync(template.where, where, { recursive: true });
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    templateDataDir: string;
+    template: TemplatePlace;
   }
 }
 
-export function removeDataDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+/**
+ * Deletes a store made for a test. A PostgreSQL schema stays until the end of the run, when the run's
+ * database is dropped with everything in it.
+ */
+export function removeStore(where: string): void {
+  if (!isSchema(where)) rmSync(where, { recursive: true, force: true });
 }
 
 function listen(app: ReturnType<typeof createApp>['express']): Promise<Server> {

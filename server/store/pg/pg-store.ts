@@ -43,6 +43,8 @@ interface Waiting {
 
 /** A cohort's people no commit has recorded for this long were left by a request that failed. */
 const ORPHAN_AFTER = '1 hour';
+/** Documents are kept in parts of this size (ras_document_parts). */
+const DOCUMENT_PART_BYTES = 1 << 20;
 /** How long a comparison job's record is kept. */
 const COMPARISONS_KEPT = '1 day';
 
@@ -108,9 +110,19 @@ export class PgStore implements Store {
   transact<T>(change: (draft: Draft) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ change, resolve: resolve as (value: unknown) => void, reject });
-      this.flushing ??= this.flush().finally(() => {
-        this.flushing = null;
-      });
+      this.startFlushing();
+    });
+  }
+
+  /**
+   * One flush at a time. A change can arrive after the flush's last look at the queue but before it has
+   * finished (a caller resolved by it commits again at once): the next flush starts then.
+   */
+  private startFlushing(): void {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null;
+      if (this.waiting.length > 0) this.startFlushing();
     });
   }
 
@@ -141,20 +153,60 @@ export class PgStore implements Store {
   }
 
   async putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO ras_documents (kind, id, bytes) VALUES ($1, $2, $3)
-       ON CONFLICT (kind, id) DO UPDATE SET bytes = EXCLUDED.bytes, written_at = now()`,
-      [kind, id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
-    );
+    const parts = Math.max(1, Math.ceil(bytes.byteLength / DOCUMENT_PART_BYTES));
+    await this.inTransaction(async (client) => {
+      await client.query(
+        `INSERT INTO ras_documents (kind, id, parts) VALUES ($1, $2, $3)
+         ON CONFLICT (kind, id) DO UPDATE SET parts = EXCLUDED.parts, written_at = now()`,
+        [kind, id, parts],
+      );
+      await client.query('DELETE FROM ras_document_parts WHERE kind = $1 AND id = $2', [kind, id]);
+      for (let part = 0; part < parts; part++) {
+        const slice = bytes.subarray(part * DOCUMENT_PART_BYTES, (part + 1) * DOCUMENT_PART_BYTES);
+        await client.query('INSERT INTO ras_document_parts (kind, id, part, bytes) VALUES ($1, $2, $3, $4)', [
+          kind,
+          id,
+          part,
+          Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength),
+        ]);
+      }
+    });
   }
 
   async getDocument(kind: DocumentKind, id: string): Promise<Uint8Array | null> {
-    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM ras_documents WHERE kind = $1 AND id = $2', [kind, id]);
-    return rows[0]?.bytes ?? null;
+    return this.inTransaction(async (client) => {
+      const head = await client.query<{ parts: number }>('SELECT parts FROM ras_documents WHERE kind = $1 AND id = $2', [kind, id]);
+      if (head.rows.length === 0) return null;
+      const chunks: Buffer[] = [];
+      for (let part = 0; part < head.rows[0]!.parts; part++) {
+        const { rows } = await client.query<{ bytes: Buffer }>(
+          'SELECT bytes FROM ras_document_parts WHERE kind = $1 AND id = $2 AND part = $3',
+          [kind, id, part],
+        );
+        if (rows.length === 0) throw new PgRecordError(`part ${part} of ${kind} ${id} is missing`);
+        chunks.push(rows[0]!.bytes);
+      }
+      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    }, 'REPEATABLE READ READ ONLY');
   }
 
   async deleteDocument(kind: DocumentKind, id: string): Promise<void> {
     await this.pool.query('DELETE FROM ras_documents WHERE kind = $1 AND id = $2', [kind, id]);
+  }
+
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, mode = 'READ COMMITTED'): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${mode}`);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   async close(): Promise<void> {

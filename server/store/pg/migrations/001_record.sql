@@ -66,16 +66,27 @@ CREATE TABLE ras_rows (
 );
 
 -- Large documents kept apart from the collections (a cohort's people). One is written before the commit
--- that records it; one no commit recorded within the hour was left by a request that failed.
+-- that records it; one no commit recorded within the hour was left by a request that failed. A document
+-- is kept in parts of a megabyte, so reading one of many megabytes never holds a server's event loop for
+-- long (each part's hex is decoded in turn), and none comes near bytea's limit of a gigabyte.
 CREATE TABLE ras_documents (
   kind text NOT NULL,
   id text NOT NULL,
-  bytes bytea NOT NULL,
+  parts integer NOT NULL,
   written_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (kind, id)
 );
+CREATE TABLE ras_document_parts (
+  kind text NOT NULL,
+  id text NOT NULL,
+  part integer NOT NULL,
+  bytes bytea NOT NULL,
+  PRIMARY KEY (kind, id, part),
+  FOREIGN KEY (kind, id) REFERENCES ras_documents (kind, id) ON DELETE CASCADE
+);
 
 -- Down Migration
+DROP TABLE ras_document_parts;
 DROP TABLE ras_documents;
 DROP TABLE ras_rows;
 DROP TABLE ras_decisions;
