@@ -20,7 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const kind: StoreKind = project.name === 'postgres' ? 'postgres' : 'lowdb';
   project.provide('storeKind', kind);
   const root = mkdtempSync(join(tmpdir(), 'ras-template-'));
-  const cleanups: Array<() => Promise<unknown> | void> = [() => rmSync(root, { recursive: true, force: true })];
+  const cleanups: Array<() => Promise<void>> = [async () => rmSync(root, { recursive: true, force: true })];
 
   let where = join(root, 'data');
   if (kind === 'postgres') {

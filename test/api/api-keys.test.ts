@@ -1,7 +1,7 @@
 /** API keys: how a case-management system signs in. Every key issued must work until it is revoked. */
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeStore, request, startServer, type TestServer } from '../support/server.js';
+import { call, request, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let userId: string;

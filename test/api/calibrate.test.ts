@@ -22,7 +22,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adult, cohortDocument } from '../support/adult-cohort.js';
 import { as, cloneVersion, editDocument, ok, versionPath } from '../support/api-client.js';
-import { removeStore, startServer, type TestServer } from '../support/server.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 const BUDGET = 1_464_516;
 const TARGET = 1_391_290;

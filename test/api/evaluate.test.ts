@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, cloneVersion, editDocument, ok, versionPath } from '../support/api-client.js';
 import { exampleVersions, type WorkedExampleJson } from '../support/examples.js';
-import { removeStore, startServer, type TestServer } from '../support/server.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {

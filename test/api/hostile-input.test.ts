@@ -10,7 +10,7 @@ import { adult, cohortCsv, cohortDocument, QUESTION_IDS } from '../support/adult
 import { chance, NASTY_KEYS, NASTY_STRINGS, pick, seeded, type Random } from '../support/hostile.js';
 import { hostileStream, streamIngredients } from '../support/hostile-stream.js';
 import { basePolicy } from '../support/policy-builder.js';
-import { removeStore, request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
+import { request, startServer, type JsonResponse, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let assessment: Record<string, unknown>;

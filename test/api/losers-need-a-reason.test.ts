@@ -33,7 +33,7 @@ import {
   replaceExamples,
   versionPath,
 } from '../support/api-client.js';
-import { removeStore, startServer, type JsonResponse, type TestServer } from '../support/server.js';
+import { startServer, type JsonResponse, type TestServer } from '../support/server.js';
 
 const REFERENCE_PEOPLE = [
   adult('OP-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }),

@@ -1,7 +1,7 @@
 /** The published RAS: what anyone can read without signing in, and what stays private. */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeStore, request, startServer, type TestServer } from '../support/server.js';
+import { call, request, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {

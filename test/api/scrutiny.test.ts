@@ -31,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CohortPerson } from '../../engine/index.js';
 import { adult, cohortCsv, cohortDocument, parseCsv } from '../support/adult-cohort.js';
 import { as, cloneVersion, editDocument, ok, type Caller } from '../support/api-client.js';
-import { removeStore, startServer, type JsonResponse, type TestServer } from '../support/server.js';
+import { startServer, type JsonResponse, type TestServer } from '../support/server.js';
 
 const PEOPLE: CohortPerson[] = [
   adult('OP-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }, { currentAnnualCostPence: 250_000 }),

@@ -5,7 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { as, cloneVersion, editDocument, ok, replaceExamples, versionPath } from '../support/api-client.js';
-import { removeStore, startServer, type TestServer } from '../support/server.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeEach(async () => {
