@@ -5,7 +5,10 @@ import { calibrateCommand } from './calibrate-command.js';
 import { cohortCheckCommand, cohortGenerateCommand, MAX_GENERATED } from './cohort-command.js';
 import { compareCommand } from './compare-command.js';
 import { evaluateCommand } from './evaluate-command.js';
+import type { StoreLocation } from '../server/store/open-store.js';
+import { isDatabaseUrl, isSchemaName, withoutPassword } from '../server/store/pg/database.js';
 import { InvalidInputError } from './invalid-input.js';
+import { migrateCommand } from './migrate-command.js';
 import { InputError } from './read-json.js';
 import { validateCommand } from './validate-command.js';
 
@@ -13,6 +16,11 @@ const USAGE = `Usage:
   ras validate <policy.json>
   ras evaluate <policy.json> <assessment.json or worked-example.json> [--json] [--as-of YYYY-MM-DD]
   ras audit verify [--data-dir DIR]      (default: $RAS_DATA_DIR or ./data)
+  ras audit verify --database-url URL [--schema NAME]
+      the whole record checked: the audit chain, its anchors, every change against its entry
+  ras migrate --from-data-dir DIR [--database-url URL] [--schema NAME]
+      copies an embedded store's record into an empty PostgreSQL database, verified before and after
+      (default URL $RAS_DATABASE_URL, schema $RAS_DATABASE_SCHEMA or public)
 
   ras cohort generate --policy <policy.json> --size N --seed S [--format csv|json] [--name NAME]
       a reproducible synthetic cohort on stdout (default JSON, the cohort.schema.json document)
@@ -90,8 +98,27 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       );
     }
     case 'audit': {
-      if (files[0] !== 'verify' || files.length !== 1) throw new UsageError("the audit command is 'ras audit verify [--data-dir DIR]'");
-      return auditVerifyCommand(values['data-dir'] ?? process.env.RAS_DATA_DIR ?? './data', out, err);
+      if (files[0] !== 'verify' || files.length !== 1)
+        throw new UsageError("the audit command is 'ras audit verify [--data-dir DIR | --database-url URL]'");
+      if (values['data-dir'] !== undefined && values['database-url'] !== undefined)
+        throw new UsageError('give --data-dir or --database-url, not both');
+      const location: StoreLocation =
+        values['database-url'] !== undefined
+          ? { kind: 'postgres', url: databaseUrl(values['database-url']), schema: schemaName(values.schema) }
+          : { kind: 'lowdb', dataDir: values['data-dir'] ?? process.env.RAS_DATA_DIR ?? './data' };
+      return auditVerifyCommand(location, out, err);
+    }
+    case 'migrate': {
+      if (files.length > 0) throw new UsageError(`migrate takes options only, not '${files[0]}'`);
+      return migrateCommand(
+        {
+          fromDataDir: required('--from-data-dir', values['from-data-dir']),
+          databaseUrl: databaseUrl(values['database-url'] ?? process.env.RAS_DATABASE_URL),
+          schema: schemaName(values.schema),
+        },
+        out,
+        err,
+      );
     }
     case undefined:
       throw new UsageError('no command given');
@@ -110,12 +137,27 @@ function parse(argv: string[]) {
         json: { type: 'boolean' },
         'as-of': { type: 'string' },
         'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        'from-data-dir': { type: 'string' },
+        schema: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+function databaseUrl(value: string | undefined): string {
+  if (value === undefined) throw new UsageError('no database: give --database-url postgres://… or set RAS_DATABASE_URL');
+  if (!isDatabaseUrl(value)) throw new UsageError(`--database-url must be a postgres:// URL, got '${withoutPassword(value)}'`);
+  return value;
+}
+
+function schemaName(value: string | undefined): string {
+  const schema = value ?? process.env.RAS_DATABASE_SCHEMA ?? 'public';
+  if (!isSchemaName(schema)) throw new UsageError(`--schema must be lower case letters, digits and _, got '${schema}'`);
+  return schema;
 }
 
 function exactly(n: number, files: string[], command: string): string[] {

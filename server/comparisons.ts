@@ -94,7 +94,7 @@ export class ComparisonJobs {
     const local = this.jobs.get(id);
     if (local) return local;
     const stored = await this.stored(id);
-    if (!stored || stored.view.status !== 'done') return stored?.view;
+    if (stored?.view.status !== 'done') return stored?.view;
     const { versions, cohort } = await inputs(stored);
     const { request } = stored;
     const job: ComparisonJob = {

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { passwordWeakness } from './auth/password-policy.js';
 import type { StoreLocation } from './store/open-store.js';
+import { isDatabaseUrl, isSchemaName, withoutPassword } from './store/pg/database.js';
 
 export interface Config {
   port: number;
@@ -60,10 +61,8 @@ function secondsOf(name: string, value: string | undefined, fallback: number): n
 function storeOf(env: NodeJS.ProcessEnv): StoreLocation {
   const url = env.RAS_DATABASE_URL;
   if (!url) return { kind: 'lowdb', dataDir: resolve(env.RAS_DATA_DIR ?? './data') };
-  if (!/^postgres(ql)?:\/\//.test(url))
-    throw new ConfigError(`RAS_DATABASE_URL must be a postgres:// URL, got '${url.replace(/:[^:@/]*@/, ':…@')}'`);
+  if (!isDatabaseUrl(url)) throw new ConfigError(`RAS_DATABASE_URL must be a postgres:// URL, got '${withoutPassword(url)}'`);
   const schema = env.RAS_DATABASE_SCHEMA ?? 'public';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new ConfigError(`RAS_DATABASE_SCHEMA must be a lower-case schema name, got '${schema}'`);
+  if (!isSchemaName(schema)) throw new ConfigError(`RAS_DATABASE_SCHEMA must be a lower-case schema name, got '${schema}'`);
   return { kind: 'postgres', url, schema };
 }

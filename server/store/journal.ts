@@ -71,6 +71,12 @@ function decodeHeader(line: Buffer): { header: CommitHeader } | { damaged: strin
   }
 }
 
+/** A whole line, already verified (its checksum checked), as its header and body. */
+export function decodeLine(line: Buffer): { header: CommitHeader; body: CommitBody } {
+  const first = line.indexOf(TAB);
+  return { header: JSON.parse(line.subarray(0, first).toString('utf8')) as CommitHeader, body: decodeBody(line) };
+}
+
 export function decodeBody(line: Buffer): CommitBody {
   const first = line.indexOf(TAB);
   const last = line.lastIndexOf(TAB);

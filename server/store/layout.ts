@@ -2,6 +2,7 @@
 
 import { join } from 'node:path';
 import type { CollectionName } from './records.js';
+import type { DocumentKind } from './store.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 /** The journal's last commit and the audit chain's head, rewritten after each commit (never ahead of the journal). */
@@ -10,6 +11,9 @@ export const HEAD_FILE = 'head.json';
 export const journalPath = (dir: string) => join(dir, JOURNAL_FILE);
 export const headPath = (dir: string) => join(dir, HEAD_FILE);
 export const collectionPath = (dir: string, name: CollectionName) => join(dir, `${name}.json`);
+/** Large documents (DocumentKind: a cohort's people, a comparison job's record), a file each. */
+export const documentDir = (dir: string, kind: DocumentKind) => join(dir, `${kind}s`);
+export const documentPath = (dir: string, kind: DocumentKind, id: string) => join(documentDir(dir, kind), `${id}.json`);
 
 /** A collection file: its rows as of a commit of the journal. */
 export interface CollectionFile<Row = unknown> {

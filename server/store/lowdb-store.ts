@@ -17,7 +17,7 @@ import { decisionRecord } from './commit-content.js';
 import { type IntegrityProblem, type IntegrityReport, JOURNAL_LOST, replayDataDir, verifyDataDir } from './integrity.js';
 import { JsonFileAdapter, writeFileAtomically } from './json-file-adapter.js';
 import { decodeBody, encodeLine, Journal, keepTornTail, type Location } from './journal.js';
-import { type CollectionFile, collectionPath, type HeadFile, headPath, journalPath } from './layout.js';
+import { type CollectionFile, collectionPath, documentPath, type HeadFile, headPath, journalPath } from './layout.js';
 import { upgradeLegacyDataDir } from './legacy-upgrade.js';
 import {
   type AuditAnchor,
@@ -332,7 +332,7 @@ async function keepPrivate(dir: string): Promise<void> {
 
 function documentFile(dataDir: string, kind: DocumentKind, id: string): string {
   if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new Error(`'${id}' is not a document id`);
-  return join(dataDir, `${kind}s`, `${id}.json`);
+  return documentPath(dataDir, kind, id);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -6,6 +6,7 @@
 
 import type { WorkPool } from '../work/pool.js';
 import { LowdbStore } from './lowdb-store.js';
+import { withoutPassword } from './pg/database.js';
 import { PgStore } from './pg/pg-store.js';
 import type { Store } from './store.js';
 
@@ -19,5 +20,5 @@ export async function openStore(location: StoreLocation, work: WorkPool): Promis
 
 /** Where a store is, in words that are safe to log (no password). */
 export function describeLocation(location: StoreLocation): string {
-  return location.kind === 'lowdb' ? location.dataDir : `${location.url.replace(/:[^:@/]*@/, ':…@')} (schema ${location.schema})`;
+  return location.kind === 'lowdb' ? location.dataDir : `${withoutPassword(location.url)} (schema ${location.schema})`;
 }

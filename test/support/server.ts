@@ -36,7 +36,7 @@ export interface StartOptions extends Partial<AppOptions> {
   where?: string;
   /** Seed the example policies into a new store (default true). */
   seed?: boolean;
-  /** Create and sign in one user per role (default true; needs a new store). */
+  /** Create (in a new store) or sign in (in one that has them) one user per role (default true). */
   users?: boolean;
 }
 
@@ -52,9 +52,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = template
     ? (JSON.parse(readFileSync(join(template.root, 'tokens.json'), 'utf8')) as Record<Role, string>)
-    : firstRun && options.users !== false
-      ? await createRoleUsers(url)
-      : await loginRoleUsers(url);
+    : options.users === false
+      ? ({} as Record<Role, string>)
+      : firstRun
+        ? await createRoleUsers(url)
+        : await loginRoleUsers(url);
   return {
     url,
     where,

@@ -18,10 +18,24 @@ export interface DatabaseOptions {
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** The schemas a store's tables may live in: a plain lower-case name, safe to write into SQL. */
+export function isSchemaName(name: string): boolean {
+  return /^[a-z_][a-z0-9_]{0,62}$/.test(name);
+}
+
+export function isDatabaseUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** A database URL without its password, for logs and messages. */
+export function withoutPassword(url: string): string {
+  return url.replace(/:[^:@/]*@/, ':…@');
+}
+
 /** A pool whose connections all use the store's schema. */
 export function connect(options: DatabaseOptions): pg.Pool {
   const schema = options.schema ?? 'public';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`'${schema}' is not a schema name this store uses (lower case, digits, _)`);
+  if (!isSchemaName(schema)) throw new Error(`'${schema}' is not a schema name this store uses (lower case, digits, _)`);
   return new pg.Pool({ connectionString: options.url, max: options.connections ?? 10, options: `-c search_path=${schema}` });
 }
 

@@ -17,6 +17,7 @@ import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionReco
 import { type PreparedCommit, StoreCore } from '../store-core.js';
 import type { AuditQuery, DecisionQuery, DocumentKind, Draft, Store } from '../store.js';
 import { connect, type DatabaseOptions, migrate } from './database.js';
+import { readDocument, writeDocument } from './documents.js';
 import { verifyPgRecord } from './pg-integrity.js';
 import { writeCommits } from './record-writer.js';
 
@@ -43,8 +44,6 @@ interface Waiting {
 
 /** A cohort's people no commit has recorded for this long were left by a request that failed. */
 const ORPHAN_AFTER = '1 hour';
-/** Documents are kept in parts of this size (ras_document_parts). */
-const DOCUMENT_PART_BYTES = 1 << 20;
 /** How long a comparison job's record is kept. */
 const COMPARISONS_KEPT = '1 day';
 
@@ -153,41 +152,11 @@ export class PgStore implements Store {
   }
 
   async putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void> {
-    const parts = Math.max(1, Math.ceil(bytes.byteLength / DOCUMENT_PART_BYTES));
-    await this.inTransaction(async (client) => {
-      await client.query(
-        `INSERT INTO ras_documents (kind, id, parts) VALUES ($1, $2, $3)
-         ON CONFLICT (kind, id) DO UPDATE SET parts = EXCLUDED.parts, written_at = now()`,
-        [kind, id, parts],
-      );
-      await client.query('DELETE FROM ras_document_parts WHERE kind = $1 AND id = $2', [kind, id]);
-      for (let part = 0; part < parts; part++) {
-        const slice = bytes.subarray(part * DOCUMENT_PART_BYTES, (part + 1) * DOCUMENT_PART_BYTES);
-        await client.query('INSERT INTO ras_document_parts (kind, id, part, bytes) VALUES ($1, $2, $3, $4)', [
-          kind,
-          id,
-          part,
-          Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength),
-        ]);
-      }
-    });
+    await this.inTransaction((client) => writeDocument(client, kind, id, bytes));
   }
 
   async getDocument(kind: DocumentKind, id: string): Promise<Uint8Array | null> {
-    return this.inTransaction(async (client) => {
-      const head = await client.query<{ parts: number }>('SELECT parts FROM ras_documents WHERE kind = $1 AND id = $2', [kind, id]);
-      if (head.rows.length === 0) return null;
-      const chunks: Buffer[] = [];
-      for (let part = 0; part < head.rows[0]!.parts; part++) {
-        const { rows } = await client.query<{ bytes: Buffer }>(
-          'SELECT bytes FROM ras_document_parts WHERE kind = $1 AND id = $2 AND part = $3',
-          [kind, id, part],
-        );
-        if (rows.length === 0) throw new PgRecordError(`part ${part} of ${kind} ${id} is missing`);
-        chunks.push(rows[0]!.bytes);
-      }
-      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    }, 'REPEATABLE READ READ ONLY');
+    return this.inTransaction((client) => readDocument(client, kind, id), 'REPEATABLE READ READ ONLY');
   }
 
   async deleteDocument(kind: DocumentKind, id: string): Promise<void> {

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { journalPath } from '../server/store/layout.js';
+import { ImportError, importDataDir } from '../server/store/pg/import-data-dir.js';
+import { describeLocation } from '../server/store/open-store.js';
+import { InputError } from './read-json.js';
+
+export interface MigrateOptions {
+  fromDataDir: string;
+  databaseUrl: string;
+  schema: string;
+}
+
+/**
+ * ras migrate --from-data-dir DIR: copies an embedded store's record into an empty PostgreSQL database,
+ * checking the audit chain before and after. Exit 1 (naming every problem) when the record does not
+ * verify, the database is not empty, or the copy does not verify; nothing is left in the database then.
+ */
+export async function migrateCommand(options: MigrateOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const dir = resolve(options.fromDataDir);
+  if (!existsSync(journalPath(dir)))
+    throw new InputError(`${dir} holds no journal.jsonl: it is not a RAS data directory (or it was never used)`);
+  const where = describeLocation({ kind: 'postgres', url: options.databaseUrl, schema: options.schema });
+  try {
+    const report = await importDataDir(dir, { url: options.databaseUrl, schema: options.schema });
+    out.write(
+      `copied ${report.commits} commits from ${dir} to ${where}: ${report.entries} audit entries, ${report.decisions} decisions, ${report.documents} documents\n` +
+        `audit chain verified before and after the copy, head ${report.head.seq} ${report.head.hash}\n`,
+    );
+    if (report.tornTailBytes > 0)
+      out.write(`  ${report.tornTailBytes} bytes a crash cut short at the journal's end were never acknowledged, and were not copied\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    err.write(`ras migrate: ${e.message}\n`);
+    if ('problems' in e.failure) for (const problem of e.failure.problems) err.write(`  ${problem.code}: ${problem.message}\n`);
+    return 1;
+  }
+}
