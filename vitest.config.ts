@@ -40,8 +40,6 @@ export default defineConfig({
                 ...shared,
                 name: 'postgres',
                 include: ['test/api/**/*.test.ts', 'test/store/**/*.test.ts', 'test/postgres/**/*.test.ts'],
-                // The embedded store's crash suite kills a server writing files; test/postgres has its own.
-                exclude: ['test/api/crash.test.ts'],
               },
             },
           ]

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { crashCycles } from '../test/support/crash-workload.js';
+import { crashCycles, dataDirUnderCrash } from '../test/support/crash-workload.js';
 
 const { values } = parseArgs({
   options: { cycles: { type: 'string', default: '100' }, seed: { type: 'string' }, keep: { type: 'boolean' } },
@@ -25,7 +25,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ras-soak-'));
 console.log(`crash soak: ${cycles} cycles, seed ${seed}, data in ${dataDir}`);
 const began = Date.now();
 const reports = await crashCycles({
-  dataDir,
+  store: dataDirUnderCrash(dataDir),
   cycles,
   maxAcks: 300,
   seed,

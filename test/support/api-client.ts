@@ -7,6 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { login, request, type JsonResponse, type TestServer } from './server.js';
 
+/** Anything that serves the API: a test server in this process, or a child process. */
+export type Served = Pick<TestServer, 'url'>;
+
 export interface Caller {
   get(path: string, headers?: Record<string, string>): Promise<JsonResponse>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse>;
@@ -16,7 +19,7 @@ export interface Caller {
 }
 
 /** Requests to the server as one signed-in user. */
-export function as(server: TestServer, token: string): Caller {
+export function as(server: Served, token: string): Caller {
   return {
     get: (path, headers) => request(server.url, 'GET', path, token, undefined, headers),
     post: (path, body, headers) => request(server.url, 'POST', path, token, body ?? {}, headers),
@@ -27,7 +30,7 @@ export function as(server: TestServer, token: string): Caller {
 }
 
 /** officer2 holds both the officer and ratifier roles; the harness signs in one user per role only. */
-export function signIn(server: TestServer, username: string): Promise<string> {
+export function signIn(server: Served, username: string): Promise<string> {
   return login(server.url, username);
 }
 
@@ -59,13 +62,7 @@ export function ratificationFor(
 }
 
 /** Ratifies a version as its ratifier reviewed it: reads its ETag, then sends it as If-Match. */
-export async function ratify(
-  server: TestServer,
-  token: string,
-  policyId: string,
-  version: string,
-  decision: object,
-): Promise<JsonResponse> {
+export async function ratify(server: Served, token: string, policyId: string, version: string, decision: object): Promise<JsonResponse> {
   const caller = as(server, token);
   const reviewed = await caller.get(versionPath(policyId, version));
   return caller.post(`${versionPath(policyId, version)}/ratify`, decision, { 'if-match': reviewed.headers.get('etag') ?? '' });
@@ -78,13 +75,13 @@ export function ok(res: JsonResponse, what = 'request'): any {
 }
 
 /** Clones a version to a new draft as `token` (an officer) and returns the new record. */
-export async function cloneVersion(server: TestServer, token: string, policyId: string, from: string, version: string): Promise<any> {
+export async function cloneVersion(server: Served, token: string, policyId: string, from: string, version: string): Promise<any> {
   return ok(await as(server, token).post(`${versionPath(policyId, from)}/clone`, { version }), `clone ${from} to ${version}`);
 }
 
 /** Replaces a draft's document after reading its current ETag; returns the updated record. */
 export async function editDocument(
-  server: TestServer,
+  server: Served,
   token: string,
   policyId: string,
   version: string,
@@ -99,13 +96,7 @@ export async function editDocument(
 }
 
 /** Replaces a draft's worked examples after reading the version's ETag. */
-export async function replaceExamples(
-  server: TestServer,
-  token: string,
-  policyId: string,
-  version: string,
-  examples: unknown[],
-): Promise<any> {
+export async function replaceExamples(server: Served, token: string, policyId: string, version: string, examples: unknown[]): Promise<any> {
   const caller = as(server, token);
   const current = await caller.get(`${versionPath(policyId, version)}/examples`);
   ok(current, `GET ${version}/examples`);

@@ -1,7 +1,7 @@
 /**
  * Crash safety, as a workload: the real server (a child process) takes concurrent drafts, edits,
  * submissions, ratifications, decisions and final budgets, and is killed with SIGKILL at a random
- * moment, then started again on the same data directory; over and over. After each restart, every
+ * moment, then started again on the same store (a data directory, or a PostgreSQL schema); over and over. After each restart, every
  * write it acknowledged (a 2xx answer) must be there, every file must be whole, and the record must
  * verify: no audit entry without its change, no change without its audit entry. The crash suite runs
  * a few cycles; `npm run soak` runs a hundred.
@@ -12,6 +12,8 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { join } from 'node:path';
 import { verifyDataDir } from '../../server/store/integrity.js';
+import { connect } from '../../server/store/pg/database.js';
+import { verifyPgRecord } from '../../server/store/pg/pg-integrity.js';
 import { type ChildServer, startChildServer } from './child-server.js';
 import { call, login, PASSWORD, request } from './server.js';
 
@@ -54,8 +56,52 @@ interface People {
   ratifier: string;
 }
 
+/** The store the crashing server runs on: how to point a server at it, and how to check it at rest. */
+export interface StoreUnderCrash {
+  /** The environment that points server/main.ts at the store. */
+  env: Record<string, string>;
+  /** What is wrong with the record where it is kept, checked without the server (which is idle by then). */
+  checkAtRest(): Promise<string[]>;
+}
+
+/** The embedded store: every file beside the journal whole JSON, and the record verified from disk. */
+export function dataDirUnderCrash(dataDir: string): StoreUnderCrash {
+  return {
+    env: { RAS_DATA_DIR: dataDir },
+    checkAtRest: async () => {
+      const problems: string[] = [];
+      for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
+        try {
+          JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
+        } catch {
+          problems.push(`${file} is not whole JSON`);
+        }
+      }
+      const offline = await verifyDataDir(dataDir);
+      if (!offline.ok) problems.push(`the record on disk: ${JSON.stringify(offline.problems).slice(0, 800)}`);
+      return problems;
+    },
+  };
+}
+
+/** PostgreSQL: the record verified from the database (every audit row against the commit that holds it). */
+export function databaseUnderCrash(url: string, schema: string): StoreUnderCrash {
+  return {
+    env: { RAS_DATABASE_URL: url, RAS_DATABASE_SCHEMA: schema },
+    checkAtRest: async () => {
+      const pool = connect({ url, schema, connections: 1 });
+      try {
+        const report = await verifyPgRecord(pool);
+        return report.ok ? [] : [`the record in the database: ${JSON.stringify(report.problems).slice(0, 800)}`];
+      } finally {
+        await pool.end();
+      }
+    },
+  };
+}
+
 export async function crashCycles(options: {
-  dataDir: string;
+  store: StoreUnderCrash;
   cycles: number;
   /** Kill after this many acknowledged writes, at the most (the actual number is random, from a fifth of it). */
   maxAcks: number;
@@ -75,7 +121,7 @@ export async function crashCycles(options: {
     changedIn: new Map(),
   };
   const reports: CycleReport[] = [];
-  let server = await startChildServer({ RAS_DATA_DIR: options.dataDir, RAS_ADMIN_USERNAME: ADMIN, RAS_ADMIN_PASSWORD: PASSWORD });
+  let server = await startChildServer({ ...options.store.env, RAS_ADMIN_USERNAME: ADMIN, RAS_ADMIN_PASSWORD: PASSWORD });
   try {
     const people = await setUp(server);
     const assessment = await sampleAssessment(server, people.officer);
@@ -89,12 +135,13 @@ export async function crashCycles(options: {
         Math.ceil(options.maxAcks * (0.2 + 0.8 * random())),
         random,
       );
-      server = await startChildServer({ RAS_DATA_DIR: options.dataDir });
-      // The journal never rewrites a line once written, and the server will not start on one that lost a
+      server = await startChildServer(options.store.env);
+      // The record never rewrites a commit once written, and the server will not start on one that lost a
       // commit, so each restart checks what this cycle added; the last checks everything again, and
-      // verifies the whole record, through the server and on disk.
+      // verifies the whole record, at rest and through the server.
       const last = cycle === options.cycles;
-      report.problems.push(...(await checkDurable(server, options.dataDir, people, acked, last ? 0 : cycle)));
+      report.problems.push(...(await checkDurable(server, people, acked, last ? 0 : cycle)));
+      if (last) report.problems.push(...(await options.store.checkAtRest()));
       reports.push(report);
       options.onCycle?.(report);
     }
@@ -291,16 +338,9 @@ async function writeUntilKilled(
  * What was acknowledged (in `cycle`, or in any cycle when it is 0) is on disk, whole, served by the
  * restarted server, and the record verifies.
  */
-async function checkDurable(server: ChildServer, dataDir: string, people: People, acked: Acknowledged, cycle: number): Promise<string[]> {
+async function checkDurable(server: ChildServer, people: People, acked: Acknowledged, cycle: number): Promise<string[]> {
   const inScope = (key: string) => cycle === 0 || acked.changedIn.get(key) === cycle;
   const problems: string[] = [];
-  for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
-    try {
-      JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
-    } catch {
-      problems.push(`${file} is not whole JSON`);
-    }
-  }
 
   await inBatches(
     [...acked.decisions].filter(([id]) => inScope(id)),
@@ -331,10 +371,6 @@ async function checkDurable(server: ChildServer, dataDir: string, people: People
   const served = await request(server.url, 'GET', '/api/audit/verify', people.admin);
   if (served.status !== 200 || served.body.ok !== true)
     problems.push(`the server's verification: ${JSON.stringify(served.body).slice(0, 800)}`);
-  if (cycle === 0) {
-    const offline = await verifyDataDir(dataDir);
-    if (!offline.ok) problems.push(`the record on disk: ${JSON.stringify(offline.problems).slice(0, 800)}`);
-  }
   return problems;
 }
 
