@@ -17,12 +17,13 @@ import { seedExamples } from '../server/seed.js';
 import { journalPath } from '../server/store/layout.js';
 import { LowdbStore } from '../server/store/lowdb-store.js';
 import type { DecisionRecord } from '../server/store/records.js';
+import type { Store } from '../server/store/store.js';
 import { evaluateWith } from '../server/routes/evaluate.js';
 import { mib, nowMs, percentile, row } from './measure.js';
 
 const POLICY = 'adult-ras';
 const VERSION = '2010-revised';
-const PASSWORD = 'a-long-bench-password';
+const PASSWORD = 'quiet-lantern-orchard-1977';
 const RECORDED = 300;
 const SEED_BATCH = 500;
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -66,7 +67,7 @@ async function measure(stored: number): Promise<Figures> {
 
     // The real server, as `npm start` runs it, on this data: its memory and writes are its own.
     const started = nowMs();
-    const { child, url } = await startServer(dataDir);
+    const { child, url } = await startServer({ RAS_DATA_DIR: dataDir });
     server = child;
     const openMs = nowMs() - started;
     const token = await officerToken(url);
@@ -103,14 +104,14 @@ async function measure(stored: number): Promise<Figures> {
   }
 }
 
-/** `node --import tsx server/main.ts` on the data directory, with an admin from the environment; ready when /api/health answers. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** `node --import tsx server/main.ts` on a store, with an admin from the environment; ready when /api/health answers. */
+export async function startServer(store: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
-      RAS_DATA_DIR: dataDir,
+      ...store,
       PORT: String(port),
       HOST: '127.0.0.1',
       RAS_ADMIN_USERNAME: 'bench-admin',
@@ -131,8 +132,8 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
   throw new Error('the server did not start within 30 s');
 }
 
-async function seedDecisions(
-  store: LowdbStore,
+export async function seedDecisions(
+  store: Store,
   count: number,
   made: { policyId: string; version: string; contentHash: string; assessment: unknown; result: DecisionRecord['result'] },
 ): Promise<void> {
@@ -151,7 +152,7 @@ async function seedDecisions(
   }
 }
 
-async function officerToken(url: string): Promise<string> {
+export async function officerToken(url: string): Promise<string> {
   // The admin comes from the environment (RAS_ADMIN_USERNAME); it creates the officer who records decisions.
   const json = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(url + path, {

@@ -25,7 +25,7 @@ const POLICY = 'adult-ras';
 const VERSION = '2010-revised';
 const EVALUATE_PATH = `/api/policies/${POLICY}/versions/${VERSION}/evaluate`;
 const SETUP_CODE = 'bench-setup-code';
-const PASSWORD = 'a-long-bench-password';
+const PASSWORD = 'quiet-lantern-orchard-1977';
 
 export interface HttpBenchOptions {
   connections?: number;

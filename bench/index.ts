@@ -5,6 +5,7 @@
 
 import { benchCompare } from './compare.js';
 import { benchDecisions } from './decisions.js';
+import { benchDecisionsPostgres } from './decisions-postgres.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { mib, row } from './measure.js';
@@ -21,5 +22,7 @@ console.log('');
 await benchHttp({ connections: 50, seconds: Number(process.env.BENCH_HTTP_SECONDS ?? 8) });
 console.log('');
 await benchDecisions((process.env.BENCH_DECISIONS ?? '0,10000,100000').split(',').map(Number));
+console.log('');
+await benchDecisionsPostgres(Number(process.env.BENCH_HTTP_SECONDS ?? 8));
 console.log('');
 row('peak resident memory', mib(process.resourceUsage().maxRSS * 1024));

@@ -35,6 +35,8 @@ export interface ComparisonJob {
   request: ComparisonRequest;
   outcome: CompareOutcome | null;
   error: string | null;
+  /** Once the job's record is in the store (so any server can report on it). */
+  announced: Promise<void>;
   finished: Promise<void>;
 }
 
@@ -68,10 +70,12 @@ export class ComparisonJobs {
       request,
       outcome: null,
       error: null,
+      announced: Promise.resolve(),
       finished: Promise.resolve(),
     };
     const publish = this.publisher(job, hashes);
-    job.finished = publish().then(() => this.run(job, cohort, publish));
+    job.announced = publish();
+    job.finished = job.announced.then(() => this.run(job, cohort, publish));
     this.keep(job);
     return job;
   }
@@ -106,6 +110,7 @@ export class ComparisonJobs {
       request: { ...request, versions },
       outcome: null,
       error: null,
+      announced: Promise.resolve(),
       finished: Promise.resolve(),
     };
     job.finished = this.run(job, cohort, async () => {});

@@ -80,7 +80,8 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
           req.caller!.username,
           ctx.clock().toISOString(),
         );
-        if (body.wait) await job.finished;
+        // Once the job is in the store, its Location can be read through any server behind the balancer.
+        await (body.wait ? job.finished : job.announced);
         res
           .status(body.wait ? 200 : 202)
           .location(`/api/comparisons/${job.id}`)

@@ -51,6 +51,8 @@ export class PgStore implements Store {
   private core = new StoreCore();
   private readonly waiting: Waiting[] = [];
   private flushing: Promise<void> | null = null;
+  /** The look at the head row that requests arriving now will share (refresh). */
+  private nextLook: Promise<void> | null = null;
   /** While the state is being read again from the database (after a failed write), everything waits for it. */
   private reloading: Promise<void> | null = null;
   private verifier: () => Promise<IntegrityReport>;
@@ -99,8 +101,20 @@ export class PgStore implements Store {
     return this.core.decisions(query);
   }
 
-  /** Brings this server's state up to the database's: what any server has committed is seen at once. */
-  async refresh(): Promise<void> {
+  /**
+   * Brings this server's state up to the database's: what any server has committed is seen at once.
+   * Requests that arrive together share one look at the head row, taken after the last of them arrived
+   * (so none is answered from a look older than itself).
+   */
+  refresh(): Promise<void> {
+    this.nextLook ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.nextLook = null;
+      return this.lookAtHead();
+    });
+    return this.nextLook;
+  }
+
+  private async lookAtHead(): Promise<void> {
     await this.reloading;
     const { rows } = await this.pool.query<{ commit: string }>('SELECT commit FROM ras_head');
     if (Number(rows[0]!.commit) > this.core.commit) await this.catchUp(this.pool);

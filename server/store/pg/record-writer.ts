@@ -1,8 +1,8 @@
 /**
  * Writing commits to PostgreSQL, within a transaction the caller holds with the head row locked: each
  * commit's header, its audit entries, its decisions and final budgets, the rows it changed, and the new
- * head. Many commits go in one round of statements (arrays unnested), so a batch costs about what one
- * commit does.
+ * head. A batch of commits is written by one statement (each table's rows passed as one JSON array, in
+ * data-modifying WITH clauses), so a batch costs one round trip to the database, whatever its size.
  */
 
 import type pg from 'pg';
@@ -15,56 +15,58 @@ export interface WrittenCommit {
 
 export async function writeCommits(client: pg.PoolClient | pg.Client, commits: readonly WrittenCommit[]): Promise<void> {
   if (commits.length === 0) return;
-  await client.query('INSERT INTO ras_commits (commit, at, header) SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::json[])', [
-    commits.map((c) => c.header.commit),
-    commits.map((c) => c.header.at),
-    commits.map((c) => JSON.stringify(c.header)),
-  ]);
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}::json`;
+  const steps: string[] = [];
 
-  const audit = commits.flatMap((c) => c.header.audit.map((entry) => ({ commit: c.header.commit, entry })));
+  // A json column read from the array keeps each value's text as written.
+  steps.push(`INSERT INTO ras_commits (commit, at, header)
+    SELECT (h->>'commit')::bigint, (h->>'at')::timestamptz, h FROM json_array_elements(${param(`[${commits.map((c) => JSON.stringify(c.header)).join(',')}]`)}) AS h`);
+
+  const audit = commits.flatMap((c) =>
+    c.header.audit.map((entry) => ({ ...entry, commit: c.header.commit, digest: entry.digest ?? null })),
+  );
   if (audit.length > 0)
-    await client.query(
-      `INSERT INTO ras_audit (seq, commit, at, actor, action, target, details, digest, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::text[])`,
-      [
-        audit.map((a) => a.entry.seq),
-        audit.map((a) => a.commit),
-        audit.map((a) => a.entry.at),
-        audit.map((a) => a.entry.actor),
-        audit.map((a) => a.entry.action),
-        audit.map((a) => a.entry.target),
-        audit.map((a) => JSON.stringify(a.entry.details)),
-        audit.map((a) => a.entry.digest ?? null),
-        audit.map((a) => a.entry.prevHash),
-        audit.map((a) => a.entry.hash),
-      ],
-    );
+    steps.push(`INSERT INTO ras_audit (seq, commit, at, actor, action, target, details, digest, prev_hash, hash)
+      SELECT seq, commit, at, actor, action, target, details, digest, "prevHash", hash FROM json_to_recordset(${param(JSON.stringify(audit))})
+        AS x(seq bigint, commit bigint, at text, actor text, action text, target text, details jsonb, digest text, "prevHash" text, hash text)`);
 
   const decisions = commits.flatMap((c) => {
     const payloads = new Map((c.body.decisions ?? []).map((p) => [p.id, p]));
-    return c.header.decisions.map((summary) => ({ commit: c.header.commit, summary, payload: payloads.get(summary.id)! }));
+    return c.header.decisions.map((summary) => {
+      const payload = payloads.get(summary.id)!;
+      return { ...summary, commit: c.header.commit, assessment: payload.assessment, result: payload.result };
+    });
   });
   if (decisions.length > 0)
-    await client.query(
-      `INSERT INTO ras_decisions (id, commit, created_at, created_by, policy_id, version, content_hash, weekly_pence, revision, final_budget, assessment, result)
-       SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::jsonb[], $11::json[], $12::json[])`,
-      [
-        decisions.map((d) => d.summary.id),
-        decisions.map((d) => d.commit),
-        decisions.map((d) => d.summary.createdAt),
-        decisions.map((d) => d.summary.createdBy),
-        decisions.map((d) => d.summary.policyId),
-        decisions.map((d) => d.summary.version),
-        decisions.map((d) => d.summary.contentHash),
-        decisions.map((d) => d.summary.weeklyPence),
-        decisions.map((d) => d.summary.revision),
-        decisions.map((d) => (d.summary.finalBudget === null ? null : JSON.stringify(d.summary.finalBudget))),
-        decisions.map((d) => JSON.stringify(d.payload.assessment)),
-        decisions.map((d) => JSON.stringify(d.payload.result)),
-      ],
-    );
+    steps.push(`INSERT INTO ras_decisions (id, commit, created_at, created_by, policy_id, version, content_hash, weekly_pence, revision, final_budget, assessment, result)
+      SELECT id, commit, "createdAt", "createdBy", "policyId", version, "contentHash", "weeklyPence", revision, "finalBudget", assessment, result
+        FROM json_to_recordset(${param(JSON.stringify(decisions))})
+        AS x(id text, commit bigint, "createdAt" timestamptz, "createdBy" text, "policyId" text, version text, "contentHash" text,
+             "weeklyPence" bigint, revision bigint, "finalBudget" jsonb, assessment json, result json)`);
 
-  // Final budgets in commit order: a later one for the same decision wins.
+  // The rows as the last of these commits leaves them.
+  const latest = new Map<string, { c: string; k: string; row: Record<string, unknown> | null }>();
+  for (const c of commits) for (const change of c.header.changes) latest.set(`${change.c}\u0000${change.k}`, change);
+  const upserts = [...latest.values()].filter((x) => x.row !== null).map(({ c, k, row }) => ({ c, k, row }));
+  const removals = [...latest.values()].filter((x) => x.row === null).map(({ c, k }) => ({ c, k }));
+  if (upserts.length > 0)
+    steps.push(`INSERT INTO ras_rows (collection, key, revision, row)
+      SELECT c, k, CASE WHEN jsonb_typeof(row->'revision') = 'number' THEN (row->>'revision')::bigint END, row
+        FROM json_to_recordset(${param(JSON.stringify(upserts))}) AS x(c text, k text, row jsonb)
+      ON CONFLICT (collection, key) DO UPDATE SET revision = EXCLUDED.revision, row = EXCLUDED.row`);
+  if (removals.length > 0)
+    steps.push(`DELETE FROM ras_rows r USING json_to_recordset(${param(JSON.stringify(removals))}) AS x(c text, k text)
+      WHERE r.collection = x.c AND r.key = x.k`);
+
+  const last = commits.at(-1)!.header;
+  const lastEntry = commits.flatMap((c) => c.header.audit).at(-1);
+  const head = `UPDATE ras_head SET commit = ${last.commit}${lastEntry ? `, audit_seq = ${lastEntry.seq}, audit_hash = '${lastEntry.hash}'` : ''}`;
+  if (lastEntry && !/^[0-9a-f]{64}$/.test(lastEntry.hash)) throw new Error(`audit hash ${lastEntry.hash} is not a SHA-256`);
+  await client.query(`WITH ${steps.map((step, i) => `s${i} AS (${step})`).join(',\n')}\n${head}`, params);
+
+  // Final budgets in commit order (a later one for the same decision wins), after the statement that
+  // may have inserted the decision they change.
   for (const c of commits)
     for (const budget of c.header.finalBudgets)
       await client.query('UPDATE ras_decisions SET final_budget = $2, revision = $3 WHERE id = $1', [
@@ -72,34 +74,4 @@ export async function writeCommits(client: pg.PoolClient | pg.Client, commits: r
         JSON.stringify(budget.finalBudget),
         budget.revision,
       ]);
-
-  // The rows as the last of these commits leaves them: one statement for the upserts, one for the removals.
-  const latest = new Map<string, { c: string; k: string; row: Record<string, unknown> | null }>();
-  for (const c of commits) for (const change of c.header.changes) latest.set(`${change.c}\u0000${change.k}`, change);
-  const upserts = [...latest.values()].filter((x) => x.row !== null);
-  const removals = [...latest.values()].filter((x) => x.row === null);
-  if (upserts.length > 0)
-    await client.query(
-      `INSERT INTO ras_rows (collection, key, revision, row)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::jsonb[])
-       ON CONFLICT (collection, key) DO UPDATE SET revision = EXCLUDED.revision, row = EXCLUDED.row`,
-      [
-        upserts.map((u) => u.c),
-        upserts.map((u) => u.k),
-        upserts.map((u) => (typeof u.row!.revision === 'number' ? u.row!.revision : null)),
-        upserts.map((u) => JSON.stringify(u.row)),
-      ],
-    );
-  if (removals.length > 0)
-    await client.query(
-      'DELETE FROM ras_rows r USING unnest($1::text[], $2::text[]) AS x(collection, key) WHERE r.collection = x.collection AND r.key = x.key',
-      [removals.map((r) => r.c), removals.map((r) => r.k)],
-    );
-
-  const last = commits.at(-1)!.header;
-  const lastEntry = commits.flatMap((c) => c.header.audit).at(-1);
-  await client.query(
-    lastEntry ? 'UPDATE ras_head SET commit = $1, audit_seq = $2, audit_hash = $3' : 'UPDATE ras_head SET commit = $1',
-    lastEntry ? [last.commit, lastEntry.seq, lastEntry.hash] : [last.commit],
-  );
 }

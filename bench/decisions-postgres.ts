@@ -1,0 +1,145 @@
+/**
+ * Recording decisions on PostgreSQL, as a council running several servers would: decisions recorded
+ * per second through one server and through two over the same database (autocannon spreading the
+ * requests across both), and the time to record one with 100,000 already stored.
+ *
+ * Needs a database: RAS_BENCH_DATABASE_URL (or RAS_TEST_DATABASE_URL), a role that may create schemas.
+ * The servers, PostgreSQL and the load generator share the machine, so on two cores the second server
+ * competes with the first for the same cores; the figure says what a second server adds on one machine.
+ */
+
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { evaluateWith } from '../server/routes/evaluate.js';
+import { seedExamples } from '../server/seed.js';
+import { PgStore } from '../server/store/pg/pg-store.js';
+import { officerToken, seedDecisions, startServer } from './decisions.js';
+import { nowMs, percentile, row } from './measure.js';
+
+const POLICY = 'adult-ras';
+const VERSION = '2010-revised';
+const STORED = 100_000;
+const RECORDED = 300;
+const CONNECTIONS = 32;
+
+export async function benchDecisionsPostgres(seconds: number): Promise<void> {
+  const url = process.env.RAS_BENCH_DATABASE_URL ?? process.env.RAS_TEST_DATABASE_URL;
+  console.log('Recording decisions on PostgreSQL (several servers over one database):');
+  if (!url) {
+    row('skipped', 'set RAS_BENCH_DATABASE_URL (or RAS_TEST_DATABASE_URL) to a role that may create schemas');
+    return;
+  }
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const env = { RAS_DATABASE_URL: url, RAS_DATABASE_SCHEMA: schema };
+  const servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
+  try {
+    const body = await seed(url, schema);
+    servers.push(await startServer(env));
+    const first = servers[0]!.url;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await officerToken(first)}` };
+
+    const one = await oneAtATime(first, body, headers);
+    row(
+      `one at a time, ${STORED.toLocaleString('en-GB')} stored`,
+      `p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms (${RECORDED} decisions)`,
+    );
+
+    const single = await throughput([first], body, headers, seconds);
+    row(
+      `through 1 server (${CONNECTIONS} connections)`,
+      `${Math.round(single.perSecond).toLocaleString('en-GB')}/s, p99 ${single.p99} ms; the machine's ${cpus} cores ${single.busy}% busy`,
+    );
+    servers.push(await startServer(env));
+    const both = await throughput(
+      servers.map((s) => s.url),
+      body,
+      headers,
+      seconds,
+    );
+    row(
+      `through 2 servers (${CONNECTIONS} connections)`,
+      `${Math.round(both.perSecond).toLocaleString('en-GB')}/s, p99 ${both.p99} ms; the machine's ${cpus} cores ${both.busy}% busy`,
+    );
+    row('2 servers against 1', `${(both.perSecond / single.perSecond).toFixed(2)}x (goal at least 1.6x)`);
+    if (single.busy >= 90)
+      row(
+        '',
+        `one server already keeps the machine busy: a second has no core of its own here (servers, PostgreSQL and load share ${cpus})`,
+      );
+  } finally {
+    for (const server of servers) server.child.kill('SIGKILL');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+}
+
+/** The examples and STORED decisions, written through the store; returns a decision request's body. */
+async function seed(url: string, schema: string): Promise<string> {
+  const store = await PgStore.open({ url, schema });
+  try {
+    await seedExamples(store, new Date().toISOString());
+    const version = store.all('versions').find((v) => v.policyId === POLICY && v.version === VERSION)!;
+    const assessment = version.examples[0]!.assessment;
+    const result = await evaluateWith(version, assessment, undefined);
+    await seedDecisions(store, STORED, { policyId: POLICY, version: VERSION, contentHash: version.contentHash, assessment, result });
+    return JSON.stringify({ policyId: POLICY, version: VERSION, assessment });
+  } finally {
+    await store.close();
+  }
+}
+
+async function oneAtATime(url: string, body: string, headers: Record<string, string>): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < RECORDED + 20; i++) {
+    const start = nowMs();
+    const res = await fetch(`${url}/api/decisions`, { method: 'POST', headers, body });
+    await res.arrayBuffer();
+    if (res.status !== 201) throw new Error(`recording a decision answered ${res.status}`);
+    if (i >= 20) times.push(nowMs() - start); // after a warm-up
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function throughput(
+  urls: string[],
+  body: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<{ perSecond: number; p99: number; busy: number }> {
+  const run = (duration: number) =>
+    autocannon({
+      url: urls.map((u) => `${u}/api/decisions`),
+      method: 'POST',
+      headers,
+      body,
+      connections: CONNECTIONS,
+      duration,
+      workers: 1,
+    } as unknown as autocannon.Options);
+  await run(1); // warm-up
+  const before = cpuTimes();
+  const result = await run(seconds);
+  const after = cpuTimes();
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} answers were not 2xx and ${result.errors} failed`);
+  const busy = Math.round((100 * (after.busy - before.busy)) / (after.total - before.total));
+  return { perSecond: result.requests.average, p99: result.latency.p99, busy };
+}
+
+/** The whole machine's CPU time, busy and in all, from the kernel's counters. */
+function cpuTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const cpu of os.cpus()) {
+    const { user, nice, sys, idle, irq } = cpu.times;
+    busy += user + nice + sys + irq;
+    total += user + nice + sys + irq + idle;
+  }
+  return { busy, total };
+}
+
+const cpus = os.cpus().length;
