@@ -31,5 +31,5 @@ describe('the server killed with SIGKILL under write load', () => {
     const kinds = new Set(reports.flatMap((r) => Object.keys(r.byKind)));
     expect([...kinds].sort()).toEqual(['decision', 'draft', 'edit', 'final-budget', 'ratify', 'submit']);
     expect(reports.reduce((n, r) => n + r.inFlightAtKill, 0)).toBeGreaterThan(0);
-  });
+  }, 180_000);
 });
