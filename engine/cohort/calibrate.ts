@@ -123,11 +123,11 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
 
 /** The lowest and highest each price may be, from the policy schema: a scaled policy is always a valid one. */
 const PRICE_LIMITS = {
-  pencePerPoint: { min: 0.0001, max: policySchema.$defs.pricePerPoint.properties.pencePerPoint.maximum },
+  pencePerPoint: { min: 0.0001, max: policySchema.$defs.pencePerPoint.maximum },
   bandPence: { min: 0, max: policySchema.$defs.bandTable.properties.bands.items.properties.pence.maximum },
   hourlyRatePence: {
-    min: policySchema.$defs.hourBandTable.properties.hourlyRatePence.minimum,
-    max: policySchema.$defs.hourBandTable.properties.hourlyRatePence.maximum,
+    min: policySchema.$defs.hourlyRatePence.minimum,
+    max: policySchema.$defs.hourlyRatePence.maximum,
   },
 };
 

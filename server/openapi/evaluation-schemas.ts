@@ -1,6 +1,19 @@
 /** Response shapes for an evaluation: the result, every line of its explanation, and the decisions recorded from it. */
 
-import { arrayOf, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp, type Schema } from './json-schema.js';
+import {
+  arrayOf,
+  hash,
+  integer,
+  isoDate,
+  nullable,
+  pence,
+  policyDefinition,
+  record,
+  ref,
+  string,
+  timestamp,
+  type Schema,
+} from './json-schema.js';
 
 const period: Schema = { enum: ['week', 'month', 'year'] };
 
@@ -41,9 +54,22 @@ export const explanationLine: Schema = {
       method: { enum: ['price-per-point', 'bands', 'hour-bands'] },
       period,
     }),
-    line('pricing', { method: { const: 'price-per-point' }, points: { type: 'number' }, pencePerPoint: integer, period, pence }),
+    line('pricing', {
+      method: { const: 'price-per-point' },
+      points: { type: 'number' },
+      pencePerPoint: policyDefinition('pencePerPoint'),
+      period,
+      pence,
+    }),
     line('pricing', { method: { const: 'bands' }, ...band, period, pence }),
-    line('pricing', { method: { const: 'hour-bands' }, ...band, hours: { type: 'number' }, hourlyRatePence: integer, period, pence }),
+    line('pricing', {
+      method: { const: 'hour-bands' },
+      ...band,
+      hours: { type: 'number' },
+      hourlyRatePence: policyDefinition('hourlyRatePence'),
+      period,
+      pence,
+    }),
     line('carer-adjustment', {
       applied: { type: 'boolean' },
       reason: ref('CarerReason'),

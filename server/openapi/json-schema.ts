@@ -6,6 +6,12 @@ export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${na
 export const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: 'null' }] });
 export const string: Schema = { type: 'string' };
 export const integer: Schema = { type: 'integer' };
+/**
+ * A definition of the policy schema (rules/policy.schema.json, embedded as the Policy component): where a
+ * response repeats a figure from the policy, the policy's own statement of it is the one source.
+ */
+export const policyDefinition = (name: string): Schema => ({ $ref: `#/components/schemas/Policy/$defs/${name}` });
+
 export const pence: Schema = { type: 'integer', minimum: 0, description: 'An amount of money in whole pence.' };
 export const isoDate: Schema = { type: 'string', format: 'date' };
 export const timestamp: Schema = { type: 'string', format: 'date-time' };

@@ -219,6 +219,25 @@ describe('the OpenAPI document', () => {
 });
 
 describe('real responses fit the contract', () => {
+  it('evaluating a calibrated version: a price per point with four decimals is a number the contract allows', async () => {
+    const officer = tokens().officer;
+    await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/clone', 201, {
+      token: officer,
+      body: { version: 'calibrated-price' },
+    });
+    await editDocument(server, officer, 'adult-ras', 'calibrated-price', (d) => {
+      d.pricing.default.pencePerPoint = 488.3417;
+      for (const table of Object.values(d.pricing.byClientGroup ?? {}) as Array<{ pencePerPoint?: number }>)
+        if (table.pencePerPoint !== undefined) table.pencePerPoint = 502.0001;
+    });
+    const res = await exchange('POST', '/api/policies/adult-ras/versions/calibrated-price/evaluate', 200, {
+      token: officer,
+      body: assessment,
+    });
+    const pricing = res.body.explanation.find((line: { step: string }) => line.step === 'pricing');
+    expect([488.3417, 502.0001]).toContain(pricing.pencePerPoint);
+  });
+
   it('the published RAS, read without signing in', async () => {
     await exchange('GET', '/api/public/policies', 200);
     await exchange('GET', '/api/public/policies/adult-ras/in-force?date=2010-06-01', 200);
