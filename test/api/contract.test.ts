@@ -34,7 +34,9 @@ beforeAll(async () => {
   contract = new Contract(res.body as OpenApiDocument);
   const dir = mkdtempSync(join(tmpdir(), 'ras-contract-routes-'));
   extraDirs.push(dir);
-  routeTable = createApp({ store: await LowdbStore.open(dir) }).routes;
+  const routeStore = await LowdbStore.open(dir);
+  routeTable = createApp({ store: routeStore }).routes;
+  await routeStore.close();
   const pilot = await request(server.url, 'GET', '/api/policies/adult-ras/versions/2009-pilot', server.tokens.officer);
   assessment = (pilot.body.examples as Array<{ assessment: Record<string, unknown> }>)[0]!.assessment;
 });

@@ -154,7 +154,9 @@ describe('the access table', () => {
   it('decides every route the app mounts, and only those', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ras-roles-routes-'));
     dirs.push(dir);
-    const { routes } = createApp({ store: await LowdbStore.open(dir) });
+    const store = await LowdbStore.open(dir);
+    const { routes } = createApp({ store });
+    await store.close();
     const mounted = routes.map((r) => `${r.method} ${r.path}`).sort();
     expect(Object.keys(EXPECTED_ACCESS).sort()).toEqual(mounted);
   });
