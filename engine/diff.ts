@@ -191,6 +191,18 @@ function tableChanges(name: string, was: Pricing, now: Pricing, at: string): Pol
       ),
     );
   }
+  if (was.method === 'price-per-point' && now.method === 'price-per-point' && was.basePence !== now.basePence) {
+    const base = (pence: number | undefined) => (pence === undefined ? 'none' : formatPence(pence));
+    out.push(
+      change(
+        'pricing',
+        `${at}/basePence`,
+        `Base amount (${name}): ${base(was.basePence)} → ${base(now.basePence)} a ${now.period}`,
+        was.basePence ?? null,
+        now.basePence ?? null,
+      ),
+    );
+  }
   if (was.method === 'hour-bands' && now.method === 'hour-bands' && was.hourlyRatePence !== now.hourlyRatePence) {
     out.push(
       change(

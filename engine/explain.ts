@@ -60,7 +60,9 @@ export function explain(result: EvaluationResult): string {
 function pricingSentence(line: PricingLine): string {
   switch (line.method) {
     case 'price-per-point':
-      return `${points(line.points)} × ${formatRatePence(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${PER[line.period]}.`;
+      return line.basePence === undefined
+        ? `${points(line.points)} × ${formatRatePence(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${PER[line.period]}.`
+        : `A base of ${formatPence(line.basePence)}, plus ${points(line.points)} × ${formatRatePence(line.pencePerPoint)} a point (${formatPence(line.pointsPence!)}) = ${formatPence(line.pence)} ${PER[line.period]}.`;
     case 'bands':
       return `${points(line.wholePoints)} falls in band ${line.band}${bandName(line.label)} (${bandRange(line.from, line.to)}), which gives ${formatPence(line.pence)} ${PER[line.period]}.`;
     case 'hour-bands':

@@ -52,7 +52,17 @@ export interface TableLine {
 }
 
 export type PricingLine =
-  | { step: 'pricing'; method: 'price-per-point'; points: number; pencePerPoint: number; period: Period; pence: number }
+  | {
+      step: 'pricing';
+      method: 'price-per-point';
+      points: number;
+      pencePerPoint: number;
+      /** With a base amount (schemaVersion 2): the base, and the points' part; pence is their sum. */
+      basePence?: number;
+      pointsPence?: number;
+      period: Period;
+      pence: number;
+    }
   | {
       step: 'pricing';
       method: 'bands';

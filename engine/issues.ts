@@ -45,6 +45,7 @@ export type PolicyIssueCode =
   | 'fact_path_required'
   | 'duplicate_rule_name'
   | 'rule_value_type'
+  | 'needs_schema_version_2'
   // warnings
   | 'amount_falls_as_points_rise'
   | 'cliff_edge'

@@ -60,6 +60,8 @@ export interface PricePerPoint {
   method: 'price-per-point';
   period: Period;
   pencePerPoint: number;
+  /** A fixed amount for the period, added before the points are priced (schemaVersion 2). */
+  basePence?: number;
   reference?: Reference;
 }
 
@@ -162,7 +164,8 @@ export interface Rule {
 
 export interface Policy {
   $schema?: string;
-  schemaVersion: 1;
+  /** 2 adds a base amount beside a price per point; a version-1 document evaluates as it always did. */
+  schemaVersion: 1 | 2;
   id: Slug;
   version: Slug;
   title: string;

@@ -9,16 +9,20 @@ import type { Pricing, RoundingMode } from './policy.js';
 export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode): PricingLine {
   const wholePoints = Math.floor(totalMilli / 1000);
   switch (pricing.method) {
-    case 'price-per-point':
-      return {
+    case 'price-per-point': {
+      // Points in thousandths × pence a point in ten-thousandths: one exact division by 10^7.
+      const pointsPence = multiplyDivide(totalMilli, scaled(pricing.pencePerPoint, 4), 10_000_000, mode);
+      const line = {
         step: 'pricing',
         method: pricing.method,
         points: fromMilli(totalMilli),
         pencePerPoint: pricing.pencePerPoint,
-        // Points in thousandths × pence a point in ten-thousandths: one exact division by 10^7.
-        period: pricing.period,
-        pence: multiplyDivide(totalMilli, scaled(pricing.pencePerPoint, 4), 10_000_000, mode),
-      };
+      } as const;
+      // A version-1 line keeps exactly the fields it always had, so its results replay byte for byte.
+      return pricing.basePence === undefined
+        ? { ...line, period: pricing.period, pence: pointsPence }
+        : { ...line, basePence: pricing.basePence, pointsPence, period: pricing.period, pence: pricing.basePence + pointsPence };
+    }
     case 'bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
       return {

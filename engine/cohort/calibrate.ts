@@ -105,6 +105,7 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
         return {
           ...pricing,
           pencePerPoint: within(PRICE_LIMITS.pencePerPoint, Math.round(pricing.pencePerPoint * factor * 10_000) / 10_000),
+          ...(pricing.basePence === undefined ? {} : { basePence: within(PRICE_LIMITS.basePence, Math.round(pricing.basePence * factor)) }),
         };
       case 'bands':
         return {
@@ -124,6 +125,7 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
 /** The lowest and highest each price may be, from the policy schema: a scaled policy is always a valid one. */
 const PRICE_LIMITS = {
   pencePerPoint: { min: 0.0001, max: policySchema.$defs.pencePerPoint.maximum },
+  basePence: { min: 0, max: policySchema.$defs.pricePerPoint.properties.basePence.maximum },
   bandPence: { min: 0, max: policySchema.$defs.bandTable.properties.bands.items.properties.pence.maximum },
   hourlyRatePence: {
     min: policySchema.$defs.hourlyRatePence.minimum,
@@ -141,7 +143,7 @@ function highestFactor(policy: Policy): number {
   return Math.max(
     ...tables.flatMap((p) =>
       p.method === 'price-per-point'
-        ? [PRICE_LIMITS.pencePerPoint.max / p.pencePerPoint]
+        ? [PRICE_LIMITS.pencePerPoint.max / p.pencePerPoint, ...(p.basePence ? [PRICE_LIMITS.basePence.max / p.basePence] : [])]
         : p.method === 'bands'
           ? p.bands.filter((b) => b.pence > 0).map((b) => PRICE_LIMITS.bandPence.max / b.pence)
           : [PRICE_LIMITS.hourlyRatePence.max / p.hourlyRatePence],
@@ -181,7 +183,7 @@ function priceSteps(policy: Policy, factor: number): number[] {
   const tables = [scaledPolicy.pricing.default, ...Object.values(scaledPolicy.pricing.byClientGroup ?? {})];
   return tables.flatMap((p) =>
     p.method === 'price-per-point'
-      ? [Math.round(p.pencePerPoint * 10_000)]
+      ? [Math.round(p.pencePerPoint * 10_000), ...(p.basePence === undefined ? [] : [p.basePence])]
       : p.method === 'bands'
         ? p.bands.map((b) => b.pence)
         : [p.hourlyRatePence],

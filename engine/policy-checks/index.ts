@@ -1,6 +1,7 @@
 import type { Issue } from '../issues.js';
 import type { Policy } from '../policy.js';
 import { checkBands } from './bands.js';
+import { checkFormatVersion } from './format-version.js';
 import { checkUniqueIds } from './ids.js';
 import { checkNumbers } from './numbers.js';
 import { checkQuestionnaires } from './questionnaires.js';
@@ -10,6 +11,7 @@ import { checkUplifts } from './uplifts.js';
 
 /** The semantic checks, in the order their findings are reported. Each assumes a schema-valid policy. */
 const CHECKS: Array<(policy: Policy) => Issue[]> = [
+  checkFormatVersion,
   checkUniqueIds,
   checkReferences,
   checkNumbers,

@@ -17,7 +17,8 @@ import {
 
 const period: Schema = { enum: ['week', 'month', 'year'] };
 
-const line = (step: string, properties: Record<string, Schema>): Schema => record({ step: { const: step }, ...properties });
+const line = (step: string, properties: Record<string, Schema>, optional: string[] = []): Schema =>
+  record({ step: { const: step }, ...properties }, optional);
 const band = { wholePoints: integer, band: integer, label: nullable(string), from: integer, to: nullable(integer) };
 export const explanationLine: Schema = {
   description: 'One fact that went into the amount, in pipeline order; `step` says which kind.',
@@ -54,13 +55,19 @@ export const explanationLine: Schema = {
       method: { enum: ['price-per-point', 'bands', 'hour-bands'] },
       period,
     }),
-    line('pricing', {
-      method: { const: 'price-per-point' },
-      points: { type: 'number' },
-      pencePerPoint: policyDefinition('pencePerPoint'),
-      period,
-      pence,
-    }),
+    line(
+      'pricing',
+      {
+        method: { const: 'price-per-point' },
+        points: { type: 'number' },
+        pencePerPoint: policyDefinition('pencePerPoint'),
+        basePence: { ...pence, description: 'The base amount of the table (policy format 2); pence is the base plus pointsPence.' },
+        pointsPence: { ...pence, description: 'The points priced and rounded, without the base (with a base amount only).' },
+        period,
+        pence,
+      },
+      ['basePence', 'pointsPence'],
+    ),
     line('pricing', { method: { const: 'bands' }, ...band, period, pence }),
     line('pricing', {
       method: { const: 'hour-bands' },

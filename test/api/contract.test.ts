@@ -10,6 +10,7 @@ import { rolesFor } from '../../server/permissions.js';
 import { ROLES } from '../../server/store/records.js';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
 import { adult, cohortCsv, cohortDocument } from '../support/adult-cohort.js';
+import { exampleVersions } from '../support/examples.js';
 import { editDocument, ratificationFor, replaceExamples } from '../support/api-client.js';
 import { Contract, type OpenApiDocument } from '../support/contract.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
@@ -221,6 +222,40 @@ describe('the OpenAPI document', () => {
 });
 
 describe('real responses fit the contract', () => {
+  it('policy format 2: a draft with a base amount evaluates to base plus points, and its explanation fits the contract', async () => {
+    const officer = tokens().officer;
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'with-base' } });
+    await editDocument(server, officer, 'adult-ras', 'with-base', (d) => {
+      d.schemaVersion = 2;
+      d.pricing.default.basePence = 2000;
+    });
+    const carerCase = exampleVersions()
+      .find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!
+      .examples.find((e) => e.name === 'older-person-carer-reduction')!.json.assessment;
+    const res = await exchange('POST', '/api/policies/adult-ras/versions/with-base/evaluate', 200, { token: officer, body: carerCase });
+    // 77 points × 488p = 37 576p, + base 2 000p = 39 576p; less 15% (5 937p, rounded up) = 33 639p; to the pound, up: 33 700p
+    expect(res.body.explanation.find((line: { step: string }) => line.step === 'pricing')).toMatchObject({
+      basePence: 2000,
+      pointsPence: 37576,
+      pence: 39576,
+    });
+    expect(res.body.weeklyPence).toBe(33700);
+  });
+
+  it('policy format 1: a base amount in a draft is refused at its pointer (422), naming the format it needs', async () => {
+    const officer = tokens().officer;
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'v1-with-base' } });
+    const current = await request(server.url, 'GET', '/api/policies/adult-ras/versions/v1-with-base', officer);
+    const document = { ...current.body.document, pricing: { ...current.body.document.pricing } };
+    document.pricing.default = { ...document.pricing.default, basePence: 2000 };
+    const res = await exchange('PUT', '/api/policies/adult-ras/versions/v1-with-base', 422, {
+      token: officer,
+      body: document,
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/pricing/default/basePence', code: 'needs_schema_version_2' })]);
+  });
+
   it('evaluating a calibrated version: a price per point with four decimals is a number the contract allows', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/clone', 201, {

@@ -1,5 +1,6 @@
 /** The `ras` command, run as a user runs it: a real process, real files, real exit codes. */
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ras, ROOT, tempFile } from '../support/cli.js';
 import { describe, expect, it } from 'vitest';
@@ -107,5 +108,34 @@ describe('ras usage', () => {
     const { code, stderr } = await ras('evaluate', join(ADULT, 'policy.json'));
     expect(code).toBe(2);
     expect(stderr).toContain("'evaluate' takes 2 files, got 1");
+  });
+});
+
+describe('policy format 2: a base amount beside a price per point', () => {
+  const pilot = () => JSON.parse(readFileSync(join(ADULT, 'policy.json'), 'utf8'));
+  const assessment = () =>
+    tempFile(
+      'carer-assessment.json',
+      JSON.stringify(JSON.parse(readFileSync(join(ADULT, 'examples/older-person-carer-reduction.json'), 'utf8')).assessment),
+    );
+
+  it('evaluates with the base added before the carer adjustment and the rounding', async () => {
+    const policy = { ...pilot(), schemaVersion: 2 };
+    policy.pricing.default.basePence = 2000;
+    const { code, stdout } = await ras('evaluate', tempFile('base.json', JSON.stringify(policy)), assessment());
+    expect(code).toBe(0);
+    // 77 points × 488p = 37 576p; + base 2 000p = 39 576p
+    expect(stdout).toContain('A base of £20.00, plus 77 points × £4.88 a point (£375.76) = £395.76 a week.');
+    // carer 15%: 39 576p × 15% = 5 936.4p, rounded up 5 937p; 39 576p − 5 937p = 33 639p; to the pound, up: £337.00
+    expect(stdout).toContain('£337.00 a week');
+  });
+
+  it('refuses a base amount in a version-1 policy, with its pointer and what to do (exit 1)', async () => {
+    const policy = pilot();
+    policy.pricing.default.basePence = 2000;
+    const { code, stderr } = await ras('validate', tempFile('v1-base.json', JSON.stringify(policy)));
+    expect(code).toBe(1);
+    expect(stderr).toContain('#/pricing/default/basePence  error  needs_schema_version_2');
+    expect(stderr).toContain('set schemaVersion to 2, or remove basePence');
   });
 });

@@ -26,7 +26,9 @@ export function stepWords(line: ExplanationLine): string | null {
       return `${line.table === 'client-group' ? `The allocation table for this client group` : 'The standard allocation table'} is used: ${METHOD_WORDS[line.method] ?? line.method}, ${periodWord[line.period]}.`;
     case 'pricing':
       if (line.method === 'price-per-point')
-        return `${formatNumber(line.points)} points × ${formatPrice(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
+        return line.basePence === undefined
+          ? `${formatNumber(line.points)} points × ${formatPrice(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${periodWord[line.period]}.`
+          : `A base of ${formatPence(line.basePence)}, plus ${formatNumber(line.points)} points × ${formatPrice(line.pencePerPoint)} a point (${formatPence(line.pointsPence ?? 0)}) = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
       if (line.method === 'bands')
         return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatPence(line.pence)} ${periodWord[line.period]}.`;
       return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatNumber(line.hours)} hours × ${formatPrice(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${periodWord[line.period]}.`;

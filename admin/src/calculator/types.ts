@@ -27,7 +27,14 @@ export interface Questionnaire {
   questions: Question[];
 }
 export type Pricing =
-  | { method: 'price-per-point'; period: Period; pencePerPoint: number; reference?: { title: string; url?: string } }
+  | {
+      method: 'price-per-point';
+      period: Period;
+      pencePerPoint: number;
+      /** A fixed amount for the period beside the points (policy format 2). */
+      basePence?: number;
+      reference?: { title: string; url?: string };
+    }
   | {
       method: 'bands';
       period: Period;

@@ -30,8 +30,11 @@ function PricingText({ pricing, heading }: { pricing: Pricing; heading?: string 
       )}
       {pricing.method === 'price-per-point' && (
         <Typography>
+          {pricing.basePence !== undefined &&
+            `Everyone starts from a base of ${formatPence(pricing.basePence)} ${periodWord[pricing.period]}. `}
           Each point is worth {formatPrice(pricing.pencePerPoint)} {periodWord[pricing.period]}. For example, 50 points give{' '}
-          {formatPence(Math.round(50 * pricing.pencePerPoint))} {periodWord[pricing.period]}.
+          {formatPence((pricing.basePence ?? 0) + Math.round(50 * pricing.pencePerPoint))} {periodWord[pricing.period]}
+          {pricing.basePence !== undefined && ', with the base'}.
         </Typography>
       )}
       {pricing.method !== 'price-per-point' && (

@@ -108,6 +108,11 @@ export function PricingView({ pricing, caption }: { pricing: Pricing; caption: s
         <Typography>
           Price per point: <strong>{pounds(pricing.pencePerPoint)}</strong> ({pricing.pencePerPoint}p) {perPeriod(pricing.period)}.
         </Typography>
+        {pricing.basePence !== undefined && (
+          <Typography>
+            Base amount, before the points: <strong>{pounds(pricing.basePence)}</strong> {perPeriod(pricing.period)}.
+          </Typography>
+        )}
         {pricing.reference && (
           <Typography variant="body2" color="text.secondary">
             Source: {pricing.reference.title}

@@ -117,6 +117,17 @@ export function PolicyForm() {
             sx={{ minWidth: 200 }}
           />
           <NumberInput fullWidth={false} source="document.weeksPerYear" label="Weeks in a year" helperText={false} sx={{ width: 160 }} />
+          <SelectInput
+            fullWidth={false}
+            source="document.schemaVersion"
+            label="Policy format"
+            choices={[
+              { id: 1, name: 'Format 1' },
+              { id: 2, name: 'Format 2 (base amounts)' },
+            ]}
+            helperText={false}
+            sx={{ minWidth: 220 }}
+          />
         </Box>
       </FormSection>
 

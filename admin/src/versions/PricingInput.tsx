@@ -81,6 +81,14 @@ export function PricingInput({ base, caption }: { base: string; caption: string 
               sx={{ mt: 0 }}
             />
             <PenceHint source={`${base}.pencePerPoint`} />
+            <NumberInput
+              fullWidth={false}
+              source={`${base}.basePence`}
+              label="Base amount (pence, format 2)"
+              helperText={false}
+              sx={{ mt: 0 }}
+            />
+            <PenceHint source={`${base}.basePence`} />
           </>
         )}
         {table.method === 'hour-bands' && (

@@ -1,0 +1,23 @@
+import { error, pointer, type Issue } from '../issues.js';
+import type { Policy } from '../policy.js';
+import { pricingTables } from './bands.js';
+
+/**
+ * What a document may say depends on its schemaVersion: a feature of a later format in a version-1
+ * document is refused, so that a version-1 document always means what it meant when it was ratified.
+ */
+export function checkFormatVersion(policy: Policy): Issue[] {
+  if (policy.schemaVersion >= 2) return [];
+  return pricingTables(policy).flatMap(({ pricing, at }) =>
+    pricing.method === 'price-per-point' && pricing.basePence !== undefined
+      ? [
+          error(
+            'needs_schema_version_2',
+            pointer(...at, 'basePence'),
+            'A base amount beside a price per point is part of policy format 2: set schemaVersion to 2, or remove basePence',
+            { feature: 'basePence', schemaVersion: policy.schemaVersion },
+          ),
+        ]
+      : [],
+  );
+}
