@@ -1,7 +1,8 @@
 import type { CarerSituation } from './assessment.js';
 import { adjustForCarer } from './carer-adjustment.js';
 import type { CompiledPolicy } from './compile.js';
-import type { CarerLine, PeriodsLine, PricingLine, RoundingLine, UpliftLine } from './explanation.js';
+import type { CarerLine, MaximumLine, PeriodsLine, PricingLine, RoundingLine, UpliftLine } from './explanation.js';
+import { limitToMaximum } from './maximum.js';
 import { convertPeriods } from './periods.js';
 import type { IsoDate, Pricing } from './policy.js';
 import { price } from './pricing.js';
@@ -13,12 +14,16 @@ export interface Allocation {
   carer: CarerLine;
   uplifts: UpliftLine[];
   rounded: RoundingLine;
+  /** Only when the policy has a maximum (format 2). */
+  maximum: MaximumLine | null;
+  /** The indicative allocation, in the table's period. */
+  pence: number;
   periods: PeriodsLine;
 }
 
 /**
  * The money steps, from weighted points to the allocation in every period: price, carer adjustment,
- * uplifts, rounding, periods. One function for the single evaluation, the cohort fast path and
+ * uplifts, rounding, the maximum (if the policy has one), periods. One function for the single evaluation, the cohort fast path and
  * calibration, so their arithmetic cannot drift apart.
  */
 export function allocate(
@@ -34,6 +39,9 @@ export function allocate(
   const carerLine = adjustForCarer(policy.carerAdjustment, carer, priced.pence, mode);
   const uplifts = applyUplifts(compiled.uplifts, asOf, carerLine.afterPence, mode);
   const rounded = roundAllocation(uplifts.at(-1)?.afterPence ?? carerLine.afterPence, policy.rounding, pricing.period);
-  const periods = convertPeriods(rounded.afterPence, rounded.period, compiled.weeksPerYear10k);
-  return { priced, carer: carerLine, uplifts, rounded, periods };
+  // After rounding, so that rounding up can never take an amount over the maximum.
+  const maximum = limitToMaximum(policy.maximum, rounded.afterPence, rounded.period);
+  const pence = maximum?.afterPence ?? rounded.afterPence;
+  const periods = convertPeriods(pence, rounded.period, compiled.weeksPerYear10k);
+  return { priced, carer: carerLine, uplifts, rounded, maximum, pence, periods };
 }

@@ -7,7 +7,7 @@
 import { formatPence, formatRatePence } from './money.js';
 import type { Answer, Band, HourBand, Policy, Pricing, Question } from './policy.js';
 
-export type ChangeArea = 'questionnaire' | 'weights' | 'pricing' | 'carer' | 'uplifts' | 'rounding' | 'rules' | 'description';
+export type ChangeArea = 'questionnaire' | 'weights' | 'pricing' | 'carer' | 'uplifts' | 'maximum' | 'rounding' | 'rules' | 'description';
 
 export interface PolicyChange {
   area: ChangeArea;
@@ -31,6 +31,7 @@ export function diffVersions(base: Policy, candidate: Policy): PolicyChange[] {
     ...pricingChanges(base, candidate),
     ...carerChanges(base, candidate),
     ...upliftChanges(base, candidate),
+    ...maximumChanges(base, candidate),
     ...roundingChanges(base, candidate),
     ...ruleChanges(base, candidate),
   ];
@@ -306,6 +307,14 @@ function upliftChanges(base: Policy, candidate: Policy): PolicyChange[] {
   for (const [from, percent] of was)
     if (!now.has(from)) out.push(change('uplifts', '/uplifts', `Uplift of ${percent}% from ${from} removed`, percent, null));
   return out;
+}
+
+function maximumChanges(base: Policy, candidate: Policy): PolicyChange[] {
+  const was = base.maximum;
+  const now = candidate.maximum;
+  if (same(was ?? null, now ?? null)) return [];
+  const words = (m: Policy['maximum']) => (m ? `${formatPence(m.pence)} a ${m.period} (above it: ${m.route.label})` : 'none');
+  return [change('maximum', '/maximum', `Maximum: ${words(was)} → ${words(now)}`, was?.pence ?? null, now?.pence ?? null)];
 }
 
 function roundingChanges(base: Policy, candidate: Policy): PolicyChange[] {

@@ -74,7 +74,13 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
   const raw = rawDomainPoints(compiled.domains.keys(), answers);
   const weighted = applyWeights(compiled.domains, raw);
   const table = chooseTable(policy.pricing, assessment.clientGroup);
-  const { priced, carer, uplifts, rounded, periods } = allocate(compiled, table.pricing, weighted.totalMilli, assessment.carer, asOf);
+  const { priced, carer, uplifts, rounded, maximum, pence, periods } = allocate(
+    compiled,
+    table.pricing,
+    weighted.totalMilli,
+    assessment.carer,
+    asOf,
+  );
 
   const { flags, lines: rules } = await raiseFlags(policy.rules ?? [], {
     totalPoints: weighted.total.points,
@@ -84,7 +90,7 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
     age: parsed.age,
     clientGroup: assessment.clientGroup,
     questionnaire: parsed.questionnaire.questionnaire.id,
-    allocationPence: rounded.afterPence,
+    allocationPence: pence,
     weeklyPence: periods.weeklyPence,
     monthlyPence: periods.monthlyPence,
     annualPence: periods.annualPence,
@@ -106,7 +112,7 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
       wholePoints: weighted.total.wholePoints,
       byDomain: weighted.domains.map((d) => ({ domain: d.domain, raw: d.rawPoints, weighted: d.weightedPoints })),
     },
-    allocation: { period: rounded.period, pence: rounded.afterPence },
+    allocation: { period: rounded.period, pence },
     weeklyPence: periods.weeklyPence,
     monthlyPence: periods.monthlyPence,
     annualPence: periods.annualPence,
@@ -122,6 +128,7 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
       carer,
       ...uplifts,
       rounded,
+      ...(maximum ? [maximum] : []),
       periods,
       ...rules,
     ],

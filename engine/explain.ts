@@ -4,7 +4,7 @@
  */
 
 import type { EvaluationResult } from './evaluate.js';
-import type { CarerLine, ConditionExplanation, ExplanationLine, PricingLine, RuleLine, UpliftLine } from './explanation.js';
+import type { CarerLine, ConditionExplanation, ExplanationLine, MaximumLine, PricingLine, RuleLine, UpliftLine } from './explanation.js';
 import { formatPence, formatRatePence } from './money.js';
 import type { Period } from './policy.js';
 
@@ -48,6 +48,7 @@ export function explain(result: EvaluationResult): string {
     `  ${carerSentence(of('carer-adjustment')[0]!, table.period)}`,
     ...of('uplift').map((u) => `  ${upliftSentence(u, table.period)}`),
     `  ${roundingSentence(rounding.unit, rounding.mode, rounding.beforePence, rounding.afterPence, table.period)}`,
+    ...of('maximum').map((m) => `  ${maximumSentence(m)}`),
     '',
     'Your indicative personal budget',
     `  ${formatPence(periods.weeklyPence)} a week; ${formatPence(periods.monthlyPence)} a month; ${formatPence(periods.annualPence)} a year (a year counted as ${periods.weeksPerYear} weeks or 12 months).`,
@@ -55,6 +56,13 @@ export function explain(result: EvaluationResult): string {
     '',
     'This amount is indicative. Your personal budget is agreed after support planning, and the reason for any difference is recorded.',
   ].join('\n');
+}
+
+function maximumSentence(line: MaximumLine): string {
+  const most = `This scheme pays at most ${formatPence(line.maximumPence)} ${PER[line.period]}`;
+  return line.applied
+    ? `${most}, so the amount is limited to it: ${formatPence(line.beforePence)} − ${formatPence(line.limitedByPence)} = ${formatPence(line.afterPence)}. To ask for more: ${line.route.label}. ${line.route.words}`
+    : `${most}; this amount is within it. Above it: ${line.route.label}.`;
 }
 
 function pricingSentence(line: PricingLine): string {

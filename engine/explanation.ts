@@ -124,6 +124,19 @@ export interface RoundingLine {
   afterPence: number;
 }
 
+/** An amount over the policy's maximum, limited to it (policy format 2). */
+export interface MaximumLine {
+  step: 'maximum';
+  maximumPence: number;
+  period: Period;
+  beforePence: number;
+  /** How much the maximum took off: 0 when the amount was within it. */
+  limitedByPence: number;
+  afterPence: number;
+  applied: boolean;
+  route: { id: string; label: string; words: string };
+}
+
 export interface PeriodsLine {
   step: 'periods';
   period: Period;
@@ -157,6 +170,7 @@ export type ExplanationLine =
   | CarerLine
   | UpliftLine
   | RoundingLine
+  | MaximumLine
   | PeriodsLine
   | RuleLine;
 

@@ -46,7 +46,10 @@ export type PolicyIssueCode =
   | 'duplicate_rule_name'
   | 'rule_value_type'
   | 'needs_schema_version_2'
+  | 'maximum_period_mismatch'
   // warnings
+  | 'maximum_set'
+  | 'band_above_maximum'
   | 'amount_falls_as_points_rise'
   | 'cliff_edge'
   | 'domain_without_questions';

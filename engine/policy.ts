@@ -162,6 +162,17 @@ export interface Rule {
   event: { type: Slug; params: { message: string; severity?: FlagSeverity } };
 }
 
+/**
+ * The most a scheme pays (schemaVersion 2), with the route for going above it: an amount over the
+ * maximum is limited to it, and the explanation says by how much and where to go.
+ */
+export interface Maximum {
+  pence: number;
+  period: Period;
+  route: { id: Slug; label: string; words: string };
+  reference?: Reference;
+}
+
 export interface Policy {
   $schema?: string;
   /** 2 adds a base amount beside a price per point; a version-1 document evaluates as it always did. */
@@ -179,6 +190,7 @@ export interface Policy {
   carerAdjustment?: CarerAdjustment;
   uplifts?: Uplift[];
   rounding: Rounding;
+  maximum?: Maximum;
   weeksPerYear: number;
   rules?: Rule[];
   warnings?: { cliffEdgePercent?: number };

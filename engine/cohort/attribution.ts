@@ -108,6 +108,15 @@ function parts(base: Policy, candidate: Policy): Part[] {
       },
     },
     {
+      id: 'maximum',
+      label: 'Maximum',
+      differs: (a, b) => !same(a.maximum ?? null, b.maximum ?? null),
+      apply: (p, c) => {
+        p.maximum = c.maximum;
+        if (!c.maximum) delete p.maximum;
+      },
+    },
+    {
       id: 'rounding',
       label: 'Rounding and weeks in a year',
       differs: (a, b) => !same(a.rounding, b.rounding) || a.weeksPerYear !== b.weeksPerYear,
@@ -202,7 +211,12 @@ interface Chain {
 function intermediates(base: Policy, candidate: Policy): Chain {
   const changed = parts(base, candidate).filter((p) => p.differs(base, candidate));
   const steps: Chain['steps'] = [];
-  let policy: Policy = { ...structuredClone(base), rules: [] };
+  // Read in the later of the two formats, so a step may hold what only the later one can say.
+  let policy: Policy = {
+    ...structuredClone(base),
+    rules: [],
+    schemaVersion: Math.max(base.schemaVersion, candidate.schemaVersion) as Policy['schemaVersion'],
+  };
   let pending: Array<{ id: string; label: string }> = [];
   for (const part of changed.slice(0, -1)) {
     part.apply(policy, candidate);

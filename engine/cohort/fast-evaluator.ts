@@ -142,9 +142,9 @@ function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
     }
     let result = cache.get(totalMilli);
     if (!result) {
-      const { carer, rounded, periods } = allocate(compiled, pricing, totalMilli, carerOf(cohort, i), asOf);
+      const { carer, pence, periods } = allocate(compiled, pricing, totalMilli, carerOf(cohort, i), asOf);
       result = {
-        allocationPence: rounded.afterPence,
+        allocationPence: pence,
         weeklyPence: periods.weeklyPence,
         monthlyPence: periods.monthlyPence,
         annualPence: periods.annualPence,

@@ -8,7 +8,17 @@ import { pricingTables } from './bands.js';
  */
 export function checkFormatVersion(policy: Policy): Issue[] {
   if (policy.schemaVersion >= 2) return [];
-  return pricingTables(policy).flatMap(({ pricing, at }) =>
+  const maximum = policy.maximum
+    ? [
+        error(
+          'needs_schema_version_2',
+          pointer('maximum'),
+          'A maximum, with the route for going above it, is part of policy format 2: set schemaVersion to 2, or remove maximum',
+          { feature: 'maximum', schemaVersion: policy.schemaVersion },
+        ),
+      ]
+    : [];
+  const bases = pricingTables(policy).flatMap(({ pricing, at }) =>
     pricing.method === 'price-per-point' && pricing.basePence !== undefined
       ? [
           error(
@@ -20,4 +30,5 @@ export function checkFormatVersion(policy: Policy): Issue[] {
         ]
       : [],
   );
+  return [...maximum, ...bases];
 }

@@ -3,6 +3,7 @@ import type { Policy } from '../policy.js';
 import { checkBands } from './bands.js';
 import { checkFormatVersion } from './format-version.js';
 import { checkUniqueIds } from './ids.js';
+import { checkMaximum } from './maximum.js';
 import { checkNumbers } from './numbers.js';
 import { checkQuestionnaires } from './questionnaires.js';
 import { checkReferences } from './references.js';
@@ -18,6 +19,7 @@ const CHECKS: Array<(policy: Policy) => Issue[]> = [
   checkQuestionnaires,
   checkBands,
   checkUplifts,
+  checkMaximum,
   checkRules,
 ];
 

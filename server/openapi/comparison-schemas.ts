@@ -84,7 +84,7 @@ export const personChange = record({
 
 export const policyChange: Schema = {
   ...record({
-    area: { enum: ['questionnaire', 'weights', 'pricing', 'carer', 'uplifts', 'rounding', 'rules', 'description'] },
+    area: { enum: ['questionnaire', 'weights', 'pricing', 'carer', 'uplifts', 'maximum', 'rounding', 'rules', 'description'] },
     path: { type: 'string', description: 'JSON Pointer into the candidate (or the base, for a removal).' },
     description: string,
     before: {},

@@ -242,6 +242,32 @@ describe('real responses fit the contract', () => {
     expect(res.body.weeklyPence).toBe(33700);
   });
 
+  it('policy format 2: a maximum limits the amount, and the explanation (with its route) fits the contract', async () => {
+    const officer = tokens().officer;
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'with-maximum' } });
+    const route = { id: 'panel', label: 'Resource panel', words: 'Your social worker can take your support plan to the resource panel.' };
+    await editDocument(server, officer, 'adult-ras', 'with-maximum', (d) => {
+      d.schemaVersion = 2;
+      d.maximum = { pence: 30_000, period: 'week', route };
+    });
+    const carerCase = exampleVersions()
+      .find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!
+      .examples.find((e) => e.name === 'older-person-carer-reduction')!.json.assessment;
+    const res = await exchange('POST', '/api/policies/adult-ras/versions/with-maximum/evaluate', 200, { token: officer, body: carerCase });
+    // The worked example gives 32 000p a week; the maximum 30 000p limits it by 2 000p
+    expect(res.body.explanation.find((line: { step: string }) => line.step === 'maximum')).toEqual({
+      step: 'maximum',
+      maximumPence: 30_000,
+      period: 'week',
+      beforePence: 32_000,
+      limitedByPence: 2000,
+      afterPence: 30_000,
+      applied: true,
+      route,
+    });
+    expect(res.body.weeklyPence).toBe(30_000);
+  });
+
   it('policy format 1: a base amount in a draft is refused at its pointer (422), naming the format it needs', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'v1-with-base' } });

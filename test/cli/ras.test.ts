@@ -138,4 +138,13 @@ describe('policy format 2: a base amount beside a price per point', () => {
     expect(stderr).toContain('#/pricing/default/basePence  error  needs_schema_version_2');
     expect(stderr).toContain('set schemaVersion to 2, or remove basePence');
   });
+
+  it('validates a maximum with a warning that the ADASS framework recommends no ceiling (exit 0)', async () => {
+    const policy = { ...pilot(), schemaVersion: 2 };
+    policy.maximum = { pence: 50_000, period: 'week', route: { id: 'panel', label: 'Resource panel', words: 'Ask for a panel review.' } };
+    const { code, stdout, stderr } = await ras('validate', tempFile('maximum.json', JSON.stringify(policy)));
+    expect(code).toBe(0);
+    expect(`${stdout}${stderr}`).toContain('#/maximum  warning  maximum_set');
+    expect(`${stdout}${stderr}`).toContain('the ADASS framework recommends no cost ceiling');
+  });
 });

@@ -45,6 +45,10 @@ export function stepWords(line: ExplanationLine): string | null {
       return line.beforePence === line.afterPence
         ? `${capitalise(roundingWords(line.unit, line.mode))}: ${formatPence(line.afterPence)} needs no rounding.`
         : `${capitalise(roundingWords(line.unit, line.mode))}: ${formatPence(line.beforePence)} becomes ${formatPence(line.afterPence)} ${periodWord[line.period]}.`;
+    case 'maximum':
+      return line.applied
+        ? `This scheme pays at most ${formatPence(line.maximumPence)} ${periodWord[line.period]}, so the amount is limited to it: ${formatPence(line.beforePence)} − ${formatPence(line.limitedByPence)} = ${formatPence(line.afterPence)}. To ask for more: ${line.route.label}. ${line.route.words}`
+        : `This scheme pays at most ${formatPence(line.maximumPence)} ${periodWord[line.period]}; this amount is within it. Above it: ${line.route.label}.`;
     case 'periods':
       return `That is ${formatPence(line.weeklyPence)} a week, ${formatPence(line.monthlyPence)} a month and ${formatPence(line.annualPence)} a year (${formatNumber(line.weeksPerYear)} weeks in a year, a month being a twelfth of a year).`;
     default:

@@ -67,6 +67,8 @@ export interface PolicyDocument {
   };
   uplifts?: Array<{ from: string; percent: number; reference?: { title: string; url?: string } }>;
   rounding: { unit: 'penny' | 'pound'; mode: 'up' | 'down' | 'half-up' };
+  /** The most the scheme pays, and the route above it (policy format 2). */
+  maximum?: { pence: number; period: Period; route: { id: string; label: string; words: string } };
   weeksPerYear: number;
   rules?: Array<{ name: string; event: { type: string; params: { message: string; severity?: string } } }>;
 }

@@ -289,6 +289,12 @@ export function PolicyDocumentView({ policy }: { policy: Policy }) {
           {policy.rounding.mode === 'half-up' ? 'to the nearest (halves up)' : policy.rounding.mode}.
         </Typography>
         <Typography>Weeks in a year: {policy.weeksPerYear}.</Typography>
+        {policy.maximum && (
+          <Typography>
+            Maximum: <strong>{pounds(policy.maximum.pence)}</strong> {perPeriod(policy.maximum.period)}; above it:{' '}
+            {policy.maximum.route.label} ({policy.maximum.route.words})
+          </Typography>
+        )}
       </Section>
 
       <Section id="rules" title="Rules that raise flags">

@@ -91,6 +91,36 @@ export function PolicyForm() {
         </RowList>
       </FormSection>
 
+      <FormSection id="maximum" title="Maximum (policy format 2)">
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          The ADASS framework recommends no ceiling. A scheme that has a maximum states it here with the route for going above it; leave the
+          amount empty for none.
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+          <NumberInput fullWidth={false} source="document.maximum.pence" label="Maximum (pence)" helperText={false} sx={{ width: 180 }} />
+          <SelectInput
+            fullWidth={false}
+            source="document.maximum.period"
+            label="Per"
+            choices={[
+              { id: 'week', name: 'week' },
+              { id: 'month', name: 'month' },
+              { id: 'year', name: 'year' },
+            ]}
+            helperText={false}
+            sx={{ minWidth: 140 }}
+          />
+          <TextInput source="document.maximum.route.id" label="Route id" helperText={false} sx={{ width: 160 }} />
+          <TextInput source="document.maximum.route.label" label="Route above it" helperText={false} sx={{ minWidth: 220 }} />
+          <TextInput
+            source="document.maximum.route.words"
+            label="What to do, in plain words"
+            helperText={false}
+            sx={{ flex: 1, minWidth: 320 }}
+          />
+        </Box>
+      </FormSection>
+
       <FormSection id="rounding" title="Rounding and periods">
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
           <SelectInput

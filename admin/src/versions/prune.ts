@@ -8,7 +8,10 @@ export function prune(value: unknown, key = '', inBands = false): unknown {
   for (const [k, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
     if (v === '' && (OPTIONAL_TEXT.has(k) || (inBands && k === 'label'))) continue;
-    out[k] = prune(v, k, inBands);
+    const pruned = prune(v, k, inBands);
+    // A maximum whose amount was left empty is no maximum (the route's words alone mean nothing).
+    if (k === 'maximum' && (pruned as { pence?: unknown }).pence === undefined) continue;
+    out[k] = pruned;
   }
   return out;
 }

@@ -69,4 +69,11 @@ describe('the fast cohort evaluator', () => {
       if (table.method === 'price-per-point') table.basePence = 2345;
     await expectAgreement(withBase, pilot);
   });
+
+  it('agrees with evaluate() for a format-2 version with a maximum that limits some of the cohort', async () => {
+    const pilot = versions.find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!.policy as Policy;
+    const route = { id: 'panel', label: 'Resource panel', words: 'Ask for a panel review.' };
+    const withMaximum: Policy = { ...structuredClone(pilot), schemaVersion: 2, maximum: { pence: 25_000, period: 'week', route } };
+    await expectAgreement(withMaximum, pilot);
+  });
 });
