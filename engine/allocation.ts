@@ -1,10 +1,10 @@
 import type { CarerSituation } from './assessment.js';
 import { adjustForCarer } from './carer-adjustment.js';
 import type { CompiledPolicy } from './compile.js';
-import type { CarerLine, MaximumLine, PeriodsLine, PricingLine, RoundingLine, UpliftLine } from './explanation.js';
-import { limitToMaximum } from './maximum.js';
+import type { CarerLine, MaximumLine, PeriodsLine, PricingLine, RequestedLine, RoundingLine, UpliftLine } from './explanation.js';
+import { lesserOfRequested, limitToMaximum } from './maximum.js';
 import { convertPeriods } from './periods.js';
-import type { IsoDate, Pricing } from './policy.js';
+import type { IsoDate, Period, Pricing } from './policy.js';
 import { price } from './pricing.js';
 import { roundAllocation } from './rounding.js';
 import { applyUplifts } from './uplift.js';
@@ -16,6 +16,8 @@ export interface Allocation {
   rounded: RoundingLine;
   /** Only when the policy has a maximum (format 2). */
   maximum: MaximumLine | null;
+  /** Only when the policy pays the lesser of its amount and a requested one, and one was given (format 2). */
+  requested: RequestedLine | null;
   /** The indicative allocation, in the table's period. */
   pence: number;
   periods: PeriodsLine;
@@ -23,7 +25,7 @@ export interface Allocation {
 
 /**
  * The money steps, from weighted points to the allocation in every period: price, carer adjustment,
- * uplifts, rounding, the maximum (if the policy has one), periods. One function for the single evaluation, the cohort fast path and
+ * uplifts, rounding, the maximum and the lesser of a requested amount (if the policy has them), periods. One function for the single evaluation, the cohort fast path and
  * calibration, so their arithmetic cannot drift apart.
  */
 export function allocate(
@@ -32,6 +34,7 @@ export function allocate(
   totalMilli: number,
   carer: CarerSituation | undefined,
   asOf: IsoDate,
+  requestedAmount?: { pence: number; period: Period },
 ): Allocation {
   const { policy } = compiled;
   const mode = policy.rounding.mode;
@@ -41,7 +44,8 @@ export function allocate(
   const rounded = roundAllocation(uplifts.at(-1)?.afterPence ?? carerLine.afterPence, policy.rounding, pricing.period);
   // After rounding, so that rounding up can never take an amount over the maximum.
   const maximum = limitToMaximum(policy.maximum, rounded.afterPence, rounded.period);
-  const pence = maximum?.afterPence ?? rounded.afterPence;
+  const requested = lesserOfRequested(policy, requestedAmount, maximum?.afterPence ?? rounded.afterPence, rounded.period);
+  const pence = requested?.afterPence ?? maximum?.afterPence ?? rounded.afterPence;
   const periods = convertPeriods(pence, rounded.period, compiled.weeksPerYear10k);
-  return { priced, carer: carerLine, uplifts, rounded, maximum, pence, periods };
+  return { priced, carer: carerLine, uplifts, rounded, maximum, requested, pence, periods };
 }

@@ -1,6 +1,6 @@
 /** A self-directed needs assessment, as the case system sends it (rules/assessment.schema.json). */
 
-import type { IsoDate, Slug } from './policy.js';
+import type { IsoDate, Period, Slug } from './policy.js';
 
 export interface CarerSituation {
   willingToContinue: boolean;
@@ -20,4 +20,6 @@ export interface Assessment {
   /** Question id to answer id. */
   answers: Record<Slug, Slug>;
   carer?: CarerSituation;
+  /** The amount requested or costed, for a policy that pays the lesser (lesserOfRequested). */
+  requested?: { pence: number; period: Period };
 }

@@ -32,6 +32,7 @@ export function diffVersions(base: Policy, candidate: Policy): PolicyChange[] {
     ...carerChanges(base, candidate),
     ...upliftChanges(base, candidate),
     ...maximumChanges(base, candidate),
+    ...requestedChanges(base, candidate),
     ...roundingChanges(base, candidate),
     ...ruleChanges(base, candidate),
   ];
@@ -315,6 +316,14 @@ function maximumChanges(base: Policy, candidate: Policy): PolicyChange[] {
   if (same(was ?? null, now ?? null)) return [];
   const words = (m: Policy['maximum']) => (m ? `${formatPence(m.pence)} a ${m.period} (above it: ${m.route.label})` : 'none');
   return [change('maximum', '/maximum', `Maximum: ${words(was)} → ${words(now)}`, was?.pence ?? null, now?.pence ?? null)];
+}
+
+function requestedChanges(base: Policy, candidate: Policy): PolicyChange[] {
+  const was = base.lesserOfRequested?.label ?? null;
+  const now = candidate.lesserOfRequested?.label ?? null;
+  if (was === now) return [];
+  const words = (label: string | null) => (label === null ? 'not paid' : `the lesser of the amount and '${label}'`);
+  return [change('maximum', '/lesserOfRequested', `Requested amounts: ${words(was)} → ${words(now)}`, was, now)];
 }
 
 function roundingChanges(base: Policy, candidate: Policy): PolicyChange[] {

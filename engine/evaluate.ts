@@ -74,12 +74,13 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
   const raw = rawDomainPoints(compiled.domains.keys(), answers);
   const weighted = applyWeights(compiled.domains, raw);
   const table = chooseTable(policy.pricing, assessment.clientGroup);
-  const { priced, carer, uplifts, rounded, maximum, pence, periods } = allocate(
+  const { priced, carer, uplifts, rounded, maximum, requested, pence, periods } = allocate(
     compiled,
     table.pricing,
     weighted.totalMilli,
     assessment.carer,
     asOf,
+    assessment.requested,
   );
 
   const { flags, lines: rules } = await raiseFlags(policy.rules ?? [], {
@@ -129,6 +130,7 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
       ...uplifts,
       rounded,
       ...(maximum ? [maximum] : []),
+      ...(requested ? [requested] : []),
       periods,
       ...rules,
     ],

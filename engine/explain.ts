@@ -4,7 +4,16 @@
  */
 
 import type { EvaluationResult } from './evaluate.js';
-import type { CarerLine, ConditionExplanation, ExplanationLine, MaximumLine, PricingLine, RuleLine, UpliftLine } from './explanation.js';
+import type {
+  CarerLine,
+  ConditionExplanation,
+  ExplanationLine,
+  MaximumLine,
+  PricingLine,
+  RequestedLine,
+  RuleLine,
+  UpliftLine,
+} from './explanation.js';
 import { formatPence, formatRatePence } from './money.js';
 import type { Period } from './policy.js';
 
@@ -49,6 +58,7 @@ export function explain(result: EvaluationResult): string {
     ...of('uplift').map((u) => `  ${upliftSentence(u, table.period)}`),
     `  ${roundingSentence(rounding.unit, rounding.mode, rounding.beforePence, rounding.afterPence, table.period)}`,
     ...of('maximum').map((m) => `  ${maximumSentence(m)}`),
+    ...of('requested').map((r) => `  ${requestedSentence(r)}`),
     '',
     'Your indicative personal budget',
     `  ${formatPence(periods.weeklyPence)} a week; ${formatPence(periods.monthlyPence)} a month; ${formatPence(periods.annualPence)} a year (a year counted as ${periods.weeksPerYear} weeks or 12 months).`,
@@ -63,6 +73,12 @@ function maximumSentence(line: MaximumLine): string {
   return line.applied
     ? `${most}, so the amount is limited to it: ${formatPence(line.beforePence)} − ${formatPence(line.limitedByPence)} = ${formatPence(line.afterPence)}. To ask for more: ${line.route.label}. ${line.route.words}`
     : `${most}; this amount is within it. Above it: ${line.route.label}.`;
+}
+
+function requestedSentence(line: RequestedLine): string {
+  return line.applied
+    ? `${line.label}: ${formatPence(line.requestedPence)} ${PER[line.period]}, less than ${formatPence(line.beforePence)}, so ${formatPence(line.afterPence)} is paid.`
+    : `${line.label}: ${formatPence(line.requestedPence)} ${PER[line.period]}, no less than ${formatPence(line.beforePence)}, which is paid.`;
 }
 
 function pricingSentence(line: PricingLine): string {

@@ -137,6 +137,18 @@ export interface MaximumLine {
   route: { id: string; label: string; words: string };
 }
 
+/** The lesser of the amount and the one requested (policy format 2, lesserOfRequested). */
+export interface RequestedLine {
+  step: 'requested';
+  label: string;
+  requestedPence: number;
+  period: Period;
+  beforePence: number;
+  afterPence: number;
+  /** True when the requested amount was the lesser, and so is what is paid. */
+  applied: boolean;
+}
+
 export interface PeriodsLine {
   step: 'periods';
   period: Period;
@@ -171,6 +183,7 @@ export type ExplanationLine =
   | UpliftLine
   | RoundingLine
   | MaximumLine
+  | RequestedLine
   | PeriodsLine
   | RuleLine;
 

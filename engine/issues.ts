@@ -64,6 +64,8 @@ export type AssessmentIssueCode =
   | 'unknown_support_level'
   | 'unknown_impact'
   | 'born_after_assessment'
+  | 'requested_not_used'
+  | 'requested_period_mismatch'
   | 'age_or_date_of_birth';
 
 export type IssueCode = SchemaIssueCode | PolicyIssueCode | AssessmentIssueCode;

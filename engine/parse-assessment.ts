@@ -1,4 +1,5 @@
 import type { Assessment } from './assessment.js';
+import { chooseTable } from './client-group-table.js';
 import type { CompiledPolicy } from './compile.js';
 import { ageOn } from './dates.js';
 import { error, pointer, type Checked, type Issue } from './issues.js';
@@ -31,6 +32,7 @@ export function parseAssessment(compiled: CompiledPolicy, json: unknown): Checke
     ...checkNamedQuestionnaire(assessment, questionnaire),
     ...checkAnswers(assessment, questionnaire),
     ...checkCarer(compiled, assessment),
+    ...checkRequested(compiled, assessment),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { assessment, age, questionnaire }, warnings: [] };
 }
@@ -139,6 +141,32 @@ function checkAnswers(assessment: Assessment, questionnaire: CompiledQuestionnai
     }
   }
   return issues;
+}
+
+/** A requested amount only means something to a policy that pays the lesser, and only in the table's period. */
+function checkRequested(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
+  const requested = assessment.requested;
+  if (!requested) return [];
+  if (!compiled.policy.lesserOfRequested)
+    return [
+      error(
+        'requested_not_used',
+        '/requested',
+        `this policy (${compiled.policy.id} ${compiled.policy.version}) does not pay the lesser of its amount and a requested one: leave 'requested' out`,
+        {},
+      ),
+    ];
+  const { pricing } = chooseTable(compiled.policy.pricing, assessment.clientGroup);
+  return requested.period === pricing.period
+    ? []
+    : [
+        error(
+          'requested_period_mismatch',
+          '/requested/period',
+          `the requested amount is given a ${requested.period}, but this client group's amounts are a ${pricing.period}: give it a ${pricing.period}`,
+          { period: requested.period, expected: pricing.period },
+        ),
+      ];
 }
 
 function checkCarer(compiled: CompiledPolicy, assessment: Assessment): Issue[] {

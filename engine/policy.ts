@@ -191,6 +191,8 @@ export interface Policy {
   uplifts?: Uplift[];
   rounding: Rounding;
   maximum?: Maximum;
+  /** Pays the lesser of the amount and the assessment's requested amount (schemaVersion 2). */
+  lesserOfRequested?: { label: string };
   weeksPerYear: number;
   rules?: Rule[];
   warnings?: { cliffEdgePercent?: number };

@@ -18,6 +18,15 @@ export function checkFormatVersion(policy: Policy): Issue[] {
         ),
       ]
     : [];
+  if (policy.lesserOfRequested)
+    maximum.push(
+      error(
+        'needs_schema_version_2',
+        pointer('lesserOfRequested'),
+        'Paying the lesser of the amount and a requested amount is part of policy format 2: set schemaVersion to 2, or remove lesserOfRequested',
+        { feature: 'lesserOfRequested', schemaVersion: policy.schemaVersion },
+      ),
+    );
   const bases = pricingTables(policy).flatMap(({ pricing, at }) =>
     pricing.method === 'price-per-point' && pricing.basePence !== undefined
       ? [

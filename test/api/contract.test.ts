@@ -268,6 +268,33 @@ describe('real responses fit the contract', () => {
     expect(res.body.weeklyPence).toBe(30_000);
   });
 
+  it('policy format 2: the lesser of the amount and one requested is paid; a policy that does not pay it refuses the input', async () => {
+    const officer = tokens().officer;
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'pays-lesser' } });
+    await editDocument(server, officer, 'adult-ras', 'pays-lesser', (d) => {
+      d.schemaVersion = 2;
+      d.lesserOfRequested = { label: 'The cost of the support you asked for' };
+    });
+    const carerCase = exampleVersions()
+      .find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!
+      .examples.find((e) => e.name === 'older-person-carer-reduction')!.json.assessment as Record<string, unknown>;
+    const requested = { ...carerCase, requested: { pence: 25_000, period: 'week' } };
+    const res = await exchange('POST', '/api/policies/adult-ras/versions/pays-lesser/evaluate', 200, { token: officer, body: requested });
+    // The worked example gives 32 000p a week; 25 000p was requested, so 25 000p is paid
+    expect(res.body.explanation.find((line: { step: string }) => line.step === 'requested')).toMatchObject({
+      requestedPence: 25_000,
+      beforePence: 32_000,
+      afterPence: 25_000,
+      applied: true,
+    });
+    expect(res.body.weeklyPence).toBe(25_000);
+    const refused = await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/evaluate', 422, {
+      token: officer,
+      body: requested,
+    });
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/requested', code: 'requested_not_used' })]);
+  });
+
   it('policy format 1: a base amount in a draft is refused at its pointer (422), naming the format it needs', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'v1-with-base' } });

@@ -134,3 +134,60 @@ describe('the checks of a maximum', () => {
     expect(issuesOf(policy)).toContainEqual(expect.objectContaining({ code: 'schema_required', path: '/maximum/route' }));
   });
 });
+
+describe('paying the lesser of the amount and the one requested', () => {
+  const lesser = (overrides: Partial<Policy> = {}) =>
+    basePolicy({ schemaVersion: 2, lesserOfRequested: { label: 'The cost of the break you asked for' }, ...overrides });
+
+  it('pays the requested amount when it is less, and says so', async () => {
+    // 15 points × 488p = 7 320p a week; requested 5 000p a week: 5 000p is paid
+    const result = await evaluate(lesser(), baseAssessment({ requested: { pence: 5000, period: 'week' } }));
+    expect(lineOf(result, 'requested')).toEqual({
+      step: 'requested',
+      label: 'The cost of the break you asked for',
+      requestedPence: 5000,
+      period: 'week',
+      beforePence: 7320,
+      afterPence: 5000,
+      applied: true,
+    });
+    expect(result.allocation.pence).toBe(5000);
+    expect(explain(result)).toContain('The cost of the break you asked for: £50.00 a week, less than £73.20, so £50.00 is paid.');
+  });
+
+  it('pays the amount when the request is more', async () => {
+    const result = await evaluate(lesser(), baseAssessment({ requested: { pence: 9000, period: 'week' } }));
+    expect(lineOf(result, 'requested')).toMatchObject({ applied: false, afterPence: 7320 });
+    expect(result.allocation.pence).toBe(7320);
+  });
+
+  it('pays the amount when nothing is requested, with no requested line', async () => {
+    const result = await evaluate(lesser(), baseAssessment());
+    expect(result.explanation.some((l) => l.step === 'requested')).toBe(false);
+    expect(result.allocation.pence).toBe(7320);
+  });
+
+  it('applies after the maximum: the least of the three is paid', async () => {
+    const route = { id: 'panel', label: 'Resource panel', words: 'Ask for a panel review.' };
+    const policy = lesser({ maximum: { pence: 6000, period: 'week', route } });
+    const result = await evaluate(policy, baseAssessment({ requested: { pence: 6500, period: 'week' } }));
+    // 7 320p limited to the maximum 6 000p; the request 6 500p is more, so 6 000p is paid
+    expect(lineOf(result, 'maximum')).toMatchObject({ afterPence: 6000 });
+    expect(lineOf(result, 'requested')).toMatchObject({ beforePence: 6000, applied: false, afterPence: 6000 });
+  });
+
+  it('is refused for a policy that does not pay the lesser, and in another period than the table', async () => {
+    await expect(evaluate(basePolicy(), baseAssessment({ requested: { pence: 5000, period: 'week' } }))).rejects.toMatchObject({
+      issues: [expect.objectContaining({ code: 'requested_not_used', path: '/requested' })],
+    });
+    await expect(evaluate(lesser(), baseAssessment({ requested: { pence: 5000, period: 'month' } }))).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({
+          code: 'requested_period_mismatch',
+          path: '/requested/period',
+          message: "the requested amount is given a month, but this client group's amounts are a week: give it a week",
+        }),
+      ],
+    });
+  });
+});

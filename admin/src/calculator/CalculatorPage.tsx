@@ -4,7 +4,7 @@
  * every step from points to money.
  */
 
-import { Alert, Box, Typography } from '@mui/material';
+import { Alert, Box, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Title } from 'react-admin';
 import { buildAssessment, isCarerIncomplete, NO_CARER, type AgeMode, type CarerState } from './assessment';
@@ -27,13 +27,14 @@ export function CalculatorPage() {
   const [assessmentDate, setAssessmentDate] = useState(todayIso());
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [carer, setCarer] = useState<CarerState>(NO_CARER);
+  const [requested, setRequested] = useState('');
   const { policies, policyId, setPolicyId, versions, version, setVersion, doc, loadError } = usePolicyVersion(setClientGroup);
 
   const ageYears = ageMode === 'age' ? (/^\d{1,3}$/.test(age) ? Number(age) : null) : ageOn(dob, assessmentDate);
   const questionnaire = doc ? questionnaireFor(doc, ageYears, clientGroup) : null;
   const assessment = useMemo(
-    () => buildAssessment({ doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer }),
-    [doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer],
+    () => buildAssessment({ doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested }),
+    [doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested],
   );
   const carerIncomplete = isCarerIncomplete(carer);
   const { result, problems, failure, busy } = useEvaluation(assessment, carerIncomplete, policyId, version);
@@ -102,6 +103,20 @@ export function CalculatorPage() {
             />
           )}
           {doc && <CarerInputs doc={doc} carer={carer} setCarer={setCarer} carerIncomplete={carerIncomplete} fieldError={fieldError} />}
+          {doc?.lesserOfRequested && (
+            <TextField
+              label={`${doc.lesserOfRequested.label} (£, optional)`}
+              value={requested}
+              onChange={(e) => setRequested(e.target.value)}
+              error={Boolean(fieldError('/requested/pence') ?? fieldError('/requested'))}
+              helperText={
+                fieldError('/requested/pence') ?? fieldError('/requested') ?? 'The scheme pays the lesser of its amount and this one.'
+              }
+              inputProps={{ inputMode: 'decimal' }}
+              sx={{ mt: 2, maxWidth: 420 }}
+              fullWidth
+            />
+          )}
         </Box>
         <ResultPanel doc={doc} busy={busy} result={result} failure={failure} problems={problems} placed={placed} />
       </Box>
@@ -122,6 +137,8 @@ function placedPointers(questionnaire: Questionnaire | null): Set<string> {
     '/carer/impact',
     '/carer/willingToContinue',
     '/carer/ableToContinue',
+    '/requested',
+    '/requested/pence',
     ...(questionnaire?.questions.map((q) => `/answers/${q.id}`) ?? []),
   ]);
 }

@@ -49,6 +49,10 @@ export function stepWords(line: ExplanationLine): string | null {
       return line.applied
         ? `This scheme pays at most ${formatPence(line.maximumPence)} ${periodWord[line.period]}, so the amount is limited to it: ${formatPence(line.beforePence)} − ${formatPence(line.limitedByPence)} = ${formatPence(line.afterPence)}. To ask for more: ${line.route.label}. ${line.route.words}`
         : `This scheme pays at most ${formatPence(line.maximumPence)} ${periodWord[line.period]}; this amount is within it. Above it: ${line.route.label}.`;
+    case 'requested':
+      return line.applied
+        ? `${line.label}: ${formatPence(line.requestedPence)} ${periodWord[line.period]}, less than ${formatPence(line.beforePence)}, so ${formatPence(line.afterPence)} is paid.`
+        : `${line.label}: ${formatPence(line.requestedPence)} ${periodWord[line.period]}, no less than ${formatPence(line.beforePence)}, which is paid.`;
     case 'periods':
       return `That is ${formatPence(line.weeklyPence)} a week, ${formatPence(line.monthlyPence)} a month and ${formatPence(line.annualPence)} a year (${formatNumber(line.weeksPerYear)} weeks in a year, a month being a twelfth of a year).`;
     default:

@@ -1,5 +1,6 @@
 /** The assessment the calculator sends to the server, built from what has been entered so far. */
 
+import { parsePounds } from '../../../engine/cohort/pounds';
 import type { PolicyDocument, Questionnaire } from './types';
 
 export interface CarerState {
@@ -23,10 +24,23 @@ export interface AssessmentInputs {
   questionnaire: Questionnaire | null;
   answers: Record<string, string>;
   carer: CarerState;
+  /** The amount requested, in pounds as typed, for a policy that pays the lesser (empty for none). */
+  requested: string;
 }
 
 /** Null until there is enough to ask for an allocation; only answers to the questionnaire that applies are sent. */
-export function buildAssessment({ doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer }: AssessmentInputs) {
+export function buildAssessment({
+  doc,
+  clientGroup,
+  assessmentDate,
+  ageMode,
+  age,
+  dob,
+  questionnaire,
+  answers,
+  carer,
+  requested,
+}: AssessmentInputs) {
   if (!doc || !clientGroup || !assessmentDate) return null;
   if (ageMode === 'age' ? age === '' : dob === '') return null;
   const chosen = questionnaire
@@ -48,7 +62,16 @@ export function buildAssessment({ doc, clientGroup, assessmentDate, ageMode, age
           },
         }
       : {}),
+    ...requestedAmount(doc, clientGroup, requested),
   };
+}
+
+/** In pence, for the period of the person's table; an amount that is not pounds is sent as typed, for the server to name. */
+function requestedAmount(doc: PolicyDocument, clientGroup: string, requested: string) {
+  if (!doc.lesserOfRequested || requested.trim() === '') return {};
+  const period = (doc.pricing.byClientGroup?.[clientGroup] ?? doc.pricing.default).period;
+  const parsed = parsePounds(requested);
+  return { requested: { pence: 'pence' in parsed ? parsed.pence : requested, period } };
 }
 
 export const isCarerIncomplete = (carer: CarerState) =>

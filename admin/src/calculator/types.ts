@@ -69,6 +69,8 @@ export interface PolicyDocument {
   rounding: { unit: 'penny' | 'pound'; mode: 'up' | 'down' | 'half-up' };
   /** The most the scheme pays, and the route above it (policy format 2). */
   maximum?: { pence: number; period: Period; route: { id: string; label: string; words: string } };
+  /** Pays the lesser of its amount and the amount requested in the assessment (policy format 2). */
+  lesserOfRequested?: { label: string };
   weeksPerYear: number;
   rules?: Array<{ name: string; event: { type: string; params: { message: string; severity?: string } } }>;
 }

@@ -15,6 +15,11 @@ export function RoundingSection({ doc }: { doc: PolicyDocument }) {
           ask for more: {doc.maximum.route.label}. {doc.maximum.route.words}
         </Typography>
       )}
+      {doc.lesserOfRequested && (
+        <Typography sx={{ mb: 1 }}>
+          If you ask for less ({doc.lesserOfRequested.label.toLowerCase()}), the scheme pays the amount you asked for.
+        </Typography>
+      )}
       <Typography>
         A yearly amount is the weekly amount times {formatNumber(doc.weeksPerYear)} weeks; a monthly amount is a twelfth of the yearly
         amount.

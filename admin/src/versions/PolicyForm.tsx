@@ -119,6 +119,12 @@ export function PolicyForm() {
             sx={{ flex: 1, minWidth: 320 }}
           />
         </Box>
+        <TextInput
+          source="document.lesserOfRequested.label"
+          label="Pay the lesser of the amount and one requested: what the requested amount is (empty for no)"
+          helperText={false}
+          sx={{ mt: 1 }}
+        />
       </FormSection>
 
       <FormSection id="rounding" title="Rounding and periods">
