@@ -1,7 +1,17 @@
 import type { CarerSituation } from './assessment.js';
 import { adjustForCarer } from './carer-adjustment.js';
 import type { CompiledPolicy } from './compile.js';
-import type { CarerLine, MaximumLine, PeriodsLine, PricingLine, RequestedLine, RoundingLine, UpliftLine } from './explanation.js';
+import type {
+  CarerLine,
+  ContributionLine,
+  MaximumLine,
+  PeriodsLine,
+  PricingLine,
+  RequestedLine,
+  RoundingLine,
+  UpliftLine,
+} from './explanation.js';
+import { splitByContribution } from './contribution.js';
 import { lesserOfRequested, limitToMaximum } from './maximum.js';
 import { convertPeriods } from './periods.js';
 import type { IsoDate, Period, Pricing } from './policy.js';
@@ -18,6 +28,8 @@ export interface Allocation {
   maximum: MaximumLine | null;
   /** Only when the policy pays the lesser of its amount and a requested one, and one was given (format 2). */
   requested: RequestedLine | null;
+  /** Only when the policy splits the budget by the person's contribution, and one was given (format 2). */
+  contribution: ContributionLine | null;
   /** The indicative allocation, in the table's period. */
   pence: number;
   periods: PeriodsLine;
@@ -34,7 +46,7 @@ export function allocate(
   totalMilli: number,
   carer: CarerSituation | undefined,
   asOf: IsoDate,
-  requestedAmount?: { pence: number; period: Period },
+  amounts: { requested?: { pence: number; period: Period }; contribution?: { pence: number; period: Period } } = {},
 ): Allocation {
   const { policy } = compiled;
   const mode = policy.rounding.mode;
@@ -44,8 +56,9 @@ export function allocate(
   const rounded = roundAllocation(uplifts.at(-1)?.afterPence ?? carerLine.afterPence, policy.rounding, pricing.period);
   // After rounding, so that rounding up can never take an amount over the maximum.
   const maximum = limitToMaximum(policy.maximum, rounded.afterPence, rounded.period);
-  const requested = lesserOfRequested(policy, requestedAmount, maximum?.afterPence ?? rounded.afterPence, rounded.period);
+  const requested = lesserOfRequested(policy, amounts.requested, maximum?.afterPence ?? rounded.afterPence, rounded.period);
   const pence = requested?.afterPence ?? maximum?.afterPence ?? rounded.afterPence;
+  const contribution = splitByContribution(policy, amounts.contribution, pence, rounded.period);
   const periods = convertPeriods(pence, rounded.period, compiled.weeksPerYear10k);
-  return { priced, carer: carerLine, uplifts, rounded, maximum, requested, pence, periods };
+  return { priced, carer: carerLine, uplifts, rounded, maximum, requested, contribution, pence, periods };
 }

@@ -22,4 +22,6 @@ export interface Assessment {
   carer?: CarerSituation;
   /** The amount requested or costed, for a policy that pays the lesser (lesserOfRequested). */
   requested?: { pence: number; period: Period };
+  /** The person's assessed contribution, for a policy that splits the budget by it (contribution). */
+  contribution?: { pence: number; period: Period };
 }

@@ -321,9 +321,15 @@ function maximumChanges(base: Policy, candidate: Policy): PolicyChange[] {
 function requestedChanges(base: Policy, candidate: Policy): PolicyChange[] {
   const was = base.lesserOfRequested?.label ?? null;
   const now = candidate.lesserOfRequested?.label ?? null;
-  if (was === now) return [];
   const words = (label: string | null) => (label === null ? 'not paid' : `the lesser of the amount and '${label}'`);
-  return [change('maximum', '/lesserOfRequested', `Requested amounts: ${words(was)} → ${words(now)}`, was, now)];
+  const requested =
+    was === now ? [] : [change('maximum', '/lesserOfRequested', `Requested amounts: ${words(was)} → ${words(now)}`, was, now)];
+  const splitWas = base.contribution?.label ?? null;
+  const splitNow = candidate.contribution?.label ?? null;
+  const split = (label: string | null) => (label === null ? 'not split' : `split by '${label}'`);
+  return splitWas === splitNow
+    ? requested
+    : [...requested, change('maximum', '/contribution', `The budget: ${split(splitWas)} → ${split(splitNow)}`, splitWas, splitNow)];
 }
 
 function roundingChanges(base: Policy, candidate: Policy): PolicyChange[] {

@@ -30,6 +30,8 @@ export interface EvaluationResult {
   monthlyPence: number;
   annualPence: number;
   carerAdjustment: { applied: boolean; reason: CarerReason; percent: number; reductionPence: number };
+  /** Only for a policy that splits the budget by the person's contribution, when one is given (format 2). */
+  contribution?: { period: Period; personPence: number; councilPence: number };
   flags: Flag[];
   explanation: ExplanationLine[];
 }
@@ -74,13 +76,13 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
   const raw = rawDomainPoints(compiled.domains.keys(), answers);
   const weighted = applyWeights(compiled.domains, raw);
   const table = chooseTable(policy.pricing, assessment.clientGroup);
-  const { priced, carer, uplifts, rounded, maximum, requested, pence, periods } = allocate(
+  const { priced, carer, uplifts, rounded, maximum, requested, contribution, pence, periods } = allocate(
     compiled,
     table.pricing,
     weighted.totalMilli,
     assessment.carer,
     asOf,
-    assessment.requested,
+    { requested: assessment.requested, contribution: assessment.contribution },
   );
 
   const { flags, lines: rules } = await raiseFlags(policy.rules ?? [], {
@@ -118,6 +120,9 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
     monthlyPence: periods.monthlyPence,
     annualPence: periods.annualPence,
     carerAdjustment: { applied: carer.applied, reason: carer.reason, percent: carer.percent, reductionPence: carer.reductionPence },
+    ...(contribution
+      ? { contribution: { period: contribution.period, personPence: contribution.personPence, councilPence: contribution.councilPence } }
+      : {}),
     flags,
     explanation: [
       person,
@@ -131,6 +136,7 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
       rounded,
       ...(maximum ? [maximum] : []),
       ...(requested ? [requested] : []),
+      ...(contribution ? [contribution] : []),
       periods,
       ...rules,
     ],

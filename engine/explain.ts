@@ -7,6 +7,7 @@ import type { EvaluationResult } from './evaluate.js';
 import type {
   CarerLine,
   ConditionExplanation,
+  ContributionLine,
   ExplanationLine,
   MaximumLine,
   PricingLine,
@@ -59,6 +60,7 @@ export function explain(result: EvaluationResult): string {
     `  ${roundingSentence(rounding.unit, rounding.mode, rounding.beforePence, rounding.afterPence, table.period)}`,
     ...of('maximum').map((m) => `  ${maximumSentence(m)}`),
     ...of('requested').map((r) => `  ${requestedSentence(r)}`),
+    ...of('contribution').map((c) => `  ${contributionSentence(c)}`),
     '',
     'Your indicative personal budget',
     `  ${formatPence(periods.weeklyPence)} a week; ${formatPence(periods.monthlyPence)} a month; ${formatPence(periods.annualPence)} a year (a year counted as ${periods.weeksPerYear} weeks or 12 months).`,
@@ -79,6 +81,10 @@ function requestedSentence(line: RequestedLine): string {
   return line.applied
     ? `${line.label}: ${formatPence(line.requestedPence)} ${PER[line.period]}, less than ${formatPence(line.beforePence)}, so ${formatPence(line.afterPence)} is paid.`
     : `${line.label}: ${formatPence(line.requestedPence)} ${PER[line.period]}, no less than ${formatPence(line.beforePence)}, which is paid.`;
+}
+
+function contributionSentence(line: ContributionLine): string {
+  return `${line.label}: ${formatPence(line.personPence)} ${PER[line.period]} of the ${formatPence(line.budgetPence)} is yours to pay; the council pays ${formatPence(line.councilPence)}.`;
 }
 
 function pricingSentence(line: PricingLine): string {

@@ -149,6 +149,17 @@ export interface RequestedLine {
   applied: boolean;
 }
 
+/** The budget split by the person's assessed contribution (policy format 2): the budget is unchanged. */
+export interface ContributionLine {
+  step: 'contribution';
+  label: string;
+  period: Period;
+  budgetPence: number;
+  /** The person's share: their assessed contribution, at most the whole budget. */
+  personPence: number;
+  councilPence: number;
+}
+
 export interface PeriodsLine {
   step: 'periods';
   period: Period;
@@ -184,6 +195,7 @@ export type ExplanationLine =
   | RoundingLine
   | MaximumLine
   | RequestedLine
+  | ContributionLine
   | PeriodsLine
   | RuleLine;
 

@@ -66,6 +66,8 @@ export type AssessmentIssueCode =
   | 'born_after_assessment'
   | 'requested_not_used'
   | 'requested_period_mismatch'
+  | 'contribution_not_used'
+  | 'contribution_period_mismatch'
   | 'age_or_date_of_birth';
 
 export type IssueCode = SchemaIssueCode | PolicyIssueCode | AssessmentIssueCode;

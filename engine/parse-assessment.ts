@@ -32,7 +32,7 @@ export function parseAssessment(compiled: CompiledPolicy, json: unknown): Checke
     ...checkNamedQuestionnaire(assessment, questionnaire),
     ...checkAnswers(assessment, questionnaire),
     ...checkCarer(compiled, assessment),
-    ...checkRequested(compiled, assessment),
+    ...checkAmountInputs(compiled, assessment),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { assessment, age, questionnaire }, warnings: [] };
 }
@@ -143,30 +143,42 @@ function checkAnswers(assessment: Assessment, questionnaire: CompiledQuestionnai
   return issues;
 }
 
-/** A requested amount only means something to a policy that pays the lesser, and only in the table's period. */
-function checkRequested(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
-  const requested = assessment.requested;
-  if (!requested) return [];
-  if (!compiled.policy.lesserOfRequested)
-    return [
-      error(
-        'requested_not_used',
-        '/requested',
-        `this policy (${compiled.policy.id} ${compiled.policy.version}) does not pay the lesser of its amount and a requested one: leave 'requested' out`,
-        {},
-      ),
-    ];
-  const { pricing } = chooseTable(compiled.policy.pricing, assessment.clientGroup);
-  return requested.period === pricing.period
-    ? []
-    : [
-        error(
-          'requested_period_mismatch',
-          '/requested/period',
-          `the requested amount is given a ${requested.period}, but this client group's amounts are a ${pricing.period}: give it a ${pricing.period}`,
-          { period: requested.period, expected: pricing.period },
-        ),
-      ];
+/**
+ * An amount given in the assessment (a requested amount, the person's contribution) only means something
+ * to a policy that uses it, and only in the period of the person's allocation table.
+ */
+function checkAmountInputs(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
+  const { policy } = compiled;
+  const inputs = [
+    {
+      key: 'requested',
+      given: assessment.requested,
+      used: policy.lesserOfRequested,
+      what: 'pay the lesser of its amount and a requested one',
+    },
+    {
+      key: 'contribution',
+      given: assessment.contribution,
+      used: policy.contribution,
+      what: "split the budget by the person's contribution",
+    },
+  ] as const;
+  return inputs.flatMap(({ key, given, used, what }) => {
+    if (!given) return [];
+    if (!used)
+      return [error(`${key}_not_used`, `/${key}`, `this policy (${policy.id} ${policy.version}) does not ${what}: leave '${key}' out`, {})];
+    const { pricing } = chooseTable(policy.pricing, assessment.clientGroup);
+    return given.period === pricing.period
+      ? []
+      : [
+          error(
+            `${key}_period_mismatch`,
+            `/${key}/period`,
+            `the ${key === 'requested' ? 'requested amount' : 'contribution'} is given a ${given.period}, but this client group's amounts are a ${pricing.period}: give it a ${pricing.period}`,
+            { period: given.period, expected: pricing.period },
+          ),
+        ];
+  });
 }
 
 function checkCarer(compiled: CompiledPolicy, assessment: Assessment): Issue[] {

@@ -193,6 +193,8 @@ export interface Policy {
   maximum?: Maximum;
   /** Pays the lesser of the amount and the assessment's requested amount (schemaVersion 2). */
   lesserOfRequested?: { label: string };
+  /** Splits the budget by the person's assessed contribution, an assessment input (schemaVersion 2). */
+  contribution?: { label: string };
   weeksPerYear: number;
   rules?: Rule[];
   warnings?: { cliffEdgePercent?: number };

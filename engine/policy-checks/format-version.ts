@@ -27,6 +27,15 @@ export function checkFormatVersion(policy: Policy): Issue[] {
         { feature: 'lesserOfRequested', schemaVersion: policy.schemaVersion },
       ),
     );
+  if (policy.contribution)
+    maximum.push(
+      error(
+        'needs_schema_version_2',
+        pointer('contribution'),
+        "Splitting the budget by the person's contribution is part of policy format 2: set schemaVersion to 2, or remove contribution",
+        { feature: 'contribution', schemaVersion: policy.schemaVersion },
+      ),
+    );
   const bases = pricingTables(policy).flatMap(({ pricing, at }) =>
     pricing.method === 'price-per-point' && pricing.basePence !== undefined
       ? [

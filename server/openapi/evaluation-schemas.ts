@@ -122,6 +122,7 @@ export const explanationLine: Schema = {
       afterPence: pence,
       applied: { type: 'boolean' },
     }),
+    line('contribution', { label: string, period, budgetPence: pence, personPence: pence, councilPence: pence }),
     line('periods', { period, weeksPerYear: { type: 'number' }, weeklyPence: pence, monthlyPence: pence, annualPence: pence }),
     line('rule', { rule: string, fired: { type: 'boolean' }, flag: string, conditions: ref('ConditionExplanation') }),
   ],
@@ -158,28 +159,36 @@ export const conditionExplanation: Schema = {
 };
 
 export const evaluationResult: Schema = {
-  ...record({
-    provenance: record({ policyId: string, version: string, contentHash: hash, engineVersion: string }),
-    asOf: isoDate,
-    person: record({ reference: nullable(string), age: integer, clientGroup: string, questionnaire: string }),
-    points: record({
-      total: { type: 'number' },
-      wholePoints: integer,
-      byDomain: arrayOf(record({ domain: string, raw: { type: 'number' }, weighted: { type: 'number' } })),
-    }),
-    allocation: record({ period, pence }),
-    weeklyPence: pence,
-    monthlyPence: pence,
-    annualPence: pence,
-    carerAdjustment: record({
-      applied: { type: 'boolean' },
-      reason: ref('CarerReason'),
-      percent: { type: 'number' },
-      reductionPence: pence,
-    }),
-    flags: arrayOf(ref('Flag')),
-    explanation: arrayOf(ref('ExplanationLine')),
-  }),
+  ...record(
+    {
+      provenance: record({ policyId: string, version: string, contentHash: hash, engineVersion: string }),
+      asOf: isoDate,
+      person: record({ reference: nullable(string), age: integer, clientGroup: string, questionnaire: string }),
+      points: record({
+        total: { type: 'number' },
+        wholePoints: integer,
+        byDomain: arrayOf(record({ domain: string, raw: { type: 'number' }, weighted: { type: 'number' } })),
+      }),
+      allocation: record({ period, pence }),
+      weeklyPence: pence,
+      monthlyPence: pence,
+      annualPence: pence,
+      carerAdjustment: record({
+        applied: { type: 'boolean' },
+        reason: ref('CarerReason'),
+        percent: { type: 'number' },
+        reductionPence: pence,
+      }),
+      contribution: {
+        ...record({ period, personPence: pence, councilPence: pence }),
+        description:
+          "The budget split by the person's assessed contribution (policy format 2, when one is given); the budget is unchanged.",
+      },
+      flags: arrayOf(ref('Flag')),
+      explanation: arrayOf(ref('ExplanationLine')),
+    },
+    ['contribution'],
+  ),
   description: 'The indicative allocation for one assessment, with the version it came from and every step of how it was worked out.',
 };
 

@@ -295,6 +295,23 @@ describe('real responses fit the contract', () => {
     expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/requested', code: 'requested_not_used' })]);
   });
 
+  it("policy format 2: the person's contribution splits the budget, and the result with its split fits the contract", async () => {
+    const officer = tokens().officer;
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'splits' } });
+    await editDocument(server, officer, 'adult-ras', 'splits', (d) => {
+      d.schemaVersion = 2;
+      d.contribution = { label: 'Your assessed contribution' };
+    });
+    const carerCase = exampleVersions()
+      .find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!
+      .examples.find((e) => e.name === 'older-person-carer-reduction')!.json.assessment as Record<string, unknown>;
+    const body = { ...carerCase, contribution: { pence: 4_560, period: 'week' } };
+    const res = await exchange('POST', '/api/policies/adult-ras/versions/splits/evaluate', 200, { token: officer, body });
+    // The worked example gives 32 000p a week; the person contributes 4 560p, the council 27 440p
+    expect(res.body.contribution).toEqual({ period: 'week', personPence: 4560, councilPence: 27_440 });
+    expect(res.body.weeklyPence).toBe(32_000);
+  });
+
   it('policy format 1: a base amount in a draft is refused at its pointer (422), naming the format it needs', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'v1-with-base' } });

@@ -28,13 +28,14 @@ export function CalculatorPage() {
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [carer, setCarer] = useState<CarerState>(NO_CARER);
   const [requested, setRequested] = useState('');
+  const [contribution, setContribution] = useState('');
   const { policies, policyId, setPolicyId, versions, version, setVersion, doc, loadError } = usePolicyVersion(setClientGroup);
 
   const ageYears = ageMode === 'age' ? (/^\d{1,3}$/.test(age) ? Number(age) : null) : ageOn(dob, assessmentDate);
   const questionnaire = doc ? questionnaireFor(doc, ageYears, clientGroup) : null;
   const assessment = useMemo(
-    () => buildAssessment({ doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested }),
-    [doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested],
+    () => buildAssessment({ doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested, contribution }),
+    [doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested, contribution],
   );
   const carerIncomplete = isCarerIncomplete(carer);
   const { result, problems, failure, busy } = useEvaluation(assessment, carerIncomplete, policyId, version);
@@ -117,6 +118,22 @@ export function CalculatorPage() {
               fullWidth
             />
           )}
+          {doc?.contribution && (
+            <TextField
+              label={`${doc.contribution.label} (£, optional)`}
+              value={contribution}
+              onChange={(e) => setContribution(e.target.value)}
+              error={Boolean(fieldError('/contribution/pence') ?? fieldError('/contribution'))}
+              helperText={
+                fieldError('/contribution/pence') ??
+                fieldError('/contribution') ??
+                'From the financial assessment: it splits the budget, which stays the same.'
+              }
+              inputProps={{ inputMode: 'decimal' }}
+              sx={{ mt: 2, maxWidth: 420 }}
+              fullWidth
+            />
+          )}
         </Box>
         <ResultPanel doc={doc} busy={busy} result={result} failure={failure} problems={problems} placed={placed} />
       </Box>
@@ -139,6 +156,8 @@ function placedPointers(questionnaire: Questionnaire | null): Set<string> {
     '/carer/ableToContinue',
     '/requested',
     '/requested/pence',
+    '/contribution',
+    '/contribution/pence',
     ...(questionnaire?.questions.map((q) => `/answers/${q.id}`) ?? []),
   ]);
 }

@@ -53,6 +53,8 @@ export function stepWords(line: ExplanationLine): string | null {
       return line.applied
         ? `${line.label}: ${formatPence(line.requestedPence)} ${periodWord[line.period]}, less than ${formatPence(line.beforePence)}, so ${formatPence(line.afterPence)} is paid.`
         : `${line.label}: ${formatPence(line.requestedPence)} ${periodWord[line.period]}, no less than ${formatPence(line.beforePence)}, which is paid.`;
+    case 'contribution':
+      return `${line.label}: ${formatPence(line.personPence)} ${periodWord[line.period]} of the ${formatPence(line.budgetPence)} is the person's to pay; the council pays ${formatPence(line.councilPence)}.`;
     case 'periods':
       return `That is ${formatPence(line.weeklyPence)} a week, ${formatPence(line.monthlyPence)} a month and ${formatPence(line.annualPence)} a year (${formatNumber(line.weeksPerYear)} weeks in a year, a month being a twelfth of a year).`;
     default:

@@ -26,6 +26,8 @@ export interface AssessmentInputs {
   carer: CarerState;
   /** The amount requested, in pounds as typed, for a policy that pays the lesser (empty for none). */
   requested: string;
+  /** The person's assessed contribution, in pounds as typed, for a policy that splits by it (empty for none). */
+  contribution: string;
 }
 
 /** Null until there is enough to ask for an allocation; only answers to the questionnaire that applies are sent. */
@@ -40,6 +42,7 @@ export function buildAssessment({
   answers,
   carer,
   requested,
+  contribution,
 }: AssessmentInputs) {
   if (!doc || !clientGroup || !assessmentDate) return null;
   if (ageMode === 'age' ? age === '' : dob === '') return null;
@@ -62,16 +65,17 @@ export function buildAssessment({
           },
         }
       : {}),
-    ...requestedAmount(doc, clientGroup, requested),
+    ...(doc.lesserOfRequested ? amountInput('requested', doc, clientGroup, requested) : {}),
+    ...(doc.contribution ? amountInput('contribution', doc, clientGroup, contribution) : {}),
   };
 }
 
 /** In pence, for the period of the person's table; an amount that is not pounds is sent as typed, for the server to name. */
-function requestedAmount(doc: PolicyDocument, clientGroup: string, requested: string) {
-  if (!doc.lesserOfRequested || requested.trim() === '') return {};
+function amountInput(key: 'requested' | 'contribution', doc: PolicyDocument, clientGroup: string, typed: string) {
+  if (typed.trim() === '') return {};
   const period = (doc.pricing.byClientGroup?.[clientGroup] ?? doc.pricing.default).period;
-  const parsed = parsePounds(requested);
-  return { requested: { pence: 'pence' in parsed ? parsed.pence : requested, period } };
+  const parsed = parsePounds(typed);
+  return { [key]: { pence: 'pence' in parsed ? parsed.pence : typed, period } };
 }
 
 export const isCarerIncomplete = (carer: CarerState) =>

@@ -71,6 +71,8 @@ export interface PolicyDocument {
   maximum?: { pence: number; period: Period; route: { id: string; label: string; words: string } };
   /** Pays the lesser of its amount and the amount requested in the assessment (policy format 2). */
   lesserOfRequested?: { label: string };
+  /** Splits the budget by the person's assessed contribution (policy format 2). */
+  contribution?: { label: string };
   weeksPerYear: number;
   rules?: Array<{ name: string; event: { type: string; params: { message: string; severity?: string } } }>;
 }

@@ -20,6 +20,12 @@ export function RoundingSection({ doc }: { doc: PolicyDocument }) {
           If you ask for less ({doc.lesserOfRequested.label.toLowerCase()}), the scheme pays the amount you asked for.
         </Typography>
       )}
+      {doc.contribution && (
+        <Typography sx={{ mb: 1 }}>
+          Your assessed contribution, from the financial assessment, is your share of the budget; the council pays the rest. It does not
+          change the budget.
+        </Typography>
+      )}
       <Typography>
         A yearly amount is the weekly amount times {formatNumber(doc.weeksPerYear)} weeks; a monthly amount is a twelfth of the yearly
         amount.

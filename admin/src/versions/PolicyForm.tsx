@@ -125,6 +125,12 @@ export function PolicyForm() {
           helperText={false}
           sx={{ mt: 1 }}
         />
+        <TextInput
+          source="document.contribution.label"
+          label="Split the budget by the person's contribution: what the contribution is (empty for no)"
+          helperText={false}
+          sx={{ mt: 1 }}
+        />
       </FormSection>
 
       <FormSection id="rounding" title="Rounding and periods">

@@ -11,7 +11,7 @@ export function prune(value: unknown, key = '', inBands = false): unknown {
     const pruned = prune(v, k, inBands);
     // A maximum whose amount was left empty is no maximum (the route's words alone mean nothing).
     if (k === 'maximum' && (pruned as { pence?: unknown }).pence === undefined) continue;
-    if (k === 'lesserOfRequested' && !(pruned as { label?: unknown }).label) continue;
+    if ((k === 'lesserOfRequested' || k === 'contribution') && !(pruned as { label?: unknown }).label) continue;
     out[k] = pruned;
   }
   return out;
