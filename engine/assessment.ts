@@ -17,8 +17,10 @@ export interface Assessment {
   dateOfBirth?: IsoDate;
   clientGroup: Slug;
   questionnaire?: Slug;
-  /** Question id to answer id. */
-  answers: Record<Slug, Slug>;
+  /** Question id to answer id. Absent when points are given instead. */
+  answers?: Record<Slug, Slug>;
+  /** Points scored elsewhere, for a policy that accepts them: the total, or raw points per domain. */
+  points?: { total: number } | { byDomain: Record<Slug, number> };
   carer?: CarerSituation;
   /** The amount requested or costed, for a policy that pays the lesser (lesserOfRequested). */
   requested?: { pence: number; period: Period };

@@ -3,7 +3,7 @@ import type { AnswerLine } from './explanation.js';
 import type { CompiledQuestionnaire } from './questionnaire.js';
 
 /** Points for each question of the questionnaire, in its order; an unanswered optional question scores 0. */
-export function scoreAnswers(questionnaire: CompiledQuestionnaire, answers: Assessment['answers']): AnswerLine[] {
+export function scoreAnswers(questionnaire: CompiledQuestionnaire, answers: NonNullable<Assessment['answers']>): AnswerLine[] {
   return [...questionnaire.questions.values()].map(({ question, answers: options }) => {
     const answerId = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     const answer = answerId === undefined ? undefined : options.get(answerId);

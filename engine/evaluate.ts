@@ -17,6 +17,8 @@ export interface Provenance {
   version: string;
   contentHash: string;
   engineVersion: string;
+  /** Present when the assessment gave points instead of answers (policy format 2): the figures were given, not scored. */
+  pointsGiven?: 'total' | 'domains';
 }
 
 /** The indicative allocation for one assessment, with where it came from and how it was worked out. */
@@ -72,9 +74,16 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
   const { assessment } = parsed;
 
   const person = describePerson(compiled, parsed, asOf);
-  const answers = scoreAnswers(parsed.questionnaire, assessment.answers);
-  const raw = rawDomainPoints(compiled.domains.keys(), answers);
-  const weighted = applyWeights(compiled.domains, raw);
+  // Points the assessment gives (policy format 2) stand in for scored answers: per domain, weighted as
+  // answers would be, or a total used as it is.
+  const given = assessment.points;
+  const answers = given ? [] : scoreAnswers(parsed.questionnaire, assessment.answers ?? {});
+  const raw =
+    given && 'byDomain' in given
+      ? new Map([...compiled.domains.keys()].map((id) => [id, given.byDomain[id] ?? 0]))
+      : rawDomainPoints(compiled.domains.keys(), answers);
+  const weighted = given && 'total' in given ? givenTotal(given.total) : applyWeights(compiled.domains, raw);
+  if (given) weighted.total.given = 'total' in given ? 'total' : 'domains';
   const table = chooseTable(policy.pricing, assessment.clientGroup);
   const { priced, carer, uplifts, rounded, maximum, requested, contribution, pence, periods } = allocate(
     compiled,
@@ -89,7 +98,7 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
     totalPoints: weighted.total.points,
     domainPoints: Object.fromEntries(raw),
     weightedDomainPoints: Object.fromEntries(weighted.domains.map((d) => [d.domain, d.weightedPoints])),
-    answers: { ...assessment.answers },
+    answers: { ...(assessment.answers ?? {}) },
     age: parsed.age,
     clientGroup: assessment.clientGroup,
     questionnaire: parsed.questionnaire.questionnaire.id,
@@ -102,7 +111,13 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
   });
 
   return {
-    provenance: { policyId: policy.id, version: policy.version, contentHash: compiled.contentHash, engineVersion: ENGINE_VERSION },
+    provenance: {
+      policyId: policy.id,
+      version: policy.version,
+      contentHash: compiled.contentHash,
+      engineVersion: ENGINE_VERSION,
+      ...(weighted.total.given ? { pointsGiven: weighted.total.given } : {}),
+    },
     asOf,
     person: {
       reference: assessment.reference ?? null,
@@ -141,6 +156,11 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
       ...rules,
     ],
   };
+}
+
+/** A total given by the assessment, used as the weighted total: no domain lines, since none were given. */
+function givenTotal(points: number): ReturnType<typeof applyWeights> {
+  return { domains: [], totalMilli: points * 1000, total: { step: 'total', points, wholePoints: points } };
 }
 
 function describePerson(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf: IsoDate): PersonLine {

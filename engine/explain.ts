@@ -40,7 +40,11 @@ export function explain(result: EvaluationResult): string {
     `Policy ${result.provenance.policyId}, version ${result.provenance.version}. Worked out for ${longDate(person.asOf)}.`,
     `Age ${person.age}; client group: ${person.clientGroupLabel}; questionnaire: ${person.questionnaireLabel}.`,
     '',
-    'Your answers',
+    ...(total.given
+      ? [
+          `The points were given by the assessment (${total.given === 'total' ? 'the total' : 'points for each area of need'}), not scored from answers here.`,
+        ]
+      : ['Your answers']),
     ...of('answer').map(
       (a) =>
         `  ${a.questionText}: ${a.answerText === null ? 'not answered' : `"${a.answerText}"`}${a.notApplicable ? ' (does not apply)' : ''}, ${points(a.points)}.`,

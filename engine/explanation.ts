@@ -41,6 +41,8 @@ export interface TotalLine {
   step: 'total';
   points: number;
   wholePoints: number;
+  /** When the assessment gave the points instead of answers (policy format 2): which figures it gave. */
+  given?: 'total' | 'domains';
 }
 
 export interface TableLine {

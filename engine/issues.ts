@@ -68,6 +68,9 @@ export type AssessmentIssueCode =
   | 'requested_period_mismatch'
   | 'contribution_not_used'
   | 'contribution_period_mismatch'
+  | 'answers_or_points'
+  | 'given_points_not_accepted'
+  | 'unknown_domain_in_points'
   | 'age_or_date_of_birth';
 
 export type IssueCode = SchemaIssueCode | PolicyIssueCode | AssessmentIssueCode;

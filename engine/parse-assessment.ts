@@ -30,7 +30,7 @@ export function parseAssessment(compiled: CompiledPolicy, json: unknown): Checke
 
   const issues = [
     ...checkNamedQuestionnaire(assessment, questionnaire),
-    ...checkAnswers(assessment, questionnaire),
+    ...(assessment.points ? checkGivenPoints(compiled, assessment.points) : checkAnswers(assessment.answers ?? {}, questionnaire)),
     ...checkCarer(compiled, assessment),
     ...checkAmountInputs(compiled, assessment),
   ];
@@ -52,6 +52,9 @@ function checkPerson(compiled: CompiledPolicy, assessment: Assessment): Issue[] 
       ),
     );
   }
+  // The schema requires answers when no points are given; both is the other way to get it wrong.
+  if (assessment.answers !== undefined && assessment.points !== undefined)
+    issues.push(error('answers_or_points', '/points', "give the person's answers or the points scored, not both", {}));
   if (!compiled.clientGroups.has(assessment.clientGroup)) {
     const known = [...compiled.clientGroups.keys()];
     issues.push(
@@ -104,10 +107,42 @@ function checkNamedQuestionnaire(assessment: Assessment, questionnaire: Compiled
       ];
 }
 
-function checkAnswers(assessment: Assessment, questionnaire: CompiledQuestionnaire): Issue[] {
+/**
+ * Points given instead of answers (policy format 2): only in a form the policy accepts, and per domain
+ * only for the policy's own domains.
+ */
+function checkGivenPoints(compiled: CompiledPolicy, points: NonNullable<Assessment['points']>): Issue[] {
+  const form = 'total' in points ? 'total' : 'domains';
+  const accepted = compiled.policy.acceptsGivenPoints ?? [];
+  if (!accepted.includes(form))
+    return [
+      error(
+        'given_points_not_accepted',
+        '/points',
+        accepted.length === 0
+          ? `this policy (${compiled.policy.id} ${compiled.policy.version}) scores answers and does not accept points given instead: send 'answers'`
+          : `this policy accepts points given as ${accepted.map((a) => `'${a}'`).join(' or ')}, not as '${form}'`,
+        { form, accepted },
+      ),
+    ];
+  if (!('byDomain' in points)) return [];
+  const known = [...compiled.domains.keys()];
+  return Object.keys(points.byDomain)
+    .filter((domain) => !compiled.domains.has(domain))
+    .map((domain) =>
+      error(
+        'unknown_domain_in_points',
+        pointer('points', 'byDomain', domain),
+        `'${domain}' is not one of this policy's domains: ${known.map((k) => `'${k}'`).join(', ')}`,
+        { domain, known },
+      ),
+    );
+}
+
+function checkAnswers(answers: Record<string, string>, questionnaire: CompiledQuestionnaire): Issue[] {
   const issues: Issue[] = [];
   const qid = questionnaire.questionnaire.id;
-  for (const [questionId, answerId] of Object.entries(assessment.answers)) {
+  for (const [questionId, answerId] of Object.entries(answers)) {
     const question = questionnaire.questions.get(questionId);
     if (!question) {
       issues.push(
@@ -129,7 +164,7 @@ function checkAnswers(assessment: Assessment, questionnaire: CompiledQuestionnai
     }
   }
   for (const [questionId, question] of questionnaire.questions) {
-    if (question.required && !Object.hasOwn(assessment.answers, questionId)) {
+    if (question.required && !Object.hasOwn(answers, questionId)) {
       issues.push(
         error(
           'missing_answer',

@@ -195,6 +195,8 @@ export interface Policy {
   lesserOfRequested?: { label: string };
   /** Splits the budget by the person's assessed contribution, an assessment input (schemaVersion 2). */
   contribution?: { label: string };
+  /** Points an assessment may give instead of answers (schemaVersion 2). */
+  acceptsGivenPoints?: Array<'total' | 'domains'>;
   weeksPerYear: number;
   rules?: Rule[];
   warnings?: { cliffEdgePercent?: number };

@@ -36,6 +36,15 @@ export function checkFormatVersion(policy: Policy): Issue[] {
         { feature: 'contribution', schemaVersion: policy.schemaVersion },
       ),
     );
+  if (policy.acceptsGivenPoints)
+    maximum.push(
+      error(
+        'needs_schema_version_2',
+        pointer('acceptsGivenPoints'),
+        'Points given instead of answers are part of policy format 2: set schemaVersion to 2, or remove acceptsGivenPoints',
+        { feature: 'acceptsGivenPoints', schemaVersion: policy.schemaVersion },
+      ),
+    );
   const bases = pricingTables(policy).flatMap(({ pricing, at }) =>
     pricing.method === 'price-per-point' && pricing.basePence !== undefined
       ? [

@@ -48,7 +48,7 @@ export const explanationLine: Schema = {
       weight: { type: 'number' },
       weightedPoints: { type: 'number' },
     }),
-    line('total', { points: { type: 'number' }, wholePoints: integer }),
+    line('total', { points: { type: 'number' }, wholePoints: integer, given: { enum: ['total', 'domains'] } }, ['given']),
     line('allocation-table', {
       clientGroup: string,
       table: { enum: ['default', 'client-group'] },
@@ -161,7 +161,19 @@ export const conditionExplanation: Schema = {
 export const evaluationResult: Schema = {
   ...record(
     {
-      provenance: record({ policyId: string, version: string, contentHash: hash, engineVersion: string }),
+      provenance: record(
+        {
+          policyId: string,
+          version: string,
+          contentHash: hash,
+          engineVersion: string,
+          pointsGiven: {
+            enum: ['total', 'domains'],
+            description: 'The assessment gave these points instead of answers (policy format 2).',
+          },
+        },
+        ['pointsGiven'],
+      ),
       asOf: isoDate,
       person: record({ reference: nullable(string), age: integer, clientGroup: string, questionnaire: string }),
       points: record({

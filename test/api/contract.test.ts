@@ -312,6 +312,22 @@ describe('real responses fit the contract', () => {
     expect(res.body.weeklyPence).toBe(32_000);
   });
 
+  it('policy format 2: points given instead of answers are priced, and the result says they were given', async () => {
+    const officer = tokens().officer;
+    await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'given-points' } });
+    await editDocument(server, officer, 'adult-ras', 'given-points', (d) => {
+      d.schemaVersion = 2;
+      d.acceptsGivenPoints = ['total'];
+    });
+    const body = { reference: 'CMS-1', assessmentDate: '2009-11-30', age: 80, clientGroup: 'older-people', points: { total: 50 } };
+    const res = await exchange('POST', '/api/policies/adult-ras/versions/given-points/evaluate', 200, { token: officer, body });
+    // 50 points × 488p = 24 400p a week; no carer; rounded up to the pound: 24 400p
+    expect(res.body.provenance.pointsGiven).toBe('total');
+    expect(res.body.weeklyPence).toBe(24_400);
+    const refused = await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/evaluate', 422, { token: officer, body });
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/points', code: 'given_points_not_accepted' })]);
+  });
+
   it('policy format 1: a base amount in a draft is refused at its pointer (422), naming the format it needs', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'v1-with-base' } });
