@@ -46,6 +46,8 @@ export interface Actor {
 export type RatificationDecision = Pick<Ratification, 'body' | 'decisionDate' | 'minuteReference' | 'rationale' | 'effectiveFrom'> & {
   equalityImpact?: string;
   comparisonWaiver?: string;
+  /** The ratifier confirms an effective date before today or more than a year ahead. */
+  confirmEffectiveFrom?: boolean;
 };
 
 /** The comparison over the reference cohort, made before the commit, with what it was made on. */
@@ -261,6 +263,7 @@ function ratify(
     );
 
   const { decision } = command;
+  const confirmedDate = checkRatificationDates(decision, commit.at.slice(0, 10));
   const comparison = command.comparison;
   if (comparison) {
     const expected = expectedComparison(state, current, decision.effectiveFrom);
@@ -328,6 +331,7 @@ function ratify(
     effectiveFrom: decision.effectiveFrom,
     ...(decision.equalityImpact ? { equalityImpact: decision.equalityImpact } : {}),
     ...(decision.comparisonWaiver ? { comparisonWaiver: decision.comparisonWaiver } : {}),
+    ...(confirmedDate ? { effectiveFromConfirmed: true } : {}),
     ratifiedBy: actor.username,
     ratifiedAt: commit.at,
     comparison: comparison?.record ?? null,
@@ -373,6 +377,31 @@ export function expectedComparison(
     effectiveFrom,
   );
   return against ? { cohortId, against } : null;
+}
+
+/**
+ * A ratification records a decision already taken, so its date cannot be after today. An effective date
+ * before today (backdating) or more than a year ahead is sometimes right, and often a slip of the keyboard:
+ * it needs the ratifier's explicit confirmation, which the record keeps. Returns whether one was needed.
+ */
+function checkRatificationDates(decision: RatificationDecision, today: string): boolean {
+  if (decision.decisionDate > today)
+    throw new LifecycleError(
+      'invalid',
+      'decision_date_in_future',
+      `The decision date ${decision.decisionDate} is after today (${today}): a ratification records a decision already taken.`,
+      '/decisionDate',
+    );
+  const yearAhead = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const unusual = decision.effectiveFrom < today ? 'before today' : decision.effectiveFrom > yearAhead ? 'more than a year ahead' : null;
+  if (unusual && decision.confirmEffectiveFrom !== true)
+    throw new LifecycleError(
+      'invalid',
+      'effective_from_unusual',
+      `The version would be in force from ${decision.effectiveFrom}, ${unusual} (today is ${today}). If that is intended, confirm the effective date (confirmEffectiveFrom: true).`,
+      '/effectiveFrom',
+    );
+  return unusual !== null;
 }
 
 function whyNoComparison(state: PolicyState, candidate: VersionRecord, effectiveFrom: string): string {

@@ -103,6 +103,10 @@ export const ratifyBody = object(
     effectiveFrom: date,
     equalityImpact: text(8000),
     comparisonWaiver: text(4000),
+    confirmEffectiveFrom: {
+      type: 'boolean',
+      description: 'Confirms an effective date before today or more than a year ahead: the ratification is refused without it.',
+    },
   },
   ['body', 'decisionDate', 'minuteReference', 'rationale', 'effectiveFrom'],
 );

@@ -72,8 +72,12 @@ export const ratification = record(
       ...ref('AuditAnchor'),
       description: "The audit chain's head when the version was ratified: verification checks the chain still passes through it.",
     },
+    effectiveFromConfirmed: {
+      const: true,
+      description: 'Present when the ratifier confirmed an effective date before the day of ratification or more than a year after it.',
+    },
   },
-  ['equalityImpact', 'comparison', 'comparisonWaiver', 'auditAnchor'],
+  ['equalityImpact', 'comparison', 'comparisonWaiver', 'auditAnchor', 'effectiveFromConfirmed'],
 );
 
 /** The parts of a version record that lists show too (everything but the document and examples). */

@@ -45,6 +45,8 @@ export interface Ratification {
   comparisonWaiver?: string;
   /** The audit chain's head when the version was ratified: verification checks the chain still passes through it. */
   auditAnchor?: AuditAnchor;
+  /** The ratifier confirmed an effective date before the day of ratification or more than a year after it. */
+  effectiveFromConfirmed?: boolean;
 }
 
 export interface VersionRecord {

@@ -603,6 +603,7 @@ describe('real responses fit the contract', () => {
       rationale: 'Contract test.',
       effectiveFrom: '2020-04-01',
       comparisonWaiver: 'A new scheme: nothing is in force to compare it with.',
+      confirmEffectiveFrom: true,
     };
     const reviewed = { 'if-match': (await exchange('GET', base, 200, { token: ratifier })).headers.get('etag')! };
     await exchange('POST', `${base}/ratify`, 403, { token: both, body: ratification, headers: reviewed });

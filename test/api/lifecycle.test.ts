@@ -84,10 +84,12 @@ const DECISION = {
   effectiveFrom: '2011-04-01',
   comparisonWaiver: NO_REFERENCE_COHORT,
 };
+/** The decision as sent: its effective date is long past, which the ratifier confirms. */
+const CONFIRMED = { ...DECISION, confirmEffectiveFrom: true };
 
 async function ratifiedVersion(): Promise<any> {
   await submittedDraft();
-  return ok(await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', DECISION));
+  return ok(await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', CONFIRMED));
 }
 
 describe('cloning', () => {
@@ -207,10 +209,10 @@ describe('submission', () => {
 describe('ratification', () => {
   it('records the deciding body, date, minute reference, rationale, effective date and who ratified', async () => {
     const submitted = await submittedDraft();
-    const res = await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', DECISION);
+    const res = await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', CONFIRMED);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ratified');
-    expect(res.body.ratification).toMatchObject({ ...DECISION, ratifiedBy: 'ratifier' });
+    expect(res.body.ratification).toMatchObject({ ...DECISION, effectiveFromConfirmed: true, ratifiedBy: 'ratifier' });
     expect(Date.parse(res.body.ratification.ratifiedAt)).not.toBeNaN();
 
     const stored = ok(await officer().get(path('2011-revised')));
@@ -248,6 +250,53 @@ describe('ratification', () => {
   });
 });
 
+describe('the dates of a ratification', () => {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const daysFromToday = (days: number) => iso(new Date(Date.now() + days * 86_400_000));
+  const ratifyWith = async (dates: { decisionDate: string; effectiveFrom: string }, confirm?: boolean) => {
+    await submittedDraft();
+    return ratify(server, server.tokens.ratifier, ADULT, '2011-revised', {
+      ...DECISION,
+      ...dates,
+      ...(confirm === undefined ? {} : { confirmEffectiveFrom: confirm }),
+    });
+  };
+
+  it('a decision dated after today is refused: a ratification records a decision already taken', async () => {
+    const res = await ratifyWith({ decisionDate: daysFromToday(1), effectiveFrom: daysFromToday(30) });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/decisionDate', code: 'decision_date_in_future' })]);
+    expect(ok(await officer().get(path('2011-revised'))).status).toBe('submitted');
+  });
+
+  it('an effective date before today needs the ratifier to confirm it, and the record says it was confirmed', async () => {
+    const refused = await ratifyWith({ decisionDate: daysFromToday(-10), effectiveFrom: daysFromToday(-1) });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/effectiveFrom', code: 'effective_from_unusual' })]);
+    expect(refused.body.detail).toContain('before today');
+    const confirmed = await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', {
+      ...DECISION,
+      decisionDate: daysFromToday(-10),
+      effectiveFrom: daysFromToday(-1),
+      confirmEffectiveFrom: true,
+    });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.ratification.effectiveFromConfirmed).toBe(true);
+  });
+
+  it('an effective date more than a year ahead needs confirming too', async () => {
+    const res = await ratifyWith({ decisionDate: daysFromToday(0), effectiveFrom: daysFromToday(400) });
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toContain('more than a year ahead');
+  });
+
+  it('an effective date from today to a year ahead needs nothing more, and the record has no confirmation', async () => {
+    const res = await ratifyWith({ decisionDate: daysFromToday(0), effectiveFrom: daysFromToday(90) });
+    expect(res.status).toBe(200);
+    expect(res.body.ratification).not.toHaveProperty('effectiveFromConfirmed');
+  });
+});
+
 describe('withdrawal', () => {
   it('needs a reason', async () => {
     await ratifiedVersion();
@@ -282,7 +331,7 @@ describe("the version's audit timeline", () => {
   it('shows every step in order, each with its actor', async () => {
     const seeded2010 = ok(await officer().get(path('2010-revised')));
     const submitted = await submittedDraft();
-    ok(await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', DECISION));
+    ok(await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', CONFIRMED));
     ok(await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'Wrong outturn figures.' }));
     const res = await officer().get(`${path('2011-revised')}/audit`);
     expect(res.status).toBe(200);

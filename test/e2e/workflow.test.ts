@@ -9,6 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { checkPage, consoleForFile, replaceInJsonEditor } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** Dates a ratification takes without a confirmation: decided a week ago, in force in about four months. */
+const DAYS_AGO_7 = daysFromToday(-7);
+const DAYS_AHEAD_120 = daysFromToday(120);
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+
 const file = consoleForFile();
 
 const showUrl = (version: string) => `${file.ui.server.url}/#/versions/${encodeURIComponent(`adult-ras:${version}`)}/show`;
@@ -123,13 +132,38 @@ describe('a ratifier ratifies it', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Deciding body').fill('Adult Social Care Cabinet');
     await dialog.getByLabel('Minute reference').fill('ASC/2026/43');
-    await dialog.getByLabel('Effective from').fill('2027-04-01');
+    await dialog.getByLabel('Effective from').fill(DAYS_AHEAD_120);
     await dialog.getByLabel('Rationale').fill('Reviewed before it changed.');
     await dialog.getByLabel('Why there is no comparison').fill('No reference cohort.');
     await dialog.getByRole('button', { name: 'Ratify' }).click();
     await dialog.getByText(/has changed since you read it/).waitFor();
     const stored = await request(url, 'GET', apiPath('2011-changed-under-review'), tokens.officer);
     expect(stored.body.status).toBe('submitted');
+  });
+
+  it('refuses an effective date in the past at its field until the ratifier confirms it, and records the confirmation', async () => {
+    await cloneThroughApi('2011-backdated');
+    await call(file.ui.server.url, 'POST', `${apiPath('2011-backdated')}/submit`, file.ui.server.tokens.officer);
+    const page = await file.ui.freshPage('ratifier');
+    await page.goto(showUrl('2011-backdated'));
+    await page.getByRole('button', { name: 'Ratify' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('Decision date').getAttribute('max')).toBe(daysFromToday(0));
+    await dialog.getByLabel('Deciding body').fill('Adult Social Care Cabinet');
+    await dialog.getByLabel('Minute reference').fill('ASC/2026/44');
+    await dialog.getByLabel('Effective from').fill(DAYS_AGO_7);
+    await dialog.getByLabel('Rationale').fill('Backdated to the start of the financial period.');
+    await dialog.getByLabel('Why there is no comparison').fill('No reference cohort.');
+    await dialog.getByRole('button', { name: 'Ratify' }).click();
+    await dialog
+      .getByText(/before today/)
+      .first()
+      .waitFor();
+    await dialog.getByLabel('The effective date is before today or more than a year ahead, and that is intended').check();
+    await dialog.getByRole('button', { name: 'Ratify' }).click();
+    await page.getByText('Version 2011-backdated ratified.').waitFor();
+    const stored = await request(file.ui.server.url, 'GET', apiPath('2011-backdated'), file.ui.server.tokens.officer);
+    expect(stored.body.ratification).toMatchObject({ effectiveFrom: DAYS_AGO_7, effectiveFromConfirmed: true });
   });
 
   it('records the decision through the dialog and the version shows as ratified with its record', async () => {
@@ -140,9 +174,9 @@ describe('a ratifier ratifies it', () => {
     await page.getByRole('button', { name: 'Ratify' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Deciding body').fill('Adult Social Care Cabinet');
-    await dialog.getByLabel('Decision date').fill('2026-11-20');
+    await dialog.getByLabel('Decision date').fill(DAYS_AGO_7);
     await dialog.getByLabel('Minute reference').fill('ASC/2026/42');
-    await dialog.getByLabel('Effective from').fill('2027-04-01');
+    await dialog.getByLabel('Effective from').fill(DAYS_AHEAD_120);
     await dialog.getByLabel('Rationale').fill('Clearer wording; no change to any amount.');
     await dialog
       .getByLabel('Why there is no comparison')
@@ -153,7 +187,7 @@ describe('a ratifier ratifies it', () => {
     await page.getByText('Ratified', { exact: true }).first().waitFor();
     await expect(page.getByText('ASC/2026/42', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('Adult Social Care Cabinet').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText('1 April 2027').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(longDate(DAYS_AHEAD_120)).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(/ratified it \(Adult Social Care Cabinet/).isVisible()).resolves.toBe(true);
     await expect(page.getByText('The scheme has no reference cohort yet', { exact: false }).first().isVisible()).resolves.toBe(true);
     await checkPage(page, 'workflow-8-ratified');

@@ -46,20 +46,28 @@ export const NO_REFERENCE_COHORT = 'The scheme has no reference cohort yet; the 
 export function ratificationFor(
   effectiveFrom: string,
   overrides: Partial<
-    Record<'body' | 'decisionDate' | 'minuteReference' | 'rationale' | 'equalityImpact' | 'comparisonWaiver', string | undefined>
+    Record<'body' | 'decisionDate' | 'minuteReference' | 'rationale' | 'equalityImpact' | 'comparisonWaiver', string | undefined> & {
+      confirmEffectiveFrom: boolean | undefined;
+    }
   > = {},
-): Record<string, string> {
-  const decision: Record<string, string | undefined> = {
+): Record<string, string | boolean> {
+  const decision: Record<string, string | boolean | undefined> = {
     body: 'Adult Social Care Cabinet (test council)',
-    decisionDate: overrides.decisionDate ?? effectiveFrom,
+    // A decision already taken: on the effective date, or today for a version in force from a later date.
+    decisionDate: overrides.decisionDate ?? (effectiveFrom < today() ? effectiveFrom : today()),
     minuteReference: `ASC/TEST/${effectiveFrom}`,
     rationale: 'Adopted for the API tests.',
     effectiveFrom,
     comparisonWaiver: NO_REFERENCE_COHORT,
+    // The tests' versions are mostly in force from historical dates, which the ratifier must confirm.
+    confirmEffectiveFrom: true,
     ...overrides,
   };
-  return Object.fromEntries(Object.entries(decision).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return Object.fromEntries(Object.entries(decision).filter(([, v]) => v !== undefined)) as Record<string, string | boolean>;
 }
+
+/** Today as the server's clock has it (the tests run on the real clock). */
+export const today = () => new Date().toISOString().slice(0, 10);
 
 /** Ratifies a version as its ratifier reviewed it: reads its ETag, then sends it as If-Match. */
 export async function ratify(server: Served, token: string, policyId: string, version: string, decision: object): Promise<JsonResponse> {

@@ -313,6 +313,7 @@ async function writeUntilKilled(
           rationale: 'Crash test.',
           effectiveFrom,
           comparisonWaiver: WAIVER,
+          confirmEffectiveFrom: true,
         };
         const res = await send('POST', `${path}/ratify`, people.ratifier, decision, { 'if-match': read.headers.get('etag')! });
         if (res.status === 200) {

@@ -1,5 +1,9 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -13,7 +17,10 @@ import { flattenErrors } from './format';
 export interface DialogField {
   name: string;
   label: string;
-  type?: 'text' | 'date';
+  /** A checkbox sends true when ticked, and nothing when not. */
+  type?: 'text' | 'date' | 'checkbox';
+  /** The latest date a date field takes (YYYY-MM-DD). */
+  max?: string;
   multiline?: boolean;
   required?: boolean;
   helperText?: string;
@@ -39,7 +46,7 @@ export function ActionDialog({
   fields: DialogField[];
   confirm: string;
   onClose: () => void;
-  onSubmit: (values: Record<string, string>) => Promise<void>;
+  onSubmit: (values: Record<string, string | boolean>) => Promise<void>;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [problem, setProblem] = useState<string | null>(null);
@@ -56,10 +63,11 @@ export function ActionDialog({
     }
     setBusy(true);
     try {
+      const checkbox = new Set(fields.filter((f) => f.type === 'checkbox').map((f) => f.name));
       const body = Object.fromEntries(
         Object.entries(values)
           .filter(([, v]) => v.trim() !== '')
-          .map(([k, v]) => [k, v.trim()]),
+          .map(([k, v]) => [k, checkbox.has(k) ? true : v.trim()]),
       );
       await onSubmit(body);
     } catch (e) {
@@ -85,24 +93,41 @@ export function ActionDialog({
             </Alert>
           )}
           <Stack spacing={2} sx={{ pt: 1 }}>
-            {fields.map((f) => (
-              <TextField
-                key={f.name}
-                id={`dialog-${f.name}`}
-                name={f.name}
-                label={f.label}
-                required={f.required}
-                type={f.type ?? 'text'}
-                multiline={f.multiline}
-                minRows={f.multiline ? 3 : undefined}
-                value={values[f.name] ?? ''}
-                onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
-                error={Boolean(fieldErrors[f.name])}
-                helperText={fieldErrors[f.name] ?? f.helperText}
-                slotProps={f.type === 'date' ? { inputLabel: { shrink: true } } : undefined}
-                fullWidth
-              />
-            ))}
+            {fields.map((f) =>
+              f.type === 'checkbox' ? (
+                <FormControl key={f.name} error={Boolean(fieldErrors[f.name])}>
+                  <FormControlLabel
+                    control={
+                      <Checkbox
+                        id={`dialog-${f.name}`}
+                        name={f.name}
+                        checked={values[f.name] === 'yes'}
+                        onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.checked ? 'yes' : '' }))}
+                      />
+                    }
+                    label={f.label}
+                  />
+                  {(fieldErrors[f.name] ?? f.helperText) && <FormHelperText>{fieldErrors[f.name] ?? f.helperText}</FormHelperText>}
+                </FormControl>
+              ) : (
+                <TextField
+                  key={f.name}
+                  id={`dialog-${f.name}`}
+                  name={f.name}
+                  label={f.label}
+                  required={f.required}
+                  type={f.type ?? 'text'}
+                  multiline={f.multiline}
+                  minRows={f.multiline ? 3 : undefined}
+                  value={values[f.name] ?? ''}
+                  onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+                  error={Boolean(fieldErrors[f.name])}
+                  helperText={fieldErrors[f.name] ?? f.helperText}
+                  slotProps={f.type === 'date' ? { inputLabel: { shrink: true }, htmlInput: { max: f.max } } : undefined}
+                  fullWidth
+                />
+              ),
+            )}
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>

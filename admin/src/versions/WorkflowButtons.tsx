@@ -38,7 +38,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const RATIFY_FIELDS: DialogField[] = [
   { name: 'body', label: 'Deciding body', required: true, helperText: 'The committee or cabinet that made the decision.' },
-  { name: 'decisionDate', label: 'Decision date', type: 'date', required: true },
+  {
+    name: 'decisionDate',
+    label: 'Decision date',
+    type: 'date',
+    required: true,
+    helperText: 'The day the decision was made: today or earlier.',
+  },
   { name: 'minuteReference', label: 'Minute reference', required: true },
   {
     name: 'effectiveFrom',
@@ -46,6 +52,12 @@ const RATIFY_FIELDS: DialogField[] = [
     type: 'date',
     required: true,
     helperText: 'The first date on which this version is in force.',
+  },
+  {
+    name: 'confirmEffectiveFrom',
+    label: 'The effective date is before today or more than a year ahead, and that is intended',
+    type: 'checkbox',
+    helperText: 'Only needed for such a date: it is recorded with the ratification.',
   },
   { name: 'rationale', label: 'Rationale', multiline: true, required: true },
   {
@@ -96,9 +108,9 @@ export function WorkflowButtons() {
     }
   }
 
-  async function clone(values: Record<string, string>) {
+  async function clone(values: Record<string, string | boolean>) {
     const { data } = await dataProvider.create('versions', {
-      data: { policyId: record!.policyId, source: record!.version, version: values.version },
+      data: { policyId: record!.policyId, source: record!.version, version: String(values.version) },
     });
     notify(`Draft ${data.version} created from ${record!.version}.`, { type: 'success' });
     setDialog(null);
@@ -188,7 +200,7 @@ export function WorkflowButtons() {
           // The ratification is of the version exactly as shown (its ETag): if it has changed since, the server refuses.
           onSubmit={(v) => step('ratify', `Version ${record.version} ratified.`, v, { 'If-Match': record.etag })}
           intro="Record the decision as the minutes give it. The version comes into force on the effective-from date."
-          fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today() } : f))}
+          fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today(), max: today() } : f))}
         />
       )}
       {dialog === 'withdraw' && (
