@@ -2,10 +2,15 @@ import { error, pointer, warning, type Issue } from '../issues.js';
 import type { Policy, Pricing } from '../policy.js';
 
 interface Step {
+  /** How the band is named to the officer: its label as the console shows it, or its place in the table. */
+  name: string;
   from: number;
   to?: number;
   amount: number;
 }
+
+/** A band's name in a message: its label when it has one (a table may label its second row "Band 1"). */
+const bandName = (band: { label?: string }, i: number) => (band.label ? `band '${band.label}'` : `band ${i + 1}`);
 
 const DEFAULT_CLIFF_EDGE_PERCENT = 50;
 
@@ -19,8 +24,8 @@ export function checkBands(policy: Policy): Issue[] {
     if (pricing.method === 'price-per-point') return [];
     const steps: Step[] =
       pricing.method === 'bands'
-        ? pricing.bands.map((b) => ({ from: b.from, to: b.to, amount: b.pence }))
-        : pricing.bands.map((b) => ({ from: b.from, to: b.to, amount: b.hours }));
+        ? pricing.bands.map((b, i) => ({ name: bandName(b, i), from: b.from, to: b.to, amount: b.pence }))
+        : pricing.bands.map((b, i) => ({ name: bandName(b, i), from: b.from, to: b.to, amount: b.hours }));
     const structural = checkStructure(steps, [...at, 'bands']);
     if (structural.length > 0) return structural;
     const unit = pricing.method === 'bands' ? 'pence' : 'hours';
@@ -43,7 +48,7 @@ function checkStructure(steps: Step[], at: Array<string | number>): Issue[] {
       error(
         'band_not_from_zero',
         pointer(...at, 0, 'from'),
-        `band 1 starts at ${first.from} points: the first band must start at 0 so that every total has a band`,
+        `${first.name} starts at ${first.from} points: the first band must start at 0 so that every total has a band`,
         { from: first.from },
       ),
     );
@@ -54,7 +59,7 @@ function checkStructure(steps: Step[], at: Array<string | number>): Issue[] {
         error(
           'band_range_inverted',
           pointer(...at, i, 'to'),
-          `band ${i + 1} runs from ${band.from} to ${band.to} points: 'to' must not be below 'from'`,
+          `${band.name} runs from ${band.from} to ${band.to} points: 'to' must not be below 'from'`,
           { from: band.from, to: band.to },
         ),
       );
@@ -82,7 +87,7 @@ function checkJoin(previous: Step, band: Step, i: number, at: Array<string | num
       error(
         'band_open_not_last',
         pointer(...at, i - 1),
-        `band ${i} has no 'to' but band ${i + 1} follows it: only the top band may be open-ended`,
+        `${previous.name} has no 'to' but ${band.name} follows it: only the top band may be open-ended`,
         {},
       ),
     ];
@@ -94,7 +99,7 @@ function checkJoin(previous: Step, band: Step, i: number, at: Array<string | num
     error(
       code,
       pointer(...at, i, 'from'),
-      `band ${i + 1} starts at ${band.from} points but band ${i} ends at ${previous.to}: bands must be contiguous and must not overlap (expected ${expected})`,
+      `${band.name} starts at ${band.from} points but ${previous.name} ends at ${previous.to}: bands must be contiguous and must not overlap (expected ${expected})`,
       { from: band.from, previousTo: previous.to, expected },
     ),
   ];
@@ -109,7 +114,7 @@ function checkShape(steps: Step[], at: Array<string | number>, cliffPercent: num
         warning(
           'amount_falls_as_points_rise',
           pointer(...at, i),
-          `band ${i + 1} (${band.from}+ points) gives ${band.amount} ${unit}, less than band ${i} gives (${previous.amount}): more need would get less`,
+          `${band.name} (${band.from}+ points) gives ${band.amount} ${unit}, less than ${previous.name} gives (${previous.amount}): more need would get less`,
           { amount: band.amount, previousAmount: previous.amount },
         ),
       ];

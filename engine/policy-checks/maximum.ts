@@ -43,7 +43,7 @@ export function checkMaximum(policy: Policy): Issue[] {
           warning(
             'band_above_maximum',
             pointer(...at, 'bands', i),
-            `Band ${i + 1}${label ? ` (${label})` : ''} gives ${formatPence(pence)}, above the maximum of ${formatPence(maximum.pence)}: everyone in it is limited to the maximum`,
+            `${label ? `Band '${label}'` : `Band ${i + 1}`} gives ${formatPence(pence)}, above the maximum of ${formatPence(maximum.pence)}: everyone in it is limited to the maximum`,
             { band: i + 1, pence, maximumPence: maximum.pence },
           ),
         );

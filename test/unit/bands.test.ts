@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { evaluate, type BandTable } from '../../engine/index.js';
+import { evaluate, type BandTable, validatePolicy } from '../../engine/index.js';
 import { lineOf, scoringAssessment, scoringPolicy } from '../support/scoring-policy.js';
 
 const bands: BandTable = {
@@ -143,5 +143,24 @@ describe('band table', () => {
       period: 'week',
       pence: 1400,
     });
+  });
+});
+
+describe('the checks of a band table name bands as the officer sees them', () => {
+  it("by their labels, so a table whose second row is labelled 'Band 1' is not told about 'band 3'", () => {
+    const overlapping: BandTable = {
+      ...bands,
+      bands: bands.bands.map((b) => (b.label === 'Band 2' ? { ...b, from: 20 } : b)),
+    };
+    const checked = validatePolicy(scoringPolicy({ pricing: { default: overlapping } }));
+    expect(checked.ok).toBe(false);
+    expect(checked.ok ? [] : checked.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'band_overlap',
+        path: '/pricing/default/bands/2/from',
+        message:
+          "band 'Band 2' starts at 20 points but band 'Band 1' ends at 24: bands must be contiguous and must not overlap (expected 25)",
+      }),
+    );
   });
 });

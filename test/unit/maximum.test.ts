@@ -88,7 +88,7 @@ describe('the checks of a maximum', () => {
     ]);
   });
 
-  it('warn of each band the maximum would limit, by its number as the console shows it', () => {
+  it('warn of each band the maximum would limit, by its label as the console shows it', () => {
     const policy = withMaximum(15_000, {
       pricing: {
         default: {
@@ -105,7 +105,7 @@ describe('the checks of a maximum', () => {
       expect.objectContaining({
         code: 'band_above_maximum',
         path: '/pricing/default/bands/1',
-        message: 'Band 2 (High) gives £160.00, above the maximum of £150.00: everyone in it is limited to the maximum',
+        message: "Band 'High' gives £160.00, above the maximum of £150.00: everyone in it is limited to the maximum",
       }),
     );
   });
