@@ -384,7 +384,7 @@ export function expectedComparison(
  * before today (backdating) or more than a year ahead is sometimes right, and often a slip of the keyboard:
  * it needs the ratifier's explicit confirmation, which the record keeps. Returns whether one was needed.
  */
-function checkRatificationDates(decision: RatificationDecision, today: string): boolean {
+export function checkRatificationDates(decision: RatificationDecision, today: string): boolean {
   if (decision.decisionDate > today)
     throw new LifecycleError(
       'invalid',

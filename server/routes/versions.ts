@@ -1,7 +1,8 @@
 import { runWorkedExample, validatePolicy, type Policy, type WorkedExample } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
-import { type Actor, type RatificationDecision, target } from '../lifecycle.js';
+import { type Actor, checkRatificationDates, type RatificationDecision, target } from '../lifecycle.js';
+import { today } from '../clock.js';
 import { compareForRatification } from '../ratification-comparison.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { cloneBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js';
@@ -151,6 +152,8 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const { id, version } = params(req);
         const decision = checkRatify(req);
         const reviewed = requireVersion(ctx.store, id, version);
+        // Dates are checked before the comparison (which may take seconds), and again in the commit.
+        checkRatificationDates(decision, today(ctx.clock));
         // The comparison reads a cohort from disk, so it is made first; the commit then refuses it if the
         // version, the reference cohort or the version in force has changed since.
         const comparison =
