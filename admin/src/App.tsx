@@ -1,7 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import audit from './audit';
-import { authProvider, type Role } from './authProvider';
+import { type Access, authProvider } from './authProvider';
 import { CalculatorPage } from './calculator/CalculatorPage';
 import { ComparePage } from './compare/ComparePage';
 import { dataProvider } from './dataProvider';
@@ -31,15 +31,16 @@ export function App() {
       loginPage={LoginPage}
       catchAll={NotFound}
     >
-      {(roles: Role[] = []) => (
+      {(access: Access = { roles: [], actions: [] }) => (
         <>
           <Resource name="policies" {...policies} />
           <Resource name="versions" {...versions} />
-          {roles.includes('admin') && <Resource name="users" {...users} />}
-          {(roles.includes('admin') || roles.includes('ratifier') || roles.includes('scrutiny')) && <Resource name="audit" {...audit} />}
+          {/* Pages follow the actions the server allows this user: none is offered that it would refuse. */}
+          {access.actions.includes('user.manage') && <Resource name="users" {...users} />}
+          {access.actions.includes('audit.read') && <Resource name="audit" {...audit} />}
           <CustomRoutes>
             <Route path="/calculator" element={<CalculatorPage />} />
-            <Route path="/compare" element={<ComparePage />} />
+            {access.actions.includes('comparison.run') && <Route path="/compare" element={<ComparePage />} />}
           </CustomRoutes>
           <CustomRoutes noLayout>
             <Route path="/published" element={<PublishedIndex />} />

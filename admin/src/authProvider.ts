@@ -8,12 +8,21 @@ export interface Me {
   username: string;
   displayName: string;
   roles: Role[];
+  /** The actions the server allows this user (GET /api/auth/me): the console offers no other. */
+  permissions: string[];
+}
+
+/** What usePermissions() gives: the user's roles, and the actions the server allows them. */
+export interface Access {
+  roles: Role[];
+  actions: string[];
 }
 
 let me: Me | null = null;
 
 async function loadMe(): Promise<Me> {
-  me ??= (await api<Me>('/api/auth/me')).body;
+  // The sign-in answer names the user; their permissions come from /api/auth/me.
+  if (!me?.permissions) me = (await api<Me>('/api/auth/me')).body;
   return me;
 }
 
@@ -45,7 +54,9 @@ export const authProvider: AuthProvider = {
     const user = await loadMe();
     return { id: user.id, fullName: user.displayName };
   },
-  async getPermissions() {
-    return session.token() ? (await loadMe()).roles : [];
+  async getPermissions(): Promise<Access> {
+    if (!session.token()) return { roles: [], actions: [] };
+    const user = await loadMe();
+    return { roles: user.roles, actions: user.permissions };
   },
 };

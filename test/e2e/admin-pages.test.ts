@@ -54,11 +54,27 @@ describe('the admin pages', () => {
     const page = await file.ui.freshPage('scrutiny');
     await page.goto(`${file.ui.server.url}/#/audit`);
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
-    await expect(page.getByRole('link', { name: 'Users' }).count()).resolves.toBe(0);
+    await page.getByRole('menuitem', { name: 'Audit log' }).waitFor();
+    await expect(page.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);
     await page.goto(`${file.ui.server.url}/#/users`);
     // The console has no users page for this role: it says so, and lists nobody.
     await page.getByRole('heading', { name: 'This page is not here', level: 1 }).waitFor();
     await expect(page.getByText('officer2').count()).resolves.toBe(0);
     await checkPage(page, 'scrutiny-users-refused');
+  });
+
+  it('offers an admin no Compare (the server refuses admins comparisons), and an officer does see it', async () => {
+    const page = await file.ui.freshPage('admin');
+    await page.goto(`${file.ui.server.url}/#/users`);
+    // The menu's entries are menu items (react-admin's Menu.Item): wait for one the admin has, then look.
+    await page.getByRole('menuitem', { name: 'Users' }).waitFor();
+    await expect(page.getByRole('menuitem', { name: 'Compare' }).count()).resolves.toBe(0);
+    await page.goto(`${file.ui.server.url}/#/compare`);
+    await page.getByRole('heading', { name: 'This page is not here', level: 1 }).waitFor();
+
+    const officer = await file.ui.freshPage('officer');
+    await officer.goto(`${file.ui.server.url}/#/versions`);
+    await officer.getByRole('menuitem', { name: 'Compare' }).waitFor();
+    await expect(officer.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);
   });
 });

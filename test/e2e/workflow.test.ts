@@ -185,11 +185,12 @@ describe('a ratifier ratifies it', () => {
     await dialog.getByRole('button', { name: 'Ratify' }).click();
     await page.getByText('Version 2011-to-ratify ratified.').waitFor();
     await page.getByText('Ratified', { exact: true }).first().waitFor();
-    await expect(page.getByText('ASC/2026/42', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('Adult Social Care Cabinet').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText(longDate(DAYS_AHEAD_120)).first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText(/ratified it \(Adult Social Care Cabinet/).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('The scheme has no reference cohort yet', { exact: false }).first().isVisible()).resolves.toBe(true);
+    // The record and the timeline load after the status: wait for each.
+    await page.getByText('ASC/2026/42', { exact: true }).waitFor();
+    await page.getByText('Adult Social Care Cabinet').first().waitFor();
+    await page.getByText(longDate(DAYS_AHEAD_120)).first().waitFor();
+    await page.getByText(/ratified it \(Adult Social Care Cabinet/).waitFor();
+    await page.getByText('The scheme has no reference cohort yet', { exact: false }).first().waitFor();
     await checkPage(page, 'workflow-8-ratified');
   });
 });

@@ -6,24 +6,20 @@ import PeopleIcon from '@mui/icons-material/People';
 import PolicyIcon from '@mui/icons-material/Policy';
 import PublicIcon from '@mui/icons-material/Public';
 import { Menu, usePermissions } from 'react-admin';
-import type { Role } from '../authProvider';
+import type { Access } from '../authProvider';
 
-const READERS: Role[] = ['officer', 'ratifier', 'scrutiny', 'admin'];
-const AUDITORS: Role[] = ['admin', 'ratifier', 'scrutiny'];
-
-/** The menu follows the signed-in user's roles; the server still checks every request. */
+/** The menu follows the actions the server allows the signed-in user (GET /api/auth/me); it still checks every request. */
 export function AppMenu() {
-  const { permissions } = usePermissions<Role[]>();
-  const roles = permissions ?? [];
-  const can = (allowed: Role[]) => roles.some((r) => allowed.includes(r));
+  const { permissions } = usePermissions<Access>();
+  const can = (action: string) => permissions?.actions.includes(action) ?? false;
   return (
     <Menu>
-      {can(READERS) && <Menu.Item to="/policies" primaryText="Policies" leftIcon={<PolicyIcon />} />}
-      {can(READERS) && <Menu.Item to="/versions" primaryText="Versions" leftIcon={<ArticleIcon />} />}
-      {can(READERS) && <Menu.Item to="/calculator" primaryText="Calculator" leftIcon={<CalculateIcon />} />}
-      {can(READERS) && <Menu.Item to="/compare" primaryText="Compare" leftIcon={<CompareArrowsIcon />} />}
-      {can(AUDITORS) && <Menu.Item to="/audit" primaryText="Audit log" leftIcon={<HistoryIcon />} />}
-      {can(['admin']) && <Menu.Item to="/users" primaryText="Users" leftIcon={<PeopleIcon />} />}
+      {can('policy.read') && <Menu.Item to="/policies" primaryText="Policies" leftIcon={<PolicyIcon />} />}
+      {can('policy.read') && <Menu.Item to="/versions" primaryText="Versions" leftIcon={<ArticleIcon />} />}
+      {can('assessment.evaluate') && <Menu.Item to="/calculator" primaryText="Calculator" leftIcon={<CalculateIcon />} />}
+      {can('comparison.run') && <Menu.Item to="/compare" primaryText="Compare" leftIcon={<CompareArrowsIcon />} />}
+      {can('audit.read') && <Menu.Item to="/audit" primaryText="Audit log" leftIcon={<HistoryIcon />} />}
+      {can('user.manage') && <Menu.Item to="/users" primaryText="Users" leftIcon={<PeopleIcon />} />}
       <Menu.Item to="/published" primaryText="Published RAS" leftIcon={<PublicIcon />} />
     </Menu>
   );

@@ -26,7 +26,7 @@ import {
   useSaveContext,
   type HttpError,
 } from 'react-admin';
-import type { Role } from '../authProvider';
+import type { Access } from '../authProvider';
 import { EditorContext, useEditorState, type EditorState, type ServerProblem } from './editorState';
 import { flattenErrors } from './format';
 import { prune } from './prune';
@@ -41,7 +41,7 @@ type Editing = { id: string; policyId: string; version: string; status: string; 
 
 function Warnings() {
   const record = useRecordContext<Editing>();
-  const { permissions } = usePermissions<Role[]>();
+  const { permissions } = usePermissions<Access>();
   const { stale } = useEditorState();
   const refresh = useRefresh();
   if (!record) return null;
@@ -66,7 +66,7 @@ function Warnings() {
           This version is {record.status} and can never change: clone it to a new draft to make changes.
         </Alert>
       )}
-      {permissions && !permissions.includes('officer') && (
+      {permissions && !permissions.roles.includes('officer') && (
         <Alert severity="info" sx={{ mb: 2 }}>
           You can read this draft, but only a policy officer can change it: the server will refuse a save.
         </Alert>

@@ -25,7 +25,7 @@ import {
   useDataProvider,
   useCreatePath,
 } from 'react-admin';
-import type { Role } from '../authProvider';
+import type { Access } from '../authProvider';
 import { versionId, versionPath } from '../dataProvider';
 import { api } from '../http';
 import { ActionDialog, type DialogField } from './ActionDialog';
@@ -76,7 +76,7 @@ const RATIFY_FIELDS: DialogField[] = [
 
 export function WorkflowButtons() {
   const record = useRecordContext<VersionRecordView>();
-  const { permissions } = usePermissions<Role[]>();
+  const { permissions } = usePermissions<Access>();
   const notify = useNotify();
   const refresh = useRefresh();
   const redirect = useRedirect();
@@ -85,7 +85,7 @@ export function WorkflowButtons() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [busy, setBusy] = useState(false);
   if (!record) return null;
-  const roles = permissions ?? [];
+  const roles = permissions?.roles ?? [];
   const officer = roles.includes('officer');
   const ratifier = roles.includes('ratifier');
   const { status } = record;
