@@ -92,7 +92,14 @@ export const createPolicyBody = object(
   ['document'],
 );
 
-export const cloneBody = object({ version: slug });
+export const cloneBody = object(
+  {
+    version: slug,
+    title: { ...text(500), description: "The new version's title; default the source's." },
+    description: { ...text(4000), description: "The new version's description; default the source's." },
+  },
+  ['version'],
+);
 
 export const ratifyBody = object(
   {

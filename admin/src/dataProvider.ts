@@ -115,10 +115,16 @@ export const dataProvider: DataProvider = {
     switch (resource) {
       case 'versions': {
         // A new version is always a clone of an existing one: policy documents are never typed from nothing.
-        const { policyId, source, version } = params.data as unknown as { policyId: string; source: string; version: string };
+        const { policyId, source, version, title, description } = params.data as unknown as {
+          policyId: string;
+          source: string;
+          version: string;
+          title?: string;
+          description?: string;
+        };
         const res = await api<RaRecord>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(source)}/clone`, {
           method: 'POST',
-          body: { version },
+          body: { version, ...(title ? { title } : {}), ...(description ? { description } : {}) },
         });
         return { data: { ...res.body, id: versionId(res.body.policyId, res.body.version), etag: res.headers.get('ETag') } as unknown as R };
       }

@@ -10,7 +10,7 @@ import type { VersionRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../versions.js';
 
-const checkClone = bodyChecker<{ version: string }>(cloneBody);
+const checkClone = bodyChecker<{ version: string; title?: string; description?: string }>(cloneBody);
 const checkExamples = bodyChecker<{ examples: WorkedExample[] }>(examplesBody);
 const checkRatify = bodyChecker<RatificationDecision>(ratifyBody);
 const checkWithdraw = bodyChecker<{ reason: string }>(withdrawBody);
@@ -91,9 +91,15 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       'Copy any version to a new draft: the way to change a fixed version',
       async (req, res) => {
         const { id, version } = params(req);
-        const { version: newVersion } = checkClone(req);
+        const { version: newVersion, title, description } = checkClone(req);
         const source = requireVersion(ctx.store, id, version);
-        const document: Policy = { ...structuredClone(source.document), version: newVersion };
+        // A new version says what it is: its own title and description when given.
+        const document: Policy = {
+          ...structuredClone(source.document),
+          version: newVersion,
+          ...(title === undefined ? {} : { title }),
+          ...(description === undefined ? {} : { description }),
+        };
         const record = (await run(
           id,
           newVersion,

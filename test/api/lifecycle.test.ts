@@ -93,6 +93,27 @@ async function ratifiedVersion(): Promise<any> {
 }
 
 describe('cloning', () => {
+  it("gives the new draft its own title and description when they are given, and the source's otherwise", async () => {
+    const seeded2010 = ok(await officer().get(path('2010-revised')));
+    const named = ok(
+      await officer().post(`${path('2010-revised')}/clone`, {
+        version: '2011-named',
+        title: 'Adult social care RAS: 2011 revision',
+        description: 'Raises the price per point after the 2010-11 outturn.',
+      }),
+    );
+    expect(named.document).toMatchObject({
+      title: 'Adult social care RAS: 2011 revision',
+      description: 'Raises the price per point after the 2010-11 outturn.',
+      version: '2011-named',
+    });
+    const plain = ok(await officer().post(`${path('2010-revised')}/clone`, { version: '2011-plain' }));
+    expect(plain.document.title).toBe(seeded2010.document.title);
+    const refused = await officer().post(`${path('2010-revised')}/clone`, { version: '2011-empty', title: '' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/title' })]);
+  });
+
   it('copies a fixed version, its document and its worked examples to a new draft that records what it was based on', async () => {
     const seeded2010 = ok(await officer().get(path('2010-revised')));
     const res = await officer().post(`${path('2010-revised')}/clone`, { version: '2011-revised' });

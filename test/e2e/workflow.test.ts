@@ -41,12 +41,21 @@ describe('an officer drafts a new version', () => {
     await checkPage(page, 'workflow-1-show-2010-revised');
     await page.getByRole('button', { name: 'Clone to new draft' }).click();
     await page.getByLabel('New version name').fill('2011-cloned');
+    // The dialog asks what the new version is: its title starts as the source's, to be changed.
+    const title = page.getByLabel('Title of the new version');
+    expect(await title.inputValue()).toBe('Adult social care RAS: 2010 revision');
+    await title.fill('Adult social care RAS: 2011 revision');
+    await page.getByLabel('What this version changes').fill('A new price per point for 2011-12.');
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.getByRole('heading', { name: 'Edit adult-ras 2011-cloned', level: 1 }).waitFor();
     await checkPage(page, 'workflow-2-edit-form');
     const created = await request(file.ui.server.url, 'GET', apiPath('2011-cloned'), file.ui.server.tokens.officer);
     expect(created.body.status).toBe('draft');
     expect(created.body.basedOn.version).toBe('2010-revised');
+    expect(created.body.document).toMatchObject({
+      title: 'Adult social care RAS: 2011 revision',
+      description: 'A new price per point for 2011-12.',
+    });
   });
 
   it('changes the price per point in the form and the uplift in the JSON, and saves both', async () => {

@@ -34,6 +34,8 @@ export interface VersionRecordView {
   submittedAt: string | null;
   submittedBy: string | null;
   basedOn: { version: string } | null;
+  /** The policy document (the version's page loads it whole). */
+  document?: { title: string; description?: string };
   ratification: null | {
     body: string;
     decisionDate: string;

@@ -110,7 +110,13 @@ export function WorkflowButtons() {
 
   async function clone(values: Record<string, string | boolean>) {
     const { data } = await dataProvider.create('versions', {
-      data: { policyId: record!.policyId, source: record!.version, version: String(values.version) },
+      data: {
+        policyId: record!.policyId,
+        source: record!.version,
+        version: String(values.version),
+        ...(values.title ? { title: String(values.title) } : {}),
+        ...(values.description ? { description: String(values.description) } : {}),
+      },
     });
     notify(`Draft ${data.version} created from ${record!.version}.`, { type: 'success' });
     setDialog(null);
@@ -188,7 +194,17 @@ export function WorkflowButtons() {
           onClose={() => setDialog(null)}
           onSubmit={clone}
           intro="The new draft starts as an exact copy, worked examples included. Give it a version name: lower-case letters, digits and hyphens, such as 2011-revised."
-          fields={[{ name: 'version', label: 'New version name', required: true }]}
+          fields={[
+            { name: 'version', label: 'New version name', required: true },
+            { name: 'title', label: 'Title of the new version', required: true, initial: record.document?.title ?? '' },
+            {
+              name: 'description',
+              label: 'What this version changes',
+              multiline: true,
+              initial: record.document?.description ?? '',
+              helperText: 'Shown with the version and on the published page.',
+            },
+          ]}
         />
       )}
       {dialog === 'ratify' && (
