@@ -12,7 +12,8 @@ import type {
   UpliftLine,
 } from './explanation.js';
 import { splitByContribution } from './contribution.js';
-import { lesserOfRequested, limitToMaximum } from './maximum.js';
+import { limitToMaximum } from './maximum.js';
+import { lesserOfRequested } from './requested-amount.js';
 import { convertPeriods } from './periods.js';
 import type { IsoDate, Period, Pricing } from './policy.js';
 import { price } from './pricing.js';

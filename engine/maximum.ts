@@ -1,4 +1,4 @@
-import type { MaximumLine, RequestedLine } from './explanation.js';
+import type { MaximumLine } from './explanation.js';
 import type { Maximum, Period } from './policy.js';
 
 /**
@@ -19,29 +19,5 @@ export function limitToMaximum(maximum: Maximum | undefined, pence: number, peri
     afterPence,
     applied: afterPence < pence,
     route: { id: maximum.route.id, label: maximum.route.label, words: maximum.route.words },
-  };
-}
-
-/**
- * For a scheme that pays the lesser of its amount and the amount requested or costed (policy format 2):
- * the requested amount, when the assessment gives one, is paid if it is less. The assessment's checks
- * require it in the allocation's period.
- */
-export function lesserOfRequested(
-  policy: { lesserOfRequested?: { label: string } },
-  requested: { pence: number; period: Period } | undefined,
-  pence: number,
-  period: Period,
-): RequestedLine | null {
-  if (!policy.lesserOfRequested || !requested) return null;
-  const afterPence = Math.min(pence, requested.pence);
-  return {
-    step: 'requested',
-    label: policy.lesserOfRequested.label,
-    requestedPence: requested.pence,
-    period,
-    beforePence: pence,
-    afterPence,
-    applied: requested.pence < pence,
   };
 }

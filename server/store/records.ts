@@ -94,19 +94,10 @@ export interface DecisionRecord {
 }
 
 /** A decision without its input and output: what lists show, and what the store keeps in memory. */
-export interface DecisionSummary {
-  id: string;
-  createdAt: string;
-  createdBy: string;
-  policyId: string;
-  version: string;
-  contentHash: string;
-  asOf: string | null;
-  revision: number;
+export type DecisionSummary = Omit<DecisionRecord, 'assessment' | 'result'> & {
   weeklyPence: number;
   flags: string[];
-  finalBudget: FinalBudget | null;
-}
+};
 
 export interface ApiKeyRecord {
   id: string;

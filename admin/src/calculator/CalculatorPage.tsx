@@ -105,33 +105,23 @@ export function CalculatorPage() {
           )}
           {doc && <CarerInputs doc={doc} carer={carer} setCarer={setCarer} carerIncomplete={carerIncomplete} fieldError={fieldError} />}
           {doc?.lesserOfRequested && (
-            <TextField
-              label={`${doc.lesserOfRequested.label} (£, optional)`}
+            <AmountInput
+              pointer="/requested"
+              label={doc.lesserOfRequested.label}
               value={requested}
-              onChange={(e) => setRequested(e.target.value)}
-              error={Boolean(fieldError('/requested/pence') ?? fieldError('/requested'))}
-              helperText={
-                fieldError('/requested/pence') ?? fieldError('/requested') ?? 'The scheme pays the lesser of its amount and this one.'
-              }
-              inputProps={{ inputMode: 'decimal' }}
-              sx={{ mt: 2, maxWidth: 420 }}
-              fullWidth
+              onChange={setRequested}
+              hint="The scheme pays the lesser of its amount and this one."
+              fieldError={fieldError}
             />
           )}
           {doc?.contribution && (
-            <TextField
-              label={`${doc.contribution.label} (£, optional)`}
+            <AmountInput
+              pointer="/contribution"
+              label={doc.contribution.label}
               value={contribution}
-              onChange={(e) => setContribution(e.target.value)}
-              error={Boolean(fieldError('/contribution/pence') ?? fieldError('/contribution'))}
-              helperText={
-                fieldError('/contribution/pence') ??
-                fieldError('/contribution') ??
-                'From the financial assessment: it splits the budget, which stays the same.'
-              }
-              inputProps={{ inputMode: 'decimal' }}
-              sx={{ mt: 2, maxWidth: 420 }}
-              fullWidth
+              onChange={setContribution}
+              hint="From the financial assessment: it splits the budget, which stays the same."
+              fieldError={fieldError}
             />
           )}
         </Box>
@@ -160,4 +150,28 @@ function placedPointers(questionnaire: Questionnaire | null): Set<string> {
     '/contribution/pence',
     ...(questionnaire?.questions.map((q) => `/answers/${q.id}`) ?? []),
   ]);
+}
+
+/** An amount in pounds the assessment may give (policy format 2: a requested amount, the person's contribution). */
+function AmountInput(props: {
+  pointer: '/requested' | '/contribution';
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint: string;
+  fieldError: (pointer: string) => string | undefined;
+}) {
+  const error = props.fieldError(`${props.pointer}/pence`) ?? props.fieldError(props.pointer);
+  return (
+    <TextField
+      label={`${props.label} (£, optional)`}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      error={Boolean(error)}
+      helperText={error ?? props.hint}
+      inputProps={{ inputMode: 'decimal' }}
+      sx={{ mt: 2, maxWidth: 420 }}
+      fullWidth
+    />
+  );
 }

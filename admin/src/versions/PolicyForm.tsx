@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { DateInput, NumberInput, SelectInput, TextInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { CarerMatrixInput } from './CarerMatrixInput';
-import { AllocationTablesInput } from './PricingInput';
+import { AllocationTablesInput, PERIODS } from './PricingInput';
 import { QuestionnairesInput } from './QuestionnairesInput';
 import { RowList } from './RowList';
 
@@ -101,12 +101,8 @@ export function PolicyForm() {
           <SelectInput
             fullWidth={false}
             source="document.maximum.period"
-            label="Per"
-            choices={[
-              { id: 'week', name: 'week' },
-              { id: 'month', name: 'month' },
-              { id: 'year', name: 'year' },
-            ]}
+            label="Maximum is"
+            choices={PERIODS}
             helperText={false}
             sx={{ minWidth: 140 }}
           />

@@ -11,7 +11,8 @@ import type { Pricing } from '../../../engine/policy';
 import { pounds } from './format';
 import { RowList } from './RowList';
 
-const PERIODS = [
+/** The periods a table's amounts (or a maximum) are for, as a select offers them. */
+export const PERIODS = [
   { id: 'week', name: 'a week' },
   { id: 'month', name: 'a month' },
   { id: 'year', name: 'a year' },

@@ -10,7 +10,8 @@ import canonicalize from 'canonicalize';
 import type pg from 'pg';
 import type { CommitBody, CommitHeader } from '../commit.js';
 import { differingKeys, type IntegrityReport, RecordCheck } from '../integrity.js';
-import { COLLECTIONS, type DecisionSummary } from '../records.js';
+import { type AuditEntry, COLLECTIONS, type DecisionSummary } from '../records.js';
+import { AUDIT_COLUMNS, type AuditRow, auditEntryOf } from './audit-rows.js';
 
 const BATCH = 500;
 
@@ -22,9 +23,9 @@ export async function verifyPgRecord(pool: pg.Pool): Promise<IntegrityReport> {
     const head = (await client.query<{ commit: string; audit_seq: string; audit_hash: string }>('SELECT * FROM ras_head')).rows[0]!;
     const record = new RecordCheck(true, Number(head.audit_seq));
     const summaries = new Map<string, DecisionSummary>();
-    const auditRows = new Map<number, Record<string, unknown>>();
-    for (const row of (await client.query('SELECT seq, at, actor, action, target, details, digest, prev_hash, hash FROM ras_audit')).rows)
-      auditRows.set(Number(row.seq), row);
+    const auditRows = new Map<number, AuditEntry>();
+    for (const row of (await client.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM ras_audit`)).rows)
+      auditRows.set(Number(row.seq), auditEntryOf(row));
     let auditSeen = 0;
 
     for (let from = 0; ; ) {
@@ -46,19 +47,12 @@ export async function verifyPgRecord(pool: pg.Pool): Promise<IntegrityReport> {
         }
         for (const entry of header.audit) {
           auditSeen++;
-          const row = auditRows.get(entry.seq);
-          const copy = row && {
-            seq: Number(row.seq),
-            at: row.at,
-            actor: row.actor,
-            action: row.action,
-            target: row.target,
-            details: row.details,
-            digest: row.digest ?? undefined,
-            prevHash: row.prev_hash,
-            hash: row.hash,
-          };
-          if (canonicalize(copy) !== canonicalize({ ...entry, digest: entry.digest ?? undefined }))
+          const copy = auditRows.get(entry.seq);
+          // Entries written before digests existed have none: absent and null are the same.
+          if (
+            !copy ||
+            canonicalize({ ...copy, digest: copy.digest ?? undefined }) !== canonicalize({ ...entry, digest: entry.digest ?? undefined })
+          )
             record.report({
               code: 'file_differs',
               file: 'ras_audit',

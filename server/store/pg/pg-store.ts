@@ -16,6 +16,7 @@ import { decisionRecord } from '../commit-content.js';
 import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary } from '../records.js';
 import { type PreparedCommit, StoreCore } from '../store-core.js';
 import type { AuditQuery, DecisionQuery, DocumentKind, Draft, Store } from '../store.js';
+import { AUDIT_COLUMNS, type AuditRow, auditEntryOf } from './audit-rows.js';
 import { connect, type DatabaseOptions, migrate } from './database.js';
 import { readDocument, writeDocument } from './documents.js';
 import { verifyPgRecord } from './pg-integrity.js';
@@ -153,7 +154,7 @@ export class PgStore implements Store {
 
   async auditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
     const { rows } = await this.pool.query<AuditRow>(
-      `SELECT seq, at, actor, action, target, details, digest, prev_hash, hash FROM ras_audit
+      `SELECT ${AUDIT_COLUMNS} FROM ras_audit
         WHERE ($1::text IS NULL OR target = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR action = $3)
         ORDER BY seq`,
       [query.target ?? null, query.actor ?? null, query.action ?? null],
@@ -288,30 +289,4 @@ export class PgStore implements Store {
     });
     return this.reloading;
   }
-}
-
-interface AuditRow {
-  seq: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  details: Record<string, unknown>;
-  digest: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-function auditEntryOf(row: AuditRow): AuditEntry {
-  return {
-    seq: Number(row.seq),
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    target: row.target,
-    details: row.details,
-    digest: row.digest,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
