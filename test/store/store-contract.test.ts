@@ -221,6 +221,26 @@ describe('the record', () => {
     expect(again.wasEmpty).toBe(false);
   });
 
+  it("keeps any text exactly: quotes, backslashes, dollar signs (even the writer's own quoting tag) and other scripts", async () => {
+    const { store, where } = await freshStore();
+    const awkward = [
+      `O'Brien's "care" \\ C:\\path`,
+      'costs $5 $$ $ras_value$ end',
+      'Gofal – Cymraeg ✓ 🏠',
+      '\\u0000 as text, tab\tand\nnewline',
+    ];
+    for (const [i, title] of awkward.entries()) await store.transact((d) => putPolicy(d, `p${i}`, title));
+    await store.transact((d) => {
+      recordDecision(d, 'd-1', 1);
+      d.audit({ at: AT, actor: 'officer', action: 'note', target: 'decision:d-1', details: { reason: awkward[1] } });
+    });
+    await store.close();
+    const again = await reopen(where);
+    expect(again.all('policies').map((p) => p.title)).toEqual(awkward);
+    expect((await again.auditEntries({ action: 'note' }))[0]!.details).toEqual({ reason: 'costs $5 $$ $ras_value$ end' });
+    expect((await again.verify()).ok).toBe(true);
+  });
+
   it('answers audit queries by target, actor and action', async () => {
     const { store } = await freshStore();
     await store.transact((d) => putPolicy(d, 'a', 'A'));

@@ -20,7 +20,7 @@ import { AUDIT_COLUMNS, type AuditRow, auditEntryOf } from './audit-rows.js';
 import { connect, type DatabaseOptions, migrate } from './database.js';
 import { readDocument, writeDocument } from './documents.js';
 import { verifyPgRecord } from './pg-integrity.js';
-import { writeCommits } from './record-writer.js';
+import { commitsSql } from './record-writer.js';
 
 export interface PgStoreOptions extends DatabaseOptions {
   /** Runs the full check of the record (verifyPgRecord); the server runs it in its work pool. */
@@ -216,9 +216,11 @@ export class PgStore implements Store {
       const prepared: PreparedCommit[] = [];
       const settled: Array<() => void> = [];
       try {
-        await client.query('BEGIN');
-        await client.query('SELECT commit FROM ras_head FOR UPDATE');
-        await this.catchUp(client);
+        // One round trip to take the lock and read what other servers committed, one to write and commit.
+        const [, , missed] = (await client.query(
+          `BEGIN; SELECT commit FROM ras_head FOR UPDATE; ${COMMITS_AFTER(this.core.commit)}`,
+        )) as unknown as pg.QueryResult<{ header: CommitHeader }>[];
+        for (const { header } of missed!.rows) this.core.apply(header);
         for (const w of batch) {
           let outcome: { result: unknown; commit: PreparedCommit | null };
           try {
@@ -233,8 +235,7 @@ export class PgStore implements Store {
           }
           settled.push(() => w.resolve(outcome.result));
         }
-        await writeCommits(client, prepared);
-        await client.query('COMMIT');
+        await client.query(`${commitsSql(prepared)}${prepared.length > 0 ? ';' : ''} COMMIT`);
       } catch (e) {
         await client.query('ROLLBACK').catch(() => {});
         client.release();
@@ -249,8 +250,7 @@ export class PgStore implements Store {
 
   /** Applies, in order, the commits the database has that this server has not. */
   private async catchUp(db: pg.Pool | pg.PoolClient): Promise<void> {
-    const from = this.core.commit;
-    const { rows } = await db.query<{ header: CommitHeader }>('SELECT header FROM ras_commits WHERE commit > $1 ORDER BY commit', [from]);
+    const { rows } = await db.query<{ header: CommitHeader }>(COMMITS_AFTER(this.core.commit));
     for (const { header } of rows) this.core.apply(header);
   }
 
@@ -290,3 +290,5 @@ export class PgStore implements Store {
     return this.reloading;
   }
 }
+
+const COMMITS_AFTER = (commit: number) => `SELECT header FROM ras_commits WHERE commit > ${Number(commit)} ORDER BY commit`;
