@@ -46,7 +46,7 @@ function benchCompile(policy: Policy): void {
 async function benchEvaluate(label: string, compiled: ReturnType<typeof compilePolicy>, assessments: Assessment[]): Promise<void> {
   const start = nowMs();
   let checksum = 0;
-  for (const assessment of assessments) checksum += (await evaluate(compiled, assessment)).weeklyPence;
+  for (const assessment of assessments) checksum += (await evaluate(compiled, assessment)).weeklyPence ?? 0;
   const ms = nowMs() - start;
   row(
     label,

@@ -26,4 +26,8 @@ export interface Assessment {
   requested?: { pence: number; period: Period };
   /** The person's assessed contribution, for a policy that splits the budget by it (contribution). */
   contribution?: { pence: number; period: Period };
+  /** Facts the policy declares, stated by the case system (policy format 2). */
+  facts?: Record<Slug, boolean | number | string>;
+  /** When a yearly award starts, for pro rata (policy format 2). */
+  startDate?: IsoDate;
 }

@@ -1,7 +1,7 @@
 import { contentHash } from './content-hash.js';
 import { PolicyInvalidError, type Issue } from './issues.js';
 import { scaled } from './money.js';
-import type { ClientGroup, Domain, Policy, Uplift } from './policy.js';
+import type { ClientGroup, Domain, Outcome, Policy, Uplift } from './policy.js';
 import { compileQuestionnaire, type CompiledQuestionnaire } from './questionnaire.js';
 import { validatePolicy } from './validate-policy.js';
 
@@ -29,6 +29,8 @@ export interface CompiledPolicy {
   readonly uplifts: readonly CompiledUplift[];
   /** weeksPerYear in ten-thousandths, so 52.1429 converts exactly. */
   readonly weeksPerYear10k: number;
+  /** The results without an amount that bands may give (format 2), by id. */
+  readonly outcomes: ReadonlyMap<string, Outcome>;
 }
 
 const CACHE_SIZE = 64;
@@ -68,6 +70,7 @@ function prepare(policy: Policy, hash: string, warnings: Issue[]): CompiledPolic
     questionnaires: policy.questionnaires.map(compileQuestionnaire),
     uplifts: (policy.uplifts ?? []).map((uplift) => ({ uplift, basisPoints: scaled(uplift.percent, 2) })),
     weeksPerYear10k: scaled(policy.weeksPerYear, 4),
+    outcomes: new Map((policy.outcomes ?? []).map((o) => [o.id, o])),
   });
 }
 

@@ -230,7 +230,8 @@ function bandChanges(
   money: boolean,
 ): PolicyChange[] {
   const out: PolicyChange[] = [];
-  const amount = (b: Band | HourBand) => (money ? formatPence((b as Band).pence) : `${(b as HourBand).hours} hours`);
+  const amount = (b: Band | HourBand) =>
+    b.outcome !== undefined ? `'${b.outcome}' (no amount)` : money ? formatPence((b as Band).pence!) : `${(b as HourBand).hours} hours`;
   const range = (b: Band | HourBand) => (b.to === undefined ? `${b.from}+ points` : `${b.from}–${b.to} points`);
   // A band is named as the policy names it, when it has a label.
   const called = (b: Band | HourBand, i: number) => b.label ?? `Band ${i + 1}`;

@@ -3,8 +3,8 @@ import type { Assessment } from './assessment.js';
 import { chooseTable } from './client-group-table.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { rawDomainPoints, scoreAnswers } from './domain-scores.js';
-import type { CarerReason, ExplanationLine, Flag, PersonLine } from './explanation.js';
-import { raiseFlags } from './flags.js';
+import type { CarerReason, EligibilityLine, ExplanationLine, Flag, PersonLine } from './explanation.js';
+import { raiseFlags, testEligibility, type EligibilityFacts } from './flags.js';
 import { isIsoDate } from './dates.js';
 import { AssessmentInvalidError, error } from './issues.js';
 import { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
@@ -21,17 +21,30 @@ export interface Provenance {
   pointsGiven?: 'total' | 'domains';
 }
 
+/**
+ * A result without an amount (policy format 2): the band's named outcome (universal services, an
+ * individual assessment), or not eligible, with the reasons. Never a budget of £0.
+ */
+export type ResultOutcome =
+  | { kind: 'without-amount'; id: string; label: string; words: string }
+  | { kind: 'not-eligible'; reasons: Array<{ condition: string; label: string; reason: string }> };
+
 /** The indicative allocation for one assessment, with where it came from and how it was worked out. */
 export interface EvaluationResult {
   provenance: Provenance;
   asOf: IsoDate;
   person: { reference: string | null; age: number; clientGroup: string; questionnaire: string };
   points: { total: number; wholePoints: number; byDomain: Array<{ domain: string; raw: number; weighted: number }> };
-  allocation: { period: Period; pence: number };
-  weeklyPence: number;
-  monthlyPence: number;
-  annualPence: number;
+  /** Null, like the period amounts, exactly when the result has an outcome without an amount. */
+  allocation: { period: Period; pence: number } | null;
+  weeklyPence: number | null;
+  monthlyPence: number | null;
+  annualPence: number | null;
   carerAdjustment: { applied: boolean; reason: CarerReason; percent: number; reductionPence: number };
+  /** Only when there is no amount (format 2): why, in the policy's words. */
+  outcome?: ResultOutcome;
+  /** Only for a policy with award periods (format 2): what is paid, once or for the rest of the award year. */
+  award?: { kind: 'one-off' | 'yearly'; pence: number };
   /** Only for a policy that splits the budget by the person's contribution, when one is given (format 2). */
   contribution?: { period: Period; personPence: number; councilPence: number };
   flags: Flag[];
@@ -84,17 +97,7 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
       : rawDomainPoints(compiled.domains.keys(), answers);
   const weighted = given && 'total' in given ? givenTotal(given.total) : applyWeights(compiled.domains, raw);
   if (given) weighted.total.given = 'total' in given ? 'total' : 'domains';
-  const table = chooseTable(policy.pricing, assessment.clientGroup);
-  const { priced, carer, uplifts, rounded, maximum, requested, contribution, pence, periods } = allocate(
-    compiled,
-    table.pricing,
-    weighted.totalMilli,
-    assessment.carer,
-    asOf,
-    { requested: assessment.requested, contribution: assessment.contribution },
-  );
-
-  const { flags, lines: rules } = await raiseFlags(policy.rules ?? [], {
+  const factsBeforeMoney: EligibilityFacts = {
     totalPoints: weighted.total.points,
     domainPoints: Object.fromEntries(raw),
     weightedDomainPoints: Object.fromEntries(weighted.domains.map((d) => [d.domain, d.weightedPoints])),
@@ -102,14 +105,30 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
     age: parsed.age,
     clientGroup: assessment.clientGroup,
     questionnaire: parsed.questionnaire.questionnaire.id,
-    allocationPence: pence,
-    weeklyPence: periods.weeklyPence,
-    monthlyPence: periods.monthlyPence,
-    annualPence: periods.annualPence,
-    carerReductionApplied: carer.applied,
-    carerReductionPercent: carer.percent,
+    facts: { ...(assessment.facts ?? {}) },
+  };
+  const eligibility = await testEligibility(policy.eligibility ?? [], factsBeforeMoney);
+  const table = chooseTable(policy.pricing, assessment.clientGroup);
+  const money = eligibility.eligible
+    ? allocate(compiled, table.pricing, weighted.totalMilli, assessment.carer, asOf, {
+        requested: assessment.requested,
+        contribution: assessment.contribution,
+        startDate: assessment.startDate,
+      })
+    : null;
+  const priced = money?.pence != null ? money : null;
+
+  const { flags, lines: rules } = await raiseFlags(policy.rules ?? [], {
+    ...factsBeforeMoney,
+    allocationPence: priced?.pence ?? null,
+    weeklyPence: priced?.periods.weeklyPence ?? null,
+    monthlyPence: priced?.periods.monthlyPence ?? null,
+    annualPence: priced?.periods.annualPence ?? null,
+    carerReductionApplied: priced?.carer.applied ?? false,
+    carerReductionPercent: priced?.carer.percent ?? 0,
   });
 
+  const outcome = !eligibility.eligible ? notEligible(eligibility.lines) : money && money.pence === null ? money.priced : null;
   return {
     provenance: {
       policyId: policy.id,
@@ -130,13 +149,28 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
       wholePoints: weighted.total.wholePoints,
       byDomain: weighted.domains.map((d) => ({ domain: d.domain, raw: d.rawPoints, weighted: d.weightedPoints })),
     },
-    allocation: { period: rounded.period, pence },
-    weeklyPence: periods.weeklyPence,
-    monthlyPence: periods.monthlyPence,
-    annualPence: periods.annualPence,
-    carerAdjustment: { applied: carer.applied, reason: carer.reason, percent: carer.percent, reductionPence: carer.reductionPence },
-    ...(contribution
-      ? { contribution: { period: contribution.period, personPence: contribution.personPence, councilPence: contribution.councilPence } }
+    allocation: priced ? { period: priced.rounded.period, pence: priced.pence } : null,
+    weeklyPence: priced?.periods.weeklyPence ?? null,
+    monthlyPence: priced?.periods.monthlyPence ?? null,
+    annualPence: priced?.periods.annualPence ?? null,
+    carerAdjustment: priced
+      ? {
+          applied: priced.carer.applied,
+          reason: priced.carer.reason,
+          percent: priced.carer.percent,
+          reductionPence: priced.carer.reductionPence,
+        }
+      : { applied: false, reason: 'no-amount', percent: 0, reductionPence: 0 },
+    ...(outcome === null ? {} : { outcome: 'step' in outcome ? { kind: 'without-amount' as const, ...outcome.outcome } : outcome }),
+    ...(priced?.award ? { award: { kind: priced.award.kind, pence: priced.award.pence } } : {}),
+    ...(priced?.contribution
+      ? {
+          contribution: {
+            period: priced.contribution.period,
+            personPence: priced.contribution.personPence,
+            councilPence: priced.contribution.councilPence,
+          },
+        }
       : {}),
     flags,
     explanation: [
@@ -144,17 +178,29 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
       ...answers,
       ...weighted.domains,
       weighted.total,
-      table.line,
-      priced,
-      carer,
-      ...uplifts,
-      rounded,
-      ...(maximum ? [maximum] : []),
-      ...(requested ? [requested] : []),
-      ...(contribution ? [contribution] : []),
-      periods,
+      ...eligibility.lines,
+      ...(eligibility.eligible ? [table.line, money!.priced] : []),
+      ...(priced
+        ? [
+            priced.carer,
+            ...priced.uplifts,
+            priced.rounded,
+            ...(priced.maximum ? [priced.maximum] : []),
+            ...(priced.requested ? [priced.requested] : []),
+            ...(priced.contribution ? [priced.contribution] : []),
+            priced.periods,
+            ...(priced.award ? [priced.award] : []),
+          ]
+        : []),
       ...rules,
     ],
+  };
+}
+
+function notEligible(lines: readonly EligibilityLine[]): ResultOutcome {
+  return {
+    kind: 'not-eligible',
+    reasons: lines.filter((l) => !l.met).map((l) => ({ condition: l.condition, label: l.label, reason: l.reason })),
   };
 }
 

@@ -7,9 +7,12 @@ import type { EvaluationResult } from './evaluate.js';
 import type {
   CarerLine,
   ConditionExplanation,
+  AwardLine,
   ContributionLine,
+  EligibilityLine,
   ExplanationLine,
   MaximumLine,
+  OutcomeBandLine,
   PricingLine,
   RequestedLine,
   RuleLine,
@@ -32,9 +35,6 @@ export function explain(result: EvaluationResult): string {
     lines.filter((l): l is Extract<ExplanationLine, { step: S }> => l.step === step);
   const person = of('person')[0]!;
   const total = of('total')[0]!;
-  const table = of('allocation-table')[0]!;
-  const rounding = of('rounding')[0]!;
-  const periods = of('periods')[0]!;
   return [
     'How your indicative personal budget was worked out',
     `Policy ${result.provenance.policyId}, version ${result.provenance.version}. Worked out for ${longDate(person.asOf)}.`,
@@ -55,10 +55,44 @@ export function explain(result: EvaluationResult): string {
       (d) => `  ${d.label}: ${points(d.rawPoints)}${d.weight === 1 ? '' : ` × weight ${d.weight} = ${points(d.weightedPoints)}`}.`,
     ),
     `  Total: ${points(total.points)}.`,
+    ...eligibilitySection(of('eligibility')),
+    ...moneySection(of),
+    ...flagSection(result, of('rule')),
+    '',
+    result.outcome
+      ? 'No indicative personal budget is worked out here. What happens next is said above; the council records the decision and its reasons.'
+      : 'This amount is indicative. Your personal budget is agreed after support planning, and the reason for any difference is recorded.',
+  ].join('\n');
+}
+
+type LinesOf = <S extends ExplanationLine['step']>(step: S) => Array<Extract<ExplanationLine, { step: S }>>;
+
+function eligibilitySection(lines: EligibilityLine[]): string[] {
+  if (lines.length === 0) return [];
+  return [
+    '',
+    'Who this scheme is for',
+    ...lines.map((l) => (l.met ? `  ${l.label}: met.` : `  ${l.label}: not met. ${l.reason}`)),
+    ...(lines.every((l) => l.met) ? [] : ['  So you are not eligible for this scheme, and no amount is worked out.']),
+  ];
+}
+
+function moneySection(of: LinesOf): string[] {
+  const table = of('allocation-table')[0];
+  const pricing = of('pricing')[0];
+  if (!table || !pricing) return [];
+  const intro = [
     '',
     'From points to money',
-    `  ${table.table === 'default' ? 'The standard allocation table is used.' : `The allocation table for ${person.clientGroupLabel} is used.`}`,
-    `  ${pricingSentence(of('pricing')[0]!)}`,
+    `  ${table.table === 'default' ? 'The standard allocation table is used.' : `The allocation table for ${of('person')[0]!.clientGroupLabel} is used.`}`,
+  ];
+  if ('outcome' in pricing) return [...intro, `  ${outcomeBandSentence(pricing)}`, '', pricing.outcome.label, `  ${pricing.outcome.words}`];
+  const rounding = of('rounding')[0]!;
+  const periods = of('periods')[0]!;
+  const award = of('award')[0];
+  return [
+    ...intro,
+    `  ${pricingSentence(pricing)}`,
     `  ${carerSentence(of('carer-adjustment')[0]!, table.period)}`,
     ...of('uplift').map((u) => `  ${upliftSentence(u, table.period)}`),
     `  ${roundingSentence(rounding.unit, rounding.mode, rounding.beforePence, rounding.afterPence, table.period)}`,
@@ -67,11 +101,22 @@ export function explain(result: EvaluationResult): string {
     ...of('contribution').map((c) => `  ${contributionSentence(c)}`),
     '',
     'Your indicative personal budget',
-    `  ${formatPence(periods.weeklyPence)} a week; ${formatPence(periods.monthlyPence)} a month; ${formatPence(periods.annualPence)} a year (a year counted as ${periods.weeksPerYear} weeks or 12 months).`,
-    ...flagSection(result, of('rule')),
-    '',
-    'This amount is indicative. Your personal budget is agreed after support planning, and the reason for any difference is recorded.',
-  ].join('\n');
+    award?.kind === 'one-off'
+      ? `  ${formatPence(award.pence)}, paid as one payment.${award.words ? ` ${award.words}` : ''}`
+      : `  ${formatPence(periods.weeklyPence)} a week; ${formatPence(periods.monthlyPence)} a month; ${formatPence(periods.annualPence)} a year (a year counted as ${periods.weeksPerYear} weeks or 12 months).`,
+    ...(award?.kind === 'yearly' ? [`  ${awardSentence(award)}`] : []),
+  ];
+}
+
+function outcomeBandSentence(line: OutcomeBandLine): string {
+  return `${points(line.wholePoints)} falls in band ${line.band}${bandName(line.label)} (${bandRange(line.from, line.to)}), which gives no amount: ${line.outcome.label}.`;
+}
+
+function awardSentence(line: Extract<AwardLine, { kind: 'yearly' }>): string {
+  const year = `the year ${longDate(line.yearFrom)} to ${longDate(line.yearTo)}`;
+  if (line.remaining === line.whole)
+    return `For ${year}${line.startDate ? `, from ${longDate(line.startDate)}` : ''}, the whole year's amount is paid: ${formatPence(line.pence)}.`;
+  return `Starting on ${longDate(line.startDate!)}, ${line.remaining} of the ${line.whole} ${line.unit} of ${year} are left, so ${formatPence(line.fullPence)} × ${line.remaining}/${line.whole} = ${formatPence(line.pence)} is paid for this year.`;
 }
 
 function maximumSentence(line: MaximumLine): string {
@@ -110,6 +155,7 @@ const CARER_REASONS: Record<Exclude<CarerLine['reason'], 'applied'>, string> = {
   'not-willing': 'No reduction for informal support: your carer is not willing to carry on.',
   'not-able': 'No reduction for informal support: your carer is not able to carry on.',
   'not-willing-or-able': 'No reduction for informal support: your carer is neither willing nor able to carry on.',
+  'no-amount': 'There is no amount to reduce for support from family or friends.',
 };
 
 function carerSentence(line: CarerLine, period: Period): string {

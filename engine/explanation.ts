@@ -90,7 +90,54 @@ export type PricingLine =
       pence: number;
     };
 
-export type CarerReason = 'applied' | 'no-carer-table' | 'no-carer' | 'not-willing' | 'not-able' | 'not-willing-or-able';
+/**
+ * A band whose outcome has no amount (policy format 2): the steps after pricing do not run, and the
+ * result carries the outcome instead of an amount.
+ */
+export interface OutcomeBandLine {
+  step: 'pricing';
+  method: 'bands' | 'hour-bands';
+  wholePoints: number;
+  band: number;
+  label: string | null;
+  from: number;
+  to: number | null;
+  period: Period;
+  outcome: { id: string; label: string; words: string };
+}
+
+/** The eligibility conditions (policy format 2), tested in the policy's order before anything is priced. */
+export interface EligibilityLine {
+  step: 'eligibility';
+  condition: string;
+  label: string;
+  met: boolean;
+  /** Said to the person when the condition is not met. */
+  reason: string;
+  conditions: ConditionExplanation;
+}
+
+/** How the amount is paid, for a policy with award periods (policy format 2). */
+export type AwardLine =
+  | { step: 'award'; kind: 'one-off'; words: string | null; pence: number }
+  | {
+      step: 'award';
+      kind: 'yearly';
+      proRata: 'whole-months' | 'days';
+      /** The award year the start falls in, first and last day. */
+      yearFrom: IsoDate;
+      yearTo: IsoDate;
+      startDate: IsoDate | null;
+      /** The share of the year paid: remaining over whole, in the unit the policy says. */
+      remaining: number;
+      whole: number;
+      unit: 'months' | 'days';
+      fullPence: number;
+      pence: number;
+    };
+
+/** 'no-amount': the result has no amount to adjust (an outcome without one, or not eligible; format 2). */
+export type CarerReason = 'applied' | 'no-carer-table' | 'no-carer' | 'not-willing' | 'not-able' | 'not-willing-or-able' | 'no-amount';
 
 export interface CarerLine {
   step: 'carer-adjustment';
@@ -190,8 +237,10 @@ export type ExplanationLine =
   | AnswerLine
   | DomainLine
   | TotalLine
+  | EligibilityLine
   | TableLine
   | PricingLine
+  | OutcomeBandLine
   | CarerLine
   | UpliftLine
   | RoundingLine
@@ -199,6 +248,7 @@ export type ExplanationLine =
   | RequestedLine
   | ContributionLine
   | PeriodsLine
+  | AwardLine
   | RuleLine;
 
 export interface Flag {

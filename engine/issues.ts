@@ -47,7 +47,12 @@ export type PolicyIssueCode =
   | 'rule_value_type'
   | 'needs_schema_version_2'
   | 'maximum_period_mismatch'
+  | 'unknown_outcome'
+  | 'eligibility_tests_amount'
+  | 'award_period_not_year'
+  | 'award_year_start_not_every_year'
   // warnings
+  | 'outcome_unused'
   | 'maximum_set'
   | 'band_above_maximum'
   | 'amount_falls_as_points_rise'
@@ -71,7 +76,11 @@ export type AssessmentIssueCode =
   | 'answers_or_points'
   | 'given_points_not_accepted'
   | 'unknown_domain_in_points'
-  | 'age_or_date_of_birth';
+  | 'age_or_date_of_birth'
+  | 'fact_missing'
+  | 'fact_type'
+  | 'fact_not_declared'
+  | 'start_date_not_used';
 
 export type IssueCode = SchemaIssueCode | PolicyIssueCode | AssessmentIssueCode;
 

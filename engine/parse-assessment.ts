@@ -33,6 +33,8 @@ export function parseAssessment(compiled: CompiledPolicy, json: unknown): Checke
     ...(assessment.points ? checkGivenPoints(compiled, assessment.points) : checkAnswers(assessment.answers ?? {}, questionnaire)),
     ...checkCarer(compiled, assessment),
     ...checkAmountInputs(compiled, assessment),
+    ...checkFacts(compiled, assessment),
+    ...checkStartDate(compiled, assessment),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { assessment, age, questionnaire }, warnings: [] };
 }
@@ -214,6 +216,60 @@ function checkAmountInputs(compiled: CompiledPolicy, assessment: Assessment): Is
           ),
         ];
   });
+}
+
+/** The facts the policy declares, each stated with a value of its type, and no others (format 2). */
+function checkFacts(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
+  const declared = compiled.policy.facts ?? [];
+  const given = assessment.facts ?? {};
+  const ids = declared.map((f) => f.id);
+  return [
+    ...declared.flatMap((fact) => {
+      if (!Object.hasOwn(given, fact.id))
+        return [
+          error('fact_missing', '/facts', `state '${fact.id}' (${fact.label}), a ${fact.type}: this policy's conditions test it`, {
+            fact: fact.id,
+            type: fact.type,
+          }),
+        ];
+      const value = given[fact.id];
+      return typeof value === fact.type
+        ? []
+        : [
+            error(
+              'fact_type',
+              pointer('facts', fact.id),
+              `'${fact.id}' (${fact.label}) is a ${fact.type}, but ${JSON.stringify(value)} was given`,
+              { fact: fact.id, type: fact.type },
+            ),
+          ];
+    }),
+    ...Object.keys(given)
+      .filter((id) => !ids.includes(id))
+      .map((id) =>
+        error(
+          'fact_not_declared',
+          pointer('facts', id),
+          ids.length === 0
+            ? `this policy (${compiled.policy.id} ${compiled.policy.version}) tests no facts from the assessment: leave 'facts' out`
+            : `'${id}' is not a fact this policy tests; it tests ${ids.map((f) => `'${f}'`).join(', ')}`,
+          { fact: id, known: ids },
+        ),
+      ),
+  ];
+}
+
+/** A start date only means something to a policy whose yearly award is paid pro rata (format 2). */
+function checkStartDate(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
+  if (assessment.startDate === undefined || compiled.policy.award?.kind === 'yearly') return [];
+  return [
+    error(
+      'start_date_not_used',
+      '/startDate',
+      `this policy (${compiled.policy.id} ${compiled.policy.version}) pays no yearly award pro rata: leave 'startDate' out`,
+      {},
+    ),
+  ];
 }
 
 function checkCarer(compiled: CompiledPolicy, assessment: Assessment): Issue[] {

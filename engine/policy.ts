@@ -65,12 +65,14 @@ export interface PricePerPoint {
   reference?: Reference;
 }
 
-export interface Band {
+/** A band gives an amount or (schemaVersion 2) a named outcome without one: exactly one of the two. */
+export type Band = BandRange & ({ pence: number; outcome?: never } | { outcome: Slug; pence?: never });
+
+interface BandRange {
   label?: string;
   from: number;
   /** Last point of the band, included; omitted on the open-ended top band. */
   to?: number;
-  pence: number;
 }
 
 export interface BandTable {
@@ -80,12 +82,7 @@ export interface BandTable {
   reference?: Reference;
 }
 
-export interface HourBand {
-  label?: string;
-  from: number;
-  to?: number;
-  hours: number;
-}
+export type HourBand = BandRange & ({ hours: number; outcome?: never } | { outcome: Slug; hours?: never });
 
 export interface HourBandTable {
   method: 'hour-bands';
@@ -173,6 +170,33 @@ export interface Maximum {
   reference?: Reference;
 }
 
+/** A result without an amount, such as universal services or an individual assessment (schemaVersion 2). */
+export interface Outcome {
+  id: Slug;
+  label: string;
+  /** What it means for the person and what happens next. */
+  words: string;
+}
+
+/** A fact the case system states in the assessment, for eligibility conditions and rules (schemaVersion 2). */
+export interface FactDeclaration {
+  id: Slug;
+  label: string;
+  type: 'boolean' | 'number' | 'string';
+}
+
+/** A condition a person must meet; not met, the result is "not eligible" with the reason (schemaVersion 2). */
+export interface EligibilityCondition {
+  id: Slug;
+  label: string;
+  conditions: TopLevelCondition;
+  reason: string;
+  reference?: Reference;
+}
+
+/** How the amount is paid (schemaVersion 2): once, or a year's amount pro rata from a start date. */
+export type Award = { kind: 'one-off'; words?: string } | { kind: 'yearly'; yearStarts?: string; proRata: 'whole-months' | 'days' };
+
 export interface Policy {
   $schema?: string;
   /** 2 adds a base amount beside a price per point; a version-1 document evaluates as it always did. */
@@ -197,6 +221,14 @@ export interface Policy {
   contribution?: { label: string };
   /** Points an assessment may give instead of answers (schemaVersion 2). */
   acceptsGivenPoints?: Array<'total' | 'domains'>;
+  /** Results without an amount that bands may give (schemaVersion 2). */
+  outcomes?: Outcome[];
+  /** Facts the assessment states (schemaVersion 2). */
+  facts?: FactDeclaration[];
+  /** Conditions a person must meet (schemaVersion 2). */
+  eligibility?: EligibilityCondition[];
+  /** One-off or pro-rata awards (schemaVersion 2); absent for an ongoing budget. */
+  award?: Award;
   weeksPerYear: number;
   rules?: Rule[];
   warnings?: { cliffEdgePercent?: number };

@@ -1,12 +1,18 @@
-import type { PricingLine } from './explanation.js';
+import type { OutcomeBandLine, PricingLine } from './explanation.js';
 import { fromMilli, multiplyDivide, scaled } from './money.js';
-import type { Pricing, RoundingMode } from './policy.js';
+import type { Outcome, Pricing, RoundingMode } from './policy.js';
 
 /**
  * Turns the weighted total into an amount for the table's period. A price per point uses the exact
- * total; bands use whole points, rounded down, so a part point never reaches the next band.
+ * total; bands use whole points, rounded down, so a part point never reaches the next band. A band
+ * whose outcome has no amount (policy format 2) gives that outcome instead of a price.
  */
-export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode): PricingLine {
+export function price(
+  pricing: Pricing,
+  totalMilli: number,
+  mode: RoundingMode,
+  outcomes: ReadonlyMap<string, Outcome>,
+): PricingLine | OutcomeBandLine {
   const wholePoints = Math.floor(totalMilli / 1000);
   switch (pricing.method) {
     case 'price-per-point': {
@@ -25,6 +31,7 @@ export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode):
     }
     case 'bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
+      if (band.outcome !== undefined) return outcomeBand(pricing, band, index, wholePoints, outcomes);
       return {
         step: 'pricing',
         method: pricing.method,
@@ -34,11 +41,12 @@ export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode):
         from: band.from,
         to: band.to ?? null,
         period: pricing.period,
-        pence: band.pence,
+        pence: band.pence!,
       };
     }
     case 'hour-bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
+      if (band.outcome !== undefined) return outcomeBand(pricing, band, index, wholePoints, outcomes);
       return {
         step: 'pricing',
         method: pricing.method,
@@ -50,10 +58,32 @@ export function price(pricing: Pricing, totalMilli: number, mode: RoundingMode):
         hours: band.hours,
         hourlyRatePence: pricing.hourlyRatePence,
         period: pricing.period,
-        pence: multiplyDivide(scaled(band.hours, 2), pricing.hourlyRatePence, 100, mode),
+        pence: multiplyDivide(scaled(band.hours!, 2), pricing.hourlyRatePence, 100, mode),
       };
     }
   }
+}
+
+function outcomeBand(
+  pricing: Pricing & { method: 'bands' | 'hour-bands' },
+  band: { label?: string; from: number; to?: number; outcome?: string },
+  index: number,
+  wholePoints: number,
+  outcomes: ReadonlyMap<string, Outcome>,
+): OutcomeBandLine {
+  // Validation guarantees every band's outcome is one the policy declares.
+  const { id, label, words } = outcomes.get(band.outcome!)!;
+  return {
+    step: 'pricing',
+    method: pricing.method,
+    wholePoints,
+    band: index + 1,
+    label: band.label ?? null,
+    from: band.from,
+    to: band.to ?? null,
+    period: pricing.period,
+    outcome: { id, label, words },
+  };
 }
 
 function findBand<B extends { from: number; to?: number }>(bands: readonly B[], points: number): { band: B; index: number } {

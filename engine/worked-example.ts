@@ -9,10 +9,15 @@ import type { IsoDate } from './policy.js';
 
 export interface WorkedExpectation {
   totalPoints?: number;
-  allocation?: { period: string; pence: number };
-  weeklyPence?: number;
-  monthlyPence?: number;
-  annualPence?: number;
+  /** Null, like the period amounts, for a result without an amount (format 2). */
+  allocation?: { period: string; pence: number } | null;
+  weeklyPence?: number | null;
+  monthlyPence?: number | null;
+  annualPence?: number | null;
+  /** The outcome without an amount: a band's outcome id, or 'not-eligible'; null for an amount (format 2). */
+  outcome?: string | null;
+  /** What the award pays, once or for the rest of the year (format 2). */
+  awardPence?: number;
   carerReductionApplied?: boolean;
   flags?: string[];
 }
@@ -39,6 +44,8 @@ const FIELDS: Record<keyof WorkedExpectation, (r: EvaluationResult) => unknown> 
   weeklyPence: (r) => r.weeklyPence,
   monthlyPence: (r) => r.monthlyPence,
   annualPence: (r) => r.annualPence,
+  outcome: (r) => (r.outcome ? (r.outcome.kind === 'not-eligible' ? 'not-eligible' : r.outcome.id) : null),
+  awardPence: (r) => r.award?.pence ?? null,
   carerReductionApplied: (r) => r.carerAdjustment.applied,
   flags: (r) => r.flags.map((f) => f.code),
 };

@@ -167,8 +167,9 @@ export function attributeChanges(
     let previous = evaluators[0]!(i) as { weeklyPence: number; annualPence: number };
     for (let s = 0; s < steps.length; s++) {
       const next = evaluators[s + 1]!(i);
-      // A person an intermediate policy cannot evaluate keeps the previous amount; the next step takes the change.
-      const after = 'error' in next ? previous : next;
+      // A person an intermediate policy cannot evaluate, or gives no amount, keeps the previous amount; the
+      // next step takes the change (the compared people have an amount under both ends).
+      const after = 'error' in next || next.annualPence === null ? previous : (next as { weeklyPence: number; annualPence: number });
       const w = after.weeklyPence - previous.weeklyPence;
       const a = after.annualPence - previous.annualPence;
       weekly[s]![i] = w;

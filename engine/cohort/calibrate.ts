@@ -6,7 +6,7 @@
 
 import { compilePolicy, type CompiledPolicy } from '../compile.js';
 import { policySchema } from '../schema.js';
-import type { IsoDate, Policy, Pricing } from '../policy.js';
+import type { Band, IsoDate, Policy, Pricing } from '../policy.js';
 import { currentCost, type CurrentCostComparison } from './compare.js';
 import { allocate } from '../allocation.js';
 import { multiplyDivide, scaled } from '../money.js';
@@ -110,7 +110,10 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
       case 'bands':
         return {
           ...pricing,
-          bands: pricing.bands.map((b) => ({ ...b, pence: within(PRICE_LIMITS.bandPence, Math.round(b.pence * factor)) })),
+          // A band whose outcome has no amount stays as it is: scaling never prices it.
+          bands: pricing.bands.map((b) =>
+            b.pence === undefined ? b : { ...b, pence: within(PRICE_LIMITS.bandPence, Math.round(b.pence * factor)) },
+          ),
         };
       case 'hour-bands':
         return { ...pricing, hourlyRatePence: within(PRICE_LIMITS.hourlyRatePence, Math.round(pricing.hourlyRatePence * factor)) };
@@ -145,7 +148,7 @@ function highestFactor(policy: Policy): number {
       p.method === 'price-per-point'
         ? [PRICE_LIMITS.pencePerPoint.max / p.pencePerPoint, ...(p.basePence ? [PRICE_LIMITS.basePence.max / p.basePence] : [])]
         : p.method === 'bands'
-          ? p.bands.filter((b) => b.pence > 0).map((b) => PRICE_LIMITS.bandPence.max / b.pence)
+          ? p.bands.flatMap((b) => (b.pence ? [PRICE_LIMITS.bandPence.max / b.pence] : []))
           : [PRICE_LIMITS.hourlyRatePence.max / p.hourlyRatePence],
     ),
   );
@@ -185,7 +188,7 @@ function priceSteps(policy: Policy, factor: number): number[] {
     p.method === 'price-per-point'
       ? [Math.round(p.pencePerPoint * 10_000), ...(p.basePence === undefined ? [] : [p.basePence])]
       : p.method === 'bands'
-        ? p.bands.map((b) => b.pence)
+        ? p.bands.flatMap((b) => (b.pence === undefined ? [] : [b.pence]))
         : [p.hourlyRatePence],
   );
 }
@@ -210,6 +213,8 @@ function costProfile(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoD
       excluded++;
       continue;
     }
+    // Not eligible, or a band's outcome without an amount: no price changes that, so it costs nothing.
+    if (outcome.outcome !== null) continue;
     included.push(i);
     const table = Object.hasOwn(compiled.policy.pricing.byClientGroup ?? {}, cohort.clientGroups[cohort.clientGroupOf[i]!]!)
       ? cohort.clientGroupOf[i]
@@ -231,7 +236,8 @@ function costProfile(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoD
       let total = 0;
       for (const m of members) {
         const pricing = policy.pricing.byClientGroup?.[m.clientGroup] ?? policy.pricing.default;
-        total += m.count * allocate(compiled, pricing, m.totalMilli, m.carer, asOf).periods.annualPence;
+        const allocation = allocate(compiled, pricing, m.totalMilli, m.carer, asOf);
+        if (allocation.pence !== null) total += m.count * allocation.periods.annualPence;
       }
       return total;
     },
@@ -274,8 +280,8 @@ function tablePrices(before: Policy, after: Policy): TablePrice[] {
         return {
           table,
           method: was.method,
-          before: was.bands.at(-1)!.pence,
-          after: (now as typeof was).bands.at(-1)!.pence,
+          before: topPricedBand(was.bands),
+          after: topPricedBand((now as typeof was).bands),
           unit: 'pence a band (top band shown)' as const,
         };
       case 'hour-bands':
@@ -290,4 +296,9 @@ function tablePrices(before: Policy, after: Policy): TablePrice[] {
         throw new Error(`unknown pricing method in table ${table}`);
     }
   });
+}
+
+/** The amount of the highest band that has one (a table may stop being priced at the top). */
+function topPricedBand(bands: readonly Band[]): number {
+  return [...bands].reverse().find((b) => b.pence !== undefined)?.pence ?? 0;
 }

@@ -68,6 +68,12 @@ export interface PairComparison {
 export interface VersionOutcome {
   version: string;
   contentHash: string;
+  /**
+   * People this version gives no amount (format 2), by outcome ('not-eligible' or a band's outcome),
+   * among those every version could evaluate. They are left out of every money figure, so that a
+   * move to "individual assessment" is not counted as a loss of the whole amount.
+   */
+  withoutAmount: Record<string, number>;
   summary: Summary;
   byClientGroup: Record<string, Summary>;
   byAgeBand: Record<string, Summary>;
@@ -90,6 +96,8 @@ export interface Comparison {
   cohortSize: number;
   evaluated: number;
   excluded: { count: number; examples: Array<{ ref: string; version: string; reason: string }> };
+  /** Evaluated people with no amount under at least one version: outside the money figures. */
+  withoutAmount: number;
   versions: VersionOutcome[];
   pairs: PairComparison[];
   /** Annual pence per person per version (NaN for excluded people): for exports and attribution. */
@@ -131,6 +139,8 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
   const evaluators = versions.map((v) => compileFastEvaluator(v.compiled, cohort, options.asOf));
   const amounts = versions.map(() => new Float64Array(cohort.size).fill(NaN));
   const flags = versions.map(() => new Map<string, number>());
+  const noAmount = versions.map(() => new Map<string, number>());
+  let withoutAmount = 0;
   const included = new Uint8Array(cohort.size);
   const excludedExamples: Array<{ ref: string; version: string; reason: string }> = [];
   let excludedCount = 0;
@@ -149,11 +159,21 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
       }
       outcomes[k] = outcome;
     }
-    included[i] = 1;
+    let everyAmount = true;
     for (let k = 0; k < evaluators.length; k++) {
-      amounts[k]![i] = outcomes[k]!.annualPence;
-      for (const f of outcomes[k]!.flags) flags[k]!.set(f, (flags[k]!.get(f) ?? 0) + 1);
+      const { outcome, flags: raised } = outcomes[k]!;
+      if (outcome !== null) {
+        everyAmount = false;
+        noAmount[k]!.set(outcome, (noAmount[k]!.get(outcome) ?? 0) + 1);
+      }
+      for (const f of raised) flags[k]!.set(f, (flags[k]!.get(f) ?? 0) + 1);
     }
+    if (!everyAmount) {
+      withoutAmount++;
+      return;
+    }
+    included[i] = 1;
+    for (let k = 0; k < evaluators.length; k++) amounts[k]![i] = outcomes[k]!.annualPence!;
   };
 
   return {
@@ -165,7 +185,7 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
       return next >= cohort.size;
     },
     finish(): Comparison {
-      const outcomes = versions.map((v, k) => versionOutcome(v, amounts[k]!, flags[k]!, included, cohort));
+      const outcomes = versions.map((v, k) => versionOutcome(v, amounts[k]!, flags[k]!, noAmount[k]!, included, cohort));
       const pairs = versions
         .slice(1)
         .map((v, k) => pairComparison(versions[0]!, v, amounts[0]!, amounts[k + 1]!, included, cohort, options));
@@ -174,6 +194,7 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
         cohortSize: cohort.size,
         evaluated: cohort.size - excludedCount,
         excluded: { count: excludedCount, examples: excludedExamples },
+        withoutAmount,
         versions: outcomes,
         pairs,
         amounts,
@@ -187,6 +208,7 @@ function versionOutcome(
   v: VersionUnderTest,
   amounts: Float64Array,
   flagCounts: Map<string, number>,
+  noAmount: Map<string, number>,
   included: Uint8Array,
   cohort: EncodedCohort,
 ): VersionOutcome {
@@ -194,6 +216,7 @@ function versionOutcome(
   return {
     version: v.version,
     contentHash: v.compiled.contentHash,
+    withoutAmount: Object.fromEntries([...noAmount].sort()),
     summary: summarise(all),
     byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, (mask) => summarise(select(amounts, mask))),
     byAgeBand: grouped(

@@ -7,17 +7,20 @@
 import { allocate } from '../allocation.js';
 import { chooseTable } from '../client-group-table.js';
 import type { CompiledPolicy } from '../compile.js';
-import type { IsoDate, Pricing } from '../policy.js';
+import type { Condition, IsoDate, Pricing } from '../policy.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
 import { compileRules, type FactReader } from './compiled-rules.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 
 export interface FastOutcome {
   totalMilli: number;
-  allocationPence: number;
-  weeklyPence: number;
-  monthlyPence: number;
-  annualPence: number;
+  /** The money figures are null exactly when there is no amount: then `outcome` says why. */
+  allocationPence: number | null;
+  weeklyPence: number | null;
+  monthlyPence: number | null;
+  annualPence: number | null;
+  /** A band's outcome without an amount, or 'not-eligible' (format 2); null when there is an amount. */
+  outcome: string | null;
   carerReductionApplied: boolean;
   carerReductionPercent: number;
   flags: string[];
@@ -47,13 +50,24 @@ interface Plan {
 export type FastEvaluator = (i: number) => FastOutcome | Unevaluable;
 
 interface Money {
-  allocationPence: number;
-  weeklyPence: number;
-  monthlyPence: number;
-  annualPence: number;
+  allocationPence: number | null;
+  weeklyPence: number | null;
+  monthlyPence: number | null;
+  annualPence: number | null;
   carerReductionApplied: boolean;
   carerPercent: number;
+  outcome: string | null;
 }
+
+const NOT_ELIGIBLE: Money = {
+  allocationPence: null,
+  weeklyPence: null,
+  monthlyPence: null,
+  annualPence: null,
+  carerReductionApplied: false,
+  carerPercent: 0,
+  outcome: 'not-eligible',
+};
 
 /** The person being evaluated, updated in place so reading a fact allocates nothing. */
 interface Current {
@@ -71,6 +85,16 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
   const plans = planQuestionnaires(compiled, cohort, domainIndex);
   const tables = cohort.clientGroups.map((g) => (compiled.clientGroups.has(g) ? chooseTable(policy.pricing, g).pricing : null));
   const rules = compileRules(policy.rules ?? []);
+  const eligibility = compileRules(
+    (policy.eligibility ?? []).map((c) => ({ name: c.id, conditions: c.conditions, event: { type: c.id, params: { message: c.reason } } })),
+  );
+  // A cohort holds no facts stated by a case system, so a policy whose conditions test them cannot be
+  // run over one: say so for every person rather than guess the facts.
+  const testsStatedFacts = [...(policy.rules ?? []), ...eligibility.map((e) => e.rule)].find((r) => testsFact(r.conditions, 'facts'));
+  if (testsStatedFacts)
+    return () => ({
+      error: `'${testsStatedFacts.name}' tests facts the case system states in each assessment ('facts'), which a cohort does not hold`,
+    });
   const carerTable = policy.carerAdjustment;
   const carerKnown = carerTable
     ? cohort.carerLevels.map((l) =>
@@ -106,10 +130,11 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     }
     let totalMilli = 0;
     for (let d = 0; d < raw.length; d++) totalMilli += raw[d]! * weights[d]!;
-    const outcome = money(group, pricing, totalMilli, cohort, i);
     current.i = i;
     current.plan = plan;
     current.totalMilli = totalMilli;
+    const eligible = eligibility.every((c) => c.test(read));
+    const outcome = eligible ? money(group, pricing, totalMilli, cohort, i) : NOT_ELIGIBLE;
     current.money = outcome;
     const flags: string[] = [];
     for (const r of rules) if (r.test(read)) flags.push(r.rule.event.type);
@@ -121,6 +146,7 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
       annualPence: outcome.annualPence,
       carerReductionApplied: outcome.carerReductionApplied,
       carerReductionPercent: outcome.carerPercent,
+      outcome: outcome.outcome,
       flags,
     };
   };
@@ -142,15 +168,19 @@ function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
     }
     let result = cache.get(totalMilli);
     if (!result) {
-      const { carer, pence, periods } = allocate(compiled, pricing, totalMilli, carerOf(cohort, i), asOf);
-      result = {
-        allocationPence: pence,
-        weeklyPence: periods.weeklyPence,
-        monthlyPence: periods.monthlyPence,
-        annualPence: periods.annualPence,
-        carerReductionApplied: carer.applied,
-        carerPercent: carer.percent,
-      };
+      const allocation = allocate(compiled, pricing, totalMilli, carerOf(cohort, i), asOf);
+      result =
+        allocation.pence === null
+          ? { ...NOT_ELIGIBLE, outcome: allocation.priced.outcome.id }
+          : {
+              allocationPence: allocation.pence,
+              weeklyPence: allocation.periods.weeklyPence,
+              monthlyPence: allocation.periods.monthlyPence,
+              annualPence: allocation.periods.annualPence,
+              carerReductionApplied: allocation.carer.applied,
+              carerPercent: allocation.carer.percent,
+              outcome: null,
+            };
       cache.set(totalMilli, result);
     }
     return result;
@@ -205,6 +235,13 @@ function planQuestionnaires(
         : { error: `no questionnaire of this version applies to age band ${band.label} in client group '${group}'` };
     }),
   );
+}
+
+function testsFact(condition: Condition, fact: string): boolean {
+  if ('all' in condition) return condition.all.some((c) => testsFact(c, fact));
+  if ('any' in condition) return condition.any.some((c) => testsFact(c, fact));
+  if ('not' in condition) return testsFact(condition.not, fact);
+  return condition.fact === fact;
 }
 
 function factReader(

@@ -6,7 +6,8 @@ interface Step {
   name: string;
   from: number;
   to?: number;
-  amount: number;
+  /** Undefined for a band whose outcome has no amount (schemaVersion 2). */
+  amount: number | undefined;
 }
 
 /** A band's name in a message: its label when it has one (a table may label its second row "Band 1"). */
@@ -105,10 +106,11 @@ function checkJoin(previous: Step, band: Step, i: number, at: Array<string | num
   ];
 }
 
-function checkShape(steps: Step[], at: Array<string | number>, cliffPercent: number, unit: string): Issue[] {
+/** Between neighbouring priced bands only: a band with an outcome and no amount is not a smaller amount. */
+function checkShape(steps: Array<Step>, at: Array<string | number>, cliffPercent: number, unit: string): Issue[] {
   return steps.flatMap((band, i) => {
     const previous = steps[i - 1];
-    if (!previous) return [];
+    if (!previous || previous.amount === undefined || band.amount === undefined) return [];
     if (band.amount < previous.amount) {
       return [
         warning(

@@ -3,11 +3,18 @@ import type { Policy } from '../policy.js';
 import { pricingTables } from './bands.js';
 
 /** What policy format 2 added, in words for the message, at the top of the document. */
-const FORMAT_2_FEATURES: ReadonlyArray<{ key: 'maximum' | 'lesserOfRequested' | 'contribution' | 'acceptsGivenPoints'; what: string }> = [
+const FORMAT_2_FEATURES: ReadonlyArray<{
+  key: 'maximum' | 'lesserOfRequested' | 'contribution' | 'acceptsGivenPoints' | 'outcomes' | 'facts' | 'eligibility' | 'award';
+  what: string;
+}> = [
   { key: 'maximum', what: 'A maximum, with the route for going above it, is' },
   { key: 'lesserOfRequested', what: 'Paying the lesser of the amount and a requested amount is' },
   { key: 'contribution', what: "Splitting the budget by the person's contribution is" },
   { key: 'acceptsGivenPoints', what: 'Points given instead of answers are' },
+  { key: 'outcomes', what: 'Outcomes without an amount are' },
+  { key: 'facts', what: 'Facts stated in the assessment are' },
+  { key: 'eligibility', what: 'Eligibility conditions are' },
+  { key: 'award', what: 'One-off and pro-rata awards are' },
 ];
 
 /**
@@ -26,5 +33,14 @@ export function checkFormatVersion(policy: Policy): Issue[] {
     ...pricingTables(policy)
       .filter(({ pricing }) => pricing.method === 'price-per-point' && pricing.basePence !== undefined)
       .map(({ at }) => needsFormat2('A base amount beside a price per point is', 'basePence', [...at, 'basePence'])),
+    ...pricingTables(policy).flatMap(({ pricing, at }) =>
+      pricing.method === 'price-per-point'
+        ? []
+        : pricing.bands.flatMap((b, i) =>
+            b.outcome === undefined
+              ? []
+              : [needsFormat2('A band with an outcome instead of an amount is', 'outcome', [...at, 'bands', String(i), 'outcome'])],
+          ),
+    ),
   ];
 }

@@ -13,6 +13,9 @@ export function checkUniqueIds(policy: Policy): Issue[] {
     ]),
     ...duplicates(policy.carerAdjustment?.supportLevels ?? [], ['carerAdjustment', 'supportLevels'], 'support level'),
     ...duplicates(policy.carerAdjustment?.impacts ?? [], ['carerAdjustment', 'impacts'], 'impact'),
+    ...duplicates(policy.outcomes ?? [], ['outcomes'], 'outcome'),
+    ...duplicates(policy.facts ?? [], ['facts'], 'fact'),
+    ...duplicates(policy.eligibility ?? [], ['eligibility'], 'eligibility condition'),
     ...duplicates(
       (policy.rules ?? []).map((r) => ({ id: r.name })),
       ['rules'],

@@ -1,5 +1,6 @@
 import type { Issue } from '../issues.js';
 import type { Policy } from '../policy.js';
+import { checkAward } from './award.js';
 import { checkBands } from './bands.js';
 import { checkFormatVersion } from './format-version.js';
 import { checkUniqueIds } from './ids.js';
@@ -21,6 +22,7 @@ const CHECKS: Array<(policy: Policy) => Issue[]> = [
   checkUplifts,
   checkMaximum,
   checkRules,
+  checkAward,
 ];
 
 export function semanticIssues(policy: Policy): Issue[] {

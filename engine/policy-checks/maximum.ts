@@ -35,10 +35,12 @@ export function checkMaximum(policy: Policy): Issue[] {
     const amounts =
       pricing.method === 'bands'
         ? pricing.bands.map((b) => b.pence)
-        : pricing.bands.map((b) => multiplyDivide(scaled(b.hours, 2), pricing.hourlyRatePence, 100, policy.rounding.mode));
+        : pricing.bands.map((b) =>
+            b.hours === undefined ? undefined : multiplyDivide(scaled(b.hours, 2), pricing.hourlyRatePence, 100, policy.rounding.mode),
+          );
     amounts.forEach((pence, i) => {
       const label = pricing.bands[i]!.label;
-      if (pence > maximum.pence)
+      if (pence !== undefined && pence > maximum.pence)
         issues.push(
           warning(
             'band_above_maximum',

@@ -46,6 +46,7 @@ function hourBands(policy: Policy): Issue[] {
     pricing.method !== 'hour-bands'
       ? []
       : pricing.bands.flatMap((b, i) => {
+          if (b.hours === undefined) return [];
           const path =
             name === 'default' ? ['pricing', 'default', 'bands', i, 'hours'] : ['pricing', 'byClientGroup', name, 'bands', i, 'hours'];
           return decimal(b.hours, 2, 0, 1000, 'too_many_decimals', `band ${i + 1} hours`, path);

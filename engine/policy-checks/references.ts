@@ -1,5 +1,6 @@
-import { error, pointer, type Issue } from '../issues.js';
+import { error, pointer, warning, type Issue } from '../issues.js';
 import type { Policy } from '../policy.js';
+import { pricingTables } from './bands.js';
 
 /** Every id the policy refers to must be declared, so nothing is silently ignored at evaluation. */
 export function checkReferences(policy: Policy): Issue[] {
@@ -18,7 +19,42 @@ export function checkReferences(policy: Policy): Issue[] {
       unknown('unknown_client_group', g, clientGroups, 'client group', ['pricing', 'byClientGroup', g]),
     ),
     ...checkCarerTable(policy),
+    ...checkOutcomes(policy),
   ];
+}
+
+/** Every band's outcome is one the policy declares; a declared outcome no band gives is likely a slip. */
+function checkOutcomes(policy: Policy): Issue[] {
+  const declared = (policy.outcomes ?? []).map((o) => o.id);
+  const used = new Set<string>();
+  const issues = pricingTables(policy).flatMap(({ pricing, at }) =>
+    pricing.method === 'price-per-point'
+      ? []
+      : pricing.bands.flatMap((band, i) => {
+          if (band.outcome === undefined) return [];
+          used.add(band.outcome);
+          const name = band.label ? `band '${band.label}'` : `band ${i + 1}`;
+          return declared.includes(band.outcome)
+            ? []
+            : [
+                error(
+                  'unknown_outcome',
+                  pointer(...at, 'bands', i, 'outcome'),
+                  declared.length === 0
+                    ? `${name} gives the outcome '${band.outcome}', but the policy declares no outcomes: add it to 'outcomes' with its label and words for the person`
+                    : `${name} gives the outcome '${band.outcome}', which is not declared; declared outcomes are ${declared.map((d) => `'${d}'`).join(', ')}`,
+                  { id: band.outcome, known: declared },
+                ),
+              ];
+        }),
+  );
+  (policy.outcomes ?? []).forEach((o, i) => {
+    if (!used.has(o.id))
+      issues.push(
+        warning('outcome_unused', pointer('outcomes', i), `the outcome '${o.label}' is declared but no band gives it`, { id: o.id }),
+      );
+  });
+  return issues;
 }
 
 function checkCarerTable(policy: Policy): Issue[] {

@@ -14,18 +14,38 @@ export const SCALAR_FACTS = [
   'carerReductionApplied',
   'carerReductionPercent',
 ] as const;
-export const OBJECT_FACTS = ['domainPoints', 'weightedDomainPoints', 'answers'] as const;
+export const OBJECT_FACTS = ['domainPoints', 'weightedDomainPoints', 'answers', 'facts'] as const;
 
-/** A rule that names a fact or key the engine will never supply could never fire: that is a policy error. */
+/** The facts about money: worked out after eligibility, so an eligibility condition cannot test them. */
+const AMOUNT_FACTS = ['allocationPence', 'weeklyPence', 'monthlyPence', 'annualPence', 'carerReductionApplied', 'carerReductionPercent'];
+
+/**
+ * A rule or eligibility condition that names a fact or key the engine will never supply could never
+ * be met as written: that is a policy error.
+ */
 export function checkRules(policy: Policy): Issue[] {
   const keys: Record<(typeof OBJECT_FACTS)[number], string[]> = {
     domainPoints: policy.domains.map((d) => d.id),
     weightedDomainPoints: policy.domains.map((d) => d.id),
     answers: [...new Set(policy.questionnaires.flatMap((q) => q.questions.map((question) => question.id)))],
+    facts: (policy.facts ?? []).map((f) => f.id),
   };
-  return (policy.rules ?? []).flatMap((rule, i) =>
-    walk(rule.conditions, ['rules', i, 'conditions']).flatMap(({ condition, at }) => [
-      ...checkFact(condition, at, keys),
+  const conditions = [
+    ...(policy.rules ?? []).map((rule, i) => ({ conditions: rule.conditions, at: ['rules', i, 'conditions'], eligibility: false })),
+    ...(policy.eligibility ?? []).map((c, i) => ({ conditions: c.conditions, at: ['eligibility', i, 'conditions'], eligibility: true })),
+  ];
+  return conditions.flatMap(({ conditions, at, eligibility }) =>
+    walk(conditions, at).flatMap(({ condition, at }) => [
+      ...(eligibility && AMOUNT_FACTS.includes(condition.fact)
+        ? [
+            error(
+              'eligibility_tests_amount',
+              pointer(...at, 'fact'),
+              `an eligibility condition cannot test '${condition.fact}': amounts are worked out only for people who are eligible. Test points, answers, age, client group or the assessment's facts, or make it a rule that flags`,
+              { fact: condition.fact },
+            ),
+          ]
+        : checkFact(condition, at, keys)),
       ...checkValue(condition, at),
     ]),
   );
@@ -118,7 +138,9 @@ function checkFact(condition: FactCondition, at: Array<string | number>, keys: R
         error(
           'unknown_fact_path',
           pointer(...at, 'path'),
-          `'${key}' is not a key of fact '${fact}'; it has ${objectKeys.map((k) => `'${k}'`).join(', ')}`,
+          fact === 'facts' && objectKeys.length === 0
+            ? `'${key}' is not declared: declare it in the policy's 'facts' with its label and type`
+            : `'${key}' is not a key of fact '${fact}'; it has ${objectKeys.map((k) => `'${k}'`).join(', ')}`,
           { fact, path, known: objectKeys },
         ),
       ];

@@ -70,6 +70,13 @@ export function linesOf<S extends ExplanationLine['step']>(result: EvaluationRes
 }
 
 /** The one explanation line of a step; fails if there is not exactly one. */
+/** The pricing line of a result that has an amount (a band's outcome without one fails the test). */
+export function pricedLine(result: EvaluationResult): Extract<LineOf<'pricing'>, { pence: number }> {
+  const line = lineOf(result, 'pricing');
+  if (!('pence' in line)) throw new Error(`expected a priced band, got the outcome '${line.outcome.id}'`);
+  return line;
+}
+
 export function lineOf<S extends ExplanationLine['step']>(result: EvaluationResult, step: S): LineOf<S> {
   const lines = linesOf(result, step);
   if (lines.length !== 1) throw new Error(`expected one '${step}' line, found ${lines.length}`);

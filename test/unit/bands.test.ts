@@ -77,7 +77,7 @@ describe('band table', () => {
       period: 'month',
       pence: 16000,
     });
-    expect(result.allocation.pence).toBe(16000);
+    expect(result.allocation!.pence).toBe(16000);
   });
 
   it('keeps 34.9 points in Band 2', async () => {
@@ -114,7 +114,7 @@ describe('band table', () => {
       period: 'month',
       pence: 30000,
     });
-    expect(result.allocation.pence).toBe(30000);
+    expect(result.allocation!.pence).toBe(30000);
   });
 
   it('gives a band without a label the label null', async () => {

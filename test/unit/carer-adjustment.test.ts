@@ -48,7 +48,7 @@ describe('carer adjustment', () => {
       afterPence: 5856,
     });
     expect(result.carerAdjustment).toEqual({ applied: true, reason: 'applied', percent: 20, reductionPence: 1464 });
-    expect(result.allocation.pence).toBe(5856);
+    expect(result.allocation!.pence).toBe(5856);
   });
 
   it('looks the percentage up by support level and impact: regular support with high impact is 10%', async () => {
@@ -62,7 +62,7 @@ describe('carer adjustment', () => {
       reductionPence: 732,
       afterPence: 6588,
     });
-    expect(result.allocation.pence).toBe(6588);
+    expect(result.allocation!.pence).toBe(6588);
   });
 
   it('applies a 0% entry as a reduction of nothing', async () => {
@@ -75,7 +75,7 @@ describe('carer adjustment', () => {
       reductionPence: 0,
       afterPence: 7320,
     });
-    expect(result.allocation.pence).toBe(7320);
+    expect(result.allocation!.pence).toBe(7320);
   });
 
   const rounded: Array<[RoundingMode, number, number]> = [
@@ -99,7 +99,7 @@ describe('carer adjustment', () => {
       reductionPence,
       afterPence,
     });
-    expect(result.allocation.pence).toBe(afterPence);
+    expect(result.allocation!.pence).toBe(afterPence);
   });
 
   describe('makes no reduction unless the carer is both willing and able', () => {
@@ -125,7 +125,7 @@ describe('carer adjustment', () => {
         afterPence: 7320,
       });
       expect(result.carerAdjustment).toEqual({ applied: false, reason, percent: 0, reductionPence: 0 });
-      expect(result.allocation.pence).toBe(7320);
+      expect(result.allocation!.pence).toBe(7320);
     });
 
     it('when no carer is recorded', async () => {
@@ -144,7 +144,7 @@ describe('carer adjustment', () => {
         reductionPence: 0,
         afterPence: 7320,
       });
-      expect(result.allocation.pence).toBe(7320);
+      expect(result.allocation!.pence).toBe(7320);
     });
 
     it('when the policy has no carer table, even for a willing and able carer', async () => {
@@ -164,7 +164,7 @@ describe('carer adjustment', () => {
         afterPence: 7320,
       });
       expect(result.carerAdjustment).toEqual({ applied: false, reason: 'no-carer-table', percent: 0, reductionPence: 0 });
-      expect(result.allocation.pence).toBe(7320);
+      expect(result.allocation!.pence).toBe(7320);
     });
   });
 

@@ -73,7 +73,7 @@ describe('client-group allocation table', () => {
       period: 'week',
     });
     // 15 points × 488p = 7 320p
-    expect(result.allocation.pence).toBe(7320);
+    expect(result.allocation!.pence).toBe(7320);
   });
 
   it('gives a client group its own price per point', async () => {

@@ -25,7 +25,7 @@ describe("the person's contribution", () => {
       councilPence: 5170,
     });
     expect(result.contribution).toEqual({ period: 'week', personPence: 2150, councilPence: 5170 });
-    expect(result.allocation.pence).toBe(7320);
+    expect(result.allocation!.pence).toBe(7320);
     expect(result.weeklyPence).toBe(7320);
     expect(explain(result)).toContain('Your assessed contribution: £21.50 a week of the £73.20 is yours to pay; the council pays £51.70.');
   });

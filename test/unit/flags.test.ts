@@ -151,8 +151,8 @@ describe('rules and flags', () => {
     const withRules = await evaluate(policy, assessment);
     const withoutRules = await evaluate(basePolicy({ domains: policy.domains }), assessment);
     // 55 points × 488p = 26 840p, with or without flags
-    expect(withRules.allocation.pence).toBe(26840);
-    expect(withoutRules.allocation.pence).toBe(26840);
+    expect(withRules.allocation!.pence).toBe(26840);
+    expect(withoutRules.allocation!.pence).toBe(26840);
     expect(withRules.annualPence).toBe(withoutRules.annualPence);
   });
 

@@ -24,7 +24,7 @@ describe('a total given by the assessment', () => {
     expect(result.provenance.pointsGiven).toBe('total');
     expect(result.explanation.some((l) => l.step === 'answer' || l.step === 'domain')).toBe(false);
     expect(result.points).toEqual({ total: 40, wholePoints: 40, byDomain: [] });
-    expect(result.allocation.pence).toBe(19_520);
+    expect(result.allocation!.pence).toBe(19_520);
     expect(explain(result)).toContain('The points were given by the assessment (the total), not scored from answers here.');
   });
 });
@@ -45,7 +45,7 @@ describe('points per domain given by the assessment', () => {
     ]);
     expect(lineOf(result, 'total')).toEqual({ step: 'total', points: 10.5, wholePoints: 10, given: 'domains' });
     expect(result.provenance.pointsGiven).toBe('domains');
-    expect(result.allocation.pence).toBe(5124);
+    expect(result.allocation!.pence).toBe(5124);
   });
 });
 

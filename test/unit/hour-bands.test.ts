@@ -87,8 +87,8 @@ describe('hour bands', () => {
     const higherResult = await evaluate(policy, scoringAssessment({ health: 30 }));
     expect(lineOf(lowResult, 'pricing')).toMatchObject({ band: 2, hours: 7.5, hourlyRatePence: 1333, pence: low });
     expect(lineOf(higherResult, 'pricing')).toMatchObject({ band: 3, hours: 10.25, hourlyRatePence: 1333, pence: higher });
-    expect(lowResult.allocation.pence).toBe(low);
-    expect(higherResult.allocation.pence).toBe(higher);
+    expect(lowResult.allocation!.pence).toBe(low);
+    expect(higherResult.allocation!.pence).toBe(higher);
   });
 
   it('uses whole points, so 29.9 weighted points stay in the 7.5-hour band', async () => {

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../engine/index.js';
-import { lineOf, scoringAssessment, scoringPolicy } from '../support/scoring-policy.js';
+import { lineOf, pricedLine, scoringAssessment, scoringPolicy } from '../support/scoring-policy.js';
 
 describe('large amounts', () => {
   it('converts a very large weekly amount to a month and a year without failing', async () => {
@@ -19,7 +19,7 @@ describe('large amounts', () => {
     });
     const result = await evaluate(policy, scoringAssessment({ 'personal-care': 999, health: 999 }));
     // (999 + 999) × 10 = 19 980 points; × 1 000 000p = 19 980 000 000p a week
-    expect(lineOf(result, 'pricing').pence).toBe(19_980_000_000);
+    expect(pricedLine(result).pence).toBe(19_980_000_000);
     // annual 19 980 000 000 × 52 = 1 038 960 000 000p; monthly ÷ 12 = 86 580 000 000p
     expect(lineOf(result, 'periods')).toEqual({
       step: 'periods',

@@ -54,7 +54,7 @@ describe('a maximum', () => {
     const result = await evaluate(policy, baseAssessment());
     expect(lineOf(result, 'rounding')).toMatchObject({ beforePence: 7320, afterPence: 7400 });
     expect(lineOf(result, 'maximum')).toMatchObject({ beforePence: 7400, afterPence: 7350, limitedByPence: 50 });
-    expect(result.allocation.pence).toBe(7350);
+    expect(result.allocation!.pence).toBe(7350);
   });
 
   it('never raises an amount, and never leaves one above it (any total, any maximum)', async () => {
@@ -63,7 +63,7 @@ describe('a maximum', () => {
         const policy = withMaximum(maximum, { pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint: price } } });
         const unlimited = await evaluate(basePolicy({ pricing: policy.pricing }), baseAssessment());
         const limited = await evaluate(policy, baseAssessment());
-        expect(limited.allocation.pence).toBe(Math.min(unlimited.allocation.pence, maximum));
+        expect(limited.allocation!.pence).toBe(Math.min(unlimited.allocation!.pence, maximum));
       }),
       { numRuns: 200 },
     );
@@ -151,20 +151,20 @@ describe('paying the lesser of the amount and the one requested', () => {
       afterPence: 5000,
       applied: true,
     });
-    expect(result.allocation.pence).toBe(5000);
+    expect(result.allocation!.pence).toBe(5000);
     expect(explain(result)).toContain('The cost of the break you asked for: £50.00 a week, less than £73.20, so £50.00 is paid.');
   });
 
   it('pays the amount when the request is more', async () => {
     const result = await evaluate(lesser(), baseAssessment({ requested: { pence: 9000, period: 'week' } }));
     expect(lineOf(result, 'requested')).toMatchObject({ applied: false, afterPence: 7320 });
-    expect(result.allocation.pence).toBe(7320);
+    expect(result.allocation!.pence).toBe(7320);
   });
 
   it('pays the amount when nothing is requested, with no requested line', async () => {
     const result = await evaluate(lesser(), baseAssessment());
     expect(result.explanation.some((l) => l.step === 'requested')).toBe(false);
-    expect(result.allocation.pence).toBe(7320);
+    expect(result.allocation!.pence).toBe(7320);
   });
 
   it('applies after the maximum: the least of the three is paid', async () => {

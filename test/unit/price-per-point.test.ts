@@ -35,7 +35,7 @@ describe('price per point', () => {
     const result = await evaluate(basePolicy(), baseAssessment({ answers: { washing: 'none', 'health-needs': 'none' } }));
     // 0 points × 488p = 0p
     expect(lineOf(result, 'pricing')).toMatchObject({ points: 0, pence: 0 });
-    expect(result.allocation.pence).toBe(0);
+    expect(result.allocation!.pence).toBe(0);
   });
 
   describe('a weighted part point is priced exactly, then rounded to the penny with the rounding mode', () => {
@@ -66,7 +66,7 @@ describe('price per point', () => {
         period: 'week',
         pence,
       });
-      expect(result.allocation.pence).toBe(pence);
+      expect(result.allocation!.pence).toBe(pence);
     });
 
     // personal-care weight 0.333: 10 × 0.333 = 3.33; 3.33 + 5 = 8.33 points; 8.33 × 488p = 4 065.04p
@@ -95,7 +95,7 @@ describe('price per point', () => {
         period: 'week',
         pence,
       });
-      expect(result.allocation.pence).toBe(pence);
+      expect(result.allocation!.pence).toBe(pence);
     });
   });
 });

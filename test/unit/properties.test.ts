@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type BandTable, type RoundingMode } from '../../engine/index.js';
 import { carerArb, choicesArb, isoDay, pricedCase, pricePerPointPolicy, toAssessment, type GeneratedCase } from '../support/arbitraries.js';
-import { lineOf } from '../support/scoring-policy.js';
+import { lineOf, pricedLine } from '../support/scoring-policy.js';
 import { scoringAssessment, scoringPolicy } from '../support/scoring-policy.js';
 
 const RUNS = { seed: 20_100_601, numRuns: 200 } as const;
@@ -60,9 +60,13 @@ describe('properties of every evaluation', () => {
         const result = await evaluate(c.gen.policy, toAssessment(c));
         const want = oracle(c);
         expect(BigInt(Math.round(result.points.total * 1000))).toBe(want.totalMilli);
-        expect(BigInt(lineOf(result, 'pricing').pence)).toBe(want.pricingPence);
-        expect(BigInt(result.allocation.pence)).toBe(want.allocation);
-        expect([result.weeklyPence, result.monthlyPence, result.annualPence].map(BigInt)).toEqual([want.weekly, want.monthly, want.annual]);
+        expect(BigInt(pricedLine(result).pence)).toBe(want.pricingPence);
+        expect(BigInt(result.allocation!.pence)).toBe(want.allocation);
+        expect([result.weeklyPence!, result.monthlyPence!, result.annualPence!].map(BigInt)).toEqual([
+          want.weekly,
+          want.monthly,
+          want.annual,
+        ]);
       }),
       RUNS,
     );
@@ -86,11 +90,11 @@ describe('properties of every evaluation', () => {
         const low = await evaluate(gen.policy, toAssessment({ gen, choices: lower, carer, assessmentDate }));
         const high = await evaluate(gen.policy, toAssessment({ gen, choices: higher, carer, assessmentDate }));
         expect(low.points.total).toBeLessThanOrEqual(high.points.total);
-        expect(lineOf(low, 'pricing').pence).toBeLessThanOrEqual(lineOf(high, 'pricing').pence);
-        expect(low.allocation.pence).toBeLessThanOrEqual(high.allocation.pence);
-        expect(low.weeklyPence).toBeLessThanOrEqual(high.weeklyPence);
-        expect(low.monthlyPence).toBeLessThanOrEqual(high.monthlyPence);
-        expect(low.annualPence).toBeLessThanOrEqual(high.annualPence);
+        expect(pricedLine(low).pence).toBeLessThanOrEqual(pricedLine(high).pence);
+        expect(low.allocation!.pence).toBeLessThanOrEqual(high.allocation!.pence);
+        expect(low.weeklyPence).toBeLessThanOrEqual(high.weeklyPence!);
+        expect(low.monthlyPence).toBeLessThanOrEqual(high.monthlyPence!);
+        expect(low.annualPence).toBeLessThanOrEqual(high.annualPence!);
       }),
       RUNS,
     );
@@ -145,7 +149,7 @@ describe('properties of every evaluation', () => {
         const plusPence = (BigInt(a + more + b) * BigInt(weightMilli) * BigInt(pencePerPoint)) / 1000n;
         expect(BigInt(lineOf(base, 'rounding').beforePence)).toBe(basePence);
         expect(BigInt(lineOf(plus, 'rounding').beforePence)).toBe(plusPence);
-        expect(plus.allocation.pence).toBeGreaterThan(base.allocation.pence);
+        expect(plus.allocation!.pence).toBeGreaterThan(base.allocation!.pence);
       }),
       RUNS,
     );
@@ -180,7 +184,7 @@ describe('properties of every evaluation', () => {
           wholePoints: total,
           pence: pence[5]!,
         });
-        expect(result.allocation.pence).toBe(pence[5]!);
+        expect(result.allocation!.pence).toBe(pence[5]!);
       }),
       RUNS,
     );
@@ -213,9 +217,9 @@ describe('properties of every evaluation', () => {
       fc.asyncProperty(pricedCase, async (c) => {
         const result = await evaluate(c.gen.policy, toAssessment(c));
         const W = BigInt(c.gen.weeksPerYear10k);
-        const weekly = BigInt(result.weeklyPence);
-        const annual = BigInt(result.annualPence);
-        const monthly = BigInt(result.monthlyPence);
+        const weekly = BigInt(result.weeklyPence!);
+        const annual = BigInt(result.annualPence!);
+        const monthly = BigInt(result.monthlyPence!);
         const abs = (x: bigint) => (x < 0n ? -x : x);
         // |annual − weekly × weeksPerYear| ≤ weeksPerYear ÷ 2, in ten-thousandths
         expect(2n * abs(annual * 10_000n - weekly * W)).toBeLessThanOrEqual(W);
@@ -223,8 +227,8 @@ describe('properties of every evaluation', () => {
         expect(2n * abs(annual - monthly * 12n)).toBeLessThanOrEqual(12n);
         // hence annual ≥ weekly × 52 − 27p, since weeksPerYear ≥ 52
         expect(annual).toBeGreaterThanOrEqual(weekly * 52n - 27n);
-        const own = { week: result.weeklyPence, month: result.monthlyPence, year: result.annualPence }[result.allocation.period];
-        expect(own).toBe(result.allocation.pence);
+        const own = { week: result.weeklyPence, month: result.monthlyPence, year: result.annualPence }[result.allocation!.period];
+        expect(own).toBe(result.allocation!.pence);
       }),
       RUNS,
     );

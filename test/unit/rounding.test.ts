@@ -61,7 +61,7 @@ describe('final rounding', () => {
       beforePence: 12060,
       afterPence: 12100,
     });
-    expect(result.allocation.pence).toBe(12100);
+    expect(result.allocation!.pence).toBe(12100);
     expect(result.weeklyPence).toBe(12100);
   });
 });

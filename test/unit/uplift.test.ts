@@ -42,14 +42,14 @@ describe('uplifts', () => {
         afterPence: 7320,
       },
     ]);
-    expect(result.allocation.pence).toBe(7320);
+    expect(result.allocation!.pence).toBe(7320);
   });
 
   it('applies an uplift on its own from date', async () => {
     const result = await evaluate(policy, baseAssessment({ assessmentDate: '2010-04-01' }));
     // 7 320p × 2.5% = 183p → 7 503p
     expect(linesOf(result, 'uplift')[0]).toMatchObject({ applied: true, beforePence: 7320, upliftPence: 183, afterPence: 7503 });
-    expect(result.allocation.pence).toBe(7503);
+    expect(result.allocation!.pence).toBe(7503);
   });
 
   it('applies the first only, between the two dates', async () => {
@@ -77,7 +77,7 @@ describe('uplifts', () => {
         afterPence: 7503,
       },
     ]);
-    expect(result.allocation.pence).toBe(7503);
+    expect(result.allocation!.pence).toBe(7503);
   });
 
   it('compounds both after the second date', async () => {
@@ -106,7 +106,7 @@ describe('uplifts', () => {
         afterPence: 7631,
       },
     ]);
-    expect(result.allocation.pence).toBe(7631);
+    expect(result.allocation!.pence).toBe(7631);
   });
 
   it('rounds each uplift with the rounding mode (down)', async () => {
@@ -116,7 +116,7 @@ describe('uplifts', () => {
     );
     // 7 320p × 2.5% = 183p → 7 503p; 7 503p × 1.7% = 127.551p → down 127p → 7 630p
     expect(linesOf(result, 'uplift')[1]).toMatchObject({ applied: true, beforePence: 7503, upliftPence: 127, afterPence: 7630 });
-    expect(result.allocation.pence).toBe(7630);
+    expect(result.allocation!.pence).toBe(7630);
   });
 
   it('judges uplifts on the asOf date when the caller gives one, later than the assessment', async () => {
@@ -125,14 +125,14 @@ describe('uplifts', () => {
     expect(result.asOf).toBe('2011-04-01');
     expect(lineOf(result, 'person').asOf).toBe('2011-04-01');
     expect(linesOf(result, 'uplift').map((u) => u.applied)).toEqual([true, true]);
-    expect(result.allocation.pence).toBe(7631);
+    expect(result.allocation!.pence).toBe(7631);
   });
 
   it('judges uplifts on the asOf date when the caller gives one, earlier than the assessment', async () => {
     const result = await evaluate(policy, baseAssessment({ assessmentDate: '2011-06-01' }), { asOf: '2010-03-31' });
     // neither in force on 31 March 2010: 7 320p
     expect(linesOf(result, 'uplift').map((u) => u.applied)).toEqual([false, false]);
-    expect(result.allocation.pence).toBe(7320);
+    expect(result.allocation!.pence).toBe(7320);
   });
 
   it('applies after the carer reduction, to the reduced amount', async () => {
@@ -161,7 +161,7 @@ describe('uplifts', () => {
       upliftPence: 146,
       afterPence: 6002,
     });
-    expect(result.allocation.pence).toBe(6002);
+    expect(result.allocation!.pence).toBe(6002);
   });
 
   it('has no uplift lines when the policy has no uplifts', async () => {

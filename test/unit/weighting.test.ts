@@ -63,7 +63,7 @@ describe('domain weights', () => {
       weight: 0,
       weightedPoints: 0,
     });
-    expect(result.allocation.pence).toBe(4880);
+    expect(result.allocation!.pence).toBe(4880);
   });
 
   it('scores a "does not apply" answer 0 and says so on its answer line', async () => {
@@ -92,7 +92,7 @@ describe('domain weights', () => {
       },
     ]);
     expect(lineOf(result, 'total').points).toBe(5);
-    expect(result.allocation.pence).toBe(2440);
+    expect(result.allocation!.pence).toBe(2440);
   });
 
   it('scores an optional question left unanswered 0', async () => {
@@ -115,7 +115,7 @@ describe('domain weights', () => {
       notApplicable: false,
       points: 0,
     });
-    expect(result.allocation.pence).toBe(19520);
+    expect(result.allocation!.pence).toBe(19520);
   });
 
   it('lists a domain with no questions at 0 points', async () => {

@@ -24,7 +24,7 @@ function totalUnder(policy: Policy, cohort: EncodedCohort): number {
   let total = 0;
   for (let i = 0; i < cohort.size; i++) {
     const outcome = fast(i);
-    if (!('error' in outcome)) total += outcome.annualPence;
+    if (!('error' in outcome)) total += outcome.annualPence ?? 0;
   }
   return total;
 }

@@ -36,6 +36,7 @@ const FACTS: RuleFacts = {
   age: 67,
   clientGroup: 'older-people',
   questionnaire: 'adult-sdaq',
+  facts: {},
   allocationPence: 21_000,
   weeklyPence: 21_000,
   monthlyPence: 91_000,
