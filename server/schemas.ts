@@ -69,10 +69,15 @@ export const workedExampleSchema = object(
     expect: object(
       {
         totalPoints: { type: 'number' },
-        allocation: object({ period: { enum: ['week', 'month', 'year'] }, pence: { type: 'integer', minimum: 0 } }),
-        weeklyPence: { type: 'integer', minimum: 0 },
-        monthlyPence: { type: 'integer', minimum: 0 },
-        annualPence: { type: 'integer', minimum: 0 },
+        // Null where the result has no amount (policy format 2), and then `outcome` says which.
+        allocation: {
+          anyOf: [object({ period: { enum: ['week', 'month', 'year'] }, pence: { type: 'integer', minimum: 0 } }), { type: 'null' }],
+        },
+        weeklyPence: { type: ['integer', 'null'], minimum: 0 },
+        monthlyPence: { type: ['integer', 'null'], minimum: 0 },
+        annualPence: { type: ['integer', 'null'], minimum: 0 },
+        outcome: { anyOf: [slug, { type: 'null' }] },
+        awardPence: { type: 'integer', minimum: 0 },
         carerReductionApplied: { type: 'boolean' },
         flags: { type: 'array', items: slug },
       },

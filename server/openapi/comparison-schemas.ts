@@ -96,6 +96,11 @@ export const policyChange: Schema = {
 export const versionOutcome = record({
   version: string,
   contentHash: hash,
+  withoutAmount: {
+    ...mapOf(count),
+    description:
+      "People this version gives no amount (policy format 2), by outcome: 'not-eligible' or a band's outcome id. They are outside every money figure, so a move to an individual assessment is not counted as a loss.",
+  },
   summary: ref('Summary'),
   byClientGroup: mapOf(ref('Summary')),
   byAgeBand: mapOf(ref('Summary')),
@@ -142,6 +147,10 @@ export const comparisonCore = {
   excluded: {
     ...record({ count, examples: { ...arrayOf(record({ ref: string, version: string, reason: string })), maxItems: 100 } }),
     description: 'People some version cannot evaluate; they are left out of every total, so totals are like for like.',
+  },
+  withoutAmount: {
+    ...count,
+    description: 'Evaluated people with no amount under at least one version (policy format 2): outside the money figures.',
   },
   versions: arrayOf(ref('VersionOutcome')),
   pairs: { ...arrayOf(ref('PairComparison')), description: 'Each version after the first, against the first.' },

@@ -151,7 +151,10 @@ export const components = {
     },
     Issue: issue,
     ExamplesReport: record({ passed: { type: 'boolean' }, examples: arrayOf(exampleOutcome) }),
-    CarerReason: { enum: ['applied', 'no-carer-table', 'no-carer', 'not-willing', 'not-able', 'not-willing-or-able'] },
+    CarerReason: {
+      enum: ['applied', 'no-carer-table', 'no-carer', 'not-willing', 'not-able', 'not-willing-or-able', 'no-amount'],
+      description: "'no-amount': the result has no amount to adjust (not eligible, or a band's outcome without one; policy format 2).",
+    },
     Flag: record({ code: string, message: string, severity: { enum: ['info', 'review', 'action'] }, rule: string }),
     ExplanationLine: explanationLine,
     ConditionExplanation: conditionExplanation,
@@ -166,7 +169,11 @@ export const components = {
     }),
     FinalBudget: record({ weeklyPence: pence, reason: string, recordedBy: string, recordedAt: timestamp }),
     Decision: record({ ...decisionCommon, assessment: ref('Assessment'), result: ref('EvaluationResult') }),
-    DecisionSummary: record({ ...decisionCommon, weeklyPence: pence, flags: arrayOf(string) }),
+    DecisionSummary: record({
+      ...decisionCommon,
+      weeklyPence: { ...nullable(pence), description: 'Null for a result without an amount (policy format 2).' },
+      flags: arrayOf(string),
+    }),
     ReplayResult: record({
       decisionId: string,
       identical: { type: 'boolean' },

@@ -20,6 +20,7 @@ const period: Schema = { enum: ['week', 'month', 'year'] };
 const line = (step: string, properties: Record<string, Schema>, optional: string[] = []): Schema =>
   record({ step: { const: step }, ...properties }, optional);
 const band = { wholePoints: integer, band: integer, label: nullable(string), from: integer, to: nullable(integer) };
+const outcome = record({ id: string, label: string, words: string });
 export const explanationLine: Schema = {
   description: 'One fact that went into the amount, in pipeline order; `step` says which kind.',
   oneOf: [
@@ -69,6 +70,12 @@ export const explanationLine: Schema = {
       ['basePence', 'pointsPence'],
     ),
     line('pricing', { method: { const: 'bands' }, ...band, period, pence }),
+    line('pricing', {
+      method: { enum: ['bands', 'hour-bands'] },
+      ...band,
+      period,
+      outcome: { ...outcome, description: "The band's outcome, which has no amount (policy format 2): nothing after pricing applies." },
+    }),
     line('pricing', {
       method: { const: 'hour-bands' },
       ...band,
@@ -124,6 +131,29 @@ export const explanationLine: Schema = {
     }),
     line('contribution', { label: string, period, budgetPence: pence, personPence: pence, councilPence: pence }),
     line('periods', { period, weeksPerYear: { type: 'number' }, weeklyPence: pence, monthlyPence: pence, annualPence: pence }),
+    line('eligibility', {
+      condition: string,
+      label: string,
+      met: { type: 'boolean' },
+      reason: { ...string, description: 'Said to the person when the condition is not met.' },
+      conditions: ref('ConditionExplanation'),
+    }),
+    line('award', { kind: { const: 'one-off' }, words: nullable(string), pence }),
+    line('award', {
+      kind: { const: 'yearly' },
+      proRata: { enum: ['whole-months', 'days'] },
+      yearFrom: isoDate,
+      yearTo: isoDate,
+      startDate: nullable(isoDate),
+      remaining: integer,
+      whole: integer,
+      unit: { enum: ['months', 'days'] },
+      fullPence: pence,
+      pence: {
+        ...pence,
+        description: 'What is paid for the rest of the award year: fullPence × remaining ÷ whole, rounded as the policy rounds.',
+      },
+    }),
     line('rule', { rule: string, fired: { type: 'boolean' }, flag: string, conditions: ref('ConditionExplanation') }),
   ],
 };
@@ -181,10 +211,25 @@ export const evaluationResult: Schema = {
         wholePoints: integer,
         byDomain: arrayOf(record({ domain: string, raw: { type: 'number' }, weighted: { type: 'number' } })),
       }),
-      allocation: record({ period, pence }),
-      weeklyPence: pence,
-      monthlyPence: pence,
-      annualPence: pence,
+      allocation: {
+        ...nullable(record({ period, pence })),
+        description: 'Null, like the three period amounts, exactly when the result has an outcome without an amount (policy format 2).',
+      },
+      weeklyPence: nullable(pence),
+      monthlyPence: nullable(pence),
+      annualPence: nullable(pence),
+      outcome: {
+        description:
+          "Only when there is no amount (policy format 2): the band's named outcome (such as universal services or an individual assessment), or not eligible with the reasons. Never a budget of £0.",
+        oneOf: [
+          record({ kind: { const: 'without-amount' }, id: string, label: string, words: string }),
+          record({ kind: { const: 'not-eligible' }, reasons: arrayOf(record({ condition: string, label: string, reason: string })) }),
+        ],
+      },
+      award: {
+        ...record({ kind: { enum: ['one-off', 'yearly'] }, pence }),
+        description: 'Only for a policy with award periods (policy format 2): what is paid, once, or for the rest of the award year.',
+      },
       carerAdjustment: record({
         applied: { type: 'boolean' },
         reason: ref('CarerReason'),
@@ -199,7 +244,7 @@ export const evaluationResult: Schema = {
       flags: arrayOf(ref('Flag')),
       explanation: arrayOf(ref('ExplanationLine')),
     },
-    ['contribution'],
+    ['contribution', 'outcome', 'award'],
   ),
   description: 'The indicative allocation for one assessment, with the version it came from and every step of how it was worked out.',
 };

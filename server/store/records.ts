@@ -95,7 +95,8 @@ export interface DecisionRecord {
 
 /** A decision without its input and output: what lists show, and what the store keeps in memory. */
 export type DecisionSummary = Omit<DecisionRecord, 'assessment' | 'result'> & {
-  weeklyPence: number;
+  /** Null for a result without an amount (policy format 2: not eligible, or an outcome such as universal services). */
+  weeklyPence: number | null;
   flags: string[];
 };
 

@@ -152,8 +152,10 @@ describe('the audit log', () => {
     expect(seeded.sort()).toEqual([
       'version:adult-ras/2009-pilot',
       'version:adult-ras/2010-revised',
+      'version:carers-one-off-payment/2024-25',
       'version:childrens-ras/2012-pilot',
       'version:childrens-ras/2013-revised',
+      'version:childrens-short-breaks/2024-25',
     ]);
   });
 

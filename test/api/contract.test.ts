@@ -328,6 +328,95 @@ describe('real responses fit the contract', () => {
     expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/points', code: 'given_points_not_accepted' })]);
   });
 
+  it('policy format 2: a band whose outcome has no amount gives that outcome and null amounts, never £0; the unpriced top is not a cap', async () => {
+    const apiClient = tokens()['api-client'];
+    const child = { assessmentDate: '2024-05-20', age: 9, clientGroup: 'children-with-disabilities' };
+    const universal = await exchange('POST', '/api/policies/childrens-short-breaks/evaluate', 200, {
+      token: apiClient,
+      body: { ...child, points: { total: 5 } },
+    });
+    expect(universal.body.outcome).toMatchObject({
+      kind: 'without-amount',
+      id: 'universal-services',
+      label: 'Universal and targeted services',
+    });
+    expect([universal.body.allocation, universal.body.weeklyPence, universal.body.annualPence]).toEqual([null, null, null]);
+    const top = await exchange('POST', '/api/policies/childrens-short-breaks/evaluate', 200, {
+      token: apiClient,
+      body: { ...child, points: { total: 400 } },
+    });
+    expect(top.body.outcome).toMatchObject({ kind: 'without-amount', id: 'individual-assessment' });
+  });
+
+  it('policy format 2: a yearly award is paid pro rata from the start date, and the award line fits the contract', async () => {
+    const body = {
+      assessmentDate: '2024-05-20',
+      age: 9,
+      clientGroup: 'children-with-disabilities',
+      points: { total: 25 },
+      startDate: '2024-06-15',
+    };
+    const res = await exchange('POST', '/api/policies/childrens-short-breaks/evaluate', 200, { token: tokens()['api-client'], body });
+    // Band B, 100 000p a year; from 15 June 10 of 12 months are left: 100 000 × 10 ÷ 12 = 83 333.33 → 83 333p
+    expect(res.body.award).toEqual({ kind: 'yearly', pence: 83_333 });
+    expect(res.body.annualPence).toBe(100_000);
+    const refused = await exchange('POST', '/api/policies/childrens-short-breaks/evaluate', 422, {
+      token: tokens()['api-client'],
+      body: { ...body, startDate: '2024-02-30' },
+    });
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/startDate' })]);
+  });
+
+  it('policy format 2: a person who does not meet an eligibility condition is not eligible, with the reason; facts are checked', async () => {
+    const apiClient = tokens()['api-client'];
+    const carer = {
+      assessmentDate: '2024-07-01',
+      age: 58,
+      clientGroup: 'adult-carers',
+      answers: { 'cr-intensity': 'all', 'cr-tasks': 'intensive', 'wb-health': 'breaking-point', 'wb-breaks': 'never' },
+    };
+    const paid = await exchange('POST', '/api/policies/carers-one-off-payment/evaluate', 200, {
+      token: apiClient,
+      body: { ...carer, facts: { 'hours-caring-a-week': 50, 'payments-this-year': 1 } },
+    });
+    expect(paid.body.outcome).toEqual({
+      kind: 'not-eligible',
+      reasons: [
+        {
+          condition: 'no-payment-this-year',
+          label: 'No payment yet this financial year',
+          reason: 'A carer can have one payment in a financial year, and one has been made this year. You can ask again from 1 April.',
+        },
+      ],
+    });
+    expect(paid.body.allocation).toBeNull();
+    // 35 points: £100 + 35 × £10 = £450, limited to the £400 maximum, paid once
+    const eligible = await exchange('POST', '/api/policies/carers-one-off-payment/evaluate', 200, {
+      token: apiClient,
+      body: { ...carer, facts: { 'hours-caring-a-week': 50, 'payments-this-year': 0 } },
+    });
+    expect(eligible.body.award).toEqual({ kind: 'one-off', pence: 40_000 });
+    const missing = await exchange('POST', '/api/policies/carers-one-off-payment/evaluate', 422, {
+      token: apiClient,
+      body: { ...carer, facts: { 'hours-caring-a-week': 50 } },
+    });
+    expect(missing.body.errors).toEqual([expect.objectContaining({ pointer: '/facts', code: 'fact_missing' })]);
+  });
+
+  it('policy format 2: a decision without an amount is recorded, listed with no weekly amount, and replays identically', async () => {
+    const apiClient = tokens()['api-client'];
+    const body = {
+      policyId: 'childrens-short-breaks',
+      assessment: { assessmentDate: '2024-05-20', age: 9, clientGroup: 'children-with-disabilities', points: { total: 3 } },
+    };
+    const recorded = await exchange('POST', '/api/decisions', 201, { token: apiClient, body });
+    expect(recorded.body.result.outcome).toMatchObject({ id: 'universal-services' });
+    const list = await exchange('GET', '/api/decisions?policyId=childrens-short-breaks', 200, { token: tokens().officer });
+    expect(list.body.find((d: { id: string }) => d.id === recorded.body.id)).toMatchObject({ weeklyPence: null });
+    const replay = await exchange('POST', `/api/decisions/${recorded.body.id}/replay`, 200, { token: tokens().scrutiny });
+    expect(replay.body.identical).toBe(true);
+  });
+
   it('policy format 1: a base amount in a draft is refused at its pointer (422), naming the format it needs', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'v1-with-base' } });

@@ -148,3 +148,49 @@ describe('policy format 2: a base amount beside a price per point', () => {
     expect(`${stdout}${stderr}`).toContain('the ADASS framework recommends no cost ceiling');
   });
 });
+
+describe('policy format 2: results without an amount, eligibility and awards', () => {
+  const SHORT_BREAKS = join(ROOT, 'rules/examples/childrens-short-breaks/2024-25');
+  const CARERS = join(ROOT, 'rules/examples/carers-one-off-payment/2024-25');
+  const exampleAssessment = (dir: string, name: string) =>
+    tempFile(`${name}.json`, JSON.stringify(JSON.parse(readFileSync(join(dir, 'examples', `${name}.json`), 'utf8')).assessment));
+
+  it('evaluates a band whose outcome has no amount: the outcome in words, no figure (exit 0)', async () => {
+    const { code, stdout } = await ras(
+      'evaluate',
+      join(SHORT_BREAKS, 'policy.json'),
+      exampleAssessment(SHORT_BREAKS, 'answers-8-universal-services'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      '8 points falls in band 1 "Universal and targeted services" (0 to 9 points), which gives no amount: Universal and targeted services.',
+    );
+    expect(stdout).not.toContain('a week;');
+  });
+
+  it('evaluates a yearly award pro rata, saying how much of the year is left', async () => {
+    const { code, stdout } = await ras(
+      'evaluate',
+      join(SHORT_BREAKS, 'policy.json'),
+      exampleAssessment(SHORT_BREAKS, 'given-25-band-b-from-june'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('£1,000.00 × 10/12 = £833.33 is paid for this year.');
+  });
+
+  it('evaluates a carer who has had a payment this year as not eligible, with the reason (exit 0)', async () => {
+    const { code, stdout } = await ras('evaluate', join(CARERS, 'policy.json'), exampleAssessment(CARERS, 'not-eligible-paid-this-year'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('No payment yet this financial year: not met. A carer can have one payment in a financial year');
+    expect(stdout).toContain('So you are not eligible for this scheme, and no amount is worked out.');
+  });
+
+  it('refuses an assessment that leaves out a fact the policy tests, naming it (exit 1)', async () => {
+    const assessment = JSON.parse(readFileSync(join(CARERS, 'examples/15-points-asked-300.json'), 'utf8')).assessment;
+    delete assessment.facts['payments-this-year'];
+    const { code, stderr } = await ras('evaluate', join(CARERS, 'policy.json'), tempFile('no-fact.json', JSON.stringify(assessment)));
+    expect(code).toBe(1);
+    expect(stderr).toContain('fact_missing');
+    expect(stderr).toContain("state 'payments-this-year'");
+  });
+});

@@ -149,7 +149,7 @@ async function compareDecisions(client: pg.PoolClient, record: RecordCheck, summ
     policy_id: string;
     version: string;
     content_hash: string;
-    weekly_pence: string;
+    weekly_pence: string | null;
     revision: string;
     final_budget: unknown;
   }>('SELECT id, created_by, policy_id, version, content_hash, weekly_pence, revision, final_budget FROM ras_decisions');
@@ -162,7 +162,7 @@ async function compareDecisions(client: pg.PoolClient, record: RecordCheck, summ
       s.policyId !== row.policy_id ||
       s.version !== row.version ||
       s.contentHash !== row.content_hash ||
-      s.weeklyPence !== Number(row.weekly_pence) ||
+      s.weeklyPence !== (row.weekly_pence === null ? null : Number(row.weekly_pence)) ||
       s.revision !== Number(row.revision) ||
       canonicalize(s.finalBudget) !== canonicalize(row.final_budget)
     )
