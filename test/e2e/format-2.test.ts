@@ -74,4 +74,66 @@ describe('a format-2 draft in the console', () => {
       .toContain("Your assessed contribution: £50.00 a week of the £250.00 is the person's to pay; the council pays £200.00.");
     await checkPage(page, 'calculator, format 2');
   });
+
+  it('the calculator takes a total given instead of answers and a start date, and shows universal services, a pro-rata award and an individual assessment', async () => {
+    const { server } = file.ui;
+    const page = await file.ui.freshPage('officer');
+    await page.goto(`${server.url}/#/calculator`);
+    await page.getByLabel('Scheme', { exact: true }).selectOption('childrens-short-breaks');
+    await page.getByLabel('Version', { exact: true }).selectOption('2024-25');
+    await page.getByLabel('Assessment date').fill('2024-05-20');
+    await page.locator('input[name="age"]').fill('9');
+    await page.getByRole('radio', { name: 'Enter the total' }).check();
+    // The questionnaire is not asked for when the total is given.
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Help with personal care, compared with a child of the same age' }).count())
+      .toBe(0);
+
+    await page.getByLabel('Total points').fill('5');
+    const noAmount = page.getByTestId('no-amount');
+    await expect.poll(() => noAmount.textContent(), { timeout: 10_000 }).toContain('Universal and targeted services');
+    expect(await noAmount.textContent()).toContain('No indicative amount is worked out');
+    expect(await page.getByTestId('amounts').count()).toBe(0);
+
+    // 25 points: Band B, £1,000 a year; from 15 June 10 of 12 months are left: £833.33
+    await page.getByLabel('Total points').fill('25');
+    await page.getByLabel('Award starts on (optional)').fill('2024-06-15');
+    await expect.poll(() => page.getByTestId('award').textContent(), { timeout: 10_000 }).toContain('£833.33');
+    expect(await page.getByTestId('steps').textContent()).toContain('£1,000.00 × 10/12 = £833.33 for this year.');
+
+    await page.getByLabel('Total points').fill('45');
+    await expect.poll(() => noAmount.textContent(), { timeout: 10_000 }).toContain('Individual assessment');
+    await checkPage(page, 'calculator, band without an amount');
+  });
+
+  it('the calculator asks for the facts a scheme tests, and shows a person who does not meet a condition as not eligible, with the reason', async () => {
+    const { server } = file.ui;
+    const page = await file.ui.freshPage('officer');
+    await page.goto(`${server.url}/#/calculator`);
+    await page.getByLabel('Scheme', { exact: true }).selectOption('carers-one-off-payment');
+    await page.getByLabel('Version', { exact: true }).selectOption('2024-25');
+    await page.getByLabel('Assessment date').fill('2024-07-01');
+    await page.locator('input[name="age"]').fill('58');
+    const answer = async (question: string, text: string) =>
+      page
+        .getByRole('group', { name: question, exact: true })
+        .getByRole('radio', { name: new RegExp(`^${text}`) })
+        .check();
+    await answer('How much of the day caring takes', 'All day and at night');
+    await answer('The care given', 'Intensive personal or nursing care');
+    await answer("The effect of caring on the carer's health", 'At breaking point');
+    await answer('Time for themselves', 'Never');
+    await page.getByLabel('Hours spent caring in a typical week').fill('50');
+    await page.getByLabel("Carer's payments already made this financial year").fill('0');
+    // 35 points: £100 + 35 × £10 = £450, limited to the £400 maximum; paid once
+    await expect.poll(() => page.getByTestId('award').textContent(), { timeout: 10_000 }).toContain('Paid once: £400.00.');
+
+    await page.getByLabel("Carer's payments already made this financial year").fill('1');
+    const noAmount = page.getByTestId('no-amount');
+    await expect.poll(() => noAmount.textContent(), { timeout: 10_000 }).toContain('Not eligible');
+    expect(await noAmount.textContent()).toContain(
+      'No payment yet this financial year: not met. A carer can have one payment in a financial year',
+    );
+    await checkPage(page, 'calculator, not eligible');
+  });
 });

@@ -24,7 +24,7 @@ describe('reading versions', () => {
     const page = await file.ui.freshPage('officer');
     await page.goto(`${file.ui.server.url}/#/versions`);
     await page.getByText('2011-listed').waitFor();
-    await expect(page.getByText('In force', { exact: true }).count()).resolves.toBe(2);
+    await expect(page.getByText('In force', { exact: true }).count()).resolves.toBe(4); // one version of each of the four seeded schemes
     await expect(page.getByText('Superseded', { exact: true }).count()).resolves.toBe(2);
     await checkPage(page, 'versions-list');
   });

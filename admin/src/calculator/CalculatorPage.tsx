@@ -7,15 +7,16 @@
 import { Alert, Box, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Title } from 'react-admin';
-import { buildAssessment, isCarerIncomplete, NO_CARER, type AgeMode, type CarerState } from './assessment';
+import { ANSWERS, buildAssessment, isCarerIncomplete, NO_CARER, type AgeMode, type CarerState, type GivenPoints } from './assessment';
 import { CarerInputs } from './CarerInputs';
+import { FactsAndStartInputs, GivenPointsInputs } from './Format2Inputs';
 import { todayIso } from './format';
 import { PersonInputs } from './PersonInputs';
 import { byPointer } from './problems';
 import { QuestionnaireForm } from './QuestionnaireForm';
 import { ResultPanel } from './ResultPanel';
 import { SchemePicker } from './SchemePicker';
-import { ageOn, questionnaireFor, type Questionnaire } from './types';
+import { ageOn, questionnaireFor, type PolicyDocument, type Questionnaire } from './types';
 import { useEvaluation } from './useEvaluation';
 import { usePolicyVersion } from './usePolicyVersion';
 
@@ -29,20 +30,39 @@ export function CalculatorPage() {
   const [carer, setCarer] = useState<CarerState>(NO_CARER);
   const [requested, setRequested] = useState('');
   const [contribution, setContribution] = useState('');
+  const [given, setGiven] = useState<GivenPoints>(ANSWERS);
+  const [facts, setFacts] = useState<Record<string, string | boolean>>({});
+  const [startDate, setStartDate] = useState('');
   const { policies, policyId, setPolicyId, versions, version, setVersion, doc, loadError } = usePolicyVersion(setClientGroup);
 
   const ageYears = ageMode === 'age' ? (/^\d{1,3}$/.test(age) ? Number(age) : null) : ageOn(dob, assessmentDate);
   const questionnaire = doc ? questionnaireFor(doc, ageYears, clientGroup) : null;
   const assessment = useMemo(
-    () => buildAssessment({ doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested, contribution }),
-    [doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested, contribution],
+    () =>
+      buildAssessment({
+        doc,
+        clientGroup,
+        assessmentDate,
+        ageMode,
+        age,
+        dob,
+        questionnaire,
+        answers,
+        carer,
+        requested,
+        contribution,
+        given,
+        facts,
+        startDate,
+      }),
+    [doc, clientGroup, assessmentDate, ageMode, age, dob, questionnaire, answers, carer, requested, contribution, given, facts, startDate],
   );
   const carerIncomplete = isCarerIncomplete(carer);
   const { result, problems, failure, busy } = useEvaluation(assessment, carerIncomplete, policyId, version);
 
   const errors = byPointer(problems);
   const fieldError = (pointer: string) => errors[pointer]?.message;
-  const placed = placedPointers(questionnaire);
+  const placed = placedPointers(questionnaire, doc);
 
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }}>
@@ -93,7 +113,18 @@ export function CalculatorPage() {
               fieldError={fieldError}
             />
           )}
+          {doc && <GivenPointsInputs doc={doc} given={given} setGiven={setGiven} fieldError={fieldError} />}
           {doc && (
+            <FactsAndStartInputs
+              doc={doc}
+              facts={facts}
+              setFacts={setFacts}
+              startDate={startDate}
+              setStartDate={setStartDate}
+              fieldError={fieldError}
+            />
+          )}
+          {doc && (given.mode === 'answers' || !doc.acceptsGivenPoints?.length) && (
             <QuestionnaireForm
               doc={doc}
               questionnaire={questionnaire}
@@ -132,7 +163,7 @@ export function CalculatorPage() {
 }
 
 /** The pointers whose problems the form shows beside their own inputs. */
-function placedPointers(questionnaire: Questionnaire | null): Set<string> {
+function placedPointers(questionnaire: Questionnaire | null, doc: PolicyDocument | null): Set<string> {
   return new Set([
     '/age',
     '/dateOfBirth',
@@ -148,7 +179,13 @@ function placedPointers(questionnaire: Questionnaire | null): Set<string> {
     '/requested/pence',
     '/contribution',
     '/contribution/pence',
+    '/points',
+    '/points/total',
+    '/facts',
+    '/startDate',
     ...(questionnaire?.questions.map((q) => `/answers/${q.id}`) ?? []),
+    ...(doc?.facts?.map((f) => `/facts/${f.id}`) ?? []),
+    ...(doc?.domains.map((d) => `/points/byDomain/${d.id}`) ?? []),
   ]);
 }
 

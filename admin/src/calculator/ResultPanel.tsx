@@ -74,6 +74,8 @@ export function ResultPanel({ doc, busy, result, failure, problems, placed }: Re
 }
 
 function Amounts({ result }: { result: EvaluationResult }) {
+  if (result.outcome || result.allocation === null) return <NoAmount result={result} />;
+  const allocation = result.allocation;
   const figures = [
     { label: 'Weekly', pence: result.weeklyPence },
     { label: 'Monthly', pence: result.monthlyPence },
@@ -88,14 +90,59 @@ function Amounts({ result }: { result: EvaluationResult }) {
               {f.label}
             </Typography>
             <Typography component="dd" variant="h5" sx={{ m: 0, fontWeight: 700 }}>
-              {formatPence(f.pence)}
+              {formatPence(f.pence ?? 0)}
             </Typography>
           </Box>
         ))}
       </Box>
+      {result.award && (
+        <Typography variant="body1" sx={{ mt: 1, fontWeight: 600 }} data-testid="award">
+          {result.award.kind === 'one-off'
+            ? `Paid once: ${formatPence(result.award.pence)}.`
+            : `Paid for this award year: ${formatPence(result.award.pence)}.`}
+        </Typography>
+      )}
       <Typography variant="body2" sx={{ mt: 1 }}>
-        Worked out in the table's period as {formatPence(result.allocation.pence)} {periodWord[result.allocation.period]}, under{' '}
+        Worked out in the table's period as {formatPence(allocation.pence)} {periodWord[allocation.period]}, under{' '}
         {result.provenance.policyId} version {result.provenance.version}, as at {formatDate(result.asOf)}.
+      </Typography>
+    </Box>
+  );
+}
+
+/** A result without an amount (policy format 2): the outcome in the policy's words, never £0. */
+function NoAmount({ result }: { result: EvaluationResult }) {
+  const outcome = result.outcome;
+  return (
+    <Box data-testid="no-amount">
+      {outcome?.kind === 'not-eligible' ? (
+        <>
+          <Typography variant="h5" component="p" sx={{ fontWeight: 700 }}>
+            Not eligible
+          </Typography>
+          <Box component="ul" sx={{ pl: 3, my: 1 }}>
+            {outcome.reasons.map((r) => (
+              <li key={r.condition}>
+                <Typography variant="body1" component="span">
+                  <strong>{r.label}:</strong> not met. {r.reason}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        </>
+      ) : (
+        <>
+          <Typography variant="h5" component="p" sx={{ fontWeight: 700 }}>
+            {outcome?.label ?? 'No amount'}
+          </Typography>
+          <Typography variant="body1" sx={{ my: 1 }}>
+            {outcome?.words}
+          </Typography>
+        </>
+      )}
+      <Typography variant="body2">
+        No indicative amount is worked out, under {result.provenance.policyId} version {result.provenance.version}, as at{' '}
+        {formatDate(result.asOf)}.
       </Typography>
     </Box>
   );

@@ -16,6 +16,7 @@ const CARER_REASONS: Record<string, string> = {
   'not-willing': 'No carer adjustment: the carer is not willing to carry on caring, so the full amount is kept.',
   'not-able': 'No carer adjustment: the carer is not able to carry on caring, so the full amount is kept.',
   'not-willing-or-able': 'No carer adjustment: the carer is neither willing nor able to carry on caring, so the full amount is kept.',
+  'no-amount': 'No carer adjustment: there is no amount to adjust.',
 };
 
 export function stepWords(line: ExplanationLine): string | null {
@@ -24,14 +25,18 @@ export function stepWords(line: ExplanationLine): string | null {
       return `Total: ${formatNumber(line.points)} points${line.wholePoints !== line.points ? ` (${formatNumber(line.wholePoints)} whole points)` : ''}.`;
     case 'allocation-table':
       return `${line.table === 'client-group' ? `The allocation table for this client group` : 'The standard allocation table'} is used: ${METHOD_WORDS[line.method] ?? line.method}, ${periodWord[line.period]}.`;
+    case 'eligibility':
+      return line.met ? `${line.label}: met.` : `${line.label}: not met. ${line.reason}`;
     case 'pricing':
+      if ('outcome' in line)
+        return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band}`} (${line.from} to ${line.to ?? 'any number of'} points), which gives no amount: ${line.outcome.label}. ${line.outcome.words}`;
       if (line.method === 'price-per-point')
         return line.basePence === undefined
           ? `${formatNumber(line.points)} points × ${formatPrice(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${periodWord[line.period]}.`
           : `A base of ${formatPence(line.basePence)}, plus ${formatNumber(line.points)} points × ${formatPrice(line.pencePerPoint)} a point (${formatPence(line.pointsPence ?? 0)}) = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
       if (line.method === 'bands')
-        return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatPence(line.pence)} ${periodWord[line.period]}.`;
-      return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band + 1}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatNumber(line.hours)} hours × ${formatPrice(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
+        return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatPence(line.pence)} ${periodWord[line.period]}.`;
+      return `${formatNumber(line.wholePoints)} whole points fall in ${line.label ?? `band ${line.band}`} (${line.from} to ${line.to ?? 'any number of'} points): ${formatNumber(line.hours)} hours × ${formatPrice(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${periodWord[line.period]}.`;
     case 'carer-adjustment':
       if (line.applied) {
         return `Carer adjustment: the carer is willing and able to carry on, gives ${String(line.supportLevelLabel).toLowerCase()} with ${String(line.impactLabel).toLowerCase()}, so the amount is reduced by ${formatNumber(line.percent)}%: ${formatPence(line.beforePence)} − ${formatPence(line.reductionPence)} = ${formatPence(line.afterPence)}.`;
@@ -55,6 +60,11 @@ export function stepWords(line: ExplanationLine): string | null {
         : `${line.label}: ${formatPence(line.requestedPence)} ${periodWord[line.period]}, no less than ${formatPence(line.beforePence)}, which is paid.`;
     case 'contribution':
       return `${line.label}: ${formatPence(line.personPence)} ${periodWord[line.period]} of the ${formatPence(line.budgetPence)} is the person's to pay; the council pays ${formatPence(line.councilPence)}.`;
+    case 'award':
+      if (line.kind === 'one-off') return `Paid once: ${formatPence(line.pence)}.${line.words ? ` ${line.words}` : ''}`;
+      return line.remaining === line.whole
+        ? `The whole award year (${formatDate(line.yearFrom)} to ${formatDate(line.yearTo)}) is paid: ${formatPence(line.pence)}.`
+        : `Starting on ${formatDate(line.startDate ?? line.yearFrom)}, ${line.remaining} of the ${line.whole} ${line.unit} of the award year (${formatDate(line.yearFrom)} to ${formatDate(line.yearTo)}) are left: ${formatPence(line.fullPence)} × ${line.remaining}/${line.whole} = ${formatPence(line.pence)} for this year.`;
     case 'periods':
       return `That is ${formatPence(line.weeklyPence)} a week, ${formatPence(line.monthlyPence)} a month and ${formatPence(line.annualPence)} a year (${formatNumber(line.weeksPerYear)} weeks in a year, a month being a twelfth of a year).`;
     default:

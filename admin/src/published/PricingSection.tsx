@@ -3,6 +3,7 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatNumber, formatPence, formatPrice, periodWord } from '../calculator/format';
 import type { PolicyDocument, Pricing } from '../calculator/types';
+import { multiplyDivide, scaled } from '../../../engine/money';
 import { Reference, Section } from './Section';
 
 export function PricingSection({ doc }: { doc: PolicyDocument }) {
@@ -10,17 +11,24 @@ export function PricingSection({ doc }: { doc: PolicyDocument }) {
     <Section id="money" title="2. How points become money">
       <Typography sx={{ mb: 2 }}>Your points in every area are added up. The total is then turned into money like this.</Typography>
       <PricingText
+        doc={doc}
         pricing={doc.pricing.default}
         heading={doc.pricing.byClientGroup && Object.keys(doc.pricing.byClientGroup).length ? 'For most people' : undefined}
       />
       {Object.entries(doc.pricing.byClientGroup ?? {}).map(([group, p]) => (
-        <PricingText key={group} pricing={p} heading={`For ${doc.clientGroups.find((g) => g.id === group)?.label ?? group}`} />
+        <PricingText key={group} doc={doc} pricing={p} heading={`For ${doc.clientGroups.find((g) => g.id === group)?.label ?? group}`} />
       ))}
     </Section>
   );
 }
 
-function PricingText({ pricing, heading }: { pricing: Pricing; heading?: string }) {
+/** Amounts as the engine works them out: exact integer arithmetic and the policy's own rounding. */
+function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: Pricing; heading?: string }) {
+  const mode = doc.rounding.mode;
+  const outcomeOf = (id: string) => doc.outcomes?.find((o) => o.id === id);
+  const bands: ReadonlyArray<{ outcome?: string; to?: number }> = pricing.method === 'price-per-point' ? [] : pricing.bands;
+  const top = bands.at(-1);
+  const topOutcome = top?.outcome === undefined ? undefined : outcomeOf(top.outcome);
   return (
     <Box sx={{ mb: 2 }}>
       {heading && (
@@ -33,7 +41,8 @@ function PricingText({ pricing, heading }: { pricing: Pricing; heading?: string 
           {pricing.basePence !== undefined &&
             `Everyone starts from a base of ${formatPence(pricing.basePence)} ${periodWord[pricing.period]}. `}
           Each point is worth {formatPrice(pricing.pencePerPoint)} {periodWord[pricing.period]}. For example, 50 points give{' '}
-          {formatPence((pricing.basePence ?? 0) + Math.round(50 * pricing.pencePerPoint))} {periodWord[pricing.period]}
+          {formatPence((pricing.basePence ?? 0) + multiplyDivide(50_000, scaled(pricing.pencePerPoint, 4), 10_000_000, mode))}{' '}
+          {periodWord[pricing.period]}
           {pricing.basePence !== undefined && ', with the base'}.
         </Typography>
       )}
@@ -43,7 +52,9 @@ function PricingText({ pricing, heading }: { pricing: Pricing; heading?: string 
             The total, counted in whole points (a part point does not count), falls in one of these bands.
             {pricing.method === 'hour-bands' &&
               ` Each band gives a number of hours of support at ${formatPrice(pricing.hourlyRatePence)} an hour.`}{' '}
-            There is no upper limit: the top band has no ceiling.
+            {topOutcome
+              ? `Above the last priced band the table gives no figure: ${topOutcome.label.toLowerCase()}. ${topOutcome.words}`
+              : 'There is no upper limit: the top band has no ceiling.'}
           </Typography>
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small">
@@ -75,13 +86,16 @@ function PricingText({ pricing, heading }: { pricing: Pricing; heading?: string 
                       {b.label ?? `Band ${i + 1}`}
                     </TableCell>
                     <TableCell>{b.to === undefined ? `${b.from} or more` : `${b.from} to ${b.to}`}</TableCell>
-                    {pricing.method === 'hour-bands' && <TableCell align="right">{formatNumber((b as { hours: number }).hours)}</TableCell>}
+                    {pricing.method === 'hour-bands' && (
+                      <TableCell align="right">{'hours' in b && b.hours !== undefined ? formatNumber(b.hours) : '–'}</TableCell>
+                    )}
                     <TableCell align="right">
-                      {formatPence(
-                        pricing.method === 'bands'
-                          ? (b as { pence: number }).pence
-                          : Math.round((b as { hours: number }).hours * pricing.hourlyRatePence),
-                      )}
+                      {b.outcome !== undefined
+                        ? `No amount: ${outcomeOf(b.outcome)?.label ?? b.outcome}`
+                        : 'pence' in b
+                          ? formatPence(b.pence)
+                          : pricing.method === 'hour-bands' &&
+                            formatPence(multiplyDivide(scaled(b.hours, 2), pricing.hourlyRatePence, 100, mode))}
                     </TableCell>
                   </TableRow>
                 ))}

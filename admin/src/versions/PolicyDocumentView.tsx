@@ -12,6 +12,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { multiplyDivide, scaled } from '../../../engine/money';
 import type { Policy, Pricing, Questionnaire } from '../../../engine/policy';
 import { longDate, perPeriod, pounds } from './format';
 import { ruleInWords } from './rulesInWords';
@@ -98,7 +99,8 @@ function QuestionnaireView({ q, policy }: { q: Questionnaire; policy: Policy }) 
   );
 }
 
-export function PricingView({ pricing, caption }: { pricing: Pricing; caption: string }) {
+export function PricingView({ pricing, caption, policy }: { pricing: Pricing; caption: string; policy: Policy }) {
+  const outcomeLabel = (id: string) => policy.outcomes?.find((o) => o.id === id)?.label ?? id;
   if (pricing.method === 'price-per-point') {
     return (
       <Box sx={{ mb: 2 }}>
@@ -148,9 +150,19 @@ export function PricingView({ pricing, caption }: { pricing: Pricing; caption: s
               <TableCell align="right">{b.from}</TableCell>
               <TableCell align="right">{b.to ?? 'and above'}</TableCell>
               <TableCell align="right">
-                {'hours' in b
-                  ? `${b.hours} (${pounds(Math.round(b.hours * (pricing as { hourlyRatePence: number }).hourlyRatePence))})`
-                  : pounds(b.pence)}
+                {b.outcome !== undefined
+                  ? `No amount: ${outcomeLabel(b.outcome)}`
+                  : 'hours' in b && b.hours !== undefined
+                    ? `${b.hours} (${pounds(
+                        // The engine's own arithmetic and the policy's rounding, not float rounding.
+                        multiplyDivide(
+                          scaled(b.hours, 2),
+                          (pricing as { hourlyRatePence: number }).hourlyRatePence,
+                          100,
+                          policy.rounding.mode,
+                        ),
+                      )})`
+                    : pounds(b.pence!)}
               </TableCell>
             </TableRow>
           ))}
@@ -220,11 +232,12 @@ export function PolicyDocumentView({ policy }: { policy: Policy }) {
 
       <Section id="pricing" title="Pricing: from points to money">
         <PricingView
+          policy={policy}
           pricing={policy.pricing.default}
           caption={policy.pricing.byClientGroup ? 'Everyone else (default table)' : 'Allocation table'}
         />
         {Object.entries(policy.pricing.byClientGroup ?? {}).map(([group, table]) => (
-          <PricingView key={group} pricing={table} caption={groupLabel(group)} />
+          <PricingView key={group} policy={policy} pricing={table} caption={groupLabel(group)} />
         ))}
       </Section>
 
@@ -295,7 +308,43 @@ export function PolicyDocumentView({ policy }: { policy: Policy }) {
             {policy.maximum.route.label} ({policy.maximum.route.words})
           </Typography>
         )}
+        {policy.award && (
+          <Typography>
+            {policy.award.kind === 'one-off'
+              ? `Paid as one payment.${policy.award.words ? ` ${policy.award.words}` : ''}`
+              : `A yearly award from ${policy.award.yearStarts ?? '04-01'} (month-day), paid pro rata ${policy.award.proRata === 'days' ? 'by the days' : 'by the whole months (the month of the start counts in full)'} left when it starts part-way through the year.`}
+          </Typography>
+        )}
       </Section>
+
+      {Boolean(policy.outcomes?.length || policy.eligibility?.length) && (
+        <Section id="outcomes" title="Who is eligible, and results without an amount">
+          {policy.eligibility?.length ? (
+            <>
+              <Typography>To be eligible, a person must meet every one of these:</Typography>
+              <ul>
+                {policy.eligibility.map((c) => (
+                  <li key={c.id}>
+                    <strong>{c.label}.</strong> If not met: {c.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {policy.outcomes?.length ? (
+            <>
+              <Typography>Some bands give no amount, but one of these outcomes:</Typography>
+              <ul>
+                {policy.outcomes.map((o) => (
+                  <li key={o.id}>
+                    <strong>{o.label}:</strong> {o.words}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </Section>
+      )}
 
       <Section id="rules" title="Rules that raise flags">
         {policy.rules?.length ? (
