@@ -70,7 +70,7 @@ export type VersionCommand =
       calibration?: Record<string, unknown>;
     }
   | { kind: 'edit'; document: Policy; ifMatch: string | undefined }
-  | { kind: 'edit-examples'; examples: WorkedExample[]; ifMatch: string | undefined }
+  | { kind: 'edit-examples'; examples: WorkedExample[]; ifMatch: string | undefined; reason?: string }
   | { kind: 'delete' }
   | { kind: 'submit'; checked: { revision: number; examples: number; failures: ExampleFailure[] } }
   | { kind: 'return-to-draft' }
@@ -147,7 +147,14 @@ export function decide(
     case 'edit-examples': {
       assertRevision(current, command.ifMatch, 'stale_examples', 'reload them and apply your change again');
       const next = touch({ ...current, examples: command.examples, contributors: withPerson(current, actor) });
-      return one(next, event('version.edit-examples', { examples: command.examples.length, revision: commit.revision }));
+      return one(
+        next,
+        event('version.edit-examples', {
+          examples: command.examples.length,
+          revision: commit.revision,
+          ...(command.reason ? { reason: command.reason } : {}),
+        }),
+      );
     }
     case 'delete': {
       return { write: [], remove: [name], events: [event('version.delete', { contentHash: current.contentHash })], version: null };

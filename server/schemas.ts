@@ -87,7 +87,10 @@ export const workedExampleSchema = object(
   ['name', 'assessment', 'expect'],
 );
 
-export const examplesBody = object({ examples: { type: 'array', maxItems: 200, items: workedExampleSchema } });
+/** A draft's worked examples, replaced whole; the reason (why an expectation changed, say) goes to the audit log. */
+export const examplesBody = object({ examples: { type: 'array', maxItems: 200, items: workedExampleSchema }, reason: text(2000) }, [
+  'examples',
+]);
 
 export const createPolicyBody = object(
   {

@@ -3,6 +3,7 @@
  * are fetched whole and sorted, filtered and paged here. A version's id is "<policyId>:<version>".
  */
 
+import type { WorkedExample, WorkedExampleOutcome } from '../../engine/worked-example';
 import type {
   CreateResult,
   DataProvider,
@@ -95,7 +96,30 @@ async function getOne(resource: string, id: string): Promise<RaRecord> {
   }
 }
 
-export const dataProvider: DataProvider = {
+/** What running a version's worked examples reports (POST …/examples/run). */
+export interface ExamplesReport {
+  passed: boolean;
+  examples: WorkedExampleOutcome[];
+}
+
+/** A DataProvider with the version's worked examples as custom methods: run them, and replace them (If-Match). */
+export interface RasDataProvider extends DataProvider {
+  runExamples(id: string): Promise<ExamplesReport>;
+  saveExamples(id: string, examples: WorkedExample[], reason: string, etag: string): Promise<{ examples: WorkedExample[]; etag: string }>;
+}
+
+export const dataProvider: RasDataProvider = {
+  async runExamples(id) {
+    return (await api<ExamplesReport>(`${versionPath(id)}/examples/run`, { method: 'POST', body: {} })).body;
+  },
+  async saveExamples(id, examples, reason, etag) {
+    const res = await api<{ examples: WorkedExample[] }>(`${versionPath(id)}/examples`, {
+      method: 'PUT',
+      body: { examples, reason },
+      headers: { 'If-Match': etag },
+    });
+    return { examples: res.body.examples, etag: res.headers.get('ETag') ?? '' };
+  },
   async getList<R extends RaRecord>(resource: string, params: GetListParams) {
     const load = lists[resource];
     if (!load) throw new Error(`Unknown resource ${resource}`);

@@ -11,7 +11,7 @@ import { bodyChecker } from '../validation.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../versions.js';
 
 const checkClone = bodyChecker<{ version: string; title?: string; description?: string }>(cloneBody);
-const checkExamples = bodyChecker<{ examples: WorkedExample[] }>(examplesBody);
+const checkExamples = bodyChecker<{ examples: WorkedExample[]; reason?: string }>(examplesBody);
 const checkRatify = bodyChecker<RatificationDecision>(ratifyBody);
 const checkWithdraw = bodyChecker<{ reason: string }>(withdrawBody);
 
@@ -71,8 +71,8 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const { id, version } = params(req);
         requireVersion(ctx.store, id, version);
-        const { examples } = checkExamples(req);
-        const record = (await run(id, version, { kind: 'edit-examples', examples, ifMatch: req.headers['if-match'] }, actor(req)))!;
+        const { examples, reason } = checkExamples(req);
+        const record = (await run(id, version, { kind: 'edit-examples', examples, ifMatch: req.headers['if-match'], reason }, actor(req)))!;
         res.set('ETag', etagOf(record)).json({ examples: record.examples });
       },
     ),

@@ -93,10 +93,10 @@ describe('an officer drafts a new version', () => {
     const page = await file.ui.freshPage('officer');
     await page.goto(showUrl('2011-wrong-examples'));
     await page.getByRole('button', { name: 'Submit' }).click();
-    await page
-      .getByText(/worked examples do not give their expected result/)
-      .first()
-      .waitFor();
+    // The refusal leads to the worked examples, each failing one with its expected and new figures in pounds.
+    await page.getByRole('tab', { name: 'Worked examples', selected: true }).waitFor();
+    await page.getByText(/^\d+ of \d+ worked examples do not give what they expect\./).waitFor();
+    expect(await page.getByTestId('example-row').filter({ hasText: 'Fails' }).count()).toBeGreaterThan(0);
     await checkPage(page, 'workflow-5-submit-refused');
     await page.getByRole('button', { name: 'Delete draft' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete draft' }).click();
@@ -198,7 +198,9 @@ describe('a ratifier ratifies it', () => {
     await page.getByText('ASC/2026/42', { exact: true }).waitFor();
     await page.getByText('Adult Social Care Cabinet').first().waitFor();
     await page.getByText(longDate(DAYS_AHEAD_120)).first().waitFor();
+    await page.getByRole('tab', { name: 'History' }).click();
     await page.getByText(/ratified it \(Adult Social Care Cabinet/).waitFor();
+    await page.getByRole('tab', { name: 'The RAS' }).click();
     await page.getByText('The scheme has no reference cohort yet', { exact: false }).first().waitFor();
     await checkPage(page, 'workflow-8-ratified');
   });

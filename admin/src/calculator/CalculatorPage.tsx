@@ -10,6 +10,7 @@ import { Title } from 'react-admin';
 import { ANSWERS, buildAssessment, isCarerIncomplete, NO_CARER, type AgeMode, type CarerState, type GivenPoints } from './assessment';
 import { CarerInputs } from './CarerInputs';
 import { FactsAndStartInputs, GivenPointsInputs } from './Format2Inputs';
+import { KeepAsExample } from './KeepAsExample';
 import { todayIso } from './format';
 import { PersonInputs } from './PersonInputs';
 import { byPointer } from './problems';
@@ -156,7 +157,18 @@ export function CalculatorPage() {
             />
           )}
         </Box>
-        <ResultPanel doc={doc} busy={busy} result={result} failure={failure} problems={problems} placed={placed} />
+        <Box sx={{ position: { lg: 'sticky' }, top: { lg: 72 } }}>
+          <ResultPanel doc={doc} busy={busy} result={result} failure={failure} problems={problems} placed={placed} />
+          {result && assessment && !busy && (
+            <KeepAsExample
+              policyId={policyId}
+              version={version}
+              status={versions.find((v) => v.version === version)?.status}
+              assessment={assessment}
+              result={result}
+            />
+          )}
+        </Box>
       </Box>
     </Box>
   );

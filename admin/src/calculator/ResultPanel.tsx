@@ -21,7 +21,7 @@ export function ResultPanel({ doc, busy, result, failure, problems, placed }: Re
   const unanswered = problems.filter((p) => p.code === 'missing_answer');
   const otherProblems = problems.filter((p) => !placed.has(p.pointer));
   return (
-    <Box component="section" aria-labelledby="calc-result" sx={{ position: { lg: 'sticky' }, top: { lg: 72 } }}>
+    <Box component="section" aria-labelledby="calc-result">
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography id="calc-result" variant="h6" component="h2" gutterBottom>
           Indicative allocation

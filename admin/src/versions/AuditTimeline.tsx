@@ -19,7 +19,7 @@ const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
   'version.create': (d) =>
     d.basedOn ? `created as a draft, copied from ${(d.basedOn as { version: string }).version}` : 'created as a draft',
   'version.edit': () => 'changed the policy document',
-  'version.edit-examples': (d) => `changed the worked examples (${d.examples} now)`,
+  'version.edit-examples': (d) => `changed the worked examples (${d.examples} now)${d.reason ? `: ${d.reason}` : ''}`,
   'version.submit': () => 'submitted it for ratification',
   'version.return-to-draft': () => 'returned it to draft',
   'version.ratify': (d) => `ratified it (${d.body}, minute ${d.minuteReference}), effective from ${d.effectiveFrom}`,

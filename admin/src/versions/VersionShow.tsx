@@ -1,16 +1,27 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { Show, useGetList, useRecordContext } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
 import type { Policy } from '../../../engine/policy';
 import { AuditTimeline } from './AuditTimeline';
 import { dateTime, longDate } from './format';
 import { PolicyDocumentView } from './PolicyDocumentView';
 import { RatificationRecord, type VersionRecordView } from './RatificationRecord';
 import { StatusChip } from './StatusChip';
+import { WorkedExamples, type ExamplesVersion } from './WorkedExamples';
 import { WorkflowButtons } from './WorkflowButtons';
 
-type Shown = VersionRecordView & { document: Policy; examples: unknown[] };
+type Shown = VersionRecordView & ExamplesVersion & { document: Policy };
+
+/** The parts of a version's page, each a tab whose name is kept in the address (?tab=examples), so a link can open it. */
+const TABS = [
+  { id: 'ras', label: 'The RAS' },
+  { id: 'examples', label: 'Worked examples' },
+  { id: 'history', label: 'History' },
+] as const;
 
 function Header({ record }: { record: Shown }) {
   const { data = [] } = useGetList('policies', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
@@ -53,13 +64,35 @@ function Header({ record }: { record: Shown }) {
 
 function VersionBody() {
   const record = useRecordContext<Shown>();
+  const [search, setSearch] = useSearchParams();
   if (!record?.document) return null;
+  const tab = TABS.find((t) => t.id === search.get('tab'))?.id ?? 'ras';
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }}>
       <Header record={record} />
-      <RatificationRecord record={record} />
-      <PolicyDocumentView policy={record.document} />
-      <AuditTimeline id={record.id} updatedAt={record.updatedAt} />
+      <Tabs
+        value={tab}
+        onChange={(_, value: string) => setSearch(value === 'ras' ? {} : { tab: value }, { replace: true })}
+        aria-label="Parts of this version"
+        variant="scrollable"
+        allowScrollButtonsMobile
+        className="no-print"
+        sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
+      >
+        {TABS.map((t) => (
+          <Tab key={t.id} value={t.id} label={t.label} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`} />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'ras' && (
+          <>
+            <RatificationRecord record={record} />
+            <PolicyDocumentView policy={record.document} />
+          </>
+        )}
+        {tab === 'examples' && <WorkedExamples record={record} />}
+        {tab === 'history' && <AuditTimeline id={record.id} updatedAt={record.updatedAt} />}
+      </Box>
     </Box>
   );
 }

@@ -14,7 +14,7 @@ import UndoIcon from '@mui/icons-material/Undo';
 import BlockIcon from '@mui/icons-material/Block';
 import Button from '@mui/material/Button';
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import {
   TopToolbar,
   useNotify,
@@ -82,6 +82,7 @@ export function WorkflowButtons() {
   const redirect = useRedirect();
   const dataProvider = useDataProvider();
   const createPath = useCreatePath();
+  const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogName>(null);
   const [busy, setBusy] = useState(false);
   if (!record) return null;
@@ -103,6 +104,25 @@ export function WorkflowButtons() {
       await step(path, done);
     } catch (e) {
       notify(describeError(e), { type: 'error', autoHideDuration: 15000, multiLine: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** A submit refused for failing worked examples leads to them, rather than to a message about them. */
+  async function submit() {
+    setBusy(true);
+    try {
+      await step('submit', `Version ${record!.version} submitted for ratification.`);
+    } catch (e) {
+      const failing = Object.keys((e as { body?: { errors?: { examples?: object } } }).body?.errors?.examples ?? {}).length;
+      if (failing > 0) {
+        notify(
+          `${failing === 1 ? 'One worked example does' : `${failing} worked examples do`} not give what ${failing === 1 ? 'it expects' : 'they expect'}: the version was not submitted.`,
+          { type: 'warning' },
+        );
+        navigate(`${createPath({ resource: 'versions', id: record!.id, type: 'show' })}?tab=examples`);
+      } else notify(describeError(e), { type: 'error', autoHideDuration: 15000, multiLine: true });
     } finally {
       setBusy(false);
     }
@@ -143,12 +163,7 @@ export function WorkflowButtons() {
         </Button>
       )}
       {officer && status === 'draft' && (
-        <Button
-          onClick={() => quick('submit', `Version ${record.version} submitted for ratification.`)}
-          disabled={busy}
-          startIcon={<SendIcon />}
-          variant="outlined"
-        >
+        <Button onClick={submit} disabled={busy} startIcon={<SendIcon />} variant="outlined">
           Submit
         </Button>
       )}
