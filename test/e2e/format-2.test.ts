@@ -136,4 +136,21 @@ describe('a format-2 draft in the console', () => {
     );
     await checkPage(page, 'calculator, not eligible');
   });
+
+  it('the form shows a band without an amount as its outcome, and amounts in pounds', async () => {
+    const { server } = file.ui;
+    await cloneVersion(server, server.tokens.officer, 'childrens-short-breaks', '2024-25', 'form-bands');
+    const page = await file.ui.freshPage('officer');
+    await page.goto(`${server.url}/#/versions/${encodeURIComponent('childrens-short-breaks:form-bands')}/edit`);
+    const gives = page.getByRole('combobox', { name: 'Gives' });
+    await gives.first().waitFor();
+    // Five bands: universal services, three priced, an individual assessment.
+    expect(await gives.count()).toBe(5);
+    expect(await gives.nth(0).textContent()).toContain('No amount: Universal and targeted services');
+    expect(await gives.nth(4).textContent()).toContain('No amount: Individual assessment');
+    const amounts = page.getByRole('textbox', { name: 'Amount (£)' });
+    expect(await amounts.count()).toBe(3);
+    expect(await amounts.nth(0).inputValue()).toBe('500.00');
+    await checkPage(page, 'edit form, bands without an amount');
+  });
 });

@@ -62,14 +62,14 @@ describe('an officer drafts a new version', () => {
     await cloneThroughApi('2011-price-rise');
     const page = await file.ui.freshPage('officer');
     await openEditor(page, '2011-price-rise');
-    await page.getByRole('spinbutton', { name: 'Price per point (pence)' }).first().fill('510');
+    await page.getByRole('textbox', { name: 'Price per point (£)' }).first().fill('5.10');
     await replaceInJsonEditor(page, '"percent": 2.5', '"percent": 3');
     await page.getByText('No problems against the policy schema.').waitFor();
     await checkPage(page, 'workflow-3-edit-json');
     // The form shows the JSON's change too.
     await page.getByRole('tab', { name: 'Form' }).click();
     await expect(page.getByRole('spinbutton', { name: 'Percent', exact: true }).first().inputValue()).resolves.toBe('3');
-    await expect(page.getByRole('spinbutton', { name: 'Price per point (pence)' }).first().inputValue()).resolves.toBe('510');
+    await expect(page.getByRole('textbox', { name: 'Price per point (£)' }).first().inputValue()).resolves.toBe('5.10');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft 2011-price-rise saved.').waitFor();
     await page.getByText('£5.10', { exact: true }).waitFor();

@@ -7,6 +7,7 @@ import { useWatch } from 'react-hook-form';
 import { CarerMatrixInput } from './CarerMatrixInput';
 import { AllocationTablesInput, PERIODS } from './PricingInput';
 import { QuestionnairesInput } from './QuestionnairesInput';
+import { PoundsInput } from './PoundsInput';
 import { RowList } from './RowList';
 
 function FormSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -97,7 +98,7 @@ export function PolicyForm() {
           amount empty for none.
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-          <NumberInput fullWidth={false} source="document.maximum.pence" label="Maximum (pence)" helperText={false} sx={{ width: 180 }} />
+          <PoundsInput source="document.maximum.pence" label="Maximum" />
           <SelectInput
             fullWidth={false}
             source="document.maximum.period"

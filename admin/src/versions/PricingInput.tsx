@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { NumberInput, SelectInput, TextInput } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Pricing } from '../../../engine/policy';
-import { pounds } from './format';
+import { PoundsInput } from './PoundsInput';
 import { RowList } from './RowList';
 
 /** The periods a table's amounts (or a maximum) are for, as a select offers them. */
@@ -29,12 +29,45 @@ function template(method: Pricing['method'], period: Pricing['period']): Pricing
   return { method, period, pencePerPoint: 0 };
 }
 
-function PenceHint({ source }: { source: string }) {
-  const pence = useWatch({ name: source }) as number | undefined;
+/**
+ * What a band gives: an amount (or hours), or, in policy format 2, one of the policy's outcomes without
+ * an amount. Choosing one clears the other, as the format allows exactly one.
+ */
+function BandGives({ row, hours }: { row: string; hours: boolean }) {
+  const { setValue } = useFormContext();
+  const outcome = useWatch({ name: `${row}.outcome` }) as string | undefined;
+  const outcomes = (useWatch({ name: 'document.outcomes' }) as Array<{ id: string; label: string }> | undefined) ?? [];
+  const amount = hours ? 'hours' : 'pence';
   return (
-    <Typography variant="body2" color="text.secondary" sx={{ pt: 2 }}>
-      {typeof pence === 'number' ? `= ${pounds(pence)}` : ''}
-    </Typography>
+    <>
+      {outcomes.length > 0 && (
+        <TextField
+          select
+          label="Gives"
+          size="small"
+          value={outcome ?? ''}
+          onChange={(e) => {
+            const chosen = e.target.value;
+            setValue(`${row}.outcome`, chosen || undefined, { shouldDirty: true });
+            setValue(`${row}.${amount}`, chosen ? undefined : 0, { shouldDirty: true });
+          }}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">{hours ? 'Hours of support' : 'An amount'}</MenuItem>
+          {outcomes.map((o) => (
+            <MenuItem key={o.id} value={o.id}>
+              No amount: {o.label}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      {outcome === undefined &&
+        (hours ? (
+          <NumberInput fullWidth={false} source={`${row}.hours`} label="Hours" helperText={false} sx={{ width: 110 }} />
+        ) : (
+          <PoundsInput source={`${row}.pence`} label="Amount" width={160} />
+        ))}
+    </>
   );
 }
 
@@ -74,27 +107,11 @@ export function PricingInput({ base, caption }: { base: string; caption: string 
         />
         {table.method === 'price-per-point' && (
           <>
-            <NumberInput
-              fullWidth={false}
-              source={`${base}.pencePerPoint`}
-              label="Price per point (pence)"
-              helperText={false}
-              sx={{ mt: 0 }}
-            />
-            <PenceHint source={`${base}.pencePerPoint`} />
-            <NumberInput
-              fullWidth={false}
-              source={`${base}.basePence`}
-              label="Base amount (pence, format 2)"
-              helperText={false}
-              sx={{ mt: 0 }}
-            />
-            <PenceHint source={`${base}.basePence`} />
+            <PoundsInput source={`${base}.pencePerPoint`} label="Price per point" decimals={6} />
+            <PoundsInput source={`${base}.basePence`} label="Base amount (format 2)" helperText="Leave empty for none." />
           </>
         )}
-        {table.method === 'hour-bands' && (
-          <NumberInput fullWidth={false} source={`${base}.hourlyRatePence`} label="Hourly rate (pence)" helperText={false} sx={{ mt: 0 }} />
-        )}
+        {table.method === 'hour-bands' && <PoundsInput source={`${base}.hourlyRatePence`} label="Hourly rate" />}
       </Box>
       {table.method !== 'price-per-point' && (
         <RowList
@@ -107,11 +124,7 @@ export function PricingInput({ base, caption }: { base: string; caption: string 
               <TextInput source={`${row}.label`} label="Band name" helperText={false} />
               <NumberInput fullWidth={false} source={`${row}.from`} label="From (points)" helperText={false} sx={{ width: 130 }} />
               <NumberInput fullWidth={false} source={`${row}.to`} label="To (points)" helperText={false} sx={{ width: 130 }} />
-              {table.method === 'bands' ? (
-                <NumberInput fullWidth={false} source={`${row}.pence`} label="Amount (pence)" helperText={false} sx={{ width: 160 }} />
-              ) : (
-                <NumberInput fullWidth={false} source={`${row}.hours`} label="Hours" helperText={false} sx={{ width: 110 }} />
-              )}
+              <BandGives row={row} hours={table.method === 'hour-bands'} />
             </>
           )}
         </RowList>
