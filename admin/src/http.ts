@@ -5,6 +5,7 @@
  */
 
 import { HttpError } from 'react-admin';
+import { plainMessage } from './plainErrors';
 
 export interface Problem {
   type: string;
@@ -64,10 +65,19 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * The error a form shows: each field's message in plain English under the field; the problems as the
+ * server listed them (pointer, code, message) kept as `problems`, for an error summary that names them.
+ */
 function toHttpError(status: number, body: unknown): HttpError {
   const problem = body as Partial<Problem>;
   const message = problem?.detail ?? problem?.title ?? `The server answered ${status}`;
-  return new HttpError(message, status, { ...problem, errors: fieldErrors(problem?.errors ?? []) });
+  const problems = problem?.errors ?? [];
+  return new HttpError(message, status, {
+    ...problem,
+    problems,
+    errors: fieldErrors(problems.map((p) => ({ pointer: p.pointer, message: plainMessage(p) }))),
+  });
 }
 
 /** `/pricing/default/bands/2/to` -> { pricing: { default: { bands: { 2: { to: message } } } } } */

@@ -28,8 +28,8 @@ import {
 } from 'react-admin';
 import type { Access } from '../authProvider';
 import { EditorContext, useEditorState, type EditorState, type ServerProblem } from './editorState';
-import { flattenErrors } from './format';
 import { prune } from './prune';
+import { ErrorSummary } from './ErrorSummary';
 import { PolicyForm } from './PolicyForm';
 import { StatusChip } from './StatusChip';
 
@@ -66,29 +66,12 @@ function Warnings() {
           This version is {record.status} and can never change: clone it to a new draft to make changes.
         </Alert>
       )}
-      {permissions && !permissions.roles.includes('officer') && (
+      {permissions && !permissions.actions.includes('version.draft') && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          You can read this draft, but only a policy officer can change it: the server will refuse a save.
+          You can read this draft, but only a policy officer can change it.
         </Alert>
       )}
     </>
-  );
-}
-
-function ServerErrors() {
-  const { serverErrors } = useEditorState();
-  if (serverErrors.length === 0) return null;
-  return (
-    <Alert severity="error" sx={{ mb: 2 }} aria-label="Problems the server found">
-      The server did not save the draft. {serverErrors.length === 1 ? 'One problem' : `${serverErrors.length} problems`}:
-      <ul style={{ margin: 0 }}>
-        {serverErrors.map((p, i) => (
-          <li key={i}>
-            <code>{p.pointer}</code>: {p.message}
-          </li>
-        ))}
-      </ul>
-    </Alert>
   );
 }
 
@@ -99,7 +82,10 @@ function PolicyEditor() {
   const createPath = useCreatePath();
   const state = useEditorState();
   const [tab, setTab] = useState(0);
+  const { permissions } = usePermissions<Access>();
   if (!record) return null;
+  // Someone who may not change this version reads it instead of being given a form the server would refuse.
+  if (!permissions || record.status !== 'draft' || !permissions.actions.includes('version.draft')) return <ReadOnly record={record} />;
 
   async function onSubmit(values: Record<string, unknown>) {
     if (state.jsonBroken) {
@@ -112,7 +98,7 @@ function PolicyEditor() {
   }
 
   return (
-    <Form onSubmit={onSubmit} disableInvalidFormNotification key={record.contentHash}>
+    <Form onSubmit={onSubmit} disableInvalidFormNotification warnWhenUnsavedChanges key={record.contentHash}>
       <Box sx={{ p: { xs: 1, md: 2 } }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
           <Typography variant="h1" component="h1">
@@ -121,7 +107,7 @@ function PolicyEditor() {
           <StatusChip status={record.status as never} />
         </Box>
         <Warnings />
-        <ServerErrors />
+        <ErrorSummary problems={state.serverErrors} onFieldMissing={() => setTab(1)} />
         <Tabs
           value={tab}
           onChange={(_e, v: number) => setTab(v)}
@@ -149,6 +135,21 @@ function PolicyEditor() {
         </Button>
       </Toolbar>
     </Form>
+  );
+}
+
+function ReadOnly({ record }: { record: Editing }) {
+  const createPath = useCreatePath();
+  return (
+    <Box sx={{ p: { xs: 1, md: 2 } }}>
+      <Typography variant="h1" component="h1" sx={{ mb: 2 }}>
+        {record.policyId} {record.version}
+      </Typography>
+      <Warnings />
+      <Button component={RouterLink} to={createPath({ resource: 'versions', id: record.id, type: 'show' })} variant="outlined">
+        Read this version
+      </Button>
+    </Box>
   );
 }
 
@@ -184,12 +185,9 @@ export default function VersionEdit() {
       notify(STALE, { type: 'error', autoHideDuration: 20000 });
       return;
     }
-    const problems = flattenErrors(e.body?.errors);
+    const problems: ServerProblem[] = e.body?.problems ?? [];
     setServerErrors(problems);
-    notify(
-      problems.length ? `${e.message} See the ${problems.length === 1 ? 'problem' : `${problems.length} problems`} marked.` : e.message,
-      { type: 'error', autoHideDuration: 15000 },
-    );
+    if (problems.length === 0) notify(e.message, { type: 'error', autoHideDuration: 15000 });
   }
 
   function onSuccess(data: { id: string; version: string }) {

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 
 export interface ServerProblem {
   pointer: string;
+  code: string;
   message: string;
 }
 

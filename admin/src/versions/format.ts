@@ -1,5 +1,6 @@
 /** Words and numbers as a policy officer reads them: pounds and pence, dates in full, statuses in plain English. */
 
+import { plainMessage, whereInPolicy, type Problem } from '../plainErrors';
 import type { HttpError } from 'react-admin';
 
 export type Status = 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
@@ -52,13 +53,13 @@ export function flattenErrors(errors: unknown, prefix = ''): Array<{ pointer: st
   });
 }
 
-/** The server's words for a failed request: its detail, and the first few field problems. */
+/** The server's words for a failed request: its detail, and the first few problems, in plain English. */
 export function describeError(error: unknown): string {
   const e = error as Partial<HttpError> & { message?: string };
-  const problems = flattenErrors(e.body?.errors);
+  const problems: Problem[] = e.body?.problems ?? [];
   const listed = problems
     .slice(0, 3)
-    .map((p) => `${p.pointer}: ${p.message}`)
+    .map((p) => `${whereInPolicy(undefined, p.pointer)}: ${plainMessage(p)}`)
     .join('; ');
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
   return `${e.message ?? 'The request failed.'}${listed ? ` ${listed}${more}` : ''}`;

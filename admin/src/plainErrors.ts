@@ -1,0 +1,156 @@
+/**
+ * The server's problems in the words of the screen: where a problem is, named by the labels the officer
+ * sees (a band's name, a question's text), never a JSON Pointer; and what is wrong, in plain English,
+ * never a pattern or a schema keyword.
+ */
+
+import type { Policy } from '../../engine/policy.js';
+
+export interface Problem {
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+/** What is wrong, in plain English. Semantic problems already are; schema ones are rephrased. */
+export function plainMessage(problem: Pick<Problem, 'code' | 'message' | 'pointer'>): string {
+  const { code, message, pointer } = problem;
+  const field = pointer.split('/').pop() ?? '';
+  switch (code) {
+    case 'schema_pattern':
+      return /id$|^version$|^id$/i.test(field) || /must match pattern "\^\[a-z0-9\]/.test(message)
+        ? 'Use lower-case letters, digits and hyphens only, such as 2011-revised.'
+        : 'This is not written the way it needs to be.';
+    case 'schema_required':
+      return 'This must be filled in.';
+    case 'schema_type':
+      return /number|integer/.test(message)
+        ? 'Enter a number.'
+        : /string/.test(message)
+          ? 'Enter some text.'
+          : 'This is the wrong kind of value.';
+    case 'schema_range': {
+      const limit = /must be ([<>]=?) (-?[\d.]+)/.exec(message);
+      if (!limit) return 'This is outside what is allowed.';
+      const [, op, n] = limit;
+      const words = { '>=': `${n} or more`, '<=': `${n} or less`, '>': `more than ${n}`, '<': `less than ${n}` }[op!];
+      return `This must be ${words}.`;
+    }
+    case 'schema_length': {
+      const chars = /(fewer|more) than (\d+) characters/.exec(message);
+      if (message.includes('fewer than 1 characters')) return 'This must be filled in.';
+      return chars
+        ? `This must be ${chars[1] === 'more' ? 'at most' : 'at least'} ${chars[2]} characters long.`
+        : 'This is too long or too short.';
+    }
+    case 'schema_enum':
+    case 'schema_const':
+      return 'Choose one of the options offered.';
+    case 'schema_additional_property':
+      return 'This is not part of a policy: remove it in the JSON tab.';
+    case 'schema_format':
+      return /date/.test(message) ? 'Enter a real date.' : 'This is not written the way it needs to be.';
+    default:
+      // Semantic checks speak the officer's language already; drop a leading quoted key that repeats the field.
+      return message.charAt(0).toUpperCase() + message.slice(1);
+  }
+}
+
+const TOP: Record<string, string> = {
+  id: 'Scheme id',
+  version: 'Version name',
+  title: 'Title',
+  council: 'Council',
+  description: 'Description',
+  weeksPerYear: 'Weeks in a year',
+  rounding: 'Rounding',
+  maximum: 'Maximum',
+  uplifts: 'Uplifts',
+  rules: 'Rules',
+  schemaVersion: 'Policy format',
+  examples: 'Worked examples',
+};
+
+const FIELD: Record<string, string> = {
+  id: 'id',
+  label: 'name',
+  text: 'wording',
+  points: 'points',
+  weight: 'weight',
+  from: 'from (points)',
+  to: 'to (points)',
+  pence: 'amount',
+  hours: 'hours',
+  pencePerPoint: 'price per point',
+  basePence: 'base amount',
+  hourlyRatePence: 'hourly rate',
+  period: 'period',
+  percent: 'percent',
+  minAge: 'lowest age',
+  maxAge: 'highest age',
+  unit: 'unit',
+  mode: 'direction',
+};
+
+/** Where a problem is, in the labels of the screen: "Pricing, standard table, band 'Band 2': to (points)". */
+export function whereInPolicy(policy: Partial<Policy> | undefined, pointer: string): string {
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const [head, ...rest] = parts;
+  if (!head) return 'The policy';
+  const field = (key: string | undefined) => (key === undefined ? '' : `: ${FIELD[key] ?? key}`);
+  const nth = (list: unknown, i: string | undefined) =>
+    (Array.isArray(list) ? list[Number(i)] : undefined) as Record<string, unknown> | undefined;
+  const named = (item: Record<string, unknown> | undefined, noun: string, i: string | undefined) => {
+    const name = item?.label ?? item?.text ?? item?.id;
+    return typeof name === 'string' && name ? `${noun} '${name}'` : `${noun} ${Number(i) + 1}`;
+  };
+  switch (head) {
+    case 'clientGroups':
+      return `${named(nth(policy?.clientGroups, rest[0]), 'Client group', rest[0])}${field(rest[1])}`;
+    case 'domains':
+      return `${named(nth(policy?.domains, rest[0]), 'Area of need', rest[0])}${field(rest[1])}`;
+    case 'questionnaires': {
+      const q = nth(policy?.questionnaires, rest[0]);
+      if (rest[1] !== 'questions') return `${named(q, 'Questionnaire', rest[0])}${field(rest[1])}`;
+      const question = nth(q?.questions, rest[2]);
+      if (rest[3] !== 'answers') return `${named(q, 'Questionnaire', rest[0])}, ${named(question, 'question', rest[2])}${field(rest[3])}`;
+      const answer = nth(question?.answers, rest[4]);
+      return `${named(q, 'Questionnaire', rest[0])}, ${named(question, 'question', rest[2])}, ${named(answer, 'answer', rest[4])}${field(rest[5])}`;
+    }
+    case 'pricing': {
+      const tableName = rest[0] === 'default' ? 'the standard table' : `the table for ${groupLabel(policy, rest[1])}`;
+      const table = (rest[0] === 'default' ? policy?.pricing?.default : policy?.pricing?.byClientGroup?.[rest[1] ?? '']) as
+        | Record<string, unknown>
+        | undefined;
+      const inTable = rest[0] === 'default' ? rest.slice(1) : rest.slice(2);
+      if (inTable[0] === 'bands')
+        return `Pricing, ${tableName}, ${named(nth(table?.bands, inTable[1]), 'band', inTable[1])}${field(inTable[2])}`;
+      return `Pricing, ${tableName}${field(inTable[0])}`;
+    }
+    case 'carerAdjustment':
+      if (rest[0] === 'reductions' && rest[1]) return `Carer reduction for ${rest[1]} support${rest[2] ? ` with ${rest[2]} impact` : ''}`;
+      return `Carer reduction${field(rest[1] ? rest[0] : undefined)}`;
+    case 'uplifts':
+      return `Uplift ${Number(rest[0]) + 1}${field(rest[1])}`;
+    case 'rules': {
+      const name = nth(policy?.rules, rest[0])?.name;
+      return typeof name === 'string' ? `Rule '${name}'` : `Rule ${Number(rest[0]) + 1}`;
+    }
+    case 'maximum':
+      return `Maximum${field(rest[0] === 'route' ? undefined : rest[0])}${rest[0] === 'route' ? ': route above it' : ''}`;
+    default:
+      return `${TOP[head] ?? head}${field(rest[0])}`;
+  }
+}
+
+function groupLabel(policy: Partial<Policy> | undefined, id: string | undefined): string {
+  return policy?.clientGroups?.find((g) => g.id === id)?.label ?? `'${id}'`;
+}
+
+/** The name of the form input that holds the value at a pointer (react-hook-form names inputs by their source). */
+export function inputNameFor(pointer: string, root = 'document'): string {
+  return [root, ...pointer.split('/').slice(1)].join('.');
+}
