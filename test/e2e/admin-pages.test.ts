@@ -10,10 +10,21 @@ describe('the admin pages', () => {
     const page = await file.ui.freshPage('admin');
     await page.goto(`${file.ui.server.url}/#/audit`);
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
-    await page.getByText('user.create').first().waitFor();
+    // Actions in words, not codes.
+    await page.getByRole('cell', { name: 'User created' }).first().waitFor();
+    expect(await page.getByRole('cell', { name: 'user.create' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await page.getByText('The log is intact').waitFor();
     await checkPage(page, 'audit');
+
+    // Free-text search, and a filter by what happened, chosen in words.
+    await page.getByPlaceholder('Search the log').fill('officer2');
+    await expect.poll(() => page.getByRole('cell', { name: 'User created' }).count()).toBe(1);
+    await page.getByPlaceholder('Search the log').fill('');
+    await page.getByRole('combobox', { name: 'What happened' }).click();
+    await page.getByRole('option', { name: 'Example version loaded' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Example version loaded' }).count()).toBe(6);
+    expect(await page.getByRole('cell', { name: 'User created' }).count()).toBe(0);
   });
 
   it('creates a user for a case system and issues it an API key, shown once', async () => {

@@ -93,7 +93,7 @@ describe('a scrutiny user', () => {
     await checkPage(page, 'versions-scrutiny-show');
   });
 
-  it('is refused a change by the server, and the console shows the refusal', async () => {
+  it('is refused a change by the server, and the console gives a reading view instead of a form', async () => {
     const draft = await newDraft('2011-scrutiny-writes');
     const { url: base, tokens } = file.ui.server;
     const current = await request(base, 'GET', draft, tokens.scrutiny);
@@ -102,9 +102,8 @@ describe('a scrutiny user', () => {
     const page = await file.ui.freshPage('scrutiny');
     await page.goto(url('2011-scrutiny-writes', 'edit'));
     await page.getByText('only a policy officer can change it').waitFor();
-    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Scrutiny tries a change');
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.getByText(/This needs one of the roles 'officer'/).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Title', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
     await checkPage(page, 'versions-scrutiny-refused');
     const after = await request(base, 'GET', draft, tokens.scrutiny);
     expect(after.body.document.title).toBe(current.body.document.title);

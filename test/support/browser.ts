@@ -178,10 +178,36 @@ export async function accessibilityViolations(page: Page): Promise<Array<{ id: s
     .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 
-/** A screenshot for the record, then no serious or critical accessibility finding. */
+/** A screenshot for the record, then no serious or critical accessibility finding, and nothing wider than the window. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   expect(await accessibilityViolations(page)).toEqual([]);
+  expect(await overflow(page), `${name}: the page is wider than the window`).toEqual({ widerBy: 0, widest: null });
+}
+
+/**
+ * How much wider than the window the page is (0 when it fits), and the widest element sticking out, so a
+ * failure names it. Wide tables scroll inside their own box; the page itself never scrolls sideways.
+ */
+export async function overflow(page: Page): Promise<{ widerBy: number; widest: string | null }> {
+  return page.evaluate(() => {
+    const widerBy = Math.max(0, document.documentElement.scrollWidth - window.innerWidth);
+    if (widerBy === 0) return { widerBy, widest: null };
+    let widest: Element | null = null;
+    let right = window.innerWidth;
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > right) {
+        right = r.right;
+        widest = el;
+      }
+    }
+    const describe = (el: Element | null) =>
+      el
+        ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 2).join('.')} "${(el.textContent ?? '').slice(0, 40)}"`
+        : null;
+    return { widerBy, widest: describe(widest) };
+  });
 }
 
 /** Find and replace in Monaco, as a person would with Ctrl+H. */

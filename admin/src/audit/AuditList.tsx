@@ -3,13 +3,60 @@
 import { Alert, Box, Button, Typography } from '@mui/material';
 import VerifiedIcon from '@mui/icons-material/VerifiedUser';
 import { useState } from 'react';
-import { DataTable, DateField, ExportButton, FilterButton, FunctionField, List, TextInput, TopToolbar, type RaRecord } from 'react-admin';
+import {
+  DataTable,
+  DateField,
+  ExportButton,
+  FilterButton,
+  FunctionField,
+  List,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+  type RaRecord,
+} from 'react-admin';
 import { api } from '../http';
 
+/** Each action the server records, in words: what the filter offers and what the log shows. */
+export const ACTION_WORDS: Record<string, string> = {
+  'auth.sign-in': 'Signed in',
+  'auth.sign-in-failed': 'Sign-in refused',
+  'auth.sign-out': 'Signed out',
+  'cohort.create': 'Cohort added',
+  'cohort.delete': 'Cohort deleted',
+  'decision.record': 'Decision recorded',
+  'decision.final-budget': 'Final budget recorded',
+  'policy.create': 'Scheme created',
+  'policy.seed': 'Example scheme loaded',
+  'policy.reference-cohort': 'Reference cohort chosen',
+  'store.integrity': 'Record checked',
+  'store.upgrade': 'Record upgraded',
+  'user.create': 'User created',
+  'user.update': 'User changed',
+  'version.seed': 'Example version loaded',
+  'version.create': 'Draft created',
+  'version.edit': 'Draft changed',
+  'version.edit-examples': 'Worked examples changed',
+  'version.submit': 'Submitted for ratification',
+  'version.return-to-draft': 'Returned to draft',
+  'version.ratify': 'Ratified',
+  'version.supersede': 'Superseded',
+  'version.withdraw': 'Withdrawn',
+  'version.delete': 'Draft deleted',
+};
+
 const filters = [
-  <TextInput key="actor" source="actor" label="Actor (user name)" alwaysOn />,
-  <TextInput key="action" source="action" label="Action (e.g. version.ratify)" alwaysOn />,
-  <TextInput key="target" source="target" label="Target (e.g. version:adult-ras:2010-revised)" />,
+  <SearchInput key="q" source="q" placeholder="Search the log" alwaysOn />,
+  <SelectInput
+    key="action"
+    source="action"
+    label="What happened"
+    choices={Object.entries(ACTION_WORDS).map(([id, name]) => ({ id, name }))}
+    alwaysOn
+  />,
+  <TextInput key="actor" source="actor" label="Who (user name)" />,
+  <TextInput key="target" source="target" label="To what" />,
 ];
 
 /** GET /api/audit/verify: the whole record checked from disk. */
@@ -68,6 +115,14 @@ const Actions = () => (
   </TopToolbar>
 );
 
+/** A target in words: "version:adult-ras/2010-revised" reads "adult-ras, version 2010-revised". */
+const targetWords = (target: unknown) => {
+  const [kind, rest = ''] = String(target ?? '').split(/:(.*)/s);
+  if (kind === 'version') return `${rest.replace('/', ', version ')}`;
+  if (kind === 'decision') return `decision ${rest.slice(0, 8)}`;
+  return rest ? `${kind} ${rest}` : String(target ?? '');
+};
+
 const details = (record: RaRecord) => {
   const entries = Object.entries(record.details ?? {});
   if (entries.length === 0) return '—';
@@ -76,7 +131,7 @@ const details = (record: RaRecord) => {
 
 const Empty = () => (
   <Box sx={{ p: 3 }}>
-    <Typography>No audit entries match these filters. Filters match whole values exactly: clear them to see everything.</Typography>
+    <Typography>No entries in the log match. Clear the search and filters to see everything.</Typography>
   </Box>
 );
 
@@ -99,15 +154,24 @@ export function AuditList() {
         title="Audit log"
         empty={<Empty />}
         disableSyncWithLocation={false}
+        sx={{ '& .RaList-content': { overflowX: 'auto' } }}
       >
-        <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable
+          bulkActionButtons={false}
+          rowClick={false}
+          sx={{ '& td': { overflowWrap: 'anywhere', verticalAlign: 'top' }, '& td:last-of-type': { minWidth: 240 } }}
+        >
           <DataTable.Col source="seq" label="No." />
           <DataTable.Col source="at" label="Time">
             <DateField source="at" showTime locales="en-GB" />
           </DataTable.Col>
-          <DataTable.Col source="actor" label="Actor" />
-          <DataTable.Col source="action" label="Action" />
-          <DataTable.Col source="target" label="Target" />
+          <DataTable.Col source="actor" label="Who" />
+          <DataTable.Col source="action" label="What happened">
+            <FunctionField render={(r: RaRecord) => ACTION_WORDS[r.action] ?? r.action} />
+          </DataTable.Col>
+          <DataTable.Col source="target" label="To what">
+            <FunctionField render={(r: RaRecord) => targetWords(r.target)} />
+          </DataTable.Col>
           <DataTable.Col label="Details" disableSort>
             <FunctionField render={details} />
           </DataTable.Col>

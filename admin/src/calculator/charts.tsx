@@ -204,13 +204,13 @@ function truncate(text: string, n: number) {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
-/** Hidden from sight, read by screen readers. */
+/** Hidden from sight, read by screen readers. Sizes in px: in MUI's sx a bare 1 means 100%. */
 export const visuallyHidden = {
   position: 'absolute',
-  width: 1,
-  height: 1,
+  width: '1px',
+  height: '1px',
   padding: 0,
-  margin: -1,
+  margin: '-1px',
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',

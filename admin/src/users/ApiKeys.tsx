@@ -1,5 +1,6 @@
 /** A user's API keys: issue one (shown once, with a copy button) and revoke. */
 
+import { visuallyHidden } from '../calculator/charts';
 import {
   Alert,
   Box,
@@ -126,7 +127,7 @@ export function ApiKeys() {
                 Last used
               </TableCell>
               <TableCell component="th" scope="col">
-                <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                <Box component="span" sx={visuallyHidden}>
                   Actions
                 </Box>
               </TableCell>

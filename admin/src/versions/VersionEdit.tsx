@@ -10,7 +10,7 @@ import Button from '@mui/material/Button';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   Edit,
@@ -190,9 +190,16 @@ export default function VersionEdit() {
     if (problems.length === 0) notify(e.message, { type: 'error', autoHideDuration: 15000 });
   }
 
+  // Leave for the saved version once the form has taken the saved record (it remounts on a new content
+  // hash, clean): leaving from the save itself would be held by the unsaved-changes guard of the old form.
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    if (saved) redirect('show', 'versions', saved);
+  }, [saved, redirect]);
+
   function onSuccess(data: { id: string; version: string }) {
     notify(`Draft ${data.version} saved.`, { type: 'success' });
-    redirect('show', 'versions', data.id);
+    setSaved(data.id);
   }
 
   return (
