@@ -104,11 +104,41 @@ export interface ExamplesReport {
 
 /** A DataProvider with the version's worked examples as custom methods: run them, and replace them (If-Match). */
 export interface RasDataProvider extends DataProvider {
+  /** Compares versions over a stored cohort and waits for the result (POST /api/comparisons, wait). */
+  compare(body: { policyId: string; versions: string[]; cohortId: string; asOf?: string }): Promise<ComparisonJob>;
   runExamples(id: string): Promise<ExamplesReport>;
   saveExamples(id: string, examples: WorkedExample[], reason: string, etag: string): Promise<{ examples: WorkedExample[]; etag: string }>;
 }
 
+/** A finished comparison job, as much of it as the console reads. */
+export interface ComparisonJob {
+  status: 'running' | 'done' | 'failed';
+  error?: string;
+  result?: {
+    evaluated: number;
+    withoutAmount: number;
+    pairs: Array<{
+      base: string;
+      candidate: string;
+      overall: PairStats;
+      byClientGroup: Record<string, PairStats>;
+      policyChanges: Array<{ area: string; path: string; description: string }>;
+    }>;
+  };
+}
+
+export interface PairStats {
+  people: number;
+  gainers: number;
+  losers: number;
+  unchanged: number;
+  totalChangePence: number;
+}
+
 export const dataProvider: RasDataProvider = {
+  async compare(body) {
+    return (await api<ComparisonJob>('/api/comparisons', { method: 'POST', body: { ...body, wait: true } })).body;
+  },
   async runExamples(id) {
     return (await api<ExamplesReport>(`${versionPath(id)}/examples/run`, { method: 'POST', body: {} })).body;
   },

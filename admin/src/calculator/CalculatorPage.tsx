@@ -36,6 +36,18 @@ export function CalculatorPage() {
   const [startDate, setStartDate] = useState('');
   const { policies, policyId, setPolicyId, versions, version, setVersion, doc, loadError } = usePolicyVersion(setClientGroup);
 
+  // Another scheme asks other questions: what was entered for the last one does not carry over.
+  const chooseScheme = (id: string) => {
+    setPolicyId(id);
+    setAnswers({});
+    setCarer(NO_CARER);
+    setRequested('');
+    setContribution('');
+    setGiven(ANSWERS);
+    setFacts({});
+    setStartDate('');
+  };
+
   const ageYears = ageMode === 'age' ? (/^\d{1,3}$/.test(age) ? Number(age) : null) : ageOn(dob, assessmentDate);
   const questionnaire = doc ? questionnaireFor(doc, ageYears, clientGroup) : null;
   const assessment = useMemo(
@@ -92,7 +104,7 @@ export function CalculatorPage() {
           <SchemePicker
             policies={policies}
             policyId={policyId}
-            onPolicyId={setPolicyId}
+            onPolicyId={chooseScheme}
             versions={versions}
             version={version}
             onVersion={setVersion}

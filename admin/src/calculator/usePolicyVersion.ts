@@ -40,6 +40,7 @@ export function usePolicyVersion(setClientGroup: Dispatch<SetStateAction<string>
 
   useEffect(() => {
     if (!policyId) return;
+    setLoadError(null);
     setVersions([]);
     request<VersionSummary[]>(`/api/policies/${encodeURIComponent(policyId)}/versions`)
       .then((list) => {
@@ -52,6 +53,7 @@ export function usePolicyVersion(setClientGroup: Dispatch<SetStateAction<string>
 
   useEffect(() => {
     if (!policyId || !version) return;
+    setLoadError(null);
     setDoc(null);
     request<{ document: PolicyDocument }>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`)
       .then(({ document }) => {

@@ -11,7 +11,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { flattenErrors } from './format';
 
 export interface DialogField {
@@ -39,10 +39,13 @@ export function ActionDialog({
   confirm,
   onClose,
   onSubmit,
+  children,
 }: {
   open: boolean;
   title: string;
   intro?: string;
+  /** Shown between the introduction and the fields, such as what a ratifier reads before deciding. */
+  children?: ReactNode;
   fields: DialogField[];
   confirm: string;
   onClose: () => void;
@@ -87,6 +90,7 @@ export function ActionDialog({
         <DialogTitle id="action-dialog-title">{title}</DialogTitle>
         <DialogContent>
           {intro && <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>}
+          {children}
           {problem && (
             <Alert severity="error" role="alert" sx={{ mb: 2 }}>
               {problem}

@@ -35,7 +35,7 @@ export interface VersionRecordView {
   submittedBy: string | null;
   basedOn: { version: string } | null;
   /** The policy document (the version's page loads it whole). */
-  document?: { title: string; description?: string };
+  document?: { title: string; description?: string; clientGroups: Array<{ id: string; label: string }> };
   ratification: null | {
     body: string;
     decisionDate: string;

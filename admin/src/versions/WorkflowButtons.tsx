@@ -29,6 +29,7 @@ import type { Access } from '../authProvider';
 import { versionId, versionPath } from '../dataProvider';
 import { api } from '../http';
 import { ActionDialog, type DialogField } from './ActionDialog';
+import { RatificationPreview } from './RatificationPreview';
 import { describeError } from './format';
 import type { VersionRecordView } from './RatificationRecord';
 
@@ -230,9 +231,15 @@ export function WorkflowButtons() {
           onClose={() => setDialog(null)}
           // The ratification is of the version exactly as shown (its ETag): if it has changed since, the server refuses.
           onSubmit={(v) => step('ratify', `Version ${record.version} ratified.`, v, { 'If-Match': record.etag })}
-          intro="Record the decision as the minutes give it. The version comes into force on the effective-from date."
+          intro="Read what this version changes, then record the decision as the minutes give it. The version comes into force on the effective-from date."
           fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today(), max: today() } : f))}
-        />
+        >
+          <RatificationPreview
+            policyId={record.policyId}
+            version={record.version}
+            groupLabel={(id) => record.document?.clientGroups.find((g) => g.id === id)?.label ?? id}
+          />
+        </ActionDialog>
       )}
       {dialog === 'withdraw' && (
         <ActionDialog

@@ -1,0 +1,133 @@
+/**
+ * What a ratifier sees before deciding: the version against the one in force, over the scheme's reference
+ * cohort (who gains, who loses, what it costs, by client group), and every change to the policy in words.
+ * The server runs the same comparison when the ratification is recorded; this one is for reading first.
+ */
+
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { useDataProvider, useGetOne } from 'react-admin';
+import { formatChange, formatNumber } from '../calculator/format';
+import type { ComparisonJob, PairStats, RasDataProvider } from '../dataProvider';
+import { describeError } from './format';
+
+/**
+ * A policy as react-admin holds it: from GET /api/policies/:id the version in force is its name, from the
+ * list (which fills the same cache) it is { version, effectiveFrom }.
+ */
+interface PolicySummary {
+  id: string;
+  inForce: string | { version: string } | null;
+  referenceCohortId?: string | null;
+}
+
+export function RatificationPreview({
+  policyId,
+  version,
+  groupLabel,
+}: {
+  policyId: string;
+  version: string;
+  groupLabel: (id: string) => string;
+}) {
+  const dataProvider = useDataProvider<RasDataProvider>();
+  const { data: policy } = useGetOne<PolicySummary>('policies', { id: policyId });
+  const [job, setJob] = useState<ComparisonJob | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const against = typeof policy?.inForce === 'string' ? policy.inForce : policy?.inForce?.version;
+  const cohortId = policy?.referenceCohortId;
+
+  useEffect(() => {
+    if (!against || !cohortId || against === version) return;
+    let current = true;
+    dataProvider.compare({ policyId, versions: [against, version], cohortId }).then(
+      (j) => current && setJob(j),
+      (e) => current && setFailure(describeError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [dataProvider, policyId, version, against, cohortId]);
+
+  if (!policy) return <Typography role="status">Finding the version in force…</Typography>;
+  if (!against || against === version)
+    return <Alert severity="info">No other version is in force today, so there is nothing to compare this one with.</Alert>;
+  if (!cohortId)
+    return (
+      <Alert severity="warning">
+        The scheme has no reference cohort, so this version cannot be compared with {against} here. Say why there is no comparison below.
+      </Alert>
+    );
+  if (failure) return <Alert severity="error">The comparison could not be run: {failure}</Alert>;
+  if (!job)
+    return (
+      <Typography role="status">
+        Comparing {version} with {against}, the version in force, over the reference cohort…
+      </Typography>
+    );
+  const pair = job.result?.pairs[0];
+  if (job.status !== 'done' || !pair) return <Alert severity="error">The comparison did not finish: {job.error ?? 'no result'}.</Alert>;
+  const groups = Object.entries(pair.byClientGroup);
+  return (
+    <Box data-testid="ratification-preview" sx={{ mb: 2 }}>
+      <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 1 }}>
+        Against {against}, the version in force
+      </Typography>
+      <Typography sx={{ mb: 1 }}>{overallWords(pair.overall)}</Typography>
+      <Table size="small" aria-label="Who gains and who loses, by client group">
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">
+              Client group
+            </TableCell>
+            <TableCell component="th" scope="col" align="right">
+              Better off
+            </TableCell>
+            <TableCell component="th" scope="col" align="right">
+              Worse off
+            </TableCell>
+            <TableCell component="th" scope="col" align="right">
+              Cost a year
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {groups.map(([group, stats]) => (
+            <TableRow key={group}>
+              <TableCell component="th" scope="row">
+                {groupLabel(group)}
+              </TableCell>
+              <TableCell align="right">{formatNumber(stats.gainers)}</TableCell>
+              <TableCell align="right">{formatNumber(stats.losers)}</TableCell>
+              <TableCell align="right">{formatChange(stats.totalChangePence)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mt: 2, mb: 1 }}>
+        What changes
+      </Typography>
+      {pair.policyChanges.length === 0 ? (
+        <Typography>Nothing that affects amounts, flags or what is published.</Typography>
+      ) : (
+        <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid="policy-changes">
+          {pair.policyChanges.map((c) => (
+            <li key={c.path + c.description}>{c.description}</li>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function overallWords(s: PairStats): string {
+  const people = (n: number) => `${formatNumber(n)} ${n === 1 ? 'person' : 'people'}`;
+  return `Of ${people(s.people)} in the reference cohort, ${people(s.gainers)} would be better off, ${people(s.losers)} worse off and ${people(s.unchanged)} unchanged; the total cost changes by ${formatChange(s.totalChangePence)} a year.`;
+}
