@@ -17,7 +17,7 @@ import type { Store } from '../../server/store/store.js';
 import { copyStore, isSchema, newStorePlace, onPostgres, openTestStore } from './store-under-test.js';
 
 export const PASSWORD = 'a-long-test-password';
-const SETUP_CODE = 'test-setup-code';
+export const SETUP_CODE = 'test-setup-code';
 
 export interface TestServer {
   url: string;

@@ -10,8 +10,9 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLogin } from 'react-admin';
 import { api } from '../http';
+import { FirstRunSetup } from './FirstRunSetup';
 
-/** Sign-in: labelled fields, an error said in words, and a setup hint while the first admin is missing. */
+/** Sign-in: labelled fields and an error said in words; while there are no users yet, the first-run setup instead. */
 export function LoginPage() {
   const login = useLogin();
   const [username, setUsername] = useState('');
@@ -60,52 +61,50 @@ export function LoginPage() {
           <Typography color="text.secondary" sx={{ mb: 3 }}>
             Sign in to read, draft and ratify the council's resource allocation policy.
           </Typography>
-          <form onSubmit={submit} noValidate aria-label="Sign in">
-            {error && (
-              <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-                {error}
-              </Alert>
-            )}
-            <TextField
-              id="username"
-              name="username"
-              label="Username"
-              autoComplete="username"
-              required
-              fullWidth
-              autoFocus
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              sx={{ mb: 2 }}
-            />
-            <TextField
-              id="password"
-              name="password"
-              label="Password"
-              type="password"
-              autoComplete="current-password"
-              required
-              fullWidth
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              sx={{ mb: 3 }}
-            />
-            <Button
-              type="submit"
-              variant="contained"
-              size="large"
-              fullWidth
-              disabled={busy}
-              startIcon={busy ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
-            >
-              Sign in
-            </Button>
-          </form>
-          {setupNeeded && (
-            <Alert severity="info" sx={{ mt: 3 }}>
-              No account yet? First-time setup: create the first administrator with the one-time setup code the server printed when it
-              started (POST /api/setup), then sign in here.
-            </Alert>
+          {setupNeeded ? (
+            <FirstRunSetup />
+          ) : (
+            <form onSubmit={submit} noValidate aria-label="Sign in">
+              {error && (
+                <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+                  {error}
+                </Alert>
+              )}
+              <TextField
+                id="username"
+                name="username"
+                label="Username"
+                autoComplete="username"
+                required
+                fullWidth
+                autoFocus
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                sx={{ mb: 2 }}
+              />
+              <TextField
+                id="password"
+                name="password"
+                label="Password"
+                type="password"
+                autoComplete="current-password"
+                required
+                fullWidth
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                sx={{ mb: 3 }}
+              />
+              <Button
+                type="submit"
+                variant="contained"
+                size="large"
+                fullWidth
+                disabled={busy}
+                startIcon={busy ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+              >
+                Sign in
+              </Button>
+            </form>
           )}
         </CardContent>
       </Card>
