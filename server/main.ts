@@ -48,6 +48,7 @@ async function start(): Promise<void> {
   if (!consoleDir) console.log(`No built console at ${config.consoleDir}: the API is served without it.`);
   if (setupCode) {
     console.log(`\nNo users yet. Create the first admin within this run with the one-time setup code ${setupCode}:`);
+    if (consoleDir) console.log(`  open http://${config.host}:${port}/ and follow "Set up the console", or over HTTP:`);
     console.log(
       `  curl -X POST http://${config.host}:${port}/api/setup -H 'Content-Type: application/json' -d '{"code":"${setupCode}","username":"admin","password":"<12 or more characters, not a common password>"}'`,
     );
