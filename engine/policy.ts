@@ -197,6 +197,13 @@ export interface EligibilityCondition {
 /** How the amount is paid (schemaVersion 2): once, or a year's amount pro rata from a start date. */
 export type Award = { kind: 'one-off'; words?: string } | { kind: 'yearly'; yearStarts?: string; proRata: 'whole-months' | 'days' };
 
+/** What the council tells people beside the numbers: next steps, reviews, contact (any format: it changes no amount). */
+export interface Publication {
+  nextSteps?: string;
+  review?: string;
+  contact?: { name: string; phone?: string; email?: string; address?: string; web?: string };
+}
+
 export interface Policy {
   $schema?: string;
   /** 2 adds a base amount beside a price per point; a version-1 document evaluates as it always did. */
@@ -207,6 +214,7 @@ export interface Policy {
   council: string;
   description?: string;
   source?: Reference;
+  publication?: Publication;
   clientGroups: ClientGroup[];
   domains: Domain[];
   questionnaires: Questionnaire[];

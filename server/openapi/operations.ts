@@ -289,6 +289,24 @@ export const OPERATIONS: Record<string, Operation> = {
     ok: [200, { ...arrayOf(ref('DecisionSummary')), maxItems: 500 }],
   },
   'get /api/decisions/{decisionId}': { ok: [200, ref('Decision')], okHeaders: decisionEtag, problems: { 404: NOT_FOUND_DECISION } },
+  'get /api/decisions/{decisionId}/letter': {
+    ok: [
+      200,
+      {
+        type: 'string',
+        description:
+          "A printable HTML page: the amount, how it was worked out step by step (the engine's explanation), the carer adjustment, what the council will also look at, what happens next and how to ask for a review (the policy's publication section).",
+      },
+    ],
+    okType: 'text/html',
+    problems: { 404: NOT_FOUND_DECISION, 409: "The version's content is not what the decision used." },
+  },
+  'get /api/decisions/{decisionId}/letter.pdf': {
+    ok: [200, { type: 'string', format: 'binary', description: 'The same letter as an A4 PDF.' }],
+    okType: 'application/pdf',
+    okHeaders: { 'Content-Disposition': 'attachment, named letter-<decision id>.pdf.' },
+    problems: { 404: NOT_FOUND_DECISION, 409: "The version's content is not what the decision used." },
+  },
   'post /api/decisions/{decisionId}/replay': {
     ok: [200, ref('ReplayResult')],
     problems: { 404: NOT_FOUND_DECISION, 409: "The version's content is not what the decision used." },

@@ -1,3 +1,5 @@
+import { letterFor, type Letter } from '../letter/letter.js';
+import { letterHtml, letterPdf } from '../letter/render.js';
 import { randomUUID } from 'node:crypto';
 import diff from 'microdiff';
 import type { Caller } from '../auth/authenticate.js';
@@ -18,6 +20,19 @@ const checkFinal = bodyChecker<{ weeklyPence: number; reason: string }>(finalBud
 const LIST_LIMIT = 500;
 
 export function decisionRoutes(ctx: AppContext): RouteSpec[] {
+  /** The letter for a decision, from the version exactly as the decision used it. */
+  async function letterOf(decisionId: string, caller: Caller): Promise<Letter> {
+    const decision = await requireDecision(ctx, decisionId, caller, 'decision.read');
+    const version = requireVersion(ctx.store, decision.policyId, decision.version);
+    if (version.contentHash !== decision.contentHash)
+      throw new HttpProblem(
+        409,
+        'version_content_changed',
+        `Version ${decision.version} now has content ${version.contentHash}, not the ${decision.contentHash} the decision used: its letter cannot be written from it.`,
+      );
+    return letterFor(decision, version.document);
+  }
+
   return [
     route(
       'post',
@@ -76,6 +91,23 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
     route('get', '/api/decisions/:decisionId', 'decision.read', 'One recorded decision with its input and output', async (req, res) => {
       const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.read');
       res.set('ETag', etagOf(decision)).json(decision);
+    }),
+
+    route(
+      'get',
+      '/api/decisions/:decisionId/letter',
+      'decision.read',
+      'The letter to the person about a decision, as a printable HTML page: the amount, how it was worked out, what happens next, how to ask for a review',
+      async (req, res) => {
+        const letter = await letterOf(String(req.params.decisionId), req.caller!);
+        res.type('html').send(letterHtml(letter));
+      },
+    ),
+
+    route('get', '/api/decisions/:decisionId/letter.pdf', 'decision.read', 'The same letter as a PDF (A4)', async (req, res) => {
+      const decisionId = String(req.params.decisionId);
+      const pdf = await letterPdf(await letterOf(decisionId, req.caller!));
+      res.type('application/pdf').attachment(`letter-${decisionId}.pdf`).end(pdf);
     }),
 
     route(

@@ -585,6 +585,11 @@ describe('real responses fit the contract', () => {
     await exchange('GET', '/api/decisions/no-such-decision', 404, { token: apiClient });
     const replay = await exchange('POST', `/api/decisions/${id}/replay`, 200, { token: tokens().scrutiny });
     expect(replay.body.identical).toBe(true);
+    const letter = await exchange('GET', `/api/decisions/${id}/letter`, 200, { token: apiClient });
+    expect(String(letter.body)).toContain('<h2>What happens next</h2>');
+    await exchange('GET', `/api/decisions/${id}/letter.pdf`, 200, { token: tokens().officer });
+    await exchange('GET', `/api/decisions/${id}/letter`, 403, { token: tokens().scrutiny });
+    await exchange('GET', '/api/decisions/no-such-decision/letter.pdf', 404, { token: apiClient });
     await exchange('POST', '/api/decisions/no-such-decision/replay', 404, { token: tokens().scrutiny });
     const read = await exchange('GET', `/api/decisions/${id}`, 200, { token: apiClient });
     const asRead = { 'if-match': read.headers.get('etag')! };

@@ -90,6 +90,9 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/decisions': DECISION_MAKERS,
   'get /api/decisions': ['officer', 'ratifier'],
   'get /api/decisions/:decisionId': ['officer', 'ratifier', 'api-client'],
+  // The letter says what the decision says, so whoever may read the decision may read its letter.
+  'get /api/decisions/:decisionId/letter': ['officer', 'ratifier', 'api-client'],
+  'get /api/decisions/:decisionId/letter.pdf': ['officer', 'ratifier', 'api-client'],
   'post /api/decisions/:decisionId/replay': ['officer', 'ratifier', 'scrutiny'],
   'put /api/decisions/:decisionId/final-budget': DECISION_MAKERS,
 

@@ -1,0 +1,103 @@
+/**
+ * The letter to the person about a recorded decision: the amount, how it was worked out step by step,
+ * the carer adjustment and why, what the council will also look at, what happens next and how to ask
+ * for a review. Deterministic: every sentence about the amount is the engine's explanation (explain()),
+ * and the rest is the policy's own publication section, or the fixed words below when it has none.
+ */
+
+import { explain, formatPence, type Policy } from '../../engine/index.js';
+import type { DecisionRecord } from '../store/records.js';
+
+export interface Letter {
+  council: string;
+  scheme: string;
+  /** The day the decision was recorded, in words. */
+  date: string;
+  reference: string | null;
+  headline: string;
+  sections: Array<{ heading: string; paragraphs: string[] }>;
+  /** Where the figures came from, for anyone checking: version, content hash, engine, decision id. */
+  provenance: string;
+}
+
+const DEFAULT_NEXT_STEPS =
+  'This amount is indicative. You will agree a support plan with the council, and with it your personal budget. If the budget agreed is different from this amount, the reason is recorded.';
+
+export function letterFor(decision: DecisionRecord, policy: Policy): Letter {
+  const { result } = decision;
+  const publication = policy.publication ?? {};
+  const reference = result.person.reference;
+  const howWorkedOut = explanationSections(explain(result));
+  const flags = result.flags.map((f) => f.message);
+  return {
+    council: policy.council,
+    scheme: policy.title,
+    date: longDate(decision.createdAt.slice(0, 10)),
+    reference,
+    headline: headline(decision),
+    sections: [
+      ...howWorkedOut,
+      ...(flags.length > 0 ? [{ heading: 'What the council will also look at', paragraphs: flags }] : []),
+      { heading: 'What happens next', paragraphs: [publication.nextSteps ?? DEFAULT_NEXT_STEPS] },
+      {
+        heading: 'If you think this is wrong',
+        paragraphs: [
+          publication.review ??
+            `You can ask ${policy.council} to look again at how this amount was worked out. Say which step you think is wrong and why${reference ? `, and quote the reference ${reference}` : ''}.`,
+        ],
+      },
+      ...(publication.contact ? [{ heading: 'Contact', paragraphs: contactLines(publication.contact) }] : []),
+    ],
+    provenance: `Worked out under ${policy.id} version ${policy.version} (${decision.contentHash}), engine ${result.provenance.engineVersion}; decision ${decision.id}.`,
+  };
+}
+
+function headline(decision: DecisionRecord): string {
+  const { result } = decision;
+  if (result.outcome?.kind === 'not-eligible') return 'You are not eligible for this scheme, so no amount is worked out.';
+  if (result.outcome) return `${result.outcome.label}: no amount is worked out from the table. ${result.outcome.words}`;
+  const budget =
+    result.award?.kind === 'one-off'
+      ? `Your indicative payment is ${formatPence(result.award.pence)}, paid once.`
+      : `Your indicative personal budget is ${formatPence(result.weeklyPence!)} a week (${formatPence(result.monthlyPence!)} a month, ${formatPence(result.annualPence!)} a year).`;
+  const final = decision.finalBudget
+    ? ` After support planning, your budget was agreed at ${formatPence(decision.finalBudget.weeklyPence)} a week: ${decision.finalBudget.reason}`
+    : '';
+  return budget + final;
+}
+
+/**
+ * explain()'s text as sections: a line without indentation is a heading, indented lines its paragraphs.
+ * Its first lines (title, policy, person) are the letter's own heading; its flags section (rule facts,
+ * for officers) and its closing sentence are said in the person's words further on.
+ */
+function explanationSections(text: string): Letter['sections'] {
+  const lines = text.split('\n');
+  const sections: Letter['sections'] = [];
+  for (const line of lines.slice(lines.indexOf('') + 1)) {
+    if (line.trim() === '') continue;
+    if (line.startsWith('  ')) sections.at(-1)?.paragraphs.push(line.trim());
+    else sections.push({ heading: line.trim(), paragraphs: [] });
+  }
+  return sections.filter((s) => s.paragraphs.length > 0 && s.heading !== FLAGS_HEADING);
+}
+
+/** explain()'s heading for the flags raised, written for officers. */
+const FLAGS_HEADING = 'For review by the council';
+
+function contactLines(contact: NonNullable<Policy['publication']>['contact'] & object): string[] {
+  return [
+    contact.name,
+    ...(contact.phone ? [`Telephone: ${contact.phone}`] : []),
+    ...(contact.email ? [`Email: ${contact.email}`] : []),
+    ...(contact.web ? [`Web: ${contact.web}`] : []),
+    ...(contact.address ? [`Address: ${contact.address}`] : []),
+  ];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}

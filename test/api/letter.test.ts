@@ -1,0 +1,109 @@
+/**
+ * The letter to the person about a recorded decision, over HTTP: the amount in pounds, how it was worked
+ * out (the engine's own explanation, step by step), the carer adjustment and why, what happens next and
+ * how to ask for a review; as HTML and as a PDF; only for those who may read decisions.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { letterFor } from '../../server/letter/letter.js';
+import { as, ok } from '../support/api-client.js';
+import { exampleVersions } from '../support/examples.js';
+import { removeStore, startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+  removeStore(server.where);
+});
+
+const carerCase = exampleVersions()
+  .find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!
+  .examples.find((e) => e.name === 'older-person-carer-reduction')!.json;
+
+const get = (path: string, token: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+async function recorded(body: object): Promise<string> {
+  return ok(await as(server, server.tokens['api-client']).post('/api/decisions', body), 'record a decision').id;
+}
+
+describe('the letter about a decision', () => {
+  it('says the amount in pounds, how it was worked out, the carer adjustment and why, what happens next and how to ask for a review', async () => {
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment });
+    const res = await get(`/api/decisions/${id}/letter`, server.tokens.officer);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await res.text();
+    // The worked example's hand computation: 77 points, 32 000p a week, 138 667p a month, 1 664 000p a year.
+    expect(html).toContain('Your indicative personal budget is £320.00 a week (£1,386.67 a month, £16,640.00 a year).');
+    expect(html).toContain('Reference A-0001');
+    expect(html).toContain('<h2>Points by area of need</h2>');
+    expect(html).toContain('Total: 77 points.');
+    expect(html).toMatch(/Your carer is willing and able to carry on \(support: [^)]+\), so the amount is reduced by 15%/);
+    expect(html).toContain('<h2>What happens next</h2>');
+    expect(html).toContain('<h2>If you think this is wrong</h2>');
+    expect(html).toContain('quote the reference A-0001');
+    // Officers' rule facts stay out of the person's letter.
+    expect(html).not.toContain('For review by the council');
+  });
+
+  it('is the same letter as a PDF', async () => {
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment });
+    const res = await get(`/api/decisions/${id}/letter.pdf`, server.tokens['api-client']);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename=letter-${id}.pdf`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(2000);
+  });
+
+  it('tells a person who is not eligible so, with the reason', async () => {
+    const carers = exampleVersions().find((v) => v.scheme === 'carers-one-off-payment')!;
+    const paid = carers.examples.find((e) => e.name === 'not-eligible-paid-this-year')!.json;
+    const id = await recorded({ policyId: 'carers-one-off-payment', assessment: paid.assessment });
+    const html = await (await get(`/api/decisions/${id}/letter`, server.tokens.officer)).text();
+    expect(html).toContain('You are not eligible for this scheme, so no amount is worked out.');
+    expect(html).toContain('No payment yet this financial year: not met. A carer can have one payment in a financial year');
+  });
+
+  it('escapes what the case system sent: a reference is text, never markup', async () => {
+    const id = await recorded({
+      policyId: 'adult-ras',
+      version: '2009-pilot',
+      assessment: { ...(carerCase.assessment as object), reference: '<script>alert(1)</script>' },
+    });
+    const html = await (await get(`/api/decisions/${id}/letter`, server.tokens.officer)).text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('is refused to a role that may not read decisions, and is 404 for a decision that does not exist', async () => {
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment });
+    expect((await get(`/api/decisions/${id}/letter`, server.tokens.scrutiny)).status).toBe(403);
+    expect((await get(`/api/decisions/${id}/letter.pdf`, server.tokens.admin)).status).toBe(403);
+    const missing = await get('/api/decisions/no-such-decision/letter', server.tokens.officer);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it("uses the policy's own words for what happens next, reviews and whom to contact, when it has them", async () => {
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment });
+    const decision = ok(await as(server, server.tokens.officer).get(`/api/decisions/${id}`));
+    const version = ok(await as(server, server.tokens.officer).get('/api/policies/adult-ras/versions/2009-pilot'));
+    const letter = letterFor(decision, {
+      ...version.document,
+      publication: {
+        nextSteps: 'Your social worker will call you within ten working days.',
+        review: 'Write to the Review Team within 28 days.',
+        contact: { name: 'Adult Social Care', phone: '0116 305 0004', email: 'care@example.gov.uk' },
+      },
+    });
+    const sections = Object.fromEntries(letter.sections.map((s) => [s.heading, s.paragraphs]));
+    expect(sections['What happens next']).toEqual(['Your social worker will call you within ten working days.']);
+    expect(sections['If you think this is wrong']).toEqual(['Write to the Review Team within 28 days.']);
+    expect(sections.Contact).toEqual(['Adult Social Care', 'Telephone: 0116 305 0004', 'Email: care@example.gov.uk']);
+  });
+});
