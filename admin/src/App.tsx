@@ -5,6 +5,7 @@ import { type Access, authProvider } from './authProvider';
 import { CalculatorPage } from './calculator/CalculatorPage';
 import { ComparePage } from './compare/ComparePage';
 import { dataProvider } from './dataProvider';
+import decisions from './decisions';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import { NotFound } from './layout/NotFound';
@@ -38,6 +39,7 @@ export function App() {
           {/* Pages follow the actions the server allows this user: none is offered that it would refuse. */}
           {access.actions.includes('user.manage') && <Resource name="users" {...users} />}
           {access.actions.includes('audit.read') && <Resource name="audit" {...audit} />}
+          {access.actions.includes('decision.list') && <Resource name="decisions" {...decisions} />}
           <CustomRoutes>
             <Route path="/calculator" element={<CalculatorPage />} />
             {access.actions.includes('comparison.run') && <Route path="/compare" element={<ComparePage />} />}

@@ -16,7 +16,7 @@ import type {
   RaRecord,
   UpdateResult,
 } from 'react-admin';
-import { api } from './http';
+import { api, apiBlob } from './http';
 
 export const versionId = (policyId: string, version: string) => `${policyId}:${version}`;
 export const splitVersionId = (id: string) => {
@@ -49,6 +49,7 @@ const lists: Record<string, Loader> = {
     return (await api<RaRecord[]>(`/api/audit?${query}`)).body.map((e) => ({ ...e, id: e.seq })).reverse();
   },
   cohorts: async () => (await api<RaRecord[]>('/api/cohorts')).body,
+  decisions: async () => (await api<RaRecord[]>('/api/decisions')).body,
 };
 
 function page(records: RaRecord[], params: GetListParams) {
@@ -84,6 +85,8 @@ async function getOne(resource: string, id: string): Promise<RaRecord> {
       return (await api<RaRecord>(`/api/cohorts/${encodeURIComponent(id)}`)).body;
     case 'users':
       return (await api<RaRecord>(`/api/users/${encodeURIComponent(id)}`)).body;
+    case 'decisions':
+      return (await api<RaRecord>(`/api/decisions/${encodeURIComponent(id)}`)).body;
     default: {
       const { data } = page(
         await lists[resource]!({ pagination: { page: 1, perPage: 1e6 }, sort: { field: 'id', order: 'ASC' }, filter: {} }),
@@ -104,6 +107,8 @@ export interface ExamplesReport {
 
 /** A DataProvider with the version's worked examples as custom methods: run them, and replace them (If-Match). */
 export interface RasDataProvider extends DataProvider {
+  /** The letter to the person about a decision, as a printable page or a PDF. */
+  letter(decisionId: string, format: 'html' | 'pdf'): Promise<Blob>;
   /** Compares versions over a stored cohort and waits for the result (POST /api/comparisons, wait). */
   compare(body: { policyId: string; versions: string[]; cohortId: string; asOf?: string }): Promise<ComparisonJob>;
   runExamples(id: string): Promise<ExamplesReport>;
@@ -136,6 +141,9 @@ export interface PairStats {
 }
 
 export const dataProvider: RasDataProvider = {
+  letter(decisionId, format) {
+    return apiBlob(`/api/decisions/${encodeURIComponent(decisionId)}/letter${format === 'pdf' ? '.pdf' : ''}`);
+  },
   async compare(body) {
     return (await api<ComparisonJob>('/api/comparisons', { method: 'POST', body: { ...body, wait: true } })).body;
   },

@@ -57,6 +57,14 @@ export async function api<T = unknown>(
   return { status: response.status, headers: response.headers, body: body as T };
 }
 
+/** A document the server makes (a letter, a PDF) as bytes, with the same credentials and errors as api(). */
+export async function apiBlob(path: string): Promise<Blob> {
+  const token = session.token();
+  const response = await fetch(path, { cache: 'no-store', headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw toHttpError(response.status, safeJson(await response.text()));
+  return response.blob();
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -1,6 +1,7 @@
 import ArticleIcon from '@mui/icons-material/Article';
 import CalculateIcon from '@mui/icons-material/Calculate';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import GavelIcon from '@mui/icons-material/Gavel';
 import HistoryIcon from '@mui/icons-material/History';
 import PeopleIcon from '@mui/icons-material/People';
 import PolicyIcon from '@mui/icons-material/Policy';
@@ -18,6 +19,7 @@ export function AppMenu() {
       {can('policy.read') && <Menu.Item to="/versions" primaryText="Versions" leftIcon={<ArticleIcon />} />}
       {can('assessment.evaluate') && <Menu.Item to="/calculator" primaryText="Calculator" leftIcon={<CalculateIcon />} />}
       {can('comparison.run') && <Menu.Item to="/compare" primaryText="Compare" leftIcon={<CompareArrowsIcon />} />}
+      {can('decision.list') && <Menu.Item to="/decisions" primaryText="Decisions" leftIcon={<GavelIcon />} />}
       {can('audit.read') && <Menu.Item to="/audit" primaryText="Audit log" leftIcon={<HistoryIcon />} />}
       {can('user.manage') && <Menu.Item to="/users" primaryText="Users" leftIcon={<PeopleIcon />} />}
       <Menu.Item to="/published" primaryText="Published RAS" leftIcon={<PublicIcon />} />

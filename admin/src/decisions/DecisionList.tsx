@@ -1,0 +1,38 @@
+/** Recorded decisions, newest first: who, under which version, and the indicative weekly amount. */
+
+import Typography from '@mui/material/Typography';
+import { DataTable, DateField, FunctionField, List, type RaRecord } from 'react-admin';
+import { formatPence } from '../calculator/format';
+
+export function DecisionList() {
+  return (
+    <>
+      <Typography variant="h4" component="h1" sx={{ mt: 2 }}>
+        Decisions
+      </Typography>
+      <Typography sx={{ my: 1, maxWidth: '75ch' }}>
+        Every indicative budget a case system or an officer recorded, with the version it used. Open one to read it, replay it or print the
+        letter to the person.
+      </Typography>
+      <List
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        perPage={25}
+        title="Decisions"
+        exporter={false}
+        sx={{ '& .RaList-content': { overflowX: 'auto' } }}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="createdAt" label="Recorded">
+            <DateField source="createdAt" showTime locales="en-GB" />
+          </DataTable.Col>
+          <DataTable.Col source="policyId" label="Scheme" />
+          <DataTable.Col source="version" label="Version" />
+          <DataTable.Col source="weeklyPence" label="Indicative amount">
+            <FunctionField render={(r: RaRecord) => (r.weeklyPence === null ? 'No amount' : `${formatPence(r.weeklyPence)} a week`)} />
+          </DataTable.Col>
+          <DataTable.Col source="createdBy" label="Recorded by" />
+        </DataTable>
+      </List>
+    </>
+  );
+}
