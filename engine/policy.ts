@@ -199,6 +199,10 @@ export type Award = { kind: 'one-off'; words?: string } | { kind: 'yearly'; year
 
 /** What the council tells people beside the numbers: next steps, reviews, contact (any format: it changes no amount). */
 export interface Publication {
+  /** Why the council uses this RAS (the ATRS record's purpose). */
+  purpose?: string;
+  /** Risks and their mitigations (the ATRS record's tier 2). */
+  risks?: string;
   nextSteps?: string;
   review?: string;
   contact?: { name: string; phone?: string; email?: string; address?: string; web?: string };

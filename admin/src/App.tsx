@@ -13,6 +13,7 @@ import { theme } from './layout/theme';
 import policies from './policies';
 import { PublishedIndex } from './published/PublishedIndex';
 import { PublishedPage } from './published/PublishedPage';
+import { TransparencyPage } from './published/TransparencyPage';
 import users from './users';
 import versions from './versions';
 
@@ -47,6 +48,7 @@ export function App() {
           <CustomRoutes noLayout>
             <Route path="/published" element={<PublishedIndex />} />
             <Route path="/published/:policyId/:version" element={<PublishedPage />} />
+            <Route path="/published/:policyId/:version/transparency-record" element={<TransparencyPage />} />
           </CustomRoutes>
         </>
       )}

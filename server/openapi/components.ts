@@ -26,6 +26,7 @@ import {
 } from './comparison-schemas.js';
 import { conditionExplanation, decisionCommon, evaluationResult, explanationLine } from './evaluation-schemas.js';
 import { ACTIONS } from '../permissions.js';
+import { transparencyRecordSchema } from './transparency-schemas.js';
 import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
   apiKeySummary,
@@ -126,6 +127,7 @@ export const components = {
       inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
       versions: arrayOf(record({ version: string, status: { enum: ['ratified', 'superseded'] }, effectiveFrom: isoDate })),
     }),
+    TransparencyRecord: transparencyRecordSchema,
     PublishedVersion: {
       ...record({
         policyId: string,

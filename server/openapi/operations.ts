@@ -153,6 +153,10 @@ export const OPERATIONS: Record<string, Operation> = {
     ok: [200, ref('PublishedVersion')],
     problems: { 404: 'No such published (ratified) version.' },
   },
+  'get /api/public/policies/{id}/versions/{version}/transparency-record': {
+    ok: [200, ref('TransparencyRecord')],
+    problems: { 404: 'No such published (ratified) version.' },
+  },
   'get /api/policies/{id}/in-force': {
     params: [{ name: 'date', in: 'query', description: 'The date to ask about (default today).', schema: isoDate }],
     ok: [200, ref('InForceVersion')],

@@ -11,6 +11,7 @@ import { versionInForce } from '../in-force.js';
 import { countsForDates } from '../lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
+import { transparencyRecord } from '../transparency/atrs-record.js';
 import { requirePolicy } from '../versions.js';
 
 export function publishedRoutes(ctx: AppContext): RouteSpec[] {
@@ -54,15 +55,27 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
       'public',
       'A published (ratified) version: the whole RAS and its ratification record',
       (req, res) => {
-        const version = ctx.store
-          .all('versions')
-          .find((v) => v.policyId === req.params.id && v.version === req.params.version && isPublished(v));
-        if (!version)
-          throw new HttpProblem(404, 'not_published', `Policy '${req.params.id}' has no published version '${req.params.version}'.`);
-        res.json(publishedView(version));
+        res.json(publishedView(requirePublished(String(req.params.id), String(req.params.version))));
+      },
+    ),
+
+    route(
+      'get',
+      '/api/public/policies/:id/versions/:version/transparency-record',
+      'public',
+      "A published version's Algorithmic Transparency Recording Standard record (tiers 1 and 2), generated from the version and its ratification",
+      (req, res) => {
+        const version = requirePublished(String(req.params.id), String(req.params.version));
+        res.json(transparencyRecord(version, version.ratification!));
       },
     ),
   ];
+
+  function requirePublished(policyId: string, name: string): VersionRecord {
+    const version = ctx.store.all('versions').find((v) => v.policyId === policyId && v.version === name && isPublished(v));
+    if (!version) throw new HttpProblem(404, 'not_published', `Policy '${policyId}' has no published version '${name}'.`);
+    return version;
+  }
 }
 
 function isPublished(version: VersionRecord): boolean {

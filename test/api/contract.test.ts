@@ -457,6 +457,8 @@ describe('real responses fit the contract', () => {
     await exchange('GET', '/api/public/policies/adult-ras/in-force?date=2010-02-30', 400);
     await exchange('GET', '/api/public/policies/adult-ras/versions/2009-pilot', 200);
     await exchange('GET', '/api/public/policies/adult-ras/versions/no-such-version', 404);
+    await exchange('GET', '/api/public/policies/adult-ras/versions/2009-pilot/transparency-record', 200);
+    await exchange('GET', '/api/public/policies/adult-ras/versions/no-such-version/transparency-record', 404);
   });
 
   it('health, setup status and sign-in', async () => {

@@ -49,6 +49,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/public/policies': 'public',
   'get /api/public/policies/:id/in-force': 'public',
   'get /api/public/policies/:id/versions/:version': 'public',
+  'get /api/public/policies/:id/versions/:version/transparency-record': 'public',
   'post /api/auth/login': 'public',
   'post /api/auth/logout': 'signed-in',
   'get /api/auth/me': 'signed-in',

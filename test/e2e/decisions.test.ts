@@ -30,9 +30,14 @@ describe('a recorded decision', () => {
     expect(await page.getByTestId('steps').textContent()).toContain('reduced by 15%');
     await checkPage(page, 'decision');
 
-    const [letter] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Open the letter to the person' }).click()]);
+    const [letter] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Open the letter to the person' }).click(),
+    ]);
     await letter.waitForLoadState();
-    expect(await letter.textContent('body')).toContain('Your indicative personal budget is £320.00 a week (£1,386.67 a month, £16,640.00 a year).');
+    expect(await letter.textContent('body')).toContain(
+      'Your indicative personal budget is £320.00 a week (£1,386.67 a month, £16,640.00 a year).',
+    );
     await letter.close();
 
     const [download] = await Promise.all([

@@ -45,4 +45,24 @@ describe('the published RAS', () => {
     await page.getByRole('heading', { level: 1, name: 'Scheme not found' }).waitFor();
     await checkPage(page, 'published-not-found');
   });
+
+  it('links the published scheme to its algorithmic transparency record, readable without signing in', async () => {
+    const page = await file.ui.freshPage();
+    await page.goto(`${file.ui.server.url}/#/published/adult-ras/2010-revised`);
+    await page.getByRole('link', { name: 'the algorithmic transparency record' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Algorithmic transparency record: / }).waitFor();
+    for (const part of ['What it is and why it is used', 'How it works', 'Who is responsible', 'The information it uses'])
+      await page.getByRole('heading', { level: 2, name: part }).waitFor();
+    await page.getByText('The amount is indicative: the final budget is agreed in support planning', { exact: false }).first().waitFor();
+    await checkPage(page, 'published transparency record');
+  });
+
+  it('shows a short-breaks table whose bottom and top give no amount, in words', async () => {
+    const page = await file.ui.freshPage();
+    await page.goto(`${file.ui.server.url}/#/published/childrens-short-breaks/2024-25`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('No amount: Universal and targeted services').waitFor();
+    await page.getByText('Above the last priced band the table gives no figure: individual assessment.', { exact: false }).waitFor();
+    await checkPage(page, 'published short breaks');
+  });
 });

@@ -103,6 +103,16 @@ export function PublishedPage() {
       <UpliftsSection doc={doc} />
       <RoundingSection doc={doc} />
       <RatificationSection data={data} />
+      <Typography sx={{ mt: 3 }}>
+        How the council uses this scheme, who is responsible and what it does about the risks:{' '}
+        <Link
+          component={RouterLink}
+          to={`/published/${encodeURIComponent(data.policyId)}/${encodeURIComponent(data.version)}/transparency-record`}
+        >
+          the algorithmic transparency record
+        </Link>
+        .
+      </Typography>
     </Shell>
   );
 }
