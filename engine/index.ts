@@ -14,6 +14,7 @@ export { syntheticAssessments, syntheticPeople, type SyntheticCohortOptions, typ
 export { diffVersions, type PolicyChange, type ChangeArea } from './diff.js';
 export * from './cohort/index.js';
 export { formatPence, formatRatePence } from './money.js';
+export { contactLines, DEFAULT_NEXT_STEPS, nextStepsWords, periodsSentence, reviewWords } from './publication.js';
 export { isIsoDate } from './dates.js';
 export { isWellFormed, jsonShapeIssue, MAX_DEPTH } from './json-shape.js';
 export { csvLine, csvLines, type CsvCell } from './csv.js';

@@ -5,7 +5,7 @@
  * and the rest is the policy's own publication section, or the fixed words below when it has none.
  */
 
-import { explain, formatPence, type Policy } from '../../engine/index.js';
+import { contactLines, explain, formatPence, nextStepsWords, reviewWords, type Policy } from '../../engine/index.js';
 import type { DecisionRecord } from '../store/records.js';
 
 export interface Letter {
@@ -19,9 +19,6 @@ export interface Letter {
   /** Where the figures came from, for anyone checking: version, content hash, engine, decision id. */
   provenance: string;
 }
-
-const DEFAULT_NEXT_STEPS =
-  'This amount is indicative. You will agree a support plan with the council, and with it your personal budget. If the budget agreed is different from this amount, the reason is recorded.';
 
 export function letterFor(decision: DecisionRecord, policy: Policy): Letter {
   const { result } = decision;
@@ -38,14 +35,8 @@ export function letterFor(decision: DecisionRecord, policy: Policy): Letter {
     sections: [
       ...howWorkedOut,
       ...(flags.length > 0 ? [{ heading: 'What the council will also look at', paragraphs: flags }] : []),
-      { heading: 'What happens next', paragraphs: [publication.nextSteps ?? DEFAULT_NEXT_STEPS] },
-      {
-        heading: 'If you think this is wrong',
-        paragraphs: [
-          publication.review ??
-            `You can ask ${policy.council} to look again at how this amount was worked out. Say which step you think is wrong and why${reference ? `, and quote the reference ${reference}` : ''}.`,
-        ],
-      },
+      { heading: 'What happens next', paragraphs: [nextStepsWords(policy)] },
+      { heading: 'If you think this is wrong', paragraphs: [reviewWords(policy, reference)] },
       ...(publication.contact ? [{ heading: 'Contact', paragraphs: contactLines(publication.contact) }] : []),
     ],
     provenance: `Worked out under ${policy.id} version ${policy.version} (${decision.contentHash}), engine ${result.provenance.engineVersion}; decision ${decision.id}.`,
@@ -84,16 +75,6 @@ function explanationSections(text: string): Letter['sections'] {
 
 /** explain()'s heading for the flags raised, written for officers. */
 const FLAGS_HEADING = 'For review by the council';
-
-function contactLines(contact: NonNullable<Policy['publication']>['contact'] & object): string[] {
-  return [
-    contact.name,
-    ...(contact.phone ? [`Telephone: ${contact.phone}`] : []),
-    ...(contact.email ? [`Email: ${contact.email}`] : []),
-    ...(contact.web ? [`Web: ${contact.web}`] : []),
-    ...(contact.address ? [`Address: ${contact.address}`] : []),
-  ];
-}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -65,4 +65,36 @@ describe('the published RAS', () => {
     await page.getByText('Above the last priced band the table gives no figure: individual assessment.', { exact: false }).waitFor();
     await checkPage(page, 'published short breaks');
   });
+
+  it('words the periods from the policy itself, says what happens next, and keeps the fingerprint in a part to open', async () => {
+    const page = await file.ui.freshPage();
+    await page.goto(`${file.ui.server.url}/#/published/childrens-ras/2013-revised`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // A monthly table: yearly = monthly × 12, weekly = yearly ÷ 52.1429 weeks, as the engine works them out (not 52.143).
+    await page
+      .getByText(
+        'The table gives a monthly amount. The yearly amount is the monthly amount times 12, and the weekly amount is the yearly amount divided by 52.1429 weeks.',
+        { exact: false },
+      )
+      .waitFor();
+    await page.getByRole('heading', { level: 2, name: '7. What happens next' }).waitFor();
+    await page.getByText('If you think your budget is wrong').waitFor();
+    const fingerprint = page.getByText(/^Fingerprint: sha256:/);
+    expect(await fingerprint.isVisible()).toBe(false);
+    await page.getByText('Check this version').click();
+    expect(await fingerprint.isVisible()).toBe(true);
+  });
+
+  it('reads on a 375 px phone: nothing wider than the screen, tables scroll in their own box, reachable by keyboard', async () => {
+    const page = await file.ui.freshPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+    try {
+      await page.goto(`${file.ui.server.url}/#/published/adult-ras/2010-revised`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('region', { name: 'Carer reductions (scrolls sideways on a small screen)' }).waitFor();
+      await checkPage(page, 'published adult RAS on a phone');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
 });

@@ -20,7 +20,7 @@ export function CarerSection({ doc }: { doc: PolicyDocument }) {
           <Typography sx={{ mb: 1 }}>
             The reduction depends on how much support your carer gives and the impact caring has on them:
           </Typography>
-          <Box sx={{ overflowX: 'auto' }}>
+          <Box tabIndex={0} role="region" aria-label="Carer reductions (scrolls sideways on a small screen)" sx={{ overflowX: 'auto' }}>
             <Table size="small">
               <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>
                 Percentage taken off the budget when the carer is willing and able to continue

@@ -56,7 +56,12 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
               ? `Above the last priced band the table gives no figure: ${topOutcome.label.toLowerCase()}. ${topOutcome.words}`
               : 'There is no upper limit: the top band has no ceiling.'}
           </Typography>
-          <Box sx={{ overflowX: 'auto' }}>
+          <Box
+            tabIndex={0}
+            role="region"
+            aria-label={`${heading ?? 'Bands'} (scrolls sideways on a small screen)`}
+            sx={{ overflowX: 'auto' }}
+          >
             <Table size="small">
               <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>
                 {heading ?? 'Bands'}: amount {periodWord[pricing.period]}

@@ -10,6 +10,7 @@ import { formatDate } from '../calculator/format';
 import { CarerSection } from './CarerSection';
 import { PricingSection } from './PricingSection';
 import { getJson, type PublishedVersion } from './publishedApi';
+import { NextStepsSection } from './NextStepsSection';
 import { QuestionsSection } from './QuestionsSection';
 import { RatificationSection } from './RatificationSection';
 import { RoundingSection } from './RoundingSection';
@@ -65,7 +66,9 @@ export function PublishedPage() {
           from {formatDate(data.superseded.from)}.
         </Alert>
       ) : (
-        <Typography sx={{ mb: 2 }}>In force from {formatDate(r.effectiveFrom)}.</Typography>
+        <Typography sx={{ mb: 2 }}>
+          In force from {formatDate(r.effectiveFrom)}. Last updated {formatDate(r.decisionDate)}, when it was agreed.
+        </Typography>
       )}
       {doc.description && <Typography sx={{ mb: 2 }}>{doc.description}</Typography>}
       <Box component="nav" aria-label="On this page" className="no-print" sx={{ mb: 3 }}>
@@ -80,6 +83,7 @@ export function PublishedPage() {
             ['uplifts', 'Yearly increases (uplifts)'],
             ['rounding', 'Rounding and weekly, monthly and yearly amounts'],
             ['decision', 'Who agreed this scheme'],
+            ['next', 'What happens next'],
           ].map(([id, text]) => (
             <li key={id}>
               <Link
@@ -103,6 +107,7 @@ export function PublishedPage() {
       <UpliftsSection doc={doc} />
       <RoundingSection doc={doc} />
       <RatificationSection data={data} />
+      <NextStepsSection doc={doc} />
       <Typography sx={{ mt: 3 }}>
         How the council uses this scheme, who is responsible and what it does about the risks:{' '}
         <Link

@@ -36,9 +36,23 @@ export function RatificationSection({ data }: { data: PublishedVersion }) {
           Based on: {doc.source.title}
         </Typography>
       )}
-      <Typography variant="body2" sx={{ mt: 2, wordBreak: 'break-all' }}>
-        Fingerprint of this version (SHA-256): {data.contentHash}
-      </Typography>
+      <Box component="details" sx={{ mt: 2, '& summary': { cursor: 'pointer', color: '#1d70b8', textDecoration: 'underline' } }}>
+        <summary>Check this version</summary>
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          Anyone can check that this is exactly the scheme that was agreed. Its fingerprint is the SHA-256 hash of the scheme's content,
+          written in a fixed order (JSON canonicalisation, RFC 8785); the same content always gives the same fingerprint, and any change
+          gives another.
+        </Typography>
+        <Typography variant="body2" sx={{ mt: 1, wordBreak: 'break-all' }}>
+          Fingerprint: {data.contentHash}
+        </Typography>
+        {r.auditAnchor && (
+          <Typography variant="body2" sx={{ mt: 1, wordBreak: 'break-all' }}>
+            The council's audit log stood at entry {r.auditAnchor.seq} (hash {r.auditAnchor.hash}) when the scheme was agreed; the log's
+            check confirms it still passes through that entry.
+          </Typography>
+        )}
+      </Box>
     </Section>
   );
 }

@@ -1,7 +1,8 @@
 /** Part 5 of a published version: how the amount is rounded, and how weekly, monthly and yearly amounts relate. */
 
 import { Typography } from '@mui/material';
-import { formatNumber, formatPence, periodWord, roundingWords } from '../calculator/format';
+import { periodsSentence } from '../../../engine/publication';
+import { formatPence, periodWord, roundingWords } from '../calculator/format';
 import type { PolicyDocument } from '../calculator/types';
 import { Section } from './Section';
 
@@ -26,10 +27,20 @@ export function RoundingSection({ doc }: { doc: PolicyDocument }) {
           change the budget.
         </Typography>
       )}
-      <Typography>
-        A yearly amount is the weekly amount times {formatNumber(doc.weeksPerYear)} weeks; a monthly amount is a twelfth of the yearly
-        amount.
-      </Typography>
+      {/* Worded from the tables' own periods, as the engine converts them, with the weeks a year as the policy states them. */}
+      {[...new Set([doc.pricing.default, ...Object.values(doc.pricing.byClientGroup ?? {})].map((t) => t.period))].map((period) => (
+        <Typography key={period} sx={{ mb: 1 }}>
+          {periodsSentence(period, doc.weeksPerYear)} Each is rounded to the nearest penny.
+        </Typography>
+      ))}
+      {doc.award?.kind === 'one-off' && <Typography>The amount is paid once. {doc.award.words ?? ''}</Typography>}
+      {doc.award?.kind === 'yearly' && (
+        <Typography>
+          The amount is for a year from {doc.award.yearStarts ?? '04-01'} (month-day). If your support starts part-way through the year, you
+          are paid for the part of the year that is left, counted in{' '}
+          {doc.award.proRata === 'days' ? 'days' : 'whole months (the month it starts in counts in full)'}.
+        </Typography>
+      )}
     </Section>
   );
 }

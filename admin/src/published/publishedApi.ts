@@ -22,6 +22,7 @@ export interface PublishedVersion {
     rationale: string;
     effectiveFrom: string;
     equalityImpact?: string;
+    auditAnchor?: { seq: number; hash: string };
   };
   superseded: { by: string; from: string } | null;
 }
