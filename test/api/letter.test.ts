@@ -5,7 +5,9 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, explain, formatPence, type Policy } from '../../engine/index.js';
 import { letterFor } from '../../server/letter/letter.js';
+import { letterHtml } from '../../server/letter/render.js';
 import { as, ok } from '../support/api-client.js';
 import { exampleVersions } from '../support/examples.js';
 import { removeStore, startServer, type TestServer } from '../support/server.js';
@@ -106,4 +108,43 @@ describe('the letter about a decision', () => {
     expect(sections['If you think this is wrong']).toEqual(['Write to the Review Team within 28 days.']);
     expect(sections.Contact).toEqual(['Adult Social Care', 'Telephone: 0116 305 0004', 'Email: care@example.gov.uk']);
   });
+
+  describe('for every worked example of every example scheme', () => {
+    for (const version of exampleVersions()) {
+      for (const example of version.examples) {
+        it(`${version.scheme} ${version.version}, ${example.name}: says every step of the explanation, and the amount`, async () => {
+          const policy = version.policy as Policy;
+          const result = await evaluate(policy, example.json.assessment, example.json.asOf ? { asOf: example.json.asOf } : {});
+          const decision = {
+            id: 'd-1',
+            createdAt: '2026-01-01T00:00:00.000Z',
+            createdBy: 'api-client',
+            policyId: policy.id,
+            version: policy.version,
+            contentHash: result.provenance.contentHash,
+            asOf: null,
+            revision: 1,
+            assessment: example.json.assessment,
+            result,
+            finalBudget: null,
+          };
+          const letter = letterFor(decision, policy);
+          const said = letter.sections.flatMap((s) => s.paragraphs);
+          // Every step of the explanation, up to the flags section, which is written for officers.
+          const explained = explain(result).split('\n');
+          const flags = explained.indexOf('For review by the council');
+          const steps = explained.slice(explained.indexOf('') + 1, flags === -1 ? undefined : flags);
+          for (const line of steps.filter((l) => l.startsWith('  '))) expect(said).toContain(line.trim());
+          const expected = example.json.expect;
+          if (expected.weeklyPence != null && !result.award)
+            expect(letter.headline).toContain(`${formatPence(expected.weeklyPence)} a week`);
+          if (expected.weeklyPence == null) expect(letter.headline).not.toMatch(/£/);
+          expect(letterHtml(letter)).toContain(escapeHtml(letter.headline));
+        });
+      }
+    }
+  });
 });
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
