@@ -6,19 +6,19 @@
 import PDFDocument from 'pdfkit';
 import type { Letter } from './letter.js';
 
-const escape = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function letterHtml(letter: Letter): string {
   const sections = letter.sections
-    .map((s) => `<h2>${escape(s.heading)}</h2>\n${s.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}`)
+    .map((s) => `<h2>${escapeHtml(s.heading)}</h2>\n${s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}`)
     .join('\n');
   return `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(letter.scheme)}: your indicative personal budget</title>
+<title>${escapeHtml(letter.scheme)}: your indicative personal budget</title>
 <style>
   body { font-family: Arial, Helvetica, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c; max-width: 40em; margin: 2em auto; padding: 0 1em; }
   h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
@@ -30,11 +30,11 @@ export function letterHtml(letter: Letter): string {
 </head>
 <body>
 <main>
-<p class="meta">${escape(letter.council)} · ${escape(letter.date)}${letter.reference ? ` · Reference ${escape(letter.reference)}` : ''}</p>
-<h1>${escape(letter.scheme)}</h1>
-<p class="headline">${escape(letter.headline)}</p>
+<p class="meta">${escapeHtml(letter.council)} · ${escapeHtml(letter.date)}${letter.reference ? ` · Reference ${escapeHtml(letter.reference)}` : ''}</p>
+<h1>${escapeHtml(letter.scheme)}</h1>
+<p class="headline">${escapeHtml(letter.headline)}</p>
 ${sections}
-<p class="provenance">${escape(letter.provenance)}</p>
+<p class="provenance">${escapeHtml(letter.provenance)}</p>
 </main>
 </body>
 </html>

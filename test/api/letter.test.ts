@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, explain, formatPence, type Policy } from '../../engine/index.js';
 import { letterFor } from '../../server/letter/letter.js';
-import { letterHtml } from '../../server/letter/render.js';
+import { escapeHtml, letterHtml } from '../../server/letter/render.js';
 import { as, ok } from '../support/api-client.js';
 import { pdfText } from '../support/pdf-text.js';
 import { exampleVersions } from '../support/examples.js';
@@ -151,6 +151,3 @@ describe('the letter about a decision', () => {
     }
   });
 });
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
