@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cloneVersion, editDocument } from '../support/api-client.js';
 import { checkPage, consoleForFile } from '../support/browser.js';
+import { call } from '../support/server.js';
 
 const PILOT = new URL('../../rules/examples/adult-ras/2009-pilot/', import.meta.url).pathname;
 const example = JSON.parse(readFileSync(`${PILOT}examples/older-person-carer-reduction.json`, 'utf8'));
@@ -152,5 +153,33 @@ describe('a format-2 draft in the console', () => {
     expect(await amounts.count()).toBe(3);
     expect(await amounts.nth(0).inputValue()).toBe('500.00');
     await checkPage(page, 'edit form, bands without an amount');
+  });
+
+  it('the form edits outcomes, facts, eligibility reasons (conditions in words), the award and what people are told', async () => {
+    const { server } = file.ui;
+    await cloneVersion(server, server.tokens.officer, 'carers-one-off-payment', '2024-25', 'form-format-2');
+    const page = await file.ui.freshPage('officer');
+    await page.goto(`${server.url}/#/versions/${encodeURIComponent('carers-one-off-payment:form-format-2')}/edit`);
+    const eligibility = page.getByRole('region', { name: 'Who is eligible (policy format 2)' });
+    await eligibility.getByText('Met when “Hours spent caring in a typical week” is at least 20.').waitFor();
+    await eligibility
+      .getByLabel('Reason given when it is not met')
+      .first()
+      .fill('This payment is for carers who care for 20 hours a week or more.');
+    await page.getByRole('combobox', { name: 'The amount is paid' }).click();
+    await page.getByRole('option', { name: 'yearly, pro rata for a late start' }).click();
+    await page.getByLabel('What happens next').fill('Your carer support worker will phone you within ten working days.');
+    await page.getByLabel('Contact: team or service').fill('Carers Support Team');
+    await checkPage(page, 'edit form, format 2 parts');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft form-format-2 saved.').waitFor();
+
+    const saved = await call(server.url, 'GET', '/api/policies/carers-one-off-payment/versions/form-format-2', server.tokens.officer);
+    expect(saved.document.eligibility[0].reason).toBe('This payment is for carers who care for 20 hours a week or more.');
+    expect(saved.document.award).toEqual({ kind: 'yearly', proRata: 'whole-months' });
+    expect(saved.document.publication).toEqual({
+      nextSteps: 'Your carer support worker will phone you within ten working days.',
+      contact: { name: 'Carers Support Team' },
+    });
   });
 });

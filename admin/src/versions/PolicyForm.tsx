@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { DateInput, NumberInput, SelectInput, TextInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { CarerMatrixInput } from './CarerMatrixInput';
+import { AwardInput, EligibilityInput, FactsInput, OutcomesInput, PublicationInput } from './Format2Inputs';
 import { AllocationTablesInput, PERIODS } from './PricingInput';
 import { QuestionnairesInput } from './QuestionnairesInput';
 import { PoundsInput } from './PoundsInput';
@@ -130,6 +131,33 @@ export function PolicyForm() {
         />
       </FormSection>
 
+      <FormSection id="outcomes" title="Outcomes without an amount (policy format 2)">
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          A band may give one of these instead of an amount, such as universal services, or an individual assessment above the table.
+        </Typography>
+        <OutcomesInput />
+      </FormSection>
+
+      <FormSection id="eligibility" title="Who is eligible (policy format 2)">
+        <EligibilityInput />
+        <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
+          Facts the case system states in each assessment
+        </Typography>
+        <FactsInput />
+      </FormSection>
+
+      <FormSection id="award" title="How the amount is paid (policy format 2)">
+        <AwardInput />
+      </FormSection>
+
+      <FormSection id="publication" title="What people are told">
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          Shown on the published scheme and in the letter to each person, and used for the algorithmic transparency record. Left empty,
+          general words are used.
+        </Typography>
+        <PublicationInput />
+      </FormSection>
+
       <FormSection id="rounding" title="Rounding and periods">
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
           <SelectInput
@@ -162,7 +190,7 @@ export function PolicyForm() {
             label="Policy format"
             choices={[
               { id: 1, name: 'Format 1' },
-              { id: 2, name: 'Format 2 (base amounts)' },
+              { id: 2, name: 'Format 2 (base amounts, maximum, outcomes, eligibility, awards)' },
             ]}
             helperText={false}
             sx={{ minWidth: 220 }}
