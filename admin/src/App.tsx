@@ -7,6 +7,7 @@ import { ComparePage } from './compare/ComparePage';
 import { dataProvider } from './dataProvider';
 import decisions from './decisions';
 import { AppLayout } from './layout/AppLayout';
+import { Home } from './layout/Home';
 import { LoginPage } from './layout/LoginPage';
 import { NotFound } from './layout/NotFound';
 import { theme } from './layout/theme';
@@ -32,6 +33,7 @@ export function App() {
       layout={AppLayout}
       loginPage={LoginPage}
       catchAll={NotFound}
+      dashboard={Home}
     >
       {(access: Access = { roles: [], actions: [] }) => (
         <>

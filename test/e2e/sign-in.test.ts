@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkPage, consoleForFile, signIn } from '../support/browser.js';
+import { call } from '../support/server.js';
 
 const file = consoleForFile();
 
@@ -13,12 +14,36 @@ describe('signing in', () => {
     await checkPage(page, 'sign-in');
   });
 
-  it('lets an officer in, to the policies with the version in force today', async () => {
+  it('lets an officer in, to a home page: what is in force today and what waits for them', async () => {
+    const { server } = file.ui;
+    await call(server.url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', server.tokens.officer, { version: 'home-draft' });
     const page = await file.ui.freshPage();
-    await signIn(page, file.ui.server.url, 'officer');
-    await page.getByText('adult-ras').first().waitFor();
-    await expect(page.getByText('2010-revised').first().isVisible()).resolves.toBe(true);
-    await checkPage(page, 'policies');
+    await signIn(page, server.url, 'officer');
+    const inForce = page.getByRole('region', { name: 'In force today' });
+    await inForce.getByRole('link', { name: /version 2010-revised$/ }).waitFor();
+    const waiting = page.getByRole('region', { name: 'Waiting for you' });
+    await waiting.getByRole('link', { name: 'adult-ras home-draft' }).waitFor();
+    expect(await waiting.textContent()).toContain('a draft to finish and submit');
+    await page.getByRole('region', { name: 'Recent decisions' }).waitFor();
+    // An officer may not read the audit log: no check offered.
+    expect(await page.getByRole('region', { name: 'The audit log' }).count()).toBe(0);
+    await checkPage(page, 'home, officer');
+  });
+
+  it('shows a ratifier what waits for their decision, and checks the audit log on request', async () => {
+    const { server } = file.ui;
+    await call(server.url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', server.tokens.officer, {
+      version: 'home-submitted',
+    });
+    await call(server.url, 'POST', '/api/policies/adult-ras/versions/home-submitted/submit', server.tokens.officer);
+    const page = await file.ui.freshPage('ratifier');
+    await page.goto(server.url);
+    const waiting = page.getByRole('region', { name: 'Waiting for you' });
+    await waiting.getByRole('link', { name: 'adult-ras home-submitted' }).waitFor();
+    expect(await waiting.textContent()).not.toContain('home-draft');
+    await page.getByRole('button', { name: 'Check the audit log now' }).click();
+    await page.getByText(/^Intact: all \d+ entries check out\.$/).waitFor();
+    await checkPage(page, 'home, ratifier');
   });
 
   it('refuses a wrong password and says so', async () => {

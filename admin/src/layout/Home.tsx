@@ -1,0 +1,149 @@
+/**
+ * The first page after signing in: what is in force today, the versions waiting for this user (drafts to
+ * finish for an officer, submitted ones to decide for a ratifier), recent decisions, and the audit check.
+ */
+
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useState, type ReactNode } from 'react';
+import { Title, useCreatePath, useGetIdentity, useGetList, usePermissions } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
+import type { Access } from '../authProvider';
+import { formatDate, formatPence } from '../calculator/format';
+import { api } from '../http';
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper component="section" variant="outlined" aria-labelledby={`home-${id}`} sx={{ p: 2 }}>
+      <Typography id={`home-${id}`} variant="h2" component="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
+
+export function Home() {
+  const { permissions } = usePermissions<Access>();
+  const { identity } = useGetIdentity();
+  const can = (action: string) => permissions?.actions.includes(action) ?? false;
+  return (
+    <Box sx={{ p: { xs: 1, md: 2 } }}>
+      <Title title="Home" />
+      <Typography variant="h1" component="h1" sx={{ mb: 2 }}>
+        {identity?.fullName ? `Welcome, ${identity.fullName}` : 'RAS policy console'}
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0,1fr)', md: 'repeat(2, minmax(0,1fr))' } }}>
+        {can('policy.read') && <InForce />}
+        {can('policy.read') && <Waiting officer={can('version.draft')} ratifier={can('version.ratify')} />}
+        {can('decision.list') && <RecentDecisions />}
+        {can('audit.read') && <AuditCheck />}
+      </Box>
+    </Box>
+  );
+}
+
+function InForce() {
+  const { data = [], isPending } = useGetList('policies', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
+  const createPath = useCreatePath();
+  return (
+    <Panel id="in-force" title="In force today">
+      {isPending ? (
+        <Typography role="status">Loading…</Typography>
+      ) : (
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {data.map((p) => (
+            <li key={p.id}>
+              {p.inForce ? (
+                <Link component={RouterLink} to={createPath({ resource: 'versions', id: `${p.id}:${p.inForce.version}`, type: 'show' })}>
+                  {p.title}, version {p.inForce.version}
+                </Link>
+              ) : (
+                `${p.title}: no version in force`
+              )}
+              {p.inForce ? `, since ${formatDate(p.inForce.effectiveFrom)}` : ''}
+            </li>
+          ))}
+        </Box>
+      )}
+    </Panel>
+  );
+}
+
+function Waiting({ officer, ratifier }: { officer: boolean; ratifier: boolean }) {
+  const { data = [] } = useGetList('versions', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'id', order: 'ASC' } });
+  const createPath = useCreatePath();
+  const waiting = data.filter((v) => (officer && v.status === 'draft') || (ratifier && v.status === 'submitted'));
+  return (
+    <Panel id="waiting" title="Waiting for you">
+      {waiting.length === 0 ? (
+        <Typography>Nothing is waiting for you.</Typography>
+      ) : (
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {waiting.map((v) => (
+            <li key={v.id}>
+              <Link component={RouterLink} to={createPath({ resource: 'versions', id: v.id, type: 'show' })}>
+                {v.policyId} {v.version}
+              </Link>
+              : {v.status === 'draft' ? 'a draft to finish and submit' : 'submitted, to decide'}
+            </li>
+          ))}
+        </Box>
+      )}
+    </Panel>
+  );
+}
+
+function RecentDecisions() {
+  const { data = [] } = useGetList('decisions', { pagination: { page: 1, perPage: 5 }, sort: { field: 'createdAt', order: 'DESC' } });
+  const createPath = useCreatePath();
+  return (
+    <Panel id="decisions" title="Recent decisions">
+      {data.length === 0 ? (
+        <Typography>No decisions recorded yet.</Typography>
+      ) : (
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {data.map((d) => (
+            <li key={d.id}>
+              <Link component={RouterLink} to={createPath({ resource: 'decisions', id: d.id, type: 'show' })}>
+                {d.weeklyPence === null ? 'No amount' : `${formatPence(d.weeklyPence)} a week`}
+              </Link>
+              , {d.policyId} {d.version}, {formatDate(d.createdAt)}
+            </li>
+          ))}
+        </Box>
+      )}
+    </Panel>
+  );
+}
+
+/** The whole record is checked on request: on a large store it reads everything. */
+function AuditCheck() {
+  const [state, setState] = useState<{ busy: boolean; ok?: boolean; entries?: number; error?: string }>({ busy: false });
+  const check = async () => {
+    setState({ busy: true });
+    try {
+      const { body } = await api<{ ok: boolean; entries: number }>('/api/audit/verify');
+      setState({ busy: false, ok: body.ok, entries: body.entries });
+    } catch (e) {
+      setState({ busy: false, error: (e as Error).message });
+    }
+  };
+  return (
+    <Panel id="audit" title="The audit log">
+      <Button variant="outlined" onClick={check} disabled={state.busy}>
+        Check the audit log now
+      </Button>
+      <Box role="status" sx={{ mt: 1 }}>
+        {state.busy && <Typography>Checking every entry…</Typography>}
+        {state.ok === true && <Alert severity="success">Intact: all {state.entries} entries check out.</Alert>}
+        {state.ok === false && <Alert severity="error">The record has been tampered with or damaged: see the audit log page.</Alert>}
+        {state.error && <Alert severity="error">{state.error}</Alert>}
+      </Box>
+    </Panel>
+  );
+}
