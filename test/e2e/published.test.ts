@@ -36,6 +36,21 @@ describe('the published RAS', () => {
     await page.goto(`${file.ui.server.url}/#/published/childrens-ras/2013-revised`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('rowheader', { name: 'Band 8' }).first().waitFor();
+    // Beside each amount as agreed, what it pays today after the 1.7% uplift from 1 April 2013, rounded half-up:
+    // £160.00 × 1.017 = £162.72; £235.00 + £3.995 (rounded to £4.00) = £239.00.
+    await page.getByRole('columnheader', { name: 'Paid today, after the uplifts from 1 April 2013' }).first().waitFor();
+    expect(
+      await page
+        .getByRole('row', { name: /^Band 1 / })
+        .first()
+        .textContent(),
+    ).toContain('£160.00£162.72');
+    expect(
+      await page
+        .getByRole('row', { name: /^Band 2 / })
+        .first()
+        .textContent(),
+    ).toContain('£235.00£239.00');
     await checkPage(page, 'published-childrens-ras');
   });
 

@@ -1,9 +1,11 @@
 /** Part 2 of a published version: how the points total becomes money, for most people and for each client group priced apart. */
 
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { formatNumber, formatPence, formatPrice, periodWord } from '../calculator/format';
+import { formatDate, formatNumber, formatPence, formatPrice, periodWord, todayIso } from '../calculator/format';
 import type { PolicyDocument, Pricing } from '../calculator/types';
 import { multiplyDivide, scaled } from '../../../engine/money';
+import { roundAllocation } from '../../../engine/rounding';
+import { applyUplifts } from '../../../engine/uplift';
 import { Reference, Section } from './Section';
 
 export function PricingSection({ doc }: { doc: PolicyDocument }) {
@@ -29,6 +31,18 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
   const bands: ReadonlyArray<{ outcome?: string; to?: number }> = pricing.method === 'price-per-point' ? [] : pricing.bands;
   const top = bands.at(-1);
   const topOutcome = top?.outcome === undefined ? undefined : outcomeOf(top.outcome);
+  // What a band pays today: the engine's own uplift and rounding steps over the ratified amount (no carer reduction).
+  const today = todayIso();
+  const inForce = (doc.uplifts ?? []).filter((u) => u.from <= today);
+  const compiledUplifts = (doc.uplifts ?? []).map((uplift) => ({ uplift, basisPoints: scaled(uplift.percent, 2) }));
+  const paidToday = (pence: number) =>
+    roundAllocation(applyUplifts(compiledUplifts, today, pence, mode).at(-1)?.afterPence ?? pence, doc.rounding, pricing.period).afterPence;
+  const bandPence = (b: (typeof bands)[number] & { pence?: number; hours?: number }): number | null =>
+    b.outcome !== undefined
+      ? null
+      : pricing.method === 'hour-bands'
+        ? multiplyDivide(scaled(b.hours!, 2), pricing.hourlyRatePence, 100, mode)
+        : b.pence!;
   return (
     <Box sx={{ mb: 2 }}>
       {heading && (
@@ -80,8 +94,13 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
                     </TableCell>
                   )}
                   <TableCell component="th" scope="col" align="right">
-                    Amount {periodWord[pricing.period]}
+                    Amount {periodWord[pricing.period]}, as agreed
                   </TableCell>
+                  {inForce.length > 0 && (
+                    <TableCell component="th" scope="col" align="right">
+                      Paid today, after the uplifts from {formatDate(inForce.at(-1)!.from)}
+                    </TableCell>
+                  )}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -95,13 +114,11 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
                       <TableCell align="right">{'hours' in b && b.hours !== undefined ? formatNumber(b.hours) : '–'}</TableCell>
                     )}
                     <TableCell align="right">
-                      {b.outcome !== undefined
-                        ? `No amount: ${outcomeOf(b.outcome)?.label ?? b.outcome}`
-                        : 'pence' in b
-                          ? formatPence(b.pence)
-                          : pricing.method === 'hour-bands' &&
-                            formatPence(multiplyDivide(scaled(b.hours, 2), pricing.hourlyRatePence, 100, mode))}
+                      {b.outcome !== undefined ? `No amount: ${outcomeOf(b.outcome)?.label ?? b.outcome}` : formatPence(bandPence(b)!)}
                     </TableCell>
+                    {inForce.length > 0 && (
+                      <TableCell align="right">{b.outcome !== undefined ? '–' : formatPence(paidToday(bandPence(b)!))}</TableCell>
+                    )}
                   </TableRow>
                 ))}
               </TableBody>
