@@ -148,6 +148,10 @@ export const components = {
           ['equalityImpact', 'auditAnchor'],
         ),
         superseded: nullable(record({ by: string, from: isoDate })),
+        workedExample: {
+          ...nullable(record({ name: string, result: ref('EvaluationResult') })),
+          description: "The version's first worked example, worked out: one case a reader can follow in pounds.",
+        },
       }),
       description: 'A ratified version as the public sees it: the whole RAS and who decided it, not who edited the drafts.',
     },

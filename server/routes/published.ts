@@ -12,6 +12,7 @@ import { countsForDates } from '../lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
 import { transparencyRecord } from '../transparency/atrs-record.js';
+import { evaluateWith } from './evaluate.js';
 import { requirePolicy } from '../versions.js';
 
 export function publishedRoutes(ctx: AppContext): RouteSpec[] {
@@ -37,25 +38,31 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
       );
     }),
 
-    route('get', '/api/public/policies/:id/in-force', 'public', 'The published version in force on a date (default today)', (req, res) => {
-      const policy = requirePolicy(ctx.store, String(req.params.id));
-      const date: unknown = req.query.date ?? today(ctx.clock);
-      if (!isIsoDate(date))
-        throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [
-          { pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` },
-        ]);
-      const version = versionInForce(ctx.store.all('versions'), policy.id, date);
-      if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
-      res.json(publishedView(version));
-    }),
+    route(
+      'get',
+      '/api/public/policies/:id/in-force',
+      'public',
+      'The published version in force on a date (default today)',
+      async (req, res) => {
+        const policy = requirePolicy(ctx.store, String(req.params.id));
+        const date: unknown = req.query.date ?? today(ctx.clock);
+        if (!isIsoDate(date))
+          throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [
+            { pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` },
+          ]);
+        const version = versionInForce(ctx.store.all('versions'), policy.id, date);
+        if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
+        res.json(await publishedView(version));
+      },
+    ),
 
     route(
       'get',
       '/api/public/policies/:id/versions/:version',
       'public',
       'A published (ratified) version: the whole RAS and its ratification record',
-      (req, res) => {
-        res.json(publishedView(requirePublished(String(req.params.id), String(req.params.version))));
+      async (req, res) => {
+        res.json(await publishedView(requirePublished(String(req.params.id), String(req.params.version))));
       },
     ),
 
@@ -82,8 +89,13 @@ function isPublished(version: VersionRecord): boolean {
   return countsForDates(version) && version.ratification !== null;
 }
 
-/** What the public sees: the policy, who decided it and when; not who edited drafts or the comparison data. */
-function publishedView(v: VersionRecord) {
+/**
+ * What the public sees: the policy, who decided it and when, and its first worked example worked out, so a
+ * reader can follow one case in pounds; not who edited drafts or the comparison data.
+ */
+async function publishedView(v: VersionRecord) {
+  const example = v.examples[0];
+  const workedExample = example ? { name: example.name, result: await evaluateWith(v, example.assessment, example.asOf) } : null;
   const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact, auditAnchor } = v.ratification!;
   return {
     policyId: v.policyId,
@@ -102,5 +114,6 @@ function publishedView(v: VersionRecord) {
       ...(auditAnchor ? { auditAnchor } : {}),
     },
     superseded: v.superseded ? { by: v.superseded.by, from: v.superseded.from } : null,
+    workedExample,
   };
 }

@@ -1,5 +1,6 @@
 /** The published RAS, read without signing in. */
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPage, consoleForFile } from '../support/browser.js';
 
@@ -28,6 +29,17 @@ describe('the published RAS', () => {
     await expect(page.getByText('2.5% more from 1 April 2010', { exact: false }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('Minute reference').isVisible()).resolves.toBe(true);
     await expect(page.getByText('I need some help from someone (10 points)').first().isVisible()).resolves.toBe(true);
+    // One case followed in pounds: the version's first worked example, as its hand computation gives it.
+    const example = JSON.parse(
+      readFileSync(
+        new URL('../../rules/examples/adult-ras/2010-revised/examples/high-need-panel-nhs-safeguarding.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+    expect(await page.getByTestId('example-amount').textContent()).toBe(
+      `The indicative budget: ${pounds(example.expect.weeklyPence)} a week, ${pounds(example.expect.monthlyPence)} a month, ${pounds(example.expect.annualPence)} a year.`,
+    );
     await checkPage(page, 'published-adult-ras');
   });
 

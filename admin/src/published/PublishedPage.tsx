@@ -10,6 +10,7 @@ import { formatDate } from '../calculator/format';
 import { CarerSection } from './CarerSection';
 import { PricingSection } from './PricingSection';
 import { getJson, type PublishedVersion } from './publishedApi';
+import { ExampleSection } from './ExampleSection';
 import { NextStepsSection } from './NextStepsSection';
 import { QuestionsSection } from './QuestionsSection';
 import { RatificationSection } from './RatificationSection';
@@ -82,6 +83,7 @@ export function PublishedPage() {
             ['carer', 'If you have an unpaid carer'],
             ['uplifts', 'Yearly increases (uplifts)'],
             ['rounding', 'Rounding and weekly, monthly and yearly amounts'],
+            ...(data.workedExample ? [['example', 'An example, step by step']] : []),
             ['decision', 'Who agreed this scheme'],
             ['next', 'What happens next'],
           ].map(([id, text]) => (
@@ -106,6 +108,7 @@ export function PublishedPage() {
       <CarerSection doc={doc} />
       <UpliftsSection doc={doc} />
       <RoundingSection doc={doc} />
+      {data.workedExample && <ExampleSection example={data.workedExample} />}
       <RatificationSection data={data} />
       <NextStepsSection doc={doc} />
       <Typography sx={{ mt: 3 }}>

@@ -1,6 +1,6 @@
 /** What the public API serves about published schemes, and how the public pages fetch it (no sign-in). */
 
-import type { PolicyDocument } from '../calculator/types';
+import type { EvaluationResult, PolicyDocument } from '../calculator/types';
 
 export interface PublishedScheme {
   id: string;
@@ -25,6 +25,8 @@ export interface PublishedVersion {
     auditAnchor?: { seq: number; hash: string };
   };
   superseded: { by: string; from: string } | null;
+  /** The version's first worked example, worked out by the server. */
+  workedExample: { name: string; result: EvaluationResult } | null;
 }
 
 export async function getJson<T>(path: string): Promise<T> {
