@@ -26,7 +26,7 @@ import {
 } from './comparison-schemas.js';
 import { conditionExplanation, decisionCommon, evaluationResult, explanationLine } from './evaluation-schemas.js';
 import { ACTIONS } from '../permissions.js';
-import { transparencyRecordSchema } from './transparency-schemas.js';
+import { impactSummarySchema, transparencyRecordSchema } from './transparency-schemas.js';
 import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
   apiKeySummary,
@@ -128,6 +128,7 @@ export const components = {
       versions: arrayOf(record({ version: string, status: { enum: ['ratified', 'superseded'] }, effectiveFrom: isoDate })),
     }),
     TransparencyRecord: transparencyRecordSchema,
+    ImpactSummary: impactSummarySchema,
     PublishedVersion: {
       ...record({
         policyId: string,
@@ -151,6 +152,11 @@ export const components = {
         workedExample: {
           ...nullable(record({ name: string, result: ref('EvaluationResult') })),
           description: "The version's first worked example, worked out: one case a reader can follow in pounds.",
+        },
+        equalities: {
+          ...nullable(ref('ImpactSummary')),
+          description:
+            'For a version ratified with a comparison: who gains and who loses against the version it replaced, by client group and age band; groups under 10 people are withheld.',
         },
       }),
       description: 'A ratified version as the public sees it: the whole RAS and who decided it, not who edited the drafts.',

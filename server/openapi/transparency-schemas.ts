@@ -7,6 +7,14 @@ const suppressedOr: Schema = {
   oneOf: [figures, { type: 'string', description: 'A group too small to show (fewer than 10 people): its figures are withheld.' }],
 };
 
+export const impactSummarySchema: Schema = record({
+  comparedWith: string,
+  cohortPeople: count,
+  overall: figures,
+  byClientGroup: mapOf(suppressedOr),
+  byAgeBand: mapOf(suppressedOr),
+});
+
 export const transparencyRecordSchema: Schema = {
   ...record({
     standard: { const: 'Algorithmic Transparency Recording Standard' },
@@ -26,15 +34,7 @@ export const transparencyRecordSchema: Schema = {
       dataUsed: arrayOf(string),
       humanOversight: arrayOf(string),
       risksAndMitigations: record({ risks: nullable(string), equalityImpact: nullable(string), comparisonWaiver: nullable(string) }),
-      impactAssessment: nullable(
-        record({
-          comparedWith: string,
-          cohortPeople: count,
-          overall: figures,
-          byClientGroup: mapOf(suppressedOr),
-          byAgeBand: mapOf(suppressedOr),
-        }),
-      ),
+      impactAssessment: nullable({ $ref: '#/components/schemas/ImpactSummary' }),
     }),
     toBeCompletedByTheCouncil: {
       ...arrayOf(string),

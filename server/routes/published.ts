@@ -11,7 +11,7 @@ import { versionInForce } from '../in-force.js';
 import { countsForDates } from '../lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
-import { transparencyRecord } from '../transparency/atrs-record.js';
+import { impactSummary, transparencyRecord } from '../transparency/atrs-record.js';
 import { evaluateWith } from './evaluate.js';
 import { requirePolicy } from '../versions.js';
 
@@ -115,5 +115,7 @@ async function publishedView(v: VersionRecord) {
     },
     superseded: v.superseded ? { by: v.superseded.by, from: v.superseded.from } : null,
     workedExample,
+    // Who gains and who loses, as the ratification's comparison found (aggregates; small groups withheld).
+    equalities: impactSummary(v.ratification!.comparison),
   };
 }

@@ -163,7 +163,7 @@ function humanOversight(policy: Policy): string[] {
 }
 
 /** The ratification's comparison, aggregates only: groups under SMALLEST_GROUP_SHOWN people are not shown. */
-function impactSummary(comparison: Ratification['comparison']): ImpactSummary | null {
+export function impactSummary(comparison: Ratification['comparison']): ImpactSummary | null {
   if (!comparison) return null;
   const c = comparison as unknown as {
     against: string;

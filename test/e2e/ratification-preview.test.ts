@@ -41,5 +41,22 @@ describe('the ratification dialog', () => {
     expect(text).toMatch(/Of 400 people in the reference cohort, [1-9]\d* (person|people) would be better off, 0 people worse off/);
     expect(await page.getByTestId('policy-changes').textContent()).toMatch(/^Carer reduction for .+: 10% → 5%$/);
     await checkPage(page, 'ratification dialog with the comparison');
+
+    // Ratified, the published scheme shows who gains and who loses by client group and age band.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Deciding body').fill('Adult Social Care Cabinet');
+    await dialog.getByLabel('Minute reference').fill('ASC/2026/51');
+    await dialog.getByLabel('Effective from').fill(new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10));
+    await dialog.getByLabel('Rationale').fill('A smaller reduction for carers giving regular support with a low impact.');
+    await dialog.getByRole('button', { name: 'Ratify' }).click();
+    await page.getByText('Version kinder-to-carers ratified.').waitFor();
+    const reader = await file.ui.freshPage();
+    await reader.goto(`${server.url}/#/published/adult-ras/kinder-to-carers`);
+    const equalities = reader.getByTestId('equalities');
+    await equalities.waitFor();
+    expect(await equalities.textContent()).toContain('Against version 2010-revised, worked out for 400 people');
+    await reader.getByRole('region', { name: 'By client group: who gains and who loses' }).waitFor();
+    await reader.getByRole('region', { name: 'By age: who gains and who loses' }).waitFor();
+    await checkPage(reader, 'published scheme with its equalities');
   });
 });

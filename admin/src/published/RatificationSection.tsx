@@ -3,6 +3,7 @@
 import { Box, Typography } from '@mui/material';
 import { formatDate } from '../calculator/format';
 import type { PublishedVersion } from './publishedApi';
+import { Equalities } from './Equalities';
 import { Section } from './Section';
 
 export function RatificationSection({ data }: { data: PublishedVersion }) {
@@ -31,6 +32,14 @@ export function RatificationSection({ data }: { data: PublishedVersion }) {
           </>
         )}
       </Box>
+      {data.equalities && (
+        <Box sx={{ mt: 2 }}>
+          <Typography variant="h6" component="h3">
+            Who gains and who loses
+          </Typography>
+          <Equalities impact={data.equalities} groupLabel={(id) => doc.clientGroups.find((g) => g.id === id)?.label ?? id} />
+        </Box>
+      )}
       {doc.source && (
         <Typography variant="body2" sx={{ mt: 2 }}>
           Based on: {doc.source.title}

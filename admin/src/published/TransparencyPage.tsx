@@ -3,10 +3,11 @@
  * record the server generates from the version and its ratification, in the order of the standard's tiers.
  */
 
-import { Alert, Box, CircularProgress, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, CircularProgress, Link, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { formatChange, formatDate, formatNumber } from '../calculator/format';
+import { formatDate } from '../calculator/format';
+import { Equalities, type ImpactSummary } from './Equalities';
 import { getJson } from './publishedApi';
 import { Shell } from './Shell';
 
@@ -28,12 +29,6 @@ interface TransparencyRecord {
     risksAndMitigations: { risks: string | null; equalityImpact: string | null; comparisonWaiver: string | null };
     impactAssessment: ImpactSummary | null;
   };
-}
-
-interface ImpactSummary {
-  comparedWith: string;
-  cohortPeople: number;
-  byClientGroup: Record<string, { betterOff: number; worseOff: number; totalChangePence: number } | string>;
 }
 
 export function TransparencyPage() {
@@ -117,7 +112,11 @@ export function TransparencyPage() {
           <Typography>The council has not yet written this part.</Typography>
         )}
       </Part>
-      {tier2.impactAssessment && <Impact impact={tier2.impactAssessment} />}
+      {tier2.impactAssessment && (
+        <Part title="Who gains and who loses">
+          <Equalities impact={tier2.impactAssessment} groupLabel={(id) => id} />
+        </Part>
+      )}
     </Shell>
   );
 }
@@ -140,55 +139,5 @@ function List({ items }: { items: string[] }) {
         <li key={item}>{item}</li>
       ))}
     </Box>
-  );
-}
-
-/** Who gains and who loses against the version it replaced, by client group: aggregates, small groups withheld. */
-function Impact({ impact }: { impact: ImpactSummary }) {
-  return (
-    <Part title={`Who gains and who loses, against version ${impact.comparedWith}`}>
-      <Typography sx={{ mb: 1 }}>
-        Worked out for {formatNumber(impact.cohortPeople)} people in the council's reference group. Groups of fewer than 10 people are not
-        shown, so no one can be picked out.
-      </Typography>
-      <Box tabIndex={0} role="region" aria-label="Gains and losses by client group" sx={{ overflowX: 'auto' }}>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                Client group
-              </TableCell>
-              <TableCell component="th" scope="col" align="right">
-                Better off
-              </TableCell>
-              <TableCell component="th" scope="col" align="right">
-                Worse off
-              </TableCell>
-              <TableCell component="th" scope="col" align="right">
-                Change in cost a year
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {Object.entries(impact.byClientGroup).map(([group, f]) => (
-              <TableRow key={group}>
-                <TableCell component="th" scope="row">
-                  {group}
-                </TableCell>
-                {typeof f === 'string' ? (
-                  <TableCell colSpan={3}>{f}: not shown</TableCell>
-                ) : (
-                  <>
-                    <TableCell align="right">{formatNumber(f.betterOff)}</TableCell>
-                    <TableCell align="right">{formatNumber(f.worseOff)}</TableCell>
-                    <TableCell align="right">{formatChange(f.totalChangePence)}</TableCell>
-                  </>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Box>
-    </Part>
   );
 }

@@ -1,6 +1,7 @@
 /** What the public API serves about published schemes, and how the public pages fetch it (no sign-in). */
 
 import type { EvaluationResult, PolicyDocument } from '../calculator/types';
+import type { ImpactSummary } from './Equalities';
 
 export interface PublishedScheme {
   id: string;
@@ -27,6 +28,8 @@ export interface PublishedVersion {
   superseded: { by: string; from: string } | null;
   /** The version's first worked example, worked out by the server. */
   workedExample: { name: string; result: EvaluationResult } | null;
+  /** For a version ratified with a comparison: who gains and who loses (aggregates, small groups withheld). */
+  equalities: ImpactSummary | null;
 }
 
 export async function getJson<T>(path: string): Promise<T> {
