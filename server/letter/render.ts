@@ -20,7 +20,7 @@ export function letterHtml(letter: Letter): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(letter.scheme)}: your indicative personal budget</title>
 <style>
-  body { font-family: Arial, Helvetica, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c; max-width: 40em; margin: 2em auto; padding: 0 1em; }
+  body { font-family: Arial, Helvetica, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c; max-width: 40em; margin: 2em auto; padding: 0 1em; overflow-wrap: anywhere; }
   h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
   .headline { font-size: 1.2em; font-weight: bold; border-left: 10px solid #1d70b8; padding-left: 0.7em; }
   .meta, .provenance { color: #505a5f; font-size: 0.85em; }

@@ -38,6 +38,10 @@ describe('a recorded decision', () => {
     expect(await letter.textContent('body')).toContain(
       'Your indicative personal budget is £320.00 a week (£1,386.67 a month, £16,640.00 a year).',
     );
+    // Read on a phone: accessible, one main heading, nothing wider than the screen.
+    await letter.setViewportSize({ width: 375, height: 800 });
+    await checkPage(letter, 'letter on a phone');
+    expect(await letter.getByRole('heading', { level: 1 }).count()).toBe(1);
     await letter.close();
 
     const [download] = await Promise.all([

@@ -82,6 +82,12 @@ describe('the published RAS', () => {
       await page.getByRole('heading', { level: 2, name: part }).waitFor();
     await page.getByText('The amount is indicative: the final budget is agreed in support planning', { exact: false }).first().waitFor();
     await checkPage(page, 'published transparency record');
+    await page.setViewportSize({ width: 375, height: 800 });
+    try {
+      await checkPage(page, 'published transparency record on a phone');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('shows a short-breaks table whose bottom and top give no amount, in words', async () => {
