@@ -65,6 +65,25 @@ export function explain(result: EvaluationResult): string {
   ].join('\n');
 }
 
+/**
+ * The steps from the total to the amount, one sentence each, exactly as explain() words them: for a page
+ * that lists them (the console's calculator, a decision, the published example). One renderer of
+ * explanations: these are explain()'s own lines, from the total on, without its officers' flags section.
+ */
+export function explainSteps(result: EvaluationResult): string[] {
+  const lines = explain(result).split('\n');
+  const from = lines.findIndex((l) => l.startsWith('  Total: '));
+  const steps: string[] = [];
+  let skipping = false;
+  for (const line of lines.slice(from)) {
+    if (line !== '' && !line.startsWith('  ')) skipping = line === FLAGS_HEADING;
+    else if (line.startsWith('  ') && !skipping) steps.push(line.trim());
+  }
+  return steps;
+}
+
+const FLAGS_HEADING = 'For review by the council';
+
 type LinesOf = <S extends ExplanationLine['step']>(step: S) => Array<Extract<ExplanationLine, { step: S }>>;
 
 function eligibilitySection(lines: EligibilityLine[]): string[] {
@@ -178,7 +197,7 @@ function roundingSentence(unit: string, mode: string, before: number, after: num
 function flagSection(result: EvaluationResult, rules: RuleLine[]): string[] {
   if (result.flags.length === 0) return [];
   const why = new Map(rules.map((r) => [r.rule, conditionWords(r.conditions)]));
-  return ['', 'For review by the council', ...result.flags.map((f) => `  ${f.message} (because ${why.get(f.rule)}).`)];
+  return ['', FLAGS_HEADING, ...result.flags.map((f) => `  ${f.message} (because ${why.get(f.rule)}).`)];
 }
 
 function conditionWords(c: ConditionExplanation): string {

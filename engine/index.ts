@@ -7,7 +7,7 @@ export { validatePolicy } from './validate-policy.js';
 export { compilePolicy, isCompiledPolicy, type CompiledPolicy } from './compile.js';
 export { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
 export { evaluate, type EvaluationResult, type EvaluateOptions, type Provenance } from './evaluate.js';
-export { explain } from './explain.js';
+export { explain, explainSteps } from './explain.js';
 export { runWorkedExample, type WorkedExample, type WorkedExpectation, type WorkedExampleOutcome } from './worked-example.js';
 export { contentHash } from './content-hash.js';
 export { syntheticAssessments, syntheticPeople, type SyntheticCohortOptions, type SyntheticPerson } from './synthetic-cohort.js';

@@ -72,7 +72,7 @@ describe('a format-2 draft in the console', () => {
     await page.getByLabel('Your assessed contribution (£, optional)').fill('50.00');
     await expect
       .poll(() => steps.textContent(), { timeout: 10_000 })
-      .toContain("Your assessed contribution: £50.00 a week of the £250.00 is the person's to pay; the council pays £200.00.");
+      .toContain('Your assessed contribution: £50.00 a week of the £250.00 is yours to pay; the council pays £200.00.');
     await checkPage(page, 'calculator, format 2');
   });
 
@@ -100,7 +100,7 @@ describe('a format-2 draft in the console', () => {
     await page.getByLabel('Total points').fill('25');
     await page.getByLabel('Award starts on (optional)').fill('2024-06-15');
     await expect.poll(() => page.getByTestId('award').textContent(), { timeout: 10_000 }).toContain('£833.33');
-    expect(await page.getByTestId('steps').textContent()).toContain('£1,000.00 × 10/12 = £833.33 for this year.');
+    expect(await page.getByTestId('steps').textContent()).toContain('£1,000.00 × 10/12 = £833.33 is paid for this year.');
 
     await page.getByLabel('Total points').fill('45');
     await expect.poll(() => noAmount.textContent(), { timeout: 10_000 }).toContain('Individual assessment');
