@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { formatDate } from '../calculator/format';
 import { Equalities, type ImpactSummary } from './Equalities';
-import { getJson } from './publishedApi';
+import { getJson, type PublishedVersion } from './publishedApi';
 import { Shell } from './Shell';
 
 /** The parts of GET …/transparency-record this page shows (the OpenAPI document's TransparencyRecord). */
@@ -34,11 +34,16 @@ interface TransparencyRecord {
 export function TransparencyPage() {
   const { policyId = '', version = '' } = useParams();
   const [record, setRecord] = useState<TransparencyRecord | null>(null);
+  const [labels, setLabels] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    getJson<TransparencyRecord>(
-      `/api/public/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}/transparency-record`,
-    ).then(setRecord, (e) => setError(e.message));
+    const path = `/api/public/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`;
+    getJson<TransparencyRecord>(`${path}/transparency-record`).then(setRecord, (e) => setError(e.message));
+    // Client groups are named as the scheme names them, not by their ids.
+    getJson<PublishedVersion>(path).then(
+      (v) => setLabels(Object.fromEntries(v.document.clientGroups.map((g) => [g.id, g.label]))),
+      () => undefined,
+    );
   }, [policyId, version]);
 
   if (error)
@@ -114,7 +119,7 @@ export function TransparencyPage() {
       </Part>
       {tier2.impactAssessment && (
         <Part title="Who gains and who loses">
-          <Equalities impact={tier2.impactAssessment} groupLabel={(id) => id} />
+          <Equalities impact={tier2.impactAssessment} groupLabel={(id) => labels[id] ?? id} />
         </Part>
       )}
     </Shell>

@@ -44,10 +44,17 @@ function Header({ record }: { record: Shown }) {
         </Typography>
       </Box>
       <Typography variant="body2" color="text.secondary">
-        Created by {record.createdBy} on {dateTime(record.createdAt)}
+        {record.createdBy.startsWith('system:') ? 'Loaded with the example schemes' : `Created by ${record.createdBy}`} on{' '}
+        {dateTime(record.createdAt)}
         {record.basedOn ? `, copied from ${record.basedOn.version}` : ''}. Last changed {dateTime(record.updatedAt)}.{' '}
-        {record.examples.length} worked examples. Content hash {record.contentHash.slice(0, 12)}…
+        {record.examples.length} worked examples.
       </Typography>
+      <Box component="details" sx={{ mt: 1, color: 'text.secondary', '& summary': { cursor: 'pointer' } }} className="no-print">
+        <summary>Technical details</summary>
+        <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+          Scheme id {record.policyId}, version {record.version}. Content hash {record.contentHash}.
+        </Typography>
+      </Box>
       {record.status === 'draft' && (
         <Alert severity="info" sx={{ mt: 2 }} className="no-print">
           This is a draft: it has no effect until it is submitted and ratified.
