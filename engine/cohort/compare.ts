@@ -212,18 +212,18 @@ function versionOutcome(
   included: Uint8Array,
   cohort: EncodedCohort,
 ): VersionOutcome {
-  const all = select(amounts, included);
+  const all = select(amounts, indicesOf(included));
   return {
     version: v.version,
     contentHash: v.compiled.contentHash,
     withoutAmount: Object.fromEntries([...noAmount].sort()),
     summary: summarise(all),
-    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, (mask) => summarise(select(amounts, mask))),
+    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, (people) => summarise(select(amounts, people))),
     byAgeBand: grouped(
       cohort.ageBands.map((b) => b.label),
       cohort.ageBandOf,
       included,
-      (mask) => summarise(select(amounts, mask)),
+      (people) => summarise(select(amounts, people)),
     ),
     flags: Object.fromEntries([...flagCounts].sort()),
     histogram: histogram(all),
@@ -240,15 +240,15 @@ function pairComparison(
   cohort: EncodedCohort,
   options: CompareOptions,
 ): PairComparison {
-  const stats = (mask: Uint8Array) => pairStats(a, b, mask, options.materiality ?? {});
-  const changes = new Float64Array(countOf(included));
-  let j = 0;
-  for (let i = 0; i < cohort.size; i++) if (included[i]) changes[j++] = b[i]! - a[i]!;
+  const stats = (people: Int32Array) => pairStats(a, b, people, options.materiality ?? {});
+  const everyone = indicesOf(included);
+  const changes = new Float64Array(everyone.length);
+  for (let j = 0; j < everyone.length; j++) changes[j] = b[everyone[j]!]! - a[everyone[j]!]!;
   const { losses, gains } = extremes(a, b, included, cohort, options.top ?? 10);
   return {
     base: base.version,
     candidate: candidate.version,
-    overall: stats(included),
+    overall: stats(everyone),
     byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, stats),
     byAgeBand: grouped(
       cohort.ageBands.map((x) => x.label),
@@ -272,15 +272,14 @@ export function isMaterial(base: number, change: number, materiality: Materialit
   return true;
 }
 
-function pairStats(a: Float64Array, b: Float64Array, mask: Uint8Array, materiality: Materiality): PairStats {
-  let people = 0,
-    gainers = 0,
+function pairStats(a: Float64Array, b: Float64Array, indices: Int32Array, materiality: Materiality): PairStats {
+  const people = indices.length;
+  let gainers = 0,
     losers = 0,
     totalBase = 0,
     totalCandidate = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    people++;
+  for (let j = 0; j < indices.length; j++) {
+    const i = indices[j]!;
     totalBase += a[i]!;
     totalCandidate += b[i]!;
     const change = b[i]! - a[i]!;
@@ -306,17 +305,19 @@ function pairStats(a: Float64Array, b: Float64Array, mask: Uint8Array, materiali
   };
 }
 
+/**
+ * The `top` largest losses and gains in one pass, each kept in a short sorted list: largest first, equal
+ * changes in order of reference, so the lists are stable (no sort of everyone who gained).
+ */
 function extremes(a: Float64Array, b: Float64Array, included: Uint8Array, cohort: EncodedCohort, top: number) {
-  const losers: number[] = [];
-  const gainers: number[] = [];
-  for (let i = 0; i < cohort.size; i++) {
-    if (included[i] && b[i]! < a[i]!) losers.push(i);
-    if (included[i] && b[i]! > a[i]!) gainers.push(i);
-  }
   const byRef = (x: number, y: number) => (cohort.refs[x]! < cohort.refs[y]! ? -1 : cohort.refs[x]! > cohort.refs[y]! ? 1 : 0);
-  // Largest first; equal changes in order of reference, so the lists are stable.
-  losers.sort((x, y) => b[x]! - a[x]! - (b[y]! - a[y]!) || byRef(x, y));
-  gainers.sort((x, y) => b[y]! - a[y]! - (b[x]! - a[x]!) || byRef(x, y));
+  const losses = new Largest(top, (x, y) => b[x]! - a[x]! - (b[y]! - a[y]!) || byRef(x, y));
+  const gains = new Largest(top, (x, y) => b[y]! - a[y]! - (b[x]! - a[x]!) || byRef(x, y));
+  for (let i = 0; i < cohort.size; i++) {
+    if (!included[i]) continue;
+    if (b[i]! < a[i]!) losses.offer(i);
+    else if (b[i]! > a[i]!) gains.offer(i);
+  }
   const person = (i: number): PersonChange => ({
     ref: cohort.refs[i]!,
     clientGroup: cohort.clientGroups[cohort.clientGroupOf[i]!]!,
@@ -325,7 +326,28 @@ function extremes(a: Float64Array, b: Float64Array, included: Uint8Array, cohort
     candidatePence: b[i]!,
     changePence: b[i]! - a[i]!,
   });
-  return { losses: losers.slice(0, top).map(person), gains: gainers.slice(0, top).map(person) };
+  return { losses: losses.items.map(person), gains: gains.items.map(person) };
+}
+
+/** The first `size` items in `order`, kept sorted as items are offered: O(n) for a small size. */
+class Largest {
+  readonly items: number[] = [];
+  constructor(
+    private readonly size: number,
+    private readonly order: (x: number, y: number) => number,
+  ) {}
+
+  offer(item: number): void {
+    const { items, size, order } = this;
+    if (size === 0) return;
+    if (items.length === size && order(item, items[size - 1]!) >= 0) return;
+    let k = items.length < size ? items.length : size - 1;
+    items[k] = item;
+    while (k > 0 && order(items[k]!, items[k - 1]!) < 0) {
+      [items[k - 1], items[k]] = [items[k]!, items[k - 1]!];
+      k--;
+    }
+  }
 }
 
 /** Indicative allocations against the current package cost, for the included people who have one. */
@@ -347,35 +369,36 @@ export function currentCost(amounts: Float64Array, included: Uint8Array, cohort:
   };
 }
 
+/** Each label's people (among those included), found in one pass, and the figures for each group that has any. */
 function grouped<T>(
   labels: readonly string[],
   codes: Uint16Array,
   included: Uint8Array,
-  compute: (mask: Uint8Array) => T,
+  compute: (people: Int32Array) => T,
 ): Record<string, T> {
+  const counts = new Int32Array(labels.length);
+  for (let i = 0; i < included.length; i++) if (included[i]) counts[codes[i]!]!++;
+  const members = labels.map((_, code) => new Int32Array(counts[code]!));
+  const filled = new Int32Array(labels.length);
+  for (let i = 0; i < included.length; i++) if (included[i]) members[codes[i]!]![filled[codes[i]!]!++] = i;
   const out: Record<string, T> = {};
   labels.forEach((label, code) => {
-    const mask = new Uint8Array(included.length);
-    let any = false;
-    for (let i = 0; i < included.length; i++)
-      if (included[i] && codes[i] === code) {
-        mask[i] = 1;
-        any = true;
-      }
-    if (any) out[label] = compute(mask);
+    if (members[code]!.length > 0) out[label] = compute(members[code]!);
   });
   return Object.fromEntries(Object.entries(out).sort(([x], [y]) => x.localeCompare(y)));
 }
 
-function select(values: Float64Array, mask: Uint8Array): Float64Array {
-  const out = new Float64Array(countOf(mask));
-  let j = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i]) out[j++] = values[i]!;
+function select(values: Float64Array, indices: Int32Array): Float64Array {
+  const out = new Float64Array(indices.length);
+  for (let j = 0; j < indices.length; j++) out[j] = values[indices[j]!]!;
   return out;
 }
 
-function countOf(mask: Uint8Array): number {
+function indicesOf(mask: Uint8Array): Int32Array {
   let n = 0;
   for (let i = 0; i < mask.length; i++) n += mask[i]!;
-  return n;
+  const out = new Int32Array(n);
+  let j = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out[j++] = i;
+  return out;
 }

@@ -5,9 +5,10 @@
  * price per point a week, penny half-up, 52 weeks, so annual = points × price × 52.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareCohort, encodeCohort, type Rule } from '../../../engine/index.js';
-import { ppp, version, who } from '../../support/cohort-people.js';
+import { type HealthNeeds, ppp, version, type Washing, who } from '../../support/cohort-people.js';
 
 const ASOF = { asOf: '2010-06-01' };
 
@@ -411,5 +412,38 @@ describe('comparing three versions', () => {
 
   it('refuses a comparison of one version', () => {
     expect(() => compareCohort([v1], encodeCohort(people), ASOF)).toThrow('at least two versions');
+  });
+});
+
+describe('the largest gains and losses, kept in one pass', () => {
+  it('are the first of everyone sorted by change and then reference, for any cohort and any number asked for', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            washing: fc.constantFrom<Washing>('none', 'some', 'lots'),
+            health: fc.constantFrom<HealthNeeds>('none', 'some', 'high'),
+            group: fc.constantFrom('older-people', 'learning-disability'),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
+        fc.integer({ min: 0, max: 12 }),
+        (rows, top) => {
+          const cohort = encodeCohort(rows.map((r, i) => who(`P${String(i).padStart(2, '0')}`, r.group, '65-74', r.washing, r.health)));
+          const comparison = compareCohort([v1, v2], cohort, { ...ASOF, top });
+          const pair = comparison.pairs[0]!;
+          const all = cohort.refs.map((ref, i) => ({ ref, change: comparison.amounts[1]![i]! - comparison.amounts[0]![i]! }));
+          const sorted = (keep: (c: number) => boolean, dir: number) =>
+            all
+              .filter((p) => keep(p.change))
+              .sort((x, y) => dir * (x.change - y.change) || (x.ref < y.ref ? -1 : 1))
+              .slice(0, top)
+              .map((p) => [p.ref, p.change]);
+          expect(pair.largestGains.map((p) => [p.ref, p.changePence])).toEqual(sorted((c) => c > 0, -1));
+          expect(pair.largestLosses.map((p) => [p.ref, p.changePence])).toEqual(sorted((c) => c < 0, 1));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
