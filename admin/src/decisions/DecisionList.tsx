@@ -15,6 +15,7 @@ export function DecisionList() {
         letter to the person.
       </Typography>
       <List
+        empty={<Typography sx={{ p: 2 }}>No decisions recorded yet. A case system or an officer records them over the API.</Typography>}
         sort={{ field: 'createdAt', order: 'DESC' }}
         perPage={25}
         title="Decisions"

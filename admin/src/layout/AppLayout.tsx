@@ -27,7 +27,17 @@ function ConsoleAppBar() {
 /** The console's frame: app bar with the page title and user menu, and the role-aware side menu. */
 export function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout appBar={ConsoleAppBar} menu={AppMenu}>
+    <Layout
+      appBar={ConsoleAppBar}
+      menu={AppMenu}
+      // The page never scrolls sideways (react-admin's layout is fit-content wide): the content may shrink to the
+      // window, and a wide list or table scrolls in its own box.
+      sx={{
+        minWidth: 0,
+        '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
+        '& .RaDataTable-tableWrapper, & .RaList-main, & .RaShow-main': { minWidth: 0, overflowX: 'auto' },
+      }}
+    >
       {children}
     </Layout>
   );

@@ -140,7 +140,7 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
                 ? `All ${report.examples.length} worked examples give what they expect.`
                 : `${failing} of ${report.examples.length} worked examples do not give what they expect. Correct the policy, or accept the new result with a reason.`}
           </Alert>
-          <Box sx={{ overflowX: 'auto' }}>
+          <Box tabIndex={0} role="region" aria-label="Worked examples (scrolls sideways on a small screen)" sx={{ overflowX: 'auto' }}>
             <Table size="small" aria-label="Worked examples: expected and worked out">
               <TableHead>
                 <TableRow>
