@@ -1,4 +1,4 @@
-import { dayNumber, fromDayNumber } from './dates.js';
+import { dayNumber, fromDayNumber, parts } from './dates.js';
 import type { AwardLine } from './explanation.js';
 import { multiplyDivide } from './money.js';
 import type { Award, IsoDate, Rounding } from './policy.js';
@@ -49,7 +49,7 @@ export function payAward(
 
 /** The award year a date falls in: its first and last day. */
 export function awardYear(date: IsoDate, yearStarts: string): { from: IsoDate; to: IsoDate } {
-  const [y, m, d] = partsOf(date);
+  const [y, m, d] = parts(date);
   const [sm, sd] = yearStarts.split('-').map(Number) as [number, number];
   const startYear = m > sm || (m === sm && d >= sd) ? y : y - 1;
   const day = (year: number) => `${year}-${yearStarts}`;
@@ -62,11 +62,7 @@ function daysBetween(a: IsoDate, b: IsoDate): number {
 
 /** Whole award months from the year's first day to a date in the year (0 in the first month). */
 function wholeMonthsBetween(from: IsoDate, date: IsoDate): number {
-  const [fy, fm, fd] = partsOf(from);
-  const [y, m, d] = partsOf(date);
+  const [fy, fm, fd] = parts(from);
+  const [y, m, d] = parts(date);
   return y * 12 + m - (fy * 12 + fm) - (d < fd ? 1 : 0);
-}
-
-function partsOf(date: IsoDate): [number, number, number] {
-  return date.split('-').map(Number) as [number, number, number];
 }

@@ -10,7 +10,8 @@ export function ageOn(dateOfBirth: IsoDate, date: IsoDate): number {
   return y - by - (hadBirthday ? 0 : 1);
 }
 
-function parts(date: IsoDate): [number, number, number] {
+/** A date's year, month and day as numbers. */
+export function parts(date: IsoDate): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
   return [y!, m!, d!];
 }
@@ -52,4 +53,12 @@ export function fromDayNumber(days: number): IsoDate {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date in words, whatever the reader's language settings: "1 April 2011". */
+export function longDate(iso: IsoDate): string {
+  const [y, m, d] = parts(iso);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
 }

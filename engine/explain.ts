@@ -19,10 +19,10 @@ import type {
   UpliftLine,
 } from './explanation.js';
 import { formatPence, formatRatePence } from './money.js';
+import { longDate } from './dates.js';
 import type { Period } from './policy.js';
 
 const PER: Record<Period, string> = { week: 'a week', month: 'a month', year: 'a year' };
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * Renders a result as the paragraphs of a letter.
@@ -222,9 +222,4 @@ function bandName(label: string | null): string {
 
 function bandRange(from: number, to: number | null): string {
   return to === null ? `${from} points or more` : `${from} to ${to} points`;
-}
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m! - 1]} ${y}`;
 }

@@ -8,14 +8,20 @@ export { compilePolicy, isCompiledPolicy, type CompiledPolicy } from './compile.
 export { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
 export { evaluate, type EvaluationResult, type EvaluateOptions, type Provenance } from './evaluate.js';
 export { explain, explainSteps } from './explain.js';
-export { runWorkedExample, type WorkedExample, type WorkedExpectation, type WorkedExampleOutcome } from './worked-example.js';
+export {
+  expectationOf,
+  runWorkedExample,
+  type WorkedExample,
+  type WorkedExpectation,
+  type WorkedExampleOutcome,
+} from './worked-example.js';
 export { contentHash } from './content-hash.js';
 export { syntheticAssessments, syntheticPeople, type SyntheticCohortOptions, type SyntheticPerson } from './synthetic-cohort.js';
 export { diffVersions, type PolicyChange, type ChangeArea } from './diff.js';
 export * from './cohort/index.js';
 export { formatPence, formatRatePence } from './money.js';
 export { contactLines, DEFAULT_NEXT_STEPS, nextStepsWords, periodsSentence, reviewWords } from './publication.js';
-export { isIsoDate } from './dates.js';
+export { isIsoDate, longDate } from './dates.js';
 export { isWellFormed, jsonShapeIssue, MAX_DEPTH } from './json-shape.js';
 export { csvLine, csvLines, type CsvCell } from './csv.js';
 export { ENGINE_VERSION } from './version.js';

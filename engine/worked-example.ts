@@ -50,6 +50,16 @@ const FIELDS: Record<keyof WorkedExpectation, (r: EvaluationResult) => unknown> 
   flags: (r) => r.flags.map((f) => f.code),
 };
 
+/**
+ * What a worked example of this result expects: every figure the result gives, so any change to any of
+ * them is seen (the award only when there is one: a worked example states no null award).
+ */
+export function expectationOf(result: EvaluationResult): WorkedExpectation {
+  const expect = Object.fromEntries(Object.entries(FIELDS).map(([field, read]) => [field, read(result)])) as WorkedExpectation;
+  if (expect.awardPence === null) delete expect.awardPence;
+  return expect;
+}
+
 /** Evaluates one worked example and compares every field it states with what the engine gives. */
 export async function runWorkedExample(policy: unknown, example: WorkedExample): Promise<WorkedExampleOutcome> {
   let result: EvaluationResult;

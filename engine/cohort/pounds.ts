@@ -1,21 +1,29 @@
 /** Money as spreadsheets write it: pounds in, whole pence stored, pounds out again. */
 
+/** Why a text is not an amount of money, for callers that word it their own way. */
+export type PoundsProblem = 'not-pounds' | 'too-many-decimals' | 'negative' | 'too-large';
+
 /**
- * Pounds as written by people and spreadsheets ("12345.67", "£12,345.67", "12,345") to whole pence,
- * by reading the digits: no float multiplication, so 0.29 is 29p, never 28.999…
- * Returns a reason instead when the text is not an amount of money with at most two decimals.
+ * Pounds as written by people and spreadsheets ("12345.67", "£12,345.67", "12,345", "160.") to pence, by
+ * reading the digits: no float multiplication, so 0.29 is 29p, never 28.999…. Pounds have at most two
+ * decimals; a price may allow more (`decimals`: six for a price per point exact to a ten-thousandth of a
+ * penny, which is then the nearest number to that many pence, as the policy's JSON holds it).
+ * Returns a reason instead when the text is not an amount of money.
  */
-export function parsePounds(text: string): { pence: number } | { reason: string } {
+export function parsePounds(text: string, decimals = 2): { pence: number } | { reason: string; problem: PoundsProblem } {
   const trimmed = text.trim();
-  const match = /^(-)?£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(trimmed);
-  if (!match) return { reason: `'${text}' is not an amount in pounds: write it like 12345.67 or £12,345.67` };
+  const match = /^(-)?£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/.exec(trimmed);
+  if (!match) return { reason: `'${text}' is not an amount in pounds: write it like 12345.67 or £12,345.67`, problem: 'not-pounds' };
   const [, minus, whole, fraction = ''] = match;
-  if (fraction.length > 2) return { reason: `'${text}' has ${fraction.length} decimal places: pounds have at most 2 (pence)` };
-  if (minus) return { reason: `'${text}' is negative: an amount of money here is 0 or more` };
-  const pounds = Number(whole!.replaceAll(',', ''));
-  const pence = pounds * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(pence)) return { reason: `'${text}' is too large to be an amount of money here` };
-  return { pence };
+  if (fraction.length > decimals)
+    return {
+      reason: `'${text}' has ${fraction.length} decimal places: ${decimals === 2 ? 'pounds have at most 2 (pence)' : `at most ${decimals} here`}`,
+      problem: 'too-many-decimals',
+    };
+  if (minus) return { reason: `'${text}' is negative: an amount of money here is 0 or more`, problem: 'negative' };
+  const scaled = Number(`${whole!.replaceAll(',', '')}${fraction.padEnd(decimals, '0')}`);
+  if (!Number.isSafeInteger(scaled)) return { reason: `'${text}' is too large to be an amount of money here`, problem: 'too-large' };
+  return { pence: decimals === 2 ? scaled : scaled / 10 ** (decimals - 2) };
 }
 
 /** Whole pence as plain pounds for a spreadsheet: 123456 -> "1234.56", -5 -> "-0.05". */

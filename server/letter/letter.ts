@@ -5,7 +5,7 @@
  * and the rest is the policy's own publication section, or the fixed words below when it has none.
  */
 
-import { contactLines, explain, formatPence, nextStepsWords, reviewWords, type Policy } from '../../engine/index.js';
+import { contactLines, explain, formatPence, longDate, nextStepsWords, reviewWords, type Policy } from '../../engine/index.js';
 import type { DecisionRecord } from '../store/records.js';
 
 export interface Letter {
@@ -75,10 +75,3 @@ function explanationSections(text: string): Letter['sections'] {
 
 /** explain()'s heading for the flags raised, written for officers. */
 const FLAGS_HEADING = 'For review by the council';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m! - 1]} ${y}`;
-}

@@ -8,27 +8,12 @@ import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { useCreatePath, useDataProvider, useNotify, usePermissions } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import type { WorkedExample, WorkedExpectation } from '../../../engine/worked-example';
+import { expectationOf, type WorkedExample } from '../../../engine/worked-example';
 import type { Access } from '../authProvider';
 import { versionId, type RasDataProvider } from '../dataProvider';
 import { ActionDialog } from '../versions/ActionDialog';
 import { formatPence, periodWord } from './format';
 import type { EvaluationResult } from './types';
-
-/** What the example expects: every figure the result gives, so any change to any of them is seen. */
-export function expectationOf(result: EvaluationResult): WorkedExpectation {
-  return {
-    totalPoints: result.points.total,
-    allocation: result.allocation,
-    weeklyPence: result.weeklyPence,
-    monthlyPence: result.monthlyPence,
-    annualPence: result.annualPence,
-    outcome: result.outcome ? (result.outcome.kind === 'not-eligible' ? 'not-eligible' : result.outcome.id) : null,
-    ...(result.award ? { awardPence: result.award.pence } : {}),
-    carerReductionApplied: result.carerAdjustment.applied,
-    flags: result.flags.map((f) => f.code),
-  };
-}
 
 export function KeepAsExample(props: {
   policyId: string;
