@@ -3,6 +3,7 @@ import { PolicyInvalidError, type Issue } from './issues.js';
 import { scaled } from './money.js';
 import type { ClientGroup, Domain, Outcome, Policy, Uplift } from './policy.js';
 import { compileQuestionnaire, type CompiledQuestionnaire } from './questionnaire.js';
+import { compileUplifts } from './uplift.js';
 import { validatePolicy } from './validate-policy.js';
 
 const COMPILED = Symbol('compiled-policy');
@@ -68,7 +69,7 @@ function prepare(policy: Policy, hash: string, warnings: Issue[]): CompiledPolic
     clientGroups: new Map(policy.clientGroups.map((g) => [g.id, g])),
     domains: new Map(policy.domains.map((domain) => [domain.id, { domain, weightMilli: scaled(domain.weight ?? 1, 3) }])),
     questionnaires: policy.questionnaires.map(compileQuestionnaire),
-    uplifts: (policy.uplifts ?? []).map((uplift) => ({ uplift, basisPoints: scaled(uplift.percent, 2) })),
+    uplifts: compileUplifts(policy.uplifts ?? []),
     weeksPerYear10k: scaled(policy.weeksPerYear, 4),
     outcomes: new Map((policy.outcomes ?? []).map((o) => [o.id, o])),
   });

@@ -65,21 +65,37 @@ export function explain(result: EvaluationResult): string {
   ].join('\n');
 }
 
+/** A part of explain()'s text: its heading and its lines; the flags raised are written for officers. */
+export interface ExplanationSection {
+  heading: string;
+  lines: string[];
+  forOfficers: boolean;
+}
+
 /**
- * The steps from the total to the amount, one sentence each, exactly as explain() words them: for a page
- * that lists them (the console's calculator, a decision, the published example). One renderer of
- * explanations: these are explain()'s own lines, from the total on, without its officers' flags section.
+ * explain()'s text as its sections, after the opening lines (title, policy, person): for a letter or a
+ * page that lays them out. One renderer of explanations: these are explain()'s own words.
+ */
+export function explainSections(result: EvaluationResult): ExplanationSection[] {
+  const lines = explain(result).split('\n');
+  const sections: ExplanationSection[] = [];
+  for (const line of lines.slice(lines.indexOf('') + 1)) {
+    if (line.startsWith('  ')) sections.at(-1)?.lines.push(line.trim());
+    else if (line !== '') sections.push({ heading: line, lines: [], forOfficers: line === FLAGS_HEADING });
+  }
+  // The closing sentence stands alone, without lines: it is not a section.
+  return sections.filter((s) => s.lines.length > 0);
+}
+
+/**
+ * The steps from the total to the amount, one sentence each, as explain() words them: for a page that
+ * lists them (the console's calculator, a decision, the published example), without the officers' flags.
  */
 export function explainSteps(result: EvaluationResult): string[] {
-  const lines = explain(result).split('\n');
-  const from = lines.findIndex((l) => l.startsWith('  Total: '));
-  const steps: string[] = [];
-  let skipping = false;
-  for (const line of lines.slice(from)) {
-    if (line !== '' && !line.startsWith('  ')) skipping = line === FLAGS_HEADING;
-    else if (line.startsWith('  ') && !skipping) steps.push(line.trim());
-  }
-  return steps;
+  const lines = explainSections(result)
+    .filter((s) => !s.forOfficers)
+    .flatMap((s) => s.lines);
+  return lines.slice(lines.findIndex((l) => l.startsWith('Total: ')));
 }
 
 const FLAGS_HEADING = 'For review by the council';

@@ -65,43 +65,26 @@ export type PricingLine =
       period: Period;
       pence: number;
     }
-  | {
-      step: 'pricing';
-      method: 'bands';
-      wholePoints: number;
-      band: number;
-      label: string | null;
-      from: number;
-      to: number | null;
-      period: Period;
-      pence: number;
-    }
-  | {
-      step: 'pricing';
-      method: 'hour-bands';
-      wholePoints: number;
-      band: number;
-      label: string | null;
-      from: number;
-      to: number | null;
-      hours: number;
-      hourlyRatePence: number;
-      period: Period;
-      pence: number;
-    };
+  | (BandPlace & { method: 'bands'; period: Period; pence: number })
+  | (BandPlace & { method: 'hour-bands'; hours: number; hourlyRatePence: number; period: Period; pence: number });
+
+/** Which band of a table the whole-point total fell in: how every band's pricing line starts. */
+export interface BandPlace {
+  step: 'pricing';
+  wholePoints: number;
+  /** Numbered from 1, as the table is read. */
+  band: number;
+  label: string | null;
+  from: number;
+  to: number | null;
+}
 
 /**
  * A band whose outcome has no amount (policy format 2): the steps after pricing do not run, and the
  * result carries the outcome instead of an amount.
  */
-export interface OutcomeBandLine {
-  step: 'pricing';
+export interface OutcomeBandLine extends BandPlace {
   method: 'bands' | 'hour-bands';
-  wholePoints: number;
-  band: number;
-  label: string | null;
-  from: number;
-  to: number | null;
   period: Period;
   outcome: { id: string; label: string; words: string };
 }

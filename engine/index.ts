@@ -7,7 +7,7 @@ export { validatePolicy } from './validate-policy.js';
 export { compilePolicy, isCompiledPolicy, type CompiledPolicy } from './compile.js';
 export { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
 export { evaluate, type EvaluationResult, type EvaluateOptions, type Provenance } from './evaluate.js';
-export { explain, explainSteps } from './explain.js';
+export { explain, explainSections, explainSteps, type ExplanationSection } from './explain.js';
 export {
   expectationOf,
   runWorkedExample,

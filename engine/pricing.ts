@@ -1,4 +1,4 @@
-import type { OutcomeBandLine, PricingLine } from './explanation.js';
+import type { BandPlace, OutcomeBandLine, PricingLine } from './explanation.js';
 import { fromMilli, multiplyDivide, scaled } from './money.js';
 import type { Outcome, Pricing, RoundingMode } from './policy.js';
 
@@ -31,48 +31,37 @@ export function price(
     }
     case 'bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
-      if (band.outcome !== undefined) return outcomeBand(pricing, band, index, wholePoints, outcomes);
-      return {
-        step: 'pricing',
-        method: pricing.method,
-        wholePoints,
-        band: index + 1,
-        label: band.label ?? null,
-        from: band.from,
-        to: band.to ?? null,
-        period: pricing.period,
-        pence: band.pence!,
-      };
+      const place = bandPlace(pricing, band, index, wholePoints);
+      if (band.outcome !== undefined) return outcomeBand(place, pricing.period, band.outcome, outcomes);
+      return { ...place, period: pricing.period, pence: band.pence! };
     }
     case 'hour-bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
-      if (band.outcome !== undefined) return outcomeBand(pricing, band, index, wholePoints, outcomes);
+      const place = bandPlace(pricing, band, index, wholePoints);
+      if (band.outcome !== undefined) return outcomeBand(place, pricing.period, band.outcome, outcomes);
       return {
-        step: 'pricing',
-        method: pricing.method,
-        wholePoints,
-        band: index + 1,
-        label: band.label ?? null,
-        from: band.from,
-        to: band.to ?? null,
-        hours: band.hours,
+        ...place,
+        hours: band.hours!,
         hourlyRatePence: pricing.hourlyRatePence,
         period: pricing.period,
-        pence: multiplyDivide(scaled(band.hours!, 2), pricing.hourlyRatePence, 100, mode),
+        pence: hourBandPence(band.hours!, pricing.hourlyRatePence, mode),
       };
     }
   }
 }
 
-function outcomeBand(
-  pricing: Pricing & { method: 'bands' | 'hour-bands' },
-  band: { label?: string; from: number; to?: number; outcome?: string },
+/** A band's hours (two decimals) at the hourly rate, rounded to the penny the policy's way. */
+export function hourBandPence(hours: number, hourlyRatePence: number, mode: RoundingMode): number {
+  return multiplyDivide(scaled(hours, 2), hourlyRatePence, 100, mode);
+}
+
+/** Which band a total fell in, as every band line starts (its fields in this order, so results replay byte for byte). */
+function bandPlace<M extends 'bands' | 'hour-bands'>(
+  pricing: { method: M },
+  band: { label?: string; from: number; to?: number },
   index: number,
   wholePoints: number,
-  outcomes: ReadonlyMap<string, Outcome>,
-): OutcomeBandLine {
-  // Validation guarantees every band's outcome is one the policy declares.
-  const { id, label, words } = outcomes.get(band.outcome!)!;
+): BandPlace & { method: M } {
   return {
     step: 'pricing',
     method: pricing.method,
@@ -81,9 +70,18 @@ function outcomeBand(
     label: band.label ?? null,
     from: band.from,
     to: band.to ?? null,
-    period: pricing.period,
-    outcome: { id, label, words },
   };
+}
+
+function outcomeBand(
+  place: BandPlace & { method: 'bands' | 'hour-bands' },
+  period: Pricing['period'],
+  outcome: string,
+  outcomes: ReadonlyMap<string, Outcome>,
+): OutcomeBandLine {
+  // Validation guarantees every band's outcome is one the policy declares.
+  const { id, label, words } = outcomes.get(outcome)!;
+  return { ...place, period, outcome: { id, label, words } };
 }
 
 function findBand<B extends { from: number; to?: number }>(bands: readonly B[], points: number): { band: B; index: number } {

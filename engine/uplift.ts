@@ -1,7 +1,12 @@
 import type { CompiledUplift } from './compile.js';
 import type { UpliftLine } from './explanation.js';
-import { multiplyDivide } from './money.js';
-import type { IsoDate, RoundingMode } from './policy.js';
+import { multiplyDivide, scaled } from './money.js';
+import type { IsoDate, RoundingMode, Uplift } from './policy.js';
+
+/** Each uplift with its percentage in basis points (at most two decimals), so it applies exactly. */
+export function compileUplifts(uplifts: readonly Uplift[]): CompiledUplift[] {
+  return uplifts.map((uplift) => ({ uplift, basisPoints: scaled(uplift.percent, 2) }));
+}
 
 /**
  * Applies every uplift in force on the date, oldest first, each on the amount the previous one left,

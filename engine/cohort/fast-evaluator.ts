@@ -7,7 +7,8 @@
 import { allocate } from '../allocation.js';
 import { chooseTable } from '../client-group-table.js';
 import type { CompiledPolicy } from '../compile.js';
-import type { Condition, IsoDate, Pricing } from '../policy.js';
+import { walk } from '../policy-checks/rules.js';
+import type { IsoDate, Pricing } from '../policy.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
 import { compileRules, type FactReader } from './compiled-rules.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
@@ -59,7 +60,8 @@ interface Money {
   outcome: string | null;
 }
 
-const NOT_ELIGIBLE: Money = {
+/** Not eligible, or (with the band's outcome in place of 'not-eligible') a band without an amount. */
+const NO_AMOUNT: Money = {
   allocationPence: null,
   weeklyPence: null,
   monthlyPence: null,
@@ -90,7 +92,9 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
   );
   // A cohort holds no facts stated by a case system, so a policy whose conditions test them cannot be
   // run over one: say so for every person rather than guess the facts.
-  const testsStatedFacts = [...(policy.rules ?? []), ...eligibility.map((e) => e.rule)].find((r) => testsFact(r.conditions, 'facts'));
+  const testsStatedFacts = [...(policy.rules ?? []), ...eligibility.map((e) => e.rule)].find((r) =>
+    walk(r.conditions).some(({ condition }) => condition.fact === 'facts'),
+  );
   if (testsStatedFacts)
     return () => ({
       error: `'${testsStatedFacts.name}' tests facts the case system states in each assessment ('facts'), which a cohort does not hold`,
@@ -134,7 +138,7 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     current.plan = plan;
     current.totalMilli = totalMilli;
     const eligible = eligibility.every((c) => c.test(read));
-    const outcome = eligible ? money(group, pricing, totalMilli, cohort, i) : NOT_ELIGIBLE;
+    const outcome = eligible ? money(group, pricing, totalMilli, cohort, i) : NO_AMOUNT;
     current.money = outcome;
     const flags: string[] = [];
     for (const r of rules) if (r.test(read)) flags.push(r.rule.event.type);
@@ -171,7 +175,7 @@ function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
       const allocation = allocate(compiled, pricing, totalMilli, carerOf(cohort, i), asOf);
       result =
         allocation.pence === null
-          ? { ...NOT_ELIGIBLE, outcome: allocation.priced.outcome.id }
+          ? { ...NO_AMOUNT, outcome: allocation.priced.outcome.id }
           : {
               allocationPence: allocation.pence,
               weeklyPence: allocation.periods.weeklyPence,
@@ -235,13 +239,6 @@ function planQuestionnaires(
         : { error: `no questionnaire of this version applies to age band ${band.label} in client group '${group}'` };
     }),
   );
-}
-
-function testsFact(condition: Condition, fact: string): boolean {
-  if ('all' in condition) return condition.all.some((c) => testsFact(c, fact));
-  if ('any' in condition) return condition.any.some((c) => testsFact(c, fact));
-  if ('not' in condition) return testsFact(condition.not, fact);
-  return condition.fact === fact;
 }
 
 function factReader(

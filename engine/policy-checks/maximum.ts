@@ -1,5 +1,6 @@
+import { hourBandPence } from '../pricing.js';
 import { error, pointer, warning, type Issue } from '../issues.js';
-import { formatPence, multiplyDivide, scaled } from '../money.js';
+import { formatPence } from '../money.js';
 import type { Policy } from '../policy.js';
 import { pricingTables } from './bands.js';
 
@@ -36,7 +37,7 @@ export function checkMaximum(policy: Policy): Issue[] {
       pricing.method === 'bands'
         ? pricing.bands.map((b) => b.pence)
         : pricing.bands.map((b) =>
-            b.hours === undefined ? undefined : multiplyDivide(scaled(b.hours, 2), pricing.hourlyRatePence, 100, policy.rounding.mode),
+            b.hours === undefined ? undefined : hourBandPence(b.hours, pricing.hourlyRatePence, policy.rounding.mode),
           );
     amounts.forEach((pence, i) => {
       const label = pricing.bands[i]!.label;

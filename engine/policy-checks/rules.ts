@@ -51,7 +51,11 @@ export function checkRules(policy: Policy): Issue[] {
   );
 }
 
-function walk(condition: Condition, at: Array<string | number>): Array<{ condition: FactCondition; at: Array<string | number> }> {
+/** Every fact condition inside a condition, with where it is. */
+export function walk(
+  condition: Condition,
+  at: Array<string | number> = [],
+): Array<{ condition: FactCondition; at: Array<string | number> }> {
   if ('all' in condition) return condition.all.flatMap((c, i) => walk(c, [...at, 'all', i]));
   if ('any' in condition) return condition.any.flatMap((c, i) => walk(c, [...at, 'any', i]));
   if ('not' in condition) return walk(condition.not, [...at, 'not']);

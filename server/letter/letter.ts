@@ -5,7 +5,7 @@
  * and the rest is the policy's own publication section, or the fixed words below when it has none.
  */
 
-import { contactLines, explain, formatPence, longDate, nextStepsWords, reviewWords, type Policy } from '../../engine/index.js';
+import { contactLines, explainSections, formatPence, longDate, nextStepsWords, reviewWords, type Policy } from '../../engine/index.js';
 import type { DecisionRecord } from '../store/records.js';
 
 export interface Letter {
@@ -24,7 +24,10 @@ export function letterFor(decision: DecisionRecord, policy: Policy): Letter {
   const { result } = decision;
   const publication = policy.publication ?? {};
   const reference = result.person.reference;
-  const howWorkedOut = explanationSections(explain(result));
+  // How it was worked out: the explanation's own sections, without the flags written for officers.
+  const howWorkedOut = explainSections(result)
+    .filter((s) => !s.forOfficers)
+    .map((s) => ({ heading: s.heading, paragraphs: s.lines }));
   const flags = result.flags.map((f) => f.message);
   return {
     council: policy.council,
@@ -56,22 +59,3 @@ function headline(decision: DecisionRecord): string {
     : '';
   return budget + final;
 }
-
-/**
- * explain()'s text as sections: a line without indentation is a heading, indented lines its paragraphs.
- * Its first lines (title, policy, person) are the letter's own heading; its flags section (rule facts,
- * for officers) and its closing sentence are said in the person's words further on.
- */
-function explanationSections(text: string): Letter['sections'] {
-  const lines = text.split('\n');
-  const sections: Letter['sections'] = [];
-  for (const line of lines.slice(lines.indexOf('') + 1)) {
-    if (line.trim() === '') continue;
-    if (line.startsWith('  ')) sections.at(-1)?.paragraphs.push(line.trim());
-    else sections.push({ heading: line.trim(), paragraphs: [] });
-  }
-  return sections.filter((s) => s.paragraphs.length > 0 && s.heading !== FLAGS_HEADING);
-}
-
-/** explain()'s heading for the flags raised, written for officers. */
-const FLAGS_HEADING = 'For review by the council';

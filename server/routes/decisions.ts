@@ -10,7 +10,7 @@ import { etagOf } from '../lifecycle.js';
 import { type Action, mayOn } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { finalBudgetBody, recordDecisionBody } from '../schemas.js';
-import type { DecisionRecord } from '../store/records.js';
+import type { DecisionRecord, VersionRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 import { requireVersion } from '../versions.js';
 import { evaluateWith, versionForAssessment } from './evaluate.js';
@@ -23,14 +23,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
   /** The letter for a decision, from the version exactly as the decision used it. */
   async function letterOf(decisionId: string, caller: Caller): Promise<Letter> {
     const decision = await requireDecision(ctx, decisionId, caller, 'decision.read');
-    const version = requireVersion(ctx.store, decision.policyId, decision.version);
-    if (version.contentHash !== decision.contentHash)
-      throw new HttpProblem(
-        409,
-        'version_content_changed',
-        `Version ${decision.version} now has content ${version.contentHash}, not the ${decision.contentHash} the decision used: its letter cannot be written from it.`,
-      );
-    return letterFor(decision, version.document);
+    return letterFor(decision, versionAsDecided(ctx, decision, 'its letter cannot be written from it').document);
   }
 
   return [
@@ -117,14 +110,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       'Re-evaluate a decision against the exact version it used and compare the output',
       async (req, res) => {
         const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.replay');
-        const version = requireVersion(ctx.store, decision.policyId, decision.version);
-        if (version.contentHash !== decision.contentHash) {
-          throw new HttpProblem(
-            409,
-            'version_content_changed',
-            `Version ${decision.version} now has content ${version.contentHash}, not the ${decision.contentHash} the decision used: it cannot be replayed exactly.`,
-          );
-        }
+        const version = versionAsDecided(ctx, decision, 'it cannot be replayed exactly');
         const replayed = await evaluateWith(version, decision.assessment, decision.asOf ?? undefined);
         const identical = JSON.stringify(replayed) === JSON.stringify(decision.result);
         const differences = identical
@@ -190,6 +176,18 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
 }
 
 /** A decision the caller may see; one they may not is, to them, not there at all. */
+/** The version a decision used, with the content it used: anything else cannot speak for the decision (409). */
+function versionAsDecided(ctx: AppContext, decision: DecisionRecord, otherwise: string): VersionRecord {
+  const version = requireVersion(ctx.store, decision.policyId, decision.version);
+  if (version.contentHash !== decision.contentHash)
+    throw new HttpProblem(
+      409,
+      'version_content_changed',
+      `Version ${decision.version} now has content ${version.contentHash}, not the ${decision.contentHash} the decision used: ${otherwise}.`,
+    );
+  return version;
+}
+
 async function requireDecision(ctx: AppContext, id: string, caller: Caller, action: Action): Promise<DecisionRecord> {
   const decision = await ctx.store.decision(id);
   if (!decision || !mayOn(caller, action, decision.createdBy)) throw decisionNotFound(id);

@@ -3,9 +3,9 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatDate, formatNumber, formatPence, formatPrice, periodWord, todayIso } from '../calculator/format';
 import type { PolicyDocument, Pricing } from '../calculator/types';
-import { multiplyDivide, scaled } from '../../../engine/money';
 import { roundAllocation } from '../../../engine/rounding';
-import { applyUplifts } from '../../../engine/uplift';
+import { hourBandPence, price } from '../../../engine/pricing';
+import { applyUplifts, compileUplifts } from '../../../engine/uplift';
 import { Reference, Section } from './Section';
 
 export function PricingSection({ doc }: { doc: PolicyDocument }) {
@@ -24,6 +24,8 @@ export function PricingSection({ doc }: { doc: PolicyDocument }) {
   );
 }
 
+const NO_OUTCOMES = new Map();
+
 /** Amounts as the engine works them out: exact integer arithmetic and the policy's own rounding. */
 function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: Pricing; heading?: string }) {
   const mode = doc.rounding.mode;
@@ -34,15 +36,11 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
   // What a band pays today: the engine's own uplift and rounding steps over the ratified amount (no carer reduction).
   const today = todayIso();
   const inForce = (doc.uplifts ?? []).filter((u) => u.from <= today);
-  const compiledUplifts = (doc.uplifts ?? []).map((uplift) => ({ uplift, basisPoints: scaled(uplift.percent, 2) }));
+  const compiledUplifts = compileUplifts(doc.uplifts ?? []);
   const paidToday = (pence: number) =>
     roundAllocation(applyUplifts(compiledUplifts, today, pence, mode).at(-1)?.afterPence ?? pence, doc.rounding, pricing.period).afterPence;
   const bandPence = (b: (typeof bands)[number] & { pence?: number; hours?: number }): number | null =>
-    b.outcome !== undefined
-      ? null
-      : pricing.method === 'hour-bands'
-        ? multiplyDivide(scaled(b.hours!, 2), pricing.hourlyRatePence, 100, mode)
-        : b.pence!;
+    b.outcome !== undefined ? null : pricing.method === 'hour-bands' ? hourBandPence(b.hours!, pricing.hourlyRatePence, mode) : b.pence!;
   return (
     <Box sx={{ mb: 2 }}>
       {heading && (
@@ -55,8 +53,7 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
           {pricing.basePence !== undefined &&
             `Everyone starts from a base of ${formatPence(pricing.basePence)} ${periodWord[pricing.period]}. `}
           Each point is worth {formatPrice(pricing.pencePerPoint)} {periodWord[pricing.period]}. For example, 50 points give{' '}
-          {formatPence((pricing.basePence ?? 0) + multiplyDivide(50_000, scaled(pricing.pencePerPoint, 4), 10_000_000, mode))}{' '}
-          {periodWord[pricing.period]}
+          {formatPence((price(pricing, 50_000, mode, NO_OUTCOMES) as { pence: number }).pence)} {periodWord[pricing.period]}
           {pricing.basePence !== undefined && ', with the base'}.
         </Typography>
       )}

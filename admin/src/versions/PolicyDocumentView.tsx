@@ -12,7 +12,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { multiplyDivide, scaled } from '../../../engine/money';
+import { hourBandPence } from '../../../engine/pricing';
 import type { Policy, Pricing, Questionnaire } from '../../../engine/policy';
 import { longDate, perPeriod, pounds } from './format';
 import { ruleInWords } from './rulesInWords';
@@ -155,12 +155,7 @@ export function PricingView({ pricing, caption, policy }: { pricing: Pricing; ca
                   : 'hours' in b && b.hours !== undefined
                     ? `${b.hours} (${pounds(
                         // The engine's own arithmetic and the policy's rounding, not float rounding.
-                        multiplyDivide(
-                          scaled(b.hours, 2),
-                          (pricing as { hourlyRatePence: number }).hourlyRatePence,
-                          100,
-                          policy.rounding.mode,
-                        ),
+                        hourBandPence(b.hours, (pricing as { hourlyRatePence: number }).hourlyRatePence, policy.rounding.mode),
                       )})`
                     : pounds(b.pence!)}
               </TableCell>
