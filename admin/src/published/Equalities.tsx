@@ -29,7 +29,16 @@ export function Equalities({ impact, groupLabel }: { impact: ImpactSummary; grou
   );
 }
 
-function GroupTable({ title, groups, label }: { title: string; groups: Record<string, Figures | string>; label: (id: string) => string }) {
+/** Gains, losses and cost by group, one row each; a withheld group says so. */
+export function GroupTable({
+  title,
+  groups,
+  label,
+}: {
+  title: string;
+  groups: Record<string, Figures | string>;
+  label: (id: string) => string;
+}) {
   return (
     <Box tabIndex={0} role="region" aria-label={`${title}: who gains and who loses`} sx={{ overflowX: 'auto', mb: 2 }}>
       <Table size="small">

@@ -6,16 +6,12 @@
 
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useGetOne } from 'react-admin';
 import { formatChange, formatNumber } from '../calculator/format';
 import type { ComparisonJob, PairStats, RasDataProvider } from '../dataProvider';
+import { GroupTable } from '../published/Equalities';
 import { describeError } from './format';
 
 /**
@@ -74,43 +70,22 @@ export function RatificationPreview({
     );
   const pair = job.result?.pairs[0];
   if (job.status !== 'done' || !pair) return <Alert severity="error">The comparison did not finish: {job.error ?? 'no result'}.</Alert>;
-  const groups = Object.entries(pair.byClientGroup);
   return (
     <Box data-testid="ratification-preview" sx={{ mb: 2 }}>
       <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 1 }}>
         Against {against}, the version in force
       </Typography>
       <Typography sx={{ mb: 1 }}>{overallWords(pair.overall)}</Typography>
-      <Table size="small" aria-label="Who gains and who loses, by client group">
-        <TableHead>
-          <TableRow>
-            <TableCell component="th" scope="col">
-              Client group
-            </TableCell>
-            <TableCell component="th" scope="col" align="right">
-              Better off
-            </TableCell>
-            <TableCell component="th" scope="col" align="right">
-              Worse off
-            </TableCell>
-            <TableCell component="th" scope="col" align="right">
-              Cost a year
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {groups.map(([group, stats]) => (
-            <TableRow key={group}>
-              <TableCell component="th" scope="row">
-                {groupLabel(group)}
-              </TableCell>
-              <TableCell align="right">{formatNumber(stats.gainers)}</TableCell>
-              <TableCell align="right">{formatNumber(stats.losers)}</TableCell>
-              <TableCell align="right">{formatChange(stats.totalChangePence)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <GroupTable
+        title="By client group"
+        label={groupLabel}
+        groups={Object.fromEntries(
+          Object.entries(pair.byClientGroup).map(([group, s]) => [
+            group,
+            { betterOff: s.gainers, worseOff: s.losers, totalChangePence: s.totalChangePence },
+          ]),
+        )}
+      />
       <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mt: 2, mb: 1 }}>
         What changes
       </Typography>
