@@ -2,54 +2,20 @@ import { allocate } from './allocation.js';
 import type { Assessment } from './assessment.js';
 import { chooseTable } from './client-group-table.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
+import type { EvaluationResult, ResultOutcome } from './contract/result.js';
 import { rawDomainPoints, scoreAnswers } from './domain-scores.js';
-import type { CarerReason, EligibilityLine, ExplanationLine, Flag, PersonLine } from './explanation.js';
+import type { EligibilityLine, PersonLine } from './explanation.js';
 import { raiseFlags, testEligibility, type EligibilityFacts } from './flags.js';
 import { isIsoDate } from './dates.js';
 import { AssessmentInvalidError, error } from './issues.js';
 import { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
-import type { IsoDate, Period } from './policy.js';
+import type { IsoDate } from './policy.js';
 import { ENGINE_VERSION } from './version.js';
 import { applyWeights } from './weighting.js';
 
-export interface Provenance {
-  policyId: string;
-  version: string;
-  contentHash: string;
-  engineVersion: string;
-  /** Present when the assessment gave points instead of answers (policy format 2): the figures were given, not scored. */
-  pointsGiven?: 'total' | 'domains';
-}
-
-/**
- * A result without an amount (policy format 2): the band's named outcome (universal services, an
- * individual assessment), or not eligible, with the reasons. Never a budget of £0.
- */
-export type ResultOutcome =
-  | { kind: 'without-amount'; id: string; label: string; words: string }
-  | { kind: 'not-eligible'; reasons: Array<{ condition: string; label: string; reason: string }> };
-
-/** The indicative allocation for one assessment, with where it came from and how it was worked out. */
-export interface EvaluationResult {
-  provenance: Provenance;
-  asOf: IsoDate;
-  person: { reference: string | null; age: number; clientGroup: string; questionnaire: string };
-  points: { total: number; wholePoints: number; byDomain: Array<{ domain: string; raw: number; weighted: number }> };
-  /** Null, like the period amounts, exactly when the result has an outcome without an amount. */
-  allocation: { period: Period; pence: number } | null;
-  weeklyPence: number | null;
-  monthlyPence: number | null;
-  annualPence: number | null;
-  carerAdjustment: { applied: boolean; reason: CarerReason; percent: number; reductionPence: number };
-  /** Only when there is no amount (format 2): why, in the policy's words. */
-  outcome?: ResultOutcome;
-  /** Only for a policy with award periods (format 2): what is paid, once or for the rest of the award year. */
-  award?: { kind: 'one-off' | 'yearly'; pence: number };
-  /** Only for a policy that splits the budget by the person's contribution, when one is given (format 2). */
-  contribution?: { period: Period; personPence: number; councilPence: number };
-  flags: Flag[];
-  explanation: ExplanationLine[];
-}
+// The indicative allocation for one assessment, with where it came from and how it was worked out.
+// Its shape has one statement, rules/result.schema.json (engine/contract/result.ts is generated from it).
+export type { EvaluationResult, Provenance, ResultOutcome } from './contract/result.js';
 
 export interface EvaluateOptions {
   /** The date uplifts are judged on. Default: the assessment date. The engine never reads the clock. */

@@ -25,7 +25,7 @@ export { isIsoDate, longDate } from './dates.js';
 export { isWellFormed, jsonShapeIssue, MAX_DEPTH } from './json-shape.js';
 export { csvLine, csvLines, type CsvCell } from './csv.js';
 export { ENGINE_VERSION } from './version.js';
-export { policySchema, assessmentSchema, schemaValidator } from './schema.js';
+export { policySchema, assessmentSchema, resultSchema, cohortSchema, resultSchemaIssues, schemaValidator } from './schema.js';
 export {
   PolicyInvalidError,
   AssessmentInvalidError,

@@ -7,16 +7,31 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import formats from 'ajv-formats';
 import policySchema from '../rules/policy.schema.json' with { type: 'json' };
 import assessmentSchema from '../rules/assessment.schema.json' with { type: 'json' };
+import resultSchema from '../rules/result.schema.json' with { type: 'json' };
+import cohortSchema from '../rules/cohort.schema.json' with { type: 'json' };
 import { error, pointer, type Issue, type SchemaIssueCode } from './issues.js';
 import { jsonShapeIssue } from './json-shape.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true });
+// tsType is json-schema-to-typescript's annotation: how a shape JSON Schema states as a condition
+// (exactly one of two properties, a recursive if/then/else) reads as a TypeScript type.
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  discriminator: true,
+  allowUnionTypes: true,
+  keywords: ['tsType'],
+});
 formats.default(ajv, ['date', 'date-time', 'uri']);
 
 const validatePolicySchema = ajv.compile(policySchema);
 const validateAssessmentSchema = ajv.compile(assessmentSchema);
+// The result refers to the policy's definitions (a price per point, a period); the cohort to the
+// assessment's carer.
+ajv.addSchema(resultSchema);
+ajv.addSchema(cohortSchema);
 
-export { policySchema, assessmentSchema };
+export { policySchema, assessmentSchema, resultSchema, cohortSchema };
 
 /**
  * A checker for any other JSON Schema (the server's request bodies), reporting Issues in the same
@@ -28,6 +43,11 @@ export function schemaValidator(schema: object): (json: unknown) => Issue[] {
 
 export const policySchemaIssues = checker(validatePolicySchema);
 export const assessmentSchemaIssues = checker(validateAssessmentSchema);
+
+export const cohortSchemaIssues = checker(ajv.getSchema(cohortSchema.$id)!);
+
+/** Whether a result has the shape rules/result.schema.json states, as Issues (for tests and replay checks). */
+export const resultSchemaIssues = checker(ajv.getSchema(resultSchema.$id)!);
 
 /** Refuses absurdly deep input, and text that is not Unicode, before ajv (whose checks recurse) walks into it. */
 function checker(validate: ValidateFunction): (json: unknown) => Issue[] {

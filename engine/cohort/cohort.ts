@@ -1,25 +1,7 @@
 /** A cohort: anonymised assessments for scrutiny (rules/cohort.schema.json). */
 
-import type { CarerSituation } from '../assessment.js';
-
-export interface CohortPerson {
-  /** Pseudonymous reference, never a name. */
-  ref: string;
-  clientGroup: string;
-  /** Whole years, "65-74" or "85+". */
-  ageBand: string;
-  answers: Record<string, string>;
-  carer?: CarerSituation;
-  currentAnnualCostPence?: number;
-}
-
-export interface Cohort {
-  schemaVersion: 1;
-  name: string;
-  description?: string;
-  policyId?: string;
-  people: CohortPerson[];
-}
+// Its shape has one statement, rules/cohort.schema.json; the types are generated from it (engine/contract/cohort.ts).
+export type { Cohort, CohortPerson } from '../contract/cohort.js';
 
 export interface AgeBand {
   label: string;

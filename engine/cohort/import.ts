@@ -5,9 +5,8 @@
  * report the same problems in the same words.
  */
 
-import cohortSchema from '../../rules/cohort.schema.json' with { type: 'json' };
 import type { CompiledPolicy } from '../compile.js';
-import { schemaValidator } from '../schema.js';
+import { cohortSchemaIssues } from '../schema.js';
 import type { Cohort, CohortPerson } from './cohort.js';
 import { COLUMN_OF_FIELD, CSV_COLUMNS, readCsv, readHeader, rowToPerson, type FixedColumn } from './csv-cohort.js';
 import { encodeCohort, type EncodedCohort } from './encoded-cohort.js';
@@ -33,9 +32,6 @@ export interface CsvImportOptions extends ImportOptions {
   description?: string;
   policyId?: string;
 }
-
-// The imported module object is a singleton, so ajv compiles it once however many modules ask.
-const cohortSchemaIssues = schemaValidator(cohortSchema);
 
 /**
  * Checks a cohort.schema.json document and encodes it.

@@ -4,8 +4,7 @@
  * schemas, embedded here.
  */
 
-import cohortSchema from '../../rules/cohort.schema.json' with { type: 'json' };
-import { assessmentSchema, policySchema } from '../../engine/index.js';
+import { assessmentSchema, cohortSchema, policySchema, resultSchema } from '../../engine/index.js';
 import { calibrationProperties, tablePrice } from './calibration-schemas.js';
 import {
   attributionStep,
@@ -24,7 +23,7 @@ import {
   summary,
   versionOutcome,
 } from './comparison-schemas.js';
-import { conditionExplanation, decisionCommon, evaluationResult, explanationLine } from './evaluation-schemas.js';
+import { decisionCommon } from './decision-schemas.js';
 import { ACTIONS } from '../permissions.js';
 import { impactSummarySchema, transparencyRecordSchema } from './transparency-schemas.js';
 import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
@@ -163,14 +162,12 @@ export const components = {
     },
     Issue: issue,
     ExamplesReport: record({ passed: { type: 'boolean' }, examples: arrayOf(exampleOutcome) }),
-    CarerReason: {
-      enum: ['applied', 'no-carer-table', 'no-carer', 'not-willing', 'not-able', 'not-willing-or-able', 'no-amount'],
-      description: "'no-amount': the result has no amount to adjust (not eligible, or a band's outcome without one; policy format 2).",
-    },
-    Flag: record({ code: string, message: string, severity: { enum: ['info', 'review', 'action'] }, rule: string }),
-    ExplanationLine: explanationLine,
-    ConditionExplanation: conditionExplanation,
-    EvaluationResult: evaluationResult,
+    EvaluationResult: embedded(resultSchema, 'EvaluationResult'),
+    // Parts of the result other components name.
+    ExplanationLine: { $ref: '#/components/schemas/EvaluationResult/$defs/explanationLine' },
+    ConditionExplanation: { $ref: '#/components/schemas/EvaluationResult/$defs/conditionExplanation' },
+    Flag: { $ref: '#/components/schemas/EvaluationResult/$defs/flag' },
+    CarerReason: { $ref: '#/components/schemas/EvaluationResult/$defs/carerReason' },
     BatchResult: record({
       results: arrayOf({
         oneOf: [

@@ -6,12 +6,6 @@ export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${na
 export const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: 'null' }] });
 export const string: Schema = { type: 'string' };
 export const integer: Schema = { type: 'integer' };
-/**
- * A definition of the policy schema (rules/policy.schema.json, embedded as the Policy component): where a
- * response repeats a figure from the policy, the policy's own statement of it is the one source.
- */
-export const policyDefinition = (name: string): Schema => ({ $ref: `#/components/schemas/Policy/$defs/${name}` });
-
 export const pence: Schema = { type: 'integer', minimum: 0, description: 'An amount of money in whole pence.' };
 export const isoDate: Schema = { type: 'string', format: 'date' };
 export const timestamp: Schema = { type: 'string', format: 'date-time' };
@@ -33,21 +27,30 @@ export const record = (properties: Record<string, Schema>, optional: string[] = 
 
 // ---------------------------------------------------------------------------------------------
 // The engine's schemas, embedded. They are draft 2020-12 documents with their own $id and $defs;
-// here they live inside this document, so their internal references are rewritten to point at
-// their new place and $id / $schema are dropped (the same documents, with their ids, are served at
-// /api/schemas/policy.schema.json and /api/schemas/assessment.schema.json).
+// here they live inside this document, so their references, internal (#/...) and to each other
+// (policy.schema.json#/...), are rewritten to point at their new place, and $id / $schema are
+// dropped (the same documents, with their ids, are served at /api/schemas/<name>).
+
+/** Each schema in rules/ and the component it is embedded as. */
+const EMBEDDED_AS: Record<string, string> = {
+  'policy.schema.json': 'Policy',
+  'assessment.schema.json': 'Assessment',
+  'result.schema.json': 'EvaluationResult',
+  'cohort.schema.json': 'Cohort',
+};
 
 export function embedded(schema: object, name: string): Schema {
+  const place = (ref: string): string => {
+    const [file, fragment = ''] = ref.split('#');
+    const component = file === '' ? name : EMBEDDED_AS[file!];
+    if (component === undefined) throw new Error(`${name} refers to ${ref}, which is not embedded in the API document`);
+    return `#/components/schemas/${component}${fragment}`;
+  };
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite);
     if (value === null || typeof value !== 'object') return value;
     return Object.fromEntries(
-      Object.entries(value).map(([key, child]) => [
-        key,
-        key === '$ref' && typeof child === 'string' && child.startsWith('#/')
-          ? `#/components/schemas/${name}/${child.slice(2)}`
-          : rewrite(child),
-      ]),
+      Object.entries(value).map(([key, child]) => [key, key === '$ref' && typeof child === 'string' ? place(child) : rewrite(child)]),
     );
   };
   const { $id, $schema: _dialect, ...rest } = schema as Schema;

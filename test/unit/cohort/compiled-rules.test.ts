@@ -67,7 +67,7 @@ async function decide(conditions: TopLevelCondition, facts: Record<string, unkno
 }
 
 /** One fact condition, with the fact given a chosen value, decided both ways; both must equal `expected`. */
-async function expectLeaf(operator: Operator, factValue: unknown, value: unknown, expected: boolean) {
+async function expectLeaf(operator: Operator, factValue: unknown, value: FactCondition['value'], expected: boolean) {
   const facts = { ...FACTS, clientGroup: factValue };
   const leaf: FactCondition = { fact: 'clientGroup', operator, value };
   expect(await decide({ all: [leaf] }, facts), `${JSON.stringify(factValue)} ${operator} ${JSON.stringify(value)}`).toEqual([

@@ -1,0 +1,57 @@
+/**
+ * The JSON Schemas in rules/ are the one hand-written statement of the policy, the assessment, the
+ * result and the cohort. This writes their TypeScript types to engine/contract/, which the engine,
+ * the server and the console import; the OpenAPI document embeds the same schemas.
+ *
+ *   npm run contracts          writes engine/contract/*.ts
+ *   npm run contracts -- --check   exits 1, naming the files, when any is out of date (the unit tests do the same)
+ */
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { compileFromFile } from 'json-schema-to-typescript';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Each schema in rules/, and the name its root type takes in TypeScript. */
+export const CONTRACTS = [
+  { schema: 'policy.schema.json', module: 'policy.ts', rootType: 'Policy' },
+  { schema: 'assessment.schema.json', module: 'assessment.ts', rootType: 'Assessment' },
+  { schema: 'result.schema.json', module: 'result.ts', rootType: 'EvaluationResult' },
+  { schema: 'cohort.schema.json', module: 'cohort.ts', rootType: 'Cohort' },
+] as const;
+
+export async function generatedContract(contract: (typeof CONTRACTS)[number]): Promise<string> {
+  return compileFromFile(`${root}rules/${contract.schema}`, {
+    cwd: `${root}rules`,
+    bannerComment: `/* Generated from rules/${contract.schema} by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schema. */`,
+    additionalProperties: false,
+    // Lengths are the schema's to check at run time; as tuple types they would only make the types unreadable.
+    ignoreMinAndMaxItems: true,
+    unreachableDefinitions: true,
+    // The root schema is the only one with $schema; every other type is named by its title or its $defs key.
+    customName: (schema) => (schema.$schema ? contract.rootType : undefined),
+  });
+}
+
+const modulePath = (contract: (typeof CONTRACTS)[number]) => `${root}engine/contract/${contract.module}`;
+
+async function main(check: boolean): Promise<number> {
+  const stale: string[] = [];
+  for (const contract of CONTRACTS) {
+    const text = await generatedContract(contract);
+    const current = await readFile(modulePath(contract), 'utf8').catch(() => null);
+    if (current === text) continue;
+    if (check) stale.push(`engine/contract/${contract.module}`);
+    else await writeFile(modulePath(contract), text);
+  }
+  if (stale.length > 0) {
+    process.stderr.write(`Out of date with rules/ (run npm run contracts): ${stale.join(', ')}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main(process.argv.includes('--check'));
+}
