@@ -31,10 +31,14 @@ export function selectQuestionnaire(
   age: number,
   clientGroup: string,
 ): CompiledQuestionnaire | undefined {
-  return questionnaires.find(
-    ({ questionnaire: { appliesTo } }) =>
-      (appliesTo?.minAge === undefined || age >= appliesTo.minAge) &&
-      (appliesTo?.maxAge === undefined || age <= appliesTo.maxAge) &&
-      (appliesTo?.clientGroups === undefined || appliesTo.clientGroups.includes(clientGroup)),
+  return questionnaires.find(({ questionnaire }) => questionnaireFits(questionnaire, age, clientGroup));
+}
+
+/** Whether a questionnaire's appliesTo takes in a person of this age and client group (the console asks too). */
+export function questionnaireFits({ appliesTo }: Questionnaire, age: number, clientGroup: string): boolean {
+  return (
+    (appliesTo?.minAge === undefined || age >= appliesTo.minAge) &&
+    (appliesTo?.maxAge === undefined || age <= appliesTo.maxAge) &&
+    (appliesTo?.clientGroups === undefined || appliesTo.clientGroups.includes(clientGroup))
   );
 }

@@ -208,6 +208,12 @@ export const components = {
         },
         prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
         hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        actionWords: { ...string, description: 'What happened, in words (e.g. Ratified).' },
+        actorName: {
+          ...string,
+          description: "Who did it, by the user's name now (or the system's role); `actor` is the username recorded.",
+        },
+        targetWords: { ...string, description: 'What it was done to, by title or name now (e.g. Adult RAS, version 2010-revised).' },
       },
       ['digest'],
     ),

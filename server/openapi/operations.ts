@@ -23,7 +23,7 @@ import {
   updateUserBody,
   withdrawBody,
 } from '../schemas.js';
-import { arrayOf, isoDate, ref, refine, string, type Schema } from './json-schema.js';
+import { arrayOf, isoDate, record, ref, refine, string, type Schema } from './json-schema.js';
 import type { Operation, Parameter } from './operation.js';
 
 const asOf: Parameter = {
@@ -41,6 +41,23 @@ const ifMatch: Parameter = {
 };
 const etag = { ETag: "The version's revision (the commit that last changed it), for If-Match." };
 const examplesEtag = etag;
+/** ?offset and ?limit on a list that is served a page at a time. */
+const pageParams = (max: number, byDefault: number | null) => [
+  {
+    name: 'offset',
+    in: 'query' as const,
+    description: 'How many matching items to skip (default 0).',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  {
+    name: 'limit',
+    in: 'query' as const,
+    description: `At most this many items (1 to ${max}; ${byDefault === null ? 'default: all' : `default ${byDefault}`}).`,
+    schema: { type: 'integer', minimum: 1, maximum: max },
+  },
+];
+const totalCount = { 'X-Total-Count': 'How many items match in all, over every page.' };
+const BAD_PAGE = 'offset or limit is not a whole number in range (pointer /query/offset or /query/limit).';
 const decisionEtag = { ETag: "The decision's revision, for If-Match when recording its final budget." };
 const created = (path: string) => ({ Location: `Where the new resource is: ${path}` });
 
@@ -289,8 +306,13 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'get /api/decisions': {
-    params: [{ name: 'policyId', in: 'query', description: 'Only decisions made with this policy.', schema: string }],
+    params: [
+      { name: 'policyId', in: 'query', description: 'Only decisions made with this policy.', schema: string },
+      ...pageParams(500, 500),
+    ],
     ok: [200, { ...arrayOf(ref('DecisionSummary')), maxItems: 500 }],
+    okHeaders: totalCount,
+    problems: { 400: BAD_PAGE },
   },
   'get /api/decisions/{decisionId}': { ok: [200, ref('Decision')], okHeaders: decisionEtag, problems: { 404: NOT_FOUND_DECISION } },
   'get /api/decisions/{decisionId}/letter': {
@@ -329,14 +351,30 @@ export const OPERATIONS: Record<string, Operation> = {
   },
 
   'get /api/audit': {
-    params: ['target', 'actor', 'action'].map((name) => ({
-      name,
-      in: 'query' as const,
-      description: `Only entries with this ${name}.`,
-      schema: string,
-    })),
+    params: [
+      ...['target', 'actor', 'action'].map((name) => ({
+        name,
+        in: 'query' as const,
+        description: `Only entries with this ${name}, as recorded.`,
+        schema: string,
+      })),
+      {
+        name: 'q',
+        in: 'query',
+        description:
+          'Only entries whose action, actor or target, as recorded or in words (actionWords, actorName, targetWords), holds this text, in any case.',
+        schema: { type: 'string', maxLength: 200 },
+      },
+      { name: 'order', in: 'query', description: 'asc (default): oldest first; desc: newest first.', schema: { enum: ['asc', 'desc'] } },
+      ...pageParams(500, null),
+    ],
     ok: [200, arrayOf(ref('AuditEntry'))],
+    okHeaders: totalCount,
+    problems: {
+      400: `${BAD_PAGE} Also a search longer than 200 characters (/query/q), or an order other than asc or desc (/query/order).`,
+    },
   },
+  'get /api/audit/actions': { ok: [200, arrayOf(record({ action: string, words: string }))] },
   'get /api/audit/verify': { ok: [200, ref('IntegrityReport')] },
 
   'get /api/cohorts': { ok: [200, arrayOf(ref('CohortRecord'))] },

@@ -1,13 +1,57 @@
+import { ACTION_WORDS, auditReader } from '../audit-words.js';
 import type { AppContext } from '../context.js';
+import { HttpProblem } from '../errors.js';
+import { wellFormedQuery } from '../http/request-body.js';
+import { pageRequest, sendPage } from '../http/paging.js';
 import { route, type RouteSpec } from '../route-table.js';
+import type { AuditEntry } from '../store/records.js';
+
+/** The most entries one page of the log holds. */
+export const AUDIT_PAGE_LIMIT = 500;
+const SEARCH_LENGTH = 200;
+
+/** Audit entries as the API serves them: as recorded, with what each says in words. */
+export function describedEntries(ctx: AppContext, entries: readonly AuditEntry[]) {
+  const reader = readerOf(ctx);
+  return entries.map((entry) => ({ ...entry, ...reader.wordsOf(entry) }));
+}
+
+const readerOf = (ctx: AppContext) =>
+  auditReader({ users: ctx.store.all('users'), policies: ctx.store.all('policies'), cohorts: ctx.store.all('cohorts') });
 
 export function auditRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    route('get', '/api/audit', 'audit.read', 'The audit log, oldest first; filter by target, actor or action', async (req, res) => {
-      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-      res.json(
-        await ctx.store.auditEntries({ target: text(req.query.target), actor: text(req.query.actor), action: text(req.query.action) }),
-      );
+    route(
+      'get',
+      '/api/audit',
+      'audit.read',
+      'The audit log, oldest first or newest first (order=desc); filter by target, actor or action, search its words (q); a page at a time (offset, limit, X-Total-Count)',
+      async (req, res) => {
+        const text = (name: string) => {
+          const value = req.query[name];
+          return typeof value === 'string' && value !== '' ? wellFormedQuery(name, value) : undefined;
+        };
+        const q = searchText(text('q'));
+        const reader = readerOf(ctx);
+        const page = pageRequest(req.query, AUDIT_PAGE_LIMIT, null) ?? { offset: 0, limit: Number.MAX_SAFE_INTEGER };
+        const { entries, total } = await ctx.store.auditPage({
+          target: text('target'),
+          actor: text('actor'),
+          action: text('action'),
+          matches: q === undefined ? undefined : reader.search(q),
+          newestFirst: order(text('order')) === 'desc',
+          ...page,
+        });
+        sendPage(
+          res,
+          entries.map((entry) => ({ ...entry, ...reader.wordsOf(entry) })),
+          total,
+        );
+      },
+    ),
+
+    route('get', '/api/audit/actions', 'audit.read', 'Each action the log records, with its words: what a filter offers', (_req, res) => {
+      res.json(Object.entries(ACTION_WORDS).map(([action, words]) => ({ action, words })));
     }),
 
     route(
@@ -20,4 +64,20 @@ export function auditRoutes(ctx: AppContext): RouteSpec[] {
       },
     ),
   ];
+}
+
+function searchText(q: string | undefined): string | undefined {
+  const trimmed = q?.trim();
+  if (trimmed && trimmed.length > SEARCH_LENGTH)
+    throw new HttpProblem(400, 'bad_query', `The search (q) may be at most ${SEARCH_LENGTH} characters.`, [
+      { pointer: '/query/q', code: 'bad_query', message: `must be at most ${SEARCH_LENGTH} characters` },
+    ]);
+  return trimmed || undefined;
+}
+
+function order(value: string | undefined): 'asc' | 'desc' {
+  if (value === undefined || value === 'asc' || value === 'desc') return value ?? 'asc';
+  throw new HttpProblem(400, 'bad_query', "The query parameter 'order' must be asc (oldest first) or desc (newest first).", [
+    { pointer: '/query/order', code: 'bad_query', message: `must be asc or desc, got ${JSON.stringify(value)}` },
+  ]);
 }

@@ -6,6 +6,7 @@ import type { Caller } from '../auth/authenticate.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../errors.js';
+import { pageRequest, sendPage } from '../http/paging.js';
 import { etagOf } from '../lifecycle.js';
 import { type Action, mayOn } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
@@ -17,6 +18,7 @@ import { evaluateWith, versionForAssessment } from './evaluate.js';
 
 const checkRecord = bodyChecker<{ policyId: string; version?: string; asOf?: string; assessment: unknown }>(recordDecisionBody);
 const checkFinal = bodyChecker<{ weeklyPence: number; reason: string }>(finalBudgetBody);
+/** The most decisions one page of the list holds, and how many it holds when not told. */
 const LIST_LIMIT = 500;
 
 export function decisionRoutes(ctx: AppContext): RouteSpec[] {
@@ -76,10 +78,17 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       },
     ),
 
-    route('get', '/api/decisions', 'decision.list', 'List recorded decisions (newest first), optionally for one policy', (req, res) => {
-      const policyId = typeof req.query.policyId === 'string' ? req.query.policyId : undefined;
-      res.json(ctx.store.decisions({ policyId, limit: LIST_LIMIT }));
-    }),
+    route(
+      'get',
+      '/api/decisions',
+      'decision.list',
+      'List recorded decisions, newest first, optionally for one policy; a page at a time (offset, limit, X-Total-Count)',
+      (req, res) => {
+        const policyId = typeof req.query.policyId === 'string' ? req.query.policyId : undefined;
+        const { decisions, total } = ctx.store.decisions({ policyId, ...pageRequest(req.query, LIST_LIMIT, LIST_LIMIT)! });
+        sendPage(res, decisions, total);
+      },
+    ),
 
     route('get', '/api/decisions/:decisionId', 'decision.read', 'One recorded decision with its input and output', async (req, res) => {
       const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.read');

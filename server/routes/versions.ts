@@ -9,6 +9,7 @@ import { cloneBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js
 import type { VersionRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../versions.js';
+import { describedEntries } from './audit.js';
 
 const checkClone = bodyChecker<{ version: string; title?: string; description?: string }>(cloneBody);
 const checkExamples = bodyChecker<{ examples: WorkedExample[]; reason?: string }>(examplesBody);
@@ -185,7 +186,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
 
     route('get', `${VERSION}/audit`, 'policy.read', 'The audit timeline of one version', async (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);
-      res.json(await ctx.store.auditEntries({ target: target(record) }));
+      res.json(describedEntries(ctx, await ctx.store.auditEntries({ target: target(record) })));
     }),
   ];
 }

@@ -28,8 +28,8 @@ import {
   type DecisionRecord,
   type DecisionSummary,
 } from './records.js';
-import { StoreCore } from './store-core.js';
-import type { AuditQuery, DecisionQuery, DocumentKind, Draft, Store } from './store.js';
+import { StoreCore, type AuditIndexEntry } from './store-core.js';
+import type { AuditPage, AuditPageQuery, AuditQuery, DecisionPage, DecisionQuery, DocumentKind, Draft, Store } from './store.js';
 
 type Row = Collections[CollectionName][number];
 
@@ -202,14 +202,24 @@ export class LowdbStore implements Store {
     return { ...decisionRecord(entry.summary, payload), revision: entry.summary.revision, finalBudget: entry.summary.finalBudget };
   }
 
-  decisions(query: DecisionQuery): DecisionSummary[] {
+  decisions(query: DecisionQuery): DecisionPage {
     return this.core.decisions(query);
   }
 
   async auditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    return this.readAudit(this.core.auditMatching(query));
+  }
+
+  async auditPage(query: AuditPageQuery): Promise<AuditPage> {
+    const { page, total } = this.core.auditPageIndex(query);
+    return { entries: await this.readAudit(page), total };
+  }
+
+  /** The entries the index names, each read from its commit's header (each header once). */
+  private async readAudit(index: readonly AuditIndexEntry[]): Promise<AuditEntry[]> {
     const headers = new Map<number, CommitHeader>();
     const entries: AuditEntry[] = [];
-    for (const e of this.core.auditMatching(query)) {
+    for (const e of index) {
       let header = headers.get(e.commit) ?? this.unwritten.get(e.commit)?.header;
       if (!header) {
         header = await this.journal.readHeader(this.lineOf(e.commit));

@@ -25,7 +25,7 @@ import {
   type FinalBudget,
   keyOf,
 } from './records.js';
-import type { AuditQuery, DecisionQuery, Draft } from './store.js';
+import type { AuditPageQuery, AuditQuery, DecisionPage, DecisionQuery, Draft } from './store.js';
 
 type Row = Collections[CollectionName][number];
 
@@ -87,28 +87,40 @@ export class StoreCore {
     return this.decisionIndex.get(id);
   }
 
-  /** Recorded decisions, newest first. */
-  decisions(query: DecisionQuery): DecisionSummary[] {
-    const out: DecisionSummary[] = [];
-    for (let i = this.decisionsInOrder.length - 1; i >= 0 && out.length < query.limit; i--) {
+  /** Recorded decisions, newest first: the page the query asks for, and how many match in all. */
+  decisions(query: DecisionQuery): DecisionPage {
+    const offset = query.offset ?? 0;
+    const decisions: DecisionSummary[] = [];
+    let total = 0;
+    for (let i = this.decisionsInOrder.length - 1; i >= 0; i--) {
       const { summary } = this.decisionsInOrder[i]!;
       if (
         (query.policyId === undefined || summary.policyId === query.policyId) &&
         (query.createdBy === undefined || summary.createdBy === query.createdBy)
-      )
-        out.push(summary);
+      ) {
+        if (total >= offset && decisions.length < query.limit) decisions.push(summary);
+        total++;
+      }
     }
-    return out;
+    return { decisions, total };
   }
 
   /** The audit entries a query asks for, oldest first, by the commit that holds each. */
-  auditMatching(query: AuditQuery): AuditIndexEntry[] {
+  auditMatching(query: AuditQuery & { matches?: AuditPageQuery['matches'] }): AuditIndexEntry[] {
     return this.auditIndex.filter(
       (e) =>
         (query.target === undefined || e.target === query.target) &&
         (query.actor === undefined || e.actor === query.actor) &&
-        (query.action === undefined || e.action === query.action),
+        (query.action === undefined || e.action === query.action) &&
+        (query.matches === undefined || query.matches(e)),
     );
+  }
+
+  /** One page of the entries a query matches, in the order it asks for, and how many match in all. */
+  auditPageIndex(query: AuditPageQuery): { page: AuditIndexEntry[]; total: number } {
+    const matching = this.auditMatching(query);
+    if (query.newestFirst) matching.reverse();
+    return { page: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
   }
 
   /**

@@ -29,14 +29,42 @@ export interface Draft {
 export interface DecisionQuery {
   policyId?: string;
   createdBy?: string;
-  /** At most this many, newest first. */
+  /** At most this many, newest first, after skipping `offset` (default 0) of those that match. */
   limit: number;
+  offset?: number;
+}
+
+/** One page of the decisions a query matches, and how many match in all. */
+export interface DecisionPage {
+  decisions: DecisionSummary[];
+  total: number;
 }
 
 export interface AuditQuery {
   target?: string;
   actor?: string;
   action?: string;
+}
+
+/** What an audit entry is known by without reading it: enough to filter and search the whole log in memory. */
+export interface AuditHeadline {
+  action: string;
+  actor: string;
+  target: string;
+}
+
+export interface AuditPageQuery extends AuditQuery {
+  /** Only the entries this says yes to: a search, judged on the headline alone. */
+  matches?: (entry: AuditHeadline) => boolean;
+  newestFirst: boolean;
+  offset: number;
+  limit: number;
+}
+
+/** One page of the audit entries a query matches, and how many match in all. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
 }
 
 /**
@@ -54,10 +82,12 @@ export interface Store {
   transact<T>(change: (draft: Draft) => T): Promise<T>;
   decisionSummary(id: string): DecisionSummary | undefined;
   decision(id: string): Promise<DecisionRecord | undefined>;
-  /** Recorded decisions, newest first. */
-  decisions(query: DecisionQuery): DecisionSummary[];
+  /** Recorded decisions, newest first, a page at a time. */
+  decisions(query: DecisionQuery): DecisionPage;
   /** Audit entries, oldest first. */
   auditEntries(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** One page of the audit entries a query matches: only that page's entries are read. */
+  auditPage(query: AuditPageQuery): Promise<AuditPage>;
   auditHead(): AuditAnchor;
   /** The whole record checked from disk: the chain, its anchors, every change against its entry, and the files beside it. */
   verify(): Promise<IntegrityReport>;

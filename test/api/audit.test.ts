@@ -159,6 +159,69 @@ describe('the audit log', () => {
     ]);
   });
 
+  it('says each entry in words: what happened, who by name, and what it was done to by title', async () => {
+    const scheme = ok(await scrutiny().get('/api/policies/adult-ras'));
+    const ratified = ok(await scrutiny().get('/api/audit?action=version.ratify&target=version:adult-ras/audited'));
+    expect(ratified).toHaveLength(1);
+    expect(ratified[0]).toMatchObject({
+      actor: 'ratifier',
+      actionWords: 'Ratified',
+      actorName: 'Test ratifier',
+      targetWords: `${scheme.title}, version audited`,
+    });
+    const users = ok(await as(server, server.tokens.admin).get('/api/users'));
+    const officer2 = users.find((u: { username: string }) => u.username === 'officer2');
+    const signIn = ok(await scrutiny().get(`/api/audit?action=auth.sign-in&target=user:${officer2.id}`))[0];
+    expect(signIn).toMatchObject({ actorName: 'Second officer', targetWords: 'User Second officer' });
+    const seeded = ok(await scrutiny().get('/api/audit?action=policy.seed'))[0];
+    expect(seeded.actorName).toBe('The system (loading the example schemes)');
+  });
+
+  it('serves the log a page at a time, newest first when asked, with how many entries match in all', async () => {
+    const all = ok(await scrutiny().get('/api/audit'));
+    const first = await scrutiny().get('/api/audit?order=desc&limit=3');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-total-count')).toBe(String(all.length));
+    expect(first.body.map((e: { seq: number }) => e.seq)).toEqual([all.length, all.length - 1, all.length - 2]);
+    const second = ok(await scrutiny().get('/api/audit?order=desc&offset=3&limit=3'));
+    expect(second.map((e: { seq: number }) => e.seq)).toEqual([all.length - 3, all.length - 4, all.length - 5]);
+    const oldest = ok(await scrutiny().get('/api/audit?limit=2'));
+    expect(oldest.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
+  });
+
+  it("finds entries by their words, in any case: the action, the person's name, the scheme's title", async () => {
+    const byAction = await scrutiny().get('/api/audit?q=RATIFIED&order=desc');
+    expect(byAction.body.length).toBeGreaterThan(0);
+    expect(byAction.body.every((e: { action: string }) => e.action === 'version.ratify')).toBe(true);
+    expect(byAction.headers.get('x-total-count')).toBe(String(byAction.body.length));
+    const byName = ok(await scrutiny().get('/api/audit?q=second%20officer'));
+    expect(byName.length).toBeGreaterThan(0);
+    expect(
+      byName.every((e: { actorName: string; targetWords: string }) => `${e.actorName} ${e.targetWords}`.includes('Second officer')),
+    ).toBe(true);
+    const byTitle = ok(await scrutiny().get('/api/audit?q=version%20audited'));
+    expect(new Set(byTitle.map((e: { target: string }) => e.target))).toEqual(new Set(['version:adult-ras/audited']));
+    expect(ok(await scrutiny().get('/api/audit?q=nothing-like-this-was-ever-done'))).toEqual([]);
+  });
+
+  it('refuses a page or an order it cannot serve, naming the parameter', async () => {
+    for (const [query, pointer] of [
+      ['limit=0', '/query/limit'],
+      ['limit=501', '/query/limit'],
+      ['offset=-1', '/query/offset'],
+      ['limit=ten', '/query/limit'],
+      ['order=sideways', '/query/order'],
+      [`q=${'x'.repeat(201)}`, '/query/q'],
+    ]) {
+      const res = await scrutiny().get(`/api/audit?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(
+        res.body.errors.map((e: { pointer: string }) => e.pointer),
+        query,
+      ).toEqual([pointer]);
+    }
+  });
+
   it('records every sign-in, and every failed one without writing down a name nobody has', async () => {
     const users = ok(await as(server, server.tokens.admin).get('/api/users'));
     const idOf = (name: string) => users.find((u: { username: string }) => u.username === name).id;

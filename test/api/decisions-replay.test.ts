@@ -109,6 +109,24 @@ describe('recording a decision', () => {
     expect(list[0]).not.toHaveProperty('result');
   });
 
+  it('lists decisions a page at a time, however many there are, with how many in all', async () => {
+    const recorded: string[] = [];
+    for (let i = 0; i < 5; i++)
+      recorded.unshift(ok(await client().post('/api/decisions', { policyId: 'childrens-ras', assessment: children.assessment })).id);
+    const first = await officer().get('/api/decisions?policyId=childrens-ras&limit=2');
+    const total = Number(first.headers.get('x-total-count'));
+    expect(total).toBeGreaterThanOrEqual(5);
+    expect(first.body.map((d: { id: string }) => d.id)).toEqual(recorded.slice(0, 2));
+    const next = ok(await officer().get('/api/decisions?policyId=childrens-ras&offset=2&limit=2'));
+    expect(next.map((d: { id: string }) => d.id)).toEqual(recorded.slice(2, 4));
+    const past = await officer().get(`/api/decisions?policyId=childrens-ras&offset=${total}`);
+    expect(past.body).toEqual([]);
+    expect(past.headers.get('x-total-count')).toBe(String(total));
+    const refused = await officer().get('/api/decisions?limit=501');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].pointer).toBe('/query/limit');
+  });
+
   it('is refused with 422 pointing into /assessment when the assessment does not fit', async () => {
     const assessment = structuredClone(upliftInForce.assessment) as any;
     assessment.answers['pc-washing'] = 'hovering';

@@ -98,6 +98,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'put /api/decisions/:decisionId/final-budget': DECISION_MAKERS,
 
   'get /api/audit': AUDITORS,
+  'get /api/audit/actions': AUDITORS,
   'get /api/audit/verify': AUDITORS,
 
   'get /api/cohorts': ANALYSTS,

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvaluationResult } from '../../engine/index.js';
 import type { DecisionRecord, PolicyRecord } from '../../server/store/records.js';
-import type { Draft, Store } from '../../server/store/store.js';
+import type { AuditPageQuery, Draft, Store } from '../../server/store/store.js';
 import { newStorePlace, onPostgres, openTestStore, removeStorePlace } from '../support/store-under-test.js';
 
 const AT = '2026-11-27T10:00:00.000Z';
@@ -163,12 +163,23 @@ describe('decisions', () => {
     await store.close();
 
     const again = await reopen(where);
-    expect(again.decisions({ limit: 10 }).map((d) => [d.id, d.weeklyPence, d.revision])).toEqual([
+    expect(again.decisions({ limit: 10 }).decisions.map((d) => [d.id, d.weeklyPence, d.revision])).toEqual([
       ['d-2', 500, 2],
       ['d-1', 12_345, 1],
     ]);
     const first = await again.decision('d-1');
     expect(first).toMatchObject({ id: 'd-1', assessment: { answers: { q1: 'a' } }, result: { weeklyPence: 12_345 }, finalBudget: null });
+  });
+
+  it('are listed a page at a time, newest first, with how many there are in all', async () => {
+    const { store } = await freshStore();
+    for (let i = 1; i <= 7; i++) await store.transact((d) => recordDecision(d, `d-${i}`, i * 100));
+    const ids = (offset: number, limit: number) => store.decisions({ offset, limit }).decisions.map((d) => d.id);
+    expect(ids(0, 3)).toEqual(['d-7', 'd-6', 'd-5']);
+    expect(ids(3, 3)).toEqual(['d-4', 'd-3', 'd-2']);
+    expect(ids(6, 3)).toEqual(['d-1']);
+    expect(ids(7, 3)).toEqual([]);
+    expect(store.decisions({ offset: 6, limit: 3 }).total).toBe(7);
   });
 
   it('cannot be recorded twice under one id', async () => {
@@ -249,6 +260,24 @@ describe('the record', () => {
     expect((await store.auditEntries({ target: 'policy:b' })).map((e) => e.seq)).toEqual([2]);
     expect((await store.auditEntries({ actor: 'api-client' })).map((e) => e.target)).toEqual(['decision:d-1']);
     expect((await store.auditEntries({ action: 'policy.create' })).map((e) => e.target)).toEqual(['policy:a', 'policy:b']);
+  });
+
+  it('pages the log either way round, searched on what each entry is known by, reading only the page', async () => {
+    const { store } = await freshStore();
+    for (const id of ['a', 'b', 'c', 'd', 'e']) await store.transact((d) => putPolicy(d, id, id.toUpperCase()));
+    await store.transact((d) => recordDecision(d, 'd-1', 1));
+    const page = async (query: Partial<AuditPageQuery>) => {
+      const { entries, total } = await store.auditPage({ newestFirst: true, offset: 0, limit: 2, ...query });
+      return { targets: entries.map((e) => e.target), total };
+    };
+    expect(await page({})).toEqual({ targets: ['decision:d-1', 'policy:e'], total: 6 });
+    expect(await page({ offset: 4 })).toEqual({ targets: ['policy:b', 'policy:a'], total: 6 });
+    expect(await page({ newestFirst: false, offset: 1 })).toEqual({ targets: ['policy:b', 'policy:c'], total: 6 });
+    expect(await page({ action: 'policy.create', offset: 3 })).toEqual({ targets: ['policy:b', 'policy:a'], total: 5 });
+    expect(await page({ matches: (e) => /policy:[cd]/.test(e.target) })).toEqual({ targets: ['policy:d', 'policy:c'], total: 2 });
+    // The page's entries are the log's own, chain fields and all.
+    const [newest] = (await store.auditPage({ newestFirst: true, offset: 0, limit: 1 })).entries;
+    expect(newest).toEqual((await store.auditEntries()).at(-1));
   });
 });
 

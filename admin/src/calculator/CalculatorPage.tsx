@@ -17,7 +17,7 @@ import { byPointer } from './problems';
 import { QuestionnaireForm } from './QuestionnaireForm';
 import { ResultPanel } from './ResultPanel';
 import { SchemePicker } from './SchemePicker';
-import { ageOn, questionnaireFor, type PolicyDocument, type Questionnaire } from './types';
+import { ageFromDateOfBirth, questionnaireFor, type PolicyDocument, type Questionnaire } from './types';
 import { useEvaluation } from './useEvaluation';
 import { usePolicyVersion } from './usePolicyVersion';
 
@@ -48,7 +48,7 @@ export function CalculatorPage() {
     setStartDate('');
   };
 
-  const ageYears = ageMode === 'age' ? (/^\d{1,3}$/.test(age) ? Number(age) : null) : ageOn(dob, assessmentDate);
+  const ageYears = ageMode === 'age' ? (/^\d{1,3}$/.test(age) ? Number(age) : null) : ageFromDateOfBirth(dob, assessmentDate);
   const questionnaire = doc ? questionnaireFor(doc, ageYears, clientGroup) : null;
   const assessment = useMemo(
     () =>

@@ -1,38 +1,29 @@
 /**
- * The shapes of a policy document and an evaluation result the console reads: the engine's own types
- * (imported as types only, so no engine code reaches the browser), never a copy that could drift.
+ * The shapes of a policy document and an evaluation result the console reads: the engine's own types,
+ * generated from the schemas in rules/, never a copy that could drift; and the engine's own (pure,
+ * browser-safe) choice of questionnaire and count of age.
  */
 
 import type { EvaluationResult } from '../../../engine/evaluate';
 import type { ExplanationLine } from '../../../engine/explanation';
 import type { Answer, Labelled, Period, Policy, Pricing, Question, Questionnaire } from '../../../engine/policy';
+import { ageOn, isIsoDate } from '../../../engine/dates';
+import { questionnaireFits } from '../../../engine/questionnaire';
 
 export type { Answer, EvaluationResult, ExplanationLine, Labelled, Period, Pricing, Question, Questionnaire };
 /** A policy version's document as the API serves it. */
 export type PolicyDocument = Policy;
 
-/** The questionnaire whose appliesTo fits the age and client group (the engine's rule, step 2). */
+/** The questionnaire whose appliesTo fits the age and client group: the engine's own choice (step 2). */
 export function questionnaireFor(doc: PolicyDocument, age: number | null, clientGroup: string): Questionnaire | null {
   if (age === null) return null;
-  return (
-    doc.questionnaires.find((q) => {
-      const a = q.appliesTo ?? {};
-      return (
-        (a.minAge === undefined || age >= a.minAge) &&
-        (a.maxAge === undefined || age <= a.maxAge) &&
-        (!a.clientGroups || a.clientGroups.includes(clientGroup))
-      );
-    }) ?? null
-  );
+  return doc.questionnaires.find((q) => questionnaireFits(q, age, clientGroup)) ?? null;
 }
 
-/** Whole years from a date of birth to a date, as the engine counts them. */
-export function ageOn(dateOfBirth: string, on: string): number | null {
-  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(on);
-  if (!b || !d) return null;
-  let years = Number(d[1]) - Number(b[1]);
-  if (Number(d[2]) < Number(b[2]) || (Number(d[2]) === Number(b[2]) && Number(d[3]) < Number(b[3]))) years--;
+/** Whole years from a date of birth to a date, as the engine counts them; null until both are real dates in order. */
+export function ageFromDateOfBirth(dateOfBirth: string, on: string): number | null {
+  if (!isIsoDate(dateOfBirth) || !isIsoDate(on)) return null;
+  const years = ageOn(dateOfBirth, on);
   return years >= 0 ? years : null;
 }
 

@@ -15,7 +15,7 @@ import type { CommitHeader } from '../commit.js';
 import { decisionRecord } from '../commit-content.js';
 import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary } from '../records.js';
 import { type PreparedCommit, StoreCore } from '../store-core.js';
-import type { AuditQuery, DecisionQuery, DocumentKind, Draft, Store } from '../store.js';
+import type { AuditPage, AuditPageQuery, AuditQuery, DecisionPage, DecisionQuery, DocumentKind, Draft, Store } from '../store.js';
 import { AUDIT_COLUMNS, type AuditRow, auditEntryOf } from './audit-rows.js';
 import { connect, type DatabaseOptions, migrate } from './database.js';
 import { readDocument, writeDocument } from './documents.js';
@@ -98,7 +98,7 @@ export class PgStore implements Store {
     return this.core.decisionEntry(id)?.summary;
   }
 
-  decisions(query: DecisionQuery): DecisionSummary[] {
+  decisions(query: DecisionQuery): DecisionPage {
     return this.core.decisions(query);
   }
 
@@ -160,6 +160,17 @@ export class PgStore implements Store {
       [query.target ?? null, query.actor ?? null, query.action ?? null],
     );
     return rows.map(auditEntryOf);
+  }
+
+  async auditPage(query: AuditPageQuery): Promise<AuditPage> {
+    const { page, total } = this.core.auditPageIndex(query);
+    const { rows } = await this.pool.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM ras_audit WHERE seq = ANY($1::bigint[])`, [
+      page.map((e) => e.seq),
+    ]);
+    const bySeq = new Map(rows.map((row) => [Number(row.seq), auditEntryOf(row)]));
+    // An entry of a commit this server has applied but not yet written is not in the table for a moment.
+    const entries = page.flatMap((e) => bySeq.get(e.seq) ?? []);
+    return { entries, total };
   }
 
   verify(): Promise<IntegrityReport> {
