@@ -60,3 +60,16 @@ export const authProvider: AuthProvider = {
     return { roles: user.roles, actions: user.permissions };
   },
 };
+
+/**
+ * The first run: until an admin exists, the server takes the one-time code it printed and makes the
+ * first admin (POST /api/setup); this says whether that is still needed, and does it.
+ */
+export const firstRun = {
+  async needed(): Promise<boolean> {
+    return (await api<{ needed: boolean }>('/api/setup')).body.needed;
+  },
+  async setUp(admin: { code: string; username: string; password: string; displayName?: string }): Promise<void> {
+    await api('/api/setup', { method: 'POST', body: admin });
+  },
+};

@@ -1,22 +1,31 @@
 /**
- * react-admin's data provider over the RAS API. Lists are small (policies, versions, users), so they
- * are fetched whole and sorted, filtered and paged here. A version's id is "<policyId>:<version>".
+ * The console's one data layer over the RAS API: a provider per resource, combined as react-admin's
+ * combineDataProviders does, with the API's own operations (evaluate, compare, transitions, worked
+ * examples, API keys, the audit check, the published RAS) as custom methods beside them. Components
+ * reach the server through useDataProvider() (or the authProvider, to sign in), never with fetch.
+ *
+ * Decisions and the audit log grow without bound, so the server pages, searches and counts them. The
+ * other lists (schemes, versions, users, cohorts) are a council's handful: fetched whole, they are
+ * sorted and paged here. A version's id is "<policyId>:<version>".
  */
 
-import type { WorkedExample, WorkedExampleOutcome } from '../../engine/worked-example';
-import type {
-  CreateResult,
-  DataProvider,
-  DeleteResult,
-  GetListParams,
-  GetListResult,
-  GetManyReferenceResult,
-  GetManyResult,
-  GetOneResult,
-  RaRecord,
-  UpdateResult,
+import {
+  combineDataProviders,
+  type CreateParams,
+  type DataProvider,
+  type DeleteParams,
+  type GetListParams,
+  type GetListResult,
+  type RaRecord,
+  type UpdateParams,
 } from 'react-admin';
-import { api, apiBlob } from './http';
+import type { WorkedExample, WorkedExampleOutcome } from '../../engine/worked-example';
+import type { EvaluationResult } from '../../engine/evaluate';
+import type { Assessment } from '../../engine/assessment';
+import type { ComparisonJob } from './compare/ComparisonResult';
+import type { CohortRecord } from './compare/ComparePage';
+import type { PublishedScheme, PublishedVersion, TransparencyRecord } from './published/publishedApi';
+import { api, apiFile } from './http';
 
 export const versionId = (policyId: string, version: string) => `${policyId}:${version}`;
 export const splitVersionId = (id: string) => {
@@ -27,41 +36,166 @@ export const versionPath = (id: string) => {
   const { policyId, version } = splitVersionId(id);
   return `/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`;
 };
+const segment = (id: RaRecord['id']) => encodeURIComponent(String(id));
 
-type Loader = (params: GetListParams) => Promise<RaRecord[]>;
+// ---------------------------------------------------------------------------------------------
+// The resources
 
-const lists: Record<string, Loader> = {
-  policies: async () => (await api<RaRecord[]>('/api/policies')).body,
-  versions: async ({ filter }) => {
-    const policyIds: string[] = filter?.policyId ? [filter.policyId] : (await api<RaRecord[]>('/api/policies')).body.map((p) => p.id);
-    const all = await Promise.all(
-      policyIds.map(async (id) => (await api<RaRecord[]>(`/api/policies/${encodeURIComponent(id)}/versions`)).body),
-    );
-    return all.flat().map((v) => ({ ...v, id: versionId(v.policyId, v.version) }));
-  },
-  users: async () => (await api<RaRecord[]>('/api/users')).body,
-  audit: async ({ filter }) => {
-    const query = new URLSearchParams(
-      Object.entries(filter ?? {})
-        .filter(([k, v]) => ['target', 'actor', 'action'].includes(k) && v)
-        .map(([k, v]) => [k, String(v)]),
-    );
-    return (await api<RaRecord[]>(`/api/audit?${query}`)).body.map((e) => ({ ...e, id: e.seq })).reverse();
-  },
-  cohorts: async () => (await api<RaRecord[]>('/api/cohorts')).body,
-  decisions: async () => (await api<RaRecord[]>('/api/decisions')).body,
+/** What a resource supports; anything else is refused with a sentence, not a crash. */
+type ResourceProvider = Partial<DataProvider>;
+
+/** A small list fetched whole: sorted, searched (q) and paged here. */
+function wholeList(load: (params: GetListParams) => Promise<RaRecord[]>): ResourceProvider {
+  const list = async (params: GetListParams) => inBrowser(await load(params), params);
+  return {
+    getList: list as DataProvider['getList'],
+    getManyReference: (async (_resource: string, params: GetListParams & { target: string; id: RaRecord['id'] }) =>
+      list({ ...params, filter: { ...params.filter, [params.target]: params.id } })) as DataProvider['getManyReference'],
+  };
+}
+
+/** A list the server pages: offset and limit in the query, the total in X-Total-Count. */
+async function serverPage(path: string, query: Record<string, string | undefined>, params: GetListParams): Promise<GetListResult> {
+  const { page = 1, perPage = 25 } = params.pagination ?? {};
+  const search = new URLSearchParams(
+    Object.entries({ ...query, offset: String((page - 1) * perPage), limit: String(perPage) }).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+  const res = await api<RaRecord[]>(`${path}?${search}`);
+  return { data: res.body, total: Number(res.headers.get('X-Total-Count') ?? res.body.length) };
+}
+
+const policies: ResourceProvider = {
+  ...wholeList(async () => (await api<RaRecord[]>('/api/policies')).body),
+  getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
+    data: (await api<RaRecord>(`/api/policies/${segment(id)}`)).body,
+  })) as DataProvider['getOne'],
 };
 
-function page(records: RaRecord[], params: GetListParams) {
+const versions: ResourceProvider = {
+  ...wholeList(async ({ filter }) => {
+    const ids: string[] = filter?.policyId ? [filter.policyId] : (await api<RaRecord[]>('/api/policies')).body.map((p) => String(p.id));
+    const all = await Promise.all(ids.map(async (id) => (await api<RaRecord[]>(`/api/policies/${segment(id)}/versions`)).body));
+    return all.flat().map((v) => ({ ...v, id: versionId(v.policyId, v.version) }));
+  }),
+  getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => {
+    const res = await api<RaRecord>(versionPath(String(id)));
+    return { data: { ...res.body, id, etag: res.headers.get('ETag') } };
+  }) as DataProvider['getOne'],
+  // A new version is always a clone of an existing one: policy documents are never typed from nothing.
+  create: (async (_r: string, { data }: CreateParams) => {
+    const { policyId, source, version, title, description } = data as {
+      policyId: string;
+      source: string;
+      version: string;
+      title?: string;
+      description?: string;
+    };
+    const res = await api<RaRecord>(`${versionPath(versionId(policyId, source))}/clone`, {
+      method: 'POST',
+      body: { version, ...(title ? { title } : {}), ...(description ? { description } : {}) },
+    });
+    return { data: { ...res.body, id: versionId(res.body.policyId, res.body.version), etag: res.headers.get('ETag') } };
+  }) as DataProvider['create'],
+  update: (async (_r: string, { id, data, previousData }: UpdateParams) => {
+    const res = await api<RaRecord>(versionPath(String(id)), {
+      method: 'PUT',
+      body: (data as RaRecord).document,
+      headers: { 'If-Match': previousData.etag },
+    });
+    return { data: { ...res.body, id, etag: res.headers.get('ETag') } };
+  }) as DataProvider['update'],
+  delete: (async (_r: string, { id, previousData }: DeleteParams) => {
+    await api(versionPath(String(id)), { method: 'DELETE' });
+    return { data: previousData ?? { id } };
+  }) as DataProvider['delete'],
+};
+
+const users: ResourceProvider = {
+  ...wholeList(async () => (await api<RaRecord[]>('/api/users')).body),
+  getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
+    data: (await api<RaRecord>(`/api/users/${segment(id)}`)).body,
+  })) as DataProvider['getOne'],
+  create: (async (_r: string, { data }: CreateParams) => ({
+    data: (await api<RaRecord>('/api/users', { method: 'POST', body: data })).body,
+  })) as DataProvider['create'],
+  update: (async (_r: string, { id, data }: UpdateParams) => {
+    const { displayName, roles, disabled, password } = data as RaRecord;
+    const body = { displayName, roles, disabled, ...(password ? { password } : {}) };
+    return { data: (await api<RaRecord>(`/api/users/${segment(id)}`, { method: 'PATCH', body })).body };
+  }) as DataProvider['update'],
+};
+
+const cohorts: ResourceProvider = {
+  ...wholeList(async () => (await api<RaRecord[]>('/api/cohorts')).body),
+  getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
+    data: (await api<RaRecord>(`/api/cohorts/${segment(id)}`)).body,
+  })) as DataProvider['getOne'],
+  create: (async (_r: string, { data }: CreateParams) => ({
+    data: (await api<RaRecord>('/api/cohorts/generate', { method: 'POST', body: data })).body,
+  })) as DataProvider['create'],
+  delete: (async (_r: string, { id, previousData }: DeleteParams) => {
+    await api(`/api/cohorts/${segment(id)}`, { method: 'DELETE' });
+    return { data: previousData ?? { id } };
+  }) as DataProvider['delete'],
+};
+
+/** The log, newest first unless sorted otherwise; searched (q) and filtered on the server. */
+const audit: ResourceProvider = {
+  getList: (async (_r: string, params: GetListParams) => {
+    const { q, action, actor, target } = (params.filter ?? {}) as Record<string, string | undefined>;
+    const order = params.sort?.order === 'ASC' ? 'asc' : 'desc';
+    const page = await serverPage('/api/audit', { q, action, actor, target, order }, params);
+    return { ...page, data: page.data.map((e) => ({ ...e, id: e.seq })) };
+  }) as DataProvider['getList'],
+};
+
+const decisions: ResourceProvider = {
+  getList: (async (_r: string, params: GetListParams) =>
+    serverPage('/api/decisions', { policyId: params.filter?.policyId }, params)) as DataProvider['getList'],
+  getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
+    data: (await api<RaRecord>(`/api/decisions/${segment(id)}`)).body,
+  })) as DataProvider['getOne'],
+};
+
+const RESOURCES: Record<string, ResourceProvider> = { policies, versions, users, cohorts, audit, decisions };
+
+/** The resource's provider, with every method it lacks refusing in words. */
+function providerFor(resource: string): DataProvider {
+  const own = RESOURCES[resource];
+  if (!own) throw new Error(`The console has no list of ${resource}.`);
+  const refuse = (what: string) => async () => {
+    throw new Error(`${resource}: ${what} is not something the console does.`);
+  };
+  return {
+    getList: refuse('listing'),
+    getOne: refuse('reading one'),
+    getMany: (async (r: string, { ids }: { ids: RaRecord['id'][] }) => {
+      if (!own.getOne) throw new Error(`${resource}: reading one is not something the console does.`);
+      return { data: await Promise.all(ids.map(async (id) => (await own.getOne!(r, { id })).data)) };
+    }) as DataProvider['getMany'],
+    getManyReference: refuse('listing by reference'),
+    create: refuse('creating'),
+    update: refuse('changing'),
+    updateMany: refuse('changing several at once'),
+    delete: refuse('deleting'),
+    deleteMany: (async (r: string, { ids }: { ids: RaRecord['id'][] }) => {
+      if (!own.delete) throw new Error(`${resource}: deleting is not something the console does.`);
+      for (const id of ids) await own.delete(r, { id, previousData: { id } });
+      return { data: ids };
+    }) as DataProvider['deleteMany'],
+    ...own,
+  } as DataProvider;
+}
+
+/** A list fetched whole, sorted, filtered (q searches every field's text) and paged in the browser. */
+function inBrowser(records: RaRecord[], params: GetListParams): GetListResult {
   const { field, order } = params.sort ?? { field: 'id', order: 'ASC' };
   const q = String(params.filter?.q ?? '').toLowerCase();
   const filtered = records
     .filter((r) => !q || JSON.stringify(r).toLowerCase().includes(q))
-    .filter((r) =>
-      Object.entries(params.filter ?? {}).every(
-        ([k, v]) => k === 'q' || k === 'policyId' || ['target', 'actor', 'action'].includes(k) || v === undefined || r[k] === v,
-      ),
-    );
+    .filter((r) => Object.entries(params.filter ?? {}).every(([k, v]) => k === 'q' || k === 'policyId' || v === undefined || r[k] === v));
   const sorted = [...filtered].sort((a, b) => {
     const x = a[field];
     const y = b[field];
@@ -73,31 +207,8 @@ function page(records: RaRecord[], params: GetListParams) {
   return { data: sorted.slice((p - 1) * perPage, p * perPage), total: sorted.length };
 }
 
-async function getOne(resource: string, id: string): Promise<RaRecord> {
-  switch (resource) {
-    case 'versions': {
-      const res = await api<RaRecord>(versionPath(id));
-      return { ...res.body, id, etag: res.headers.get('ETag') };
-    }
-    case 'policies':
-      return (await api<RaRecord>(`/api/policies/${encodeURIComponent(id)}`)).body;
-    case 'cohorts':
-      return (await api<RaRecord>(`/api/cohorts/${encodeURIComponent(id)}`)).body;
-    case 'users':
-      return (await api<RaRecord>(`/api/users/${encodeURIComponent(id)}`)).body;
-    case 'decisions':
-      return (await api<RaRecord>(`/api/decisions/${encodeURIComponent(id)}`)).body;
-    default: {
-      const { data } = page(
-        await lists[resource]!({ pagination: { page: 1, perPage: 1e6 }, sort: { field: 'id', order: 'ASC' }, filter: {} }),
-        { pagination: { page: 1, perPage: 1e6 }, sort: { field: 'id', order: 'ASC' }, filter: {} },
-      );
-      const found = data.find((r) => String(r.id) === String(id));
-      if (!found) throw new Error(`${resource} ${id} not found`);
-      return found;
-    }
-  }
-}
+// ---------------------------------------------------------------------------------------------
+// The API's own operations
 
 /** What running a version's worked examples reports (POST …/examples/run). */
 export interface ExamplesReport {
@@ -105,47 +216,105 @@ export interface ExamplesReport {
   examples: WorkedExampleOutcome[];
 }
 
-/** A DataProvider with the version's worked examples as custom methods: run them, and replace them (If-Match). */
-export interface RasDataProvider extends DataProvider {
-  /** The letter to the person about a decision, as a printable page or a PDF. */
-  letter(decisionId: string, format: 'html' | 'pdf'): Promise<Blob>;
-  /** Compares versions over a stored cohort and waits for the result (POST /api/comparisons, wait). */
-  compare(body: { policyId: string; versions: string[]; cohortId: string; asOf?: string }): Promise<ComparisonJob>;
+/** A scheme as GET /api/policies lists it. */
+export interface PolicySummary {
+  id: string;
+  title: string;
+  council: string;
+  inForce: { version: string; effectiveFrom?: string } | null;
+  referenceCohortId?: string | null;
+}
+
+/** A version as GET /api/policies/:id/versions lists it. */
+export interface VersionSummary {
+  policyId: string;
+  version: string;
+  status: string;
+  ratification?: { effectiveFrom: string } | null;
+}
+
+/** An audit entry as the API serves it: as recorded, and in words. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+  actionWords: string;
+  actorName: string;
+  targetWords: string;
+}
+
+/** GET /api/audit/verify: the whole record checked from disk. */
+export interface IntegrityReport {
+  ok: boolean;
+  entries: number;
+  anchors: number;
+  head: { seq: number; hash: string };
+  problems: Array<{ code: string; message: string }>;
+}
+
+export type Transition = 'submit' | 'return-to-draft' | 'ratify' | 'withdraw';
+
+/** The API's own operations, beside react-admin's standard methods. */
+export interface RasOperations {
+  /** Schemes, and a scheme's versions, in the server's order (for pickers outside react-admin's lists). */
+  policyList(): Promise<PolicySummary[]>;
+  versionList(policyId: string): Promise<VersionSummary[]>;
+  /**
+   * The indicative budget for an assessment under one version (POST …/evaluate). The assessment is sent as
+   * typed, to be checked by the server: a 422 lists its problems.
+   */
+  evaluate(id: string, assessment: Assessment | Record<string, unknown>, signal?: AbortSignal): Promise<EvaluationResult>;
+  /** A version moved on in its life (submit, return, ratify, withdraw), with If-Match where the server asks for it. */
+  transition(id: string, transition: Transition, body?: unknown, etag?: string): Promise<void>;
+  /** Who did what to a version and when, from the audit log. */
+  versionHistory(id: string): Promise<AuditEntry[]>;
   runExamples(id: string): Promise<ExamplesReport>;
   saveExamples(id: string, examples: WorkedExample[], reason: string, etag: string): Promise<{ examples: WorkedExample[]; etag: string }>;
+  /** Starts a comparison over a stored cohort (POST /api/comparisons); poll it with comparison(). */
+  startComparison(body: Record<string, unknown>): Promise<ComparisonJob>;
+  comparison(jobId: string): Promise<ComparisonJob>;
+  /** Compares versions over a stored cohort and waits for the result. */
+  compare(body: { policyId: string; versions: string[]; cohortId: string; asOf?: string }): Promise<ComparisonJob>;
+  /** A comparison's people, one row each, as a CSV file. */
+  comparisonCsv(job: ComparisonJob): Promise<{ blob: Blob; fileName: string | null }>;
+  /** A cohort uploaded as CSV, checked row by row. */
+  importCohortCsv(csv: string, name: string, policyId: string): Promise<CohortRecord>;
+  /** The letter to the person about a decision, as a printable page or a PDF. */
+  letter(decisionId: string, format: 'html' | 'pdf'): Promise<Blob>;
+  /** The whole record checked from disk. */
+  verifyAudit(): Promise<IntegrityReport>;
+  /** Each action the log records, with its words. */
+  auditActions(): Promise<Array<{ action: string; words: string }>>;
+  issueApiKey(userId: string, label: string, expiresAt?: string): Promise<{ id: string; label: string; key: string }>;
+  revokeApiKey(userId: string, keyId: string): Promise<void>;
+  /** The published RAS, which anyone may read. */
+  publishedSchemes(): Promise<PublishedScheme[]>;
+  publishedVersion(policyId: string, version: string): Promise<PublishedVersion>;
+  transparencyRecord(policyId: string, version: string): Promise<TransparencyRecord>;
 }
 
-/** A finished comparison job, as much of it as the console reads. */
-export interface ComparisonJob {
-  status: 'running' | 'done' | 'failed';
-  error?: string;
-  result?: {
-    evaluated: number;
-    withoutAmount: number;
-    pairs: Array<{
-      base: string;
-      candidate: string;
-      overall: PairStats;
-      byClientGroup: Record<string, PairStats>;
-      policyChanges: Array<{ area: string; path: string; description: string }>;
-    }>;
-  };
-}
+const published = (policyId: string, version: string) => `/api/public/policies/${segment(policyId)}/versions/${segment(version)}`;
 
-export interface PairStats {
-  people: number;
-  gainers: number;
-  losers: number;
-  unchanged: number;
-  totalChangePence: number;
-}
+export type RasDataProvider = DataProvider & RasOperations;
 
-export const dataProvider: RasDataProvider = {
-  letter(decisionId, format) {
-    return apiBlob(`/api/decisions/${encodeURIComponent(decisionId)}/letter${format === 'pdf' ? '.pdf' : ''}`);
+const operations: RasOperations = {
+  async policyList() {
+    return (await api<PolicySummary[]>('/api/policies')).body;
   },
-  async compare(body) {
-    return (await api<ComparisonJob>('/api/comparisons', { method: 'POST', body: { ...body, wait: true } })).body;
+  async versionList(policyId) {
+    return (await api<VersionSummary[]>(`/api/policies/${segment(policyId)}/versions`)).body;
+  },
+  async evaluate(id, assessment, signal) {
+    return (await api<EvaluationResult>(`${versionPath(id)}/evaluate`, { method: 'POST', body: assessment, signal })).body;
+  },
+  async transition(id, transition, body, etag) {
+    await api(`${versionPath(id)}/${transition}`, { method: 'POST', body: body ?? {}, headers: etag ? { 'If-Match': etag } : {} });
+  },
+  async versionHistory(id) {
+    return (await api<AuditEntry[]>(`${versionPath(id)}/audit`)).body;
   },
   async runExamples(id) {
     return (await api<ExamplesReport>(`${versionPath(id)}/examples/run`, { method: 'POST', body: {} })).body;
@@ -158,78 +327,57 @@ export const dataProvider: RasDataProvider = {
     });
     return { examples: res.body.examples, etag: res.headers.get('ETag') ?? '' };
   },
-  async getList<R extends RaRecord>(resource: string, params: GetListParams) {
-    const load = lists[resource];
-    if (!load) throw new Error(`Unknown resource ${resource}`);
-    return page(await load(params), params) as GetListResult<R>;
+  async startComparison(body) {
+    return (await api<ComparisonJob>('/api/comparisons', { method: 'POST', body })).body;
   },
-  getOne: async <R extends RaRecord>(resource: string, params: { id: RaRecord['id'] }) =>
-    ({ data: await getOne(resource, String(params.id)) }) as GetOneResult<R>,
-  getMany: async <R extends RaRecord>(resource: string, params: { ids: RaRecord['id'][] }) =>
-    ({ data: await Promise.all(params.ids.map((id) => getOne(resource, String(id)))) }) as GetManyResult<R>,
-  async getManyReference(resource, params) {
-    return page(
-      await lists[resource]!({ ...params, filter: { ...params.filter, [params.target]: params.id } }),
-      params,
-    ) as GetManyReferenceResult;
+  async comparison(jobId) {
+    return (await api<ComparisonJob>(`/api/comparisons/${segment(jobId)}`)).body;
   },
-  async create<R extends RaRecord>(resource: string, params: { data: Partial<R> }): Promise<CreateResult<R>> {
-    switch (resource) {
-      case 'versions': {
-        // A new version is always a clone of an existing one: policy documents are never typed from nothing.
-        const { policyId, source, version, title, description } = params.data as unknown as {
-          policyId: string;
-          source: string;
-          version: string;
-          title?: string;
-          description?: string;
-        };
-        const res = await api<RaRecord>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(source)}/clone`, {
-          method: 'POST',
-          body: { version, ...(title ? { title } : {}), ...(description ? { description } : {}) },
-        });
-        return { data: { ...res.body, id: versionId(res.body.policyId, res.body.version), etag: res.headers.get('ETag') } as unknown as R };
-      }
-      case 'users':
-        return { data: (await api<R>('/api/users', { method: 'POST', body: params.data })).body };
-      case 'cohorts':
-        return { data: (await api<R>('/api/cohorts/generate', { method: 'POST', body: params.data })).body };
-      default:
-        throw new Error(`${resource} cannot be created here`);
-    }
+  async compare(body) {
+    return (await api<ComparisonJob>('/api/comparisons', { method: 'POST', body: { ...body, wait: true } })).body;
   },
-  async update<R extends RaRecord>(
-    resource: string,
-    params: { id: RaRecord['id']; data: Partial<R>; previousData: R },
-  ): Promise<UpdateResult<R>> {
-    switch (resource) {
-      case 'versions': {
-        const res = await api<RaRecord>(versionPath(String(params.id)), {
-          method: 'PUT',
-          body: (params.data as RaRecord).document,
-          headers: { 'If-Match': params.previousData.etag },
-        });
-        return { data: { ...res.body, id: params.id, etag: res.headers.get('ETag') } as unknown as R };
-      }
-      case 'users': {
-        const { displayName, roles, disabled, password } = params.data as RaRecord;
-        const body = { displayName, roles, disabled, ...(password ? { password } : {}) };
-        return { data: (await api<R>(`/api/users/${params.id}`, { method: 'PATCH', body })).body };
-      }
-      default:
-        throw new Error(`${resource} cannot be changed here`);
-    }
+  comparisonCsv(job) {
+    return apiFile(job.links.csv);
   },
-  async updateMany() {
-    throw new Error('Changing several records at once is not supported');
+  async importCohortCsv(csv, name, policyId) {
+    const query = new URLSearchParams({ name, policyId });
+    return (await api<CohortRecord>(`/api/cohorts?${query}`, { method: 'POST', body: csv, headers: { 'Content-Type': 'text/csv' } })).body;
   },
-  async delete<R extends RaRecord>(resource: string, params: { id: RaRecord['id']; previousData?: R }): Promise<DeleteResult<R>> {
-    const path = resource === 'versions' ? versionPath(String(params.id)) : `/api/${resource}/${encodeURIComponent(String(params.id))}`;
-    await api(path, { method: 'DELETE' });
-    return { data: (params.previousData ?? { id: params.id }) as R };
+  async letter(decisionId, format) {
+    return (await apiFile(`/api/decisions/${segment(decisionId)}/letter${format === 'pdf' ? '.pdf' : ''}`)).blob;
   },
-  async deleteMany(resource, params) {
-    for (const id of params.ids) await this.delete(resource, { id, previousData: { id } as RaRecord });
-    return { data: params.ids };
+  async verifyAudit() {
+    return (await api<IntegrityReport>('/api/audit/verify')).body;
   },
+  async auditActions() {
+    return (await api<Array<{ action: string; words: string }>>('/api/audit/actions')).body;
+  },
+  async issueApiKey(userId, label, expiresAt) {
+    return (
+      await api<{ id: string; label: string; key: string }>(`/api/users/${segment(userId)}/api-keys`, {
+        method: 'POST',
+        body: { label, ...(expiresAt ? { expiresAt } : {}) },
+      })
+    ).body;
+  },
+  async revokeApiKey(userId, keyId) {
+    await api(`/api/users/${segment(userId)}/api-keys/${segment(keyId)}`, { method: 'DELETE' });
+  },
+  async publishedSchemes() {
+    return (await api<PublishedScheme[]>('/api/public/policies')).body;
+  },
+  async publishedVersion(policyId, version) {
+    return (await api<PublishedVersion>(published(policyId, version))).body;
+  },
+  async transparencyRecord(policyId, version) {
+    return (await api<TransparencyRecord>(`${published(policyId, version)}/transparency-record`)).body;
+  },
+};
+
+const byResource = combineDataProviders(providerFor);
+const STANDARD = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
+
+export const dataProvider: RasDataProvider = {
+  ...(Object.fromEntries(STANDARD.map((method) => [method, byResource[method]])) as unknown as DataProvider),
+  ...operations,
 };

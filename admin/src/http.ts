@@ -31,11 +31,12 @@ export interface ApiResponse<T> {
 
 export async function api<T = unknown>(
   path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: boolean } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: boolean; signal?: AbortSignal } = {},
 ): Promise<ApiResponse<T>> {
   const token = session.token();
   const response = await fetch(path, {
     method: init.method ?? 'GET',
+    signal: init.signal,
     // A version's ETag is its content hash, which a status change (submit, ratify) leaves alone: a revalidated
     // 304 would bring back the old status from the browser's cache. Always ask the server.
     cache: 'no-store',
@@ -57,13 +58,48 @@ export async function api<T = unknown>(
   return { status: response.status, headers: response.headers, body: body as T };
 }
 
-/** A document the server makes (a letter, a PDF) as bytes, with the same credentials and errors as api(). */
-export async function apiBlob(path: string): Promise<Blob> {
+/** A document the server makes (a letter, a PDF, a CSV) as bytes and the name it gives the file, with the same credentials and errors as api(). */
+export async function apiFile(path: string): Promise<{ blob: Blob; fileName: string | null }> {
   const token = session.token();
   const response = await fetch(path, { cache: 'no-store', headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw toHttpError(response.status, safeJson(await response.text()));
-  return response.blob();
+  const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
 }
+
+/** One error the server found in what was sent: where (a JSON Pointer), which rule, and its message. */
+export interface FieldProblem {
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+/** The problems a refused request listed, each with its pointer and code (none for other failures). */
+export const problemsOf = (e: unknown): FieldProblem[] =>
+  e instanceof HttpError && Array.isArray(e.body?.problems) ? (e.body.problems as FieldProblem[]) : [];
+
+/** The HTTP status of a failed request, or null when it never reached the server. */
+export const statusOf = (e: unknown): number | null => (e instanceof HttpError ? e.status : null);
+
+/** A failure in words for the person at the screen: what the server said, or what its status means. */
+export const messageOf = (e: unknown): string =>
+  e instanceof HttpError && e.status === 403 ? `${explainStatus(403)} (${e.message})` : e instanceof Error ? e.message : String(e);
+
+export function explainStatus(status: number): string {
+  switch (status) {
+    case 401:
+      return 'Your session has ended: please sign in again.';
+    case 403:
+      return 'Your role does not allow this. Ask an administrator if you need it.';
+    case 404:
+      return 'That could not be found. It may have been deleted.';
+    default:
+      return `The server could not do this (status ${status}). Please try again.`;
+  }
+}
+
+/** Money pointers (`/answers/pc-washing`) to their problems. */
+export const byPointer = (errors: FieldProblem[]): Record<string, FieldProblem> => Object.fromEntries(errors.map((e) => [e.pointer, e]));
 
 function safeJson(text: string): unknown {
   try {
@@ -79,7 +115,7 @@ function safeJson(text: string): unknown {
  */
 function toHttpError(status: number, body: unknown): HttpError {
   const problem = body as Partial<Problem>;
-  const message = problem?.detail ?? problem?.title ?? `The server answered ${status}`;
+  const message = problem?.detail ?? problem?.title ?? explainStatus(status);
   const problems = problem?.errors ?? [];
   return new HttpError(message, status, {
     ...problem,

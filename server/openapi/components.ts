@@ -108,7 +108,11 @@ export const components = {
       POLICY_OPTIONAL,
     ),
     PolicyDetail: record(
-      { ...policyRecordProperties, inForce: nullable(string), versions: arrayOf(ref('VersionSummary')) },
+      {
+        ...policyRecordProperties,
+        inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
+        versions: arrayOf(ref('VersionSummary')),
+      },
       POLICY_OPTIONAL,
     ),
     Ratification: ratification,

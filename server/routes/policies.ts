@@ -56,7 +56,12 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       const policy = requirePolicy(ctx.store, String(req.params.id));
       const versions = ctx.store.all('versions').filter((v) => v.policyId === policy.id);
       const inForce = versionInForce(versions, policy.id, today(ctx.clock));
-      res.json({ ...policy, inForce: inForce?.version ?? null, versions: versions.map(versionSummary) });
+      // The version in force is said as the list says it, so a client holds one shape of a scheme.
+      res.json({
+        ...policy,
+        inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
+        versions: versions.map(versionSummary),
+      });
     }),
 
     route('get', '/api/policies/:id/in-force', 'policy.in-force', 'The version in force on a date (default today)', (req, res) => {

@@ -854,7 +854,12 @@ describe('real responses fit the contract', () => {
   it('the audit log and its chain', async () => {
     await exchange('GET', '/api/audit', 200, { token: tokens().admin });
     await exchange('GET', '/api/audit?action=version.ratify', 200, { token: tokens().scrutiny });
+    const page = await exchange('GET', '/api/audit?order=desc&offset=1&limit=3&q=ratified', 200, { token: tokens().scrutiny });
+    expect(Number(page.headers.get('x-total-count'))).toBeGreaterThanOrEqual(page.body.length);
+    await exchange('GET', '/api/audit?limit=0', 400, { token: tokens().scrutiny });
     await exchange('GET', '/api/audit', 403, { token: tokens().officer });
+    const actions = await exchange('GET', '/api/audit/actions', 200, { token: tokens().admin });
+    expect(actions.body).toContainEqual({ action: 'version.ratify', words: 'Ratified' });
     const verified = await exchange('GET', '/api/audit/verify', 200, { token: tokens().ratifier });
     expect(verified.body.ok).toBe(true);
   });

@@ -124,6 +124,11 @@ describe('a version ratified to take effect in the future', () => {
       version: '2010-revised',
       effectiveFrom: '2010-04-01',
     });
+    // The scheme on its own says it the same way, so a client holds one shape of a scheme.
+    expect(ok(await as(server, server.tokens.officer).get('/api/policies/adult-ras')).inForce).toEqual({
+      version: '2010-revised',
+      effectiveFrom: '2010-04-01',
+    });
   });
 
   it('answers for its own effective date and after', async () => {

@@ -66,3 +66,27 @@ describe('engine/', () => {
     }
   });
 });
+
+describe('admin/', () => {
+  it('reaches the server through one data layer: only http.ts calls fetch', () => {
+    const callers = sourceFiles('admin/src').filter((f) => /\bfetch\(/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(callers).toEqual(['admin/src/http.ts']);
+  });
+
+  it('calls the API only from the dataProvider and, to sign in, the authProvider', () => {
+    const callers = sourceFiles('admin/src').filter((f) => /\bapi(?:<[^>]*>)?\(/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(callers.sort()).toEqual(['admin/src/authProvider.ts', 'admin/src/dataProvider.ts', 'admin/src/http.ts']);
+  });
+
+  it('imports no server or CLI code, and of the engine only modules that never load the validator (types aside)', () => {
+    const VALIDATING = ['engine/evaluate', 'engine/schema', 'engine/compile', 'engine/index'];
+    for (const file of sourceFiles('admin/src')) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      for (const [, typeOnly, spec] of text.matchAll(/import\s+(type\s+)?[^'"]*?from\s+'(\.[^']+)'/g)) {
+        const target = relative(ROOT, join(ROOT, file, '..', spec!)).replace(/\.js$/, '');
+        expect(target.startsWith('server/') || target.startsWith('cli/'), `${file} imports ${spec}`).toBe(false);
+        if (!typeOnly) expect(VALIDATING, `${file} imports ${spec}`).not.toContain(target);
+      }
+    }
+  });
+});

@@ -2,7 +2,7 @@
 
 import { Alert, Box, Button, Typography } from '@mui/material';
 import VerifiedIcon from '@mui/icons-material/VerifiedUser';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   DataTable,
   DateField,
@@ -15,67 +15,40 @@ import {
   TextInput,
   TopToolbar,
   type RaRecord,
+  useDataProvider,
 } from 'react-admin';
-import { api } from '../http';
+import { formatDate } from '../calculator/format';
+import type { IntegrityReport, RasDataProvider } from '../dataProvider';
+import { messageOf } from '../http';
 
-/** Each action the server records, in words: what the filter offers and what the log shows. */
-export const ACTION_WORDS: Record<string, string> = {
-  'auth.sign-in': 'Signed in',
-  'auth.sign-in-failed': 'Sign-in refused',
-  'auth.sign-out': 'Signed out',
-  'cohort.create': 'Cohort added',
-  'cohort.delete': 'Cohort deleted',
-  'decision.record': 'Decision recorded',
-  'decision.final-budget': 'Final budget recorded',
-  'policy.create': 'Scheme created',
-  'policy.seed': 'Example scheme loaded',
-  'policy.reference-cohort': 'Reference cohort chosen',
-  'store.integrity': 'Record checked',
-  'store.upgrade': 'Record upgraded',
-  'user.create': 'User created',
-  'user.update': 'User changed',
-  'version.seed': 'Example version loaded',
-  'version.create': 'Draft created',
-  'version.edit': 'Draft changed',
-  'version.edit-examples': 'Worked examples changed',
-  'version.submit': 'Submitted for ratification',
-  'version.return-to-draft': 'Returned to draft',
-  'version.ratify': 'Ratified',
-  'version.supersede': 'Superseded',
-  'version.withdraw': 'Withdrawn',
-  'version.delete': 'Draft deleted',
-};
+/** The actions the log records, in the server's words: what the filter offers. */
+function ActionFilter(props: { source: string; label: string; alwaysOn?: boolean }) {
+  const dataProvider = useDataProvider<RasDataProvider>();
+  const [choices, setChoices] = useState<Array<{ id: string; name: string }>>([]);
+  useEffect(() => {
+    dataProvider.auditActions().then(
+      (actions) => setChoices(actions.map(({ action, words }) => ({ id: action, name: words }))),
+      () => setChoices([]),
+    );
+  }, [dataProvider]);
+  return <SelectInput {...props} choices={choices} />;
+}
 
 const filters = [
   <SearchInput key="q" source="q" placeholder="Search the log" alwaysOn />,
-  <SelectInput
-    key="action"
-    source="action"
-    label="What happened"
-    choices={Object.entries(ACTION_WORDS).map(([id, name]) => ({ id, name }))}
-    alwaysOn
-  />,
+  <ActionFilter key="action" source="action" label="What happened" alwaysOn />,
   <TextInput key="actor" source="actor" label="Who (user name)" />,
-  <TextInput key="target" source="target" label="To what" />,
 ];
 
-/** GET /api/audit/verify: the whole record checked from disk. */
-interface IntegrityReport {
-  ok: boolean;
-  entries: number;
-  anchors: number;
-  head: { seq: number; hash: string };
-  problems: Array<{ code: string; message: string }>;
-}
-
 function VerifyChain() {
+  const dataProvider = useDataProvider<RasDataProvider>();
   const [state, setState] = useState<{ busy: boolean; result?: IntegrityReport; error?: string }>({ busy: false });
   const verify = async () => {
     setState({ busy: true });
     try {
-      setState({ busy: false, result: (await api<IntegrityReport>('/api/audit/verify')).body });
+      setState({ busy: false, result: await dataProvider.verifyAudit() });
     } catch (e) {
-      setState({ busy: false, error: e instanceof Error ? e.message : String(e) });
+      setState({ busy: false, error: messageOf(e) });
     }
   };
   return (
@@ -115,19 +88,40 @@ const Actions = () => (
   </TopToolbar>
 );
 
-/** A target in words: "version:adult-ras/2010-revised" reads "adult-ras, version 2010-revised". */
-const targetWords = (target: unknown) => {
-  const [kind, rest = ''] = String(target ?? '').split(/:(.*)/s);
-  if (kind === 'version') return `${rest.replace('/', ', version ')}`;
-  if (kind === 'decision') return `decision ${rest.slice(0, 8)}`;
-  return rest ? `${kind} ${rest}` : String(target ?? '');
+/** What an entry's details say that a person reads; ids and fingerprints stay in "Technical details". */
+const SAID: Record<string, (value: unknown) => string> = {
+  reason: (v) => `Reason: ${v}`,
+  rationale: (v) => `Why: ${v}`,
+  body: (v) => `Decided by ${v}`,
+  minuteReference: (v) => `minute ${v}`,
+  decisionDate: (v) => `on ${formatDate(String(v))}`,
+  effectiveFrom: (v) => `in force from ${formatDate(String(v))}`,
+  from: (v) => `from ${formatDate(String(v))}`,
+  by: (v) => `replaced by version ${v}`,
+  examples: (v) => `${v} worked example${v === 1 ? '' : 's'}`,
+  status: (v) => `now ${v}`,
 };
 
-const details = (record: RaRecord) => {
-  const entries = Object.entries(record.details ?? {});
-  if (entries.length === 0) return '—';
-  return entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ');
-};
+function Details({ record }: { record: RaRecord }) {
+  const entries = Object.entries((record.details ?? {}) as Record<string, unknown>);
+  if (entries.length === 0) return <>—</>;
+  const said = entries.flatMap(([key, value]) =>
+    SAID[key] && (typeof value === 'string' || typeof value === 'number') ? [SAID[key](value)] : [],
+  );
+  return (
+    <>
+      {said.length > 0 && <Typography variant="body2">{said.join('; ')}</Typography>}
+      <Box component="details" sx={{ fontSize: '0.8rem', color: 'text.secondary' }}>
+        <summary>Technical details</summary>
+        {entries.map(([key, value]) => (
+          <div key={key} style={{ overflowWrap: 'anywhere' }}>
+            {key}: {typeof value === 'string' ? value : JSON.stringify(value)}
+          </div>
+        ))}
+      </Box>
+    </>
+  );
+}
 
 const Empty = () => (
   <Box sx={{ p: 3 }}>
@@ -165,15 +159,11 @@ export function AuditList() {
           <DataTable.Col source="at" label="Time">
             <DateField source="at" showTime locales="en-GB" />
           </DataTable.Col>
-          <DataTable.Col source="actor" label="Who" />
-          <DataTable.Col source="action" label="What happened">
-            <FunctionField render={(r: RaRecord) => ACTION_WORDS[r.action] ?? r.action} />
-          </DataTable.Col>
-          <DataTable.Col source="target" label="To what">
-            <FunctionField render={(r: RaRecord) => targetWords(r.target)} />
-          </DataTable.Col>
+          <DataTable.Col source="actorName" label="Who" disableSort />
+          <DataTable.Col source="actionWords" label="What happened" disableSort />
+          <DataTable.Col source="targetWords" label="To what" disableSort />
           <DataTable.Col label="Details" disableSort>
-            <FunctionField render={details} />
+            <FunctionField render={(record: RaRecord) => <Details record={record} />} />
           </DataTable.Col>
         </DataTable>
       </List>

@@ -13,7 +13,7 @@ import { FactsAndStartInputs, GivenPointsInputs } from './Format2Inputs';
 import { KeepAsExample } from './KeepAsExample';
 import { todayIso } from './format';
 import { PersonInputs } from './PersonInputs';
-import { byPointer } from './problems';
+import { byPointer } from '../http';
 import { QuestionnaireForm } from './QuestionnaireForm';
 import { ResultPanel } from './ResultPanel';
 import { SchemePicker } from './SchemePicker';

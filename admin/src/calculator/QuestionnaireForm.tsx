@@ -3,7 +3,7 @@
 import { Alert, Box, FormControl, FormControlLabel, FormHelperText, FormLabel, Paper, Radio, RadioGroup, Typography } from '@mui/material';
 import type { Dispatch, SetStateAction } from 'react';
 import { answerLabel } from './answerLabels';
-import type { FieldProblem } from './problems';
+import type { FieldProblem } from '../http';
 import { appliesToWords, type PolicyDocument, type Question, type Questionnaire } from './types';
 
 type Answers = Record<string, string>;

@@ -1,6 +1,7 @@
 /** Money and wording helpers shared by the calculator, the comparison and the published RAS. */
+import { isIsoDate, longDate } from '../../../engine/dates';
+import { formatPence as enginePence } from '../../../engine/money';
 
-const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const wholePounds = new Intl.NumberFormat('en-GB', {
   style: 'currency',
   currency: 'GBP',
@@ -11,11 +12,12 @@ const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 const percents = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 
 /** 123456 -> "£1,234.56"; a negative amount keeps its minus sign. */
-export const formatPence = (pence: number): string => pounds.format(pence / 100);
+/** Whole pence as pounds, as the engine writes them in every explanation and letter: 36300 -> "£363.00". */
+export const formatPence = (pence: number): string => enginePence(pence);
 /** 123456 -> "£1,235" (for axes and large totals). */
 export const formatWholePounds = (pence: number): string => wholePounds.format(Math.round(pence / 100));
 /** A signed change: "+£12.00", "−£3.50", "£0.00". */
-export const formatChange = (pence: number): string => (pence > 0 ? '+' : pence < 0 ? '−' : '') + pounds.format(Math.abs(pence) / 100);
+export const formatChange = (pence: number): string => (pence > 0 ? '+' : pence < 0 ? '−' : '') + enginePence(Math.abs(pence));
 export const formatNumber = (n: number): string => numbers.format(n);
 /** 0.125 -> "12.5%". */
 export const formatShare = (share: number): string => percents.format(share);
@@ -38,12 +40,16 @@ export const roundingWords = (unit: string, mode: string): string => {
       : `rounded to the nearest ${unit === 'pound' ? 'pound' : 'penny'} (halves up)`;
 };
 
-/** A calendar date in words: "1 June 2010". */
+/**
+ * A date in words, "1 June 2010", whatever the browser's language: the engine's own words for a calendar
+ * date; a moment (a timestamp) is said as the day it fell on where the reader is.
+ */
 export const formatDate = (iso: string | null | undefined): string => {
   if (!iso) return '';
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  if (isIsoDate(iso)) return longDate(iso);
+  const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return longDate(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
 };
 
 export const todayIso = (): string => {

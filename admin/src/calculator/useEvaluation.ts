@@ -1,8 +1,10 @@
 /** The allocation for the assessment as it stands, asked of the server as the user types. */
 
 import { useEffect, useRef, useState } from 'react';
+import { useDataProvider } from 'react-admin';
+import { type RasDataProvider, versionId } from '../dataProvider';
+import { type FieldProblem, messageOf, problemsOf, statusOf } from '../http';
 import type { buildAssessment } from './assessment';
-import { messageOf, ProblemError, request, type FieldProblem } from './problems';
 import type { EvaluationResult } from './types';
 
 /**
@@ -14,6 +16,7 @@ export function useEvaluation(assessment: ReturnType<typeof buildAssessment>, ca
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const dataProvider = useDataProvider<RasDataProvider>();
 
   const sequence = useRef(0);
   useEffect(() => {
@@ -27,10 +30,8 @@ export function useEvaluation(assessment: ReturnType<typeof buildAssessment>, ca
     }
     setBusy(true);
     const timer = setTimeout(() => {
-      request<EvaluationResult>(`/api/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}/evaluate`, {
-        method: 'POST',
-        body: assessment,
-      })
+      dataProvider
+        .evaluate(versionId(policyId, version), assessment)
         .then((r) => {
           if (ticket === sequence.current) {
             setResult(r);
@@ -41,9 +42,10 @@ export function useEvaluation(assessment: ReturnType<typeof buildAssessment>, ca
         .catch((e) => {
           if (ticket !== sequence.current) return;
           setResult(null);
-          if (e instanceof ProblemError && e.status === 422) {
-            setProblems(e.errors);
-            setFailure(e.errors.length ? null : e.message);
+          if (statusOf(e) === 422) {
+            const problems = problemsOf(e);
+            setProblems(problems);
+            setFailure(problems.length ? null : messageOf(e));
           } else {
             setProblems([]);
             setFailure(messageOf(e));
@@ -54,7 +56,7 @@ export function useEvaluation(assessment: ReturnType<typeof buildAssessment>, ca
         });
     }, 350);
     return () => clearTimeout(timer);
-  }, [assessment, carerIncomplete, policyId, version]);
+  }, [dataProvider, assessment, carerIncomplete, policyId, version]);
 
   return { result, problems, failure, busy };
 }

@@ -24,18 +24,11 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Title } from 'react-admin';
 import { todayIso } from '../calculator/format';
-import { messageOf, ProblemError, request } from '../calculator/problems';
+import { useDataProvider } from 'react-admin';
+import type { PolicySummary, RasDataProvider, VersionSummary } from '../dataProvider';
+import { messageOf, problemsOf } from '../http';
 import { ComparisonResult, type ComparisonJob } from './ComparisonResult';
 
-interface PolicySummary {
-  id: string;
-  title: string;
-  inForce: { version: string } | null;
-}
-interface VersionSummary {
-  version: string;
-  status: string;
-}
 export interface CohortRecord {
   id: string;
   name: string;
@@ -50,6 +43,7 @@ export interface CohortRecord {
 }
 
 export function ComparePage() {
+  const dataProvider = useDataProvider<RasDataProvider>();
   const [policies, setPolicies] = useState<PolicySummary[] | null>(null);
   const [policyId, setPolicyId] = useState('');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
@@ -67,8 +61,13 @@ export function ComparePage() {
 
   const loadCohorts = useCallback(
     (select?: string) =>
-      request<CohortRecord[]>('/api/cohorts')
-        .then((list) => {
+      dataProvider
+        .getList<CohortRecord>('cohorts', {
+          pagination: { page: 1, perPage: 1000 },
+          sort: { field: 'createdAt', order: 'ASC' },
+          filter: {},
+        })
+        .then(({ data: list }) => {
           setCohorts(list);
           setCohortId((c) => select ?? (c && list.some((x) => x.id === c) ? c : (list[list.length - 1]?.id ?? '')));
         })
@@ -76,29 +75,31 @@ export function ComparePage() {
           setCohorts([]);
           setError(messageOf(e));
         }),
-    [],
+    [dataProvider],
   );
 
   useEffect(() => {
-    request<PolicySummary[]>('/api/policies')
+    dataProvider
+      .policyList()
       .then((list) => {
         setPolicies(list);
         if (list[0]) setPolicyId((p) => p || list[0]!.id);
       })
       .catch((e) => setError(messageOf(e)));
     loadCohorts();
-  }, [loadCohorts]);
+  }, [dataProvider, loadCohorts]);
 
   useEffect(() => {
     if (!policyId) return;
-    request<VersionSummary[]>(`/api/policies/${encodeURIComponent(policyId)}/versions`)
+    dataProvider
+      .versionList(policyId)
       .then((list) => {
         setVersions(list);
         const usable = list.filter((v) => v.status !== 'withdrawn');
         setChosen(usable.slice(-2).map((v) => v.version));
       })
       .catch((e) => setError(messageOf(e)));
-  }, [policyId]);
+  }, [dataProvider, policyId]);
 
   // Poll the job until it is done or failed.
   const polling = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -109,7 +110,8 @@ export function ComparePage() {
     [],
   );
   const poll = (id: string) => {
-    request<ComparisonJob>(`/api/comparisons/${encodeURIComponent(id)}`)
+    dataProvider
+      .comparison(id)
       .then((j) => {
         setJob(j);
         if (j.status !== 'done' && j.status !== 'failed') polling.current = setTimeout(() => poll(id), 400);
@@ -134,15 +136,19 @@ export function ComparePage() {
     setStarting(true);
     setJob(null);
     try {
-      const started = await request<ComparisonJob>('/api/comparisons', {
-        method: 'POST',
-        body: { policyId, versions: ordered, cohortId, asOf, materiality: { [materialityKind]: amount }, attribution },
+      const started = await dataProvider.startComparison({
+        policyId,
+        versions: ordered,
+        cohortId,
+        asOf,
+        materiality: { [materialityKind]: amount },
+        attribution,
       });
       setJob(started);
       poll(started.id);
     } catch (e) {
-      if (e instanceof ProblemError && e.errors.length)
-        setFieldErrors(Object.fromEntries(e.errors.map((x) => [x.pointer.split('/')[1] ?? '', x.message])));
+      const problems = problemsOf(e);
+      if (problems.length) setFieldErrors(Object.fromEntries(problems.map((x) => [x.pointer.split('/')[1] ?? '', x.message])));
       setError(messageOf(e));
     } finally {
       setStarting(false);
@@ -323,6 +329,7 @@ function CohortTools({
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string; details?: string[] } | null>(null);
+  const dataProvider = useDataProvider<RasDataProvider>();
   const useVersion = version || defaultVersion;
 
   const generate = async () => {
@@ -339,9 +346,8 @@ function CohortTools({
     }
     setBusy(true);
     try {
-      const record = await request<CohortRecord>('/api/cohorts/generate', {
-        method: 'POST',
-        body: {
+      const { data: record } = await dataProvider.create<CohortRecord>('cohorts', {
+        data: {
           policyId,
           version: useVersion,
           size: n,
@@ -352,7 +358,7 @@ function CohortTools({
       setMessage({ ok: true, text: `Made "${record.name}" with ${record.people.toLocaleString('en-GB')} people, and chose it above.` });
       onCreated(record);
     } catch (e) {
-      setMessage({ ok: false, text: messageOf(e), details: e instanceof ProblemError ? e.errors.map((x) => x.message) : [] });
+      setMessage({ ok: false, text: messageOf(e), details: problemsOf(e).map((x) => x.message) });
     } finally {
       setBusy(false);
     }
@@ -371,21 +377,16 @@ function CohortTools({
     setBusy(true);
     try {
       const text = await file.text();
-      const record = await request<CohortRecord>(`/api/cohorts?${new URLSearchParams({ name: csvName.trim(), policyId })}`, {
-        method: 'POST',
-        body: text,
-        contentType: 'text/csv',
-      });
+      const record = await dataProvider.importCohortCsv(text, csvName.trim(), policyId);
       setMessage({ ok: true, text: `Uploaded "${record.name}" with ${record.people.toLocaleString('en-GB')} people, and chose it above.` });
       onCreated(record);
     } catch (e) {
       setMessage({
         ok: false,
         text: messageOf(e),
-        details:
-          e instanceof ProblemError
-            ? e.errors.slice(0, 20).map((x) => `${x.pointer.replace('/rows/', 'row ').replaceAll('/', ', ')}: ${x.message}`)
-            : [],
+        details: problemsOf(e)
+          .slice(0, 20)
+          .map((x) => `${x.pointer.replace('/rows/', 'row ').replaceAll('/', ', ')}: ${x.message}`),
       });
     } finally {
       setBusy(false);

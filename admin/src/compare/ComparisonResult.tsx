@@ -4,7 +4,9 @@ import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, Tabl
 import { useState } from 'react';
 import { Histogram } from '../calculator/charts';
 import { formatChange, formatDate, formatPence, formatShare, formatWholePounds } from '../calculator/format';
-import { session } from '../http';
+import { useDataProvider } from 'react-admin';
+import type { RasDataProvider } from '../dataProvider';
+import { messageOf, statusOf } from '../http';
 import type { CohortRecord } from './ComparePage';
 
 interface Summary {
@@ -19,7 +21,7 @@ interface HistogramData {
   binWidthPence: number;
   bins: Array<{ fromPence: number; toPence: number; count: number }>;
 }
-interface PairStats {
+export interface PairStats {
   people: number;
   gainers: number;
   losers: number;
@@ -446,18 +448,15 @@ function People({ title, people, empty }: { title: string; people: PersonChange[
 
 /** The per-person CSV needs the bearer token, so it is fetched and saved as a file from a blob. */
 function DownloadCsv({ job }: { job: ComparisonJob }) {
+  const dataProvider = useDataProvider<RasDataProvider>();
   const [state, setState] = useState<'idle' | 'busy' | 'done' | string>('idle');
   const download = async () => {
     setState('busy');
     try {
-      const token = session.token();
-      const res = await fetch(job.links.csv, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-      if (!res.ok)
-        throw new Error(
-          res.status === 404 ? 'The comparison is no longer kept on the server: run it again.' : `The server answered ${res.status}.`,
-        );
-      const blob = await res.blob();
-      const name = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `comparison-${job.id}.csv`;
+      const { blob, fileName } = await dataProvider.comparisonCsv(job).catch((e) => {
+        throw statusOf(e) === 404 ? new Error('The comparison is no longer kept on the server: run it again.') : e;
+      });
+      const name = fileName ?? `comparison-${job.id}.csv`;
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -468,7 +467,7 @@ function DownloadCsv({ job }: { job: ComparisonJob }) {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setState('done');
     } catch (e) {
-      setState(e instanceof Error ? e.message : String(e));
+      setState(messageOf(e));
     }
   };
   return (

@@ -10,8 +10,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useLogin } from 'react-admin';
-import { api } from '../http';
-import { plainMessage, type Problem } from '../plainErrors';
+import { firstRun } from '../authProvider';
+import { messageOf, problemsOf } from '../http';
+import { plainMessage } from '../plainErrors';
 
 const FIELDS = [
   { name: 'code', label: 'Setup code', help: 'The one-time code the server printed when it started.', type: 'text', auto: 'one-time-code' },
@@ -48,12 +49,11 @@ export function FirstRunSetup() {
     setBusy(true);
     try {
       const { confirm: _, ...body } = values;
-      await api('/api/setup', { method: 'POST', body: { ...body, displayName: body.displayName.trim() || undefined } });
+      await firstRun.setUp({ ...body, displayName: body.displayName.trim() || undefined });
       await login({ username: values.username, password: values.password });
     } catch (e) {
-      const problems: Problem[] = (e as { body?: { problems?: Problem[] } }).body?.problems ?? [];
-      setErrors(Object.fromEntries(problems.map((p) => [p.pointer.split('/')[1] ?? '', plainMessage(p)])));
-      setProblem((e as Error).message);
+      setErrors(Object.fromEntries(problemsOf(e).map((p) => [p.pointer.split('/')[1] ?? '', plainMessage(p)])));
+      setProblem(messageOf(e));
     } finally {
       setBusy(false);
     }

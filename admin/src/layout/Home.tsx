@@ -10,11 +10,12 @@ import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
-import { Title, useCreatePath, useGetIdentity, useGetList, usePermissions } from 'react-admin';
+import { Title, useCreatePath, useDataProvider, useGetIdentity, useGetList, usePermissions } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Access } from '../authProvider';
 import { formatDate, formatPence } from '../calculator/format';
-import { api } from '../http';
+import type { RasDataProvider } from '../dataProvider';
+import { messageOf } from '../http';
 
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -123,14 +124,15 @@ function RecentDecisions() {
 
 /** The whole record is checked on request: on a large store it reads everything. */
 function AuditCheck() {
+  const dataProvider = useDataProvider<RasDataProvider>();
   const [state, setState] = useState<{ busy: boolean; ok?: boolean; entries?: number; error?: string }>({ busy: false });
   const check = async () => {
     setState({ busy: true });
     try {
-      const { body } = await api<{ ok: boolean; entries: number }>('/api/audit/verify');
-      setState({ busy: false, ok: body.ok, entries: body.entries });
+      const report = await dataProvider.verifyAudit();
+      setState({ busy: false, ok: report.ok, entries: report.entries });
     } catch (e) {
-      setState({ busy: false, error: (e as Error).message });
+      setState({ busy: false, error: messageOf(e) });
     }
   };
   return (

@@ -9,7 +9,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLogin } from 'react-admin';
-import { api } from '../http';
+import { firstRun } from '../authProvider';
 import { FirstRunSetup } from './FirstRunSetup';
 
 /** Sign-in: labelled fields and an error said in words; while there are no users yet, the first-run setup instead. */
@@ -22,9 +22,7 @@ export function LoginPage() {
   const [setupNeeded, setSetupNeeded] = useState(false);
 
   useEffect(() => {
-    api<{ needed: boolean }>('/api/setup')
-      .then((r) => setSetupNeeded(r.body.needed))
-      .catch(() => undefined);
+    firstRun.needed().then(setSetupNeeded, () => undefined);
   }, []);
 
   async function submit(event: FormEvent) {

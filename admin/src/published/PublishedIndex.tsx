@@ -4,17 +4,19 @@ import { Alert, Box, CircularProgress, Link, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { formatDate } from '../calculator/format';
-import { getJson, type PublishedScheme } from './publishedApi';
+import { useDataProvider } from 'react-admin';
+import type { RasDataProvider } from '../dataProvider';
+import { messageOf } from '../http';
+import type { PublishedScheme } from './publishedApi';
 import { Shell } from './Shell';
 
 export function PublishedIndex() {
   const [schemes, setSchemes] = useState<PublishedScheme[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const dataProvider = useDataProvider<RasDataProvider>();
   useEffect(() => {
-    getJson<PublishedScheme[]>('/api/public/policies')
-      .then(setSchemes)
-      .catch((e) => setError(e.message));
-  }, []);
+    dataProvider.publishedSchemes().then(setSchemes, (e) => setError(messageOf(e)));
+  }, [dataProvider]);
   return (
     <Shell title="Published schemes">
       <Typography variant="h3" component="h1" gutterBottom sx={{ fontSize: { xs: '2rem', md: '2.5rem' } }}>

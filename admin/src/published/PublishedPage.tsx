@@ -3,13 +3,13 @@
  * family to follow how a personal budget is worked out, and printable.
  */
 
-import { Alert, Box, CircularProgress, Link, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Alert, Box, Link, Typography } from '@mui/material';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { formatDate } from '../calculator/format';
 import { CarerSection } from './CarerSection';
 import { PricingSection } from './PricingSection';
-import { getJson, type PublishedVersion } from './publishedApi';
+import { Loaded } from './Loaded';
+import type { PublishedVersion } from './publishedApi';
 import { ExampleSection } from './ExampleSection';
 import { NextStepsSection } from './NextStepsSection';
 import { QuestionsSection } from './QuestionsSection';
@@ -20,34 +20,14 @@ import { UpliftsSection } from './UpliftsSection';
 
 export function PublishedPage() {
   const { policyId = '', version = '' } = useParams();
-  const [data, setData] = useState<PublishedVersion | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setData(null);
-    setError(null);
-    getJson<PublishedVersion>(`/api/public/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`)
-      .then(setData)
-      .catch((e) => setError(e.message));
-  }, [policyId, version]);
+  return (
+    <Loaded what="scheme" keys={[policyId, version]} load={(data) => data.publishedVersion(policyId, version)}>
+      {(data) => <Published data={data} />}
+    </Loaded>
+  );
+}
 
-  if (error)
-    return (
-      <Shell title="Not found">
-        <Typography variant="h3" component="h1" gutterBottom>
-          Scheme not found
-        </Typography>
-        <Alert severity="error">{error}</Alert>
-      </Shell>
-    );
-  if (!data)
-    return (
-      <Shell title="Loading">
-        <Typography variant="h3" component="h1" gutterBottom>
-          Loading the scheme…
-        </Typography>
-        <CircularProgress aria-label="Loading" />
-      </Shell>
-    );
+function Published({ data }: { data: PublishedVersion }) {
   const doc = data.document;
   const r = data.ratification;
   return (

@@ -3,67 +3,46 @@
  * record the server generates from the version and its ratification, in the order of the standard's tiers.
  */
 
-import { Alert, Box, CircularProgress, Link, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Box, Link, Typography } from '@mui/material';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { formatDate } from '../calculator/format';
-import { Equalities, type ImpactSummary } from './Equalities';
-import { getJson, type PublishedVersion } from './publishedApi';
+import { Equalities } from './Equalities';
+import { Loaded } from './Loaded';
+import type { TransparencyRecord } from './publishedApi';
 import { Shell } from './Shell';
-
-/** The parts of GET …/transparency-record this page shows (the OpenAPI document's TransparencyRecord). */
-interface TransparencyRecord {
-  tier1: {
-    name: string;
-    organisation: string;
-    description: string;
-    purpose: string;
-    howItWorks: string[];
-    humanDecision: string;
-    contact: { name: string; phone?: string; email?: string } | null;
-  };
-  tier2: {
-    owner: { organisation: string; decidedBy: string; decisionDate: string; minuteReference: string; effectiveFrom: string };
-    dataUsed: string[];
-    humanOversight: string[];
-    risksAndMitigations: { risks: string | null; equalityImpact: string | null; comparisonWaiver: string | null };
-    impactAssessment: ImpactSummary | null;
-  };
-}
 
 export function TransparencyPage() {
   const { policyId = '', version = '' } = useParams();
-  const [record, setRecord] = useState<TransparencyRecord | null>(null);
-  const [labels, setLabels] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const path = `/api/public/policies/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`;
-    getJson<TransparencyRecord>(`${path}/transparency-record`).then(setRecord, (e) => setError(e.message));
-    // Client groups are named as the scheme names them, not by their ids.
-    getJson<PublishedVersion>(path).then(
-      (v) => setLabels(Object.fromEntries(v.document.clientGroups.map((g) => [g.id, g.label]))),
-      () => undefined,
-    );
-  }, [policyId, version]);
+  return (
+    <Loaded
+      what="record"
+      keys={[policyId, version]}
+      load={async (data) => {
+        const [record, published] = await Promise.all([
+          data.transparencyRecord(policyId, version),
+          // Client groups are named as the scheme names them, not by their ids.
+          data.publishedVersion(policyId, version).catch(() => null),
+        ]);
+        const labels = Object.fromEntries(published?.document.clientGroups.map((g) => [g.id, g.label]) ?? []);
+        return { record, labels };
+      }}
+    >
+      {({ record, labels }) => <Record record={record} labels={labels} policyId={policyId} version={version} />}
+    </Loaded>
+  );
+}
 
-  if (error)
-    return (
-      <Shell title="Not found">
-        <Typography variant="h3" component="h1" gutterBottom>
-          Record not found
-        </Typography>
-        <Alert severity="error">{error}</Alert>
-      </Shell>
-    );
-  if (!record)
-    return (
-      <Shell title="Loading">
-        <Typography variant="h3" component="h1" gutterBottom>
-          Loading the record…
-        </Typography>
-        <CircularProgress aria-label="Loading" />
-      </Shell>
-    );
+function Record({
+  record,
+  labels,
+  policyId,
+  version,
+}: {
+  record: TransparencyRecord;
+  labels: Record<string, string>;
+  policyId: string;
+  version: string;
+}) {
   const { tier1, tier2 } = record;
   return (
     <Shell title={`Algorithmic transparency record: ${tier1.name}`}>

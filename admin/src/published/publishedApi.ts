@@ -1,4 +1,4 @@
-/** What the public API serves about published schemes, and how the public pages fetch it (no sign-in). */
+/** What the public API serves about published schemes (no sign-in); the data layer fetches it. */
 
 import type { EvaluationResult, PolicyDocument } from '../calculator/types';
 import type { ImpactSummary } from './Equalities';
@@ -32,9 +32,22 @@ export interface PublishedVersion {
   equalities: ImpactSummary | null;
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path);
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.detail ?? `The page could not be loaded (status ${res.status}).`);
-  return body as T;
+/** The parts of GET …/transparency-record this page shows (the OpenAPI document's TransparencyRecord). */
+export interface TransparencyRecord {
+  tier1: {
+    name: string;
+    organisation: string;
+    description: string;
+    purpose: string;
+    howItWorks: string[];
+    humanDecision: string;
+    contact: { name: string; phone?: string; email?: string } | null;
+  };
+  tier2: {
+    owner: { organisation: string; decidedBy: string; decisionDate: string; minuteReference: string; effectiveFrom: string };
+    dataUsed: string[];
+    humanOversight: string[];
+    risksAndMitigations: { risks: string | null; equalityImpact: string | null; comparisonWaiver: string | null };
+    impactAssessment: ImpactSummary | null;
+  };
 }

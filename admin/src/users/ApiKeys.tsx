@@ -20,9 +20,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { useRecordContext, useRefresh } from 'react-admin';
+import { useDataProvider, useRecordContext, useRefresh } from 'react-admin';
 import { formatDate } from '../calculator/format';
-import { api } from '../http';
+import type { RasDataProvider } from '../dataProvider';
+import { messageOf } from '../http';
 
 interface Key {
   id: string;
@@ -42,6 +43,7 @@ function statusOf(key: Key, now: Date): string {
 export function ApiKeys() {
   const record = useRecordContext();
   const refresh = useRefresh();
+  const dataProvider = useDataProvider<RasDataProvider>();
   const [label, setLabel] = useState('');
   const [expires, setExpires] = useState('');
   const [issued, setIssued] = useState<{ label: string; key: string } | null>(null);
@@ -60,10 +62,11 @@ export function ApiKeys() {
       return;
     }
     try {
-      const { body } = await api<{ id: string; label: string; key: string }>(
-        `/api/users/${encodeURIComponent(String(record.id))}/api-keys`,
+      const body = await dataProvider.issueApiKey(
+        String(record.id),
+        label.trim(),
         // The key works to the end of the chosen day, in the officer's own time zone.
-        { method: 'POST', body: { label: label.trim(), ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}) } },
+        expires ? new Date(`${expires}T23:59:59`).toISOString() : undefined,
       );
       setIssued({ label: body.label, key: body.key });
       setCopied(false);
@@ -71,18 +74,18 @@ export function ApiKeys() {
       setExpires('');
       refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     }
   };
 
   const revoke = async (key: Key) => {
     setRevoking(null);
     try {
-      await api(`/api/users/${encodeURIComponent(String(record.id))}/api-keys/${encodeURIComponent(key.id)}`, { method: 'DELETE' });
+      await dataProvider.revokeApiKey(String(record.id), key.id);
       setMessage(`The key "${key.label}" has been revoked: it no longer works.`);
       refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     }
   };
 

@@ -1,18 +1,11 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { api } from '../http';
-import { versionPath } from '../dataProvider';
-import { dateTime } from './format';
+import { useDataProvider } from 'react-admin';
+import type { AuditEntry, RasDataProvider } from '../dataProvider';
+import { messageOf } from '../http';
+import { dateTime, longDate } from './format';
 import { Section } from './PolicyDocumentView';
-
-interface Entry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  details: Record<string, unknown>;
-}
 
 const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
   'version.seed': () => 'loaded as a ratified example version',
@@ -22,22 +15,21 @@ const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
   'version.edit-examples': (d) => `changed the worked examples (${d.examples} now)${d.reason ? `: ${d.reason}` : ''}`,
   'version.submit': () => 'submitted it for ratification',
   'version.return-to-draft': () => 'returned it to draft',
-  'version.ratify': (d) => `ratified it (${d.body}, minute ${d.minuteReference}), effective from ${d.effectiveFrom}`,
-  'version.supersede': (d) => `marked it superseded by ${d.by} from ${d.from}`,
+  'version.ratify': (d) => `ratified it (${d.body}, minute ${d.minuteReference}), effective from ${longDate(String(d.effectiveFrom))}`,
+  'version.supersede': (d) => `marked it superseded by ${d.by} from ${longDate(String(d.from))}`,
   'version.withdraw': () => 'withdrew it',
   'version.delete': () => 'deleted the draft',
 };
 
 /** Who did what to this version and when, from the hash-chained audit log. */
 export function AuditTimeline({ id, updatedAt }: { id: string; updatedAt: string }) {
-  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const dataProvider = useDataProvider<RasDataProvider>();
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new updatedAt means new history to fetch
   useEffect(() => {
-    api<Entry[]>(`${versionPath(id)}/audit`)
-      .then((r) => setEntries(r.body))
-      .catch((e) => setError((e as Error).message));
-  }, [id, updatedAt]);
+    dataProvider.versionHistory(id).then(setEntries, (e) => setError(messageOf(e)));
+  }, [dataProvider, id, updatedAt]);
   return (
     <Section id="history" title="History">
       {error && <Typography color="error">The history could not be loaded: {error}</Typography>}
@@ -47,7 +39,7 @@ export function AuditTimeline({ id, updatedAt }: { id: string; updatedAt: string
           <Box component="li" key={e.seq} sx={{ display: 'flex', gap: 2, py: 1, borderLeft: 3, borderColor: 'primary.main', pl: 2, mb: 1 }}>
             <Typography sx={{ minWidth: 170, color: 'text.secondary' }}>{dateTime(e.at)}</Typography>
             <Typography>
-              <strong>{e.actor}</strong> {(ACTIONS[e.action] ?? (() => e.action))(e.details ?? {})}
+              <strong>{e.actorName}</strong> {(ACTIONS[e.action] ?? (() => e.action))(e.details ?? {})}
             </Typography>
           </Box>
         ))}

@@ -10,19 +10,10 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useGetOne } from 'react-admin';
 import { formatChange, formatNumber } from '../calculator/format';
-import type { ComparisonJob, PairStats, RasDataProvider } from '../dataProvider';
+import type { ComparisonJob, PairStats } from '../compare/ComparisonResult';
+import type { PolicySummary, RasDataProvider } from '../dataProvider';
 import { GroupTable } from '../published/Equalities';
 import { describeError } from './format';
-
-/**
- * A policy as react-admin holds it: from GET /api/policies/:id the version in force is its name, from the
- * list (which fills the same cache) it is { version, effectiveFrom }.
- */
-interface PolicySummary {
-  id: string;
-  inForce: string | { version: string } | null;
-  referenceCohortId?: string | null;
-}
 
 export function RatificationPreview({
   policyId,
@@ -37,7 +28,7 @@ export function RatificationPreview({
   const { data: policy } = useGetOne<PolicySummary>('policies', { id: policyId });
   const [job, setJob] = useState<ComparisonJob | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const against = typeof policy?.inForce === 'string' ? policy.inForce : policy?.inForce?.version;
+  const against = policy?.inForce?.version;
   const cohortId = policy?.referenceCohortId;
 
   useEffect(() => {

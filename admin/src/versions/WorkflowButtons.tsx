@@ -26,8 +26,7 @@ import {
   useCreatePath,
 } from 'react-admin';
 import type { Access } from '../authProvider';
-import { versionId, versionPath } from '../dataProvider';
-import { api } from '../http';
+import { type RasDataProvider, type Transition, versionId } from '../dataProvider';
 import { ActionDialog, type DialogField } from './ActionDialog';
 import { RatificationPreview } from './RatificationPreview';
 import { describeError } from './format';
@@ -81,7 +80,7 @@ export function WorkflowButtons() {
   const notify = useNotify();
   const refresh = useRefresh();
   const redirect = useRedirect();
-  const dataProvider = useDataProvider();
+  const dataProvider = useDataProvider<RasDataProvider>();
   const createPath = useCreatePath();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -92,17 +91,17 @@ export function WorkflowButtons() {
   const ratifier = roles.includes('ratifier');
   const { status } = record;
 
-  async function step(path: string, done: string, body?: unknown, headers?: Record<string, string>) {
-    await api(`${versionPath(record!.id)}/${path}`, { method: 'POST', body: body ?? {}, headers });
+  async function step(transition: Transition, done: string, body?: unknown, etag?: string) {
+    await dataProvider.transition(String(record!.id), transition, body, etag);
     notify(done, { type: 'success' });
     setDialog(null);
     refresh();
   }
 
-  async function quick(path: string, done: string) {
+  async function quick(transition: Transition, done: string) {
     setBusy(true);
     try {
-      await step(path, done);
+      await step(transition, done);
     } catch (e) {
       notify(describeError(e), { type: 'error', autoHideDuration: 15000, multiLine: true });
     } finally {
@@ -145,7 +144,7 @@ export function WorkflowButtons() {
   }
 
   async function remove() {
-    await api(versionPath(record!.id), { method: 'DELETE' });
+    await dataProvider.delete('versions', { id: record!.id, previousData: record! });
     notify(`Draft ${record!.version} deleted.`, { type: 'success' });
     setDialog(null);
     redirect('list', 'versions');
@@ -230,7 +229,7 @@ export function WorkflowButtons() {
           confirm="Ratify"
           onClose={() => setDialog(null)}
           // The ratification is of the version exactly as shown (its ETag): if it has changed since, the server refuses.
-          onSubmit={(v) => step('ratify', `Version ${record.version} ratified.`, v, { 'If-Match': record.etag })}
+          onSubmit={(v) => step('ratify', `Version ${record.version} ratified.`, v, record.etag)}
           intro="Read what this version changes, then record the decision as the minutes give it. The version comes into force on the effective-from date."
           fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today(), max: today() } : f))}
         >

@@ -2,23 +2,19 @@
 
 import { plainMessage, whereInPolicy, type Problem } from '../plainErrors';
 import type { HttpError } from 'react-admin';
+import { formatDate } from '../calculator/format';
+import { formatRatePence } from '../../../engine/money';
 
 export type Status = 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
 
-export function pounds(pence: number | undefined | null): string {
-  if (pence === undefined || pence === null || Number.isNaN(pence)) return '–';
-  const exact = Number.isInteger(pence) ? 2 : Math.min(6, 2 + String(pence).split('.')[1]!.length);
-  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: exact })}`;
-}
+/** Pence (a price per point may have decimals) as pounds, as the engine writes them; a dash where there is none. */
+export const pounds = (pence: number | undefined | null): string =>
+  pence === undefined || pence === null || Number.isNaN(pence) ? '–' : formatRatePence(pence);
 
 export const perPeriod = (period: string) => ({ week: 'a week', month: 'a month', year: 'a year' })[period] ?? `per ${period}`;
 
-export function longDate(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+/** A date in words, or a dash where there is none. */
+export const longDate = (iso: string | null | undefined): string => formatDate(iso) || '–';
 
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '–';
