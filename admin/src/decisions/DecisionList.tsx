@@ -1,7 +1,7 @@
 /** Recorded decisions, newest first: who, under which version, and the indicative weekly amount. */
 
 import Typography from '@mui/material/Typography';
-import { DataTable, DateField, FunctionField, List, type RaRecord } from 'react-admin';
+import { DataTable, DateField, FunctionField, List, type RaRecord, ReferenceField, TextField } from 'react-admin';
 import { formatPence } from '../calculator/format';
 
 export function DecisionList() {
@@ -23,15 +23,20 @@ export function DecisionList() {
         sx={{ '& .RaList-content': { overflowX: 'auto' } }}
       >
         <DataTable bulkActionButtons={false} rowClick="show">
-          <DataTable.Col source="createdAt" label="Recorded">
+          {/* The server keeps decisions newest first and pages them; it sorts them no other way. */}
+          <DataTable.Col source="createdAt" label="Recorded" disableSort>
             <DateField source="createdAt" showTime locales="en-GB" />
           </DataTable.Col>
-          <DataTable.Col source="policyId" label="Scheme" />
-          <DataTable.Col source="version" label="Version" />
-          <DataTable.Col source="weeklyPence" label="Indicative amount">
+          <DataTable.Col source="policyId" label="Scheme" disableSort>
+            <ReferenceField source="policyId" reference="policies" link={false}>
+              <TextField source="title" />
+            </ReferenceField>
+          </DataTable.Col>
+          <DataTable.Col source="version" label="Version" disableSort />
+          <DataTable.Col source="weeklyPence" label="Indicative amount" disableSort>
             <FunctionField render={(r: RaRecord) => (r.weeklyPence === null ? 'No amount' : `${formatPence(r.weeklyPence)} a week`)} />
           </DataTable.Col>
-          <DataTable.Col source="createdBy" label="Recorded by" />
+          <DataTable.Col source="createdBy" label="Recorded by" disableSort />
         </DataTable>
       </List>
     </>

@@ -8,7 +8,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { Show, useDataProvider, useRecordContext } from 'react-admin';
+import { Show, useDataProvider, useGetOne, useRecordContext } from 'react-admin';
 import { formatDate, formatPence } from '../calculator/format';
 import { ExplanationSteps } from '../calculator/Steps';
 import type { EvaluationResult } from '../calculator/types';
@@ -41,6 +41,7 @@ function DecisionBody() {
   const decision = useRecordContext<Decision>();
   const dataProvider = useDataProvider<RasDataProvider>();
   const [problem, setProblem] = useState<string | null>(null);
+  const { data: scheme } = useGetOne<{ id: string; title: string }>('policies', { id: decision?.policyId ?? '' }, { enabled: !!decision });
   if (!decision?.result) return null;
   const { result } = decision;
   const amount = result.outcome
@@ -60,7 +61,8 @@ function DecisionBody() {
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {result.person.reference ? `Reference ${result.person.reference} · ` : ''}
-        {decision.policyId} version {decision.version} · recorded by {decision.createdBy} on {formatDate(decision.createdAt)}
+        {scheme?.title ?? decision.policyId}, version {decision.version} · recorded by {decision.createdBy} on{' '}
+        {formatDate(decision.createdAt)}
       </Typography>
       {decision.finalBudget && (
         <Alert severity="info" sx={{ mb: 2 }}>

@@ -101,6 +101,8 @@ function Waiting({ officer, ratifier }: { officer: boolean; ratifier: boolean })
 
 function RecentDecisions() {
   const { data = [] } = useGetList('decisions', { pagination: { page: 1, perPage: 5 }, sort: { field: 'createdAt', order: 'DESC' } });
+  const { data: schemes = [] } = useGetList('policies', { pagination: { page: 1, perPage: 100 } });
+  const titleOf = (policyId: string) => schemes.find((s) => s.id === policyId)?.title ?? policyId;
   const createPath = useCreatePath();
   return (
     <Panel id="decisions" title="Recent decisions">
@@ -113,7 +115,7 @@ function RecentDecisions() {
               <Link component={RouterLink} to={createPath({ resource: 'decisions', id: d.id, type: 'show' })}>
                 {d.weeklyPence === null ? 'No amount' : `${formatPence(d.weeklyPence)} a week`}
               </Link>
-              , {d.policyId} {d.version}, {formatDate(d.createdAt)}
+              , {titleOf(d.policyId)}, version {d.version}, {formatDate(d.createdAt)}
             </li>
           ))}
         </Box>

@@ -14,14 +14,19 @@ import type { ComparisonJob, PairStats } from '../compare/ComparisonResult';
 import type { PolicySummary, RasDataProvider } from '../dataProvider';
 import { GroupTable } from '../published/Equalities';
 import { describeError } from './format';
+import { ChangesSince } from './PolicyChanges';
+import type { Policy } from '../../../engine/policy';
 
 export function RatificationPreview({
   policyId,
   version,
+  candidate,
   groupLabel,
 }: {
   policyId: string;
   version: string;
+  /** The version's document, as the ratifier sees it. */
+  candidate: Policy;
   groupLabel: (id: string) => string;
 }) {
   const dataProvider = useDataProvider<RasDataProvider>();
@@ -48,9 +53,16 @@ export function RatificationPreview({
     return <Alert severity="info">No other version is in force today, so there is nothing to compare this one with.</Alert>;
   if (!cohortId)
     return (
-      <Alert severity="warning">
-        The scheme has no reference cohort, so this version cannot be compared with {against} here. Say why there is no comparison below.
-      </Alert>
+      <Box data-testid="ratification-preview" sx={{ mb: 2 }}>
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          The scheme has no reference cohort, so who gains and who loses against {against} cannot be shown here. Say why there is no
+          comparison below.
+        </Alert>
+        <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 1 }}>
+          What changes from {against}, the version in force
+        </Typography>
+        <ChangesSince policyId={policyId} version={against} candidate={candidate} />
+      </Box>
     );
   if (failure) return <Alert severity="error">The comparison could not be run: {failure}</Alert>;
   if (!job)
@@ -80,15 +92,7 @@ export function RatificationPreview({
       <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mt: 2, mb: 1 }}>
         What changes
       </Typography>
-      {pair.policyChanges.length === 0 ? (
-        <Typography>Nothing that affects amounts, flags or what is published.</Typography>
-      ) : (
-        <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid="policy-changes">
-          {pair.policyChanges.map((c) => (
-            <li key={c.path + c.description}>{c.description}</li>
-          ))}
-        </Box>
-      )}
+      <ChangesSince policyId={policyId} version={against} candidate={candidate} />
     </Box>
   );
 }

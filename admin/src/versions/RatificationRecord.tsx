@@ -1,3 +1,4 @@
+import type { Policy } from '../../../engine/policy';
 import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
 import { dateTime, longDate, pounds } from './format';
@@ -35,7 +36,7 @@ export interface VersionRecordView {
   submittedBy: string | null;
   basedOn: { version: string } | null;
   /** The policy document (the version's page loads it whole). */
-  document?: { title: string; description?: string; clientGroups: Array<{ id: string; label: string }> };
+  document?: Policy;
   ratification: null | {
     body: string;
     decisionDate: string;

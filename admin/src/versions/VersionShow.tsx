@@ -8,7 +8,8 @@ import { useSearchParams } from 'react-router-dom';
 import type { Policy } from '../../../engine/policy';
 import { AuditTimeline } from './AuditTimeline';
 import { dateTime, longDate } from './format';
-import { PolicyDocumentView } from './PolicyDocumentView';
+import { ChangesSince } from './PolicyChanges';
+import { PolicyDocumentView, Section } from './PolicyDocumentView';
 import { RatificationRecord, type VersionRecordView } from './RatificationRecord';
 import { StatusChip } from './StatusChip';
 import { WorkedExamples, type ExamplesVersion } from './WorkedExamples';
@@ -19,13 +20,15 @@ type Shown = VersionRecordView & ExamplesVersion & { document: Policy };
 /** The parts of a version's page, each a tab whose name is kept in the address (?tab=examples), so a link can open it. */
 const TABS = [
   { id: 'ras', label: 'The RAS' },
+  { id: 'changes', label: 'What changed' },
   { id: 'examples', label: 'Worked examples' },
   { id: 'history', label: 'History' },
 ] as const;
 
 function Header({ record }: { record: Shown }) {
   const { data = [] } = useGetList('policies', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
-  const inForce = data.find((p) => p.id === record.policyId)?.inForce?.version === record.version;
+  const scheme = data.find((p) => p.id === record.policyId);
+  const inForce = scheme?.inForce?.version === record.version;
   return (
     <Box sx={{ mb: 2 }}>
       <Typography variant="h1" component="h1" sx={{ mb: 1 }}>
@@ -39,7 +42,7 @@ function Header({ record }: { record: Shown }) {
           </Typography>
         )}
         <Typography component="span" color="text.secondary">
-          {record.policyId} · version {record.version}
+          {scheme?.title ?? record.policyId} · version {record.version}
           {record.ratification ? ` · effective from ${longDate(record.ratification.effectiveFrom)}` : ''}
         </Typography>
       </Box>
@@ -73,7 +76,9 @@ function VersionBody() {
   const record = useRecordContext<Shown>();
   const [search, setSearch] = useSearchParams();
   if (!record?.document) return null;
-  const tab = TABS.find((t) => t.id === search.get('tab'))?.id ?? 'ras';
+  // A version copied from another says what changed since; one made from nothing has nothing to compare.
+  const tabs = TABS.filter((t) => t.id !== 'changes' || record.basedOn);
+  const tab = tabs.find((t) => t.id === search.get('tab'))?.id ?? 'ras';
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }}>
       <Header record={record} />
@@ -86,7 +91,7 @@ function VersionBody() {
         className="no-print"
         sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
       >
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <Tab key={t.id} value={t.id} label={t.label} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`} />
         ))}
       </Tabs>
@@ -96,6 +101,11 @@ function VersionBody() {
             <RatificationRecord record={record} />
             <PolicyDocumentView policy={record.document} />
           </>
+        )}
+        {tab === 'changes' && record.basedOn && (
+          <Section id="changes" title={`What changed since version ${record.basedOn.version}`}>
+            <ChangesSince policyId={record.policyId} version={record.basedOn.version} candidate={record.document} />
+          </Section>
         )}
         {tab === 'examples' && <WorkedExamples record={record} />}
         {tab === 'history' && <AuditTimeline id={record.id} updatedAt={record.updatedAt} />}

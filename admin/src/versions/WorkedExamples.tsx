@@ -1,7 +1,8 @@
 /**
  * A version's worked examples, as a decision-table simulator shows them: each case with what its hand
  * computation expects and what this version works out, in pounds, pass or fail. They run again whenever
- * the version changes. On a draft an officer may accept a new result with a reason (the audit log keeps it).
+ * the version changes. On a draft an officer may accept a new result with a reason, or correct the example's
+ * hand figures (in pounds) with a reason; the audit log keeps both.
  */
 
 import Alert from '@mui/material/Alert';
@@ -19,6 +20,7 @@ import { useDataProvider, useNotify, usePermissions, useRefresh } from 'react-ad
 import type { Policy } from '../../../engine/policy';
 import type { WorkedExample, WorkedExampleOutcome, WorkedExpectation } from '../../../engine/worked-example';
 import type { Access } from '../authProvider';
+import { parsePounds } from '../../../engine/cohort/pounds';
 import { formatNumber, formatPence, periodWord } from '../calculator/format';
 import type { ExamplesReport, RasDataProvider } from '../dataProvider';
 import { ActionDialog } from './ActionDialog';
@@ -89,6 +91,7 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
   const [report, setReport] = useState<ExamplesReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [accepting, setAccepting] = useState<number | null>(null);
+  const [correcting, setCorrecting] = useState<number | null>(null);
   const canEdit = record.status === 'draft' && (permissions?.actions ?? []).includes('version.draft');
 
   // Run again whenever the version's content or its examples change: every save moves updatedAt.
@@ -116,6 +119,41 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
     await dataProvider.saveExamples(record.id, examples, `Accepted the new result of '${outcome.name}': ${reason}`, record.etag ?? '');
     notify(`The new result of '${outcome.name}' is now what it expects.`, { type: 'success' });
     setAccepting(null);
+    refresh();
+  }
+
+  /**
+   * The officer's own hand figures for a failing example: each amount it states that this version works out
+   * differently, typed in pounds, with how it was worked out. The example then checks the engine against them.
+   */
+  async function correct(index: number, values: Record<string, string | boolean>) {
+    const example = record.examples[index]!;
+    const outcome = report!.examples[index]!;
+    const expect = { ...example.expect } as Record<string, unknown>;
+    const problems: Record<string, string> = {};
+    for (const field of correctableFields(outcome)) {
+      const typed = parsePounds(String(values[field] ?? ''));
+      if ('reason' in typed) problems[field] = typed.reason;
+      else if (field === 'allocation') expect.allocation = { ...(example.expect.allocation as object), pence: typed.pence };
+      else expect[field] = typed.pence;
+    }
+    if (Object.keys(problems).length > 0)
+      throw Object.assign(new Error('Some amounts are not in pounds and pence.'), { body: { errors: problems } });
+    const arithmetic = String(values.arithmetic ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const examples = record.examples.map((e, i) =>
+      i === index ? { ...e, expect: expect as WorkedExpectation, ...(arithmetic.length ? { arithmetic } : {}) } : e,
+    );
+    await dataProvider.saveExamples(
+      record.id,
+      examples,
+      `Corrected the hand figures of '${outcome.name}': ${values.reason}`,
+      record.etag ?? '',
+    );
+    notify(`The hand figures of '${outcome.name}' are corrected.`, { type: 'success' });
+    setCorrecting(null);
     refresh();
   }
 
@@ -166,6 +204,7 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
                     example={record.examples[i]}
                     policy={record.document}
                     onAccept={canEdit && outcome.differences.length > 0 ? () => setAccepting(i) : undefined}
+                    onCorrect={canEdit && correctableFields(outcome).length > 0 ? () => setCorrecting(i) : undefined}
                   />
                 ))}
               </TableBody>
@@ -184,20 +223,53 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
           onSubmit={(values) => accept(accepting, String(values.reason))}
         />
       )}
+      {correcting !== null && report && (
+        <ActionDialog
+          open
+          title="Correct the hand figures"
+          intro={`Work '${report.examples[correcting]!.name}' out again by hand and type the amounts it should give, in pounds. The example then checks this version against your figures.`}
+          fields={[
+            ...correctableFields(report.examples[correcting]!).map((field) => ({
+              name: field,
+              label: `${FIELD_WORDS[field]} (£)`,
+              required: true,
+              helperText: `This version works out ${valueWords(field, report.examples[correcting]!.differences.find((d) => d.field === field)!.actual, record.document)}.`,
+            })),
+            {
+              name: 'arithmetic',
+              label: 'How it is worked out (a line for each step)',
+              multiline: true,
+              initial: (record.examples[correcting]!.arithmetic ?? []).join('\n'),
+            },
+            { name: 'reason', label: 'Reason', multiline: true, required: true },
+          ]}
+          confirm="Save the hand figures"
+          onClose={() => setCorrecting(null)}
+          onSubmit={(values) => correct(correcting, values)}
+        />
+      )}
     </Box>
   );
 }
+
+/** The amounts of money an example states that this version works out differently: what a person can correct by hand. */
+const MONEY_FIELDS = ['allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'awardPence'] as const;
+type MoneyField = (typeof MONEY_FIELDS)[number];
+const correctableFields = (outcome: WorkedExampleOutcome): MoneyField[] =>
+  MONEY_FIELDS.filter((field) => outcome.differences.some((d) => d.field === field && d.expected != null && d.actual != null));
 
 function ExampleRow({
   outcome,
   example,
   policy,
   onAccept,
+  onCorrect,
 }: {
   outcome: WorkedExampleOutcome;
   example: WorkedExample | undefined;
   policy: Policy;
   onAccept?: () => void;
+  onCorrect?: () => void;
 }) {
   const expected = example?.expect ?? {};
   return (
@@ -242,6 +314,11 @@ function ExampleRow({
         {onAccept && (
           <Button size="small" onClick={onAccept} sx={{ display: 'block', mt: 1 }}>
             Accept the new result
+          </Button>
+        )}
+        {onCorrect && (
+          <Button size="small" onClick={onCorrect} sx={{ display: 'block', mt: 1 }}>
+            Correct the hand figures
           </Button>
         )}
       </TableCell>

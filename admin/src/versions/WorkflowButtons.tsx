@@ -225,7 +225,7 @@ export function WorkflowButtons() {
       {dialog === 'ratify' && (
         <ActionDialog
           open
-          title={`Ratify ${record.policyId} ${record.version}`}
+          title={`Ratify ${record.document?.title ?? record.policyId}, version ${record.version}`}
           confirm="Ratify"
           onClose={() => setDialog(null)}
           // The ratification is of the version exactly as shown (its ETag): if it has changed since, the server refuses.
@@ -233,11 +233,14 @@ export function WorkflowButtons() {
           intro="Read what this version changes, then record the decision as the minutes give it. The version comes into force on the effective-from date."
           fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today(), max: today() } : f))}
         >
-          <RatificationPreview
-            policyId={record.policyId}
-            version={record.version}
-            groupLabel={(id) => record.document?.clientGroups.find((g) => g.id === id)?.label ?? id}
-          />
+          {record.document && (
+            <RatificationPreview
+              policyId={record.policyId}
+              version={record.version}
+              candidate={record.document}
+              groupLabel={(id) => record.document?.clientGroups.find((g) => g.id === id)?.label ?? id}
+            />
+          )}
         </ActionDialog>
       )}
       {dialog === 'withdraw' && (

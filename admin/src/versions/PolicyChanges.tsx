@@ -1,0 +1,32 @@
+/**
+ * What changed from one version of a policy to another, in words: the engine's own diff (the one the
+ * comparisons and the ratification record use), drawn from the two documents.
+ */
+
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useGetOne } from 'react-admin';
+import { diffVersions } from '../../../engine/diff';
+import type { Policy } from '../../../engine/policy';
+import { versionId } from '../dataProvider';
+
+/** The changes from `base` to `candidate` that affect amounts, flags or what is published. */
+export function PolicyChanges({ base, candidate }: { base: Policy; candidate: Policy }) {
+  const changes = diffVersions(base, candidate);
+  if (changes.length === 0) return <Typography>Nothing that affects amounts, flags or what is published.</Typography>;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid="policy-changes">
+      {changes.map((c) => (
+        <li key={c.path + c.description}>{c.description}</li>
+      ))}
+    </Box>
+  );
+}
+
+/** The changes from another version of the same scheme, fetched by its name, to this document. */
+export function ChangesSince({ policyId, version, candidate }: { policyId: string; version: string; candidate: Policy }) {
+  const { data, error } = useGetOne<{ id: string; document: Policy }>('versions', { id: versionId(policyId, version) });
+  if (error) return <Typography color="error">Version {version} could not be read, so what changed cannot be shown.</Typography>;
+  if (!data) return <Typography role="status">Reading version {version}…</Typography>;
+  return <PolicyChanges base={data.document} candidate={candidate} />;
+}
