@@ -144,7 +144,7 @@ function moneySection(of: LinesOf): string[] {
 }
 
 function outcomeBandSentence(line: OutcomeBandLine): string {
-  return `${points(line.wholePoints)} falls in band ${line.band}${bandName(line.label)} (${bandRange(line.from, line.to)}), which gives no amount: ${line.outcome.label}.`;
+  return `${points(line.wholePoints)} falls in ${bandName(line)} (${bandRange(line.from, line.to)}), which gives no amount: ${line.outcome.label}.`;
 }
 
 function awardSentence(line: Extract<AwardLine, { kind: 'yearly' }>): string {
@@ -178,9 +178,9 @@ function pricingSentence(line: PricingLine): string {
         ? `${points(line.points)} × ${formatRatePence(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${PER[line.period]}.`
         : `A base of ${formatPence(line.basePence)}, plus ${points(line.points)} × ${formatRatePence(line.pencePerPoint)} a point (${formatPence(line.pointsPence!)}) = ${formatPence(line.pence)} ${PER[line.period]}.`;
     case 'bands':
-      return `${points(line.wholePoints)} falls in band ${line.band}${bandName(line.label)} (${bandRange(line.from, line.to)}), which gives ${formatPence(line.pence)} ${PER[line.period]}.`;
+      return `${points(line.wholePoints)} falls in ${bandName(line)} (${bandRange(line.from, line.to)}), which gives ${formatPence(line.pence)} ${PER[line.period]}.`;
     case 'hour-bands':
-      return `${points(line.wholePoints)} falls in band ${line.band}${bandName(line.label)} (${bandRange(line.from, line.to)}): ${line.hours} hours × ${formatPence(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${PER[line.period]}.`;
+      return `${points(line.wholePoints)} falls in ${bandName(line)} (${bandRange(line.from, line.to)}): ${line.hours} hours × ${formatPence(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${PER[line.period]}.`;
   }
 }
 
@@ -232,8 +232,9 @@ function points(n: number): string {
   return `${n} ${n === 1 ? 'point' : 'points'}`;
 }
 
-function bandName(label: string | null): string {
-  return label ? ` "${label}"` : '';
+/** A band by the name the table gives it; only an unnamed band by its place (numbered from 1). */
+function bandName(line: { band: number; label: string | null }): string {
+  return line.label ? `"${line.label}"` : `band ${line.band}`;
 }
 
 function bandRange(from: number, to: number | null): string {

@@ -163,7 +163,7 @@ describe('policy format 2: results without an amount, eligibility and awards', (
     );
     expect(code).toBe(0);
     expect(stdout).toContain(
-      '8 points falls in band 1 "Universal and targeted services" (0 to 9 points), which gives no amount: Universal and targeted services.',
+      '8 points falls in "Universal and targeted services" (0 to 9 points), which gives no amount: Universal and targeted services.',
     );
     expect(stdout).not.toContain('a week;');
   });

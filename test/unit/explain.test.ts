@@ -103,7 +103,7 @@ describe('explain', () => {
     expect(text).toContain('  Personal care: 10 points × weight 1.5 = 15 points.');
     expect(text).toContain('  Health: 5 points.');
     expect(text).toContain('  The allocation table for Learning disability is used.');
-    expect(text).toContain('  20 points falls in band 2 "High" (20 points or more), which gives £1,234.56 a month.');
+    expect(text).toContain('  20 points falls in "High" (20 points or more), which gives £1,234.56 a month.');
     expect(text).toContain('  This policy makes no reduction for support from family or friends.');
     // £1,234.56 down to the pound → £1,234.00
     expect(text).toContain('  Rounded down to the whole pound: £1,234.56 becomes £1,234.00 a month.');

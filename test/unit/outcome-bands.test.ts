@@ -60,7 +60,7 @@ describe('a band with an outcome instead of an amount', () => {
     });
     // Nothing after pricing runs: no carer line, no rounding, no periods.
     expect(result.explanation.map((l) => l.step)).not.toContain('periods');
-    expect(explain(result)).toContain('5 points falls in band 1 "Universal" (0 to 9 points), which gives no amount: Universal services.');
+    expect(explain(result)).toContain('5 points falls in "Universal" (0 to 9 points), which gives no amount: Universal services.');
     expect(explain(result)).toContain('Your needs can be met through universal services.');
   });
 
