@@ -15,7 +15,9 @@ describe('editing a band in the JSON editor', () => {
     await call(url, 'POST', '/api/policies/childrens-ras/versions/2013-revised/clone', tokens.officer, { version: '2014-band-3' });
     const page = await file.ui.freshPage('officer');
     await page.goto(`${url}/#/versions/${encodeURIComponent('childrens-ras:2014-band-3')}/edit`);
-    await page.getByRole('heading', { name: 'Edit childrens-ras 2014-band-3', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: "Edit Children's SEND personal budgets RAS: 2013 revision, version 2014-band-3", level: 1 })
+      .waitFor();
 
     await replaceInJsonEditor(page, '"pence": 23500', '"pence": 24000');
     await page.getByText('No problems against the policy schema.').waitFor();

@@ -43,7 +43,7 @@ describe("the officer's walk: clone, change a price in pounds, settle the worked
     await page.getByLabel('Title of the new version').fill("Children's RAS: 2014 Band 1");
     await page.getByLabel('What this version changes').fill('Band 1 rises to £165 a month.');
     await page.getByRole('button', { name: 'Create draft' }).click();
-    await page.getByRole('heading', { name: `Edit childrens-ras ${DRAFT}`, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: `Edit Children's RAS: 2014 Band 1, version ${DRAFT}`, level: 1 }).waitFor();
 
     // Band 1 is the second band of the table (the first gives no indicative budget): typed in pounds.
     const band1 = page.getByRole('textbox', { name: 'Amount' }).nth(1);

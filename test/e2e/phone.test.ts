@@ -24,7 +24,7 @@ describe('the console on a phone', () => {
         ['/#/decisions', 'Decisions'],
       ] as const) {
         await page.goto(`${file.ui.server.url}${path}`);
-        await page.getByRole('heading', { name: heading }).first().waitFor();
+        await page.getByRole('heading', { name: heading }).filter({ visible: true }).first().waitFor();
         await checkPage(page, `phone ${path}`);
       }
     } finally {

@@ -17,7 +17,9 @@ describe('the editor', () => {
     await cloneVersion(server, server.tokens.officer, 'childrens-ras', '2012-pilot', 'errors-walk');
     const page = await file.ui.freshPage('officer');
     await page.goto(editUrl('errors-walk'));
-    await page.getByRole('heading', { name: 'Edit childrens-ras errors-walk', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: "Edit Children's SEND personal budgets RAS: 2012 pilot, version errors-walk", level: 1 })
+      .waitFor();
     await page.getByLabel('Title', { exact: true }).fill('');
     // Band 2 starts at 30, leaving 25 to 29 with no band.
     await page.getByRole('spinbutton', { name: 'From (points)' }).nth(2).fill('30');

@@ -30,14 +30,14 @@ async function cloneThroughApi(version: string): Promise<void> {
 
 async function openEditor(page: Page, version: string): Promise<void> {
   await page.goto(editUrl(version));
-  await page.getByRole('heading', { name: `Edit adult-ras ${version}`, level: 1 }).waitFor();
+  await page.getByRole('heading', { name: `Edit Adult social care RAS: 2010 revision, version ${version}`, level: 1 }).waitFor();
 }
 
 describe('an officer drafts a new version', () => {
   it('clones 2010-revised and sees the draft open in the editor', async () => {
     const page = await file.ui.freshPage('officer');
     await page.goto(showUrl('2010-revised'));
-    await page.getByRole('heading', { name: 'Adult social care RAS: 2010 revision' }).waitFor();
+    await page.getByRole('heading', { name: 'Adult social care RAS: 2010 revision', level: 1 }).waitFor();
     await checkPage(page, 'workflow-1-show-2010-revised');
     await page.getByRole('button', { name: 'Clone to new draft' }).click();
     await page.getByLabel('New version name').fill('2011-cloned');
@@ -47,7 +47,7 @@ describe('an officer drafts a new version', () => {
     await title.fill('Adult social care RAS: 2011 revision');
     await page.getByLabel('What this version changes').fill('A new price per point for 2011-12.');
     await page.getByRole('button', { name: 'Create draft' }).click();
-    await page.getByRole('heading', { name: 'Edit adult-ras 2011-cloned', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Edit Adult social care RAS: 2011 revision, version 2011-cloned', level: 1 }).waitFor();
     await checkPage(page, 'workflow-2-edit-form');
     const created = await request(file.ui.server.url, 'GET', apiPath('2011-cloned'), file.ui.server.tokens.officer);
     expect(created.body.status).toBe('draft');
@@ -117,7 +117,7 @@ describe('an officer drafts a new version', () => {
     await page.getByText('No problems against the policy schema.').waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft 2011-wording saved.').waitFor();
-    await page.getByRole('heading', { name: 'Adult social care RAS: 2011 wording', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Adult social care RAS: 2011 wording', level: 1, exact: true }).waitFor();
     await expect(page.getByText('Include help with continence.').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Version 2011-wording submitted for ratification.').waitFor();

@@ -83,7 +83,8 @@ function PolicyEditor() {
   const state = useEditorState();
   const [tab, setTab] = useState(0);
   const { permissions } = usePermissions<Access>();
-  if (!record) return null;
+  // From the list, the record may be a summary without its document until the version itself arrives.
+  if (!record?.document) return null;
   // Someone who may not change this version reads it instead of being given a form the server would refuse.
   if (!permissions || record.status !== 'draft' || !permissions.actions.includes('version.draft')) return <ReadOnly record={record} />;
 
@@ -102,7 +103,7 @@ function PolicyEditor() {
       <Box sx={{ p: { xs: 1, md: 2 } }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
           <Typography variant="h1" component="h1">
-            Edit {record.policyId} {record.version}
+            Edit {record.document.title}, version {record.version}
           </Typography>
           <StatusChip status={record.status as never} />
         </Box>
@@ -143,7 +144,7 @@ function ReadOnly({ record }: { record: Editing }) {
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }}>
       <Typography variant="h1" component="h1" sx={{ mb: 2 }}>
-        {record.policyId} {record.version}
+        {record.document.title}, version {record.version}
       </Typography>
       <Warnings />
       <Button component={RouterLink} to={createPath({ resource: 'versions', id: record.id, type: 'show' })} variant="outlined">
@@ -155,7 +156,7 @@ function ReadOnly({ record }: { record: Editing }) {
 
 const Title = () => {
   const record = useRecordContext<Editing>();
-  return <span>{record ? `Edit ${record.policyId} ${record.version}` : 'Edit version'}</span>;
+  return <span>{record ? `Edit ${record.document?.title ?? record.policyId}, version ${record.version}` : 'Edit version'}</span>;
 };
 
 export default function VersionEdit() {

@@ -1,7 +1,7 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { DataTable, DateField, List, SelectInput, TextInput, useGetList, useRecordContext } from 'react-admin';
+import { DataTable, DateField, List, ReferenceField, SelectInput, TextField, TextInput, useGetList, useRecordContext } from 'react-admin';
 import { longDate } from './format';
 import { StatusChip } from './StatusChip';
 
@@ -50,7 +50,11 @@ export function VersionList() {
   return (
     <List title="Policy versions" exporter={false} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="policyId" label="Scheme" />
+        <DataTable.Col source="policyId" label="Scheme">
+          <ReferenceField source="policyId" reference="policies" link={false}>
+            <TextField source="title" />
+          </ReferenceField>
+        </DataTable.Col>
         <DataTable.Col source="version" label="Version" />
         <DataTable.Col source="title" label="Title" />
         <DataTable.Col source="status" label="Status">

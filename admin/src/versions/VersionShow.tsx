@@ -115,8 +115,9 @@ function VersionBody() {
 }
 
 const Title = () => {
-  const record = useRecordContext<Shown>();
-  return <span>{record ? `${record.policyId} ${record.version}` : 'Version'}</span>;
+  const record = useRecordContext<Partial<Shown> & { policyId: string; version: string; title?: string }>();
+  // From the list, the record may be a summary without its document until the version itself arrives.
+  return <span>{record ? `${record.document?.title ?? record.title ?? record.policyId}, version ${record.version}` : 'Version'}</span>;
 };
 
 /** One version in full: the RAS as a reader sees it, its ratification and its history; prints as a paper. */
