@@ -1,6 +1,6 @@
 /**
  * The JSON Schemas in rules/ are the one hand-written statement of the policy, the assessment, the
- * result and the cohort. This writes their TypeScript types to engine/contract/, which the engine,
+ * result, the cohort and the published transparency record. This writes their TypeScript types to engine/contract/, which the engine,
  * the server and the console import; the OpenAPI document embeds the same schemas.
  *
  *   npm run contracts          writes engine/contract/*.ts
@@ -19,6 +19,7 @@ export const CONTRACTS = [
   { schema: 'assessment.schema.json', module: 'assessment.ts', rootType: 'Assessment' },
   { schema: 'result.schema.json', module: 'result.ts', rootType: 'EvaluationResult' },
   { schema: 'cohort.schema.json', module: 'cohort.ts', rootType: 'Cohort' },
+  { schema: 'transparency-record.schema.json', module: 'transparency-record.ts', rootType: 'TransparencyRecord' },
 ] as const;
 
 export async function generatedContract(contract: (typeof CONTRACTS)[number]): Promise<string> {

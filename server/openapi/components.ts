@@ -4,6 +4,7 @@
  * schemas, embedded here.
  */
 
+import transparencyRecordSchema from '../../rules/transparency-record.schema.json' with { type: 'json' };
 import { assessmentSchema, cohortSchema, policySchema, resultSchema } from '../../engine/index.js';
 import { calibrationProperties, tablePrice } from './calibration-schemas.js';
 import {
@@ -25,7 +26,6 @@ import {
 } from './comparison-schemas.js';
 import { decisionCommon } from './decision-schemas.js';
 import { ACTIONS } from '../permissions.js';
-import { impactSummarySchema, transparencyRecordSchema } from './transparency-schemas.js';
 import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
   apiKeySummary,
@@ -130,8 +130,8 @@ export const components = {
       inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
       versions: arrayOf(record({ version: string, status: { enum: ['ratified', 'superseded'] }, effectiveFrom: isoDate })),
     }),
-    TransparencyRecord: transparencyRecordSchema,
-    ImpactSummary: impactSummarySchema,
+    TransparencyRecord: embedded(transparencyRecordSchema, 'TransparencyRecord'),
+    ImpactSummary: { $ref: '#/components/schemas/TransparencyRecord/$defs/impactSummary' },
     PublishedVersion: {
       ...record({
         policyId: string,

@@ -37,6 +37,7 @@ const EMBEDDED_AS: Record<string, string> = {
   'assessment.schema.json': 'Assessment',
   'result.schema.json': 'EvaluationResult',
   'cohort.schema.json': 'Cohort',
+  'transparency-record.schema.json': 'TransparencyRecord',
 };
 
 export function embedded(schema: object, name: string): Schema {

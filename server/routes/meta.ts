@@ -1,4 +1,5 @@
 import { assessmentSchema, cohortSchema, ENGINE_VERSION, policySchema, resultSchema } from '../../engine/index.js';
+import transparencyRecordSchema from '../../rules/transparency-record.schema.json' with { type: 'json' };
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { openApiDocument } from '../openapi/document.js';
@@ -9,6 +10,7 @@ const SCHEMAS: Record<string, object> = {
   'assessment.schema.json': assessmentSchema,
   'result.schema.json': resultSchema,
   'cohort.schema.json': cohortSchema,
+  'transparency-record.schema.json': transparencyRecordSchema,
 };
 
 export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec[]): RouteSpec[] {
@@ -23,7 +25,7 @@ export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec
       'get',
       '/api/schemas/:name',
       'public',
-      'The JSON Schemas of a policy version, an assessment, an evaluation result and a cohort',
+      'The JSON Schemas of a policy version, an assessment, an evaluation result, a cohort and a transparency record',
       (req, res) => {
         const name = String(req.params.name);
         const schema = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;

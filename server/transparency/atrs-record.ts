@@ -9,49 +9,14 @@
 import { formatPence, type Policy } from '../../engine/index.js';
 import type { PairStats } from '../../engine/cohort/compare.js';
 import type { Ratification } from '../store/records.js';
+import type { GroupFigures, ImpactSummary, TransparencyRecord } from '../../engine/contract/transparency-record.js';
 
 /** Groups smaller than this are not shown in published figures, so no one can be picked out. */
 export const SMALLEST_GROUP_SHOWN = 10;
 const SUPPRESSED = `fewer than ${SMALLEST_GROUP_SHOWN} people`;
 
-export interface TransparencyRecord {
-  standard: 'Algorithmic Transparency Recording Standard';
-  generatedFrom: { policyId: string; version: string; contentHash: string };
-  tier1: {
-    name: string;
-    organisation: string;
-    description: string;
-    purpose: string;
-    howItWorks: string[];
-    humanDecision: string;
-    contact: NonNullable<Policy['publication']>['contact'] | null;
-  };
-  tier2: {
-    owner: { organisation: string; decidedBy: string; decisionDate: string; minuteReference: string; effectiveFrom: string };
-    dataUsed: string[];
-    humanOversight: string[];
-    risksAndMitigations: { risks: string | null; equalityImpact: string | null; comparisonWaiver: string | null };
-    impactAssessment: ImpactSummary | null;
-  };
-  toBeCompletedByTheCouncil: string[];
-}
-
-interface GroupFigures {
-  people: number;
-  betterOff: number;
-  worseOff: number;
-  unchanged: number;
-  totalChangePence: number;
-}
-
-export interface ImpactSummary {
-  comparedWith: string;
-  cohortPeople: number;
-  overall: GroupFigures;
-  /** A group too small to show is named with the words SUPPRESSED instead of its figures. */
-  byClientGroup: Record<string, GroupFigures | string>;
-  byAgeBand: Record<string, GroupFigures | string>;
-}
+// The record's shape has one statement, rules/transparency-record.schema.json (types generated from it).
+export type { GroupFigures, ImpactSummary, TransparencyRecord };
 
 const GENERAL_PURPOSE =
   'To give each person an indicative personal budget from their self-directed needs assessment, worked out the same way for everyone, as a starting point for support planning.';

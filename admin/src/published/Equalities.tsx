@@ -5,16 +5,13 @@
  */
 
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ImpactSummary } from '../../../engine/contract/transparency-record';
 import { formatChange, formatNumber } from '../calculator/format';
 
-type Figures = { betterOff: number; worseOff: number; totalChangePence: number };
+export type { ImpactSummary };
 
-export interface ImpactSummary {
-  comparedWith: string;
-  cohortPeople: number;
-  byClientGroup: Record<string, Figures | string>;
-  byAgeBand: Record<string, Figures | string>;
-}
+/** What a group's row shows: the ratification dialog's comparison gives these too. */
+type Figures = { betterOff: number; worseOff: number; totalChangePence: number };
 
 export function Equalities({ impact, groupLabel }: { impact: ImpactSummary; groupLabel: (id: string) => string }) {
   return (

@@ -32,22 +32,5 @@ export interface PublishedVersion {
   equalities: ImpactSummary | null;
 }
 
-/** The parts of GET …/transparency-record this page shows (the OpenAPI document's TransparencyRecord). */
-export interface TransparencyRecord {
-  tier1: {
-    name: string;
-    organisation: string;
-    description: string;
-    purpose: string;
-    howItWorks: string[];
-    humanDecision: string;
-    contact: { name: string; phone?: string; email?: string } | null;
-  };
-  tier2: {
-    owner: { organisation: string; decidedBy: string; decisionDate: string; minuteReference: string; effectiveFrom: string };
-    dataUsed: string[];
-    humanOversight: string[];
-    risksAndMitigations: { risks: string | null; equalityImpact: string | null; comparisonWaiver: string | null };
-    impactAssessment: ImpactSummary | null;
-  };
-}
+/** GET …/transparency-record: its shape has one statement, rules/transparency-record.schema.json. */
+export type { TransparencyRecord } from '../../../engine/contract/transparency-record';

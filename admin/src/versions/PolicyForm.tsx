@@ -62,7 +62,15 @@ export function PolicyForm() {
             <>
               <TextInput source={`${row}.label`} label="Domain" helperText={false} sx={{ flex: 2, minWidth: 280 }} />
               <TextInput source={`${row}.id`} label="Domain id" helperText={false} sx={{ width: 170 }} />
-              <NumberInput fullWidth={false} source={`${row}.weight`} label="Weight" helperText={false} sx={{ width: 110 }} />
+              {/* A domain without a weight counts its points once: the box says so rather than standing empty. */}
+              <NumberInput
+                fullWidth={false}
+                source={`${row}.weight`}
+                label="Weight"
+                helperText={false}
+                format={(value) => (value === undefined || value === null ? 1 : value)}
+                sx={{ width: 110 }}
+              />
               <TextInput source={`${row}.description`} label="What it covers" helperText={false} sx={{ flexBasis: '100%' }} />
             </>
           )}
