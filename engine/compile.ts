@@ -1,3 +1,4 @@
+import { type CompiledEligibility, type CompiledRule, compileEligibility, compileRules } from './flags.js';
 import { contentHash } from './content-hash.js';
 import { PolicyInvalidError, type Issue } from './issues.js';
 import { scaled } from './money.js';
@@ -32,6 +33,9 @@ export interface CompiledPolicy {
   readonly weeksPerYear10k: number;
   /** The results without an amount that bands may give (format 2), by id. */
   readonly outcomes: ReadonlyMap<string, Outcome>;
+  /** The rules and the eligibility conditions, compiled once by the one rules evaluator. */
+  readonly rules: readonly CompiledRule[];
+  readonly eligibility: readonly CompiledEligibility[];
 }
 
 const CACHE_SIZE = 64;
@@ -72,6 +76,8 @@ function prepare(policy: Policy, hash: string, warnings: Issue[]): CompiledPolic
     uplifts: compileUplifts(policy.uplifts ?? []),
     weeksPerYear10k: scaled(policy.weeksPerYear, 4),
     outcomes: new Map((policy.outcomes ?? []).map((o) => [o.id, o])),
+    rules: compileRules(policy.rules ?? []),
+    eligibility: compileEligibility(policy.eligibility ?? []),
   });
 }
 

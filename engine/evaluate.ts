@@ -25,12 +25,13 @@ export interface EvaluateOptions {
 /**
  * Works out the indicative personal budget for one assessment under one policy version. The policy may
  * be raw JSON (validated and compiled once per content hash) or a CompiledPolicy. Same inputs, same
- * output, byte for byte. Throws PolicyInvalidError or AssessmentInvalidError with every issue found.
+ * output, byte for byte. Synchronous: nothing in it waits. Throws PolicyInvalidError or
+ * AssessmentInvalidError with every issue found.
  * @example
- *   const result = await evaluate(policy, { assessmentDate: '2009-06-01', age: 80, clientGroup: 'older-people', answers });
+ *   const result = evaluate(policy, { assessmentDate: '2009-06-01', age: 80, clientGroup: 'older-people', answers });
  *   result.weeklyPence; // 25800
  */
-export async function evaluate(policy: unknown, assessment: unknown, options: EvaluateOptions = {}): Promise<EvaluationResult> {
+export function evaluate(policy: unknown, assessment: unknown, options: EvaluateOptions = {}): EvaluationResult {
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
     throw new AssessmentInvalidError([
       error(
@@ -48,7 +49,7 @@ export async function evaluate(policy: unknown, assessment: unknown, options: Ev
 }
 
 /** The pipeline, in the order a council applies it (see rules/README.md); allocate() holds the money steps. */
-async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf: IsoDate): Promise<EvaluationResult> {
+function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf: IsoDate): EvaluationResult {
   const { policy } = compiled;
   const { assessment } = parsed;
 
@@ -67,13 +68,14 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
     totalPoints: weighted.total.points,
     domainPoints: Object.fromEntries(raw),
     weightedDomainPoints: Object.fromEntries(weighted.domains.map((d) => [d.domain, d.weightedPoints])),
-    answers: { ...(assessment.answers ?? {}) },
+    // Read, never written: the rules evaluator only looks facts up.
+    answers: assessment.answers ?? {},
     age: parsed.age,
     clientGroup: assessment.clientGroup,
     questionnaire: parsed.questionnaire.questionnaire.id,
-    facts: { ...(assessment.facts ?? {}) },
+    facts: assessment.facts ?? {},
   };
-  const eligibility = await testEligibility(policy.eligibility ?? [], factsBeforeMoney);
+  const eligibility = testEligibility(compiled.eligibility, factsBeforeMoney);
   const table = chooseTable(policy.pricing, assessment.clientGroup);
   const money = eligibility.eligible
     ? allocate(compiled, table.pricing, weighted.totalMilli, assessment.carer, asOf, {
@@ -84,7 +86,7 @@ async function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment
     : null;
   const priced = money?.pence != null ? money : null;
 
-  const { flags, lines: rules } = await raiseFlags(policy.rules ?? [], {
+  const { flags, lines: rules } = raiseFlags(compiled.rules, {
     ...factsBeforeMoney,
     allocationPence: priced?.pence ?? null,
     weeklyPence: priced?.periods.weeklyPence ?? null,

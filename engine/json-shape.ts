@@ -14,15 +14,18 @@ export const MAX_DEPTH = 64;
  * characters); text that is not well-formed at its own pointer.
  */
 export function jsonShapeIssue(value: unknown): Issue | null {
-  const stack: Array<[unknown, number, string, string]> = [[value, 1, '', '']];
+  // Each entry is a value and where it sits; a pointer is spelled out only for a problem, never on the way.
+  const stack: Array<Place> = [{ node: value, depth: 1, parent: null, key: '' }];
   while (stack.length > 0) {
-    const [node, depth, path, field] = stack.pop()!;
+    const place = stack.pop()!;
+    const { node, depth } = place;
     if (typeof node === 'string') {
-      if (!isWellFormed(node)) return notUnicode(path, 'holds text');
+      if (!isWellFormed(node)) return notUnicode(pathOf(place), 'holds text');
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
-    if (depth > MAX_DEPTH)
+    if (depth > MAX_DEPTH) {
+      const field = topField(place);
       return error(
         'too_deep',
         field,
@@ -31,18 +34,41 @@ export function jsonShapeIssue(value: unknown): Issue | null {
           limit: MAX_DEPTH,
         },
       );
-    for (const [key, child] of Object.entries(node)) {
-      if (!isWellFormed(key)) return notUnicode(path, 'has a field name');
-      const at = path + pointer(key);
-      stack.push([child, depth + 1, at, depth === 1 ? at : field]);
+    }
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
+      if (!isWellFormed(key)) return notUnicode(pathOf(place), 'has a field name');
+      stack.push({ node: (node as Record<string, unknown>)[key], depth: depth + 1, parent: place, key });
     }
   }
   return null;
 }
 
-/** No lone surrogate: in a Unicode-aware pattern, \p{Cs} matches only a surrogate without its pair. */
+interface Place {
+  node: unknown;
+  depth: number;
+  parent: Place | null;
+  key: string;
+}
+
+/** The JSON Pointer of a place, from its chain of parents. */
+function pathOf(place: Place): string {
+  const keys: string[] = [];
+  for (let p: Place | null = place; p?.parent; p = p.parent) keys.push(p.key);
+  return keys.reverse().reduce((path, key) => path + pointer(key), '');
+}
+
+/** The top-level field that holds a place (where a too-deep value is reported). */
+function topField(place: Place): string {
+  let p = place;
+  while (p.parent?.parent) p = p.parent;
+  return p.parent ? pointer(p.key) : '';
+}
+
+/** No lone surrogate. String#isWellFormed where the runtime has it; else a Unicode-aware \p{Cs}, which matches only a surrogate without its pair. */
 export function isWellFormed(text: string): boolean {
-  return !/\p{Cs}/u.test(text);
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !/\p{Cs}/u.test(text);
 }
 
 function notUnicode(path: string, what: string): Issue {

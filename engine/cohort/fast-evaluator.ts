@@ -10,7 +10,7 @@ import type { CompiledPolicy } from '../compile.js';
 import { walk } from '../policy-checks/rules.js';
 import type { IsoDate, Pricing } from '../policy.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
-import { compileRules, type FactReader } from './compiled-rules.js';
+import type { FactReader } from '../conditions.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 
 export interface FastOutcome {
@@ -86,15 +86,14 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
   const weights = Int32Array.from(domains.map((d) => d.weightMilli));
   const plans = planQuestionnaires(compiled, cohort, domainIndex);
   const tables = cohort.clientGroups.map((g) => (compiled.clientGroups.has(g) ? chooseTable(policy.pricing, g).pricing : null));
-  const rules = compileRules(policy.rules ?? []);
-  const eligibility = compileRules(
-    (policy.eligibility ?? []).map((c) => ({ name: c.id, conditions: c.conditions, event: { type: c.id, params: { message: c.reason } } })),
-  );
+  // The policy's own compiled rules and eligibility conditions: the one rules evaluator, asked only whether each is met.
+  const { rules, eligibility } = compiled;
   // A cohort holds no facts stated by a case system, so a policy whose conditions test them cannot be
   // run over one: say so for every person rather than guess the facts.
-  const testsStatedFacts = [...(policy.rules ?? []), ...eligibility.map((e) => e.rule)].find((r) =>
-    walk(r.conditions).some(({ condition }) => condition.fact === 'facts'),
-  );
+  const testsStatedFacts = [
+    ...rules.map(({ rule }) => ({ name: rule.name, conditions: rule.conditions })),
+    ...eligibility.map(({ condition }) => ({ name: condition.id, conditions: condition.conditions })),
+  ].find((r) => walk(r.conditions).some(({ condition }) => condition.fact === 'facts'));
   if (testsStatedFacts)
     return () => ({
       error: `'${testsStatedFacts.name}' tests facts the case system states in each assessment ('facts'), which a cohort does not hold`,
@@ -137,11 +136,11 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     current.i = i;
     current.plan = plan;
     current.totalMilli = totalMilli;
-    const eligible = eligibility.every((c) => c.test(read));
+    const eligible = eligibility.every((c) => c.conditions.test(read));
     const outcome = eligible ? money(group, pricing, totalMilli, cohort, i) : NO_AMOUNT;
     current.money = outcome;
     const flags: string[] = [];
-    for (const r of rules) if (r.test(read)) flags.push(r.rule.event.type);
+    for (const r of rules) if (r.conditions.test(read)) flags.push(r.rule.event.type);
     return {
       totalMilli,
       allocationPence: outcome.allocationPence,

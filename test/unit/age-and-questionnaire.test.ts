@@ -9,6 +9,7 @@ import { evaluate, type Assessment, type Policy, type Questionnaire } from '../.
 import { ageOn } from '../../engine/dates.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf } from '../support/scoring-policy.js';
+import { thrown } from '../support/thrown.js';
 
 const questions = basePolicy().questionnaires[0]!.questions;
 const questionnaire = (id: string, label: string, appliesTo: Questionnaire['appliesTo']): Questionnaire => ({
@@ -90,7 +91,7 @@ describe('age from date of birth', () => {
   });
 
   it('rejects a date of birth after the assessment date', async () => {
-    await expect(evaluate(policy, bornOn('2018-06-02', '2018-06-01'))).rejects.toMatchObject({
+    expect(thrown(() => evaluate(policy, bornOn('2018-06-02', '2018-06-01')))).toMatchObject({
       name: 'AssessmentInvalidError',
       issues: [expect.objectContaining({ code: 'born_after_assessment' })],
     });
@@ -125,16 +126,16 @@ describe('questionnaire selection', () => {
   });
 
   it('rejects an assessment that names a questionnaire other than the one that matches', async () => {
-    await expect(
-      evaluate(policy, baseAssessment({ age: 70, clientGroup: 'physical-disability', questionnaire: 'adults' })),
-    ).rejects.toMatchObject({
+    expect(
+      thrown(() => evaluate(policy, baseAssessment({ age: 70, clientGroup: 'physical-disability', questionnaire: 'adults' }))),
+    ).toMatchObject({
       name: 'AssessmentInvalidError',
       issues: [expect.objectContaining({ code: 'questionnaire_mismatch', params: { questionnaire: 'adults', expected: 'older' } })],
     });
   });
 
   it('rejects a client group the policy does not declare', async () => {
-    await expect(evaluate(policy, baseAssessment({ age: 70, clientGroup: 'older-people' }))).rejects.toMatchObject({
+    expect(thrown(() => evaluate(policy, baseAssessment({ age: 70, clientGroup: 'older-people' })))).toMatchObject({
       name: 'AssessmentInvalidError',
       issues: [expect.objectContaining({ code: 'unknown_client_group' })],
     });

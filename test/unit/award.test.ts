@@ -12,6 +12,7 @@ import { awardYear } from '../../engine/award.js';
 import { dayNumber, fromDayNumber } from '../../engine/dates.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf } from '../support/scoring-policy.js';
+import { thrown } from '../support/thrown.js';
 
 /** One band for every total, 120 000p (£1,200) a year, keeps the arithmetic plain. */
 const yearly = (award: Policy['award'], overrides: Partial<Policy> = {}): Policy =>
@@ -140,7 +141,7 @@ describe('the checks on awards', () => {
   });
 
   it('refuse a start date for a policy that pays no yearly award', async () => {
-    const e = await evaluate(basePolicy({ schemaVersion: 2 }), starting('2024-06-01')).catch((x) => x);
+    const e = thrown(() => evaluate(basePolicy({ schemaVersion: 2 }), starting('2024-06-01')));
     expect(e).toBeInstanceOf(AssessmentInvalidError);
     expect((e as AssessmentInvalidError).issues.map((i) => i.code)).toEqual(['start_date_not_used']);
   });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type CarerAdjustment, type CarerSituation, type RoundingMode } from '../../engine/index.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf } from '../support/scoring-policy.js';
+import { thrown } from '../support/thrown.js';
 
 const carerTable: CarerAdjustment = {
   supportLevels: [
@@ -169,7 +170,7 @@ describe('carer adjustment', () => {
   });
 
   it('rejects a support level the carer table does not have', async () => {
-    await expect(evaluate(policy, baseAssessment({ carer: carer({ supportLevel: 'occasional' }) }))).rejects.toMatchObject({
+    expect(thrown(() => evaluate(policy, baseAssessment({ carer: carer({ supportLevel: 'occasional' }) })))).toMatchObject({
       name: 'AssessmentInvalidError',
       issues: [expect.objectContaining({ code: 'unknown_support_level', path: '/carer/supportLevel' })],
     });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, explain, type Policy } from '../../engine/index.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf } from '../support/scoring-policy.js';
+import { thrown } from '../support/thrown.js';
 
 const splitting = (overrides: Partial<Policy> = {}) =>
   basePolicy({ schemaVersion: 2, contribution: { label: 'Your assessed contribution' }, ...overrides });
@@ -42,10 +43,10 @@ describe("the person's contribution", () => {
   });
 
   it('is refused for a policy that does not split by it, and in another period than the table', async () => {
-    await expect(evaluate(basePolicy(), baseAssessment({ contribution: { pence: 100, period: 'week' } }))).rejects.toMatchObject({
+    expect(thrown(() => evaluate(basePolicy(), baseAssessment({ contribution: { pence: 100, period: 'week' } })))).toMatchObject({
       issues: [expect.objectContaining({ code: 'contribution_not_used', path: '/contribution' })],
     });
-    await expect(evaluate(splitting(), baseAssessment({ contribution: { pence: 100, period: 'year' } }))).rejects.toMatchObject({
+    expect(thrown(() => evaluate(splitting(), baseAssessment({ contribution: { pence: 100, period: 'year' } })))).toMatchObject({
       issues: [
         expect.objectContaining({
           code: 'contribution_period_mismatch',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AssessmentInvalidError, evaluate, explain, type Policy, validatePolicy } from '../../engine/index.js';
 import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf } from '../support/scoring-policy.js';
+import { thrown } from '../support/thrown.js';
 
 const ONE_A_YEAR = {
   id: 'no-award-this-year',
@@ -82,7 +83,7 @@ describe('eligibility conditions', () => {
 
 describe('facts stated in the assessment', () => {
   const issues = async (facts: unknown) => {
-    const e = await evaluate(policy(), baseAssessment({ facts: facts as Record<string, number> })).catch((x) => x);
+    const e = thrown(() => evaluate(policy(), baseAssessment({ facts: facts as Record<string, number> })));
     expect(e).toBeInstanceOf(AssessmentInvalidError);
     return (e as AssessmentInvalidError).issues.map((i) => [i.code, i.path, i.message]);
   };

@@ -1,7 +1,8 @@
 /**
- * Rules compiled to plain functions must decide exactly as json-rules-engine does: operator by
- * operator (its fact validators included), through nested all/any/not, and over random rule trees and
- * random cohorts, person by person against evaluate().
+ * The one rules evaluator (engine/conditions.ts) must decide and explain exactly as json-rules-engine
+ * does: operator by operator (its fact validators included), through nested all/any/not and condition
+ * priorities, for random facts through every example policy's rules and random rule trees, and over
+ * random cohorts, person by person, where the fast cohort path must flag whom evaluate() flags.
  */
 
 import fc from 'fast-check';
@@ -22,10 +23,11 @@ import {
   type Rule,
   type TopLevelCondition,
 } from '../../../engine/index.js';
-import { compileRules } from '../../../engine/cohort/compiled-rules.js';
 import { assessmentFor } from '../../../engine/cohort/reference.js';
-import { raiseFlags, type RuleFacts } from '../../../engine/flags.js';
+import { compileCondition, readerOf } from '../../../engine/conditions.js';
+import { compileRules, raiseFlags, type RuleFacts } from '../../../engine/flags.js';
 import { exampleVersions } from '../../support/examples.js';
+import { referenceRun } from '../../support/json-rules-engine.js';
 
 /** A person's facts as evaluate() would give them to json-rules-engine. */
 const FACTS: RuleFacts = {
@@ -45,25 +47,21 @@ const FACTS: RuleFacts = {
   carerReductionPercent: 7.5,
 };
 
-const reader =
-  (facts: Record<string, unknown>) =>
-  (fact: string, key: string | undefined): unknown => {
-    const value = facts[fact];
-    return key === undefined ? value : (value as Record<string, unknown> | undefined)?.[key];
-  };
-
 const ruleOf = (conditions: TopLevelCondition, name = 'r'): Rule => ({
   name,
   conditions,
   event: { type: name, params: { message: 'Fired.' } },
 });
 
-/** [compiled, json-rules-engine] for one top-level condition over the facts. */
+/**
+ * [compiled, json-rules-engine] for one top-level condition over the facts; the compiled explanation
+ * (each condition's fact value and outcome) must be json-rules-engine's too.
+ */
 async function decide(conditions: TopLevelCondition, facts: Record<string, unknown> = { ...FACTS }): Promise<[boolean, boolean]> {
-  const rule = ruleOf(conditions);
-  const compiled = compileRules([rule])[0]!.test(reader(facts));
-  const reference = (await raiseFlags([rule], facts as unknown as RuleFacts)).flags.length === 1;
-  return [compiled, reference];
+  const compiled = compileCondition(conditions);
+  const reference = (await referenceRun([{ name: 'r', conditions }], facts)).get('r')!;
+  expect(compiled.explain(readerOf(facts)), JSON.stringify(conditions)).toEqual(reference);
+  return [compiled.test(readerOf(facts)), reference.result];
 }
 
 /** One fact condition, with the fact given a chosen value, decided both ways; both must equal `expected`. */
@@ -186,12 +184,31 @@ describe('all, any and not nest as json-rules-engine nests them', () => {
 
   it('several rules raise their flags in the policy order', async () => {
     const rules = [ruleOf({ all: [yes] }, 'b-rule'), ruleOf({ all: [no] }, 'never'), ruleOf({ not: no }, 'a-rule')];
-    const compiled = compileRules(rules)
-      .filter((r) => r.test(reader(FACTS as unknown as Record<string, unknown>)))
-      .map((r) => r.rule.event.type);
-    const reference = (await raiseFlags(rules, FACTS)).flags.map((f) => f.code);
+    const compiled = raiseFlags(compileRules(rules), FACTS).flags.map((f) => f.code);
+    const reference = await referenceRun(rules, FACTS);
     expect(compiled).toEqual(['b-rule', 'a-rule']);
-    expect(reference).toEqual(['b-rule', 'a-rule']);
+    expect(rules.filter((r) => reference.get(r.name)!.result).map((r) => r.event.type)).toEqual(['b-rule', 'a-rule']);
+  });
+
+  it('a set of conditions that comes after the outcome is settled is not run, and is explained as not met', async () => {
+    // any: the priority-5 set meets it, so the priority-1 set never runs: its leaf has no fact value.
+    const settled = {
+      any: [
+        { ...yes, priority: 5 },
+        { ...yes, priority: 1 },
+      ],
+    };
+    const explained = compileCondition(settled).explain(readerOf(FACTS));
+    expect(explained).toEqual({
+      any: [
+        { fact: 'age', path: null, operator: 'greaterThanInclusive', value: 65, factValue: 67, result: true },
+        { fact: 'age', path: null, operator: 'greaterThanInclusive', value: 65, factValue: null, result: false },
+      ],
+      result: true,
+    });
+    expect(await decide(settled)).toEqual([true, true]);
+    // all: the priority-9 set fails it; a not() in the later set reads as met although it never ran, as json-rules-engine reports it.
+    expect(await decide({ all: [{ ...no, priority: 9 }, { not: yes }] })).toEqual([false, false]);
   });
 });
 
@@ -313,10 +330,7 @@ describe('random rules over random cohorts: the fast evaluator flags exactly who
         for (let i = 0; i < cohort.size; i++) {
           const person = decodePerson(cohort, i);
           const outcome = fast(i);
-          const reference = await evaluate(compiled, assessmentFor(compiled, person, asOf)).catch((e: unknown) => {
-            if (e instanceof AssessmentInvalidError) return e;
-            throw e;
-          });
+          const reference = evaluateOrRefusal(() => evaluate(compiled, assessmentFor(compiled, person, asOf)));
           if (reference instanceof AssessmentInvalidError) {
             expect('error' in outcome, `${person.ref}: evaluate() refused it, the fast path did not`).toBe(true);
             continue;
@@ -337,4 +351,91 @@ describe('random rules over random cohorts: the fast evaluator flags exactly who
     expect(fired).toBeGreaterThan(50);
     expect(notFired).toBeGreaterThan(50);
   });
+
+  it('random rule trees, priorities and all, on random facts explain every condition as json-rules-engine does (fixed seed)', async () => {
+    await fc.assert(
+      fc.asyncProperty(topLevel, factsArb(revised), async (conditions, facts) => {
+        const reference = (await referenceRun([{ name: 'r', conditions }], facts)).get('r')!;
+        const compiled = compileCondition(conditions);
+        expect(compiled.explain(readerOf(facts)), JSON.stringify(conditions)).toEqual(reference);
+        expect(compiled.test(readerOf(facts))).toBe(reference.result);
+      }),
+      { seed: 19_700_101, numRuns: 300 },
+    );
+  });
+});
+
+function evaluateOrRefusal<T>(run: () => T): T | AssessmentInvalidError {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof AssessmentInvalidError) return e;
+    throw e;
+  }
+}
+
+/** Random facts of the shapes evaluate() gives the rules step, for one policy's domains, questions and groups. */
+const answerValue = fc.constantFrom<unknown>('none', 'some', 'lots', 'full-help', 'at-risk', 'regular', 0, 3, true);
+const factsArb = (policy: Policy): fc.Arbitrary<Record<string, unknown>> => {
+  const domains = policy.domains.map((d) => d.id);
+  const questions = policy.questionnaires.flatMap((q) => q.questions.map((x) => x.id));
+  const points = fc.oneof(
+    fc.integer({ min: 0, max: 300 }),
+    fc.integer({ min: 0, max: 1200 }).map((n) => n / 4),
+  );
+  const pence = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 500_000 }));
+  const byDomain = fc.tuple(...domains.map(() => points)).map((values) => Object.fromEntries(domains.map((d, i) => [d, values[i]])));
+  return fc.record({
+    totalPoints: points,
+    domainPoints: byDomain,
+    weightedDomainPoints: byDomain,
+    answers: fc
+      .tuple(...questions.map(() => fc.option(answerValue, { nil: undefined })))
+      .map((values) => Object.fromEntries(questions.flatMap((q, i) => (values[i] === undefined ? [] : [[q, values[i]]])))),
+    age: fc.integer({ min: 0, max: 110 }),
+    clientGroup: fc.constantFrom(...policy.clientGroups.map((g) => g.id), 'someone-else'),
+    questionnaire: fc.constantFrom(...policy.questionnaires.map((q) => q.id)),
+    facts: fc.record(
+      Object.fromEntries(
+        (policy.facts ?? []).map((f) => [
+          f.id,
+          f.type === 'number' ? fc.integer({ min: 0, max: 5 }) : f.type === 'boolean' ? fc.boolean() : fc.string(),
+        ]),
+      ),
+    ),
+    allocationPence: pence,
+    weeklyPence: pence,
+    monthlyPence: pence,
+    annualPence: pence,
+    carerReductionApplied: fc.boolean(),
+    carerReductionPercent: fc.constantFrom(0, 2.5, 7.5, 12.5, 20),
+  });
+};
+
+describe('random facts through every example policy’s rules and eligibility conditions: every outcome as json-rules-engine gives it', () => {
+  for (const version of exampleVersions()) {
+    const policy = version.policy as Policy;
+    const conditions = [
+      ...(policy.rules ?? []).map((r) => ({ name: r.name, conditions: r.conditions })),
+      ...(policy.eligibility ?? []).map((c) => ({ name: `eligibility:${c.id}`, conditions: c.conditions })),
+    ];
+    if (conditions.length === 0) continue;
+    it(`${version.scheme} ${version.version}: ${conditions.length} rules and conditions, 200 sets of facts (fixed seed)`, async () => {
+      const compiled = conditions.map((c) => ({ name: c.name, compiled: compileCondition(c.conditions) }));
+      let met = 0;
+      await fc.assert(
+        fc.asyncProperty(factsArb(policy), async (facts) => {
+          const reference = await referenceRun(conditions, facts);
+          for (const { name, compiled: c } of compiled) {
+            const explained = c.explain(readerOf(facts));
+            expect(explained, name).toEqual(reference.get(name));
+            expect(c.test(readerOf(facts)), name).toBe(explained.result);
+            if (explained.result) met++;
+          }
+        }),
+        { seed: 20_261_127, numRuns: 200 },
+      );
+      expect(met).toBeGreaterThan(0);
+    });
+  }
 });
