@@ -49,14 +49,19 @@ export interface AuditWords {
 
 type Records = Pick<Collections, 'users' | 'policies' | 'cohorts'>;
 
+/** Who did something, by the user's name now (or the system's role), from the username recorded. */
+export function actorNames(users: Readonly<Collections['users']>): (actor: string) => string {
+  const names = new Map(users.map((u) => [u.username, u.displayName]));
+  return (actor) => SYSTEM_ACTORS[actor] ?? names.get(actor) ?? actor;
+}
+
 /** Reads entries against the records as they are now: one lookup table per read of the log. */
 export function auditReader(records: { [K in keyof Records]: Readonly<Records[K]> }) {
-  const userNames = new Map(records.users.map((u) => [u.username, u.displayName]));
   const usersById = new Map(records.users.map((u) => [u.id, u.displayName]));
   const policyTitles = new Map(records.policies.map((p) => [p.id, p.title]));
   const cohortNames = new Map(records.cohorts.map((c) => [c.id, c.name]));
 
-  const actorName = (actor: string) => SYSTEM_ACTORS[actor] ?? userNames.get(actor) ?? actor;
+  const actorName = actorNames(records.users);
 
   const targetWords = (target: string): string => {
     const at = target.indexOf(':');

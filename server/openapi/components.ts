@@ -118,7 +118,10 @@ export const components = {
     Ratification: ratification,
     RatificationComparison: ratificationComparison,
     VersionRecord: record(versionRecordProperties, VERSION_OPTIONAL),
-    VersionWithLinks: record({ ...versionRecordProperties, links: ref('VersionLinks') }, VERSION_OPTIONAL),
+    VersionWithLinks: record(
+      { ...versionRecordProperties, createdByName: { ...string, description: 'Who created it, by name now.' }, links: ref('VersionLinks') },
+      VERSION_OPTIONAL,
+    ),
     VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
     WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),
     VersionSummary: record(versionSummaryProperties, VERSION_OPTIONAL),
@@ -181,9 +184,18 @@ export const components = {
       }),
     }),
     FinalBudget: record({ weeklyPence: pence, reason: string, recordedBy: string, recordedAt: timestamp }),
-    Decision: record({ ...decisionCommon, assessment: ref('Assessment'), result: ref('EvaluationResult') }),
+    Decision: record(
+      {
+        ...decisionCommon,
+        createdByName: { ...string, description: 'Who recorded it, by name now: given when a decision is read.' },
+        assessment: ref('Assessment'),
+        result: ref('EvaluationResult'),
+      },
+      ['createdByName'],
+    ),
     DecisionSummary: record({
       ...decisionCommon,
+      createdByName: { ...string, description: 'Who recorded it, by name now.' },
       weeklyPence: { ...nullable(pence), description: 'Null for a result without an amount (policy format 2).' },
       flags: arrayOf(string),
     }),

@@ -7,6 +7,7 @@ import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../errors.js';
 import { pageRequest, sendPage } from '../http/paging.js';
+import { actorNames } from '../audit-words.js';
 import { etagOf } from '../lifecycle.js';
 import { type Action, mayOn } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
@@ -86,13 +87,18 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       (req, res) => {
         const policyId = typeof req.query.policyId === 'string' ? req.query.policyId : undefined;
         const { decisions, total } = ctx.store.decisions({ policyId, ...pageRequest(req.query, LIST_LIMIT, LIST_LIMIT)! });
-        sendPage(res, decisions, total);
+        const nameOf = actorNames(ctx.store.all('users'));
+        sendPage(
+          res,
+          decisions.map((d) => ({ ...d, createdByName: nameOf(d.createdBy) })),
+          total,
+        );
       },
     ),
 
     route('get', '/api/decisions/:decisionId', 'decision.read', 'One recorded decision with its input and output', async (req, res) => {
       const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.read');
-      res.set('ETag', etagOf(decision)).json(decision);
+      res.set('ETag', etagOf(decision)).json({ ...decision, createdByName: actorNames(ctx.store.all('users'))(decision.createdBy) });
     }),
 
     route(

@@ -10,6 +10,7 @@ import type { VersionRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../versions.js';
 import { describedEntries } from './audit.js';
+import { actorNames } from '../audit-words.js';
 
 const checkClone = bodyChecker<{ version: string; title?: string; description?: string }>(cloneBody);
 const checkExamples = bodyChecker<{ examples: WorkedExample[]; reason?: string }>(examplesBody);
@@ -48,7 +49,8 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
 
     route('get', VERSION, 'policy.read', 'A version: its document, worked examples, status and ratification', (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);
-      res.set('ETag', etagOf(record)).json({ ...record, links: versionLinks(record) });
+      const createdByName = actorNames(ctx.store.all('users'))(record.createdBy);
+      res.set('ETag', etagOf(record)).json({ ...record, createdByName, links: versionLinks(record) });
     }),
 
     route('put', VERSION, 'version.draft', "Replace a draft's policy document (needs If-Match with the current ETag)", async (req, res) => {

@@ -173,6 +173,8 @@ describe('the audit log', () => {
     const officer2 = users.find((u: { username: string }) => u.username === 'officer2');
     const signIn = ok(await scrutiny().get(`/api/audit?action=auth.sign-in&target=user:${officer2.id}`))[0];
     expect(signIn).toMatchObject({ actorName: 'Second officer', targetWords: 'User Second officer' });
+    // A version says who created it by name too.
+    expect(ok(await scrutiny().get(path))).toMatchObject({ createdBy: 'officer', createdByName: 'Test officer' });
     const seeded = ok(await scrutiny().get('/api/audit?action=policy.seed'))[0];
     expect(seeded.actorName).toBe('The system (loading the example schemes)');
   });

@@ -78,7 +78,8 @@ describe('recording a decision', () => {
     const decision = await recordUpliftInForce();
     const res = await client().get(`/api/decisions/${decision.id}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(decision);
+    // As recorded, and who recorded it by name.
+    expect(res.body).toEqual({ ...decision, createdByName: 'Test api-client' });
   });
 
   it('uses a named version and asOf when given', async () => {
@@ -102,7 +103,14 @@ describe('recording a decision', () => {
     const later = ok(await client().post('/api/decisions', { policyId: 'childrens-ras', assessment: children.assessment }));
     const list = ok(await officer().get('/api/decisions?policyId=adult-ras'));
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: decision.id, weeklyPence: 36300, flags: [] });
+    expect(list[0]).toMatchObject({
+      id: decision.id,
+      weeklyPence: 36300,
+      flags: [],
+      createdBy: 'api-client',
+      createdByName: 'Test api-client',
+    });
+    expect(ok(await officer().get(`/api/decisions/${decision.id}`)).createdByName).toBe('Test api-client');
     const all = ok(await officer().get('/api/decisions'));
     expect(all.map((d: { id: string }) => d.id)).toEqual([later.id, decision.id]);
     expect(list[0]).not.toHaveProperty('assessment');

@@ -36,7 +36,7 @@ export function DecisionList() {
           <DataTable.Col source="weeklyPence" label="Indicative amount" disableSort>
             <FunctionField render={(r: RaRecord) => (r.weeklyPence === null ? 'No amount' : `${formatPence(r.weeklyPence)} a week`)} />
           </DataTable.Col>
-          <DataTable.Col source="createdBy" label="Recorded by" disableSort />
+          <DataTable.Col source="createdByName" label="Recorded by" disableSort />
         </DataTable>
       </List>
     </>

@@ -19,6 +19,7 @@ interface Decision {
   id: string;
   createdAt: string;
   createdBy: string;
+  createdByName?: string;
   policyId: string;
   version: string;
   result: EvaluationResult;
@@ -61,7 +62,7 @@ function DecisionBody() {
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {result.person.reference ? `Reference ${result.person.reference} · ` : ''}
-        {scheme?.title ?? decision.policyId}, version {decision.version} · recorded by {decision.createdBy} on{' '}
+        {scheme?.title ?? decision.policyId}, version {decision.version} · recorded by {decision.createdByName ?? decision.createdBy} on{' '}
         {formatDate(decision.createdAt)}
       </Typography>
       {decision.finalBudget && (

@@ -31,6 +31,8 @@ export interface VersionRecordView {
   contentHash: string;
   createdAt: string;
   createdBy: string;
+  /** Who created it, by name (the server gives it when a version is read). */
+  createdByName?: string;
   updatedAt: string;
   submittedAt: string | null;
   submittedBy: string | null;

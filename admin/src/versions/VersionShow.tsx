@@ -47,8 +47,10 @@ function Header({ record }: { record: Shown }) {
         </Typography>
       </Box>
       <Typography variant="body2" color="text.secondary">
-        {record.createdBy.startsWith('system:') ? 'Loaded with the example schemes' : `Created by ${record.createdBy}`} on{' '}
-        {dateTime(record.createdAt)}
+        {record.createdBy.startsWith('system:')
+          ? 'Loaded with the example schemes'
+          : `Created by ${record.createdByName ?? record.createdBy}`}{' '}
+        on {dateTime(record.createdAt)}
         {record.basedOn ? `, copied from ${record.basedOn.version}` : ''}. Last changed {dateTime(record.updatedAt)}.{' '}
         {record.examples.length} worked examples.
       </Typography>
