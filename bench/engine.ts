@@ -35,6 +35,7 @@ export async function benchEngine(size: number, seed: number): Promise<void> {
     `${floor.micros.toFixed(2)} µs each (total weekly £${(floor.checksum / 100).toLocaleString('en-GB')})`,
   );
   row('evaluate() against the floor (goal: at most 15x)', `${(perCall / floor.micros).toFixed(1)}x`);
+  benchLargePolicy(policy);
   const withoutRules = compilePolicy({ ...policy, version: `${policy.version}-no-rules`, rules: [] });
   const subset = Math.min(size, 20_000);
   await benchEvaluate(
@@ -87,4 +88,34 @@ function floorMicros(compiled: CompiledPolicy, size: number, seed: number): { mi
     if (!('error' in outcome)) checksum += outcome.weeklyPence ?? 0;
   }
   return { micros: ((nowMs() - start) / cohort.size) * 1000, checksum };
+}
+
+/** The largest questionnaire the schema allows: 5,000 questions, each answered. */
+function benchLargePolicy(policy: Policy): void {
+  const questions = Array.from({ length: 5000 }, (_, i) => ({
+    id: `q-${i + 1}`,
+    domain: policy.domains[i % policy.domains.length]!.id,
+    text: `Question ${i + 1}`,
+    answers: [
+      { id: 'none', text: 'None', points: 0 },
+      { id: 'some', text: 'Some', points: 1 },
+    ],
+  }));
+  const large = { ...policy, version: 'large', questionnaires: [{ id: 'large', label: 'Large', questions }] } as Policy;
+  let start = nowMs();
+  const compiled = compilePolicy(large);
+  const compileMs = nowMs() - start;
+  const assessment = {
+    assessmentDate: '2010-06-01',
+    age: 70,
+    clientGroup: 'older-people',
+    answers: Object.fromEntries(questions.map((q) => [q.id, 'some'])),
+  };
+  evaluate(compiled, assessment);
+  start = nowMs();
+  for (let i = 0; i < 20; i++) evaluate(compiled, assessment);
+  row(
+    'a 5,000-question policy: compile (validate, hash, prepare) / evaluate',
+    `${compileMs.toFixed(0)} ms / ${((nowMs() - start) / 20).toFixed(1)} ms`,
+  );
 }

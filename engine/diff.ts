@@ -63,7 +63,8 @@ function questionnaireChanges(base: Policy, candidate: Policy): PolicyChange[] {
   for (const [id, { item }] of baseDomains)
     if (!candDomains.has(id)) out.push(change('questionnaire', '/domains', `Domain removed: ${item.label}`, item, null));
   const baseQs = byId(base.questionnaires);
-  for (const [id, { item: q, index: qi }] of byId(candidate.questionnaires)) {
+  const candQs = byId(candidate.questionnaires);
+  for (const [id, { item: q, index: qi }] of candQs) {
     const old = baseQs.get(id)?.item;
     if (!old) {
       out.push(change('questionnaire', `/questionnaires/${qi}`, `New questionnaire: ${q.label}`, null, q.id));
@@ -82,15 +83,15 @@ function questionnaireChanges(base: Policy, candidate: Policy): PolicyChange[] {
     out.push(...questionChanges(old.questions, q.questions, `/questionnaires/${qi}/questions`));
   }
   for (const [id, { item }] of baseQs)
-    if (!byId(candidate.questionnaires).has(id))
-      out.push(change('questionnaire', '/questionnaires', `Questionnaire removed: ${item.label}`, item.id, null));
+    if (!candQs.has(id)) out.push(change('questionnaire', '/questionnaires', `Questionnaire removed: ${item.label}`, item.id, null));
   return out;
 }
 
 function questionChanges(before: Question[], after: Question[], at: string): PolicyChange[] {
   const out: PolicyChange[] = [];
   const old = byId(before);
-  for (const [id, { item: q, index }] of byId(after)) {
+  const now = byId(after);
+  for (const [id, { item: q, index }] of now) {
     const was = old.get(id)?.item;
     if (!was) {
       out.push(change('questionnaire', `${at}/${index}`, `New question: "${q.text}"`, null, q.id));
@@ -118,15 +119,15 @@ function questionChanges(before: Question[], after: Question[], at: string): Pol
       );
     out.push(...answerChanges(q, was.answers, q.answers, `${at}/${index}/answers`));
   }
-  for (const [id, { item }] of old)
-    if (!byId(after).has(id)) out.push(change('questionnaire', at, `Question removed: "${item.text}"`, id, null));
+  for (const [id, { item }] of old) if (!now.has(id)) out.push(change('questionnaire', at, `Question removed: "${item.text}"`, id, null));
   return out;
 }
 
 function answerChanges(question: Question, before: Answer[], after: Answer[], at: string): PolicyChange[] {
   const out: PolicyChange[] = [];
   const old = byId(before);
-  for (const [id, { item: a, index }] of byId(after)) {
+  const now = byId(after);
+  for (const [id, { item: a, index }] of now) {
     const was = old.get(id)?.item;
     if (!was)
       out.push(
@@ -144,7 +145,7 @@ function answerChanges(question: Question, before: Answer[], after: Answer[], at
       );
   }
   for (const [id, { item }] of old)
-    if (!byId(after).has(id)) out.push(change('questionnaire', at, `"${question.text}": answer removed "${item.text}"`, id, null));
+    if (!now.has(id)) out.push(change('questionnaire', at, `"${question.text}": answer removed "${item.text}"`, id, null));
   return out;
 }
 

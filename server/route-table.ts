@@ -33,6 +33,8 @@ export interface RouteSpec {
 
 /** The body limit of a route that sets none of its own. */
 export const DEFAULT_JSON_LIMIT = 1024 * 1024;
+/** A policy document: room for the schema's largest (5,000 questions a questionnaire is about 1.2 MB). */
+export const POLICY_DOCUMENT_LIMIT = 8 * 1024 * 1024;
 
 export interface RouteOptions {
   body?: BodyKind;

@@ -3,7 +3,7 @@ import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../errors.js';
 import { versionInForce } from '../in-force.js';
-import { route, type RouteSpec } from '../route-table.js';
+import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import { createPolicyBody } from '../schemas.js';
 import { bodyChecker } from '../validation.js';
 import { createPolicy } from '../lifecycle.js';
@@ -31,26 +31,33 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       );
     }),
 
-    route('post', '/api/policies', 'policy.create', 'Start a new policy scheme with its first draft version', async (req, res) => {
-      const body = checkCreate(req);
-      const document = checkedDocumentAt(body.document);
-      const record = await ctx.store
-        .transact((draft) => {
-          const outcome = createPolicy(
-            policyState(draft, document.id),
-            document,
-            body.examples ?? [],
-            { username: req.caller!.username },
-            commitContext(draft, ctx.clock),
-          );
-          applyOutcome(draft, document.id, outcome);
-          return outcome.version!;
-        })
-        .catch((e) => {
-          throw underPointer(e, '/document');
-        });
-      res.status(201).location(`/api/policies/${record.policyId}`).set('ETag', etagOf(record)).json(record);
-    }),
+    route(
+      'post',
+      '/api/policies',
+      'policy.create',
+      'Start a new policy scheme with its first draft version',
+      async (req, res) => {
+        const body = checkCreate(req);
+        const document = checkedDocumentAt(body.document);
+        const record = await ctx.store
+          .transact((draft) => {
+            const outcome = createPolicy(
+              policyState(draft, document.id),
+              document,
+              body.examples ?? [],
+              { username: req.caller!.username },
+              commitContext(draft, ctx.clock),
+            );
+            applyOutcome(draft, document.id, outcome);
+            return outcome.version!;
+          })
+          .catch((e) => {
+            throw underPointer(e, '/document');
+          });
+        res.status(201).location(`/api/policies/${record.policyId}`).set('ETag', etagOf(record)).json(record);
+      },
+      { bodyLimit: POLICY_DOCUMENT_LIMIT },
+    ),
 
     route('get', '/api/policies/:id', 'policy.read', 'A policy and its versions', (req, res) => {
       const policy = requirePolicy(ctx.store, String(req.params.id));

@@ -4,7 +4,7 @@ import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
 import { type Actor, checkRatificationDates, type RatificationDecision, target } from '../lifecycle.js';
 import { today } from '../clock.js';
 import { compareForRatification } from '../ratification-comparison.js';
-import { route, type RouteSpec } from '../route-table.js';
+import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import { cloneBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js';
 import type { VersionRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
@@ -39,13 +39,20 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       );
     }),
 
-    route('post', '/api/policies/:id/versions', 'version.draft', 'Create a new draft version from a policy document', async (req, res) => {
-      const id = String(req.params.id);
-      requirePolicy(ctx.store, id);
-      const document = checkedDocument(req.body, id);
-      const record = (await run(id, document.version, { kind: 'create', document, examples: [], basedOn: null }, actor(req)))!;
-      res.status(201).location(versionLinks(record).self).set('ETag', etagOf(record)).json(record);
-    }),
+    route(
+      'post',
+      '/api/policies/:id/versions',
+      'version.draft',
+      'Create a new draft version from a policy document',
+      async (req, res) => {
+        const id = String(req.params.id);
+        requirePolicy(ctx.store, id);
+        const document = checkedDocument(req.body, id);
+        const record = (await run(id, document.version, { kind: 'create', document, examples: [], basedOn: null }, actor(req)))!;
+        res.status(201).location(versionLinks(record).self).set('ETag', etagOf(record)).json(record);
+      },
+      { bodyLimit: POLICY_DOCUMENT_LIMIT },
+    ),
 
     route('get', VERSION, 'policy.read', 'A version: its document, worked examples, status and ratification', (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);
@@ -53,13 +60,20 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       res.set('ETag', etagOf(record)).json({ ...record, createdByName, links: versionLinks(record) });
     }),
 
-    route('put', VERSION, 'version.draft', "Replace a draft's policy document (needs If-Match with the current ETag)", async (req, res) => {
-      const { id, version } = params(req);
-      requireVersion(ctx.store, id, version);
-      const document = checkedDocument(req.body, id, version);
-      const record = (await run(id, version, { kind: 'edit', document, ifMatch: req.headers['if-match'] }, actor(req)))!;
-      res.set('ETag', etagOf(record)).json(record);
-    }),
+    route(
+      'put',
+      VERSION,
+      'version.draft',
+      "Replace a draft's policy document (needs If-Match with the current ETag)",
+      async (req, res) => {
+        const { id, version } = params(req);
+        requireVersion(ctx.store, id, version);
+        const document = checkedDocument(req.body, id, version);
+        const record = (await run(id, version, { kind: 'edit', document, ifMatch: req.headers['if-match'] }, actor(req)))!;
+        res.set('ETag', etagOf(record)).json(record);
+      },
+      { bodyLimit: POLICY_DOCUMENT_LIMIT },
+    ),
 
     route('get', `${VERSION}/examples`, 'policy.read', "A version's worked examples, with the version's ETag", (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);

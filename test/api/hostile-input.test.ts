@@ -167,14 +167,24 @@ describe('wrong types, unknown fields and missing fields', () => {
 
 describe('sizes and content types', () => {
   const huge = JSON.stringify({ username: 'officer', password: 'x'.repeat(1_100_000) });
+  // A policy document may be larger (the schema allows 5,000 questions a questionnaire), up to 8 MiB.
+  const hugePolicy = JSON.stringify({ title: 'x'.repeat(8.5 * 1024 * 1024) });
 
   it.each([
     ['POST', '/api/auth/login'],
     ['POST', '/api/policies/adult-ras/evaluate'],
-    ['POST', '/api/policies'],
-    ['PUT', '/api/policies/adult-ras/versions/2009-pilot'],
   ])('a body over 1 MB to %s %s is a 413', async (method, path) => {
     expectProblem(await send(method, path, officer(), huge), 413);
+  });
+
+  it.each([
+    ['POST', '/api/policies'],
+    ['POST', '/api/policies/adult-ras/versions'],
+    ['PUT', '/api/policies/adult-ras/versions/2009-pilot'],
+  ])('a policy document over 8 MB to %s %s is a 413, and one over 1 MB is read', async (method, path) => {
+    expectProblem(await send(method, path, officer(), hugePolicy), 413);
+    // Read and checked, not refused for its size: a 422 (or 409/412 for a version's state) names what is wrong.
+    expect((await send(method, path, officer(), huge)).status).not.toBe(413);
   });
 
   it('a body over 1 MB sent in chunks, with no Content-Length, is a 413', async () => {
