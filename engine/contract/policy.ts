@@ -302,7 +302,7 @@ export interface Questionnaire {
   };
   /**
    * @minItems 1
-   * @maxItems 500
+   * @maxItems 5000
    */
   questions: Question[];
 }
