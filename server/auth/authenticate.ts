@@ -5,7 +5,7 @@
 
 import type { Request, RequestHandler } from 'express';
 import { HttpProblem } from '../errors.js';
-import type { ApiKeyRecord, Role, UserRecord } from '../store/records.js';
+import type { ApiKeyRecord, Role, SessionRecord, UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { sameHash, sha256 } from './secrets.js';
 
@@ -79,10 +79,28 @@ function credentialOf(req: Request): { kind: 'bearer' | 'api-key'; value: string
 
 function fromSession(store: Store, token: string, now: Date): Caller {
   const hash = sha256(token);
-  const session = store.all('sessions').find((s) => sameHash(s.tokenHash, hash));
+  const session = sessionByHash(store, hash);
   if (!session || session.expiresAt <= now.toISOString())
     throw new HttpProblem(401, 'session_expired', 'The session token is unknown or has expired: sign in again.');
   return callerOf(activeUser(store, session.userId), 'session');
+}
+
+/**
+ * Sessions by their token's hash, made once for each state of the sessions collection: the store gives a
+ * new (frozen) array whenever a session starts or ends, so the index never outlives what it was made from.
+ * A request then finds its session without comparing its hash with every other session's.
+ */
+const sessionIndexes = new WeakMap<object, ReadonlyMap<string, SessionRecord>>();
+
+function sessionByHash(store: Store, hash: string): SessionRecord | undefined {
+  const sessions = store.all('sessions');
+  let index = sessionIndexes.get(sessions);
+  if (!index) {
+    index = new Map(sessions.map((s) => [s.tokenHash, s]));
+    sessionIndexes.set(sessions, index);
+  }
+  const session = index.get(hash);
+  return session && sameHash(session.tokenHash, hash) ? session : undefined;
 }
 
 function fromApiKey(store: Store, key: string, now: Date): { user: UserRecord; key: ApiKeyRecord } {
