@@ -76,7 +76,7 @@ async function seed(url: string, schema: string): Promise<string> {
     await seedExamples(store, new Date().toISOString());
     const version = store.all('versions').find((v) => v.policyId === POLICY && v.version === VERSION)!;
     const assessment = version.examples[0]!.assessment;
-    const result = await evaluateWith(version, assessment, undefined);
+    const result = evaluateWith(version, assessment, undefined);
     await seedDecisions(store, STORED, { policyId: POLICY, version: VERSION, contentHash: version.contentHash, assessment, result });
     return JSON.stringify({ policyId: POLICY, version: VERSION, assessment });
   } finally {

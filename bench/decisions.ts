@@ -61,7 +61,7 @@ async function measure(stored: number): Promise<Figures> {
     await seedExamples(store, new Date().toISOString());
     const version = store.all('versions').find((v) => v.policyId === POLICY && v.version === VERSION)!;
     const assessment = version.examples[0]!.assessment;
-    const result = await evaluateWith(version, assessment, undefined);
+    const result = evaluateWith(version, assessment, undefined);
     await seedDecisions(store, stored, { policyId: POLICY, version: VERSION, contentHash: version.contentHash, assessment, result });
     await store.close();
 

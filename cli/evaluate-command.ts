@@ -17,7 +17,7 @@ export async function evaluateCommand(args: EvaluateArgs, out: NodeJS.WritableSt
   const assessment = isWorkedExample(input) ? input.assessment : input;
   const asOf = args.asOf ?? (isWorkedExample(input) ? input.asOf : undefined);
   try {
-    const result = await evaluate(policy, assessment, asOf ? { asOf } : {});
+    const result = evaluate(policy, assessment, asOf ? { asOf } : {});
     out.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${explain(result)}\n`);
     return 0;
   } catch (e) {

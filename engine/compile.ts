@@ -46,7 +46,7 @@ const cache = new Map<string, CompiledPolicy>();
  * compiled policy. Throws PolicyInvalidError listing every problem when the policy is invalid.
  * @example
  *   const compiled = compilePolicy(JSON.parse(readFileSync('policy.json', 'utf8')));
- *   const result = await evaluate(compiled, assessment);
+ *   const result = evaluate(compiled, assessment);
  */
 export function compilePolicy(policy: unknown): CompiledPolicy {
   if (isCompiledPolicy(policy)) return policy;

@@ -123,7 +123,9 @@ function prioritySets(conditions: readonly Condition[]): number[][] {
   const byPriority = new Map<number, number[]>();
   conditions.forEach((condition, i) => {
     const priority = condition.priority || 1;
-    byPriority.set(priority, [...(byPriority.get(priority) ?? []), i]);
+    const set = byPriority.get(priority);
+    if (set) set.push(i);
+    else byPriority.set(priority, [i]);
   });
   return [...byPriority.entries()].sort(([a], [b]) => b - a).map(([, set]) => set);
 }

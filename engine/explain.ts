@@ -27,7 +27,7 @@ const PER: Record<Period, string> = { week: 'a week', month: 'a month', year: 'a
 /**
  * Renders a result as the paragraphs of a letter.
  * @example
- *   console.log(explain(await evaluate(policy, assessment)));
+ *   console.log(explain(evaluate(policy, assessment)));
  */
 export function explain(result: EvaluationResult): string {
   const lines = result.explanation;

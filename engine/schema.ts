@@ -44,10 +44,19 @@ export function schemaValidator(schema: object): (json: unknown) => Issue[] {
 export const policySchemaIssues = checker(validatePolicySchema);
 export const assessmentSchemaIssues = checker(validateAssessmentSchema);
 
-export const cohortSchemaIssues = checker(ajv.getSchema(cohortSchema.$id)!);
+/** Cohorts and results are checked far less often than assessments: each compiles on its first use, not at start-up. */
+export const cohortSchemaIssues = compiledOnFirstUse(cohortSchema.$id);
 
-/** Whether a result has the shape rules/result.schema.json states, as Issues (for tests and replay checks). */
-export const resultSchemaIssues = checker(ajv.getSchema(resultSchema.$id)!);
+/** Whether a result has the shape rules/result.schema.json states, as Issues (the tests hold every worked example's result to it). */
+export const resultSchemaIssues = compiledOnFirstUse(resultSchema.$id);
+
+function compiledOnFirstUse(id: string): (json: unknown) => Issue[] {
+  let check: ((json: unknown) => Issue[]) | undefined;
+  return (json) => {
+    check ??= checker(ajv.getSchema(id)!);
+    return check(json);
+  };
+}
 
 /** Refuses absurdly deep input, and text that is not Unicode, before ajv (whose checks recurse) walks into it. */
 function checker(validate: ValidateFunction): (json: unknown) => Issue[] {

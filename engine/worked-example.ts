@@ -27,10 +27,10 @@ export interface WorkedExampleOutcome {
 }
 
 /** Evaluates one worked example and compares every field it states with what the engine gives. */
-export async function runWorkedExample(policy: unknown, example: WorkedExample): Promise<WorkedExampleOutcome> {
+export function runWorkedExample(policy: unknown, example: WorkedExample): WorkedExampleOutcome {
   let result: EvaluationResult;
   try {
-    result = await evaluate(policy, example.assessment, example.asOf ? { asOf: example.asOf } : {});
+    result = evaluate(policy, example.assessment, example.asOf ? { asOf: example.asOf } : {});
   } catch (e) {
     if (e instanceof AssessmentInvalidError) return { name: example.name, passed: false, differences: [], issues: e.issues };
     throw e;

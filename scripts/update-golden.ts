@@ -13,7 +13,7 @@ for (const version of exampleVersions()) {
   mkdirSync(dir, { recursive: true });
   for (const example of version.examples) {
     const { asOf, assessment } = example.json;
-    const result = await evaluate(version.policy, assessment, asOf ? { asOf } : {});
+    const result = evaluate(version.policy, assessment, asOf ? { asOf } : {});
     writeFileSync(join(dir, `${example.name}.result.json`), `${JSON.stringify(result, null, 2)}\n`);
   }
   console.log(`${version.scheme}/${version.version}: ${version.examples.length} golden results`);

@@ -11,11 +11,15 @@ export interface PageRequest {
   limit: number;
 }
 
-/** The page a request asks for; `defaultLimit` when it names none (null: the whole list). */
-export function pageRequest(query: Request['query'], maxLimit: number, defaultLimit: number | null): PageRequest | null {
-  const offset = whole(query, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0;
-  const limit = whole(query, 'limit', 1, maxLimit) ?? defaultLimit;
-  return limit === null ? (offset === 0 ? null : { offset, limit: Number.MAX_SAFE_INTEGER }) : { offset, limit };
+/** Asked for no limit, a list that allows it is served whole. */
+export const WHOLE_LIST = Number.MAX_SAFE_INTEGER;
+
+/** The page a request asks for; `defaultLimit` items when it names no limit. */
+export function pageRequest(query: Request['query'], maxLimit: number, defaultLimit: number): PageRequest {
+  return {
+    offset: whole(query, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+    limit: whole(query, 'limit', 1, maxLimit) ?? defaultLimit,
+  };
 }
 
 export function sendPage(res: Response, rows: unknown[], total: number): void {

@@ -2,7 +2,7 @@ import { ACTION_WORDS, auditReader } from '../audit-words.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
-import { pageRequest, sendPage } from '../http/paging.js';
+import { pageRequest, sendPage, WHOLE_LIST } from '../http/paging.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { AuditEntry } from '../store/records.js';
 
@@ -33,7 +33,8 @@ export function auditRoutes(ctx: AppContext): RouteSpec[] {
         };
         const q = searchText(text('q'));
         const reader = readerOf(ctx);
-        const page = pageRequest(req.query, AUDIT_PAGE_LIMIT, null) ?? { offset: 0, limit: Number.MAX_SAFE_INTEGER };
+        // Without a limit the whole log, as before paging: existing clients read it so.
+        const page = pageRequest(req.query, AUDIT_PAGE_LIMIT, WHOLE_LIST);
         const { entries, total } = await ctx.store.auditPage({
           target: text('target'),
           actor: text('actor'),

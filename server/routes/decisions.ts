@@ -37,7 +37,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       'Evaluate an assessment and record it as a decision: input, output and the version used',
       async (req, res) => {
         const body = checkRecord(req);
-        const { version, result } = await withPointerPrefix('/assessment', async () => {
+        const { version, result } = withPointerPrefix('/assessment', () => {
           const version = body.version
             ? requireVersion(ctx.store, body.policyId, body.version)
             : versionForAssessment(ctx.store, body.policyId, body.assessment);
@@ -49,7 +49,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
               `Version ${version.version} is ${version.status}: decisions are recorded only against ratified versions. Use .../versions/${version.version}/evaluate to try it.`,
             );
           }
-          return { version, result: await evaluateWith(version, body.assessment, body.asOf) };
+          return { version, result: evaluateWith(version, body.assessment, body.asOf) };
         });
         const decision = await ctx.store.transact((draft) => {
           const record: DecisionRecord = {
@@ -86,7 +86,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       'List recorded decisions, newest first, optionally for one policy; a page at a time (offset, limit, X-Total-Count)',
       (req, res) => {
         const policyId = typeof req.query.policyId === 'string' ? req.query.policyId : undefined;
-        const { decisions, total } = ctx.store.decisions({ policyId, ...pageRequest(req.query, LIST_LIMIT, LIST_LIMIT)! });
+        const { decisions, total } = ctx.store.decisions({ policyId, ...pageRequest(req.query, LIST_LIMIT, LIST_LIMIT) });
         const nameOf = actorNames(ctx.store.all('users'));
         sendPage(
           res,
@@ -126,7 +126,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.replay');
         const version = versionAsDecided(ctx, decision, 'it cannot be replayed exactly');
-        const replayed = await evaluateWith(version, decision.assessment, decision.asOf ?? undefined);
+        const replayed = evaluateWith(version, decision.assessment, decision.asOf ?? undefined);
         const identical = JSON.stringify(replayed) === JSON.stringify(decision.result);
         const differences = identical
           ? []
@@ -214,9 +214,9 @@ function decisionNotFound(id: string): HttpProblem {
 }
 
 /** The assessment sits under /assessment in this request, so pointers into it get that prefix. */
-async function withPointerPrefix<T>(prefix: string, run: () => Promise<T>): Promise<T> {
+function withPointerPrefix<T>(prefix: string, run: () => T): T {
   try {
-    return await run();
+    return run();
   } catch (e) {
     throw underPointer(e, prefix);
   }

@@ -23,9 +23,9 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/evaluate',
       'assessment.evaluate',
       'Evaluate an assessment with the version in force on its assessment date',
-      async (req, res) => {
+      (req, res) => {
         const asOf = asOfQuery(req.query.asOf);
-        res.json(await evaluateWith(byDate(req, req.body), req.body, asOf));
+        res.json(evaluateWith(byDate(req, req.body), req.body, asOf));
       },
     ),
 
@@ -34,8 +34,8 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/versions/:version/evaluate',
       'assessment.evaluate',
       'Evaluate an assessment with one named version, whatever its status',
-      async (req, res) => {
-        res.json(await evaluateWith(byVersion(req), req.body, asOfQuery(req.query.asOf)));
+      (req, res) => {
+        res.json(evaluateWith(byVersion(req), req.body, asOfQuery(req.query.asOf)));
       },
     ),
 
@@ -44,11 +44,11 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/evaluate-batch',
       'assessment.evaluate',
       'Evaluate many assessments, each with the version in force on its date',
-      async (req, res) => {
+      (req, res) => {
         const { assessments } = checkBatch(req);
         requirePolicy(ctx.store, String(req.params.id));
         const asOf = asOfQuery(req.query.asOf);
-        res.json({ results: await batch(assessments, (a) => evaluateWith(byDate(req, a), a, asOf)) });
+        res.json({ results: batch(assessments, (a) => evaluateWith(byDate(req, a), a, asOf)) });
       },
     ),
 
@@ -57,17 +57,17 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/versions/:version/evaluate-batch',
       'assessment.evaluate',
       'Evaluate many assessments with one named version',
-      async (req, res) => {
+      (req, res) => {
         const { assessments } = checkBatch(req);
         const version = byVersion(req);
         const asOf = asOfQuery(req.query.asOf);
-        res.json({ results: await batch(assessments, (a) => evaluateWith(version, a, asOf)) });
+        res.json({ results: batch(assessments, (a) => evaluateWith(version, a, asOf)) });
       },
     ),
   ];
 }
 
-export async function evaluateWith(version: VersionRecord, assessment: unknown, asOf: string | undefined): Promise<EvaluationResult> {
+export function evaluateWith(version: VersionRecord, assessment: unknown, asOf: string | undefined): EvaluationResult {
   return evaluate(compiledFor(version), assessment, asOf ? { asOf } : {});
 }
 
@@ -104,11 +104,11 @@ export function asOfQuery(value: unknown): string | undefined {
 }
 
 /** Each item succeeds or fails on its own; a failure is a problem document with pointers into that item. */
-async function batch(assessments: unknown[], one: (a: unknown) => Promise<EvaluationResult>) {
+function batch(assessments: unknown[], one: (a: unknown) => EvaluationResult) {
   const results = [];
   for (const [index, assessment] of assessments.entries()) {
     try {
-      results.push({ index, ok: true as const, result: await one(assessment) });
+      results.push({ index, ok: true as const, result: one(assessment) });
     } catch (e) {
       const moved = underPointer(e, `/assessments/${index}`);
       if (moved instanceof AssessmentInvalidError)

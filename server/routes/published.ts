@@ -38,31 +38,25 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
       );
     }),
 
-    route(
-      'get',
-      '/api/public/policies/:id/in-force',
-      'public',
-      'The published version in force on a date (default today)',
-      async (req, res) => {
-        const policy = requirePolicy(ctx.store, String(req.params.id));
-        const date: unknown = req.query.date ?? today(ctx.clock);
-        if (!isIsoDate(date))
-          throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [
-            { pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` },
-          ]);
-        const version = versionInForce(ctx.store.all('versions'), policy.id, date);
-        if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
-        res.json(await publishedView(version));
-      },
-    ),
+    route('get', '/api/public/policies/:id/in-force', 'public', 'The published version in force on a date (default today)', (req, res) => {
+      const policy = requirePolicy(ctx.store, String(req.params.id));
+      const date: unknown = req.query.date ?? today(ctx.clock);
+      if (!isIsoDate(date))
+        throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [
+          { pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` },
+        ]);
+      const version = versionInForce(ctx.store.all('versions'), policy.id, date);
+      if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
+      res.json(publishedView(version));
+    }),
 
     route(
       'get',
       '/api/public/policies/:id/versions/:version',
       'public',
       'A published (ratified) version: the whole RAS and its ratification record',
-      async (req, res) => {
-        res.json(await publishedView(requirePublished(String(req.params.id), String(req.params.version))));
+      (req, res) => {
+        res.json(publishedView(requirePublished(String(req.params.id), String(req.params.version))));
       },
     ),
 
@@ -93,9 +87,9 @@ function isPublished(version: VersionRecord): boolean {
  * What the public sees: the policy, who decided it and when, and its first worked example worked out, so a
  * reader can follow one case in pounds; not who edited drafts or the comparison data.
  */
-async function publishedView(v: VersionRecord) {
+function publishedView(v: VersionRecord) {
   const example = v.examples[0];
-  const workedExample = example ? { name: example.name, result: await evaluateWith(v, example.assessment, example.asOf) } : null;
+  const workedExample = example ? { name: example.name, result: evaluateWith(v, example.assessment, example.asOf) } : null;
   const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact, auditAnchor } = v.ratification!;
   return {
     policyId: v.policyId,

@@ -1,4 +1,4 @@
-import { runWorkedExample, validatePolicy, type Policy, type WorkedExample } from '../../engine/index.js';
+import { runWorkedExample, validatePolicy, type Policy, type WorkedExample, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
 import { type Actor, checkRatificationDates, type RatificationDecision, target } from '../lifecycle.js';
@@ -132,9 +132,9 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       },
     ),
 
-    route('post', `${VERSION}/examples/run`, 'policy.read', "Run the version's worked examples and report each", async (req, res) => {
+    route('post', `${VERSION}/examples/run`, 'policy.read', "Run the version's worked examples and report each", (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);
-      res.json(await runExamples(record));
+      res.json(runExamples(record));
     }),
 
     route(
@@ -145,7 +145,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const { id, version } = params(req);
         const current = requireVersion(ctx.store, id, version);
-        const report = await runExamples(current);
+        const report = runExamples(current);
         const failures = report.examples.flatMap((e, i) =>
           e.passed ? [] : [{ pointer: `/examples/${i}`, code: 'example_failed' as const, message: describeFailure(e) }],
         );
@@ -230,14 +230,13 @@ export function checkedDocument(body: unknown, policyId: string, version?: strin
   return document;
 }
 
-async function runExamples(record: VersionRecord) {
+function runExamples(record: VersionRecord) {
   const policy = compiledFor(record);
-  const examples = [];
-  for (const example of record.examples) examples.push(await runWorkedExample(policy, example));
+  const examples = record.examples.map((example) => runWorkedExample(policy, example));
   return { passed: examples.every((e) => e.passed), examples };
 }
 
-function describeFailure(outcome: Awaited<ReturnType<typeof runWorkedExample>>): string {
+function describeFailure(outcome: WorkedExampleOutcome): string {
   if (outcome.issues)
     return `'${outcome.name}': the assessment does not fit the policy (${fromIssues(outcome.issues)
       .map((i) => `${i.pointer}: ${i.message}`)

@@ -48,11 +48,11 @@ export const formatDate = (iso: string | null | undefined): string => {
   if (!iso) return '';
   if (isIsoDate(iso)) return longDate(iso);
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return longDate(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+  return Number.isNaN(d.getTime()) ? iso : longDate(localDay(d));
 };
 
-export const todayIso = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+export const todayIso = (): string => localDay(new Date());
+
+/** The calendar day of a moment where the reader is, YYYY-MM-DD. */
+const localDay = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

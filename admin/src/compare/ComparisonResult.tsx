@@ -8,6 +8,7 @@ import { useDataProvider } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf, statusOf } from '../http';
 import type { CohortRecord } from './ComparePage';
+import { PolicyChanges } from '../versions/PolicyChanges';
 
 interface Summary {
   people: number;
@@ -246,15 +247,7 @@ function PairView({ pair, attribution }: { pair: Pair; attribution?: NonNullable
       <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>
         What changed in the policy
       </Typography>
-      {pair.policyChanges.length === 0 ? (
-        <Typography>No change that affects amounts.</Typography>
-      ) : (
-        <Box component="ul" sx={{ mt: 0 }}>
-          {pair.policyChanges.map((c, i) => (
-            <li key={i}>{c.description}</li>
-          ))}
-        </Box>
-      )}
+      <PolicyChanges changes={pair.policyChanges} />
 
       {attribution && attribution.steps.length > 0 && (
         <>

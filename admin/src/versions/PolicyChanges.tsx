@@ -10,9 +10,8 @@ import { diffVersions } from '../../../engine/diff';
 import type { Policy } from '../../../engine/policy';
 import { versionId } from '../dataProvider';
 
-/** The changes from `base` to `candidate` that affect amounts, flags or what is published. */
-export function PolicyChanges({ base, candidate }: { base: Policy; candidate: Policy }) {
-  const changes = diffVersions(base, candidate);
+/** Changes that affect amounts, flags or what is published, in words: from the engine's diff, here or on the server. */
+export function PolicyChanges({ changes }: { changes: ReadonlyArray<{ path: string; description: string }> }) {
   if (changes.length === 0) return <Typography>Nothing that affects amounts, flags or what is published.</Typography>;
   return (
     <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid="policy-changes">
@@ -28,5 +27,5 @@ export function ChangesSince({ policyId, version, candidate }: { policyId: strin
   const { data, error } = useGetOne<{ id: string; document: Policy }>('versions', { id: versionId(policyId, version) });
   if (error) return <Typography color="error">Version {version} could not be read, so what changed cannot be shown.</Typography>;
   if (!data) return <Typography role="status">Reading version {version}…</Typography>;
-  return <PolicyChanges base={data.document} candidate={candidate} />;
+  return <PolicyChanges changes={diffVersions(data.document, candidate)} />;
 }

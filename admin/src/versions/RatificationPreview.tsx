@@ -14,7 +14,7 @@ import type { ComparisonJob, PairStats } from '../compare/ComparisonResult';
 import type { PolicySummary, RasDataProvider } from '../dataProvider';
 import { GroupTable } from '../published/Equalities';
 import { describeError } from './format';
-import { ChangesSince } from './PolicyChanges';
+import { ChangesSince, PolicyChanges } from './PolicyChanges';
 import type { Policy } from '../../../engine/policy';
 
 export function RatificationPreview({
@@ -92,7 +92,8 @@ export function RatificationPreview({
       <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mt: 2, mb: 1 }}>
         What changes
       </Typography>
-      <ChangesSince policyId={policyId} version={against} candidate={candidate} />
+      {/* The comparison already holds the policy's changes, from the same diff: no need to fetch and diff again. */}
+      <PolicyChanges changes={pair.policyChanges} />
     </Box>
   );
 }
