@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { cohortToCsv, encodeCohort, syntheticPeople, type CohortPerson } from '../engine/index.js';
+import { cohortCsvChunks, syntheticPeople, type CohortPerson } from '../engine/index.js';
 import { readCohortFile } from './cohort-file.js';
 import { readPolicyFile } from './policy-files.js';
 import { plural } from './report-format.js';
@@ -26,7 +26,9 @@ export async function cohortGenerateCommand(args: GenerateArgs, out: NodeJS.Writ
     for (const p of syntheticPeople(compiled, { size: args.size, seed: args.seed })) yield p.person;
   })();
   if (args.format === 'csv') {
-    await write(out, [cohortToCsv(encodeCohort(people, args.size))]);
+    // Written as generated: a million people never sit in memory at once.
+    const questionIds = new Set(compiled.policy.questionnaires.flatMap((q) => q.questions.map((question) => question.id)));
+    await write(out, cohortCsvChunks(people, [...questionIds]));
     return 0;
   }
   // Written person by person: a large cohort as one string would exceed what a string may hold.

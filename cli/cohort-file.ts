@@ -1,15 +1,18 @@
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
-  importCohortCsv,
+  csvLineEnd,
+  importCohortCsvStream,
   importCohortJson,
+  type ImportResult,
   type CohortMeta,
   type CompiledPolicy,
   type EncodedCohort,
   type RowIssue,
 } from '../engine/index.js';
 import { InvalidInputError } from './invalid-input.js';
-import { InputError } from './read-json.js';
-import { readTextFile } from './read-json.js';
+import { InputError, readTextFile, unreadable } from './read-json.js';
 
 export interface LoadedCohort {
   cohort: EncodedCohort;
@@ -21,12 +24,18 @@ export interface LoadedCohort {
  * character) and checks it against the given versions. Bad rows are reported together (exit 1).
  */
 export async function readCohortFile(file: string, policies: readonly CompiledPolicy[] = []): Promise<LoadedCohort> {
-  const text = await readTextFile(file);
-  const csv = isCsv(file, text);
-  let result: ReturnType<typeof importCohortCsv>;
+  const start = await firstCharacters(file);
+  const csv = isCsv(file, start);
+  let result: ImportResult;
   if (csv) {
-    result = importCohortCsv(text, { name: basename(file, extname(file)), policies: [...policies] });
+    // Streamed: a million-row file is read record by record into the encoded cohort.
+    const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK });
+    const options = { name: basename(file, extname(file)), policies: [...policies], lineEnd: csvLineEnd(start) };
+    result = await importCohortCsvStream(stream, options).catch((e) => {
+      throw unreadable(file, e);
+    });
   } else {
+    const text = await readTextFile(file);
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -37,6 +46,23 @@ export async function readCohortFile(file: string, policies: readonly CompiledPo
   }
   if (!result.ok) throw new InvalidInputError(formatRowIssues(file, result.issues, csv));
   return { cohort: result.cohort, meta: result.meta };
+}
+
+/** The size of each piece of a CSV file read; the header line of a 5,000-question file fits in the first. */
+const CHUNK = 1 << 20;
+
+/** Enough of the file to tell JSON from CSV when its name does not say, and a CSV file's line end. */
+async function firstCharacters(file: string): Promise<string> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(CHUNK), 0, CHUNK, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch (e) {
+    throw unreadable(file, e);
+  } finally {
+    await handle?.close();
+  }
 }
 
 function isCsv(file: string, text: string): boolean {

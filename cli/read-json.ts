@@ -13,9 +13,14 @@ export async function readTextFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+    throw unreadable(file, e);
   }
+}
+
+/** The InputError for a file that could not be opened or read. */
+export function unreadable(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
 }
 
 export async function readJsonFile(file: string): Promise<unknown> {

@@ -31,7 +31,8 @@ export function readerOf(facts: object): FactReader {
   };
 }
 
-const isNumber = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
+// json-rules-engine's test for a number operand; for a number it comes to "not NaN", without the string round trip.
+const isNumber = (v: unknown) => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
 
 // The schema types rule values (lists for in/notIn, numbers for the comparisons), so the casts below
 // restate what validation has already checked.

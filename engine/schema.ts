@@ -47,6 +47,13 @@ export const assessmentSchemaIssues = checker(validateAssessmentSchema);
 /** Cohorts and results are checked far less often than assessments: each compiles on its first use, not at start-up. */
 export const cohortSchemaIssues = compiledOnFirstUse(cohortSchema.$id);
 
+/** One person of a cohort, as the cohort schema states them: a streamed import checks people one at a time. */
+export const cohortPersonSchemaIssues = compiledOnFirstUse(`${cohortSchema.$id}#/$defs/person`);
+
+/** A person's reference and current cost, the fields unique to each person, checked on their own. */
+export const cohortRefSchemaIssues = compiledOnFirstUse(`${cohortSchema.$id}#/$defs/person/properties/ref`);
+export const cohortCostSchemaIssues = compiledOnFirstUse(`${cohortSchema.$id}#/$defs/person/properties/currentAnnualCostPence`);
+
 /** Whether a result has the shape rules/result.schema.json states, as Issues (the tests hold every worked example's result to it). */
 export const resultSchemaIssues = compiledOnFirstUse(resultSchema.$id);
 

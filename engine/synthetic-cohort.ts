@@ -8,7 +8,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Assessment, CarerSituation } from './assessment.js';
 import type { CompiledPolicy } from './compile.js';
 import type { CohortPerson } from './cohort/cohort.js';
-import type { Answer, IsoDate, Question } from './policy.js';
+import type { IsoDate } from './policy.js';
 import type { CompiledQuestionnaire } from './questionnaire.js';
 
 export interface SyntheticCohortOptions {
@@ -104,30 +104,43 @@ function questionnairesFor(compiled: CompiledPolicy, clientGroup: string): Compi
 
 function answersFor(questionnaire: CompiledQuestionnaire, need: number, random: () => number): Record<string, string> {
   const answers: Record<string, string> = {};
-  for (const { question } of questionnaire.questions.values()) {
-    const notApplicable = question.answers.find((a) => a.notApplicable);
+  for (const { id, notApplicable, graded } of answerChoices(questionnaire)) {
     if (notApplicable && random() < NOT_APPLICABLE_SHARE) {
-      answers[question.id] = notApplicable.id;
+      answers[id] = notApplicable;
       continue;
     }
-    const graded = gradedAnswers(question);
     const jitter = (random() - 0.5) * 0.4;
     const level = Math.min(1, Math.max(0, need + jitter));
-    answers[question.id] = graded[Math.round(level * (graded.length - 1))]!.id;
+    answers[id] = graded[Math.round(level * (graded.length - 1))]!;
   }
   return answers;
 }
 
-const graded = new WeakMap<Question, Answer[]>();
+interface AnswerChoice {
+  id: string;
+  /** The answer id meaning "does not apply", if the question has one. */
+  notApplicable: string | undefined;
+  /** The answer ids that apply, from fewest points to most. */
+  graded: string[];
+}
 
-/** A question's answers that apply, from fewest points to most (worked out once per question). */
-function gradedAnswers(question: Question): Answer[] {
-  let answers = graded.get(question);
-  if (!answers) {
-    answers = question.answers.filter((a) => !a.notApplicable).sort((a, b) => a.points - b.points);
-    graded.set(question, answers);
+const choices = new WeakMap<CompiledQuestionnaire, AnswerChoice[]>();
+
+/** Each question's choices, worked out once per questionnaire rather than for every person. */
+function answerChoices(questionnaire: CompiledQuestionnaire): AnswerChoice[] {
+  let found = choices.get(questionnaire);
+  if (!found) {
+    found = [...questionnaire.questions.values()].map(({ question }) => ({
+      id: question.id,
+      notApplicable: question.answers.find((a) => a.notApplicable)?.id,
+      graded: question.answers
+        .filter((a) => !a.notApplicable)
+        .sort((a, b) => a.points - b.points)
+        .map((a) => a.id),
+    }));
+    choices.set(questionnaire, found);
   }
-  return answers;
+  return found;
 }
 
 function syntheticCarer(compiled: CompiledPolicy, random: () => number, pick: <T>(items: readonly T[]) => T): CarerSituation | undefined {

@@ -7,7 +7,7 @@ import type { CompiledPolicy } from '../compile.js';
 import { diffVersions, type PolicyChange } from '../diff.js';
 import type { IsoDate } from '../policy.js';
 import type { EncodedCohort } from './encoded-cohort.js';
-import { compileFastEvaluator, type FastOutcome } from './fast-evaluator.js';
+import { compileFastEvaluator, emptyResult } from './fast-evaluator.js';
 import { histogram, summarise, type Histogram, type Summary } from './statistics.js';
 
 export interface VersionUnderTest {
@@ -138,7 +138,6 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
   if (versions.length < 2) throw new Error('a comparison needs at least two versions');
   const evaluators = versions.map((v) => compileFastEvaluator(v.compiled, cohort, options.asOf));
   const amounts = versions.map(() => new Float64Array(cohort.size).fill(NaN));
-  const flags = versions.map(() => new Map<string, number>());
   const noAmount = versions.map(() => new Map<string, number>());
   let withoutAmount = 0;
   const included = new Uint8Array(cohort.size);
@@ -146,27 +145,27 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
   let excludedCount = 0;
   let next = 0;
 
-  const outcomes: FastOutcome[] = [];
+  const outcomes = versions.map(() => emptyResult());
+  // Flags counted by rule index in the loop, named once at the end.
+  const fired = evaluators.map((e) => new Float64Array(e.ruleTypes.length));
   const evaluatePerson = (i: number) => {
     for (let k = 0; k < evaluators.length; k++) {
-      const outcome = evaluators[k]!(i);
-      if ('error' in outcome) {
+      const error = evaluators[k]!.into(i, outcomes[k]!);
+      if (error !== null) {
         // A person is compared only if every version can evaluate them, so totals are like for like.
-        if (excludedExamples.length < 100)
-          excludedExamples.push({ ref: cohort.refs[i]!, version: versions[k]!.version, reason: outcome.error });
+        if (excludedExamples.length < 100) excludedExamples.push({ ref: cohort.refs[i]!, version: versions[k]!.version, reason: error });
         excludedCount++;
         return;
       }
-      outcomes[k] = outcome;
     }
     let everyAmount = true;
     for (let k = 0; k < evaluators.length; k++) {
-      const { outcome, flags: raised } = outcomes[k]!;
+      const { outcome, fired: raised } = outcomes[k]!;
       if (outcome !== null) {
         everyAmount = false;
         noAmount[k]!.set(outcome, (noAmount[k]!.get(outcome) ?? 0) + 1);
       }
-      for (const f of raised) flags[k]!.set(f, (flags[k]!.get(f) ?? 0) + 1);
+      for (let r = 0; r < raised.length; r++) fired[k]![raised[r]!]!++;
     }
     if (!everyAmount) {
       withoutAmount++;
@@ -185,6 +184,7 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
       return next >= cohort.size;
     },
     finish(): Comparison {
+      const flags = evaluators.map((e, k) => flagCounts(e.ruleTypes, fired[k]!));
       const outcomes = versions.map((v, k) => versionOutcome(v, amounts[k]!, flags[k]!, noAmount[k]!, included, cohort));
       const pairs = versions
         .slice(1)
@@ -202,6 +202,15 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
       };
     },
   };
+}
+
+/** Rules raising the same flag are counted together under it; a flag no one raised is left out. */
+function flagCounts(ruleTypes: readonly string[], fired: Float64Array): Map<string, number> {
+  const counts = new Map<string, number>();
+  ruleTypes.forEach((type, r) => {
+    if (fired[r]! > 0) counts.set(type, (counts.get(type) ?? 0) + fired[r]!);
+  });
+  return counts;
 }
 
 function versionOutcome(
@@ -352,20 +361,27 @@ class Largest {
 
 /** Indicative allocations against the current package cost, for the included people who have one. */
 export function currentCost(amounts: Float64Array, included: Uint8Array, cohort: EncodedCohort): CurrentCostComparison | null {
-  const differences: number[] = [];
+  const differences = new Float64Array(cohort.size);
+  let n = 0,
+    above = 0,
+    below = 0;
   for (let i = 0; i < cohort.size; i++) {
     const cost = cohort.currentAnnualCostPence[i]!;
-    if (included[i] && !Number.isNaN(cost)) differences.push(amounts[i]! - cost);
+    if (!included[i] || Number.isNaN(cost)) continue;
+    const difference = amounts[i]! - cost;
+    differences[n++] = difference;
+    if (difference > 0) above++;
+    else if (difference < 0) below++;
   }
-  if (differences.length === 0) return null;
-  const summary = summarise(Float64Array.from(differences));
+  if (n === 0) return null;
+  const summary = summarise(differences.subarray(0, n));
   return {
-    people: differences.length,
+    people: n,
     meanDifferencePence: summary.meanPence,
     medianDifferencePence: summary.medianPence,
-    above: differences.filter((d) => d > 0).length,
-    below: differences.filter((d) => d < 0).length,
-    equal: differences.filter((d) => d === 0).length,
+    above,
+    below,
+    equal: n - above - below,
   };
 }
 

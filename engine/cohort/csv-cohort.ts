@@ -1,9 +1,8 @@
 /**
- * Reading a CSV cohort: records with the line each starts on, the header's columns, and one data row
- * as a person plus the problems only a CSV cell can have (yes/no, amounts, half-filled carers).
+ * The CSV cohort's columns: the header's layout, and one data row as a person plus the problems
+ * only a CSV cell can have (yes/no, amounts, half-filled carers).
  */
 
-import { parse } from 'csv-parse/sync';
 import type { CohortPerson } from './cohort.js';
 import type { KnownIds } from './person-checks.js';
 import { parsePounds } from './pounds.js';
@@ -21,7 +20,7 @@ export const CSV_COLUMNS = [
   'currentAnnualCost',
 ] as const;
 export type FixedColumn = (typeof CSV_COLUMNS)[number];
-const REQUIRED_COLUMNS: readonly FixedColumn[] = ['ref', 'clientGroup', 'ageBand'];
+const REQUIRED_COLUMNS = ['ref', 'clientGroup', 'ageBand'] as const satisfies readonly FixedColumn[];
 const CARER_COLUMNS = ['carerWilling', 'carerAble', 'carerSupportLevel', 'carerImpact'] as const;
 
 /** Where a JSON field lives in the CSV, so CSV problems name the column the user sees. */
@@ -32,61 +31,6 @@ export const COLUMN_OF_FIELD: Record<string, string> = {
   'carer.impact': 'carerImpact',
   currentAnnualCostPence: 'currentAnnualCost',
 };
-
-export interface CsvRow {
-  cells: string[];
-  /** The line of the file the record starts on. */
-  line: number;
-}
-
-/**
- * Records with the line each starts on. csv-parse's own line count runs ahead after a quoted line
- * break in a CRLF file, so lines are counted here from the byte offset where each record ends.
- */
-export function readCsv(text: string): { rows: CsvRow[] } | { issue: RowIssue } {
-  // Offsets are in UTF-8 bytes, as csv-parse counts them.
-  const bytes = new TextEncoder().encode(text);
-  let records: Array<{ record: string[]; info: { bytes: number } }>;
-  try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    return { issue: { row: 0, line: err.lines, field: '', code: 'csv_syntax', message: `the file is not readable CSV: ${err.message}` } };
-  }
-  const breaks = lineBreakOffsets(bytes);
-  const lineAt = (offset: number) => 1 + countBelow(breaks, offset);
-  const rows: CsvRow[] = [];
-  let start = 0;
-  for (const { record, info } of records) {
-    // Skip the blank lines (and the BOM) between the previous record and this one.
-    let first = start;
-    while (first < info.bytes && (bytes[first] === 0x0a || bytes[first] === 0x0d)) first++;
-    if (start === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) first = Math.max(first, 3);
-    rows.push({ cells: record, line: lineAt(first) });
-    start = info.bytes;
-  }
-  return { rows };
-}
-
-/** Offsets of the bytes that end lines: each LF, and each CR not followed by LF (old Mac files). */
-function lineBreakOffsets(bytes: Uint8Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) out.push(i);
-  }
-  return out;
-}
-
-function countBelow(sorted: number[], value: number): number {
-  let low = 0,
-    high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 export interface Layout {
   fixed: Map<FixedColumn, number>;
@@ -143,57 +87,60 @@ export function readHeader(cells: string[], known: KnownIds): Layout {
   return { fixed, questions, issues };
 }
 
-/** One data row as a person, and what is wrong with the cells only CSV can get wrong. */
+/**
+ * One data row's fixed columns as a person (answers are left to the importer, which codes each
+ * distinct cell once), and what is wrong with the cells only CSV can get wrong.
+ */
 export function rowToPerson(
-  cell: (name: FixedColumn) => string,
+  cells: readonly string[],
   layout: Layout,
-  cells: string[],
 ): { person: CohortPerson; issues: Array<Omit<RowIssue, 'row' | 'line'>> } {
   const issues: Array<Omit<RowIssue, 'row' | 'line'>> = [];
-  const person: CohortPerson = { ref: cell('ref'), clientGroup: cell('clientGroup'), ageBand: cell('ageBand'), answers: {} };
+  const person: CohortPerson = {
+    ref: cellOf(cells, layout, 'ref'),
+    clientGroup: cellOf(cells, layout, 'clientGroup'),
+    ageBand: cellOf(cells, layout, 'ageBand'),
+    answers: {},
+  };
   for (const column of REQUIRED_COLUMNS) {
-    if (layout.fixed.has(column) && cell(column) === '')
+    if (layout.fixed.has(column) && person[column] === '')
       issues.push({ field: column, code: 'required', message: `${column} is empty; every person needs one` });
   }
-  for (const { id, index } of layout.questions) {
-    const answer = cells[index]!.trim();
-    if (answer !== '') person.answers[id] = answer;
-  }
-  const carerCells = CARER_COLUMNS.map((c) => [c, cell(c)] as const);
-  const filled = carerCells.filter(([, v]) => v !== '');
-  if (filled.length === CARER_COLUMNS.length) {
-    const willing = yesNo(cell('carerWilling'));
-    const able = yesNo(cell('carerAble'));
-    for (const [column, value] of [
-      ['carerWilling', willing],
-      ['carerAble', able],
-    ] as const) {
-      if (value === null)
-        issues.push({ field: column, code: 'bad_boolean', message: `'${cell(column)}' is not yes or no: write yes, no, true or false` });
-    }
-    if (willing !== null && able !== null) {
-      person.carer = {
-        willingToContinue: willing,
-        ableToContinue: able,
-        supportLevel: cell('carerSupportLevel'),
-        impact: cell('carerImpact'),
-      };
-    }
-  } else if (filled.length > 0) {
-    const missing = carerCells.filter(([, v]) => v === '').map(([c]) => c);
+  const carerCells = CARER_COLUMNS.map((c) => cellOf(cells, layout, c));
+  const filled = carerCells.filter((v) => v !== '').length;
+  if (filled === CARER_COLUMNS.length) {
+    const [willingText, ableText, supportLevel, impact] = carerCells as [string, string, string, string];
+    const willing = yesNo(willingText);
+    const able = yesNo(ableText);
+    if (willing === null) issues.push(notYesNo('carerWilling', willingText));
+    if (able === null) issues.push(notYesNo('carerAble', ableText));
+    if (willing !== null && able !== null) person.carer = { willingToContinue: willing, ableToContinue: able, supportLevel, impact };
+  } else if (filled > 0) {
+    const missing = CARER_COLUMNS.filter((_, k) => carerCells[k] === '');
+    const given = CARER_COLUMNS.filter((_, k) => carerCells[k] !== '');
     issues.push({
       field: 'carer',
       code: 'incomplete_carer',
-      message: `the carer details are incomplete: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} empty while ${filled.map(([c]) => c).join(', ')} ${filled.length === 1 ? 'is' : 'are'} filled; fill all four carer columns, or leave all four empty for no carer`,
+      message: `the carer details are incomplete: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} empty while ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} filled; fill all four carer columns, or leave all four empty for no carer`,
     });
   }
-  const cost = cell('currentAnnualCost');
+  const cost = cellOf(cells, layout, 'currentAnnualCost');
   if (cost !== '') {
     const parsed = parsePounds(cost);
     if ('pence' in parsed) person.currentAnnualCostPence = parsed.pence;
     else issues.push({ field: 'currentAnnualCost', code: 'bad_amount', message: parsed.reason });
   }
   return { person, issues };
+}
+
+function notYesNo(field: FixedColumn, text: string): Omit<RowIssue, 'row' | 'line'> {
+  return { field, code: 'bad_boolean', message: `'${text}' is not yes or no: write yes, no, true or false` };
+}
+
+/** A fixed column's cell, trimmed; '' when the file has no such column. */
+function cellOf(cells: readonly string[], layout: Layout, name: FixedColumn): string {
+  const index = layout.fixed.get(name);
+  return index === undefined ? '' : cells[index]!.trim();
 }
 
 function yesNo(text: string): boolean | null {

@@ -65,6 +65,30 @@ export class CohortEncoder {
   }
 
   add(person: CohortPerson): void {
+    const i = this.addPerson(person);
+    for (const [questionId, answerId] of Object.entries(person.answers)) {
+      const column = this.column(questionId);
+      column.codes[i] = column.answers.code(answerId) + 1;
+    }
+  }
+
+  /**
+   * The code an answer is stored as in its question's column, for an importer that codes each
+   * distinct cell once rather than every person's answers by id.
+   */
+  answerCode(questionId: string, answerId: string): number {
+    return this.column(questionId).answers.code(answerId) + 1;
+  }
+
+  /** Adds a person whose answers are already coded: `codes[k]` answers `questionIds[k]` (0: not answered). */
+  addCoded(person: Omit<CohortPerson, 'answers'>, questionIds: readonly string[], codes: ArrayLike<number>): void {
+    const i = this.addPerson(person);
+    for (let k = 0; k < questionIds.length; k++) {
+      if (codes[k] !== 0) this.column(questionIds[k]!).codes[i] = codes[k]!;
+    }
+  }
+
+  private addPerson(person: Omit<CohortPerson, 'answers'>): number {
     if (this.size === this.capacity) this.grow();
     const i = this.size++;
     this.refs.push(person.ref);
@@ -72,12 +96,9 @@ export class CohortEncoder {
     const bandCode = this.bands.code(person.ageBand);
     if (bandCode === this.bandList.length) this.bandList.push(requireBand(person.ageBand));
     this.ageBandOf[i] = bandCode;
-    for (const [questionId, answerId] of Object.entries(person.answers)) {
-      const column = this.column(questionId);
-      column.codes[i] = column.answers.code(answerId) + 1;
-    }
     if (person.carer) this.addCarer(i, person.carer);
     if (person.currentAnnualCostPence !== undefined) this.cost[i] = person.currentAnnualCostPence;
+    return i;
   }
 
   finish(): EncodedCohort {

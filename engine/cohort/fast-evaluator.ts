@@ -5,6 +5,8 @@
  */
 
 import { allocate } from '../allocation.js';
+import type { CarerSituation } from '../assessment.js';
+import { adjustForCarer } from '../carer-adjustment.js';
 import { chooseTable } from '../client-group-table.js';
 import type { CompiledPolicy } from '../compile.js';
 import { walk } from '../policy-checks/rules.js';
@@ -42,13 +44,50 @@ interface Slot {
   answerIds: readonly string[];
 }
 
+/**
+ * A questionnaire laid out for the hot loop: its slots as parallel arrays, so scoring a person is
+ * typed-array reads (a question the cohort has no column for reads a column of zeros).
+ */
 interface Plan {
   questionnaire: CompiledQuestionnaire;
   slots: Slot[];
   byQuestion: Map<string, Slot>;
+  columns: Uint16Array[];
+  points: Int32Array[];
+  domains: Int32Array;
+  required: Uint8Array;
 }
 
-export type FastEvaluator = (i: number) => FastOutcome | Unevaluable;
+/**
+ * Evaluates person i. `into` is the allocation-free form a comparison's loop uses: it fills `out`
+ * (whose `fired` lists the indices in `rules` of the rules met) and returns why the person cannot be
+ * evaluated, or null.
+ */
+export interface FastEvaluator {
+  (i: number): FastOutcome | Unevaluable;
+  into(i: number, out: FastResult): string | null;
+  /** The event type of each rule, by the index `fired` holds. */
+  readonly ruleTypes: readonly string[];
+}
+
+/** The reusable outcome `into` fills. */
+export interface FastResult extends Omit<FastOutcome, 'flags'> {
+  fired: number[];
+}
+
+export function emptyResult(): FastResult {
+  return {
+    totalMilli: 0,
+    allocationPence: null,
+    weeklyPence: null,
+    monthlyPence: null,
+    annualPence: null,
+    outcome: null,
+    carerReductionApplied: false,
+    carerReductionPercent: 0,
+    fired: [],
+  };
+}
 
 interface Money {
   allocationPence: number | null;
@@ -94,10 +133,11 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     ...rules.map(({ rule }) => ({ name: rule.name, conditions: rule.conditions })),
     ...eligibility.map(({ condition }) => ({ name: condition.id, conditions: condition.conditions })),
   ].find((r) => walk(r.conditions).some(({ condition }) => condition.fact === 'facts'));
-  if (testsStatedFacts)
-    return () => ({
-      error: `'${testsStatedFacts.name}' tests facts the case system states in each assessment ('facts'), which a cohort does not hold`,
-    });
+  const ruleTypes = rules.map(({ rule }) => rule.event.type);
+  if (testsStatedFacts) {
+    const error = `'${testsStatedFacts.name}' tests facts the case system states in each assessment ('facts'), which a cohort does not hold`;
+    return withOutcomes(() => error, ruleTypes);
+  }
   const carerTable = policy.carerAdjustment;
   const carerKnown = carerTable
     ? cohort.carerLevels.map((l) =>
@@ -105,73 +145,119 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
       )
     : null;
   const raw = new Int32Array(domains.length);
-  const money = moneySteps(compiled, asOf);
+  const money = moneySteps(compiled, cohort, asOf);
   const current: Current = { i: 0, plan: undefined as unknown as Plan, totalMilli: 0, money: undefined as unknown as Money };
   const read = factReader(current, raw, weights, domainIndex, cohort);
 
-  return (i) => {
+  const into = (i: number, out: FastResult): string | null => {
     const group = cohort.clientGroupOf[i]!;
     const pricing = tables[group];
-    if (!pricing) return { error: `client group '${cohort.clientGroups[group]}' is not one of this version's` };
+    if (!pricing) return `client group '${cohort.clientGroups[group]}' is not one of this version's`;
     const plan = plans[group]![cohort.ageBandOf[i]!]!;
-    if ('error' in plan) return plan;
+    if ('error' in plan) return plan.error;
     raw.fill(0);
-    for (const slot of plan.slots) {
-      const code = slot.column ? slot.column[i]! : 0;
+    const { columns, points, domains, required } = plan;
+    for (let s = 0; s < columns.length; s++) {
+      const code = columns[s]![i]!;
       if (code === 0) {
-        if (slot.required) return { error: `question '${slot.questionId}' is not answered` };
+        if (required[s]) return `question '${plan.slots[s]!.questionId}' is not answered`;
         continue;
       }
-      const points = slot.points[code]!;
-      if (points < 0) return { error: `'${slot.answerIds[code - 1]}' is not an answer to question '${slot.questionId}'` };
-      raw[slot.domain]! += points;
+      const scored = points[s]![code]!;
+      if (scored < 0) return `'${plan.slots[s]!.answerIds[code - 1]}' is not an answer to question '${plan.slots[s]!.questionId}'`;
+      raw[domains[s]!]! += scored;
     }
     const carerFlags = cohort.carerFlags[i]!;
     if (carerFlags !== 0 && carerKnown && !carerKnown[cohort.carerLevelOf[i]!]![cohort.carerImpactOf[i]!]) {
       const carer = carerOf(cohort, i)!;
-      return { error: `carer support level '${carer.supportLevel}' or impact '${carer.impact}' is not in this version's carer table` };
+      return `carer support level '${carer.supportLevel}' or impact '${carer.impact}' is not in this version's carer table`;
     }
     let totalMilli = 0;
     for (let d = 0; d < raw.length; d++) totalMilli += raw[d]! * weights[d]!;
     current.i = i;
     current.plan = plan;
     current.totalMilli = totalMilli;
-    const eligible = eligibility.every((c) => c.conditions.test(read));
-    const outcome = eligible ? money(group, pricing, totalMilli, cohort, i) : NO_AMOUNT;
+    let eligible = true;
+    for (let e = 0; e < eligibility.length && eligible; e++) eligible = eligibility[e]!.conditions.test(read);
+    const outcome = eligible ? money(pricing, totalMilli, i) : NO_AMOUNT;
     current.money = outcome;
-    const flags: string[] = [];
-    for (const r of rules) if (r.conditions.test(read)) flags.push(r.rule.event.type);
-    return {
-      totalMilli,
-      allocationPence: outcome.allocationPence,
-      weeklyPence: outcome.weeklyPence,
-      monthlyPence: outcome.monthlyPence,
-      annualPence: outcome.annualPence,
-      carerReductionApplied: outcome.carerReductionApplied,
-      carerReductionPercent: outcome.carerPercent,
-      outcome: outcome.outcome,
-      flags,
-    };
+    out.totalMilli = totalMilli;
+    out.allocationPence = outcome.allocationPence;
+    out.weeklyPence = outcome.weeklyPence;
+    out.monthlyPence = outcome.monthlyPence;
+    out.annualPence = outcome.annualPence;
+    out.carerReductionApplied = outcome.carerReductionApplied;
+    out.carerReductionPercent = outcome.carerPercent;
+    out.outcome = outcome.outcome;
+    out.fired.length = 0;
+    for (let r = 0; r < rules.length; r++) if (rules[r]!.conditions.test(read)) out.fired.push(r);
+    return null;
   };
+  return withOutcomes(into, ruleTypes);
+}
+
+/** The allocating form, for callers that keep each outcome: a fresh object per person. */
+function withOutcomes(into: (i: number, out: FastResult) => string | null, ruleTypes: string[]): FastEvaluator {
+  const evaluator = (i: number): FastOutcome | Unevaluable => {
+    const out = emptyResult();
+    const error = into(i, out);
+    if (error !== null) return { error };
+    const { fired, ...rest } = out;
+    return { ...rest, flags: fired.map((r) => ruleTypes[r]!) };
+  };
+  return Object.assign(evaluator, { into, ruleTypes });
 }
 
 /**
- * The money steps depend only on the table, the total and the carer's situation, which many people
- * share, so each distinct combination is worked out once.
+ * The money steps depend only on the pricing table, the total and what the carer adjustment does
+ * (whether it applies, and by what percentage), which many people share: each distinct combination
+ * is worked out once by allocate() and reused. A carer's situation is reduced to its effect first,
+ * so people whose carers differ but whose reduction is the same share one entry.
  */
-function moneySteps(compiled: CompiledPolicy, asOf: IsoDate) {
-  const caches = new Map<number, Map<number, Money>>();
-  return (group: number, pricing: Pricing, totalMilli: number, cohort: EncodedCohort, i: number): Money => {
-    // Group, carer flags, level and impact packed in one number (each list is far below 2^16 long).
-    const carerKey = ((group * 8 + cohort.carerFlags[i]!) * 65536 + cohort.carerLevelOf[i]!) * 65536 + cohort.carerImpactOf[i]!;
-    let cache = caches.get(carerKey);
-    if (!cache) {
-      cache = new Map();
-      caches.set(carerKey, cache);
+function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDate) {
+  const { policy } = compiled;
+  const tables: Pricing[] = [];
+  // effects[flags][level][impact]: an index into `carers`, the first carer seen with that effect.
+  const effects: number[][][] = [];
+  const effectIndex = new Map<string, number>();
+  const carers: Array<CarerSituation | undefined> = [];
+  const caches: Array<Array<Map<number, Money>>> = [];
+
+  const effectOf = (i: number): number => {
+    const flags = cohort.carerFlags[i]!;
+    const level = cohort.carerLevelOf[i]!;
+    const impact = cohort.carerImpactOf[i]!;
+    effects[flags] ??= [];
+    const byLevel = effects[flags]!;
+    byLevel[level] ??= [];
+    const byImpact = byLevel[level]!;
+    let effect: number | undefined = byImpact[impact];
+    if (effect === undefined) {
+      const carer = carerOf(cohort, i);
+      const line = adjustForCarer(policy.carerAdjustment, carer, 0, policy.rounding.mode);
+      const key = line.applied ? String(line.percent) : 'none';
+      effect = effectIndex.get(key);
+      if (effect === undefined) {
+        effect = carers.length;
+        carers.push(carer);
+        effectIndex.set(key, effect);
+      }
+      byImpact[impact] = effect;
     }
+    return effect;
+  };
+
+  return (pricing: Pricing, totalMilli: number, i: number): Money => {
+    let table = tables.indexOf(pricing);
+    if (table < 0) table = tables.push(pricing) - 1;
+    const effect = effectOf(i);
+    caches[table] ??= [];
+    const byEffect = caches[table]!;
+    byEffect[effect] ??= new Map();
+    const cache = byEffect[effect]!;
     let result = cache.get(totalMilli);
     if (!result) {
-      const allocation = allocate(compiled, pricing, totalMilli, carerOf(cohort, i), asOf);
+      const allocation = allocate(compiled, pricing, totalMilli, carers[effect], asOf);
       result =
         allocation.pence === null
           ? { ...NO_AMOUNT, outcome: allocation.priced.outcome.id }
@@ -198,6 +284,12 @@ function planQuestionnaires(
 ): Array<Array<Plan | Unevaluable>> {
   const columns = new Map(cohort.columns.map((c) => [c.questionId, c]));
   const cache = new Map<CompiledQuestionnaire, Plan>();
+  // A question the cohort has no column for reads one column of zeros, made only if needed.
+  let zeros: Uint16Array | undefined;
+  const unanswered = () => {
+    zeros ??= new Uint16Array(cohort.size);
+    return zeros;
+  };
   const planFor = (q: CompiledQuestionnaire): Plan => {
     let plan = cache.get(q);
     if (!plan) {
@@ -218,7 +310,15 @@ function planQuestionnaires(
           answerIds,
         };
       });
-      plan = { questionnaire: q, slots, byQuestion: new Map(slots.map((slot) => [slot.questionId, slot])) };
+      plan = {
+        questionnaire: q,
+        slots,
+        byQuestion: new Map(slots.map((slot) => [slot.questionId, slot])),
+        columns: slots.map((slot) => slot.column ?? unanswered()),
+        points: slots.map((slot) => slot.points),
+        domains: Int32Array.from(slots.map((slot) => slot.domain)),
+        required: Uint8Array.from(slots.map((slot) => (slot.required ? 1 : 0))),
+      };
       cache.set(q, plan);
     }
     return plan;

@@ -6,11 +6,13 @@
  */
 
 import type { CompiledPolicy } from '../compile.js';
-import { cohortSchemaIssues } from '../schema.js';
+import { cohortSchema, cohortSchemaIssues } from '../schema.js';
+import { PersonCellChecks, type FieldIssue } from './cell-checks.js';
 import type { Cohort, CohortPerson } from './cohort.js';
-import { COLUMN_OF_FIELD, CSV_COLUMNS, readCsv, readHeader, rowToPerson, type FixedColumn } from './csv-cohort.js';
-import { encodeCohort, type EncodedCohort } from './encoded-cohort.js';
-import { duplicateRef, knownIds, personIssues, policyIdIssues } from './person-checks.js';
+import { COLUMN_OF_FIELD, CSV_COLUMNS, readHeader, rowToPerson, type Layout } from './csv-cohort.js';
+import { readCsvStream, readCsvText, type CsvLineEnd, type CsvTextStream } from './csv-records.js';
+import { CohortEncoder, encodeCohort, type EncodedCohort } from './encoded-cohort.js';
+import { knownIds, personIssues, policyIdIssues, type KnownIds } from './person-checks.js';
 import { byRowThenLine, IssueList, type RowIssue } from './row-issues.js';
 
 export interface CohortMeta {
@@ -31,6 +33,11 @@ export interface CsvImportOptions extends ImportOptions {
   name: string;
   description?: string;
   policyId?: string;
+}
+
+export interface CsvStreamOptions extends CsvImportOptions {
+  /** The file's line end, found by csvLineEnd() from its start. */
+  lineEnd: CsvLineEnd;
 }
 
 /**
@@ -68,7 +75,8 @@ export function importCohortJson(json: unknown, options: ImportOptions = {}): Im
     issues.addAll((byRow.get(row) ?? []).filter((x) => !spoken.has(x.field) && ![...spoken].some((f) => x.field.startsWith(`${f}.`))));
   });
   if (issues.count > 0) return { ok: false, issues: issues.finish() };
-  return encode(doc.people as CohortPerson[], { name: doc.name!, description: doc.description, policyId: doc.policyId });
+  const people = doc.people as CohortPerson[];
+  return encoded(() => encodeCohort(people, people.length), { name: doc.name!, description: doc.description, policyId: doc.policyId });
 }
 
 /**
@@ -78,39 +86,115 @@ export function importCohortJson(json: unknown, options: ImportOptions = {}): Im
  *   importCohortCsv('ref,clientGroup,ageBand,pc-washing\nA-1,older-people,75-84,some-help\n', { name: 'Pilot' });
  */
 export function importCohortCsv(text: string, options: CsvImportOptions): ImportResult {
-  const issues = new IssueList();
-  const records = readCsv(text);
-  if ('issue' in records) return { ok: false, issues: [records.issue] };
-  const [header, ...rows] = records.rows;
-  if (!header)
-    return {
-      ok: false,
-      issues: [
-        {
-          row: 0,
-          line: 1,
-          field: '',
-          code: 'no_header',
-          message: `the file is empty: the first line must name the columns (${CSV_COLUMNS.join(', ')} and one column per question)`,
-        },
-      ],
+  const reading = new CsvCohortImport(options);
+  return reading.finish(readCsvText(text, (cells, line) => reading.record(cells, line)));
+}
+
+/**
+ * The same import from a stream of text (a file, an upload), one record at a time: memory holds the
+ * encoded cohort and the first problems, never the file or a million people as objects.
+ */
+export async function importCohortCsvStream(stream: CsvTextStream, options: CsvStreamOptions): Promise<ImportResult> {
+  const reading = new CsvCohortImport(options);
+  return reading.finish(await readCsvStream(stream, options.lineEnd, (cells, line) => reading.record(cells, line)));
+}
+
+/** The cohort schema's limit on people, which a streamed file is held to as it is read. */
+const MAX_PEOPLE = cohortSchema.properties.people.maxItems;
+
+/** Every row checked as it arrives and, while the file is sound, encoded at once. */
+class CsvCohortImport {
+  private readonly issues = new IssueList();
+  private readonly known: KnownIds;
+  private readonly encoder = new CohortEncoder();
+  private readonly checks: PersonCellChecks;
+  private header: { cells: string[]; line: number; layout: Layout } | null = null;
+  /** Per question column of the header: its id, this row's code, and each distinct cell's verdict and code. */
+  private questionIds: string[] = [];
+  private codes = new Int32Array(0);
+  private answers: Array<Map<string, { issues: readonly FieldIssue[]; code: number }>> = [];
+  private rows = 0;
+
+  constructor(private readonly options: CsvImportOptions) {
+    this.known = knownIds(options.policies);
+    this.checks = new PersonCellChecks(this.known);
+  }
+
+  record(cells: string[], line: number): void {
+    if (!this.header) {
+      this.readHeader(cells, line);
+      return;
+    }
+    // Cells mean what the header says they mean: with a wrong header, row problems would only be noise.
+    if (this.header.layout.issues.length > 0) return;
+    const row = ++this.rows;
+    if (row > MAX_PEOPLE) return;
+    this.readRow(cells, row, line, this.header);
+  }
+
+  finish(readIssue: RowIssue | null): ImportResult {
+    if (readIssue) return { ok: false, issues: [readIssue] };
+    const { issues, options } = this;
+    if (!this.header)
+      return {
+        ok: false,
+        issues: [
+          {
+            row: 0,
+            line: 1,
+            field: '',
+            code: 'no_header',
+            message: `the file is empty: the first line must name the columns (${CSV_COLUMNS.join(', ')} and one column per question)`,
+          },
+        ],
+      };
+    if (this.header.layout.issues.length > 0) return { ok: false, issues: issues.finish() };
+    if (this.rows === 0 && issues.count === 0) {
+      issues.add({
+        row: 0,
+        line: this.header.line,
+        field: '',
+        code: 'no_rows',
+        message: 'the file has a header but no people: add one row per person below it',
+      });
+    }
+    if (this.rows > MAX_PEOPLE) {
+      issues.add({
+        row: 0,
+        field: '',
+        code: 'too_many_people',
+        message: `the file has ${this.rows.toLocaleString('en-GB')} people; a cohort holds at most ${MAX_PEOPLE.toLocaleString('en-GB')}`,
+      });
+    }
+    // The document's own fields (name, description, scheme) against the schema, with no people to walk.
+    const head = {
+      schemaVersion: 1,
+      name: options.name,
+      ...optional('description', options.description),
+      ...optional('policyId', options.policyId),
+      people: [],
     };
+    for (const issue of cohortSchemaIssues(head))
+      issues.add({ row: 0, field: locate(issue.path).field, code: issue.code, message: issue.message });
+    if (issues.count > 0) return { ok: false, issues: issues.finish().sort(byRowThenLine) };
+    return encoded(() => this.encoder.finish(), options);
+  }
 
-  const known = knownIds(options.policies);
-  const layout = readHeader(header.cells, known);
-  issues.addAll(layout.issues.map((x) => ({ ...x, line: header.line })));
-  issues.addAll(policyIdIssues(options.policyId, options.policies));
-  // Cells mean what the header says they mean: with a wrong header, row problems would only be noise.
-  if (issues.count > 0) return { ok: false, issues: issues.finish() };
+  private readHeader(cells: string[], line: number): void {
+    const layout = readHeader(cells, this.known);
+    this.questionIds = layout.questions.map((q) => q.id);
+    this.codes = new Int32Array(layout.questions.length);
+    this.answers = layout.questions.map(() => new Map());
+    layout.issues.push(...policyIdIssues(this.options.policyId, this.options.policies));
+    this.header = { cells, line, layout };
+    this.issues.addAll(layout.issues.map((x) => ({ ...x, line })));
+  }
 
-  const people: CohortPerson[] = [];
-  const lines: number[] = [];
-  rows.forEach(({ cells, line }, index) => {
-    const row = index + 1;
-    const at = (x: Omit<RowIssue, 'row' | 'line'>): RowIssue => ({ row, line, ...x });
+  private readRow(cells: string[], row: number, line: number, header: { cells: string[]; layout: Layout }): void {
+    const { issues } = this;
     if (cells.length !== header.cells.length) {
       issues.add(
-        at({
+        at(row, line, {
           field: '',
           code: 'column_count',
           message: `row has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'} but the header names ${header.cells.length} columns; check for a stray or missing comma (quote cells that contain commas)`,
@@ -118,51 +202,52 @@ export function importCohortCsv(text: string, options: CsvImportOptions): Import
       );
       return;
     }
-    const cell = (name: FixedColumn) => (layout.fixed.has(name) ? cells[layout.fixed.get(name)!]!.trim() : '');
-    const parsed = rowToPerson(cell, layout, cells);
-    const own = parsed.issues.map(at);
-    const checked = personIssues(parsed.person, row, known, new Map(), false).map((x) =>
-      at({ ...x, field: COLUMN_OF_FIELD[x.field] ?? x.field.replace(/^answers\./, '') }),
-    );
-    issues.addAll(own);
-    issues.addAll(checked.filter((x) => !own.some((o) => o.field === x.field)));
-    people.push(parsed.person);
-    lines.push(line);
-  });
-  if (rows.length === 0 && issues.count === 0) {
-    issues.add({
-      row: 0,
-      line: header.line,
-      field: '',
-      code: 'no_rows',
-      message: 'the file has a header but no people: add one row per person below it',
-    });
+    const parsed = rowToPerson(cells, header.layout);
+    const found = this.checks.issues(parsed.person, row);
+    const answerIssues = this.codeAnswers(cells, header.layout);
+    if (parsed.issues.length > 0 || found.length > 0 || answerIssues.length > 0) {
+      const own = parsed.issues.map((x) => at(row, line, x));
+      const spoken = new Set(own.map((x) => x.field));
+      for (const x of [...found, ...answerIssues]) {
+        const field = COLUMN_OF_FIELD[x.field] ?? x.field.replace(/^answers\./, '');
+        if (!spoken.has(field)) own.push(at(row, line, { ...x, field }));
+        spoken.add(field);
+      }
+      issues.addAll(own);
+    }
+    // Once the file is known to be bad there is no cohort to build: only problems to find.
+    if (issues.count === 0) this.encoder.addCoded(parsed.person, this.questionIds, this.codes);
   }
 
-  // Duplicates and the schema's own limits (lengths, ref pattern, the document's name) in one pass over all rows.
-  const doc: Cohort = {
-    schemaVersion: 1,
-    name: options.name,
-    ...optional('description', options.description),
-    ...optional('policyId', options.policyId),
-    people,
-  };
-  const refs = new Map<string, number>();
-  people.forEach((person, i) => {
-    issues.addAll(duplicateRef(person.ref, i + 1, refs).map((x) => ({ ...x, line: lines[i] })));
-  });
-  for (const issue of cohortSchemaIssues(doc)) {
-    const { row, field } = locate(issue.path);
-    const column = COLUMN_OF_FIELD[field] ?? field.replace(/^answers\./, '');
-    if (row > 0 && issues.has(row, column)) continue;
-    issues.add(
-      row === 0
-        ? { row: 0, field, code: issue.code, message: issue.message }
-        : { row, line: lines[row - 1], field: column, code: issue.code, message: issue.message },
-    );
+  /**
+   * The row's answers as the encoder's codes, into `codes`: each distinct cell of a column is checked
+   * and coded once, then found by its text. Returns the answers' problems.
+   */
+  private codeAnswers(cells: readonly string[], layout: Layout): FieldIssue[] {
+    const found: FieldIssue[] = [];
+    const { questions } = layout;
+    for (let k = 0; k < questions.length; k++) {
+      const text = cells[questions[k]!.index]!.trim();
+      if (text === '') {
+        this.codes[k] = 0;
+        continue;
+      }
+      const cellsSeen = this.answers[k]!;
+      let seen = cellsSeen.get(text);
+      if (!seen) {
+        const issues = this.checks.answerIssues(questions[k]!.id, text);
+        seen = { issues, code: issues.length === 0 ? this.encoder.answerCode(questions[k]!.id, text) : 0 };
+        cellsSeen.set(text, seen);
+      }
+      for (const issue of seen.issues) found.push(issue);
+      this.codes[k] = seen.code;
+    }
+    return found;
   }
-  if (issues.count > 0) return { ok: false, issues: issues.finish().sort(byRowThenLine) };
-  return encode(people, { name: options.name, description: options.description, policyId: options.policyId });
+}
+
+function at(row: number, line: number, issue: FieldIssue): RowIssue {
+  return { row, line, ...issue };
 }
 
 /** '/people/4/carer/impact' -> row 5, field 'carer.impact'; '/name' -> row 0, field 'name'. */
@@ -177,9 +262,9 @@ function locate(path: string): { row: number; field: string } {
   return { row: 0, field: segments.join('.') };
 }
 
-function encode(people: CohortPerson[], meta: Omit<CohortMeta, 'people'>): ImportResult {
+function encoded(build: () => EncodedCohort, meta: Omit<CohortMeta, 'people'>): ImportResult {
   try {
-    const cohort = encodeCohort(people, people.length);
+    const cohort = build();
     return {
       ok: true,
       cohort,

@@ -22,13 +22,16 @@ export { summarise, histogram, type Summary, type Histogram } from './statistics
 export {
   importCohortJson,
   importCohortCsv,
+  importCohortCsvStream,
   type ImportResult,
   type ImportOptions,
   type CsvImportOptions,
+  type CsvStreamOptions,
   type CohortMeta,
 } from './import.js';
 export { CSV_COLUMNS } from './csv-cohort.js';
-export { cohortToCsv } from './cohort-csv-writer.js';
+export { csvLineEnd, type CsvLineEnd } from './csv-records.js';
+export { cohortCsvChunks, cohortToCsv } from './cohort-csv-writer.js';
 export { peopleTable, type PeopleTable } from './people-table.js';
 export { parsePounds, penceToPounds } from './pounds.js';
 export { MAX_ISSUES, type RowIssue } from './row-issues.js';

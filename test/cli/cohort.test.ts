@@ -102,6 +102,24 @@ describe('ras cohort check', () => {
     ]);
   });
 
+  it('reads a file larger than one piece as a stream: every person, and a bad row far down named by its line', async () => {
+    // 12,000 people at about 235 characters a row: about 2.8 MB, so the file is read in three 1 MiB pieces.
+    const generated = await ras('cohort', 'generate', '--policy', PILOT, '--size', '12000', '--seed', '11', '--format', 'csv');
+    expect(generated.code).toBe(0);
+    const good = tempFile('many.csv', generated.stdout);
+    const checked = await ras('cohort', 'check', good, '--policy', PILOT);
+    expect(checked.stdout).toContain('valid cohort of 12,000 people ("many")');
+    // Row 11,500 (line 11,501, after the header) gets an age band the wrong way round.
+    const lines = generated.stdout.split('\r\n');
+    const cells = lines[11_500]!.split(',');
+    cells[2] = '74-65';
+    lines[11_500] = cells.join(',');
+    const bad = await ras('cohort', 'check', tempFile('many-bad.csv', lines.join('\r\n')), '--policy', PILOT);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("many-bad.csv: row 11500, line 11501, ageBand: '74-65' is not an age band");
+    expect(bad.stderr).toContain('invalid cohort, 1 problem');
+  });
+
   it('reports a missing column as a header problem', async () => {
     const { code, stderr } = await ras(
       'cohort',

@@ -29,8 +29,7 @@ describe('engine/', () => {
     '@noble/hashes/utils.js',
     'pure-rand/distribution/uniformFloat64',
     'pure-rand/generator/xoroshiro128plus',
-    'csv-parse/sync',
-    'csv-stringify/sync',
+    'papaparse',
   ];
 
   for (const file of sourceFiles('engine')) {

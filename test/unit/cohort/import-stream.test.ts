@@ -1,0 +1,106 @@
+/**
+ * A CSV cohort read as a stream is the same cohort, with the same problems on the same lines, as the
+ * whole text read at once, wherever the chunks happen to break (inside a quoted cell, between the CR
+ * and LF of a line end, inside the BOM's line).
+ */
+
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import {
+  compilePolicy,
+  csvLineEnd,
+  decodePerson,
+  importCohortCsv,
+  importCohortCsvStream,
+  type CsvImportOptions,
+  type ImportResult,
+} from '../../../engine/index.js';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const PILOT = compilePolicy(JSON.parse(readFileSync(`${ROOT}rules/examples/adult-ras/2009-pilot/policy.json`, 'utf8')));
+const HEADER = 'ref,clientGroup,ageBand,carerWilling,carerAble,carerSupportLevel,carerImpact,currentAnnualCost,pc-washing,pc-dressing';
+
+/** The text in pieces of `size` characters, as a file stream with that chunk size delivers it. */
+const streamOf = (text: string, size: number) =>
+  Readable.from(Array.from({ length: Math.ceil(text.length / size) }, (_, k) => text.slice(k * size, (k + 1) * size)));
+
+/** As the CLI reads a file: its line end found from its start, then the text streamed. */
+const importStreamed = (text: string, size: number, options: CsvImportOptions) =>
+  importCohortCsvStream(streamOf(text, size), { ...options, lineEnd: csvLineEnd(text.slice(0, 1 << 20)) });
+
+function outcome(result: ImportResult) {
+  return result.ok
+    ? { people: Array.from({ length: result.cohort.size }, (_, i) => decodePerson(result.cohort, i)), meta: result.meta }
+    : { issues: result.issues };
+}
+
+const FILES: Record<string, string> = {
+  'a sound file with carers and costs': `${HEADER}\nA-1,older-people,75-84,yes,TRUE,substantial,moderate,"£12,345.67",some-help,prompting\nA-2,learning-disability,18-24,,,,,,full-help,\n`,
+  'a BOM, CRLF line ends and blank lines': `\uFEFF${HEADER}\r\n\r\nA-1,older-people,85+,,,,,,some-help,\r\n\r\nA-2,older-people,65-74,,,,,,full-help,\r\n`,
+  'a quoted line break then bad rows': `${HEADER}\r\n\r\nA-1,older-people,75-84,,,,,"1\r\n2",,\r\nA-2,older-people,74-65,,,,,,,\r\nA-3,aliens,75-84,,,,,,washy,\r\n`,
+  'broken quoting': `${HEADER}\nA-1,older-people,75-84,,,,,,,\nA-2,"older-people,75-84\n`,
+  'a header alone': `${HEADER}\n`,
+  'old Mac line ends': `${HEADER}\rA-1,older-people,75-84,,,,,,some-help,\rA-2,older-people,74-65,,,,,,,\r`,
+};
+
+describe('importCohortCsvStream', () => {
+  const options: CsvImportOptions = { name: 'Stream', policies: [PILOT] };
+
+  for (const [what, text] of Object.entries(FILES)) {
+    it.each([1, 2, 3, 7, 64])(`reads ${what} in %i-character chunks as the whole text reads`, async (size) => {
+      const whole = outcome(importCohortCsv(text, options));
+      expect(outcome(await importStreamed(text, size, options))).toEqual(whole);
+    });
+  }
+
+  it('gives the lines the rows start on, counting a quoted line break, in a stream too', async () => {
+    const result = await importStreamed(FILES['a quoted line break then bad rows']!, 5, options);
+    expect(result.ok ? [] : result.issues.map((i) => [i.row, i.line, i.field, i.code])).toEqual([
+      [1, 3, 'currentAnnualCost', 'bad_amount'],
+      [2, 5, 'ageBand', 'bad_age_band'],
+      [3, 6, 'clientGroup', 'unknown_client_group'],
+      [3, 6, 'pc-washing', 'unknown_answer'],
+    ]);
+  });
+
+  it('reports where the quoting breaks, on the line the bad record starts', async () => {
+    const result = await importStreamed(FILES['broken quoting']!, 4, options);
+    expect(result.ok ? null : result.issues).toEqual([expect.objectContaining({ row: 0, line: 3, code: 'csv_syntax' })]);
+  });
+
+  it('codes each distinct answer once yet gives every person their own answers', async () => {
+    const rows = Array.from(
+      { length: 5_000 },
+      (_, i) => `P-${i},older-people,75-84,,,,,,${['independent', 'prompting', 'some-help'][i % 3]},${i % 2 ? 'full-help' : ''}`,
+    );
+    const result = await importStreamed(`${[HEADER, ...rows].join('\n')}\n`, 4096, options);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.cohort.size).toBe(5_000);
+    expect(decodePerson(result.cohort, 4_999)).toEqual({
+      ref: 'P-4999',
+      clientGroup: 'older-people',
+      ageBand: '75-84',
+      // 4,999 = 3 × 1,666 + 1: the second answer; odd, so dressing is answered.
+      answers: { 'pc-washing': 'prompting', 'pc-dressing': 'full-help' },
+    });
+    expect(decodePerson(result.cohort, 3).answers).toEqual({ 'pc-washing': 'independent', 'pc-dressing': 'full-help' });
+    const washing = result.cohort.columns.find((c) => c.questionId === 'pc-washing')!;
+    expect(washing.answerIds).toEqual(['independent', 'prompting', 'some-help']);
+  });
+});
+
+describe('csvLineEnd', () => {
+  it.each([
+    ['ref,ageBand\r\nA-1,85+\r\n', '\r\n'],
+    ['ref,ageBand\nA-1,85+\n', '\n'],
+    ['ref,ageBand\rA-1,85+\r', '\r'],
+    // A line break inside a quoted header cell is not the line end.
+    ['"ref\nnumber",ageBand\r\nA-1,85+', '\r\n'],
+    // A sample that stops between CR and LF.
+    ['ref,ageBand\r', '\r\n'],
+    ['ref,ageBand', '\n'],
+  ])('finds the line end of %j: %j', (sample, lineEnd) => {
+    expect(csvLineEnd(sample)).toBe(lineEnd);
+  });
+});
