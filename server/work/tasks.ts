@@ -5,7 +5,9 @@
  * are plain data and bytes. Each worker keeps the cohorts it decoded last.
  */
 
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { type Readable, Transform } from 'node:stream';
 import type { MessagePort } from 'node:worker_threads';
 import {
   attributeChanges,
@@ -18,8 +20,10 @@ import {
   compareCohort,
   compilePolicy,
   csvLines,
+  csvLineEnd,
   type EncodedCohort,
-  importCohortCsv,
+  type ImportResult,
+  importCohortCsvStream,
   importCohortJson,
   type Materiality,
   type Policy,
@@ -122,24 +126,33 @@ export default async function run(task: Task): Promise<unknown> {
 }
 
 async function importCohort(task: Extract<Task, { kind: 'import-cohort' }>): Promise<ImportOutcome> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(task.file));
-  } catch {
-    return { ok: false, issues: [], unreadable: { as: 'utf-8', message: 'the body is not UTF-8 text' } };
-  }
   const versionsOf = (policyId: string | undefined) =>
     policyId === undefined ? [] : (task.versionsByPolicy[policyId] ?? []).map((p) => compilePolicy(p));
-  let result: ReturnType<typeof importCohortCsv>;
+  const notUtf8: ImportOutcome = { ok: false, issues: [], unreadable: { as: 'utf-8', message: 'the body is not UTF-8 text' } };
+  let result: ImportResult;
   if (task.csv) {
-    const policies = versionsOf(task.meta.policyId);
-    result = importCohortCsv(text, {
-      name: task.meta.name ?? '',
-      description: task.meta.description,
-      policyId: task.meta.policyId,
-      policies,
-    });
+    // Streamed from the upload's file, decoded strictly as it goes: a 100 MB upload never sits in memory as text.
+    const start = await readStart(task.file);
+    if (start === null) return notUtf8;
+    try {
+      result = await importCohortCsvStream(utf8Stream(task.file), {
+        name: task.meta.name ?? '',
+        description: task.meta.description,
+        policyId: task.meta.policyId,
+        policies: versionsOf(task.meta.policyId),
+        lineEnd: csvLineEnd(start),
+      });
+    } catch (e) {
+      if (e instanceof NotUtf8) return notUtf8;
+      throw e;
+    }
   } else {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(task.file));
+    } catch {
+      return notUtf8;
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -153,6 +166,59 @@ async function importCohort(task: Extract<Task, { kind: 'import-cohort' }>): Pro
   }
   if (!result.ok) return { ok: false, issues: result.issues };
   return { ok: true, ...stored(result.cohort), meta: result.meta };
+}
+
+/** Reading a piece of an upload: enough for the CSV header line of a 5,000-question file. */
+const PIECE = 1 << 20;
+
+class NotUtf8 extends Error {}
+
+/** The upload's first piece as text, for its line end; null if it is not UTF-8 (a character cut at its end is not counted against it). */
+async function readStart(file: string): Promise<string | null> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(PIECE), 0, PIECE, 0);
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, bytesRead), { stream: true });
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file as UTF-8 text, piece by piece; a byte sequence that is not UTF-8 fails the stream with NotUtf8. */
+function utf8Stream(file: string): Readable {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (chunk: Buffer | undefined, done: boolean): string => {
+    try {
+      return done ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new NotUtf8();
+    }
+  };
+  const source = createReadStream(file, { highWaterMark: PIECE });
+  const text = source.pipe(
+    new Transform({
+      readableObjectMode: true,
+      transform(chunk: Buffer, _encoding, callback) {
+        try {
+          callback(null, decode(chunk, false));
+        } catch (e) {
+          callback(e as Error);
+        }
+      },
+      flush(callback) {
+        try {
+          const rest = decode(undefined, true);
+          callback(null, rest === '' ? undefined : rest);
+        } catch (e) {
+          callback(e as Error);
+        }
+      },
+    }),
+  );
+  text.on('error', () => source.destroy());
+  return text;
 }
 
 function encodeGenerated(policy: CompiledPolicy, size: number, seed: number): EncodedCohort {

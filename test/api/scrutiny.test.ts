@@ -531,6 +531,24 @@ describe('CSV import checks every row, and stores nothing unless all are sound',
     );
   });
 
+  it('a large CSV read as a stream: every person stored, or a byte that is not UTF-8 past its first megabyte refused with nothing stored', async () => {
+    // About 1.9 MB: read in two pieces, so the bad byte comes in the second.
+    const rows = Array.from({ length: 40_000 }, (_, i) => `U-${i},older-people,75-84,,,,,,some-help`);
+    const good = ok(await uploadCsv(file(...rows), 'Forty thousand'), 'large CSV upload');
+    expect(good.people).toBe(40_000);
+    const before = ok(await scrutiny.get('/api/cohorts'));
+    const bytes = Buffer.from(file(...rows));
+    bytes[1_500_000] = 0xff;
+    const res = await fetch(`${server.url}/api/cohorts?name=Broken&policyId=adult-ras`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.tokens.scrutiny}`, 'content-type': 'text/csv' },
+      body: bytes,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ errors: [{ pointer: '', code: 'not_unicode', message: 'the body is not UTF-8 text' }] });
+    expect(ok(await scrutiny.get('/api/cohorts'))).toEqual(before);
+  });
+
   it('a CSV cohort needs a name', async () => {
     const res = await scrutiny.post('/api/cohorts?policyId=adult-ras', file('N-1,older-people,75-84,,,,,,some-help'), {
       'content-type': 'text/csv',
