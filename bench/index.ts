@@ -3,6 +3,7 @@
  * compare runs on the same machine.
  */
 
+import { benchCli } from './cli.js';
 import { benchCompare } from './compare.js';
 import { benchDecisions } from './decisions.js';
 import { benchDecisionsPostgres } from './decisions-postgres.js';
@@ -18,6 +19,8 @@ await benchEngine(size, SEED);
 console.log('');
 // Scrutiny runs before the HTTP load, whose worker threads and sockets would otherwise still be settling.
 benchCompare((process.env.BENCH_COHORTS ?? '100000,1000000').split(',').map(Number), SEED);
+console.log('');
+benchCli(Number(process.env.BENCH_CSV_SIZE ?? 1_000_000), SEED);
 console.log('');
 await benchHttp({ connections: 50, seconds: Number(process.env.BENCH_HTTP_SECONDS ?? 8) });
 console.log('');

@@ -32,6 +32,15 @@ export interface EncodedCohort {
   readonly currentAnnualCostPence: Float64Array;
 }
 
+/** A column being filled; its codes are replaced by a longer array as the cohort grows. */
+interface EncoderColumn {
+  answers: Interner;
+  codes: Uint16Array;
+}
+
+/** A column of a CohortEncoder, as answerColumn gives it, to be passed back to that encoder's methods. */
+export type AnswerColumnHandle = Readonly<EncoderColumn>;
+
 const PRESENT = 4;
 const WILLING = 1;
 const ABLE = 2;
@@ -46,7 +55,7 @@ export class CohortEncoder {
   private readonly bandList: AgeBand[] = [];
   private readonly levels = new Interner();
   private readonly impacts = new Interner();
-  private readonly columns = new Map<string, { answers: Interner; codes: Uint16Array }>();
+  private readonly columns = new Map<string, EncoderColumn>();
   private clientGroupOf: Uint16Array;
   private ageBandOf: Uint16Array;
   private carerFlags: Uint8Array;
@@ -73,18 +82,23 @@ export class CohortEncoder {
   }
 
   /**
-   * The code an answer is stored as in its question's column, for an importer that codes each
-   * distinct cell once rather than every person's answers by id.
+   * A question's column, for an importer that codes each distinct cell once (with answerCode) rather
+   * than every person's answers by id, then adds people with addCoded.
    */
-  answerCode(questionId: string, answerId: string): number {
-    return this.column(questionId).answers.code(answerId) + 1;
+  answerColumn(questionId: string): AnswerColumnHandle {
+    return this.column(questionId);
   }
 
-  /** Adds a person whose answers are already coded: `codes[k]` answers `questionIds[k]` (0: not answered). */
-  addCoded(person: Omit<CohortPerson, 'answers'>, questionIds: readonly string[], codes: ArrayLike<number>): void {
+  /** The code an answer is stored as in its question's column. */
+  answerCode(column: AnswerColumnHandle, answerId: string): number {
+    return column.answers.code(answerId) + 1;
+  }
+
+  /** Adds a person whose answers are already coded: `codes[k]` answers the question of `columns[k]` (0: not answered). */
+  addCoded(person: Omit<CohortPerson, 'answers'>, columns: readonly AnswerColumnHandle[], codes: ArrayLike<number>): void {
     const i = this.addPerson(person);
-    for (let k = 0; k < questionIds.length; k++) {
-      if (codes[k] !== 0) this.column(questionIds[k]!).codes[i] = codes[k]!;
+    for (let k = 0; k < columns.length; k++) {
+      if (codes[k] !== 0) (columns[k] as EncoderColumn).codes[i] = codes[k]!;
     }
   }
 
@@ -126,7 +140,7 @@ export class CohortEncoder {
     this.carerImpactOf[i] = this.impacts.code(carer.impact);
   }
 
-  private column(questionId: string) {
+  private column(questionId: string): EncoderColumn {
     let column = this.columns.get(questionId);
     if (!column) {
       column = { answers: new Interner(), codes: new Uint16Array(this.capacity) };

@@ -11,7 +11,7 @@ import { PersonCellChecks, type FieldIssue } from './cell-checks.js';
 import type { Cohort, CohortPerson } from './cohort.js';
 import { COLUMN_OF_FIELD, CSV_COLUMNS, readHeader, rowToPerson, type Layout } from './csv-cohort.js';
 import { readCsvStream, readCsvText, type CsvLineEnd, type CsvTextStream } from './csv-records.js';
-import { CohortEncoder, encodeCohort, type EncodedCohort } from './encoded-cohort.js';
+import { type AnswerColumnHandle, CohortEncoder, encodeCohort, type EncodedCohort } from './encoded-cohort.js';
 import { knownIds, personIssues, policyIdIssues, type KnownIds } from './person-checks.js';
 import { byRowThenLine, IssueList, type RowIssue } from './row-issues.js';
 
@@ -109,10 +109,10 @@ class CsvCohortImport {
   private readonly encoder = new CohortEncoder();
   private readonly checks: PersonCellChecks;
   private header: { cells: string[]; line: number; layout: Layout } | null = null;
-  /** Per question column of the header: its id, this row's code, and each distinct cell's verdict and code. */
-  private questionIds: string[] = [];
+  /** Per question column of the header: the encoder's column, this row's code, and each distinct cell's verdict and code. */
+  private columns: AnswerColumnHandle[] = [];
   private codes = new Int32Array(0);
-  private answers: Array<Map<string, { issues: readonly FieldIssue[]; code: number }>> = [];
+  private answers: Array<CellsSeen<{ issues: readonly FieldIssue[]; code: number }>> = [];
   private rows = 0;
 
   constructor(private readonly options: CsvImportOptions) {
@@ -182,9 +182,9 @@ class CsvCohortImport {
 
   private readHeader(cells: string[], line: number): void {
     const layout = readHeader(cells, this.known);
-    this.questionIds = layout.questions.map((q) => q.id);
+    this.columns = layout.questions.map((q) => this.encoder.answerColumn(q.id));
     this.codes = new Int32Array(layout.questions.length);
-    this.answers = layout.questions.map(() => new Map());
+    this.answers = layout.questions.map(() => new CellsSeen());
     layout.issues.push(...policyIdIssues(this.options.policyId, this.options.policies));
     this.header = { cells, line, layout };
     this.issues.addAll(layout.issues.map((x) => ({ ...x, line })));
@@ -216,7 +216,7 @@ class CsvCohortImport {
       issues.addAll(own);
     }
     // Once the file is known to be bad there is no cohort to build: only problems to find.
-    if (issues.count === 0) this.encoder.addCoded(parsed.person, this.questionIds, this.codes);
+    if (issues.count === 0) this.encoder.addCoded(parsed.person, this.columns, this.codes);
   }
 
   /**
@@ -233,11 +233,11 @@ class CsvCohortImport {
         continue;
       }
       const cellsSeen = this.answers[k]!;
-      let seen = cellsSeen.get(text);
+      let seen = cellsSeen.find(text);
       if (!seen) {
         const issues = this.checks.answerIssues(questions[k]!.id, text);
-        seen = { issues, code: issues.length === 0 ? this.encoder.answerCode(questions[k]!.id, text) : 0 };
-        cellsSeen.set(text, seen);
+        seen = { issues, code: issues.length === 0 ? this.encoder.answerCode(this.columns[k]!, text) : 0 };
+        cellsSeen.add(text, seen);
       }
       for (const issue of seen.issues) found.push(issue);
       this.codes[k] = seen.code;
@@ -245,6 +245,36 @@ class CsvCohortImport {
     return found;
   }
 }
+
+/**
+ * The distinct cells of one column and what each means. A question has a handful of answers, and
+ * comparing a new cell's text with each is quicker than hashing it; a column with many distinct
+ * cells is looked up by hash instead.
+ */
+class CellsSeen<T> {
+  private readonly texts: string[] = [];
+  private readonly values: T[] = [];
+  private byText: Map<string, T> | null = null;
+
+  find(text: string): T | undefined {
+    if (this.byText) return this.byText.get(text);
+    const { texts } = this;
+    for (let j = 0; j < texts.length; j++) if (texts[j] === text) return this.values[j];
+    return undefined;
+  }
+
+  add(text: string, value: T): void {
+    if (this.byText) {
+      this.byText.set(text, value);
+      return;
+    }
+    this.texts.push(text);
+    this.values.push(value);
+    if (this.texts.length > FEW_CELLS) this.byText = new Map(this.texts.map((t, j) => [t, this.values[j]!]));
+  }
+}
+
+const FEW_CELLS = 16;
 
 function at(row: number, line: number, issue: FieldIssue): RowIssue {
   return { row, line, ...issue };
