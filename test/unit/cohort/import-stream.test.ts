@@ -90,6 +90,27 @@ describe('importCohortCsvStream', () => {
   });
 });
 
+describe('a column with many distinct cells', () => {
+  it('is coded right before and after it has more than a question usually has', () => {
+    // Without versions to check against, any answer id is accepted: 20 distinct ones, each seen twice.
+    const rows = Array.from({ length: 40 }, (_, i) => `M-${i},older-people,75-84,,,,,,a-${i % 20},`);
+    const result = importCohortCsv(`${[HEADER, ...rows].join('\n')}\n`, { name: 'many' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const answers = Array.from({ length: 40 }, (_, i) => decodePerson(result.cohort, i).answers['pc-washing']);
+    expect(answers).toEqual(Array.from({ length: 40 }, (_, i) => `a-${i % 20}`));
+    expect(result.cohort.columns.find((c) => c.questionId === 'pc-washing')!.answerIds).toHaveLength(20);
+  });
+
+  it('names every distinct bad answer, and each row that repeats one', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `B-${i},older-people,75-84,,,,,,bad-${i % 20},`);
+    const result = importCohortCsv(`${[HEADER, ...rows].join('\n')}\n`, { name: 'bad', policies: [PILOT] });
+    const issues = result.ok ? [] : result.issues;
+    expect(issues).toHaveLength(40);
+    expect(issues[39]).toMatchObject({ row: 40, line: 41, field: 'pc-washing', code: 'unknown_answer' });
+    expect(issues[39]!.message).toMatch(/^'bad-19' is not an answer to question 'pc-washing'/);
+  });
+});
+
 describe('csvLineEnd', () => {
   it.each([
     ['ref,ageBand\r\nA-1,85+\r\n', '\r\n'],
