@@ -9,7 +9,7 @@ import { diffVersions, type PolicyChange } from '../diff.js';
 import type { IsoDate, Policy } from '../policy.js';
 import type { VersionUnderTest } from './compare.js';
 import type { EncodedCohort } from './encoded-cohort.js';
-import { compileFastEvaluator } from './fast-evaluator.js';
+import { compileFastEvaluator, emptyResult } from './fast-evaluator.js';
 
 export interface AttributionStep {
   id: string;
@@ -162,22 +162,25 @@ export function attributeChanges(
   const diff = diffVersions(base.compiled.policy, candidate.compiled.policy);
   const totals = steps.map(() => ({ weekly: 0, annual: 0, affected: 0 }));
 
+  // Two reused outcomes: the amount before a step and after it.
+  let previous = emptyResult();
+  let next = emptyResult();
   for (let i = 0; i < cohort.size; i++) {
     if (!included[i]) continue;
-    let previous = evaluators[0]!(i) as { weeklyPence: number; annualPence: number };
+    evaluators[0]!.into(i, previous);
     for (let s = 0; s < steps.length; s++) {
-      const next = evaluators[s + 1]!(i);
       // A person an intermediate policy cannot evaluate, or gives no amount, keeps the previous amount; the
       // next step takes the change (the compared people have an amount under both ends).
-      const after = 'error' in next || next.annualPence === null ? previous : (next as { weeklyPence: number; annualPence: number });
-      const w = after.weeklyPence - previous.weeklyPence;
-      const a = after.annualPence - previous.annualPence;
+      const error = evaluators[s + 1]!.into(i, next);
+      const moved = error === null && next.annualPence !== null;
+      const w = moved ? next.weeklyPence! - previous.weeklyPence! : 0;
+      const a = moved ? next.annualPence! - previous.annualPence! : 0;
       weekly[s]![i] = w;
       annual[s]![i] = a;
       totals[s]!.weekly += w;
       totals[s]!.annual += a;
       if (w !== 0 || a !== 0) totals[s]!.affected++;
-      previous = after;
+      if (moved) [previous, next] = [next, previous];
     }
   }
   return {

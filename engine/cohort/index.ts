@@ -2,7 +2,7 @@
 
 export { parseAgeBand, type Cohort, type CohortPerson, type AgeBand } from './cohort.js';
 export { CohortEncoder, encodeCohort, decodePerson, type EncodedCohort } from './encoded-cohort.js';
-export { compileFastEvaluator, type FastEvaluator, type FastOutcome } from './fast-evaluator.js';
+export { compileFastEvaluator, emptyResult, type FastEvaluator, type FastOutcome, type FastResult } from './fast-evaluator.js';
 export { assessmentFor } from './reference.js';
 export {
   compareCohort,

@@ -144,8 +144,16 @@ function checkFact(condition: FactCondition, at: Array<string | number>, keys: R
           pointer(...at, 'path'),
           fact === 'facts' && objectKeys.length === 0
             ? `'${key}' is not declared: declare it in the policy's 'facts' with its label and type`
-            : `'${key}' is not a key of fact '${fact}'; it has ${objectKeys.map((k) => `'${k}'`).join(', ')}`,
+            : `'${key}' is not a key of fact '${fact}'; it has ${someOf(objectKeys)}`,
           { fact, path, known: objectKeys },
         ),
       ];
 }
+
+/** The keys a fact has, the first few by name: a 5,000-question policy's message names twenty, not all. */
+function someOf(keys: readonly string[]): string {
+  const named = keys.slice(0, NAMED_KEYS).map((k) => `'${k}'`);
+  return keys.length > NAMED_KEYS ? `${named.join(', ')} and ${keys.length - NAMED_KEYS} more` : named.join(', ');
+}
+
+const NAMED_KEYS = 20;

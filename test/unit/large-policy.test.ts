@@ -53,6 +53,19 @@ describe('a policy with 5,000 questions', () => {
     expect(over.ok ? [] : over.issues.map((i) => [i.path, i.code])).toEqual([['/questionnaires/0/questions', 'schema_size']]);
   });
 
+  it('names twenty of its questions, not 5,000, when a rule tests a question it does not ask', () => {
+    const rule = {
+      name: 'typo',
+      conditions: { all: [{ fact: 'answers', path: '$.q-0', operator: 'equal', value: 'lots' }] },
+      event: { type: 'typo', params: { severity: 'info', message: 'A typo' } },
+    };
+    const checked = validatePolicy({ ...largePolicy('typo', 502), rules: [rule] } as Policy);
+    const issue = checked.ok ? undefined : checked.issues.find((i) => i.code === 'unknown_fact_path');
+    expect(issue?.message).toBe(
+      `'q-0' is not a key of fact 'answers'; it has ${Array.from({ length: 20 }, (_, i) => `'q-${i + 1}'`).join(', ')} and 4980 more`,
+    );
+  });
+
   it('evaluates: 1,666 runs of 0 + 1 + 2 and a last 0 + 1 make 4,999 points; × £5.02 = £25,094.98 a week', () => {
     const result = evaluate(largePolicy('large', 502), { assessmentDate: '2010-06-01', age: 70, clientGroup: 'older-people', answers });
     expect(result.points.total).toBe(4999);
