@@ -29,7 +29,7 @@ describe('compiling the same policy object again', () => {
     // 238 × 500p = 119,000p, already whole pounds.
     const changed = evaluate(policy, assessment);
     expect(changed.weeklyPence).toBe(119_000);
-    expect(changed.contentHash).not.toBe(compilePolicy(read('policy.json')).contentHash);
+    expect(changed.provenance.contentHash).not.toBe(compilePolicy(read('policy.json')).contentHash);
     // And back again: the first content's compiled policy, found by its hash.
     policy.pricing.default.pencePerPoint = 488;
     expect(evaluate(policy, assessment).weeklyPence).toBe(116_200);
