@@ -17,9 +17,17 @@ import type { Condition, FactCondition, Operator } from './policy.js';
 /** Reads a fact, or one key of an object fact ("$.<key>" paths), for the person being evaluated. */
 export type FactReader = (fact: string, key: string | undefined) => unknown;
 
+/**
+ * Finds, once, how to read a fact (or one key of it) for whoever is being evaluated: a cohort's loop binds
+ * its conditions to these getters, so a condition reads its fact without naming it on every person.
+ */
+export type FactBinder = (fact: string, key: string | undefined) => () => unknown;
+
 export interface CompiledCondition {
   test(read: FactReader): boolean;
   explain(read: FactReader): ConditionExplanation;
+  /** The same test with its facts bound: met or not, for the person the getters read. */
+  bind(binder: FactBinder): () => boolean;
 }
 
 /** Facts as an object of values: how a single evaluation holds them. */
@@ -67,6 +75,10 @@ function leaf(condition: FactCondition): CompiledCondition {
   const path = condition.path ?? null;
   return {
     test: (read) => compare(read(fact, key), value),
+    bind: (binder) => {
+      const get = binder(fact, key);
+      return () => compare(get(), value);
+    },
     explain: (read) => {
       const factValue = read(fact, key);
       return {
@@ -85,6 +97,10 @@ function negation(inner: Condition): CompiledCondition {
   const compiled = compileCondition(inner);
   return {
     test: (read) => !compiled.test(read),
+    bind: (binder) => {
+      const inner = compiled.bind(binder);
+      return () => !inner();
+    },
     explain: (read) => {
       const not = compiled.explain(read);
       return { not, result: !not.result };
@@ -100,6 +116,18 @@ function group(kind: 'all' | 'any', conditions: readonly Condition[]): CompiledC
   const settled = kind === 'any';
   return {
     test: kind === 'all' ? (read) => parts.every((p) => p.test(read)) : (read) => parts.some((p) => p.test(read)),
+    bind: (binder) => {
+      const bound = parts.map((p) => p.bind(binder));
+      return kind === 'all'
+        ? () => {
+            for (let i = 0; i < bound.length; i++) if (!bound[i]!()) return false;
+            return true;
+          }
+        : () => {
+            for (let i = 0; i < bound.length; i++) if (bound[i]!()) return true;
+            return false;
+          };
+    },
     explain: (read) => {
       const lines: Array<ConditionExplanation | undefined> = new Array(parts.length);
       let outcome: boolean = !settled;

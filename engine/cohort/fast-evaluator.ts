@@ -12,7 +12,7 @@ import type { CompiledPolicy } from '../compile.js';
 import { walk } from '../policy-checks/rules.js';
 import type { IsoDate, Pricing } from '../policy.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
-import type { FactReader } from '../conditions.js';
+import type { FactBinder, FactReader } from '../conditions.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 
 export interface FastOutcome {
@@ -148,6 +148,11 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
   const money = moneySteps(compiled, cohort, asOf);
   const current: Current = { i: 0, plan: undefined as unknown as Plan, totalMilli: 0, money: undefined as unknown as Money };
   const read = factReader(current, raw, weights, domainIndex, cohort);
+  // Each condition bound once to a getter for its fact: no fact is looked up by name per person.
+  const binder: FactBinder = (fact, key) => () => read(fact, key);
+  const bind = factBinder(current, raw, weights, domainIndex, cohort, binder);
+  const eligible = eligibility.map((c) => c.conditions.bind(bind));
+  const raised = rules.map((r) => r.conditions.bind(bind));
 
   const into = (i: number, out: FastResult): string | null => {
     const group = cohort.clientGroupOf[i]!;
@@ -177,9 +182,9 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     current.i = i;
     current.plan = plan;
     current.totalMilli = totalMilli;
-    let eligible = true;
-    for (let e = 0; e < eligibility.length && eligible; e++) eligible = eligibility[e]!.conditions.test(read);
-    const outcome = eligible ? money(pricing, totalMilli, i) : NO_AMOUNT;
+    let isEligible = true;
+    for (let e = 0; e < eligible.length && isEligible; e++) isEligible = eligible[e]!();
+    const outcome = isEligible ? money(pricing, totalMilli, i) : NO_AMOUNT;
     current.money = outcome;
     out.totalMilli = totalMilli;
     out.allocationPence = outcome.allocationPence;
@@ -190,7 +195,7 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     out.carerReductionPercent = outcome.carerPercent;
     out.outcome = outcome.outcome;
     out.fired.length = 0;
-    for (let r = 0; r < rules.length; r++) if (rules[r]!.conditions.test(read)) out.fired.push(r);
+    for (let r = 0; r < raised.length; r++) if (raised[r]!()) out.fired.push(r);
     return null;
   };
   return withOutcomes(into, ruleTypes);
@@ -338,6 +343,41 @@ function planQuestionnaires(
         : { error: `no questionnaire of this version applies to age band ${band.label} in client group '${group}'` };
     }),
   );
+}
+
+/**
+ * Getters for the facts a cohort holds that are read most: the totals, a domain's points and the
+ * money figures, each found once (a domain by its index); any other fact through the reader.
+ */
+function factBinder(
+  current: Current,
+  raw: Int32Array,
+  weights: Int32Array,
+  domainIndex: Map<string, number>,
+  cohort: EncodedCohort,
+  fallback: FactBinder,
+): FactBinder {
+  return (fact, key) => {
+    const d = key === undefined ? undefined : domainIndex.get(key);
+    switch (fact) {
+      case 'totalPoints':
+        return () => current.totalMilli / 1000;
+      case 'domainPoints':
+        return d === undefined ? () => undefined : () => raw[d];
+      case 'weightedDomainPoints':
+        return d === undefined ? () => undefined : () => (raw[d]! * weights[d]!) / 1000;
+      case 'age':
+        return () => cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
+      case 'allocationPence':
+        return () => current.money.allocationPence;
+      case 'weeklyPence':
+        return () => current.money.weeklyPence;
+      case 'annualPence':
+        return () => current.money.annualPence;
+      default:
+        return fallback(fact, key);
+    }
+  };
 }
 
 function factReader(
