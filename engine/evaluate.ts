@@ -5,7 +5,7 @@ import { compilePolicy, type CompiledPolicy } from './compile.js';
 import type { EvaluationResult, ResultOutcome } from './contract/result.js';
 import { rawDomainPoints, scoreAnswers } from './domain-scores.js';
 import type { EligibilityLine, PersonLine } from './explanation.js';
-import { raiseFlags, testEligibility, type EligibilityFacts } from './flags.js';
+import { raiseFlags, type RuleFacts, testEligibility } from './flags.js';
 import { isIsoDate } from './dates.js';
 import { AssessmentInvalidError, error } from './issues.js';
 import { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
@@ -64,18 +64,26 @@ function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf
       : rawDomainPoints(compiled.domains.keys(), answers);
   const weighted = given && 'total' in given ? givenTotal(given.total) : applyWeights(compiled.domains, raw);
   if (given) weighted.total.given = 'total' in given ? 'total' : 'domains';
-  const factsBeforeMoney: EligibilityFacts = {
+  // One object of facts, its shape fixed from the start: eligibility reads it before the amounts are
+  // known (its conditions may not test them), the rules after they are filled in.
+  const facts: RuleFacts = {
     totalPoints: weighted.total.points,
-    domainPoints: Object.fromEntries(raw),
-    weightedDomainPoints: Object.fromEntries(weighted.domains.map((d) => [d.domain, d.weightedPoints])),
+    domainPoints: recordOf(raw),
+    weightedDomainPoints: weightedRecord(weighted.domains),
     // Read, never written: the rules evaluator only looks facts up.
     answers: assessment.answers ?? {},
     age: parsed.age,
     clientGroup: assessment.clientGroup,
     questionnaire: parsed.questionnaire.questionnaire.id,
     facts: assessment.facts ?? {},
+    allocationPence: null,
+    weeklyPence: null,
+    monthlyPence: null,
+    annualPence: null,
+    carerReductionApplied: false,
+    carerReductionPercent: 0,
   };
-  const eligibility = testEligibility(compiled.eligibility, factsBeforeMoney);
+  const eligibility = testEligibility(compiled.eligibility, facts);
   const table = chooseTable(policy.pricing, assessment.clientGroup);
   const money = eligibility.eligible
     ? allocate(compiled, table.pricing, weighted.totalMilli, assessment.carer, asOf, {
@@ -85,16 +93,15 @@ function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf
       })
     : null;
   const priced = money?.pence != null ? money : null;
-
-  const { flags, lines: rules } = raiseFlags(compiled.rules, {
-    ...factsBeforeMoney,
-    allocationPence: priced?.pence ?? null,
-    weeklyPence: priced?.periods.weeklyPence ?? null,
-    monthlyPence: priced?.periods.monthlyPence ?? null,
-    annualPence: priced?.periods.annualPence ?? null,
-    carerReductionApplied: priced?.carer.applied ?? false,
-    carerReductionPercent: priced?.carer.percent ?? 0,
-  });
+  if (priced) {
+    facts.allocationPence = priced.pence;
+    facts.weeklyPence = priced.periods.weeklyPence;
+    facts.monthlyPence = priced.periods.monthlyPence;
+    facts.annualPence = priced.periods.annualPence;
+    facts.carerReductionApplied = priced.carer.applied;
+    facts.carerReductionPercent = priced.carer.percent;
+  }
+  const { flags, lines: rules } = raiseFlags(compiled.rules, facts);
 
   const outcome = !eligibility.eligible ? notEligible(eligibility.lines) : money && money.pence === null ? money.priced : null;
   return {
@@ -195,3 +202,15 @@ function describePerson(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf
 }
 
 export type { Assessment };
+
+function recordOf(points: ReadonlyMap<string, number>): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const [domain, value] of points) record[domain] = value;
+  return record;
+}
+
+function weightedRecord(domains: readonly { domain: string; weightedPoints: number }[]): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const { domain, weightedPoints } of domains) record[domain] = weightedPoints;
+  return record;
+}
