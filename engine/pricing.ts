@@ -18,16 +18,13 @@ export function price(
     case 'price-per-point': {
       // Points in thousandths × pence a point in ten-thousandths: one exact division by 10^7.
       const pointsPence = multiplyDivide(totalMilli, scaled(pricing.pencePerPoint, 4), 10_000_000, mode);
-      const line = {
-        step: 'pricing',
-        method: pricing.method,
-        points: fromMilli(totalMilli),
-        pencePerPoint: pricing.pencePerPoint,
-      } as const;
-      // A version-1 line keeps exactly the fields it always had, so its results replay byte for byte.
-      return pricing.basePence === undefined
-        ? { ...line, period: pricing.period, pence: pointsPence }
-        : { ...line, basePence: pricing.basePence, pointsPence, period: pricing.period, pence: pricing.basePence + pointsPence };
+      const points = fromMilli(totalMilli);
+      const { method, pencePerPoint, period, basePence } = pricing;
+      // A version-1 line keeps exactly the fields it always had, in their order, so its results replay
+      // byte for byte. (Written out rather than spread from a shared part: the copy was most of pricing's time.)
+      return basePence === undefined
+        ? { step: 'pricing', method, points, pencePerPoint, period, pence: pointsPence }
+        : { step: 'pricing', method, points, pencePerPoint, basePence, pointsPence, period, pence: basePence + pointsPence };
     }
     case 'bands': {
       const { band, index } = findBand(pricing.bands, wholePoints);
