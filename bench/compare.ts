@@ -15,6 +15,7 @@ import {
   type EncodedCohort,
   type Policy,
 } from '../engine/index.js';
+import { multiplyDivide } from '../engine/money.js';
 import { mib, nowMs, row } from './measure.js';
 
 const read = (version: string) =>
@@ -52,6 +53,15 @@ export function benchCompare(sizes: number[], seed: number): void {
 
     row(`${label(size)}: comparison against the floor (goal: at most 3x)`, `${(median / Math.max(floorMs, 1)).toFixed(1)}x`);
 
+    const plainStart = nowMs();
+    const plain = plainComparison([base.compiled, candidate.compiled], cohort, '2010-06-01');
+    const plainMs = nowMs() - plainStart;
+    row(
+      `${label(size)}: plain loop doing both versions' arithmetic and rules`,
+      `${plainMs.toFixed(0)} ms (${plain.gainers.toLocaleString('en-GB')} gain; change £${(plain.changePence / 100).toLocaleString('en-GB')} a year; ${plain.flags.toLocaleString('en-GB')} flags)`,
+    );
+    row(`${label(size)}: comparison against that plain loop`, `${(median / Math.max(plainMs, 1)).toFixed(1)}x`);
+
     const attributionStart = nowMs();
     const attribution = attributeChanges(base, candidate, cohort, '2010-06-01', comparison.included);
     row(`${label(size)}: attribution (${attribution.steps.length} steps)`, `${(nowMs() - attributionStart).toFixed(0)} ms`);
@@ -76,6 +86,80 @@ function sumPoints(compiled: CompiledPolicy, cohort: EncodedCohort): number {
     for (let c = 0; c < tables.length; c++) total += tables[c]![cohort.columns[c]!.codes[i]!]!;
   }
   return total;
+}
+
+/**
+ * What a comparison must at least do, by hand for these two versions over the encoded cohort: for each
+ * person and each version, points by domain, weights, the client group's price per point, the carer
+ * reduction, uplifts in force, rounding up to the pound, the annual amount and the three rules; then
+ * the change, tallied. No statistics by group, no explanation, nothing cached between people. Its
+ * total change must equal the comparison's, or it is not the same arithmetic.
+ */
+function plainComparison(
+  versions: readonly CompiledPolicy[],
+  cohort: EncodedCohort,
+  asOf: string,
+): { gainers: number; changePence: number; flags: number } {
+  const plans = versions.map((compiled) => {
+    const { policy } = compiled;
+    const domainIds = [...compiled.domains.keys()];
+    const questions = new Map(compiled.questionnaires.flatMap((q) => [...q.questions.values()]).map((q) => [q.question.id, q]));
+    const columns = cohort.columns.map((column) => {
+      const question = questions.get(column.questionId)!;
+      return {
+        codes: column.codes,
+        domain: domainIds.indexOf(question.question.domain),
+        points: Int32Array.from([0, ...column.answerIds.map((id) => question.answers.get(id)!.points)]),
+      };
+    });
+    const price = (group: string) => {
+      const table = policy.pricing.byClientGroup?.[group] ?? policy.pricing.default;
+      if (table.method !== 'price-per-point') throw new Error('the plain loop prices per point only');
+      return Math.round(table.pencePerPoint * 10_000);
+    };
+    const reductions = policy.carerAdjustment!.reductions;
+    const ssAbuse = cohort.columns.findIndex((c) => c.questionId === 'ss-abuse');
+    return {
+      columns,
+      weights: Int32Array.from(domainIds.map((id) => compiled.domains.get(id)!.weightMilli)),
+      prices: Int32Array.from(cohort.clientGroups.map(price)),
+      percents: cohort.carerLevels.map((level) => cohort.carerImpacts.map((impact) => Math.round(reductions[level]![impact]! * 100))),
+      uplifts: compiled.uplifts.filter((u) => u.uplift.from <= asOf).map((u) => u.basisPoints),
+      health: domainIds.indexOf('health'),
+      atRisk: ssAbuse < 0 ? 0 : cohort.columns[ssAbuse]!.answerIds.indexOf('at-risk') + 1,
+      ssAbuse,
+      raw: new Int32Array(domainIds.length),
+    };
+  });
+  let gainers = 0;
+  let changePence = 0;
+  let flags = 0;
+  const annual = new Float64Array(plans.length);
+  for (let i = 0; i < cohort.size; i++) {
+    for (let k = 0; k < plans.length; k++) {
+      const plan = plans[k]!;
+      const { raw } = plan;
+      raw.fill(0);
+      for (const column of plan.columns) raw[column.domain]! += column.points[column.codes[i]!]!;
+      let totalMilli = 0;
+      for (let d = 0; d < raw.length; d++) totalMilli += raw[d]! * plan.weights[d]!;
+      let pence = multiplyDivide(totalMilli, plan.prices[cohort.clientGroupOf[i]!]!, 10_000_000, 'up');
+      // 7: a carer present (4), willing (1) and able (2).
+      if (cohort.carerFlags[i] === 7) {
+        pence -= multiplyDivide(pence, plan.percents[cohort.carerLevelOf[i]!]![cohort.carerImpactOf[i]!]!, 10_000, 'up');
+      }
+      for (const basisPoints of plan.uplifts) pence += multiplyDivide(pence, basisPoints, 10_000, 'up');
+      const weekly = Math.ceil(pence / 100) * 100;
+      annual[k] = weekly * 52;
+      if (weekly > 100_000) flags++;
+      if (raw[plan.health]! >= 28) flags++;
+      if (plan.ssAbuse >= 0 && cohort.columns[plan.ssAbuse]!.codes[i] === plan.atRisk) flags++;
+    }
+    const change = annual[1]! - annual[0]!;
+    changePence += change;
+    if (change > 0) gainers++;
+  }
+  return { gainers, changePence, flags };
 }
 
 function label(size: number): string {
