@@ -226,7 +226,8 @@ function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDa
   const effects: number[][][] = [];
   const effectIndex = new Map<string, number>();
   const carers: Array<CarerSituation | undefined> = [];
-  const caches: Array<Array<Map<number, Money>>> = [];
+  const caches: Array<Array<TotalsCache>> = [];
+  const totals = possibleTotals(compiled);
 
   const effectOf = (i: number): number => {
     const flags = cohort.carerFlags[i]!;
@@ -258,7 +259,7 @@ function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDa
     const effect = effectOf(i);
     caches[table] ??= [];
     const byEffect = caches[table]!;
-    byEffect[effect] ??= new Map();
+    byEffect[effect] ??= new TotalsCache(totals);
     const cache = byEffect[effect]!;
     let result = cache.get(totalMilli);
     if (!result) {
@@ -279,6 +280,76 @@ function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDa
     }
     return result;
   };
+}
+
+/** The totals a person may score under a policy: multiples of `step` milli-points from 0 to `max`. */
+interface PossibleTotals {
+  step: number;
+  max: number;
+}
+
+/** Each answer's weighted points, in milli-points: every total is a sum of these, so a multiple of their common divisor. */
+function possibleTotals(compiled: CompiledPolicy): PossibleTotals | null {
+  let step = 0;
+  let max = 0;
+  for (const { questions } of compiled.questionnaires) {
+    let most = 0;
+    for (const { question, answers } of questions.values()) {
+      const weight = compiled.domains.get(question.domain)!.weightMilli;
+      let highest = 0;
+      for (const answer of answers.values()) {
+        // Negative points would make totals below zero: such a policy's totals are kept by hash.
+        if (answer.points < 0 || !Number.isInteger(answer.points)) return null;
+        step = gcd(step, answer.points * weight);
+        highest = Math.max(highest, answer.points * weight);
+      }
+      most += highest;
+    }
+    max = Math.max(max, most);
+  }
+  return { step: step || 1, max };
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/** At most this many entries held as an array, one per possible total; beyond, totals are kept by hash. */
+const DENSE_TOTALS = 1 << 20;
+
+/**
+ * The money steps' result for each total a pricing table and carer effect have met. A policy's totals
+ * are few and evenly spaced (multiples of the common divisor of its answers' weighted points), so
+ * each is found by its place in an array rather than by hashing; a policy whose totals are too many
+ * or uneven keeps them in a Map.
+ */
+class TotalsCache {
+  private readonly dense: Array<Money | undefined> | null;
+  private readonly sparse = new Map<number, Money>();
+
+  constructor(private readonly totals: PossibleTotals | null) {
+    const size = totals ? totals.max / totals.step + 1 : Number.POSITIVE_INFINITY;
+    this.dense = size <= DENSE_TOTALS ? new Array<Money | undefined>(size).fill(undefined) : null;
+  }
+
+  get(totalMilli: number): Money | undefined {
+    const place = this.place(totalMilli);
+    return place >= 0 ? this.dense![place] : this.sparse.get(totalMilli);
+  }
+
+  set(totalMilli: number, money: Money): void {
+    const place = this.place(totalMilli);
+    if (place >= 0) this.dense![place] = money;
+    else this.sparse.set(totalMilli, money);
+  }
+
+  /** The total's index in the array, or -1 to use the Map (no array, or a total off the grid). */
+  private place(totalMilli: number): number {
+    if (!this.dense) return -1;
+    const place = totalMilli / this.totals!.step;
+    return Number.isInteger(place) && place >= 0 && place < this.dense.length ? place : -1;
+  }
 }
 
 /** For each (client group, age band) of the cohort: the questionnaire's slots, or why none applies. */
@@ -368,6 +439,20 @@ function factBinder(
         return d === undefined ? () => undefined : () => (raw[d]! * weights[d]!) / 1000;
       case 'age':
         return () => cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
+      case 'answers': {
+        if (key === undefined) return fallback(fact, key);
+        // The question's slot, found again only when the person's questionnaire differs from the last.
+        let plan: Plan | undefined;
+        let slot: Slot | undefined;
+        return () => {
+          if (current.plan !== plan) {
+            plan = current.plan;
+            slot = plan.byQuestion.get(key);
+          }
+          const code = slot?.column ? slot.column[current.i]! : 0;
+          return slot && code > 0 ? slot.answerIds[code - 1] : undefined;
+        };
+      }
       case 'allocationPence':
         return () => current.money.allocationPence;
       case 'weeklyPence':

@@ -81,6 +81,17 @@ describe('the fast cohort evaluator', () => {
     await expectAgreement(withMaximum, pilot);
   });
 
+  it('agrees with evaluate() when totals are too many and uneven to be held by place (weights to a thousandth)', async () => {
+    const pilot = versions.find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!.policy as Policy;
+    // Weights of 1.001 and 1.003 (7 × 11 × 13 and 17 × 59 thousandths) share no divisor, so totals fall on
+    // every milli-point, and with points about four times as high they run past 2^20: money steps are kept by hash.
+    const uneven: Policy = structuredClone(pilot);
+    uneven.domains = uneven.domains.map((d, k) => ({ ...d, weight: k % 2 === 0 ? 1.001 : 1.003 }));
+    for (const question of uneven.questionnaires[0]!.questions)
+      for (const answer of question.answers) answer.points = answer.points * 4 + (answer.points > 0 ? 1 : 0);
+    await expectAgreement(uneven, pilot);
+  });
+
   it('agrees with evaluate() for eligibility conditions on the person and the points, and bands without an amount', async () => {
     const shortBreaks = versions.find((v) => v.scheme === 'childrens-short-breaks')!.policy as Policy;
     const withEligibility: Policy = {
