@@ -118,7 +118,8 @@ describe('an officer drafts a new version', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft 2011-wording saved.').waitFor();
     await page.getByRole('heading', { name: 'Adult social care RAS: 2011 wording', level: 1, exact: true }).waitFor();
-    await expect(page.getByText('Include help with continence.').isVisible()).resolves.toBe(true);
+    // The questionnaire renders after the heading: wait for the help text rather than look once.
+    await page.getByText('Include help with continence.').waitFor();
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Version 2011-wording submitted for ratification.').waitFor();
     await page.getByText('Submitted for ratification', { exact: true }).first().waitFor();
