@@ -34,6 +34,8 @@ export const COLUMN_OF_FIELD: Record<string, string> = {
 
 export interface Layout {
   fixed: Map<FixedColumn, number>;
+  /** The same columns' places as an object read on every row (-1: the file has no such column). */
+  fixedAt: Record<FixedColumn, number>;
   questions: Array<{ id: string; index: number }>;
   issues: RowIssue[];
 }
@@ -84,7 +86,8 @@ export function readHeader(cells: string[], known: KnownIds): Layout {
       });
     }
   }
-  return { fixed, questions, issues };
+  const fixedAt = Object.fromEntries(CSV_COLUMNS.map((c) => [c, fixed.get(c) ?? -1])) as Record<FixedColumn, number>;
+  return { fixed, fixedAt, questions, issues };
 }
 
 /**
@@ -103,7 +106,7 @@ export function rowToPerson(
     answers: {},
   };
   for (const column of REQUIRED_COLUMNS) {
-    if (layout.fixed.has(column) && person[column] === '')
+    if (layout.fixedAt[column] >= 0 && person[column] === '')
       issues.push({ field: column, code: 'required', message: `${column} is empty; every person needs one` });
   }
   const carerCells = CARER_COLUMNS.map((c) => cellOf(cells, layout, c));
@@ -139,8 +142,8 @@ function notYesNo(field: FixedColumn, text: string): Omit<RowIssue, 'row' | 'lin
 
 /** A fixed column's cell, trimmed; '' when the file has no such column. */
 function cellOf(cells: readonly string[], layout: Layout, name: FixedColumn): string {
-  const index = layout.fixed.get(name);
-  return index === undefined ? '' : cells[index]!.trim();
+  const index = layout.fixedAt[name];
+  return index < 0 ? '' : cells[index]!.trim();
 }
 
 function yesNo(text: string): boolean | null {

@@ -11,6 +11,8 @@ export type PoundsProblem = 'not-pounds' | 'too-many-decimals' | 'negative' | 't
  * Returns a reason instead when the text is not an amount of money.
  */
 export function parsePounds(text: string, decimals = 2): { pence: number } | { reason: string; problem: PoundsProblem } {
+  const plain = decimals === 2 ? plainPence(text) : null;
+  if (plain !== null) return { pence: plain };
   const trimmed = text.trim();
   const match = /^(-)?£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/.exec(trimmed);
   if (!match) return { reason: `'${text}' is not an amount in pounds: write it like 12345.67 or £12,345.67`, problem: 'not-pounds' };
@@ -24,6 +26,33 @@ export function parsePounds(text: string, decimals = 2): { pence: number } | { r
   const scaled = Number(`${whole!.replaceAll(',', '')}${fraction.padEnd(decimals, '0')}`);
   if (!Number.isSafeInteger(scaled)) return { reason: `'${text}' is too large to be an amount of money here`, problem: 'too-large' };
   return { pence: decimals === 2 ? scaled : scaled / 10 ** (decimals - 2) };
+}
+
+/**
+ * The common case read digit by digit: "24457.30", "160" or "0.5", digits only with at most two
+ * decimals, short enough that the pence are exact. Anything else (a £, commas, spaces, a sign, more
+ * decimals) is left to the full reading, which also words what is wrong.
+ */
+function plainPence(text: string): number | null {
+  const n = text.length;
+  if (n === 0 || n > 13) return null;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    whole = whole * 10 + digit;
+  }
+  if (i === 0) return null;
+  if (i === n) return whole * 100;
+  if (text.charCodeAt(i) !== 46 || n - i - 1 > 2) return null;
+  let fraction = 0;
+  for (let j = i + 1; j < n; j++) {
+    const digit = text.charCodeAt(j) - 48;
+    if (digit < 0 || digit > 9) return null;
+    fraction = fraction * 10 + digit;
+  }
+  return whole * 100 + (n - i - 1 === 1 ? fraction * 10 : fraction);
 }
 
 /** Whole pence as plain pounds for a spreadsheet: 123456 -> "1234.56", -5 -> "-0.05". */

@@ -4,6 +4,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cohortToCsv,
@@ -350,4 +351,15 @@ describe('parsePounds', () => {
   it.each(['12.345', 'abc', '£', '1,00', '12,34.5', '.5', '1e3', '-1'])('refuses %s', (text) =>
     expect(parsePounds(text)).toHaveProperty('reason'),
   );
+
+  it('reads plain digits and a point, taken digit by digit, exactly as with a £ sign in front (the full reading)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9.]{1,16}$/), (text) => {
+        const plain = parsePounds(text);
+        const full = parsePounds(`£${text}`);
+        expect('pence' in plain ? plain.pence : 'refused').toEqual('pence' in full ? full.pence : 'refused');
+      }),
+      { numRuns: 2000, seed: 20261127 },
+    );
+  });
 });
