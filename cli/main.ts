@@ -1,14 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isIsoDate, parsePounds } from '../engine/index.js';
-import { auditVerifyCommand } from './audit-command.js';
 import { calibrateCommand } from './calibrate-command.js';
 import { cohortCheckCommand, cohortGenerateCommand, MAX_GENERATED } from './cohort-command.js';
 import { compareCommand } from './compare-command.js';
 import { evaluateCommand } from './evaluate-command.js';
 import type { StoreLocation } from '../server/store/open-store.js';
-import { isDatabaseUrl, isSchemaName, withoutPassword } from '../server/store/pg/database.js';
 import { InvalidInputError } from './invalid-input.js';
-import { migrateCommand } from './migrate-command.js';
 import { InputError } from './read-json.js';
 import { validateCommand } from './validate-command.js';
 
@@ -104,21 +101,21 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
         throw new UsageError('give --data-dir or --database-url, not both');
       const location: StoreLocation =
         values['database-url'] !== undefined
-          ? { kind: 'postgres', url: databaseUrl(values['database-url']), schema: schemaName(values.schema) }
+          ? { kind: 'postgres', url: await databaseUrl(values['database-url']), schema: await schemaName(values.schema) }
           : { kind: 'lowdb', dataDir: values['data-dir'] ?? process.env.RAS_DATA_DIR ?? './data' };
+      // The store's modules (and PostgreSQL's driver) load only for the commands that use them.
+      const { auditVerifyCommand } = await import('./audit-command.js');
       return auditVerifyCommand(location, out, err);
     }
     case 'migrate': {
       if (files.length > 0) throw new UsageError(`migrate takes options only, not '${files[0]}'`);
-      return migrateCommand(
-        {
-          fromDataDir: required('--from-data-dir', values['from-data-dir']),
-          databaseUrl: databaseUrl(values['database-url'] ?? process.env.RAS_DATABASE_URL),
-          schema: schemaName(values.schema),
-        },
-        out,
-        err,
-      );
+      const fromDataDir = required('--from-data-dir', values['from-data-dir']);
+      const target = {
+        databaseUrl: await databaseUrl(values['database-url'] ?? process.env.RAS_DATABASE_URL),
+        schema: await schemaName(values.schema),
+      };
+      const { migrateCommand } = await import('./migrate-command.js');
+      return migrateCommand({ fromDataDir, ...target }, out, err);
     }
     case undefined:
       throw new UsageError('no command given');
@@ -148,14 +145,16 @@ function parse(argv: string[]) {
   }
 }
 
-function databaseUrl(value: string | undefined): string {
+async function databaseUrl(value: string | undefined): Promise<string> {
   if (value === undefined) throw new UsageError('no database: give --database-url postgres://… or set RAS_DATABASE_URL');
+  const { isDatabaseUrl, withoutPassword } = await import('../server/store/pg/database.js');
   if (!isDatabaseUrl(value)) throw new UsageError(`--database-url must be a postgres:// URL, got '${withoutPassword(value)}'`);
   return value;
 }
 
-function schemaName(value: string | undefined): string {
+async function schemaName(value: string | undefined): Promise<string> {
   const schema = value ?? process.env.RAS_DATABASE_SCHEMA ?? 'public';
+  const { isSchemaName } = await import('../server/store/pg/database.js');
   if (!isSchemaName(schema)) throw new UsageError(`--schema must be lower case letters, digits and _, got '${schema}'`);
   return schema;
 }
