@@ -99,8 +99,9 @@ export async function importCohortCsvStream(stream: CsvTextStream, options: CsvS
   return reading.finish(await readCsvStream(stream, options.lineEnd, (cells, line) => reading.record(cells, line)));
 }
 
-/** The cohort schema's limit on people, which a streamed file is held to as it is read. */
+/** The cohort schema's limits on people and on a person's answers, which a streamed file is held to as it is read. */
 const MAX_PEOPLE = cohortSchema.properties.people.maxItems;
+const MAX_ANSWERS = cohortSchema.$defs.person.properties.answers.maxProperties;
 
 /** Every row checked as it arrives and, while the file is sound, encoded at once. */
 class CsvCohortImport {
@@ -186,6 +187,13 @@ class CsvCohortImport {
     this.codes = new Int32Array(layout.questions.length);
     this.answers = layout.questions.map(() => new CellsSeen());
     layout.issues.push(...policyIdIssues(this.options.policyId, this.options.policies));
+    if (layout.questions.length > MAX_ANSWERS)
+      layout.issues.push({
+        row: 0,
+        field: '',
+        code: 'too_many_columns',
+        message: `the header names ${layout.questions.length.toLocaleString('en-GB')} question columns; a person has at most ${MAX_ANSWERS.toLocaleString('en-GB')} answers`,
+      });
     this.header = { cells, line, layout };
     this.issues.addAll(layout.issues.map((x) => ({ ...x, line })));
   }

@@ -111,6 +111,39 @@ describe('a column with many distinct cells', () => {
   });
 });
 
+describe("the cohort schema's limits, held while reading", () => {
+  it('refuses a file of more than 2,000,000 people, read as a stream to the end', async () => {
+    // Made as it is read, 10,000 rows at a time: the file never exists whole.
+    const rows = function* () {
+      yield 'ref,clientGroup,ageBand\n';
+      for (let start = 0; start < 2_000_003; start += 10_000) {
+        const end = Math.min(start + 10_000, 2_000_003);
+        yield Array.from({ length: end - start }, (_, k) => `P-${start + k},older-people,75-84\n`).join('');
+      }
+    };
+    const result = await importCohortCsvStream(Readable.from(rows()), { name: 'county', lineEnd: '\n' });
+    expect(result.ok ? [] : result.issues).toEqual([
+      { row: 0, field: '', code: 'too_many_people', message: 'the file has 2,000,003 people; a cohort holds at most 2,000,000' },
+    ]);
+  }, 60_000);
+
+  it('refuses a header with more question columns than a person may have answers (5,000)', () => {
+    const questions = Array.from({ length: 5001 }, (_, i) => `q-${i + 1}`);
+    const result = importCohortCsv(`ref,clientGroup,ageBand,${questions.join(',')}\nA-1,older-people,75-84${',x'.repeat(5001)}\n`, {
+      name: 'wide',
+    });
+    expect(result.ok ? [] : result.issues).toEqual([
+      {
+        row: 0,
+        line: 1,
+        field: '',
+        code: 'too_many_columns',
+        message: 'the header names 5,001 question columns; a person has at most 5,000 answers',
+      },
+    ]);
+  });
+});
+
 describe('csvLineEnd', () => {
   it.each([
     ['ref,ageBand\r\nA-1,85+\r\n', '\r\n'],
