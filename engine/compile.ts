@@ -1,5 +1,6 @@
 import { type CompiledEligibility, type CompiledRule, compileEligibility, compileRules } from './flags.js';
 import { contentHash } from './content-hash.js';
+import { jsonShapeIssue } from './json-shape.js';
 import { PolicyInvalidError, type Issue } from './issues.js';
 import { scaled } from './money.js';
 import type { ClientGroup, Domain, Outcome, Policy, Uplift } from './policy.js';
@@ -52,7 +53,7 @@ export function compilePolicy(policy: unknown): CompiledPolicy {
   if (isCompiledPolicy(policy)) return policy;
   const known = sameObjectAgain(policy);
   if (known) return known;
-  const hash = contentHash(policy);
+  const hash = hashOf(policy);
   const cached = cache.get(hash);
   if (cached) return rememberObject(policy, cached);
   const checked = validatePolicy(policy);
@@ -60,6 +61,20 @@ export function compilePolicy(policy: unknown): CompiledPolicy {
   const compiled = prepare(deepFreeze(structuredClone(checked.value)), hash, checked.warnings);
   remember(hash, compiled);
   return rememberObject(policy, compiled);
+}
+
+/**
+ * The content hash, or, when the value cannot be hashed (it nests without end, as a cycle does), the
+ * problem with its shape, as validation would name it.
+ */
+function hashOf(policy: unknown): string {
+  try {
+    return contentHash(policy);
+  } catch (e) {
+    const shape = jsonShapeIssue(policy);
+    if (shape) throw new PolicyInvalidError([shape]);
+    throw e;
+  }
 }
 
 /**
