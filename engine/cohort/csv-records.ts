@@ -95,8 +95,9 @@ class Reading {
 
   /**
    * Only a quoted cell can hold a line break, and quotes make a record's text longer than its cells, its
-   * commas and its line end: a record no longer than that has none. (The last record may be counted as
-   * quoted when it is not: that only costs a scan.)
+   * commas and its line end: a record no longer than that has none. (A last record with no line end may
+   * be taken for unquoted when it is quoted; no record follows it, so no line number depends on it. A
+   * BOM makes the first look quoted, which only costs a scan.)
    */
   private quoted(cells: readonly string[], meta: Papa.ParseMeta): boolean {
     const end = meta.cursor;
@@ -104,7 +105,7 @@ class Reading {
     this.cursor = end;
     let plain = cells.length - 1 + meta.linebreak.length;
     for (let k = 0; k < cells.length; k++) plain += cells[k]!.length;
-    return !(length <= plain);
+    return length > plain;
   }
 }
 
