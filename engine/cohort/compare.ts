@@ -8,7 +8,7 @@ import { diffVersions, type PolicyChange } from '../diff.js';
 import type { IsoDate } from '../policy.js';
 import type { EncodedCohort } from './encoded-cohort.js';
 import { compileFastEvaluator, emptyResult } from './fast-evaluator.js';
-import { histogram, summarise, type Histogram, type Summary } from './statistics.js';
+import { DistinctAmounts, histogram, summarise, type Histogram, type Summary } from './statistics.js';
 
 export interface VersionUnderTest {
   version: string;
@@ -222,18 +222,20 @@ function versionOutcome(
   cohort: EncodedCohort,
 ): VersionOutcome {
   const all = select(amounts, indicesOf(included));
+  const bandLabels = cohort.ageBands.map((b) => b.label);
+  // Counted from the amounts' few distinct values where they are few; selected from copies where not.
+  const distinct = DistinctAmounts.of(amounts, included);
   return {
     version: v.version,
     contentHash: v.compiled.contentHash,
     withoutAmount: Object.fromEntries([...noAmount].sort()),
-    summary: summarise(all),
-    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, (people) => summarise(select(amounts, people))),
-    byAgeBand: grouped(
-      cohort.ageBands.map((b) => b.label),
-      cohort.ageBandOf,
-      included,
-      (people) => summarise(select(amounts, people)),
-    ),
+    summary: distinct ? distinct.summary() : summarise(all),
+    byClientGroup: distinct
+      ? byLabel(cohort.clientGroups, distinct.summariesBy(cohort.clientGroupOf, cohort.clientGroups.length))
+      : grouped(cohort.clientGroups, cohort.clientGroupOf, included, (people) => summarise(select(amounts, people))),
+    byAgeBand: distinct
+      ? byLabel(bandLabels, distinct.summariesBy(cohort.ageBandOf, bandLabels.length))
+      : grouped(bandLabels, cohort.ageBandOf, included, (people) => summarise(select(amounts, people))),
     flags: Object.fromEntries([...flagCounts].sort()),
     histogram: histogram(all),
     currentCost: currentCost(amounts, included, cohort),
@@ -383,6 +385,12 @@ export function currentCost(amounts: Float64Array, included: Uint8Array, cohort:
     below,
     equal: n - above - below,
   };
+}
+
+/** Each group's figures by its label, for the groups that have any, in the order grouped() gives. */
+function byLabel<T>(labels: readonly string[], figures: ReadonlyArray<T | null>): Record<string, T> {
+  const entries = labels.flatMap((label, code) => (figures[code] === null ? [] : [[label, figures[code]!] as const]));
+  return Object.fromEntries(entries.sort(([x], [y]) => x.localeCompare(y)));
 }
 
 /** Each label's people (among those included), found in one pass, and the figures for each group that has any. */

@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearestRank, selectInPlace, summarise } from '../../../engine/cohort/statistics.js';
+import { DistinctAmounts, nearestRank, selectInPlace, summarise } from '../../../engine/cohort/statistics.js';
 
 const amounts = fc.oneof(
   fc.array(fc.integer({ min: -50_000, max: 500_000 }), { minLength: 1, maxLength: 3000 }),
@@ -32,6 +32,39 @@ describe('summary figures', () => {
       }),
       { seed: 424_242, numRuns: 300 },
     );
+  });
+
+  it('counted from the distinct amounts, for everyone and for each group, are the figures summarise() gives', () => {
+    const people = amounts.chain((values) =>
+      fc.tuple(
+        fc.constant(values),
+        fc.array(fc.boolean(), { minLength: values.length, maxLength: values.length }),
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: values.length, maxLength: values.length }),
+      ),
+    );
+    fc.assert(
+      fc.property(people, ([values, kept, groups]) => {
+        const included = Uint8Array.from(kept, (k) => (k ? 1 : 0));
+        const distinct = DistinctAmounts.of(Float64Array.from(values), included)!;
+        const of = (keep: (i: number) => boolean) => Float64Array.from(values.filter((_, i) => included[i] && keep(i)));
+        expect(distinct.summary()).toEqual(summarise(of(() => true)));
+        const codes = Uint16Array.from(groups);
+        expect(distinct.summariesBy(codes, 6)).toEqual(
+          Array.from({ length: 6 }, (_, g) => {
+            const group = of((i) => groups[i] === g);
+            return group.length === 0 ? null : summarise(group);
+          }),
+        );
+      }),
+      { seed: 20_261_127, numRuns: 300 },
+    );
+  });
+
+  it('are selected, not counted, when the amounts have more distinct values than the limit, or are not whole pence', () => {
+    const included = Uint8Array.from([1, 1, 1]);
+    expect(DistinctAmounts.of(Float64Array.from([1, 2, 3]), included, 2)).toBeNull();
+    expect(DistinctAmounts.of(Float64Array.from([1, 2.5, 3]), included)).toBeNull();
+    expect(DistinctAmounts.of(Float64Array.from([1, 2, 3]), included, 3)?.summary()).toMatchObject({ people: 3, medianPence: 2 });
   });
 
   it('by hand: 1, 2, 3, 4 and 10 have median 3, 90th percentile 10 and largest 10', () => {
