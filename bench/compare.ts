@@ -15,8 +15,8 @@ import {
   type EncodedCohort,
   type Policy,
 } from '../engine/index.js';
-import { multiplyDivide } from '../engine/money.js';
 import { mib, nowMs, row } from './measure.js';
+import { plainWeeklyPence } from './plain-money.js';
 
 const read = (version: string) =>
   JSON.parse(readFileSync(new URL(`../rules/examples/adult-ras/${version}/policy.json`, import.meta.url), 'utf8')) as Policy;
@@ -143,13 +143,9 @@ function plainComparison(
       for (const column of plan.columns) raw[column.domain]! += column.points[column.codes[i]!]!;
       let totalMilli = 0;
       for (let d = 0; d < raw.length; d++) totalMilli += raw[d]! * plan.weights[d]!;
-      let pence = multiplyDivide(totalMilli, plan.prices[cohort.clientGroupOf[i]!]!, 10_000_000, 'up');
       // 7: a carer present (4), willing (1) and able (2).
-      if (cohort.carerFlags[i] === 7) {
-        pence -= multiplyDivide(pence, plan.percents[cohort.carerLevelOf[i]!]![cohort.carerImpactOf[i]!]!, 10_000, 'up');
-      }
-      for (const basisPoints of plan.uplifts) pence += multiplyDivide(pence, basisPoints, 10_000, 'up');
-      const weekly = Math.ceil(pence / 100) * 100;
+      const carerBasisPoints = cohort.carerFlags[i] === 7 ? plan.percents[cohort.carerLevelOf[i]!]![cohort.carerImpactOf[i]!]! : 0;
+      const weekly = plainWeeklyPence(totalMilli, plan.prices[cohort.clientGroupOf[i]!]!, carerBasisPoints, plan.uplifts);
       annual[k] = weekly * 52;
       if (weekly > 100_000) flags++;
       if (raw[plan.health]! >= 28) flags++;

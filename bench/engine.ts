@@ -18,8 +18,8 @@ import {
   type CompiledPolicy,
   type Policy,
 } from '../engine/index.js';
-import { multiplyDivide } from '../engine/money.js';
 import { nowMs, percentile, rate, row } from './measure.js';
+import { plainWeeklyPence } from './plain-money.js';
 
 const POLICY_FILE = new URL('../rules/examples/adult-ras/2010-revised/policy.json', import.meta.url);
 
@@ -141,13 +141,10 @@ function plainLoopMicros(compiled: CompiledPolicy, assessments: Assessment[]): {
     }
     let totalMilli = 0;
     for (let d = 0; d < raw.length; d++) totalMilli += raw[d]! * weights[d]!;
-    let pence = multiplyDivide(totalMilli, prices.get(assessment.clientGroup)!, 10_000_000, 'up');
     const carer = assessment.carer;
-    if (carer?.willingToContinue && carer.ableToContinue) {
-      pence -= multiplyDivide(pence, Math.round(reductions[carer.supportLevel]![carer.impact]! * 100), 10_000, 'up');
-    }
-    for (const basisPoints of upliftBasisPoints) pence += multiplyDivide(pence, basisPoints, 10_000, 'up');
-    const weekly = Math.ceil(pence / 100) * 100;
+    const carerBasisPoints =
+      carer?.willingToContinue && carer.ableToContinue ? Math.round(reductions[carer.supportLevel]![carer.impact]! * 100) : 0;
+    const weekly = plainWeeklyPence(totalMilli, prices.get(assessment.clientGroup)!, carerBasisPoints, upliftBasisPoints);
     checksum += weekly;
     if (weekly > 100_000) flags++;
     if (raw[health]! >= 28) flags++;

@@ -1,8 +1,8 @@
 /**
  * The one rules evaluator: rule and eligibility conditions, in json-rules-engine's own format, compiled
  * once per policy into plain functions. Each compiled condition answers two ways from the same tree:
- * `test` (met or not, for whole cohorts) and `explain` (each condition's fact value and outcome, for a
- * person's explanation).
+ * `bind` (met or not, its facts bound once, for whole cohorts) and `explain` (each condition's fact
+ * value and outcome, for a person's explanation).
  *
  * The meaning is json-rules-engine's, which stays the reference (a property test runs both on random
  * facts): its operators with their fact validators; a path reads one key of an object fact (and a fact
@@ -24,10 +24,14 @@ export type FactReader = (fact: string, key: string | undefined) => unknown;
 export type FactBinder = (fact: string, key: string | undefined) => () => unknown;
 
 export interface CompiledCondition {
-  test(read: FactReader): boolean;
   explain(read: FactReader): ConditionExplanation;
   /** The same test with its facts bound: met or not, for the person the getters read. */
   bind(binder: FactBinder): () => boolean;
+}
+
+/** Getters over a reader, for binding conditions to facts looked up by name each time. */
+export function binderOf(read: FactReader): FactBinder {
+  return (fact, key) => () => read(fact, key);
 }
 
 /** Facts as an object of values: how a single evaluation holds them. */
@@ -74,7 +78,6 @@ function leaf(condition: FactCondition): CompiledCondition {
   const compare = OPERATORS[operator];
   const path = condition.path ?? null;
   return {
-    test: (read) => compare(read(fact, key), value),
     bind: (binder) => {
       const get = binder(fact, key);
       return () => compare(get(), value);
@@ -96,7 +99,6 @@ function leaf(condition: FactCondition): CompiledCondition {
 function negation(inner: Condition): CompiledCondition {
   const compiled = compileCondition(inner);
   return {
-    test: (read) => !compiled.test(read),
     bind: (binder) => {
       const inner = compiled.bind(binder);
       return () => !inner();
@@ -115,7 +117,6 @@ function group(kind: 'all' | 'any', conditions: readonly Condition[]): CompiledC
   // The outcome that settles the group: a condition not met settles 'all', one met settles 'any'.
   const settled = kind === 'any';
   return {
-    test: kind === 'all' ? (read) => parts.every((p) => p.test(read)) : (read) => parts.some((p) => p.test(read)),
     bind: (binder) => {
       const bound = parts.map((p) => p.bind(binder));
       return kind === 'all'

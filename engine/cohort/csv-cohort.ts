@@ -33,8 +33,7 @@ export const COLUMN_OF_FIELD: Record<string, string> = {
 };
 
 export interface Layout {
-  fixed: Map<FixedColumn, number>;
-  /** The same columns' places as an object read on every row (-1: the file has no such column). */
+  /** Each fixed column's place in a row (-1: the file has no such column). */
   fixedAt: Record<FixedColumn, number>;
   questions: Array<{ id: string; index: number }>;
   issues: RowIssue[];
@@ -87,7 +86,7 @@ export function readHeader(cells: string[], known: KnownIds): Layout {
     }
   }
   const fixedAt = Object.fromEntries(CSV_COLUMNS.map((c) => [c, fixed.get(c) ?? -1])) as Record<FixedColumn, number>;
-  return { fixed, fixedAt, questions, issues };
+  return { fixedAt, questions, issues };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { CompiledPolicy } from '../compile.js';
 import { walk } from '../policy-checks/rules.js';
 import type { IsoDate, Pricing } from '../policy.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
-import type { FactBinder, FactReader } from '../conditions.js';
+import type { FactBinder } from '../conditions.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 
 export interface FastOutcome {
@@ -147,10 +147,8 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
   const raw = new Int32Array(domains.length);
   const money = moneySteps(compiled, cohort, asOf);
   const current: Current = { i: 0, plan: undefined as unknown as Plan, totalMilli: 0, money: undefined as unknown as Money };
-  const read = factReader(current, raw, weights, domainIndex, cohort);
   // Each condition bound once to a getter for its fact: no fact is looked up by name per person.
-  const binder: FactBinder = (fact, key) => () => read(fact, key);
-  const bind = factBinder(current, raw, weights, domainIndex, cohort, binder);
+  const bind = factBinder(current, raw, weights, domainIndex, cohort);
   const eligible = eligibility.map((c) => c.conditions.bind(bind));
   const raised = rules.map((r) => r.conditions.bind(bind));
 
@@ -417,8 +415,8 @@ function planQuestionnaires(
 }
 
 /**
- * Getters for the facts a cohort holds that are read most: the totals, a domain's points and the
- * money figures, each found once (a domain by its index); any other fact through the reader.
+ * A getter for each fact a cohort holds, for the person being evaluated, found once per condition (a
+ * domain by its index, a question by its slot); a fact a cohort does not hold reads as undefined.
  */
 function factBinder(
   current: Current,
@@ -426,7 +424,6 @@ function factBinder(
   weights: Int32Array,
   domainIndex: Map<string, number>,
   cohort: EncodedCohort,
-  fallback: FactBinder,
 ): FactBinder {
   return (fact, key) => {
     const d = key === undefined ? undefined : domainIndex.get(key);
@@ -440,7 +437,7 @@ function factBinder(
       case 'age':
         return () => cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
       case 'answers': {
-        if (key === undefined) return fallback(fact, key);
+        if (key === undefined) return () => undefined;
         // The question's slot, found again only when the person's questionnaire differs from the last.
         let plan: Plan | undefined;
         let slot: Slot | undefined;
@@ -457,58 +454,20 @@ function factBinder(
         return () => current.money.allocationPence;
       case 'weeklyPence':
         return () => current.money.weeklyPence;
+      case 'monthlyPence':
+        return () => current.money.monthlyPence;
       case 'annualPence':
         return () => current.money.annualPence;
-      default:
-        return fallback(fact, key);
-    }
-  };
-}
-
-function factReader(
-  current: Current,
-  raw: Int32Array,
-  weights: Int32Array,
-  domainIndex: Map<string, number>,
-  cohort: EncodedCohort,
-): FactReader {
-  return (fact, key) => {
-    switch (fact) {
-      case 'totalPoints':
-        return current.totalMilli / 1000;
-      case 'domainPoints': {
-        const d = key === undefined ? undefined : domainIndex.get(key);
-        return d === undefined ? undefined : raw[d];
-      }
-      case 'weightedDomainPoints': {
-        const d = key === undefined ? undefined : domainIndex.get(key);
-        return d === undefined ? undefined : (raw[d]! * weights[d]!) / 1000;
-      }
-      case 'answers': {
-        const slot = key === undefined ? undefined : current.plan.byQuestion.get(key);
-        const code = slot?.column ? slot.column[current.i]! : 0;
-        return slot && code > 0 ? slot.answerIds[code - 1] : undefined;
-      }
-      case 'age':
-        return cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
       case 'clientGroup':
-        return cohort.clientGroups[cohort.clientGroupOf[current.i]!];
+        return () => cohort.clientGroups[cohort.clientGroupOf[current.i]!];
       case 'questionnaire':
-        return current.plan.questionnaire.questionnaire.id;
-      case 'allocationPence':
-        return current.money.allocationPence;
-      case 'weeklyPence':
-        return current.money.weeklyPence;
-      case 'monthlyPence':
-        return current.money.monthlyPence;
-      case 'annualPence':
-        return current.money.annualPence;
+        return () => current.plan.questionnaire.questionnaire.id;
       case 'carerReductionApplied':
-        return current.money.carerReductionApplied;
+        return () => current.money.carerReductionApplied;
       case 'carerReductionPercent':
-        return current.money.carerPercent;
+        return () => current.money.carerPercent;
       default:
-        return undefined;
+        return () => undefined;
     }
   };
 }

@@ -24,7 +24,7 @@ import {
   type TopLevelCondition,
 } from '../../../engine/index.js';
 import { assessmentFor } from '../../../engine/cohort/reference.js';
-import { compileCondition, readerOf } from '../../../engine/conditions.js';
+import { binderOf, compileCondition, readerOf } from '../../../engine/conditions.js';
 import { compileRules, raiseFlags, type RuleFacts } from '../../../engine/flags.js';
 import { exampleVersions } from '../../support/examples.js';
 import { referenceRun } from '../../support/json-rules-engine.js';
@@ -61,7 +61,7 @@ async function decide(conditions: TopLevelCondition, facts: Record<string, unkno
   const compiled = compileCondition(conditions);
   const reference = (await referenceRun([{ name: 'r', conditions }], facts)).get('r')!;
   expect(compiled.explain(readerOf(facts)), JSON.stringify(conditions)).toEqual(reference);
-  return [compiled.test(readerOf(facts)), reference.result];
+  return [compiled.bind(binderOf(readerOf(facts)))(), reference.result];
 }
 
 /** One fact condition, with the fact given a chosen value, decided both ways; both must equal `expected`. */
@@ -358,7 +358,7 @@ describe('random rules over random cohorts: the fast evaluator flags exactly who
         const reference = (await referenceRun([{ name: 'r', conditions }], facts)).get('r')!;
         const compiled = compileCondition(conditions);
         expect(compiled.explain(readerOf(facts)), JSON.stringify(conditions)).toEqual(reference);
-        expect(compiled.test(readerOf(facts))).toBe(reference.result);
+        expect(compiled.bind(binderOf(readerOf(facts)))()).toBe(reference.result);
       }),
       { seed: 19_700_101, numRuns: 300 },
     );
@@ -429,7 +429,7 @@ describe('random facts through every example policy’s rules and eligibility co
           for (const { name, compiled: c } of compiled) {
             const explained = c.explain(readerOf(facts));
             expect(explained, name).toEqual(reference.get(name));
-            expect(c.test(readerOf(facts)), name).toBe(explained.result);
+            expect(c.bind(binderOf(readerOf(facts)))(), name).toBe(explained.result);
             if (explained.result) met++;
           }
         }),
