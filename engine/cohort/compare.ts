@@ -160,12 +160,13 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
     }
     let everyAmount = true;
     for (let k = 0; k < evaluators.length; k++) {
-      const { outcome, fired: raised } = outcomes[k]!;
+      const { outcome, met } = outcomes[k]!;
       if (outcome !== null) {
         everyAmount = false;
         noAmount[k]!.set(outcome, (noAmount[k]!.get(outcome) ?? 0) + 1);
       }
-      for (let r = 0; r < raised.length; r++) fired[k]![raised[r]!]!++;
+      const counts = fired[k]!;
+      for (let r = 0; r < met.length; r++) counts[r]! += met[r]!;
     }
     if (!everyAmount) {
       withoutAmount++;

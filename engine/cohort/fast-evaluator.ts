@@ -13,6 +13,7 @@ import { walk } from '../policy-checks/rules.js';
 import type { IsoDate, Pricing } from '../policy.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
 import type { FactBinder } from '../conditions.js';
+import { ColumnScores, RUN_LENGTH, UNSCORABLE, type ScoringPlan } from './column-scores.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 
 export interface FastOutcome {
@@ -38,41 +39,38 @@ interface Slot {
   column: Uint16Array | null;
   questionId: string;
   domain: number;
-  required: boolean;
-  /** points[code]; -1 for an answer id this question does not have. */
-  points: Int32Array;
+  /** points[code]; UNSCORABLE for an answer id this question does not have, and for no answer where one is required. */
+  points: Float64Array;
   answerIds: readonly string[];
 }
 
 /**
- * A questionnaire laid out for the hot loop: its slots as parallel arrays, so scoring a person is
- * typed-array reads (a question the cohort has no column for reads a column of zeros).
+ * A questionnaire laid out for scoring by column: its slots as parallel arrays (a question the cohort
+ * has no column for reads a column of zeros). `index` is its place among the evaluator's plans.
  */
-interface Plan {
+interface Plan extends ScoringPlan {
+  index: number;
   questionnaire: CompiledQuestionnaire;
   slots: Slot[];
   byQuestion: Map<string, Slot>;
-  columns: Uint16Array[];
-  points: Int32Array[];
-  domains: Int32Array;
-  required: Uint8Array;
 }
 
 /**
  * Evaluates person i. `into` is the allocation-free form a comparison's loop uses: it fills `out`
- * (whose `fired` lists the indices in `rules` of the rules met) and returns why the person cannot be
+ * (whose `met` holds 1 for each rule met, by the rule's index) and returns why the person cannot be
  * evaluated, or null.
  */
 export interface FastEvaluator {
   (i: number): FastOutcome | Unevaluable;
   into(i: number, out: FastResult): string | null;
-  /** The event type of each rule, by the index `fired` holds. */
+  /** The event type of each rule, by its index in `met`. */
   readonly ruleTypes: readonly string[];
 }
 
 /** The reusable outcome `into` fills. */
 export interface FastResult extends Omit<FastOutcome, 'flags'> {
-  fired: number[];
+  /** 1 for each rule met, by the rule's index (as long as the evaluator's rules, once it has filled it). */
+  met: Uint8Array;
 }
 
 export function emptyResult(): FastResult {
@@ -85,7 +83,7 @@ export function emptyResult(): FastResult {
     outcome: null,
     carerReductionApplied: false,
     carerReductionPercent: 0,
-    fired: [],
+    met: new Uint8Array(0),
   };
 }
 
@@ -113,6 +111,8 @@ const NO_AMOUNT: Money = {
 /** The person being evaluated, updated in place so reading a fact allocates nothing. */
 interface Current {
   i: number;
+  /** The person's place in the run of people scored. */
+  j: number;
   plan: Plan;
   totalMilli: number;
   money: Money;
@@ -144,11 +144,18 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
         cohort.carerImpacts.map((m) => carerTable.supportLevels.some((x) => x.id === l) && carerTable.impacts.some((x) => x.id === m)),
       )
     : null;
-  const raw = new Int32Array(domains.length);
-  const money = moneySteps(compiled, cohort, asOf);
-  const current: Current = { i: 0, plan: undefined as unknown as Plan, totalMilli: 0, money: undefined as unknown as Money };
+  const money = moneySteps(compiled, cohort, asOf, tables);
+  const everyPlan = [...new Set(plans.flat().filter((p): p is Plan => !('error' in p)))];
+  const scores = new ColumnScores(everyPlan, weights);
+  const bands = cohort.ageBands.length;
+  // Each person's plan by client group and age band: -1 where the person is not scored (an error follows).
+  const planIndex = Int32Array.from(
+    plans.flatMap((byBand, group) => byBand.map((plan) => ('error' in plan || !tables[group] ? -1 : plan.index))),
+  );
+  const planIndexOf = (i: number) => planIndex[cohort.clientGroupOf[i]! * bands + cohort.ageBandOf[i]!]!;
+  const current: Current = { i: 0, j: 0, plan: undefined as unknown as Plan, totalMilli: 0, money: undefined as unknown as Money };
   // Each condition bound once to a getter for its fact: no fact is looked up by name per person.
-  const bind = factBinder(current, raw, weights, domainIndex, cohort);
+  const bind = factBinder(current, scores, weights, domainIndex, cohort);
   const eligible = eligibility.map((c) => c.conditions.bind(bind));
   const raised = rules.map((r) => r.conditions.bind(bind));
 
@@ -158,31 +165,21 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     if (!pricing) return `client group '${cohort.clientGroups[group]}' is not one of this version's`;
     const plan = plans[group]![cohort.ageBandOf[i]!]!;
     if ('error' in plan) return plan.error;
-    raw.fill(0);
-    const { columns, points, domains, required } = plan;
-    for (let s = 0; s < columns.length; s++) {
-      const code = columns[s]![i]!;
-      if (code === 0) {
-        if (required[s]) return `question '${plan.slots[s]!.questionId}' is not answered`;
-        continue;
-      }
-      const scored = points[s]![code]!;
-      if (scored < 0) return `'${plan.slots[s]!.answerIds[code - 1]}' is not an answer to question '${plan.slots[s]!.questionId}'`;
-      raw[domains[s]!]! += scored;
-    }
+    const j = scores.cover(i, cohort.size, planIndexOf);
+    if (scores.unscorable[j]) return whyUnscorable(plan, i);
     const carerFlags = cohort.carerFlags[i]!;
     if (carerFlags !== 0 && carerKnown && !carerKnown[cohort.carerLevelOf[i]!]![cohort.carerImpactOf[i]!]) {
       const carer = carerOf(cohort, i)!;
       return `carer support level '${carer.supportLevel}' or impact '${carer.impact}' is not in this version's carer table`;
     }
-    let totalMilli = 0;
-    for (let d = 0; d < raw.length; d++) totalMilli += raw[d]! * weights[d]!;
+    const totalMilli = scores.totalMilli[j]!;
     current.i = i;
+    current.j = j;
     current.plan = plan;
     current.totalMilli = totalMilli;
     let isEligible = true;
     for (let e = 0; e < eligible.length && isEligible; e++) isEligible = eligible[e]!();
-    const outcome = isEligible ? money(pricing, totalMilli, i) : NO_AMOUNT;
+    const outcome = isEligible ? money(group, totalMilli, i) : NO_AMOUNT;
     current.money = outcome;
     out.totalMilli = totalMilli;
     out.allocationPence = outcome.allocationPence;
@@ -192,11 +189,21 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     out.carerReductionApplied = outcome.carerReductionApplied;
     out.carerReductionPercent = outcome.carerPercent;
     out.outcome = outcome.outcome;
-    out.fired.length = 0;
-    for (let r = 0; r < raised.length; r++) if (raised[r]!()) out.fired.push(r);
+    if (out.met.length !== raised.length) out.met = new Uint8Array(raised.length);
+    const { met } = out;
+    for (let r = 0; r < raised.length; r++) met[r] = raised[r]!() ? 1 : 0;
     return null;
   };
   return withOutcomes(into, ruleTypes);
+}
+
+/** The first of the person's questions that could not be scored, and why. */
+function whyUnscorable(plan: Plan, i: number): string {
+  const slot = plan.slots.find((slot) => slot.points[slot.column ? slot.column[i]! : 0] === UNSCORABLE)!;
+  const code = slot.column ? slot.column[i]! : 0;
+  return code === 0
+    ? `question '${slot.questionId}' is not answered`
+    : `'${slot.answerIds[code - 1]}' is not an answer to question '${slot.questionId}'`;
 }
 
 /** The allocating form, for callers that keep each outcome: a fresh object per person. */
@@ -205,8 +212,8 @@ function withOutcomes(into: (i: number, out: FastResult) => string | null, ruleT
     const out = emptyResult();
     const error = into(i, out);
     if (error !== null) return { error };
-    const { fired, ...rest } = out;
-    return { ...rest, flags: fired.map((r) => ruleTypes[r]!) };
+    const { met, ...rest } = out;
+    return { ...rest, flags: ruleTypes.filter((_, r) => met[r] === 1) };
   };
   return Object.assign(evaluator, { into, ruleTypes });
 }
@@ -214,54 +221,28 @@ function withOutcomes(into: (i: number, out: FastResult) => string | null, ruleT
 /**
  * The money steps depend only on the pricing table, the total and what the carer adjustment does
  * (whether it applies, and by what percentage), which many people share: each distinct combination
- * is worked out once by allocate() and reused. A carer's situation is reduced to its effect first,
- * so people whose carers differ but whose reduction is the same share one entry.
+ * is worked out once by allocate() and reused.
  */
-function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDate) {
-  const { policy } = compiled;
-  const tables: Pricing[] = [];
-  // effects[flags][level][impact]: an index into `carers`, the first carer seen with that effect.
-  const effects: number[][][] = [];
-  const effectIndex = new Map<string, number>();
-  const carers: Array<CarerSituation | undefined> = [];
-  const caches: Array<Array<TotalsCache>> = [];
+function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDate, tableOfGroup: ReadonlyArray<Pricing | null>) {
+  const tables = [...new Set(tableOfGroup.filter((t): t is Pricing => t !== null))];
+  const tableIndex = Int32Array.from(tableOfGroup, (t) => (t === null ? -1 : tables.indexOf(t)));
+  const effects = new CarerEffects(compiled, cohort);
   const totals = possibleTotals(compiled);
+  // By effect and table: caches[effect * tables.length + table].
+  const caches: TotalsCache[] = [];
 
-  const effectOf = (i: number): number => {
-    const flags = cohort.carerFlags[i]!;
-    const level = cohort.carerLevelOf[i]!;
-    const impact = cohort.carerImpactOf[i]!;
-    effects[flags] ??= [];
-    const byLevel = effects[flags]!;
-    byLevel[level] ??= [];
-    const byImpact = byLevel[level]!;
-    let effect: number | undefined = byImpact[impact];
-    if (effect === undefined) {
-      const carer = carerOf(cohort, i);
-      const line = adjustForCarer(policy.carerAdjustment, carer, 0, policy.rounding.mode);
-      const key = line.applied ? String(line.percent) : 'none';
-      effect = effectIndex.get(key);
-      if (effect === undefined) {
-        effect = carers.length;
-        carers.push(carer);
-        effectIndex.set(key, effect);
-      }
-      byImpact[impact] = effect;
+  return (group: number, totalMilli: number, i: number): Money => {
+    const effect = effects.of(i);
+    const table = tableIndex[group]!;
+    const key = effect * tables.length + table;
+    let cache = caches[key];
+    if (cache === undefined) {
+      cache = new TotalsCache(totals);
+      caches[key] = cache;
     }
-    return effect;
-  };
-
-  return (pricing: Pricing, totalMilli: number, i: number): Money => {
-    let table = tables.indexOf(pricing);
-    if (table < 0) table = tables.push(pricing) - 1;
-    const effect = effectOf(i);
-    caches[table] ??= [];
-    const byEffect = caches[table]!;
-    byEffect[effect] ??= new TotalsCache(totals);
-    const cache = byEffect[effect]!;
     let result = cache.get(totalMilli);
     if (!result) {
-      const allocation = allocate(compiled, pricing, totalMilli, carers[effect], asOf);
+      const allocation = allocate(compiled, tables[table]!, totalMilli, effects.carers[effect], asOf);
       result =
         allocation.pence === null
           ? { ...NO_AMOUNT, outcome: allocation.priced.outcome.id }
@@ -278,6 +259,58 @@ function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDa
     }
     return result;
   };
+}
+
+/** Situations that would make more combinations than this are looked up by hash rather than in an array. */
+const DENSE_SITUATIONS = 1 << 16;
+
+/**
+ * A carer's situation (present, willing, able, support level, impact) reduced to its effect: whether
+ * the adjustment applies and by what percentage. People whose carers differ but whose reduction is the
+ * same share one effect, and so one set of money steps; the first carer seen with each effect stands
+ * for it in allocate().
+ */
+class CarerEffects {
+  readonly carers: Array<CarerSituation | undefined> = [];
+  private readonly byEffect = new Map<string, number>();
+  private readonly levels: number;
+  private readonly impacts: number;
+  /** Each situation's effect, by its code; -1 until first seen. */
+  private readonly dense: Int32Array | null;
+  private readonly sparse = new Map<number, number>();
+
+  constructor(
+    private readonly compiled: CompiledPolicy,
+    private readonly cohort: EncodedCohort,
+  ) {
+    this.levels = Math.max(1, cohort.carerLevels.length);
+    this.impacts = Math.max(1, cohort.carerImpacts.length);
+    const situations = 8 * this.levels * this.impacts;
+    this.dense = situations <= DENSE_SITUATIONS ? new Int32Array(situations).fill(-1) : null;
+  }
+
+  of(i: number): number {
+    const { cohort } = this;
+    const situation = (cohort.carerFlags[i]! * this.levels + cohort.carerLevelOf[i]!) * this.impacts + cohort.carerImpactOf[i]!;
+    const known = this.dense ? this.dense[situation]! : (this.sparse.get(situation) ?? -1);
+    if (known >= 0) return known;
+    const effect = this.effectOf(carerOf(cohort, i));
+    if (this.dense) this.dense[situation] = effect;
+    else this.sparse.set(situation, effect);
+    return effect;
+  }
+
+  private effectOf(carer: CarerSituation | undefined): number {
+    const { policy } = this.compiled;
+    const line = adjustForCarer(policy.carerAdjustment, carer, 0, policy.rounding.mode);
+    const key = line.applied ? String(line.percent) : 'none';
+    let effect = this.byEffect.get(key);
+    if (effect === undefined) {
+      effect = this.carers.push(carer) - 1;
+      this.byEffect.set(key, effect);
+    }
+    return effect;
+  }
 }
 
 /** The totals a person may score under a policy: multiples of `step` milli-points from 0 to `max`. */
@@ -370,7 +403,8 @@ function planQuestionnaires(
       const slots = [...q.questions.values()].map(({ question, answers, required }) => {
         const column = columns.get(question.id);
         const answerIds = column?.answerIds ?? [];
-        const points = new Int32Array(answerIds.length + 1).fill(-1);
+        const points = new Float64Array(answerIds.length + 1).fill(UNSCORABLE);
+        points[0] = required ? UNSCORABLE : 0;
         answerIds.forEach((id, k) => {
           const a = answers.get(id);
           if (a) points[k + 1] = a.points;
@@ -379,19 +413,18 @@ function planQuestionnaires(
           column: column?.codes ?? null,
           questionId: question.id,
           domain: domainIndex.get(question.domain)!,
-          required,
           points,
           answerIds,
         };
       });
       plan = {
+        index: cache.size,
         questionnaire: q,
         slots,
         byQuestion: new Map(slots.map((slot) => [slot.questionId, slot])),
         columns: slots.map((slot) => slot.column ?? unanswered()),
         points: slots.map((slot) => slot.points),
         domains: Int32Array.from(slots.map((slot) => slot.domain)),
-        required: Uint8Array.from(slots.map((slot) => (slot.required ? 1 : 0))),
       };
       cache.set(q, plan);
     }
@@ -420,20 +453,22 @@ function planQuestionnaires(
  */
 function factBinder(
   current: Current,
-  raw: Int32Array,
+  scores: ColumnScores,
   weights: Int32Array,
   domainIndex: Map<string, number>,
   cohort: EncodedCohort,
 ): FactBinder {
+  const { raw } = scores;
   return (fact, key) => {
     const d = key === undefined ? undefined : domainIndex.get(key);
+    const at = d === undefined ? 0 : d * RUN_LENGTH;
     switch (fact) {
       case 'totalPoints':
         return () => current.totalMilli / 1000;
       case 'domainPoints':
-        return d === undefined ? () => undefined : () => raw[d];
+        return d === undefined ? () => undefined : () => raw[at + current.j];
       case 'weightedDomainPoints':
-        return d === undefined ? () => undefined : () => (raw[d]! * weights[d]!) / 1000;
+        return d === undefined ? () => undefined : () => (raw[at + current.j]! * weights[d]!) / 1000;
       case 'age':
         return () => cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
       case 'answers': {

@@ -113,6 +113,39 @@ describe('the fast cohort evaluator', () => {
     await expectAgreement(withEligibility, shortBreaks);
   });
 
+  it('gives each person the same outcome in order, across runs of people scored together, and one at a time out of order', () => {
+    // The children's RAS has a questionnaire per age group, so a run of people mixes questionnaires; people
+    // generated from the other version's questionnaires include some this version cannot score.
+    const revised = versions.find((v) => v.scheme === 'childrens-ras' && v.version === '2013-revised')!.policy as Policy;
+    const pilot = versions.find((v) => v.scheme === 'childrens-ras' && v.version === '2012-pilot')!.policy as Policy;
+    const people = [...syntheticPeople(compilePolicy(pilot), { size: 2_600, seed: 11 })].map((p) => p.person);
+    // Some people leave a question unanswered, and some give an answer no question of either version has.
+    people.forEach((person, i) => {
+      const questions = Object.keys(person.answers);
+      if (i % 97 === 0) delete person.answers[questions[i % questions.length]!];
+      if (i % 89 === 0) person.answers[questions[questions.length - 1]!] = 'no-such-answer';
+    });
+    const cohort = encodeCohort(people);
+    const inOrder = compileFastEvaluator(compilePolicy(revised), cohort, '2013-06-01');
+    const outOfOrder = compileFastEvaluator(compilePolicy(revised), cohort, '2013-06-01');
+    const forwards = Array.from({ length: cohort.size }, (_, i) => inOrder(i));
+    const order = Array.from({ length: cohort.size }, (_, i) => (i * 7_919) % cohort.size).reverse();
+    for (const i of order) expect(outOfOrder(i), people[i]!.ref).toEqual(forwards[i]);
+
+    const refused = forwards.filter((outcome) => 'error' in outcome);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThan(cohort.size);
+    // A question named is one evaluate() refuses the person's answers for, at a run's edges as anywhere.
+    const compiled = compilePolicy(revised);
+    forwards.forEach((outcome, i) => {
+      if (!('error' in outcome)) return;
+      const question = /question '([^']+)'/.exec(outcome.error)![1]!;
+      const reference = thrown(() => evaluate(compiled, assessmentFor(compiled, people[i]!, '2013-06-01')));
+      expect(reference).toBeInstanceOf(AssessmentInvalidError);
+      expect((reference as AssessmentInvalidError).issues.map((issue) => issue.path)).toContain(`/answers/${question}`);
+    });
+  });
+
   it("refuses everyone, saying why, when a scheme's conditions test facts only a case system states (evaluate() refuses them too)", async () => {
     const carers = versions.find((v) => v.scheme === 'carers-one-off-payment')!.policy as Policy;
     const compiled = compilePolicy(carers);
