@@ -38,8 +38,9 @@ export function benchCompare(sizes: number[], seed: number): void {
       `${(nowMs() - sumStart).toFixed(0)} ms (${points.toLocaleString('en-GB')} points)`,
     );
 
-    // Smaller cohorts are timed three times and the median reported, so one noisy run does not decide it.
-    const runs = size <= 100_000 ? 3 : 1;
+    // Each is run once untimed (so both are measured compiled, not while the JIT warms up), then timed
+    // several times and the median reported, so one noisy run on a shared machine does not decide it.
+    const runs = size <= 100_000 ? 5 : 3;
     const floor = timed(runs, () => plainComparison([base.compiled, candidate.compiled], cohort, '2010-06-01'));
     const plain = floor.value;
     row(
@@ -66,18 +67,17 @@ export function benchCompare(sizes: number[], seed: number): void {
   }
 }
 
-/** The median time of `runs` calls, and the last call's value. */
+/** The median time of `runs` calls after one untimed, and the last call's value. */
 function timed<T>(runs: number, work: () => T): { ms: number; value: T; note: string; spread: string } {
   const times: number[] = [];
-  let value!: T;
+  let value = work();
   for (let r = 0; r < runs; r++) {
     const start = nowMs();
     value = work();
     times.push(nowMs() - start);
   }
   const ms = [...times].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-  if (runs === 1) return { ms, value, note: '', spread: '' };
-  return { ms, value, note: ` (median of ${runs})`, spread: ` [${times.map((t) => t.toFixed(0)).join(', ')}]` };
+  return { ms, value, note: ` (median of ${runs} after one untimed)`, spread: ` [${times.map((t) => t.toFixed(0)).join(', ')}]` };
 }
 
 function generate(compiled: CompiledPolicy, size: number, seed: number): EncodedCohort {

@@ -14,31 +14,18 @@ export function adjustForCarer(
   mode: RoundingMode,
 ): CarerLine {
   const reason = reasonFor(table, carer);
-  const situation = {
+  const applied = reason === 'applied';
+  const percent = applied ? table!.reductions[carer!.supportLevel]![carer!.impact]! : 0;
+  const reductionPence = applied ? multiplyDivide(beforePence, scaled(percent, 2), 10_000, mode) : 0;
+  // One literal, not a spread of the situation into two: this line is made for every money step.
+  return {
+    step: 'carer-adjustment',
+    applied,
+    reason,
     supportLevel: carer?.supportLevel ?? null,
     supportLevelLabel: table?.supportLevels.find((l) => l.id === carer?.supportLevel)?.label ?? null,
     impact: carer?.impact ?? null,
     impactLabel: table?.impacts.find((i) => i.id === carer?.impact)?.label ?? null,
-  };
-  if (reason !== 'applied') {
-    return {
-      step: 'carer-adjustment',
-      applied: false,
-      reason,
-      ...situation,
-      percent: 0,
-      beforePence,
-      reductionPence: 0,
-      afterPence: beforePence,
-    };
-  }
-  const percent = table!.reductions[carer!.supportLevel]![carer!.impact]!;
-  const reductionPence = multiplyDivide(beforePence, scaled(percent, 2), 10_000, mode);
-  return {
-    step: 'carer-adjustment',
-    applied: true,
-    reason,
-    ...situation,
     percent,
     beforePence,
     reductionPence,

@@ -8,7 +8,7 @@ import { diffVersions, type PolicyChange } from '../diff.js';
 import type { IsoDate } from '../policy.js';
 import type { EncodedCohort } from './encoded-cohort.js';
 import { compileFastEvaluator, emptyResult } from './fast-evaluator.js';
-import { DistinctAmounts, histogram, summarise, type Histogram, type Summary } from './statistics.js';
+import { DistinctAmounts, histogram, nearestRankInPlace, summarise, type Histogram, type Summary } from './statistics.js';
 
 export interface VersionUnderTest {
   version: string;
@@ -222,27 +222,39 @@ function versionOutcome(
   included: Uint8Array,
   cohort: EncodedCohort,
 ): VersionOutcome {
-  const all = select(amounts, indicesOf(included));
-  const bandLabels = cohort.ageBands.map((b) => b.label);
-  // Counted from the amounts' few distinct values where they are few; selected from copies where not.
-  const distinct = DistinctAmounts.of(amounts, included);
-  return {
+  const figures = {
     version: v.version,
     contentHash: v.compiled.contentHash,
     withoutAmount: Object.fromEntries([...noAmount].sort()),
-    summary: distinct ? distinct.summary() : summarise(all),
-    byClientGroup: distinct
-      ? byLabel(cohort.clientGroups, distinct.summariesBy(cohort.clientGroupOf, cohort.clientGroups.length))
-      : grouped(cohort.clientGroups, cohort.clientGroupOf, included, (people) => summarise(select(amounts, people))),
-    byAgeBand: distinct
-      ? byLabel(bandLabels, distinct.summariesBy(cohort.ageBandOf, bandLabels.length))
-      : grouped(bandLabels, cohort.ageBandOf, included, (people) => summarise(select(amounts, people))),
     flags: Object.fromEntries([...flagCounts].sort()),
-    histogram: histogram(all),
     currentCost: currentCost(amounts, included, cohort),
+  };
+  const bandLabels = cohort.ageBands.map((b) => b.label);
+  // Counted from the amounts' few distinct values where they are few; selected from copies where not.
+  const distinct = DistinctAmounts.of(amounts, included);
+  if (distinct) {
+    return {
+      ...figures,
+      summary: distinct.summary(),
+      byClientGroup: byLabel(cohort.clientGroups, distinct.summariesBy(cohort.clientGroupOf, cohort.clientGroups.length)),
+      byAgeBand: byLabel(bandLabels, distinct.summariesBy(cohort.ageBandOf, bandLabels.length)),
+      histogram: distinct.histogram(),
+    };
+  }
+  const all = select(amounts, indicesOf(included));
+  return {
+    ...figures,
+    summary: summarise(all),
+    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, (people) => summarise(select(amounts, people))),
+    byAgeBand: grouped(bandLabels, cohort.ageBandOf, included, (people) => summarise(select(amounts, people))),
+    histogram: histogram(all),
   };
 }
 
+/**
+ * One pass over the people both versions give an amount: each change tallied for everyone, the
+ * person's client group and age band, offered to the largest gains or losses, and kept for the histogram.
+ */
 function pairComparison(
   base: VersionUnderTest,
   candidate: VersionUnderTest,
@@ -252,27 +264,92 @@ function pairComparison(
   cohort: EncodedCohort,
   options: CompareOptions,
 ): PairComparison {
-  const stats = (people: Int32Array) => pairStats(a, b, people, options.materiality ?? {});
-  const everyone = indicesOf(included);
-  const changes = new Float64Array(everyone.length);
-  for (let j = 0; j < everyone.length; j++) changes[j] = b[everyone[j]!]! - a[everyone[j]!]!;
-  const { losses, gains } = extremes(a, b, included, cohort, options.top ?? 10);
+  const materiality = options.materiality ?? {};
+  const bandLabels = cohort.ageBands.map((x) => x.label);
+  const overall = new PairTallies(1);
+  const byGroup = new PairTallies(cohort.clientGroups.length);
+  const byBand = new PairTallies(bandLabels.length);
+  const { losses, gains, person } = extremes(a, b, cohort, options.top ?? 10);
+  const changes = new Float64Array(cohort.size);
+  let n = 0;
+  for (let i = 0; i < cohort.size; i++) {
+    if (!included[i]) continue;
+    const before = a[i]!;
+    const after = b[i]!;
+    const change = after - before;
+    changes[n++] = change;
+    const direction = isMaterial(before, change, materiality) ? Math.sign(change) : 0;
+    overall.add(0, before, after, direction);
+    byGroup.add(cohort.clientGroupOf[i]!, before, after, direction);
+    byBand.add(cohort.ageBandOf[i]!, before, after, direction);
+    if (change < 0) losses.offer(i);
+    else if (change > 0) gains.offer(i);
+  }
   return {
     base: base.version,
     candidate: candidate.version,
-    overall: stats(everyone),
-    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, stats),
-    byAgeBand: grouped(
-      cohort.ageBands.map((x) => x.label),
-      cohort.ageBandOf,
-      included,
-      stats,
-    ),
-    largestLosses: losses,
-    largestGains: gains,
-    changeHistogram: histogram(changes),
+    overall: overall.stats(0),
+    byClientGroup: byLabel(cohort.clientGroups, byGroup.everyGroup()),
+    byAgeBand: byLabel(bandLabels, byBand.everyGroup()),
+    largestLosses: losses.items.map(person),
+    largestGains: gains.items.map(person),
+    changeHistogram: histogram(changes.subarray(0, n)),
     policyChanges: diffVersions(base.compiled.policy, candidate.compiled.policy),
   };
+}
+
+/** Each group's people, gainers, losers and totals under the two versions, added to person by person. */
+class PairTallies {
+  private readonly people: Float64Array;
+  private readonly gainers: Float64Array;
+  private readonly losers: Float64Array;
+  private readonly base: Float64Array;
+  private readonly candidate: Float64Array;
+
+  constructor(groups: number) {
+    this.people = new Float64Array(groups);
+    this.gainers = new Float64Array(groups);
+    this.losers = new Float64Array(groups);
+    this.base = new Float64Array(groups);
+    this.candidate = new Float64Array(groups);
+  }
+
+  /** direction: 1 for a material gain, -1 for a material loss, 0 for no material change. */
+  add(group: number, base: number, candidate: number, direction: number): void {
+    this.people[group]!++;
+    this.base[group]! += base;
+    this.candidate[group]! += candidate;
+    if (direction > 0) this.gainers[group]!++;
+    else if (direction < 0) this.losers[group]!++;
+  }
+
+  /** Each group's figures, null for a group no one is in. */
+  everyGroup(): Array<PairStats | null> {
+    return Array.from(this.people, (people, group) => (people === 0 ? null : this.stats(group)));
+  }
+
+  stats(group: number): PairStats {
+    const people = this.people[group]!;
+    const gainers = this.gainers[group]!;
+    const losers = this.losers[group]!;
+    const totalBase = this.base[group]!;
+    const totalCandidate = this.candidate[group]!;
+    const share = (count: number) => (people === 0 ? 0 : count / people);
+    const unchanged = people - gainers - losers;
+    return {
+      people,
+      gainers,
+      losers,
+      unchanged,
+      gainersShare: share(gainers),
+      losersShare: share(losers),
+      unchangedShare: share(unchanged),
+      totalBasePence: totalBase,
+      totalCandidatePence: totalCandidate,
+      totalChangePence: totalCandidate - totalBase,
+      meanChangePence: people === 0 ? 0 : Math.round((totalCandidate - totalBase) / people),
+    };
+  }
 }
 
 /** A change counts as a gain or a loss only when it is larger than every materiality threshold given. */
@@ -284,52 +361,14 @@ export function isMaterial(base: number, change: number, materiality: Materialit
   return true;
 }
 
-function pairStats(a: Float64Array, b: Float64Array, indices: Int32Array, materiality: Materiality): PairStats {
-  const people = indices.length;
-  let gainers = 0,
-    losers = 0,
-    totalBase = 0,
-    totalCandidate = 0;
-  for (let j = 0; j < indices.length; j++) {
-    const i = indices[j]!;
-    totalBase += a[i]!;
-    totalCandidate += b[i]!;
-    const change = b[i]! - a[i]!;
-    if (isMaterial(a[i]!, change, materiality)) {
-      if (change > 0) gainers++;
-      else losers++;
-    }
-  }
-  const share = (n: number) => (people === 0 ? 0 : n / people);
-  const unchanged = people - gainers - losers;
-  return {
-    people,
-    gainers,
-    losers,
-    unchanged,
-    gainersShare: share(gainers),
-    losersShare: share(losers),
-    unchangedShare: share(unchanged),
-    totalBasePence: totalBase,
-    totalCandidatePence: totalCandidate,
-    totalChangePence: totalCandidate - totalBase,
-    meanChangePence: people === 0 ? 0 : Math.round((totalCandidate - totalBase) / people),
-  };
-}
-
 /**
- * The `top` largest losses and gains in one pass, each kept in a short sorted list: largest first, equal
- * changes in order of reference, so the lists are stable (no sort of everyone who gained).
+ * The `top` largest losses and gains, each kept in a short sorted list as people are offered: largest
+ * first, equal changes in order of reference, so the lists are stable (no sort of everyone who gained).
  */
-function extremes(a: Float64Array, b: Float64Array, included: Uint8Array, cohort: EncodedCohort, top: number) {
+function extremes(a: Float64Array, b: Float64Array, cohort: EncodedCohort, top: number) {
   const byRef = (x: number, y: number) => (cohort.refs[x]! < cohort.refs[y]! ? -1 : cohort.refs[x]! > cohort.refs[y]! ? 1 : 0);
   const losses = new Largest(top, (x, y) => b[x]! - a[x]! - (b[y]! - a[y]!) || byRef(x, y));
   const gains = new Largest(top, (x, y) => b[y]! - a[y]! - (b[x]! - a[x]!) || byRef(x, y));
-  for (let i = 0; i < cohort.size; i++) {
-    if (!included[i]) continue;
-    if (b[i]! < a[i]!) losses.offer(i);
-    else if (b[i]! > a[i]!) gains.offer(i);
-  }
   const person = (i: number): PersonChange => ({
     ref: cohort.refs[i]!,
     clientGroup: cohort.clientGroups[cohort.clientGroupOf[i]!]!,
@@ -338,7 +377,7 @@ function extremes(a: Float64Array, b: Float64Array, included: Uint8Array, cohort
     candidatePence: b[i]!,
     changePence: b[i]! - a[i]!,
   });
-  return { losses: losses.items.map(person), gains: gains.items.map(person) };
+  return { losses, gains, person };
 }
 
 /** The first `size` items in `order`, kept sorted as items are offered: O(n) for a small size. */
@@ -366,6 +405,7 @@ class Largest {
 export function currentCost(amounts: Float64Array, included: Uint8Array, cohort: EncodedCohort): CurrentCostComparison | null {
   const differences = new Float64Array(cohort.size);
   let n = 0,
+    total = 0,
     above = 0,
     below = 0;
   for (let i = 0; i < cohort.size; i++) {
@@ -373,15 +413,15 @@ export function currentCost(amounts: Float64Array, included: Uint8Array, cohort:
     if (!included[i] || Number.isNaN(cost)) continue;
     const difference = amounts[i]! - cost;
     differences[n++] = difference;
+    total += difference;
     if (difference > 0) above++;
     else if (difference < 0) below++;
   }
   if (n === 0) return null;
-  const summary = summarise(differences.subarray(0, n));
   return {
     people: n,
-    meanDifferencePence: summary.meanPence,
-    medianDifferencePence: summary.medianPence,
+    meanDifferencePence: Math.round(total / n),
+    medianDifferencePence: nearestRankInPlace(differences.subarray(0, n), 50),
     above,
     below,
     equal: n - above - below,

@@ -42,6 +42,8 @@ export function summarise(values: Float64Array): Summary {
  * summarise() gives. For amounts that are not whole pence, or too many distinct ones, `of` gives null.
  */
 export class DistinctAmounts {
+  private everyone: Float64Array | undefined;
+
   private constructor(
     /** The distinct amounts, smallest first. */
     private readonly values: Float64Array,
@@ -51,13 +53,13 @@ export class DistinctAmounts {
 
   static of(amounts: Float64Array, included: Uint8Array, limit = 1 << 16): DistinctAmounts | null {
     const idOf = new Int32Array(amounts.length).fill(-1);
-    const ids = new Map<number, number>();
+    const ids = new AmountIds(limit);
     const found: number[] = [];
     for (let i = 0; i < amounts.length; i++) {
       if (!included[i]) continue;
       const amount = amounts[i]!;
       let id = ids.get(amount);
-      if (id === undefined) {
+      if (id < 0) {
         if (found.length === limit || !Number.isSafeInteger(amount)) return null;
         id = found.length;
         found.push(amount);
@@ -79,9 +81,26 @@ export class DistinctAmounts {
 
   /** Everyone included. */
   summary(): Summary {
+    return this.fromCounts(this.counts(), 0);
+  }
+
+  /** The same bins as histogram() gives over everyone's amounts. */
+  histogram(target = 20): Histogram {
+    const { values } = this;
+    if (values.length === 0) return { binWidthPence: 0, bins: [] };
+    const counts = this.counts();
+    const bins = new Bins(values[0]!, values[values.length - 1]!, target);
+    for (let r = 0; r < values.length; r++) bins.add(values[r]!, counts[r]!);
+    return bins.histogram();
+  }
+
+  /** How many people have each distinct amount, counted once. */
+  private counts(): Float64Array {
+    if (this.everyone) return this.everyone;
     const counts = new Float64Array(this.values.length);
     for (let i = 0; i < this.rankOf.length; i++) if (this.rankOf[i]! >= 0) counts[this.rankOf[i]!]!++;
-    return this.fromCounts(counts, 0);
+    this.everyone = counts;
+    return counts;
   }
 
   /** Each group's summary, by the group's code in `codes` (null for a group with no one included). */
@@ -123,6 +142,54 @@ export class DistinctAmounts {
     }
     return { people, totalPence: total, meanPence: Math.round(total / people), medianPence: median, p90Pence: p90, maxPence: max };
   }
+}
+
+/**
+ * Whole amounts to small ids, in typed arrays with open addressing: a million lookups of a few
+ * thousand amounts, which a Map does several times slower. Holds at most `limit` amounts.
+ */
+class AmountIds {
+  private readonly keys: Float64Array;
+  private readonly ids: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(limit: number) {
+    // At most half full, so a probe ends soon.
+    const bits = Math.max(4, Math.ceil(Math.log2(limit * 2)));
+    this.keys = new Float64Array(2 ** bits).fill(Number.NaN);
+    this.ids = new Int32Array(2 ** bits);
+    this.shift = 32 - bits;
+    this.mask = 2 ** bits - 1;
+  }
+
+  /** The amount's id, or -1. */
+  get(amount: number): number {
+    for (let slot = this.slotOf(amount); ; slot = (slot + 1) & this.mask) {
+      const key = this.keys[slot]!;
+      if (key === amount) return this.ids[slot]!;
+      if (Number.isNaN(key)) return -1;
+    }
+  }
+
+  set(amount: number, id: number): void {
+    let slot = this.slotOf(amount);
+    while (!Number.isNaN(this.keys[slot]!)) slot = (slot + 1) & this.mask;
+    this.keys[slot] = amount;
+    this.ids[slot] = id;
+  }
+
+  /** Fibonacci hashing of the amount's low and high 32 bits. */
+  private slotOf(amount: number): number {
+    return Math.imul((amount | 0) ^ Math.imul((amount / 0x1_0000_0000) | 0, 0x85eb_ca6b), 0x9e37_79b1) >>> this.shift;
+  }
+}
+
+/** The value at rank ceil(p/100 × n) of values, found by selection: values are reordered, not copied. */
+export function nearestRankInPlace(values: Float64Array, p: number): number {
+  const rank = rankOf(p, values.length);
+  selectInPlace(values, rank - 1, 0, values.length - 1);
+  return values[rank - 1]!;
 }
 
 /** The value at rank ceil(p/100 × n): the smallest value with at least p% of values at or below it. */
@@ -178,16 +245,36 @@ export function histogram(values: Float64Array, target = 20): Histogram {
   if (values.length === 0) return { binWidthPence: 0, bins: [] };
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i]! < min) min = values[i]!;
+    if (values[i]! > max) max = values[i]!;
   }
-  const width = niceWidth((max - min) / target);
-  const start = Math.floor(min / width) * width;
-  const count = Math.max(1, Math.floor((max - start) / width) + 1);
-  const bins = Array.from({ length: count }, (_, k) => ({ fromPence: start + k * width, toPence: start + (k + 1) * width, count: 0 }));
-  for (const v of values) bins[Math.min(count - 1, Math.floor((v - start) / width))]!.count++;
-  return { binWidthPence: width, bins };
+  const bins = new Bins(min, max, target);
+  for (let i = 0; i < values.length; i++) bins.add(values[i]!, 1);
+  return bins.histogram();
+}
+
+/** Bins of a round width from min to max, counted into. */
+class Bins {
+  private readonly width: number;
+  private readonly start: number;
+  private readonly counts: Float64Array;
+
+  constructor(min: number, max: number, target: number) {
+    this.width = niceWidth((max - min) / target);
+    this.start = Math.floor(min / this.width) * this.width;
+    this.counts = new Float64Array(Math.max(1, Math.floor((max - this.start) / this.width) + 1));
+  }
+
+  add(value: number, count: number): void {
+    this.counts[Math.min(this.counts.length - 1, Math.floor((value - this.start) / this.width))]! += count;
+  }
+
+  histogram(): Histogram {
+    const { width, start } = this;
+    const bins = Array.from(this.counts, (count, k) => ({ fromPence: start + k * width, toPence: start + (k + 1) * width, count }));
+    return { binWidthPence: width, bins };
+  }
 }
 
 function niceWidth(raw: number): number {

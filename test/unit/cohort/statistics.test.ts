@@ -5,7 +5,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DistinctAmounts, nearestRank, selectInPlace, summarise } from '../../../engine/cohort/statistics.js';
+import {
+  DistinctAmounts,
+  histogram,
+  nearestRank,
+  nearestRankInPlace,
+  selectInPlace,
+  summarise,
+} from '../../../engine/cohort/statistics.js';
 
 const amounts = fc.oneof(
   fc.array(fc.integer({ min: -50_000, max: 500_000 }), { minLength: 1, maxLength: 3000 }),
@@ -13,6 +20,8 @@ const amounts = fc.oneof(
   fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 3000 }).map((a) => a.sort((x, y) => x - y)),
   fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 3000 }).map((a) => a.sort((x, y) => y - x)),
   fc.integer({ min: 1, max: 3000 }).map((n) => new Array<number>(n).fill(36_300)),
+  // Whole amounts beyond 32 bits, and ones that differ only there.
+  fc.array(fc.constantFrom(2 ** 32, 2 ** 32 + 7, 7, 3 * 2 ** 40 + 7, -(2 ** 33), 2 ** 41 + 2 ** 32), { minLength: 1, maxLength: 3000 }),
 );
 
 describe('summary figures', () => {
@@ -34,7 +43,7 @@ describe('summary figures', () => {
     );
   });
 
-  it('counted from the distinct amounts, for everyone and for each group, are the figures summarise() gives', () => {
+  it('counted from the distinct amounts, for everyone and for each group, are the figures summarise() and histogram() give', () => {
     const people = amounts.chain((values) =>
       fc.tuple(
         fc.constant(values),
@@ -48,6 +57,7 @@ describe('summary figures', () => {
         const distinct = DistinctAmounts.of(Float64Array.from(values), included)!;
         const of = (keep: (i: number) => boolean) => Float64Array.from(values.filter((_, i) => included[i] && keep(i)));
         expect(distinct.summary()).toEqual(summarise(of(() => true)));
+        expect(distinct.histogram()).toEqual(histogram(of(() => true)));
         const codes = Uint16Array.from(groups);
         expect(distinct.summariesBy(codes, 6)).toEqual(
           Array.from({ length: 6 }, (_, g) => {
@@ -65,6 +75,16 @@ describe('summary figures', () => {
     expect(DistinctAmounts.of(Float64Array.from([1, 2, 3]), included, 2)).toBeNull();
     expect(DistinctAmounts.of(Float64Array.from([1, 2.5, 3]), included)).toBeNull();
     expect(DistinctAmounts.of(Float64Array.from([1, 2, 3]), included, 3)?.summary()).toMatchObject({ people: 3, medianPence: 2 });
+  });
+
+  it('a percentile selected in place is the one read from the sorted values', () => {
+    fc.assert(
+      fc.property(amounts, fc.integer({ min: 1, max: 100 }), (values, p) => {
+        const sorted = Float64Array.from(values).sort();
+        expect(nearestRankInPlace(Float64Array.from(values), p)).toBe(nearestRank(sorted, p));
+      }),
+      { seed: 20_261_128, numRuns: 300 },
+    );
   });
 
   it('by hand: 1, 2, 3, 4 and 10 have median 3, 90th percentile 10 and largest 10', () => {
