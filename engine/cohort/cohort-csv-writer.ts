@@ -1,4 +1,4 @@
-import { csvLines, type CsvCell } from '../csv.js';
+import { CsvText, type CsvCell } from '../csv.js';
 import type { CohortPerson } from './cohort.js';
 import { CSV_COLUMNS } from './csv-cohort.js';
 import { decodePerson, type EncodedCohort } from './encoded-cohort.js';
@@ -25,28 +25,30 @@ export function cohortToCsv(cohort: EncodedCohort): string {
  */
 export function* cohortCsvChunks(people: Iterable<CohortPerson>, questionIds: readonly string[]): Generator<string> {
   const columns = [...questionIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let rows: CsvCell[][] = [[...CSV_COLUMNS, ...columns]];
+  const text = new CsvText();
+  text.add([...CSV_COLUMNS, ...columns]);
+  // One row's cells, filled again for each person.
+  const row: CsvCell[] = new Array<CsvCell>(CSV_COLUMNS.length + columns.length).fill('');
   for (const person of people) {
-    rows.push(csvRow(person, columns));
-    if (rows.length === ROWS_PER_CHUNK) {
-      yield csvLines(rows);
-      rows = [];
-    }
+    fillRow(row, person, columns);
+    text.add(row);
+    if (text.records === ROWS_PER_CHUNK) yield text.take();
   }
-  if (rows.length > 0) yield csvLines(rows);
+  if (text.records > 0) yield text.take();
 }
 
-function csvRow(person: CohortPerson, columns: readonly string[]): CsvCell[] {
+const FIXED = CSV_COLUMNS.length;
+
+/** The fixed columns in CSV_COLUMNS' order, then each question's answer. */
+function fillRow(row: CsvCell[], person: CohortPerson, columns: readonly string[]): void {
   const { carer } = person;
-  return [
-    person.ref,
-    person.clientGroup,
-    person.ageBand,
-    carer ? (carer.willingToContinue ? 'yes' : 'no') : '',
-    carer ? (carer.ableToContinue ? 'yes' : 'no') : '',
-    carer?.supportLevel ?? '',
-    carer?.impact ?? '',
-    person.currentAnnualCostPence === undefined ? '' : penceToPounds(person.currentAnnualCostPence),
-    ...columns.map((id) => person.answers[id] ?? ''),
-  ];
+  row[0] = person.ref;
+  row[1] = person.clientGroup;
+  row[2] = person.ageBand;
+  row[3] = carer ? (carer.willingToContinue ? 'yes' : 'no') : '';
+  row[4] = carer ? (carer.ableToContinue ? 'yes' : 'no') : '';
+  row[5] = carer?.supportLevel ?? '';
+  row[6] = carer?.impact ?? '';
+  row[7] = person.currentAnnualCostPence === undefined ? '' : penceToPounds(person.currentAnnualCostPence);
+  for (let k = 0; k < columns.length; k++) row[FIXED + k] = person.answers[columns[k]!] ?? '';
 }

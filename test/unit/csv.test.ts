@@ -1,6 +1,8 @@
 /** One CSV writer for every export: RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readCsvText } from '../../engine/cohort/csv-records.js';
 import { csvLine, csvLines } from '../../engine/index.js';
 
 describe('the CSV writer', () => {
@@ -40,5 +42,22 @@ describe('the CSV writer', () => {
     expect(lines[0]).toBe("R-0,'=0");
     expect(lines[25_000]).toBe("R-25000,'=25000");
     expect(lines[9_999]).toBe('R-9999,-9999');
+  });
+
+  it('writes any text so that a CSV reader gets it back, with an apostrophe before a formula that is not only a number', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', '1', '.', ',', '"', '\r', '\n', '=', '+', '-', '@', '\t', ' ', "'", 'é'),
+      maxLength: 8,
+    });
+    const isFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 2, maxLength: 5 }), (cells) => {
+        const records: string[][] = [];
+        expect(readCsvText(csvLine(cells), (read) => records.push(read))).toBeNull();
+        expect(records).toHaveLength(1);
+        expect(records[0]).toEqual(cells.map((cell) => (isFormula(cell) ? `'${cell}` : cell)));
+      }),
+      { seed: 20_261_128, numRuns: 2_000 },
+    );
   });
 });
