@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
   csvLineEnd,
@@ -11,6 +9,7 @@ import {
   type EncodedCohort,
   type RowIssue,
 } from '../engine/index.js';
+import { readUtf8Start, utf8Stream } from '../server/utf8-file.js';
 import { InvalidInputError } from './invalid-input.js';
 import { InputError, readTextFile, unreadable } from './read-json.js';
 
@@ -29,9 +28,8 @@ export async function readCohortFile(file: string, policies: readonly CompiledPo
   let result: ImportResult;
   if (csv) {
     // Streamed: a million-row file is read record by record into the encoded cohort.
-    const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK });
     const options = { name: basename(file, extname(file)), policies: [...policies], lineEnd: csvLineEnd(start) };
-    result = await importCohortCsvStream(stream, options).catch((e) => {
+    result = await importCohortCsvStream(utf8Stream(file), options).catch((e) => {
       throw unreadable(file, e);
     });
   } else {
@@ -48,20 +46,12 @@ export async function readCohortFile(file: string, policies: readonly CompiledPo
   return { cohort: result.cohort, meta: result.meta };
 }
 
-/** The size of each piece of a CSV file read; the header line of a 5,000-question file fits in the first. */
-const CHUNK = 1 << 20;
-
 /** Enough of the file to tell JSON from CSV when its name does not say, and a CSV file's line end. */
 async function firstCharacters(file: string): Promise<string> {
-  let handle: FileHandle | undefined;
   try {
-    handle = await open(file, 'r');
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(CHUNK), 0, CHUNK, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return await readUtf8Start(file);
   } catch (e) {
     throw unreadable(file, e);
-  } finally {
-    await handle?.close();
   }
 }
 

@@ -5,9 +5,6 @@
  * are plain data and bytes. Each worker keeps the cohorts it decoded last.
  */
 
-import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
-import { type Readable, Transform } from 'node:stream';
 import type { MessagePort } from 'node:worker_threads';
 import {
   attributeChanges,
@@ -36,6 +33,7 @@ import { type IntegrityReport, verifyDataDir } from '../store/integrity.js';
 import type { StoreLocation } from '../store/open-store.js';
 import { connect } from '../store/pg/database.js';
 import { verifyPgRecord } from '../store/pg/pg-integrity.js';
+import { NotUtf8Error, readUtf8File, readUtf8Start, utf8Stream } from '../utf8-file.js';
 
 export interface CohortDescription {
   people: number;
@@ -132,26 +130,25 @@ async function importCohort(task: Extract<Task, { kind: 'import-cohort' }>): Pro
   let result: ImportResult;
   if (task.csv) {
     // Streamed from the upload's file, decoded strictly as it goes: a 100 MB upload never sits in memory as text.
-    const start = await readStart(task.file);
-    if (start === null) return notUtf8;
     try {
       result = await importCohortCsvStream(utf8Stream(task.file), {
         name: task.meta.name ?? '',
         description: task.meta.description,
         policyId: task.meta.policyId,
         policies: versionsOf(task.meta.policyId),
-        lineEnd: csvLineEnd(start),
+        lineEnd: csvLineEnd(await readUtf8Start(task.file)),
       });
     } catch (e) {
-      if (e instanceof NotUtf8) return notUtf8;
+      if (e instanceof NotUtf8Error) return notUtf8;
       throw e;
     }
   } else {
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(task.file));
-    } catch {
-      return notUtf8;
+      text = await readUtf8File(task.file);
+    } catch (e) {
+      if (e instanceof NotUtf8Error) return notUtf8;
+      throw e;
     }
     let json: unknown;
     try {
@@ -166,59 +163,6 @@ async function importCohort(task: Extract<Task, { kind: 'import-cohort' }>): Pro
   }
   if (!result.ok) return { ok: false, issues: result.issues };
   return { ok: true, ...stored(result.cohort), meta: result.meta };
-}
-
-/** Reading a piece of an upload: enough for the CSV header line of a 5,000-question file. */
-const PIECE = 1 << 20;
-
-class NotUtf8 extends Error {}
-
-/** The upload's first piece as text, for its line end; null if it is not UTF-8 (a character cut at its end is not counted against it). */
-async function readStart(file: string): Promise<string | null> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(PIECE), 0, PIECE, 0);
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, bytesRead), { stream: true });
-  } catch {
-    return null;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The file as UTF-8 text, piece by piece; a byte sequence that is not UTF-8 fails the stream with NotUtf8. */
-function utf8Stream(file: string): Readable {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (chunk: Buffer | undefined, done: boolean): string => {
-    try {
-      return done ? decoder.decode() : decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new NotUtf8();
-    }
-  };
-  const source = createReadStream(file, { highWaterMark: PIECE });
-  const text = source.pipe(
-    new Transform({
-      readableObjectMode: true,
-      transform(chunk: Buffer, _encoding, callback) {
-        try {
-          callback(null, decode(chunk, false));
-        } catch (e) {
-          callback(e as Error);
-        }
-      },
-      flush(callback) {
-        try {
-          const rest = decode(undefined, true);
-          callback(null, rest === '' ? undefined : rest);
-        } catch (e) {
-          callback(e as Error);
-        }
-      },
-    }),
-  );
-  text.on('error', () => source.destroy());
-  return text;
 }
 
 function encodeGenerated(policy: CompiledPolicy, size: number, seed: number): EncodedCohort {

@@ -120,6 +120,30 @@ describe('ras cohort check', () => {
     expect(bad.stderr).toContain('invalid cohort, 1 problem');
   });
 
+  it('refuses bytes that are not UTF-8 (exit 2), in the first piece or far past it, rather than reading them as another character', async () => {
+    // 40,000 rows of about 40 bytes: 1.6 MB, so row 39,000 is in the second 1 MiB piece.
+    const rows = Array.from({ length: 40_000 }, (_, i) => `R-${i + 1},older-people,75-84,,,,,,some-help,`);
+    const text = `${HEADER}\n${rows.join('\n')}\n`;
+    expect((await ras('cohort', 'check', tempFile('fine.csv', text), '--policy', PILOT)).stdout).toContain('valid cohort of 40,000 people');
+    const withBadByte = (row: number) => {
+      const bytes = Buffer.from(text, 'utf8');
+      bytes[text.indexOf(`R-${row},`) + 2] = 0xff;
+      return bytes;
+    };
+    for (const row of [2, 39_000]) {
+      const file = tempFile('latin.csv', withBadByte(row));
+      const { code, stderr } = await ras('cohort', 'check', file, '--policy', PILOT);
+      expect(code, stderr).toBe(2);
+      expect(stderr).toContain(`${file}: not UTF-8 text`);
+    }
+    const policy = Buffer.from(JSON.stringify({ schemaVersion: 1, name: 'caf\u00e9' }), 'utf8');
+    policy[policy.indexOf(0xc3)] = 0xe9; // Latin-1's é where UTF-8's two bytes were
+    const badPolicy = tempFile('latin-policy.json', policy);
+    const refused = await ras('cohort', 'check', tempFile('ok.csv', text), '--policy', badPolicy);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${badPolicy}: not UTF-8 text`);
+  });
+
   it('reports a missing column as a header problem', async () => {
     const { code, stderr } = await ras(
       'cohort',

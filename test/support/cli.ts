@@ -42,7 +42,7 @@ export async function rasProcess(...args: string[]): Promise<RasRun> {
   }
 }
 
-export function tempFile(name: string, content: string): string {
+export function tempFile(name: string, content: string | Uint8Array): string {
   const file = join(mkdtempSync(join(tmpdir(), 'ras-cli-')), name);
   writeFileSync(file, content);
   return file;
