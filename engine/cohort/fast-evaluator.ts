@@ -145,7 +145,8 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
       )
     : null;
   const money = moneySteps(compiled, cohort, asOf, tables);
-  const everyPlan = [...new Set(plans.flat().filter((p): p is Plan => !('error' in p)))];
+  // By index: a person's plan index is their plan's place in this list.
+  const everyPlan = [...new Set(plans.flat().filter((p): p is Plan => !('error' in p)))].sort((a, b) => a.index - b.index);
   const scores = new ColumnScores(everyPlan, weights);
   const bands = cohort.ageBands.length;
   // Each person's plan by client group and age band: -1 where the person is not scored (an error follows).
