@@ -9,68 +9,15 @@ import type { RasDataProvider } from '../dataProvider';
 import { messageOf, statusOf } from '../http';
 import type { CohortRecord } from './ComparePage';
 import { PolicyChanges } from '../versions/PolicyChanges';
+import type { AttributionStep } from '../../../engine/cohort/attribution';
+import type { Comparison, PairComparison, PairStats, PersonChange } from '../../../engine/cohort/compare';
+import type { Histogram as HistogramData } from '../../../engine/cohort/statistics';
 
-interface Summary {
-  people: number;
-  totalPence: number;
-  meanPence: number;
-  medianPence: number;
-  p90Pence: number;
-  maxPence: number;
-}
-interface HistogramData {
-  binWidthPence: number;
-  bins: Array<{ fromPence: number; toPence: number; count: number }>;
-}
-export interface PairStats {
-  people: number;
-  gainers: number;
-  losers: number;
-  unchanged: number;
-  gainersShare: number;
-  losersShare: number;
-  unchangedShare: number;
-  totalBasePence: number;
-  totalCandidatePence: number;
-  totalChangePence: number;
-  meanChangePence: number;
-}
-interface PersonChange {
-  ref: string;
-  clientGroup: string;
-  ageBand: string;
-  basePence: number;
-  candidatePence: number;
-  changePence: number;
-}
-interface Pair {
-  base: string;
-  candidate: string;
-  overall: PairStats;
-  byClientGroup: Record<string, PairStats>;
-  byAgeBand: Record<string, PairStats>;
-  largestLosses: PersonChange[];
-  largestGains: PersonChange[];
-  changeHistogram: HistogramData;
-  policyChanges: Array<{ area: string; path: string; description: string }>;
-}
-interface VersionOutcome {
-  version: string;
-  contentHash: string;
-  summary: Summary;
-  byClientGroup: Record<string, Summary>;
-  byAgeBand: Record<string, Summary>;
-  flags: Record<string, number>;
-  histogram: HistogramData;
-  currentCost: {
-    people: number;
-    meanDifferencePence: number;
-    medianDifferencePence: number;
-    above: number;
-    below: number;
-    equal: number;
-  } | null;
-}
+// The comparison's shapes are the engine's own: the server sends the engine's comparison as it is,
+// without the per-person amounts, and with each pair's attribution.
+export type { PairStats };
+type Pair = PairComparison;
+
 export interface ComparisonJob {
   id: string;
   status: 'running' | 'done' | 'failed' | string;
@@ -82,25 +29,8 @@ export interface ComparisonJob {
   materiality: { pence?: number; percent?: number };
   error?: string;
   links: { csv: string };
-  result?: {
-    asOf: string;
-    cohortSize: number;
-    evaluated: number;
-    excluded: { count: number; examples: Array<{ ref: string; version: string; reason: string }> };
-    versions: VersionOutcome[];
-    pairs: Pair[];
-    attribution: Array<{
-      base: string;
-      candidate: string;
-      steps: Array<{
-        id: string;
-        label: string;
-        changes: Array<{ description: string }>;
-        totalWeeklyChangePence: number;
-        totalAnnualChangePence: number;
-        peopleAffected: number;
-      }>;
-    }>;
+  result?: Omit<Comparison, 'amounts' | 'included'> & {
+    attribution: Array<{ base: string; candidate: string; steps: AttributionStep[] }>;
   };
 }
 
