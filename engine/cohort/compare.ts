@@ -222,19 +222,26 @@ function versionOutcome(
   included: Uint8Array,
   cohort: EncodedCohort,
 ): VersionOutcome {
-  const figures = {
+  const bandLabels = cohort.ageBands.map((b) => b.label);
+  const figures = amountFigures(amounts, included, cohort, bandLabels);
+  return {
     version: v.version,
     contentHash: v.compiled.contentHash,
     withoutAmount: Object.fromEntries([...noAmount].sort()),
+    summary: figures.summary,
+    byClientGroup: figures.byClientGroup,
+    byAgeBand: figures.byAgeBand,
     flags: Object.fromEntries([...flagCounts].sort()),
+    histogram: figures.histogram,
     currentCost: currentCost(amounts, included, cohort),
   };
-  const bandLabels = cohort.ageBands.map((b) => b.label);
-  // Counted from the amounts' few distinct values where they are few; selected from copies where not.
+}
+
+/** Counted from the amounts' few distinct values where they are few; selected from copies where not. */
+function amountFigures(amounts: Float64Array, included: Uint8Array, cohort: EncodedCohort, bandLabels: readonly string[]) {
   const distinct = DistinctAmounts.of(amounts, included);
   if (distinct) {
     return {
-      ...figures,
       summary: distinct.summary(),
       byClientGroup: byLabel(cohort.clientGroups, distinct.summariesBy(cohort.clientGroupOf, cohort.clientGroups.length)),
       byAgeBand: byLabel(bandLabels, distinct.summariesBy(cohort.ageBandOf, bandLabels.length)),
@@ -242,11 +249,11 @@ function versionOutcome(
     };
   }
   const all = select(amounts, indicesOf(included));
+  const summaryOf = (people: Int32Array) => summarise(select(amounts, people));
   return {
-    ...figures,
     summary: summarise(all),
-    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, (people) => summarise(select(amounts, people))),
-    byAgeBand: grouped(bandLabels, cohort.ageBandOf, included, (people) => summarise(select(amounts, people))),
+    byClientGroup: grouped(cohort.clientGroups, cohort.clientGroupOf, included, summaryOf),
+    byAgeBand: grouped(bandLabels, cohort.ageBandOf, included, summaryOf),
     histogram: histogram(all),
   };
 }
