@@ -3,13 +3,19 @@
  * result, the cohort and the published transparency record. This writes their TypeScript types to engine/contract/, which the engine,
  * the server and the console import; the OpenAPI document embeds the same schemas.
  *
- *   npm run contracts          writes engine/contract/*.ts
+ * The API's own answers (an audit entry, a version listed, the integrity report...) are stated once, as
+ * the OpenAPI document's component schemas, which the API contract tests hold to the server's real
+ * answers. The console's types for them are generated from those to admin/src/contract/, so the console
+ * never restates a server shape by hand (it may not import server code).
+ *
+ *   npm run contracts          writes engine/contract/*.ts and admin/src/contract/api-answers.ts
  *   npm run contracts -- --check   exits 1, naming the files, when any is out of date (the unit tests do the same)
  */
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { compileFromFile } from 'json-schema-to-typescript';
+import { compile, compileFromFile } from 'json-schema-to-typescript';
+import { components } from '../server/openapi/components.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,6 +43,28 @@ export async function generatedContract(contract: (typeof CONTRACTS)[number]): P
 
 const modulePath = (contract: (typeof CONTRACTS)[number]) => `${root}engine/contract/${contract.module}`;
 
+/** The API answers the console reads, by their names among the OpenAPI components. */
+export const API_ANSWERS = ['AuditEntry', 'IntegrityReport', 'PolicyListItem', 'VersionSummary'] as const;
+export const API_ANSWERS_MODULE = 'admin/src/contract/api-answers.ts';
+
+export async function generatedApiAnswers(): Promise<string> {
+  // A root whose properties name each answer: the generator declares a type for each, and for every
+  // component they refer to, resolving the references inside the components themselves.
+  const document = {
+    title: 'ApiAnswers',
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(API_ANSWERS.map((name) => [name, { $ref: `#/components/schemas/${name}` }])),
+    components: { schemas: components.schemas },
+  };
+  return compile(document as Parameters<typeof compile>[0], 'ApiAnswers', {
+    bannerComment:
+      '/* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */',
+    additionalProperties: false,
+    ignoreMinAndMaxItems: true,
+  });
+}
+
 async function main(check: boolean): Promise<number> {
   const stale: string[] = [];
   for (const contract of CONTRACTS) {
@@ -46,8 +74,13 @@ async function main(check: boolean): Promise<number> {
     if (check) stale.push(`engine/contract/${contract.module}`);
     else await writeFile(modulePath(contract), text);
   }
+  const answers = await generatedApiAnswers();
+  if ((await readFile(`${root}${API_ANSWERS_MODULE}`, 'utf8').catch(() => null)) !== answers) {
+    if (check) stale.push(API_ANSWERS_MODULE);
+    else await writeFile(`${root}${API_ANSWERS_MODULE}`, answers);
+  }
   if (stale.length > 0) {
-    process.stderr.write(`Out of date with rules/ (run npm run contracts): ${stale.join(', ')}\n`);
+    process.stderr.write(`Out of date with their schemas (run npm run contracts): ${stale.join(', ')}\n`);
     return 1;
   }
   return 0;

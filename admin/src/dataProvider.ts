@@ -26,6 +26,7 @@ import type { ComparisonJob } from './compare/ComparisonResult';
 import type { CohortRecord } from './compare/ComparePage';
 import type { PublishedScheme, PublishedVersion, TransparencyRecord } from './published/publishedApi';
 import { api, apiFile } from './http';
+import type { AuditEntry, IntegrityReport, PolicyListItem, VersionSummary } from './contract/api-answers';
 
 export const versionId = (policyId: string, version: string) => `${policyId}:${version}`;
 export const splitVersionId = (id: string) => {
@@ -216,44 +217,10 @@ export interface ExamplesReport {
   examples: WorkedExampleOutcome[];
 }
 
+// The API's answers as its OpenAPI components state them (generated: npm run contracts).
+export type { AuditEntry, IntegrityReport, VersionSummary } from './contract/api-answers';
 /** A scheme as GET /api/policies lists it. */
-export interface PolicySummary {
-  id: string;
-  title: string;
-  council: string;
-  inForce: { version: string; effectiveFrom?: string } | null;
-  referenceCohortId?: string | null;
-}
-
-/** A version as GET /api/policies/:id/versions lists it. */
-export interface VersionSummary {
-  policyId: string;
-  version: string;
-  status: string;
-  ratification?: { effectiveFrom: string } | null;
-}
-
-/** An audit entry as the API serves it: as recorded, and in words. */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  details: Record<string, unknown>;
-  actionWords: string;
-  actorName: string;
-  targetWords: string;
-}
-
-/** GET /api/audit/verify: the whole record checked from disk. */
-export interface IntegrityReport {
-  ok: boolean;
-  entries: number;
-  anchors: number;
-  head: { seq: number; hash: string };
-  problems: Array<{ code: string; message: string }>;
-}
+export type PolicySummary = PolicyListItem;
 
 export type Transition = 'submit' | 'return-to-draft' | 'ratify' | 'withdraw';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, resultSchemaIssues } from '../../engine/index.js';
-import { CONTRACTS, generatedContract } from '../../scripts/generate-contracts.js';
+import { API_ANSWERS_MODULE, CONTRACTS, generatedApiAnswers, generatedContract } from '../../scripts/generate-contracts.js';
 import { exampleVersions } from '../support/examples.js';
 
 describe('the engine types are generated from the schemas in rules/', () => {
@@ -19,6 +19,12 @@ describe('the engine types are generated from the schemas in rules/', () => {
       expect(committed).toBe(await generatedContract(contract));
     });
   }
+
+  it(`${API_ANSWERS_MODULE}, the console's types for the API's answers, is what the OpenAPI components generate (npm run contracts)`, async () => {
+    const committed = readFileSync(join(import.meta.dirname, '../..', API_ANSWERS_MODULE), 'utf8');
+    expect(committed).toBe(await generatedApiAnswers());
+    expect(committed).toContain('export interface AuditEntry {');
+  });
 
   it('names the domain types after the schema, not the generator: a band is exactly one of an amount or an outcome', () => {
     const policyTypes = readFileSync(join(import.meta.dirname, '../../engine/contract/policy.ts'), 'utf8');

@@ -1,25 +1,9 @@
 import type { Policy } from '../../../engine/policy';
+import type { Ratification, RatificationComparison } from '../contract/api-answers';
 import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
 import { dateTime, longDate, pounds } from './format';
 import { Section } from './PolicyDocumentView';
-
-interface Stats {
-  people?: number;
-  gainers?: number;
-  losers?: number;
-  unchanged?: number;
-  totalChangePence?: number;
-}
-interface Comparison {
-  cohortId?: string;
-  against?: string;
-  asOf?: string;
-  people?: number;
-  excluded?: number;
-  overall?: Stats;
-  worseOff?: Array<{ group: string; losers: number; people: number }>;
-}
 
 export interface VersionRecordView {
   id: string;
@@ -39,19 +23,7 @@ export interface VersionRecordView {
   basedOn: { version: string } | null;
   /** The policy document (the version's page loads it whole). */
   document?: Policy;
-  ratification: null | {
-    body: string;
-    decisionDate: string;
-    minuteReference: string;
-    rationale: string;
-    effectiveFrom: string;
-    ratifiedBy: string;
-    ratifiedAt: string;
-    equalityImpact?: string;
-    comparisonWaiver?: string;
-    comparison?: Comparison | null;
-    auditAnchor?: { seq: number; hash: string };
-  };
+  ratification: Ratification | null;
   superseded: null | { by: string; from: string };
   withdrawal: null | { by: string; at: string; reason: string };
 }
@@ -78,14 +50,14 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-function ComparisonSummary({ c }: { c: Comparison }) {
-  const o = c.overall ?? {};
+function ComparisonSummary({ c }: { c: RatificationComparison }) {
+  const o = c.overall;
   return (
     <>
       Compared with {c.against} over cohort {c.cohortId} as of {longDate(c.asOf)}: {c.people} people
-      {c.excluded ? ` (${c.excluded} could not be evaluated)` : ''}; {o.gainers ?? 0} better off, {o.losers ?? 0} worse off,{' '}
-      {o.unchanged ?? 0} unchanged; total change {pounds(o.totalChangePence ?? 0)} a year.
-      {c.worseOff?.length ? ` Worse off: ${c.worseOff.map((w) => `${w.group} (${w.losers} of ${w.people})`).join(', ')}.` : ''}
+      {c.excluded ? ` (${c.excluded} could not be evaluated)` : ''}; {o.gainers} better off, {o.losers} worse off, {o.unchanged} unchanged;
+      total change {pounds(o.totalChangePence)} a year.
+      {c.worseOff.length > 0 ? ` Worse off: ${c.worseOff.map((w) => `${w.group} (${w.losers} of ${w.people})`).join(', ')}.` : ''}
     </>
   );
 }

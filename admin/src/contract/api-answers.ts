@@ -1,0 +1,449 @@
+/* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */
+
+export interface ApiAnswers {
+  AuditEntry?: AuditEntry;
+  IntegrityReport?: IntegrityReport;
+  PolicyListItem?: PolicyListItem;
+  VersionSummary?: VersionSummary;
+}
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: {};
+  /**
+   * SHA-256 of what the commit changed for the target; null for events that change nothing (absent on entries older than digests).
+   */
+  digest?: string | null;
+  prevHash: string;
+  hash: string;
+  /**
+   * What happened, in words (e.g. Ratified).
+   */
+  actionWords: string;
+  /**
+   * Who did it, by the user's name now (or the system's role); `actor` is the username recorded.
+   */
+  actorName: string;
+  /**
+   * What it was done to, by title or name now (e.g. Adult RAS, version 2010-revised).
+   */
+  targetWords: string;
+}
+/**
+ * The whole record checked from disk: the audit chain, every ratification anchor, every change against the entry that vouches for it, and the files beside the journal. ok is true only when there are no problems.
+ */
+export interface IntegrityReport {
+  ok: boolean;
+  commits: number;
+  entries: number;
+  head: AuditAnchor;
+  anchors: number;
+  problems: {
+    code:
+      | "journal_damaged"
+      | "commit_missing"
+      | "chain_broken"
+      | "change_unaudited"
+      | "entry_without_change"
+      | "digest_mismatch"
+      | "anchor_mismatch"
+      | "journal_truncated"
+      | "file_differs"
+      | "recorded_finding";
+    message: string;
+    seq?: number;
+    commit?: number;
+    file?: string;
+  }[];
+  tornTail?: {
+    offset: number;
+    bytes: number;
+  };
+}
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+export interface PolicyListItem {
+  id: string;
+  title: string;
+  council: string;
+  createdAt: string;
+  createdBy: string;
+  revision: number;
+  /**
+   * The cohort a submitted version is compared over before ratification; absent or null for none.
+   */
+  referenceCohortId?: string | null;
+  versions: number;
+  inForce: {
+    version: string;
+    effectiveFrom: string;
+  } | null;
+}
+export interface VersionSummary {
+  policyId: string;
+  version: string;
+  status: "draft" | "submitted" | "ratified" | "superseded" | "withdrawn";
+  contentHash: string;
+  basedOn: {
+    version: string;
+    contentHash: string;
+  } | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  /**
+   * The commit that last changed the version: its ETag.
+   */
+  revision: number;
+  /**
+   * Everyone who created, edited or submitted this content; none of them may ratify it.
+   */
+  contributors: string[];
+  submittedAt: string | null;
+  submittedBy: string | null;
+  ratification: Ratification | null;
+  superseded: {
+    by: string;
+    from: string;
+    at: string;
+  } | null;
+  withdrawal: {
+    by: string;
+    at: string;
+    reason: string;
+  } | null;
+  /**
+   * On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.
+   */
+  calibration?: SavedCalibration | null;
+  title: string;
+  exampleCount: number;
+}
+export interface Ratification {
+  body: string;
+  decisionDate: string;
+  minuteReference: string;
+  rationale: string;
+  effectiveFrom: string;
+  ratifiedBy: string;
+  ratifiedAt: string;
+  /**
+   * The equality impact note; required when the comparison over the reference cohort leaves any group worse off.
+   */
+  equalityImpact?: string;
+  /**
+   * The comparison over the policy's reference cohort with the version in force on the effective date; null when there was none to make (absent on older records).
+   */
+  comparison?: RatificationComparison | null;
+  /**
+   * Why the version was ratified without a comparison over a reference cohort.
+   */
+  comparisonWaiver?: string;
+  auditAnchor?: AuditAnchor1;
+  /**
+   * Present when the ratifier confirmed an effective date before the day of ratification or more than a year after it.
+   */
+  effectiveFromConfirmed?: true;
+}
+/**
+ * The version compared, before ratification, with the version in force on its effective date over the policy's reference cohort.
+ */
+export interface RatificationComparison {
+  cohortId: string;
+  /**
+   * The version in force on the effective date.
+   */
+  against: string;
+  asOf: string;
+  people: number;
+  excluded: number;
+  overall: PairStats;
+  byClientGroup: {
+    [k: string]: PairStats;
+  };
+  byAgeBand: {
+    [k: string]: PairStats;
+  };
+  worseOff: {
+    dimension: "clientGroup" | "ageBand";
+    group: string;
+    losers: number;
+    people: number;
+    /**
+     * An amount of money in whole pence; negative for a fall.
+     */
+    totalChangePence: number;
+  }[];
+}
+/**
+ * Who gains and who loses between two versions. A change counts only when it is larger than every materiality threshold given.
+ */
+export interface PairStats {
+  people: number;
+  gainers: number;
+  losers: number;
+  unchanged: number;
+  gainersShare: number;
+  losersShare: number;
+  unchangedShare: number;
+  /**
+   * An amount of money in whole pence.
+   */
+  totalBasePence: number;
+  /**
+   * An amount of money in whole pence.
+   */
+  totalCandidatePence: number;
+  /**
+   * An amount of money in whole pence; negative for a fall.
+   */
+  totalChangePence: number;
+  /**
+   * An amount of money in whole pence; negative for a fall.
+   */
+  meanChangePence: number;
+}
+/**
+ * The audit chain's head when the version was ratified: verification checks the chain still passes through it.
+ */
+export interface AuditAnchor1 {
+  seq: number;
+  hash: string;
+}
+/**
+ * The calibration a draft was saved from, with the comparison of the draft with its source over the same cohort.
+ */
+export interface SavedCalibration {
+  /**
+   * An amount of money in whole pence.
+   */
+  budgetPence: number;
+  contingencyPercent: number;
+  /**
+   * The budget less the contingency, rounded down to the penny.
+   */
+  targetPence: number;
+  people: number;
+  excluded: number;
+  current: {
+    /**
+     * An amount of money in whole pence.
+     */
+    totalPence: number;
+    /**
+     * An amount of money in whole pence; negative for a fall.
+     */
+    againstBudgetPence: number;
+    /**
+     * An amount of money in whole pence; negative for a fall.
+     */
+    againstTargetPence: number;
+  };
+  /**
+   * What every price was multiplied by.
+   */
+  factor: number;
+  prices: TablePrice[];
+  /**
+   * An amount of money in whole pence.
+   */
+  calibratedTotalPence: number;
+  /**
+   * The target less the calibrated total: what is left unspent, at most the smallest step the prices allow when the target is reached. Negative when even the lowest prices cost more than the target; large when even the highest cost less.
+   */
+  gapPence: number;
+  /**
+   * Whether prices within the policy format’s limits reach the target, or which limit stopped them.
+   */
+  reached: "target" | "lowest-prices" | "highest-prices";
+  sensitivity: {
+    percent: number;
+    factor: number;
+    /**
+     * An amount of money in whole pence.
+     */
+    totalPence: number;
+    /**
+     * An amount of money in whole pence; negative for a fall.
+     */
+    againstBudgetPence: number;
+  }[];
+  currentCost: CurrentCostComparison | null;
+  cohortId: string;
+  asOf: string;
+  source: {
+    version: string;
+    contentHash: string;
+  };
+  comparison: {
+    asOf: string;
+    cohortSize: number;
+    evaluated: number;
+    /**
+     * People some version cannot evaluate; they are left out of every total, so totals are like for like.
+     */
+    excluded: {
+      count: number;
+      /**
+       * @maxItems 100
+       */
+      examples: {
+        ref: string;
+        version: string;
+        reason: string;
+      }[];
+    };
+    /**
+     * Evaluated people with no amount under at least one version (policy format 2): outside the money figures.
+     */
+    withoutAmount: number;
+    versions: VersionOutcome[];
+    /**
+     * Each version after the first, against the first.
+     */
+    pairs: PairComparison[];
+  };
+}
+export interface TablePrice {
+  table: string;
+  method: "price-per-point" | "bands" | "hour-bands";
+  before: number;
+  after: number;
+  unit: "pence a point" | "pence a band (top band shown)" | "pence an hour";
+}
+export interface CurrentCostComparison {
+  people: number;
+  /**
+   * An amount of money in whole pence; negative for a fall.
+   */
+  meanDifferencePence: number;
+  /**
+   * An amount of money in whole pence; negative for a fall.
+   */
+  medianDifferencePence: number;
+  above: number;
+  below: number;
+  equal: number;
+}
+export interface VersionOutcome {
+  version: string;
+  contentHash: string;
+  /**
+   * People this version gives no amount (policy format 2), by outcome: 'not-eligible' or a band's outcome id. They are outside every money figure, so a move to an individual assessment is not counted as a loss.
+   */
+  withoutAmount: {
+    [k: string]: number;
+  };
+  summary: Summary;
+  byClientGroup: {
+    [k: string]: Summary;
+  };
+  byAgeBand: {
+    [k: string]: Summary;
+  };
+  /**
+   * How many people each flag was raised for.
+   */
+  flags: {
+    [k: string]: number;
+  };
+  histogram: Histogram;
+  /**
+   * Against the current package costs in the cohort, where known; null when none are.
+   */
+  currentCost: CurrentCostComparison | null;
+}
+/**
+ * Annual amounts over the people compared: total, mean (rounded), nearest-rank median and 90th percentile, and maximum.
+ */
+export interface Summary {
+  people: number;
+  /**
+   * An amount of money in whole pence.
+   */
+  totalPence: number;
+  /**
+   * An amount of money in whole pence.
+   */
+  meanPence: number;
+  /**
+   * An amount of money in whole pence.
+   */
+  medianPence: number;
+  /**
+   * An amount of money in whole pence.
+   */
+  p90Pence: number;
+  /**
+   * An amount of money in whole pence.
+   */
+  maxPence: number;
+}
+/**
+ * Counts in bins of a round width (1, 2 or 5 times a power of ten pounds), from the lowest value to the highest; no bins when there are no values.
+ */
+export interface Histogram {
+  binWidthPence: number;
+  bins: {
+    fromPence: number;
+    toPence: number;
+    count: number;
+  }[];
+}
+export interface PairComparison {
+  base: string;
+  candidate: string;
+  overall: PairStats;
+  byClientGroup: {
+    [k: string]: PairStats;
+  };
+  byAgeBand: {
+    [k: string]: PairStats;
+  };
+  /**
+   * Largest loss first; equal losses in order of reference.
+   */
+  largestLosses: PersonChange[];
+  /**
+   * Largest gain first; equal gains in order of reference.
+   */
+  largestGains: PersonChange[];
+  changeHistogram: Histogram;
+  policyChanges: PolicyChange[];
+}
+export interface PersonChange {
+  ref: string;
+  clientGroup: string;
+  ageBand: string;
+  /**
+   * An amount of money in whole pence.
+   */
+  basePence: number;
+  /**
+   * An amount of money in whole pence.
+   */
+  candidatePence: number;
+  /**
+   * An amount of money in whole pence; negative for a fall.
+   */
+  changePence: number;
+}
+/**
+ * One change between two versions, in words a committee can read.
+ */
+export interface PolicyChange {
+  area:
+    "questionnaire" | "weights" | "pricing" | "carer" | "uplifts" | "maximum" | "rounding" | "rules" | "description";
+  /**
+   * JSON Pointer into the candidate (or the base, for a removal).
+   */
+  path: string;
+  description: string;
+  before: unknown;
+  after: unknown;
+}
