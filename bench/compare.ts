@@ -16,7 +16,7 @@ import {
   type EncodedCohort,
   type Policy,
 } from '../engine/index.js';
-import { mib, nowMs, row } from './measure.js';
+import { mib, nowMs, row, timed } from './measure.js';
 import { plainWeeklyPence } from './plain-money.js';
 
 const read = (version: string) =>
@@ -38,8 +38,7 @@ export function benchCompare(sizes: number[], seed: number): void {
       `${(nowMs() - sumStart).toFixed(0)} ms (${points.toLocaleString('en-GB')} points)`,
     );
 
-    // Each is run once untimed (so both are measured compiled, not while the JIT warms up), then timed
-    // several times and the median reported, so one noisy run on a shared machine does not decide it.
+    // Both timed the same way: once untimed, then the median of several runs.
     const runs = size <= 100_000 ? 5 : 3;
     const floor = timed(runs, () => plainComparison([base.compiled, candidate.compiled], cohort, '2010-06-01'));
     const plain = floor.value;
@@ -65,19 +64,6 @@ export function benchCompare(sizes: number[], seed: number): void {
     row(`${label(size)}: attribution (${attribution.steps.length} steps)`, `${(nowMs() - attributionStart).toFixed(0)} ms`);
     row(`${label(size)}: peak resident memory so far`, mib(process.resourceUsage().maxRSS * 1024));
   }
-}
-
-/** The median time of `runs` calls after one untimed, and the last call's value. */
-function timed<T>(runs: number, work: () => T): { ms: number; value: T; note: string; spread: string } {
-  const times: number[] = [];
-  let value = work();
-  for (let r = 0; r < runs; r++) {
-    const start = nowMs();
-    value = work();
-    times.push(nowMs() - start);
-  }
-  const ms = [...times].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-  return { ms, value, note: ` (median of ${runs} after one untimed)`, spread: ` [${times.map((t) => t.toFixed(0)).join(', ')}]` };
 }
 
 function generate(compiled: CompiledPolicy, size: number, seed: number): EncodedCohort {
