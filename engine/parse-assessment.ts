@@ -144,8 +144,10 @@ function checkGivenPoints(compiled: CompiledPolicy, points: NonNullable<Assessme
 function checkAnswers(answers: Record<string, string>, questionnaire: CompiledQuestionnaire): Issue[] {
   const issues: Issue[] = [];
   const qid = questionnaire.questionnaire.id;
+  let requiredAnswered = 0;
   for (const [questionId, answerId] of Object.entries(answers)) {
     const question = questionnaire.questions.get(questionId);
+    if (question?.required) requiredAnswered++;
     if (!question) {
       issues.push(
         error('unknown_question', pointer('answers', questionId), `questionnaire '${qid}' has no question '${questionId}'`, {
@@ -165,6 +167,8 @@ function checkAnswers(answers: Record<string, string>, questionnaire: CompiledQu
       );
     }
   }
+  // Every key is a question at most once, so when as many required questions are answered as there are, none is missing.
+  if (requiredAnswered === questionnaire.requiredCount) return issues;
   for (const [questionId, question] of questionnaire.questions) {
     if (question.required && !Object.hasOwn(answers, questionId)) {
       issues.push(

@@ -9,6 +9,8 @@ export interface CompiledQuestion {
 export interface CompiledQuestionnaire {
   readonly questionnaire: Questionnaire;
   readonly questions: ReadonlyMap<string, CompiledQuestion>;
+  /** How many of its questions must be answered: an assessment answering that many of them has none missing. */
+  readonly requiredCount: number;
 }
 
 export function compileQuestionnaire(questionnaire: Questionnaire): CompiledQuestionnaire {
@@ -22,7 +24,8 @@ export function compileQuestionnaire(questionnaire: Questionnaire): CompiledQues
       },
     ]),
   );
-  return { questionnaire, questions };
+  const requiredCount = [...questions.values()].filter((q) => q.required).length;
+  return { questionnaire, questions, requiredCount };
 }
 
 /** The questionnaire for this person; the policy checks guarantee at most one matches. */
