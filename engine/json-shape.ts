@@ -38,7 +38,13 @@ export function jsonShapeIssue(value: unknown): Issue | null {
     for (const key in node) {
       if (!Object.hasOwn(node, key)) continue;
       if (!isWellFormed(key)) return notUnicode(pathOf(place), 'has a field name');
-      stack.push({ node: (node as Record<string, unknown>)[key], depth: depth + 1, parent: place, key });
+      const child = (node as Record<string, unknown>)[key];
+      // Text is checked where it stands: most of a document is strings, and each would otherwise be a place on the stack.
+      if (typeof child === 'string') {
+        if (!isWellFormed(child)) return notUnicode(pathOf(place) + pointer(key), 'holds text');
+      } else if (typeof child === 'object' && child !== null) {
+        stack.push({ node: child, depth: depth + 1, parent: place, key });
+      }
     }
   }
   return null;
