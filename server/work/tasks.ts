@@ -131,12 +131,14 @@ async function importCohort(task: Extract<Task, { kind: 'import-cohort' }>): Pro
   if (task.csv) {
     // Streamed from the upload's file, decoded strictly as it goes: a 100 MB upload never sits in memory as text.
     try {
+      // The line end is read before the stream is opened: an open stream flows, and could fail before anyone listens.
+      const lineEnd = csvLineEnd(await readUtf8Start(task.file));
       result = await importCohortCsvStream(utf8Stream(task.file), {
         name: task.meta.name ?? '',
         description: task.meta.description,
         policyId: task.meta.policyId,
         policies: versionsOf(task.meta.policyId),
-        lineEnd: csvLineEnd(await readUtf8Start(task.file)),
+        lineEnd,
       });
     } catch (e) {
       if (e instanceof NotUtf8Error) return notUtf8;
