@@ -138,13 +138,8 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     const error = `'${testsStatedFacts.name}' tests facts the case system states in each assessment ('facts'), which a cohort does not hold`;
     return withOutcomes(() => error, ruleTypes);
   }
-  const carerTable = policy.carerAdjustment;
-  const carerKnown = carerTable
-    ? cohort.carerLevels.map((l) =>
-        cohort.carerImpacts.map((m) => carerTable.supportLevels.some((x) => x.id === l) && carerTable.impacts.some((x) => x.id === m)),
-      )
-    : null;
-  const money = moneySteps(compiled, cohort, asOf, tables);
+  const effects = new CarerEffects(compiled, cohort);
+  const money = moneySteps(compiled, asOf, tables, effects);
   // By index: a person's plan index is their plan's place in this list.
   const everyPlan = [...new Set(plans.flat().filter((p): p is Plan => !('error' in p)))].sort((a, b) => a.index - b.index);
   const scores = new ColumnScores(everyPlan, weights);
@@ -168,8 +163,8 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     if ('error' in plan) return plan.error;
     const j = scores.cover(i, cohort.size, planIndexOf);
     if (scores.unscorable[j]) return whyUnscorable(plan, i);
-    const carerFlags = cohort.carerFlags[i]!;
-    if (carerFlags !== 0 && carerKnown && !carerKnown[cohort.carerLevelOf[i]!]![cohort.carerImpactOf[i]!]) {
+    const effect = effects.of(i);
+    if (effect === NOT_IN_TABLE) {
       const carer = carerOf(cohort, i)!;
       return `carer support level '${carer.supportLevel}' or impact '${carer.impact}' is not in this version's carer table`;
     }
@@ -180,7 +175,7 @@ export function compileFastEvaluator(compiled: CompiledPolicy, cohort: EncodedCo
     current.totalMilli = totalMilli;
     let isEligible = true;
     for (let e = 0; e < eligible.length && isEligible; e++) isEligible = eligible[e]!();
-    const outcome = isEligible ? money(group, totalMilli, i) : NO_AMOUNT;
+    const outcome = isEligible ? money(group, effect, totalMilli) : NO_AMOUNT;
     current.money = outcome;
     out.totalMilli = totalMilli;
     out.allocationPence = outcome.allocationPence;
@@ -224,16 +219,15 @@ function withOutcomes(into: (i: number, out: FastResult) => string | null, ruleT
  * (whether it applies, and by what percentage), which many people share: each distinct combination
  * is worked out once by allocate() and reused.
  */
-function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDate, tableOfGroup: ReadonlyArray<Pricing | null>) {
+function moneySteps(compiled: CompiledPolicy, asOf: IsoDate, tableOfGroup: ReadonlyArray<Pricing | null>, effects: CarerEffects) {
   const tables = [...new Set(tableOfGroup.filter((t): t is Pricing => t !== null))];
   const tableIndex = Int32Array.from(tableOfGroup, (t) => (t === null ? -1 : tables.indexOf(t)));
-  const effects = new CarerEffects(compiled, cohort);
   const totals = possibleTotals(compiled);
   // By effect and table: caches[effect * tables.length + table].
   const caches: TotalsCache[] = [];
 
-  return (group: number, totalMilli: number, i: number): Money => {
-    const effect = effects.of(i);
+  /** `effect` is the person's carer effect from `effects`, never NOT_IN_TABLE. */
+  return (group: number, effect: number, totalMilli: number): Money => {
     const table = tableIndex[group]!;
     const key = effect * tables.length + table;
     let cache = caches[key];
@@ -265,11 +259,14 @@ function moneySteps(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoDa
 /** Situations that would make more combinations than this are looked up by hash rather than in an array. */
 const DENSE_SITUATIONS = 1 << 16;
 
+/** The effect of a carer whose support level or impact this version's carer table does not have. */
+const NOT_IN_TABLE = -2;
+
 /**
  * A carer's situation (present, willing, able, support level, impact) reduced to its effect: whether
- * the adjustment applies and by what percentage. People whose carers differ but whose reduction is the
- * same share one effect, and so one set of money steps; the first carer seen with each effect stands
- * for it in allocate().
+ * the adjustment applies and by what percentage, or NOT_IN_TABLE. People whose carers differ but whose
+ * reduction is the same share one effect, and so one set of money steps; the first carer seen with
+ * each effect stands for it in allocate().
  */
 class CarerEffects {
   readonly carers: Array<CarerSituation | undefined> = [];
@@ -294,7 +291,7 @@ class CarerEffects {
     const { cohort } = this;
     const situation = (cohort.carerFlags[i]! * this.levels + cohort.carerLevelOf[i]!) * this.impacts + cohort.carerImpactOf[i]!;
     const known = this.dense ? this.dense[situation]! : (this.sparse.get(situation) ?? -1);
-    if (known >= 0) return known;
+    if (known !== -1) return known;
     const effect = this.effectOf(carerOf(cohort, i));
     if (this.dense) this.dense[situation] = effect;
     else this.sparse.set(situation, effect);
@@ -303,6 +300,13 @@ class CarerEffects {
 
   private effectOf(carer: CarerSituation | undefined): number {
     const { policy } = this.compiled;
+    const table = policy.carerAdjustment;
+    if (
+      carer &&
+      table &&
+      !(table.supportLevels.some((x) => x.id === carer.supportLevel) && table.impacts.some((x) => x.id === carer.impact))
+    )
+      return NOT_IN_TABLE;
     const line = adjustForCarer(policy.carerAdjustment, carer, 0, policy.rounding.mode);
     const key = line.applied ? String(line.percent) : 'none';
     let effect = this.byEffect.get(key);

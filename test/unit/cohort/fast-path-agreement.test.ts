@@ -146,6 +146,28 @@ describe('the fast cohort evaluator', () => {
     });
   });
 
+  it("refuses a person whose carer's support level or impact is not in the version's carer table, willing or not, as evaluate() does", () => {
+    const pilot = versions.find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!.policy as Policy;
+    const compiled = compilePolicy(pilot);
+    const people = [...syntheticPeople(compiled, { size: 40, seed: 5 })].map((p) => p.person);
+    const withCarer = people.filter((p) => p.carer).slice(0, 3);
+    withCarer[0]!.carer = { ...withCarer[0]!.carer!, supportLevel: 'round-the-clock', willingToContinue: false };
+    withCarer[1]!.carer = { ...withCarer[1]!.carer!, impact: 'unbearable', willingToContinue: true, ableToContinue: true };
+    const cohort = encodeCohort(people);
+    const fast = compileFastEvaluator(compiled, cohort, '2010-06-01');
+    people.forEach((person, i) => {
+      const outcome = fast(i);
+      if (person === withCarer[0] || person === withCarer[1]) {
+        expect(outcome).toEqual({
+          error: `carer support level '${person.carer!.supportLevel}' or impact '${person.carer!.impact}' is not in this version's carer table`,
+        });
+        expect(thrown(() => evaluate(compiled, assessmentFor(compiled, person, '2010-06-01')))).toBeInstanceOf(AssessmentInvalidError);
+      } else {
+        expect('error' in outcome, person.ref).toBe(false);
+      }
+    });
+  });
+
   it("refuses everyone, saying why, when a scheme's conditions test facts only a case system states (evaluate() refuses them too)", async () => {
     const carers = versions.find((v) => v.scheme === 'carers-one-off-payment')!.policy as Policy;
     const compiled = compilePolicy(carers);
