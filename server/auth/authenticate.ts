@@ -23,14 +23,16 @@ declare module 'express-serve-static-core' {
 }
 
 export function authenticate(store: Store, now: () => Date): RequestHandler {
-  return async (req, _res, next) => {
+  // Synchronous unless a key's use must be noted: a request that waits for nothing goes on at once.
+  return (req, _res, next) => {
     const credential = credentialOf(req);
     if (credential?.kind === 'bearer') req.caller = fromSession(store, credential.value, now());
     if (credential?.kind === 'api-key') {
       const at = now();
       const { user, key } = fromApiKey(store, credential.value, at);
-      await noteUse(store, user, key, at);
       req.caller = callerOf(user, 'api-key');
+      const hour = hourOf(at);
+      if (key.lastUsedAt !== hour) return noteUse(store, user, key, at, hour).then(() => next(), next);
     }
     next();
   };
@@ -38,13 +40,15 @@ export function authenticate(store: Store, now: () => Date): RequestHandler {
 
 const HOUR_MS = 3600_000;
 
+function hourOf(at: Date): string {
+  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+}
+
 /**
  * An admin sees when each key was last used, to find keys nobody uses any more. The time is kept to the
  * hour and written at most once an hour per key: a system calling every second does not fill the journal.
  */
-async function noteUse(store: Store, user: UserRecord, key: ApiKeyRecord, at: Date): Promise<void> {
-  const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
-  if (key.lastUsedAt === hour) return;
+async function noteUse(store: Store, user: UserRecord, key: ApiKeyRecord, at: Date, hour: string): Promise<void> {
   await store.transact((draft) => {
     const users = draft.rows('users');
     const index = users.findIndex((u) => u.id === user.id);
@@ -103,21 +107,37 @@ function sessionByHash(store: Store, hash: string): SessionRecord | undefined {
   return session && sameHash(session.tokenHash, hash) ? session : undefined;
 }
 
+/**
+ * API keys by id, with their user, made once for each state of the users collection (as sessions are,
+ * above): a call finds its key without walking every user's keys, and a revoked key, a disabled user
+ * or a new key is a new state of the collection and so a new index.
+ */
+const keyIndexes = new WeakMap<object, ReadonlyMap<string, { user: UserRecord; key: ApiKeyRecord }>>();
+
+function keyById(store: Store, keyId: string): { user: UserRecord; key: ApiKeyRecord } | undefined {
+  const users = store.all('users');
+  let index = keyIndexes.get(users);
+  if (!index) {
+    index = new Map(users.flatMap((user) => user.apiKeys.map((key) => [key.id, { user, key }] as const)));
+    keyIndexes.set(users, index);
+  }
+  return index.get(keyId);
+}
+
 function fromApiKey(store: Store, key: string, now: Date): { user: UserRecord; key: ApiKeyRecord } {
   // The secret is base64url and may itself contain '_'; only the first two separators delimit fields.
   const [prefix, keyId, ...rest] = key.split('_');
   const secret = rest.join('_');
   if (prefix !== 'ras' || !keyId || !secret)
     throw new HttpProblem(401, 'bad_credentials', 'The API key is not in the form ras_<id>_<secret>.');
-  const hash = sha256(secret);
-  for (const user of store.all('users')) {
-    const record = user.apiKeys.find((k) => k.id === keyId);
-    if (!record || record.revokedAt || !sameHash(record.secretHash, hash)) continue;
-    if (record.expiresAt && record.expiresAt <= now.toISOString())
-      throw new HttpProblem(401, 'api_key_expired', `The API key expired at ${record.expiresAt}: ask an admin for a new one.`);
-    return { user: activeUser(store, user.id), key: record };
-  }
-  throw new HttpProblem(401, 'bad_credentials', 'The API key is unknown or has been revoked.');
+  const found = keyById(store, keyId);
+  if (!found || found.key.revokedAt || !sameHash(found.key.secretHash, sha256(secret)))
+    throw new HttpProblem(401, 'bad_credentials', 'The API key is unknown or has been revoked.');
+  const { user, key: record } = found;
+  if (record.expiresAt && record.expiresAt <= now.toISOString())
+    throw new HttpProblem(401, 'api_key_expired', `The API key expired at ${record.expiresAt}: ask an admin for a new one.`);
+  if (user.disabled) throw new HttpProblem(401, 'account_disabled', 'This account is disabled.');
+  return found;
 }
 
 function activeUser(store: Store, userId: string): UserRecord {

@@ -55,6 +55,25 @@ describe('API keys', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.type).toBe('/problems/bad_credentials');
   });
+
+  it('stop working while their user is disabled, and work again when the user is enabled', async () => {
+    const { key } = await issue('user disabled');
+    const me = () => request(server.url, 'GET', '/api/auth/me', undefined, undefined, { 'x-api-key': key });
+    expect((await me()).status).toBe(200);
+    expect((await request(server.url, 'PATCH', `/api/users/${userId}`, server.tokens.admin, { disabled: true })).status).toBe(200);
+    const refused = await me();
+    expect(refused.status).toBe(401);
+    expect(refused.body.type).toBe('/problems/account_disabled');
+    expect((await request(server.url, 'PATCH', `/api/users/${userId}`, server.tokens.admin, { disabled: false })).status).toBe(200);
+    expect((await me()).status).toBe(200);
+  });
+
+  it('are refused when the secret is wrong, even with a real key id', async () => {
+    const { id } = await issue('wrong secret');
+    const refused = await request(server.url, 'GET', '/api/auth/me', undefined, undefined, { 'x-api-key': `ras_${id}_not-the-secret` });
+    expect(refused.status).toBe(401);
+    expect(refused.body.type).toBe('/problems/bad_credentials');
+  });
 });
 
 describe('an API key with an expiry', () => {
