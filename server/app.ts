@@ -85,18 +85,7 @@ export function createApp(options: AppOptions): App {
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders);
   app.use(requestLog(ctx.logger));
-  // API answers hold private and changing data (a version's status moves while its ETag, the content
-  // hash, stays), so no cache may keep them.
-  app.use('/api', (_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-  // With several servers over one database, what another has committed is read before each request.
-  app.use('/api', async (_req, _res, next) => {
-    await ctx.store.refresh();
-    next();
-  });
-  app.use('/api', authenticate(ctx.store, ctx.clock));
+  app.use('/api', apiGate(ctx));
   const api = express.Router();
   mount(api, routes, options.uploadDir ?? privateTempDir());
   app.use(api);
@@ -131,6 +120,23 @@ const securityHeaders = helmet({
   frameguard: { action: 'deny' },
   referrerPolicy: { policy: 'no-referrer' },
 });
+
+/**
+ * What every API request passes before its route, in one step: no cache may keep an answer (they hold
+ * private and changing data; a version's status moves while its ETag, the content hash, stays); with
+ * several servers over one database, what another has committed is read first; then the caller is
+ * identified.
+ */
+function apiGate(ctx: AppContext): express.RequestHandler {
+  const identify = authenticate(ctx.store, ctx.clock);
+  return (req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    ctx.store
+      .refresh()
+      .then(() => identify(req, res, next))
+      .catch(next);
+  };
+}
 
 /** Uploads hold personal data: a folder only this user can read. */
 function privateTempDir(): string {
