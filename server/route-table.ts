@@ -68,9 +68,9 @@ export function mount(router: Router, routes: readonly RouteSpec[], uploadDir: s
   for (const spec of routes) {
     const guard: RequestHandler = (req, _res, next) => next(refusal(spec.access, req));
     const readers = bodyReaders(bodyKindOf(spec), spec.bodyLimit ?? DEFAULT_JSON_LIMIT, uploadDir, spec.uploadTypes);
-    router[spec.method](spec.path, guard, ...readers, ...(spec.before ?? []), async (req: Request, res: Response) => {
-      await spec.handler(req, res);
-    });
+    // express 5 passes a handler's rejected promise to the error handler, so an async handler needs no wrapper.
+    const handle: RequestHandler = (req, res) => spec.handler(req, res);
+    router[spec.method](spec.path, guard, ...readers, ...(spec.before ?? []), handle);
   }
 }
 

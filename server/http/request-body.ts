@@ -31,21 +31,31 @@ declare module 'express-serve-static-core' {
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
-/** The handlers that read a route's body, if it has one. */
+/** The handlers that read a route's body, if it has one: two, the fewer steps each request takes. */
 export function bodyReaders(kind: BodyKind, limitBytes: number, uploadDir: string, uploadTypes: readonly string[] = []): RequestHandler[] {
   switch (kind) {
     case 'none':
       return [];
-    case 'json':
+    case 'json': {
+      const parse = express.json({ limit: limitBytes, strict: true, type: JSON_TYPES });
       return [
-        requireMediaType(JSON_TYPES),
-        refuseDeclaredOverLimit(limitBytes),
-        express.json({ limit: limitBytes, strict: true, type: JSON_TYPES }),
-        checkJsonShape,
+        admit(JSON_TYPES, limitBytes),
+        (req, res, next) => parse(req, res, (err?: unknown) => (err ? next(err) : checkJsonShape(req, res, next))),
       ];
+    }
     case 'upload':
-      return [requireMediaType([...JSON_TYPES, ...uploadTypes]), refuseDeclaredOverLimit(limitBytes), streamToFile(uploadDir, limitBytes)];
+      return [admit([...JSON_TYPES, ...uploadTypes], limitBytes), streamToFile(uploadDir, limitBytes)];
   }
+}
+
+/** A body is read only if it is of a type the route reads and declares no more bytes than its limit. */
+function admit(types: readonly string[], limitBytes: number): RequestHandler {
+  return (req, res, next) => {
+    const refusal = unreadableType(req, types) ?? declaredOverLimit(req, limitBytes);
+    // The rest of an over-size body is not wanted: the connection closes after the answer.
+    if (refusal?.status === 413) res.set('Connection', 'close');
+    next(refusal);
+  };
 }
 
 function hasBody(req: Request): boolean {
@@ -55,31 +65,22 @@ function hasBody(req: Request): boolean {
 }
 
 /** A body that is not of a type the route reads is refused up front, instead of being read as "no body". */
-function requireMediaType(types: readonly string[]): RequestHandler {
-  return (req, _res, next) => {
-    if (hasBody(req) && !req.is(types as string[]))
-      return next(
-        new HttpProblem(
-          415,
-          'unsupported_media_type',
-          `Send the body as ${types.filter((t) => !t.includes('*')).join(' or ')} (got ${req.headers['content-type'] ?? 'no Content-Type'}).`,
-        ),
-      );
-    next();
-  };
+function unreadableType(req: Request, types: readonly string[]): HttpProblem | undefined {
+  if (!hasBody(req) || req.is(types as string[])) return undefined;
+  return new HttpProblem(
+    415,
+    'unsupported_media_type',
+    `Send the body as ${types.filter((t) => !t.includes('*')).join(' or ')} (got ${req.headers['content-type'] ?? 'no Content-Type'}).`,
+  );
 }
 
 /**
  * A body whose Content-Length is over the limit is refused before a byte of it is read, and the
  * connection closed: the client need not send, nor the server drain, megabytes that will be thrown away.
  */
-function refuseDeclaredOverLimit(limitBytes: number): RequestHandler {
-  return (req, res, next) => {
-    const declared = Number(req.headers['content-length']);
-    if (!Number.isFinite(declared) || declared <= limitBytes) return next();
-    res.set('Connection', 'close');
-    next(tooLarge(limitBytes));
-  };
+function declaredOverLimit(req: Request, limitBytes: number): HttpProblem | undefined {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) && declared > limitBytes ? tooLarge(limitBytes) : undefined;
 }
 
 function tooLarge(limitBytes: number): HttpProblem {
