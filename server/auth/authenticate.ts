@@ -40,8 +40,13 @@ export function authenticate(store: Store, now: () => Date): RequestHandler {
 
 const HOUR_MS = 3600_000;
 
+/** The hour last written out: every call in one hour asks for the same text, written once. */
+let lastHour = { ms: Number.NaN, text: '' };
+
 function hourOf(at: Date): string {
-  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+  const ms = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
+  if (ms !== lastHour.ms) lastHour = { ms, text: new Date(ms).toISOString() };
+  return lastHour.text;
 }
 
 /**
