@@ -7,7 +7,7 @@ import type { Request, RequestHandler } from 'express';
 import { HttpProblem } from '../errors.js';
 import type { ApiKeyRecord, Role, SessionRecord, UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { sameHash, sha256 } from './secrets.js';
+import { hashes, sameHash, sha256 } from './secrets.js';
 
 export interface Caller {
   userId: string;
@@ -136,7 +136,7 @@ function fromApiKey(store: Store, key: string, now: Date): { user: UserRecord; k
   if (prefix !== 'ras' || !keyId || !secret)
     throw new HttpProblem(401, 'bad_credentials', 'The API key is not in the form ras_<id>_<secret>.');
   const found = keyById(store, keyId);
-  if (!found || found.key.revokedAt || !sameHash(found.key.secretHash, sha256(secret)))
+  if (!found || found.key.revokedAt || !hashes(secret, found.key.secretHash))
     throw new HttpProblem(401, 'bad_credentials', 'The API key is unknown or has been revoked.');
   const { user, key: record } = found;
   if (record.expiresAt && record.expiresAt <= now.toISOString())
