@@ -16,7 +16,8 @@ import pg from 'pg';
 import { evaluateWith } from '../server/routes/evaluate.js';
 import { seedExamples } from '../server/seed.js';
 import { PgStore } from '../server/store/pg/pg-store.js';
-import { officerToken, seedDecisions, startServer } from './decisions.js';
+import { officerToken, seedDecisions } from './decisions.js';
+import { startServerProcess } from './server-process.js';
 import { nowMs, percentile, row } from './measure.js';
 
 const POLICY = 'adult-ras';
@@ -34,10 +35,10 @@ export async function benchDecisionsPostgres(seconds: number): Promise<void> {
   }
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const env = { RAS_DATABASE_URL: url, RAS_DATABASE_SCHEMA: schema };
-  const servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
+  const servers: Array<Awaited<ReturnType<typeof startServerProcess>>> = [];
   try {
     const body = await seed(url, schema);
-    servers.push(await startServer(env));
+    servers.push(await startServerProcess(env));
     const first = servers[0]!.url;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${await officerToken(first)}` };
 
@@ -49,7 +50,7 @@ export async function benchDecisionsPostgres(seconds: number): Promise<void> {
 
     const single = await throughput(servers, body, headers, seconds);
     report('through 1 server', single);
-    servers.push(await startServer(env));
+    servers.push(await startServerProcess(env));
     const both = await throughput(servers, body, headers, seconds);
     report('through 2 servers', both);
     row('2 servers against 1', `${(both.perSecond / single.perSecond).toFixed(2)}x (goal at least 1.6x)`);

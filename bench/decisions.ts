@@ -8,9 +8,9 @@
  * the same path a decision takes, without the evaluation and HTTP in front of it.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedExamples } from '../server/seed.js';
@@ -20,13 +20,13 @@ import type { DecisionRecord } from '../server/store/records.js';
 import type { Store } from '../server/store/store.js';
 import { evaluateWith } from '../server/routes/evaluate.js';
 import { mib, nowMs, percentile, row } from './measure.js';
+import { ADMIN, startServerProcess } from './server-process.js';
 
 const POLICY = 'adult-ras';
 const VERSION = '2010-revised';
-const PASSWORD = 'quiet-lantern-orchard-1977';
+const PASSWORD = ADMIN.password;
 const RECORDED = 300;
 const SEED_BATCH = 500;
-const ROOT = new URL('..', import.meta.url).pathname;
 
 export async function benchDecisions(sizes: readonly number[]): Promise<void> {
   console.log(`Recording a decision over HTTP (${RECORDED} in a row, one at a time) with decisions already stored:`);
@@ -67,7 +67,7 @@ async function measure(stored: number): Promise<Figures> {
 
     // The real server, as `npm start` runs it, on this data: its memory and writes are its own.
     const started = nowMs();
-    const { child, url } = await startServer({ RAS_DATA_DIR: dataDir });
+    const { child, url } = await startServerProcess({ RAS_DATA_DIR: dataDir });
     server = child;
     const openMs = nowMs() - started;
     const token = await officerToken(url);
@@ -104,34 +104,6 @@ async function measure(stored: number): Promise<Figures> {
   }
 }
 
-/** `node --import tsx server/main.ts` on a store, with an admin from the environment; ready when /api/health answers. */
-export async function startServer(store: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...store,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RAS_ADMIN_USERNAME: 'bench-admin',
-      RAS_ADMIN_PASSWORD: PASSWORD,
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 600; tries++) {
-    const up = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { child, url };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not start within 30 s');
-}
-
 export async function seedDecisions(
   store: Store,
   count: number,
@@ -163,7 +135,7 @@ export async function officerToken(url: string): Promise<string> {
     if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
     return res.json() as Promise<{ token?: string }>;
   };
-  const admin = (await json('/api/auth/login', { username: 'bench-admin', password: PASSWORD })).token!;
+  const admin = (await json('/api/auth/login', { username: ADMIN.username, password: ADMIN.password })).token!;
   await json('/api/users', { username: 'bench-officer', displayName: 'Bench', roles: ['officer'], password: PASSWORD }, admin);
   return (await json('/api/auth/login', { username: 'bench-officer', password: PASSWORD })).token!;
 }

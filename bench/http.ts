@@ -1,31 +1,23 @@
 /**
- * HTTP figures: evaluation throughput and latency through the real app (createApp over a LowdbStore in
- * a temporary directory, seeded with the examples, authenticated with an API key), and, measured the
- * same way in the same run, a bare express handler answering a constant of the same size. The ratio is
- * what evaluation (with authentication, validation and the rest of the app) costs per request.
+ * HTTP figures: evaluation throughput and latency through the real server (server/main.ts as npm start
+ * runs it, on a new embedded store seeded with the examples, its request log going to a file, called
+ * with an API key), and, measured the same way in the same run, a bare express handler answering the
+ * real server's answer as a constant (bench/bare-server.ts). The ratio is what evaluation (with
+ * authentication, validation, logging and the rest of the app) costs per request.
  *
- * autocannon runs in a worker thread, so the load generator does not share the server's event loop.
+ * Each server runs in a process of its own, as it does in use; autocannon runs in the bench's process.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import express, { type Express } from 'express';
-import { createApp } from '../server/app.js';
-import { serve } from '../server/http/serve.js';
-import { silentLogger } from '../server/logger.js';
-import { seedExamples } from '../server/seed.js';
-import { LowdbStore } from '../server/store/lowdb-store.js';
 import { row } from './measure.js';
+import { ADMIN, type ServerProcess, startServerProcess } from './server-process.js';
 
 const POLICY = 'adult-ras';
 const VERSION = '2010-revised';
 const EVALUATE_PATH = `/api/policies/${POLICY}/versions/${VERSION}/evaluate`;
-const SETUP_CODE = 'bench-setup-code';
-const PASSWORD = 'quiet-lantern-orchard-1977';
 
 export interface HttpBenchOptions {
   connections?: number;
@@ -45,43 +37,46 @@ interface Figures {
 export async function benchHttp(options: HttpBenchOptions = {}): Promise<void> {
   const connections = options.connections ?? 50;
   const seconds = options.seconds ?? 8;
-  const dataDir = mkdtempSync(join(tmpdir(), 'ras-bench-'));
-  const servers: Server[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'ras-bench-http-'));
+  const logFile = join(dir, 'server.log');
+  const log = openSync(logFile, 'w');
+  const servers: ServerProcess[] = [];
   try {
-    const store = await LowdbStore.open(dataDir);
-    await seedExamples(store, new Date().toISOString());
-    const app = createApp({ store, logger: silentLogger, setupCode: SETUP_CODE });
-    const appUrl = await listen(app.express, servers);
-    const apiKey = await createApiKey(appUrl);
-
-    const version = store.all('versions').find((v) => v.policyId === POLICY && v.version === VERSION);
-    const example = version?.examples[0];
-    if (!example) throw new Error(`${POLICY} ${VERSION} has no worked example to send`);
-    const body = JSON.stringify(example.assessment);
+    const app = await startServerProcess({ RAS_DATA_DIR: join(dir, 'data'), RAS_CONSOLE_DIR: join(dir, 'no-console') }, { stdout: log });
+    servers.push(app);
+    const { apiKey, assessment } = await apiClient(app.url);
+    const body = JSON.stringify(assessment);
     const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };
 
     // One evaluation first: it must succeed, and its answer is the bare handler's constant.
-    const first = await fetch(appUrl + EVALUATE_PATH, { method: 'POST', headers, body });
+    const first = await fetch(app.url + EVALUATE_PATH, { method: 'POST', headers, body });
     const answer = await first.text();
     if (first.status !== 200) throw new Error(`POST ${EVALUATE_PATH} answered ${first.status}: ${answer.slice(0, 300)}`);
-    const bareUrl = await listen(bareApp(JSON.parse(answer)), servers);
+    const answerFile = join(dir, 'answer.json');
+    writeFileSync(answerFile, answer);
+    const bare = await startServerProcess({ BARE_ANSWER_FILE: answerFile }, { script: 'bench/bare-server.ts', health: '/health' });
+    servers.push(bare);
 
     console.log(
-      `HTTP: POST ${EVALUATE_PATH} with an API key, ${connections} connections, ${seconds} s each, loopback (request ${body.length.toLocaleString('en-GB')} B, answer ${answer.length.toLocaleString('en-GB')} B)`,
+      `HTTP: POST ${EVALUATE_PATH} with an API key, ${connections} connections, ${seconds} s each, loopback, each server in its own process (request ${body.length.toLocaleString('en-GB')} B, answer ${answer.length.toLocaleString('en-GB')} B)`,
     );
-    const evaluate = await measure(appUrl + EVALUATE_PATH, headers, body, connections, seconds);
-    const bare = await measure(`${bareUrl}/echo`, { 'content-type': 'application/json' }, body, connections, seconds);
+    const evaluate = await measure(app.url + EVALUATE_PATH, headers, body, connections, seconds);
+    const floor = await measure(`${bare.url}/echo`, { 'content-type': 'application/json' }, body, connections, seconds);
 
-    row('evaluate (real app)', describe(evaluate));
-    row('bare express handler (same-size constant)', describe(bare));
+    row('evaluate (real server, npm start)', describe(evaluate));
+    row('bare express handler (same-size constant)', describe(floor));
     row(
       'evaluate against a bare handler (goal: at least 0.5)',
-      `${(evaluate.perSecond / bare.perSecond).toFixed(2)} of its throughput (evaluation costs ${(bare.perSecond / evaluate.perSecond).toFixed(1)}×)`,
+      `${(evaluate.perSecond / floor.perSecond).toFixed(2)} of its throughput (evaluation costs ${(floor.perSecond / evaluate.perSecond).toFixed(1)}×)`,
     );
     row('evaluate p99 at 50 connections (goal: under 40 ms)', `${evaluate.p99} ms`);
+    const logged = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"message":"request"')).length;
+    row('request log lines the server wrote', logged.toLocaleString('en-GB'));
     for (const [label, f] of [
       ['evaluate', evaluate],
-      ['bare express', bare],
+      ['bare express', floor],
     ] as const) {
       if (f.non2xx > 0 || f.errors > 0)
         row(
@@ -90,11 +85,9 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<void> {
         );
     }
   } finally {
-    for (const server of servers) {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const { child } of servers) child.kill('SIGKILL');
+    closeSync(log);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -104,7 +97,7 @@ function describe(f: Figures): string {
 }
 
 async function measure(url: string, headers: Record<string, string>, body: string, connections: number, seconds: number): Promise<Figures> {
-  const run = (duration: number) => autocannon({ url, method: 'POST', headers, body, connections, duration, workers: 1 });
+  const run = (duration: number) => autocannon({ url, method: 'POST', headers, body, connections, duration });
   await run(1); // warm-up: JIT, compiled policy, keep-alive sockets
   const result = await run(seconds);
   const requests = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
@@ -118,44 +111,27 @@ async function measure(url: string, headers: Record<string, string>, body: strin
   };
 }
 
-/** express.json() and a constant answer: the floor any JSON endpoint on this stack pays. */
-function bareApp(constant: unknown): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.use(express.json({ limit: '1mb' }));
-  app.post('/echo', (_req, res) => {
-    res.json(constant);
-  });
-  return app;
-}
-
-async function listen(app: Express, servers: Server[]): Promise<string> {
-  const server = await serve(app, { port: 0, host: '127.0.0.1' });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** Through the API: the first admin (setup code), an api-client user, and an API key for it. */
-async function createApiKey(url: string): Promise<string> {
-  await post(url, '/api/setup', undefined, { code: SETUP_CODE, username: 'bench-admin', password: PASSWORD });
-  const { token } = (await post(url, '/api/auth/login', undefined, { username: 'bench-admin', password: PASSWORD })) as { token: string };
-  const user = (await post(url, '/api/users', token, {
+/** As an admin (from the environment): an api-client user with an API key, and the first worked example's assessment. */
+async function apiClient(url: string): Promise<{ apiKey: string; assessment: unknown }> {
+  const call = async (method: string, path: string, token?: string, body?: unknown) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+    return JSON.parse(text);
+  };
+  const { token } = await call('POST', '/api/auth/login', undefined, ADMIN);
+  const user = await call('POST', '/api/users', token, {
     username: 'bench-client',
     displayName: 'Benchmark client',
     roles: ['api-client'],
-  })) as { id: string };
-  const { key } = (await post(url, `/api/users/${user.id}/api-keys`, token, { label: 'benchmark' })) as { key: string };
-  return key;
-}
-
-async function post(url: string, path: string, token: string | undefined, body: unknown): Promise<unknown> {
-  const res = await fetch(url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
   });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
+  const { key } = await call('POST', `/api/users/${user.id}/api-keys`, token, { label: 'benchmark' });
+  const version = await call('GET', `/api/policies/${POLICY}/versions/${VERSION}`, token);
+  const assessment = version.examples?.[0]?.assessment;
+  if (!assessment) throw new Error(`${POLICY} ${VERSION} has no worked example to send`);
+  return { apiKey: key, assessment };
 }
