@@ -25,10 +25,12 @@ export async function startServerProcess(
   options: { script?: string; health?: string; stdout?: number } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
+  // The store is the caller's to choose: a database named in this shell's environment must not replace it.
+  const { RAS_DATABASE_URL: _url, RAS_DATABASE_SCHEMA: _schema, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'server/main.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
