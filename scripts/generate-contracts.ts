@@ -47,7 +47,23 @@ const modulePath = (contract: (typeof CONTRACTS)[number]) => `${root}engine/cont
 export const API_ANSWERS = ['AuditEntry', 'IntegrityReport', 'PolicyListItem', 'VersionSummary'] as const;
 export const API_ANSWERS_MODULE = 'admin/src/contract/api-answers.ts';
 
+/**
+ * Components that restate, as JSON Schema for the document, a shape the engine declares and the server
+ * sends as the engine made it (a comparison's figures, a policy change): in the console's types they are
+ * the engine's own, imported, as the console's comparison page already takes them.
+ */
+const ENGINE_SHAPES: Record<string, readonly string[]> = {
+  'engine/cohort/compare': ['PairStats', 'PairComparison', 'PersonChange', 'VersionOutcome', 'CurrentCostComparison'],
+  'engine/cohort/statistics': ['Summary', 'Histogram'],
+  'engine/cohort/calibrate': ['TablePrice'],
+  'engine/diff': ['PolicyChange'],
+};
+
 export async function generatedApiAnswers(): Promise<string> {
+  const fromEngine = Object.values(ENGINE_SHAPES).flat();
+  const schemas = Object.fromEntries(
+    Object.entries(components.schemas).map(([name, schema]) => [name, fromEngine.includes(name) ? { tsType: name } : schema]),
+  );
   // A root whose properties name each answer: the generator declares a type for each, and for every
   // component they refer to, resolving the references inside the components themselves.
   const document = {
@@ -55,14 +71,23 @@ export async function generatedApiAnswers(): Promise<string> {
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(API_ANSWERS.map((name) => [name, { $ref: `#/components/schemas/${name}` }])),
-    components: { schemas: components.schemas },
+    components: { schemas },
   };
-  return compile(document as Parameters<typeof compile>[0], 'ApiAnswers', {
-    bannerComment:
-      '/* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */',
+  const types = await compile(document as Parameters<typeof compile>[0], 'ApiAnswers', {
+    bannerComment: '',
     additionalProperties: false,
     ignoreMinAndMaxItems: true,
   });
+  const imports = Object.entries(ENGINE_SHAPES).flatMap(([module, names]) => {
+    const used = names.filter((name) => new RegExp(`\\b${name}\\b`).test(types));
+    return used.length > 0 ? [`import type { ${used.join(', ')} } from '../../../${module}';`] : [];
+  });
+  return [
+    '/* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */',
+    ...imports,
+    '',
+    types,
+  ].join('\n');
 }
 
 async function main(check: boolean): Promise<number> {

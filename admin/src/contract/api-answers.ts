@@ -1,4 +1,6 @@
 /* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */
+import type { PairStats, PairComparison, VersionOutcome, CurrentCostComparison } from '../../../engine/cohort/compare';
+import type { TablePrice } from '../../../engine/cohort/calibrate';
 
 export interface ApiAnswers {
   AuditEntry?: AuditEntry;
@@ -181,34 +183,6 @@ export interface RatificationComparison {
   }[];
 }
 /**
- * Who gains and who loses between two versions. A change counts only when it is larger than every materiality threshold given.
- */
-export interface PairStats {
-  people: number;
-  gainers: number;
-  losers: number;
-  unchanged: number;
-  gainersShare: number;
-  losersShare: number;
-  unchangedShare: number;
-  /**
-   * An amount of money in whole pence.
-   */
-  totalBasePence: number;
-  /**
-   * An amount of money in whole pence.
-   */
-  totalCandidatePence: number;
-  /**
-   * An amount of money in whole pence; negative for a fall.
-   */
-  totalChangePence: number;
-  /**
-   * An amount of money in whole pence; negative for a fall.
-   */
-  meanChangePence: number;
-}
-/**
  * The audit chain's head when the version was ratified: verification checks the chain still passes through it.
  */
 export interface AuditAnchor1 {
@@ -308,142 +282,4 @@ export interface SavedCalibration {
      */
     pairs: PairComparison[];
   };
-}
-export interface TablePrice {
-  table: string;
-  method: "price-per-point" | "bands" | "hour-bands";
-  before: number;
-  after: number;
-  unit: "pence a point" | "pence a band (top band shown)" | "pence an hour";
-}
-export interface CurrentCostComparison {
-  people: number;
-  /**
-   * An amount of money in whole pence; negative for a fall.
-   */
-  meanDifferencePence: number;
-  /**
-   * An amount of money in whole pence; negative for a fall.
-   */
-  medianDifferencePence: number;
-  above: number;
-  below: number;
-  equal: number;
-}
-export interface VersionOutcome {
-  version: string;
-  contentHash: string;
-  /**
-   * People this version gives no amount (policy format 2), by outcome: 'not-eligible' or a band's outcome id. They are outside every money figure, so a move to an individual assessment is not counted as a loss.
-   */
-  withoutAmount: {
-    [k: string]: number;
-  };
-  summary: Summary;
-  byClientGroup: {
-    [k: string]: Summary;
-  };
-  byAgeBand: {
-    [k: string]: Summary;
-  };
-  /**
-   * How many people each flag was raised for.
-   */
-  flags: {
-    [k: string]: number;
-  };
-  histogram: Histogram;
-  /**
-   * Against the current package costs in the cohort, where known; null when none are.
-   */
-  currentCost: CurrentCostComparison | null;
-}
-/**
- * Annual amounts over the people compared: total, mean (rounded), nearest-rank median and 90th percentile, and maximum.
- */
-export interface Summary {
-  people: number;
-  /**
-   * An amount of money in whole pence.
-   */
-  totalPence: number;
-  /**
-   * An amount of money in whole pence.
-   */
-  meanPence: number;
-  /**
-   * An amount of money in whole pence.
-   */
-  medianPence: number;
-  /**
-   * An amount of money in whole pence.
-   */
-  p90Pence: number;
-  /**
-   * An amount of money in whole pence.
-   */
-  maxPence: number;
-}
-/**
- * Counts in bins of a round width (1, 2 or 5 times a power of ten pounds), from the lowest value to the highest; no bins when there are no values.
- */
-export interface Histogram {
-  binWidthPence: number;
-  bins: {
-    fromPence: number;
-    toPence: number;
-    count: number;
-  }[];
-}
-export interface PairComparison {
-  base: string;
-  candidate: string;
-  overall: PairStats;
-  byClientGroup: {
-    [k: string]: PairStats;
-  };
-  byAgeBand: {
-    [k: string]: PairStats;
-  };
-  /**
-   * Largest loss first; equal losses in order of reference.
-   */
-  largestLosses: PersonChange[];
-  /**
-   * Largest gain first; equal gains in order of reference.
-   */
-  largestGains: PersonChange[];
-  changeHistogram: Histogram;
-  policyChanges: PolicyChange[];
-}
-export interface PersonChange {
-  ref: string;
-  clientGroup: string;
-  ageBand: string;
-  /**
-   * An amount of money in whole pence.
-   */
-  basePence: number;
-  /**
-   * An amount of money in whole pence.
-   */
-  candidatePence: number;
-  /**
-   * An amount of money in whole pence; negative for a fall.
-   */
-  changePence: number;
-}
-/**
- * One change between two versions, in words a committee can read.
- */
-export interface PolicyChange {
-  area:
-    "questionnaire" | "weights" | "pricing" | "carer" | "uplifts" | "maximum" | "rounding" | "rules" | "description";
-  /**
-   * JSON Pointer into the candidate (or the base, for a removal).
-   */
-  path: string;
-  description: string;
-  before: unknown;
-  after: unknown;
 }
