@@ -94,6 +94,20 @@ describe('malformed JSON', () => {
   });
 });
 
+describe('lengths count characters, not UTF-16 code units', () => {
+  it('a reference of 100 emoji is evaluated; of 101, it is a 422 naming /reference', async () => {
+    const emoji = '😀';
+    const within = await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, reference: emoji.repeat(100) });
+    expect(within.status, JSON.stringify(within.body)?.slice(0, 300)).toBe(200);
+    expect(within.body.person.reference).toBe(emoji.repeat(100));
+    expectProblem(
+      await send('POST', '/api/policies/adult-ras/evaluate', apiClient(), { ...assessment, reference: emoji.repeat(101) }),
+      422,
+      ['/reference'],
+    );
+  });
+});
+
 describe('wrong types, unknown fields and missing fields', () => {
   it('wrong types are named at their pointers', async () => {
     expectProblem(await send('POST', '/api/auth/login', undefined, { username: 42, password: true }), 422, ['/username', '/password']);
