@@ -9,6 +9,7 @@ import type { IsoDate } from '../policy.js';
 import type { EncodedCohort } from './encoded-cohort.js';
 import { compileFastEvaluator, emptyResult } from './fast-evaluator.js';
 import { DistinctAmounts, histogram, nearestRankInPlace, summarise, type Histogram, type Summary } from './statistics.js';
+import { type LostAmounts, LostAmountTally } from './lost-amount.js';
 
 export interface VersionUnderTest {
   version: string;
@@ -63,6 +64,8 @@ export interface PairComparison {
   largestGains: PersonChange[];
   changeHistogram: Histogram;
   policyChanges: PolicyChange[];
+  /** People the base version gives an amount and the candidate does not: outside the money figures, never out of sight. */
+  lostAmount: LostAmounts;
 }
 
 export interface VersionOutcome {
@@ -144,6 +147,8 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
   const excludedExamples: Array<{ ref: string; version: string; reason: string }> = [];
   let excludedCount = 0;
   let next = 0;
+  // One tally per candidate (every version after the first), of people the first gives an amount and it does not.
+  const lost = versions.slice(1).map(() => new LostAmountTally());
 
   const outcomes = versions.map(() => emptyResult());
   // Flags counted by rule index in the loop, named once at the end.
@@ -152,6 +157,7 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
     for (let k = 0; k < evaluators.length; k++) {
       const error = evaluators[k]!.into(i, outcomes[k]!);
       if (error !== null) {
+        if (k > 0 && outcomes[0]!.outcome === null) lost[k - 1]!.note(i, 'cannot-evaluate');
         // A person is compared only if every version can evaluate them, so totals are like for like.
         if (excludedExamples.length < 100) excludedExamples.push({ ref: cohort.refs[i]!, version: versions[k]!.version, reason: error });
         excludedCount++;
@@ -170,6 +176,8 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
     }
     if (!everyAmount) {
       withoutAmount++;
+      if (outcomes[0]!.outcome === null)
+        for (let k = 1; k < evaluators.length; k++) if (outcomes[k]!.outcome !== null) lost[k - 1]!.note(i, 'no-amount');
       return;
     }
     included[i] = 1;
@@ -187,9 +195,10 @@ function startComparison(versions: readonly VersionUnderTest[], cohort: EncodedC
     finish(): Comparison {
       const flags = evaluators.map((e, k) => flagCounts(e.ruleTypes, fired[k]!));
       const outcomes = versions.map((v, k) => versionOutcome(v, amounts[k]!, flags[k]!, noAmount[k]!, included, cohort));
-      const pairs = versions
-        .slice(1)
-        .map((v, k) => pairComparison(versions[0]!, v, amounts[0]!, amounts[k + 1]!, included, cohort, options));
+      const pairs = versions.slice(1).map((v, k) => ({
+        ...pairComparison(versions[0]!, v, amounts[0]!, amounts[k + 1]!, included, cohort, options),
+        lostAmount: lost[k]!.result(cohort),
+      }));
       return {
         asOf: options.asOf,
         cohortSize: cohort.size,
@@ -270,7 +279,7 @@ function pairComparison(
   included: Uint8Array,
   cohort: EncodedCohort,
   options: CompareOptions,
-): PairComparison {
+): Omit<PairComparison, 'lostAmount'> {
   const materiality = options.materiality ?? {};
   const bandLabels = cohort.ageBands.map((x) => x.label);
   const overall = new PairTallies(1);

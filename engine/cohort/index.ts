@@ -16,6 +16,7 @@ export {
   type VersionOutcome,
   type VersionUnderTest,
 } from './compare.js';
+export type { LostAmounts } from './lost-amount.js';
 export { attributeChanges, type Attribution, type AttributionStep } from './attribution.js';
 export { calibrate, scalePolicy, type Calibration, type CalibrationOptions } from './calibrate.js';
 export { summarise, histogram, type Summary, type Histogram } from './statistics.js';
