@@ -133,10 +133,12 @@ export async function officerToken(url: string): Promise<string> {
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-    return res.json() as Promise<{ token?: string }>;
+    return (res.status === 204 ? {} : res.json()) as Promise<{ token?: string; oneTimeCode?: { code: string } }>;
   };
   const admin = (await json('/api/auth/login', { username: ADMIN.username, password: ADMIN.password })).token!;
-  await json('/api/users', { username: 'bench-officer', displayName: 'Bench', roles: ['officer'], password: PASSWORD }, admin);
+  // The officer sets their own password with the one-time code their account comes with.
+  const { oneTimeCode } = await json('/api/users', { username: 'bench-officer', displayName: 'Bench', roles: ['officer'] }, admin);
+  await json('/api/auth/enrol', { username: 'bench-officer', code: oneTimeCode!.code, password: PASSWORD });
   return (await json('/api/auth/login', { username: 'bench-officer', password: PASSWORD })).token!;
 }
 

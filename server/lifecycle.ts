@@ -4,33 +4,24 @@
  *
  * decide() is pure: the policy's current records, a command, who gives it and when, in; the rows to
  * write, the audit events and the answer, out. Every guard lives here: the transition table, four eyes
- * (nobody who created, edited or submitted a version's content may ratify it), If-Match on exactly the
- * revision the ratifier reviewed, losers need a reason, the reference cohort's lock, superseding. The
- * store runs it inside one commit, so no await comes between a guard and the write it protects.
+ * over every change of what is in force (a ratification, and a withdrawal proposed by one ratifier and
+ * confirmed by another), authorship that follows content through clones and copies, If-Match on
+ * exactly the revision the second person reviewed, losers need a reason, reasons that hold words, the
+ * reference cohort's lock, superseding. The store runs it inside one commit, so no await comes between
+ * a guard and the write it protects.
  */
 
 import { contentHash, type Policy, type WorkedExample } from '../engine/index.js';
 import type { AuditEvent } from './audit.js';
+import { DomainError as LifecycleError } from './domain/errors.js';
+import { type PreconditionRule, requirePrecondition } from './domain/preconditions.js';
+import { optionalReason, requireReason } from './domain/reasons.js';
 import { versionInForce } from './in-force.js';
 import type { WorseOffGroup } from './ratification-comparison.js';
-import type { AuditAnchor, PolicyRecord, Ratification, VersionRecord, VersionStatus } from './store/records.js';
+import type { AuditAnchor, PolicyRecord, Ratification, Restores, VersionRecord, VersionStatus, Withdrawal } from './store/records.js';
 
-export type LifecycleErrorKind = 'not-found' | 'forbidden' | 'conflict' | 'precondition-failed' | 'precondition-required' | 'invalid';
-
-/** A command the lifecycle refuses: its kind says which HTTP status answers it, its pointer which field is at fault. */
-export class LifecycleError extends Error {
-  constructor(
-    readonly kind: LifecycleErrorKind,
-    readonly code: string,
-    message: string,
-    readonly pointer?: string,
-    /** Several fields at fault, each with its own message (when one pointer is not enough). */
-    readonly fields: ReadonlyArray<{ pointer: string; code: string; message: string }> = [],
-  ) {
-    super(message);
-    this.name = 'LifecycleError';
-  }
-}
+/** The lifecycle's refusals are the domain's: see domain/errors.ts. */
+export { DomainError as LifecycleError, type DomainErrorKind as LifecycleErrorKind } from './domain/errors.js';
 
 /** A worked example the submitted content does not reproduce. */
 export interface ExampleFailure {
@@ -53,7 +44,10 @@ export type RatificationDecision = Pick<Ratification, 'body' | 'decisionDate' | 
 /** The comparison over the reference cohort, made before the commit, with what it was made on. */
 export interface ComparisonMade {
   cohortId: string;
+  /** The version in force, compared from. */
   against: string;
+  /** The version that would be in force instead. */
+  candidate: string;
   /** The revisions compared: the commit refuses a comparison of anything that has changed since. */
   candidateRevision: number;
   againstRevision: number;
@@ -75,9 +69,22 @@ export type VersionCommand =
   | { kind: 'submit'; checked: { revision: number; examples: number; failures: ExampleFailure[] } }
   | { kind: 'return-to-draft' }
   | { kind: 'ratify'; decision: RatificationDecision; ifMatch: string | undefined; comparison: ComparisonMade | null }
-  | { kind: 'withdraw'; reason: string };
+  | { kind: 'propose-withdrawal'; reason: string }
+  | { kind: 'cancel-withdrawal' }
+  | {
+      kind: 'confirm-withdrawal';
+      decision: WithdrawalDecision;
+      ifMatch: string | undefined;
+      comparison: ComparisonMade | null;
+    };
 
-export type Transition = 'edit' | 'edit-examples' | 'delete' | 'submit' | 'return-to-draft' | 'ratify' | 'withdraw';
+/** What the second ratifier adds when confirming a withdrawal. */
+export interface WithdrawalDecision {
+  equalityImpact?: string;
+  comparisonWaiver?: string;
+}
+
+export type Transition = Exclude<VersionCommand['kind'], 'create'>;
 
 /** The transition table: which states each command may start from. */
 export const FROM: Record<Transition, readonly VersionStatus[]> = {
@@ -87,7 +94,9 @@ export const FROM: Record<Transition, readonly VersionStatus[]> = {
   submit: ['draft'],
   'return-to-draft': ['submitted'],
   ratify: ['submitted'],
-  withdraw: ['ratified', 'superseded'],
+  'propose-withdrawal': ['ratified', 'superseded'],
+  'cancel-withdrawal': ['ratified', 'superseded'],
+  'confirm-withdrawal': ['ratified', 'superseded'],
 };
 
 /** What decide() reads: the policy and all its versions, as committed. */
@@ -139,20 +148,32 @@ export function decide(
 
   switch (command.kind) {
     case 'edit': {
-      assertRevision(current, command.ifMatch, 'stale_version', 'reload it and apply your change again');
+      requirePrecondition(command.ifMatch, etagOf(current), draftRule(current, 'stale_version', 'reload it and apply your change again'));
       const hash = contentHash(command.document);
-      const next = touch({ ...current, document: command.document, contentHash: hash, contributors: withPerson(current, actor) });
+      const inherited = inheritedAuthors(state, command.document, null, current.inheritedAuthors ?? []);
+      const next = touch({
+        ...current,
+        document: command.document,
+        contentHash: hash,
+        contributors: withPerson(current, actor),
+        ...(inherited.length > 0 ? { inheritedAuthors: inherited } : {}),
+      });
       return one(next, event('version.edit', { from: current.contentHash, to: hash, revision: commit.revision }));
     }
     case 'edit-examples': {
-      assertRevision(current, command.ifMatch, 'stale_examples', 'reload them and apply your change again');
+      requirePrecondition(
+        command.ifMatch,
+        etagOf(current),
+        draftRule(current, 'stale_examples', 'reload them and apply your change again'),
+      );
+      const reason = optionalReason(command.reason, '/reason', 'why the worked examples change');
       const next = touch({ ...current, examples: command.examples, contributors: withPerson(current, actor) });
       return one(
         next,
         event('version.edit-examples', {
           examples: command.examples.length,
           revision: commit.revision,
-          ...(command.reason ? { reason: command.reason } : {}),
+          ...(reason ? { reason } : {}),
         }),
       );
     }
@@ -196,11 +217,174 @@ export function decide(
     }
     case 'ratify':
       return ratify(state, current, command, actor, commit);
-    case 'withdraw': {
-      const next = touch({ ...current, status: 'withdrawn', withdrawal: { by: actor.username, at: commit.at, reason: command.reason } });
-      return one(next, event('version.withdraw', { contentHash: current.contentHash, status: 'withdrawn', reason: command.reason }));
+    case 'propose-withdrawal': {
+      if (current.withdrawalProposal)
+        throw new LifecycleError(
+          'conflict',
+          'withdrawal_proposed',
+          `${current.withdrawalProposal.proposedBy} has already proposed withdrawing version ${name}: confirm or cancel that proposal.`,
+        );
+      const reason = requireReason(command.reason, '/reason', 'why the version is withdrawn');
+      const restores = restoredBy(state, current);
+      const proposal = { proposedBy: actor.username, proposedAt: commit.at, reason, restores };
+      return one(
+        touch({ ...current, withdrawalProposal: proposal }),
+        event('version.withdrawal-proposed', { contentHash: current.contentHash, reason, restores, revision: commit.revision }),
+      );
     }
+    case 'cancel-withdrawal': {
+      if (!current.withdrawalProposal)
+        throw new LifecycleError('conflict', 'no_withdrawal_proposed', `Nobody has proposed withdrawing version ${name}.`);
+      return one(
+        touch({ ...current, withdrawalProposal: null }),
+        event('version.withdrawal-cancelled', { proposedBy: current.withdrawalProposal.proposedBy, revision: commit.revision }),
+      );
+    }
+    case 'confirm-withdrawal':
+      return confirmWithdrawal(state, current, command, actor, commit);
   }
+}
+
+/**
+ * Authorship follows content. The people who may not ratify a version are everyone who authored any
+ * part of its content since it was last ratified: its own creators, editors and submitters, and,
+ * when its content came from a version not yet ratified (a clone of a draft, a calibration saved from
+ * one, or the same content pasted in), everyone who authored that. Ratified content was reviewed by a
+ * second person already, so copying it carries no authors with it.
+ */
+export function inheritedAuthors(state: PolicyState, document: Policy, basedOn: string | null, already: readonly string[]): string[] {
+  const substance = substanceOf(document);
+  const sources = state.versions.filter(
+    (v) => !isReviewed(v) && (v.version === basedOn || (v.document !== document && substanceOf(v.document) === substance)),
+  );
+  return [...new Set([...already, ...sources.flatMap((v) => authorsOfContent(v))])];
+}
+
+/** Everyone who may not ratify a version: whoever authored any part of its content since it was last ratified. */
+export function authorsOfContent(version: VersionRecord): string[] {
+  return [...new Set([...(version.inheritedAuthors ?? []), ...version.contributors])];
+}
+
+/** Content that no second person has ratified yet. */
+function isReviewed(version: VersionRecord): boolean {
+  return version.ratification !== null;
+}
+
+const substances = new WeakMap<Policy, string>();
+
+/** What a policy says, whatever it is called: its hash with the version's name, title and description set aside. */
+function substanceOf(document: Policy): string {
+  let hash = substances.get(document);
+  if (hash === undefined) {
+    const { version: _v, title: _t, description: _d, ...rest } = document;
+    hash = contentHash({ ...rest, version: '', title: '' } as Policy);
+    substances.set(document, hash);
+  }
+  return hash;
+}
+
+/** What answers, once `version` is withdrawn, for the first day it answered for. */
+export function restoredBy(state: PolicyState, version: VersionRecord): Restores {
+  const others = state.versions.filter((v) => v.version !== version.version);
+  const back = versionInForce(others, version.policyId, version.ratification!.effectiveFrom);
+  return back ? { version: back.version, contentHash: back.contentHash } : null;
+}
+
+/** A withdrawal's reference comparison: the version withdrawn against the one that comes back. */
+export function expectedWithdrawalComparison(state: PolicyState, withdrawn: VersionRecord): ReferencePair | null {
+  const cohortId = state.policy?.referenceCohortId;
+  const restores = restoredBy(state, withdrawn);
+  if (!cohortId || !restores) return null;
+  const candidate = state.versions.find((v) => v.version === restores.version)!;
+  return { cohortId, against: withdrawn, candidate };
+}
+
+function confirmWithdrawal(
+  state: PolicyState,
+  current: VersionRecord,
+  command: Extract<VersionCommand, { kind: 'confirm-withdrawal' }>,
+  actor: Actor,
+  commit: CommitContext,
+): Outcome {
+  const proposal = current.withdrawalProposal;
+  if (!proposal)
+    throw new LifecycleError(
+      'conflict',
+      'no_withdrawal_proposed',
+      `Nobody has proposed withdrawing version ${current.version}: a withdrawal is proposed by one ratifier and confirmed by another.`,
+    );
+  requirePrecondition(command.ifMatch, etagOf(current), {
+    any: false,
+    what: `version ${current.version}`,
+    staleCode: 'changed_since_review',
+    advice: 'review the proposal again before confirming it',
+    required: `Send If-Match with the ETag of version ${current.version} as you reviewed the proposal to withdraw it, so that you confirm exactly that.`,
+  });
+  if (proposal.proposedBy === actor.username)
+    throw new LifecycleError(
+      'forbidden',
+      'four_eyes',
+      `You proposed withdrawing version ${current.version}, so another ratifier must confirm it.`,
+    );
+  const restores = restoredBy(state, current);
+  if (restores?.version !== proposal.restores?.version || restores?.contentHash !== proposal.restores?.contentHash)
+    throw new LifecycleError(
+      'conflict',
+      'withdrawal_stale',
+      `Since the withdrawal was proposed, what comes back into force has changed (${describeRestores(proposal.restores)} then, ${describeRestores(restores)} now): cancel the proposal and propose it again.`,
+    );
+  const decision = checkedChangeNotes(command.decision);
+  const from = current.ratification!.effectiveFrom;
+  if (restores === null && !decision.equalityImpact)
+    throw noteRequired(
+      `Once version ${current.version} is withdrawn, no version of '${current.policyId}' answers from ${from}: every assessment dated then has no budget until another is ratified. Record an equality impact note.`,
+    );
+  if (restores !== null)
+    checkComparison(
+      command.comparison,
+      expectedWithdrawalComparison(state, current),
+      decision,
+      () => `policy '${current.policyId}' has no reference cohort to compare ${current.version} with ${restores.version} over`,
+    );
+  const withdrawal: Withdrawal = {
+    by: actor.username,
+    at: commit.at,
+    reason: proposal.reason,
+    proposedBy: proposal.proposedBy,
+    proposedAt: proposal.proposedAt,
+    restores,
+    ...(decision.equalityImpact ? { equalityImpact: decision.equalityImpact } : {}),
+    ...(decision.comparisonWaiver ? { comparisonWaiver: decision.comparisonWaiver } : {}),
+    comparison: command.comparison?.record ?? null,
+  };
+  const next: VersionRecord = {
+    ...current,
+    status: 'withdrawn',
+    withdrawal,
+    withdrawalProposal: null,
+    revision: commit.revision,
+    updatedAt: commit.at,
+  };
+  return one(next, {
+    at: commit.at,
+    actor: actor.username,
+    action: 'version.withdraw',
+    target: target(current),
+    details: {
+      contentHash: current.contentHash,
+      status: 'withdrawn',
+      reason: proposal.reason,
+      proposedBy: proposal.proposedBy,
+      restores,
+      ...decision,
+      worseOff: command.comparison?.worseOff ?? [],
+      revision: commit.revision,
+    },
+  });
+}
+
+function describeRestores(restores: Restores): string {
+  return restores ? `version ${restores.version}` : 'nothing';
 }
 
 function create(state: PolicyState, command: Extract<VersionCommand, { kind: 'create' }>, actor: Actor, commit: CommitContext): Outcome {
@@ -212,6 +396,7 @@ function create(state: PolicyState, command: Extract<VersionCommand, { kind: 'cr
       `Policy '${document.id}' already has a version '${document.version}': choose another version name.`,
       '/version',
     );
+  const inherited = inheritedAuthors(state, document, command.basedOn?.version ?? null, []).filter((a) => a !== actor.username);
   const record: VersionRecord = {
     policyId: document.id,
     version: document.version,
@@ -230,6 +415,7 @@ function create(state: PolicyState, command: Extract<VersionCommand, { kind: 'cr
     ratification: null,
     superseded: null,
     withdrawal: null,
+    ...(inherited.length > 0 ? { inheritedAuthors: inherited } : {}),
     ...(command.calibration ? { calibration: command.calibration } : {}),
   };
   return {
@@ -241,7 +427,12 @@ function create(state: PolicyState, command: Extract<VersionCommand, { kind: 'cr
         actor: actor.username,
         action: 'version.create',
         target: target(record),
-        details: { contentHash: record.contentHash, basedOn: command.basedOn, revision: commit.revision },
+        details: {
+          contentHash: record.contentHash,
+          basedOn: command.basedOn,
+          revision: commit.revision,
+          ...(inherited.length > 0 ? { inheritedAuthors: inherited } : {}),
+        },
       },
     ],
     version: record,
@@ -255,80 +446,26 @@ function ratify(
   actor: Actor,
   commit: CommitContext,
 ): Outcome {
-  if (!command.ifMatch || command.ifMatch === '*')
-    throw new LifecycleError(
-      'precondition-required',
-      'if_match_required',
-      `Send If-Match with the ETag of version ${current.version} as you reviewed it, so that you ratify exactly that.`,
-    );
-  assertRevision(current, command.ifMatch, 'changed_since_review', 'review it again before ratifying');
-  if (current.contributors.includes(actor.username))
-    throw new LifecycleError(
-      'forbidden',
-      'four_eyes',
-      `You ${current.submittedBy === actor.username ? 'submitted' : current.createdBy === actor.username ? 'created' : 'edited'} version ${current.version}, so someone else must ratify it.`,
-    );
+  requirePrecondition(command.ifMatch, etagOf(current), {
+    any: false,
+    what: `version ${current.version}`,
+    staleCode: 'changed_since_review',
+    advice: 'review it again before ratifying',
+    required: `Send If-Match with the ETag of version ${current.version} as you reviewed it, so that you ratify exactly that.`,
+  });
+  if (authorsOfContent(current).includes(actor.username))
+    throw new LifecycleError('forbidden', 'four_eyes', `${roleInContent(current, actor)}, so someone else must ratify it.`);
 
-  const { decision } = command;
+  const decision = {
+    ...command.decision,
+    ...checkedChangeNotes(command.decision),
+    rationale: requireReason(command.decision.rationale, '/rationale', 'the rationale'),
+  };
   const confirmedDate = checkRatificationDates(decision, commit.at.slice(0, 10));
   const comparison = command.comparison;
-  if (comparison) {
-    const expected = expectedComparison(state, current, decision.effectiveFrom);
-    if (
-      !expected ||
-      expected.cohortId !== comparison.cohortId ||
-      expected.against.version !== comparison.against ||
-      expected.against.revision !== comparison.againstRevision ||
-      comparison.candidateRevision !== current.revision
-    )
-      throw new LifecycleError(
-        'conflict',
-        'comparison_stale',
-        'The reference cohort or the version in force changed while the comparison was being made; ratify again.',
-      );
-    if (comparison.worseOff.length > 0 && !decision.equalityImpact)
-      throw new LifecycleError(
-        'invalid',
-        'equality_impact_required',
-        `Compared with ${comparison.against} over the reference cohort, this version leaves people worse off (${describeWorseOff(comparison.worseOff)}). Record an equality impact note with the rationale.`,
-        undefined,
-        [
-          {
-            pointer: '/equalityImpact',
-            code: 'equality_impact_required',
-            message: `some groups are worse off: ${describeWorseOff(comparison.worseOff)}`,
-          },
-        ],
-      );
-    if (decision.comparisonWaiver)
-      throw new LifecycleError(
-        'invalid',
-        'waiver_not_applicable',
-        'This version was compared over the reference cohort, so there is nothing to waive.',
-        '/comparisonWaiver',
-      );
-  } else {
-    if (expectedComparison(state, current, decision.effectiveFrom))
-      throw new LifecycleError(
-        'conflict',
-        'comparison_stale',
-        'A reference cohort was chosen meanwhile: ratify again so that the version is compared over it.',
-      );
-    if (!decision.comparisonWaiver)
-      throw new LifecycleError(
-        'invalid',
-        'comparison_waiver_required',
-        `Version ${current.version} cannot be compared with a version in force over a reference cohort (${whyNoComparison(state, current, decision.effectiveFrom)}). Record why it is ratified without a comparison.`,
-        undefined,
-        [
-          {
-            pointer: '/comparisonWaiver',
-            code: 'comparison_waiver_required',
-            message: 'say why this version is ratified without a comparison',
-          },
-        ],
-      );
-  }
+  checkComparison(comparison, expectedComparison(state, current, decision.effectiveFrom), decision, () =>
+    whyNoComparison(state, current, decision.effectiveFrom),
+  );
 
   const ratification: Ratification = {
     body: decision.body,
@@ -370,12 +507,15 @@ function ratify(
   };
 }
 
+/** Two versions to compare over a reference cohort: the one in force, and the one that would take its place. */
+export interface ReferencePair {
+  cohortId: string;
+  against: VersionRecord;
+  candidate: VersionRecord;
+}
+
 /** What a ratification on this date must be compared with: the policy's reference cohort and the version then in force. */
-export function expectedComparison(
-  state: PolicyState,
-  candidate: VersionRecord,
-  effectiveFrom: string,
-): { cohortId: string; against: VersionRecord } | null {
+export function expectedComparison(state: PolicyState, candidate: VersionRecord, effectiveFrom: string): ReferencePair | null {
   const cohortId = state.policy?.referenceCohortId;
   if (!cohortId) return null;
   const against = versionInForce(
@@ -383,7 +523,93 @@ export function expectedComparison(
     candidate.policyId,
     effectiveFrom,
   );
-  return against ? { cohortId, against } : null;
+  return against ? { cohortId, against, candidate } : null;
+}
+
+/** The notes a change of what is in force may carry, as reasons that hold words. */
+function checkedChangeNotes(decision: WithdrawalDecision): WithdrawalDecision {
+  const equalityImpact = optionalReason(decision.equalityImpact, '/equalityImpact', 'the equality impact note');
+  const comparisonWaiver = optionalReason(decision.comparisonWaiver, '/comparisonWaiver', 'why there is no comparison');
+  return { ...(equalityImpact ? { equalityImpact } : {}), ...(comparisonWaiver ? { comparisonWaiver } : {}) };
+}
+
+/**
+ * Losers need a reason: where a comparison over the reference cohort can be made, it must have been made
+ * on exactly the versions and cohort that are current, and if anyone is worse off or loses their
+ * amount, an equality impact note must be given; where none can be made, a waiver must say why.
+ */
+function checkComparison(
+  comparison: ComparisonMade | null,
+  expected: ReferencePair | null,
+  notes: WithdrawalDecision,
+  whyNone: () => string,
+): void {
+  if (comparison) {
+    if (
+      !expected ||
+      expected.cohortId !== comparison.cohortId ||
+      expected.against.version !== comparison.against ||
+      expected.against.revision !== comparison.againstRevision ||
+      expected.candidate.version !== comparison.candidate ||
+      expected.candidate.revision !== comparison.candidateRevision
+    )
+      throw new LifecycleError(
+        'conflict',
+        'comparison_stale',
+        'The reference cohort or the versions compared changed while the comparison was being made; try again.',
+      );
+    if (comparison.worseOff.length > 0 && !notes.equalityImpact)
+      throw noteRequired(
+        `Compared with ${comparison.against} over the reference cohort, this change leaves people worse off (${describeWorseOff(comparison.worseOff)}). Record an equality impact note with the rationale.`,
+        `some groups are worse off: ${describeWorseOff(comparison.worseOff)}`,
+      );
+    if (notes.comparisonWaiver)
+      throw new LifecycleError(
+        'invalid',
+        'waiver_not_applicable',
+        'This change was compared over the reference cohort, so there is nothing to waive.',
+        '/comparisonWaiver',
+      );
+    return;
+  }
+  if (expected)
+    throw new LifecycleError(
+      'conflict',
+      'comparison_stale',
+      'A reference cohort was chosen meanwhile: try again so that the change is compared over it.',
+    );
+  if (!notes.comparisonWaiver)
+    throw new LifecycleError(
+      'invalid',
+      'comparison_waiver_required',
+      `This change cannot be compared over a reference cohort (${whyNone()}). Record why it is made without a comparison.`,
+      undefined,
+      [{ pointer: '/comparisonWaiver', code: 'comparison_waiver_required', message: 'say why this is done without a comparison' }],
+    );
+}
+
+function noteRequired(message: string, field = message): LifecycleError {
+  return new LifecycleError('invalid', 'equality_impact_required', message, undefined, [
+    { pointer: '/equalityImpact', code: 'equality_impact_required', message: field },
+  ]);
+}
+
+function roleInContent(version: VersionRecord, actor: Actor): string {
+  if (version.submittedBy === actor.username) return `You submitted version ${version.version}`;
+  if (version.createdBy === actor.username) return `You created version ${version.version}`;
+  if (version.contributors.includes(actor.username)) return `You edited version ${version.version}`;
+  return `You wrote content of version ${version.version} (in ${version.basedOn ? `version ${version.basedOn.version}, which it was copied from, or ` : ''}a version with the same content, not yet ratified)`;
+}
+
+/** Edits of a draft: If-Match with the ETag last read, or "*" to say "whatever it now is". */
+function draftRule(version: VersionRecord, staleCode: string, advice: string): PreconditionRule {
+  return {
+    any: true,
+    what: `version ${version.version}`,
+    staleCode,
+    advice,
+    required: 'Send If-Match with the ETag you last read, so a stale edit cannot overwrite a newer one.',
+  };
 }
 
 /**
@@ -501,7 +727,15 @@ export function setReferenceCohort(state: PolicyState, cohortId: string | null, 
 }
 
 export function describeWorseOff(groups: readonly WorseOffGroup[]): string {
-  return groups.map((g) => `${g.group}: ${g.losers} of ${g.people} worse off`).join('; ');
+  return groups
+    .map((g) => {
+      const parts = [
+        ...(g.losers > 0 ? [`${g.losers} of ${g.people} worse off`] : []),
+        ...((g.lostAmount ?? 0) > 0 ? [`${g.lostAmount} lose their amount`] : []),
+      ];
+      return `${g.group}: ${parts.join(', ')}`;
+    })
+    .join('; ');
 }
 
 /** Versions that speak for some date: ratified ones, and superseded ones for the dates before their successor. */
@@ -541,19 +775,4 @@ function assertFrom(version: VersionRecord, transition: Transition): void {
     'wrong_status',
     `Version ${version.version} is ${version.status}: only a version that is ${allowed.join(' or ')} can ${transition.replaceAll('-', ' ')}.`,
   );
-}
-
-function assertRevision(version: VersionRecord, ifMatch: string | undefined, code: string, advice: string): void {
-  if (!ifMatch)
-    throw new LifecycleError(
-      'precondition-required',
-      'if_match_required',
-      'Send If-Match with the ETag you last read, so a stale edit cannot overwrite a newer one.',
-    );
-  if (ifMatch.trim() !== '*' && ifMatch.trim() !== etagOf(version))
-    throw new LifecycleError(
-      'precondition-failed',
-      code,
-      `Version ${version.version} has changed since you read it (it is now ${etagOf(version)}, you read ${ifMatch.trim()}): ${advice}.`,
-    );
 }

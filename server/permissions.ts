@@ -66,12 +66,3 @@ export function mayOn(caller: { roles: readonly Role[]; username: string }, acti
   const ownOnly = OWN_RECORDS_ONLY[action] ?? [];
   return PERMISSIONS[action].some((role) => caller.roles.includes(role) && (!ownOnly.includes(role) || owner === caller.username));
 }
-
-/**
- * Separation of duties: whoever manages accounts cannot also write or ratify policy, or they could
- * make themselves the second pair of eyes.
- */
-export const INCOMPATIBLE_ROLES: ReadonlyArray<readonly [Role, Role]> = [
-  ['admin', 'officer'],
-  ['admin', 'ratifier'],
-];

@@ -24,15 +24,18 @@ export const setupBody = object(
   ['code', 'username', 'password'],
 );
 
-export const createUserBody = object(
-  {
-    username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
-    displayName: text(200),
-    roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ROLES } },
-    password: { type: 'string', minLength: 12, maxLength: 1024 },
-  },
-  ['username', 'displayName', 'roles'],
-);
+/** No password: people set their own, with the one-time code their account comes with. */
+export const createUserBody = object({
+  username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
+  displayName: text(200),
+  roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ROLES } },
+});
+
+export const enrolBody = object({
+  username: text(64),
+  code: text(128),
+  password: { type: 'string', minLength: 12, maxLength: 1024 },
+});
 
 export const updateUserBody = {
   ...object(
@@ -40,7 +43,6 @@ export const updateUserBody = {
       displayName: text(200),
       roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ROLES } },
       disabled: { type: 'boolean' },
-      password: { type: 'string', minLength: 12, maxLength: 1024 },
     },
     [],
   ),
@@ -127,6 +129,8 @@ export const ratifyBody = object(
 );
 
 export const withdrawBody = object({ reason: text(4000) });
+
+export const confirmWithdrawalBody = object({ equalityImpact: text(8000), comparisonWaiver: text(4000) }, []);
 
 export const batchBody = object({ assessments: { type: 'array', minItems: 1, maxItems: 1000, items: {} } });
 

@@ -122,6 +122,17 @@ export const pairComparison = record({
   largestGains: { ...arrayOf(ref('PersonChange')), description: 'Largest gain first; equal gains in order of reference.' },
   changeHistogram: ref('Histogram'),
   policyChanges: arrayOf(ref('PolicyChange')),
+  lostAmount: {
+    ...record({
+      people: count,
+      cannotEvaluate: count,
+      noAmount: count,
+      byClientGroup: mapOf(count),
+      byAgeBand: mapOf(count),
+    }),
+    description:
+      'People the base version gives an amount and the candidate does not (it cannot evaluate them, or gives an outcome with no amount): outside the money figures, counted here by client group and age band.',
+  },
 });
 
 export const attributionStep: Schema = {
@@ -201,25 +212,40 @@ export const personRow: Schema = {
 };
 
 export const ratificationComparison: Schema = {
-  ...record({
-    cohortId: string,
-    against: { type: 'string', description: 'The version in force on the effective date.' },
-    asOf: isoDate,
-    people: count,
-    excluded: count,
-    overall: ref('PairStats'),
-    byClientGroup: mapOf(ref('PairStats')),
-    byAgeBand: mapOf(ref('PairStats')),
-    worseOff: arrayOf(
-      record({
-        dimension: { enum: ['clientGroup', 'ageBand'] },
-        group: string,
-        losers: { type: 'integer', minimum: 1 },
-        people: count,
-        totalChangePence: signedPence,
-      }),
-    ),
-  }),
+  ...record(
+    {
+      cohortId: string,
+      against: { type: 'string', description: 'The version in force, compared from.' },
+      candidate: {
+        type: 'string',
+        description: 'The version that would be in force instead: the one ratified, or the one a withdrawal brings back.',
+      },
+      asOf: isoDate,
+      people: count,
+      excluded: count,
+      overall: ref('PairStats'),
+      byClientGroup: mapOf(ref('PairStats')),
+      byAgeBand: mapOf(ref('PairStats')),
+      lostAmount: {
+        ...record({ people: count, cannotEvaluate: count, noAmount: count, byClientGroup: mapOf(count), byAgeBand: mapOf(count) }),
+        description: 'People who have an amount under the version in force and would have none: counted apart from losers, never hidden.',
+      },
+      worseOff: arrayOf(
+        record(
+          {
+            dimension: { enum: ['clientGroup', 'ageBand'] },
+            group: string,
+            losers: { ...count, description: 'People whose amount falls.' },
+            lostAmount: { ...count, description: 'People who would have no amount at all.' },
+            people: count,
+            totalChangePence: signedPence,
+          },
+          ['lostAmount'],
+        ),
+      ),
+    },
+    ['candidate', 'lostAmount'],
+  ),
   description:
-    "The version compared, before ratification, with the version in force on its effective date over the policy's reference cohort.",
+    "The version in force compared, over the policy's reference cohort, with the one that would take its place: before a ratification (on its effective date) or a withdrawal (on the withdrawn version's).",
 };

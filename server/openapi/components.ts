@@ -36,6 +36,7 @@ import {
   problem,
   problemError,
   ratification,
+  restores,
   role,
   userProperties,
   VERSION_OPTIONAL,
@@ -73,25 +74,46 @@ export const components = {
     Health: record({ status: { const: 'ok' }, engineVersion: string }),
     SetupStatus: record({ needed: { type: 'boolean' } }),
     ApiKeySummary: apiKeySummary,
-    User: { ...record(userProperties), description: 'A user as the API shows it: never a password hash or a key hash.' },
+    User: { ...record(userProperties), description: 'A user as the API shows it: never a password hash, a code or a key hash.' },
+    NewUser: {
+      ...record({
+        ...userProperties,
+        oneTimeCode: {
+          ...nullable(record({ code: string, expiresAt: timestamp })),
+          description:
+            "The one-time code with which the person sets their own password (POST /api/auth/enrol): shown this once, never kept. Pass it to the person; null for a system's account, or when a second admin must agree first.",
+        },
+      }),
+      description: 'An account just created or reset.',
+    },
     Me: record({
       ...userProperties,
       via: { enum: ['session', 'api-key'] },
       permissions: { ...arrayOf(ref('Permission')), description: 'The actions this user may take: the console offers no other.' },
+      accountHistory: {
+        ...arrayOf(ref('AccountHistoryEntry')),
+        description: 'Everything done to this account and by whom: roles, keys, one-time codes, passwords set.',
+      },
     }),
     Permission: { enum: ACTIONS },
-    UserWithHistory: record({
-      ...userProperties,
-      history: arrayOf(
-        record({
-          seq: integer,
-          at: timestamp,
-          actor: string,
-          action: { enum: ['user.create', 'user.update', 'api-key.create', 'api-key.revoke'] },
-          details: { type: 'object' },
-        }),
-      ),
+    AccountHistoryEntry: record({
+      seq: integer,
+      at: timestamp,
+      actor: string,
+      action: {
+        enum: [
+          'user.create',
+          'user.update',
+          'user.password-reset',
+          'user.pending-cancelled',
+          'user.enrol',
+          'api-key.create',
+          'api-key.revoke',
+        ],
+      },
+      details: { type: 'object' },
     }),
+    UserWithHistory: record({ ...userProperties, history: arrayOf(ref('AccountHistoryEntry')) }),
     AuditAnchor: record({ seq: integer, hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
     LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),
     NewApiKey: {
@@ -117,6 +139,7 @@ export const components = {
     ),
     Ratification: ratification,
     RatificationComparison: ratificationComparison,
+    Restores: restores,
     VersionRecord: record(versionRecordProperties, VERSION_OPTIONAL),
     VersionWithLinks: record(
       { ...versionRecordProperties, createdByName: { ...string, description: 'Who created it, by name now.' }, links: ref('VersionLinks') },

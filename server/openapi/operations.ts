@@ -3,6 +3,7 @@
  * keyed by `${method} ${path}`. Request bodies reuse the JSON Schemas that check them (server/schemas.ts).
  */
 
+import { REASON_MINIMUM } from '../domain/reasons.js';
 import {
   batchBody,
   calibrateBody,
@@ -12,6 +13,7 @@ import {
   createApiKeyBody,
   createPolicyBody,
   createUserBody,
+  enrolBody,
   examplesBody,
   finalBudgetBody,
   generateCohortBody,
@@ -22,6 +24,7 @@ import {
   setupBody,
   updateUserBody,
   withdrawBody,
+  confirmWithdrawalBody,
 } from '../schemas.js';
 import { arrayOf, isoDate, record, ref, refine, string, type Schema } from './json-schema.js';
 import type { Operation, Parameter } from './operation.js';
@@ -67,6 +70,8 @@ const NOT_FOUND_DECISION = 'No such decision; to an api-client, also one another
 const WEAK_PASSWORD =
   'weak_password (pointer /password) for a password of fewer than 12 characters, one on the lists of common passwords, words and patterns attackers try first, or one containing the username.';
 const INVALID_BODY = 'The body does not fit its schema; `errors` lists each fault at its pointer.';
+/** The one rule for reasons (domain/reasons.ts), as the API document states it. */
+const REASON_RULE = `reason_required (pointer {pointer}) when, with white space and invisible characters taken away, the reason holds fewer than ${REASON_MINIMUM.words} words or ${REASON_MINIMUM.letters} letters.`;
 const ASSESSMENT_INVALID = 'The assessment does not fit its schema or the policy version; `errors` point into the body.';
 const BAD_AS_OF = 'The asOf query parameter is not a real date (pointer /query/asOf).';
 const IMMUTABLE = 'The version is not a draft, so it can never change.';
@@ -100,6 +105,15 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'post /api/auth/logout': { ok: [204] },
   'get /api/auth/me': { ok: [200, ref('Me')] },
+  'post /api/auth/enrol': {
+    body: enrolBody,
+    ok: [204],
+    problems: {
+      403: 'bad_code (pointer /code): the code is wrong, used, out of date, or not for this username.',
+      422: `${INVALID_BODY} Also ${WEAK_PASSWORD}`,
+      429: 'Too many failed attempts for this username or from this address (Retry-After).',
+    },
+  },
   'get /api/setup': { ok: [200, ref('SetupStatus')] },
   'post /api/auth/password': {
     body: changePasswordBody,
@@ -122,27 +136,66 @@ export const OPERATIONS: Record<string, Operation> = {
   'get /api/users': { ok: [200, arrayOf(ref('User'))] },
   'post /api/users': {
     body: createUserBody,
-    ok: [201, ref('User')],
+    ok: [201, ref('NewUser')],
     okHeaders: created('/api/users/{userId}'),
+    alsoOk: {
+      status: 202,
+      description: 'Created, but the officer or ratifier role waits for a second admin (see `pending`); the other roles are held at once.',
+      schema: ref('NewUser'),
+    },
     problems: {
       409: 'The username is taken.',
-      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for admin with officer or ratifier, and ${WEAK_PASSWORD}`,
+      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for roles one account may not hold together: admin with officer or ratifier, api-client with any other.`,
     },
   },
   'get /api/users/{userId}': { ok: [200, ref('UserWithHistory')], problems: { 404: 'No such user.' } },
   'patch /api/users/{userId}': {
     body: updateUserBody,
     ok: [200, ref('User')],
+    alsoOk: {
+      status: 202,
+      description: 'The officer or ratifier role granted waits for a second admin (see `pending`); the roles are as they were until then.',
+      schema: ref('User'),
+    },
     problems: {
       404: 'No such user.',
-      409: 'Nobody changes their own roles or disables themself.',
-      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for roles one account may not hold together: admin with officer or ratifier; and ${WEAK_PASSWORD}`,
+      409: "Nobody changes their own roles or disables themself; a system's account with live API keys cannot become a person's.",
+      422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for roles one account may not hold together: admin with officer or ratifier, api-client with any other.`,
     },
+  },
+  'post /api/users/{userId}/password-reset': {
+    ok: [201, ref('NewUser')],
+    alsoOk: {
+      status: 202,
+      description: "The reset of an officer's or ratifier's password waits for a second admin (see `pending`); no code is given yet.",
+      schema: ref('NewUser'),
+    },
+    problems: {
+      404: 'No such user.',
+      409: "Your own account (change your password instead), or a system's account, which has no password.",
+    },
+  },
+  'post /api/users/{userId}/pending/approve': {
+    ok: [200, ref('NewUser')],
+    problems: {
+      403: 'The caller asked for this change (a second admin must agree), or it is their own account.',
+      404: 'No such user.',
+      409: 'Nothing is waiting on the account.',
+      422: 'The roles waiting can no longer be held together.',
+    },
+  },
+  'delete /api/users/{userId}/pending': {
+    ok: [200, ref('User')],
+    problems: { 404: 'No such user.', 409: 'Nothing is waiting on the account.' },
   },
   'post /api/users/{userId}/api-keys': {
     body: createApiKeyBody,
     ok: [201, ref('NewApiKey')],
-    problems: { 404: 'No such user.', 422: `${INVALID_BODY} Also expiry_in_past (pointer /expiresAt).` },
+    problems: {
+      404: 'No such user.',
+      409: "keys_for_systems: the account is a person's; only an account whose one role is api-client has keys.",
+      422: `${INVALID_BODY} Also expiry_in_past (pointer /expiresAt).`,
+    },
   },
   'delete /api/users/{userId}/api-keys/{keyId}': { ok: [204], problems: { 404: 'No such user or API key.' } },
 
@@ -256,11 +309,42 @@ export const OPERATIONS: Record<string, Operation> = {
       428: 'No If-Match (or If-Match: *): a ratification must name the revision reviewed.',
     },
   },
-  'post /api/policies/{id}/versions/{version}/withdraw': {
+  'post /api/policies/{id}/versions/{version}/withdrawal': {
     body: withdrawBody,
+    ok: [201, ref('VersionRecord')],
+    okHeaders: etag,
+    problems: {
+      404: NOT_FOUND_VERSION,
+      409: 'The version is not ratified or superseded, or a withdrawal of it is already proposed.',
+      422: `${INVALID_BODY} Also ${REASON_RULE.replace('{pointer}', '/reason')}`,
+    },
+  },
+  'post /api/policies/{id}/versions/{version}/withdrawal/confirm': {
+    body: confirmWithdrawalBody,
+    params: [
+      {
+        ...ifMatch,
+        description: 'The ETag of the version as the confirming ratifier reviewed the proposal: the confirmation is of exactly that.',
+      },
+    ],
     ok: [200, ref('VersionRecord')],
     okHeaders: etag,
-    problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not ratified or superseded.', 422: INVALID_BODY },
+    problems: {
+      403: 'The caller proposed this withdrawal (four eyes): another ratifier must confirm it.',
+      404: NOT_FOUND_VERSION,
+      409: 'No withdrawal is proposed, or what comes back into force, the reference cohort or the versions compared changed since.',
+      412: 'The version (and so the proposal) changed since the ETag sent was read: review it again.',
+      422:
+        `${INVALID_BODY} Also (equality_impact_required, pointer /equalityImpact) when, compared over the reference cohort with the version that comes back, ` +
+        'anyone is worse off or loses their amount, or when nothing comes back into force; (comparison_waiver_required, pointer /comparisonWaiver) when no ' +
+        `comparison can be made; ${REASON_RULE.replace('{pointer}', '/equalityImpact or /comparisonWaiver')}`,
+      428: 'No If-Match (or If-Match: *): a confirmation must name the revision reviewed.',
+    },
+  },
+  'delete /api/policies/{id}/versions/{version}/withdrawal': {
+    ok: [200, ref('VersionRecord')],
+    okHeaders: etag,
+    problems: { 404: NOT_FOUND_VERSION, 409: 'No withdrawal of the version is proposed.' },
   },
   'get /api/policies/{id}/versions/{version}/audit': { ok: [200, arrayOf(ref('AuditEntry'))], problems: { 404: NOT_FOUND_VERSION } },
 

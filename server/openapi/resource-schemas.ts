@@ -46,6 +46,21 @@ export const userProperties = {
   disabled: { type: 'boolean' },
   createdAt: timestamp,
   hasPassword: { type: 'boolean' },
+  oneTimeCodeOutstanding: {
+    ...nullable(
+      record({ purpose: { enum: ['new-account', 'password-reset'] }, issuedBy: string, issuedAt: timestamp, expiresAt: timestamp }),
+    ),
+    description: 'A one-time code given for this account and not yet used (never the code itself).',
+  },
+  pending: {
+    ...nullable({
+      oneOf: [
+        record({ kind: { const: 'roles' }, roles: arrayOf(ref('Role')), requestedBy: string, requestedAt: timestamp }),
+        record({ kind: { const: 'password-reset' }, requestedBy: string, requestedAt: timestamp }),
+      ],
+    }),
+    description: 'A change waiting for a second admin: roles to grant (the whole list asked for), or a password reset.',
+  },
   apiKeys: arrayOf(ref('ApiKeySummary')),
 };
 
@@ -93,20 +108,56 @@ const versionCommon = {
   revision: { type: 'integer', minimum: 1, description: 'The commit that last changed the version: its ETag.' },
   contributors: {
     ...arrayOf(string),
-    description: 'Everyone who created, edited or submitted this content; none of them may ratify it.',
+    description: 'Everyone who created, edited or submitted this version; none of them may ratify it.',
+  },
+  inheritedAuthors: {
+    ...arrayOf(string),
+    description:
+      'Whoever authored, in a version not yet ratified, the content this one was cloned or copied from; none of them may ratify it either. Absent when none did.',
   },
   submittedAt: nullable(timestamp),
   submittedBy: nullable(string),
   ratification: nullable(ref('Ratification')),
   superseded: nullable(record({ by: string, from: isoDate, at: timestamp })),
-  withdrawal: nullable(record({ by: string, at: timestamp, reason: string })),
+  withdrawal: {
+    ...nullable(
+      record(
+        {
+          by: { type: 'string', description: 'The ratifier who confirmed the withdrawal.' },
+          at: timestamp,
+          reason: string,
+          proposedBy: {
+            type: 'string',
+            description: 'The ratifier who proposed it (absent on withdrawals made before two people were needed).',
+          },
+          proposedAt: timestamp,
+          restores: ref('Restores'),
+          equalityImpact: string,
+          comparisonWaiver: string,
+          comparison: nullable(ref('RatificationComparison')),
+        },
+        ['proposedBy', 'proposedAt', 'restores', 'equalityImpact', 'comparisonWaiver', 'comparison'],
+      ),
+    ),
+    description: 'How the version was taken out of force: proposed by one ratifier, confirmed by another.',
+  },
+  withdrawalProposal: {
+    ...nullable(record({ proposedBy: string, proposedAt: timestamp, reason: string, restores: ref('Restores') })),
+    description:
+      'A proposal to withdraw the version, waiting for a second ratifier to confirm or anyone to cancel; absent or null when none is.',
+  },
   calibration: {
     ...nullable(ref('SavedCalibration')),
     description: 'On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.',
   },
 };
-/** Only drafts saved from a calibration carry `calibration`. */
-export const VERSION_OPTIONAL = ['calibration'];
+/** Only drafts saved from a calibration carry `calibration`; the others are absent on records that never had them. */
+export const VERSION_OPTIONAL = ['calibration', 'inheritedAuthors', 'withdrawalProposal'];
+
+export const restores = {
+  ...nullable(record({ version: string, contentHash: hash })),
+  description: 'The version that answers, once this one is withdrawn, for the first day this one answered for; null when none will.',
+};
 export const versionRecordProperties = { ...versionCommon, document: ref('Policy'), examples: arrayOf(ref('WorkedExample')) };
 export const versionSummaryProperties = { ...versionCommon, title: string, exampleCount: { type: 'integer', minimum: 0 } };
 

@@ -9,13 +9,27 @@ import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { actionsFor } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { changePasswordBody, loginBody, setupBody } from '../schemas.js';
+import { changePasswordBody, enrolBody, loginBody, setupBody } from '../schemas.js';
+import { runAccountCommand } from '../accounts.js';
+import { accountHistory } from './users.js';
 import type { UserRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 
 const checkLogin = bodyChecker<{ username: string; password: string }>(loginBody);
 const checkPasswordChange = bodyChecker<{ currentPassword: string; newPassword: string }>(changePasswordBody);
 const checkSetup = bodyChecker<{ code: string; username: string; displayName?: string; password: string }>(setupBody);
+const checkEnrol = bodyChecker<{ username: string; code: string; password: string }>(enrolBody);
+
+/** The actions that change what an account may do or who can use it, shown on the account's page and to the person. */
+export const ACCOUNT_HISTORY = new Set([
+  'user.create',
+  'user.update',
+  'user.password-reset',
+  'user.pending-cancelled',
+  'user.enrol',
+  'api-key.create',
+  'api-key.revoke',
+]);
 
 export function authRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -134,10 +148,43 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       res.status(204).end();
     }),
 
-    route('get', '/api/auth/me', 'signed-in', 'Who is signed in, with their roles and the actions those roles allow', (req, res) => {
-      const user = ctx.store.all('users').find((u) => u.id === req.caller!.userId)!;
-      res.json({ ...publicUser(user), via: req.caller!.via, permissions: actionsFor(user.roles) });
-    }),
+    route(
+      'get',
+      '/api/auth/me',
+      'signed-in',
+      "Who is signed in, with their roles, the actions those roles allow, and their account's history: every role granted or taken away, key issued, one-time code given and password set, and by whom",
+      async (req, res) => {
+        const user = ctx.store.all('users').find((u) => u.id === req.caller!.userId)!;
+        const entries = await ctx.store.auditEntries({ target: `user:${user.id}` });
+        res.json({
+          ...publicUser(user),
+          via: req.caller!.via,
+          permissions: actionsFor(user.roles),
+          accountHistory: accountHistory(entries),
+        });
+      },
+    ),
+
+    route(
+      'post',
+      '/api/auth/enrol',
+      'public',
+      'Set your own password with the one-time code an admin gave you (for a new account, or after a reset); then sign in. Every session of the account ends',
+      async (req, res) => {
+        const body = checkEnrol(req);
+        const user = ctx.store.all('users').find((u) => u.username === body.username);
+        requireStrongPassword(body.password, { username: body.username, displayName: user?.displayName });
+        const passwordHash = await hashPassword(body.password);
+        await runAccountCommand(
+          ctx.store,
+          ctx.clock,
+          { kind: 'enrol', username: body.username, codeHash: sha256(body.code), passwordHash },
+          { userId: user?.id ?? '', username: body.username },
+        );
+        res.status(204).end();
+      },
+      { before: signInLimiters(ctx.signInLimits) },
+    ),
 
     route('get', '/api/setup', 'public', 'Whether the first admin still needs to be created', (_req, res) => {
       res.json({ needed: ctx.store.all('users').length === 0 && ctx.setupCode !== null });
@@ -186,6 +233,8 @@ export async function newUser(
     apiKeys: [],
     disabled: false,
     createdAt: at,
+    enrolment: null,
+    pending: null,
   };
 }
 
@@ -199,6 +248,15 @@ export function publicUser(user: Omit<UserRecord, 'revision'>) {
     disabled: user.disabled,
     createdAt: user.createdAt,
     hasPassword: user.passwordHash !== null,
+    oneTimeCodeOutstanding: user.enrolment
+      ? {
+          purpose: user.enrolment.purpose,
+          issuedBy: user.enrolment.issuedBy,
+          issuedAt: user.enrolment.issuedAt,
+          expiresAt: user.enrolment.expiresAt,
+        }
+      : null,
+    pending: user.pending ?? null,
     apiKeys: user.apiKeys.map((k) => ({
       id: k.id,
       label: k.label,

@@ -15,6 +15,8 @@ import { finalBudgetBody, recordDecisionBody } from '../schemas.js';
 import type { DecisionRecord, VersionRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 import { requireVersion } from '../versions.js';
+import { requirePrecondition } from '../domain/preconditions.js';
+import { requireReason } from '../domain/reasons.js';
 import { evaluateWith, versionForAssessment } from './evaluate.js';
 
 const checkRecord = bodyChecker<{ policyId: string; version?: string; asOf?: string; assessment: unknown }>(recordDecisionBody);
@@ -37,20 +39,9 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       'Evaluate an assessment and record it as a decision: input, output and the version used',
       async (req, res) => {
         const body = checkRecord(req);
-        const { version, result } = withPointerPrefix('/assessment', () => {
-          const version = body.version
-            ? requireVersion(ctx.store, body.policyId, body.version)
-            : versionForAssessment(ctx.store, body.policyId, body.assessment);
-          // A decision about a person rests on policy in force, never on a draft that may still change.
-          if (version.status !== 'ratified' && version.status !== 'superseded') {
-            throw new HttpProblem(
-              409,
-              'version_not_ratified',
-              `Version ${version.version} is ${version.status}: decisions are recorded only against ratified versions. Use .../versions/${version.version}/evaluate to try it.`,
-            );
-          }
-          return { version, result: evaluateWith(version, body.assessment, body.asOf) };
-        });
+        const version = withPointerPrefix('/assessment', () => versionForAssessment(ctx.store, body.policyId, body.assessment));
+        requireInForceDecision(version, (body.assessment as { assessmentDate: string }).assessmentDate, body);
+        const result = withPointerPrefix('/assessment', () => evaluateWith(version, body.assessment, undefined));
         const decision = await ctx.store.transact((draft) => {
           const record: DecisionRecord = {
             id: randomUUID(),
@@ -59,7 +50,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
             policyId: version.policyId,
             version: version.version,
             contentHash: version.contentHash,
-            asOf: body.asOf ?? null,
+            asOf: null,
             revision: draft.revision,
             assessment: body.assessment,
             result,
@@ -155,23 +146,19 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const body = checkFinal(req);
         const id = String(req.params.decisionId);
-        const ifMatch = req.headers['if-match']?.trim();
+        const reason = requireReason(body.reason, '/reason', 'why the agreed budget is what it is');
         const updated = await ctx.store.transact((draft) => {
           const current = draft.decision(id);
           if (!current || !mayOn(req.caller!, 'decision.final-budget', current.createdBy)) throw decisionNotFound(id);
-          if (!ifMatch)
-            throw new HttpProblem(
-              428,
-              'if_match_required',
+          requirePrecondition(req.headers['if-match'], etagOf(current), {
+            any: false,
+            what: `decision ${id}`,
+            staleCode: 'stale_decision',
+            advice: 'read it again before recording the final budget',
+            required:
               'Send If-Match with the ETag of the decision as you read it, so that an agreed budget is not recorded over one you have not seen.',
-            );
-          if (ifMatch !== etagOf(current))
-            throw new HttpProblem(
-              412,
-              'stale_decision',
-              `Decision ${id} has changed since you read it (it is now ${etagOf(current)}): read it again before recording the final budget.`,
-            );
-          const finalBudget = { ...body, recordedBy: req.caller!.username, recordedAt: isoNow(ctx.clock) };
+          });
+          const finalBudget = { weeklyPence: body.weeklyPence, reason, recordedBy: req.caller!.username, recordedAt: isoNow(ctx.clock) };
           const next = draft.setFinalBudget(id, finalBudget);
           draft.audit({
             at: finalBudget.recordedAt,
@@ -190,7 +177,35 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
   ];
 }
 
-/** A decision the caller may see; one they may not is, to them, not there at all. */
+/**
+ * A decision about a person rests on the version in force on their assessment date, as it stands on
+ * that date. Naming another version, or another date for uplifts, is what-if (.../versions/:v/evaluate,
+ * ?asOf=) or replay, and is never recorded as a decision: otherwise one person could pay someone under
+ * a superseded scheme, or skip an uplift, with nobody else seeing it.
+ */
+function requireInForceDecision(inForce: VersionRecord, assessmentDate: string, body: { version?: string; asOf?: string }): void {
+  if (body.version !== undefined && body.version !== inForce.version)
+    throw new HttpProblem(
+      422,
+      'not_in_force',
+      `Version ${body.version} is not the version in force on the assessment date ${assessmentDate} (${inForce.version} is): a decision is recorded only under the version in force. To see what another version gives, evaluate with it instead.`,
+      [
+        {
+          pointer: '/version',
+          code: 'not_in_force',
+          message: `leave it out, or name ${inForce.version}, the version in force on ${assessmentDate}`,
+        },
+      ],
+    );
+  if (body.asOf !== undefined && body.asOf !== assessmentDate)
+    throw new HttpProblem(
+      422,
+      'as_of_not_assessment_date',
+      `A decision is worked out as of its assessment date (${assessmentDate}), not ${body.asOf}: uplifts and dated amounts follow the assessment. To see another date, evaluate with ?asOf= instead.`,
+      [{ pointer: '/asOf', code: 'as_of_not_assessment_date', message: `leave it out, or send ${assessmentDate}` }],
+    );
+}
+
 /** The version a decision used, with the content it used: anything else cannot speak for the decision (409). */
 function versionAsDecided(ctx: AppContext, decision: DecisionRecord, otherwise: string): VersionRecord {
   const version = requireVersion(ctx.store, decision.policyId, decision.version);

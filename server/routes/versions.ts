@@ -1,11 +1,11 @@
 import { runWorkedExample, validatePolicy, type Policy, type WorkedExample, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
-import { type Actor, checkRatificationDates, type RatificationDecision, target } from '../lifecycle.js';
+import { type Actor, checkRatificationDates, type RatificationDecision, target, type WithdrawalDecision } from '../lifecycle.js';
 import { today } from '../clock.js';
-import { compareForRatification } from '../ratification-comparison.js';
+import { compareForRatification, compareForWithdrawal } from '../ratification-comparison.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
-import { cloneBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js';
+import { cloneBody, confirmWithdrawalBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js';
 import type { VersionRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../versions.js';
@@ -16,6 +16,7 @@ const checkClone = bodyChecker<{ version: string; title?: string; description?: 
 const checkExamples = bodyChecker<{ examples: WorkedExample[]; reason?: string }>(examplesBody);
 const checkRatify = bodyChecker<RatificationDecision>(ratifyBody);
 const checkWithdraw = bodyChecker<{ reason: string }>(withdrawBody);
+const checkConfirmWithdrawal = bodyChecker<WithdrawalDecision>(confirmWithdrawalBody);
 
 const VERSION = '/api/policies/:id/versions/:version';
 
@@ -188,17 +189,45 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
 
     route(
       'post',
-      `${VERSION}/withdraw`,
+      `${VERSION}/withdrawal`,
       'version.withdraw',
-      'Withdraw a ratified version: it stops counting for any date',
+      'Propose taking a ratified version out of force, with the reason: another ratifier must confirm it. The version then shows the proposal and what would come back into force (withdrawalProposal.restores)',
       async (req, res) => {
         const { id, version } = params(req);
         const { reason } = checkWithdraw(req);
         requireVersion(ctx.store, id, version);
-        const record = await run(id, version, { kind: 'withdraw', reason }, actor(req));
+        const record = (await run(id, version, { kind: 'propose-withdrawal', reason }, actor(req)))!;
+        res.status(201).set('ETag', etagOf(record)).json(record);
+      },
+    ),
+
+    route(
+      'post',
+      `${VERSION}/withdrawal/confirm`,
+      'version.withdraw',
+      "Confirm another ratifier's proposal to withdraw a version, as reviewed (If-Match): it stops counting for any date, and what was in force before it comes back. An equality impact note or a comparison waiver as needed",
+      async (req, res) => {
+        const { id, version } = params(req);
+        const decision = checkConfirmWithdrawal(req);
+        const reviewed = requireVersion(ctx.store, id, version);
+        // The comparison reads a cohort from disk, so it is made first; the commit refuses it if anything compared has changed.
+        const comparison = reviewed.withdrawalProposal ? await compareForWithdrawal(ctx.store, ctx.work, reviewed) : null;
+        const record = await run(
+          id,
+          version,
+          { kind: 'confirm-withdrawal', decision, ifMatch: req.headers['if-match'], comparison },
+          actor(req),
+        );
         res.set('ETag', etagOf(record!)).json(record);
       },
     ),
+
+    route('delete', `${VERSION}/withdrawal`, 'version.withdraw', 'Cancel a proposal to withdraw a version', async (req, res) => {
+      const { id, version } = params(req);
+      requireVersion(ctx.store, id, version);
+      const record = await run(id, version, { kind: 'cancel-withdrawal' }, actor(req));
+      res.set('ETag', etagOf(record!)).json(record);
+    }),
 
     route('get', `${VERSION}/audit`, 'policy.read', 'The audit timeline of one version', async (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);

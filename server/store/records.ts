@@ -49,6 +49,32 @@ export interface Ratification {
   effectiveFromConfirmed?: boolean;
 }
 
+/** What answers, once a version is withdrawn, for the first day it answered for: null when nothing will. */
+export type Restores = { version: string; contentHash: string } | null;
+
+/** Taking a version out of force: proposed by one ratifier, confirmed by another. */
+export interface WithdrawalProposal {
+  proposedBy: string;
+  proposedAt: string;
+  reason: string;
+  restores: Restores;
+}
+
+export interface Withdrawal {
+  /** Who confirmed it (the second person). */
+  by: string;
+  at: string;
+  reason: string;
+  /** Who proposed it (absent on withdrawals made before two people were needed). */
+  proposedBy?: string;
+  proposedAt?: string;
+  restores?: Restores;
+  equalityImpact?: string;
+  comparisonWaiver?: string;
+  /** The version withdrawn compared with the one that comes back, over the reference cohort, when there was one. */
+  comparison?: Record<string, unknown> | null;
+}
+
 export interface VersionRecord {
   policyId: string;
   version: string;
@@ -61,13 +87,20 @@ export interface VersionRecord {
   createdBy: string;
   updatedAt: string;
   revision: number;
-  /** Everyone who created, edited or submitted this content: none of them may ratify it. */
+  /** Everyone who created, edited or submitted this version: none of them may ratify it. */
   contributors: string[];
+  /**
+   * Whoever authored, in a version not yet ratified, the content this one was cloned or copied from
+   * (absent when none did): none of them may ratify it either. Authorship follows content.
+   */
+  inheritedAuthors?: string[];
   submittedAt: string | null;
   submittedBy: string | null;
   ratification: Ratification | null;
   superseded: { by: string; from: string; at: string } | null;
-  withdrawal: { by: string; at: string; reason: string } | null;
+  withdrawal: Withdrawal | null;
+  /** A withdrawal one ratifier proposed, waiting for another to confirm (absent or null when none is). */
+  withdrawalProposal?: WithdrawalProposal | null;
   /** Set on a draft saved from a calibration: what it was calibrated on and how it compares with its source. */
   calibration?: Record<string, unknown> | null;
 }
@@ -113,6 +146,20 @@ export interface ApiKeyRecord {
   lastUsedAt?: string | null;
 }
 
+/** A one-time code for a person to set their own password: only its hash is kept. */
+export interface Enrolment {
+  codeHash: string;
+  expiresAt: string;
+  purpose: 'new-account' | 'password-reset';
+  issuedBy: string;
+  issuedAt: string;
+}
+
+/** A change to an account that waits for a second admin. */
+export type PendingAccountChange =
+  | { kind: 'roles'; roles: Role[]; requestedBy: string; requestedAt: string }
+  | { kind: 'password-reset'; requestedBy: string; requestedAt: string };
+
 export interface UserRecord {
   id: string;
   username: string;
@@ -123,6 +170,10 @@ export interface UserRecord {
   disabled: boolean;
   createdAt: string;
   revision: number;
+  /** A one-time code waiting to be used (absent or null when none is). */
+  enrolment?: Enrolment | null;
+  /** A change waiting for a second admin (absent or null when none is). */
+  pending?: PendingAccountChange | null;
 }
 
 export interface SessionRecord {

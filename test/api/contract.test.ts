@@ -115,6 +115,9 @@ const tokens = () => server.tokens;
  */
 const TWO_OUTCOMES: Record<string, string[]> = {
   'post /api/comparisons': ['200', '202'],
+  'post /api/users': ['201', '202'],
+  'patch /api/users/{userId}': ['200', '202'],
+  'post /api/users/{userId}/password-reset': ['201', '202'],
   'post /api/policies/{id}/versions/{version}/calibrate': ['200', '201'],
 };
 /** The secret part of a key 'ras_<id>_<secret>': everything after the second underscore. */
@@ -568,14 +571,16 @@ describe('real responses fit the contract', () => {
     const recorded = await exchange('POST', '/api/decisions', 201, { token: apiClient, body: { policyId: 'adult-ras', assessment } });
     const id = recorded.body.id as string;
     expect(recorded.headers.get('location')).toBe(`/api/decisions/${id}`);
-    await exchange('POST', '/api/decisions', 201, {
+    // A decision rests on the version in force on the assessment date, as of that date: naming another is what-if, not a decision.
+    await exchange('POST', '/api/decisions', 422, {
       token: tokens().officer,
       body: { policyId: 'adult-ras', version: '2009-pilot', asOf: '2009-12-01', assessment },
     });
-    await exchange('POST', '/api/decisions', 404, {
+    await exchange('POST', '/api/decisions', 422, {
       token: apiClient,
       body: { policyId: 'adult-ras', version: 'no-such-version', assessment },
     });
+    await exchange('POST', '/api/decisions', 404, { token: apiClient, body: { policyId: 'no-such-policy', assessment } });
     await exchange('POST', '/api/decisions', 422, {
       token: apiClient,
       body: { policyId: 'adult-ras', assessment: { ...assessment, answers: { nothing: 'here' } } },
@@ -616,7 +621,7 @@ describe('real responses fit the contract', () => {
     });
     await exchange('PUT', '/api/decisions/no-such-decision/final-budget', 404, {
       token: apiClient,
-      body: { weeklyPence: 1, reason: 'x' },
+      body: { weeklyPence: 1, reason: 'Agreed at support planning.' },
       headers: { 'if-match': '"1"' },
     });
     await exchange('GET', `/api/decisions/${id}`, 200, { token: tokens().officer });
@@ -739,8 +744,8 @@ describe('real responses fit the contract', () => {
     await exchange('DELETE', '/api/policies/contract-ras/versions/v2', 404, { token: officer });
 
     await exchange('POST', `${base}/clone`, 201, { token: officer, body: { version: 'v3' } });
-    // Decisions rest on ratified policy only, never on a draft.
-    await exchange('POST', '/api/decisions', 409, {
+    // Decisions rest on the version in force, never on a draft.
+    await exchange('POST', '/api/decisions', 422, {
       token: tokens()['api-client'],
       body: { policyId: 'contract-ras', version: 'v3', assessment: sample },
     });
@@ -748,10 +753,36 @@ describe('real responses fit the contract', () => {
     await exchange('POST', `${base}/clone`, 422, { token: officer, body: { version: 'Not a slug' } });
     await exchange('POST', '/api/policies/contract-ras/versions/nope/clone', 404, { token: officer, body: { version: 'v4' } });
 
-    await exchange('POST', `${base}/withdraw`, 422, { token: ratifier, body: {} });
-    await exchange('POST', `${base}/withdraw`, 200, { token: ratifier, body: { reason: 'Replaced after consultation.' } });
-    await exchange('POST', `${base}/withdraw`, 409, { token: ratifier, body: { reason: 'Again.' } });
-    await exchange('POST', '/api/policies/contract-ras/versions/nope/withdraw', 404, { token: ratifier, body: { reason: 'x' } });
+    // Taking it out of force: proposed by one ratifier, confirmed by another as reviewed.
+    const second = await login(server.url, 'officer2');
+    await exchange('POST', `${base}/withdrawal`, 422, { token: ratifier, body: {} });
+    await exchange('POST', `${base}/withdrawal`, 422, { token: ratifier, body: { reason: ' . ' } });
+    await exchange('POST', `${base}/withdrawal`, 201, { token: ratifier, body: { reason: 'Replaced after consultation.' } });
+    await exchange('POST', `${base}/withdrawal`, 409, { token: second, body: { reason: 'Proposed a second time.' } });
+    await exchange('DELETE', `${base}/withdrawal`, 200, { token: second });
+    await exchange('DELETE', `${base}/withdrawal`, 409, { token: second });
+    const proposal = await exchange('POST', `${base}/withdrawal`, 201, {
+      token: ratifier,
+      body: { reason: 'Replaced after consultation.' },
+    });
+    const asProposed = { 'if-match': proposal.headers.get('etag')! };
+    const notes = { equalityImpact: 'Nothing else is in force for this scheme; the committee accepted that.' };
+    await exchange('POST', `${base}/withdrawal/confirm`, 428, { token: second, body: notes });
+    await exchange('POST', `${base}/withdrawal/confirm`, 403, { token: ratifier, body: notes, headers: asProposed });
+    await exchange('POST', `${base}/withdrawal/confirm`, 412, { token: second, body: notes, headers: { 'if-match': '"1"' } });
+    await exchange('POST', `${base}/withdrawal/confirm`, 422, { token: second, body: {}, headers: asProposed });
+    await exchange('POST', `${base}/withdrawal/confirm`, 200, { token: second, body: notes, headers: asProposed });
+    await exchange('POST', `${base}/withdrawal`, 409, { token: ratifier, body: { reason: 'Again, after it was withdrawn.' } });
+    await exchange('POST', '/api/policies/contract-ras/versions/nope/withdrawal', 404, {
+      token: ratifier,
+      body: { reason: 'No such version here.' },
+    });
+    await exchange('POST', '/api/policies/contract-ras/versions/nope/withdrawal/confirm', 404, {
+      token: second,
+      body: notes,
+      headers: asProposed,
+    });
+    await exchange('DELETE', '/api/policies/contract-ras/versions/nope/withdrawal', 404, { token: second });
   });
 
   it("a decision cannot be replayed once its version's stored content is not what it used", async () => {
@@ -1051,19 +1082,75 @@ describe('real responses fit the contract', () => {
     await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 200, { token: tokens().ratifier, body: { cohortId: null } });
   });
 
-  it('changing your own password, and sign-in limits', async () => {
+  it('accounts: one-time codes, setting and changing your own password, resets, second admins, keys for systems, sign-in limits', async () => {
     const own = await ownServer();
     const admin = own.tokens.admin;
-    await exchange(
+    const person = { username: 'contract-person', displayName: 'Person', roles: ['scrutiny'] };
+    await exchange('POST', '/api/users', 422, { token: admin, body: { ...person, password: 'first-long-passphrase' } }, own.url);
+    const created = await exchange('POST', '/api/users', 201, { token: admin, body: person }, own.url);
+    const code = created.body.oneTimeCode.code as string;
+    const enrol = (body: object, status: number) => exchange('POST', '/api/auth/enrol', status, { body }, own.url);
+    await enrol({ username: 'contract-person', code: 'not-the-code', password: 'first-long-passphrase' }, 403);
+    await enrol({ username: 'contract-person', code, password: 'password1234' }, 422);
+    await enrol({ username: 'contract-person', code }, 422);
+    await enrol({ username: 'contract-person', code, password: 'first-long-passphrase' }, 204);
+    await enrol({ username: 'contract-person', code, password: 'another-long-passphrase' }, 403);
+    const userId = created.body.id as string;
+    const reset = await exchange('POST', `/api/users/${userId}/password-reset`, 201, { token: admin }, own.url);
+    expect(reset.body.oneTimeCode.code).not.toBe(code);
+    await exchange('POST', '/api/users/no-such-user/password-reset', 404, { token: admin }, own.url);
+    await exchange('POST', `/api/users/${userId}/api-keys`, 409, { token: admin, body: { label: 'a person has no keys' } }, own.url);
+    // A second admin: granting officer then waits for them.
+    const second = await exchange(
       'POST',
       '/api/users',
       201,
-      {
-        token: admin,
-        body: { username: 'contract-person', displayName: 'Person', roles: ['scrutiny'], password: 'first-long-passphrase' },
-      },
+      { token: admin, body: { username: 'second-admin', displayName: 'Second', roles: ['admin'] } },
       own.url,
     );
+    await enrol({ username: 'second-admin', code: second.body.oneTimeCode.code, password: 'tidal meadow lantern forty' }, 204);
+    const secondToken = await login(own.url, 'second-admin', 'tidal meadow lantern forty');
+    const asked = await exchange('PATCH', `/api/users/${userId}`, 202, { token: admin, body: { roles: ['scrutiny', 'officer'] } }, own.url);
+    expect(asked.body).toMatchObject({
+      roles: ['scrutiny'],
+      pending: { kind: 'roles', roles: ['scrutiny', 'officer'], requestedBy: 'admin' },
+    });
+    const held = await exchange(
+      'POST',
+      '/api/users',
+      202,
+      { token: admin, body: { username: 'new-ratifier', displayName: 'New', roles: ['ratifier'] } },
+      own.url,
+    );
+    expect(held.body).toMatchObject({
+      roles: [],
+      pending: { kind: 'roles', roles: ['ratifier'] },
+      oneTimeCode: { code: expect.any(String) },
+    });
+    await exchange('POST', `/api/users/${userId}/pending/approve`, 403, { token: admin }, own.url);
+    await exchange('POST', `/api/users/${userId}/pending/approve`, 200, { token: secondToken }, own.url);
+    await exchange('POST', `/api/users/${userId}/pending/approve`, 409, { token: secondToken }, own.url);
+    await exchange('DELETE', `/api/users/${userId}/pending`, 409, { token: secondToken }, own.url);
+    await exchange('POST', `/api/users/${userId}/password-reset`, 202, { token: admin }, own.url);
+    await exchange('DELETE', `/api/users/${userId}/pending`, 200, { token: secondToken }, own.url);
+    await exchange('POST', '/api/users/no-such-user/pending/approve', 404, { token: secondToken }, own.url);
+    await exchange('DELETE', '/api/users/no-such-user/pending', 404, { token: secondToken }, own.url);
+    const me = await exchange(
+      'GET',
+      '/api/auth/me',
+      200,
+      { token: await login(own.url, 'contract-person', 'first-long-passphrase') },
+      own.url,
+    );
+    expect(me.body.accountHistory.map((e: { action: string }) => e.action)).toEqual([
+      'user.create',
+      'user.enrol',
+      'user.password-reset',
+      'user.update',
+      'user.update',
+      'user.password-reset',
+      'user.pending-cancelled',
+    ]);
     const session = await login(own.url, 'contract-person', 'first-long-passphrase');
     const change = (currentPassword: string, newPassword: string, status: number) =>
       exchange('POST', '/api/auth/password', status, { token: session, body: { currentPassword, newPassword } }, own.url);

@@ -79,23 +79,36 @@ describe('recording a decision', () => {
     const res = await client().get(`/api/decisions/${decision.id}`);
     expect(res.status).toBe(200);
     // As recorded, and who recorded it by name.
-    expect(res.body).toEqual({ ...decision, createdByName: 'Test api-client' });
+    expect(res.body).toEqual({ ...decision, createdByName: 'Test case system' });
   });
 
-  it('uses a named version and asOf when given', async () => {
+  it('is refused under a version other than the one in force on the assessment date: that is what-if, not a decision', async () => {
     const res = await officer().post('/api/decisions', {
       policyId: 'adult-ras',
-      version: '2010-revised',
-      asOf: repriced.asOf,
-      assessment: beforeUplift.assessment,
+      version: '2009-pilot',
+      assessment: upliftInForce.assessment,
     });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ version: '2010-revised', asOf: '2010-04-01', createdBy: 'officer' });
-    expect(res.body.result).toMatchObject({
-      asOf: '2010-04-01',
-      weeklyPence: repriced.expect.weeklyPence,
-      monthlyPence: repriced.expect.monthlyPence,
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ type: '/problems/not_in_force', errors: [{ pointer: '/version', code: 'not_in_force' }] });
+    expect(ok(await officer().get('/api/decisions?policyId=adult-ras'))).toEqual([]);
+  });
+
+  it('is refused as of a date other than the assessment date, so a new scheme or an uplift cannot be brought forward or skipped', async () => {
+    // Assessed on 2010-03-15, under 2009-pilot; as of 2010-04-01 it would be repriced by 2010-revised's terms.
+    const assessment = beforeUplift.assessment as { assessmentDate: string };
+    const res = await officer().post('/api/decisions', { policyId: 'adult-ras', asOf: repriced.asOf, assessment });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ type: '/problems/as_of_not_assessment_date', errors: [{ pointer: '/asOf' }] });
+    // Naming the version in force and the assessment's own date is the same as naming neither.
+    const named = await officer().post('/api/decisions', {
+      policyId: 'adult-ras',
+      version: '2009-pilot',
+      asOf: assessment.assessmentDate,
+      assessment,
     });
+    expect(named.status).toBe(201);
+    expect(named.body).toMatchObject({ version: '2009-pilot', asOf: null });
+    expect(named.body.result.asOf).toBe('2010-03-15');
   });
 
   it('lists decisions newest first with their amounts and flags', async () => {
@@ -108,9 +121,9 @@ describe('recording a decision', () => {
       weeklyPence: 36300,
       flags: [],
       createdBy: 'api-client',
-      createdByName: 'Test api-client',
+      createdByName: 'Test case system',
     });
-    expect(ok(await officer().get(`/api/decisions/${decision.id}`)).createdByName).toBe('Test api-client');
+    expect(ok(await officer().get(`/api/decisions/${decision.id}`)).createdByName).toBe('Test case system');
     const all = ok(await officer().get('/api/decisions'));
     expect(all.map((d: { id: string }) => d.id)).toEqual([later.id, decision.id]);
     expect(list[0]).not.toHaveProperty('assessment');
@@ -329,7 +342,7 @@ describe('recording the final budget', () => {
     // Two people record a budget from the same read at once: exactly one is kept.
     const [first, second] = await Promise.all([
       officer().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 38000, reason }, asRead()),
-      client().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 41000, reason: 'Other plan' }, asRead()),
+      client().put(`/api/decisions/${decision.id}/final-budget`, { weeklyPence: 41000, reason: 'Another plan was agreed.' }, asRead()),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 412]);
     const kept = first.status === 200 ? first.body.finalBudget : second.body.finalBudget;
@@ -356,7 +369,7 @@ describe('recording the final budget', () => {
   it('answers 404 for a decision that does not exist', async () => {
     const res = await officer().put(
       '/api/decisions/00000000-0000-4000-8000-000000000000/final-budget',
-      { weeklyPence: 1, reason: 'none' },
+      { weeklyPence: 1, reason: 'Agreed at support planning.' },
       { 'if-match': '"1"' },
     );
     expect(res.status).toBe(404);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
 import { adult, cohortDocument } from '../support/adult-cohort.js';
 import { as, cloneVersion, ok, ratificationFor, ratify, versionPath } from '../support/api-client.js';
-import { login, PASSWORD, request, startServer, type TestServer } from '../support/server.js';
+import { createPerson, login, PASSWORD, request, startServer, type TestServer } from '../support/server.js';
 import { onPostgres, storedCohortDocuments } from '../support/store-under-test.js';
 
 let server: TestServer;
@@ -162,7 +162,7 @@ describe('a body is read only once the caller may send it', () => {
   it('so is a signed-in caller whose role may not import cohorts (403)', async () => {
     const res = await declareLargeBody(
       '/api/cohorts',
-      { 'content-type': 'application/json', authorization: `Bearer ${server.tokens['api-client']}` },
+      { 'content-type': 'application/json', authorization: `ApiKey ${server.tokens['api-client']}` },
       95 * 1024 * 1024,
     );
     expect(res.status).toBe(403);
@@ -171,7 +171,7 @@ describe('a body is read only once the caller may send it', () => {
   it('a body larger than the route allows is cut off at once with 413, before it has all arrived', async () => {
     const res = await declareLargeBody(
       '/api/policies/adult-ras/evaluate',
-      { 'content-type': 'application/json', authorization: `Bearer ${server.tokens['api-client']}` },
+      { 'content-type': 'application/json', authorization: `ApiKey ${server.tokens['api-client']}` },
       5 * 1024 * 1024,
     );
     expect(res.status).toBe(413);
@@ -272,31 +272,53 @@ describe('sign-in attempts are limited per account and per address', () => {
 
 describe('passwords', () => {
   const weak = ['aaaaaaaaaaaa', 'password1234', ' '.repeat(12), 'qwertyuiop12', 'case-worker-rota'];
+  /** A new account's one-time code, for the person to set their own password with. */
+  const codeFor = async (username: string) =>
+    ok(await admin().post('/api/users', { username, displayName: 'Rota', roles: ['scrutiny'] })).oneTimeCode.code as string;
 
-  it.each(weak)('%j is refused for a new account, naming /password', async (password) => {
-    const res = await admin().post('/api/users', { username: 'case-worker-rota', displayName: 'Rota', roles: ['scrutiny'], password });
-    expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/password', code: 'weak_password' })]);
-  });
+  it.each(weak)(
+    '%j is refused when a person sets it with their one-time code, naming /password, and the code still works',
+    async (password) => {
+      // The username itself is one of the weak passwords; the others go to accounts of their own.
+      const username = password === 'case-worker-rota' ? password : `rota-${weak.indexOf(password)}`;
+      const code = await codeFor(username);
+      const res = await request(server.url, 'POST', '/api/auth/enrol', undefined, { username, code, password });
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/password', code: 'weak_password' })]);
+      const strong = await request(server.url, 'POST', '/api/auth/enrol', undefined, {
+        username,
+        code,
+        password: 'correct horse battery staple',
+      });
+      expect(strong.status).toBe(204);
+    },
+  );
 
   it('fewer than 12 characters is refused by the schema', async () => {
-    const res = await admin().post('/api/users', {
-      username: 'short-one',
-      displayName: 'Short',
-      roles: ['scrutiny'],
-      password: 'tiny-pass',
-    });
+    const code = await codeFor('short-one');
+    const res = await request(server.url, 'POST', '/api/auth/enrol', undefined, { username: 'short-one', code, password: 'tiny-pass' });
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/password']);
   });
 
-  it('a weak password is refused when an admin sets one, at first setup, and when people change their own', async () => {
+  it("an admin cannot set anyone's password: a password in a new account or a change is refused by the schema", async () => {
+    const created = await admin().post('/api/users', {
+      username: 'given-one',
+      displayName: 'Given',
+      roles: ['scrutiny'],
+      password: 'correct horse battery staple',
+    });
+    expect(created.status).toBe(422);
+    expect(created.body.errors).toEqual([expect.objectContaining({ pointer: '/password', code: 'schema_additional_property' })]);
     const users = ok(await admin().get('/api/users'));
     const scrutinyUser = users.find((u: { username: string }) => u.username === 'scrutiny');
-    const patched = await admin().patch(`/api/users/${scrutinyUser.id}`, { password: 'password1234' });
+    const patched = await admin().patch(`/api/users/${scrutinyUser.id}`, { password: 'correct horse battery staple' });
     expect(patched.status).toBe(422);
-    expect(patched.body.errors).toEqual([expect.objectContaining({ pointer: '/password', code: 'weak_password' })]);
+    // The person's own password still works: nobody else set one.
+    expect(await login(server.url, 'scrutiny')).toEqual(expect.any(String));
+  });
 
+  it('a weak password is refused at first setup, and when people change their own', async () => {
     const own = await as(server, await login(server.url, 'scrutiny')).post('/api/auth/password', {
       currentPassword: PASSWORD,
       newPassword: 'scrutiny-scrutiny',
@@ -319,14 +341,15 @@ describe('passwords', () => {
     }
   });
 
-  it('a long passphrase is accepted', async () => {
-    const res = await admin().post('/api/users', {
+  it('a long passphrase is accepted, and the person signs in with it', async () => {
+    const code = await codeFor('passphrase-person');
+    const res = await request(server.url, 'POST', '/api/auth/enrol', undefined, {
       username: 'passphrase-person',
-      displayName: 'Passphrase',
-      roles: ['scrutiny'],
+      code,
       password: 'correct horse battery staple',
     });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(204);
+    expect(await login(server.url, 'passphrase-person', 'correct horse battery staple')).toEqual(expect.any(String));
   });
 });
 
@@ -336,15 +359,25 @@ describe("a change to an account ends that account's sessions", () => {
   let password = 'first tidal meadow lantern';
 
   beforeAll(async () => {
-    userId = ok(
-      await admin().post('/api/users', { username: 'session-person', displayName: 'Sessions', roles: ['officer', 'scrutiny'], password }),
+    userId = (
+      await createPerson(
+        server.url,
+        server.tokens.admin,
+        { username: 'session-person', displayName: 'Sessions', roles: ['officer', 'scrutiny'] },
+        password,
+      )
     ).id;
   });
 
-  it('a password set by an admin ends every session', async () => {
+  it('a password set with a reset code ends every session', async () => {
     const [a, b] = [await login(server.url, 'session-person', password), await login(server.url, 'session-person', password)];
+    const { code } = ok(await admin().post(`/api/users/${userId}/password-reset`)).oneTimeCode;
+    // The old password works until the person uses the code.
+    expect((await me(a)).status).toBe(200);
     password = 'second tidal meadow lantern';
-    ok(await admin().patch(`/api/users/${userId}`, { password }));
+    expect((await request(server.url, 'POST', '/api/auth/enrol', undefined, { username: 'session-person', code, password })).status).toBe(
+      204,
+    );
     expect([(await me(a)).status, (await me(b)).status]).toEqual([401, 401]);
     expect((await me(await login(server.url, 'session-person', password))).status).toBe(200);
   });
@@ -462,7 +495,7 @@ describe('a case-management system reads only the decisions it recorded', () => 
       second,
       'PUT',
       `/api/decisions/${decision.id}/final-budget`,
-      { weeklyPence: 1, reason: 'not mine' },
+      { weeklyPence: 1, reason: 'Not my decision to complete.' },
       { 'if-match': decision.etag },
     );
     expect(budget.status).toBe(404);

@@ -19,7 +19,7 @@ import {
   signIn,
   versionPath,
 } from '../support/api-client.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { createPerson, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let officer2: string;
@@ -213,7 +213,6 @@ describe('the admin who manages accounts (attack 4: an admin acting alone)', () 
       username: 'admin-and-ratifier',
       displayName: 'Both',
       roles: ['admin', 'ratifier'],
-      password: 'a-long-test-password',
     });
     expect(created.status).toBe(422);
     expect(created.body.type).toBe('/problems/incompatible_roles');
@@ -226,15 +225,12 @@ describe('the admin who manages accounts (attack 4: an admin acting alone)', () 
   });
 
   it('cannot ratify what an account they created submits, holding no ratifier role', async () => {
-    const created = ok(
-      await adminCaller().post('/api/users', {
-        username: 'puppet',
-        displayName: 'Puppet officer',
-        roles: ['officer'],
-        password: 'a-long-test-password',
-      }),
-    );
-    expect(created.roles).toEqual(['officer']);
+    const created = await createPerson(server.url, server.tokens.admin, {
+      username: 'puppet',
+      displayName: 'Puppet officer',
+      roles: ['officer'],
+    });
+    expect(created).toMatchObject({ roles: ['officer'] });
     const puppet = await signIn(server, 'puppet');
     await submittedBy(puppet, 'puppet-work');
     const res = await ratify(server, server.tokens.admin, 'adult-ras', 'puppet-work', ratificationFor('2012-04-01'));
@@ -245,8 +241,8 @@ describe('the admin who manages accounts (attack 4: an admin acting alone)', () 
   it('has every role grant audited and shown on the account', async () => {
     const users = ok(await adminCaller().get('/api/users'));
     const scrutiny = users.find((u: { username: string }) => u.username === 'scrutiny');
-    ok(await adminCaller().patch(`/api/users/${scrutiny.id}`, { roles: ['scrutiny', 'api-client'] }));
-    ok(await adminCaller().patch(`/api/users/${scrutiny.id}`, { roles: ['api-client'] }));
+    ok(await adminCaller().patch(`/api/users/${scrutiny.id}`, { roles: ['scrutiny', 'officer'] }));
+    ok(await adminCaller().patch(`/api/users/${scrutiny.id}`, { roles: ['officer'] }));
     const account = ok(await adminCaller().get(`/api/users/${scrutiny.id}`));
     expect(
       account.history.map((h: { action: string; actor: string; details: { granted: string[]; removed?: string[] } }) => [
@@ -257,7 +253,8 @@ describe('the admin who manages accounts (attack 4: an admin acting alone)', () 
       ]),
     ).toEqual([
       ['user.create', 'admin', ['scrutiny'], undefined],
-      ['user.update', 'admin', ['api-client'], []],
+      ['user.enrol', 'scrutiny', undefined, undefined],
+      ['user.update', 'admin', ['officer'], []],
       ['user.update', 'admin', [], ['scrutiny']],
     ]);
   });

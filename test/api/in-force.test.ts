@@ -4,7 +4,7 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, ok, ratifyCopy, versionPath } from '../support/api-client.js';
+import { as, NOTHING_IN_FORCE_NOTE, ok, ratifyCopy, signIn, versionPath, withdraw as withdrawVersion } from '../support/api-client.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 // Each test has a server of its own over the seeded examples, and ratifies what it needs.
@@ -173,10 +173,16 @@ describe('a withdrawn version', () => {
     await ratifyCopy(server, 'adult-ras', '2010-revised', '2015-revised', '2015-04-01');
   });
 
-  const withdraw = (version: string) =>
-    as(server, server.tokens.ratifier).post(`${versionPath('adult-ras', version)}/withdraw`, {
-      reason: `withdrawn in the in-force tests (${version})`,
-    });
+  // One ratifier proposes, officer2 (also a ratifier) confirms; nothing then answers for 2009-pilot's dates.
+  const withdraw = async (version: string) =>
+    withdrawVersion(
+      server,
+      { proposer: server.tokens.ratifier, confirmer: await signIn(server, 'officer2') },
+      'adult-ras',
+      version,
+      `withdrawn in the in-force tests (${version})`,
+      version === '2009-pilot' ? { equalityImpact: NOTHING_IN_FORCE_NOTE } : undefined,
+    );
 
   it('stops counting, so the previous version answers again', async () => {
     ok(await withdraw('2015-revised'));

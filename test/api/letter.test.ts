@@ -26,7 +26,8 @@ const carerCase = exampleVersions()
   .find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!
   .examples.find((e) => e.name === 'older-person-carer-reduction')!.json;
 
-const get = (path: string, token: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+const get = (path: string, token: string) =>
+  fetch(`${server.url}${path}`, { headers: { authorization: token.startsWith('ras_') ? `ApiKey ${token}` : `Bearer ${token}` } });
 
 async function recorded(body: object): Promise<string> {
   return ok(await as(server, server.tokens['api-client']).post('/api/decisions', body), 'record a decision').id;

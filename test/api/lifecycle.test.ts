@@ -13,7 +13,9 @@ import {
   ratificationFor,
   ratify,
   replaceExamples,
+  signIn,
   versionPath,
+  withdraw,
 } from '../support/api-client.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -318,31 +320,64 @@ describe('the dates of a ratification', () => {
   });
 });
 
-describe('withdrawal', () => {
-  it('needs a reason', async () => {
+describe('withdrawal: proposed by one ratifier, confirmed by another', () => {
+  const second = async () => as(server, await signIn(server, 'officer2'));
+  const confirm = async (caller: ReturnType<typeof as>, version: string, notes: object = { comparisonWaiver: NO_REFERENCE_COHORT }) => {
+    const reviewed = await caller.get(path(version));
+    return caller.post(`${path(version)}/withdrawal/confirm`, notes, { 'if-match': reviewed.headers.get('etag')! });
+  };
+
+  it('needs a reason to be proposed', async () => {
     await ratifiedVersion();
-    const res = await ratifier().post(`${path('2011-revised')}/withdraw`, {});
+    const res = await ratifier().post(`${path('2011-revised')}/withdrawal`, {});
     expect(res.status).toBe(422);
     expect(res.body.type).toBe('/problems/validation_failed');
-    expect(ok(await officer().get(path('2011-revised'))).status).toBe('ratified');
+    expect(ok(await officer().get(path('2011-revised')))).toMatchObject({ status: 'ratified' });
   });
 
-  it('withdraws a ratified version with the reason and who withdrew it', async () => {
+  it('is only proposed until a second ratifier confirms it, and says what comes back into force', async () => {
     await ratifiedVersion();
     const reason = 'The 2011 price was set on the wrong outturn figures (minute ASC/2011/09).';
-    const res = await ratifier().post(`${path('2011-revised')}/withdraw`, { reason });
+    const proposed = await ratifier().post(`${path('2011-revised')}/withdrawal`, { reason });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({
+      status: 'ratified',
+      withdrawal: null,
+      withdrawalProposal: { proposedBy: 'ratifier', reason, restores: { version: '2010-revised' } },
+    });
+    // Still in force while only one person has asked.
+    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2011-revised');
+
+    const res = await confirm(await second(), '2011-revised');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('withdrawn');
-    expect(res.body.withdrawal).toMatchObject({ by: 'ratifier', reason });
+    expect(res.body.withdrawal).toMatchObject({
+      by: 'officer2',
+      proposedBy: 'ratifier',
+      reason,
+      restores: { version: '2010-revised' },
+      comparisonWaiver: NO_REFERENCE_COHORT,
+    });
     expect(Date.parse(res.body.withdrawal.at)).not.toBeNaN();
     expect(res.body.ratification.minuteReference).toBe('ASC/2011/03');
     expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2010-revised');
   });
 
-  it('cannot withdraw a version twice', async () => {
+  it('can be cancelled, and then nothing has changed', async () => {
     await ratifiedVersion();
-    ok(await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'once' }));
-    const res = await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'again' });
+    ok(await ratifier().post(`${path('2011-revised')}/withdrawal`, { reason: 'Proposed by mistake, on the wrong scheme.' }));
+    const cancelled = ok(await ratifier().del(`${path('2011-revised')}/withdrawal`));
+    expect(cancelled).toMatchObject({ status: 'ratified', withdrawalProposal: null, withdrawal: null });
+    const res = await confirm(await second(), '2011-revised');
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('/problems/no_withdrawal_proposed');
+  });
+
+  it('cannot be withdrawn twice', async () => {
+    await ratifiedVersion();
+    ok(await ratifier().post(`${path('2011-revised')}/withdrawal`, { reason: 'The price was set on the wrong figures.' }));
+    ok(await confirm(await second(), '2011-revised'));
+    const res = await ratifier().post(`${path('2011-revised')}/withdrawal`, { reason: 'Withdrawn a second time over.' });
     expect(res.status).toBe(409);
     expect(res.body.type).toBe('/problems/wrong_status');
   });
@@ -353,7 +388,15 @@ describe("the version's audit timeline", () => {
     const seeded2010 = ok(await officer().get(path('2010-revised')));
     const submitted = await submittedDraft();
     ok(await ratify(server, server.tokens.ratifier, ADULT, '2011-revised', CONFIRMED));
-    ok(await ratifier().post(`${path('2011-revised')}/withdraw`, { reason: 'Wrong outturn figures.' }));
+    ok(
+      await withdraw(
+        server,
+        { proposer: server.tokens.ratifier, confirmer: await signIn(server, 'officer2') },
+        ADULT,
+        '2011-revised',
+        'Wrong outturn figures.',
+      ),
+    );
     const res = await officer().get(`${path('2011-revised')}/audit`);
     expect(res.status).toBe(200);
     expect(res.body.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
@@ -362,7 +405,8 @@ describe("the version's audit timeline", () => {
       ['version.edit-examples', 'officer'],
       ['version.submit', 'officer'],
       ['version.ratify', 'ratifier'],
-      ['version.withdraw', 'ratifier'],
+      ['version.withdrawal-proposed', 'ratifier'],
+      ['version.withdraw', 'officer2'],
     ]);
     for (const entry of res.body) expect(entry.target).toBe(`version:${ADULT}/2011-revised`);
     const [create, edit, , , ratification] = res.body;
@@ -488,7 +532,7 @@ describe('transitions from the wrong status', () => {
   });
 
   it('refuses to withdraw a draft', async () => {
-    const res = await ratifier().post(`${path('still-draft')}/withdraw`, { reason: 'never adopted' });
+    const res = await ratifier().post(`${path('still-draft')}/withdrawal`, { reason: 'It was never adopted by anyone.' });
     expect(res.status).toBe(409);
     expect(res.body.type).toBe('/problems/wrong_status');
   });

@@ -191,9 +191,9 @@ describe('a policy with a reference cohort: a price cut', () => {
       byAgeBand: { '18-64': { people: 3, losers: 0, totalChangePence: 0 } },
     });
     expect(ratification.comparison.worseOff).toEqual([
-      { dimension: 'clientGroup', group: 'older-people', losers: 2, people: 2, totalChangePence: -20_800 },
-      { dimension: 'ageBand', group: '65-74', losers: 1, people: 1, totalChangePence: -15_600 },
-      { dimension: 'ageBand', group: '75-84', losers: 1, people: 1, totalChangePence: -5_200 },
+      { dimension: 'clientGroup', group: 'older-people', losers: 2, lostAmount: 0, people: 2, totalChangePence: -20_800 },
+      { dimension: 'ageBand', group: '65-74', losers: 1, lostAmount: 0, people: 1, totalChangePence: -15_600 },
+      { dimension: 'ageBand', group: '75-84', losers: 1, lostAmount: 0, people: 1, totalChangePence: -5_200 },
     ]);
     // The record as stored, and the audit entry, say the same.
     const stored = ok(await as(server(), server().tokens.scrutiny).get(versionPath('adult-ras', 'cut-2011b')));

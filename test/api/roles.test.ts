@@ -3,11 +3,13 @@
  * route table, so a route whose declared access drifts from the rules fails here:
  *
  * - officers edit drafts and submit them, record decisions and final budgets;
- * - ratifiers ratify and withdraw versions, and may send a submitted version back to draft;
+ * - ratifiers ratify versions, propose, confirm or cancel their withdrawal (two of them), and may send a
+ *   submitted version back to draft;
  * - scrutiny reads policies and the audit log, and compares (replays) decisions;
  * - API clients (other systems) evaluate, record decisions and final budgets, read the version in force
  *   and single decisions — nothing else;
- * - admins manage users and API keys and read the audit log; they do not evaluate or make decisions.
+ * - admins manage users (one-time codes, resets, second-admin approvals) and systems' API keys, and read
+ *   the audit log; they do not evaluate or make decisions. Anyone with a one-time code may set their password.
  * - scrutiny, officers and ratifiers read cohorts and run comparisons and calibrations over them;
  *   scrutiny and officers import, generate and delete cohorts; scrutiny and ratifiers choose the
  *   reference cohort a version is compared over before ratification. API clients and admins do none of it.
@@ -54,6 +56,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/auth/logout': 'signed-in',
   'get /api/auth/me': 'signed-in',
   'post /api/auth/password': 'signed-in',
+  'post /api/auth/enrol': 'public',
   'get /api/setup': 'public',
   'post /api/setup': 'public',
 
@@ -61,6 +64,9 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/users/:userId': ADMIN,
   'post /api/users': ADMIN,
   'patch /api/users/:userId': ADMIN,
+  'post /api/users/:userId/password-reset': ADMIN,
+  'post /api/users/:userId/pending/approve': ADMIN,
+  'delete /api/users/:userId/pending': ADMIN,
   'post /api/users/:userId/api-keys': ADMIN,
   'delete /api/users/:userId/api-keys/:keyId': ADMIN,
 
@@ -80,7 +86,9 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/policies/:id/versions/:version/submit': OFFICER,
   'post /api/policies/:id/versions/:version/return-to-draft': ['officer', 'ratifier'],
   'post /api/policies/:id/versions/:version/ratify': RATIFIER,
-  'post /api/policies/:id/versions/:version/withdraw': RATIFIER,
+  'post /api/policies/:id/versions/:version/withdrawal': RATIFIER,
+  'post /api/policies/:id/versions/:version/withdrawal/confirm': RATIFIER,
+  'delete /api/policies/:id/versions/:version/withdrawal': RATIFIER,
   'get /api/policies/:id/versions/:version/audit': POLICY_READERS,
 
   'post /api/policies/:id/evaluate': EVALUATORS,
@@ -173,8 +181,8 @@ describe.each(Object.entries(EXPECTED_ACCESS))('%s', (key, access) => {
 
   it.each(CALLERS)('$name', async ({ name, roles }) => {
     // Signing out ends the session it is called with, so it gets a session of its own.
-    const token =
-      roles === null ? undefined : key === 'post /api/auth/logout' ? await login(server.url, name.split(' ')[0]!) : tokens.get(name)!;
+    const ownSession = key === 'post /api/auth/logout' && !roles?.includes('api-client');
+    const token = roles === null ? undefined : ownSession ? await login(server.url, name.split(' ')[0]!) : tokens.get(name)!;
     const body = method === 'get' || method === 'delete' ? undefined : {};
     const res = await request(server.url, method.toUpperCase(), path, token, body);
     const why = `${name} ${method.toUpperCase()} ${path} -> ${res.status} ${JSON.stringify(res.body)}`;

@@ -132,3 +132,25 @@ export function writeCollection(dataDir: string, name: string, rows: unknown[]):
   const { commit } = JSON.parse(readFileSync(file, 'utf8')) as { commit: number };
   writeFileSync(file, JSON.stringify({ commit, rows }, null, 2));
 }
+
+/**
+ * Takes a version out of force as a council does: one ratifier proposes it with the reason, another
+ * reads the proposal and confirms it (If-Match), with the note or waiver the change needs. Returns the
+ * confirmation's answer (the withdrawn version, or the refusal).
+ */
+export async function withdraw(
+  server: Served,
+  tokens: { proposer: string; confirmer: string },
+  policyId: string,
+  version: string,
+  reason: string,
+  notes: { equalityImpact?: string; comparisonWaiver?: string } = { comparisonWaiver: NO_REFERENCE_COHORT },
+): Promise<JsonResponse> {
+  ok(await as(server, tokens.proposer).post(`${versionPath(policyId, version)}/withdrawal`, { reason }), `propose withdrawing ${version}`);
+  const confirmer = as(server, tokens.confirmer);
+  const reviewed = await confirmer.get(versionPath(policyId, version));
+  return confirmer.post(`${versionPath(policyId, version)}/withdrawal/confirm`, notes, { 'if-match': reviewed.headers.get('etag') ?? '' });
+}
+
+/** The note a withdrawal that leaves nothing in force needs. */
+export const NOTHING_IN_FORCE_NOTE = 'Nobody is assessed under this scheme any more; the committee accepted that none is in force.';

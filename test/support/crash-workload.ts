@@ -15,7 +15,8 @@ import { verifyDataDir } from '../../server/store/integrity.js';
 import { connect } from '../../server/store/pg/database.js';
 import { verifyPgRecord } from '../../server/store/pg/pg-integrity.js';
 import { type ChildServer, startChildServer } from './child-server.js';
-import { call, login, PASSWORD, request } from './server.js';
+import { call, createPerson, login, PASSWORD, request } from './server.js';
+import type { Role } from '../../server/store/records.js';
 
 const ADMIN = 'crash-admin';
 const POLICY = 'adult-ras';
@@ -153,8 +154,7 @@ export async function crashCycles(options: {
 
 async function setUp(server: ChildServer): Promise<People> {
   const admin = await login(server.url, ADMIN);
-  const user = (username: string, roles: string[]) =>
-    call(server.url, 'POST', '/api/users', admin, { username, displayName: username, roles, password: PASSWORD });
+  const user = (username: string, roles: Role[]) => createPerson(server.url, admin, { username, displayName: username, roles });
   await user('crash-officer', ['officer']);
   await user('crash-colleague', ['officer']);
   await user('crash-ratifier', ['ratifier']);
@@ -310,7 +310,7 @@ async function writeUntilKilled(
           body: 'Cabinet',
           decisionDate: '2026-11-20',
           minuteReference: `CRASH/${name}`,
-          rationale: 'Crash test.',
+          rationale: 'Adopted in the crash test.',
           effectiveFrom,
           comparisonWaiver: WAIVER,
           confirmEffectiveFrom: true,

@@ -121,31 +121,60 @@ function listen(app: ReturnType<typeof createApp>['express']): Promise<Server> {
   return serve(app, { port: 0, host: '127.0.0.1' });
 }
 
-const ROLE_NAMES: Role[] = ['officer', 'ratifier', 'scrutiny', 'api-client', 'admin'];
-
 async function createRoleUsers(url: string): Promise<Record<Role, string>> {
   await call(url, 'POST', '/api/setup', undefined, { code: SETUP_CODE, username: 'admin', password: PASSWORD });
   return createOtherRoleUsers(url, await login(url, 'admin'));
 }
 
-/** Given a signed-in admin: one user per other role, and officer2; returns every role's token. */
+/**
+ * Given a signed-in admin: one person per role but api-client, and officer2 (officer and ratifier),
+ * each setting their own password with the one-time code their account came with; and the system's
+ * account 'api-client', whose credential is an API key. Returns every role's token (the key for api-client).
+ */
 export async function createOtherRoleUsers(url: string, admin: string): Promise<Record<Role, string>> {
-  for (const role of ROLE_NAMES.filter((r) => r !== 'admin')) {
-    await call(url, 'POST', '/api/users', admin, { username: role, displayName: `Test ${role}`, roles: [role], password: PASSWORD });
-  }
-  // A second officer and ratifier, for the four-eyes rule.
-  await call(url, 'POST', '/api/users', admin, {
-    username: 'officer2',
-    displayName: 'Second officer',
-    roles: ['officer', 'ratifier'],
-    password: PASSWORD,
-  });
-  return loginRoleUsers(url);
+  const people: Array<[string, string, Role[]]> = [
+    ...PERSON_ROLES.filter((r) => r !== 'admin').map((role): [string, string, Role[]] => [role, `Test ${role}`, [role]]),
+    // A second officer and ratifier, for the four-eyes rule.
+    ['officer2', 'Second officer', ['officer', 'ratifier']],
+  ];
+  for (const [username, displayName, roles] of people) await createPerson(url, admin, { username, displayName, roles });
+  const system = (await call(url, 'POST', '/api/users', admin, {
+    username: 'api-client',
+    displayName: 'Test case system',
+    roles: ['api-client'],
+  })) as {
+    id: string;
+  };
+  const key = (await call(url, 'POST', `/api/users/${system.id}/api-keys`, admin, { label: 'tests' })) as { key: string };
+  const entries = await Promise.all(PERSON_ROLES.map(async (role) => [role, await login(url, role)] as const));
+  return { ...(Object.fromEntries(entries) as Record<Role, string>), 'api-client': key.key };
 }
 
+/** A person's account made by an admin, with the person setting their own password with its one-time code. */
+export async function createPerson(
+  url: string,
+  admin: string,
+  person: { username: string; displayName: string; roles: Role[] },
+  password = PASSWORD,
+): Promise<{ id: string }> {
+  const created = (await call(url, 'POST', '/api/users', admin, person)) as { id: string; oneTimeCode: { code: string } };
+  await call(url, 'POST', '/api/auth/enrol', undefined, { username: person.username, code: created.oneTimeCode.code, password });
+  return created;
+}
+
+const PERSON_ROLES: Role[] = ['officer', 'ratifier', 'scrutiny', 'admin'];
+
+/** Signs in the people again (after a restart), and gives the system's account a new key. */
 async function loginRoleUsers(url: string): Promise<Record<Role, string>> {
-  const entries = await Promise.all(ROLE_NAMES.map(async (role) => [role, await login(url, role).catch(() => '')] as const));
-  return Object.fromEntries(entries) as Record<Role, string>;
+  const entries = await Promise.all(PERSON_ROLES.map(async (role) => [role, await login(url, role).catch(() => '')] as const));
+  const tokens = Object.fromEntries(entries) as Record<Role, string>;
+  const users = tokens.admin ? ((await call(url, 'GET', '/api/users', tokens.admin)) as Array<{ id: string; username: string }>) : [];
+  const system = users.find((u) => u.username === 'api-client');
+  if (system)
+    tokens['api-client'] = (
+      (await call(url, 'POST', `/api/users/${system.id}/api-keys`, tokens.admin, { label: 'tests' })) as { key: string }
+    ).key;
+  return tokens;
 }
 
 export async function login(url: string, username: string, password = PASSWORD): Promise<string> {
@@ -186,7 +215,8 @@ export async function request(
     method,
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      // A system's credential is an API key; a person's a session token.
+      ...(token ? { authorization: token.startsWith('ras_') ? `ApiKey ${token}` : `Bearer ${token}` } : {}),
       ...headers,
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

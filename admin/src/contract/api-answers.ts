@@ -103,9 +103,13 @@ export interface VersionSummary {
    */
   revision: number;
   /**
-   * Everyone who created, edited or submitted this content; none of them may ratify it.
+   * Everyone who created, edited or submitted this version; none of them may ratify it.
    */
   contributors: string[];
+  /**
+   * Whoever authored, in a version not yet ratified, the content this one was cloned or copied from; none of them may ratify it either. Absent when none did.
+   */
+  inheritedAuthors?: string[];
   submittedAt: string | null;
   submittedBy: string | null;
   ratification: Ratification | null;
@@ -114,10 +118,46 @@ export interface VersionSummary {
     from: string;
     at: string;
   } | null;
+  /**
+   * How the version was taken out of force: proposed by one ratifier, confirmed by another.
+   */
   withdrawal: {
+    /**
+     * The ratifier who confirmed the withdrawal.
+     */
     by: string;
     at: string;
     reason: string;
+    /**
+     * The ratifier who proposed it (absent on withdrawals made before two people were needed).
+     */
+    proposedBy?: string;
+    proposedAt?: string;
+    /**
+     * The version that answers, once this one is withdrawn, for the first day this one answered for; null when none will.
+     */
+    restores?: {
+      version: string;
+      contentHash: string;
+    } | null;
+    equalityImpact?: string;
+    comparisonWaiver?: string;
+    comparison?: RatificationComparison | null;
+  } | null;
+  /**
+   * A proposal to withdraw the version, waiting for a second ratifier to confirm or anyone to cancel; absent or null when none is.
+   */
+  withdrawalProposal?: {
+    proposedBy: string;
+    proposedAt: string;
+    reason: string;
+    /**
+     * The version that answers, once this one is withdrawn, for the first day this one answered for; null when none will.
+     */
+    restores: {
+      version: string;
+      contentHash: string;
+    } | null;
   } | null;
   /**
    * On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.
@@ -153,14 +193,18 @@ export interface Ratification {
   effectiveFromConfirmed?: true;
 }
 /**
- * The version compared, before ratification, with the version in force on its effective date over the policy's reference cohort.
+ * The version in force compared, over the policy's reference cohort, with the one that would take its place: before a ratification (on its effective date) or a withdrawal (on the withdrawn version's).
  */
 export interface RatificationComparison {
   cohortId: string;
   /**
-   * The version in force on the effective date.
+   * The version in force, compared from.
    */
   against: string;
+  /**
+   * The version that would be in force instead: the one ratified, or the one a withdrawal brings back.
+   */
+  candidate?: string;
   asOf: string;
   people: number;
   excluded: number;
@@ -171,10 +215,31 @@ export interface RatificationComparison {
   byAgeBand: {
     [k: string]: PairStats;
   };
+  /**
+   * People who have an amount under the version in force and would have none: counted apart from losers, never hidden.
+   */
+  lostAmount?: {
+    people: number;
+    cannotEvaluate: number;
+    noAmount: number;
+    byClientGroup: {
+      [k: string]: number;
+    };
+    byAgeBand: {
+      [k: string]: number;
+    };
+  };
   worseOff: {
     dimension: "clientGroup" | "ageBand";
     group: string;
+    /**
+     * People whose amount falls.
+     */
     losers: number;
+    /**
+     * People who would have no amount at all.
+     */
+    lostAmount?: number;
     people: number;
     /**
      * An amount of money in whole pence; negative for a fall.

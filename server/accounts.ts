@@ -1,0 +1,58 @@
+/**
+ * Accounts in the service: a command decided by the accounts domain and written in one commit, with
+ * the sessions it ends. One-time codes are made here (randomness is the service's, not the domain's)
+ * and handed to the domain hashed.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { newSecret, sha256 } from './auth/secrets.js';
+import { type Clock, isoNow } from './clock.js';
+import {
+  type AccountActor,
+  type AccountCommand,
+  type AccountOutcome,
+  decideAccount,
+  ENROLMENT_HOURS,
+  type NewCode,
+} from './domain/accounts.js';
+import type { SessionRecord, UserRecord } from './store/records.js';
+import type { Store } from './store/store.js';
+
+/** A one-time code as shown once to whoever passes it on, and as the domain keeps it. */
+export interface OneTimeCode {
+  code: string;
+  expiresAt: string;
+}
+
+export function newCode(clock: Clock): { shown: OneTimeCode; kept: NewCode } {
+  const code = newSecret().slice(0, 24);
+  const expiresAt = new Date(clock().getTime() + ENROLMENT_HOURS * 3600_000).toISOString();
+  return { shown: { code, expiresAt }, kept: { codeHash: sha256(code), expiresAt } };
+}
+
+export function newUserId(): string {
+  return randomUUID();
+}
+
+export function runAccountCommand(store: Store, clock: Clock, command: AccountCommand, actor: AccountActor): Promise<AccountOutcome> {
+  return store.transact((draft) => {
+    const users = draft.rows('users');
+    const outcome = decideAccount(users, command, actor, { revision: draft.revision, at: isoNow(clock) });
+    const index = users.findIndex((u) => u.id === outcome.user.id);
+    if (index >= 0) users[index] = outcome.user;
+    else users.push(outcome.user);
+    const ended = outcome.endSessions ? endSessionsOf(draft.rows('sessions'), outcome.user) : 0;
+    outcome.events.forEach((event, k) => {
+      draft.audit(k === 0 && ended > 0 ? { ...event, details: { ...event.details, sessionsEnded: ended } } : event);
+    });
+    return outcome;
+  });
+}
+
+/** Whoever held this account's sessions held them under its old password, roles or standing. */
+function endSessionsOf(sessions: SessionRecord[], user: UserRecord): number {
+  const kept = sessions.filter((s) => s.userId !== user.id);
+  const ended = sessions.length - kept.length;
+  sessions.splice(0, sessions.length, ...kept);
+  return ended;
+}

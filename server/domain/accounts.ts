@@ -1,0 +1,393 @@
+/**
+ * Accounts, as a domain: who may hold which roles, and how a person comes to hold a password.
+ *
+ * No one holds another person's credentials. An admin never sets anyone's password: a new account, or
+ * a reset, gives a one-time code that the person uses to set their own (shown once to the admin,
+ * expiring, single use, on the record). Keys belong to systems: only an account whose one role is
+ * 'api-client' has API keys, and such an account never has a password. Granting the roles that change
+ * what people are paid (officer, ratifier), or resetting the password of an account that holds them,
+ * needs a second admin where there is one; in a council with a single admin it takes effect at once,
+ * and is on the record and shown to the person.
+ *
+ * decideAccount() is pure: the users as committed, a command, who gives it and when, in; the users to
+ * write and the audit events, out. Secrets are made by the caller and arrive here hashed.
+ */
+
+import type { AuditEvent } from '../audit.js';
+import { sameHash } from '../auth/secrets.js';
+import type { PendingAccountChange, Role, UserRecord } from '../store/records.js';
+import { DomainError } from './errors.js';
+
+/** Roles that let their holder change what people are paid: a second admin must agree to grant them. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['officer', 'ratifier'];
+
+/**
+ * Roles one account may not hold together: whoever manages accounts must not also write or ratify
+ * policy (or they could make themselves the second pair of eyes), and a system's account is no person's.
+ */
+export const INCOMPATIBLE_ROLES: ReadonlyArray<readonly [Role, Role]> = [
+  ['admin', 'officer'],
+  ['admin', 'ratifier'],
+  ['api-client', 'officer'],
+  ['api-client', 'ratifier'],
+  ['api-client', 'scrutiny'],
+  ['api-client', 'admin'],
+];
+
+/** How long a one-time code to set a password works. */
+export const ENROLMENT_HOURS = 72;
+
+/** A one-time code, as the caller made it: only its hash is kept. */
+export interface NewCode {
+  codeHash: string;
+  expiresAt: string;
+}
+
+export type AccountCommand =
+  | { kind: 'create'; id: string; username: string; displayName: string; roles: Role[]; code: NewCode | null }
+  | { kind: 'update'; userId: string; displayName?: string; roles?: Role[]; disabled?: boolean }
+  | { kind: 'reset-password'; userId: string; code: NewCode }
+  | { kind: 'approve'; userId: string; code: NewCode }
+  | { kind: 'cancel'; userId: string }
+  | { kind: 'enrol'; username: string; codeHash: string; passwordHash: string }
+  | { kind: 'create-key'; userId: string; keyId: string; label: string; secretHash: string; expiresAt: string | null }
+  | { kind: 'revoke-key'; userId: string; keyId: string };
+
+export interface AccountActor {
+  userId: string;
+  username: string;
+}
+
+export interface AccountOutcome {
+  /** The account the command was about, as it now is. */
+  user: UserRecord;
+  /** Whether the change waits for a second admin (nothing but the request was recorded). */
+  pending: boolean;
+  /** Whether the one-time code the caller made was given to this account (the caller shows it once). */
+  codeIssued: boolean;
+  /** Sessions of the account to end: its password, roles or standing changed. */
+  endSessions: boolean;
+  events: AuditEvent[];
+}
+
+export function decideAccount(
+  users: readonly UserRecord[],
+  command: AccountCommand,
+  actor: AccountActor,
+  commit: { revision: number; at: string },
+): AccountOutcome {
+  const event = (user: UserRecord, action: string, details: Record<string, unknown>): AuditEvent => ({
+    at: commit.at,
+    actor: actor.username,
+    action,
+    target: `user:${user.id}`,
+    details,
+  });
+  switch (command.kind) {
+    case 'create':
+      return create(users, command, actor, commit, event);
+    case 'update':
+      return update(users, command, actor, commit, event);
+    case 'reset-password':
+      return resetPassword(users, command, actor, commit, event);
+    case 'approve':
+      return approve(users, command, actor, commit, event);
+    case 'cancel': {
+      const user = requireUser(users, command.userId);
+      if (!user.pending)
+        throw new DomainError('conflict', 'nothing_pending', `Nothing is waiting for a second admin on ${user.username}'s account.`);
+      const next = { ...user, pending: null, revision: commit.revision };
+      return done(next, [event(user, 'user.pending-cancelled', { pending: user.pending })]);
+    }
+    case 'enrol':
+      return enrol(users, command, commit);
+    case 'create-key': {
+      const user = requireUser(users, command.userId);
+      if (!isSystem(user))
+        throw new DomainError(
+          'conflict',
+          'keys_for_systems',
+          `${user.username} is not a system's account: API keys are only for accounts whose one role is 'api-client'. People sign in with their own password.`,
+        );
+      const key = {
+        id: command.keyId,
+        label: command.label,
+        secretHash: command.secretHash,
+        createdAt: commit.at,
+        revokedAt: null,
+        expiresAt: command.expiresAt,
+        lastUsedAt: null,
+      };
+      const next = { ...user, apiKeys: [...user.apiKeys, key], revision: commit.revision };
+      return done(next, [event(user, 'api-key.create', { keyId: key.id, label: key.label, expiresAt: key.expiresAt })]);
+    }
+    case 'revoke-key': {
+      const user = requireUser(users, command.userId);
+      const key = user.apiKeys.find((k) => k.id === command.keyId);
+      if (!key) throw new DomainError('not-found', 'api_key_not_found', `User ${user.username} has no API key ${command.keyId}.`);
+      const apiKeys = user.apiKeys.map((k) => (k.id === key.id ? { ...k, revokedAt: k.revokedAt ?? commit.at } : k));
+      return done({ ...user, apiKeys, revision: commit.revision }, [event(user, 'api-key.revoke', { keyId: key.id })]);
+    }
+  }
+}
+
+type EventOf = (user: UserRecord, action: string, details: Record<string, unknown>) => AuditEvent;
+
+function create(
+  users: readonly UserRecord[],
+  command: Extract<AccountCommand, { kind: 'create' }>,
+  actor: AccountActor,
+  commit: { revision: number; at: string },
+  event: EventOf,
+): AccountOutcome {
+  assertCompatible(command.roles);
+  if (users.some((u) => u.username === command.username))
+    throw new DomainError('conflict', 'username_taken', `The username '${command.username}' is taken.`, '/username');
+  const system = command.roles.length === 1 && command.roles[0] === 'api-client';
+  if (system !== (command.code === null)) throw new Error('a person is given a one-time code to set their password, and a system none'); // the caller's bug
+  const held = secondAdminNeeded(users, actor) ? command.roles.filter((r) => PRIVILEGED_ROLES.includes(r)) : [];
+  const roles = command.roles.filter((r) => !held.includes(r));
+  const user: UserRecord = {
+    id: command.id,
+    username: command.username,
+    displayName: command.displayName,
+    roles,
+    passwordHash: null,
+    apiKeys: [],
+    disabled: false,
+    createdAt: commit.at,
+    revision: commit.revision,
+    enrolment: command.code ? { ...command.code, purpose: 'new-account', issuedBy: actor.username, issuedAt: commit.at } : null,
+    pending: held.length > 0 ? { kind: 'roles', roles: command.roles, requestedBy: actor.username, requestedAt: commit.at } : null,
+  };
+  return {
+    user,
+    pending: held.length > 0,
+    codeIssued: command.code !== null,
+    endSessions: false,
+    events: [
+      event(user, 'user.create', {
+        username: user.username,
+        roles: user.roles,
+        granted: user.roles,
+        ...(held.length > 0 ? { awaitingSecondAdmin: held } : {}),
+        ...(command.code ? { oneTimeCodeExpiresAt: command.code.expiresAt } : {}),
+      }),
+    ],
+  };
+}
+
+function update(
+  users: readonly UserRecord[],
+  command: Extract<AccountCommand, { kind: 'update' }>,
+  actor: AccountActor,
+  commit: { revision: number; at: string },
+  event: EventOf,
+): AccountOutcome {
+  const user = requireUser(users, command.userId);
+  const self = user.id === actor.userId;
+  const wanted = command.roles ?? user.roles;
+  const granted = wanted.filter((r) => !user.roles.includes(r));
+  const removed = user.roles.filter((r) => !wanted.includes(r));
+  if (self && (granted.length > 0 || removed.length > 0))
+    throw new DomainError('conflict', 'own_roles', 'Nobody changes their own roles: ask another admin.', undefined, [
+      { pointer: '/roles', code: 'own_roles', message: 'another admin must change your roles' },
+    ]);
+  if (self && command.disabled) throw new DomainError('conflict', 'self_lockout', 'You cannot disable yourself; ask another admin.');
+  assertCompatible(wanted);
+  if (isSystem(user) && granted.length > 0 && user.apiKeys.some((k) => k.revokedAt === null))
+    throw new DomainError(
+      'conflict',
+      'system_has_keys',
+      `${user.username} is a system's account with API keys: revoke them before it becomes a person's.`,
+      '/roles',
+    );
+  const hold = granted.some((r) => PRIVILEGED_ROLES.includes(r)) && secondAdminNeeded(users, actor);
+  const pending: PendingAccountChange | null = hold
+    ? { kind: 'roles', roles: wanted, requestedBy: actor.username, requestedAt: commit.at }
+    : (user.pending ?? null);
+  const next: UserRecord = {
+    ...user,
+    ...(command.displayName !== undefined ? { displayName: command.displayName } : {}),
+    ...(command.disabled !== undefined ? { disabled: command.disabled } : {}),
+    roles: hold ? user.roles : wanted,
+    pending,
+    revision: commit.revision,
+  };
+  // Whoever held this account's sessions held them under its old roles or standing.
+  const endSessions = (!hold && removed.length > 0) || (command.disabled === true && !user.disabled);
+  return {
+    user: next,
+    pending: hold,
+    codeIssued: false,
+    endSessions,
+    events: [
+      event(user, 'user.update', {
+        changed: Object.keys(command).filter((k) => k !== 'kind' && k !== 'userId'),
+        roles: next.roles,
+        granted: hold ? [] : granted,
+        removed: hold ? [] : removed,
+        disabled: next.disabled,
+        ...(hold ? { awaitingSecondAdmin: wanted } : {}),
+      }),
+    ],
+  };
+}
+
+function resetPassword(
+  users: readonly UserRecord[],
+  command: Extract<AccountCommand, { kind: 'reset-password' }>,
+  actor: AccountActor,
+  commit: { revision: number; at: string },
+  event: EventOf,
+): AccountOutcome {
+  const user = requireUser(users, command.userId);
+  if (user.id === actor.userId)
+    throw new DomainError(
+      'conflict',
+      'own_password',
+      'Change your own password with your current one (POST /api/auth/password), not with a reset.',
+    );
+  if (isSystem(user))
+    throw new DomainError(
+      'conflict',
+      'systems_have_no_password',
+      `${user.username} is a system's account: it uses API keys, never a password.`,
+    );
+  if (user.roles.some((r) => PRIVILEGED_ROLES.includes(r)) && secondAdminNeeded(users, actor)) {
+    const next = {
+      ...user,
+      pending: { kind: 'password-reset', requestedBy: actor.username, requestedAt: commit.at } as const,
+      revision: commit.revision,
+    };
+    return { ...done(next, [event(user, 'user.password-reset', { awaitingSecondAdmin: true })]), pending: true };
+  }
+  return issue(user, command.code, 'password-reset', actor, commit, event);
+}
+
+function approve(
+  users: readonly UserRecord[],
+  command: Extract<AccountCommand, { kind: 'approve' }>,
+  actor: AccountActor,
+  commit: { revision: number; at: string },
+  event: EventOf,
+): AccountOutcome {
+  const user = requireUser(users, command.userId);
+  const pending = user.pending;
+  if (!pending)
+    throw new DomainError('conflict', 'nothing_pending', `Nothing is waiting for a second admin on ${user.username}'s account.`);
+  if (pending.requestedBy === actor.username)
+    throw new DomainError(
+      'forbidden',
+      'four_eyes',
+      `You asked for this change to ${user.username}'s account, so another admin must agree to it.`,
+    );
+  if (user.id === actor.userId)
+    throw new DomainError('forbidden', 'own_roles', 'Nobody agrees to a change of their own account: ask another admin.');
+  if (pending.kind === 'password-reset') {
+    const issued = issue({ ...user, pending: null }, command.code, 'password-reset', actor, commit, event);
+    return { ...issued, events: issued.events.map((e) => ({ ...e, details: { ...e.details, requestedBy: pending.requestedBy } })) };
+  }
+  assertCompatible(pending.roles);
+  const granted = pending.roles.filter((r) => !user.roles.includes(r));
+  const removed = user.roles.filter((r) => !pending.roles.includes(r));
+  const next: UserRecord = { ...user, roles: pending.roles, pending: null, revision: commit.revision };
+  return {
+    ...done(next, [
+      event(user, 'user.update', {
+        changed: ['roles'],
+        roles: next.roles,
+        granted,
+        removed,
+        disabled: next.disabled,
+        requestedBy: pending.requestedBy,
+      }),
+    ]),
+    endSessions: removed.length > 0,
+  };
+}
+
+/** A one-time code for the person to set their own password; their old password works until they use it. */
+function issue(
+  user: UserRecord,
+  code: NewCode,
+  purpose: 'new-account' | 'password-reset',
+  actor: AccountActor,
+  commit: { revision: number; at: string },
+  event: EventOf,
+): AccountOutcome {
+  const next: UserRecord = {
+    ...user,
+    enrolment: { ...code, purpose, issuedBy: actor.username, issuedAt: commit.at },
+    revision: commit.revision,
+  };
+  return { ...done(next, [event(user, 'user.password-reset', { oneTimeCodeExpiresAt: code.expiresAt })]), codeIssued: true };
+}
+
+function enrol(
+  users: readonly UserRecord[],
+  command: Extract<AccountCommand, { kind: 'enrol' }>,
+  commit: { revision: number; at: string },
+): AccountOutcome {
+  const user = users.find((u) => u.username === command.username);
+  const enrolment = user?.enrolment;
+  // One answer for every failure, so the code cannot be told apart from the name.
+  if (!user || !enrolment || user.disabled || enrolment.expiresAt <= commit.at || !sameHash(enrolment.codeHash, command.codeHash))
+    throw new DomainError(
+      'forbidden',
+      'bad_code',
+      'This one-time code does not work for this username: it may be mistyped, used already, or out of date. Ask an admin for a new one.',
+      '/code',
+    );
+  const next: UserRecord = { ...user, passwordHash: command.passwordHash, enrolment: null, revision: commit.revision };
+  return {
+    user: next,
+    pending: false,
+    codeIssued: false,
+    endSessions: true,
+    events: [
+      {
+        at: commit.at,
+        actor: user.username,
+        action: 'user.enrol',
+        target: `user:${user.id}`,
+        details: { purpose: enrolment.purpose, codeIssuedBy: enrolment.issuedBy, codeIssuedAt: enrolment.issuedAt },
+      },
+    ],
+  };
+}
+
+/** Whether someone other than `actor` could be the second admin: another enabled admin exists. */
+export function secondAdminNeeded(users: readonly UserRecord[], actor: AccountActor): boolean {
+  return users.some((u) => u.id !== actor.userId && !u.disabled && u.roles.includes('admin'));
+}
+
+/** A system's account: its one role is 'api-client'. */
+export function isSystem(user: Pick<UserRecord, 'roles'>): boolean {
+  return user.roles.length === 1 && user.roles[0] === 'api-client';
+}
+
+/** Separation of duties: no account may hold roles that let one person play both parts. */
+export function assertCompatible(roles: readonly Role[]): void {
+  const clash = INCOMPATIBLE_ROLES.find(([a, b]) => roles.includes(a) && roles.includes(b));
+  if (clash)
+    throw new DomainError(
+      'invalid',
+      'incompatible_roles',
+      clash[0] === 'admin'
+        ? `One account cannot be both '${clash[0]}' and '${clash[1]}': whoever manages accounts must not also write or ratify policy.`
+        : `One account cannot be both '${clash[0]}' and '${clash[1]}': a system's account (API keys) is no person's, and a person's account has no keys.`,
+      undefined,
+      [{ pointer: '/roles', code: 'incompatible_roles', message: `choose '${clash[0]}' or '${clash[1]}', not both` }],
+    );
+}
+
+function requireUser(users: readonly UserRecord[], userId: string): UserRecord {
+  const user = users.find((u) => u.id === userId);
+  if (!user) throw new DomainError('not-found', 'user_not_found', `There is no user ${userId}.`);
+  return user;
+}
+
+function done(user: UserRecord, events: AuditEvent[]): AccountOutcome {
+  return { user, pending: false, codeIssued: false, endSessions: false, events };
+}
