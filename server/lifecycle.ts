@@ -23,6 +23,24 @@ import type { AuditAnchor, PolicyRecord, Ratification, Restores, VersionRecord, 
 /** The lifecycle's refusals are the domain's: see domain/errors.ts. */
 export { DomainError as LifecycleError, type DomainErrorKind as LifecycleErrorKind } from './domain/errors.js';
 
+/** The figures a worked example may state of a result: one at least, or it tests nothing. */
+const EXPECTED_FIGURES = ['totalPoints', 'allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'outcome', 'awardPence'] as const;
+
+/** Worked examples that state no expected figure: each is a failure, not a pass, at submission. */
+export function examplesStatingNoFigure(examples: readonly WorkedExample[]): ExampleFailure[] {
+  return examples.flatMap((example, i) =>
+    EXPECTED_FIGURES.some((field) => field in example.expect)
+      ? []
+      : [
+          {
+            pointer: `/examples/${i}/expect`,
+            code: 'example_failed' as const,
+            message: `'${example.name}' states no expected figure: give at least one of ${EXPECTED_FIGURES.join(', ')}, worked out by hand.`,
+          },
+        ],
+  );
+}
+
 /** A worked example the submitted content does not reproduce. */
 export interface ExampleFailure {
   pointer: string;

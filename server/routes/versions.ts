@@ -1,7 +1,7 @@
 import { runWorkedExample, validatePolicy, type Policy, type WorkedExample, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
-import { type Actor, checkRatificationDates, type RatificationDecision, target, type WithdrawalDecision } from '../lifecycle.js';
+import { type Actor, checkRatificationDates, examplesStatingNoFigure, type RatificationDecision, target, type WithdrawalDecision } from '../lifecycle.js';
 import { today } from '../clock.js';
 import { compareForRatification, compareForWithdrawal } from '../ratification-comparison.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
@@ -147,9 +147,12 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const { id, version } = params(req);
         const current = requireVersion(ctx.store, id, version);
         const report = runExamples(current);
-        const failures = report.examples.flatMap((e, i) =>
-          e.passed ? [] : [{ pointer: `/examples/${i}`, code: 'example_failed' as const, message: describeFailure(e) }],
-        );
+        const failures = [
+          ...report.examples.flatMap((e, i) =>
+            e.passed ? [] : [{ pointer: `/examples/${i}`, code: 'example_failed' as const, message: describeFailure(e) }],
+          ),
+          ...examplesStatingNoFigure(current.examples),
+        ];
         const record = await run(
           id,
           version,
