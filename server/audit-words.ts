@@ -9,6 +9,9 @@ import type { Collections } from './store/records.js';
 
 /** Each action the server records, in words. */
 export const ACTION_WORDS: Readonly<Record<string, string>> = {
+  'api-key.create': 'API key issued',
+  'api-key.revoke': 'API key revoked',
+  'api-key.used': 'API key used',
   'auth.sign-in': 'Signed in',
   'auth.sign-in-failed': 'Sign-in refused',
   'auth.sign-out': 'Signed out',
@@ -23,6 +26,9 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   'store.upgrade': 'Record upgraded',
   'user.create': 'User created',
   'user.update': 'User changed',
+  'user.password-reset': 'One-time sign-in code given (or asked for)',
+  'user.enrol': 'Password set with a one-time code',
+  'user.pending-cancelled': 'Account change refused or withdrawn',
   'version.seed': 'Example version loaded',
   'version.create': 'Draft created',
   'version.edit': 'Draft changed',
@@ -31,6 +37,8 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   'version.return-to-draft': 'Returned to draft',
   'version.ratify': 'Ratified',
   'version.supersede': 'Superseded',
+  'version.withdrawal-proposed': 'Withdrawal proposed',
+  'version.withdrawal-cancelled': 'Withdrawal proposal cancelled',
   'version.withdraw': 'Withdrawn',
   'version.delete': 'Draft deleted',
 };

@@ -34,6 +34,17 @@ export const INCOMPATIBLE_ROLES: ReadonlyArray<readonly [Role, Role]> = [
   ['api-client', 'admin'],
 ];
 
+/** The actions that change what an account may do or who can use it, shown on the account's page and to the person. */
+export const ACCOUNT_HISTORY = new Set([
+  'user.create',
+  'user.update',
+  'user.password-reset',
+  'user.pending-cancelled',
+  'user.enrol',
+  'api-key.create',
+  'api-key.revoke',
+]);
+
 /** How long a one-time code to set a password works. */
 export const ENROLMENT_HOURS = 72;
 

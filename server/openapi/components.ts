@@ -26,6 +26,7 @@ import {
 } from './comparison-schemas.js';
 import { decisionCommon } from './decision-schemas.js';
 import { ACTIONS } from '../permissions.js';
+import { ACCOUNT_HISTORY } from '../domain/accounts.js';
 import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
   apiKeySummary,
@@ -100,17 +101,7 @@ export const components = {
       seq: integer,
       at: timestamp,
       actor: string,
-      action: {
-        enum: [
-          'user.create',
-          'user.update',
-          'user.password-reset',
-          'user.pending-cancelled',
-          'user.enrol',
-          'api-key.create',
-          'api-key.revoke',
-        ],
-      },
+      action: { enum: [...ACCOUNT_HISTORY] },
       details: { type: 'object' },
     }),
     UserWithHistory: record({ ...userProperties, history: arrayOf(ref('AccountHistoryEntry')) }),

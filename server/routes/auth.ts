@@ -20,17 +20,6 @@ const checkPasswordChange = bodyChecker<{ currentPassword: string; newPassword: 
 const checkSetup = bodyChecker<{ code: string; username: string; displayName?: string; password: string }>(setupBody);
 const checkEnrol = bodyChecker<{ username: string; code: string; password: string }>(enrolBody);
 
-/** The actions that change what an account may do or who can use it, shown on the account's page and to the person. */
-export const ACCOUNT_HISTORY = new Set([
-  'user.create',
-  'user.update',
-  'user.password-reset',
-  'user.pending-cancelled',
-  'user.enrol',
-  'api-key.create',
-  'api-key.revoke',
-]);
-
 export function authRoutes(ctx: AppContext): RouteSpec[] {
   return [
     route(

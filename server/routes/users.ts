@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { newCode, newUserId, type OneTimeCode, runAccountCommand } from '../accounts.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
-import { isSystem } from '../domain/accounts.js';
+import { ACCOUNT_HISTORY, isSystem } from '../domain/accounts.js';
 import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { createApiKeyBody, createUserBody, updateUserBody } from '../schemas.js';
 import type { Role, UserRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
-import { ACCOUNT_HISTORY, publicUser } from './auth.js';
+import { publicUser } from './auth.js';
 
 const checkCreate = bodyChecker<{ username: string; displayName: string; roles: Role[] }>(createUserBody);
 const checkUpdate = bodyChecker<{ displayName?: string; roles?: Role[]; disabled?: boolean }>(updateUserBody);

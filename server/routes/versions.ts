@@ -1,7 +1,14 @@
 import { runWorkedExample, validatePolicy, type Policy, type WorkedExample, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
-import { type Actor, checkRatificationDates, examplesStatingNoFigure, type RatificationDecision, target, type WithdrawalDecision } from '../lifecycle.js';
+import {
+  type Actor,
+  checkRatificationDates,
+  examplesStatingNoFigure,
+  type RatificationDecision,
+  target,
+  type WithdrawalDecision,
+} from '../lifecycle.js';
 import { today } from '../clock.js';
 import { compareForRatification, compareForWithdrawal } from '../ratification-comparison.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
