@@ -18,8 +18,11 @@ import { sameHash } from '../auth/secrets.js';
 import type { PendingAccountChange, Role, UserRecord } from '../store/records.js';
 import { DomainError } from './errors.js';
 
-/** Roles that let their holder change what people are paid: a second admin must agree to grant them. */
-export const PRIVILEGED_ROLES: readonly Role[] = ['officer', 'ratifier'];
+/**
+ * Roles a second admin must agree to grant, and to reset the password of: officer and ratifier let their
+ * holder change what people are paid; admin lets its holder be the second admin.
+ */
+export const PRIVILEGED_ROLES: readonly Role[] = ['officer', 'ratifier', 'admin'];
 
 /**
  * Roles one account may not hold together: whoever manages accounts must not also write or ratify
@@ -213,20 +216,33 @@ function update(
       `${user.username} is a system's account with API keys: revoke them before it becomes a person's.`,
       '/roles',
     );
-  const hold = granted.some((r) => PRIVILEGED_ROLES.includes(r)) && secondAdminNeeded(users, actor);
-  const pending: PendingAccountChange | null = hold
+  // Another admin taken away (disabled, or no longer admin) is one fewer second pair of eyes: that waits too.
+  const otherAdmin = !self && user.roles.includes('admin') && !user.disabled;
+  const second = secondAdminNeeded(users, actor);
+  const holdRoles = second && (granted.some((r) => PRIVILEGED_ROLES.includes(r)) || (otherAdmin && removed.includes('admin')));
+  const holdDisable = second && otherAdmin && command.disabled === true;
+  if (holdRoles && holdDisable)
+    throw new DomainError(
+      'conflict',
+      'one_change_at_a_time',
+      `Change ${user.username}'s roles and disable the account in two steps: each waits for a second admin.`,
+    );
+  const hold = holdRoles || holdDisable;
+  const pending: PendingAccountChange | null = holdRoles
     ? { kind: 'roles', roles: wanted, requestedBy: actor.username, requestedAt: commit.at }
-    : (user.pending ?? null);
+    : holdDisable
+      ? { kind: 'disable', requestedBy: actor.username, requestedAt: commit.at }
+      : (user.pending ?? null);
   const next: UserRecord = {
     ...user,
     ...(command.displayName !== undefined ? { displayName: command.displayName } : {}),
-    ...(command.disabled !== undefined ? { disabled: command.disabled } : {}),
-    roles: hold ? user.roles : wanted,
+    ...(command.disabled !== undefined && !holdDisable ? { disabled: command.disabled } : {}),
+    roles: holdRoles ? user.roles : wanted,
     pending,
     revision: commit.revision,
   };
   // Whoever held this account's sessions held them under its old roles or standing.
-  const endSessions = (!hold && removed.length > 0) || (command.disabled === true && !user.disabled);
+  const endSessions = (!holdRoles && removed.length > 0) || (next.disabled && !user.disabled);
   return {
     user: next,
     pending: hold,
@@ -236,10 +252,11 @@ function update(
       event(user, 'user.update', {
         changed: Object.keys(command).filter((k) => k !== 'kind' && k !== 'userId'),
         roles: next.roles,
-        granted: hold ? [] : granted,
-        removed: hold ? [] : removed,
+        granted: holdRoles ? [] : granted,
+        removed: holdRoles ? [] : removed,
         disabled: next.disabled,
-        ...(hold ? { awaitingSecondAdmin: wanted } : {}),
+        ...(holdRoles ? { awaitingSecondAdmin: wanted } : {}),
+        ...(holdDisable ? { awaitingSecondAdmin: 'disable' } : {}),
       }),
     ],
   };
@@ -265,7 +282,8 @@ function resetPassword(
       'systems_have_no_password',
       `${user.username} is a system's account: it uses API keys, never a password.`,
     );
-  if (user.roles.some((r) => PRIVILEGED_ROLES.includes(r)) && secondAdminNeeded(users, actor)) {
+  // The account itself cannot agree to its own reset: where no third admin could, the reset is given at once.
+  if (user.roles.some((r) => PRIVILEGED_ROLES.includes(r)) && secondAdminNeeded(users, actor, user)) {
     const next = {
       ...user,
       pending: { kind: 'password-reset', requestedBy: actor.username, requestedAt: commit.at } as const,
@@ -293,8 +311,25 @@ function approve(
       'four_eyes',
       `You asked for this change to ${user.username}'s account, so another admin must agree to it.`,
     );
-  if (user.id === actor.userId)
+  // An admin may agree to lose their own powers, never to gain any.
+  if (user.id === actor.userId && !takesAwayOnly(user, pending))
     throw new DomainError('forbidden', 'own_roles', 'Nobody agrees to a change of their own account: ask another admin.');
+  if (pending.kind === 'disable') {
+    const next: UserRecord = { ...user, disabled: true, pending: null, revision: commit.revision };
+    return {
+      ...done(next, [
+        event(user, 'user.update', {
+          changed: ['disabled'],
+          roles: next.roles,
+          granted: [],
+          removed: [],
+          disabled: true,
+          requestedBy: pending.requestedBy,
+        }),
+      ]),
+      endSessions: true,
+    };
+  }
   if (pending.kind === 'password-reset') {
     const issued = issue({ ...user, pending: null }, command.code, 'password-reset', actor, commit, event);
     return { ...issued, events: issued.events.map((e) => ({ ...e, details: { ...e.details, requestedBy: pending.requestedBy } })) };
@@ -368,9 +403,15 @@ function enrol(
   };
 }
 
-/** Whether someone other than `actor` could be the second admin: another enabled admin exists. */
-export function secondAdminNeeded(users: readonly UserRecord[], actor: AccountActor): boolean {
-  return users.some((u) => u.id !== actor.userId && !u.disabled && u.roles.includes('admin'));
+/** Whether a change waiting on an account gives it none of the powers a second admin must agree to (its holder may agree to that). */
+function takesAwayOnly(user: UserRecord, pending: PendingAccountChange): boolean {
+  if (pending.kind === 'disable') return true;
+  return pending.kind === 'roles' && !pending.roles.some((r) => PRIVILEGED_ROLES.includes(r) && !user.roles.includes(r));
+}
+
+/** Whether someone other than `actor` (and the account `besides`) could be the second admin: another enabled admin exists. */
+export function secondAdminNeeded(users: readonly UserRecord[], actor: AccountActor, besides?: UserRecord): boolean {
+  return users.some((u) => u.id !== actor.userId && u.id !== besides?.id && !u.disabled && u.roles.includes('admin'));
 }
 
 /** A system's account: its one role is 'api-client'. */

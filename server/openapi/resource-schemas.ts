@@ -57,9 +57,10 @@ export const userProperties = {
       oneOf: [
         record({ kind: { const: 'roles' }, roles: arrayOf(ref('Role')), requestedBy: string, requestedAt: timestamp }),
         record({ kind: { const: 'password-reset' }, requestedBy: string, requestedAt: timestamp }),
+        record({ kind: { const: 'disable' }, requestedBy: string, requestedAt: timestamp }),
       ],
     }),
-    description: 'A change waiting for a second admin: roles to grant (the whole list asked for), or a password reset.',
+    description: 'A change waiting for a second admin: roles (the whole list asked for), a password reset, or disabling an admin.',
   },
   apiKeys: arrayOf(ref('ApiKeySummary')),
 };

@@ -158,7 +158,8 @@ export interface Enrolment {
 /** A change to an account that waits for a second admin. */
 export type PendingAccountChange =
   | { kind: 'roles'; roles: Role[]; requestedBy: string; requestedAt: string }
-  | { kind: 'password-reset'; requestedBy: string; requestedAt: string };
+  | { kind: 'password-reset'; requestedBy: string; requestedAt: string }
+  | { kind: 'disable'; requestedBy: string; requestedAt: string };
 
 export interface UserRecord {
   id: string;

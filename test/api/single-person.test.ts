@@ -210,6 +210,34 @@ describe('2. the admin is not every pair of eyes', () => {
     expect(ok(await caller(server.tokens.officer).get(path('puppet-target'))).status).toBe('submitted');
   });
 
+  it('(a) with a second admin, cannot make a third admin, nor disable or demote the second, to act alone', async () => {
+    const second = await createPerson(server.url, server.tokens.admin, {
+      username: 'second-admin',
+      displayName: 'Second admin',
+      roles: ['admin'],
+    });
+    const secondToken = await login(server.url, 'second-admin');
+    // A third admin it controls would be a second pair of eyes of its own making.
+    const third = await admin().post('/api/users', { username: 'third-admin', displayName: 'Third', roles: ['admin'] });
+    expect(third.status).toBe(202);
+    expect(third.body).toMatchObject({ roles: [], pending: { kind: 'roles', roles: ['admin'] } });
+    // Taking the second admin away waits for an admin: the second may agree to it, but nobody else here can.
+    const disabled = await admin().patch(`/api/users/${second.id}`, { disabled: true });
+    expect(disabled.status).toBe(202);
+    expect(disabled.body).toMatchObject({ disabled: false, pending: { kind: 'disable', requestedBy: 'admin' } });
+    ok(await caller(secondToken).del(`/api/users/${second.id}/pending`));
+    const demoted = await admin().patch(`/api/users/${second.id}`, { roles: ['scrutiny'] });
+    expect(demoted.status).toBe(202);
+    expect(demoted.body).toMatchObject({ roles: ['admin'], pending: { kind: 'roles', roles: ['scrutiny'] } });
+    // So the grant of a ratifier still waits for the second admin.
+    const grant = await admin().post('/api/users', { username: 'puppet', displayName: 'Puppet', roles: ['ratifier'] });
+    expect(grant.status).toBe(202);
+    expect(await login(server.url, 'second-admin')).toEqual(expect.any(String));
+    // An admin may agree to lose their own powers: the second agrees to be demoted.
+    ok(await caller(secondToken).post(`/api/users/${second.id}/pending/approve`));
+    expect(ok(await admin().get(`/api/users/${second.id}`)).roles).toEqual(['scrutiny']);
+  });
+
   it("(b) cannot issue an API key for a person's account: keys are only for systems", async () => {
     const ratifierId = await idOf('ratifier');
     const before = await snapshot();
@@ -258,11 +286,18 @@ describe('2. the admin is not every pair of eyes', () => {
     expect(again.status).toBe(403);
 
     // Two admins: the reset of an account that can ratify waits for the second, and no code is given.
-    await createPerson(server.url, server.tokens.admin, { username: 'second-admin', displayName: 'Second admin', roles: ['admin'] });
+    const second = await createPerson(server.url, server.tokens.admin, {
+      username: 'second-admin',
+      displayName: 'Second admin',
+      roles: ['admin'],
+    });
     const held = await admin().post(`/api/users/${await idOf('officer2')}/password-reset`);
     expect(held.status).toBe(202);
     expect(held.body).toMatchObject({ oneTimeCode: null, pending: { kind: 'password-reset', requestedBy: 'admin' } });
     expect(await login(server.url, 'officer2')).toEqual(expect.any(String));
+    // The second admin's own reset cannot wait for them: with no third admin, it is given at once, on their record.
+    const theirs = ok(await admin().post(`/api/users/${second.id}/password-reset`));
+    expect(theirs.oneTimeCode).toEqual({ code: expect.any(String), expiresAt: expect.any(String) });
   });
 });
 
