@@ -52,7 +52,7 @@ export const authProvider: AuthProvider = {
   },
   async getIdentity() {
     const user = await loadMe();
-    return { id: user.id, fullName: user.displayName };
+    return { id: user.id, fullName: user.displayName, username: user.username };
   },
   async getPermissions(): Promise<Access> {
     if (!session.token()) return { roles: [], actions: [] };
@@ -71,5 +71,15 @@ export const firstRun = {
   },
   async setUp(admin: { code: string; username: string; password: string; displayName?: string }): Promise<void> {
     await api('/api/setup', { method: 'POST', body: admin });
+  },
+};
+
+/**
+ * A person setting their own password with the one-time code an admin gave them (POST /api/auth/enrol),
+ * for a new account or after a reset; they then sign in with it. Nobody else ever knows the password.
+ */
+export const enrolment = {
+  async setPassword(person: { username: string; code: string; password: string }): Promise<void> {
+    await api('/api/auth/enrol', { method: 'POST', body: person });
   },
 };

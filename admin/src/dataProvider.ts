@@ -27,6 +27,7 @@ import type { CohortRecord } from './compare/ComparePage';
 import type { PublishedScheme, PublishedVersion, TransparencyRecord } from './published/publishedApi';
 import { api, apiFile } from './http';
 import type { AuditEntry, IntegrityReport, PolicyListItem, VersionSummary } from './contract/api-answers';
+import type { CreatedUser, MyAccount, OneTimeCode, UserView } from './users/types';
 
 export const versionId = (policyId: string, version: string) => `${policyId}:${version}`;
 export const splitVersionId = (id: string) => {
@@ -118,13 +119,17 @@ const users: ResourceProvider = {
   getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
     data: (await api<RaRecord>(`/api/users/${segment(id)}`)).body,
   })) as DataProvider['getOne'],
-  create: (async (_r: string, { data }: CreateParams) => ({
-    data: (await api<RaRecord>('/api/users', { method: 'POST', body: data })).body,
-  })) as DataProvider['create'],
+  // A person's account comes with a one-time code, shown once in this answer; 202 when roles wait for a second admin.
+  create: (async (_r: string, { data }: CreateParams) => {
+    const { username, displayName, roles } = data as RaRecord;
+    const res = await api<CreatedUser>('/api/users', { method: 'POST', body: { username, displayName, roles } });
+    return { data: { ...res.body, held: res.status === 202 } };
+  }) as DataProvider['create'],
+  // No password here: a person sets their own with a one-time code. 202 when a role waits for a second admin.
   update: (async (_r: string, { id, data }: UpdateParams) => {
-    const { displayName, roles, disabled, password } = data as RaRecord;
-    const body = { displayName, roles, disabled, ...(password ? { password } : {}) };
-    return { data: (await api<RaRecord>(`/api/users/${segment(id)}`, { method: 'PATCH', body })).body };
+    const { displayName, roles, disabled } = data as RaRecord;
+    const res = await api<UserView>(`/api/users/${segment(id)}`, { method: 'PATCH', body: { displayName, roles, disabled } });
+    return { data: { ...res.body, held: res.status === 202 } };
   }) as DataProvider['update'],
 };
 
@@ -222,7 +227,13 @@ export type { AuditEntry, IntegrityReport, VersionSummary } from './contract/api
 /** A scheme as GET /api/policies lists it. */
 export type PolicySummary = PolicyListItem;
 
-export type Transition = 'submit' | 'return-to-draft' | 'ratify' | 'withdraw';
+export type Transition = 'submit' | 'return-to-draft' | 'ratify';
+
+/** What the second ratifier adds when confirming a withdrawal, as the case needs. */
+export interface WithdrawalNotes {
+  equalityImpact?: string;
+  comparisonWaiver?: string;
+}
 
 /** The API's own operations, beside react-admin's standard methods. */
 export interface RasOperations {
@@ -234,8 +245,14 @@ export interface RasOperations {
    * typed, to be checked by the server: a 422 lists its problems.
    */
   evaluate(id: string, assessment: Assessment | Record<string, unknown>, signal?: AbortSignal): Promise<EvaluationResult>;
-  /** A version moved on in its life (submit, return, ratify, withdraw), with If-Match where the server asks for it. */
+  /** A version moved on in its life (submit, return, ratify), with If-Match where the server asks for it. */
   transition(id: string, transition: Transition, body?: unknown, etag?: string): Promise<void>;
+  /** Proposes taking a ratified version out of force: another ratifier must confirm it. */
+  proposeWithdrawal(id: string, reason: string): Promise<void>;
+  /** Confirms another ratifier's proposal, as reviewed (the version's ETag as read, sent as If-Match). */
+  confirmWithdrawal(id: string, notes: WithdrawalNotes, etag: string): Promise<void>;
+  /** Cancels a proposal to withdraw a version. */
+  cancelWithdrawal(id: string): Promise<void>;
   /** Who did what to a version and when, from the audit log. */
   versionHistory(id: string): Promise<AuditEntry[]>;
   runExamples(id: string): Promise<ExamplesReport>;
@@ -255,8 +272,22 @@ export interface RasOperations {
   verifyAudit(): Promise<IntegrityReport>;
   /** Each action the log records, with its words. */
   auditActions(): Promise<Array<{ action: string; words: string }>>;
+  /** A system's account's API key, shown once in the answer (people have none). */
   issueApiKey(userId: string, label: string, expiresAt?: string): Promise<{ id: string; label: string; key: string }>;
   revokeApiKey(userId: string, keyId: string): Promise<void>;
+  /**
+   * A new one-time code for a person to set their own password with (shown once); `held` when it waits for
+   * a second admin (the account holds officer or ratifier), and then no code.
+   */
+  newSignInCode(userId: string): Promise<{ user: UserView; oneTimeCode: OneTimeCode | null; held: boolean }>;
+  /** Agrees, as the second admin, to the change waiting on an account (a password reset's code is shown once). */
+  approvePending(userId: string): Promise<{ user: UserView; oneTimeCode: OneTimeCode | null }>;
+  /** Refuses, or withdraws, the change waiting on an account. */
+  refusePending(userId: string): Promise<UserView>;
+  /** The signed-in person's own account, with everything done to it and by whom. */
+  myAccount(): Promise<MyAccount>;
+  /** Changes the signed-in person's own password (their other sessions end). */
+  changeOwnPassword(currentPassword: string, newPassword: string): Promise<void>;
   /** The published RAS, which anyone may read. */
   publishedSchemes(): Promise<PublishedScheme[]>;
   publishedVersion(policyId: string, version: string): Promise<PublishedVersion>;
@@ -279,6 +310,15 @@ const operations: RasOperations = {
   },
   async transition(id, transition, body, etag) {
     await api(`${versionPath(id)}/${transition}`, { method: 'POST', body: body ?? {}, headers: etag ? { 'If-Match': etag } : {} });
+  },
+  async proposeWithdrawal(id, reason) {
+    await api(`${versionPath(id)}/withdrawal`, { method: 'POST', body: { reason } });
+  },
+  async confirmWithdrawal(id, notes, etag) {
+    await api(`${versionPath(id)}/withdrawal/confirm`, { method: 'POST', body: notes, headers: { 'If-Match': etag } });
+  },
+  async cancelWithdrawal(id) {
+    await api(`${versionPath(id)}/withdrawal`, { method: 'DELETE' });
   },
   async versionHistory(id) {
     return (await api<AuditEntry[]>(`${versionPath(id)}/audit`)).body;
@@ -329,6 +369,28 @@ const operations: RasOperations = {
   },
   async revokeApiKey(userId, keyId) {
     await api(`/api/users/${segment(userId)}/api-keys/${segment(keyId)}`, { method: 'DELETE' });
+  },
+  async newSignInCode(userId) {
+    const res = await api<CreatedUser>(`/api/users/${segment(userId)}/password-reset`, { method: 'POST', body: {} });
+    const { oneTimeCode, ...user } = res.body;
+    return { user, oneTimeCode, held: res.status === 202 };
+  },
+  async approvePending(userId) {
+    const res = await api<UserView & { oneTimeCode?: OneTimeCode | null }>(`/api/users/${segment(userId)}/pending/approve`, {
+      method: 'POST',
+      body: {},
+    });
+    const { oneTimeCode = null, ...user } = res.body;
+    return { user, oneTimeCode };
+  },
+  async refusePending(userId) {
+    return (await api<UserView>(`/api/users/${segment(userId)}/pending`, { method: 'DELETE' })).body;
+  },
+  async myAccount() {
+    return (await api<MyAccount>('/api/auth/me')).body;
+  },
+  async changeOwnPassword(currentPassword, newPassword) {
+    await api('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
   },
   async publishedSchemes() {
     return (await api<PublishedScheme[]>('/api/public/policies')).body;

@@ -17,9 +17,22 @@ const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
   'version.return-to-draft': () => 'returned it to draft',
   'version.ratify': (d) => `ratified it (${d.body}, minute ${d.minuteReference}), effective from ${longDate(String(d.effectiveFrom))}`,
   'version.supersede': (d) => `marked it superseded by ${d.by} from ${longDate(String(d.from))}`,
-  'version.withdraw': () => 'withdrew it',
+  'version.withdrawal-proposed': (d) =>
+    `proposed withdrawing it${d.reason ? `: ${d.reason}` : ''}${restored(d.restores)}; another ratifier must confirm it`,
+  'version.withdrawal-cancelled': (d) => `cancelled the proposal${d.proposedBy ? ` by ${d.proposedBy}` : ''} to withdraw it`,
+  'version.withdraw': (d) =>
+    d.proposedBy
+      ? `confirmed ${d.proposedBy}'s proposal and withdrew it${restored(d.restores)}`
+      : `withdrew it${d.reason ? `: ${d.reason}` : ''}`,
   'version.delete': () => 'deleted the draft',
 };
+
+/** What a withdrawal brings back into force, when the entry says. */
+function restored(restores: unknown): string {
+  if (restores === undefined) return '';
+  const back = restores as { version: string } | null;
+  return back ? ` (version ${back.version} in force again for its dates)` : ' (nothing in force for its dates)';
+}
 
 /** Who did what to this version and when, from the hash-chained audit log. */
 export function AuditTimeline({ id, updatedAt }: { id: string; updatedAt: string }) {

@@ -26,6 +26,7 @@ export function PolicyChanges({ changes }: { changes: ReadonlyArray<{ path: stri
 export function ChangesSince({ policyId, version, candidate }: { policyId: string; version: string; candidate: Policy }) {
   const { data, error } = useGetOne<{ id: string; document: Policy }>('versions', { id: versionId(policyId, version) });
   if (error) return <Typography color="error">Version {version} could not be read, so what changed cannot be shown.</Typography>;
-  if (!data) return <Typography role="status">Reading version {version}…</Typography>;
+  // A version listed elsewhere may be in the cache as a summary, without its document, until it is read whole.
+  if (!data?.document) return <Typography role="status">Reading version {version}…</Typography>;
   return <PolicyChanges changes={diffVersions(data.document, candidate)} />;
 }

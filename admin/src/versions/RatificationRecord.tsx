@@ -1,5 +1,5 @@
 import type { Policy } from '../../../engine/policy';
-import type { Ratification, RatificationComparison } from '../contract/api-answers';
+import type { Ratification, RatificationComparison, VersionSummary } from '../contract/api-answers';
 import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
 import { dateTime, longDate, pounds } from './format';
@@ -25,7 +25,10 @@ export interface VersionRecordView {
   document?: Policy;
   ratification: Ratification | null;
   superseded: null | { by: string; from: string };
-  withdrawal: null | { by: string; at: string; reason: string };
+  /** How it was taken out of force: proposed by one ratifier, confirmed by another. */
+  withdrawal: VersionSummary['withdrawal'];
+  /** A proposal to withdraw it, waiting for a second ratifier. */
+  withdrawalProposal?: VersionSummary['withdrawalProposal'];
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -54,10 +57,14 @@ function ComparisonSummary({ c }: { c: RatificationComparison }) {
   const o = c.overall;
   return (
     <>
-      Compared with {c.against} over cohort {c.cohortId} as of {longDate(c.asOf)}: {c.people} people
+      {c.candidate && c.candidate !== c.against ? `${c.candidate} ` : ''}Compared with {c.against} over cohort {c.cohortId} as of{' '}
+      {longDate(c.asOf)}: {c.people} people
       {c.excluded ? ` (${c.excluded} could not be evaluated)` : ''}; {o.gainers} better off, {o.losers} worse off, {o.unchanged} unchanged;
       total change {pounds(o.totalChangePence)} a year.
-      {c.worseOff.length > 0 ? ` Worse off: ${c.worseOff.map((w) => `${w.group} (${w.losers} of ${w.people})`).join(', ')}.` : ''}
+      {c.lostAmount?.people ? ` ${c.lostAmount.people} would have no amount at all.` : ''}
+      {c.worseOff.length > 0
+        ? ` Worse off: ${c.worseOff.map((w) => `${w.group} (${w.losers} of ${w.people}${w.lostAmount ? `, ${w.lostAmount} without an amount` : ''})`).join(', ')}.`
+        : ''}
     </>
   );
 }
@@ -94,11 +101,7 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
               By {record.superseded.by} from {longDate(record.superseded.from)}
             </Row>
           )}
-          {record.withdrawal && (
-            <Row label="Withdrawn">
-              {record.withdrawal.by}, {dateTime(record.withdrawal.at)}: {record.withdrawal.reason}
-            </Row>
-          )}
+          {record.withdrawal && <WithdrawalRows w={record.withdrawal} />}
         </Box>
       ) : (
         <Typography>
@@ -108,5 +111,33 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
         </Typography>
       )}
     </Section>
+  );
+}
+
+/** A withdrawal as recorded: who proposed it and why, who confirmed it, what came back, and the note or waiver. */
+function WithdrawalRows({ w }: { w: NonNullable<VersionRecordView['withdrawal']> }) {
+  return (
+    <>
+      <Row label="Withdrawn">
+        {w.proposedBy
+          ? `Proposed by ${w.proposedBy}${w.proposedAt ? `, ${dateTime(w.proposedAt)}` : ''}; confirmed by ${w.by}, ${dateTime(w.at)}`
+          : `${w.by}, ${dateTime(w.at)}`}
+      </Row>
+      <Row label="Reason for withdrawal">{w.reason}</Row>
+      {w.restores !== undefined && (
+        <Row label="In force instead">
+          {w.restores
+            ? `Version ${w.restores.version}, for the dates this version was in force`
+            : 'Nothing: no version came back into force for its dates'}
+        </Row>
+      )}
+      {w.equalityImpact && <Row label="Equality impact of the withdrawal">{w.equalityImpact}</Row>}
+      {w.comparison && (
+        <Row label="Comparison for the withdrawal">
+          <ComparisonSummary c={w.comparison} />
+        </Row>
+      )}
+      {w.comparisonWaiver && <Row label="Withdrawn without a comparison because">{w.comparisonWaiver}</Row>}
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { PolicyDocumentView, Section } from './PolicyDocumentView';
 import { RatificationRecord, type VersionRecordView } from './RatificationRecord';
 import { StatusChip } from './StatusChip';
 import { WorkedExamples, type ExamplesVersion } from './WorkedExamples';
+import { WithdrawalProposalPanel } from './WithdrawalPanel';
 import { WorkflowButtons } from './WorkflowButtons';
 
 type Shown = VersionRecordView & ExamplesVersion & { document: Policy };
@@ -68,8 +69,14 @@ function Header({ record }: { record: Shown }) {
       {record.status === 'withdrawn' && (
         <Alert severity="error" sx={{ mt: 2 }}>
           Withdrawn: this version counts for no date.
+          {record.withdrawal
+            ? ` ${record.withdrawal.proposedBy ? `${record.withdrawal.proposedBy} proposed it and ${record.withdrawal.by} confirmed it` : `${record.withdrawal.by} withdrew it`} on ${dateTime(record.withdrawal.at)}.`
+            : ''}
+          {record.withdrawal?.restores ? ` Version ${record.withdrawal.restores.version} is in force again for its dates.` : ''}
+          {record.withdrawal?.restores === null ? ' Nothing came back into force for its dates.' : ''}
         </Alert>
       )}
+      <WithdrawalProposalPanel record={record} />
     </Box>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The steps of a version's life, each offered only to the roles the server allows and only in the status it
- * allows: clone, submit, return to draft, ratify, withdraw and delete. The server still decides; its refusal
- * is shown in its own words.
+ * allows: clone, submit, return to draft, ratify, propose a withdrawal and delete. (A proposed withdrawal is
+ * confirmed or cancelled on the version's page: WithdrawalPanel.) The server still decides; its refusal is
+ * shown in its own words.
  */
 
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
@@ -32,7 +33,7 @@ import { RatificationPreview } from './RatificationPreview';
 import { describeError } from './format';
 import type { VersionRecordView } from './RatificationRecord';
 
-type DialogName = 'clone' | 'ratify' | 'withdraw' | 'delete' | null;
+type DialogName = 'clone' | 'ratify' | 'propose-withdrawal' | 'delete' | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -89,6 +90,7 @@ export function WorkflowButtons() {
   const roles = permissions?.roles ?? [];
   const officer = roles.includes('officer');
   const ratifier = roles.includes('ratifier');
+  const mayWithdraw = permissions?.actions.includes('version.withdraw') ?? false;
   const { status } = record;
 
   async function step(transition: Transition, done: string, body?: unknown, etag?: string) {
@@ -182,9 +184,9 @@ export function WorkflowButtons() {
           Ratify
         </Button>
       )}
-      {ratifier && (status === 'ratified' || status === 'superseded') && (
-        <Button onClick={() => setDialog('withdraw')} startIcon={<BlockIcon />} color="error" variant="outlined">
-          Withdraw
+      {mayWithdraw && (status === 'ratified' || status === 'superseded') && !record.withdrawalProposal && (
+        <Button onClick={() => setDialog('propose-withdrawal')} startIcon={<BlockIcon />} color="error" variant="outlined">
+          Propose withdrawal
         </Button>
       )}
       {officer && (
@@ -243,15 +245,28 @@ export function WorkflowButtons() {
           )}
         </ActionDialog>
       )}
-      {dialog === 'withdraw' && (
+      {dialog === 'propose-withdrawal' && (
         <ActionDialog
           open
-          title={`Withdraw ${record.version}`}
-          confirm="Withdraw"
+          title={`Propose withdrawing version ${record.version}`}
+          confirm="Propose withdrawal"
           onClose={() => setDialog(null)}
-          onSubmit={(v) => step('withdraw', `Version ${record.version} withdrawn.`, v)}
-          intro="A withdrawn version stops counting for any date. This cannot be undone."
-          fields={[{ name: 'reason', label: 'Reason', multiline: true, required: true }]}
+          onSubmit={async (v) => {
+            await dataProvider.proposeWithdrawal(String(record.id), String(v.reason ?? ''));
+            notify(`Withdrawal of version ${record.version} proposed: another ratifier must confirm it.`, { type: 'success' });
+            setDialog(null);
+            refresh();
+          }}
+          intro={`A withdrawn version counts for no date. Taking version ${record.version} out of force takes two ratifiers: you propose it with the reason, and another ratifier confirms it (or any ratifier cancels it). Until then it stays as it is. The page then says what comes back into force for its dates.`}
+          fields={[
+            {
+              name: 'reason',
+              label: 'Reason',
+              multiline: true,
+              required: true,
+              helperText: 'Why the version must be withdrawn, in words: it goes on the public record.',
+            },
+          ]}
         />
       )}
       {dialog === 'delete' && (
