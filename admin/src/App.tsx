@@ -10,12 +10,14 @@ import { AppLayout } from './layout/AppLayout';
 import { Home } from './layout/Home';
 import { LoginPage } from './layout/LoginPage';
 import { NotFound } from './layout/NotFound';
+import { SetPasswordPage } from './layout/SetPasswordPage';
 import { theme } from './layout/theme';
 import policies from './policies';
 import { PublishedIndex } from './published/PublishedIndex';
 import { PublishedPage } from './published/PublishedPage';
 import { TransparencyPage } from './published/TransparencyPage';
 import users from './users';
+import { MyAccountPage } from './users/MyAccountPage';
 import versions from './versions';
 
 /**
@@ -45,9 +47,12 @@ export function App() {
           {access.actions.includes('decision.list') && <Resource name="decisions" {...decisions} />}
           <CustomRoutes>
             <Route path="/calculator" element={<CalculatorPage />} />
+            <Route path="/account" element={<MyAccountPage />} />
             {access.actions.includes('comparison.run') && <Route path="/compare" element={<ComparePage />} />}
           </CustomRoutes>
           <CustomRoutes noLayout>
+            {/* A person sets their own password with a one-time code before they can sign in. */}
+            <Route path="/set-password" element={<SetPasswordPage />} />
             <Route path="/published" element={<PublishedIndex />} />
             <Route path="/published/:policyId/:version" element={<PublishedPage />} />
             <Route path="/published/:policyId/:version/transparency-record" element={<TransparencyPage />} />

@@ -1,6 +1,11 @@
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { AppBar, Layout, Logout, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
+import { AppBar, Layout, Logout, TitlePortal, UserMenu, useGetIdentity, useUserMenu } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
 import { AppMenu } from './AppMenu';
 
 /** The user menu's accessible name includes the name it shows (WCAG 2.5.3, label in name). */
@@ -8,8 +13,22 @@ function AccountMenu() {
   const { identity } = useGetIdentity();
   return (
     <UserMenu label={identity?.fullName ? `${identity.fullName}: account` : 'Account'}>
+      <MyAccountItem />
       <Logout />
     </UserMenu>
+  );
+}
+
+/** The person's own account page: roles, history, password. */
+function MyAccountItem() {
+  const menu = useUserMenu();
+  return (
+    <MenuItem component={RouterLink} to="/account" onClick={() => menu?.onClose()}>
+      <ListItemIcon>
+        <AccountCircleIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>My account</ListItemText>
+    </MenuItem>
   );
 }
 

@@ -1,3 +1,4 @@
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import ArticleIcon from '@mui/icons-material/Article';
 import CalculateIcon from '@mui/icons-material/Calculate';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
@@ -23,6 +24,7 @@ export function AppMenu() {
       {can('audit.read') && <Menu.Item to="/audit" primaryText="Audit log" leftIcon={<HistoryIcon />} />}
       {can('user.manage') && <Menu.Item to="/users" primaryText="Users" leftIcon={<PeopleIcon />} />}
       <Menu.Item to="/published" primaryText="Published RAS" leftIcon={<PublicIcon />} />
+      {permissions && <Menu.Item to="/account" primaryText="My account" leftIcon={<AccountCircleIcon />} />}
     </Menu>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The first page after signing in: what is in force today, the versions waiting for this user (drafts to
- * finish for an officer, submitted ones to decide for a ratifier), recent decisions, and the audit check.
+ * finish for an officer, submitted ones to decide and proposed withdrawals to confirm for a ratifier),
+ * recent decisions, and the audit check.
  */
 
 import Alert from '@mui/material/Alert';
@@ -40,8 +41,11 @@ export function Home() {
       </Typography>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0,1fr)', md: 'repeat(2, minmax(0,1fr))' } }}>
         {can('policy.read') && <InForce />}
-        {can('policy.read') && <Waiting officer={can('version.draft')} ratifier={can('version.ratify')} />}
+        {can('policy.read') && (
+          <Waiting officer={can('version.draft')} ratifier={can('version.ratify')} withdraws={can('version.withdraw')} />
+        )}
         {can('decision.list') && <RecentDecisions />}
+        {can('user.manage') && <AccountsWaiting />}
         {can('audit.read') && <AuditCheck />}
       </Box>
     </Box>
@@ -75,22 +79,33 @@ function InForce() {
   );
 }
 
-function Waiting({ officer, ratifier }: { officer: boolean; ratifier: boolean }) {
+function Waiting({ officer, ratifier, withdraws }: { officer: boolean; ratifier: boolean; withdraws: boolean }) {
   const { data = [] } = useGetList('versions', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'id', order: 'ASC' } });
+  const { identity } = useGetIdentity();
   const createPath = useCreatePath();
-  const waiting = data.filter((v) => (officer && v.status === 'draft') || (ratifier && v.status === 'submitted'));
+  const what = (v: (typeof data)[number]): string | null => {
+    if (officer && v.status === 'draft') return 'a draft to finish and submit';
+    if (ratifier && v.status === 'submitted') return 'submitted, to decide';
+    const proposal = v.withdrawalProposal as { proposedBy: string } | null | undefined;
+    if (withdraws && proposal)
+      return proposal.proposedBy === identity?.username
+        ? 'your proposal to withdraw it, waiting for another ratifier to confirm'
+        : `withdrawal proposed by ${proposal.proposedBy}, to confirm or cancel`;
+    return null;
+  };
+  const waiting = data.map((v) => ({ v, what: what(v) })).filter((w) => w.what !== null);
   return (
     <Panel id="waiting" title="Waiting for you">
       {waiting.length === 0 ? (
         <Typography>Nothing is waiting for you.</Typography>
       ) : (
         <Box component="ul" sx={{ m: 0, pl: 3 }}>
-          {waiting.map((v) => (
+          {waiting.map(({ v, what }) => (
             <li key={v.id}>
               <Link component={RouterLink} to={createPath({ resource: 'versions', id: v.id, type: 'show' })}>
                 {v.policyId} {v.version}
               </Link>
-              : {v.status === 'draft' ? 'a draft to finish and submit' : 'submitted, to decide'}
+              : {what}
             </li>
           ))}
         </Box>
@@ -118,6 +133,39 @@ function RecentDecisions() {
               , {titleOf(d.policyId)}, version {d.version}, {formatDate(d.createdAt)}
             </li>
           ))}
+        </Box>
+      )}
+    </Panel>
+  );
+}
+
+/** Changes to accounts that wait for a second administrator: this one's to agree to or refuse, or their own request. */
+function AccountsWaiting() {
+  const { data = [] } = useGetList('users', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'username', order: 'ASC' } });
+  const { identity } = useGetIdentity();
+  const createPath = useCreatePath();
+  const waiting = data.filter((u) => u.pending);
+  return (
+    <Panel id="accounts" title="Accounts waiting for a second administrator">
+      {waiting.length === 0 ? (
+        <Typography>No account change is waiting.</Typography>
+      ) : (
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {waiting.map((u) => {
+            const pending = u.pending as { kind: 'roles' | 'password-reset'; requestedBy: string };
+            const change = pending.kind === 'roles' ? 'new roles' : 'a new sign-in code';
+            return (
+              <li key={u.id}>
+                <Link component={RouterLink} to={createPath({ resource: 'users', id: u.id, type: 'edit' })}>
+                  {u.displayName} ({u.username})
+                </Link>
+                :{' '}
+                {pending.requestedBy === identity?.username
+                  ? `${change} you asked for, waiting for another administrator`
+                  : `${change} asked for by ${pending.requestedBy}, to approve or refuse`}
+              </li>
+            );
+          })}
         </Box>
       )}
     </Panel>

@@ -2,24 +2,29 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useRecordContext } from 'react-admin';
 import { dateTime } from '../versions/format';
-import { ROLE_SHORT } from './roles';
+import { roleList } from './roles';
+import type { AccountHistoryEntry } from './types';
 
-interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: 'user.create' | 'user.update' | 'api-key.create' | 'api-key.revoke';
-  details: { granted?: string[]; removed?: string[]; disabled?: boolean; changed?: string[]; label?: string; keyId?: string };
-}
-
-/** Who created the account and who granted or took away each role, from the audit log: separation of duties, shown. */
-export function AccountHistory() {
-  const record = useRecordContext<{ history?: HistoryEntry[] }>();
-  const history = record?.history ?? [];
+/**
+ * Who created an account, who granted or took away each role, who gave each one-time code and when the
+ * password was set, from the audit log: separation of duties, shown to admins and to the person.
+ */
+export function AccountHistoryList({
+  history,
+  self,
+  headingId = 'account-history',
+  title = 'Account history',
+}: {
+  history: AccountHistoryEntry[];
+  /** The username of the person reading about their own account: what they did is said as "You". */
+  self?: string;
+  headingId?: string;
+  title?: string;
+}) {
   return (
-    <Box component="section" aria-labelledby="account-history" sx={{ px: 2, pb: 3 }}>
-      <Typography id="account-history" variant="h6" component="h2" sx={{ mb: 1 }}>
-        Account history
+    <Box component="section" aria-labelledby={headingId} sx={{ px: 2, pb: 3 }}>
+      <Typography id={headingId} variant="h6" component="h2" sx={{ mb: 1 }}>
+        {title}
       </Typography>
       {history.length === 0 ? (
         <Typography>Nothing recorded.</Typography>
@@ -28,7 +33,7 @@ export function AccountHistory() {
           {history.map((entry) => (
             <li key={entry.seq}>
               <Typography variant="body2">
-                {dateTime(entry.at)}: {describe(entry)}
+                {dateTime(entry.at)}: {describeAccountEntry(entry, self)}
               </Typography>
             </li>
           ))}
@@ -38,24 +43,72 @@ export function AccountHistory() {
   );
 }
 
-function describe({ action, actor, details }: HistoryEntry): string {
-  const roles = (list: string[] | undefined) => (list ?? []).map((r) => ROLE_SHORT[r] ?? r).join(', ');
+/** The history of the account whose page this is (GET /api/users/:id). */
+export function AccountHistory() {
+  const record = useRecordContext<{ history?: AccountHistoryEntry[] }>();
+  return <AccountHistoryList history={record?.history ?? []} />;
+}
+
+const plural = (list: readonly string[] | undefined, one: string, many: string) => ((list ?? []).length === 1 ? one : many);
+
+/** One entry in a sentence: who did what to the account. */
+export function describeAccountEntry({ action, actor, details }: AccountHistoryEntry, self?: string): string {
+  const you = self !== undefined && actor === self;
+  const who = you ? 'You' : actor;
+  const their = you ? 'your' : 'their';
+  const until = (iso: string | undefined) => (iso ? `, working until ${dateTime(iso)}` : '');
+  const waiting = Array.isArray(details.awaitingSecondAdmin) ? details.awaitingSecondAdmin : [];
   switch (action) {
-    case 'user.create':
-      return `${actor} created the account with the role${(details.granted ?? []).length === 1 ? '' : 's'} ${roles(details.granted)}.`;
+    case 'user.create': {
+      if (details.via === 'setup') return `${who} created the account as the first administrator, when the console was set up.`;
+      const granted = details.granted ?? [];
+      const made =
+        granted.length > 0
+          ? `${who} created the account with the ${plural(granted, 'role', 'roles')} ${roleList(granted)}`
+          : `${who} created the account with no role yet`;
+      const code = details.oneTimeCodeExpiresAt ? ` and gave a one-time code to set a password${until(details.oneTimeCodeExpiresAt)}` : '';
+      const held = waiting.length > 0 ? ` Giving ${roleList(waiting)} was held for a second administrator to agree to.` : '';
+      return `${made}${code}.${held}`;
+    }
     case 'user.update': {
+      if (waiting.length > 0)
+        return `${who} asked for the account to have the ${plural(waiting, 'role', 'roles')} ${roleList(waiting)}: this waits for a second administrator to agree.`;
       const parts = [
-        ...(details.granted?.length ? [`granted ${roles(details.granted)}`] : []),
-        ...(details.removed?.length ? [`took away ${roles(details.removed)}`] : []),
+        ...(details.granted?.length ? [`granted ${roleList(details.granted)}`] : []),
+        ...(details.removed?.length ? [`took away ${roleList(details.removed)}`] : []),
         ...(details.changed?.includes('disabled') ? [details.disabled ? 'disabled the account' : 'enabled the account'] : []),
-        ...(details.changed?.includes('password') ? ['set a new password'] : []),
+        ...(details.changed?.includes('password') ? [`changed ${their} own password`] : []),
         ...(details.changed?.includes('displayName') ? ['changed the display name'] : []),
       ];
-      return `${actor} ${parts.length > 0 ? parts.join('; ') : 'changed the account'}.`;
+      const agreed = details.requestedBy ? ` agreed, as the second administrator, to what ${details.requestedBy} asked:` : '';
+      return `${who}${agreed} ${parts.length > 0 ? parts.join('; ') : 'changed the account'}.`;
+    }
+    case 'user.password-reset':
+      if (details.awaitingSecondAdmin === true)
+        return `${who} asked for a new sign-in code for the account: this waits for a second administrator to agree.`;
+      return details.requestedBy
+        ? `${who} agreed, as the second administrator, to ${details.requestedBy}'s request and gave a new one-time code to set a password${until(details.oneTimeCodeExpiresAt)}.`
+        : `${who} gave a new one-time code to set a password${until(details.oneTimeCodeExpiresAt)}.`;
+    case 'user.pending-cancelled': {
+      const pending = details.pending;
+      const what =
+        pending?.kind === 'roles'
+          ? `to give the ${plural(pending.roles, 'role', 'roles')} ${roleList(pending.roles)}`
+          : 'for a new sign-in code';
+      if (pending && pending.requestedBy === actor) return `${who} withdrew ${their} request ${what}.`;
+      return `${who} refused ${pending ? `${pending.requestedBy}'s` : 'the'} request ${what}.`;
+    }
+    case 'user.enrol': {
+      const given = details.codeIssuedBy
+        ? ` ${details.codeIssuedBy} gave${details.codeIssuedAt ? ` on ${dateTime(details.codeIssuedAt)}` : ''}`
+        : '';
+      return `${who} set ${details.purpose === 'password-reset' ? `a new password` : `${their} password`} with the one-time code${given}.`;
     }
     case 'api-key.create':
-      return `${actor} issued the API key “${details.label}”.`;
+      return `${who} issued the API key “${details.label}”.`;
     case 'api-key.revoke':
-      return `${actor} revoked an API key.`;
+      return `${who} revoked an API key.`;
+    default:
+      return `${who}: ${action}.`;
   }
 }

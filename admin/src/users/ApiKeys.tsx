@@ -1,4 +1,4 @@
-/** A user's API keys: issue one (shown once, with a copy button) and revoke. */
+/** A system's API keys (people have none): issue one (shown once, with a copy button) and revoke. */
 
 import { visuallyHidden } from '../calculator/charts';
 import {
@@ -24,15 +24,9 @@ import { useDataProvider, useRecordContext, useRefresh } from 'react-admin';
 import { formatDate } from '../calculator/format';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
+import type { ApiKeyView, UserView } from './types';
 
-interface Key {
-  id: string;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-}
+type Key = ApiKeyView;
 
 function statusOf(key: Key, now: Date): string {
   if (key.revokedAt) return `Revoked on ${formatDate(key.revokedAt)}`;
@@ -41,7 +35,7 @@ function statusOf(key: Key, now: Date): string {
 }
 
 export function ApiKeys() {
-  const record = useRecordContext();
+  const record = useRecordContext<UserView>();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<RasDataProvider>();
   const [label, setLabel] = useState('');
@@ -105,11 +99,12 @@ export function ApiKeys() {
         API keys
       </Typography>
       <Typography variant="body2" sx={{ mb: 2, maxWidth: '75ch' }}>
-        A key lets a system act as this user, with this user's roles. The key is shown once, when it is issued: store it in the system that
-        will use it. Revoke a key as soon as it is no longer needed or may have leaked.
+        This is a system's account: it signs in with an API key, never a password. A key lets the system evaluate assessments and record
+        decisions. The key is shown once, when it is issued: store it in the system that will use it. Revoke a key as soon as it is no
+        longer needed or may have leaked.
       </Typography>
       {keys.length === 0 ? (
-        <Typography sx={{ mb: 2 }}>This user has no API keys.</Typography>
+        <Typography sx={{ mb: 2 }}>This system has no API keys.</Typography>
       ) : (
         <Table size="small" sx={{ mb: 2, maxWidth: 800 }}>
           <TableHead>

@@ -3,22 +3,21 @@ import {
   BooleanInput,
   CheckboxGroupInput,
   Edit,
-  PasswordInput,
   required,
   SaveButton,
   SimpleForm,
   TextInput,
   Toolbar,
+  useNotify,
   useRecordContext,
 } from 'react-admin';
 import { AccountHistory } from './AccountHistory';
-import { ApiKeys } from './ApiKeys';
-import { ROLE_CHOICES } from './roles';
-
-const minLength12 = (value: string) => (value && value.length < 12 ? 'At least 12 characters' : undefined);
+import { incompatibleRoles, ROLE_CHOICES, roleList } from './roles';
+import { PendingChangePanel, SignInSection } from './SignInSection';
+import type { UserView } from './types';
 
 const Heading = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<UserView>();
   return (
     <Typography variant="h4" component="h1" sx={{ mt: 2 }}>
       User {record?.username ?? ''}
@@ -26,12 +25,31 @@ const Heading = () => {
   );
 };
 
+/** A user's page: name, roles and standing; the change waiting for a second admin; how they sign in; their history. */
 export function UserEdit() {
+  const notify = useNotify();
   return (
-    <Edit title="Edit user" mutationMode="pessimistic" redirect={false} aside={undefined}>
+    <Edit
+      title="Edit user"
+      mutationMode="pessimistic"
+      redirect={false}
+      aside={undefined}
+      mutationOptions={{
+        onSuccess: (data: UserView) => {
+          if (data.held && data.pending?.kind === 'roles') {
+            const asked = data.pending.roles.filter((r) => !data.roles.includes(r));
+            notify(
+              `Saved. Giving the ${asked.length === 1 ? 'role' : 'roles'} ${roleList(asked)} waits for a second administrator to agree: until then ${data.displayName} keeps ${roleList(data.roles)}.`,
+              { type: 'info', autoHideDuration: 15000, multiLine: true },
+            );
+          } else notify('Saved.', { type: 'success' });
+        },
+      }}
+    >
       <Box sx={{ px: 2 }}>
         <Heading />
       </Box>
+      <PendingChangePanel />
       <SimpleForm
         toolbar={
           <Toolbar>
@@ -45,17 +63,12 @@ export function UserEdit() {
           label="Roles"
           choices={ROLE_CHOICES}
           row={false}
-          validate={required('Choose at least one role')}
+          validate={[required('Choose at least one role'), incompatibleRoles]}
+          helperText="Where there is another administrator, they must agree before an officer or ratifier role takes effect. Nobody changes their own roles."
         />
         <BooleanInput source="disabled" label="Disabled (cannot sign in or use API keys)" />
-        <PasswordInput
-          source="password"
-          label="New password"
-          validate={minLength12}
-          helperText="Leave empty to keep the current password. At least 12 characters."
-        />
       </SimpleForm>
-      <ApiKeys />
+      <SignInSection />
       <AccountHistory />
     </Edit>
   );

@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { CreateButton, DataTable, DateField, FunctionField, List, TopToolbar, type RaRecord } from 'react-admin';
 import { ROLE_SHORT } from './roles';
+import { isSystem, type UserView } from './types';
 
 const Empty = () => (
   <Box sx={{ p: 3 }}>
@@ -16,8 +17,9 @@ export function UserList() {
         Users
       </Typography>
       <Typography sx={{ my: 1, maxWidth: '75ch' }}>
-        People sign in with a password; systems (such as a case-management system) use API keys. Open a user to change their roles, disable
-        them, set a new password or issue and revoke API keys.
+        People sign in with a password they set themselves, with a one-time code you give them; systems (such as a case-management system)
+        use API keys. Open a user to change their roles, disable them, give them a new sign-in code or issue and revoke a system's API keys.
+        Giving the officer or ratifier role waits for a second administrator where there is one.
       </Typography>
       <List
         title="Users"
@@ -36,16 +38,14 @@ export function UserList() {
             <FunctionField render={(r: RaRecord) => (r.roles ?? []).map((x: string) => ROLE_SHORT[x] ?? x).join(', ')} />
           </DataTable.Col>
           <DataTable.Col label="Signs in with" disableSort>
-            <FunctionField
-              render={(r: RaRecord) =>
-                [r.hasPassword ? 'password' : null, activeKeys(r) > 0 ? `${activeKeys(r)} API key${activeKeys(r) === 1 ? '' : 's'}` : null]
-                  .filter(Boolean)
-                  .join(', ') || 'nothing yet'
-              }
-            />
+            <FunctionField render={(r: RaRecord) => signsInWith(r as unknown as UserView)} />
           </DataTable.Col>
           <DataTable.Col source="disabled" label="Status">
-            <FunctionField render={(r: RaRecord) => (r.disabled ? 'Disabled' : 'Active')} />
+            <FunctionField
+              render={(r: RaRecord) =>
+                `${r.disabled ? 'Disabled' : 'Active'}${r.pending ? '; a change waits for a second administrator' : ''}`
+              }
+            />
           </DataTable.Col>
           <DataTable.Col source="createdAt" label="Created">
             <DateField source="createdAt" locales="en-GB" />
@@ -56,7 +56,12 @@ export function UserList() {
   );
 }
 
-const activeKeys = (user: RaRecord) =>
-  ((user.apiKeys ?? []) as Array<{ revokedAt: string | null; expiresAt: string | null }>).filter(
-    (k) => !k.revokedAt && (!k.expiresAt || new Date(k.expiresAt) > new Date()),
-  ).length;
+function signsInWith(user: UserView): string {
+  if (isSystem(user)) {
+    const keys = user.apiKeys.filter((k) => !k.revokedAt && (!k.expiresAt || new Date(k.expiresAt) > new Date())).length;
+    return keys > 0 ? `${keys} API key${keys === 1 ? '' : 's'}` : 'no API key yet';
+  }
+  const code = user.oneTimeCodeOutstanding && new Date(user.oneTimeCodeOutstanding.expiresAt) > new Date();
+  if (user.hasPassword) return code ? 'password (a new code is not used yet)' : 'password';
+  return code ? 'nothing yet: one-time code not used' : 'nothing yet';
+}
