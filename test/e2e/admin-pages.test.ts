@@ -1,14 +1,15 @@
 /** The audit log and user management, as an admin; and a scrutiny user kept out of them. */
 
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile } from '../support/browser.js';
+import { checkPage, consoleForFile, signIn } from '../support/browser.js';
 
 const file = consoleForFile();
 
 describe('the admin pages', () => {
   it('shows the audit log newest first and verifies its chain', async () => {
-    const page = await file.ui.freshPage('admin');
-    await page.goto(`${file.ui.server.url}/#/audit`);
+    const page = await file.ui.freshPage();
+    await signIn(page, file.ui.server.url, 'admin');
+    await page.getByRole('menuitem', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     // Actions in words, not codes.
     await page.getByRole('cell', { name: 'User created' }).first().waitFor();
@@ -30,9 +31,10 @@ describe('the admin pages', () => {
     expect(await page.getByRole('cell', { name: 'User created' }).count()).toBe(0);
   });
 
-  it('creates a user for a case system and issues it an API key, shown once', async () => {
-    const page = await file.ui.freshPage('admin');
-    await page.goto(`${file.ui.server.url}/#/users`);
+  it("creates a system's account (API client alone: no password, no one-time code) and issues it an API key, shown once", async () => {
+    const page = await file.ui.freshPage();
+    await signIn(page, file.ui.server.url, 'admin');
+    await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     await page.getByText('officer2').waitFor();
     await checkPage(page, 'users');
@@ -44,8 +46,11 @@ describe('the admin pages', () => {
     await page.getByLabel('API client: a case-management system that evaluates and records decisions').check();
     await checkPage(page, 'users-create');
     await page.getByRole('button', { name: 'Save' }).click();
+    // A system gets no one-time code: it goes straight to its page, to be given a key.
     await page.getByRole('heading', { name: 'User case-system' }).waitFor();
-    await page.getByText('This user has no API keys.').waitFor();
+    await page.getByText("The system's account case-system is made: issue it an API key below.").waitFor();
+    await page.getByText('This system has no API keys.').waitFor();
+    expect(await page.getByRole('button', { name: 'Give a new sign-in code' }).count()).toBe(0);
     // Separation of duties, shown: who created the account, with which role.
     await page.getByRole('region', { name: 'Account history' }).getByText('admin created the account with the role API client.').waitFor();
 

@@ -137,13 +137,20 @@ export function consoleForFile(options: StartOptions = {}): { readonly ui: Conso
   return holder;
 }
 
-/** Signs in through the sign-in page, as a person would. */
-export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+/** Signs in through the sign-in page, as a person would (with the test users' password unless another is given). */
+export async function signIn(page: Page, baseUrl: string, username: string, password = PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/#/login`);
   await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+}
+
+/** Signs out through the user menu in the app bar, as a person would; the sign-in page follows. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /: account$/ }).click();
+  await page.getByRole('menuitem', { name: 'Logout' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
 }
 
 /**
