@@ -86,7 +86,16 @@ describe('a scrutiny user', () => {
     const page = await file.ui.freshPage('scrutiny');
     await page.goto(url('2011-scrutiny-reads', 'show'));
     await page.getByRole('heading', { name: 'Adult social care RAS: 2010 revision', level: 1 }).waitFor();
-    for (const name of ['Edit draft', 'Submit', 'Ratify', 'Clone to new draft', 'Delete draft', 'Withdraw']) {
+    for (const name of [
+      'Edit draft',
+      'Submit',
+      'Ratify',
+      'Clone to new draft',
+      'Delete draft',
+      'Propose withdrawal',
+      'Confirm withdrawal',
+      'Cancel proposal',
+    ]) {
       await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
       await expect(page.getByRole('link', { name }).count()).resolves.toBe(0);
     }
