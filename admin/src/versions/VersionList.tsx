@@ -37,6 +37,17 @@ function InForceMark() {
   );
 }
 
+/** A version whose withdrawal is proposed and waits for a second ratifier says so beside its status. */
+function ProposalMark() {
+  const record = useRecordContext<{ withdrawalProposal?: { proposedBy: string } | null }>();
+  if (!record?.withdrawalProposal) return null;
+  return (
+    <Typography variant="body2" component="span" sx={{ display: 'block', mt: 0.5, color: 'warning.dark', fontWeight: 600 }}>
+      Withdrawal proposed
+    </Typography>
+  );
+}
+
 function EffectiveFrom() {
   const record = useRecordContext<{ ratification?: { effectiveFrom: string } | null }>();
   return (
@@ -59,6 +70,7 @@ export function VersionList() {
         <DataTable.Col source="title" label="Title" />
         <DataTable.Col source="status" label="Status">
           <StatusChip />
+          <ProposalMark />
         </DataTable.Col>
         <DataTable.Col label="Effective from" source="ratification.effectiveFrom">
           <EffectiveFrom />
