@@ -116,9 +116,11 @@ const versions: ResourceProvider = {
 
 const users: ResourceProvider = {
   ...wholeList(async () => (await api<RaRecord[]>('/api/users')).body),
-  getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
-    data: (await api<RaRecord>(`/api/users/${segment(id)}`)).body,
-  })) as DataProvider['getOne'],
+  // With its ETag: a second admin agrees to a waiting change as they read it (If-Match).
+  getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => {
+    const res = await api<RaRecord>(`/api/users/${segment(id)}`);
+    return { data: { ...res.body, etag: res.headers.get('ETag') } };
+  }) as DataProvider['getOne'],
   // A person's account comes with a one-time code, shown once in this answer; 202 when roles wait for a second admin.
   create: (async (_r: string, { data }: CreateParams) => {
     const { username, displayName, roles } = data as RaRecord;
@@ -277,11 +279,14 @@ export interface RasOperations {
   revokeApiKey(userId: string, keyId: string): Promise<void>;
   /**
    * A new one-time code for a person to set their own password with (shown once); `held` when it waits for
-   * a second admin (the account holds officer or ratifier), and then no code.
+   * a second admin, and then no code.
    */
   newSignInCode(userId: string): Promise<{ user: UserView; oneTimeCode: OneTimeCode | null; held: boolean }>;
-  /** Agrees, as the second admin, to the change waiting on an account (a password reset's code is shown once). */
-  approvePending(userId: string): Promise<{ user: UserView; oneTimeCode: OneTimeCode | null }>;
+  /**
+   * Agrees, as the second admin, to the change waiting on an account as read (its ETag, sent as If-Match);
+   * a password reset's code is shown once.
+   */
+  approvePending(userId: string, etag: string | null | undefined): Promise<{ user: UserView; oneTimeCode: OneTimeCode | null }>;
   /** Refuses, or withdraws, the change waiting on an account. */
   refusePending(userId: string): Promise<UserView>;
   /** The signed-in person's own account, with everything done to it and by whom. */
@@ -375,10 +380,11 @@ const operations: RasOperations = {
     const { oneTimeCode, ...user } = res.body;
     return { user, oneTimeCode, held: res.status === 202 };
   },
-  async approvePending(userId) {
+  async approvePending(userId, etag) {
     const res = await api<UserView & { oneTimeCode?: OneTimeCode | null }>(`/api/users/${segment(userId)}/pending/approve`, {
       method: 'POST',
       body: {},
+      headers: etag ? { 'If-Match': etag } : {},
     });
     const { oneTimeCode = null, ...user } = res.body;
     return { user, oneTimeCode };

@@ -152,8 +152,8 @@ function AccountsWaiting() {
       ) : (
         <Box component="ul" sx={{ m: 0, pl: 3 }}>
           {waiting.map((u) => {
-            const pending = u.pending as { kind: 'roles' | 'password-reset'; requestedBy: string };
-            const change = pending.kind === 'roles' ? 'new roles' : 'a new sign-in code';
+            const pending = u.pending as { kind: 'roles' | 'password-reset' | 'disable'; requestedBy: string };
+            const change = { roles: 'new roles', 'password-reset': 'a new sign-in code', disable: 'disabling the account' }[pending.kind];
             return (
               <li key={u.id}>
                 <Link component={RouterLink} to={createPath({ resource: 'users', id: u.id, type: 'edit' })}>

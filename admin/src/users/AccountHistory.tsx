@@ -71,6 +71,8 @@ export function describeAccountEntry({ action, actor, details }: AccountHistoryE
       return `${made}${code}.${held}`;
     }
     case 'user.update': {
+      if (details.awaitingSecondAdmin === 'disable')
+        return `${who} asked for the account to be disabled: this waits for a second administrator to agree.`;
       if (waiting.length > 0)
         return `${who} asked for the account to have the ${plural(waiting, 'role', 'roles')} ${roleList(waiting)}: this waits for a second administrator to agree.`;
       const parts = [
@@ -94,7 +96,9 @@ export function describeAccountEntry({ action, actor, details }: AccountHistoryE
       const what =
         pending?.kind === 'roles'
           ? `to give the ${plural(pending.roles, 'role', 'roles')} ${roleList(pending.roles)}`
-          : 'for a new sign-in code';
+          : pending?.kind === 'disable'
+            ? 'to disable the account'
+            : 'for a new sign-in code';
       if (pending && pending.requestedBy === actor) return `${who} withdrew ${their} request ${what}.`;
       return `${who} refused ${pending ? `${pending.requestedBy}'s` : 'the'} request ${what}.`;
     }

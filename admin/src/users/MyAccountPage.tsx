@@ -18,8 +18,8 @@ import { messageOf, problemsOf } from '../http';
 import { plainMessage } from '../plainErrors';
 import { dateTime } from '../versions/format';
 import { AccountHistoryList } from './AccountHistory';
-import { ROLE_SHORT, ROLE_WORDS, roleList } from './roles';
-import type { MyAccount } from './types';
+import { ROLE_SHORT, ROLE_WORDS } from './roles';
+import { type MyAccount, pendingWords } from './types';
 
 export function MyAccountPage() {
   const dataProvider = useDataProvider<RasDataProvider>();
@@ -62,9 +62,8 @@ export function MyAccountPage() {
             )}
             {me.pending && (
               <Alert severity="info" sx={{ mt: 2 }}>
-                {me.pending.kind === 'roles'
-                  ? `${me.pending.requestedBy} asked on ${dateTime(me.pending.requestedAt)} for you to have ${roleList(me.pending.roles)}: this waits for a second administrator to agree.`
-                  : `${me.pending.requestedBy} asked on ${dateTime(me.pending.requestedAt)} for a new sign-in code for you: this waits for a second administrator to agree.`}
+                {me.pending.requestedBy} asked on {dateTime(me.pending.requestedAt)} {pendingWords(me.pending, 'you', 'your')}: this waits
+                for a second administrator to agree.
               </Alert>
             )}
             {me.oneTimeCodeOutstanding && (

@@ -21,8 +21,15 @@ import type { RasDataProvider } from '../dataProvider';
 import { dateTime } from '../versions/format';
 import { ApiKeys } from './ApiKeys';
 import { OneTimeCodeDialog } from './OneTimeCode';
-import { PRIVILEGED_ROLES, roleList } from './roles';
-import { isSystem, type OneTimeCode, type UserView } from './types';
+import { isSystem, type OneTimeCode, type PendingChange, pendingWords, type UserView } from './types';
+
+/** Why a change waits for a second administrator, by kind. */
+const WHY_SECOND: Record<PendingChange['kind'], string> = {
+  roles:
+    'Officer and ratifier roles change what people are paid, and an administrator can be the second pair of eyes, so another administrator must agree.',
+  'password-reset': 'A new sign-in code lets whoever holds it into the account, so another administrator must agree.',
+  disable: 'Disabling an administrator leaves one fewer second pair of eyes, so another administrator must agree.',
+};
 
 /** The server's own words for a refusal (who may approve is its rule, not the console's). */
 const refusal = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -44,11 +51,13 @@ export function PendingChangePanel() {
     setMessage(null);
     try {
       if (what === 'approve') {
-        const { oneTimeCode } = await dataProvider.approvePending(record.id);
+        const { oneTimeCode } = await dataProvider.approvePending(record.id, record.etag);
         setMessage(
           oneTimeCode
             ? `You agreed: ${record.displayName} has a new sign-in code, shown once.`
-            : `You agreed: ${record.displayName}'s roles are changed.`,
+            : pending?.kind === 'disable'
+              ? `You agreed: ${record.displayName}'s account is disabled.`
+              : `You agreed: ${record.displayName}'s roles are changed.`,
         );
         setCode(oneTimeCode);
       } else {
@@ -76,11 +85,8 @@ export function PendingChangePanel() {
             Waiting for a second administrator
           </Typography>
           <Typography sx={{ mb: 1, maxWidth: '75ch' }}>
-            {pending.kind === 'roles'
-              ? `${pending.requestedBy} asked on ${dateTime(pending.requestedAt)} for ${record.displayName} to have the ${pending.roles.length === 1 ? 'role' : 'roles'} ${roleList(pending.roles)}.`
-              : `${pending.requestedBy} asked on ${dateTime(pending.requestedAt)} for a new sign-in code for ${record.displayName}.`}{' '}
-            Officer and ratifier roles change what people are paid, so another administrator must agree before this takes effect. Until then
-            the account is as it was.
+            {pending.requestedBy} asked on {dateTime(pending.requestedAt)} {pendingWords(pending, record.displayName)}.{' '}
+            {WHY_SECOND[pending.kind]} Until another administrator approves it, the account is as it was.
           </Typography>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
             <Button variant="contained" onClick={() => act('approve')} disabled={busy}>
@@ -115,7 +121,6 @@ export function SignInSection() {
   const self = identity?.id === record.id;
   const outstanding = record.oneTimeCodeOutstanding;
   const expired = outstanding !== null && new Date(outstanding.expiresAt) <= new Date();
-  const needsSecond = record.roles.some((r) => PRIVILEGED_ROLES.includes(r));
 
   const give = async () => {
     setConfirming(false);
@@ -125,7 +130,7 @@ export function SignInSection() {
       const { oneTimeCode, held } = await dataProvider.newSignInCode(record.id);
       if (held)
         setMessage(
-          `${record.displayName} is an officer or ratifier, so another administrator must agree before the new code is given. They will see the request on this page.`,
+          'Another administrator must agree before the new code is given: they will see the request on this page and on their Home page.',
         );
       setCode(oneTimeCode);
       refresh();
@@ -147,11 +152,13 @@ export function SignInSection() {
         the sign-in page.
       </Typography>
       <Typography sx={{ mb: 2, maxWidth: '75ch' }} data-testid="code-status">
-        {outstanding
-          ? expired
-            ? `The one-time code ${outstanding.issuedBy} gave on ${dateTime(outstanding.issuedAt)} was not used and stopped working on ${dateTime(outstanding.expiresAt)}. Give a new one.`
-            : `A one-time code ${outstanding.purpose === 'new-account' ? 'for the new account' : 'for a new password'} was given by ${outstanding.issuedBy} on ${dateTime(outstanding.issuedAt)} and has not been used yet. It works until ${dateTime(outstanding.expiresAt)}.${record.hasPassword ? ' The present password works until it is used.' : ''}`
-          : 'No one-time code is waiting to be used.'}
+        {outstanding?.worksFrom && new Date(outstanding.worksFrom) > new Date()
+          ? `A one-time code for a new password was given by ${outstanding.issuedBy} on ${dateTime(outstanding.issuedAt)}. It works only from ${dateTime(outstanding.worksFrom)}, so that ${record.displayName} can see it and turn it down, and until ${dateTime(outstanding.expiresAt)}.`
+          : outstanding
+            ? expired
+              ? `The one-time code ${outstanding.issuedBy} gave on ${dateTime(outstanding.issuedAt)} was not used and stopped working on ${dateTime(outstanding.expiresAt)}. Give a new one.`
+              : `A one-time code ${outstanding.purpose === 'new-account' ? 'for the new account' : 'for a new password'} was given by ${outstanding.issuedBy} on ${dateTime(outstanding.issuedAt)} and has not been used yet. It works until ${dateTime(outstanding.expiresAt)}.${record.hasPassword ? ' The present password works until it is used.' : ''}`
+            : 'No one-time code is waiting to be used.'}
       </Typography>
       {self ? (
         <Typography>This is your own account: change your password on the My account page.</Typography>
@@ -171,8 +178,7 @@ export function SignInSection() {
           <DialogContentText>
             Do this when {record.displayName} has forgotten their password or it may be known to someone else. You are shown a one-time code
             once; {record.displayName} sets a new password with it. Their present password works until then, and any earlier code stops
-            working.
-            {needsSecond ? ' As they hold the officer or ratifier role, another administrator must agree first, where there is one.' : ''}
+            working. Where there is another administrator, they may have to agree first: you will be told.
           </DialogContentText>
         </DialogContent>
         <DialogActions>

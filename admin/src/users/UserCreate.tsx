@@ -70,7 +70,7 @@ export function UserCreate() {
             choices={ROLE_CHOICES}
             row={false}
             validate={[required('Choose at least one role'), incompatibleRoles]}
-            helperText="An administrator cannot also be an officer or ratifier; an API client is a system and holds no other role. Where there is another administrator, they must agree before an officer or ratifier role takes effect."
+            helperText="An administrator cannot also be an officer or ratifier; an API client is a system and holds no other role. Where there is another administrator, they must agree before an officer, ratifier or administrator role takes effect."
           />
         </SimpleForm>
       </Create>

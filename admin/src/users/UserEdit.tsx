@@ -64,7 +64,7 @@ export function UserEdit() {
           choices={ROLE_CHOICES}
           row={false}
           validate={[required('Choose at least one role'), incompatibleRoles]}
-          helperText="Where there is another administrator, they must agree before an officer or ratifier role takes effect. Nobody changes their own roles."
+          helperText="Where there is another administrator, they must agree before an officer, ratifier or administrator role takes effect, or before another administrator is disabled. Nobody changes their own roles."
         />
         <BooleanInput source="disabled" label="Disabled (cannot sign in or use API keys)" />
       </SimpleForm>

@@ -19,7 +19,7 @@ export function UserList() {
       <Typography sx={{ my: 1, maxWidth: '75ch' }}>
         People sign in with a password they set themselves, with a one-time code you give them; systems (such as a case-management system)
         use API keys. Open a user to change their roles, disable them, give them a new sign-in code or issue and revoke a system's API keys.
-        Giving the officer or ratifier role waits for a second administrator where there is one.
+        Giving the officer, ratifier or administrator role waits for a second administrator where there is one.
       </Typography>
       <List
         title="Users"

@@ -23,9 +23,6 @@ export const ROLE_WORDS: Record<string, string> = {
   admin: 'manage users and read the audit log',
 };
 
-/** Roles that change what people are paid: giving them waits for a second administrator where there is one. */
-export const PRIVILEGED_ROLES = ['officer', 'ratifier'];
-
 /** "Officer and Ratifier" */
 export function roleList(roles: readonly string[] | undefined): string {
   const names = (roles ?? []).map((r) => ROLE_SHORT[r] ?? r);

@@ -4,6 +4,7 @@
  */
 
 import type { Role } from '../authProvider';
+import { roleList } from './roles';
 
 /** A one-time code to set a password with: shown once, in the answer that made it, never again. */
 export interface OneTimeCode {
@@ -17,12 +18,27 @@ export interface CodeOutstanding {
   issuedBy: string;
   issuedAt: string;
   expiresAt: string;
+  /** When it starts to work, if not at once (the reset of an admin's password may wait). */
+  worksFrom?: string;
 }
 
-/** A change that waits for a second admin: roles granted (the whole list asked for), or a password reset. */
+/** A change that waits for a second admin: roles granted (the whole list asked for), a password reset, or an admin disabled. */
 export type PendingChange =
   | { kind: 'roles'; roles: Role[]; requestedBy: string; requestedAt: string }
-  | { kind: 'password-reset'; requestedBy: string; requestedAt: string };
+  | { kind: 'password-reset'; requestedBy: string; requestedAt: string }
+  | { kind: 'disable'; requestedBy: string; requestedAt: string };
+
+/** The change in words, as a request: "to have the roles Officer and Ratifier". */
+export function pendingWords(pending: PendingChange, person: string, their = `${person}'s`): string {
+  switch (pending.kind) {
+    case 'roles':
+      return `for ${person} to have the ${pending.roles.length === 1 ? 'role' : 'roles'} ${roleList(pending.roles)}`;
+    case 'password-reset':
+      return `for a new sign-in code for ${person}`;
+    case 'disable':
+      return `for ${their} account to be disabled`;
+  }
+}
 
 export interface ApiKeyView {
   id: string;
@@ -57,8 +73,8 @@ export interface AccountHistoryEntry {
     label?: string;
     keyId?: string;
     via?: string;
-    /** Roles asked for that wait for a second admin (user.create, user.update). */
-    awaitingSecondAdmin?: Role[] | boolean;
+    /** What waits for a second admin: roles asked for (user.create, user.update), 'disable', or true for a reset. */
+    awaitingSecondAdmin?: Role[] | boolean | 'disable';
     /** Who asked for a change a second admin agreed to. */
     requestedBy?: string;
     oneTimeCodeExpiresAt?: string;
@@ -81,6 +97,8 @@ export interface UserView {
   oneTimeCodeOutstanding: CodeOutstanding | null;
   pending: PendingChange | null;
   apiKeys: ApiKeyView[];
+  /** The account's ETag as read (GET /api/users/:id): a second admin agrees to the change as they read it. */
+  etag?: string | null;
   /** On GET /api/users/:id: what was done to the account, and by whom. */
   history?: AccountHistoryEntry[];
   /** Set by the console's data layer when the server answered 202: a change waits for a second admin. */
