@@ -12,6 +12,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { visuallyHidden } from '../calculator/charts';
 import { dateTime } from '../versions/format';
 import type { OneTimeCode } from './types';
 
@@ -32,9 +33,11 @@ export function OneTimeCodeShown({ code, person, username }: { code: OneTimeCode
         Give this code to {person}. They set their own password with it on the sign-in page, under “Set your password with a one-time code”,
         with the username <strong>{username}</strong>. It works once, until {dateTime(code.expiresAt)}.
       </Typography>
+      <Box component="span" sx={visuallyHidden}>
+        The one-time code:
+      </Box>
       <Box
         component="p"
-        aria-label="One-time code"
         data-testid="one-time-code"
         sx={{
           fontFamily: 'monospace',
