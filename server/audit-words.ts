@@ -28,6 +28,7 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   'user.update': 'User changed',
   'user.password-reset': 'One-time sign-in code given (or asked for)',
   'user.enrol': 'Password set with a one-time code',
+  'user.code-refused': 'One-time code turned down by the account holder',
   'user.pending-cancelled': 'Account change refused or withdrawn',
   'version.seed': 'Example version loaded',
   'version.create': 'Draft created',

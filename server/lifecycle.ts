@@ -18,7 +18,16 @@ import { type PreconditionRule, requirePrecondition } from './domain/preconditio
 import { optionalReason, requireReason } from './domain/reasons.js';
 import { versionInForce } from './in-force.js';
 import type { WorseOffGroup } from './ratification-comparison.js';
-import type { AuditAnchor, PolicyRecord, Ratification, Restores, VersionRecord, VersionStatus, Withdrawal } from './store/records.js';
+import type {
+  AuditAnchor,
+  CohortRecord,
+  PolicyRecord,
+  Ratification,
+  Restores,
+  VersionRecord,
+  VersionStatus,
+  Withdrawal,
+} from './store/records.js';
 
 /** The lifecycle's refusals are the domain's: see domain/errors.ts. */
 export { DomainError as LifecycleError, type DomainErrorKind as LifecycleErrorKind } from './domain/errors.js';
@@ -69,6 +78,8 @@ export interface ComparisonMade {
   /** The revisions compared: the commit refuses a comparison of anything that has changed since. */
   candidateRevision: number;
   againstRevision: number;
+  /** People compared in money: both versions give them an amount. */
+  people: number;
   worseOff: WorseOffGroup[];
   record: Record<string, unknown>;
 }
@@ -576,6 +587,12 @@ function checkComparison(
         'comparison_stale',
         'The reference cohort or the versions compared changed while the comparison was being made; try again.',
       );
+    // A comparison of nobody shows no loser because it shows nobody: that is no reason to skip the note.
+    if (comparison.people === 0 && comparison.worseOff.length === 0 && !notes.equalityImpact)
+      throw noteRequired(
+        `Nobody in the reference cohort could be compared with ${comparison.against} in money, so nobody's loss can be seen. Record an equality impact note, or choose a reference cohort this scheme can evaluate.`,
+        'the reference cohort compared nobody: say why the change is made all the same',
+      );
     if (comparison.worseOff.length > 0 && !notes.equalityImpact)
       throw noteRequired(
         `Compared with ${comparison.against} over the reference cohort, this change leaves people worse off (${describeWorseOff(comparison.worseOff)}). Record an equality impact note with the rationale.`,
@@ -721,9 +738,26 @@ export function createPolicy(
   };
 }
 
-/** Choosing the cohort versions are compared over before ratification: not while one of them is submitted. */
-export function setReferenceCohort(state: PolicyState, cohortId: string | null, actor: Actor, commit: CommitContext): Outcome {
+/**
+ * Choosing the cohort versions are compared over before ratification: not while one of them is submitted,
+ * and not a cohort made for another scheme (its people answer another questionnaire, so nobody would be
+ * compared and no loser seen).
+ */
+export function setReferenceCohort(
+  state: PolicyState,
+  cohort: Pick<CohortRecord, 'id' | 'policyId'> | null,
+  actor: Actor,
+  commit: CommitContext,
+): Outcome {
   if (!state.policy) throw new LifecycleError('not-found', 'policy_not_found', 'There is no such policy.');
+  const cohortId = cohort?.id ?? null;
+  if (cohort?.policyId && cohort.policyId !== state.policy.id)
+    throw new LifecycleError(
+      'invalid',
+      'cohort_of_another_scheme',
+      `Cohort ${cohort.id} was made for scheme '${cohort.policyId}', not '${state.policy.id}': its people cannot be compared under this scheme.`,
+      '/cohortId',
+    );
   const submitted = state.versions.filter((v) => v.status === 'submitted').map((v) => v.version);
   if (submitted.length > 0 && cohortId !== (state.policy.referenceCohortId ?? null))
     throw new LifecycleError(
@@ -791,6 +825,19 @@ function assertFrom(version: VersionRecord, transition: Transition): void {
   throw new LifecycleError(
     'conflict',
     'wrong_status',
-    `Version ${version.version} is ${version.status}: only a version that is ${allowed.join(' or ')} can ${transition.replaceAll('-', ' ')}.`,
+    `Version ${version.version} is ${version.status}: only a version that is ${allowed.join(' or ')} can be ${DONE_TO[transition]}.`,
   );
 }
+
+/** Each transition as what is done to a version, for messages. */
+const DONE_TO: Record<Transition, string> = {
+  edit: 'edited',
+  'edit-examples': 'given new worked examples',
+  delete: 'deleted',
+  submit: 'submitted',
+  'return-to-draft': 'returned to draft',
+  ratify: 'ratified',
+  'propose-withdrawal': 'proposed for withdrawal',
+  'cancel-withdrawal': 'kept in force after a proposal to withdraw it',
+  'confirm-withdrawal': 'withdrawn',
+};

@@ -93,6 +93,7 @@ async function compareOverReference(store: Store, work: WorkPool, pair: Referenc
     againstRevision: pair.against.revision,
     candidate: pair.candidate.version,
     candidateRevision: pair.candidate.revision,
+    people: result.overall.people,
     worseOff: record.worseOff,
     record: record as unknown as Record<string, unknown>,
   };

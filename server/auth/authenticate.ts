@@ -8,12 +8,15 @@ import { HttpProblem } from '../errors.js';
 import type { ApiKeyRecord, Role, SessionRecord, UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { hashes, sameHash, sha256 } from './secrets.js';
+import { isSystem } from '../domain/accounts.js';
 
 export interface Caller {
   userId: string;
   username: string;
   roles: readonly Role[];
   via: 'session' | 'api-key';
+  /** The API key used, when via is 'api-key': the audit names it beside the system's account. */
+  keyId?: string;
 }
 
 declare module 'express-serve-static-core' {
@@ -30,7 +33,7 @@ export function authenticate(store: Store, now: () => Date): RequestHandler {
     if (credential?.kind === 'api-key') {
       const at = now();
       const { user, key } = fromApiKey(store, credential.value, at);
-      req.caller = callerOf(user, 'api-key');
+      req.caller = { ...callerOf(user, 'api-key'), keyId: key.id };
       const hour = hourOf(at);
       if (key.lastUsedAt !== hour) return noteUse(store, user, key, at, hour).then(() => next(), next);
     }
@@ -142,6 +145,13 @@ function fromApiKey(store: Store, key: string, now: Date): { user: UserRecord; k
   if (record.expiresAt && record.expiresAt <= now.toISOString())
     throw new HttpProblem(401, 'api_key_expired', `The API key expired at ${record.expiresAt}: ask an admin for a new one.`);
   if (user.disabled) throw new HttpProblem(401, 'account_disabled', 'This account is disabled.');
+  // Keys belong to systems: a key left on an account that is now a person's does not speak for that person.
+  if (!isSystem(user))
+    throw new HttpProblem(
+      401,
+      'bad_credentials',
+      "This API key belongs to an account that is no longer a system's: ask an admin for a system's key.",
+    );
   return found;
 }
 

@@ -17,6 +17,7 @@ import type { AuditEvent } from '../audit.js';
 import { sameHash } from '../auth/secrets.js';
 import type { PendingAccountChange, Role, UserRecord } from '../store/records.js';
 import { DomainError } from './errors.js';
+import { requirePrecondition } from './preconditions.js';
 
 /**
  * Roles a second admin must agree to grant, and to reset the password of: officer and ratifier let their
@@ -44,9 +45,13 @@ export const ACCOUNT_HISTORY = new Set([
   'user.password-reset',
   'user.pending-cancelled',
   'user.enrol',
+  'user.code-refused',
   'api-key.create',
   'api-key.revoke',
 ]);
+
+/** How long the reset code of the other admin of a council of two waits before it works. */
+export const ADMIN_RESET_WAIT_HOURS = 72;
 
 /** How long a one-time code to set a password works. */
 export const ENROLMENT_HOURS = 72;
@@ -55,13 +60,22 @@ export const ENROLMENT_HOURS = 72;
 export interface NewCode {
   codeHash: string;
   expiresAt: string;
+  /** When it starts to work (absent: at once). */
+  notBefore?: string;
+}
+
+/** A code that starts to work later works for as long after that. */
+function laterOf(expiresAt: string, notBefore: string, hours: number): string {
+  const fromStart = new Date(Date.parse(notBefore) + hours * 3600_000).toISOString();
+  return fromStart > expiresAt ? fromStart : expiresAt;
 }
 
 export type AccountCommand =
   | { kind: 'create'; id: string; username: string; displayName: string; roles: Role[]; code: NewCode | null }
   | { kind: 'update'; userId: string; displayName?: string; roles?: Role[]; disabled?: boolean }
   | { kind: 'reset-password'; userId: string; code: NewCode }
-  | { kind: 'approve'; userId: string; code: NewCode }
+  | { kind: 'approve'; userId: string; code: NewCode; ifMatch: string | undefined }
+  | { kind: 'refuse-code'; userId: string }
   | { kind: 'cancel'; userId: string }
   | { kind: 'enrol'; username: string; codeHash: string; passwordHash: string }
   | { kind: 'create-key'; userId: string; keyId: string; label: string; secretHash: string; expiresAt: string | null }
@@ -115,6 +129,13 @@ export function decideAccount(
     }
     case 'enrol':
       return enrol(users, command, commit);
+    case 'refuse-code': {
+      // The person turns down a code given for their account that they did not ask for.
+      const user = requireUser(users, command.userId);
+      if (!user.enrolment) throw new DomainError('conflict', 'no_code', 'No one-time code is waiting for your account.');
+      const next = { ...user, enrolment: null, revision: commit.revision };
+      return done(next, [event(user, 'user.code-refused', { issuedBy: user.enrolment.issuedBy, issuedAt: user.enrolment.issuedAt })]);
+    }
     case 'create-key': {
       const user = requireUser(users, command.userId);
       if (!isSystem(user))
@@ -228,15 +249,23 @@ function update(
       `Change ${user.username}'s roles and disable the account in two steps: each waits for a second admin.`,
     );
   const hold = holdRoles || holdDisable;
+  // A change waiting for a second admin was asked of the account as it was: any change of its roles or standing replaces it.
+  const changesStanding =
+    granted.length > 0 || removed.length > 0 || (command.disabled !== undefined && command.disabled !== user.disabled);
   const pending: PendingAccountChange | null = holdRoles
     ? { kind: 'roles', roles: wanted, requestedBy: actor.username, requestedAt: commit.at }
     : holdDisable
       ? { kind: 'disable', requestedBy: actor.username, requestedAt: commit.at }
-      : (user.pending ?? null);
+      : changesStanding
+        ? null
+        : (user.pending ?? null);
+  // A person's account made a system's keeps no password, and no code to set one: a system signs in with keys.
+  const becomesSystem = !holdRoles && isSystem({ roles: wanted }) && !isSystem(user);
   const next: UserRecord = {
     ...user,
     ...(command.displayName !== undefined ? { displayName: command.displayName } : {}),
     ...(command.disabled !== undefined && !holdDisable ? { disabled: command.disabled } : {}),
+    ...(becomesSystem ? { passwordHash: null, enrolment: null } : {}),
     roles: holdRoles ? user.roles : wanted,
     pending,
     revision: commit.revision,
@@ -282,14 +311,21 @@ function resetPassword(
       'systems_have_no_password',
       `${user.username} is a system's account: it uses API keys, never a password.`,
     );
-  // The account itself cannot agree to its own reset: where no third admin could, the reset is given at once.
-  if (user.roles.some((r) => PRIVILEGED_ROLES.includes(r)) && secondAdminNeeded(users, actor, user)) {
+  // A second admin agrees to every reset where there is one who is not the account itself.
+  if (secondAdminNeeded(users, actor, user)) {
     const next = {
       ...user,
       pending: { kind: 'password-reset', requestedBy: actor.username, requestedAt: commit.at } as const,
       revision: commit.revision,
     };
     return { ...done(next, [event(user, 'user.password-reset', { awaitingSecondAdmin: true })]), pending: true };
+  }
+  // The other admin of a council of two cannot agree to their own reset: the code works only after a wait in which
+  // they can see it and turn it down, so one admin cannot quietly take over the other.
+  if (user.roles.includes('admin') && secondAdminNeeded(users, actor)) {
+    const notBefore = new Date(Date.parse(commit.at) + ADMIN_RESET_WAIT_HOURS * 3600_000).toISOString();
+    const waiting = { ...command.code, expiresAt: laterOf(command.code.expiresAt, notBefore, ENROLMENT_HOURS), notBefore };
+    return issue(user, waiting, 'password-reset', actor, commit, event);
   }
   return issue(user, command.code, 'password-reset', actor, commit, event);
 }
@@ -314,6 +350,14 @@ function approve(
   // An admin may agree to lose their own powers, never to gain any.
   if (user.id === actor.userId && !takesAwayOnly(user, pending))
     throw new DomainError('forbidden', 'own_roles', 'Nobody agrees to a change of their own account: ask another admin.');
+  // The second admin agrees to the change as they read it, not to whatever it has become since.
+  requirePrecondition(command.ifMatch, `"${user.revision}"`, {
+    any: false,
+    what: `${user.username}'s account`,
+    staleCode: 'changed_since_read',
+    advice: 'read the account again before agreeing',
+    required: `Send If-Match with the ETag of ${user.username}'s account as you read it, so that you agree to exactly the change you saw.`,
+  });
   if (pending.kind === 'disable') {
     const next: UserRecord = { ...user, disabled: true, pending: null, revision: commit.revision };
     return {
@@ -335,6 +379,12 @@ function approve(
     return { ...issued, events: issued.events.map((e) => ({ ...e, details: { ...e.details, requestedBy: pending.requestedBy } })) };
   }
   assertCompatible(pending.roles);
+  if (isSystem(user) && !isSystem({ roles: pending.roles }) && user.apiKeys.some((k) => k.revokedAt === null))
+    throw new DomainError(
+      'conflict',
+      'system_has_keys',
+      `${user.username} is a system's account with API keys: revoke them before it becomes a person's.`,
+    );
   const granted = pending.roles.filter((r) => !user.roles.includes(r));
   const removed = user.roles.filter((r) => !pending.roles.includes(r));
   const next: UserRecord = { ...user, roles: pending.roles, pending: null, revision: commit.revision };
@@ -367,7 +417,8 @@ function issue(
     enrolment: { ...code, purpose, issuedBy: actor.username, issuedAt: commit.at },
     revision: commit.revision,
   };
-  return { ...done(next, [event(user, 'user.password-reset', { oneTimeCodeExpiresAt: code.expiresAt })]), codeIssued: true };
+  const details = { oneTimeCodeExpiresAt: code.expiresAt, ...(code.notBefore ? { oneTimeCodeWorksFrom: code.notBefore } : {}) };
+  return { ...done(next, [event(user, 'user.password-reset', details)]), codeIssued: true };
 }
 
 function enrol(
@@ -379,10 +430,12 @@ function enrol(
   const enrolment = user?.enrolment;
   // One answer for every failure, so the code cannot be told apart from the name.
   if (!user || !enrolment || user.disabled || enrolment.expiresAt <= commit.at || !sameHash(enrolment.codeHash, command.codeHash))
+    throw badCode();
+  if (enrolment.notBefore && enrolment.notBefore > commit.at)
     throw new DomainError(
       'forbidden',
-      'bad_code',
-      'This one-time code does not work for this username: it may be mistyped, used already, or out of date. Ask an admin for a new one.',
+      'code_not_yet',
+      `This code works from ${enrolment.notBefore}: the reset of an admin's password waits, so that they can see it and turn it down.`,
       '/code',
     );
   const next: UserRecord = { ...user, passwordHash: command.passwordHash, enrolment: null, revision: commit.revision };
@@ -401,6 +454,15 @@ function enrol(
       },
     ],
   };
+}
+
+function badCode(): DomainError {
+  return new DomainError(
+    'forbidden',
+    'bad_code',
+    'This one-time code does not work for this username: it may be mistyped, used already, or out of date. Ask an admin for a new one.',
+    '/code',
+  );
 }
 
 /** Whether a change waiting on an account gives it none of the powers a second admin must agree to (its holder may agree to that). */

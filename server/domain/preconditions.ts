@@ -20,14 +20,21 @@ export function readIfMatch(header: string | readonly string[] | undefined): IfM
   const value = (typeof header === 'string' ? header : header.join(', ')).replace(OWS, '');
   if (value === '') return { kind: 'absent' };
   if (value === '*') return { kind: 'any' };
-  const members = value.split(',').map((m) => m.replace(OWS, ''));
-  if (members.some((m) => !ENTITY_TAG.test(m))) return { kind: 'malformed' };
+  // Empty list elements ("a, , b" or a trailing comma) are ignored, as RFC 9110 §5.6.1 asks of a recipient.
+  const members = value
+    .split(',')
+    .map((m) => m.replace(OWS, ''))
+    .filter((m) => m !== '');
+  if (members.length === 0 || members.some((m) => !ENTITY_TAG.test(m))) return { kind: 'malformed' };
   // Strong comparison: weak tags are kept out, so they can never match.
   return { kind: 'tags', tags: members.filter((m) => !m.startsWith('W/')) };
 }
 
 export interface PreconditionRule {
-  /** Whether "*" (any current revision) will do: never where a person must name what they reviewed. */
+  /**
+   * Whether "*" (any current revision), or a list of tags, will do: never where a person must name the one
+   * revision they reviewed (a list of every revision would match whatever it has become).
+   */
   any: boolean;
   /** What the record is called in messages, e.g. "version 2011". */
   what: string;
@@ -42,14 +49,21 @@ export interface PreconditionRule {
 /** Throws unless the If-Match header names exactly the current ETag (or "*", where the rule allows it). */
 export function requirePrecondition(header: string | readonly string[] | undefined, currentEtag: string, rule: PreconditionRule): void {
   const read = readIfMatch(header);
-  if (read.kind === 'absent' || (read.kind === 'any' && !rule.any))
-    throw new DomainError('precondition-required', 'if_match_required', rule.required);
+  if (read.kind === 'absent') throw new DomainError('precondition-required', 'if_match_required', rule.required);
+  if (read.kind === 'any' && !rule.any)
+    throw new DomainError('precondition-required', 'if_match_required', `If-Match: * names no revision. ${rule.required}`);
   if (read.kind === 'any') return;
   if (read.kind === 'malformed')
     throw new DomainError(
       'precondition-failed',
-      rule.staleCode,
-      `If-Match must be an entity tag such as ${currentEtag} (or a list of them), with nothing around it but spaces or tabs: ${rule.advice}.`,
+      'if_match_malformed',
+      `If-Match must be an entity tag such as ${currentEtag}, with nothing around it but spaces or tabs: ${rule.advice}.`,
+    );
+  if (!rule.any && read.tags.length > 1)
+    throw new DomainError(
+      'precondition-failed',
+      'if_match_malformed',
+      `If-Match must name the one revision you reviewed, such as ${currentEtag}, not a list: ${rule.advice}.`,
     );
   if (!read.tags.includes(currentEtag))
     throw new DomainError(

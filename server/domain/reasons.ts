@@ -16,15 +16,19 @@ export const REASON_MINIMUM = { words: 2, letters: 10 } as const;
 const INVISIBLE_AT_ENDS =
   /^[\p{White_Space}\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]+|[\p{White_Space}\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]+$/gu;
 const INVISIBLE = /[\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]/gu;
-/** A word: letters (with their marks), possibly joined by an apostrophe or hyphen. */
-const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+/**
+ * A word: letters (with their marks), possibly joined by an apostrophe or hyphen. Modifier letters (a
+ * kashida, a length mark) lengthen a word but are no letter of their own: a line of them says nothing.
+ */
+const WORD = /[\p{Lu}\p{Ll}\p{Lt}\p{Lo}][\p{L}\p{M}]*(?:['’-][\p{Lu}\p{Ll}\p{Lt}\p{Lo}][\p{L}\p{M}]*)*/gu;
+const LETTER = /[\p{Lu}\p{Ll}\p{Lt}\p{Lo}]/gu;
 
 /** The reason as it is kept, or a DomainError naming the field when it says nothing. */
 export function requireReason(value: string, pointer: string, what = 'the reason'): string {
   const trimmed = value.replace(INVISIBLE_AT_ENDS, '');
   const words = trimmed.replace(INVISIBLE, '').match(WORD) ?? [];
-  const letters = words.join('').replace(/\p{M}/gu, '').length;
-  const realWords = words.filter((w) => w.replace(/['’-]/g, '').length >= 2).length;
+  const letters = words.join('').match(LETTER)?.length ?? 0;
+  const realWords = words.filter((w) => (w.match(LETTER)?.length ?? 0) >= 2).length;
   if (realWords < REASON_MINIMUM.words || letters < REASON_MINIMUM.letters)
     throw new DomainError(
       'invalid',

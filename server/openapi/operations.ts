@@ -109,7 +109,7 @@ export const OPERATIONS: Record<string, Operation> = {
     body: enrolBody,
     ok: [204],
     problems: {
-      403: 'bad_code (pointer /code): the code is wrong, used, out of date, or not for this username.',
+      403: 'bad_code (pointer /code): the code is wrong, used, out of date, or not for this username; code_not_yet: the reset of an admin in a council of two works only after its wait.',
       422: `${INVALID_BODY} Also ${WEAK_PASSWORD}`,
       429: 'Too many failed attempts for this username or from this address (Retry-After).',
     },
@@ -148,7 +148,11 @@ export const OPERATIONS: Record<string, Operation> = {
       422: `${INVALID_BODY} Also (incompatible_roles, pointer /roles) for roles one account may not hold together: admin with officer or ratifier, api-client with any other.`,
     },
   },
-  'get /api/users/{userId}': { ok: [200, ref('UserWithHistory')], problems: { 404: 'No such user.' } },
+  'get /api/users/{userId}': {
+    ok: [200, ref('UserWithHistory')],
+    okHeaders: { ETag: "The account's revision, for If-Match when agreeing to a change waiting on it." },
+    problems: { 404: 'No such user.' },
+  },
   'patch /api/users/{userId}': {
     body: updateUserBody,
     ok: [200, ref('User')],
@@ -176,14 +180,18 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'post /api/users/{userId}/pending/approve': {
+    params: [{ ...ifMatch, description: 'The ETag of the account as the approving admin read it (GET /api/users/{userId}).' }],
     ok: [200, ref('NewUser')],
     problems: {
-      403: 'The caller asked for this change (a second admin must agree), or it is their own account.',
+      403: 'The caller asked for this change (a second admin must agree), or it gives their own account powers.',
       404: 'No such user.',
-      409: 'Nothing is waiting on the account.',
+      409: "Nothing is waiting on the account, or a system's account with live keys would become a person's.",
+      412: 'The account changed since the ETag sent was read.',
       422: 'The roles waiting can no longer be held together.',
+      428: 'No If-Match (or *): agreeing must name the account as read.',
     },
   },
+  'delete /api/auth/one-time-code': { ok: [200, ref('User')], problems: { 409: 'No one-time code is waiting for your account.' } },
   'delete /api/users/{userId}/pending': {
     ok: [200, ref('User')],
     problems: { 404: 'No such user.', 409: 'Nothing is waiting on the account.' },

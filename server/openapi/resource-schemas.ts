@@ -48,7 +48,16 @@ export const userProperties = {
   hasPassword: { type: 'boolean' },
   oneTimeCodeOutstanding: {
     ...nullable(
-      record({ purpose: { enum: ['new-account', 'password-reset'] }, issuedBy: string, issuedAt: timestamp, expiresAt: timestamp }),
+      record({
+        purpose: { enum: ['new-account', 'password-reset'] },
+        issuedBy: string,
+        issuedAt: timestamp,
+        expiresAt: timestamp,
+        worksFrom: {
+          ...timestamp,
+          description: 'When the code starts to work: later than issuedAt for the reset of the other admin of a council of two.',
+        },
+      }),
     ),
     description: 'A one-time code given for this account and not yet used (never the code itself).',
   },

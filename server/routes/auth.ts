@@ -155,6 +155,22 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
     ),
 
     route(
+      'delete',
+      '/api/auth/one-time-code',
+      'signed-in',
+      'Turn down a one-time code given for your own account that you did not ask for: it stops working at once',
+      async (req, res) => {
+        const outcome = await runAccountCommand(
+          ctx.store,
+          ctx.clock,
+          { kind: 'refuse-code', userId: req.caller!.userId },
+          { userId: req.caller!.userId, username: req.caller!.username },
+        );
+        res.json(publicUser(outcome.user));
+      },
+    ),
+
+    route(
       'post',
       '/api/auth/enrol',
       'public',
@@ -243,6 +259,7 @@ export function publicUser(user: Omit<UserRecord, 'revision'>) {
           issuedBy: user.enrolment.issuedBy,
           issuedAt: user.enrolment.issuedAt,
           expiresAt: user.enrolment.expiresAt,
+          worksFrom: user.enrolment.notBefore ?? user.enrolment.issuedAt,
         }
       : null,
     pending: user.pending ?? null,

@@ -141,11 +141,11 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         const { cohortId } = checkReference(req);
         const policyId = String(req.params.id);
         requirePolicy(ctx.store, policyId);
-        if (cohortId !== null) requireCohortRecord(ctx.store, cohortId);
+        const cohort = cohortId === null ? null : requireCohortRecord(ctx.store, cohortId);
         const policy = await ctx.store.transact((draft) => {
           const outcome = setReferenceCohort(
             policyState(draft, policyId),
-            cohortId,
+            cohort,
             { username: req.caller!.username },
             commitContext(draft, ctx.clock),
           );

@@ -3,7 +3,7 @@ import { letterHtml, letterPdf } from '../letter/render.js';
 import { randomUUID } from 'node:crypto';
 import diff from 'microdiff';
 import type { Caller } from '../auth/authenticate.js';
-import { isoNow } from '../clock.js';
+import { isoNow, today } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../errors.js';
 import { pageRequest, sendPage } from '../http/paging.js';
@@ -40,7 +40,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const body = checkRecord(req);
         const version = withPointerPrefix('/assessment', () => versionForAssessment(ctx.store, body.policyId, body.assessment));
-        requireInForceDecision(version, (body.assessment as { assessmentDate: string }).assessmentDate, body);
+        requireInForceDecision(version, (body.assessment as { assessmentDate: string }).assessmentDate, body, today(ctx.clock));
         const result = withPointerPrefix('/assessment', () => evaluateWith(version, body.assessment, undefined));
         const decision = await ctx.store.transact((draft) => {
           const record: DecisionRecord = {
@@ -62,7 +62,12 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
             actor: record.createdBy,
             action: 'decision.record',
             target: `decision:${record.id}`,
-            details: { policyId: record.policyId, version: record.version, contentHash: record.contentHash },
+            details: {
+              policyId: record.policyId,
+              version: record.version,
+              contentHash: record.contentHash,
+              ...(req.caller!.keyId ? { apiKey: req.caller!.keyId } : {}),
+            },
           });
           return record;
         });
@@ -165,7 +170,12 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
             actor: finalBudget.recordedBy,
             action: 'decision.final-budget',
             target: `decision:${id}`,
-            details: { weeklyPence: body.weeklyPence, indicativeWeeklyPence: current.weeklyPence, revision: next.revision },
+            details: {
+              weeklyPence: body.weeklyPence,
+              indicativeWeeklyPence: current.weeklyPence,
+              revision: next.revision,
+              ...(req.caller!.keyId ? { apiKey: req.caller!.keyId } : {}),
+            },
           });
           return next;
         });
@@ -183,7 +193,26 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
  * ?asOf=) or replay, and is never recorded as a decision: otherwise one person could pay someone under
  * a superseded scheme, or skip an uplift, with nobody else seeing it.
  */
-function requireInForceDecision(inForce: VersionRecord, assessmentDate: string, body: { version?: string; asOf?: string }): void {
+function requireInForceDecision(
+  inForce: VersionRecord,
+  assessmentDate: string,
+  body: { version?: string; asOf?: string },
+  today: string,
+): void {
+  // An assessment made is dated on or before today: a later date would choose a version not yet in force.
+  if (assessmentDate > today)
+    throw new HttpProblem(
+      422,
+      'assessment_in_future',
+      `The assessment date ${assessmentDate} is after today (${today}): a decision records an assessment already made. To see what a version to come gives, evaluate with it instead.`,
+      [
+        {
+          pointer: '/assessment/assessmentDate',
+          code: 'assessment_in_future',
+          message: `an assessment already made is dated ${today} or before`,
+        },
+      ],
+    );
   if (body.version !== undefined && body.version !== inForce.version)
     throw new HttpProblem(
       422,

@@ -35,7 +35,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const user = requireUser(ctx.store.all('users'), userId(req));
         const entries = await ctx.store.auditEntries({ target: `user:${user.id}` });
-        res.json({ ...publicUser(user), history: accountHistory(entries) });
+        res.set('ETag', `"${user.revision}"`).json({ ...publicUser(user), history: accountHistory(entries) });
       },
     ),
 
@@ -94,13 +94,13 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       'post',
       '/api/users/:userId/pending/approve',
       'user.manage',
-      'Agree, as the second admin, to the change waiting on an account: roles granted, or a password reset (its one-time code shown once, here)',
+      "Agree, as the second admin, to the change waiting on an account as you read it (If-Match with the account's ETag from GET /api/users/{userId}): roles granted, an admin disabled, or a password reset (its one-time code shown once, here)",
       async (req, res) => {
         const code = newCode(ctx.clock);
         const outcome = await runAccountCommand(
           ctx.store,
           ctx.clock,
-          { kind: 'approve', userId: userId(req), code: code.kept },
+          { kind: 'approve', userId: userId(req), code: code.kept, ifMatch: req.headers['if-match'] },
           actor(req),
         );
         res.json(withCode(outcome.user, outcome.codeIssued ? code.shown : null));

@@ -150,6 +150,8 @@ export interface ApiKeyRecord {
 export interface Enrolment {
   codeHash: string;
   expiresAt: string;
+  /** When the code starts to work (absent: at once): the reset of the other admin of a council of two waits. */
+  notBefore?: string;
   purpose: 'new-account' | 'password-reset';
   issuedBy: string;
   issuedAt: string;

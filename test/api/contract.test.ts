@@ -1128,12 +1128,20 @@ describe('real responses fit the contract', () => {
       oneTimeCode: { code: expect.any(String) },
     });
     await exchange('POST', `/api/users/${userId}/pending/approve`, 403, { token: admin }, own.url);
-    await exchange('POST', `/api/users/${userId}/pending/approve`, 200, { token: secondToken }, own.url);
-    await exchange('POST', `/api/users/${userId}/pending/approve`, 409, { token: secondToken }, own.url);
+    await exchange('POST', `/api/users/${userId}/pending/approve`, 428, { token: secondToken }, own.url);
+    const read = await exchange('GET', `/api/users/${userId}`, 200, { token: secondToken }, own.url);
+    const asRead = { 'if-match': read.headers.get('etag')! };
+    await exchange('POST', `/api/users/${userId}/pending/approve`, 412, { token: secondToken, headers: { 'if-match': '"1"' } }, own.url);
+    await exchange('POST', `/api/users/${userId}/pending/approve`, 200, { token: secondToken, headers: asRead }, own.url);
+    await exchange('POST', `/api/users/${userId}/pending/approve`, 409, { token: secondToken, headers: asRead }, own.url);
     await exchange('DELETE', `/api/users/${userId}/pending`, 409, { token: secondToken }, own.url);
     await exchange('POST', `/api/users/${userId}/password-reset`, 202, { token: admin }, own.url);
     await exchange('DELETE', `/api/users/${userId}/pending`, 200, { token: secondToken }, own.url);
     await exchange('POST', '/api/users/no-such-user/pending/approve', 404, { token: secondToken }, own.url);
+    // A code for your own account that you did not ask for can be turned down.
+    const personSession = await login(own.url, 'contract-person', 'first-long-passphrase');
+    await exchange('DELETE', '/api/auth/one-time-code', 200, { token: personSession }, own.url);
+    await exchange('DELETE', '/api/auth/one-time-code', 409, { token: personSession }, own.url);
     await exchange('DELETE', '/api/users/no-such-user/pending', 404, { token: secondToken }, own.url);
     const me = await exchange(
       'GET',
@@ -1150,6 +1158,7 @@ describe('real responses fit the contract', () => {
       'user.update',
       'user.password-reset',
       'user.pending-cancelled',
+      'user.code-refused',
     ]);
     const session = await login(own.url, 'contract-person', 'first-long-passphrase');
     const change = (currentPassword: string, newPassword: string, status: number) =>

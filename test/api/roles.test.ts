@@ -57,6 +57,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/auth/me': 'signed-in',
   'post /api/auth/password': 'signed-in',
   'post /api/auth/enrol': 'public',
+  'delete /api/auth/one-time-code': 'signed-in',
   'get /api/setup': 'public',
   'post /api/setup': 'public',
 

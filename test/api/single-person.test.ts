@@ -43,6 +43,10 @@ afterEach(async () => {
 
 const caller = (token: string) => as(server, token);
 const admin = () => caller(server.tokens.admin);
+/** The account as an admin read it: agreeing to a change waiting on it names this. */
+const asRead = async (token: string, userId: string) => ({
+  'if-match': (await caller(token).get(`/api/users/${userId}`)).headers.get('etag')!,
+});
 
 /** What is in force, what the sample person gets, and how long the audit log is: all must stay as they were. */
 async function snapshot() {
@@ -234,7 +238,7 @@ describe('2. the admin is not every pair of eyes', () => {
     expect(grant.status).toBe(202);
     expect(await login(server.url, 'second-admin')).toEqual(expect.any(String));
     // An admin may agree to lose their own powers: the second agrees to be demoted.
-    ok(await caller(secondToken).post(`/api/users/${second.id}/pending/approve`));
+    ok(await caller(secondToken).post(`/api/users/${second.id}/pending/approve`, {}, await asRead(secondToken, second.id)));
     expect(ok(await admin().get(`/api/users/${second.id}`)).roles).toEqual(['scrutiny']);
   });
 
@@ -298,6 +302,88 @@ describe('2. the admin is not every pair of eyes', () => {
     // The second admin's own reset cannot wait for them: with no third admin, it is given at once, on their record.
     const theirs = ok(await admin().post(`/api/users/${second.id}/password-reset`));
     expect(theirs.oneTimeCode).toEqual({ code: expect.any(String), expiresAt: expect.any(String) });
+  });
+});
+
+describe('2, continued: the ways round the second admin an outside tester found', () => {
+  it('the other admin of a council of two is not taken over by a reset: the code waits 72 hours, and they can turn it down', async () => {
+    const second = await createPerson(server.url, server.tokens.admin, {
+      username: 'second-admin',
+      displayName: 'Second admin',
+      roles: ['admin'],
+    });
+    const reset = ok(await admin().post(`/api/users/${second.id}/password-reset`));
+    const tried = await request(server.url, 'POST', '/api/auth/enrol', undefined, {
+      username: 'second-admin',
+      code: reset.oneTimeCode.code,
+      password: 'an admin chose this one',
+    });
+    expect(tried.status).toBe(403);
+    expect(tried.body).toMatchObject({ type: '/problems/code_not_yet', errors: [{ pointer: '/code' }] });
+    // The second admin still signs in with their own password, sees the code, and turns it down.
+    const theirs = await login(server.url, 'second-admin');
+    const seen = ok(await caller(theirs).get('/api/auth/me'));
+    const worksFrom = Date.parse(seen.oneTimeCodeOutstanding.worksFrom) - Date.parse(seen.oneTimeCodeOutstanding.issuedAt);
+    expect(worksFrom).toBe(72 * 3600_000);
+    expect(seen.oneTimeCodeOutstanding).toMatchObject({ purpose: 'password-reset', issuedBy: 'admin' });
+    expect(ok(await caller(theirs).del('/api/auth/one-time-code')).oneTimeCodeOutstanding).toBeNull();
+    const refused = await request(server.url, 'POST', '/api/auth/enrol', undefined, {
+      username: 'second-admin',
+      code: reset.oneTimeCode.code,
+      password: 'an admin chose this one',
+    });
+    expect(refused.body.type).toBe('/problems/bad_code');
+  });
+
+  it('a role waiting for a second admin is dropped when the account is changed meanwhile, and a system with keys never becomes a person', async () => {
+    const second = await createPerson(server.url, server.tokens.admin, {
+      username: 'second-admin',
+      displayName: 'Second admin',
+      roles: ['admin'],
+    });
+    const secondToken = await login(server.url, 'second-admin');
+    const hire = ok(await admin().post('/api/users', { username: 'new-hire', displayName: 'New hire', roles: ['ratifier'] }));
+    expect(hire.pending).toMatchObject({ kind: 'roles', roles: ['ratifier'] });
+    // Made a system's account meanwhile, and given a key: the request for 'ratifier' is gone with the change.
+    const system = ok(await admin().patch(`/api/users/${hire.id}`, { roles: ['api-client'] }));
+    expect(system).toMatchObject({ roles: ['api-client'], pending: null, hasPassword: false, oneTimeCodeOutstanding: null });
+    ok(await admin().post(`/api/users/${hire.id}/api-keys`, { label: 'case system' }));
+    const approved = await caller(secondToken).post(`/api/users/${hire.id}/pending/approve`, {}, await asRead(secondToken, hire.id));
+    expect(approved.status).toBe(409);
+    expect(approved.body.type).toBe('/problems/nothing_pending');
+    const again = await admin().patch(`/api/users/${hire.id}`, { roles: ['ratifier'] });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('/problems/system_has_keys');
+    expect(ok(await admin().get(`/api/users/${hire.id}`)).roles).toEqual(['api-client']);
+    expect(second.id).toEqual(expect.any(String));
+  });
+
+  it('a second admin agrees only to the change as they read it', async () => {
+    await createPerson(server.url, server.tokens.admin, { username: 'second-admin', displayName: 'Second admin', roles: ['admin'] });
+    const secondToken = await login(server.url, 'second-admin');
+    const person = await createPerson(server.url, server.tokens.admin, {
+      username: 'analyst',
+      displayName: 'Analyst',
+      roles: ['scrutiny'],
+    });
+    expect((await admin().patch(`/api/users/${person.id}`, { roles: ['scrutiny', 'officer'] })).status).toBe(202);
+    const read = await asRead(secondToken, person.id);
+    // Meanwhile the request becomes officer and ratifier.
+    expect((await admin().patch(`/api/users/${person.id}`, { roles: ['officer', 'ratifier'] })).status).toBe(202);
+    const agreed = await caller(secondToken).post(`/api/users/${person.id}/pending/approve`, {}, read);
+    expect(agreed.status).toBe(412);
+    expect(ok(await admin().get(`/api/users/${person.id}`)).roles).toEqual(['scrutiny']);
+  });
+
+  it('with a second admin, every password reset waits for them: a ratifier demoted, reset and promoted again is not taken over', async () => {
+    await createPerson(server.url, server.tokens.admin, { username: 'second-admin', displayName: 'Second admin', roles: ['admin'] });
+    const ratifierId = (ok(await admin().get('/api/users')) as Array<{ id: string; username: string }>).find(
+      (u) => u.username === 'ratifier',
+    )!.id;
+    ok(await admin().patch(`/api/users/${ratifierId}`, { roles: ['scrutiny'] }));
+    const reset = await admin().post(`/api/users/${ratifierId}/password-reset`);
+    expect(reset.status).toBe(202);
+    expect(reset.body).toMatchObject({ oneTimeCode: null, pending: { kind: 'password-reset' } });
   });
 });
 
@@ -454,6 +540,39 @@ describe('5. nobody disappears from a comparison unseen', () => {
   });
 });
 
+describe('5, continued: a reference cohort that shows nobody', () => {
+  it('cannot be one made for another scheme', async () => {
+    const scrutiny = caller(server.tokens.scrutiny);
+    const adults = ok(await scrutiny.post('/api/cohorts', cohortDocument('Adults', [adult('OP-1', 'older-people', '75-84')])));
+    const res = await scrutiny.put('/api/policies/childrens-ras/reference-cohort', { cohortId: adults.id });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/cohortId', code: 'cohort_of_another_scheme' })]);
+    expect(ok(await caller(server.tokens.officer).get('/api/policies/childrens-ras')).referenceCohortId ?? null).toBeNull();
+  });
+
+  it('that compares nobody in money needs the equality note: no loser seen is not no loser', async () => {
+    const scrutiny = caller(server.tokens.scrutiny);
+    // People giving an answer only the draft offers: the version in force cannot evaluate any of them.
+    await halfPriceDraft('new-answer', server.tokens.officer, (d) => {
+      d.questionnaires[0].questions[0].answers.push({ id: 'three-people', text: 'I need three people to do this for me', points: 40 });
+    });
+    const asked = adult('OP-1', 'older-people', '75-84', { 'pc-washing': 'three-people' });
+    const cohort = ok(await scrutiny.post('/api/cohorts', cohortDocument('Only the draft can read them', [asked])));
+    ok(await scrutiny.put('/api/policies/adult-ras/reference-cohort', { cohortId: cohort.id }));
+    ok(await caller(server.tokens.officer).post(`${path('new-answer')}/submit`));
+    const res = await ratify(
+      server,
+      server.tokens.ratifier,
+      'adult-ras',
+      'new-answer',
+      ratificationFor('2026-12-01', { comparisonWaiver: undefined }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/equalityImpact', code: 'equality_impact_required' })]);
+    expect(res.body.detail).toContain('Nobody in the reference cohort could be compared');
+  });
+});
+
 describe('6. one reading of If-Match', () => {
   it('a no-break space before "*" is not "*": an edit after review cannot be ratified with it', async () => {
     await submittedCopy('reviewed', server.tokens.officer);
@@ -463,7 +582,8 @@ describe('6. one reading of If-Match', () => {
       d.title = 'Changed after review';
     });
     ok(await caller(server.tokens.officer).post(`${path('reviewed')}/submit`));
-    for (const crafted of ['\u00a0*', '*\u00a0', reviewedEtag, `\u00a0${reviewedEtag}`]) {
+    const current = (await caller(server.tokens.ratifier).get(path('reviewed'))).headers.get('etag')!;
+    for (const crafted of ['\u00a0*', '*\u00a0', reviewedEtag, `\u00a0${reviewedEtag}`, `${reviewedEtag}, ${current}`]) {
       const res = await caller(server.tokens.ratifier).post(`${path('reviewed')}/ratify`, ratificationFor('2026-12-01'), {
         'if-match': crafted,
       });
@@ -486,7 +606,9 @@ describe('6. one reading of If-Match', () => {
     expect((await put('*')).status).toBe(428);
     expect((await put(`\u00a0${etag}`)).status).toBe(412);
     expect((await put(`W/${etag}`)).status).toBe(412);
-    expect((await put(`"0", ${etag}`)).status).toBe(200);
+    // A list of tags would match whatever the decision has become: a person names the one they read.
+    expect((await put(`"0", ${etag}`)).body.type).toBe('/problems/if_match_malformed');
+    expect((await put(` ${etag}\t`)).status).toBe(200);
   });
 });
 
@@ -510,6 +632,16 @@ describe('7. a decision rests on the version in force on the assessment date', (
     expect(past.status).toBe(422);
     expect(past.body.errors).toEqual([expect.objectContaining({ pointer: '/asOf', code: 'as_of_not_assessment_date' })]);
     expect(await count()).toBe(before);
+  });
+
+  it('cannot be recorded for an assessment dated after today: that would choose a version not yet in force', async () => {
+    const next = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    const res = await caller(server.tokens['api-client']).post('/api/decisions', {
+      policyId: 'adult-ras',
+      assessment: { ...SAMPLE, assessmentDate: next },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/assessment/assessmentDate', code: 'assessment_in_future' })]);
   });
 
   it('a worked example that states no expected figure does not count as a passing one at submission', async () => {

@@ -137,10 +137,13 @@ async function misbehaviour(url: string, contract: Contract, req: HostileRequest
   }
   if (status >= 400 && !/^application\/problem\+json/.test(res.headers.get('content-type') ?? ''))
     return { status, wrong: `${label}: ${status} with Content-Type ${res.headers.get('content-type')}` };
-  // A documented operation answers only as its document says; anything else is a problem document.
-  const documented = contract.templateOf(req.path) && contract.operation(req.method, contract.templateOf(req.path)!);
+  // A documented operation answers only as its document says; anything else is a problem document. The
+  // operation is the one the path names as sent: a client resolves dot segments ('..', '%2e%2e') first.
+  const sent = new URL(url + req.path);
+  const path = sent.pathname + sent.search;
+  const documented = contract.templateOf(path) && contract.operation(req.method, contract.templateOf(path)!);
   const faults = documented
-    ? contract.check(req.method, req.path, { status, headers: res.headers, body } as JsonResponse)
+    ? contract.check(req.method, path, { status, headers: res.headers, body } as JsonResponse)
     : problemFaults(status, body);
   return faults.length === 0 ? { status } : { status, wrong: `${label}: ${faults.slice(0, 3).join('; ')}` };
 }

@@ -30,20 +30,34 @@ describe('If-Match', () => {
     expect(readIfMatch(' \t')).toEqual({ kind: 'absent' });
     expect(readIfMatch(' * ')).toEqual({ kind: 'any' });
     expect(readIfMatch('"1", W/"2",\t"3"')).toEqual({ kind: 'tags', tags: ['"1"', '"3"'] });
+    // Empty list elements are ignored (RFC 9110 §5.6.1).
+    expect(readIfMatch('"1", ,"3",')).toEqual({ kind: 'tags', tags: ['"1"', '"3"'] });
+    expect(readIfMatch(',')).toEqual({ kind: 'malformed' });
     expect(readIfMatch('\u00a0*')).toEqual({ kind: 'malformed' });
     expect(readIfMatch('7')).toEqual({ kind: 'malformed' });
     expect(readIfMatch('"7" "8"')).toEqual({ kind: 'malformed' });
   });
 
-  it('meets the precondition only with the current tag, alone or in a list, with spaces or tabs around it', () => {
+  it('meets the precondition only with the current tag, with spaces or tabs around it', () => {
     expect(outcome('"7"')).toBe('met');
     expect(outcome(' \t"7"\t ')).toBe('met');
-    expect(outcome('"6", "7"')).toBe('met');
+    expect(outcome('"7",')).toBe('met');
   });
 
-  it('fails with 412 for another revision, a weak tag, or anything that is not a tag list', () => {
-    for (const header of ['"6"', 'W/"7"', '\u00a0"7"', '\u00a0*', '*\u00a0', '"7"\u200b', '7'])
-      expect(outcome(header), JSON.stringify(header)).toBe('precondition-failed changed_since_review');
+  it('fails with 412 for another revision or a weak tag', () => {
+    for (const header of ['"6"', 'W/"7"']) expect(outcome(header), header).toBe('precondition-failed changed_since_review');
+  });
+
+  it('fails with 412 for anything that is not an entity tag, saying so', () => {
+    for (const header of ['\u00a0"7"', '\u00a0*', '*\u00a0', '"7"\u200b', '7', '*, "7"'])
+      expect(outcome(header), JSON.stringify(header)).toBe('precondition-failed if_match_malformed');
+  });
+
+  it('where a person names what they reviewed, takes one tag, not a list that would match any revision', () => {
+    expect(outcome('"6", "7"')).toBe('precondition-failed if_match_malformed');
+    expect(outcome(Array.from({ length: 500 }, (_, i) => `"${i}"`).join(','))).toBe('precondition-failed if_match_malformed');
+    // Where any revision will do (a draft's edit), a list is read as HTTP reads it.
+    expect(outcome('"6", "7"', { ...RULE, any: true })).toBe('met');
   });
 
   it('is required (428), and "*" is no answer where a person must name what they reviewed', () => {

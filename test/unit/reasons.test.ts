@@ -33,6 +33,8 @@ describe('a reason', () => {
     ['two short words', 'no op'],
     ['letters spaced by invisible characters', 'a\u200bb\u200bc\u200bd e\u200bf'],
     ['digits and punctuation', '12/34 56-78 !!!'],
+    ['Arabic kashidas (modifier letters)', 'ــ ــــــــــ'],
+    ["N'Ko lajanyalan (modifier letters)", '\u07fa\u07fa \u07fa\u07fa\u07fa\u07fa\u07fa\u07fa\u07fa\u07fa'],
   ])('is refused when it is %s, naming the field and the rule', (_, value) => {
     const e = refusal(value);
     expect(e).toBeInstanceOf(DomainError);
@@ -43,6 +45,7 @@ describe('a reason', () => {
   it('counts letters of any script, with their marks, and words joined by an apostrophe or hyphen', () => {
     expect(requireReason('Cyngor Sir Ddinbych', '/rationale')).toBe('Cyngor Sir Ddinbych');
     expect(requireReason('Ce n’est qu’un début', '/rationale')).toBe('Ce n’est qu’un début');
+    expect(requireReason('ميزانية شخصية جديدة', '/rationale')).toBe('ميزانية شخصية جديدة');
     // "re-assessed" is one word; "everyone" another: two words, 18 letters.
     expect(requireReason('everyone re-assessed', '/rationale')).toBe('everyone re-assessed');
   });
