@@ -44,7 +44,15 @@ export async function generatedContract(contract: (typeof CONTRACTS)[number]): P
 const modulePath = (contract: (typeof CONTRACTS)[number]) => `${root}engine/contract/${contract.module}`;
 
 /** The API answers the console reads, by their names among the OpenAPI components. */
-export const API_ANSWERS = ['AuditEntry', 'IntegrityReport', 'PolicyListItem', 'VersionSummary'] as const;
+export const API_ANSWERS = [
+  'AuditEntry',
+  'IntegrityReport',
+  'PolicyListItem',
+  'VersionSummary',
+  'UserWithHistory',
+  'NewUser',
+  'Me',
+] as const;
 export const API_ANSWERS_MODULE = 'admin/src/contract/api-answers.ts';
 
 /**

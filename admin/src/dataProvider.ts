@@ -125,13 +125,13 @@ const users: ResourceProvider = {
   create: (async (_r: string, { data }: CreateParams) => {
     const { username, displayName, roles } = data as RaRecord;
     const res = await api<CreatedUser>('/api/users', { method: 'POST', body: { username, displayName, roles } });
-    return { data: { ...res.body, held: res.status === 202 } };
+    return { data: { ...res.body, held: res.status === 202, etag: res.headers.get('ETag') } };
   }) as DataProvider['create'],
   // No password here: a person sets their own with a one-time code. 202 when a role waits for a second admin.
   update: (async (_r: string, { id, data }: UpdateParams) => {
     const { displayName, roles, disabled } = data as RaRecord;
     const res = await api<UserView>(`/api/users/${segment(id)}`, { method: 'PATCH', body: { displayName, roles, disabled } });
-    return { data: { ...res.body, held: res.status === 202 } };
+    return { data: { ...res.body, held: res.status === 202, etag: res.headers.get('ETag') } };
   }) as DataProvider['update'],
 };
 
@@ -291,6 +291,8 @@ export interface RasOperations {
   refusePending(userId: string): Promise<UserView>;
   /** The signed-in person's own account, with everything done to it and by whom. */
   myAccount(): Promise<MyAccount>;
+  /** Turns down a one-time code given for your own account that you did not ask for. */
+  refuseOwnCode(): Promise<void>;
   /** Changes the signed-in person's own password (their other sessions end). */
   changeOwnPassword(currentPassword: string, newPassword: string): Promise<void>;
   /** The published RAS, which anyone may read. */
@@ -387,10 +389,13 @@ const operations: RasOperations = {
       headers: etag ? { 'If-Match': etag } : {},
     });
     const { oneTimeCode = null, ...user } = res.body;
-    return { user, oneTimeCode };
+    return { user: { ...user, etag: res.headers.get('ETag') }, oneTimeCode };
   },
   async refusePending(userId) {
     return (await api<UserView>(`/api/users/${segment(userId)}/pending`, { method: 'DELETE' })).body;
+  },
+  async refuseOwnCode() {
+    await api('/api/auth/one-time-code', { method: 'DELETE' });
   },
   async myAccount() {
     return (await api<MyAccount>('/api/auth/me')).body;

@@ -134,7 +134,7 @@ export function decideAccount(
       const user = requireUser(users, command.userId);
       if (!user.enrolment) throw new DomainError('conflict', 'no_code', 'No one-time code is waiting for your account.');
       const next = { ...user, enrolment: null, revision: commit.revision };
-      return done(next, [event(user, 'user.code-refused', { issuedBy: user.enrolment.issuedBy, issuedAt: user.enrolment.issuedAt })]);
+      return done(next, [event(user, 'user.code-refused', { issuedBy: user.enrolment.issuedBy, codeIssuedAt: user.enrolment.issuedAt })]);
     }
     case 'create-key': {
       const user = requireUser(users, command.userId);

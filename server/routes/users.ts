@@ -2,6 +2,7 @@ import { newSecret, sha256 } from '../auth/secrets.js';
 import { randomBytes } from 'node:crypto';
 import { newCode, newUserId, type OneTimeCode, runAccountCommand } from '../accounts.js';
 import { isoNow } from '../clock.js';
+import { etagOf } from '../lifecycle.js';
 import type { AppContext } from '../context.js';
 import { ACCOUNT_HISTORY, isSystem } from '../domain/accounts.js';
 import { HttpProblem } from '../errors.js';
@@ -35,7 +36,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const user = requireUser(ctx.store.all('users'), userId(req));
         const entries = await ctx.store.auditEntries({ target: `user:${user.id}` });
-        res.set('ETag', `"${user.revision}"`).json({ ...publicUser(user), history: accountHistory(entries) });
+        res.set('ETag', etagOf(user)).json({ ...publicUser(user), history: accountHistory(entries) });
       },
     ),
 
@@ -57,6 +58,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
         res
           .status(outcome.pending ? 202 : 201)
           .location(`/api/users/${outcome.user.id}`)
+          .set('ETag', etagOf(outcome.user))
           .json(withCode(outcome.user, code?.shown ?? null));
       },
     ),
@@ -69,7 +71,10 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const body = checkUpdate(req);
         const outcome = await runAccountCommand(ctx.store, ctx.clock, { kind: 'update', userId: userId(req), ...body }, actor(req));
-        res.status(outcome.pending ? 202 : 200).json(publicUser(outcome.user));
+        res
+          .status(outcome.pending ? 202 : 200)
+          .set('ETag', etagOf(outcome.user))
+          .json(publicUser(outcome.user));
       },
     ),
 
@@ -86,7 +91,10 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           { kind: 'reset-password', userId: userId(req), code: code.kept },
           actor(req),
         );
-        res.status(outcome.pending ? 202 : 201).json(withCode(outcome.user, outcome.codeIssued ? code.shown : null));
+        res
+          .status(outcome.pending ? 202 : 201)
+          .set('ETag', etagOf(outcome.user))
+          .json(withCode(outcome.user, outcome.codeIssued ? code.shown : null));
       },
     ),
 
@@ -103,7 +111,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           { kind: 'approve', userId: userId(req), code: code.kept, ifMatch: req.headers['if-match'] },
           actor(req),
         );
-        res.json(withCode(outcome.user, outcome.codeIssued ? code.shown : null));
+        res.set('ETag', etagOf(outcome.user)).json(withCode(outcome.user, outcome.codeIssued ? code.shown : null));
       },
     ),
 

@@ -124,3 +124,32 @@ describe('a new person', () => {
     await page.getByRole('heading', { name: 'Welcome, Morgan Forgetful', level: 1 }).waitFor();
   });
 });
+
+describe('a person given a code they did not ask for', () => {
+  it('sees it on My account, with who gave it, and turns it down: it then works for nobody', async () => {
+    const { url, tokens } = file.ui.server;
+    const { id } = await createPerson(url, tokens.admin, { username: 'k.careful', displayName: 'Kim Careful', roles: ['scrutiny'] });
+    // An admin gives a code for Kim's account (in a council with one admin, at once).
+    const given = await request(url, 'POST', `/api/users/${id}/password-reset`, tokens.admin);
+    expect(given.status).toBe(201);
+    const code = given.body.oneTimeCode.code as string;
+
+    const page = await file.ui.freshPage();
+    await signIn(page, url, 'k.careful');
+    await page.getByRole('menuitem', { name: 'My account' }).click();
+    await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
+    const warning = page.getByRole('alert').filter({ hasText: 'admin gave a one-time code to set a new password for your account' });
+    await warning.waitFor();
+    await checkPage(page, 'accounts-7-code-not-asked-for');
+    await warning.getByRole('button', { name: 'Turn this code down' }).click();
+    await warning.waitFor({ state: 'detached' });
+    await page
+      .getByRole('region', { name: 'What has been done to your account' })
+      .getByText(/turned down/i)
+      .first()
+      .waitFor();
+
+    const used = await request(url, 'POST', '/api/auth/enrol', undefined, { username: 'k.careful', code, password: OWN_PASSWORD });
+    expect(used.status).toBe(403);
+  });
+});

@@ -7,6 +7,9 @@ export interface ApiAnswers {
   IntegrityReport?: IntegrityReport;
   PolicyListItem?: PolicyListItem;
   VersionSummary?: VersionSummary;
+  UserWithHistory?: UserWithHistory;
+  NewUser?: NewUser;
+  Me?: Me;
 }
 export interface AuditEntry {
   seq: number;
@@ -347,4 +350,214 @@ export interface SavedCalibration {
      */
     pairs: PairComparison[];
   };
+}
+export interface UserWithHistory {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+  disabled: boolean;
+  createdAt: string;
+  hasPassword: boolean;
+  /**
+   * A one-time code given for this account and not yet used (never the code itself).
+   */
+  oneTimeCodeOutstanding: {
+    purpose: "new-account" | "password-reset";
+    issuedBy: string;
+    issuedAt: string;
+    expiresAt: string;
+    /**
+     * When the code starts to work: later than issuedAt for the reset of the other admin of a council of two.
+     */
+    worksFrom: string;
+  } | null;
+  /**
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, or disabling an admin.
+   */
+  pending:
+    | (
+        | {
+            kind: "roles";
+            roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "password-reset";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+      )
+    | null;
+  apiKeys: ApiKeySummary[];
+  history: AccountHistoryEntry[];
+}
+export interface ApiKeySummary {
+  id: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+  /**
+   * When the key stops working; null: until revoked.
+   */
+  expiresAt: string | null;
+  /**
+   * The hour the key was last used (kept to the hour); null: never.
+   */
+  lastUsedAt: string | null;
+}
+export interface AccountHistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action:
+    | "user.create"
+    | "user.update"
+    | "user.password-reset"
+    | "user.pending-cancelled"
+    | "user.enrol"
+    | "user.code-refused"
+    | "api-key.create"
+    | "api-key.revoke";
+  details: {};
+}
+/**
+ * An account just created or reset.
+ */
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+  disabled: boolean;
+  createdAt: string;
+  hasPassword: boolean;
+  /**
+   * A one-time code given for this account and not yet used (never the code itself).
+   */
+  oneTimeCodeOutstanding: {
+    purpose: "new-account" | "password-reset";
+    issuedBy: string;
+    issuedAt: string;
+    expiresAt: string;
+    /**
+     * When the code starts to work: later than issuedAt for the reset of the other admin of a council of two.
+     */
+    worksFrom: string;
+  } | null;
+  /**
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, or disabling an admin.
+   */
+  pending:
+    | (
+        | {
+            kind: "roles";
+            roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "password-reset";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+      )
+    | null;
+  apiKeys: ApiKeySummary[];
+  /**
+   * The one-time code with which the person sets their own password (POST /api/auth/enrol): shown this once, never kept. Pass it to the person; null for a system's account, or when a second admin must agree first.
+   */
+  oneTimeCode: {
+    code: string;
+    expiresAt: string;
+  } | null;
+}
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+  disabled: boolean;
+  createdAt: string;
+  hasPassword: boolean;
+  /**
+   * A one-time code given for this account and not yet used (never the code itself).
+   */
+  oneTimeCodeOutstanding: {
+    purpose: "new-account" | "password-reset";
+    issuedBy: string;
+    issuedAt: string;
+    expiresAt: string;
+    /**
+     * When the code starts to work: later than issuedAt for the reset of the other admin of a council of two.
+     */
+    worksFrom: string;
+  } | null;
+  /**
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, or disabling an admin.
+   */
+  pending:
+    | (
+        | {
+            kind: "roles";
+            roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "password-reset";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+      )
+    | null;
+  apiKeys: ApiKeySummary[];
+  via: "session" | "api-key";
+  /**
+   * The actions this user may take: the console offers no other.
+   */
+  permissions: (
+    | "policy.read"
+    | "policy.in-force"
+    | "policy.create"
+    | "version.draft"
+    | "version.submit"
+    | "version.return-to-draft"
+    | "version.ratify"
+    | "version.withdraw"
+    | "assessment.evaluate"
+    | "decision.record"
+    | "decision.list"
+    | "decision.read"
+    | "decision.replay"
+    | "decision.final-budget"
+    | "audit.read"
+    | "user.manage"
+    | "cohort.read"
+    | "cohort.manage"
+    | "comparison.run"
+    | "calibration.run"
+    | "calibration.save"
+    | "policy.reference-cohort"
+  )[];
+  /**
+   * Everything done to this account and by whom: roles, keys, one-time codes, passwords set.
+   */
+  accountHistory: AccountHistoryEntry[];
 }

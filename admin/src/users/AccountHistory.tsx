@@ -90,7 +90,7 @@ export function describeAccountEntry({ action, actor, details }: AccountHistoryE
         return `${who} asked for a new sign-in code for the account: this waits for a second administrator to agree.`;
       return details.requestedBy
         ? `${who} agreed, as the second administrator, to ${details.requestedBy}'s request and gave a new one-time code to set a password${until(details.oneTimeCodeExpiresAt)}.`
-        : `${who} gave a new one-time code to set a password${until(details.oneTimeCodeExpiresAt)}.`;
+        : `${who} gave a new one-time code to set a password${details.oneTimeCodeWorksFrom ? `, working from ${dateTime(details.oneTimeCodeWorksFrom)}` : ''}${until(details.oneTimeCodeExpiresAt)}.`;
     case 'user.pending-cancelled': {
       const pending = details.pending;
       const what =
@@ -108,6 +108,8 @@ export function describeAccountEntry({ action, actor, details }: AccountHistoryE
         : '';
       return `${who} set ${details.purpose === 'password-reset' ? `a new password` : `${their} password`} with the one-time code${given}.`;
     }
+    case 'user.code-refused':
+      return `${who} turned down the one-time code ${details.issuedBy ?? 'an administrator'} gave${details.codeIssuedAt ? ` on ${dateTime(details.codeIssuedAt)}` : ''}: it no longer works.`;
     case 'api-key.create':
       return `${who} issued the API key “${details.label}”.`;
     case 'api-key.revoke':

@@ -19,7 +19,7 @@ import { plainMessage } from '../plainErrors';
 import { dateTime } from '../versions/format';
 import { AccountHistoryList } from './AccountHistory';
 import { ROLE_SHORT, ROLE_WORDS } from './roles';
-import { type MyAccount, pendingWords } from './types';
+import { type CodeOutstanding, type MyAccount, pendingWords } from './types';
 
 export function MyAccountPage() {
   const dataProvider = useDataProvider<RasDataProvider>();
@@ -66,13 +66,7 @@ export function MyAccountPage() {
                 for a second administrator to agree.
               </Alert>
             )}
-            {me.oneTimeCodeOutstanding && (
-              <Alert severity="warning" sx={{ mt: 2 }}>
-                {me.oneTimeCodeOutstanding.issuedBy} gave a one-time code to set a new password for your account on{' '}
-                {dateTime(me.oneTimeCodeOutstanding.issuedAt)}; it works until {dateTime(me.oneTimeCodeOutstanding.expiresAt)}. If you did
-                not ask for it, tell an administrator.
-              </Alert>
-            )}
+            {me.oneTimeCodeOutstanding && <CodeForMe code={me.oneTimeCodeOutstanding} onRefused={load} />}
           </Paper>
           {me.via === 'session' && <ChangePassword onChanged={load} />}
           <Paper variant="outlined" sx={{ mb: 2, pt: 2 }}>
@@ -163,5 +157,32 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
         </Box>
       </Box>
     </Paper>
+  );
+}
+
+/**
+ * A code given for your own account: who gave it, from when and until when it works. If you did not ask
+ * for it, you turn it down here, and it stops working at once (whoever holds it cannot set your password).
+ */
+function CodeForMe({ code, onRefused }: { code: CodeOutstanding; onRefused: () => void }) {
+  const dataProvider = useDataProvider<RasDataProvider>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const refuse = () => dataProvider.refuseOwnCode().then(onRefused, (e) => setFailure(messageOf(e)));
+  const later = code.worksFrom > code.issuedAt;
+  return (
+    <Alert
+      severity="warning"
+      sx={{ mt: 2 }}
+      action={
+        <Button color="inherit" size="small" onClick={refuse}>
+          Turn this code down
+        </Button>
+      }
+    >
+      {code.issuedBy} gave a one-time code to set a new password for your account on {dateTime(code.issuedAt)}; it works
+      {later ? ` from ${dateTime(code.worksFrom)}` : ''} until {dateTime(code.expiresAt)}. If you did not ask for it, turn it down: it then
+      stops working at once.
+      {failure && <Typography role="alert">{failure}</Typography>}
+    </Alert>
   );
 }

@@ -1,32 +1,20 @@
 /**
- * Accounts as the API shows them (GET /api/users, /api/users/:id, /api/auth/me). The OpenAPI components
- * the console's contract is generated from do not state them yet, so they are written here once.
+ * Accounts as the API shows them (GET /api/users, /api/users/:id, /api/auth/me), in the shapes the
+ * console's contract generates from the OpenAPI components (npm run contracts): one statement of each.
  */
 
+import type { AccountHistoryEntry as AccountHistoryAnswer, Me, NewUser, UserWithHistory } from '../contract/api-answers';
 import type { Role } from '../authProvider';
 import { roleList } from './roles';
 
 /** A one-time code to set a password with: shown once, in the answer that made it, never again. */
-export interface OneTimeCode {
-  code: string;
-  expiresAt: string;
-}
+export type OneTimeCode = NonNullable<NewUser['oneTimeCode']>;
 
 /** A one-time code given and not used yet: who gave it and until when it works, never the code. */
-export interface CodeOutstanding {
-  purpose: 'new-account' | 'password-reset';
-  issuedBy: string;
-  issuedAt: string;
-  expiresAt: string;
-  /** When it starts to work, if not at once (the reset of an admin's password may wait). */
-  worksFrom?: string;
-}
+export type CodeOutstanding = NonNullable<UserWithHistory['oneTimeCodeOutstanding']>;
 
 /** A change that waits for a second admin: roles granted (the whole list asked for), a password reset, or an admin disabled. */
-export type PendingChange =
-  | { kind: 'roles'; roles: Role[]; requestedBy: string; requestedAt: string }
-  | { kind: 'password-reset'; requestedBy: string; requestedAt: string }
-  | { kind: 'disable'; requestedBy: string; requestedAt: string };
+export type PendingChange = NonNullable<UserWithHistory['pending']>;
 
 /** The change in words, as a request: "to have the roles Officer and Ratifier". */
 export function pendingWords(pending: PendingChange, person: string, their = `${person}'s`): string {
@@ -40,30 +28,13 @@ export function pendingWords(pending: PendingChange, person: string, their = `${
   }
 }
 
-export interface ApiKeyView {
-  id: string;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-}
+export type ApiKeyView = UserWithHistory['apiKeys'][number];
 
-/** One thing done to an account, from the audit log: who did it, when, and the details recorded. */
-export interface AccountHistoryEntry {
-  seq: number;
-  at: string;
-  /** The username of whoever did it. */
-  actor: string;
-  action:
-    | 'user.create'
-    | 'user.update'
-    | 'user.password-reset'
-    | 'user.pending-cancelled'
-    | 'user.enrol'
-    | 'api-key.create'
-    | 'api-key.revoke'
-    | (string & {});
+/**
+ * One thing done to an account, from the audit log: who did it, when, and the details recorded. The
+ * contract leaves an entry's details open (each action records its own); these are the ones the console reads.
+ */
+export type AccountHistoryEntry = Omit<AccountHistoryAnswer, 'details'> & {
   details: {
     granted?: Role[];
     removed?: Role[];
@@ -78,42 +49,31 @@ export interface AccountHistoryEntry {
     /** Who asked for a change a second admin agreed to. */
     requestedBy?: string;
     oneTimeCodeExpiresAt?: string;
+    oneTimeCodeWorksFrom?: string;
     pending?: PendingChange;
     purpose?: CodeOutstanding['purpose'];
     codeIssuedBy?: string;
     codeIssuedAt?: string;
+    issuedBy?: string;
     sessionsEnded?: number;
   };
-}
+};
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  disabled: boolean;
-  createdAt: string;
-  hasPassword: boolean;
-  oneTimeCodeOutstanding: CodeOutstanding | null;
-  pending: PendingChange | null;
-  apiKeys: ApiKeyView[];
+/** An account as the console holds it: the API's, with what the console's data layer adds. */
+export type UserView = Omit<UserWithHistory, 'history'> & {
   /** The account's ETag as read (GET /api/users/:id): a second admin agrees to the change as they read it. */
   etag?: string | null;
   /** On GET /api/users/:id: what was done to the account, and by whom. */
   history?: AccountHistoryEntry[];
   /** Set by the console's data layer when the server answered 202: a change waits for a second admin. */
   held?: boolean;
-}
+};
 
 /** POST /api/users and …/password-reset: the account, with its one-time code shown this once (null for a system). */
-export type CreatedUser = UserView & { oneTimeCode: OneTimeCode | null };
+export type CreatedUser = UserView & Pick<NewUser, 'oneTimeCode'>;
 
 /** GET /api/auth/me: the signed-in person, what they may do, and everything done to their account. */
-export interface MyAccount extends UserView {
-  via: 'session' | 'api-key';
-  permissions: string[];
-  accountHistory: AccountHistoryEntry[];
-}
+export type MyAccount = UserView & Pick<Me, 'via' | 'permissions'> & { accountHistory: AccountHistoryEntry[] };
 
 /** A system's account: its one role is 'api-client'. It uses API keys and never has a password. */
 export const isSystem = (user: Pick<UserView, 'roles'>): boolean => user.roles.length === 1 && user.roles[0] === 'api-client';
