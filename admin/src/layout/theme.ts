@@ -46,6 +46,9 @@ export const theme: RaThemeOptions = {
   sidebar: { width: 230, closedWidth: 55 },
   components: {
     ...defaultTheme.components,
+    // Every spinner has a name for screen readers, react-admin's own app-bar indicator included (it sets none):
+    // axe's aria-progressbar-name rule found it on any page caught loading.
+    MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } },
     MuiCssBaseline: {
       styleOverrides: {
         '*:focus-visible': { outline: `3px solid ${focus}`, outlineOffset: 2 },
