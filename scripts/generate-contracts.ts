@@ -45,6 +45,7 @@ const modulePath = (contract: (typeof CONTRACTS)[number]) => `${root}engine/cont
 
 /** The API answers the console reads, by their names among the OpenAPI components. */
 export const API_ANSWERS = [
+  'ApprovedChange',
   'AuditEntry',
   'IntegrityReport',
   'PolicyListItem',

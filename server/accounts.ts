@@ -4,7 +4,7 @@
  * and handed to the domain hashed.
  */
 
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { newSecret, sha256 } from './auth/secrets.js';
 import { type Clock, isoNow } from './clock.js';
 import {
@@ -14,6 +14,7 @@ import {
   decideAccount,
   ENROLMENT_HOURS,
   type NewCode,
+  type NewKey,
 } from './domain/accounts.js';
 import type { SessionRecord, UserRecord } from './store/records.js';
 import type { Store } from './store/store.js';
@@ -28,6 +29,13 @@ export function newCode(clock: Clock): { shown: OneTimeCode; kept: NewCode } {
   const code = newSecret().slice(0, 24);
   const expiresAt = new Date(clock().getTime() + ENROLMENT_HOURS * 3600_000).toISOString();
   return { shown: { code, expiresAt }, kept: { codeHash: sha256(code), expiresAt } };
+}
+
+/** An API key as shown once to whoever passes it to the system, and as the domain keeps it. */
+export function newKey(): { keyId: string; key: string; kept: NewKey } {
+  const keyId = randomBytes(6).toString('hex');
+  const secret = newSecret();
+  return { keyId, key: `ras_${keyId}_${secret}`, kept: { keyId, secretHash: sha256(secret) } };
 }
 
 export function newUserId(): string {

@@ -27,7 +27,7 @@ import type { CohortRecord } from './compare/ComparePage';
 import type { PublishedScheme, PublishedVersion, TransparencyRecord } from './published/publishedApi';
 import { api, apiFile } from './http';
 import type { AuditEntry, IntegrityReport, PolicyListItem, VersionSummary } from './contract/api-answers';
-import type { CreatedUser, MyAccount, OneTimeCode, UserView } from './users/types';
+import type { ApprovedKey, CreatedUser, MyAccount, OneTimeCode, UserView } from './users/types';
 
 export const versionId = (policyId: string, version: string) => `${policyId}:${version}`;
 export const splitVersionId = (id: string) => {
@@ -275,7 +275,12 @@ export interface RasOperations {
   /** Each action the log records, with its words. */
   auditActions(): Promise<Array<{ action: string; words: string }>>;
   /** A system's account's API key, shown once in the answer (people have none). */
-  issueApiKey(userId: string, label: string, expiresAt?: string): Promise<{ id: string; label: string; key: string }>;
+  /** A system's key, shown once; `held` (and no key) when it waits for a second administrator. */
+  issueApiKey(
+    userId: string,
+    label: string,
+    expiresAt?: string,
+  ): Promise<{ key: { id: string; label: string; key: string } | null; held: boolean }>;
   revokeApiKey(userId: string, keyId: string): Promise<void>;
   /**
    * A new one-time code for a person to set their own password with (shown once); `held` when it waits for
@@ -286,7 +291,10 @@ export interface RasOperations {
    * Agrees, as the second admin, to the change waiting on an account as read (its ETag, sent as If-Match);
    * a password reset's code is shown once.
    */
-  approvePending(userId: string, etag: string | null | undefined): Promise<{ user: UserView; oneTimeCode: OneTimeCode | null }>;
+  approvePending(
+    userId: string,
+    etag: string | null | undefined,
+  ): Promise<{ user: UserView; oneTimeCode: OneTimeCode | null; apiKey: ApprovedKey | null }>;
   /** Refuses, or withdraws, the change waiting on an account. */
   refusePending(userId: string): Promise<UserView>;
   /** The signed-in person's own account, with everything done to it and by whom. */
@@ -367,12 +375,11 @@ const operations: RasOperations = {
     return (await api<Array<{ action: string; words: string }>>('/api/audit/actions')).body;
   },
   async issueApiKey(userId, label, expiresAt) {
-    return (
-      await api<{ id: string; label: string; key: string }>(`/api/users/${segment(userId)}/api-keys`, {
-        method: 'POST',
-        body: { label, ...(expiresAt ? { expiresAt } : {}) },
-      })
-    ).body;
+    const res = await api<{ id: string; label: string; key: string }>(`/api/users/${segment(userId)}/api-keys`, {
+      method: 'POST',
+      body: { label, ...(expiresAt ? { expiresAt } : {}) },
+    });
+    return res.status === 202 ? { key: null, held: true } : { key: res.body, held: false };
   },
   async revokeApiKey(userId, keyId) {
     await api(`/api/users/${segment(userId)}/api-keys/${segment(keyId)}`, { method: 'DELETE' });
@@ -383,13 +390,16 @@ const operations: RasOperations = {
     return { user, oneTimeCode, held: res.status === 202 };
   },
   async approvePending(userId, etag) {
-    const res = await api<UserView & { oneTimeCode?: OneTimeCode | null }>(`/api/users/${segment(userId)}/pending/approve`, {
-      method: 'POST',
-      body: {},
-      headers: etag ? { 'If-Match': etag } : {},
-    });
-    const { oneTimeCode = null, ...user } = res.body;
-    return { user: { ...user, etag: res.headers.get('ETag') }, oneTimeCode };
+    const res = await api<UserView & { oneTimeCode?: OneTimeCode | null; apiKey?: ApprovedKey | null }>(
+      `/api/users/${segment(userId)}/pending/approve`,
+      {
+        method: 'POST',
+        body: {},
+        headers: etag ? { 'If-Match': etag } : {},
+      },
+    );
+    const { oneTimeCode = null, apiKey = null, ...user } = res.body;
+    return { user: { ...user, etag: res.headers.get('ETag') }, oneTimeCode, apiKey };
   },
   async refusePending(userId) {
     return (await api<UserView>(`/api/users/${segment(userId)}/pending`, { method: 'DELETE' })).body;

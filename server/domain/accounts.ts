@@ -64,6 +64,12 @@ export interface NewCode {
   notBefore?: string;
 }
 
+/** An API key, as the caller made it: its id, and the hash of its secret (the key itself is shown once, never kept). */
+export interface NewKey {
+  keyId: string;
+  secretHash: string;
+}
+
 /** A code that starts to work later works for as long after that. */
 function laterOf(expiresAt: string, notBefore: string, hours: number): string {
   const fromStart = new Date(Date.parse(notBefore) + hours * 3600_000).toISOString();
@@ -74,11 +80,11 @@ export type AccountCommand =
   | { kind: 'create'; id: string; username: string; displayName: string; roles: Role[]; code: NewCode | null }
   | { kind: 'update'; userId: string; displayName?: string; roles?: Role[]; disabled?: boolean }
   | { kind: 'reset-password'; userId: string; code: NewCode }
-  | { kind: 'approve'; userId: string; code: NewCode; ifMatch: string | undefined }
+  | { kind: 'approve'; userId: string; code: NewCode; key: NewKey; ifMatch: string | undefined }
   | { kind: 'refuse-code'; userId: string }
   | { kind: 'cancel'; userId: string }
   | { kind: 'enrol'; username: string; codeHash: string; passwordHash: string }
-  | { kind: 'create-key'; userId: string; keyId: string; label: string; secretHash: string; expiresAt: string | null }
+  | { kind: 'create-key'; userId: string; label: string; expiresAt: string | null; key: NewKey }
   | { kind: 'revoke-key'; userId: string; keyId: string };
 
 export interface AccountActor {
@@ -93,6 +99,8 @@ export interface AccountOutcome {
   pending: boolean;
   /** Whether the one-time code the caller made was given to this account (the caller shows it once). */
   codeIssued: boolean;
+  /** The API key issued, when the caller's key was given to this account (the caller shows it once). */
+  keyIssued?: { label: string; expiresAt: string | null };
   /** Sessions of the account to end: its password, roles or standing changed. */
   endSessions: boolean;
   events: AuditEvent[];
@@ -144,17 +152,22 @@ export function decideAccount(
           'keys_for_systems',
           `${user.username} is not a system's account: API keys are only for accounts whose one role is 'api-client'. People sign in with their own password.`,
         );
-      const key = {
-        id: command.keyId,
-        label: command.label,
-        secretHash: command.secretHash,
-        createdAt: commit.at,
-        revokedAt: null,
-        expiresAt: command.expiresAt,
-        lastUsedAt: null,
-      };
-      const next = { ...user, apiKeys: [...user.apiKeys, key], revision: commit.revision };
-      return done(next, [event(user, 'api-key.create', { keyId: key.id, label: key.label, expiresAt: key.expiresAt })]);
+      // A key lets its holder record decisions and final budgets as the system: a second admin agrees where there is one.
+      if (secondAdminNeeded(users, actor)) {
+        const pending = {
+          kind: 'api-key',
+          label: command.label,
+          expiresAt: command.expiresAt,
+          requestedBy: actor.username,
+          requestedAt: commit.at,
+        } as const;
+        const next = { ...user, pending, revision: commit.revision };
+        return {
+          ...done(next, [event(user, 'api-key.create', { label: command.label, expiresAt: command.expiresAt, awaitingSecondAdmin: true })]),
+          pending: true,
+        };
+      }
+      return issueKey(user, command.key, command.label, command.expiresAt, commit, event);
     }
     case 'revoke-key': {
       const user = requireUser(users, command.userId);
@@ -374,6 +387,10 @@ function approve(
       endSessions: true,
     };
   }
+  if (pending.kind === 'api-key') {
+    const issued = issueKey({ ...user, pending: null }, command.key, pending.label, pending.expiresAt, commit, event);
+    return { ...issued, events: issued.events.map((e) => ({ ...e, details: { ...e.details, requestedBy: pending.requestedBy } })) };
+  }
   if (pending.kind === 'password-reset') {
     const issued = issue({ ...user, pending: null }, command.code, 'password-reset', actor, commit, event);
     return { ...issued, events: issued.events.map((e) => ({ ...e, details: { ...e.details, requestedBy: pending.requestedBy } })) };
@@ -454,6 +471,20 @@ function enrol(
       },
     ],
   };
+}
+
+/** A key for a system's account; its secret arrives hashed, and the caller shows the key once. */
+function issueKey(
+  user: UserRecord,
+  key: NewKey,
+  label: string,
+  expiresAt: string | null,
+  commit: { revision: number; at: string },
+  event: EventOf,
+): AccountOutcome {
+  const record = { id: key.keyId, label, secretHash: key.secretHash, createdAt: commit.at, revokedAt: null, expiresAt, lastUsedAt: null };
+  const next = { ...user, apiKeys: [...user.apiKeys, record], revision: commit.revision };
+  return { ...done(next, [event(user, 'api-key.create', { keyId: key.keyId, label, expiresAt })]), keyIssued: { label, expiresAt } };
 }
 
 function badCode(): DomainError {

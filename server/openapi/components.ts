@@ -87,6 +87,17 @@ export const components = {
       }),
       description: 'An account just created or reset.',
     },
+    ApprovedChange: {
+      ...record({
+        ...userProperties,
+        oneTimeCode: {
+          ...nullable(record({ code: string, expiresAt: timestamp })),
+          description: 'The one-time code of an approved reset: shown this once.',
+        },
+        apiKey: { ...nullable(ref('NewApiKey')), description: 'The API key of an approved key: shown this once.' },
+      }),
+      description: 'An account after a second admin agreed to the change waiting on it.',
+    },
     Me: record({
       ...userProperties,
       via: { enum: ['session', 'api-key'] },

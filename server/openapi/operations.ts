@@ -181,7 +181,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'post /api/users/{userId}/pending/approve': {
     params: [{ ...ifMatch, description: 'The ETag of the account as the approving admin read it (GET /api/users/{userId}).' }],
-    ok: [200, ref('NewUser')],
+    ok: [200, ref('ApprovedChange')],
     problems: {
       403: 'The caller asked for this change (a second admin must agree), or it gives their own account powers.',
       404: 'No such user.',
@@ -199,6 +199,11 @@ export const OPERATIONS: Record<string, Operation> = {
   'post /api/users/{userId}/api-keys': {
     body: createApiKeyBody,
     ok: [201, ref('NewApiKey')],
+    alsoOk: {
+      status: 202,
+      description: 'The key waits for a second admin (see `pending`): the one who agrees is shown it once.',
+      schema: ref('User'),
+    },
     problems: {
       404: 'No such user.',
       409: "keys_for_systems: the account is a person's; only an account whose one role is api-client has keys.",

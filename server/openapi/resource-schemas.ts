@@ -67,9 +67,11 @@ export const userProperties = {
         record({ kind: { const: 'roles' }, roles: arrayOf(ref('Role')), requestedBy: string, requestedAt: timestamp }),
         record({ kind: { const: 'password-reset' }, requestedBy: string, requestedAt: timestamp }),
         record({ kind: { const: 'disable' }, requestedBy: string, requestedAt: timestamp }),
+        record({ kind: { const: 'api-key' }, label: string, expiresAt: nullable(timestamp), requestedBy: string, requestedAt: timestamp }),
       ],
     }),
-    description: 'A change waiting for a second admin: roles (the whole list asked for), a password reset, or disabling an admin.',
+    description:
+      'A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.',
   },
   apiKeys: arrayOf(ref('ApiKeySummary')),
 };

@@ -1,6 +1,4 @@
-import { newSecret, sha256 } from '../auth/secrets.js';
-import { randomBytes } from 'node:crypto';
-import { newCode, newUserId, type OneTimeCode, runAccountCommand } from '../accounts.js';
+import { newCode, newKey, newUserId, type OneTimeCode, runAccountCommand } from '../accounts.js';
 import { isoNow } from '../clock.js';
 import { etagOf } from '../lifecycle.js';
 import type { AppContext } from '../context.js';
@@ -102,16 +100,18 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       'post',
       '/api/users/:userId/pending/approve',
       'user.manage',
-      "Agree, as the second admin, to the change waiting on an account as you read it (If-Match with the account's ETag from GET /api/users/{userId}): roles granted, an admin disabled, or a password reset (its one-time code shown once, here)",
+      "Agree, as the second admin, to the change waiting on an account as you read it (If-Match with the account's ETag from GET /api/users/{userId}): roles granted, an admin disabled, a password reset (its one-time code shown once, here) or an API key (shown once, here)",
       async (req, res) => {
         const code = newCode(ctx.clock);
+        const key = newKey();
         const outcome = await runAccountCommand(
           ctx.store,
           ctx.clock,
-          { kind: 'approve', userId: userId(req), code: code.kept, ifMatch: req.headers['if-match'] },
+          { kind: 'approve', userId: userId(req), code: code.kept, key: key.kept, ifMatch: req.headers['if-match'] },
           actor(req),
         );
-        res.set('ETag', etagOf(outcome.user)).json(withCode(outcome.user, outcome.codeIssued ? code.shown : null));
+        const apiKey = outcome.keyIssued ? { id: key.keyId, ...outcome.keyIssued, key: key.key } : null;
+        res.set('ETag', etagOf(outcome.user)).json({ ...withCode(outcome.user, outcome.codeIssued ? code.shown : null), apiKey });
       },
     ),
 
@@ -130,7 +130,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       'post',
       '/api/users/:userId/api-keys',
       'user.manage',
-      "Issue an API key to a system's account (role api-client alone); the key is shown once, in this response",
+      "Issue an API key to a system's account (role api-client alone); the key is shown once, in this response. Where there is a second admin, the key waits for them (202, `pending`), and is shown once to the admin who agrees",
       async (req, res) => {
         const { label, expiresAt } = checkKey(req);
         const now = isoNow(ctx.clock);
@@ -139,15 +139,15 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
             { pointer: '/expiresAt', code: 'expiry_in_past', message: 'choose a time in the future' },
           ]);
         const expiry = expiresAt === undefined ? null : new Date(expiresAt).toISOString();
-        const keyId = randomBytes(6).toString('hex');
-        const secret = newSecret();
-        await runAccountCommand(
+        const key = newKey();
+        const outcome = await runAccountCommand(
           ctx.store,
           ctx.clock,
-          { kind: 'create-key', userId: userId(req), keyId, label, secretHash: sha256(secret), expiresAt: expiry },
+          { kind: 'create-key', userId: userId(req), label, expiresAt: expiry, key: key.kept },
           actor(req),
         );
-        res.status(201).json({ id: keyId, label, expiresAt: expiry, key: `ras_${keyId}_${secret}` });
+        if (outcome.pending) res.status(202).set('ETag', etagOf(outcome.user)).json(publicUser(outcome.user));
+        else res.status(201).json({ id: key.keyId, label, expiresAt: expiry, key: key.key });
       },
     ),
 

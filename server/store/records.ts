@@ -161,7 +161,8 @@ export interface Enrolment {
 export type PendingAccountChange =
   | { kind: 'roles'; roles: Role[]; requestedBy: string; requestedAt: string }
   | { kind: 'password-reset'; requestedBy: string; requestedAt: string }
-  | { kind: 'disable'; requestedBy: string; requestedAt: string };
+  | { kind: 'disable'; requestedBy: string; requestedAt: string }
+  | { kind: 'api-key'; label: string; expiresAt: string | null; requestedBy: string; requestedAt: string };
 
 export interface UserRecord {
   id: string;

@@ -118,6 +118,7 @@ const TWO_OUTCOMES: Record<string, string[]> = {
   'post /api/users': ['201', '202'],
   'patch /api/users/{userId}': ['200', '202'],
   'post /api/users/{userId}/password-reset': ['201', '202'],
+  'post /api/users/{userId}/api-keys': ['201', '202'],
   'post /api/policies/{id}/versions/{version}/calibrate': ['200', '201'],
 };
 /** The secret part of a key 'ras_<id>_<secret>': everything after the second underscore. */
@@ -1138,6 +1139,24 @@ describe('real responses fit the contract', () => {
     await exchange('POST', `/api/users/${userId}/password-reset`, 202, { token: admin }, own.url);
     await exchange('DELETE', `/api/users/${userId}/pending`, 200, { token: secondToken }, own.url);
     await exchange('POST', '/api/users/no-such-user/pending/approve', 404, { token: secondToken }, own.url);
+    // A system's key waits for the second admin, who is shown it once.
+    const system = await exchange(
+      'POST',
+      '/api/users',
+      201,
+      { token: admin, body: { username: 'contract-system', displayName: 'System', roles: ['api-client'] } },
+      own.url,
+    );
+    await exchange('POST', `/api/users/${system.body.id}/api-keys`, 202, { token: admin, body: { label: 'case system' } }, own.url);
+    const systemRead = await exchange('GET', `/api/users/${system.body.id}`, 200, { token: secondToken }, own.url);
+    const keyed = await exchange(
+      'POST',
+      `/api/users/${system.body.id}/pending/approve`,
+      200,
+      { token: secondToken, headers: { 'if-match': systemRead.headers.get('etag')! } },
+      own.url,
+    );
+    expect(keyed.body.apiKey).toMatchObject({ label: 'case system', key: expect.stringMatching(/^ras_/) });
     // A code for your own account that you did not ask for can be turned down.
     const personSession = await login(own.url, 'contract-person', 'first-long-passphrase');
     await exchange('DELETE', '/api/auth/one-time-code', 200, { token: personSession }, own.url);

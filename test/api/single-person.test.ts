@@ -347,15 +347,37 @@ describe('2, continued: the ways round the second admin an outside tester found'
     // Made a system's account meanwhile, and given a key: the request for 'ratifier' is gone with the change.
     const system = ok(await admin().patch(`/api/users/${hire.id}`, { roles: ['api-client'] }));
     expect(system).toMatchObject({ roles: ['api-client'], pending: null, hasPassword: false, oneTimeCodeOutstanding: null });
-    ok(await admin().post(`/api/users/${hire.id}/api-keys`, { label: 'case system' }));
-    const approved = await caller(secondToken).post(`/api/users/${hire.id}/pending/approve`, {}, await asRead(secondToken, hire.id));
-    expect(approved.status).toBe(409);
-    expect(approved.body.type).toBe('/problems/nothing_pending');
+    // Its key waits for the second admin too, who agrees to exactly that: a key, not the ratifier role.
+    expect((await admin().post(`/api/users/${hire.id}/api-keys`, { label: 'case system' })).status).toBe(202);
+    const approved = ok(await caller(secondToken).post(`/api/users/${hire.id}/pending/approve`, {}, await asRead(secondToken, hire.id)));
+    expect(approved).toMatchObject({ roles: ['api-client'], pending: null, apiKey: { label: 'case system' } });
     const again = await admin().patch(`/api/users/${hire.id}`, { roles: ['ratifier'] });
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('/problems/system_has_keys');
     expect(ok(await admin().get(`/api/users/${hire.id}`)).roles).toEqual(['api-client']);
     expect(second.id).toEqual(expect.any(String));
+  });
+
+  it("with a second admin, cannot give itself a key to a case system's account and act as that system alone", async () => {
+    await createPerson(server.url, server.tokens.admin, { username: 'second-admin', displayName: 'Second admin', roles: ['admin'] });
+    const secondToken = await login(server.url, 'second-admin');
+    const systemId = (ok(await admin().get('/api/users')) as Array<{ id: string; username: string }>).find(
+      (u) => u.username === 'api-client',
+    )!.id;
+    const asked = await admin().post(`/api/users/${systemId}/api-keys`, { label: 'rotation' });
+    expect(asked.status).toBe(202);
+    expect(asked.body).not.toHaveProperty('key');
+    expect(asked.body.pending).toMatchObject({ kind: 'api-key', label: 'rotation', requestedBy: 'admin' });
+    expect((await admin().post(`/api/users/${systemId}/pending/approve`, {}, await asRead(server.tokens.admin, systemId))).status).toBe(
+      403,
+    );
+    // The second admin is shown the key once; it works, and the audit names it on what it does.
+    const agreed = ok(await caller(secondToken).post(`/api/users/${systemId}/pending/approve`, {}, await asRead(secondToken, systemId)));
+    expect(agreed.apiKey).toMatchObject({ label: 'rotation', key: expect.stringMatching(/^ras_/) });
+    const recorded = await caller(agreed.apiKey.key).post('/api/decisions', { policyId: 'adult-ras', assessment: SAMPLE });
+    expect(recorded.status).toBe(201);
+    const entry = ok(await caller(server.tokens.scrutiny).get(`/api/audit?target=decision:${recorded.body.id}`))[0];
+    expect(entry.details.apiKey).toBe(agreed.apiKey.id);
   });
 
   it('a second admin agrees only to the change as they read it', async () => {

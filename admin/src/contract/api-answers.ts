@@ -3,6 +3,7 @@ import type { PairStats, PairComparison, VersionOutcome, CurrentCostComparison }
 import type { TablePrice } from '../../../engine/cohort/calibrate';
 
 export interface ApiAnswers {
+  ApprovedChange?: ApprovedChange;
   AuditEntry?: AuditEntry;
   IntegrityReport?: IntegrityReport;
   PolicyListItem?: PolicyListItem;
@@ -10,6 +11,96 @@ export interface ApiAnswers {
   UserWithHistory?: UserWithHistory;
   NewUser?: NewUser;
   Me?: Me;
+}
+/**
+ * An account after a second admin agreed to the change waiting on it.
+ */
+export interface ApprovedChange {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+  disabled: boolean;
+  createdAt: string;
+  hasPassword: boolean;
+  /**
+   * A one-time code given for this account and not yet used (never the code itself).
+   */
+  oneTimeCodeOutstanding: {
+    purpose: "new-account" | "password-reset";
+    issuedBy: string;
+    issuedAt: string;
+    expiresAt: string;
+    /**
+     * When the code starts to work: later than issuedAt for the reset of the other admin of a council of two.
+     */
+    worksFrom: string;
+  } | null;
+  /**
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.
+   */
+  pending:
+    | (
+        | {
+            kind: "roles";
+            roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "password-reset";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "api-key";
+            label: string;
+            expiresAt: string | null;
+            requestedBy: string;
+            requestedAt: string;
+          }
+      )
+    | null;
+  apiKeys: ApiKeySummary[];
+  /**
+   * The one-time code of an approved reset: shown this once.
+   */
+  oneTimeCode: {
+    code: string;
+    expiresAt: string;
+  } | null;
+  /**
+   * The API key of an approved key: shown this once.
+   */
+  apiKey: NewApiKey | null;
+}
+export interface ApiKeySummary {
+  id: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+  /**
+   * When the key stops working; null: until revoked.
+   */
+  expiresAt: string | null;
+  /**
+   * The hour the key was last used (kept to the hour); null: never.
+   */
+  lastUsedAt: string | null;
+}
+/**
+ * The key is shown once, here.
+ */
+export interface NewApiKey {
+  id: string;
+  label: string;
+  expiresAt: string | null;
+  key: string;
 }
 export interface AuditEntry {
   seq: number;
@@ -373,7 +464,7 @@ export interface UserWithHistory {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, or disabling an admin.
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.
    */
   pending:
     | (
@@ -393,24 +484,17 @@ export interface UserWithHistory {
             requestedBy: string;
             requestedAt: string;
           }
+        | {
+            kind: "api-key";
+            label: string;
+            expiresAt: string | null;
+            requestedBy: string;
+            requestedAt: string;
+          }
       )
     | null;
   apiKeys: ApiKeySummary[];
   history: AccountHistoryEntry[];
-}
-export interface ApiKeySummary {
-  id: string;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
-  /**
-   * When the key stops working; null: until revoked.
-   */
-  expiresAt: string | null;
-  /**
-   * The hour the key was last used (kept to the hour); null: never.
-   */
-  lastUsedAt: string | null;
 }
 export interface AccountHistoryEntry {
   seq: number;
@@ -452,7 +536,7 @@ export interface NewUser {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, or disabling an admin.
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.
    */
   pending:
     | (
@@ -469,6 +553,13 @@ export interface NewUser {
           }
         | {
             kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "api-key";
+            label: string;
+            expiresAt: string | null;
             requestedBy: string;
             requestedAt: string;
           }
@@ -505,7 +596,7 @@ export interface Me {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, or disabling an admin.
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.
    */
   pending:
     | (
@@ -522,6 +613,13 @@ export interface Me {
           }
         | {
             kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "api-key";
+            label: string;
+            expiresAt: string | null;
             requestedBy: string;
             requestedAt: string;
           }

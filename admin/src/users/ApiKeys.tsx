@@ -62,7 +62,9 @@ export function ApiKeys() {
         // The key works to the end of the chosen day, in the officer's own time zone.
         expires ? new Date(`${expires}T23:59:59`).toISOString() : undefined,
       );
-      setIssued({ label: body.label, key: body.key });
+      if (body.held || !body.key)
+        setMessage('The key waits for a second administrator: the one who agrees is shown it once, on this page.');
+      else setIssued({ label: body.key.label, key: body.key.key });
       setCopied(false);
       setLabel('');
       setExpires('');

@@ -21,7 +21,7 @@ import type { RasDataProvider } from '../dataProvider';
 import { dateTime } from '../versions/format';
 import { ApiKeys } from './ApiKeys';
 import { OneTimeCodeDialog } from './OneTimeCode';
-import { isSystem, type OneTimeCode, type PendingChange, pendingWords, type UserView } from './types';
+import { type ApprovedKey, isSystem, type OneTimeCode, type PendingChange, pendingWords, type UserView } from './types';
 
 /** Why a change waits for a second administrator, by kind. */
 const WHY_SECOND: Record<PendingChange['kind'], string> = {
@@ -29,6 +29,8 @@ const WHY_SECOND: Record<PendingChange['kind'], string> = {
     'Officer and ratifier roles change what people are paid, and an administrator can be the second pair of eyes, so another administrator must agree.',
   'password-reset': 'A new sign-in code lets whoever holds it into the account, so another administrator must agree.',
   disable: 'Disabling an administrator leaves one fewer second pair of eyes, so another administrator must agree.',
+  'api-key':
+    'A key lets whoever holds it record decisions and final budgets as this system, so another administrator must agree; they are shown the key once.',
 };
 
 /** The server's own words for a refusal (who may approve is its rule, not the console's). */
@@ -42,6 +44,7 @@ export function PendingChangePanel() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [code, setCode] = useState<OneTimeCode | null>(null);
+  const [key, setKey] = useState<ApprovedKey | null>(null);
   if (!record) return null;
   const pending = record.pending;
 
@@ -51,15 +54,18 @@ export function PendingChangePanel() {
     setMessage(null);
     try {
       if (what === 'approve') {
-        const { oneTimeCode } = await dataProvider.approvePending(record.id, record.etag);
+        const { oneTimeCode, apiKey } = await dataProvider.approvePending(record.id, record.etag);
         setMessage(
           oneTimeCode
             ? `You agreed: ${record.displayName} has a new sign-in code, shown once.`
-            : pending?.kind === 'disable'
-              ? `You agreed: ${record.displayName}'s account is disabled.`
-              : `You agreed: ${record.displayName}'s roles are changed.`,
+            : apiKey
+              ? `You agreed: the API key “${apiKey.label}” is issued, shown once below. Store it in the system that will use it.`
+              : pending?.kind === 'disable'
+                ? `You agreed: ${record.displayName}'s account is disabled.`
+                : `You agreed: ${record.displayName}'s roles are changed.`,
         );
         setCode(oneTimeCode);
+        setKey(apiKey);
       } else {
         await dataProvider.refusePending(record.id);
         setMessage('The change was refused: nothing about the account changed.');
@@ -101,6 +107,11 @@ export function PendingChangePanel() {
       <Box role="status" sx={{ mx: 2 }}>
         {error && <Alert severity="error">{error}</Alert>}
         {message && <Alert severity="success">{message}</Alert>}
+        {key && (
+          <Alert severity="warning" sx={{ mt: 1 }}>
+            The key, shown this once: <code data-testid="approved-api-key">{key.key}</code>
+          </Alert>
+        )}
       </Box>
       <OneTimeCodeDialog code={code} person={record.displayName} username={record.username} onClose={() => setCode(null)} />
     </>

@@ -3,12 +3,15 @@
  * console's contract generates from the OpenAPI components (npm run contracts): one statement of each.
  */
 
-import type { AccountHistoryEntry as AccountHistoryAnswer, Me, NewUser, UserWithHistory } from '../contract/api-answers';
+import type { AccountHistoryEntry as AccountHistoryAnswer, ApprovedChange, Me, NewUser, UserWithHistory } from '../contract/api-answers';
 import type { Role } from '../authProvider';
 import { roleList } from './roles';
 
 /** A one-time code to set a password with: shown once, in the answer that made it, never again. */
 export type OneTimeCode = NonNullable<NewUser['oneTimeCode']>;
+
+/** A system's API key a second administrator agreed to: shown once, to them. */
+export type ApprovedKey = NonNullable<ApprovedChange['apiKey']>;
 
 /** A one-time code given and not used yet: who gave it and until when it works, never the code. */
 export type CodeOutstanding = NonNullable<UserWithHistory['oneTimeCodeOutstanding']>;
@@ -25,6 +28,8 @@ export function pendingWords(pending: PendingChange, person: string, their = `${
       return `for a new sign-in code for ${person}`;
     case 'disable':
       return `for ${their} account to be disabled`;
+    case 'api-key':
+      return `for an API key “${pending.label}” for ${person}`;
   }
 }
 
