@@ -564,10 +564,11 @@ describe('heavy work runs off the event loop', () => {
       console.log(
         `health during ${(workMs / 1000).toFixed(1)} s of heavy work: ${latencies.length} answers, median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
       );
-      // Health answered all along, not once the work was done: on one event loop it waited seconds.
-      // The 50 ms figure is measured by npm run bench; on a loaded test machine this bound is looser.
+      // Health answered all along, not once the work was done: on one event loop it waited seconds (the whole
+      // comparison). How fast it answers is measured by npm run bench (50 ms); this bound only tells "answered
+      // meanwhile" from "waited for the work", with room for a loaded 2-core machine (510 ms was seen there).
       expect(latencies.length).toBeGreaterThan(workMs / 100);
-      expect(sorted.at(-1)!).toBeLessThan(500);
+      expect(sorted.at(-1)!).toBeLessThan(2_000);
     } finally {
       await own.close();
       own.remove();
