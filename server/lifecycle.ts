@@ -90,6 +90,8 @@ export type VersionCommand =
       document: Policy;
       examples: WorkedExample[];
       basedOn: VersionRecord['basedOn'];
+      /** The authors its source carried when it was read (a source deleted before the commit still counts). */
+      sourceAuthors?: readonly string[];
       calibration?: Record<string, unknown>;
     }
   | { kind: 'edit'; document: Policy; ifMatch: string | undefined }
@@ -294,6 +296,11 @@ export function authorsOfContent(version: VersionRecord): string[] {
   return [...new Set([...(version.inheritedAuthors ?? []), ...version.contributors])];
 }
 
+/** The authors a copy of `source` carries: none once a second person has ratified it. */
+export function authorsCarriedBy(source: VersionRecord): string[] {
+  return isReviewed(source) ? [] : authorsOfContent(source);
+}
+
 /** Content that no second person has ratified yet. */
 function isReviewed(version: VersionRecord): boolean {
   return version.ratification !== null;
@@ -425,7 +432,9 @@ function create(state: PolicyState, command: Extract<VersionCommand, { kind: 'cr
       `Policy '${document.id}' already has a version '${document.version}': choose another version name.`,
       '/version',
     );
-  const inherited = inheritedAuthors(state, document, command.basedOn?.version ?? null, []).filter((a) => a !== actor.username);
+  const inherited = inheritedAuthors(state, document, command.basedOn?.version ?? null, command.sourceAuthors ?? []).filter(
+    (a) => a !== actor.username,
+  );
   const record: VersionRecord = {
     policyId: document.id,
     version: document.version,
@@ -751,11 +760,13 @@ export function setReferenceCohort(
 ): Outcome {
   if (!state.policy) throw new LifecycleError('not-found', 'policy_not_found', 'There is no such policy.');
   const cohortId = cohort?.id ?? null;
-  if (cohort?.policyId && cohort.policyId !== state.policy.id)
+  if (cohort && cohort.policyId !== state.policy.id)
     throw new LifecycleError(
       'invalid',
       'cohort_of_another_scheme',
-      `Cohort ${cohort.id} was made for scheme '${cohort.policyId}', not '${state.policy.id}': its people cannot be compared under this scheme.`,
+      cohort.policyId
+        ? `Cohort ${cohort.id} was made for scheme '${cohort.policyId}', not '${state.policy.id}': its people cannot be compared under this scheme.`
+        : `Cohort ${cohort.id} names no scheme: a reference cohort is made for the scheme it is compared under ('${state.policy.id}').`,
       '/cohortId',
     );
   const submitted = state.versions.filter((v) => v.status === 'submitted').map((v) => v.version);
@@ -764,6 +775,14 @@ export function setReferenceCohort(
       'conflict',
       'reference_cohort_locked',
       `Version${submitted.length > 1 ? 's' : ''} ${submitted.join(', ')} ${submitted.length > 1 ? 'are' : 'is'} submitted and will be compared over the current reference cohort; return ${submitted.length > 1 ? 'them' : 'it'} to draft before changing it.`,
+      '/cohortId',
+    );
+  const proposed = state.versions.filter((v) => v.withdrawalProposal).map((v) => v.version);
+  if (proposed.length > 0 && cohortId !== (state.policy.referenceCohortId ?? null))
+    throw new LifecycleError(
+      'conflict',
+      'reference_cohort_locked',
+      `Withdrawing ${proposed.join(', ')} is proposed and will be compared over the current reference cohort; confirm or cancel the proposal before changing it.`,
       '/cohortId',
     );
   const policy: PolicyRecord = { ...state.policy, referenceCohortId: cohortId, revision: commit.revision };

@@ -205,13 +205,16 @@ function create(
     disabled: false,
     createdAt: commit.at,
     revision: commit.revision,
-    enrolment: command.code ? { ...command.code, purpose: 'new-account', issuedBy: actor.username, issuedAt: commit.at } : null,
+    // An account whose powers wait for a second admin gets its code from them, so its maker cannot hold it.
+    enrolment:
+      command.code && held.length === 0 ? { ...command.code, purpose: 'new-account', issuedBy: actor.username, issuedAt: commit.at } : null,
     pending: held.length > 0 ? { kind: 'roles', roles: command.roles, requestedBy: actor.username, requestedAt: commit.at } : null,
   };
+  const codeIssued = user.enrolment !== null;
   return {
     user,
     pending: held.length > 0,
-    codeIssued: command.code !== null,
+    codeIssued,
     endSessions: false,
     events: [
       event(user, 'user.create', {
@@ -219,7 +222,7 @@ function create(
         roles: user.roles,
         granted: user.roles,
         ...(held.length > 0 ? { awaitingSecondAdmin: held } : {}),
-        ...(command.code ? { oneTimeCodeExpiresAt: command.code.expiresAt } : {}),
+        ...(codeIssued && command.code ? { oneTimeCodeExpiresAt: command.code.expiresAt } : {}),
       }),
     ],
   };
@@ -255,20 +258,22 @@ function update(
   const second = secondAdminNeeded(users, actor);
   const holdRoles = second && (granted.some((r) => PRIVILEGED_ROLES.includes(r)) || (otherAdmin && removed.includes('admin')));
   const holdDisable = second && otherAdmin && command.disabled === true;
-  if (holdRoles && holdDisable)
+  // Bringing back an account that can change what people are paid is like granting it its roles again.
+  const holdEnable = second && user.disabled && command.disabled === false && wanted.some((r) => PRIVILEGED_ROLES.includes(r));
+  if ([holdRoles, holdDisable, holdEnable].filter(Boolean).length > 1)
     throw new DomainError(
       'conflict',
       'one_change_at_a_time',
       `Change ${user.username}'s roles and disable the account in two steps: each waits for a second admin.`,
     );
-  const hold = holdRoles || holdDisable;
+  const hold = holdRoles || holdDisable || holdEnable;
   // A change waiting for a second admin was asked of the account as it was: any change of its roles or standing replaces it.
   const changesStanding =
     granted.length > 0 || removed.length > 0 || (command.disabled !== undefined && command.disabled !== user.disabled);
   const pending: PendingAccountChange | null = holdRoles
     ? { kind: 'roles', roles: wanted, requestedBy: actor.username, requestedAt: commit.at }
-    : holdDisable
-      ? { kind: 'disable', requestedBy: actor.username, requestedAt: commit.at }
+    : holdDisable || holdEnable
+      ? { kind: holdDisable ? 'disable' : 'enable', requestedBy: actor.username, requestedAt: commit.at }
       : changesStanding
         ? null
         : (user.pending ?? null);
@@ -277,7 +282,7 @@ function update(
   const next: UserRecord = {
     ...user,
     ...(command.displayName !== undefined ? { displayName: command.displayName } : {}),
-    ...(command.disabled !== undefined && !holdDisable ? { disabled: command.disabled } : {}),
+    ...(command.disabled !== undefined && !holdDisable && !holdEnable ? { disabled: command.disabled } : {}),
     ...(becomesSystem ? { passwordHash: null, enrolment: null } : {}),
     roles: holdRoles ? user.roles : wanted,
     pending,
@@ -299,6 +304,7 @@ function update(
         disabled: next.disabled,
         ...(holdRoles ? { awaitingSecondAdmin: wanted } : {}),
         ...(holdDisable ? { awaitingSecondAdmin: 'disable' } : {}),
+        ...(holdEnable ? { awaitingSecondAdmin: 'enable' } : {}),
       }),
     ],
   };
@@ -387,6 +393,19 @@ function approve(
       endSessions: true,
     };
   }
+  if (pending.kind === 'enable') {
+    const next: UserRecord = { ...user, disabled: false, pending: null, revision: commit.revision };
+    return done(next, [
+      event(user, 'user.update', {
+        changed: ['disabled'],
+        roles: next.roles,
+        granted: [],
+        removed: [],
+        disabled: false,
+        requestedBy: pending.requestedBy,
+      }),
+    ]);
+  }
   if (pending.kind === 'api-key') {
     const issued = issueKey({ ...user, pending: null }, command.key, pending.label, pending.expiresAt, commit, event);
     return { ...issued, events: issued.events.map((e) => ({ ...e, details: { ...e.details, requestedBy: pending.requestedBy } })) };
@@ -404,6 +423,35 @@ function approve(
     );
   const granted = pending.roles.filter((r) => !user.roles.includes(r));
   const removed = user.roles.filter((r) => !pending.roles.includes(r));
+  // Powers granted to an account whose password its requester could have set (none set yet, or set with a code they
+  // gave) go with a new password: its code is shown to the admin who agrees, and passed by them to the person.
+  const rekey =
+    granted.some((r) => PRIVILEGED_ROLES.includes(r)) && (user.passwordHash === null || user.passwordFrom === pending.requestedBy);
+  if (rekey) {
+    const rekeyed = issue(
+      { ...user, passwordHash: null, roles: pending.roles, pending: null },
+      command.code,
+      user.passwordHash === null ? 'new-account' : 'password-reset',
+      actor,
+      commit,
+      event,
+    );
+    return {
+      ...rekeyed,
+      endSessions: true,
+      events: [
+        event(user, 'user.update', {
+          changed: ['roles'],
+          roles: pending.roles,
+          granted,
+          removed,
+          disabled: user.disabled,
+          requestedBy: pending.requestedBy,
+        }),
+        ...rekeyed.events,
+      ],
+    };
+  }
   const next: UserRecord = { ...user, roles: pending.roles, pending: null, revision: commit.revision };
   return {
     ...done(next, [
@@ -455,7 +503,14 @@ function enrol(
       `This code works from ${enrolment.notBefore}: the reset of an admin's password waits, so that they can see it and turn it down.`,
       '/code',
     );
-  const next: UserRecord = { ...user, passwordHash: command.passwordHash, enrolment: null, revision: commit.revision };
+  // Who could have held the code: a later change by the account holder keeps this (whoever held it could make that too).
+  const next: UserRecord = {
+    ...user,
+    passwordHash: command.passwordHash,
+    passwordFrom: enrolment.issuedBy,
+    enrolment: null,
+    revision: commit.revision,
+  };
   return {
     user: next,
     pending: false,

@@ -8,7 +8,12 @@
 
 import { DomainError } from './errors.js';
 
-export type IfMatch = { kind: 'absent' } | { kind: 'any' } | { kind: 'tags'; tags: string[] } | { kind: 'malformed' };
+export type IfMatch =
+  | { kind: 'absent' }
+  | { kind: 'any' }
+  /** The strong tags, and how many tags were listed, weak ones included. */
+  | { kind: 'tags'; tags: string[]; listed: number }
+  | { kind: 'malformed' };
 
 const OWS = /^[ \t]+|[ \t]+$/g;
 /** An entity tag: optional W/ and a quoted string of etagc characters (no space, quote or control). */
@@ -27,7 +32,7 @@ export function readIfMatch(header: string | readonly string[] | undefined): IfM
     .filter((m) => m !== '');
   if (members.length === 0 || members.some((m) => !ENTITY_TAG.test(m))) return { kind: 'malformed' };
   // Strong comparison: weak tags are kept out, so they can never match.
-  return { kind: 'tags', tags: members.filter((m) => !m.startsWith('W/')) };
+  return { kind: 'tags', tags: members.filter((m) => !m.startsWith('W/')), listed: members.length };
 }
 
 export interface PreconditionRule {
@@ -59,17 +64,23 @@ export function requirePrecondition(header: string | readonly string[] | undefin
       'if_match_malformed',
       `If-Match must be an entity tag such as ${currentEtag}, with nothing around it but spaces or tabs: ${rule.advice}.`,
     );
-  if (!rule.any && read.tags.length > 1)
+  if (!rule.any && read.listed > 1)
     throw new DomainError(
       'precondition-failed',
       'if_match_malformed',
       `If-Match must name the one revision you reviewed, such as ${currentEtag}, not a list: ${rule.advice}.`,
     );
+  if (read.tags.length === 0)
+    throw new DomainError(
+      'precondition-failed',
+      'if_match_weak',
+      `A weak tag (W/…) names no exact revision, and If-Match compares strongly: send the ETag as it was given, such as ${currentEtag}.`,
+    );
   if (!read.tags.includes(currentEtag))
     throw new DomainError(
       'precondition-failed',
       rule.staleCode,
-      `${capitalise(rule.what)} has changed since you read it (it is now ${currentEtag}, you sent ${read.tags.join(', ') || 'a weak tag'}): ${rule.advice}.`,
+      `${capitalise(rule.what)} has changed since you read it (it is now ${currentEtag}, you sent ${read.tags.join(', ')}): ${rule.advice}.`,
     );
 }
 

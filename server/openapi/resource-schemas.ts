@@ -67,11 +67,12 @@ export const userProperties = {
         record({ kind: { const: 'roles' }, roles: arrayOf(ref('Role')), requestedBy: string, requestedAt: timestamp }),
         record({ kind: { const: 'password-reset' }, requestedBy: string, requestedAt: timestamp }),
         record({ kind: { const: 'disable' }, requestedBy: string, requestedAt: timestamp }),
+        record({ kind: { const: 'enable' }, requestedBy: string, requestedAt: timestamp }),
         record({ kind: { const: 'api-key' }, label: string, expiresAt: nullable(timestamp), requestedBy: string, requestedAt: timestamp }),
       ],
     }),
     description:
-      'A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.',
+      'A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.',
   },
   apiKeys: arrayOf(ref('ApiKeySummary')),
 };

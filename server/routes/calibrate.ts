@@ -1,4 +1,5 @@
 import type { Policy } from '../../engine/index.js';
+import { authorsCarriedBy } from '../lifecycle.js';
 import { today } from '../clock.js';
 import { cohortInput } from '../cohorts.js';
 import type { AppContext } from '../context.js';
@@ -66,6 +67,8 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
             document,
             examples: structuredClone(source.examples),
             basedOn: { version: source.version, contentHash: source.contentHash },
+            // As read before the calibration ran: deleting the source meanwhile does not shed its authors.
+            sourceAuthors: authorsCarriedBy(source),
             calibration: { ...summary, comparison: comparisonSummary } as unknown as Record<string, unknown>,
           },
           { username: req.caller!.username },

@@ -57,7 +57,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           .status(outcome.pending ? 202 : 201)
           .location(`/api/users/${outcome.user.id}`)
           .set('ETag', etagOf(outcome.user))
-          .json(withCode(outcome.user, code?.shown ?? null));
+          .json(withCode(outcome.user, outcome.codeIssued ? (code?.shown ?? null) : null));
       },
     ),
 

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
 import {
   type Actor,
+  authorsCarriedBy,
   checkRatificationDates,
   examplesStatingNoFigure,
   type RatificationDecision,
@@ -133,6 +134,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
             document,
             examples: structuredClone(source.examples),
             basedOn: { version: source.version, contentHash: source.contentHash },
+            sourceAuthors: authorsCarriedBy(source),
           },
           actor(req),
         ))!;

@@ -162,6 +162,7 @@ export type PendingAccountChange =
   | { kind: 'roles'; roles: Role[]; requestedBy: string; requestedAt: string }
   | { kind: 'password-reset'; requestedBy: string; requestedAt: string }
   | { kind: 'disable'; requestedBy: string; requestedAt: string }
+  | { kind: 'enable'; requestedBy: string; requestedAt: string }
   | { kind: 'api-key'; label: string; expiresAt: string | null; requestedBy: string; requestedAt: string };
 
 export interface UserRecord {
@@ -178,6 +179,8 @@ export interface UserRecord {
   enrolment?: Enrolment | null;
   /** A change waiting for a second admin (absent or null when none is). */
   pending?: PendingAccountChange | null;
+  /** Who gave the one-time code the current password was set with (absent: set at setup, or before codes). */
+  passwordFrom?: string;
 }
 
 export interface SessionRecord {

@@ -193,19 +193,9 @@ describe('2. the admin is not every pair of eyes', () => {
     const made = await admin().post('/api/users', { username: 'puppet', displayName: 'Puppet', roles: ['ratifier'] });
     expect(made.status).toBe(202);
     expect(made.body).toMatchObject({ roles: [], pending: { kind: 'roles', roles: ['ratifier'], requestedBy: 'admin' } });
-    // The admin uses the code itself, and signs in as the account it made.
-    ok(
-      await request(server.url, 'POST', '/api/auth/enrol', undefined, {
-        username: 'puppet',
-        code: made.body.oneTimeCode.code,
-        password: PASSWORD,
-      }),
-    );
-    const puppet = await login(server.url, 'puppet');
+    // No code is shown to the admin who made it: whoever agrees to its powers gives the person theirs.
+    expect(made.body).toMatchObject({ oneTimeCode: null, oneTimeCodeOutstanding: null, hasPassword: false });
     const before = await snapshot();
-    const res = await ratify(server, puppet, 'adult-ras', 'puppet-target', ratificationFor('2026-12-01'));
-    expect(res.status).toBe(403);
-    expect(res.body.type).toBe('/problems/role_required');
     // Nor can the admin agree to its own request.
     const self = await admin().post(`/api/users/${made.body.id}/pending/approve`);
     expect(self.status).toBe(403);
@@ -378,6 +368,57 @@ describe('2, continued: the ways round the second admin an outside tester found'
     expect(recorded.status).toBe(201);
     const entry = ok(await caller(server.tokens.scrutiny).get(`/api/audit?target=decision:${recorded.body.id}`))[0];
     expect(entry.details.apiKey).toBe(agreed.apiKey.id);
+  });
+
+  it('an account made with powers that wait for a second admin gets its code from them, not from the admin who made it', async () => {
+    await createPerson(server.url, server.tokens.admin, { username: 'second-admin', displayName: 'Second admin', roles: ['admin'] });
+    const secondToken = await login(server.url, 'second-admin');
+    const made = await admin().post('/api/users', { username: 'nick', displayName: 'Nick', roles: ['officer'] });
+    expect(made.status).toBe(202);
+    expect(made.body).toMatchObject({ oneTimeCode: null, oneTimeCodeOutstanding: null });
+    const agreed = ok(
+      await caller(secondToken).post(`/api/users/${made.body.id}/pending/approve`, {}, await asRead(secondToken, made.body.id)),
+    );
+    expect(agreed).toMatchObject({
+      roles: ['officer'],
+      oneTimeCode: { code: expect.any(String) },
+      oneTimeCodeOutstanding: { issuedBy: 'second-admin' },
+    });
+  });
+
+  it('powers granted to an account whose password its requester set come with a new password, from the admin who agrees', async () => {
+    await createPerson(server.url, server.tokens.admin, { username: 'second-admin', displayName: 'Second admin', roles: ['admin'] });
+    const secondToken = await login(server.url, 'second-admin');
+    // The admin makes a scrutiny account (no second admin needed), keeps its code and sets its password.
+    const made = ok(await admin().post('/api/users', { username: 'nina', displayName: 'Nina', roles: ['scrutiny'] }));
+    ok(
+      await request(server.url, 'POST', '/api/auth/enrol', undefined, {
+        username: 'nina',
+        code: made.oneTimeCode.code,
+        password: PASSWORD,
+      }),
+    );
+    const held = await login(server.url, 'nina');
+    expect((await admin().patch(`/api/users/${made.id}`, { roles: ['scrutiny', 'ratifier'] })).status).toBe(202);
+    const agreed = ok(await caller(secondToken).post(`/api/users/${made.id}/pending/approve`, {}, await asRead(secondToken, made.id)));
+    expect(agreed).toMatchObject({ roles: ['scrutiny', 'ratifier'], hasPassword: false, oneTimeCode: { code: expect.any(String) } });
+    // The password the requester set, and its sessions, no longer work.
+    expect((await caller(held).get('/api/auth/me')).status).toBe(401);
+    expect((await request(server.url, 'POST', '/api/auth/login', undefined, { username: 'nina', password: PASSWORD })).status).toBe(401);
+  });
+
+  it('bringing back a disabled ratifier waits for a second admin, as granting the role does', async () => {
+    await createPerson(server.url, server.tokens.admin, { username: 'second-admin', displayName: 'Second admin', roles: ['admin'] });
+    const ratifierId = (ok(await admin().get('/api/users')) as Array<{ id: string; username: string }>).find(
+      (u) => u.username === 'ratifier',
+    )!.id;
+    ok(await admin().patch(`/api/users/${ratifierId}`, { disabled: true }));
+    const back = await admin().patch(`/api/users/${ratifierId}`, { disabled: false });
+    expect(back.status).toBe(202);
+    expect(back.body).toMatchObject({ disabled: true, pending: { kind: 'enable', requestedBy: 'admin' } });
+    expect((await request(server.url, 'POST', '/api/auth/login', undefined, { username: 'ratifier', password: PASSWORD })).status).toBe(
+      401,
+    );
   });
 
   it('a second admin agrees only to the change as they read it', async () => {
@@ -592,6 +633,38 @@ describe('5, continued: a reference cohort that shows nobody', () => {
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/equalityImpact', code: 'equality_impact_required' })]);
     expect(res.body.detail).toContain('Nobody in the reference cohort could be compared');
+  });
+});
+
+describe('5, continued: a proposed withdrawal keeps its reference cohort', () => {
+  it('cannot have its reference cohort changed while it waits, so the confirmation compares over the cohort the proposal did', async () => {
+    const scrutiny = caller(server.tokens.scrutiny);
+    const cohort = ok(
+      await scrutiny.post(
+        '/api/cohorts',
+        cohortDocument('Reference', [adult('OP-1', 'older-people', '75-84', { 'pc-washing': 'some-help' })]),
+      ),
+    );
+    const other = ok(await scrutiny.post('/api/cohorts', cohortDocument('One person', [adult('LD-1', 'learning-disability', '18-64')])));
+    ok(await scrutiny.put('/api/policies/adult-ras/reference-cohort', { cohortId: cohort.id }));
+    ok(
+      await caller(server.tokens.ratifier).post(`${path('2010-revised')}/withdrawal`, {
+        reason: 'Withdrawn so that the pilot prices apply again.',
+      }),
+    );
+    const swapped = await caller(server.tokens.ratifier).put('/api/policies/adult-ras/reference-cohort', { cohortId: other.id });
+    expect(swapped.status).toBe(409);
+    expect(swapped.body).toMatchObject({ type: '/problems/reference_cohort_locked', errors: [{ pointer: '/cohortId' }] });
+    expect(ok(await caller(server.tokens.officer).get('/api/policies/adult-ras')).referenceCohortId).toBe(cohort.id);
+  });
+
+  it('cannot be a cohort that names no scheme', async () => {
+    const scrutiny = caller(server.tokens.scrutiny);
+    const { policyId: _none, ...unnamed } = cohortDocument('No scheme', [adult('OP-1', 'older-people', '75-84')]);
+    const cohort = ok(await scrutiny.post('/api/cohorts', unnamed));
+    const res = await scrutiny.put('/api/policies/adult-ras/reference-cohort', { cohortId: cohort.id });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/cohortId', code: 'cohort_of_another_scheme' })]);
   });
 });
 

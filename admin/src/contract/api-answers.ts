@@ -37,7 +37,7 @@ export interface ApprovedChange {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
    */
   pending:
     | (
@@ -54,6 +54,11 @@ export interface ApprovedChange {
           }
         | {
             kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "enable";
             requestedBy: string;
             requestedAt: string;
           }
@@ -464,7 +469,7 @@ export interface UserWithHistory {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
    */
   pending:
     | (
@@ -481,6 +486,11 @@ export interface UserWithHistory {
           }
         | {
             kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "enable";
             requestedBy: string;
             requestedAt: string;
           }
@@ -536,7 +546,7 @@ export interface NewUser {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
    */
   pending:
     | (
@@ -553,6 +563,11 @@ export interface NewUser {
           }
         | {
             kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "enable";
             requestedBy: string;
             requestedAt: string;
           }
@@ -596,7 +611,7 @@ export interface Me {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, or an API key for a system.
+   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
    */
   pending:
     | (
@@ -613,6 +628,11 @@ export interface Me {
           }
         | {
             kind: "disable";
+            requestedBy: string;
+            requestedAt: string;
+          }
+        | {
+            kind: "enable";
             requestedBy: string;
             requestedAt: string;
           }

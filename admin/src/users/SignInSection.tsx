@@ -29,6 +29,7 @@ const WHY_SECOND: Record<PendingChange['kind'], string> = {
     'Officer and ratifier roles change what people are paid, and an administrator can be the second pair of eyes, so another administrator must agree.',
   'password-reset': 'A new sign-in code lets whoever holds it into the account, so another administrator must agree.',
   disable: 'Disabling an administrator leaves one fewer second pair of eyes, so another administrator must agree.',
+  enable: 'This account can change what people are paid: bringing it back is like granting its roles, so another administrator must agree.',
   'api-key':
     'A key lets whoever holds it record decisions and final budgets as this system, so another administrator must agree; they are shown the key once.',
 };
@@ -56,13 +57,17 @@ export function PendingChangePanel() {
       if (what === 'approve') {
         const { oneTimeCode, apiKey } = await dataProvider.approvePending(record.id, record.etag);
         setMessage(
-          oneTimeCode
-            ? `You agreed: ${record.displayName} has a new sign-in code, shown once.`
-            : apiKey
-              ? `You agreed: the API key “${apiKey.label}” is issued, shown once below. Store it in the system that will use it.`
-              : pending?.kind === 'disable'
-                ? `You agreed: ${record.displayName}'s account is disabled.`
-                : `You agreed: ${record.displayName}'s roles are changed.`,
+          oneTimeCode && pending?.kind === 'roles'
+            ? `You agreed: ${record.displayName}'s roles are changed. Their password could have been set by the administrator who asked, so it no longer works: give ${record.displayName} the new sign-in code, shown once.`
+            : oneTimeCode
+              ? `You agreed: ${record.displayName} has a new sign-in code, shown once.`
+              : apiKey
+                ? `You agreed: the API key “${apiKey.label}” is issued, shown once below. Store it in the system that will use it.`
+                : pending?.kind === 'disable'
+                  ? `You agreed: ${record.displayName}'s account is disabled.`
+                  : pending?.kind === 'enable'
+                    ? `You agreed: ${record.displayName}'s account is enabled again.`
+                    : `You agreed: ${record.displayName}'s roles are changed.`,
         );
         setCode(oneTimeCode);
         setKey(apiKey);

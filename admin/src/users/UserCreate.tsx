@@ -41,7 +41,13 @@ export function UserCreate() {
         mutationOptions={{
           onSuccess: (data: CreatedUser) => {
             if (data.oneTimeCode) setCreated(data);
-            else {
+            else if (data.held) {
+              notify(
+                `The account for ${data.displayName} is made. Its roles wait for a second administrator, who is shown ${data.displayName}'s one-time code when they agree, to give to them.`,
+                { type: 'info', autoHideDuration: 10_000 },
+              );
+              redirect('edit', 'users', data.id);
+            } else {
               notify(`The system's account ${data.username} is made: issue it an API key below.`, { type: 'success' });
               redirect('edit', 'users', data.id);
             }

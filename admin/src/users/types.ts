@@ -28,6 +28,8 @@ export function pendingWords(pending: PendingChange, person: string, their = `${
       return `for a new sign-in code for ${person}`;
     case 'disable':
       return `for ${their} account to be disabled`;
+    case 'enable':
+      return `for ${their} account to be enabled again`;
     case 'api-key':
       return `for an API key “${pending.label}” for ${person}`;
   }
