@@ -44,14 +44,13 @@ const state = (versions: VersionRecord[]): PolicyState => ({
   policy: { id: revised.id, title: revised.title, council: revised.council, createdAt: commit.at, createdBy: 'o', revision: 1 },
   versions,
 });
-const clone = (of: Policy, name: string, sourceAuthors?: string[]) =>
-  ({
-    kind: 'create',
-    document: { ...of, version: name },
-    examples: [],
-    basedOn: { version: 'cut', contentHash: contentHash(of) },
-    sourceAuthors,
-  }) as const;
+const clone = (of: Policy, name: string, sourceAuthors?: string[]): VersionCommand => ({
+  kind: 'create',
+  document: { ...of, version: name },
+  examples: [],
+  basedOn: { version: 'cut', contentHash: contentHash(of) },
+  sourceAuthors,
+});
 
 describe('a copy of content not yet ratified', () => {
   it("carries its source's authors, so none of them may ratify the copy", () => {
