@@ -49,6 +49,10 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         const token = newSecret();
         const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3600_000).toISOString();
         await ctx.store.transact((draft) => {
+          // The password was checked before this commit: a change of password, or a disabled account, since then wins.
+          const stored = draft.rows('users').find((u) => u.id === user.id);
+          if (!stored || stored.disabled || stored.passwordHash !== user.passwordHash)
+            throw new HttpProblem(401, 'bad_credentials', 'The username or password is wrong, or the account is disabled.');
           const sessions = draft.rows('sessions');
           // This user's expired sessions are dropped as a new one is made, so the file does not grow for ever.
           const kept = sessions.filter((s) => s.userId !== user.id || s.expiresAt > now.toISOString());
