@@ -140,6 +140,10 @@ export const recordDecisionBody = object(
     version: slug,
     asOf: date,
     assessment: { type: 'object' },
+    reason: {
+      ...text(2000),
+      description: 'Why an assessment dated under a version no longer in force is recorded under it: required then, kept in the audit log.',
+    },
   },
   ['policyId', 'assessment'],
 );

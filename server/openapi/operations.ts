@@ -397,9 +397,11 @@ export const OPERATIONS: Record<string, Operation> = {
     ok: [201, ref('Decision')],
     okHeaders: { ...created('/api/decisions/{decisionId}'), ...decisionEtag },
     problems: {
-      404: NOT_FOUND_VERSION,
-      409: 'The version named (or in force) is not ratified or superseded: decisions rest only on ratified policy.',
-      422: `${ASSESSMENT_INVALID} Pointers start /assessment.`,
+      404: NOT_FOUND_POLICY,
+      422:
+        `${ASSESSMENT_INVALID} Pointers start /assessment. Also not_in_force (/version) and as_of_not_assessment_date (/asOf): a decision is ` +
+        'recorded only under the version in force on the assessment date, as of that date; assessment_in_future (/assessment/assessmentDate); ' +
+        `none_in_force; and ${REASON_RULE.replace('{pointer}', '/reason')} for an assessment dated under a version no longer in force, which needs a reason.`,
     },
   },
   'get /api/decisions': {

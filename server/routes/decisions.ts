@@ -17,9 +17,12 @@ import { bodyChecker } from '../validation.js';
 import { requireVersion } from '../versions.js';
 import { requirePrecondition } from '../domain/preconditions.js';
 import { requireReason } from '../domain/reasons.js';
+import { versionInForce } from '../in-force.js';
 import { evaluateWith, versionForAssessment } from './evaluate.js';
 
-const checkRecord = bodyChecker<{ policyId: string; version?: string; asOf?: string; assessment: unknown }>(recordDecisionBody);
+const checkRecord = bodyChecker<{ policyId: string; version?: string; asOf?: string; assessment: unknown; reason?: string }>(
+  recordDecisionBody,
+);
 const checkFinal = bodyChecker<{ weeklyPence: number; reason: string }>(finalBudgetBody);
 /** The most decisions one page of the list holds, and how many it holds when not told. */
 const LIST_LIMIT = 500;
@@ -40,8 +43,10 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const body = checkRecord(req);
         const version = withPointerPrefix('/assessment', () => versionForAssessment(ctx.store, body.policyId, body.assessment));
-        requireInForceDecision(version, (body.assessment as { assessmentDate: string }).assessmentDate, body, today(ctx.clock));
+        const assessmentDate = (body.assessment as { assessmentDate: string }).assessmentDate;
+        requireInForceDecision(version, assessmentDate, body, today(ctx.clock));
         const result = withPointerPrefix('/assessment', () => evaluateWith(version, body.assessment, undefined));
+        const backdated = backdating(ctx, version, assessmentDate, body.reason);
         const decision = await ctx.store.transact((draft) => {
           const record: DecisionRecord = {
             id: randomUUID(),
@@ -67,6 +72,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
               version: record.version,
               contentHash: record.contentHash,
               ...(req.caller!.keyId ? { apiKey: req.caller!.keyId } : {}),
+              ...(backdated ? { backdated } : {}),
             },
           });
           return record;
@@ -233,6 +239,32 @@ function requireInForceDecision(
       `A decision is worked out as of its assessment date (${assessmentDate}), not ${body.asOf}: uplifts and dated amounts follow the assessment. To see another date, evaluate with ?asOf= instead.`,
       [{ pointer: '/asOf', code: 'as_of_not_assessment_date', message: `leave it out, or send ${assessmentDate}` }],
     );
+}
+
+/**
+ * An assessment dated under a version no longer in force is worked out under that version, as the date says;
+ * so that nobody can quietly choose an older scheme by choosing a date, such a decision states why (the reason
+ * rule), and the audit log keeps it with the version in force today.
+ */
+function backdating(
+  ctx: AppContext,
+  used: VersionRecord,
+  assessmentDate: string,
+  reason: string | undefined,
+): { reason: string; inForceToday: string } | null {
+  const current = versionInForce(ctx.store.all('versions'), used.policyId, today(ctx.clock));
+  if (!current || current.version === used.version) return null;
+  if (reason === undefined)
+    throw new HttpProblem(
+      422,
+      'reason_required',
+      `The assessment is dated ${assessmentDate}, under version ${used.version}, which is no longer in force (${current.version} is): say why it is recorded under it.`,
+      [{ pointer: '/reason', code: 'reason_required', message: `say why an assessment dated ${assessmentDate} is recorded now` }],
+    );
+  return {
+    reason: requireReason(reason, '/reason', 'why the assessment is recorded under a version no longer in force'),
+    inForceToday: current.version,
+  };
 }
 
 /** The version a decision used, with the content it used: anything else cannot speak for the decision (409). */

@@ -63,7 +63,14 @@ beforeAll(async () => {
   const assessment = exampleVersions()
     .find((v) => v.version === '2010-revised')!
     .examples.find((e) => e.name === 'older-person-uplift-in-force')!.json.assessment;
-  decisionId = ok(await as(server, server.tokens['api-client']).post('/api/decisions', { policyId: 'adult-ras', assessment })).id;
+  // Dated in 2010, under 2010-revised, no longer in force once 'audited' is: recording it says why.
+  decisionId = ok(
+    await as(server, server.tokens['api-client']).post('/api/decisions', {
+      policyId: 'adult-ras',
+      assessment,
+      reason: 'Recorded late, from the paper assessment made at the time.',
+    }),
+  ).id;
   await login(server.url, 'officer2');
   expect((await request(server.url, 'POST', '/api/auth/login', undefined, { username: 'officer', password: 'not it at all' })).status).toBe(
     401,

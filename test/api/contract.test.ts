@@ -26,6 +26,8 @@ const extraDirs: string[] = [];
 
 /** An assessment every seeded adult version can evaluate: the 2009 pilot's first worked example. */
 let assessment: Record<string, unknown>;
+/** Why an assessment under a version no longer in force is recorded now. */
+const LATE = 'Recorded late, from the paper assessment made at the time.';
 const servers: TestServer[] = [];
 
 beforeAll(async () => {
@@ -569,7 +571,12 @@ describe('real responses fit the contract', () => {
 
   it('decisions: record, list, read, replay and final budget', async () => {
     const apiClient = tokens()['api-client'];
-    const recorded = await exchange('POST', '/api/decisions', 201, { token: apiClient, body: { policyId: 'adult-ras', assessment } });
+    // The sample is assessed under 2009-pilot, no longer in force: without a reason that is refused.
+    await exchange('POST', '/api/decisions', 422, { token: apiClient, body: { policyId: 'adult-ras', assessment } });
+    const recorded = await exchange('POST', '/api/decisions', 201, {
+      token: apiClient,
+      body: { policyId: 'adult-ras', assessment, reason: LATE },
+    });
     const id = recorded.body.id as string;
     expect(recorded.headers.get('location')).toBe(`/api/decisions/${id}`);
     // A decision rests on the version in force on the assessment date, as of that date: naming another is what-if, not a decision.
@@ -792,7 +799,7 @@ describe('real responses fit the contract', () => {
       'POST',
       '/api/decisions',
       201,
-      { token: tokens()['api-client'], body: { policyId: 'adult-ras', assessment } },
+      { token: tokens()['api-client'], body: { policyId: 'adult-ras', assessment, reason: LATE } },
       own.url,
     );
     // Ratified versions never change through the API, so this simulates the store being edited behind its back.

@@ -105,6 +105,7 @@ describe('recording a decision', () => {
       version: '2009-pilot',
       asOf: assessment.assessmentDate,
       assessment,
+      reason: 'Recorded late, from the paper assessment made at the time.',
     });
     expect(named.status).toBe(201);
     expect(named.body).toMatchObject({ version: '2009-pilot', asOf: null });

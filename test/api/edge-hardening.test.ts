@@ -473,7 +473,7 @@ describe('a case-management system reads only the decisions it recorded', () => 
       'POST',
       '/api/decisions',
       undefined,
-      { policyId: 'adult-ras', assessment },
+      { policyId: 'adult-ras', assessment, reason: 'Recorded late, from the paper assessment made at the time.' },
       { 'x-api-key': first },
     );
     expect(recorded.status).toBe(201);

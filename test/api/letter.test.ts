@@ -29,13 +29,16 @@ const carerCase = exampleVersions()
 const get = (path: string, token: string) =>
   fetch(`${server.url}${path}`, { headers: { authorization: token.startsWith('ras_') ? `ApiKey ${token}` : `Bearer ${token}` } });
 
+/** The carer case is assessed under 2009-pilot, no longer in force: recording it says why. */
+const LATE = 'Recorded late, from the paper assessment made at the time.';
+
 async function recorded(body: object): Promise<string> {
   return ok(await as(server, server.tokens['api-client']).post('/api/decisions', body), 'record a decision').id;
 }
 
 describe('the letter about a decision', () => {
   it('says the amount in pounds, how it was worked out, the carer adjustment and why, what happens next and how to ask for a review', async () => {
-    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment });
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment, reason: LATE });
     const res = await get(`/api/decisions/${id}/letter`, server.tokens.officer);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -54,7 +57,7 @@ describe('the letter about a decision', () => {
   });
 
   it('is the same letter as a PDF', async () => {
-    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment });
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment, reason: LATE });
     const res = await get(`/api/decisions/${id}/letter.pdf`, server.tokens['api-client']);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -83,6 +86,7 @@ describe('the letter about a decision', () => {
       policyId: 'adult-ras',
       version: '2009-pilot',
       assessment: { ...(carerCase.assessment as object), reference: '<script>alert(1)</script>' },
+      reason: LATE,
     });
     const html = await (await get(`/api/decisions/${id}/letter`, server.tokens.officer)).text();
     expect(html).not.toContain('<script>');
@@ -90,7 +94,7 @@ describe('the letter about a decision', () => {
   });
 
   it('is refused to a role that may not read decisions, and is 404 for a decision that does not exist', async () => {
-    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment });
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment, reason: LATE });
     expect((await get(`/api/decisions/${id}/letter`, server.tokens.scrutiny)).status).toBe(403);
     expect((await get(`/api/decisions/${id}/letter.pdf`, server.tokens.admin)).status).toBe(403);
     const missing = await get('/api/decisions/no-such-decision/letter', server.tokens.officer);
@@ -99,7 +103,7 @@ describe('the letter about a decision', () => {
   });
 
   it("uses the policy's own words for what happens next, reviews and whom to contact, when it has them", async () => {
-    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment });
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment, reason: LATE });
     const decision = ok(await as(server, server.tokens.officer).get(`/api/decisions/${id}`));
     const version = ok(await as(server, server.tokens.officer).get('/api/policies/adult-ras/versions/2009-pilot'));
     const letter = letterFor(decision, {

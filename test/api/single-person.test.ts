@@ -729,6 +729,21 @@ describe('7. a decision rests on the version in force on the assessment date', (
     expect(await count()).toBe(before);
   });
 
+  it('dated under a version no longer in force, says why: a date cannot quietly choose an older scheme', async () => {
+    const assessment = { ...SAMPLE, assessmentDate: '2010-03-31' };
+    const quiet = await caller(server.tokens['api-client']).post('/api/decisions', { policyId: 'adult-ras', assessment });
+    expect(quiet.status).toBe(422);
+    expect(quiet.body.errors).toEqual([expect.objectContaining({ pointer: '/reason', code: 'reason_required' })]);
+    const blank = await caller(server.tokens['api-client']).post('/api/decisions', { policyId: 'adult-ras', assessment, reason: ' . ' });
+    expect(blank.body.type).toBe('/problems/reason_required');
+    const reason = 'Assessed on paper in March 2010; entered now from the file.';
+    const said = ok(await caller(server.tokens['api-client']).post('/api/decisions', { policyId: 'adult-ras', assessment, reason }));
+    // Under 2009-pilot, as the date says: £320.00 a week, and the audit keeps why, beside the version in force today.
+    expect(said).toMatchObject({ version: '2009-pilot', result: { weeklyPence: 32_000 } });
+    const entry = ok(await caller(server.tokens.scrutiny).get(`/api/audit?target=decision:${said.id}`))[0];
+    expect(entry.details.backdated).toEqual({ reason, inForceToday: '2010-revised' });
+  });
+
   it('cannot be recorded for an assessment dated after today: that would choose a version not yet in force', async () => {
     const next = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
     const res = await caller(server.tokens['api-client']).post('/api/decisions', {

@@ -20,6 +20,8 @@ describe('a recorded decision', () => {
       policyId: 'adult-ras',
       version: '2009-pilot',
       assessment: carerCase.assessment,
+      // Assessed under 2009-pilot, no longer in force: recording it says why.
+      reason: 'Recorded late, from the paper assessment made at the time.',
     });
     const page = await file.ui.freshPage('officer');
     await page.goto(`${server.url}/#/decisions`);
