@@ -25,10 +25,25 @@ export interface OneTimeCode {
   expiresAt: string;
 }
 
+/**
+ * Codes are read out and typed by people: 20 characters of Crockford's base 32 (no I, L, O or U to mistake
+ * for 1 or 0 or to spell words), about 100 bits, shown in groups of four. Read back, case, spaces and
+ * hyphens do not matter, and I, L and O count as 1, 1 and 0.
+ */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
 export function newCode(clock: Clock): { shown: OneTimeCode; kept: NewCode } {
-  const code = newSecret().slice(0, 24);
+  const bytes = randomBytes(20);
+  const plain = Array.from(bytes, (b) => CODE_ALPHABET[b & 31]).join('');
+  const code = plain.match(/.{4}/g)!.join('-');
   const expiresAt = new Date(clock().getTime() + ENROLMENT_HOURS * 3600_000).toISOString();
-  return { shown: { code, expiresAt }, kept: { codeHash: sha256(code), expiresAt } };
+  return { shown: { code, expiresAt }, kept: { codeHash: codeHash(code), expiresAt } };
+}
+
+/** The hash a code is kept and checked by, however it was typed. */
+export function codeHash(typed: string): string {
+  const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  return sha256(plain);
 }
 
 /** An API key as shown once to whoever passes it to the system, and as the domain keeps it. */

@@ -41,6 +41,7 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   'version.withdrawal-proposed': 'Withdrawal proposed',
   'version.withdrawal-cancelled': 'Withdrawal proposal cancelled',
   'version.withdraw': 'Withdrawn',
+  'version.restore': 'In force again after a withdrawal',
   'version.delete': 'Draft deleted',
 };
 

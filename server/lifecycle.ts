@@ -401,7 +401,8 @@ function confirmWithdrawal(
     revision: commit.revision,
     updatedAt: commit.at,
   };
-  return one(next, {
+  const resettled = resettle(state.versions, next, actor.username, commit);
+  const withdrawnEvent: AuditEvent = {
     at: commit.at,
     actor: actor.username,
     action: 'version.withdraw',
@@ -416,7 +417,48 @@ function confirmWithdrawal(
       worseOff: command.comparison?.worseOff ?? [],
       revision: commit.revision,
     },
+  };
+  return { write: [next, ...resettled.write], remove: [], events: [withdrawnEvent, ...resettled.events], version: next };
+}
+
+/**
+ * After a withdrawal, the versions that still answer for some date are settled again: the one that takes effect
+ * last is ratified (in force from its date on), each other superseded by the next; so a version that comes back into
+ * force says so, instead of still naming the withdrawn one as its successor.
+ */
+function resettle(
+  versions: readonly VersionRecord[],
+  withdrawn: VersionRecord,
+  actor: string,
+  commit: CommitContext,
+): Pick<Outcome, 'write' | 'events'> {
+  const live = versions
+    .filter((v) => v.version !== withdrawn.version && countsForDates(v))
+    .sort(
+      (a, b) =>
+        a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) ||
+        a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt),
+    );
+  const write: VersionRecord[] = [];
+  const events: AuditEvent[] = [];
+  live.forEach((v, k) => {
+    const successor = live[k + 1];
+    if (!successor && v.status !== 'ratified') {
+      write.push({ ...v, status: 'ratified', superseded: null, updatedAt: commit.at, revision: commit.revision });
+      events.push({ at: commit.at, actor, action: 'version.restore', target: target(v), details: { withdrawn: withdrawn.version } });
+    } else if (successor && (v.status !== 'superseded' || v.superseded?.by !== successor.version)) {
+      const from = successor.ratification!.effectiveFrom;
+      write.push({
+        ...v,
+        status: 'superseded',
+        superseded: { by: successor.version, from, at: commit.at },
+        updatedAt: commit.at,
+        revision: commit.revision,
+      });
+      events.push({ at: commit.at, actor, action: 'version.supersede', target: target(v), details: { by: successor.version, from } });
+    }
   });
+  return { write, events };
 }
 
 function describeRestores(restores: Restores): string {

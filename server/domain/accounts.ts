@@ -15,7 +15,7 @@
 
 import type { AuditEvent } from '../audit.js';
 import { sameHash } from '../auth/secrets.js';
-import type { PendingAccountChange, Role, UserRecord } from '../store/records.js';
+import type { Enrolment, PendingAccountChange, Role, UserRecord } from '../store/records.js';
 import { DomainError } from './errors.js';
 import { requirePrecondition } from './preconditions.js';
 
@@ -491,18 +491,7 @@ function enrol(
   command: Extract<AccountCommand, { kind: 'enrol' }>,
   commit: { revision: number; at: string },
 ): AccountOutcome {
-  const user = users.find((u) => u.username === command.username);
-  const enrolment = user?.enrolment;
-  // One answer for every failure, so the code cannot be told apart from the name.
-  if (!user || !enrolment || user.disabled || enrolment.expiresAt <= commit.at || !sameHash(enrolment.codeHash, command.codeHash))
-    throw badCode();
-  if (enrolment.notBefore && enrolment.notBefore > commit.at)
-    throw new DomainError(
-      'forbidden',
-      'code_not_yet',
-      `This code works from ${enrolment.notBefore}: the reset of an admin's password waits, so that they can see it and turn it down.`,
-      '/code',
-    );
+  const { user, enrolment } = usableCode(users, command.username, command.codeHash, commit.at);
   // Who could have held the code: a later change by the account holder keeps this (whoever held it could make that too).
   const next: UserRecord = {
     ...user,
@@ -540,6 +529,29 @@ function issueKey(
   const record = { id: key.keyId, label, secretHash: key.secretHash, createdAt: commit.at, revokedAt: null, expiresAt, lastUsedAt: null };
   const next = { ...user, apiKeys: [...user.apiKeys, record], revision: commit.revision };
   return { ...done(next, [event(user, 'api-key.create', { keyId: key.keyId, label, expiresAt })]), keyIssued: { label, expiresAt } };
+}
+
+/**
+ * The account a one-time code works for now, or the refusal: one answer for every way it does not, so the
+ * code cannot be told apart from the name. Checked before anything else about the request is judged.
+ */
+export function usableCode(
+  users: readonly UserRecord[],
+  username: string,
+  codeHash: string,
+  at: string,
+): { user: UserRecord; enrolment: Enrolment } {
+  const user = users.find((u) => u.username === username);
+  const enrolment = user?.enrolment;
+  if (!user || !enrolment || user.disabled || enrolment.expiresAt <= at || !sameHash(enrolment.codeHash, codeHash)) throw badCode();
+  if (enrolment.notBefore && enrolment.notBefore > at)
+    throw new DomainError(
+      'forbidden',
+      'code_not_yet',
+      `This code works from ${enrolment.notBefore}: the reset of an admin's password waits, so that they can see it and turn it down.`,
+      '/code',
+    );
+  return { user, enrolment };
 }
 
 function badCode(): DomainError {

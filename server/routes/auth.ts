@@ -10,7 +10,8 @@ import { HttpProblem } from '../errors.js';
 import { actionsFor } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { changePasswordBody, enrolBody, loginBody, setupBody } from '../schemas.js';
-import { runAccountCommand } from '../accounts.js';
+import { codeHash, runAccountCommand } from '../accounts.js';
+import { usableCode } from '../domain/accounts.js';
 import { accountHistory } from './users.js';
 import type { UserRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
@@ -181,14 +182,16 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       'Set your own password with the one-time code an admin gave you (for a new account, or after a reset); then sign in. Every session of the account ends',
       async (req, res) => {
         const body = checkEnrol(req);
-        const user = ctx.store.all('users').find((u) => u.username === body.username);
-        requireStrongPassword(body.password, { username: body.username, displayName: user?.displayName });
+        const hash = codeHash(body.code);
+        // The code first: a password is judged (against the person's name) only for someone holding a code that works.
+        const { user } = usableCode(ctx.store.all('users'), body.username, hash, isoNow(ctx.clock));
+        requireStrongPassword(body.password, user);
         const passwordHash = await hashPassword(body.password);
         await runAccountCommand(
           ctx.store,
           ctx.clock,
-          { kind: 'enrol', username: body.username, codeHash: sha256(body.code), passwordHash },
-          { userId: user?.id ?? '', username: body.username },
+          { kind: 'enrol', username: body.username, codeHash: hash, passwordHash },
+          { userId: user.id, username: body.username },
         );
         res.status(204).end();
       },

@@ -149,6 +149,11 @@ describe('1. taking a version out of force', () => {
     expect(res.status).toBe(200);
     expect(res.body.withdrawal).toMatchObject({ by: 'officer2', proposedBy: 'ratifier', restores: { version: '2009-pilot' } });
     expect(await snapshot()).toMatchObject({ inForce: '2009-pilot', weeklyPence: 32_000 });
+    // The version that comes back says so: ratified, superseded by nothing, with the reason on its record.
+    const back = ok(await caller(server.tokens.officer).get(path('2009-pilot')));
+    expect(back).toMatchObject({ status: 'ratified', superseded: null });
+    const history = ok(await caller(server.tokens.officer).get(`${path('2009-pilot')}/audit`));
+    expect(history.at(-1)).toMatchObject({ action: 'version.restore', actor: 'officer2', details: { withdrawn: '2010-revised' } });
   });
 
   it('that leaves nothing in force needs an equality impact note, and says so', async () => {
@@ -230,6 +235,30 @@ describe('2. the admin is not every pair of eyes', () => {
     // An admin may agree to lose their own powers: the second agrees to be demoted.
     ok(await caller(secondToken).post(`/api/users/${second.id}/pending/approve`, {}, await asRead(secondToken, second.id)));
     expect(ok(await admin().get(`/api/users/${second.id}`)).roles).toEqual(['scrutiny']);
+  });
+
+  it('a wrong code says the same for a real name and an invented one, and judges no password: it tells nothing about who exists', async () => {
+    const enrol = (username: string) =>
+      request(server.url, 'POST', '/api/auth/enrol', undefined, {
+        username,
+        code: 'ABCD-EFGH-JKMN-PQRS-TVWX',
+        password: `${username} ${username} pass`,
+      });
+    const [real, invented] = [await enrol('officer'), await enrol('nobody-at-all')];
+    expect([real.status, invented.status]).toEqual([403, 403]);
+    expect(real.body).toEqual(invented.body);
+  });
+
+  it('a code is read as people type it: in any case, with spaces, and with I, L and O for 1, 1 and 0', async () => {
+    const made = ok(await admin().post('/api/users', { username: 'reads-aloud', displayName: 'Reads Aloud', roles: ['scrutiny'] }));
+    expect(made.oneTimeCode.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
+    const typed = ` ${made.oneTimeCode.code.toLowerCase().replaceAll('-', ' ').replaceAll('1', 'l').replaceAll('0', 'o')} `;
+    const res = await request(server.url, 'POST', '/api/auth/enrol', undefined, {
+      username: 'reads-aloud',
+      code: typed,
+      password: 'tidal meadow lantern forty',
+    });
+    expect(res.status).toBe(204);
   });
 
   it("(b) cannot issue an API key for a person's account: keys are only for systems", async () => {

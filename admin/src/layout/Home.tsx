@@ -41,7 +41,8 @@ export function Home() {
       </Typography>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0,1fr)', md: 'repeat(2, minmax(0,1fr))' } }}>
         {can('policy.read') && <InForce />}
-        {can('policy.read') && (
+        {/* Only for people versions can wait for: an admin's waiting things are accounts, in their own panel. */}
+        {can('policy.read') && (can('version.draft') || can('version.ratify') || can('version.withdraw')) && (
           <Waiting officer={can('version.draft')} ratifier={can('version.ratify')} withdraws={can('version.withdraw')} />
         )}
         {can('decision.list') && <RecentDecisions />}

@@ -46,8 +46,11 @@ export function PendingChangePanel() {
   const [message, setMessage] = useState<string | null>(null);
   const [code, setCode] = useState<OneTimeCode | null>(null);
   const [key, setKey] = useState<ApprovedKey | null>(null);
+  const { identity } = useGetIdentity();
   if (!record) return null;
   const pending = record.pending;
+  // Whoever asked is offered no approval (the server would refuse it), only to withdraw the request.
+  const mine = pending !== null && identity?.username === pending.requestedBy;
 
   const act = async (what: 'approve' | 'refuse') => {
     setBusy(true);
@@ -73,7 +76,11 @@ export function PendingChangePanel() {
         setKey(apiKey);
       } else {
         await dataProvider.refusePending(record.id);
-        setMessage('The change was refused: nothing about the account changed.');
+        setMessage(
+          mine
+            ? 'Your request is withdrawn: nothing about the account changed.'
+            : 'The change was refused: nothing about the account changed.',
+        );
       }
       refresh();
     } catch (e) {
@@ -99,14 +106,23 @@ export function PendingChangePanel() {
             {pending.requestedBy} asked on {dateTime(pending.requestedAt)} {pendingWords(pending, record.displayName)}.{' '}
             {WHY_SECOND[pending.kind]} Until another administrator approves it, the account is as it was.
           </Typography>
-          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-            <Button variant="contained" onClick={() => act('approve')} disabled={busy}>
-              Approve
-            </Button>
-            <Button variant="outlined" color="error" onClick={() => act('refuse')} disabled={busy}>
-              Refuse
-            </Button>
-          </Box>
+          {mine ? (
+            <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+              <Typography>You asked for this, so another administrator must agree to it.</Typography>
+              <Button variant="outlined" onClick={() => act('refuse')} disabled={busy}>
+                Withdraw my request
+              </Button>
+            </Box>
+          ) : (
+            <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+              <Button variant="contained" onClick={() => act('approve')} disabled={busy}>
+                Approve
+              </Button>
+              <Button variant="outlined" color="error" onClick={() => act('refuse')} disabled={busy}>
+                Refuse
+              </Button>
+            </Box>
+          )}
         </Paper>
       )}
       <Box role="status" sx={{ mx: 2 }}>

@@ -24,6 +24,7 @@ const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
     d.proposedBy
       ? `confirmed ${d.proposedBy}'s proposal and withdrew it${restored(d.restores)}`
       : `withdrew it${d.reason ? `: ${d.reason}` : ''}`,
+  'version.restore': (d) => `confirmed the withdrawal of ${d.withdrawn}, so this version is in force again`,
   'version.delete': () => 'deleted the draft',
 };
 
