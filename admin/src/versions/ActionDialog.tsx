@@ -60,7 +60,7 @@ export function ActionDialog({
     event.preventDefault();
     const missing = fields.filter((f) => f.required && !values[f.name]?.trim());
     if (missing.length) {
-      setFieldErrors(Object.fromEntries(missing.map((f) => [f.name, `Enter the ${f.label.toLowerCase()}.`])));
+      setFieldErrors(Object.fromEntries(missing.map((f) => [f.name, askFor(f.label)])));
       setProblem('Some required details are missing.');
       return;
     }
@@ -145,4 +145,10 @@ export function ActionDialog({
       </form>
     </Dialog>
   );
+}
+
+/** What a missing field asks for, in words: "Enter the rationale.", but "Say why there is no comparison." */
+function askFor(label: string): string {
+  const lower = label.toLowerCase();
+  return /^(why|what|how)\b/.test(lower) ? `Say ${lower}.` : `Enter the ${lower}.`;
 }
