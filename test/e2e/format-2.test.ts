@@ -29,7 +29,9 @@ describe('a format-2 draft in the console', () => {
     });
 
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${server.url}/#/calculator`);
+    // From Home, by the menu, as a person goes.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('menuitem', { name: 'Calculator' }).click();
     await page.getByLabel('Scheme', { exact: true }).selectOption('adult-ras');
     await page.getByLabel('Version', { exact: true }).selectOption('format-two');
     const { assessment } = example;
@@ -79,7 +81,9 @@ describe('a format-2 draft in the console', () => {
   it('the calculator takes a total given instead of answers and a start date, and shows universal services, a pro-rata award and an individual assessment', async () => {
     const { server } = file.ui;
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${server.url}/#/calculator`);
+    // From Home, by the menu, as a person goes.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('menuitem', { name: 'Calculator' }).click();
     await page.getByLabel('Scheme', { exact: true }).selectOption('childrens-short-breaks');
     await page.getByLabel('Version', { exact: true }).selectOption('2024-25');
     await page.getByLabel('Assessment date').fill('2024-05-20');
@@ -110,7 +114,9 @@ describe('a format-2 draft in the console', () => {
   it('the calculator asks for the facts a scheme tests, and shows a person who does not meet a condition as not eligible, with the reason', async () => {
     const { server } = file.ui;
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${server.url}/#/calculator`);
+    // From Home, by the menu, as a person goes.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('menuitem', { name: 'Calculator' }).click();
     await page.getByLabel('Scheme', { exact: true }).selectOption('carers-one-off-payment');
     await page.getByLabel('Version', { exact: true }).selectOption('2024-25');
     await page.getByLabel('Assessment date').fill('2024-07-01');
