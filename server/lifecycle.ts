@@ -432,13 +432,7 @@ function resettle(
   actor: string,
   commit: CommitContext,
 ): Pick<Outcome, 'write' | 'events'> {
-  const live = versions
-    .filter((v) => v.version !== withdrawn.version && countsForDates(v))
-    .sort(
-      (a, b) =>
-        a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) ||
-        a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt),
-    );
+  const live = versions.filter((v) => v.version !== withdrawn.version && countsForDates(v)).sort(byTakingEffect);
   const write: VersionRecord[] = [];
   const events: AuditEvent[] = [];
   live.forEach((v, k) => {
@@ -734,13 +728,7 @@ function whyNoComparison(state: PolicyState, candidate: VersionRecord, effective
  * one therefore supersedes the new version at once (it still answers for the dates between).
  */
 export function supersessions(versions: readonly VersionRecord[], actor: string, commit: CommitContext): Pick<Outcome, 'write' | 'events'> {
-  const live = versions
-    .filter((v) => v.status === 'ratified')
-    .sort(
-      (a, b) =>
-        a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) ||
-        a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt),
-    );
+  const live = versions.filter((v) => v.status === 'ratified').sort(byTakingEffect);
   const write: VersionRecord[] = [];
   const events: AuditEvent[] = [];
   live.slice(0, -1).forEach((v, k) => {
@@ -849,6 +837,14 @@ export function describeWorseOff(groups: readonly WorseOffGroup[]): string {
       return `${g.group}: ${parts.join(', ')}`;
     })
     .join('; ');
+}
+
+/** Ratified versions in the order they take effect: by effective date, then by when they were ratified. */
+function byTakingEffect(a: VersionRecord, b: VersionRecord): number {
+  return (
+    a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) ||
+    a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt)
+  );
 }
 
 /** Versions that speak for some date: ratified ones, and superseded ones for the dates before their successor. */
