@@ -3,9 +3,9 @@ import { contentHash } from './content-hash.js';
 import { jsonShapeIssue } from './json-shape.js';
 import { PolicyInvalidError, type Issue } from './issues.js';
 import { scaled } from './money.js';
-import type { ClientGroup, Domain, Outcome, Policy, Uplift } from './policy.js';
+import type { ClientGroup, Domain, Outcome, Policy } from './policy.js';
 import { compileQuestionnaire, type CompiledQuestionnaire } from './questionnaire.js';
-import { compileUplifts } from './uplift.js';
+import { type CompiledUplift, compileUplifts } from './uplift.js';
 import { validatePolicy } from './validate-policy.js';
 
 const COMPILED = Symbol('compiled-policy');
@@ -13,11 +13,6 @@ const COMPILED = Symbol('compiled-policy');
 export interface CompiledDomain {
   readonly domain: Domain;
   readonly weightMilli: number;
-}
-
-export interface CompiledUplift {
-  readonly uplift: Uplift;
-  readonly basisPoints: number;
 }
 
 /** A validated policy with its lookups prepared, shared by every evaluation against that version. */

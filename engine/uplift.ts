@@ -1,7 +1,12 @@
-import type { CompiledUplift } from './compile.js';
 import type { UpliftLine } from './explanation.js';
 import { multiplyDivide, scaled } from './money.js';
 import type { IsoDate, RoundingMode, Uplift } from './policy.js';
+
+/** An uplift with its percentage in basis points, prepared once with the policy. */
+export interface CompiledUplift {
+  readonly uplift: Uplift;
+  readonly basisPoints: number;
+}
 
 /** Each uplift with its percentage in basis points (at most two decimals), so it applies exactly. */
 export function compileUplifts(uplifts: readonly Uplift[]): CompiledUplift[] {
