@@ -5,7 +5,7 @@
 
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AssessmentInvalidError, PolicyInvalidError, type Issue } from '../engine/index.js';
-import { LifecycleError, type LifecycleErrorKind } from './lifecycle.js';
+import { DomainError, type DomainErrorKind } from './domain/errors.js';
 import type { Logger } from './logger.js';
 
 export interface ProblemError {
@@ -91,8 +91,8 @@ export function unprocessable(detail: string, issues: readonly Issue[], prefix =
  * inside a larger request body (/document, /assessment, /assessments/3). Other errors pass unchanged.
  */
 export function underPointer(e: unknown, prefix: string): unknown {
-  if (e instanceof LifecycleError)
-    return new LifecycleError(
+  if (e instanceof DomainError)
+    return new DomainError(
       e.kind,
       e.code,
       e.message,
@@ -124,7 +124,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-const LIFECYCLE_STATUS: Record<LifecycleErrorKind, number> = {
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
   'not-found': 404,
   forbidden: 403,
   conflict: 409,
@@ -135,8 +135,8 @@ const LIFECYCLE_STATUS: Record<LifecycleErrorKind, number> = {
 
 function toProblem(err: unknown): Problem {
   if (err instanceof HttpProblem) return err.toJSON();
-  if (err instanceof LifecycleError)
-    return problem(LIFECYCLE_STATUS[err.kind], err.code, err.message, [
+  if (err instanceof DomainError)
+    return problem(DOMAIN_STATUS[err.kind], err.code, err.message, [
       ...(err.pointer === undefined ? [] : [{ pointer: err.pointer, code: err.code, message: err.message }]),
       ...err.fields,
     ]);

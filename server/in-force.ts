@@ -1,4 +1,3 @@
-import { countsForDates } from './lifecycle.js';
 import type { VersionRecord } from './store/records.js';
 
 /**
@@ -9,13 +8,20 @@ export function versionInForce(versions: readonly VersionRecord[], policyId: str
   let best: VersionRecord | undefined;
   for (const v of versions) {
     if (v.policyId !== policyId || !countsForDates(v) || !v.ratification || v.ratification.effectiveFrom > date) continue;
-    if (!best || isLater(v, best)) best = v;
+    if (!best || byTakingEffect(v, best) > 0) best = v;
   }
   return best;
 }
 
-function isLater(a: VersionRecord, b: VersionRecord): boolean {
-  const ra = a.ratification!;
-  const rb = b.ratification!;
-  return ra.effectiveFrom > rb.effectiveFrom || (ra.effectiveFrom === rb.effectiveFrom && ra.ratifiedAt > rb.ratifiedAt);
+/** Versions that speak for some date: ratified ones, and superseded ones for the dates before their successor. */
+export function countsForDates(version: VersionRecord): boolean {
+  return version.status === 'ratified' || version.status === 'superseded';
+}
+
+/** Ratified versions in the order they take effect: by effective date, then by when they were ratified. */
+export function byTakingEffect(a: VersionRecord, b: VersionRecord): number {
+  return (
+    a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) ||
+    a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt)
+  );
 }

@@ -16,8 +16,7 @@ import type { AuditEvent } from './audit.js';
 import { DomainError as LifecycleError } from './domain/errors.js';
 import { type PreconditionRule, requirePrecondition } from './domain/preconditions.js';
 import { optionalReason, requireReason } from './domain/reasons.js';
-import { versionInForce } from './in-force.js';
-import type { WorseOffGroup } from './ratification-comparison.js';
+import { byTakingEffect, countsForDates, versionInForce } from './in-force.js';
 import type {
   AuditAnchor,
   CohortRecord,
@@ -28,9 +27,6 @@ import type {
   VersionStatus,
   Withdrawal,
 } from './store/records.js';
-
-/** The lifecycle's refusals are the domain's: see domain/errors.ts. */
-export { DomainError as LifecycleError, type DomainErrorKind as LifecycleErrorKind } from './domain/errors.js';
 
 /** The figures a worked example may state of a result: one at least, or it tests nothing. */
 const EXPECTED_FIGURES = ['totalPoints', 'allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'outcome', 'awardPence'] as const;
@@ -67,6 +63,19 @@ export type RatificationDecision = Pick<Ratification, 'body' | 'decisionDate' | 
   /** The ratifier confirms an effective date before today or more than a year ahead. */
   confirmEffectiveFrom?: boolean;
 };
+
+/** A client group or age band that a change of what is in force leaves with people worse off. */
+export interface WorseOffGroup {
+  dimension: 'clientGroup' | 'ageBand';
+  group: string;
+  /** People whose amount falls. */
+  losers: number;
+  /** People who have an amount now and would have none. */
+  lostAmount: number;
+  /** People in the group compared in money (both versions give them an amount). */
+  people: number;
+  totalChangePence: number;
+}
 
 /** The comparison over the reference cohort, made before the commit, with what it was made on. */
 export interface ComparisonMade {
@@ -837,19 +846,6 @@ export function describeWorseOff(groups: readonly WorseOffGroup[]): string {
       return `${g.group}: ${parts.join(', ')}`;
     })
     .join('; ');
-}
-
-/** Ratified versions in the order they take effect: by effective date, then by when they were ratified. */
-function byTakingEffect(a: VersionRecord, b: VersionRecord): number {
-  return (
-    a.ratification!.effectiveFrom.localeCompare(b.ratification!.effectiveFrom) ||
-    a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt)
-  );
-}
-
-/** Versions that speak for some date: ratified ones, and superseded ones for the dates before their successor. */
-export function countsForDates(version: VersionRecord): boolean {
-  return version.status === 'ratified' || version.status === 'superseded';
 }
 
 /** How a version is named in the audit log. */

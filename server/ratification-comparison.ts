@@ -10,22 +10,16 @@
 
 import type { LostAmounts, PairStats } from '../engine/index.js';
 import { cohortInput } from './cohorts.js';
-import { type ComparisonMade, expectedComparison, expectedWithdrawalComparison, type ReferencePair } from './lifecycle.js';
+import {
+  type ComparisonMade,
+  expectedComparison,
+  expectedWithdrawalComparison,
+  type ReferencePair,
+  type WorseOffGroup,
+} from './lifecycle.js';
 import type { VersionRecord } from './store/records.js';
 import type { Store } from './store/store.js';
 import type { WorkPool } from './work/pool.js';
-
-export interface WorseOffGroup {
-  dimension: 'clientGroup' | 'ageBand';
-  group: string;
-  /** People whose amount falls. */
-  losers: number;
-  /** People who have an amount now and would have none. */
-  lostAmount: number;
-  /** People in the group compared in money (both versions give them an amount). */
-  people: number;
-  totalChangePence: number;
-}
 
 export interface RatificationComparison {
   cohortId: string;
