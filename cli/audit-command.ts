@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type IntegrityReport, verifyDataDir } from '../server/store/integrity.js';
+import { verifyDataDir } from '../server/store/integrity.js';
+import type { IntegrityReport } from '../server/store/integrity-report.js';
 import { journalPath } from '../server/store/layout.js';
 import { describeLocation, type StoreLocation } from '../server/store/open-store.js';
 import { connect } from '../server/store/pg/database.js';

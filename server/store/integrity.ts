@@ -12,6 +12,7 @@ import { EVENT_ONLY_ACTIONS, entryHash, GENESIS } from '../audit.js';
 import { changesByTarget, digestsByTarget } from './commit-content.js';
 import type { CommitBody, CommitHeader } from './commit.js';
 import { decodeBody, type JournalLine, JournalCorruptError, scanJournal } from './journal.js';
+import type { IntegrityCode, IntegrityProblem, IntegrityReport } from './integrity-report.js';
 import { type CollectionFile, collectionPath, type HeadFile, headPath, JOURNAL_FILE, journalPath } from './layout.js';
 import {
   type AuditAnchor,
@@ -23,40 +24,6 @@ import {
   type VersionRecord,
 } from './records.js';
 import { applyChanges, emptyRows, type Rows } from './replay.js';
-
-export type IntegrityCode =
-  | 'journal_damaged'
-  | 'commit_missing'
-  | 'chain_broken'
-  | 'change_unaudited'
-  | 'entry_without_change'
-  | 'digest_mismatch'
-  | 'anchor_mismatch'
-  | 'journal_truncated'
-  | 'file_differs'
-  | 'recorded_finding';
-
-export interface IntegrityProblem {
-  code: IntegrityCode;
-  message: string;
-  seq?: number;
-  commit?: number;
-  file?: string;
-}
-
-export interface IntegrityReport {
-  ok: boolean;
-  /** Commits in the journal. */
-  commits: number;
-  /** Audit entries in the chain. */
-  entries: number;
-  head: AuditAnchor;
-  /** Ratification anchors checked against the chain. */
-  anchors: number;
-  problems: IntegrityProblem[];
-  /** Bytes at the journal's end that a crash cut short: never acknowledged, and set aside when the server next starts. */
-  tornTail?: { offset: number; bytes: number };
-}
 
 export interface Replay {
   rows: Rows;

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../audit.js';
-import type { IntegrityReport } from './integrity.js';
+import type { IntegrityReport } from './integrity-report.js';
 import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary, FinalBudget } from './records.js';
 
 /** A cohort's people; a comparison job's record (what it is, how far it has got, its summary). */

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CalibrationOptions, Materiality, Policy } from '../../engine/index.js';
-import type { IntegrityReport } from '../store/integrity.js';
+import type { IntegrityReport } from '../store/integrity-report.js';
 import type { StoreLocation } from '../store/open-store.js';
 import type {
   AttributionArrays,

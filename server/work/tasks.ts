@@ -29,7 +29,8 @@ import {
   syntheticPeople,
 } from '../../engine/index.js';
 import { deserializeCohort, serializeCohort } from '../store/cohort-columns.js';
-import { type IntegrityReport, verifyDataDir } from '../store/integrity.js';
+import { verifyDataDir } from '../store/integrity.js';
+import type { IntegrityReport } from '../store/integrity-report.js';
 import type { StoreLocation } from '../store/open-store.js';
 import { connect } from '../store/pg/database.js';
 import { verifyPgRecord } from '../store/pg/pg-integrity.js';

@@ -9,7 +9,8 @@
 import canonicalize from 'canonicalize';
 import type pg from 'pg';
 import type { CommitBody, CommitHeader } from '../commit.js';
-import { differingKeys, type IntegrityReport, RecordCheck } from '../integrity.js';
+import { differingKeys, RecordCheck } from '../integrity.js';
+import type { IntegrityReport } from '../integrity-report.js';
 import { type AuditEntry, COLLECTIONS, type DecisionSummary } from '../records.js';
 import { AUDIT_COLUMNS, type AuditRow, auditEntryOf } from './audit-rows.js';
 

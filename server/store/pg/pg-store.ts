@@ -10,7 +10,7 @@
  */
 
 import type pg from 'pg';
-import type { IntegrityReport } from '../integrity.js';
+import type { IntegrityReport } from '../integrity-report.js';
 import type { CommitHeader } from '../commit.js';
 import { decisionRecord } from '../commit-content.js';
 import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary } from '../records.js';
