@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   const config = readConfig(process.env);
   const logger = jsonLogger();
   const work = sharedWorkPool();
-  const store = await openStore(config.store, work);
+  const store = await openStore(config.store, () => work.verifyStore(config.store));
   const now = systemClock().toISOString();
   if (store.wasEmpty) {
     const count = await seedExamples(store, now);
