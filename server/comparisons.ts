@@ -10,35 +10,11 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import type { Materiality } from '../engine/index.js';
-import { jobView, type JobView } from './comparison-views.js';
+import { type ComparisonJob, type ComparisonRequest, jobView, type JobView } from './comparison-job.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
 import type { WorkPool } from './work/pool.js';
-import type { CohortInput, CompareOutcome, VersionInput } from './work/tasks.js';
-
-export interface ComparisonRequest {
-  policyId: string;
-  versions: VersionInput[];
-  cohortId: string;
-  asOf: string;
-  materiality: Materiality;
-  attribution: boolean;
-}
-
-export interface ComparisonJob {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  progress: { done: number; total: number };
-  createdAt: string;
-  createdBy: string;
-  request: ComparisonRequest;
-  outcome: CompareOutcome | null;
-  error: string | null;
-  /** Once the job's record is in the store (so any server can report on it). */
-  announced: Promise<void>;
-  finished: Promise<void>;
-}
+import type { CohortInput, VersionInput } from './work/tasks.js';
 
 /** A job as the store keeps it: its view, and what it takes to run it again (version content by hash). */
 export interface StoredJob {

@@ -1,8 +1,8 @@
 import type { Materiality } from '../../engine/index.js';
 import { today } from '../clock.js';
 import { cohortInput } from '../cohorts.js';
-import { jobView } from '../comparison-views.js';
-import type { ComparisonJob, ComparisonJobs } from '../comparisons.js';
+import { type ComparisonJob, jobView } from '../comparison-job.js';
+import type { ComparisonJobs } from '../comparisons.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
