@@ -12,7 +12,7 @@ import { route, type RouteSpec } from '../route-table.js';
 import { changePasswordBody, enrolBody, loginBody, setupBody } from '../schemas.js';
 import { codeHash, runAccountCommand } from '../accounts.js';
 import { usableCode } from '../domain/accounts.js';
-import { accountHistory } from './users.js';
+import { accountHistory, publicUser } from './account-view.js';
 import type { UserRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
 
@@ -247,36 +247,5 @@ export async function newUser(
     createdAt: at,
     enrolment: null,
     pending: null,
-  };
-}
-
-/** A user as the API shows it: never a password hash or a key hash. */
-export function publicUser(user: Omit<UserRecord, 'revision'>) {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    roles: user.roles,
-    disabled: user.disabled,
-    createdAt: user.createdAt,
-    hasPassword: user.passwordHash !== null,
-    oneTimeCodeOutstanding: user.enrolment
-      ? {
-          purpose: user.enrolment.purpose,
-          issuedBy: user.enrolment.issuedBy,
-          issuedAt: user.enrolment.issuedAt,
-          expiresAt: user.enrolment.expiresAt,
-          worksFrom: user.enrolment.notBefore ?? user.enrolment.issuedAt,
-        }
-      : null,
-    pending: user.pending ?? null,
-    apiKeys: user.apiKeys.map((k) => ({
-      id: k.id,
-      label: k.label,
-      createdAt: k.createdAt,
-      revokedAt: k.revokedAt,
-      expiresAt: k.expiresAt ?? null,
-      lastUsedAt: k.lastUsedAt ?? null,
-    })),
   };
 }

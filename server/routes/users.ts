@@ -2,13 +2,13 @@ import { newCode, newKey, newUserId, type OneTimeCode, runAccountCommand } from 
 import { isoNow } from '../clock.js';
 import { etagOf } from '../lifecycle.js';
 import type { AppContext } from '../context.js';
-import { ACCOUNT_HISTORY, isSystem } from '../domain/accounts.js';
+import { isSystem } from '../domain/accounts.js';
 import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { createApiKeyBody, createUserBody, updateUserBody } from '../schemas.js';
 import type { Role, UserRecord } from '../store/records.js';
 import { bodyChecker } from '../validation.js';
-import { publicUser } from './auth.js';
+import { accountHistory, publicUser } from './account-view.js';
 
 const checkCreate = bodyChecker<{ username: string; displayName: string; roles: Role[] }>(createUserBody);
 const checkUpdate = bodyChecker<{ displayName?: string; roles?: Role[]; disabled?: boolean }>(updateUserBody);
@@ -166,15 +166,6 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
 /** An account as the API shows it, with the one-time code made for it: shown this once, never kept. */
 function withCode(user: UserRecord, code: OneTimeCode | null) {
   return { ...publicUser(user), oneTimeCode: code };
-}
-
-/** What changed what an account may do, and who did it: shown to admins and to the person. */
-export function accountHistory(
-  entries: ReadonlyArray<{ seq: number; at: string; actor: string; action: string; details: Record<string, unknown> }>,
-) {
-  return entries
-    .filter((e) => ACCOUNT_HISTORY.has(e.action))
-    .map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, details: e.details }));
 }
 
 function requireUser(users: readonly UserRecord[], id: string): UserRecord {
