@@ -22,8 +22,7 @@ import {
 import type { WorkedExample, WorkedExampleOutcome } from '../../engine/worked-example';
 import type { EvaluationResult } from '../../engine/evaluate';
 import type { Assessment } from '../../engine/assessment';
-import type { ComparisonJob } from './compare/ComparisonResult';
-import type { CohortRecord } from './compare/ComparePage';
+import type { CohortRecord, ComparisonJob } from './comparisonAnswers';
 import type { PublishedScheme, PublishedVersion, TransparencyRecord } from './published/publishedApi';
 import { api, apiFile } from './http';
 import type { AuditEntry, IntegrityReport, PolicyListItem, VersionSummary } from './contract/api-answers';

@@ -27,20 +27,8 @@ import { todayIso } from '../calculator/format';
 import { useDataProvider } from 'react-admin';
 import type { PolicySummary, RasDataProvider, VersionSummary } from '../dataProvider';
 import { messageOf, problemsOf } from '../http';
-import { ComparisonResult, type ComparisonJob } from './ComparisonResult';
-
-export interface CohortRecord {
-  id: string;
-  name: string;
-  description: string | null;
-  policyId: string | null;
-  source: string;
-  people: number;
-  byClientGroup: Record<string, number>;
-  byAgeBand: Record<string, number>;
-  createdAt: string;
-  createdBy: string;
-}
+import type { CohortRecord, ComparisonJob } from '../comparisonAnswers';
+import { ComparisonResult } from './ComparisonResult';
 
 export function ComparePage() {
   const dataProvider = useDataProvider<RasDataProvider>();

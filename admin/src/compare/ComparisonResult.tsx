@@ -7,32 +7,12 @@ import { formatChange, formatDate, formatPence, formatShare, formatWholePounds }
 import { useDataProvider } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf, statusOf } from '../http';
-import type { CohortRecord } from './ComparePage';
+import type { CohortRecord, ComparisonJob } from '../comparisonAnswers';
 import { PolicyChanges } from '../versions/PolicyChanges';
-import type { AttributionStep } from '../../../engine/cohort/attribution';
-import type { Comparison, PairComparison, PairStats, PersonChange } from '../../../engine/cohort/compare';
+import type { PairComparison, PairStats, PersonChange } from '../../../engine/cohort/compare';
 import type { Histogram as HistogramData } from '../../../engine/cohort/statistics';
 
-// The comparison's shapes are the engine's own: the server sends the engine's comparison as it is,
-// without the per-person amounts, and with each pair's attribution.
-export type { PairStats };
 type Pair = PairComparison;
-
-export interface ComparisonJob {
-  id: string;
-  status: 'running' | 'done' | 'failed' | string;
-  progress: { done: number; total: number };
-  policyId: string;
-  versions: string[];
-  cohortId: string;
-  asOf: string;
-  materiality: { pence?: number; percent?: number };
-  error?: string;
-  links: { csv: string };
-  result?: Omit<Comparison, 'amounts' | 'included'> & {
-    attribution: Array<{ base: string; candidate: string; steps: AttributionStep[] }>;
-  };
-}
 
 const th = { fontWeight: 600 };
 

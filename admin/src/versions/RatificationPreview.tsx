@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useGetOne } from 'react-admin';
 import { formatChange, formatNumber } from '../calculator/format';
-import type { ComparisonJob, PairStats } from '../compare/ComparisonResult';
+import type { ComparisonJob, PairStats } from '../comparisonAnswers';
 import type { PolicySummary, RasDataProvider } from '../dataProvider';
 import { GroupTable } from '../published/Equalities';
 import { describeError } from './format';

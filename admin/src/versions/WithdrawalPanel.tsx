@@ -17,7 +17,7 @@ import { useDataProvider, useGetIdentity, useGetOne, useNotify, usePermissions, 
 import type { Policy } from '../../../engine/policy';
 import type { Access } from '../authProvider';
 import { formatChange, formatNumber } from '../calculator/format';
-import type { ComparisonJob, PairStats } from '../compare/ComparisonResult';
+import type { ComparisonJob, PairStats } from '../comparisonAnswers';
 import type { VersionSummary } from '../contract/api-answers';
 import { type PolicySummary, type RasDataProvider, versionId } from '../dataProvider';
 import { GroupTable } from '../published/Equalities';
