@@ -55,23 +55,3 @@ export function entryHash(body: Omit<AuditEntry, 'hash'> | Record<string, unknow
 export function changeDigest(changes: readonly unknown[]): string {
   return sha256(JSON.stringify(changes));
 }
-
-export type ChainCheck = { ok: true; entries: number; head: AuditAnchor } | { ok: false; seq: number; reason: string };
-
-/** The chain's own links: sequence numbers from 1, each entry's hash, and each entry's link to the one before. */
-export function verifyChain(entries: Iterable<AuditEntry>): ChainCheck {
-  let previous = GENESIS;
-  let count = 0;
-  for (const entry of entries) {
-    count++;
-    if (entry.seq !== previous.seq + 1)
-      return { ok: false, seq: entry.seq, reason: `entry ${previous.seq + 1} is missing: the next entry has sequence number ${entry.seq}` };
-    if (entry.prevHash !== previous.hash)
-      return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} does not follow entry ${previous.seq}: its prevHash differs` };
-    const { hash, ...body } = entry;
-    if (entryHash(body) !== hash)
-      return { ok: false, seq: entry.seq, reason: `entry ${entry.seq} has been changed: its content no longer matches its hash` };
-    previous = { seq: entry.seq, hash };
-  }
-  return { ok: true, entries: count, head: previous };
-}
