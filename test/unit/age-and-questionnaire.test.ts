@@ -39,8 +39,8 @@ function bornOn(dateOfBirth: string, assessmentDate: string): Assessment {
 }
 
 describe('age from date of birth', () => {
-  it('counts a birthday on the assessment date: 18 today', async () => {
-    const result = await evaluate(policy, bornOn('2000-06-01', '2018-06-01'));
+  it('counts a birthday on the assessment date: 18 today', () => {
+    const result = evaluate(policy, bornOn('2000-06-01', '2018-06-01'));
     // 2018-06-01 − 2000-06-01: birthday today → 18 → 'adults' (18–64)
     expect(lineOf(result, 'person')).toEqual({
       step: 'person',
@@ -55,14 +55,14 @@ describe('age from date of birth', () => {
     expect(result.person).toEqual({ reference: 'T-0001', age: 18, clientGroup: 'physical-disability', questionnaire: 'adults' });
   });
 
-  it('does not count a birthday tomorrow: still 17', async () => {
-    const result = await evaluate(policy, bornOn('2000-06-02', '2018-06-01'));
+  it('does not count a birthday tomorrow: still 17', () => {
+    const result = evaluate(policy, bornOn('2000-06-02', '2018-06-01'));
     // 18th birthday is 2018-06-02, the day after → 17 → 'children' (0–17)
     expect(lineOf(result, 'person')).toMatchObject({ age: 17, ageFrom: 'date-of-birth', questionnaire: 'children' });
   });
 
-  it('takes the age at the assessment date, not at the asOf date', async () => {
-    const result = await evaluate(policy, bornOn('2000-06-02', '2018-06-01'), { asOf: '2019-01-01' });
+  it('takes the age at the assessment date, not at the asOf date', () => {
+    const result = evaluate(policy, bornOn('2000-06-02', '2018-06-01'), { asOf: '2019-01-01' });
     // on 2018-06-01 the person is 17, whatever date uplifts are judged on
     expect(lineOf(result, 'person')).toMatchObject({ asOf: '2019-01-01', age: 17, questionnaire: 'children' });
   });
@@ -78,8 +78,8 @@ describe('age from date of birth', () => {
       // the day before, 28 February 2016 → 15
       ['2016-02-28', 15, 'children'],
     ];
-    it.each(leapling)('born 29 February 2000, assessed %s, is %i', async (assessmentDate, age, questionnaireId) => {
-      const result = await evaluate(policy, bornOn('2000-02-29', assessmentDate));
+    it.each(leapling)('born 29 February 2000, assessed %s, is %i', (assessmentDate, age, questionnaireId) => {
+      const result = evaluate(policy, bornOn('2000-02-29', assessmentDate));
       expect(lineOf(result, 'person')).toMatchObject({ age, ageFrom: 'date-of-birth', questionnaire: questionnaireId });
       expect(ageOn('2000-02-29', assessmentDate)).toBe(age);
     });
@@ -90,7 +90,7 @@ describe('age from date of birth', () => {
     expect(ageOn('2010-06-01', '2010-06-01')).toBe(0);
   });
 
-  it('rejects a date of birth after the assessment date', async () => {
+  it('rejects a date of birth after the assessment date', () => {
     expect(thrown(() => evaluate(policy, bornOn('2018-06-02', '2018-06-01')))).toMatchObject({
       name: 'AssessmentInvalidError',
       issues: [expect.objectContaining({ code: 'born_after_assessment' })],
@@ -114,18 +114,18 @@ describe('questionnaire selection', () => {
     // 40 with a learning disability → ld-adults
     [40, 'learning-disability', 'ld-adults'],
   ];
-  it.each(cases)('gives age %i in %s the %s questionnaire', async (age, clientGroup, id) => {
-    const result = await evaluate(policy, baseAssessment({ age, clientGroup }));
+  it.each(cases)('gives age %i in %s the %s questionnaire', (age, clientGroup, id) => {
+    const result = evaluate(policy, baseAssessment({ age, clientGroup }));
     expect(lineOf(result, 'person')).toMatchObject({ age, ageFrom: 'age', clientGroup, questionnaire: id });
     expect(result.person.questionnaire).toBe(id);
   });
 
-  it('accepts an assessment that names the questionnaire that matches', async () => {
-    const result = await evaluate(policy, baseAssessment({ age: 70, clientGroup: 'physical-disability', questionnaire: 'older' }));
+  it('accepts an assessment that names the questionnaire that matches', () => {
+    const result = evaluate(policy, baseAssessment({ age: 70, clientGroup: 'physical-disability', questionnaire: 'older' }));
     expect(lineOf(result, 'person')).toMatchObject({ questionnaire: 'older', questionnaireLabel: 'Older people 65 and over' });
   });
 
-  it('rejects an assessment that names a questionnaire other than the one that matches', async () => {
+  it('rejects an assessment that names a questionnaire other than the one that matches', () => {
     expect(
       thrown(() => evaluate(policy, baseAssessment({ age: 70, clientGroup: 'physical-disability', questionnaire: 'adults' }))),
     ).toMatchObject({
@@ -134,7 +134,7 @@ describe('questionnaire selection', () => {
     });
   });
 
-  it('rejects a client group the policy does not declare', async () => {
+  it('rejects a client group the policy does not declare', () => {
     expect(thrown(() => evaluate(policy, baseAssessment({ age: 70, clientGroup: 'older-people' })))).toMatchObject({
       name: 'AssessmentInvalidError',
       issues: [expect.objectContaining({ code: 'unknown_client_group' })],

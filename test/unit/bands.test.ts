@@ -39,8 +39,8 @@ describe('band table', () => {
     [35, 4, 'Band 3', 35, null, 30000],
   ];
 
-  it.each(edges)('puts %i points in band %i (%s, %i to %s) worth %i p', async (points, band, label, from, to, pence) => {
-    const result = await evaluate(policy, scoringAssessment({ 'personal-care': points }));
+  it.each(edges)('puts %i points in band %i (%s, %i to %s) worth %i p', (points, band, label, from, to, pence) => {
+    const result = evaluate(policy, scoringAssessment({ 'personal-care': points }));
     expect(lineOf(result, 'pricing')).toEqual({
       step: 'pricing',
       method: 'bands',
@@ -55,7 +55,7 @@ describe('band table', () => {
     expect(result.allocation).toEqual({ period: 'month', pence });
   });
 
-  it('keeps a part point in the lower band: 24.5 points are 24 whole points, Band 1', async () => {
+  it('keeps a part point in the lower band: 24.5 points are 24 whole points, Band 1', () => {
     const weighted = scoringPolicy({
       domains: [
         { id: 'personal-care', label: 'Personal care', weight: 0.5 },
@@ -63,7 +63,7 @@ describe('band table', () => {
       ],
       pricing: { default: bands },
     });
-    const result = await evaluate(weighted, scoringAssessment({ 'personal-care': 49 }));
+    const result = evaluate(weighted, scoringAssessment({ 'personal-care': 49 }));
     // 49 raw × 0.5 = 24.5 points; whole points ⌊24.5⌋ = 24 → Band 1 (15–24) → 16 000p, not Band 2's 23 500p
     expect(lineOf(result, 'total')).toEqual({ step: 'total', points: 24.5, wholePoints: 24 });
     expect(lineOf(result, 'pricing')).toEqual({
@@ -80,7 +80,7 @@ describe('band table', () => {
     expect(result.allocation!.pence).toBe(16000);
   });
 
-  it('keeps 34.9 points in Band 2', async () => {
+  it('keeps 34.9 points in Band 2', () => {
     const weighted = scoringPolicy({
       domains: [
         { id: 'personal-care', label: 'Personal care', weight: 0.1 },
@@ -88,12 +88,12 @@ describe('band table', () => {
       ],
       pricing: { default: bands },
     });
-    const result = await evaluate(weighted, scoringAssessment({ 'personal-care': 349 }));
+    const result = evaluate(weighted, scoringAssessment({ 'personal-care': 349 }));
     // 349 × 0.1 = 34.9 points; ⌊34.9⌋ = 34 → Band 2 (25–34) → 23 500p
     expect(lineOf(result, 'pricing')).toMatchObject({ wholePoints: 34, band: 3, label: 'Band 2', pence: 23500 });
   });
 
-  it('gives the open top band to a very large total: there is no cap', async () => {
+  it('gives the open top band to a very large total: there is no cap', () => {
     const heavy = scoringPolicy({
       domains: [
         { id: 'personal-care', label: 'Personal care', weight: 10 },
@@ -101,7 +101,7 @@ describe('band table', () => {
       ],
       pricing: { default: bands },
     });
-    const result = await evaluate(heavy, scoringAssessment({ 'personal-care': 999, health: 999 }));
+    const result = evaluate(heavy, scoringAssessment({ 'personal-care': 999, health: 999 }));
     // (999 + 999) × 10 = 19 980 points; top band 35+ has no 'to' → Band 3, 30 000p
     expect(lineOf(result, 'pricing')).toEqual({
       step: 'pricing',
@@ -117,7 +117,7 @@ describe('band table', () => {
     expect(result.allocation!.pence).toBe(30000);
   });
 
-  it('gives a band without a label the label null', async () => {
+  it('gives a band without a label the label null', () => {
     const unlabelled = scoringPolicy({
       pricing: {
         default: {
@@ -130,7 +130,7 @@ describe('band table', () => {
         },
       },
     });
-    const result = await evaluate(unlabelled, scoringAssessment({ health: 12 }));
+    const result = evaluate(unlabelled, scoringAssessment({ health: 12 }));
     // 12 points ≥ 10 → second band, 1 400p a week
     expect(lineOf(result, 'pricing')).toEqual({
       step: 'pricing',

@@ -18,8 +18,8 @@ const withBase = (basePence: number, pencePerPoint = 488, mode: 'half-up' | 'up'
   });
 
 describe('a base amount beside a price per point', () => {
-  it('adds the base to the priced points, and the explanation shows both parts', async () => {
-    const result = await evaluate(withBase(2000), baseAssessment());
+  it('adds the base to the priced points, and the explanation shows both parts', () => {
+    const result = evaluate(withBase(2000), baseAssessment());
     // 15 points × 488p = 7 320p; base 2 000p; 7 320p + 2 000p = 9 320p a week
     expect(lineOf(result, 'pricing')).toEqual({
       step: 'pricing',
@@ -35,22 +35,22 @@ describe('a base amount beside a price per point', () => {
     expect(explain(result)).toContain('A base of £20.00, plus 15 points × £4.88 a point (£73.20) = £93.20 a week.');
   });
 
-  it('gives the base alone when no need scores', async () => {
-    const result = await evaluate(withBase(2000), baseAssessment({ answers: { washing: 'none', 'health-needs': 'none' } }));
+  it('gives the base alone when no need scores', () => {
+    const result = evaluate(withBase(2000), baseAssessment({ answers: { washing: 'none', 'health-needs': 'none' } }));
     // 0 points × 488p = 0p; base 2 000p
     expect(lineOf(result, 'pricing')).toMatchObject({ pointsPence: 0, pence: 2000 });
   });
 
-  it('rounds only the points part: the base is whole pence already', async () => {
+  it('rounds only the points part: the base is whole pence already', () => {
     // 15 points × 487.3333p = 7 309.9995p; rounded down 7 309p, up 7 310p; plus the base 1 234p
-    const down = await evaluate(withBase(1234, 487.3333, 'down'), baseAssessment());
-    const up = await evaluate(withBase(1234, 487.3333, 'up'), baseAssessment());
+    const down = evaluate(withBase(1234, 487.3333, 'down'), baseAssessment());
+    const up = evaluate(withBase(1234, 487.3333, 'up'), baseAssessment());
     expect(lineOf(down, 'pricing')).toMatchObject({ pointsPence: 7309, pence: 8543 });
     expect(lineOf(up, 'pricing')).toMatchObject({ pointsPence: 7310, pence: 8544 });
   });
 
-  it('a base of nothing is still shown, and prices as the points alone', async () => {
-    const result = await evaluate(withBase(0), baseAssessment());
+  it('a base of nothing is still shown, and prices as the points alone', () => {
+    const result = evaluate(withBase(0), baseAssessment());
     expect(lineOf(result, 'pricing')).toMatchObject({ basePence: 0, pointsPence: 7320, pence: 7320 });
   });
 });
@@ -69,10 +69,10 @@ describe('the policy format', () => {
     ]);
   });
 
-  it('accepts a version-2 document with one, and a version-2 document without one prices as version 1 does', async () => {
+  it('accepts a version-2 document with one, and a version-2 document without one prices as version 1 does', () => {
     expect(validatePolicy(withBase(2000))).toMatchObject({ ok: true, warnings: [] });
-    const v1 = await evaluate(basePolicy(), baseAssessment());
-    const v2 = await evaluate(basePolicy({ schemaVersion: 2 }), baseAssessment());
+    const v1 = evaluate(basePolicy(), baseAssessment());
+    const v2 = evaluate(basePolicy({ schemaVersion: 2 }), baseAssessment());
     expect(lineOf(v2, 'pricing')).toEqual(lineOf(v1, 'pricing'));
     expect(v2.allocation).toEqual(v1.allocation);
   });

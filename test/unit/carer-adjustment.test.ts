@@ -32,8 +32,8 @@ function carer(overrides: Partial<CarerSituation> = {}): CarerSituation {
 }
 
 describe('carer adjustment', () => {
-  it('reduces by 20% when the carer is willing and able and gives regular support with low impact', async () => {
-    const result = await evaluate(policy, baseAssessment({ carer: carer() }));
+  it('reduces by 20% when the carer is willing and able and gives regular support with low impact', () => {
+    const result = evaluate(policy, baseAssessment({ carer: carer() }));
     // 15 points × 488p = 7 320p; 20% of 7 320p = 1 464p → 5 856p
     expect(lineOf(result, 'carer-adjustment')).toEqual({
       step: 'carer-adjustment',
@@ -52,8 +52,8 @@ describe('carer adjustment', () => {
     expect(result.allocation!.pence).toBe(5856);
   });
 
-  it('looks the percentage up by support level and impact: regular support with high impact is 10%', async () => {
-    const result = await evaluate(policy, baseAssessment({ carer: carer({ impact: 'high' }) }));
+  it('looks the percentage up by support level and impact: regular support with high impact is 10%', () => {
+    const result = evaluate(policy, baseAssessment({ carer: carer({ impact: 'high' }) }));
     // 7 320p × 10% = 732p → 6 588p
     expect(lineOf(result, 'carer-adjustment')).toMatchObject({
       applied: true,
@@ -66,8 +66,8 @@ describe('carer adjustment', () => {
     expect(result.allocation!.pence).toBe(6588);
   });
 
-  it('applies a 0% entry as a reduction of nothing', async () => {
-    const result = await evaluate(policy, baseAssessment({ carer: carer({ supportLevel: 'substantial', impact: 'high' }) }));
+  it('applies a 0% entry as a reduction of nothing', () => {
+    const result = evaluate(policy, baseAssessment({ carer: carer({ supportLevel: 'substantial', impact: 'high' }) }));
     // 7 320p × 0% = 0p → 7 320p
     expect(lineOf(result, 'carer-adjustment')).toMatchObject({
       applied: true,
@@ -87,8 +87,8 @@ describe('carer adjustment', () => {
     // 2 439.756p → down 2 439p → 4 881p
     ['down', 2439, 4881],
   ];
-  it.each(rounded)('rounds a 33.33%% reduction to the penny %s: %i p off', async (mode, reductionPence, afterPence) => {
-    const result = await evaluate(
+  it.each(rounded)('rounds a 33.33%% reduction to the penny %s: %i p off', (mode, reductionPence, afterPence) => {
+    const result = evaluate(
       basePolicy({ carerAdjustment: carerTable, rounding: { unit: 'penny', mode } }),
       baseAssessment({ carer: carer({ supportLevel: 'substantial', impact: 'low' }) }),
     );
@@ -109,8 +109,8 @@ describe('carer adjustment', () => {
       ['not able', carer({ ableToContinue: false }), 'not-able'],
       ['neither willing nor able', carer({ willingToContinue: false, ableToContinue: false }), 'not-willing-or-able'],
     ];
-    it.each(refused)('when the carer is %s', async (_, situation, reason) => {
-      const result = await evaluate(policy, baseAssessment({ carer: situation }));
+    it.each(refused)('when the carer is %s', (_, situation, reason) => {
+      const result = evaluate(policy, baseAssessment({ carer: situation }));
       // 15 × 488p = 7 320p; no reduction → 7 320p
       expect(lineOf(result, 'carer-adjustment')).toEqual({
         step: 'carer-adjustment',
@@ -129,8 +129,8 @@ describe('carer adjustment', () => {
       expect(result.allocation!.pence).toBe(7320);
     });
 
-    it('when no carer is recorded', async () => {
-      const result = await evaluate(policy, baseAssessment());
+    it('when no carer is recorded', () => {
+      const result = evaluate(policy, baseAssessment());
       // 7 320p unchanged
       expect(lineOf(result, 'carer-adjustment')).toEqual({
         step: 'carer-adjustment',
@@ -148,8 +148,8 @@ describe('carer adjustment', () => {
       expect(result.allocation!.pence).toBe(7320);
     });
 
-    it('when the policy has no carer table, even for a willing and able carer', async () => {
-      const result = await evaluate(basePolicy(), baseAssessment({ carer: carer() }));
+    it('when the policy has no carer table, even for a willing and able carer', () => {
+      const result = evaluate(basePolicy(), baseAssessment({ carer: carer() }));
       // no table → no reduction: 7 320p unchanged
       expect(lineOf(result, 'carer-adjustment')).toEqual({
         step: 'carer-adjustment',
@@ -169,7 +169,7 @@ describe('carer adjustment', () => {
     });
   });
 
-  it('rejects a support level the carer table does not have', async () => {
+  it('rejects a support level the carer table does not have', () => {
     expect(thrown(() => evaluate(policy, baseAssessment({ carer: carer({ supportLevel: 'occasional' }) })))).toMatchObject({
       name: 'AssessmentInvalidError',
       issues: [expect.objectContaining({ code: 'unknown_support_level', path: '/carer/supportLevel' })],

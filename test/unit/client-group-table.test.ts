@@ -25,8 +25,8 @@ const policy: Policy = basePolicy({
 });
 
 describe('client-group allocation table', () => {
-  it('uses the table of a client group that has its own', async () => {
-    const result = await evaluate(policy, baseAssessment({ clientGroup: 'learning-disability' }));
+  it('uses the table of a client group that has its own', () => {
+    const result = evaluate(policy, baseAssessment({ clientGroup: 'learning-disability' }));
     expect(lineOf(result, 'allocation-table')).toEqual({
       step: 'allocation-table',
       clientGroup: 'learning-disability',
@@ -49,8 +49,8 @@ describe('client-group allocation table', () => {
     expect(result.allocation).toEqual({ period: 'year', pence: 700000 });
   });
 
-  it('falls back to the default table for a client group without one', async () => {
-    const result = await evaluate(policy, baseAssessment({ clientGroup: 'older-people' }));
+  it('falls back to the default table for a client group without one', () => {
+    const result = evaluate(policy, baseAssessment({ clientGroup: 'older-people' }));
     expect(lineOf(result, 'allocation-table')).toEqual({
       step: 'allocation-table',
       clientGroup: 'older-people',
@@ -63,8 +63,8 @@ describe('client-group allocation table', () => {
     expect(result.allocation).toEqual({ period: 'week', pence: 7320 });
   });
 
-  it('uses the default table when the policy has no client-group tables at all', async () => {
-    const result = await evaluate(basePolicy(), baseAssessment({ clientGroup: 'learning-disability' }));
+  it('uses the default table when the policy has no client-group tables at all', () => {
+    const result = evaluate(basePolicy(), baseAssessment({ clientGroup: 'learning-disability' }));
     expect(lineOf(result, 'allocation-table')).toEqual({
       step: 'allocation-table',
       clientGroup: 'learning-disability',
@@ -76,14 +76,14 @@ describe('client-group allocation table', () => {
     expect(result.allocation!.pence).toBe(7320);
   });
 
-  it('gives a client group its own price per point', async () => {
+  it('gives a client group its own price per point', () => {
     const own = basePolicy({
       pricing: {
         default: { method: 'price-per-point', period: 'week', pencePerPoint: 488 },
         byClientGroup: { 'learning-disability': { method: 'price-per-point', period: 'week', pencePerPoint: 600 } },
       },
     });
-    const result = await evaluate(own, baseAssessment({ clientGroup: 'learning-disability' }));
+    const result = evaluate(own, baseAssessment({ clientGroup: 'learning-disability' }));
     // 15 points × 600p = 9 000p
     expect(lineOf(result, 'pricing')).toEqual({
       step: 'pricing',

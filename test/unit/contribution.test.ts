@@ -14,9 +14,9 @@ const splitting = (overrides: Partial<Policy> = {}) =>
   basePolicy({ schemaVersion: 2, contribution: { label: 'Your assessed contribution' }, ...overrides });
 
 describe("the person's contribution", () => {
-  it('splits the budget: the person pays their contribution, the council the rest, and the budget is unchanged', async () => {
+  it('splits the budget: the person pays their contribution, the council the rest, and the budget is unchanged', () => {
     // 15 points × 488p = 7 320p a week; contribution 2 150p: the council pays 7 320p − 2 150p = 5 170p
-    const result = await evaluate(splitting(), baseAssessment({ contribution: { pence: 2150, period: 'week' } }));
+    const result = evaluate(splitting(), baseAssessment({ contribution: { pence: 2150, period: 'week' } }));
     expect(lineOf(result, 'contribution')).toEqual({
       step: 'contribution',
       label: 'Your assessed contribution',
@@ -31,18 +31,18 @@ describe("the person's contribution", () => {
     expect(explain(result)).toContain('Your assessed contribution: £21.50 a week of the £73.20 is yours to pay; the council pays £51.70.');
   });
 
-  it('at most the whole budget: a contribution above it leaves the council nothing, never less', async () => {
-    const result = await evaluate(splitting(), baseAssessment({ contribution: { pence: 9000, period: 'week' } }));
+  it('at most the whole budget: a contribution above it leaves the council nothing, never less', () => {
+    const result = evaluate(splitting(), baseAssessment({ contribution: { pence: 9000, period: 'week' } }));
     expect(result.contribution).toEqual({ period: 'week', personPence: 7320, councilPence: 0 });
   });
 
-  it('is not in the result when none is given, and a version-1 result never has it', async () => {
-    expect((await evaluate(splitting(), baseAssessment())).contribution).toBeUndefined();
-    const v1 = await evaluate(basePolicy(), baseAssessment());
+  it('is not in the result when none is given, and a version-1 result never has it', () => {
+    expect(evaluate(splitting(), baseAssessment()).contribution).toBeUndefined();
+    const v1 = evaluate(basePolicy(), baseAssessment());
     expect(Object.keys(v1)).not.toContain('contribution');
   });
 
-  it('is refused for a policy that does not split by it, and in another period than the table', async () => {
+  it('is refused for a policy that does not split by it, and in another period than the table', () => {
     expect(thrown(() => evaluate(basePolicy(), baseAssessment({ contribution: { pence: 100, period: 'week' } })))).toMatchObject({
       issues: [expect.objectContaining({ code: 'contribution_not_used', path: '/contribution' })],
     });

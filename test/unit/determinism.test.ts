@@ -63,9 +63,9 @@ const assessment = baseAssessment({
 });
 
 describe('determinism', () => {
-  it('gives byte-identical JSON for the same inputs', async () => {
-    const first = JSON.stringify(await evaluate(policy, assessment));
-    const second = JSON.stringify(await evaluate(structuredClone(policy), structuredClone(assessment)));
+  it('gives byte-identical JSON for the same inputs', () => {
+    const first = JSON.stringify(evaluate(policy, assessment));
+    const second = JSON.stringify(evaluate(structuredClone(policy), structuredClone(assessment)));
     expect(second).toBe(first);
   });
 
@@ -96,16 +96,16 @@ describe('determinism', () => {
     expect(JSON.stringify(fromCompiled)).toBe(JSON.stringify(fromJson));
   });
 
-  it("leaves the caller's policy and assessment as they were", async () => {
+  it("leaves the caller's policy and assessment as they were", () => {
     const policyBefore = JSON.stringify(policy);
     const assessmentBefore = JSON.stringify(assessment);
-    await evaluate(policy, assessment);
+    evaluate(policy, assessment);
     expect(JSON.stringify(policy)).toBe(policyBefore);
     expect(JSON.stringify(assessment)).toBe(assessmentBefore);
   });
 
-  it('reports its provenance', async () => {
-    const result = await evaluate(policy, assessment);
+  it('reports its provenance', () => {
+    const result = evaluate(policy, assessment);
     expect(result.provenance).toMatchObject({ policyId: 'test-ras', version: 'v1', contentHash: contentHash(policy) });
   });
 });

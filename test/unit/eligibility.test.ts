@@ -34,8 +34,8 @@ const policy = (overrides: Partial<Policy> = {}): Policy =>
 const assessment = (awards: unknown, age = 70) => baseAssessment({ age, facts: { 'awards-this-year': awards as number } });
 
 describe('eligibility conditions', () => {
-  it('when all are met, the amount is worked out as usual (15 points × 488p = 7 320p a week)', async () => {
-    const result = await evaluate(policy(), assessment(0));
+  it('when all are met, the amount is worked out as usual (15 points × 488p = 7 320p a week)', () => {
+    const result = evaluate(policy(), assessment(0));
     expect(result.outcome).toBeUndefined();
     expect(result.weeklyPence).toBe(7320);
     expect(lineOf(result, 'periods')).toBeDefined();
@@ -45,8 +45,8 @@ describe('eligibility conditions', () => {
     ]);
   });
 
-  it('when one is not met: not eligible, with its reason, and no amount', async () => {
-    const result = await evaluate(policy(), assessment(1));
+  it('when one is not met: not eligible, with its reason, and no amount', () => {
+    const result = evaluate(policy(), assessment(1));
     expect(result.outcome).toEqual({
       kind: 'not-eligible',
       reasons: [{ condition: 'no-award-this-year', label: 'No award yet this financial year', reason: ONE_A_YEAR.reason }],
@@ -60,16 +60,16 @@ describe('eligibility conditions', () => {
     expect(words).toContain('So you are not eligible for this scheme, and no amount is worked out.');
   });
 
-  it('gives every reason that applies, in the policy order', async () => {
-    const result = await evaluate(policy(), assessment(2, 16));
+  it('gives every reason that applies, in the policy order', () => {
+    const result = evaluate(policy(), assessment(2, 16));
     expect(result.outcome?.kind === 'not-eligible' && result.outcome.reasons.map((r) => r.condition)).toEqual([
       'adult',
       'no-award-this-year',
     ]);
   });
 
-  it('explain each condition as json-rules-engine tested it: the fact, its value, the operator and the value', async () => {
-    const result = await evaluate(policy(), assessment(1));
+  it('explain each condition as json-rules-engine tested it: the fact, its value, the operator and the value', () => {
+    const result = evaluate(policy(), assessment(1));
     const line = result.explanation.find((l) => l.step === 'eligibility' && l.condition === 'no-award-this-year');
     expect(line).toMatchObject({
       met: false,
@@ -82,31 +82,31 @@ describe('eligibility conditions', () => {
 });
 
 describe('facts stated in the assessment', () => {
-  const issues = async (facts: unknown) => {
+  const issues = (facts: unknown) => {
     const e = thrown(() => evaluate(policy(), baseAssessment({ facts: facts as Record<string, number> })));
     expect(e).toBeInstanceOf(AssessmentInvalidError);
     return (e as AssessmentInvalidError).issues.map((i) => [i.code, i.path, i.message]);
   };
 
-  it('must include every fact the policy declares', async () => {
-    expect(await issues({})).toEqual([
+  it('must include every fact the policy declares', () => {
+    expect(issues({})).toEqual([
       ['fact_missing', '/facts', "state 'awards-this-year' (Awards made this financial year), a number: this policy's conditions test it"],
     ]);
   });
 
-  it('must be of the declared type', async () => {
-    expect(await issues({ 'awards-this-year': 'none' })).toEqual([
+  it('must be of the declared type', () => {
+    expect(issues({ 'awards-this-year': 'none' })).toEqual([
       ['fact_type', '/facts/awards-this-year', '\'awards-this-year\' (Awards made this financial year) is a number, but "none" was given'],
     ]);
   });
 
-  it('may not include a fact the policy does not declare', async () => {
-    expect(await issues({ 'awards-this-year': 0, 'hours-caring': 40 })).toEqual([
+  it('may not include a fact the policy does not declare', () => {
+    expect(issues({ 'awards-this-year': 0, 'hours-caring': 40 })).toEqual([
       ['fact_not_declared', '/facts/hours-caring', "'hours-caring' is not a fact this policy tests; it tests 'awards-this-year'"],
     ]);
   });
 
-  it('can be tested by rules too', async () => {
+  it('can be tested by rules too', () => {
     const withRule = policy({
       rules: [
         {
@@ -116,7 +116,7 @@ describe('facts stated in the assessment', () => {
         },
       ],
     });
-    expect((await evaluate(withRule, assessment(0))).flags.map((f) => f.code)).toEqual(['first-award']);
+    expect(evaluate(withRule, assessment(0)).flags.map((f) => f.code)).toEqual(['first-award']);
   });
 });
 

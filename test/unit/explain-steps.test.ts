@@ -10,8 +10,8 @@ import { exampleVersions } from '../support/examples.js';
 describe('the steps of an explanation', () => {
   for (const version of exampleVersions()) {
     const example = version.examples[0]!;
-    it(`${version.scheme} ${version.version}: are explain()'s own lines from the total on, without the officers' flags`, async () => {
-      const result = await evaluate(version.policy, example.json.assessment, example.json.asOf ? { asOf: example.json.asOf } : {});
+    it(`${version.scheme} ${version.version}: are explain()'s own lines from the total on, without the officers' flags`, () => {
+      const result = evaluate(version.policy, example.json.assessment, example.json.asOf ? { asOf: example.json.asOf } : {});
       const steps = explainSteps(result);
       const text = explain(result);
       expect(steps[0]).toMatch(/^Total: [\d.]+ points?\.$/);

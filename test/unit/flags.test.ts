@@ -38,8 +38,8 @@ const policy: Policy = basePolicy({
 const assessment = baseAssessment({ answers: { washing: 'lots', 'health-needs': 'high' } });
 
 describe('rules and flags', () => {
-  it("raises a flag with the rule's code, message, severity and name, and explains the condition", async () => {
-    const result = await evaluate(policy, assessment);
+  it("raises a flag with the rule's code, message, severity and name, and explains the condition", () => {
+    const result = evaluate(policy, assessment);
     // totalPoints = 40 + 30 × 0.5 = 55 ≥ 50 → fires
     expect(result.flags[0]).toEqual({
       code: 'refer-to-panel',
@@ -58,8 +58,8 @@ describe('rules and flags', () => {
     });
   });
 
-  it('marks the top-level condition of a rule that fired as true', async () => {
-    const result = await evaluate(policy, assessment);
+  it('marks the top-level condition of a rule that fired as true', () => {
+    const result = evaluate(policy, assessment);
     const [high, raw, weighted] = linesOf(result, 'rule');
     // high-points: all [55 ≥ 50 → true] → true; raw-health: all [30 ≥ 30 → true] → true
     expect(high!.conditions.result).toBe(true);
@@ -74,8 +74,8 @@ describe('rules and flags', () => {
     ]);
   });
 
-  it('tests raw points with domainPoints and weighted points with weightedDomainPoints', async () => {
-    const result = await evaluate(policy, assessment);
+  it('tests raw points with domainPoints and weighted points with weightedDomainPoints', () => {
+    const result = evaluate(policy, assessment);
     const [, raw, weighted] = linesOf(result, 'rule');
     // domainPoints.health = 30 raw ≥ 30 → fires
     expect(raw).toMatchObject({
@@ -102,8 +102,8 @@ describe('rules and flags', () => {
     });
   });
 
-  it('gives a flag without a severity the severity "review"', async () => {
-    const result = await evaluate(policy, assessment);
+  it('gives a flag without a severity the severity "review"', () => {
+    const result = evaluate(policy, assessment);
     expect(result.flags[1]).toEqual({
       code: 'consider-nhs',
       message: 'Consider NHS continuing healthcare.',
@@ -112,13 +112,13 @@ describe('rules and flags', () => {
     });
   });
 
-  it('raises no flag for a rule that does not fire', async () => {
-    const result = await evaluate(policy, assessment);
+  it('raises no flag for a rule that does not fire', () => {
+    const result = evaluate(policy, assessment);
     // weighted-health did not fire: two flags, not three
     expect(result.flags.map((f) => f.code)).toEqual(['refer-to-panel', 'consider-nhs']);
   });
 
-  it('lists flags and rule lines in policy order, whatever the priorities', async () => {
+  it('lists flags and rule lines in policy order, whatever the priorities', () => {
     const allFire: Policy = basePolicy({
       rules: [
         { ...highPoints, priority: 1 },
@@ -126,7 +126,7 @@ describe('rules and flags', () => {
         { ...weightedHealth, priority: 10 },
       ],
     });
-    const result = await evaluate(allFire, assessment);
+    const result = evaluate(allFire, assessment);
     // unweighted: 40 + 30 = 70 ≥ 50; raw health 30 ≥ 30; weighted health 30 × 1 = 30 ≥ 30 → all three fire
     expect(result.flags.map((f) => f.rule)).toEqual(['high-points', 'raw-health', 'weighted-health']);
     expect(linesOf(result, 'rule').map((r) => [r.rule, r.fired])).toEqual([
@@ -136,8 +136,8 @@ describe('rules and flags', () => {
     ]);
   });
 
-  it('raises nothing when no rule fires', async () => {
-    const result = await evaluate(policy, baseAssessment());
+  it('raises nothing when no rule fires', () => {
+    const result = evaluate(policy, baseAssessment());
     // 10 + 5 × 0.5 = 12.5 < 50; raw health 5 < 30; weighted 2.5 < 30
     expect(result.flags).toEqual([]);
     expect(linesOf(result, 'rule').map((r) => r.fired)).toEqual([false, false, false]);
@@ -147,16 +147,16 @@ describe('rules and flags', () => {
     });
   });
 
-  it('never changes the amount', async () => {
-    const withRules = await evaluate(policy, assessment);
-    const withoutRules = await evaluate(basePolicy({ domains: policy.domains }), assessment);
+  it('never changes the amount', () => {
+    const withRules = evaluate(policy, assessment);
+    const withoutRules = evaluate(basePolicy({ domains: policy.domains }), assessment);
     // 55 points × 488p = 26 840p, with or without flags
     expect(withRules.allocation!.pence).toBe(26840);
     expect(withoutRules.allocation!.pence).toBe(26840);
     expect(withRules.annualPence).toBe(withoutRules.annualPence);
   });
 
-  it('can test answers, money and the carer adjustment', async () => {
+  it('can test answers, money and the carer adjustment', () => {
     const facts: Policy = basePolicy({
       rules: [
         {
@@ -176,7 +176,7 @@ describe('rules and flags', () => {
         },
       ],
     });
-    const result = await evaluate(facts, assessment);
+    const result = evaluate(facts, assessment);
     // answers.washing = "lots" → first condition true; weekly 70 × 488p = 34 160p, not over 100 000p
     expect(linesOf(result, 'rule')[0]!.conditions).toMatchObject({
       any: [
@@ -190,7 +190,7 @@ describe('rules and flags', () => {
     ]);
   });
 
-  it('evaluates a rule whose fact condition has a priority (the schema allows one)', async () => {
+  it('evaluates a rule whose fact condition has a priority (the schema allows one)', () => {
     const prioritised: Policy = basePolicy({
       rules: [
         {
@@ -200,7 +200,7 @@ describe('rules and flags', () => {
         },
       ],
     });
-    const result = await evaluate(prioritised, assessment);
+    const result = evaluate(prioritised, assessment);
     // 40 + 30 = 70 ≥ 50 → fires
     expect(result.flags).toEqual([
       { code: 'refer-to-panel', message: 'Refer to the resource panel.', severity: 'review', rule: 'high-points' },
@@ -211,7 +211,7 @@ describe('rules and flags', () => {
     });
   });
 
-  it('explains a condition skipped by priority as not met, and the group result still agrees with the rule', async () => {
+  it('explains a condition skipped by priority as not met, and the group result still agrees with the rule', () => {
     const shortCircuit: Policy = basePolicy({
       rules: [
         {
@@ -236,7 +236,7 @@ describe('rules and flags', () => {
         },
       ],
     });
-    const result = await evaluate(shortCircuit, assessment);
+    const result = evaluate(shortCircuit, assessment);
     const [allLine, anyLine] = linesOf(result, 'rule');
     // all: 70 < 0 is false, so the lower-priority age test is never run → not met; all → false; no flag
     expect(allLine).toEqual({
@@ -269,7 +269,7 @@ describe('rules and flags', () => {
     expect(result.flags.map((f) => f.code)).toEqual(['always']);
   });
 
-  it('explains a not condition', async () => {
+  it('explains a not condition', () => {
     const negated: Policy = basePolicy({
       rules: [
         {
@@ -279,7 +279,7 @@ describe('rules and flags', () => {
         },
       ],
     });
-    const result = await evaluate(negated, baseAssessment({ clientGroup: 'learning-disability' }));
+    const result = evaluate(negated, baseAssessment({ clientGroup: 'learning-disability' }));
     // clientGroup = learning-disability ≠ older-people → inner false → not → true → fires
     expect(lineOf(result, 'rule')).toEqual({
       step: 'rule',
@@ -293,8 +293,8 @@ describe('rules and flags', () => {
     });
   });
 
-  it('has no rule lines when the policy has no rules', async () => {
-    const result = await evaluate(basePolicy(), assessment);
+  it('has no rule lines when the policy has no rules', () => {
+    const result = evaluate(basePolicy(), assessment);
     expect(linesOf(result, 'rule')).toEqual([]);
     expect(result.flags).toEqual([]);
   });

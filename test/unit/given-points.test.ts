@@ -17,9 +17,9 @@ const givenPoints = (points: NonNullable<Assessment['points']>): Assessment => {
 };
 
 describe('a total given by the assessment', () => {
-  it('is priced as a scored total would be, and the result says it was given', async () => {
+  it('is priced as a scored total would be, and the result says it was given', () => {
     // 40 points × 488p = 19 520p a week
-    const result = await evaluate(accepting(['total']), givenPoints({ total: 40 }));
+    const result = evaluate(accepting(['total']), givenPoints({ total: 40 }));
     expect(lineOf(result, 'total')).toEqual({ step: 'total', points: 40, wholePoints: 40, given: 'total' });
     expect(result.provenance.pointsGiven).toBe('total');
     expect(result.explanation.some((l) => l.step === 'answer' || l.step === 'domain')).toBe(false);
@@ -30,7 +30,7 @@ describe('a total given by the assessment', () => {
 });
 
 describe('points per domain given by the assessment', () => {
-  it("are weighted by the policy's weights, and the domains without a figure score nothing", async () => {
+  it("are weighted by the policy's weights, and the domains without a figure score nothing", () => {
     const policy = accepting(['domains'], {
       domains: [
         { id: 'personal-care', label: 'Personal care' },
@@ -38,7 +38,7 @@ describe('points per domain given by the assessment', () => {
       ],
     });
     // health 7 × 1.5 = 10.5; personal care not given = 0; total 10.5 × 488p = 5 124p
-    const result = await evaluate(policy, givenPoints({ byDomain: { health: 7 } }));
+    const result = evaluate(policy, givenPoints({ byDomain: { health: 7 } }));
     expect(result.points.byDomain).toEqual([
       { domain: 'personal-care', raw: 0, weighted: 0 },
       { domain: 'health', raw: 7, weighted: 10.5 },
@@ -50,7 +50,7 @@ describe('points per domain given by the assessment', () => {
 });
 
 describe('what is refused', () => {
-  const issueOf = async (policy: Policy, assessment: unknown) => {
+  const issueOf = (policy: Policy, assessment: unknown) => {
     try {
       evaluate(policy, assessment);
       return null;
@@ -59,11 +59,11 @@ describe('what is refused', () => {
     }
   };
 
-  it('points for a policy that scores answers only, or in a form it does not accept', async () => {
-    expect(await issueOf(basePolicy(), givenPoints({ total: 40 }))).toEqual([
+  it('points for a policy that scores answers only, or in a form it does not accept', () => {
+    expect(issueOf(basePolicy(), givenPoints({ total: 40 }))).toEqual([
       expect.objectContaining({ code: 'given_points_not_accepted', path: '/points' }),
     ]);
-    expect(await issueOf(accepting(['total']), givenPoints({ byDomain: { health: 3 } }))).toEqual([
+    expect(issueOf(accepting(['total']), givenPoints({ byDomain: { health: 3 } }))).toEqual([
       expect.objectContaining({
         code: 'given_points_not_accepted',
         path: '/points',
@@ -72,8 +72,8 @@ describe('what is refused', () => {
     ]);
   });
 
-  it('a domain the policy does not have, naming the ones it has', async () => {
-    expect(await issueOf(accepting(['domains']), givenPoints({ byDomain: { mobility: 3 } }))).toEqual([
+  it('a domain the policy does not have, naming the ones it has', () => {
+    expect(issueOf(accepting(['domains']), givenPoints({ byDomain: { mobility: 3 } }))).toEqual([
       expect.objectContaining({
         code: 'unknown_domain_in_points',
         path: '/points/byDomain/mobility',
@@ -82,11 +82,11 @@ describe('what is refused', () => {
     ]);
   });
 
-  it('both answers and points, or neither', async () => {
-    expect(await issueOf(accepting(['total']), { ...baseAssessment(), points: { total: 3 } })).toEqual([
+  it('both answers and points, or neither', () => {
+    expect(issueOf(accepting(['total']), { ...baseAssessment(), points: { total: 3 } })).toEqual([
       expect.objectContaining({ code: 'answers_or_points', path: '/points' }),
     ]);
     const { answers: _answers, ...neither } = baseAssessment();
-    expect(await issueOf(accepting(['total']), neither)).toEqual([expect.objectContaining({ code: 'schema_required', path: '/answers' })]);
+    expect(issueOf(accepting(['total']), neither)).toEqual([expect.objectContaining({ code: 'schema_required', path: '/answers' })]);
   });
 });

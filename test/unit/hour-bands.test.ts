@@ -21,8 +21,8 @@ function hourBands(hourlyRatePence: number): HourBandTable {
 }
 
 describe('hour bands', () => {
-  it('prices a fractional band of 7.5 hours at the hourly rate', async () => {
-    const result = await evaluate(scoringPolicy({ pricing: { default: hourBands(1500) } }), scoringAssessment({ 'personal-care': 20 }));
+  it('prices a fractional band of 7.5 hours at the hourly rate', () => {
+    const result = evaluate(scoringPolicy({ pricing: { default: hourBands(1500) } }), scoringAssessment({ 'personal-care': 20 }));
     // 20 points → band 2 (10–29): 7.5 hours × 1 500p = 11 250p a week
     expect(lineOf(result, 'pricing')).toEqual({
       step: 'pricing',
@@ -40,20 +40,20 @@ describe('hour bands', () => {
     expect(result.allocation).toEqual({ period: 'week', pence: 11250 });
   });
 
-  it('gives no money for a band of zero hours', async () => {
-    const result = await evaluate(scoringPolicy({ pricing: { default: hourBands(1500) } }), scoringAssessment({ 'personal-care': 9 }));
+  it('gives no money for a band of zero hours', () => {
+    const result = evaluate(scoringPolicy({ pricing: { default: hourBands(1500) } }), scoringAssessment({ 'personal-care': 9 }));
     // 9 points → band 1 (0–9): 0 hours × 1 500p = 0p
     expect(lineOf(result, 'pricing')).toMatchObject({ wholePoints: 9, band: 1, hours: 0, pence: 0 });
   });
 
-  it('moves to the next band one point past the edge', async () => {
-    const result = await evaluate(scoringPolicy({ pricing: { default: hourBands(1500) } }), scoringAssessment({ 'personal-care': 10 }));
+  it('moves to the next band one point past the edge', () => {
+    const result = evaluate(scoringPolicy({ pricing: { default: hourBands(1500) } }), scoringAssessment({ 'personal-care': 10 }));
     // 10 points → band 2 (10–29): 7.5 hours × 1 500p = 11 250p
     expect(lineOf(result, 'pricing')).toMatchObject({ wholePoints: 10, band: 2, hours: 7.5, pence: 11250 });
   });
 
-  it('gives the open top band to any large total', async () => {
-    const result = await evaluate(
+  it('gives the open top band to any large total', () => {
+    const result = evaluate(
       scoringPolicy({ pricing: { default: hourBands(1500) } }),
       scoringAssessment({ 'personal-care': 999, health: 999 }),
     );
@@ -81,17 +81,17 @@ describe('hour bands', () => {
     // 9 997.5p → down 9 997p;  13 663.25p → down 13 663p
     ['down', 9997, 13663],
   ];
-  it.each(rounded)('rounds hours × rate to the penny %s: 9 997.5p → %i p and 13 663.25p → %i p', async (mode, low, higher) => {
+  it.each(rounded)('rounds hours × rate to the penny %s: 9 997.5p → %i p and 13 663.25p → %i p', (mode, low, higher) => {
     const policy = scoringPolicy({ pricing: { default: hourBands(1333) }, rounding: { unit: 'penny', mode } });
-    const lowResult = await evaluate(policy, scoringAssessment({ health: 15 }));
-    const higherResult = await evaluate(policy, scoringAssessment({ health: 30 }));
+    const lowResult = evaluate(policy, scoringAssessment({ health: 15 }));
+    const higherResult = evaluate(policy, scoringAssessment({ health: 30 }));
     expect(lineOf(lowResult, 'pricing')).toMatchObject({ band: 2, hours: 7.5, hourlyRatePence: 1333, pence: low });
     expect(lineOf(higherResult, 'pricing')).toMatchObject({ band: 3, hours: 10.25, hourlyRatePence: 1333, pence: higher });
     expect(lowResult.allocation!.pence).toBe(low);
     expect(higherResult.allocation!.pence).toBe(higher);
   });
 
-  it('uses whole points, so 29.9 weighted points stay in the 7.5-hour band', async () => {
+  it('uses whole points, so 29.9 weighted points stay in the 7.5-hour band', () => {
     const policy = scoringPolicy({
       domains: [
         { id: 'personal-care', label: 'Personal care', weight: 0.1 },
@@ -99,7 +99,7 @@ describe('hour bands', () => {
       ],
       pricing: { default: hourBands(1500) },
     });
-    const result = await evaluate(policy, scoringAssessment({ 'personal-care': 299 }));
+    const result = evaluate(policy, scoringAssessment({ 'personal-care': 299 }));
     // 299 × 0.1 = 29.9 points; ⌊29.9⌋ = 29 → band 2: 7.5 h × 1 500p = 11 250p
     expect(lineOf(result, 'pricing')).toMatchObject({ wholePoints: 29, band: 2, hours: 7.5, pence: 11250 });
   });

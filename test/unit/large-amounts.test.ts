@@ -8,7 +8,7 @@ import { evaluate } from '../../engine/index.js';
 import { lineOf, pricedLine, scoringAssessment, scoringPolicy } from '../support/scoring-policy.js';
 
 describe('large amounts', () => {
-  it('converts a very large weekly amount to a month and a year without failing', async () => {
+  it('converts a very large weekly amount to a month and a year without failing', () => {
     // schema maxima: weight 10, pencePerPoint 1 000 000
     const policy = scoringPolicy({
       domains: [
@@ -17,7 +17,7 @@ describe('large amounts', () => {
       ],
       pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint: 1_000_000 } },
     });
-    const result = await evaluate(policy, scoringAssessment({ 'personal-care': 999, health: 999 }));
+    const result = evaluate(policy, scoringAssessment({ 'personal-care': 999, health: 999 }));
     // (999 + 999) × 10 = 19 980 points; × 1 000 000p = 19 980 000 000p a week
     expect(pricedLine(result).pence).toBe(19_980_000_000);
     // annual 19 980 000 000 × 52 = 1 038 960 000 000p; monthly ÷ 12 = 86 580 000 000p

@@ -17,9 +17,9 @@ const withMaximum = (pence: number, overrides: Partial<Policy> = {}) =>
   basePolicy({ schemaVersion: 2, maximum: { pence, period: 'week', route: PANEL }, ...overrides });
 
 describe('a maximum', () => {
-  it('limits an amount over it, and says by how much and where to go', async () => {
+  it('limits an amount over it, and says by how much and where to go', () => {
     // 15 points × 488p = 7 320p a week; the maximum is 7 000p: limited by 320p
-    const result = await evaluate(withMaximum(7000), baseAssessment());
+    const result = evaluate(withMaximum(7000), baseAssessment());
     expect(lineOf(result, 'maximum')).toEqual({
       step: 'maximum',
       maximumPence: 7000,
@@ -37,33 +37,33 @@ describe('a maximum', () => {
     );
   });
 
-  it('leaves an amount within it as it is, and still names the limit and the route', async () => {
-    const result = await evaluate(withMaximum(10_000), baseAssessment());
+  it('leaves an amount within it as it is, and still names the limit and the route', () => {
+    const result = evaluate(withMaximum(10_000), baseAssessment());
     expect(lineOf(result, 'maximum')).toMatchObject({ beforePence: 7320, limitedByPence: 0, afterPence: 7320, applied: false });
     expect(result.weeklyPence).toBe(7320);
     expect(explain(result)).toContain('This scheme pays at most £100.00 a week; this amount is within it. Above it: Resource panel.');
   });
 
-  it('is an amount reached exactly: not limited', async () => {
-    const result = await evaluate(withMaximum(7320), baseAssessment());
+  it('is an amount reached exactly: not limited', () => {
+    const result = evaluate(withMaximum(7320), baseAssessment());
     expect(lineOf(result, 'maximum')).toMatchObject({ applied: false, limitedByPence: 0, afterPence: 7320 });
   });
 
-  it('comes after rounding, so rounding up can never take the amount over it', async () => {
+  it('comes after rounding, so rounding up can never take the amount over it', () => {
     // 7 320p rounded up to the pound is 7 400p; the maximum 7 350p then limits it to 7 350p
     const policy = withMaximum(7350, { rounding: { unit: 'pound', mode: 'up' } });
-    const result = await evaluate(policy, baseAssessment());
+    const result = evaluate(policy, baseAssessment());
     expect(lineOf(result, 'rounding')).toMatchObject({ beforePence: 7320, afterPence: 7400 });
     expect(lineOf(result, 'maximum')).toMatchObject({ beforePence: 7400, afterPence: 7350, limitedByPence: 50 });
     expect(result.allocation!.pence).toBe(7350);
   });
 
-  it('never raises an amount, and never leaves one above it (any total, any maximum)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 1, max: 5000 }), async (maximum, price) => {
+  it('never raises an amount, and never leaves one above it (any total, any maximum)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 1, max: 5000 }), (maximum, price) => {
         const policy = withMaximum(maximum, { pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint: price } } });
-        const unlimited = await evaluate(basePolicy({ pricing: policy.pricing }), baseAssessment());
-        const limited = await evaluate(policy, baseAssessment());
+        const unlimited = evaluate(basePolicy({ pricing: policy.pricing }), baseAssessment());
+        const limited = evaluate(policy, baseAssessment());
         expect(limited.allocation!.pence).toBe(Math.min(unlimited.allocation!.pence, maximum));
       }),
       { numRuns: 200 },
@@ -140,9 +140,9 @@ describe('paying the lesser of the amount and the one requested', () => {
   const lesser = (overrides: Partial<Policy> = {}) =>
     basePolicy({ schemaVersion: 2, lesserOfRequested: { label: 'The cost of the break you asked for' }, ...overrides });
 
-  it('pays the requested amount when it is less, and says so', async () => {
+  it('pays the requested amount when it is less, and says so', () => {
     // 15 points × 488p = 7 320p a week; requested 5 000p a week: 5 000p is paid
-    const result = await evaluate(lesser(), baseAssessment({ requested: { pence: 5000, period: 'week' } }));
+    const result = evaluate(lesser(), baseAssessment({ requested: { pence: 5000, period: 'week' } }));
     expect(lineOf(result, 'requested')).toEqual({
       step: 'requested',
       label: 'The cost of the break you asked for',
@@ -156,28 +156,28 @@ describe('paying the lesser of the amount and the one requested', () => {
     expect(explain(result)).toContain('The cost of the break you asked for: £50.00 a week, less than £73.20, so £50.00 is paid.');
   });
 
-  it('pays the amount when the request is more', async () => {
-    const result = await evaluate(lesser(), baseAssessment({ requested: { pence: 9000, period: 'week' } }));
+  it('pays the amount when the request is more', () => {
+    const result = evaluate(lesser(), baseAssessment({ requested: { pence: 9000, period: 'week' } }));
     expect(lineOf(result, 'requested')).toMatchObject({ applied: false, afterPence: 7320 });
     expect(result.allocation!.pence).toBe(7320);
   });
 
-  it('pays the amount when nothing is requested, with no requested line', async () => {
-    const result = await evaluate(lesser(), baseAssessment());
+  it('pays the amount when nothing is requested, with no requested line', () => {
+    const result = evaluate(lesser(), baseAssessment());
     expect(result.explanation.some((l) => l.step === 'requested')).toBe(false);
     expect(result.allocation!.pence).toBe(7320);
   });
 
-  it('applies after the maximum: the least of the three is paid', async () => {
+  it('applies after the maximum: the least of the three is paid', () => {
     const route = { id: 'panel', label: 'Resource panel', words: 'Ask for a panel review.' };
     const policy = lesser({ maximum: { pence: 6000, period: 'week', route } });
-    const result = await evaluate(policy, baseAssessment({ requested: { pence: 6500, period: 'week' } }));
+    const result = evaluate(policy, baseAssessment({ requested: { pence: 6500, period: 'week' } }));
     // 7 320p limited to the maximum 6 000p; the request 6 500p is more, so 6 000p is paid
     expect(lineOf(result, 'maximum')).toMatchObject({ afterPence: 6000 });
     expect(lineOf(result, 'requested')).toMatchObject({ beforePence: 6000, applied: false, afterPence: 6000 });
   });
 
-  it('is refused for a policy that does not pay the lesser, and in another period than the table', async () => {
+  it('is refused for a policy that does not pay the lesser, and in another period than the table', () => {
     expect(thrown(() => evaluate(basePolicy(), baseAssessment({ requested: { pence: 5000, period: 'week' } })))).toMatchObject({
       issues: [expect.objectContaining({ code: 'requested_not_used', path: '/requested' })],
     });

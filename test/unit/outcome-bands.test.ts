@@ -41,8 +41,8 @@ const table = (overrides: Partial<Policy> = {}): Policy =>
 const scoring = (washing: string, health: string) => baseAssessment({ answers: { washing, 'health-needs': health } });
 
 describe('a band with an outcome instead of an amount', () => {
-  it('gives the outcome, with its words, and no amount in any period (5 points: universal services)', async () => {
-    const result = await evaluate(table(), scoring('none', 'some'));
+  it('gives the outcome, with its words, and no amount in any period (5 points: universal services)', () => {
+    const result = evaluate(table(), scoring('none', 'some'));
     expect(result.outcome).toEqual({ kind: 'without-amount', ...UNIVERSAL });
     expect(result.allocation).toBeNull();
     expect([result.weeklyPence, result.monthlyPence, result.annualPence]).toEqual([null, null, null]);
@@ -64,19 +64,19 @@ describe('a band with an outcome instead of an amount', () => {
     expect(explain(result)).toContain('Your needs can be met through universal services.');
   });
 
-  it('prices the bands between as before (15 points: Band 1, £100 a week)', async () => {
-    const result = await evaluate(table(), scoring('some', 'some'));
+  it('prices the bands between as before (15 points: Band 1, £100 a week)', () => {
+    const result = evaluate(table(), scoring('some', 'some'));
     expect(result.outcome).toBeUndefined();
     expect(result.allocation).toEqual({ period: 'week', pence: 10_000 });
   });
 
-  it('stops the table being priced at the top without capping it (40 points: an individual assessment, not £140)', async () => {
-    const result = await evaluate(table(), scoring('lots', 'none'));
+  it('stops the table being priced at the top without capping it (40 points: an individual assessment, not £140)', () => {
+    const result = evaluate(table(), scoring('lots', 'none'));
     expect(result.outcome).toEqual({ kind: 'without-amount', ...INDIVIDUAL });
     expect(result.weeklyPence).toBeNull();
   });
 
-  it('works the same in an hour-band table', async () => {
+  it('works the same in an hour-band table', () => {
     const policy = table({
       pricing: {
         default: {
@@ -91,12 +91,12 @@ describe('a band with an outcome instead of an amount', () => {
         },
       },
     });
-    expect((await evaluate(policy, scoring('none', 'none'))).outcome).toMatchObject({ id: 'universal-services' });
+    expect(evaluate(policy, scoring('none', 'none')).outcome).toMatchObject({ id: 'universal-services' });
     // 5.5 hours × 1 800p = 9 900p a week
-    expect((await evaluate(policy, scoring('some', 'none'))).weeklyPence).toBe(9900);
+    expect(evaluate(policy, scoring('some', 'none')).weeklyPence).toBe(9900);
   });
 
-  it('lets rules run, with no amount to test: a rule on the amount is not met', async () => {
+  it('lets rules run, with no amount to test: a rule on the amount is not met', () => {
     const policy = table({
       rules: [
         {
@@ -111,16 +111,16 @@ describe('a band with an outcome instead of an amount', () => {
         },
       ],
     });
-    const result = await evaluate(policy, scoring('lots', 'none'));
+    const result = evaluate(policy, scoring('lots', 'none'));
     expect(result.flags.map((f) => f.code)).toEqual(['high-points']);
   });
 
-  it('never yields an amount, whatever the answers (property)', async () => {
+  it('never yields an amount, whatever the answers (property)', () => {
     const washing = fc.constantFrom('none', 'some', 'lots');
     const health = fc.constantFrom('none', 'some', 'high');
-    await fc.assert(
-      fc.asyncProperty(washing, health, async (w, h) => {
-        const result = await evaluate(table(), scoring(w, h));
+    fc.assert(
+      fc.property(washing, health, (w, h) => {
+        const result = evaluate(table(), scoring(w, h));
         const band = lineOf(result, 'pricing');
         if ('outcome' in band) {
           expect(result.allocation).toBeNull();

@@ -9,7 +9,7 @@ import { evaluate, type Period } from '../../engine/index.js';
 import { lineOf, scoringAssessment, scoringPolicy } from '../support/scoring-policy.js';
 
 /** One point priced at `pence` a `period`, so the allocation is exactly `pence`. */
-async function convert(pence: number, period: Period, weeksPerYear: number) {
+function convert(pence: number, period: Period, weeksPerYear: number) {
   const policy = scoringPolicy({
     pricing: { default: { method: 'price-per-point', period, pencePerPoint: pence } },
     weeksPerYear,
@@ -40,20 +40,20 @@ describe('period conversion', () => {
 
   it.each(cases)(
     'converts a %s amount with %s weeks a year: %i p → weekly %i p, monthly %i p, annual %i p',
-    async (period, weeksPerYear, pence, weeklyPence, monthlyPence, annualPence) => {
-      const result = await convert(pence, period, weeksPerYear);
+    (period, weeksPerYear, pence, weeklyPence, monthlyPence, annualPence) => {
+      const result = convert(pence, period, weeksPerYear);
       expect(lineOf(result, 'periods')).toEqual({ step: 'periods', period, weeksPerYear, weeklyPence, monthlyPence, annualPence });
       expect(result.allocation).toEqual({ period, pence });
       expect([result.weeklyPence, result.monthlyPence, result.annualPence]).toEqual([weeklyPence, monthlyPence, annualPence]);
     },
   );
 
-  it('rounds half-up even when the policy rounds down', async () => {
+  it('rounds half-up even when the policy rounds down', () => {
     const policy = scoringPolicy({
       pricing: { default: { method: 'price-per-point', period: 'year', pencePerPoint: 78 } },
       rounding: { unit: 'penny', mode: 'down' },
     });
-    const result = await evaluate(policy, scoringAssessment({ health: 1 }));
+    const result = evaluate(policy, scoringAssessment({ health: 1 }));
     // annual 78p; weekly 78 ÷ 52 = 1.5 → half-up 2p (not 1p); monthly 78 ÷ 12 = 6.5 → 7p (not 6p)
     expect(lineOf(result, 'periods')).toMatchObject({ weeklyPence: 2, monthlyPence: 7, annualPence: 78 });
   });

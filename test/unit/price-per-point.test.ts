@@ -9,8 +9,8 @@ import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf } from '../support/scoring-policy.js';
 
 describe('price per point', () => {
-  it('multiplies whole points by the price of a point', async () => {
-    const result = await evaluate(basePolicy(), baseAssessment());
+  it('multiplies whole points by the price of a point', () => {
+    const result = evaluate(basePolicy(), baseAssessment());
     // washing "some" 10 + health "some" 5 = 15 points; 15 × 488p = 7 320p
     expect(lineOf(result, 'pricing')).toEqual({
       step: 'pricing',
@@ -23,16 +23,16 @@ describe('price per point', () => {
     expect(result.allocation).toEqual({ period: 'week', pence: 7320 });
   });
 
-  it('prices in the period of the table', async () => {
+  it('prices in the period of the table', () => {
     const policy = basePolicy({ pricing: { default: { method: 'price-per-point', period: 'month', pencePerPoint: 2100 } } });
-    const result = await evaluate(policy, baseAssessment());
+    const result = evaluate(policy, baseAssessment());
     // 15 points × 2 100p = 31 500p a month
     expect(lineOf(result, 'pricing')).toMatchObject({ period: 'month', pence: 31500 });
     expect(result.allocation).toEqual({ period: 'month', pence: 31500 });
   });
 
-  it('scores nothing for no need, so the amount is nil', async () => {
-    const result = await evaluate(basePolicy(), baseAssessment({ answers: { washing: 'none', 'health-needs': 'none' } }));
+  it('scores nothing for no need, so the amount is nil', () => {
+    const result = evaluate(basePolicy(), baseAssessment({ answers: { washing: 'none', 'health-needs': 'none' } }));
     // 0 points × 488p = 0p
     expect(lineOf(result, 'pricing')).toMatchObject({ points: 0, pence: 0 });
     expect(result.allocation!.pence).toBe(0);
@@ -48,7 +48,7 @@ describe('price per point', () => {
       // 8 522.5p down → 8 522p
       ['down', 8522],
     ];
-    it.each(halfPenny)('17.5 points × 487p = 8 522.5p, rounded %s, is %i p', async (mode, pence) => {
+    it.each(halfPenny)('17.5 points × 487p = 8 522.5p, rounded %s, is %i p', (mode, pence) => {
       const policy = basePolicy({
         domains: [
           { id: 'personal-care', label: 'Personal care' },
@@ -57,7 +57,7 @@ describe('price per point', () => {
         pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint: 487 } },
         rounding: { unit: 'penny', mode },
       });
-      const result = await evaluate(policy, baseAssessment());
+      const result = evaluate(policy, baseAssessment());
       expect(lineOf(result, 'pricing')).toEqual({
         step: 'pricing',
         method: 'price-per-point',
@@ -78,7 +78,7 @@ describe('price per point', () => {
       // 4 065.04p down → 4 065p
       ['down', 4065],
     ];
-    it.each(smallFraction)('8.33 points × 488p = 4 065.04p, rounded %s, is %i p', async (mode, pence) => {
+    it.each(smallFraction)('8.33 points × 488p = 4 065.04p, rounded %s, is %i p', (mode, pence) => {
       const policy = basePolicy({
         domains: [
           { id: 'personal-care', label: 'Personal care', weight: 0.333 },
@@ -86,7 +86,7 @@ describe('price per point', () => {
         ],
         rounding: { unit: 'penny', mode },
       });
-      const result = await evaluate(policy, baseAssessment());
+      const result = evaluate(policy, baseAssessment());
       expect(lineOf(result, 'pricing')).toEqual({
         step: 'pricing',
         method: 'price-per-point',

@@ -54,10 +54,10 @@ function oracle(c: GeneratedCase) {
 }
 
 describe('properties of every evaluation', () => {
-  it('prices exactly: the pricing line and every amount equal an independent BigInt calculation', async () => {
-    await fc.assert(
-      fc.asyncProperty(pricedCase, async (c) => {
-        const result = await evaluate(c.gen.policy, toAssessment(c));
+  it('prices exactly: the pricing line and every amount equal an independent BigInt calculation', () => {
+    fc.assert(
+      fc.property(pricedCase, (c) => {
+        const result = evaluate(c.gen.policy, toAssessment(c));
         const want = oracle(c);
         expect(BigInt(Math.round(result.points.total * 1000))).toBe(want.totalMilli);
         expect(BigInt(pricedLine(result).pence)).toBe(want.pricingPence);
@@ -72,7 +72,7 @@ describe('properties of every evaluation', () => {
     );
   });
 
-  it('with a price per point, more points never lower the amount', async () => {
+  it('with a price per point, more points never lower the amount', () => {
     const twoAssessments = pricePerPointPolicy.chain((gen) =>
       fc.record({
         gen: fc.constant(gen),
@@ -82,13 +82,13 @@ describe('properties of every evaluation', () => {
         assessmentDate: fc.integer({ min: 0, max: 7 * 366 }).map(isoDay),
       }),
     );
-    await fc.assert(
-      fc.asyncProperty(twoAssessments, async ({ gen, a, b, carer, assessmentDate }) => {
+    fc.assert(
+      fc.property(twoAssessments, ({ gen, a, b, carer, assessmentDate }) => {
         // answers are sorted by points, so the lower index of each pair never scores more
         const lower = a.map((qs, di) => qs.map((x, qi) => Math.min(x, b[di]![qi]!)));
         const higher = a.map((qs, di) => qs.map((x, qi) => Math.max(x, b[di]![qi]!)));
-        const low = await evaluate(gen.policy, toAssessment({ gen, choices: lower, carer, assessmentDate }));
-        const high = await evaluate(gen.policy, toAssessment({ gen, choices: higher, carer, assessmentDate }));
+        const low = evaluate(gen.policy, toAssessment({ gen, choices: lower, carer, assessmentDate }));
+        const high = evaluate(gen.policy, toAssessment({ gen, choices: higher, carer, assessmentDate }));
         expect(low.points.total).toBeLessThanOrEqual(high.points.total);
         expect(pricedLine(low).pence).toBeLessThanOrEqual(pricedLine(high).pence);
         expect(low.allocation!.pence).toBeLessThanOrEqual(high.allocation!.pence);
@@ -100,10 +100,10 @@ describe('properties of every evaluation', () => {
     );
   });
 
-  it('makes no carer reduction unless the carer is both willing and able', async () => {
-    await fc.assert(
-      fc.asyncProperty(pricedCase, async (c) => {
-        const result = await evaluate(c.gen.policy, toAssessment(c));
+  it('makes no carer reduction unless the carer is both willing and able', () => {
+    fc.assert(
+      fc.property(pricedCase, (c) => {
+        const result = evaluate(c.gen.policy, toAssessment(c));
         const line = lineOf(result, 'carer-adjustment');
         const willingAndAble = c.carer?.willingToContinue === true && c.carer.ableToContinue;
         expect(line.applied).toBe(willingAndAble);
@@ -122,7 +122,7 @@ describe('properties of every evaluation', () => {
     );
   });
 
-  it('caps nothing with a price per point: each whole point more adds its full price, however many points', async () => {
+  it('caps nothing with a price per point: each whole point more adds its full price, however many points', () => {
     const arb = fc
       .record({
         pencePerPoint: fc.integer({ min: 1, max: 100_000 }),
@@ -132,8 +132,8 @@ describe('properties of every evaluation', () => {
         more: fc.integer({ min: 1, max: 999 }),
       })
       .filter(({ a, more }) => a + more <= 999);
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ pencePerPoint, weightMilli, a, b, more }) => {
+    fc.assert(
+      fc.property(arb, ({ pencePerPoint, weightMilli, a, b, more }) => {
         const policy = scoringPolicy({
           domains: [
             { id: 'personal-care', label: 'Personal care', weight: weightMilli / 1000 },
@@ -142,8 +142,8 @@ describe('properties of every evaluation', () => {
           pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint } },
           rounding: { unit: 'penny', mode: 'down' },
         });
-        const base = await evaluate(policy, scoringAssessment({ 'personal-care': a, health: b }));
-        const plus = await evaluate(policy, scoringAssessment({ 'personal-care': a + more, health: b }));
+        const base = evaluate(policy, scoringAssessment({ 'personal-care': a, health: b }));
+        const plus = evaluate(policy, scoringAssessment({ 'personal-care': a + more, health: b }));
         // (a + b) × weight × price, and `more` raw points more add more × weight × price: no ceiling
         const basePence = (BigInt(a + b) * BigInt(weightMilli) * BigInt(pencePerPoint)) / 1000n;
         const plusPence = (BigInt(a + more + b) * BigInt(weightMilli) * BigInt(pencePerPoint)) / 1000n;
@@ -155,14 +155,14 @@ describe('properties of every evaluation', () => {
     );
   });
 
-  it('gives the open top band to any total at or above its start: bands have no ceiling', async () => {
+  it('gives the open top band to any total at or above its start: bands have no ceiling', () => {
     const arb = fc.record({
       widths: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 0, maxLength: 5 }),
       pence: fc.array(fc.integer({ min: 0, max: 100_000_000 }), { minLength: 6, maxLength: 6 }),
       extra: fc.integer({ min: 0, max: 1998 }),
     });
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ widths, pence, extra }) => {
+    fc.assert(
+      fc.property(arb, ({ widths, pence, extra }) => {
         const bands: BandTable['bands'] = [];
         let from = 0;
         widths.forEach((w, i) => {
@@ -172,10 +172,7 @@ describe('properties of every evaluation', () => {
         bands.push({ label: 'Top', from, pence: pence[5]! });
         const total = Math.min(from + extra, 1998);
         const policy = scoringPolicy({ pricing: { default: { method: 'bands', period: 'month', bands } } });
-        const result = await evaluate(
-          policy,
-          scoringAssessment({ 'personal-care': Math.min(total, 999), health: total - Math.min(total, 999) }),
-        );
+        const result = evaluate(policy, scoringAssessment({ 'personal-care': Math.min(total, 999), health: total - Math.min(total, 999) }));
         expect(lineOf(result, 'pricing')).toMatchObject({
           band: bands.length,
           label: 'Top',
@@ -190,7 +187,7 @@ describe('properties of every evaluation', () => {
     );
   });
 
-  it('is deterministic: the same inputs, even with keys reordered, give byte-identical JSON', async () => {
+  it('is deterministic: the same inputs, even with keys reordered, give byte-identical JSON', () => {
     const reverseKeys = (v: unknown): unknown =>
       Array.isArray(v)
         ? v.map(reverseKeys)
@@ -201,21 +198,21 @@ describe('properties of every evaluation', () => {
                 .map(([k, x]) => [k, reverseKeys(x)]),
             )
           : v;
-    await fc.assert(
-      fc.asyncProperty(pricedCase, async (c) => {
+    fc.assert(
+      fc.property(pricedCase, (c) => {
         const assessment = toAssessment(c);
-        const first = JSON.stringify(await evaluate(c.gen.policy, assessment));
-        const second = JSON.stringify(await evaluate(reverseKeys(c.gen.policy), reverseKeys(assessment)));
+        const first = JSON.stringify(evaluate(c.gen.policy, assessment));
+        const second = JSON.stringify(evaluate(reverseKeys(c.gen.policy), reverseKeys(assessment)));
         expect(second).toBe(first);
       }),
       RUNS,
     );
   });
 
-  it('keeps the periods consistent: annual is weekly × weeks a year and monthly × 12, to within the rounding', async () => {
-    await fc.assert(
-      fc.asyncProperty(pricedCase, async (c) => {
-        const result = await evaluate(c.gen.policy, toAssessment(c));
+  it('keeps the periods consistent: annual is weekly × weeks a year and monthly × 12, to within the rounding', () => {
+    fc.assert(
+      fc.property(pricedCase, (c) => {
+        const result = evaluate(c.gen.policy, toAssessment(c));
         const W = BigInt(c.gen.weeksPerYear10k);
         const weekly = BigInt(result.weeklyPence!);
         const annual = BigInt(result.annualPence!);

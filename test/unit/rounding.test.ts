@@ -8,7 +8,7 @@ import { evaluate, type RoundingMode, type RoundingUnit } from '../../engine/ind
 import { lineOf, scoringAssessment, scoringPolicy } from '../support/scoring-policy.js';
 
 /** One point priced at `pence`, so the amount before rounding is exactly `pence`. */
-async function roundOnePoint(pence: number, unit: RoundingUnit, mode: RoundingMode) {
+function roundOnePoint(pence: number, unit: RoundingUnit, mode: RoundingMode) {
   const policy = scoringPolicy({
     pricing: { default: { method: 'price-per-point', period: 'month', pencePerPoint: pence } },
     rounding: { unit, mode },
@@ -38,20 +38,20 @@ describe('final rounding', () => {
     ['penny', 'down', 12345, 12345],
   ];
 
-  it.each(cases)('rounds to the %s %s: %i p becomes %i p', async (unit, mode, before, after) => {
-    const result = await roundOnePoint(before, unit, mode);
+  it.each(cases)('rounds to the %s %s: %i p becomes %i p', (unit, mode, before, after) => {
+    const result = roundOnePoint(before, unit, mode);
     // 1 point × before = before pence, then rounded
     expect(lineOf(result, 'rounding')).toEqual({ step: 'rounding', unit, mode, period: 'month', beforePence: before, afterPence: after });
     expect(result.allocation).toEqual({ period: 'month', pence: after });
   });
 
-  it('rounds the uplifted amount, after the uplift', async () => {
+  it('rounds the uplifted amount, after the uplift', () => {
     const policy = scoringPolicy({
       pricing: { default: { method: 'price-per-point', period: 'week', pencePerPoint: 12000 } },
       uplifts: [{ from: '2010-04-01', percent: 0.5 }],
       rounding: { unit: 'pound', mode: 'half-up' },
     });
-    const result = await evaluate(policy, scoringAssessment({ health: 1 }));
+    const result = evaluate(policy, scoringAssessment({ health: 1 }));
     // 12 000p × 0.5% = 60p → 12 060p (£120.60); to the nearest pound → 12 100p
     expect(lineOf(result, 'rounding')).toEqual({
       step: 'rounding',

@@ -17,8 +17,8 @@ const policy: Policy = basePolicy({
 });
 
 describe('uplifts', () => {
-  it('applies none before the first uplift date', async () => {
-    const result = await evaluate(policy, baseAssessment({ assessmentDate: '2010-03-31' }));
+  it('applies none before the first uplift date', () => {
+    const result = evaluate(policy, baseAssessment({ assessmentDate: '2010-03-31' }));
     // 15 × 488p = 7 320p; neither uplift is in force on 31 March 2010
     expect(linesOf(result, 'uplift')).toEqual([
       {
@@ -45,15 +45,15 @@ describe('uplifts', () => {
     expect(result.allocation!.pence).toBe(7320);
   });
 
-  it('applies an uplift on its own from date', async () => {
-    const result = await evaluate(policy, baseAssessment({ assessmentDate: '2010-04-01' }));
+  it('applies an uplift on its own from date', () => {
+    const result = evaluate(policy, baseAssessment({ assessmentDate: '2010-04-01' }));
     // 7 320p × 2.5% = 183p → 7 503p
     expect(linesOf(result, 'uplift')[0]).toMatchObject({ applied: true, beforePence: 7320, upliftPence: 183, afterPence: 7503 });
     expect(result.allocation!.pence).toBe(7503);
   });
 
-  it('applies the first only, between the two dates', async () => {
-    const result = await evaluate(policy, baseAssessment({ assessmentDate: '2010-06-01' }));
+  it('applies the first only, between the two dates', () => {
+    const result = evaluate(policy, baseAssessment({ assessmentDate: '2010-06-01' }));
     // 7 320p × 2.5% = 183p → 7 503p; 1.7% from 2011 not yet in force
     expect(linesOf(result, 'uplift')).toEqual([
       {
@@ -80,8 +80,8 @@ describe('uplifts', () => {
     expect(result.allocation!.pence).toBe(7503);
   });
 
-  it('compounds both after the second date', async () => {
-    const result = await evaluate(policy, baseAssessment({ assessmentDate: '2011-06-01' }));
+  it('compounds both after the second date', () => {
+    const result = evaluate(policy, baseAssessment({ assessmentDate: '2011-06-01' }));
     // 7 320p × 2.5% = 183p → 7 503p; 7 503p × 1.7% = 127.551p → 128p → 7 631p
     // (not simple: 7 320p × 4.2% = 307.44p would give 7 627p)
     expect(linesOf(result, 'uplift')).toEqual([
@@ -109,18 +109,15 @@ describe('uplifts', () => {
     expect(result.allocation!.pence).toBe(7631);
   });
 
-  it('rounds each uplift with the rounding mode (down)', async () => {
-    const result = await evaluate(
-      { ...policy, rounding: { unit: 'penny', mode: 'down' } },
-      baseAssessment({ assessmentDate: '2011-06-01' }),
-    );
+  it('rounds each uplift with the rounding mode (down)', () => {
+    const result = evaluate({ ...policy, rounding: { unit: 'penny', mode: 'down' } }, baseAssessment({ assessmentDate: '2011-06-01' }));
     // 7 320p × 2.5% = 183p → 7 503p; 7 503p × 1.7% = 127.551p → down 127p → 7 630p
     expect(linesOf(result, 'uplift')[1]).toMatchObject({ applied: true, beforePence: 7503, upliftPence: 127, afterPence: 7630 });
     expect(result.allocation!.pence).toBe(7630);
   });
 
-  it('judges uplifts on the asOf date when the caller gives one, later than the assessment', async () => {
-    const result = await evaluate(policy, baseAssessment({ assessmentDate: '2010-06-01' }), { asOf: '2011-04-01' });
+  it('judges uplifts on the asOf date when the caller gives one, later than the assessment', () => {
+    const result = evaluate(policy, baseAssessment({ assessmentDate: '2010-06-01' }), { asOf: '2011-04-01' });
     // both in force on 1 April 2011: 7 320p → 7 503p → 7 631p
     expect(result.asOf).toBe('2011-04-01');
     expect(lineOf(result, 'person').asOf).toBe('2011-04-01');
@@ -128,14 +125,14 @@ describe('uplifts', () => {
     expect(result.allocation!.pence).toBe(7631);
   });
 
-  it('judges uplifts on the asOf date when the caller gives one, earlier than the assessment', async () => {
-    const result = await evaluate(policy, baseAssessment({ assessmentDate: '2011-06-01' }), { asOf: '2010-03-31' });
+  it('judges uplifts on the asOf date when the caller gives one, earlier than the assessment', () => {
+    const result = evaluate(policy, baseAssessment({ assessmentDate: '2011-06-01' }), { asOf: '2010-03-31' });
     // neither in force on 31 March 2010: 7 320p
     expect(linesOf(result, 'uplift').map((u) => u.applied)).toEqual([false, false]);
     expect(result.allocation!.pence).toBe(7320);
   });
 
-  it('applies after the carer reduction, to the reduced amount', async () => {
+  it('applies after the carer reduction, to the reduced amount', () => {
     const withCarer = basePolicy({
       carerAdjustment: {
         supportLevels: [{ id: 'regular', label: 'Regular' }],
@@ -144,7 +141,7 @@ describe('uplifts', () => {
       },
       uplifts: [{ from: '2010-04-01', percent: 2.5 }],
     });
-    const result = await evaluate(
+    const result = evaluate(
       withCarer,
       baseAssessment({
         carer: { willingToContinue: true, ableToContinue: true, supportLevel: 'regular', impact: 'low' },
@@ -164,8 +161,8 @@ describe('uplifts', () => {
     expect(result.allocation!.pence).toBe(6002);
   });
 
-  it('has no uplift lines when the policy has no uplifts', async () => {
-    const result = await evaluate(basePolicy(), baseAssessment());
+  it('has no uplift lines when the policy has no uplifts', () => {
+    const result = evaluate(basePolicy(), baseAssessment());
     expect(linesOf(result, 'uplift')).toEqual([]);
     // 7 320p, straight from pricing to rounding
     expect(lineOf(result, 'rounding').beforePence).toBe(7320);

@@ -9,14 +9,14 @@ import { baseAssessment, basePolicy } from '../support/policy-builder.js';
 import { lineOf, linesOf } from '../support/scoring-policy.js';
 
 describe('domain weights', () => {
-  it('multiplies each domain by its weight (1.5 and 0.333) and sums the weighted points', async () => {
+  it('multiplies each domain by its weight (1.5 and 0.333) and sums the weighted points', () => {
     const policy = basePolicy({
       domains: [
         { id: 'personal-care', label: 'Personal care', weight: 1.5 },
         { id: 'health', label: 'Health', weight: 0.333 },
       ],
     });
-    const result = await evaluate(policy, baseAssessment({ answers: { washing: 'lots', 'health-needs': 'high' } }));
+    const result = evaluate(policy, baseAssessment({ answers: { washing: 'lots', 'health-needs': 'high' } }));
     // personal care: 40 raw × 1.5 = 60; health: 30 raw × 0.333 = 9.99
     expect(linesOf(result, 'domain')).toEqual([
       { step: 'domain', domain: 'personal-care', label: 'Personal care', rawPoints: 40, weight: 1.5, weightedPoints: 60 },
@@ -36,8 +36,8 @@ describe('domain weights', () => {
     expect(lineOf(result, 'pricing')).toMatchObject({ points: 69.99, pence: 34155 });
   });
 
-  it('weights a domain 1 when the policy gives no weight', async () => {
-    const result = await evaluate(basePolicy(), baseAssessment());
+  it('weights a domain 1 when the policy gives no weight', () => {
+    const result = evaluate(basePolicy(), baseAssessment());
     // 10 × 1 = 10; 5 × 1 = 5; total 15
     expect(linesOf(result, 'domain')).toEqual([
       { step: 'domain', domain: 'personal-care', label: 'Personal care', rawPoints: 10, weight: 1, weightedPoints: 10 },
@@ -46,14 +46,14 @@ describe('domain weights', () => {
     expect(lineOf(result, 'total')).toEqual({ step: 'total', points: 15, wholePoints: 15 });
   });
 
-  it('lets a weight of 0 remove a domain from the total', async () => {
+  it('lets a weight of 0 remove a domain from the total', () => {
     const policy = basePolicy({
       domains: [
         { id: 'personal-care', label: 'Personal care' },
         { id: 'health', label: 'Health', weight: 0 },
       ],
     });
-    const result = await evaluate(policy, baseAssessment({ answers: { washing: 'some', 'health-needs': 'high' } }));
+    const result = evaluate(policy, baseAssessment({ answers: { washing: 'some', 'health-needs': 'high' } }));
     // health: 30 × 0 = 0; total 10 + 0 = 10; 10 × 488p = 4 880p
     expect(linesOf(result, 'domain')[1]).toEqual({
       step: 'domain',
@@ -66,8 +66,8 @@ describe('domain weights', () => {
     expect(result.allocation!.pence).toBe(4880);
   });
 
-  it('scores a "does not apply" answer 0 and says so on its answer line', async () => {
-    const result = await evaluate(basePolicy(), baseAssessment({ answers: { washing: 'na', 'health-needs': 'some' } }));
+  it('scores a "does not apply" answer 0 and says so on its answer line', () => {
+    const result = evaluate(basePolicy(), baseAssessment({ answers: { washing: 'na', 'health-needs': 'some' } }));
     // washing: does not apply → 0; health 5; total 5; 5 × 488p = 2 440p
     expect(linesOf(result, 'answer')).toEqual([
       {
@@ -95,7 +95,7 @@ describe('domain weights', () => {
     expect(result.allocation!.pence).toBe(2440);
   });
 
-  it('scores an optional question left unanswered 0', async () => {
+  it('scores an optional question left unanswered 0', () => {
     const base = basePolicy();
     const questionnaire = base.questionnaires[0]!;
     const policy = basePolicy({
@@ -103,7 +103,7 @@ describe('domain weights', () => {
         { ...questionnaire, questions: questionnaire.questions.map((q) => (q.id === 'health-needs' ? { ...q, required: false } : q)) },
       ],
     });
-    const result = await evaluate(policy, baseAssessment({ answers: { washing: 'lots' } }));
+    const result = evaluate(policy, baseAssessment({ answers: { washing: 'lots' } }));
     // washing 40; health-needs not answered → 0; total 40; 40 × 488p = 19 520p
     expect(linesOf(result, 'answer')[1]).toEqual({
       step: 'answer',
@@ -118,7 +118,7 @@ describe('domain weights', () => {
     expect(result.allocation!.pence).toBe(19520);
   });
 
-  it('lists a domain with no questions at 0 points', async () => {
+  it('lists a domain with no questions at 0 points', () => {
     const policy = basePolicy({
       domains: [
         { id: 'personal-care', label: 'Personal care' },
@@ -126,7 +126,7 @@ describe('domain weights', () => {
         { id: 'housing', label: 'Housing', weight: 2 },
       ],
     });
-    const result = await evaluate(policy, baseAssessment());
+    const result = evaluate(policy, baseAssessment());
     // housing has no questions: 0 × 2 = 0; total still 10 + 5 + 0 = 15
     expect(linesOf(result, 'domain')[2]).toEqual({
       step: 'domain',
