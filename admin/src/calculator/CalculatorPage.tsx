@@ -9,7 +9,8 @@ import { useMemo, useState } from 'react';
 import { Title } from 'react-admin';
 import { ANSWERS, buildAssessment, isCarerIncomplete, NO_CARER, type AgeMode, type CarerState, type GivenPoints } from './assessment';
 import { CarerInputs } from './CarerInputs';
-import { FactsAndStartInputs, GivenPointsInputs } from './Format2Inputs';
+import { FactsAndStartInputs } from './FactsAndStartInputs';
+import { GivenPointsInputs } from './GivenPointsInputs';
 import { KeepAsExample } from './KeepAsExample';
 import { todayIso } from './format';
 import { PersonInputs } from './PersonInputs';
@@ -213,7 +214,7 @@ function placedPointers(questionnaire: Questionnaire | null, doc: PolicyDocument
   ]);
 }
 
-/** An amount in pounds the assessment may give (policy format 2: a requested amount, the person's contribution). */
+/** An amount in pounds the assessment may give: a requested amount, the person's contribution. */
 function AmountInput(props: {
   pointer: '/requested' | '/contribution';
   label: string;
