@@ -28,26 +28,26 @@ export interface Allocation {
   carer: CarerLine;
   uplifts: UpliftLine[];
   rounded: RoundingLine;
-  /** Only when the policy has a maximum (format 2). */
+  /** Only when the policy has a maximum. */
   maximum: MaximumLine | null;
-  /** Only when the policy pays the lesser of its amount and a requested one, and one was given (format 2). */
+  /** Only when the policy pays the lesser of its amount and a requested one, and one was given. */
   requested: RequestedLine | null;
-  /** Only when the policy splits the budget by the person's contribution, and one was given (format 2). */
+  /** Only when the policy splits the budget by the person's contribution, and one was given. */
   contribution: ContributionLine | null;
   /** The indicative allocation, in the table's period. */
   pence: number;
   periods: PeriodsLine;
-  /** Only for a policy with award periods (format 2): what is paid, once or for the rest of the year. */
+  /** Only for a policy with award periods: what is paid, once or for the rest of the year. */
   award: AwardLine | null;
 }
 
-/** A band whose outcome has no amount (format 2): nothing after pricing applies. */
+/** A band whose outcome has no amount: nothing after pricing applies. */
 export interface WithoutAmount {
   priced: OutcomeBandLine;
   pence: null;
 }
 
-/** What the assessment adds to the money steps (format 2): amounts requested and contributed, the award's start. */
+/** What the assessment adds to the money steps: amounts requested and contributed, the award's start. */
 export interface MoneyInputs {
   requested?: { pence: number; period: Period };
   contribution?: { pence: number; period: Period };

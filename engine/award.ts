@@ -7,7 +7,7 @@ import type { Award, IsoDate, Rounding } from './policy.js';
 export const DEFAULT_YEAR_STARTS = '04-01';
 
 /**
- * How the allocation is paid, for a policy with award periods (policy format 2). A one-off award is
+ * How the allocation is paid, for a policy with award periods. A one-off award is
  * the allocation, paid once. A yearly award is the allocation for a whole year, paid pro rata when it
  * starts part-way through the award year: the share of the year left, in whole months (the month of
  * the start counts in full) or in days (the start day counts), rounded as the policy rounds. The

@@ -27,7 +27,7 @@ export interface CompiledPolicy {
   readonly uplifts: readonly CompiledUplift[];
   /** weeksPerYear in ten-thousandths, so 52.1429 converts exactly. */
   readonly weeksPerYear10k: number;
-  /** The results without an amount that bands may give (format 2), by id. */
+  /** The results without an amount that bands may give, by id. */
   readonly outcomes: ReadonlyMap<string, Outcome>;
   /** The rules and the eligibility conditions, compiled once by the one rules evaluator. */
   readonly rules: readonly CompiledRule[];

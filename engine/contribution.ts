@@ -2,7 +2,7 @@ import type { ContributionLine } from './explanation.js';
 import type { Period } from './policy.js';
 
 /**
- * The budget split by the person's assessed contribution (policy format 2): the person pays their
+ * The budget split by the person's assessed contribution: the person pays their
  * contribution, at most the whole budget, and the council the rest. The budget itself is unchanged.
  */
 export function splitByContribution(

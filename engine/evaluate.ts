@@ -54,7 +54,7 @@ function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf
   const { assessment } = parsed;
 
   const person = describePerson(compiled, parsed, asOf);
-  // Points the assessment gives (policy format 2) stand in for scored answers: per domain, weighted as
+  // Points the assessment gives (acceptsGivenPoints) stand in for scored answers: per domain, weighted as
   // answers would be, or a total used as it is.
   const given = assessment.points;
   const answers = given ? [] : scoreAnswers(parsed.questionnaire, assessment.answers ?? {});

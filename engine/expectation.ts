@@ -7,14 +7,14 @@ import type { EvaluationResult } from './evaluate.js';
 
 export interface WorkedExpectation {
   totalPoints?: number;
-  /** Null, like the period amounts, for a result without an amount (format 2). */
+  /** Null, like the period amounts, for a result without an amount. */
   allocation?: { period: string; pence: number } | null;
   weeklyPence?: number | null;
   monthlyPence?: number | null;
   annualPence?: number | null;
-  /** The outcome without an amount: a band's outcome id, or 'not-eligible'; null for an amount (format 2). */
+  /** The outcome without an amount: a band's outcome id, or 'not-eligible'; null for an amount. */
   outcome?: string | null;
-  /** What the award pays, once or for the rest of the year (format 2). */
+  /** What the award pays, once or for the rest of the year. */
   awardPence?: number;
   carerReductionApplied?: boolean;
   flags?: string[];

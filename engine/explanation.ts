@@ -40,5 +40,5 @@ export type PricingLine = PricePerPointLine | BandPricingLine | HourBandPricingL
 /** Which band of a table the whole-point total fell in: how every band's pricing line starts. */
 export type BandPlace = Pick<BandPricingLine, 'step' | 'wholePoints' | 'band' | 'label' | 'from' | 'to'>;
 
-/** How the amount is paid, for a policy with award periods (policy format 2). */
+/** How the amount is paid, for a policy with award periods. */
 export type AwardLine = OneOffAwardLine | YearlyAwardLine;

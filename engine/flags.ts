@@ -1,5 +1,5 @@
 /**
- * The rules step: rules that raise flags, and the eligibility conditions (policy format 2) in the same
+ * The rules step: rules that raise flags, and the eligibility conditions in the same
  * condition format, each compiled once per policy by the one rules evaluator (conditions.ts) and run on
  * plain runtime facts. Lines come in the policy's order, so output is byte-stable.
  */
@@ -17,14 +17,14 @@ export interface RuleFacts {
   age: number;
   clientGroup: string;
   questionnaire: string;
-  /** Null when the result has no amount (policy format 2): a condition on it is then not met. */
+  /** Null when the result has no amount (a band's outcome, or not eligible): a condition on it is then not met. */
   allocationPence: number | null;
   weeklyPence: number | null;
   monthlyPence: number | null;
   annualPence: number | null;
   carerReductionApplied: boolean;
   carerReductionPercent: number;
-  /** The facts the assessment states, as the policy declares them (policy format 2). */
+  /** The facts the assessment states, as the policy declares them. */
   facts: Record<string, boolean | number | string>;
 }
 

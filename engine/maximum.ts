@@ -2,7 +2,7 @@ import type { MaximumLine } from './explanation.js';
 import type { Maximum, Period } from './policy.js';
 
 /**
- * The policy's maximum, when it has one (policy format 2): an amount over it is limited to it. The
+ * The policy's maximum, when it has one: an amount over it is limited to it. The
  * line is there whether or not the amount reached the maximum, so the person always sees the limit
  * and the route for going above it. The checks require the maximum's period to be the tables' period.
  */

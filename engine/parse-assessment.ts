@@ -110,7 +110,7 @@ function checkNamedQuestionnaire(assessment: Assessment, questionnaire: Compiled
 }
 
 /**
- * Points given instead of answers (policy format 2): only in a form the policy accepts, and per domain
+ * Points given instead of answers: only in a form the policy accepts, and per domain
  * only for the policy's own domains.
  */
 function checkGivenPoints(compiled: CompiledPolicy, points: NonNullable<Assessment['points']>): Issue[] {
@@ -222,7 +222,7 @@ function checkAmountInputs(compiled: CompiledPolicy, assessment: Assessment): Is
   });
 }
 
-/** The facts the policy declares, each stated with a value of its type, and no others (format 2). */
+/** The facts the policy declares, each stated with a value of its type, and no others. */
 function checkFacts(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
   const declared = compiled.policy.facts ?? [];
   const given = assessment.facts ?? {};
@@ -263,7 +263,7 @@ function checkFacts(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
   ];
 }
 
-/** A start date only means something to a policy whose yearly award is paid pro rata (format 2). */
+/** A start date only means something to a policy whose yearly award is paid pro rata. */
 function checkStartDate(compiled: CompiledPolicy, assessment: Assessment): Issue[] {
   if (assessment.startDate === undefined || compiled.policy.award?.kind === 'yearly') return [];
   return [

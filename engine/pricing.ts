@@ -5,7 +5,7 @@ import type { Outcome, Pricing, RoundingMode } from './policy.js';
 /**
  * Turns the weighted total into an amount for the table's period. A price per point uses the exact
  * total; bands use whole points, rounded down, so a part point never reaches the next band. A band
- * whose outcome has no amount (policy format 2) gives that outcome instead of a price.
+ * whose outcome has no amount gives that outcome instead of a price.
  */
 export function price(
   pricing: Pricing,

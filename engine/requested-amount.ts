@@ -2,7 +2,7 @@ import type { RequestedLine } from './explanation.js';
 import type { Period } from './policy.js';
 
 /**
- * For a scheme that pays the lesser of its amount and the amount requested or costed (policy format 2):
+ * For a scheme that pays the lesser of its amount and the amount requested or costed (lesserOfRequested):
  * the requested amount, when the assessment gives one, is paid if it is less. The assessment's checks
  * require it in the allocation's period.
  */

@@ -71,7 +71,7 @@ export const workedExampleSchema = object(
     expect: object(
       {
         totalPoints: { type: 'number' },
-        // Null where the result has no amount (policy format 2), and then `outcome` says which.
+        // Null where the result has no amount, and then `outcome` says which.
         allocation: {
           anyOf: [object({ period: { enum: ['week', 'month', 'year'] }, pence: { type: 'integer', minimum: 0 } }), { type: 'null' }],
         },

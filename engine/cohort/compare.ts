@@ -72,7 +72,7 @@ export interface VersionOutcome {
   version: string;
   contentHash: string;
   /**
-   * People this version gives no amount (format 2), by outcome ('not-eligible' or a band's outcome),
+   * People this version gives no amount, by outcome ('not-eligible' or a band's outcome),
    * among those every version could evaluate. They are left out of every money figure, so that a
    * move to "individual assessment" is not counted as a loss of the whole amount.
    */

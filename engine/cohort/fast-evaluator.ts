@@ -23,7 +23,7 @@ export interface FastOutcome {
   weeklyPence: number | null;
   monthlyPence: number | null;
   annualPence: number | null;
-  /** A band's outcome without an amount, or 'not-eligible' (format 2); null when there is an amount. */
+  /** A band's outcome without an amount, or 'not-eligible'; null when there is an amount. */
   outcome: string | null;
   carerReductionApplied: boolean;
   carerReductionPercent: number;

@@ -2,7 +2,7 @@ import type { Issue } from '../issues.js';
 import type { Policy } from '../policy.js';
 import { checkAward } from './award.js';
 import { checkBands } from './bands.js';
-import { checkFormatVersion } from './format-version.js';
+import { checkSchemaVersion } from './schema-version.js';
 import { checkUniqueIds } from './ids.js';
 import { checkMaximum } from './maximum.js';
 import { checkNumbers } from './numbers.js';
@@ -13,7 +13,7 @@ import { checkUplifts } from './uplifts.js';
 
 /** The semantic checks, in the order their findings are reported. Each assumes a schema-valid policy. */
 const CHECKS: Array<(policy: Policy) => Issue[]> = [
-  checkFormatVersion,
+  checkSchemaVersion,
   checkUniqueIds,
   checkReferences,
   checkNumbers,

@@ -5,7 +5,7 @@ import type { Policy } from '../policy.js';
 import { pricingTables } from './bands.js';
 
 /**
- * A maximum (policy format 2) is a ceiling, which the ADASS framework recommends against: the check
+ * A maximum is a ceiling, which the ADASS framework recommends against: the check
  * says so, and says which bands it would limit. It is compared in the allocation's own period, so every
  * table must use the maximum's period.
  */

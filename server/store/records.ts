@@ -128,7 +128,7 @@ export interface DecisionRecord {
 
 /** A decision without its input and output: what lists show, and what the store keeps in memory. */
 export type DecisionSummary = Omit<DecisionRecord, 'assessment' | 'result'> & {
-  /** Null for a result without an amount (policy format 2: not eligible, or an outcome such as universal services). */
+  /** Null for a result without an amount (not eligible, or an outcome such as universal services). */
   weeklyPence: number | null;
   flags: string[];
 };

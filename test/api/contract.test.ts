@@ -228,7 +228,7 @@ describe('the OpenAPI document', () => {
 });
 
 describe('real responses fit the contract', () => {
-  it('policy format 2: a draft with a base amount evaluates to base plus points, and its explanation fits the contract', async () => {
+  it('a draft with a base amount evaluates to base plus points, and its explanation fits the contract', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'with-base' } });
     await editDocument(server, officer, 'adult-ras', 'with-base', (d) => {
@@ -248,7 +248,7 @@ describe('real responses fit the contract', () => {
     expect(res.body.weeklyPence).toBe(33700);
   });
 
-  it('policy format 2: a maximum limits the amount, and the explanation (with its route) fits the contract', async () => {
+  it('a maximum limits the amount, and the explanation (with its route) fits the contract', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'with-maximum' } });
     const route = { id: 'panel', label: 'Resource panel', words: 'Your social worker can take your support plan to the resource panel.' };
@@ -274,7 +274,7 @@ describe('real responses fit the contract', () => {
     expect(res.body.weeklyPence).toBe(30_000);
   });
 
-  it('policy format 2: the lesser of the amount and one requested is paid; a policy that does not pay it refuses the input', async () => {
+  it('the lesser of the amount and one requested is paid; a policy that does not pay it refuses the input', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'pays-lesser' } });
     await editDocument(server, officer, 'adult-ras', 'pays-lesser', (d) => {
@@ -301,7 +301,7 @@ describe('real responses fit the contract', () => {
     expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/requested', code: 'requested_not_used' })]);
   });
 
-  it("policy format 2: the person's contribution splits the budget, and the result with its split fits the contract", async () => {
+  it("the person's contribution splits the budget, and the result with its split fits the contract", async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'splits' } });
     await editDocument(server, officer, 'adult-ras', 'splits', (d) => {
@@ -318,7 +318,7 @@ describe('real responses fit the contract', () => {
     expect(res.body.weeklyPence).toBe(32_000);
   });
 
-  it('policy format 2: points given instead of answers are priced, and the result says they were given', async () => {
+  it('points given instead of answers are priced, and the result says they were given', async () => {
     const officer = tokens().officer;
     await exchange('POST', '/api/policies/adult-ras/versions/2009-pilot/clone', 201, { token: officer, body: { version: 'given-points' } });
     await editDocument(server, officer, 'adult-ras', 'given-points', (d) => {
@@ -334,7 +334,7 @@ describe('real responses fit the contract', () => {
     expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/points', code: 'given_points_not_accepted' })]);
   });
 
-  it('policy format 2: a band whose outcome has no amount gives that outcome and null amounts, never £0; the unpriced top is not a cap', async () => {
+  it('a band whose outcome has no amount gives that outcome and null amounts, never £0; the unpriced top is not a cap', async () => {
     const apiClient = tokens()['api-client'];
     const child = { assessmentDate: '2024-05-20', age: 9, clientGroup: 'children-with-disabilities' };
     const universal = await exchange('POST', '/api/policies/childrens-short-breaks/evaluate', 200, {
@@ -354,7 +354,7 @@ describe('real responses fit the contract', () => {
     expect(top.body.outcome).toMatchObject({ kind: 'without-amount', id: 'individual-assessment' });
   });
 
-  it('policy format 2: a yearly award is paid pro rata from the start date, and the award line fits the contract', async () => {
+  it('a yearly award is paid pro rata from the start date, and the award line fits the contract', async () => {
     const body = {
       assessmentDate: '2024-05-20',
       age: 9,
@@ -373,7 +373,7 @@ describe('real responses fit the contract', () => {
     expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/startDate' })]);
   });
 
-  it('policy format 2: a person who does not meet an eligibility condition is not eligible, with the reason; facts are checked', async () => {
+  it('a person who does not meet an eligibility condition is not eligible, with the reason; facts are checked', async () => {
     const apiClient = tokens()['api-client'];
     const carer = {
       assessmentDate: '2024-07-01',
@@ -409,7 +409,7 @@ describe('real responses fit the contract', () => {
     expect(missing.body.errors).toEqual([expect.objectContaining({ pointer: '/facts', code: 'fact_missing' })]);
   });
 
-  it('policy format 2: a decision without an amount is recorded, listed with no weekly amount, and replays identically', async () => {
+  it('a decision without an amount is recorded, listed with no weekly amount, and replays identically', async () => {
     const apiClient = tokens()['api-client'];
     const body = {
       policyId: 'childrens-short-breaks',

@@ -111,7 +111,7 @@ describe('ras usage', () => {
   });
 });
 
-describe('policy format 2: a base amount beside a price per point', () => {
+describe('a base amount beside a price per point', () => {
   const pilot = () => JSON.parse(readFileSync(join(ADULT, 'policy.json'), 'utf8'));
   const assessment = () =>
     tempFile(
@@ -149,7 +149,7 @@ describe('policy format 2: a base amount beside a price per point', () => {
   });
 });
 
-describe('policy format 2: results without an amount, eligibility and awards', () => {
+describe('results without an amount, eligibility and awards', () => {
   const SHORT_BREAKS = join(ROOT, 'rules/examples/childrens-short-breaks/2024-25');
   const CARERS = join(ROOT, 'rules/examples/carers-one-off-payment/2024-25');
   const exampleAssessment = (dir: string, name: string) =>

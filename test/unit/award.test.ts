@@ -1,5 +1,5 @@
 /**
- * Award periods (policy format 2): a one-off award is the allocation paid once; a yearly award is a
+ * Award periods: a one-off award is the allocation paid once; a yearly award is a
  * year's allocation, paid pro rata for a start part-way through the award year (the financial year
  * from 1 April unless the policy says otherwise), in whole months or in days as the policy says.
  * The allocation and its weekly, monthly and annual figures stay the full rate.

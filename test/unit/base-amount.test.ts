@@ -1,5 +1,5 @@
 /**
- * A fixed base amount beside a price per point (policy format 2): the table's amount is the base plus
+ * A fixed base amount beside a price per point: the table's amount is the base plus
  * the points priced as before, each part exact and the points' part rounded with the policy's rounding.
  * A version-1 document may not say it, and prices as it always did.
  */

@@ -1,5 +1,5 @@
 /**
- * The person's assessed contribution (policy format 2): it splits the budget into the person's share and
+ * The person's assessed contribution: it splits the budget into the person's share and
  * the council's. The budget itself is unchanged; a contribution larger than the budget leaves the
  * council nothing to pay, never a negative share.
  */

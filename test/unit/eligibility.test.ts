@@ -1,5 +1,5 @@
 /**
- * Eligibility conditions (policy format 2), in json-rules-engine's condition format: a person who does
+ * Eligibility conditions, in json-rules-engine's condition format: a person who does
  * not meet one is "not eligible", with the reason in the policy's words, and no amount. Conditions may
  * test facts the case system states in the assessment (declared by the policy), never the amounts.
  */

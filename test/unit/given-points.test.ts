@@ -1,5 +1,5 @@
 /**
- * Points given instead of answers (policy format 2): where the questionnaire is scored in the
+ * Points given instead of answers: where the questionnaire is scored in the
  * case-management system, it sends the total, or raw points per domain (weighted by the policy). The
  * result and its provenance say the figures were given, not scored.
  */

@@ -1,5 +1,5 @@
 /**
- * A maximum with the route for going above it (policy format 2). The ADASS framework recommends no
+ * A maximum with the route for going above it. The ADASS framework recommends no
  * ceiling; a scheme that has one states it, with the route, and the amount over it is limited:
  * the explanation says by how much and where to go. The maximum is applied last, after rounding.
  */

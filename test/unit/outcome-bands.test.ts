@@ -1,5 +1,5 @@
 /**
- * Bands whose outcome has no amount (policy format 2): a children's table that starts with "needs met
+ * Bands whose outcome has no amount: a children's table that starts with "needs met
  * through universal services", or stops being priced at the top, where an individual assessment
  * follows. The result is the named outcome with no amount, never a budget of £0, and never a cap.
  */

@@ -110,7 +110,7 @@ function Amounts({ result }: { result: EvaluationResult }) {
   );
 }
 
-/** A result without an amount (policy format 2): the outcome in the policy's words, never £0. */
+/** A result without an amount: the outcome in the policy's words, never £0. */
 function NoAmount({ result }: { result: EvaluationResult }) {
   const outcome = result.outcome;
   return (

@@ -14,7 +14,7 @@ export const NO_CARER: CarerState = { present: false, willing: '', able: '', sup
 
 export type AgeMode = 'age' | 'dob';
 
-/** Points scored in the case-management system, for a policy that accepts them (format 2), as typed. */
+/** Points scored in the case-management system, for a policy that accepts them, as typed. */
 export interface GivenPoints {
   mode: 'answers' | 'total' | 'domains';
   total: string;

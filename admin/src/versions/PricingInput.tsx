@@ -30,7 +30,7 @@ function template(method: Pricing['method'], period: Pricing['period']): Pricing
 }
 
 /**
- * What a band gives: an amount (or hours), or, in policy format 2, one of the policy's outcomes without
+ * What a band gives: an amount (or hours), or one of the policy's outcomes without
  * an amount. Choosing one clears the other, as the format allows exactly one.
  */
 function BandGives({ row, hours }: { row: string; hours: boolean }) {

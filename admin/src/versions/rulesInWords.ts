@@ -40,7 +40,7 @@ function subject(policy: Policy, fact: string, path?: string): string {
     const question = policy.questionnaires.flatMap((q) => q.questions).find((q) => q.id === key);
     return `the answer to “${question?.text ?? key}”`;
   }
-  // A fact the assessment states (policy format 2): named by its label.
+  // A fact the assessment states: named by its label.
   if (fact === 'facts') return `“${policy.facts?.find((f) => f.id === key)?.label ?? key}”`;
   return FACTS[fact] ?? fact;
 }

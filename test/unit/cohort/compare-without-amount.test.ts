@@ -1,5 +1,5 @@
 /**
- * Comparing versions when some people get no amount (policy format 2): a band's outcome without one,
+ * Comparing versions when some people get no amount: a band's outcome without one,
  * or not eligible. They are counted by outcome and left out of every money figure, so a move to "an
  * individual assessment" is never counted as losing the whole amount, and totals stay like for like.
  */

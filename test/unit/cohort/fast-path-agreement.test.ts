@@ -66,7 +66,7 @@ describe('the fast cohort evaluator', () => {
     }
   }
 
-  it('agrees with evaluate() for a format-2 version with a base amount in every price-per-point table', async () => {
+  it('agrees with evaluate() for a version with a base amount in every price-per-point table', async () => {
     const pilot = versions.find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!.policy as Policy;
     const withBase: Policy = structuredClone({ ...pilot, schemaVersion: 2 });
     for (const table of [withBase.pricing.default, ...Object.values(withBase.pricing.byClientGroup ?? {})])
@@ -74,7 +74,7 @@ describe('the fast cohort evaluator', () => {
     await expectAgreement(withBase, pilot);
   });
 
-  it('agrees with evaluate() for a format-2 version with a maximum that limits some of the cohort', async () => {
+  it('agrees with evaluate() for a version with a maximum that limits some of the cohort', async () => {
     const pilot = versions.find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!.policy as Policy;
     const route = { id: 'panel', label: 'Resource panel', words: 'Ask for a panel review.' };
     const withMaximum: Policy = { ...structuredClone(pilot), schemaVersion: 2, maximum: { pence: 25_000, period: 'week', route } };

@@ -2,8 +2,8 @@ import { error, pointer, type Issue } from '../issues.js';
 import type { Policy } from '../policy.js';
 import { pricingTables } from './bands.js';
 
-/** What policy format 2 added, in words for the message, at the top of the document. */
-const FORMAT_2_FEATURES: ReadonlyArray<{
+/** What schemaVersion 2 added, in words for the message, at the top of the document. */
+const SCHEMA_VERSION_2_FEATURES: ReadonlyArray<{
   key: 'maximum' | 'lesserOfRequested' | 'contribution' | 'acceptsGivenPoints' | 'outcomes' | 'facts' | 'eligibility' | 'award';
   what: string;
 }> = [
@@ -18,28 +18,30 @@ const FORMAT_2_FEATURES: ReadonlyArray<{
 ];
 
 /**
- * What a document may say depends on its schemaVersion: a feature of a later format in a version-1
+ * What a document may say depends on its schemaVersion: a feature of a later schema version in a version-1
  * document is refused, so that a version-1 document always means what it meant when it was ratified.
  */
-export function checkFormatVersion(policy: Policy): Issue[] {
+export function checkSchemaVersion(policy: Policy): Issue[] {
   if (policy.schemaVersion >= 2) return [];
-  const needsFormat2 = (what: string, feature: string, at: string[]) =>
+  const needsSchemaVersion2 = (what: string, feature: string, at: string[]) =>
     error('needs_schema_version_2', pointer(...at), `${what} part of policy format 2: set schemaVersion to 2, or remove ${feature}`, {
       feature,
       schemaVersion: policy.schemaVersion,
     });
   return [
-    ...FORMAT_2_FEATURES.filter(({ key }) => policy[key] !== undefined).map(({ key, what }) => needsFormat2(what, key, [key])),
+    ...SCHEMA_VERSION_2_FEATURES.filter(({ key }) => policy[key] !== undefined).map(({ key, what }) =>
+      needsSchemaVersion2(what, key, [key]),
+    ),
     ...pricingTables(policy)
       .filter(({ pricing }) => pricing.method === 'price-per-point' && pricing.basePence !== undefined)
-      .map(({ at }) => needsFormat2('A base amount beside a price per point is', 'basePence', [...at, 'basePence'])),
+      .map(({ at }) => needsSchemaVersion2('A base amount beside a price per point is', 'basePence', [...at, 'basePence'])),
     ...pricingTables(policy).flatMap(({ pricing, at }) =>
       pricing.method === 'price-per-point'
         ? []
         : pricing.bands.flatMap((b, i) =>
             b.outcome === undefined
               ? []
-              : [needsFormat2('A band with an outcome instead of an amount is', 'outcome', [...at, 'bands', String(i), 'outcome'])],
+              : [needsSchemaVersion2('A band with an outcome instead of an amount is', 'outcome', [...at, 'bands', String(i), 'outcome'])],
           ),
     ),
   ];

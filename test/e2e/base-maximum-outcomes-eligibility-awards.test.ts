@@ -1,6 +1,9 @@
 /**
- * Policy format 2 in the console, in a real browser: a draft with a base amount, a maximum with its route
- * and the lesser of a requested amount, worked through the calculator and shown on the version's page.
+ * What a policy may say beyond points and prices (schemaVersion 2), in the console, in a real browser: a
+ * base amount, a maximum with its route, the lesser of a requested amount and the person's contribution
+ * worked through the calculator; points given instead of answers, bands without an amount, a pro-rata
+ * award, facts and eligibility conditions in the calculator; and outcomes, facts, eligibility reasons,
+ * the award and what people are told, edited in the form.
  */
 
 import { readFileSync } from 'node:fs';
@@ -16,11 +19,11 @@ const ROUTE = { id: 'panel', label: 'Resource panel', words: 'Your social worker
 
 const file = consoleForFile();
 
-describe('a format-2 draft in the console', () => {
+describe('base amounts, maximum, outcomes, eligibility and awards in the console', () => {
   it('the calculator shows the base, the maximum with its route, the lesser of a requested amount and the contribution split', async () => {
     const { server } = file.ui;
-    await cloneVersion(server, server.tokens.officer, 'adult-ras', '2009-pilot', 'format-two');
-    await editDocument(server, server.tokens.officer, 'adult-ras', 'format-two', (d) => {
+    await cloneVersion(server, server.tokens.officer, 'adult-ras', '2009-pilot', 'base-and-maximum');
+    await editDocument(server, server.tokens.officer, 'adult-ras', 'base-and-maximum', (d) => {
       d.schemaVersion = 2;
       d.pricing.default.basePence = 2000;
       d.maximum = { pence: 33_000, period: 'week', route: ROUTE };
@@ -33,7 +36,7 @@ describe('a format-2 draft in the console', () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('menuitem', { name: 'Calculator' }).click();
     await page.getByLabel('Scheme', { exact: true }).selectOption('adult-ras');
-    await page.getByLabel('Version', { exact: true }).selectOption('format-two');
+    await page.getByLabel('Version', { exact: true }).selectOption('base-and-maximum');
     const { assessment } = example;
     await page.getByLabel('Client group').selectOption(assessment.clientGroup);
     await page.getByLabel('Assessment date').fill(assessment.assessmentDate);
@@ -75,7 +78,7 @@ describe('a format-2 draft in the console', () => {
     await expect
       .poll(() => steps.textContent(), { timeout: 10_000 })
       .toContain('Your assessed contribution: £50.00 a week of the £250.00 is yours to pay; the council pays £200.00.');
-    await checkPage(page, 'calculator, format 2');
+    await checkPage(page, 'calculator, base, maximum, requested amount and contribution');
   });
 
   it('the calculator takes a total given instead of answers and a start date, and shows universal services, a pro-rata award and an individual assessment', async () => {
@@ -163,9 +166,9 @@ describe('a format-2 draft in the console', () => {
 
   it('the form edits outcomes, facts, eligibility reasons (conditions in words), the award and what people are told', async () => {
     const { server } = file.ui;
-    await cloneVersion(server, server.tokens.officer, 'carers-one-off-payment', '2024-25', 'form-format-2');
+    await cloneVersion(server, server.tokens.officer, 'carers-one-off-payment', '2024-25', 'form-eligibility-award');
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${server.url}/#/versions/${encodeURIComponent('carers-one-off-payment:form-format-2')}/edit`);
+    await page.goto(`${server.url}/#/versions/${encodeURIComponent('carers-one-off-payment:form-eligibility-award')}/edit`);
     const eligibility = page.getByRole('region', { name: 'Who is eligible (policy format 2)' });
     await eligibility.getByText('Met when “Hours spent caring in a typical week” is at least 20.').waitFor();
     await eligibility
@@ -176,11 +179,16 @@ describe('a format-2 draft in the console', () => {
     await page.getByRole('option', { name: 'yearly, pro rata for a late start' }).click();
     await page.getByLabel('What happens next').fill('Your carer support worker will phone you within ten working days.');
     await page.getByLabel('Contact: team or service').fill('Carers Support Team');
-    await checkPage(page, 'edit form, format 2 parts');
+    await checkPage(page, 'edit form, outcomes, facts, eligibility, award and what people are told');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.getByText('Draft form-format-2 saved.').waitFor();
+    await page.getByText('Draft form-eligibility-award saved.').waitFor();
 
-    const saved = await call(server.url, 'GET', '/api/policies/carers-one-off-payment/versions/form-format-2', server.tokens.officer);
+    const saved = await call(
+      server.url,
+      'GET',
+      '/api/policies/carers-one-off-payment/versions/form-eligibility-award',
+      server.tokens.officer,
+    );
     expect(saved.document.eligibility[0].reason).toBe('This payment is for carers who care for 20 hours a week or more.');
     expect(saved.document.award).toEqual({ kind: 'yearly', proRata: 'whole-months' });
     expect(saved.document.publication).toEqual({
