@@ -2,6 +2,7 @@ import { AssessmentInvalidError, evaluate, type EvaluationResult, isIsoDate } fr
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, problem, underPointer } from '../errors.js';
 import { versionInForce } from '../in-force.js';
+import { asOfQuery } from '../http/query.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { batchBody } from '../schemas.js';
 import type { VersionRecord } from '../store/records.js';
@@ -24,7 +25,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       'assessment.evaluate',
       'Evaluate an assessment with the version in force on its assessment date',
       (req, res) => {
-        const asOf = asOfQuery(req.query.asOf);
+        const asOf = asOfQuery(req.query);
         res.json(evaluateWith(byDate(req, req.body), req.body, asOf));
       },
     ),
@@ -35,7 +36,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       'assessment.evaluate',
       'Evaluate an assessment with one named version, whatever its status',
       (req, res) => {
-        res.json(evaluateWith(byVersion(req), req.body, asOfQuery(req.query.asOf)));
+        res.json(evaluateWith(byVersion(req), req.body, asOfQuery(req.query)));
       },
     ),
 
@@ -47,7 +48,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       (req, res) => {
         const { assessments } = checkBatch(req);
         requirePolicy(ctx.store, String(req.params.id));
-        const asOf = asOfQuery(req.query.asOf);
+        const asOf = asOfQuery(req.query);
         res.json({ results: batch(assessments, (a) => evaluateWith(byDate(req, a), a, asOf)) });
       },
     ),
@@ -60,7 +61,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       (req, res) => {
         const { assessments } = checkBatch(req);
         const version = byVersion(req);
-        const asOf = asOfQuery(req.query.asOf);
+        const asOf = asOfQuery(req.query);
         res.json({ results: batch(assessments, (a) => evaluateWith(version, a, asOf)) });
       },
     ),
@@ -92,15 +93,6 @@ export function versionForAssessment(store: Store, policyId: string, assessment:
       { pointer: '/assessmentDate', code: 'none_in_force', message: `no ratified version is in force on ${date}` },
     ]);
   return version;
-}
-
-export function asOfQuery(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isIsoDate(value))
-    throw new HttpProblem(400, 'bad_date', 'asOf must be a real date written YYYY-MM-DD.', [
-      { pointer: '/query/asOf', code: 'schema_format', message: `'${String(value)}' is not a date written YYYY-MM-DD` },
-    ]);
-  return value;
 }
 
 /** Each item succeeds or fails on its own; a failure is a problem document with pointers into that item. */

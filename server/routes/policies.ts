@@ -1,8 +1,9 @@
-import { isIsoDate, type Policy, type WorkedExample } from '../../engine/index.js';
+import type { Policy, WorkedExample } from '../../engine/index.js';
 import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../errors.js';
 import { versionInForce } from '../in-force.js';
+import { asOfQuery } from '../http/query.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import { createPolicyBody } from '../schemas.js';
 import { bodyChecker } from '../validation.js';
@@ -73,14 +74,10 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
 
     route('get', '/api/policies/:id/in-force', 'policy.in-force', 'The version in force on a date (default today)', (req, res) => {
       const policy = requirePolicy(ctx.store, String(req.params.id));
-      const date: unknown = req.query.date === undefined ? today(ctx.clock) : req.query.date;
-      if (!isIsoDate(date))
-        throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [
-          { pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` },
-        ]);
+      const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
       const version = versionInForce(ctx.store.all('versions'), policy.id, date);
       if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
-      res.json({ date, ...versionSummary(version) });
+      res.json({ asOf: date, ...versionSummary(version) });
     }),
   ];
 }

@@ -3,11 +3,11 @@
  * (and only those) can be read without signing in. Drafts and submitted versions stay private.
  */
 
-import { isIsoDate } from '../../engine/index.js';
 import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { countsForDates, versionInForce } from '../in-force.js';
+import { asOfQuery } from '../http/query.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
 import { impactSummary, transparencyRecord } from '../transparency/atrs-record.js';
@@ -39,11 +39,7 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
 
     route('get', '/api/public/policies/:id/in-force', 'public', 'The published version in force on a date (default today)', (req, res) => {
       const policy = requirePolicy(ctx.store, String(req.params.id));
-      const date: unknown = req.query.date ?? today(ctx.clock);
-      if (!isIsoDate(date))
-        throw new HttpProblem(400, 'bad_date', 'The date must be a real date written YYYY-MM-DD.', [
-          { pointer: '/query/date', code: 'schema_format', message: `'${String(date)}' is not a date written YYYY-MM-DD` },
-        ]);
+      const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
       const version = versionInForce(ctx.store.all('versions'), policy.id, date);
       if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
       res.json(publishedView(version));

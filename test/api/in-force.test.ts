@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const inForce = (policyId: string, date?: string, token = server.tokens.officer) =>
-  as(server, token).get(`/api/policies/${policyId}/in-force${date === undefined ? '' : `?date=${encodeURIComponent(date)}`}`);
+  as(server, token).get(`/api/policies/${policyId}/in-force${date === undefined ? '' : `?asOf=${encodeURIComponent(date)}`}`);
 const versionOn = async (policyId: string, date: string) => ok(await inForce(policyId, date), `in-force ${date}`).version as string;
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -33,7 +33,7 @@ describe('the seeded adult scheme (2009-pilot from 2009-04-01, 2010-revised from
   it('puts the pilot in force on its effective date', async () => {
     const res = await inForce('adult-ras', '2009-04-01');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ date: '2009-04-01', policyId: 'adult-ras', version: '2009-pilot', status: 'superseded' });
+    expect(res.body).toMatchObject({ asOf: '2009-04-01', policyId: 'adult-ras', version: '2009-pilot', status: 'superseded' });
     expect(res.body.ratification).toMatchObject({ effectiveFrom: '2009-04-01', minuteReference: 'ASC/2009/14' });
   });
 
@@ -56,7 +56,7 @@ describe('the seeded adult scheme (2009-pilot from 2009-04-01, 2010-revised from
     const res = await inForce('adult-ras');
     const after = todayUtc();
     expect(res.status).toBe(200);
-    expect([before, after]).toContain(res.body.date);
+    expect([before, after]).toContain(res.body.asOf);
     expect(res.body.version).toBe('2010-revised');
   });
 
@@ -91,14 +91,22 @@ describe("the seeded children's scheme (2012-pilot from 2012-04-01, 2013-revised
 
 describe('bad queries', () => {
   it.each(['2010-02-30', '01/04/2010', '2010-4-1', 'today', '2010-04-01T00:00:00Z', ''])(
-    'refuses date=%j with 400 pointing at /query/date',
+    'refuses asOf=%j with 400 pointing at /query/asOf',
     async (date) => {
       const res = await inForce('adult-ras', date);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ type: '/problems/bad_date', status: 400 });
-      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/query/date' })]);
+      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/query/asOf' })]);
     },
   );
+
+  it('still reads date, the former name of asOf, and refuses the two together', async () => {
+    const formerly = await as(server, server.tokens.officer).get('/api/policies/adult-ras/in-force?date=2010-03-31');
+    expect(ok(formerly)).toMatchObject({ asOf: '2010-03-31', version: '2009-pilot' });
+    const both = await as(server, server.tokens.officer).get('/api/policies/adult-ras/in-force?asOf=2010-04-01&date=2010-03-31');
+    expect(both.status).toBe(400);
+    expect(both.body.errors).toEqual([expect.objectContaining({ pointer: '/query/date', code: 'duplicate_parameter' })]);
+  });
 
   it('answers 404 for a policy that does not exist', async () => {
     const res = await inForce('no-such-policy', '2010-04-01');

@@ -268,8 +268,8 @@ describe('ratification', () => {
 
   it('puts the new version in force from its effective date', async () => {
     await ratifiedVersion();
-    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2011-revised');
-    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-03-31`)).version).toBe('2010-revised');
+    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?asOf=2011-04-01`)).version).toBe('2011-revised');
+    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?asOf=2011-03-31`)).version).toBe('2010-revised');
   });
 });
 
@@ -346,7 +346,7 @@ describe('withdrawal: proposed by one ratifier, confirmed by another', () => {
       withdrawalProposal: { proposedBy: 'ratifier', reason, restores: { version: '2010-revised' } },
     });
     // Still in force while only one person has asked.
-    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2011-revised');
+    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?asOf=2011-04-01`)).version).toBe('2011-revised');
 
     const res = await confirm(await second(), '2011-revised');
     expect(res.status).toBe(200);
@@ -360,7 +360,7 @@ describe('withdrawal: proposed by one ratifier, confirmed by another', () => {
     });
     expect(Date.parse(res.body.withdrawal.at)).not.toBeNaN();
     expect(res.body.ratification.minuteReference).toBe('ASC/2011/03');
-    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?date=2011-04-01`)).version).toBe('2010-revised');
+    expect(ok(await officer().get(`/api/policies/${ADULT}/in-force?asOf=2011-04-01`)).version).toBe('2010-revised');
   });
 
   it('can be cancelled, and then nothing has changed', async () => {

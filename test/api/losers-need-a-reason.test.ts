@@ -156,7 +156,7 @@ describe('a policy with a reference cohort: a price cut', () => {
     expect(empty.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/equalityImpact']);
     // Still submitted, still not in force.
     expect(ok(await as(server(), server().tokens.ratifier).get(versionPath('adult-ras', 'cut-2011'))).status).toBe('submitted');
-    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras/in-force?date=2011-06-01')).version).toBe(
+    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras/in-force?asOf=2011-06-01')).version).toBe(
       '2010-revised',
     );
   });
@@ -203,7 +203,7 @@ describe('a policy with a reference cohort: a price cut', () => {
     );
     expect(audit).toHaveLength(1);
     expect(audit[0].details).toMatchObject({ equalityImpact: NOTE, worseOff: ratification.comparison.worseOff });
-    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras/in-force?date=2011-06-01')).version).toBe(
+    expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras/in-force?asOf=2011-06-01')).version).toBe(
       'cut-2011b',
     );
   });

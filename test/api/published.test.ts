@@ -49,7 +49,7 @@ describe('the published RAS', () => {
   });
 
   it('answers which version is in force on a date', async () => {
-    expect((await request(server.url, 'GET', '/api/public/policies/adult-ras/in-force?date=2009-12-31')).body.version).toBe('2009-pilot');
-    expect((await request(server.url, 'GET', '/api/public/policies/adult-ras/in-force?date=2010-04-01')).body.version).toBe('2010-revised');
+    expect((await request(server.url, 'GET', '/api/public/policies/adult-ras/in-force?asOf=2009-12-31')).body.version).toBe('2009-pilot');
+    expect((await request(server.url, 'GET', '/api/public/policies/adult-ras/in-force?asOf=2010-04-01')).body.version).toBe('2010-revised');
   });
 });

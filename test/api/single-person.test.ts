@@ -50,7 +50,7 @@ const asRead = async (token: string, userId: string) => ({
 
 /** What is in force, what the sample person gets, and how long the audit log is: all must stay as they were. */
 async function snapshot() {
-  const inForce = ok(await caller(server.tokens.officer).get('/api/policies/adult-ras/in-force?date=2026-12-01')).version;
+  const inForce = ok(await caller(server.tokens.officer).get('/api/policies/adult-ras/in-force?asOf=2026-12-01')).version;
   const weeklyPence = ok(await caller(server.tokens['api-client']).post('/api/policies/adult-ras/evaluate', SAMPLE)).weeklyPence;
   const audit = await caller(server.tokens.scrutiny).get('/api/audit?limit=1');
   return { inForce, weeklyPence, auditEntries: Number(audit.headers.get('x-total-count')) };

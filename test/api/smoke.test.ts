@@ -12,7 +12,7 @@ afterAll(async () => {
 
 describe('a new server', () => {
   it('has the example policies in force', async () => {
-    const res = await request(server.url, 'GET', '/api/policies/adult-ras/in-force?date=2010-06-01', server.tokens.officer);
+    const res = await request(server.url, 'GET', '/api/policies/adult-ras/in-force?asOf=2010-06-01', server.tokens.officer);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ policyId: 'adult-ras', version: '2010-revised', status: 'ratified' });
   });

@@ -70,7 +70,7 @@ describe('a change made through one server is seen by the other at once', () => 
   it('a ratification through one puts the version in force on the other', async () => {
     await submitted(a, 'in-force-elsewhere');
     ok(await ratify(a, tokens.ratifier!, 'adult-ras', 'in-force-elsewhere', ratificationFor('2031-04-01')));
-    const inForce = ok(await as(b, tokens['api-client']!).get('/api/policies/adult-ras/in-force?date=2031-04-02'));
+    const inForce = ok(await as(b, tokens['api-client']!).get('/api/policies/adult-ras/in-force?asOf=2031-04-02'));
     expect(inForce.version).toBe('in-force-elsewhere');
   });
 });
