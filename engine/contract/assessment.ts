@@ -69,6 +69,9 @@ export interface Assessment {
 }
 /**
  * The informal or family carer's situation, if there is one. Omit when there is no carer.
+ *
+ * This interface was referenced by `Assessment`'s JSON-Schema
+ * via the `definition` "carer".
  */
 export interface CarerSituation {
   willingToContinue: boolean;

@@ -73,6 +73,16 @@ export type HourBand = ({hours: number; outcome?: never} | {outcome: Slug; hours
 export type IsoDate = string;
 /**
  * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "roundingUnit".
+ */
+export type RoundingUnit = "penny" | "pound";
+/**
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "roundingMode".
+ */
+export type RoundingMode = "up" | "down" | "half-up";
+/**
+ * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "topLevelCondition".
  */
 export type TopLevelCondition = AllCondition | AnyCondition | NotCondition;
@@ -103,6 +113,11 @@ export type Award =
     };
 /**
  * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "severity".
+ */
+export type Severity = "info" | "review" | "action";
+/**
+ * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "condition".
  */
 export type Condition = FactCondition | TopLevelCondition;
@@ -114,6 +129,21 @@ export type Condition = FactCondition | TopLevelCondition;
  * via the `definition` "conditionList".
  */
 export type ConditionList = Condition[];
+/**
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "operator".
+ */
+export type Operator =
+  | "equal"
+  | "notEqual"
+  | "lessThan"
+  | "lessThanInclusive"
+  | "greaterThan"
+  | "greaterThanInclusive"
+  | "in"
+  | "notIn"
+  | "contains"
+  | "doesNotContain";
 
 /**
  * One version of a council's Resource Allocation System: questionnaire, weights, pricing, carer adjustment, uplifts, rounding and rules. Money is in integer pence.
@@ -148,16 +178,7 @@ export interface Policy {
      * How to ask for a review of how the budget was worked out, in plain words.
      */
     review?: string;
-    contact?: {
-      /**
-       * The team or service, e.g. Adult Social Care Customer Service Centre.
-       */
-      name: string;
-      phone?: string;
-      email?: string;
-      address?: string;
-      web?: string;
-    };
+    contact?: Contact;
     /**
      * Why the council uses this RAS, for its Algorithmic Transparency Recording Standard record (tier 1 purpose). Without it a general statement is used.
      */
@@ -259,6 +280,20 @@ export interface Policy {
 export interface Reference {
   title: Text;
   url?: string;
+}
+/**
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "contact".
+ */
+export interface Contact {
+  /**
+   * The team or service, e.g. Adult Social Care Customer Service Centre.
+   */
+  name: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  web?: string;
 }
 /**
  * This interface was referenced by `Policy`'s JSON-Schema
@@ -439,8 +474,8 @@ export interface Uplift {
  * via the `definition` "rounding".
  */
 export interface Rounding {
-  unit: "penny" | "pound";
-  mode: "up" | "down" | "half-up";
+  unit: RoundingUnit;
+  mode: RoundingMode;
 }
 /**
  * The most the scheme pays, and the route for going above it (schemaVersion 2). The ADASS framework recommends no ceiling: a scheme that has one states it here, with the route, so a limited amount is never a dead end.
@@ -531,7 +566,7 @@ export interface Rule {
     type: Slug;
     params: {
       message: Text;
-      severity?: "info" | "review" | "action";
+      severity?: Severity;
     };
   };
 }
@@ -569,17 +604,7 @@ export interface NotCondition {
 export interface FactCondition {
   fact: string;
   path?: string;
-  operator:
-    | "equal"
-    | "notEqual"
-    | "lessThan"
-    | "lessThanInclusive"
-    | "greaterThan"
-    | "greaterThanInclusive"
-    | "in"
-    | "notIn"
-    | "contains"
-    | "doesNotContain";
+  operator: Operator;
   /**
    * A number, text, true/false, or a list of those (for in and notIn). Comparing two facts is not supported.
    */

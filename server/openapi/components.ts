@@ -4,8 +4,6 @@
  * schemas, embedded here.
  */
 
-import transparencyRecordSchema from '../../rules/transparency-record.schema.json' with { type: 'json' };
-import { assessmentSchema, cohortSchema, policySchema, resultSchema } from '../../engine/index.js';
 import { calibrationProperties, tablePrice } from './calibration-schemas.js';
 import {
   attributionStep,
@@ -27,7 +25,8 @@ import {
 import { decisionCommon } from './decision-schemas.js';
 import { ACTIONS } from '../permissions.js';
 import { ACCOUNT_HISTORY } from '../domain/accounts.js';
-import { arrayOf, embedded, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
+import { engineComponents } from './engine-components.js';
+import { arrayOf, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
   apiKeySummary,
   exampleOutcome,
@@ -66,9 +65,7 @@ export const components = {
   schemas: {
     Problem: problem,
     ProblemError: problemError,
-    Policy: embedded(policySchema, 'Policy'),
-    Assessment: embedded(assessmentSchema, 'Assessment'),
-    Cohort: embedded(cohortSchema, 'Cohort'),
+    ...engineComponents(),
     WorkedExample: workedExample,
     Role: role,
     VersionStatus: versionStatus,
@@ -150,7 +147,7 @@ export const components = {
     VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
     WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),
     VersionSummary: record(versionSummaryProperties, VERSION_OPTIONAL),
-    InForceVersion: record({ date: isoDate, ...versionSummaryProperties }, VERSION_OPTIONAL),
+    InForceVersion: record({ asOf: isoDate, ...versionSummaryProperties }, VERSION_OPTIONAL),
     PublishedPolicy: record({
       id: string,
       title: string,
@@ -158,8 +155,6 @@ export const components = {
       inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
       versions: arrayOf(record({ version: string, status: { enum: ['ratified', 'superseded'] }, effectiveFrom: isoDate })),
     }),
-    TransparencyRecord: embedded(transparencyRecordSchema, 'TransparencyRecord'),
-    ImpactSummary: { $ref: '#/components/schemas/TransparencyRecord/$defs/impactSummary' },
     PublishedVersion: {
       ...record({
         policyId: string,
@@ -194,12 +189,6 @@ export const components = {
     },
     Issue: issue,
     ExamplesReport: record({ passed: { type: 'boolean' }, examples: arrayOf(exampleOutcome) }),
-    EvaluationResult: embedded(resultSchema, 'EvaluationResult'),
-    // Parts of the result other components name.
-    ExplanationLine: { $ref: '#/components/schemas/EvaluationResult/$defs/explanationLine' },
-    ConditionExplanation: { $ref: '#/components/schemas/EvaluationResult/$defs/conditionExplanation' },
-    Flag: { $ref: '#/components/schemas/EvaluationResult/$defs/flag' },
-    CarerReason: { $ref: '#/components/schemas/EvaluationResult/$defs/carerReason' },
     BatchResult: record({
       results: arrayOf({
         oneOf: [

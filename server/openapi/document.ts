@@ -34,8 +34,30 @@ export function openApiDocument(routes: readonly RouteSpec[]): object {
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { ApiKey: [] }, { ApiKeyHeader: [] }],
-    tags: [...new Set(routes.map((r) => tagOf(r.path)))].map((name) => ({ name })),
+    tags: [...new Set(routes.map((r) => tagOf(r.path)))].map((name) => ({ name, description: tagDescription(name) })),
     paths,
     components,
   };
+}
+
+/** What each group of operations is for; a group without words here is a mistake the document's tests find. */
+const TAGS: Record<string, string> = {
+  health: 'Whether the service is up, for load balancers and monitoring.',
+  'openapi.json': 'This document.',
+  schemas: 'The JSON Schemas of the policy document, the assessment, the result, the cohort and the transparency record.',
+  auth: 'Signing in and out, one-time codes, and the caller: who they are, what they may do, their account history.',
+  setup: 'The first admin of a new installation, made with the code the server prints at its first start.',
+  users: 'Accounts, roles, API keys and one-time codes; changes that give power wait for a second admin.',
+  policies: 'Schemes and their versions: drafting, checking, submitting, ratifying, withdrawing, and evaluating assessments.',
+  decisions: 'Indicative budgets recorded for a person, replayed exactly, and the final budget agreed after support planning.',
+  audit: 'The append-only record of every change, and its verification from disk.',
+  cohorts: 'Anonymised assessments, imported or generated, for scrutiny.',
+  comparisons: 'Versions compared over a cohort: who gains, who loses, what it costs; and calibration to a budget.',
+  public: 'What the public may read without signing in: the ratified versions, and their transparency records.',
+};
+
+function tagDescription(name: string): string {
+  const words = TAGS[name];
+  if (!words) throw new Error(`The tag ${name} has no description: add it to TAGS`);
+  return words;
 }

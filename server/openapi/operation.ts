@@ -10,6 +10,7 @@ export interface Parameter {
   name: string;
   in: 'query' | 'header';
   required?: boolean;
+  deprecated?: boolean;
   description: string;
   schema: Schema;
 }
@@ -31,7 +32,34 @@ export interface Operation {
   problems?: Partial<Record<Status, string>>;
   /** Another media type for the success body. */
   okType?: string;
+  /** What the operation does beyond its summary: when to use it, and what it changes. */
+  description?: string;
 }
+
+/** The parameters in paths, by name: one name, one meaning, one example across the API. */
+const PATH_PARAMETERS: Record<string, { description: string; example: string; schema?: Schema }> = {
+  id: { description: "The scheme's id, as in its policy documents' `id`.", example: 'adult-ras', schema: ref('Slug') },
+  version: {
+    description: "The version's name within its scheme, as in its policy document's `version`.",
+    example: '2010-revised',
+    schema: ref('Slug'),
+  },
+  userId: { description: "The account's id, from GET /api/users.", example: '3f0c2a9e-6b1d-4c53-9a51-0c2f3b7d8e41' },
+  keyId: { description: "The API key's id: the part between `ras_` and the second `_` of the key.", example: '5d41402abc4b' },
+  decisionId: { description: "The decision's id, from POST /api/decisions.", example: '9b2e7c1a-4f3d-4e8a-b6c5-2d1f0a9e8b7c' },
+  cohortId: { description: "The cohort's id, from GET /api/cohorts.", example: 'c7d1e2f3-0a4b-4c5d-8e6f-7a8b9c0d1e2f' },
+  comparisonId: { description: "The comparison's id, from POST /api/comparisons.", example: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' },
+  name: { description: 'The file name of one of the schemas.', example: 'policy.schema.json' },
+};
+
+/**
+ * express-rate-limit's headers (IETF draft 8), on every answer of a route that limits failed attempts:
+ * one field per limit (by address, and by account where there is one).
+ */
+const RATE_LIMIT_HEADERS = {
+  RateLimit: 'For each limit, the failed attempts remaining and the seconds until the window resets, e.g. "10-in-15min"; r=9; t=900.',
+  'RateLimit-Policy': 'For each limit, the failed attempts allowed (q) in a window of w seconds, e.g. "10-in-15min"; q=10; w=900.',
+};
 
 const REASONS: Record<number, string> = {
   400: 'The body is not valid JSON, a path segment cannot be decoded, or a query parameter is malformed.',
@@ -50,13 +78,35 @@ const REASONS: Record<number, string> = {
   500: 'Something unexpected went wrong; it is logged without the request data.',
 };
 
+function pathParameter(name: string): object {
+  const known = PATH_PARAMETERS[name];
+  if (!known) throw new Error(`The path parameter ${name} has no description: add it to PATH_PARAMETERS`);
+  const { description, example, schema = string } = known;
+  return { name, in: 'path', required: true, description, example, schema };
+}
+
+/** The operation's own description, then who may call it, as the route table enforces it. */
+function description(route: RouteSpec, d: Operation): string {
+  const who =
+    route.access === 'public'
+      ? 'Public: no credentials needed.'
+      : route.access === 'signed-in'
+        ? 'Any signed-in caller, by session or API key.'
+        : `Needs the permission \`${route.access}\`, which ${listed(rolesOf(route.access, ROLES))} ${rolesOf(route.access, ROLES).length === 1 ? 'has' : 'have'}.`;
+  return [d.description, who].filter(Boolean).join('\n\n');
+}
+
+function listed(roles: readonly string[]): string {
+  return roles.length <= 1 ? (roles[0] ?? 'no role') : `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}`;
+}
+
 export function openApiPath(expressPath: string): string {
   return expressPath.replace(/:(\w+)/g, '{$1}');
 }
 
 export function operation(route: RouteSpec, path: string, details: Operation | undefined): object {
   const d: Operation = details ?? { ok: [200] };
-  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => pathParameter(name!));
   const takesBody = bodyKindOf(route) !== 'none';
   const [okStatus, okSchema] = d.ok;
 
@@ -78,10 +128,13 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
     problems[code] = problems[code] && code === 403 ? `${problems[code]} Or: ${why}` : code === 400 ? `${REASONS[400]} ${why}` : why;
   }
 
-  const headers = (named: Record<string, string> | undefined) =>
-    named
-      ? { headers: Object.fromEntries(Object.entries(named).map(([name, description]) => [name, { description, schema: string }])) }
+  const limited = Boolean(route.before?.length);
+  const headers = (named: Record<string, string> | undefined) => {
+    const all = { ...named, ...(limited ? RATE_LIMIT_HEADERS : {}) };
+    return Object.keys(all).length > 0
+      ? { headers: Object.fromEntries(Object.entries(all).map(([name, description]) => [name, { description, schema: string }])) }
       : {};
+  };
   const responses: Record<string, object> = {
     [okStatus]: {
       description: d.okDescription ?? (okStatus === 204 ? 'Done; no content.' : 'Success.'),
@@ -101,7 +154,7 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
     .sort((a, b) => a - b)) {
     responses[status] = {
       description: problems[status],
-      ...(status === 429 ? headers({ 'Retry-After': 'Seconds until another attempt will be considered.' }) : {}),
+      ...headers(status === 429 ? { 'Retry-After': 'Seconds until another attempt will be considered.' } : undefined),
       content: { 'application/problem+json': { schema: ref('Problem') } },
     };
   }
@@ -109,6 +162,7 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
   return {
     operationId: operationId(route.method, path),
     summary: route.summary,
+    description: description(route, d),
     tags: [tagOf(route.path)],
     ...(route.access === 'public' ? { security: [] } : {}),
     'x-access': guarded ? 'roles' : route.access,

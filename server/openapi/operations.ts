@@ -35,6 +35,12 @@ const asOf: Parameter = {
   description: 'Judge uplifts on this date instead of the assessment date.',
   schema: isoDate,
 };
+/** Which version is in force on a date: asOf, as everywhere, and the name it had here before. */
+const inForceOn: Parameter[] = [
+  { name: 'asOf', in: 'query', description: 'The date to ask about (default today).', schema: isoDate },
+  { name: 'date', in: 'query', description: 'The former name of asOf: still read, but send asOf.', deprecated: true, schema: isoDate },
+];
+const BAD_IN_FORCE_DATE = 'asOf (or date) is not a real date (pointer /query/asOf or /query/date), or both are sent.';
 const ifMatch: Parameter = {
   name: 'If-Match',
   in: 'header',
@@ -91,7 +97,17 @@ const batchRequest = refine(batchBody, { assessments: { ...(batchBody.properties
 
 export const OPERATIONS: Record<string, Operation> = {
   'get /api/health': { ok: [200, ref('Health')] },
-  'get /api/openapi.json': { ok: [200, { type: 'object', required: ['openapi', 'info', 'paths'] }] },
+  'get /api/openapi.json': {
+    ok: [
+      200,
+      {
+        type: 'object',
+        description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/3.1/schema/2022-10-07).',
+        required: ['openapi', 'info', 'paths'],
+        properties: { openapi: { const: '3.1.0' }, info: { type: 'object' }, paths: { type: 'object' } },
+      },
+    ],
+  },
   'get /api/schemas/{name}': {
     ok: [200, { type: 'object' }],
     okType: 'application/schema+json',
@@ -228,9 +244,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'get /api/policies/{id}': { ok: [200, ref('PolicyDetail')], problems: { 404: NOT_FOUND_POLICY } },
   'get /api/public/policies': { ok: [200, arrayOf(ref('PublishedPolicy'))] },
   'get /api/public/policies/{id}/in-force': {
-    params: [{ name: 'date', in: 'query', description: 'The date to ask about (default today).', schema: isoDate }],
+    params: inForceOn,
     ok: [200, ref('PublishedVersion')],
-    problems: { 400: 'The date is not a real date (pointer /query/date).', 404: 'No such policy, or no version is in force on that date.' },
+    problems: { 400: BAD_IN_FORCE_DATE, 404: 'No such policy, or no version is in force on that date.' },
   },
   'get /api/public/policies/{id}/versions/{version}': {
     ok: [200, ref('PublishedVersion')],
@@ -241,9 +257,9 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: 'No such published (ratified) version.' },
   },
   'get /api/policies/{id}/in-force': {
-    params: [{ name: 'date', in: 'query', description: 'The date to ask about (default today).', schema: isoDate }],
+    params: inForceOn,
     ok: [200, ref('InForceVersion')],
-    problems: { 400: 'The date is not a real date (pointer /query/date).', 404: 'No such policy, or no version is in force on that date.' },
+    problems: { 400: BAD_IN_FORCE_DATE, 404: 'No such policy, or no version is in force on that date.' },
   },
 
   'get /api/policies/{id}/versions': { ok: [200, arrayOf(ref('VersionSummary'))], problems: { 404: NOT_FOUND_POLICY } },

@@ -1,17 +1,9 @@
-import { assessmentSchema, cohortSchema, ENGINE_VERSION, policySchema, resultSchema } from '../../engine/index.js';
-import transparencyRecordSchema from '../../rules/transparency-record.schema.json' with { type: 'json' };
+import { ENGINE_VERSION } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { openApiDocument } from '../openapi/document.js';
+import { SERVED_SCHEMAS, servedSchema } from '../openapi/engine-components.js';
 import { route, type RouteSpec } from '../route-table.js';
-
-const SCHEMAS: Record<string, object> = {
-  'policy.schema.json': policySchema,
-  'assessment.schema.json': assessmentSchema,
-  'result.schema.json': resultSchema,
-  'cohort.schema.json': cohortSchema,
-  'transparency-record.schema.json': transparencyRecordSchema,
-};
 
 export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec[]): RouteSpec[] {
   return [
@@ -28,12 +20,12 @@ export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec
       'The JSON Schemas of a policy version, an assessment, an evaluation result, a cohort and a transparency record',
       (req, res) => {
         const name = String(req.params.name);
-        const schema = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
+        const schema = servedSchema(name);
         if (!schema)
           throw new HttpProblem(
             404,
             'schema_not_found',
-            `There is no schema '${req.params.name}'; there are ${Object.keys(SCHEMAS).join(', ')}.`,
+            `There is no schema '${req.params.name}'; there are ${SERVED_SCHEMAS.join(', ')}.`,
           );
         res.type('application/schema+json').send(JSON.stringify(schema));
       },

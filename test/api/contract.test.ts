@@ -4,6 +4,8 @@
  * the document declares for that operation and a body that fits the schema declared for it.
  */
 
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it, type RunnerTask, type RunnerTestSuite } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { rolesFor } from '../../server/permissions.js';
@@ -212,17 +214,22 @@ describe('the OpenAPI document', () => {
     expect(body('post', '/api/cohorts')).toEqual({ $ref: '#/components/schemas/Cohort' });
     expect(contract.operation('post', '/api/cohorts')?.requestBody?.content['text/csv']?.schema).toMatchObject({ type: 'string' });
     expect(body('post', '/api/comparisons')).toMatchObject({ additionalProperties: false, required: ['policyId', 'versions', 'cohortId'] });
-    const cohort = contract.doc.components.schemas.Cohort as Record<string, any>;
-    expect(cohort.$defs.person).toBeDefined();
-    expect(JSON.stringify(cohort)).not.toContain('"#/$defs/');
-    const policy = contract.doc.components.schemas.Policy as Record<string, any>;
-    expect(policy.$defs.slug).toBeDefined();
-    expect(JSON.stringify(policy)).not.toContain('"#/$defs/');
+    // The engine schemas' definitions are components of their own, which generators of clients read.
+    const schemas = contract.doc.components.schemas as Record<string, Record<string, any>>;
+    expect(schemas.Cohort!.properties.people.items).toEqual({ $ref: '#/components/schemas/CohortPerson' });
+    expect(schemas.Slug).toEqual({ type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' });
+    expect(JSON.stringify(contract.doc)).not.toMatch(/"\$defs"|"tsType"|#\/\$defs\//);
   });
 
   it('is the one the policy schema served at /api/schemas describes (the embedded copy accepts the seeded policies)', async () => {
     await exchange('GET', '/api/schemas/policy.schema.json', 200);
     await exchange('GET', '/api/schemas/assessment.schema.json', 200);
+    // Served as any JSON Schema 2020-12 validator reads them in its strictest mode: no annotations of our tools.
+    const outsider = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats.default(outsider, ['date', 'date-time', 'uri']);
+    for (const name of ['policy', 'assessment', 'cohort', 'result', 'transparency-record'])
+      outsider.addSchema((await fetch(`${server.url}/api/schemas/${name}.schema.json`).then((r) => r.json())) as object);
+    expect(outsider.getSchema('https://ras.example/schemas/result.schema.json')).toBeTypeOf('function');
     await exchange('GET', '/api/schemas/no-such.schema.json', 404);
   });
 });
@@ -458,9 +465,9 @@ describe('real responses fit the contract', () => {
 
   it('the published RAS, read without signing in', async () => {
     await exchange('GET', '/api/public/policies', 200);
-    await exchange('GET', '/api/public/policies/adult-ras/in-force?date=2010-06-01', 200);
-    await exchange('GET', '/api/public/policies/adult-ras/in-force?date=1999-01-01', 404);
-    await exchange('GET', '/api/public/policies/adult-ras/in-force?date=2010-02-30', 400);
+    await exchange('GET', '/api/public/policies/adult-ras/in-force?asOf=2010-06-01', 200);
+    await exchange('GET', '/api/public/policies/adult-ras/in-force?asOf=1999-01-01', 404);
+    await exchange('GET', '/api/public/policies/adult-ras/in-force?asOf=2010-02-30', 400);
     await exchange('GET', '/api/public/policies/adult-ras/versions/2009-pilot', 200);
     await exchange('GET', '/api/public/policies/adult-ras/versions/no-such-version', 404);
     await exchange('GET', '/api/public/policies/adult-ras/versions/2009-pilot/transparency-record', 200);
@@ -494,10 +501,10 @@ describe('real responses fit the contract', () => {
     await exchange('GET', '/api/policies', 403, { token: tokens()['api-client'] });
     await exchange('GET', '/api/policies/adult-ras', 200, { token: tokens().scrutiny });
     await exchange('GET', '/api/policies/no-such-policy', 404, { token: tokens().scrutiny });
-    await exchange('GET', '/api/policies/adult-ras/in-force?date=2010-06-01', 200, { token: tokens()['api-client'] });
+    await exchange('GET', '/api/policies/adult-ras/in-force?asOf=2010-06-01', 200, { token: tokens()['api-client'] });
     await exchange('GET', '/api/policies/adult-ras/in-force', 200, { token: tokens()['api-client'] });
-    await exchange('GET', '/api/policies/adult-ras/in-force?date=2010-02-30', 400, { token: tokens()['api-client'] });
-    await exchange('GET', '/api/policies/adult-ras/in-force?date=1990-01-01', 404, { token: tokens()['api-client'] });
+    await exchange('GET', '/api/policies/adult-ras/in-force?asOf=2010-02-30', 400, { token: tokens()['api-client'] });
+    await exchange('GET', '/api/policies/adult-ras/in-force?asOf=1990-01-01', 404, { token: tokens()['api-client'] });
     await exchange('GET', '/api/policies/adult-ras/versions', 200, { token: tokens().ratifier });
     await exchange('GET', '/api/policies/no-such-policy/versions', 404, { token: tokens().ratifier });
     const version = await exchange('GET', '/api/policies/adult-ras/versions/2009-pilot', 200, { token: tokens().admin });
@@ -736,7 +743,7 @@ describe('real responses fit the contract', () => {
       body: ratification,
       headers: reviewed,
     });
-    await exchange('GET', '/api/policies/contract-ras/in-force?date=2021-01-01', 200, { token: tokens()['api-client'] });
+    await exchange('GET', '/api/policies/contract-ras/in-force?asOf=2021-01-01', 200, { token: tokens()['api-client'] });
     await exchange('POST', '/api/decisions', 201, {
       token: tokens()['api-client'],
       body: { policyId: 'contract-ras', assessment: sample },
@@ -1060,7 +1067,7 @@ describe('real responses fit the contract', () => {
     });
     expect(ratified.body.ratification.comparison).toMatchObject({ cohortId: scrutinyCohortId, against: '2010-revised', worseOff: [] });
     await exchange('GET', path, 200, { token: scrutiny });
-    await exchange('GET', '/api/policies/adult-ras/in-force?date=2030-04-01', 200, { token: tokens()['api-client'] });
+    await exchange('GET', '/api/policies/adult-ras/in-force?asOf=2030-04-01', 200, { token: tokens()['api-client'] });
 
     // A cheaper copy leaves people worse off: refused without an equality impact note.
     await exchange('POST', '/api/policies/adult-ras/versions/2010-revised/clone', 201, {
