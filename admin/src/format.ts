@@ -1,6 +1,7 @@
-/** Money and wording helpers shared by the calculator, the comparison and the published RAS. */
-import { isIsoDate, longDate } from '../../../engine/dates';
-import { formatPence as enginePence } from '../../../engine/money';
+/** Money, numbers, shares, periods, rounding and dates in words, as the whole console writes them. */
+
+import { isIsoDate, longDate } from '../../engine/dates';
+import { formatPence as enginePence } from '../../engine/money';
 
 const wholePounds = new Intl.NumberFormat('en-GB', {
   style: 'currency',
@@ -11,7 +12,6 @@ const wholePounds = new Intl.NumberFormat('en-GB', {
 const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 const percents = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 
-/** 123456 -> "£1,234.56"; a negative amount keeps its minus sign. */
 /** Whole pence as pounds, as the engine writes them in every explanation and letter: 36300 -> "£363.00". */
 export const formatPence = (pence: number): string => enginePence(pence);
 /** 123456 -> "£1,235" (for axes and large totals). */

@@ -8,7 +8,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ExplanationSteps } from '../../admin/src/calculator/Steps';
-import { formatChange, formatDate, formatPence } from '../../admin/src/calculator/format';
+import { formatChange, formatDate, formatPence } from '../../admin/src/format';
 import { PricingView } from '../../admin/src/versions/PolicyDocumentView';
 import { longDate, pounds } from '../../admin/src/versions/format';
 import { valueWords } from '../../admin/src/versions/WorkedExamples';

@@ -17,7 +17,7 @@ import {
   type RaRecord,
   useDataProvider,
 } from 'react-admin';
-import { formatDate } from '../calculator/format';
+import { formatDate } from '../format';
 import type { IntegrityReport, RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
 

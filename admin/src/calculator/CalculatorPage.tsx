@@ -12,7 +12,7 @@ import { CarerInputs } from './CarerInputs';
 import { FactsAndStartInputs } from './FactsAndStartInputs';
 import { GivenPointsInputs } from './GivenPointsInputs';
 import { KeepAsExample } from './KeepAsExample';
-import { todayIso } from './format';
+import { todayIso } from '../format';
 import { PersonInputs } from './PersonInputs';
 import { byPointer } from '../http';
 import { QuestionnaireForm } from './QuestionnaireForm';

@@ -13,7 +13,7 @@ import type { WorkedExample } from '../../../engine/worked-example';
 import type { Access } from '../authProvider';
 import { versionId, type RasDataProvider } from '../dataProvider';
 import { ActionDialog } from '../versions/ActionDialog';
-import { formatPence, periodWord } from './format';
+import { formatPence, periodWord } from '../format';
 import type { EvaluationResult } from './types';
 
 export function KeepAsExample(props: {

@@ -2,7 +2,7 @@
 
 import { Alert, Box, Paper, Typography } from '@mui/material';
 import { HorizontalBarChart } from './charts';
-import { formatDate, formatNumber, formatPence, periodWord } from './format';
+import { formatDate, formatNumber, formatPence, periodWord } from '../format';
 import type { FieldProblem } from '../http';
 import { ExplanationSteps } from './Steps';
 import type { EvaluationResult, PolicyDocument } from './types';

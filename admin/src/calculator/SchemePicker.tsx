@@ -1,7 +1,7 @@
 /** The calculator's first section: which scheme, and which of its versions, to work the allocation out under. */
 
 import { Box, CircularProgress, Paper, TextField, Typography } from '@mui/material';
-import { formatDate } from './format';
+import { formatDate } from '../format';
 import type { PolicySummary, VersionSummary } from './usePolicyVersion';
 
 const STATUS_WORDS: Record<string, string> = {

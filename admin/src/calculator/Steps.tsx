@@ -5,7 +5,7 @@
 
 import { Box, Typography } from '@mui/material';
 import { explainSteps } from '../../../engine/explain';
-import { formatNumber } from './format';
+import { formatNumber } from '../format';
 import type { EvaluationResult, PolicyDocument } from './types';
 
 export function ExplanationSteps({ result }: { result: EvaluationResult; doc?: PolicyDocument }) {

@@ -23,7 +23,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Title } from 'react-admin';
-import { todayIso } from '../calculator/format';
+import { todayIso } from '../format';
 import { useDataProvider } from 'react-admin';
 import type { PolicySummary, RasDataProvider, VersionSummary } from '../dataProvider';
 import { messageOf, problemsOf } from '../http';

@@ -3,7 +3,7 @@
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Histogram } from '../calculator/charts';
-import { formatChange, formatDate, formatPence, formatShare, formatWholePounds } from '../calculator/format';
+import { formatChange, formatDate, formatPence, formatShare, formatWholePounds } from '../format';
 import { useDataProvider } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf, statusOf } from '../http';

@@ -2,7 +2,7 @@
 
 import Typography from '@mui/material/Typography';
 import { DataTable, DateField, FunctionField, List, type RaRecord, ReferenceField, TextField } from 'react-admin';
-import { formatPence } from '../calculator/format';
+import { formatPence } from '../format';
 
 export function DecisionList() {
   return (

@@ -9,7 +9,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Show, useDataProvider, useGetOne, useRecordContext } from 'react-admin';
-import { formatDate, formatPence } from '../calculator/format';
+import { formatDate, formatPence } from '../format';
 import { ExplanationSteps } from '../calculator/Steps';
 import type { EvaluationResult } from '../calculator/types';
 import type { RasDataProvider } from '../dataProvider';

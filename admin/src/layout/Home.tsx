@@ -14,7 +14,7 @@ import { useState, type ReactNode } from 'react';
 import { Title, useCreatePath, useDataProvider, useGetIdentity, useGetList, usePermissions } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Access } from '../authProvider';
-import { formatDate, formatPence } from '../calculator/format';
+import { formatDate, formatPence } from '../format';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
 

@@ -1,7 +1,7 @@
 /** Part 3 of a published version: the carer adjustment as a table of reductions, and when it applies at all. */
 
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { formatNumber } from '../calculator/format';
+import { formatNumber } from '../format';
 import type { PolicyDocument } from '../calculator/types';
 import { Reference, Section } from './Section';
 

@@ -6,7 +6,7 @@
 
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ImpactSummary } from '../../../engine/contract/transparency-record';
-import { formatChange, formatNumber } from '../calculator/format';
+import { formatChange, formatNumber } from '../format';
 
 export type { ImpactSummary };
 

@@ -1,7 +1,7 @@
 /** One case followed from answers to money: the version's first worked example, as the engine worked it out. */
 
 import { Typography } from '@mui/material';
-import { formatPence } from '../calculator/format';
+import { formatPence } from '../format';
 import { ExplanationSteps } from '../calculator/Steps';
 import type { PublishedVersion } from './publishedApi';
 import { Section } from './Section';

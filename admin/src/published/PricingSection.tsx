@@ -1,7 +1,7 @@
 /** Part 2 of a published version: how the points total becomes money, for most people and for each client group priced apart. */
 
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { formatDate, formatNumber, formatPence, formatPrice, periodWord, todayIso } from '../calculator/format';
+import { formatDate, formatNumber, formatPence, formatPrice, periodWord, todayIso } from '../format';
 import type { PolicyDocument, Pricing } from '../calculator/types';
 import { roundAllocation } from '../../../engine/rounding';
 import { hourBandPence, price } from '../../../engine/pricing';

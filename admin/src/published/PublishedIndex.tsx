@@ -3,7 +3,7 @@
 import { Alert, Box, CircularProgress, Link, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { formatDate } from '../calculator/format';
+import { formatDate } from '../format';
 import { useDataProvider } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';

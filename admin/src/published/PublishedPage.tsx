@@ -5,7 +5,7 @@
 
 import { Alert, Box, Link, Typography } from '@mui/material';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { formatDate } from '../calculator/format';
+import { formatDate } from '../format';
 import { CarerSection } from './CarerSection';
 import { PricingSection } from './PricingSection';
 import { Loaded } from './Loaded';

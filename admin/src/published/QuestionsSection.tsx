@@ -2,7 +2,7 @@
 
 import { Box, Typography } from '@mui/material';
 import { answerLabel } from '../calculator/answerLabels';
-import { formatNumber } from '../calculator/format';
+import { formatNumber } from '../format';
 import { appliesToWords, type PolicyDocument } from '../calculator/types';
 import { Section } from './Section';
 

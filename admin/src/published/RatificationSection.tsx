@@ -1,7 +1,7 @@
 /** Part 6 of a published version: who agreed it, when and why, and the fingerprint that identifies exactly what they agreed. */
 
 import { Box, Typography } from '@mui/material';
-import { formatDate } from '../calculator/format';
+import { formatDate } from '../format';
 import type { PublishedVersion } from './publishedApi';
 import { Equalities } from './Equalities';
 import { Section } from './Section';

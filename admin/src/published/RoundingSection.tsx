@@ -2,7 +2,7 @@
 
 import { Typography } from '@mui/material';
 import { periodsSentence } from '../../../engine/publication';
-import { formatPence, periodWord, roundingWords } from '../calculator/format';
+import { formatPence, periodWord, roundingWords } from '../format';
 import type { PolicyDocument } from '../calculator/types';
 import { Section } from './Section';
 

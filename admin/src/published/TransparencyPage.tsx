@@ -5,7 +5,7 @@
 
 import { Box, Link, Typography } from '@mui/material';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { formatDate } from '../calculator/format';
+import { formatDate } from '../format';
 import { Equalities } from './Equalities';
 import { Loaded } from './Loaded';
 import type { TransparencyRecord } from './publishedApi';

@@ -1,7 +1,7 @@
 /** Part 4 of a published version: the yearly increases and the dates they apply from. */
 
 import { Box, Typography } from '@mui/material';
-import { formatDate, formatNumber } from '../calculator/format';
+import { formatDate, formatNumber } from '../format';
 import type { PolicyDocument } from '../calculator/types';
 import { Section } from './Section';
 

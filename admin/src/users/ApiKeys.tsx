@@ -21,7 +21,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useRecordContext, useRefresh } from 'react-admin';
-import { formatDate } from '../calculator/format';
+import { formatDate } from '../format';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
 import type { ApiKeyView, UserView } from './types';

@@ -9,7 +9,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useGetOne } from 'react-admin';
-import { formatChange, formatNumber } from '../calculator/format';
+import { formatChange, formatNumber } from '../format';
 import type { ComparisonJob, PairStats } from '../comparisonAnswers';
 import type { PolicySummary, RasDataProvider } from '../dataProvider';
 import { GroupTable } from '../published/Equalities';

@@ -16,7 +16,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useGetIdentity, useGetOne, useNotify, usePermissions, useRefresh } from 'react-admin';
 import type { Policy } from '../../../engine/policy';
 import type { Access } from '../authProvider';
-import { formatChange, formatNumber } from '../calculator/format';
+import { formatChange, formatNumber } from '../format';
 import type { ComparisonJob, PairStats } from '../comparisonAnswers';
 import type { VersionSummary } from '../contract/api-answers';
 import { type PolicySummary, type RasDataProvider, versionId } from '../dataProvider';

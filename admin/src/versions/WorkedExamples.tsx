@@ -21,7 +21,7 @@ import type { Policy } from '../../../engine/policy';
 import type { WorkedExample, WorkedExampleOutcome, WorkedExpectation } from '../../../engine/worked-example';
 import type { Access } from '../authProvider';
 import { parsePounds } from '../../../engine/cohort/pounds';
-import { formatNumber, formatPence, periodWord } from '../calculator/format';
+import { formatNumber, formatPence, periodWord } from '../format';
 import type { ExamplesReport, RasDataProvider } from '../dataProvider';
 import { ActionDialog } from './ActionDialog';
 import { describeError } from './format';

@@ -2,7 +2,7 @@
 
 import { plainMessage, whereInPolicy, type Problem } from '../plainErrors';
 import type { HttpError } from 'react-admin';
-import { formatDate } from '../calculator/format';
+import { formatDate } from '../format';
 import { formatRatePence } from '../../../engine/money';
 
 export type Status = 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
