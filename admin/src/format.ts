@@ -1,6 +1,6 @@
 /** Money, numbers, shares, periods, rounding and dates in words, as the whole console writes them. */
 
-import { isIsoDate, longDate } from '../../engine/dates';
+import { isIsoDate, longDate as dateInWords } from '../../engine/dates';
 import { formatPence as enginePence } from '../../engine/money';
 
 const wholePounds = new Intl.NumberFormat('en-GB', {
@@ -46,10 +46,20 @@ export const roundingWords = (unit: string, mode: string): string => {
  */
 export const formatDate = (iso: string | null | undefined): string => {
   if (!iso) return '';
-  if (isIsoDate(iso)) return longDate(iso);
+  if (isIsoDate(iso)) return dateInWords(iso);
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : longDate(localDay(d));
+  return Number.isNaN(d.getTime()) ? iso : dateInWords(localDay(d));
 };
+
+/** A date in words, or a dash where there is none. */
+export const longDate = (iso: string | null | undefined): string => formatDate(iso) || '–';
+
+/** A moment as the reader's day and time: "3 Dec 2026, 14:05"; a dash where there is none. */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+}
 
 export const todayIso = (): string => localDay(new Date());
 

@@ -1,6 +1,6 @@
 import Typography from '@mui/material/Typography';
 import { DataTable, List, useRecordContext } from 'react-admin';
-import { longDate } from '../versions/format';
+import { longDate } from '../format';
 
 function InForce() {
   const record = useRecordContext<{ inForce: { version: string; effectiveFrom: string } | null }>();

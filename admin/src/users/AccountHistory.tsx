@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useRecordContext } from 'react-admin';
-import { dateTime } from '../versions/format';
+import { dateTime } from '../format';
 import { roleList } from './roles';
 import type { AccountHistoryEntry } from './types';
 

@@ -16,7 +16,7 @@ import { Title, useDataProvider } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf, problemsOf } from '../http';
 import { plainMessage } from '../plainErrors';
-import { dateTime } from '../versions/format';
+import { dateTime } from '../format';
 import { AccountHistoryList } from './AccountHistory';
 import { ROLE_SHORT, ROLE_WORDS } from './roles';
 import { type CodeOutstanding, type MyAccount, pendingWords } from './types';

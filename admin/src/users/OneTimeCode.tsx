@@ -13,7 +13,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { visuallyHidden } from '../calculator/charts';
-import { dateTime } from '../versions/format';
+import { dateTime } from '../format';
 import type { OneTimeCode } from './types';
 
 /** The code in large type, with what to do with it in words. */

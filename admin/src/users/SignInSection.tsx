@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useRecordContext, useRefresh } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
-import { dateTime } from '../versions/format';
+import { dateTime } from '../format';
 import { ApiKeys } from './ApiKeys';
 import { OneTimeCodeDialog } from './OneTimeCode';
 import { type ApprovedKey, isSystem, type OneTimeCode, type PendingChange, pendingWords, type UserView } from './types';

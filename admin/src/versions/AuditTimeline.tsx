@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { AuditEntry, RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
-import { dateTime, longDate } from './format';
+import { dateTime, longDate } from '../format';
 import { Section } from './PolicyDocumentView';
 
 const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {

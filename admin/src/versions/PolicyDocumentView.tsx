@@ -14,7 +14,8 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { hourBandPence } from '../../../engine/pricing';
 import type { Policy, Pricing, Questionnaire } from '../../../engine/policy';
-import { longDate, perPeriod, pounds } from './format';
+import { perPeriod, pounds } from './format';
+import { longDate } from '../format';
 import { ruleInWords } from './rulesInWords';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -2,7 +2,8 @@ import type { Policy } from '../../../engine/policy';
 import type { Ratification, RatificationComparison, VersionSummary } from '../contract/api-answers';
 import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
-import { dateTime, longDate, pounds } from './format';
+import { pounds } from './format';
+import { dateTime, longDate } from '../format';
 import { Section } from './PolicyDocumentView';
 
 export interface VersionRecordView {

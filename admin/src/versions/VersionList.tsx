@@ -2,7 +2,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DataTable, DateField, List, ReferenceField, SelectInput, TextField, TextInput, useGetList, useRecordContext } from 'react-admin';
-import { longDate } from './format';
+import { longDate } from '../format';
 import { StatusChip } from './StatusChip';
 
 const statuses = [

@@ -7,7 +7,7 @@ import { Show, useGetList, useRecordContext } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import type { Policy } from '../../../engine/policy';
 import { AuditTimeline } from './AuditTimeline';
-import { dateTime, longDate } from './format';
+import { dateTime, longDate } from '../format';
 import { ChangesSince } from './PolicyChanges';
 import { PolicyDocumentView, Section } from './PolicyDocumentView';
 import { RatificationRecord, type VersionRecordView } from './RatificationRecord';

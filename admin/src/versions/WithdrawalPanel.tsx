@@ -16,13 +16,13 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useGetIdentity, useGetOne, useNotify, usePermissions, useRefresh } from 'react-admin';
 import type { Policy } from '../../../engine/policy';
 import type { Access } from '../authProvider';
-import { formatChange, formatNumber } from '../format';
+import { dateTime, formatChange, formatNumber, longDate } from '../format';
 import type { ComparisonJob, PairStats } from '../comparisonAnswers';
 import type { VersionSummary } from '../contract/api-answers';
 import { type PolicySummary, type RasDataProvider, versionId } from '../dataProvider';
 import { GroupTable } from '../published/Equalities';
 import { ActionDialog, type DialogField } from './ActionDialog';
-import { dateTime, describeError, longDate } from './format';
+import { describeError } from './format';
 import { ChangesSince, PolicyChanges } from './PolicyChanges';
 import type { VersionRecordView } from './RatificationRecord';
 

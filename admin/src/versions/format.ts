@@ -1,8 +1,7 @@
-/** Words and numbers as a policy officer reads them: pounds and pence, dates in full, statuses in plain English. */
+/** Words a policy officer reads about versions: prices and periods, statuses in plain English, a failed request's problems. */
 
 import { plainMessage, whereInPolicy, type Problem } from '../plainErrors';
 import type { HttpError } from 'react-admin';
-import { formatDate } from '../format';
 import { formatRatePence } from '../../../engine/money';
 
 export type Status = 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
@@ -12,15 +11,6 @@ export const pounds = (pence: number | undefined | null): string =>
   pence === undefined || pence === null || Number.isNaN(pence) ? '–' : formatRatePence(pence);
 
 export const perPeriod = (period: string) => ({ week: 'a week', month: 'a month', year: 'a year' })[period] ?? `per ${period}`;
-
-/** A date in words, or a dash where there is none. */
-export const longDate = (iso: string | null | undefined): string => formatDate(iso) || '–';
-
-export function dateTime(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  const d = new Date(iso);
-  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
-}
 
 export const statusLabel: Record<Status, string> = {
   draft: 'Draft',
