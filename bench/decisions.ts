@@ -21,6 +21,7 @@ import type { Store } from '../server/store/store.js';
 import { evaluateWith } from '../server/routes/evaluate.js';
 import { mib, nowMs, percentile, row } from './measure.js';
 import { ADMIN, startServerProcess } from './server-process.js';
+import type { Assessment } from '../engine/index.js';
 
 const POLICY = 'adult-ras';
 const VERSION = '2010-revised';
@@ -60,7 +61,8 @@ async function measure(stored: number): Promise<Figures> {
     const store = await LowdbStore.open(dataDir);
     await seedExamples(store, new Date().toISOString());
     const version = store.all('versions').find((v) => v.policyId === POLICY && v.version === VERSION)!;
-    const assessment = version.examples[0]!.assessment;
+    // The seeded example's assessment fits the policy: its worked example passes.
+    const assessment = version.examples[0]!.assessment as Assessment;
     const result = evaluateWith(version, assessment, undefined);
     await seedDecisions(store, stored, { policyId: POLICY, version: VERSION, contentHash: version.contentHash, assessment, result });
     await store.close();
@@ -107,7 +109,7 @@ async function measure(stored: number): Promise<Figures> {
 export async function seedDecisions(
   store: Store,
   count: number,
-  made: { policyId: string; version: string; contentHash: string; assessment: unknown; result: DecisionRecord['result'] },
+  made: Pick<DecisionRecord, 'policyId' | 'version' | 'contentHash' | 'assessment' | 'result'>,
 ): Promise<void> {
   for (let done = 0; done < count; done += SEED_BATCH) {
     const batch = Math.min(SEED_BATCH, count - done);

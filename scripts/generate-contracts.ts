@@ -16,6 +16,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile, compileFromFile } from 'json-schema-to-typescript';
 import { components } from '../server/openapi/components.js';
+import { RECORD_SCHEMAS } from '../server/store/record-schemas.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -69,34 +70,87 @@ const ENGINE_SHAPES: Record<string, readonly string[]> = {
 };
 
 export async function generatedApiAnswers(): Promise<string> {
-  const fromEngine = Object.values(ENGINE_SHAPES).flat();
-  const schemas = Object.fromEntries(
-    Object.entries(components.schemas).map(([name, schema]) => [name, fromEngine.includes(name) ? { tsType: name } : schema]),
-  );
-  // A root whose properties name each answer: the generator declares a type for each, and for every
-  // component they refer to, resolving the references inside the components themselves.
+  const types = await typesOf('ApiAnswers', API_ANSWERS, components.schemas, {});
+  return [
+    '/* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */',
+    ...importsOf(types, '../../../'),
+    '',
+    types,
+  ].join('\n');
+}
+
+/** The stored records' types, from their schemas (server/store/record-schemas.ts). */
+export const RECORDS_MODULE = 'server/contract/records.ts';
+/** The engine's own types, which the records hold as the engine made them. */
+const ENGINE_CONTRACT: Record<string, string> = {
+  Policy: 'Policy',
+  Assessment: 'Assessment',
+  EvaluationResult: 'EvaluationResult',
+  WorkedExample: 'WorkedExample',
+};
+
+export async function generatedRecords(): Promise<string> {
+  const names = Object.keys(RECORD_SCHEMAS);
+  const schemas = { ...components.schemas, ...RECORD_SCHEMAS };
+  const types = await typesOf('Records', names, schemas, ENGINE_CONTRACT);
+  const engine = Object.keys(ENGINE_CONTRACT).filter((name) => new RegExp(`\\b${name}\\b`).test(types));
+  return [
+    '/* Generated from server/store/record-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */',
+    ...(engine.length > 0 ? [`import type { ${engine.join(', ')} } from '../../engine/index.js';`] : []),
+    ...importsOf(types, '../../'),
+    '',
+    types,
+  ].join('\n');
+}
+
+/**
+ * TypeScript for the named schemas among `schemas` (which refer to each other as OpenAPI components):
+ * a root whose properties name each, so the generator declares a type for each and for every schema
+ * they refer to. Shapes the engine declares are the engine's own types, imported, not restated.
+ */
+async function typesOf(
+  root: string,
+  names: readonly string[],
+  schemas: Record<string, unknown>,
+  engineTypes: Record<string, string>,
+): Promise<string> {
+  const fromEngine = [...Object.values(ENGINE_SHAPES).flat(), ...Object.keys(engineTypes)];
   const document = {
-    title: 'ApiAnswers',
+    title: root,
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(API_ANSWERS.map((name) => [name, { $ref: `#/components/schemas/${name}` }])),
-    components: { schemas },
+    properties: Object.fromEntries(names.map((name) => [name, { $ref: `#/components/schemas/${name}` }])),
+    components: {
+      // Each named by its component's name, so that an enum or a union is a named type too.
+      schemas: Object.fromEntries(
+        Object.entries(schemas).map(([name, schema]) => [
+          name,
+          fromEngine.includes(name) ? { tsType: name } : { title: name, ...(withoutRefDescriptions(schema) as object) },
+        ]),
+      ),
+    },
   };
-  const types = await compile(document as Parameters<typeof compile>[0], 'ApiAnswers', {
+  const types = await compile(document as Parameters<typeof compile>[0], root, {
     bannerComment: '',
     additionalProperties: false,
     ignoreMinAndMaxItems: true,
   });
-  const imports = Object.entries(ENGINE_SHAPES).flatMap(([module, names]) => {
+  return types;
+}
+
+/** A reference described where it is used is still the type it refers to, not a copy of it (AuditAnchor1). */
+function withoutRefDescriptions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutRefDescriptions);
+  if (node === null || typeof node !== 'object') return node;
+  if ('$ref' in node && Object.keys(node).every((key) => key === '$ref' || key === 'description')) return { $ref: node.$ref };
+  return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, withoutRefDescriptions(child)]));
+}
+
+function importsOf(types: string, toRoot: string): string[] {
+  return Object.entries(ENGINE_SHAPES).flatMap(([module, names]) => {
     const used = names.filter((name) => new RegExp(`\\b${name}\\b`).test(types));
-    return used.length > 0 ? [`import type { ${used.join(', ')} } from '../../../${module}';`] : [];
+    return used.length > 0 ? [`import type { ${used.join(', ')} } from '${toRoot}${module}.js';`] : [];
   });
-  return [
-    '/* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */',
-    ...imports,
-    '',
-    types,
-  ].join('\n');
 }
 
 async function main(check: boolean): Promise<number> {
@@ -108,10 +162,13 @@ async function main(check: boolean): Promise<number> {
     if (check) stale.push(`engine/contract/${contract.module}`);
     else await writeFile(modulePath(contract), text);
   }
-  const answers = await generatedApiAnswers();
-  if ((await readFile(`${root}${API_ANSWERS_MODULE}`, 'utf8').catch(() => null)) !== answers) {
-    if (check) stale.push(API_ANSWERS_MODULE);
-    else await writeFile(`${root}${API_ANSWERS_MODULE}`, answers);
+  for (const [module, text] of [
+    [API_ANSWERS_MODULE, await generatedApiAnswers()],
+    [RECORDS_MODULE, await generatedRecords()],
+  ] as const) {
+    if ((await readFile(`${root}${module}`, 'utf8').catch(() => null)) === text) continue;
+    if (check) stale.push(module);
+    else await writeFile(`${root}${module}`, text);
   }
   if (stale.length > 0) {
     process.stderr.write(`Out of date with their schemas (run npm run contracts): ${stale.join(', ')}\n`);

@@ -12,6 +12,7 @@
  */
 
 import { contentHash, type Policy, type WorkedExample } from '../engine/index.js';
+import type { RatificationComparison, SavedCalibration } from './contract/records.js';
 import type { AuditEvent } from './audit.js';
 import { DomainError as LifecycleError } from './domain/errors.js';
 import { type PreconditionRule, requirePrecondition } from './domain/preconditions.js';
@@ -65,17 +66,8 @@ export type RatificationDecision = Pick<Ratification, 'body' | 'decisionDate' | 
 };
 
 /** A client group or age band that a change of what is in force leaves with people worse off. */
-export interface WorseOffGroup {
-  dimension: 'clientGroup' | 'ageBand';
-  group: string;
-  /** People whose amount falls. */
-  losers: number;
-  /** People who have an amount now and would have none. */
-  lostAmount: number;
-  /** People in the group compared in money (both versions give them an amount). */
-  people: number;
-  totalChangePence: number;
-}
+/** A group the comparison leaves worse off, as the comparison record states it (lostAmount is absent on older records). */
+export type WorseOffGroup = RatificationComparison['worseOff'][number];
 
 /** The comparison over the reference cohort, made before the commit, with what it was made on. */
 export interface ComparisonMade {
@@ -90,7 +82,7 @@ export interface ComparisonMade {
   /** People compared in money: both versions give them an amount. */
   people: number;
   worseOff: WorseOffGroup[];
-  record: Record<string, unknown>;
+  record: RatificationComparison;
 }
 
 export type VersionCommand =
@@ -101,7 +93,7 @@ export type VersionCommand =
       basedOn: VersionRecord['basedOn'];
       /** The authors its source carried when it was read (a source deleted before the commit still counts). */
       sourceAuthors?: readonly string[];
-      calibration?: Record<string, unknown>;
+      calibration?: SavedCalibration;
     }
   | { kind: 'edit'; document: Policy; ifMatch: string | undefined }
   | { kind: 'edit-examples'; examples: WorkedExample[]; ifMatch: string | undefined; reason?: string }

@@ -17,25 +17,10 @@ import {
   type ReferencePair,
   type WorseOffGroup,
 } from './lifecycle.js';
+import type { RatificationComparison } from './contract/records.js';
 import type { VersionRecord } from './store/records.js';
 import type { Store } from './store/store.js';
 import type { WorkPool } from './work/pool.js';
-
-export interface RatificationComparison {
-  cohortId: string;
-  /** The version in force now, compared from. */
-  against: string;
-  /** The version that would be in force instead. */
-  candidate: string;
-  asOf: string;
-  people: number;
-  excluded: number;
-  overall: PairStats;
-  byClientGroup: Record<string, PairStats>;
-  byAgeBand: Record<string, PairStats>;
-  lostAmount: LostAmounts;
-  worseOff: WorseOffGroup[];
-}
 
 /** The comparison a ratification on `effectiveFrom` must carry, or null when there is none to make. */
 export async function compareForRatification(
@@ -89,7 +74,7 @@ async function compareOverReference(store: Store, work: WorkPool, pair: Referenc
     candidateRevision: pair.candidate.revision,
     people: result.overall.people,
     worseOff: record.worseOff,
-    record: record as unknown as Record<string, unknown>,
+    record,
   };
 }
 

@@ -18,23 +18,6 @@ import {
   type Schema,
 } from './json-schema.js';
 
-export const cohortRecord: Schema = {
-  ...record({
-    id: string,
-    name: string,
-    description: nullable(string),
-    policyId: nullable(string),
-    people: { type: 'integer', minimum: 1 },
-    source: { enum: ['json', 'csv', 'generated'] },
-    byClientGroup: { ...mapOf(count), description: 'People in each client group.' },
-    byAgeBand: { ...mapOf(count), description: 'People in each age band.' },
-    withCurrentCost: { ...count, description: 'People whose current package cost is known.' },
-    createdAt: timestamp,
-    createdBy: string,
-  }),
-  description: "A stored cohort's description; its people are kept apart and never shown whole.",
-};
-
 export const summary = record({ people: count, totalPence: pence, meanPence: pence, medianPence: pence, p90Pence: pence, maxPence: pence });
 
 export const histogramSchema: Schema = {

@@ -7,7 +7,6 @@
 import { calibrationProperties, tablePrice } from './calibration-schemas.js';
 import {
   attributionStep,
-  cohortRecord,
   comparisonCore,
   comparisonJob,
   comparisonResult,
@@ -22,26 +21,18 @@ import {
   summary,
   versionOutcome,
 } from './comparison-schemas.js';
-import { decisionCommon } from './decision-schemas.js';
+import { decisionCommon, RECORD_SCHEMAS, VERSION_OPTIONAL } from '../store/record-schemas.js';
 import { ACTIONS } from '../permissions.js';
 import { ACCOUNT_HISTORY } from '../domain/accounts.js';
 import { engineComponents } from './engine-components.js';
-import { arrayOf, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
+import { arrayOf, extend, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
   apiKeySummary,
   exampleOutcome,
   issue,
-  POLICY_OPTIONAL,
-  policyRecordProperties,
   problem,
   problemError,
-  ratification,
-  restores,
-  role,
   userProperties,
-  VERSION_OPTIONAL,
-  versionRecordProperties,
-  versionStatus,
   versionSummaryProperties,
   workedExample,
 } from './resource-schemas.js';
@@ -67,8 +58,21 @@ export const components = {
     ProblemError: problemError,
     ...engineComponents(),
     WorkedExample: workedExample,
-    Role: role,
-    VersionStatus: versionStatus,
+    // The stored records the API shows as they are kept.
+    ...pick(RECORD_SCHEMAS, [
+      'Role',
+      'VersionStatus',
+      'PolicyRecord',
+      'AuditAnchor',
+      'Ratification',
+      'Restores',
+      'WithdrawalProposal',
+      'Withdrawal',
+      'VersionRecord',
+      'FinalBudget',
+      'PendingAccountChange',
+      'CohortRecord',
+    ]),
     Health: record({ status: { const: 'ok' }, engineVersion: string }),
     SetupStatus: record({ needed: { type: 'boolean' } }),
     ApiKeySummary: apiKeySummary,
@@ -113,37 +117,24 @@ export const components = {
       details: { type: 'object' },
     }),
     UserWithHistory: record({ ...userProperties, history: arrayOf(ref('AccountHistoryEntry')) }),
-    AuditAnchor: record({ seq: integer, hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
     LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),
     NewApiKey: {
       ...record({ id: string, label: string, expiresAt: nullable(timestamp), key: { type: 'string', pattern: '^ras_[^_]+_.+$' } }),
       description: 'The key is shown once, here.',
     },
-    PolicyRecord: record(policyRecordProperties, POLICY_OPTIONAL),
-    PolicyListItem: record(
-      {
-        ...policyRecordProperties,
-        versions: { type: 'integer', minimum: 0 },
-        inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
-      },
-      POLICY_OPTIONAL,
-    ),
-    PolicyDetail: record(
-      {
-        ...policyRecordProperties,
-        inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
-        versions: arrayOf(ref('VersionSummary')),
-      },
-      POLICY_OPTIONAL,
-    ),
-    Ratification: ratification,
+    PolicyListItem: extend(RECORD_SCHEMAS.PolicyRecord, {
+      versions: { type: 'integer', minimum: 0 },
+      inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
+    }),
+    PolicyDetail: extend(RECORD_SCHEMAS.PolicyRecord, {
+      inForce: nullable(record({ version: string, effectiveFrom: isoDate })),
+      versions: arrayOf(ref('VersionSummary')),
+    }),
     RatificationComparison: ratificationComparison,
-    Restores: restores,
-    VersionRecord: record(versionRecordProperties, VERSION_OPTIONAL),
-    VersionWithLinks: record(
-      { ...versionRecordProperties, createdByName: { ...string, description: 'Who created it, by name now.' }, links: ref('VersionLinks') },
-      VERSION_OPTIONAL,
-    ),
+    VersionWithLinks: extend(RECORD_SCHEMAS.VersionRecord, {
+      createdByName: { ...string, description: 'Who created it, by name now.' },
+      links: ref('VersionLinks'),
+    }),
     VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
     WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),
     VersionSummary: record(versionSummaryProperties, VERSION_OPTIONAL),
@@ -197,14 +188,9 @@ export const components = {
         ],
       }),
     }),
-    FinalBudget: record({ weeklyPence: pence, reason: string, recordedBy: string, recordedAt: timestamp }),
-    Decision: record(
-      {
-        ...decisionCommon,
-        createdByName: { ...string, description: 'Who recorded it, by name now: given when a decision is read.' },
-        assessment: ref('Assessment'),
-        result: ref('EvaluationResult'),
-      },
+    Decision: extend(
+      RECORD_SCHEMAS.DecisionRecord,
+      { createdByName: { ...string, description: 'Who recorded it, by name now: given when a decision is read.' } },
       ['createdByName'],
     ),
     DecisionSummary: record({
@@ -223,31 +209,14 @@ export const components = {
         record({ pointer: string, type: { enum: ['CREATE', 'REMOVE', 'CHANGE'] }, recorded: {}, replayed: {} }, ['recorded', 'replayed']),
       ),
     }),
-    AuditEntry: record(
-      {
-        seq: { type: 'integer', minimum: 1 },
-        at: timestamp,
-        actor: string,
-        action: string,
-        target: string,
-        details: { type: 'object' },
-        digest: {
-          ...nullable({ type: 'string', pattern: '^[0-9a-f]{64}$' }),
-          description:
-            'SHA-256 of what the commit changed for the target; null for events that change nothing (absent on entries older than digests).',
-        },
-        prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-        hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-        actionWords: { ...string, description: 'What happened, in words (e.g. Ratified).' },
-        actorName: {
-          ...string,
-          description: "Who did it, by the user's name now (or the system's role); `actor` is the username recorded.",
-        },
-        targetWords: { ...string, description: 'What it was done to, by title or name now (e.g. Adult RAS, version 2010-revised).' },
+    AuditEntry: extend(RECORD_SCHEMAS.StoredAuditEntry, {
+      actionWords: { ...string, description: 'What happened, in words (e.g. Ratified).' },
+      actorName: {
+        ...string,
+        description: "Who did it, by the user's name now (or the system's role); `actor` is the username recorded.",
       },
-      ['digest'],
-    ),
-    CohortRecord: cohortRecord,
+      targetWords: { ...string, description: 'What it was done to, by title or name now (e.g. Adult RAS, version 2010-revised).' },
+    }),
     Summary: {
       ...summary,
       description: 'Annual amounts over the people compared: total, mean (rounded), nearest-rank median and 90th percentile, and maximum.',
@@ -321,3 +290,7 @@ export const components = {
     },
   },
 };
+
+function pick<T extends Record<string, unknown>, K extends keyof T>(from: T, names: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(names.map((name) => [name, from[name]])) as Pick<T, K>;
+}

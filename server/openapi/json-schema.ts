@@ -25,6 +25,16 @@ export const record = (properties: Record<string, Schema>, optional: string[] = 
   required: Object.keys(properties).filter((k) => !optional.includes(k)),
 });
 
+/** A closed object with the properties of `base` and these besides, each required unless named in `optional`. */
+export const extend = (base: Schema, properties: Record<string, Schema>, optional: string[] = []): Schema => {
+  const required = base.required as string[];
+  return {
+    ...base,
+    properties: { ...(base.properties as Record<string, Schema>), ...properties },
+    required: [...required, ...Object.keys(properties).filter((k) => !optional.includes(k) && !required.includes(k))],
+  };
+};
+
 /** A request-body schema from schemas.ts with some properties described more exactly. */
 export const refine = (schema: Schema, properties: Record<string, Schema>): Schema => ({
   ...schema,

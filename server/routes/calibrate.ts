@@ -56,6 +56,8 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
           return;
         }
         const document: Policy = { ...result.calibratedPolicy, version: body.saveAs };
+        // The work pool compares the calibrated draft with its source whenever it is to be saved.
+        if (!comparisonSummary) throw new Error('a calibration to be saved came back without its comparison');
         // The calibration and its comparison travel with the draft, for the committee that ratifies it.
         const saved = (await runCommand(
           ctx.store,
@@ -69,7 +71,7 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
             basedOn: { version: source.version, contentHash: source.contentHash },
             // As read before the calibration ran: deleting the source meanwhile does not shed its authors.
             sourceAuthors: authorsCarriedBy(source),
-            calibration: { ...summary, comparison: comparisonSummary } as unknown as Record<string, unknown>,
+            calibration: { ...summary, comparison: comparisonSummary },
           },
           { username: req.caller!.username },
         ))!;

@@ -1,6 +1,7 @@
 import { letterFor, type Letter } from '../letter/letter.js';
 import { letterHtml, letterPdf } from '../letter/render.js';
 import { randomUUID } from 'node:crypto';
+import type { Assessment } from '../../engine/index.js';
 import diff from 'microdiff';
 import type { Caller } from '../auth/authenticate.js';
 import { isoNow, today } from '../clock.js';
@@ -57,7 +58,8 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
             contentHash: version.contentHash,
             asOf: null,
             revision: draft.revision,
-            assessment: body.assessment,
+            // evaluateWith has checked it against the Assessment schema.
+            assessment: body.assessment as Assessment,
             result,
             finalBudget: null,
           };

@@ -18,7 +18,7 @@ export function decisionRecord(summary: DecisionSummary, payload: { assessment: 
     contentHash: summary.contentHash,
     asOf: summary.asOf,
     revision: summary.revision,
-    assessment: payload.assessment,
+    assessment: payload.assessment as DecisionRecord['assessment'],
     result: payload.result as DecisionRecord['result'],
     finalBudget: null,
   };

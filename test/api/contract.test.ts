@@ -290,7 +290,7 @@ describe('real responses fit the contract', () => {
     });
     const carerCase = exampleVersions()
       .find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!
-      .examples.find((e) => e.name === 'older-person-carer-reduction')!.json.assessment as Record<string, unknown>;
+      .examples.find((e) => e.name === 'older-person-carer-reduction')!.json.assessment;
     const requested = { ...carerCase, requested: { pence: 25_000, period: 'week' } };
     const res = await exchange('POST', '/api/policies/adult-ras/versions/pays-lesser/evaluate', 200, { token: officer, body: requested });
     // The worked example gives 32 000p a week; 25 000p was requested, so 25 000p is paid
@@ -317,7 +317,7 @@ describe('real responses fit the contract', () => {
     });
     const carerCase = exampleVersions()
       .find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!
-      .examples.find((e) => e.name === 'older-person-carer-reduction')!.json.assessment as Record<string, unknown>;
+      .examples.find((e) => e.name === 'older-person-carer-reduction')!.json.assessment;
     const body = { ...carerCase, contribution: { pence: 4_560, period: 'week' } };
     const res = await exchange('POST', '/api/policies/adult-ras/versions/splits/evaluate', 200, { token: officer, body });
     // The worked example gives 32 000p a week; the person contributes 4 560p, the council 27 440p

@@ -56,7 +56,7 @@ function decision(draft: Draft, id: string, weeklyPence: number): DecisionRecord
     contentHash: 'a'.repeat(64),
     asOf: null,
     revision: draft.revision,
-    assessment: { answers: { q1: 'a' } },
+    assessment: { assessmentDate: '2026-01-01', clientGroup: 'older-people', answers: { q1: 'a' } },
     result: { weeklyPence, flags: [], explanation: [] } as unknown as EvaluationResult,
     finalBudget: null,
   };

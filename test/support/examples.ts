@@ -2,6 +2,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Assessment } from '../../engine/index.js';
 
 export const EXAMPLES_DIR = new URL('../../rules/examples/', import.meta.url).pathname;
 
@@ -16,7 +17,7 @@ export interface ExampleVersion {
 export interface WorkedExampleJson {
   name: string;
   asOf?: string;
-  assessment: unknown;
+  assessment: Assessment;
   arithmetic?: string[];
   expect: {
     totalPoints: number;

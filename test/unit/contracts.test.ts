@@ -9,7 +9,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, resultSchemaIssues } from '../../engine/index.js';
-import { API_ANSWERS_MODULE, CONTRACTS, generatedApiAnswers, generatedContract } from '../../scripts/generate-contracts.js';
+import {
+  API_ANSWERS_MODULE,
+  CONTRACTS,
+  generatedApiAnswers,
+  generatedContract,
+  generatedRecords,
+  RECORDS_MODULE,
+} from '../../scripts/generate-contracts.js';
 import { exampleVersions } from '../support/examples.js';
 
 describe('the engine types are generated from the schemas in rules/', () => {
@@ -24,6 +31,11 @@ describe('the engine types are generated from the schemas in rules/', () => {
     const committed = readFileSync(join(import.meta.dirname, '../..', API_ANSWERS_MODULE), 'utf8');
     expect(committed).toBe(await generatedApiAnswers());
     expect(committed).toContain('export interface AuditEntry {');
+  });
+
+  it(`${RECORDS_MODULE}, the stored records' types, is what their schemas (server/store/record-schemas.ts) generate (npm run contracts)`, async () => {
+    const committed = readFileSync(join(import.meta.dirname, '../..', RECORDS_MODULE), 'utf8');
+    expect(committed).toBe(await generatedRecords());
   });
 
   it('names the domain types after the schema, not the generator: a band is exactly one of an amount or an outcome', () => {

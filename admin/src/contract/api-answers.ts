@@ -1,6 +1,71 @@
 /* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */
-import type { PairStats, PairComparison, VersionOutcome, CurrentCostComparison } from '../../../engine/cohort/compare';
-import type { TablePrice } from '../../../engine/cohort/calibrate';
+import type { PairStats, PairComparison, VersionOutcome, CurrentCostComparison } from '../../../engine/cohort/compare.js';
+import type { TablePrice } from '../../../engine/cohort/calibrate.js';
+
+export type Role = "officer" | "ratifier" | "scrutiny" | "api-client" | "admin";
+/**
+ * A change to an account waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
+ */
+export type PendingAccountChange =
+  | {
+      kind: "roles";
+      roles: Role[];
+      requestedBy: string;
+      requestedAt: string;
+    }
+  | {
+      kind: "password-reset";
+      requestedBy: string;
+      requestedAt: string;
+    }
+  | {
+      kind: "disable";
+      requestedBy: string;
+      requestedAt: string;
+    }
+  | {
+      kind: "enable";
+      requestedBy: string;
+      requestedAt: string;
+    }
+  | {
+      kind: "api-key";
+      label: string;
+      expiresAt: string | null;
+      requestedBy: string;
+      requestedAt: string;
+    };
+export type VersionStatus = "draft" | "submitted" | "ratified" | "superseded" | "withdrawn";
+/**
+ * The version that answers, once this one is withdrawn, for the first day this one answered for; null when none will.
+ */
+export type Restores = {
+  version: string;
+  contentHash: string;
+} | null;
+export type Permission =
+  | "policy.read"
+  | "policy.in-force"
+  | "policy.create"
+  | "version.draft"
+  | "version.submit"
+  | "version.return-to-draft"
+  | "version.ratify"
+  | "version.withdraw"
+  | "assessment.evaluate"
+  | "decision.record"
+  | "decision.list"
+  | "decision.read"
+  | "decision.replay"
+  | "decision.final-budget"
+  | "audit.read"
+  | "user.manage"
+  | "cohort.read"
+  | "cohort.manage"
+  | "comparison.run"
+  | "calibration.run"
+  | "calibration.save"
+  | "policy.reference-cohort";
 
 export interface ApiAnswers {
   ApprovedChange?: ApprovedChange;
@@ -19,7 +84,7 @@ export interface ApprovedChange {
   id: string;
   username: string;
   displayName: string;
-  roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+  roles: Role[];
   disabled: boolean;
   createdAt: string;
   hasPassword: boolean;
@@ -37,40 +102,9 @@ export interface ApprovedChange {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
+   * A change waiting for a second admin, as the account record keeps it.
    */
-  pending:
-    | (
-        | {
-            kind: "roles";
-            roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "password-reset";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "disable";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "enable";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "api-key";
-            label: string;
-            expiresAt: string | null;
-            requestedBy: string;
-            requestedAt: string;
-          }
-      )
-    | null;
+  pending: PendingAccountChange | null;
   apiKeys: ApiKeySummary[];
   /**
    * The one-time code of an approved reset: shown this once.
@@ -113,9 +147,11 @@ export interface AuditEntry {
   actor: string;
   action: string;
   target: string;
-  details: {};
+  details: {
+    [k: string]: unknown;
+  };
   /**
-   * SHA-256 of what the commit changed for the target; null for events that change nothing (absent on entries older than digests).
+   * SHA-256 of what this entry's commit changed for its target; null for events that change nothing (absent on entries older than digests).
    */
   digest?: string | null;
   prevHash: string;
@@ -164,6 +200,9 @@ export interface IntegrityReport {
     bytes: number;
   };
 }
+/**
+ * A point in the audit chain: an entry's sequence number and hash.
+ */
 export interface AuditAnchor {
   seq: number;
   hash: string;
@@ -174,6 +213,9 @@ export interface PolicyListItem {
   council: string;
   createdAt: string;
   createdBy: string;
+  /**
+   * The commit that last changed the policy: its ETag.
+   */
   revision: number;
   /**
    * The cohort a submitted version is compared over before ratification; absent or null for none.
@@ -188,7 +230,7 @@ export interface PolicyListItem {
 export interface VersionSummary {
   policyId: string;
   version: string;
-  status: "draft" | "submitted" | "ratified" | "superseded" | "withdrawn";
+  status: VersionStatus;
   contentHash: string;
   basedOn: {
     version: string;
@@ -217,47 +259,11 @@ export interface VersionSummary {
     from: string;
     at: string;
   } | null;
-  /**
-   * How the version was taken out of force: proposed by one ratifier, confirmed by another.
-   */
-  withdrawal: {
-    /**
-     * The ratifier who confirmed the withdrawal.
-     */
-    by: string;
-    at: string;
-    reason: string;
-    /**
-     * The ratifier who proposed it (absent on withdrawals made before two people were needed).
-     */
-    proposedBy?: string;
-    proposedAt?: string;
-    /**
-     * The version that answers, once this one is withdrawn, for the first day this one answered for; null when none will.
-     */
-    restores?: {
-      version: string;
-      contentHash: string;
-    } | null;
-    equalityImpact?: string;
-    comparisonWaiver?: string;
-    comparison?: RatificationComparison | null;
-  } | null;
+  withdrawal: Withdrawal | null;
   /**
    * A proposal to withdraw the version, waiting for a second ratifier to confirm or anyone to cancel; absent or null when none is.
    */
-  withdrawalProposal?: {
-    proposedBy: string;
-    proposedAt: string;
-    reason: string;
-    /**
-     * The version that answers, once this one is withdrawn, for the first day this one answered for; null when none will.
-     */
-    restores: {
-      version: string;
-      contentHash: string;
-    } | null;
-  } | null;
+  withdrawalProposal?: WithdrawalProposal | null;
   /**
    * On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.
    */
@@ -285,7 +291,7 @@ export interface Ratification {
    * Why the version was ratified without a comparison over a reference cohort.
    */
   comparisonWaiver?: string;
-  auditAnchor?: AuditAnchor1;
+  auditAnchor?: AuditAnchor;
   /**
    * Present when the ratifier confirmed an effective date before the day of ratification or more than a year after it.
    */
@@ -347,11 +353,36 @@ export interface RatificationComparison {
   }[];
 }
 /**
- * The audit chain's head when the version was ratified: verification checks the chain still passes through it.
+ * How the version was taken out of force: proposed by one ratifier, confirmed by another.
  */
-export interface AuditAnchor1 {
-  seq: number;
-  hash: string;
+export interface Withdrawal {
+  /**
+   * The ratifier who confirmed the withdrawal (the second person).
+   */
+  by: string;
+  at: string;
+  reason: string;
+  /**
+   * The ratifier who proposed it (absent on withdrawals made before two people were needed).
+   */
+  proposedBy?: string;
+  proposedAt?: string;
+  restores?: Restores;
+  equalityImpact?: string;
+  comparisonWaiver?: string;
+  /**
+   * The version withdrawn compared with the one that comes back, over the reference cohort, when there was one.
+   */
+  comparison?: RatificationComparison | null;
+}
+/**
+ * Taking a version out of force, proposed by one ratifier and waiting for another to confirm it.
+ */
+export interface WithdrawalProposal {
+  proposedBy: string;
+  proposedAt: string;
+  reason: string;
+  restores: Restores;
 }
 /**
  * The calibration a draft was saved from, with the comparison of the draft with its source over the same cohort.
@@ -451,7 +482,7 @@ export interface UserWithHistory {
   id: string;
   username: string;
   displayName: string;
-  roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+  roles: Role[];
   disabled: boolean;
   createdAt: string;
   hasPassword: boolean;
@@ -469,40 +500,9 @@ export interface UserWithHistory {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
+   * A change waiting for a second admin, as the account record keeps it.
    */
-  pending:
-    | (
-        | {
-            kind: "roles";
-            roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "password-reset";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "disable";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "enable";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "api-key";
-            label: string;
-            expiresAt: string | null;
-            requestedBy: string;
-            requestedAt: string;
-          }
-      )
-    | null;
+  pending: PendingAccountChange | null;
   apiKeys: ApiKeySummary[];
   history: AccountHistoryEntry[];
 }
@@ -528,7 +528,7 @@ export interface NewUser {
   id: string;
   username: string;
   displayName: string;
-  roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+  roles: Role[];
   disabled: boolean;
   createdAt: string;
   hasPassword: boolean;
@@ -546,40 +546,9 @@ export interface NewUser {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
+   * A change waiting for a second admin, as the account record keeps it.
    */
-  pending:
-    | (
-        | {
-            kind: "roles";
-            roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "password-reset";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "disable";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "enable";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "api-key";
-            label: string;
-            expiresAt: string | null;
-            requestedBy: string;
-            requestedAt: string;
-          }
-      )
-    | null;
+  pending: PendingAccountChange | null;
   apiKeys: ApiKeySummary[];
   /**
    * The one-time code with which the person sets their own password (POST /api/auth/enrol): shown this once, never kept. Pass it to the person; null for a system's account, or when a second admin must agree first.
@@ -593,7 +562,7 @@ export interface Me {
   id: string;
   username: string;
   displayName: string;
-  roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
+  roles: Role[];
   disabled: boolean;
   createdAt: string;
   hasPassword: boolean;
@@ -611,69 +580,15 @@ export interface Me {
     worksFrom: string;
   } | null;
   /**
-   * A change waiting for a second admin: roles (the whole list asked for), a password reset, disabling an admin, enabling an account that can change what people are paid, or an API key for a system.
+   * A change waiting for a second admin, as the account record keeps it.
    */
-  pending:
-    | (
-        | {
-            kind: "roles";
-            roles: ("officer" | "ratifier" | "scrutiny" | "api-client" | "admin")[];
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "password-reset";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "disable";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "enable";
-            requestedBy: string;
-            requestedAt: string;
-          }
-        | {
-            kind: "api-key";
-            label: string;
-            expiresAt: string | null;
-            requestedBy: string;
-            requestedAt: string;
-          }
-      )
-    | null;
+  pending: PendingAccountChange | null;
   apiKeys: ApiKeySummary[];
   via: "session" | "api-key";
   /**
    * The actions this user may take: the console offers no other.
    */
-  permissions: (
-    | "policy.read"
-    | "policy.in-force"
-    | "policy.create"
-    | "version.draft"
-    | "version.submit"
-    | "version.return-to-draft"
-    | "version.ratify"
-    | "version.withdraw"
-    | "assessment.evaluate"
-    | "decision.record"
-    | "decision.list"
-    | "decision.read"
-    | "decision.replay"
-    | "decision.final-budget"
-    | "audit.read"
-    | "user.manage"
-    | "cohort.read"
-    | "cohort.manage"
-    | "comparison.run"
-    | "calibration.run"
-    | "calibration.save"
-    | "policy.reference-cohort"
-  )[];
+  permissions: Permission[];
   /**
    * Everything done to this account and by whom: roles, keys, one-time codes, passwords set.
    */
