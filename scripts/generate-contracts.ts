@@ -16,6 +16,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile, compileFromFile } from 'json-schema-to-typescript';
 import { components } from '../server/openapi/components.js';
+import { REQUEST_BODIES, REQUEST_PARTS } from '../server/http/request-schemas.js';
 import { RECORD_SCHEMAS } from '../server/store/record-schemas.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -85,6 +86,7 @@ export const RECORDS_MODULE = 'server/contract/records.ts';
 const ENGINE_CONTRACT: Record<string, string> = {
   Policy: 'Policy',
   Assessment: 'Assessment',
+  Cohort: 'Cohort',
   EvaluationResult: 'EvaluationResult',
   WorkedExample: 'WorkedExample',
 };
@@ -98,6 +100,20 @@ export async function generatedRecords(): Promise<string> {
     '/* Generated from server/store/record-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */',
     ...(engine.length > 0 ? [`import type { ${engine.join(', ')} } from '../../engine/index.js';`] : []),
     ...importsOf(types, '../../'),
+    '',
+    types,
+  ].join('\n');
+}
+
+/** The request bodies' types, from their schemas (server/http/request-schemas.ts). */
+export const REQUEST_BODIES_MODULE = 'server/contract/request-bodies.ts';
+
+export async function generatedRequestBodies(): Promise<string> {
+  const types = await typesOf('RequestBodies', Object.keys(REQUEST_BODIES), { ...REQUEST_BODIES, ...REQUEST_PARTS }, ENGINE_CONTRACT);
+  const engine = Object.keys(ENGINE_CONTRACT).filter((name) => new RegExp(`\\b${name}\\b`).test(types));
+  return [
+    '/* Generated from server/http/request-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */',
+    ...(engine.length > 0 ? [`import type { ${engine.join(', ')} } from '../../engine/index.js';`] : []),
     '',
     types,
   ].join('\n');
@@ -120,10 +136,11 @@ async function typesOf(
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(names.map((name) => [name, { $ref: `#/components/schemas/${name}` }])),
+    required: [...names],
     components: {
       // Each named by its component's name, so that an enum or a union is a named type too.
       schemas: Object.fromEntries(
-        Object.entries(schemas).map(([name, schema]) => [
+        Object.entries({ ...schemas, ...engineTypes }).map(([name, schema]) => [
           name,
           fromEngine.includes(name) ? { tsType: name } : { title: name, ...(withoutRefDescriptions(schema) as object) },
         ]),
@@ -165,6 +182,7 @@ async function main(check: boolean): Promise<number> {
   for (const [module, text] of [
     [API_ANSWERS_MODULE, await generatedApiAnswers()],
     [RECORDS_MODULE, await generatedRecords()],
+    [REQUEST_BODIES_MODULE, await generatedRequestBodies()],
   ] as const) {
     if ((await readFile(`${root}${module}`, 'utf8').catch(() => null)) === text) continue;
     if (check) stale.push(module);

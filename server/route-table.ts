@@ -8,11 +8,20 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { HttpProblem } from './errors.js';
 import { type BodyKind, bodyReaders } from './http/request-body.js';
+import { ENGINE_DOCUMENTS, type RequestName } from './http/request-schemas.js';
 import { type Action, may, rolesFor } from './permissions.js';
 import type { Role } from './store/records.js';
+import { checkedBody, type RequestBodies } from './validation.js';
 
 export type Access = 'public' | 'signed-in' | Action;
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** A document of the engine's, which a handler passes to the engine to check. */
+export type EngineDocument = (typeof ENGINE_DOCUMENTS)[number];
+/** What a route's body is: a request body the route checks before its handler, or an engine document. */
+export type Takes = RequestName | EngineDocument;
+/** The body a handler is given: checked and typed by its schema; an engine document is the engine's to check. */
+export type BodyOf<T extends Takes | undefined> = T extends RequestName ? RequestBodies[T] : unknown;
 
 export interface RouteSpec {
   method: Method;
@@ -20,7 +29,10 @@ export interface RouteSpec {
   path: string;
   access: Access;
   summary: string;
-  handler: (req: Request, res: Response) => unknown;
+  /** Declared as a method, so that a handler taking one route's body is a handler of the table. */
+  handler(req: Request, res: Response, body: unknown): unknown;
+  /** The schema of the body (server/http/request-schemas.ts), or the engine document it is: checked, typed and documented from that. */
+  takes?: Takes;
   /** How the body is read: JSON (the default for POST, PUT and PATCH), to a file (uploads), or not at all. */
   body?: BodyKind;
   /** The most bytes the body may have (default: DEFAULT_JSON_LIMIT). */
@@ -36,20 +48,21 @@ export const DEFAULT_JSON_LIMIT = 1024 * 1024;
 /** A policy document: room for the schema's largest (5,000 questions a questionnaire is about 1.2 MB). */
 export const POLICY_DOCUMENT_LIMIT = 8 * 1024 * 1024;
 
-export interface RouteOptions {
+export interface RouteOptions<T extends Takes | undefined = Takes | undefined> {
+  takes?: T;
   body?: BodyKind;
   bodyLimit?: number;
   uploadTypes?: readonly string[];
   before?: RequestHandler[];
 }
 
-export function route(
+export function route<T extends Takes | undefined = undefined>(
   method: Method,
   path: string,
   access: Access,
   summary: string,
-  handler: RouteSpec['handler'],
-  options: RouteOptions = {},
+  handler: (req: Request, res: Response, body: BodyOf<T>) => unknown,
+  options: RouteOptions<T> = {},
 ): RouteSpec {
   return { method, path, access, summary, handler, ...options };
 }
@@ -69,9 +82,17 @@ export function mount(router: Router, routes: readonly RouteSpec[], uploadDir: s
     const guard: RequestHandler = (req, _res, next) => next(refusal(spec.access, req));
     const readers = bodyReaders(bodyKindOf(spec), spec.bodyLimit ?? DEFAULT_JSON_LIMIT, uploadDir, spec.uploadTypes);
     // express 5 passes a handler's rejected promise to the error handler, so an async handler needs no wrapper.
-    const handle: RequestHandler = (req, res) => spec.handler(req, res);
+    const takes = spec.takes;
+    const handle: RequestHandler =
+      takes === undefined || isEngineDocument(takes)
+        ? (req, res) => spec.handler(req, res, req.body)
+        : (req, res) => spec.handler(req, res, checkedBody(takes, req));
     router[spec.method](spec.path, guard, ...readers, ...(spec.before ?? []), handle);
   }
+}
+
+function isEngineDocument(takes: Takes): takes is EngineDocument {
+  return (ENGINE_DOCUMENTS as readonly string[]).includes(takes);
 }
 
 function refusal(access: Access, req: Request): HttpProblem | undefined {

@@ -1,13 +1,41 @@
-import type { Request } from 'express';
-import { schemaValidator } from '../engine/index.js';
-import { unprocessable } from './errors.js';
+/**
+ * The check a route runs on its request body before its handler: the body's schema (named in the route
+ * table) with the engine's documents in it passed through to the engine, which checks them itself.
+ */
 
-/** Checks a request body against a JSON Schema; a 422 problem lists every issue at its pointer. */
-export function bodyChecker<T>(schema: object): (req: Request) => T {
-  const check = schemaValidator(schema);
-  return (req) => {
-    const issues = check(req.body);
-    if (issues.length > 0) throw unprocessable('The request body is invalid.', issues);
-    return req.body as T;
-  };
+import type { Request } from 'express';
+import { type Issue, schemaValidator } from '../engine/index.js';
+import type { RequestBodies } from './contract/request-bodies.js';
+import { unprocessable } from './errors.js';
+import { ENGINE_DOCUMENTS, REQUEST_BODIES, REQUEST_PARTS, type RequestName } from './http/request-schemas.js';
+
+export type { RequestBodies, RequestName };
+
+const checkers = new Map<RequestName, (json: unknown) => Issue[]>();
+
+/** The body, checked against the named schema; a 422 problem lists every issue at its pointer. */
+export function checkedBody<N extends RequestName>(name: N, req: Request): RequestBodies[N] {
+  let check = checkers.get(name);
+  if (!check) {
+    check = schemaValidator(routeCheck(REQUEST_BODIES[name]));
+    checkers.set(name, check);
+  }
+  const issues = check(req.body);
+  if (issues.length > 0) throw unprocessable('The request body is invalid.', issues);
+  return req.body as RequestBodies[N];
+}
+
+/** The schema as a route checks it: references resolved, an engine document anything (the engine checks it). */
+function routeCheck(node: unknown): object {
+  if (Array.isArray(node)) return node.map(routeCheck);
+  if (node === null || typeof node !== 'object') return node as object;
+  const reference = (node as { $ref?: unknown }).$ref;
+  if (typeof reference === 'string') {
+    const target = reference.replace('#/components/schemas/', '');
+    if ((ENGINE_DOCUMENTS as readonly string[]).includes(target)) return {};
+    const shared = { ...REQUEST_BODIES, ...REQUEST_PARTS } as Record<string, object>;
+    if (Object.hasOwn(shared, target)) return routeCheck(shared[target]);
+    throw new Error(`A request body refers to ${reference}, which is neither an engine document nor a request body`);
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, routeCheck(child)]));
 }

@@ -46,24 +46,24 @@ export type PendingAccountChange =
     };
 
 export interface Records {
-  Role?: Role;
-  VersionStatus?: VersionStatus;
-  PolicyRecord?: PolicyRecord;
-  AuditAnchor?: AuditAnchor;
-  Ratification?: Ratification;
-  Restores?: Restores;
-  WithdrawalProposal?: WithdrawalProposal;
-  Withdrawal?: Withdrawal;
-  VersionRecord?: VersionRecord;
-  FinalBudget?: FinalBudget;
-  DecisionRecord?: DecisionRecord;
-  ApiKeyRecord?: ApiKeyRecord;
-  Enrolment?: Enrolment;
-  PendingAccountChange?: PendingAccountChange;
-  UserRecord?: UserRecord;
-  SessionRecord?: SessionRecord;
-  StoredAuditEntry?: StoredAuditEntry;
-  CohortRecord?: CohortRecord;
+  Role: Role;
+  VersionStatus: VersionStatus;
+  PolicyRecord: PolicyRecord;
+  AuditAnchor: AuditAnchor;
+  Ratification: Ratification;
+  Restores: Restores;
+  WithdrawalProposal: WithdrawalProposal;
+  Withdrawal: Withdrawal;
+  VersionRecord: VersionRecord;
+  FinalBudget: FinalBudget;
+  DecisionRecord: DecisionRecord;
+  ApiKeyRecord: ApiKeyRecord;
+  Enrolment: Enrolment;
+  PendingAccountChange: PendingAccountChange;
+  UserRecord: UserRecord;
+  SessionRecord: SessionRecord;
+  StoredAuditEntry: StoredAuditEntry;
+  CohortRecord: CohortRecord;
 }
 export interface PolicyRecord {
   id: string;

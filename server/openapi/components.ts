@@ -24,6 +24,7 @@ import {
 import { decisionCommon, RECORD_SCHEMAS, VERSION_OPTIONAL } from '../store/record-schemas.js';
 import { ACTIONS } from '../permissions.js';
 import { ACCOUNT_HISTORY } from '../domain/accounts.js';
+import { REQUEST_BODIES, REQUEST_PARTS } from '../http/request-schemas.js';
 import { engineComponents } from './engine-components.js';
 import { arrayOf, extend, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
@@ -34,7 +35,6 @@ import {
   problemError,
   userProperties,
   versionSummaryProperties,
-  workedExample,
 } from './resource-schemas.js';
 
 export const components = {
@@ -57,7 +57,9 @@ export const components = {
     Problem: problem,
     ProblemError: problemError,
     ...engineComponents(),
-    WorkedExample: workedExample,
+    // Request bodies (server/http/request-schemas.ts), worked examples among them.
+    ...REQUEST_BODIES,
+    ...REQUEST_PARTS,
     // The stored records the API shows as they are kept.
     ...pick(RECORD_SCHEMAS, [
       'Role',

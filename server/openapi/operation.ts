@@ -16,8 +16,7 @@ export interface Parameter {
 }
 
 export interface Operation {
-  body?: Schema;
-  /** The body may also be sent as these media types (besides application/json, when `body` is given). */
+  /** The body may also be sent as these media types (besides application/json, when the route takes a body). */
   bodyTypes?: Record<string, Schema>;
   params?: Parameter[];
   /** The success response: status, and its schema (none for 204). */
@@ -169,7 +168,9 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
     ...(guarded ? { 'x-permission': route.access } : {}),
     'x-roles': [...rolesOf(route.access, ROLES)],
     ...(pathParams.length + (d.params?.length ?? 0) > 0 ? { parameters: [...pathParams, ...(d.params ?? [])] } : {}),
-    ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: d.body }, ...mediaTypes(d.bodyTypes) } } } : {}),
+    ...(route.takes
+      ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.takes) }, ...mediaTypes(d.bodyTypes) } } }
+      : {}),
     responses,
   };
 }

@@ -4,29 +4,7 @@
  */
 
 import { REASON_MINIMUM } from '../domain/reasons.js';
-import {
-  batchBody,
-  calibrateBody,
-  changePasswordBody,
-  cloneBody,
-  compareBody,
-  createApiKeyBody,
-  createPolicyBody,
-  createUserBody,
-  enrolBody,
-  examplesBody,
-  finalBudgetBody,
-  generateCohortBody,
-  loginBody,
-  ratifyBody,
-  recordDecisionBody,
-  referenceCohortBody,
-  setupBody,
-  updateUserBody,
-  withdrawBody,
-  confirmWithdrawalBody,
-} from '../schemas.js';
-import { arrayOf, isoDate, record, ref, refine, string, type Schema } from './json-schema.js';
+import { arrayOf, isoDate, record, ref, string } from './json-schema.js';
 import type { Operation, Parameter } from './operation.js';
 
 const asOf: Parameter = {
@@ -92,9 +70,6 @@ const EDIT = {
   428: 'If-Match is missing.',
 } as const;
 
-const evaluateBody = ref('Assessment');
-const batchRequest = refine(batchBody, { assessments: { ...(batchBody.properties.assessments as Schema), items: ref('Assessment') } });
-
 export const OPERATIONS: Record<string, Operation> = {
   'get /api/health': { ok: [200, ref('Health')] },
   'get /api/openapi.json': {
@@ -115,14 +90,12 @@ export const OPERATIONS: Record<string, Operation> = {
   },
 
   'post /api/auth/login': {
-    body: loginBody,
     ok: [200, ref('LoginResponse')],
     problems: { 401: 'The username or password is wrong, or the account is disabled.', 422: INVALID_BODY },
   },
   'post /api/auth/logout': { ok: [204] },
   'get /api/auth/me': { ok: [200, ref('Me')] },
   'post /api/auth/enrol': {
-    body: enrolBody,
     ok: [204],
     problems: {
       403: 'bad_code (pointer /code): the code is wrong, used, out of date, or not for this username; code_not_yet: the reset of an admin in a council of two works only after its wait.',
@@ -132,7 +105,6 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'get /api/setup': { ok: [200, ref('SetupStatus')] },
   'post /api/auth/password': {
-    body: changePasswordBody,
     ok: [204],
     problems: {
       403: 'The current password is wrong (pointer /currentPassword), or the caller used an API key, which has no password.',
@@ -140,7 +112,6 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'post /api/setup': {
-    body: setupBody,
     ok: [201, ref('User')],
     problems: {
       403: 'The setup code is wrong.',
@@ -151,7 +122,6 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'get /api/users': { ok: [200, arrayOf(ref('User'))] },
   'post /api/users': {
-    body: createUserBody,
     ok: [201, ref('NewUser')],
     okHeaders: created('/api/users/{userId}'),
     alsoOk: {
@@ -170,7 +140,6 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: 'No such user.' },
   },
   'patch /api/users/{userId}': {
-    body: updateUserBody,
     ok: [200, ref('User')],
     alsoOk: {
       status: 202,
@@ -213,7 +182,6 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: 'No such user.', 409: 'Nothing is waiting on the account.' },
   },
   'post /api/users/{userId}/api-keys': {
-    body: createApiKeyBody,
     ok: [201, ref('NewApiKey')],
     alsoOk: {
       status: 202,
@@ -230,10 +198,6 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'get /api/policies': { ok: [200, arrayOf(ref('PolicyListItem'))] },
   'post /api/policies': {
-    body: refine(createPolicyBody, {
-      document: ref('Policy'),
-      examples: { ...(createPolicyBody.properties.examples as Schema), items: ref('WorkedExample') },
-    }),
     ok: [201, ref('VersionRecord')],
     okHeaders: created('/api/policies/{id}'),
     problems: {
@@ -264,7 +228,6 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'get /api/policies/{id}/versions': { ok: [200, arrayOf(ref('VersionSummary'))], problems: { 404: NOT_FOUND_POLICY } },
   'post /api/policies/{id}/versions': {
-    body: ref('Policy'),
     ok: [201, ref('VersionRecord')],
     okHeaders: { ...created('/api/policies/{id}/versions/{version}'), ...etag },
     problems: {
@@ -279,7 +242,6 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: NOT_FOUND_VERSION },
   },
   'put /api/policies/{id}/versions/{version}': {
-    body: ref('Policy'),
     params: [ifMatch],
     ok: [200, ref('VersionRecord')],
     okHeaders: etag,
@@ -291,7 +253,6 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: NOT_FOUND_VERSION },
   },
   'put /api/policies/{id}/versions/{version}/examples': {
-    body: refine(examplesBody, { examples: { ...(examplesBody.properties.examples as Schema), items: ref('WorkedExample') } }),
     params: [{ ...ifMatch, description: "The worked examples' ETag from their last read." }],
     ok: [200, ref('WorkedExamples')],
     okHeaders: examplesEtag,
@@ -299,7 +260,6 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'delete /api/policies/{id}/versions/{version}': { ok: [204], problems: { 404: NOT_FOUND_VERSION, 409: IMMUTABLE } },
   'post /api/policies/{id}/versions/{version}/clone': {
-    body: cloneBody,
     ok: [201, ref('VersionRecord')],
     okHeaders: { ...created('/api/policies/{id}/versions/{version}'), ...etag },
     problems: { 404: NOT_FOUND_VERSION, 409: 'The policy has a version of that name already.', 422: INVALID_BODY },
@@ -320,7 +280,6 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: NOT_FOUND_VERSION, 409: 'The version is not submitted.' },
   },
   'post /api/policies/{id}/versions/{version}/ratify': {
-    body: ratifyBody,
     params: [
       { ...ifMatch, description: 'The ETag of the version as the ratifier reviewed it: the ratification is of exactly that revision.' },
     ],
@@ -339,7 +298,6 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'post /api/policies/{id}/versions/{version}/withdrawal': {
-    body: withdrawBody,
     ok: [201, ref('VersionRecord')],
     okHeaders: etag,
     problems: {
@@ -349,7 +307,6 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'post /api/policies/{id}/versions/{version}/withdrawal/confirm': {
-    body: confirmWithdrawalBody,
     params: [
       {
         ...ifMatch,
@@ -378,7 +335,6 @@ export const OPERATIONS: Record<string, Operation> = {
   'get /api/policies/{id}/versions/{version}/audit': { ok: [200, arrayOf(ref('AuditEntry'))], problems: { 404: NOT_FOUND_VERSION } },
 
   'post /api/policies/{id}/evaluate': {
-    body: evaluateBody,
     params: [asOf],
     ok: [200, ref('EvaluationResult')],
     problems: {
@@ -388,13 +344,11 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'post /api/policies/{id}/versions/{version}/evaluate': {
-    body: evaluateBody,
     params: [asOf],
     ok: [200, ref('EvaluationResult')],
     problems: { 400: BAD_AS_OF, 404: NOT_FOUND_VERSION, 422: ASSESSMENT_INVALID },
   },
   'post /api/policies/{id}/evaluate-batch': {
-    body: batchRequest,
     ok: [200, ref('BatchResult')],
     problems: {
       404: NOT_FOUND_POLICY,
@@ -402,14 +356,12 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'post /api/policies/{id}/versions/{version}/evaluate-batch': {
-    body: batchRequest,
     params: [asOf],
     ok: [200, ref('BatchResult')],
     problems: { 400: BAD_AS_OF, 404: NOT_FOUND_VERSION, 422: 'The body is not a list of 1 to 1000 assessments.' },
   },
 
   'post /api/decisions': {
-    body: refine(recordDecisionBody, { assessment: ref('Assessment') }),
     ok: [201, ref('Decision')],
     okHeaders: { ...created('/api/decisions/{decisionId}'), ...decisionEtag },
     problems: {
@@ -453,7 +405,6 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: NOT_FOUND_DECISION, 409: "The version's content is not what the decision used." },
   },
   'put /api/decisions/{decisionId}/final-budget': {
-    body: finalBudgetBody,
     params: [{ ...ifMatch, description: 'The ETag of the decision as read: the final budget is recorded over exactly that.' }],
     ok: [200, ref('Decision')],
     okHeaders: decisionEtag,
@@ -494,7 +445,6 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'get /api/cohorts': { ok: [200, arrayOf(ref('CohortRecord'))] },
   'post /api/cohorts': {
-    body: ref('Cohort'),
     bodyTypes: {
       'text/csv': {
         type: 'string',
@@ -532,7 +482,6 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'get /api/cohorts/{cohortId}': { ok: [200, ref('CohortRecord')], problems: { 404: NOT_FOUND_COHORT } },
   'post /api/cohorts/generate': {
-    body: generateCohortBody,
     ok: [201, ref('CohortRecord')],
     okHeaders: created('/api/cohorts/{cohortId}'),
     problems: { 404: NOT_FOUND_VERSION, 422: INVALID_BODY },
@@ -542,7 +491,6 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: NOT_FOUND_COHORT, 409: 'The cohort is the reference cohort of a policy: choose another (or none) first.' },
   },
   'put /api/policies/{id}/reference-cohort': {
-    body: referenceCohortBody,
     ok: [200, ref('PolicyRecord')],
     problems: {
       404: 'No such policy, or no such cohort.',
@@ -552,7 +500,6 @@ export const OPERATIONS: Record<string, Operation> = {
   },
 
   'post /api/comparisons': {
-    body: compareBody,
     ok: [202, ref('ComparisonJob')],
     okHeaders: created('/api/comparisons/{comparisonId}'),
     okDescription: 'The comparison has started: poll the job at Location.',
@@ -583,7 +530,6 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 404: NOT_FOUND_COMPARISON, 409: NOT_READY },
   },
   'post /api/policies/{id}/versions/{version}/calibrate': {
-    body: calibrateBody,
     ok: [200, ref('Calibration')],
     okDescription: 'The calibration (without saveAs).',
     alsoOk: {

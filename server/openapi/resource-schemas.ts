@@ -1,13 +1,10 @@
 /**
  * Response shapes the API shows besides its stored records (server/store/record-schemas.ts): problems,
- * users and keys as shown, versions as listed, worked examples and their outcomes.
+ * users and keys as shown, versions as listed, worked examples' outcomes.
  */
 
-import { workedExampleSchema } from '../schemas.js';
 import { versionCommon } from '../store/record-schemas.js';
-import { arrayOf, nullable, record, ref, refine, string, timestamp, type Schema } from './json-schema.js';
-
-export const workedExample = refine(workedExampleSchema, { assessment: ref('Assessment') });
+import { arrayOf, nullable, record, ref, string, timestamp, type Schema } from './json-schema.js';
 
 export const problemError = record({
   pointer: { type: 'string', description: 'JSON Pointer (RFC 6901) into the request body, or /query/<name> for a query parameter.' },

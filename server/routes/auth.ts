@@ -9,17 +9,10 @@ import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { actionsFor } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { changePasswordBody, enrolBody, loginBody, setupBody } from '../schemas.js';
 import { codeHash, runAccountCommand } from '../accounts.js';
 import { usableCode } from '../domain/accounts.js';
 import { accountHistory, publicUser } from './account-view.js';
 import type { UserRecord } from '../store/records.js';
-import { bodyChecker } from '../validation.js';
-
-const checkLogin = bodyChecker<{ username: string; password: string }>(loginBody);
-const checkPasswordChange = bodyChecker<{ currentPassword: string; newPassword: string }>(changePasswordBody);
-const checkSetup = bodyChecker<{ code: string; username: string; displayName?: string; password: string }>(setupBody);
-const checkEnrol = bodyChecker<{ username: string; code: string; password: string }>(enrolBody);
 
 export function authRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -28,8 +21,8 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       '/api/auth/login',
       'public',
       'Sign in with a username and password; returns a bearer token. Failed attempts are limited per account and per address (429 with Retry-After)',
-      async (req, res) => {
-        const { username, password } = checkLogin(req);
+      async (_req, res, body) => {
+        const { username, password } = body;
         const user = ctx.store.all('users').find((u) => u.username === username);
         // Verify even for an unknown user, so timing does not reveal which usernames exist.
         const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -73,7 +66,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         });
         res.json({ token, expiresAt, user: publicUser(user) });
       },
-      { before: signInLimiters(ctx.signInLimits) },
+      { takes: 'LoginRequest', before: signInLimiters(ctx.signInLimits) },
     ),
 
     route(
@@ -81,8 +74,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       '/api/auth/password',
       'signed-in',
       'Change your own password (send the current one); every other session of yours ends',
-      async (req, res) => {
-        const body = checkPasswordChange(req);
+      async (req, res, body) => {
         if (req.caller!.via !== 'session')
           throw new HttpProblem(403, 'session_required', 'Sign in with a password to change it; an API key has none.');
         const user = ctx.store.all('users').find((u) => u.id === req.caller!.userId)!;
@@ -119,7 +111,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         });
         res.status(204).end();
       },
-      { before: [passwordChangeLimiter(ctx.signInLimits)] },
+      { takes: 'ChangePasswordRequest', before: [passwordChangeLimiter(ctx.signInLimits)] },
     ),
 
     route('post', '/api/auth/logout', 'signed-in', 'End the current session', async (req, res) => {
@@ -180,8 +172,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       '/api/auth/enrol',
       'public',
       'Set your own password with the one-time code an admin gave you (for a new account, or after a reset); then sign in. Every session of the account ends',
-      async (req, res) => {
-        const body = checkEnrol(req);
+      async (_req, res, body) => {
         const hash = codeHash(body.code);
         // The code first: a password is judged (against the person's name) only for someone holding a code that works.
         const { user } = usableCode(ctx.store.all('users'), body.username, hash, isoNow(ctx.clock));
@@ -195,38 +186,44 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.status(204).end();
       },
-      { before: signInLimiters(ctx.signInLimits) },
+      { takes: 'EnrolRequest', before: signInLimiters(ctx.signInLimits) },
     ),
 
     route('get', '/api/setup', 'public', 'Whether the first admin still needs to be created', (_req, res) => {
       res.json({ needed: ctx.store.all('users').length === 0 && ctx.setupCode !== null });
     }),
 
-    route('post', '/api/setup', 'public', 'Create the first admin with the one-time setup code printed at start-up', async (req, res) => {
-      const body = checkSetup(req);
-      if (ctx.store.all('users').length > 0 || ctx.setupCode === null)
-        throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
-      requireStrongPassword(body.password, body);
-      if (!sameHash(sha256(body.code), sha256(ctx.setupCode)))
-        throw new HttpProblem(403, 'bad_setup_code', 'The setup code is wrong: use the one printed when the server started.');
-      const user = await newUser(
-        { username: body.username, displayName: body.displayName ?? body.username, roles: ['admin'], password: body.password },
-        isoNow(ctx.clock),
-      );
-      await ctx.store.transact((draft) => {
-        if (draft.rows('users').length > 0) throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
-        draft.rows('users').push({ ...user, revision: draft.revision });
-        draft.audit({
-          at: user.createdAt,
-          actor: user.username,
-          action: 'user.create',
-          target: `user:${user.id}`,
-          details: { roles: user.roles, granted: user.roles, via: 'setup' },
+    route(
+      'post',
+      '/api/setup',
+      'public',
+      'Create the first admin with the one-time setup code printed at start-up',
+      async (_req, res, body) => {
+        if (ctx.store.all('users').length > 0 || ctx.setupCode === null)
+          throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
+        requireStrongPassword(body.password, body);
+        if (!sameHash(sha256(body.code), sha256(ctx.setupCode)))
+          throw new HttpProblem(403, 'bad_setup_code', 'The setup code is wrong: use the one printed when the server started.');
+        const user = await newUser(
+          { username: body.username, displayName: body.displayName ?? body.username, roles: ['admin'], password: body.password },
+          isoNow(ctx.clock),
+        );
+        await ctx.store.transact((draft) => {
+          if (draft.rows('users').length > 0) throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
+          draft.rows('users').push({ ...user, revision: draft.revision });
+          draft.audit({
+            at: user.createdAt,
+            actor: user.username,
+            action: 'user.create',
+            target: `user:${user.id}`,
+            details: { roles: user.roles, granted: user.roles, via: 'setup' },
+          });
         });
-      });
-      ctx.setupCode = null;
-      res.status(201).json(publicUser(user));
-    }),
+        ctx.setupCode = null;
+        res.status(201).json(publicUser(user));
+      },
+      { takes: 'SetupRequest' },
+    ),
   ];
 }
 

@@ -5,19 +5,8 @@ import { cohortInput } from '../cohorts.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { calibrateBody } from '../schemas.js';
-import { bodyChecker } from '../validation.js';
 import { may } from '../permissions.js';
 import { etagOf, requireVersion, runCommand, versionLinks } from '../versions.js';
-
-const checkCalibrate = bodyChecker<{
-  cohortId: string;
-  budgetPence: number;
-  contingencyPercent?: number;
-  asOf?: string;
-  sensitivityPercents?: number[];
-  saveAs?: string;
-}>(calibrateBody);
 
 export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -26,8 +15,7 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/versions/:version/calibrate',
       'calibration.run',
       'Affordability over a cohort, the price per point (or band scaling) that fits a budget after contingency, and a sensitivity table; an officer may save it as a new draft',
-      async (req, res) => {
-        const body = checkCalibrate(req);
+      async (req, res, body) => {
         if (body.saveAs && !may(req.caller!.roles, 'calibration.save'))
           throw new HttpProblem(403, 'role_required', 'Saving a calibrated draft needs the officer role.');
         const source = requireVersion(ctx.store, String(req.params.id), String(req.params.version));
@@ -81,6 +69,7 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
           .set('ETag', etagOf(saved))
           .json({ ...summary, calibratedPolicy: document, draft: versionLinks(saved) });
       },
+      { takes: 'CalibrateRequest' },
     ),
   ];
 }

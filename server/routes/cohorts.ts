@@ -7,19 +7,12 @@ import { HttpProblem } from '../errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { setReferenceCohort } from '../lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { generateCohortBody, referenceCohortBody } from '../schemas.js';
 import type { CohortRecord } from '../store/records.js';
-import { bodyChecker } from '../validation.js';
 import { applyOutcome, commitContext, policyState, requirePolicy, requireVersion } from '../versions.js';
 import type { StoredCohortOutcome } from '../work/tasks.js';
 
-const checkGenerate = bodyChecker<{ policyId: string; version: string; name: string; description?: string; size: number; seed: number }>(
-  generateCohortBody,
-);
 /** CSV and JSON cohorts of 400,000 people fit well within this. */
 const COHORT_LIMIT_BYTES = 100 * 1024 * 1024;
-
-const checkReference = bodyChecker<{ cohortId: string | null }>(referenceCohortBody);
 
 export function cohortRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -82,7 +75,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.status(201).location(`/api/cohorts/${record.id}`).json(record);
       },
-      { body: 'upload', bodyLimit: COHORT_LIMIT_BYTES, uploadTypes: ['text/csv'] },
+      { takes: 'Cohort', body: 'upload', bodyLimit: COHORT_LIMIT_BYTES, uploadTypes: ['text/csv'] },
     ),
 
     route(
@@ -90,8 +83,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
       '/api/cohorts/generate',
       'cohort.manage',
       'Store a realistic synthetic cohort for one policy version, reproducible from a seed',
-      async (req, res) => {
-        const body = checkGenerate(req);
+      async (req, res, body) => {
         requirePolicy(ctx.store, body.policyId);
         const version = requireVersion(ctx.store, body.policyId, body.version);
         const generated = await ctx.work.generateCohort(version.document, body.size, body.seed);
@@ -109,6 +101,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.status(201).location(`/api/cohorts/${record.id}`).json(record);
       },
+      { takes: 'GenerateCohortRequest' },
     ),
 
     route('delete', '/api/cohorts/:cohortId', 'cohort.manage', 'Delete a cohort and its people', async (req, res) => {
@@ -137,8 +130,8 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/reference-cohort',
       'policy.reference-cohort',
       'Choose the cohort versions are compared over before ratification (null for none); not while a version is submitted',
-      async (req, res) => {
-        const { cohortId } = checkReference(req);
+      async (req, res, body) => {
+        const { cohortId } = body;
         const policyId = String(req.params.id);
         requirePolicy(ctx.store, policyId);
         const cohort = cohortId === null ? null : requireCohortRecord(ctx.store, cohortId);
@@ -154,6 +147,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         });
         res.json(policy);
       },
+      { takes: 'ReferenceCohortRequest' },
     ),
   ];
 }

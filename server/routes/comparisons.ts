@@ -6,19 +6,7 @@ import type { ComparisonJobs } from '../comparisons.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { compareBody } from '../schemas.js';
-import { bodyChecker } from '../validation.js';
 import { requirePolicy, requireVersion } from '../versions.js';
-
-const checkCompare = bodyChecker<{
-  policyId: string;
-  versions: string[];
-  cohortId: string;
-  asOf?: string;
-  materiality?: { pounds?: number; percent?: number };
-  attribution?: boolean;
-  wait?: boolean;
-}>(compareBody);
 
 export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSpec[] {
   const notFound = (id: string) =>
@@ -56,8 +44,7 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
       '/api/comparisons',
       'comparison.run',
       'Compare versions of a policy over a stored cohort (runs as a job; poll it, or pass wait: true)',
-      async (req, res) => {
-        const body = checkCompare(req);
+      async (req, res, body) => {
         requirePolicy(ctx.store, body.policyId);
         const records = body.versions.map((v) => requireVersion(ctx.store, body.policyId, v));
         const { record, cohort } = await cohortInput(ctx.store, body.cohortId);
@@ -87,6 +74,7 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
           .location(`/api/comparisons/${job.id}`)
           .json(jobView(job));
       },
+      { takes: 'CompareRequest' },
     ),
 
     route('get', '/api/comparisons/:comparisonId', 'comparison.run', 'A comparison: its progress, then its result', async (req, res) => {

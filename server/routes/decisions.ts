@@ -12,19 +12,13 @@ import { actorNames } from '../audit-words.js';
 import { etagOf } from '../lifecycle.js';
 import { type Action, mayOn } from '../permissions.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { finalBudgetBody, recordDecisionBody } from '../schemas.js';
 import type { DecisionRecord, VersionRecord } from '../store/records.js';
-import { bodyChecker } from '../validation.js';
 import { requireVersion } from '../versions.js';
 import { requirePrecondition } from '../domain/preconditions.js';
 import { requireReason } from '../domain/reasons.js';
 import { versionInForce } from '../in-force.js';
 import { evaluateWith, versionForAssessment } from './evaluate.js';
 
-const checkRecord = bodyChecker<{ policyId: string; version?: string; asOf?: string; assessment: unknown; reason?: string }>(
-  recordDecisionBody,
-);
-const checkFinal = bodyChecker<{ weeklyPence: number; reason: string }>(finalBudgetBody);
 /** The most decisions one page of the list holds, and how many it holds when not told. */
 const LIST_LIMIT = 500;
 
@@ -41,8 +35,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       '/api/decisions',
       'decision.record',
       'Evaluate an assessment and record it as a decision: input, output and the version used',
-      async (req, res) => {
-        const body = checkRecord(req);
+      async (req, res, body) => {
         const version = withPointerPrefix('/assessment', () => versionForAssessment(ctx.store, body.policyId, body.assessment));
         const assessmentDate = (body.assessment as { assessmentDate: string }).assessmentDate;
         requireInForceDecision(version, assessmentDate, body, today(ctx.clock));
@@ -81,6 +74,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
         });
         res.status(201).location(`/api/decisions/${decision.id}`).set('ETag', etagOf(decision)).json(decision);
       },
+      { takes: 'RecordDecisionRequest' },
     ),
 
     route(
@@ -156,8 +150,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       '/api/decisions/:decisionId/final-budget',
       'decision.final-budget',
       'Record the budget agreed after support planning and why it differs from the indicative one (needs If-Match with the ETag you read)',
-      async (req, res) => {
-        const body = checkFinal(req);
+      async (req, res, body) => {
         const id = String(req.params.decisionId);
         const reason = requireReason(body.reason, '/reason', 'why the agreed budget is what it is');
         const updated = await ctx.store.transact((draft) => {
@@ -191,6 +184,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
         const decision = { ...(await ctx.store.decision(updated.id))!, revision: updated.revision, finalBudget: updated.finalBudget };
         res.set('ETag', etagOf(decision)).json(decision);
       },
+      { takes: 'FinalBudgetRequest' },
     ),
   ];
 }

@@ -4,13 +4,9 @@ import { fromIssues, HttpProblem, problem, underPointer } from '../errors.js';
 import { versionInForce } from '../in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { batchBody } from '../schemas.js';
 import type { VersionRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { bodyChecker } from '../validation.js';
 import { compiledFor, requirePolicy, requireVersion } from '../versions.js';
-
-const checkBatch = bodyChecker<{ assessments: unknown[] }>(batchBody);
 
 export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
   const byDate = (req: { params: Record<string, string | string[]> }, assessment: unknown) =>
@@ -24,10 +20,11 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/evaluate',
       'assessment.evaluate',
       'Evaluate an assessment with the version in force on its assessment date',
-      (req, res) => {
+      (req, res, assessment) => {
         const asOf = asOfQuery(req.query);
-        res.json(evaluateWith(byDate(req, req.body), req.body, asOf));
+        res.json(evaluateWith(byDate(req, assessment), assessment, asOf));
       },
+      { takes: 'Assessment' },
     ),
 
     route(
@@ -35,9 +32,10 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/versions/:version/evaluate',
       'assessment.evaluate',
       'Evaluate an assessment with one named version, whatever its status',
-      (req, res) => {
-        res.json(evaluateWith(byVersion(req), req.body, asOfQuery(req.query)));
+      (req, res, assessment) => {
+        res.json(evaluateWith(byVersion(req), assessment, asOfQuery(req.query)));
       },
+      { takes: 'Assessment' },
     ),
 
     route(
@@ -45,12 +43,13 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/evaluate-batch',
       'assessment.evaluate',
       'Evaluate many assessments, each with the version in force on its date',
-      (req, res) => {
-        const { assessments } = checkBatch(req);
+      (req, res, body) => {
+        const { assessments } = body;
         requirePolicy(ctx.store, String(req.params.id));
         const asOf = asOfQuery(req.query);
         res.json({ results: batch(assessments, (a) => evaluateWith(byDate(req, a), a, asOf)) });
       },
+      { takes: 'BatchRequest' },
     ),
 
     route(
@@ -58,12 +57,13 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies/:id/versions/:version/evaluate-batch',
       'assessment.evaluate',
       'Evaluate many assessments with one named version',
-      (req, res) => {
-        const { assessments } = checkBatch(req);
+      (req, res, body) => {
+        const { assessments } = body;
         const version = byVersion(req);
         const asOf = asOfQuery(req.query);
         res.json({ results: batch(assessments, (a) => evaluateWith(version, a, asOf)) });
       },
+      { takes: 'BatchRequest' },
     ),
   ];
 }

@@ -1,17 +1,13 @@
-import type { Policy, WorkedExample } from '../../engine/index.js';
+import type { Policy } from '../../engine/index.js';
 import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../errors.js';
 import { versionInForce } from '../in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
-import { createPolicyBody } from '../schemas.js';
-import { bodyChecker } from '../validation.js';
 import { createPolicy } from '../lifecycle.js';
 import { applyOutcome, commitContext, etagOf, policyState, requirePolicy, versionSummary } from '../versions.js';
 import { checkedDocument } from './versions.js';
-
-const checkCreate = bodyChecker<{ document: unknown; examples?: WorkedExample[] }>(createPolicyBody);
 
 export function policyRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -37,8 +33,7 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       '/api/policies',
       'policy.create',
       'Start a new policy scheme with its first draft version',
-      async (req, res) => {
-        const body = checkCreate(req);
+      async (req, res, body) => {
         const document = checkedDocumentAt(body.document);
         const record = await ctx.store
           .transact((draft) => {
@@ -57,7 +52,7 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
           });
         res.status(201).location(`/api/policies/${record.policyId}`).set('ETag', etagOf(record)).json(record);
       },
-      { bodyLimit: POLICY_DOCUMENT_LIMIT },
+      { takes: 'CreatePolicyRequest', bodyLimit: POLICY_DOCUMENT_LIMIT },
     ),
 
     route('get', '/api/policies/:id', 'policy.read', 'A policy and its versions', (req, res) => {

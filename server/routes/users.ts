@@ -5,14 +5,8 @@ import type { AppContext } from '../context.js';
 import { isSystem } from '../domain/accounts.js';
 import { HttpProblem } from '../errors.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { createApiKeyBody, createUserBody, updateUserBody } from '../schemas.js';
-import type { Role, UserRecord } from '../store/records.js';
-import { bodyChecker } from '../validation.js';
+import type { UserRecord } from '../store/records.js';
 import { accountHistory, publicUser } from './account-view.js';
-
-const checkCreate = bodyChecker<{ username: string; displayName: string; roles: Role[] }>(createUserBody);
-const checkUpdate = bodyChecker<{ displayName?: string; roles?: Role[]; disabled?: boolean }>(updateUserBody);
-const checkKey = bodyChecker<{ label: string; expiresAt?: string }>(createApiKeyBody);
 
 export function userRoutes(ctx: AppContext): RouteSpec[] {
   const actor = (req: { caller?: { userId: string; username: string } }) => ({
@@ -43,8 +37,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       '/api/users',
       'user.manage',
       "Create an account. A person's account comes with a one-time code (shown once, here) with which they set their own password at POST /api/auth/enrol; a system's (role api-client alone) gets API keys instead. Officer and ratifier roles wait for a second admin where there is one (202)",
-      async (req, res) => {
-        const body = checkCreate(req);
+      async (req, res, body) => {
         const system = isSystem(body);
         const code = system ? null : newCode(ctx.clock);
         const outcome = await runAccountCommand(
@@ -59,6 +52,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           .set('ETag', etagOf(outcome.user))
           .json(withCode(outcome.user, outcome.codeIssued ? (code?.shown ?? null) : null));
       },
+      { takes: 'CreateUserRequest' },
     ),
 
     route(
@@ -66,14 +60,14 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       '/api/users/:userId',
       'user.manage',
       "Change a user's name, roles or disabled flag (not your own roles). Granting officer or ratifier waits for a second admin where there is one (202, the request in `pending`); a role taken away or a disabled account ends the user's sessions",
-      async (req, res) => {
-        const body = checkUpdate(req);
+      async (req, res, body) => {
         const outcome = await runAccountCommand(ctx.store, ctx.clock, { kind: 'update', userId: userId(req), ...body }, actor(req));
         res
           .status(outcome.pending ? 202 : 200)
           .set('ETag', etagOf(outcome.user))
           .json(publicUser(outcome.user));
       },
+      { takes: 'UpdateUserRequest' },
     ),
 
     route(
@@ -131,8 +125,8 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       '/api/users/:userId/api-keys',
       'user.manage',
       "Issue an API key to a system's account (role api-client alone); the key is shown once, in this response. Where there is a second admin, the key waits for them (202, `pending`), and is shown once to the admin who agrees",
-      async (req, res) => {
-        const { label, expiresAt } = checkKey(req);
+      async (req, res, body) => {
+        const { label, expiresAt } = body;
         const now = isoNow(ctx.clock);
         if (expiresAt !== undefined && new Date(expiresAt).toISOString() <= now)
           throw new HttpProblem(422, 'expiry_in_past', `An API key's expiry must be in the future (it is now ${now}).`, [
@@ -149,6 +143,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
         if (outcome.pending) res.status(202).set('ETag', etagOf(outcome.user)).json(publicUser(outcome.user));
         else res.status(201).json({ id: key.keyId, label, expiresAt: expiry, key: key.key });
       },
+      { takes: 'CreateApiKeyRequest' },
     ),
 
     route('delete', '/api/users/:userId/api-keys/:keyId', 'user.manage', 'Revoke an API key', async (req, res) => {

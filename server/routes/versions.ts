@@ -1,30 +1,14 @@
-import { runWorkedExample, validatePolicy, type Policy, type WorkedExample, type WorkedExampleOutcome } from '../../engine/index.js';
+import { runWorkedExample, validatePolicy, type Policy, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
-import {
-  type Actor,
-  authorsCarriedBy,
-  checkRatificationDates,
-  examplesStatingNoFigure,
-  type RatificationDecision,
-  target,
-  type WithdrawalDecision,
-} from '../lifecycle.js';
+import { type Actor, authorsCarriedBy, checkRatificationDates, examplesStatingNoFigure, target } from '../lifecycle.js';
 import { today } from '../clock.js';
 import { compareForRatification, compareForWithdrawal } from '../ratification-comparison.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
-import { cloneBody, confirmWithdrawalBody, examplesBody, ratifyBody, withdrawBody } from '../schemas.js';
 import type { VersionRecord } from '../store/records.js';
-import { bodyChecker } from '../validation.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../versions.js';
 import { describedEntries } from './audit.js';
 import { actorNames } from '../audit-words.js';
-
-const checkClone = bodyChecker<{ version: string; title?: string; description?: string }>(cloneBody);
-const checkExamples = bodyChecker<{ examples: WorkedExample[]; reason?: string }>(examplesBody);
-const checkRatify = bodyChecker<RatificationDecision>(ratifyBody);
-const checkWithdraw = bodyChecker<{ reason: string }>(withdrawBody);
-const checkConfirmWithdrawal = bodyChecker<WithdrawalDecision>(confirmWithdrawalBody);
 
 const VERSION = '/api/policies/:id/versions/:version';
 
@@ -60,7 +44,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = (await run(id, document.version, { kind: 'create', document, examples: [], basedOn: null }, actor(req)))!;
         res.status(201).location(versionLinks(record).self).set('ETag', etagOf(record)).json(record);
       },
-      { bodyLimit: POLICY_DOCUMENT_LIMIT },
+      { takes: 'Policy', bodyLimit: POLICY_DOCUMENT_LIMIT },
     ),
 
     route('get', VERSION, 'policy.read', 'A version: its document, worked examples, status and ratification', (req, res) => {
@@ -81,7 +65,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = (await run(id, version, { kind: 'edit', document, ifMatch: req.headers['if-match'] }, actor(req)))!;
         res.set('ETag', etagOf(record)).json(record);
       },
-      { bodyLimit: POLICY_DOCUMENT_LIMIT },
+      { takes: 'Policy', bodyLimit: POLICY_DOCUMENT_LIMIT },
     ),
 
     route('get', `${VERSION}/examples`, 'policy.read', "A version's worked examples, with the version's ETag", (req, res) => {
@@ -94,13 +78,14 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       `${VERSION}/examples`,
       'version.draft',
       "Replace a draft's worked examples (needs If-Match with the version's ETag)",
-      async (req, res) => {
+      async (req, res, body) => {
         const { id, version } = params(req);
         requireVersion(ctx.store, id, version);
-        const { examples, reason } = checkExamples(req);
+        const { examples, reason } = body;
         const record = (await run(id, version, { kind: 'edit-examples', examples, ifMatch: req.headers['if-match'], reason }, actor(req)))!;
         res.set('ETag', etagOf(record)).json({ examples: record.examples });
       },
+      { takes: 'WorkedExamplesRequest' },
     ),
 
     route('delete', VERSION, 'version.draft', 'Delete a draft', async (req, res) => {
@@ -115,9 +100,9 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       `${VERSION}/clone`,
       'version.draft',
       'Copy any version to a new draft: the way to change a fixed version',
-      async (req, res) => {
+      async (req, res, body) => {
         const { id, version } = params(req);
-        const { version: newVersion, title, description } = checkClone(req);
+        const { version: newVersion, title, description } = body;
         const source = requireVersion(ctx.store, id, version);
         // A new version says what it is: its own title and description when given.
         const document: Policy = {
@@ -140,6 +125,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         ))!;
         res.status(201).location(versionLinks(record).self).set('ETag', etagOf(record)).json(record);
       },
+      { takes: 'CloneRequest' },
     ),
 
     route('post', `${VERSION}/examples/run`, 'policy.read', "Run the version's worked examples and report each", (req, res) => {
@@ -184,9 +170,9 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       `${VERSION}/ratify`,
       'version.ratify',
       'Ratify a submitted version as reviewed (If-Match): the deciding body, date, minute, rationale, effective-from date, and an equality impact note or a comparison waiver as needed',
-      async (req, res) => {
+      async (req, res, body) => {
         const { id, version } = params(req);
-        const decision = checkRatify(req);
+        const decision = body;
         const reviewed = requireVersion(ctx.store, id, version);
         // Dates are checked before the comparison (which may take seconds), and again in the commit.
         checkRatificationDates(decision, today(ctx.clock));
@@ -197,6 +183,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = await run(id, version, { kind: 'ratify', decision, ifMatch: req.headers['if-match'], comparison }, actor(req));
         res.set('ETag', etagOf(record!)).json(record);
       },
+      { takes: 'RatifyRequest' },
     ),
 
     route(
@@ -204,13 +191,14 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       `${VERSION}/withdrawal`,
       'version.withdraw',
       'Propose taking a ratified version out of force, with the reason: another ratifier must confirm it. The version then shows the proposal and what would come back into force (withdrawalProposal.restores)',
-      async (req, res) => {
+      async (req, res, body) => {
         const { id, version } = params(req);
-        const { reason } = checkWithdraw(req);
+        const { reason } = body;
         requireVersion(ctx.store, id, version);
         const record = (await run(id, version, { kind: 'propose-withdrawal', reason }, actor(req)))!;
         res.status(201).set('ETag', etagOf(record)).json(record);
       },
+      { takes: 'WithdrawRequest' },
     ),
 
     route(
@@ -218,9 +206,9 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       `${VERSION}/withdrawal/confirm`,
       'version.withdraw',
       "Confirm another ratifier's proposal to withdraw a version, as reviewed (If-Match): it stops counting for any date, and what was in force before it comes back. An equality impact note or a comparison waiver as needed",
-      async (req, res) => {
+      async (req, res, body) => {
         const { id, version } = params(req);
-        const decision = checkConfirmWithdrawal(req);
+        const decision = body;
         const reviewed = requireVersion(ctx.store, id, version);
         // The comparison reads a cohort from disk, so it is made first; the commit refuses it if anything compared has changed.
         const comparison = reviewed.withdrawalProposal ? await compareForWithdrawal(ctx.store, ctx.work, reviewed) : null;
@@ -232,6 +220,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.set('ETag', etagOf(record!)).json(record);
       },
+      { takes: 'ConfirmWithdrawalRequest' },
     ),
 
     route('delete', `${VERSION}/withdrawal`, 'version.withdraw', 'Cancel a proposal to withdraw a version', async (req, res) => {

@@ -15,7 +15,9 @@ import {
   generatedApiAnswers,
   generatedContract,
   generatedRecords,
+  generatedRequestBodies,
   RECORDS_MODULE,
+  REQUEST_BODIES_MODULE,
 } from '../../scripts/generate-contracts.js';
 import { exampleVersions } from '../support/examples.js';
 
@@ -36,6 +38,11 @@ describe('the engine types are generated from the schemas in rules/', () => {
   it(`${RECORDS_MODULE}, the stored records' types, is what their schemas (server/store/record-schemas.ts) generate (npm run contracts)`, async () => {
     const committed = readFileSync(join(import.meta.dirname, '../..', RECORDS_MODULE), 'utf8');
     expect(committed).toBe(await generatedRecords());
+  });
+
+  it(`${REQUEST_BODIES_MODULE}, the request bodies' types, is what their schemas (server/http/request-schemas.ts) generate (npm run contracts)`, async () => {
+    const committed = readFileSync(join(import.meta.dirname, '../..', REQUEST_BODIES_MODULE), 'utf8');
+    expect(committed).toBe(await generatedRequestBodies());
   });
 
   it('names the domain types after the schema, not the generator: a band is exactly one of an amount or an outcome', () => {

@@ -68,14 +68,14 @@ export type Permission =
   | "policy.reference-cohort";
 
 export interface ApiAnswers {
-  ApprovedChange?: ApprovedChange;
-  AuditEntry?: AuditEntry;
-  IntegrityReport?: IntegrityReport;
-  PolicyListItem?: PolicyListItem;
-  VersionSummary?: VersionSummary;
-  UserWithHistory?: UserWithHistory;
-  NewUser?: NewUser;
-  Me?: Me;
+  ApprovedChange: ApprovedChange;
+  AuditEntry: AuditEntry;
+  IntegrityReport: IntegrityReport;
+  PolicyListItem: PolicyListItem;
+  VersionSummary: VersionSummary;
+  UserWithHistory: UserWithHistory;
+  NewUser: NewUser;
+  Me: Me;
 }
 /**
  * An account after a second admin agreed to the change waiting on it.

@@ -1,6 +1,16 @@
-/** JSON Schemas of request bodies. The same objects check requests and describe them in OpenAPI. */
+/**
+ * The request bodies, stated once as JSON Schema. From these come the check each route runs before its
+ * handler (the route table names the body a route takes), the handler's TypeScript type (generated to
+ * server/contract/request-bodies.ts by `npm run contracts`), and the API document's components. Adding
+ * a field to a body is one edit here, then `npm run contracts`, then the code that uses it.
+ *
+ * A body may hold a document of the engine's (a policy, an assessment, a worked example's assessment):
+ * it is named by reference to its component, and left to the engine to check, which says more about it
+ * than a schema error would (its pointers, its semantic checks), so the route's check passes it through.
+ */
 
-import { ROLES } from './store/records.js';
+import { ref } from '../openapi/json-schema.js';
+import { ROLES } from '../store/record-schemas.js';
 
 const text = (max = 500) => ({ type: 'string', minLength: 1, maxLength: max });
 const date = { type: 'string', format: 'date' };
@@ -66,7 +76,7 @@ export const workedExampleSchema = object(
   {
     name: text(300),
     asOf: date,
-    assessment: { type: 'object' },
+    assessment: ref('Assessment'),
     arithmetic: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 1000 } },
     expect: object(
       {
@@ -90,14 +100,14 @@ export const workedExampleSchema = object(
 );
 
 /** A draft's worked examples, replaced whole; the reason (why an expectation changed, say) goes to the audit log. */
-export const examplesBody = object({ examples: { type: 'array', maxItems: 200, items: workedExampleSchema }, reason: text(2000) }, [
+export const examplesBody = object({ examples: { type: 'array', maxItems: 200, items: ref('WorkedExample') }, reason: text(2000) }, [
   'examples',
 ]);
 
 export const createPolicyBody = object(
   {
-    document: { type: 'object' },
-    examples: { type: 'array', maxItems: 200, items: workedExampleSchema },
+    document: ref('Policy'),
+    examples: { type: 'array', maxItems: 200, items: ref('WorkedExample') },
   },
   ['document'],
 );
@@ -132,14 +142,22 @@ export const withdrawBody = object({ reason: text(4000) });
 
 export const confirmWithdrawalBody = object({ equalityImpact: text(8000), comparisonWaiver: text(4000) }, []);
 
-export const batchBody = object({ assessments: { type: 'array', minItems: 1, maxItems: 1000, items: {} } });
+export const batchBody = object({
+  assessments: {
+    type: 'array',
+    minItems: 1,
+    maxItems: 1000,
+    items: ref('Assessment'),
+    description: 'Each is evaluated on its own: one that does not fit gives a problem in its place, and the others are answered.',
+  },
+});
 
 export const recordDecisionBody = object(
   {
     policyId: slug,
     version: slug,
     asOf: date,
-    assessment: { type: 'object' },
+    assessment: ref('Assessment'),
     reason: {
       ...text(2000),
       description: 'Why an assessment dated under a version no longer in force is recorded under it: required then, kept in the audit log.',
@@ -191,3 +209,35 @@ export const calibrateBody = object(
   },
   ['cohortId', 'budgetPence'],
 );
+
+/** Every request body, by the name its component and its TypeScript type take. */
+export const REQUEST_BODIES = {
+  LoginRequest: loginBody,
+  SetupRequest: setupBody,
+  CreateUserRequest: createUserBody,
+  EnrolRequest: enrolBody,
+  UpdateUserRequest: updateUserBody,
+  CreateApiKeyRequest: createApiKeyBody,
+  ChangePasswordRequest: changePasswordBody,
+  WorkedExamplesRequest: examplesBody,
+  CreatePolicyRequest: createPolicyBody,
+  CloneRequest: cloneBody,
+  RatifyRequest: ratifyBody,
+  WithdrawRequest: withdrawBody,
+  ConfirmWithdrawalRequest: confirmWithdrawalBody,
+  BatchRequest: batchBody,
+  RecordDecisionRequest: recordDecisionBody,
+  FinalBudgetRequest: finalBudgetBody,
+  CompareRequest: compareBody,
+  GenerateCohortRequest: generateCohortBody,
+  ReferenceCohortRequest: referenceCohortBody,
+  CalibrateRequest: calibrateBody,
+};
+
+export type RequestName = keyof typeof REQUEST_BODIES;
+
+/** Shapes the bodies share, by their components' names. */
+export const REQUEST_PARTS = { WorkedExample: workedExampleSchema };
+
+/** The engine's documents a body may hold: the engine checks them, so a route's check passes them through. */
+export const ENGINE_DOCUMENTS = ['Policy', 'Assessment', 'Cohort'] as const;
