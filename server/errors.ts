@@ -13,6 +13,8 @@ export interface ProblemError {
   pointer: string;
   code: string;
   message: string;
+  /** What the check found, for a reader to word it: a schema check's keyword and limit, a semantic check's figures. */
+  params?: Record<string, unknown>;
 }
 
 export interface Problem {
@@ -70,7 +72,7 @@ export function problem(status: number, code: string, detail: string, errors: Pr
 }
 
 export function fromIssues(issues: readonly Issue[], prefix = ''): ProblemError[] {
-  return issues.map((i) => ({ pointer: prefix + i.path, code: i.code, message: i.message }));
+  return issues.map((i) => ({ pointer: prefix + i.path, code: i.code, message: i.message, ...(i.params ? { params: i.params } : {}) }));
 }
 
 /** 422 with every issue, each at its JSON Pointer within the request body. */

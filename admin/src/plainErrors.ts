@@ -10,38 +10,45 @@ export interface Problem {
   pointer: string;
   code: string;
   message: string;
+  /** What the check found (the server sends a schema check's keyword and limit): worded here, never parsed from the message. */
+  params?: Record<string, unknown>;
 }
 
-/** What is wrong, in plain English. Semantic problems already are; schema ones are rephrased. */
-export function plainMessage(problem: Pick<Problem, 'code' | 'message' | 'pointer'>): string {
-  const { code, message, pointer } = problem;
-  const field = pointer.split('/').pop() ?? '';
+const SLUG_PATTERN = '^[a-z0-9]';
+const COMPARISONS: Record<string, (limit: string) => string> = {
+  '>=': (n) => `${n} or more`,
+  '<=': (n) => `${n} or less`,
+  '>': (n) => `more than ${n}`,
+  '<': (n) => `less than ${n}`,
+};
+
+/** What is wrong, in plain English. Semantic problems already are; schema ones are worded from their params. */
+export function plainMessage(problem: Pick<Problem, 'code' | 'message' | 'params'>): string {
+  const { code, message, params = {} } = problem;
   switch (code) {
     case 'schema_pattern':
-      return /id$|^version$|^id$/i.test(field) || /must match pattern "\^\[a-z0-9\]/.test(message)
+      return String(params.pattern ?? '').startsWith(SLUG_PATTERN)
         ? 'Use lower-case letters, digits and hyphens only, such as 2011-revised.'
         : 'This is not written the way it needs to be.';
     case 'schema_required':
       return 'This must be filled in.';
     case 'schema_type':
-      return /number|integer/.test(message)
+      return params.type === 'number' || params.type === 'integer'
         ? 'Enter a number.'
-        : /string/.test(message)
+        : params.type === 'string'
           ? 'Enter some text.'
           : 'This is the wrong kind of value.';
     case 'schema_range': {
-      const limit = /must be ([<>]=?) (-?[\d.]+)/.exec(message);
-      if (!limit) return 'This is outside what is allowed.';
-      const [, op, n] = limit;
-      const words = { '>=': `${n} or more`, '<=': `${n} or less`, '>': `more than ${n}`, '<': `less than ${n}` }[op!];
-      return `This must be ${words}.`;
+      const comparison = String(params.comparison);
+      return Object.hasOwn(COMPARISONS, comparison) && params.limit !== undefined
+        ? `This must be ${COMPARISONS[comparison]!(String(params.limit))}.`
+        : 'This is outside what is allowed.';
     }
     case 'schema_length': {
-      const chars = /(fewer|more) than (\d+) characters/.exec(message);
-      if (message.includes('fewer than 1 characters')) return 'This must be filled in.';
-      return chars
-        ? `This must be ${chars[1] === 'more' ? 'at most' : 'at least'} ${chars[2]} characters long.`
-        : 'This is too long or too short.';
+      if (params.keyword === 'minLength' && params.limit === 1) return 'This must be filled in.';
+      if (params.keyword === 'minLength') return `This must be at least ${String(params.limit)} characters long.`;
+      if (params.keyword === 'maxLength') return `This must be at most ${String(params.limit)} characters long.`;
+      return 'This is too long or too short.';
     }
     case 'schema_enum':
     case 'schema_const':
@@ -49,9 +56,9 @@ export function plainMessage(problem: Pick<Problem, 'code' | 'message' | 'pointe
     case 'schema_additional_property':
       return 'This is not part of a policy: remove it in the JSON tab.';
     case 'schema_format':
-      return /date/.test(message) ? 'Enter a real date.' : 'This is not written the way it needs to be.';
+      return params.format === 'date' ? 'Enter a real date.' : 'This is not written the way it needs to be.';
     default:
-      // Semantic checks speak the officer's language already; drop a leading quoted key that repeats the field.
+      // Semantic checks speak the officer's language already.
       return message.charAt(0).toUpperCase() + message.slice(1);
   }
 }

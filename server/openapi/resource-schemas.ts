@@ -6,11 +6,19 @@
 import { versionCommon } from '../store/record-schemas.js';
 import { arrayOf, nullable, record, ref, string, timestamp, type Schema } from './json-schema.js';
 
-export const problemError = record({
-  pointer: { type: 'string', description: 'JSON Pointer (RFC 6901) into the request body, or /query/<name> for a query parameter.' },
-  code: string,
-  message: string,
-});
+export const problemError = record(
+  {
+    pointer: { type: 'string', description: 'JSON Pointer (RFC 6901) into the request body, or /query/<name> for a query parameter.' },
+    code: string,
+    message: string,
+    params: {
+      type: 'object',
+      description:
+        "What the check found, to word it without reading the message: a schema check's keyword and its limit (e.g. { keyword: 'maximum', comparison: '<=', limit: 100 }), a semantic check's figures.",
+    },
+  },
+  ['params'],
+);
 
 export const problem: Schema = {
   ...record(
