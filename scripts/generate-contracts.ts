@@ -48,6 +48,7 @@ const modulePath = (contract: (typeof CONTRACTS)[number]) => `${root}engine/cont
 /** The API answers the console reads, by their names among the OpenAPI components. */
 export const API_ANSWERS = [
   'ApprovedChange',
+  'VersionWithLinks',
   'AuditEntry',
   'IntegrityReport',
   'PolicyListItem',
@@ -71,9 +72,10 @@ const ENGINE_SHAPES: Record<string, readonly string[]> = {
 };
 
 export async function generatedApiAnswers(): Promise<string> {
-  const types = await typesOf('ApiAnswers', API_ANSWERS, components.schemas, {});
+  const types = await typesOf('ApiAnswers', API_ANSWERS, components.schemas, ENGINE_CONTRACT);
   return [
     '/* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */',
+    ...engineImports(types, '../../../'),
     ...importsOf(types, '../../../'),
     '',
     types,
@@ -95,10 +97,9 @@ export async function generatedRecords(): Promise<string> {
   const names = Object.keys(RECORD_SCHEMAS);
   const schemas = { ...components.schemas, ...RECORD_SCHEMAS };
   const types = await typesOf('Records', names, schemas, ENGINE_CONTRACT);
-  const engine = Object.keys(ENGINE_CONTRACT).filter((name) => new RegExp(`\\b${name}\\b`).test(types));
   return [
     '/* Generated from server/store/record-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */',
-    ...(engine.length > 0 ? [`import type { ${engine.join(', ')} } from '../../engine/index.js';`] : []),
+    ...engineImports(types, '../../'),
     ...importsOf(types, '../../'),
     '',
     types,
@@ -110,10 +111,9 @@ export const REQUEST_BODIES_MODULE = 'server/contract/request-bodies.ts';
 
 export async function generatedRequestBodies(): Promise<string> {
   const types = await typesOf('RequestBodies', Object.keys(REQUEST_BODIES), { ...REQUEST_BODIES, ...REQUEST_PARTS }, ENGINE_CONTRACT);
-  const engine = Object.keys(ENGINE_CONTRACT).filter((name) => new RegExp(`\\b${name}\\b`).test(types));
   return [
     '/* Generated from server/http/request-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */',
-    ...(engine.length > 0 ? [`import type { ${engine.join(', ')} } from '../../engine/index.js';`] : []),
+    ...engineImports(types, '../../'),
     '',
     types,
   ].join('\n');
@@ -161,6 +161,11 @@ function withoutRefDescriptions(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   if ('$ref' in node && Object.keys(node).every((key) => key === '$ref' || key === 'description')) return { $ref: node.$ref };
   return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, withoutRefDescriptions(child)]));
+}
+
+function engineImports(types: string, toRoot: string): string[] {
+  const used = Object.keys(ENGINE_CONTRACT).filter((name) => new RegExp(`\\b${name}\\b`).test(types));
+  return used.length > 0 ? [`import type { ${used.join(', ')} } from '${toRoot}engine/index.js';`] : [];
 }
 
 function importsOf(types: string, toRoot: string): string[] {

@@ -18,12 +18,14 @@ import { DomainError as LifecycleError } from './domain/errors.js';
 import { type PreconditionRule, requirePrecondition } from './domain/preconditions.js';
 import { optionalReason, requireReason } from './domain/reasons.js';
 import { byTakingEffect, countsForDates, versionInForce } from './in-force.js';
+import { type Action, may } from './permissions.js';
 import type {
   AuditAnchor,
   CohortRecord,
   PolicyRecord,
   Ratification,
   Restores,
+  Role,
   VersionRecord,
   VersionStatus,
   Withdrawal,
@@ -130,6 +132,48 @@ export const FROM: Record<Transition, readonly VersionStatus[]> = {
   'cancel-withdrawal': ['ratified', 'superseded'],
   'confirm-withdrawal': ['ratified', 'superseded'],
 };
+
+/** A step a person may take from a version's page: a transition, or a new draft cloned from it. */
+export type Step = Transition | 'clone';
+
+/** The permission each step needs: the version routes are guarded by the same. */
+export const STEP_PERMISSION: Record<Step, Action> = {
+  edit: 'version.draft',
+  'edit-examples': 'version.draft',
+  delete: 'version.draft',
+  clone: 'version.draft',
+  submit: 'version.submit',
+  'return-to-draft': 'version.return-to-draft',
+  ratify: 'version.ratify',
+  'propose-withdrawal': 'version.withdraw',
+  'cancel-withdrawal': 'version.withdraw',
+  'confirm-withdrawal': 'version.withdraw',
+};
+
+/**
+ * The steps this person may take on the version now: their roles allow it, the version's status does
+ * (the transition table), and no rule of four eyes stands in their way (an author does not ratify; whoever
+ * proposed a withdrawal does not confirm it). The console offers these and nothing else; decide() still
+ * judges each command as it comes, with what only the command knows (the ETag read, the reasons given).
+ */
+export function stepsOpenTo(version: VersionRecord, person: { username: string; roles: readonly Role[] }): Step[] {
+  const proposal = version.withdrawalProposal ?? null;
+  const allowed: Record<Step, boolean> = {
+    edit: true,
+    'edit-examples': true,
+    delete: true,
+    clone: true,
+    submit: true,
+    'return-to-draft': true,
+    ratify: !authorsOfContent(version).includes(person.username),
+    'propose-withdrawal': proposal === null,
+    'cancel-withdrawal': proposal !== null,
+    'confirm-withdrawal': proposal !== null && proposal.proposedBy !== person.username,
+  };
+  return (Object.keys(STEP_PERMISSION) as Step[]).filter(
+    (step) => may(person.roles, STEP_PERMISSION[step]) && allowed[step] && (step === 'clone' || FROM[step].includes(version.status)),
+  );
+}
 
 /** What decide() reads: the policy and all its versions, as committed. */
 export interface PolicyState {

@@ -8,7 +8,7 @@
  * it was made on what is still the reference cohort and the same two versions.
  */
 
-import type { LostAmounts, PairStats } from '../engine/index.js';
+import type { PairStats } from '../engine/index.js';
 import { cohortInput } from './cohorts.js';
 import {
   type ComparisonMade,

@@ -22,6 +22,7 @@ import {
   versionOutcome,
 } from './comparison-schemas.js';
 import { decisionCommon, RECORD_SCHEMAS, VERSION_OPTIONAL } from '../store/record-schemas.js';
+import { STEP_PERMISSION } from '../lifecycle.js';
 import { ACTIONS } from '../permissions.js';
 import { ACCOUNT_HISTORY } from '../domain/accounts.js';
 import { REQUEST_BODIES, REQUEST_PARTS } from '../http/request-schemas.js';
@@ -136,7 +137,13 @@ export const components = {
     VersionWithLinks: extend(RECORD_SCHEMAS.VersionRecord, {
       createdByName: { ...string, description: 'Who created it, by name now.' },
       links: ref('VersionLinks'),
+      steps: {
+        ...arrayOf(ref('Step')),
+        description:
+          "The steps the caller may take on this version now: their roles allow it, the version's status does, and no four-eyes rule stands in their way. The server still judges each request.",
+      },
     }),
+    Step: { enum: Object.keys(STEP_PERMISSION) },
     VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
     WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),
     VersionSummary: record(versionSummaryProperties, VERSION_OPTIONAL),

@@ -1,7 +1,15 @@
 import { runWorkedExample, validatePolicy, type Policy, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
-import { type Actor, authorsCarriedBy, checkRatificationDates, examplesStatingNoFigure, target } from '../lifecycle.js';
+import {
+  type Actor,
+  authorsCarriedBy,
+  checkRatificationDates,
+  examplesStatingNoFigure,
+  STEP_PERMISSION,
+  stepsOpenTo,
+  target,
+} from '../lifecycle.js';
 import { today } from '../clock.js';
 import { compareForRatification, compareForWithdrawal } from '../ratification-comparison.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
@@ -50,13 +58,15 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route('get', VERSION, 'policy.read', 'A version: its document, worked examples, status and ratification', (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);
       const createdByName = actorNames(ctx.store.all('users'))(record.createdBy);
-      res.set('ETag', etagOf(record)).json({ ...record, createdByName, links: versionLinks(record) });
+      // The steps the caller may take now, so the console offers those and restates no rule.
+      const steps = stepsOpenTo(record, req.caller!);
+      res.set('ETag', etagOf(record)).json({ ...record, createdByName, links: versionLinks(record), steps });
     }),
 
     route(
       'put',
       VERSION,
-      'version.draft',
+      STEP_PERMISSION['edit'],
       "Replace a draft's policy document (needs If-Match with the current ETag)",
       async (req, res) => {
         const { id, version } = params(req);
@@ -76,7 +86,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'put',
       `${VERSION}/examples`,
-      'version.draft',
+      STEP_PERMISSION['edit-examples'],
       "Replace a draft's worked examples (needs If-Match with the version's ETag)",
       async (req, res, body) => {
         const { id, version } = params(req);
@@ -88,7 +98,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       { takes: 'WorkedExamplesRequest' },
     ),
 
-    route('delete', VERSION, 'version.draft', 'Delete a draft', async (req, res) => {
+    route('delete', VERSION, STEP_PERMISSION.delete, 'Delete a draft', async (req, res) => {
       const { id, version } = params(req);
       requireVersion(ctx.store, id, version);
       await run(id, version, { kind: 'delete' }, actor(req));
@@ -98,7 +108,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       `${VERSION}/clone`,
-      'version.draft',
+      STEP_PERMISSION['clone'],
       'Copy any version to a new draft: the way to change a fixed version',
       async (req, res, body) => {
         const { id, version } = params(req);
@@ -136,7 +146,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       `${VERSION}/submit`,
-      'version.submit',
+      STEP_PERMISSION['submit'],
       'Submit a draft for ratification; it must be valid and pass all its worked examples',
       async (req, res) => {
         const { id, version } = params(req);
@@ -158,17 +168,23 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       },
     ),
 
-    route('post', `${VERSION}/return-to-draft`, 'version.return-to-draft', 'Send a submitted version back to draft', async (req, res) => {
-      const { id, version } = params(req);
-      requireVersion(ctx.store, id, version);
-      const record = await run(id, version, { kind: 'return-to-draft' }, actor(req));
-      res.set('ETag', etagOf(record!)).json(record);
-    }),
+    route(
+      'post',
+      `${VERSION}/return-to-draft`,
+      STEP_PERMISSION['return-to-draft'],
+      'Send a submitted version back to draft',
+      async (req, res) => {
+        const { id, version } = params(req);
+        requireVersion(ctx.store, id, version);
+        const record = await run(id, version, { kind: 'return-to-draft' }, actor(req));
+        res.set('ETag', etagOf(record!)).json(record);
+      },
+    ),
 
     route(
       'post',
       `${VERSION}/ratify`,
-      'version.ratify',
+      STEP_PERMISSION['ratify'],
       'Ratify a submitted version as reviewed (If-Match): the deciding body, date, minute, rationale, effective-from date, and an equality impact note or a comparison waiver as needed',
       async (req, res, body) => {
         const { id, version } = params(req);
@@ -189,7 +205,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       `${VERSION}/withdrawal`,
-      'version.withdraw',
+      STEP_PERMISSION['propose-withdrawal'],
       'Propose taking a ratified version out of force, with the reason: another ratifier must confirm it. The version then shows the proposal and what would come back into force (withdrawalProposal.restores)',
       async (req, res, body) => {
         const { id, version } = params(req);
@@ -204,7 +220,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       `${VERSION}/withdrawal/confirm`,
-      'version.withdraw',
+      STEP_PERMISSION['confirm-withdrawal'],
       "Confirm another ratifier's proposal to withdraw a version, as reviewed (If-Match): it stops counting for any date, and what was in force before it comes back. An equality impact note or a comparison waiver as needed",
       async (req, res, body) => {
         const { id, version } = params(req);
@@ -223,12 +239,18 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       { takes: 'ConfirmWithdrawalRequest' },
     ),
 
-    route('delete', `${VERSION}/withdrawal`, 'version.withdraw', 'Cancel a proposal to withdraw a version', async (req, res) => {
-      const { id, version } = params(req);
-      requireVersion(ctx.store, id, version);
-      const record = await run(id, version, { kind: 'cancel-withdrawal' }, actor(req));
-      res.set('ETag', etagOf(record!)).json(record);
-    }),
+    route(
+      'delete',
+      `${VERSION}/withdrawal`,
+      STEP_PERMISSION['cancel-withdrawal'],
+      'Cancel a proposal to withdraw a version',
+      async (req, res) => {
+        const { id, version } = params(req);
+        requireVersion(ctx.store, id, version);
+        const record = await run(id, version, { kind: 'cancel-withdrawal' }, actor(req));
+        res.set('ETag', etagOf(record!)).json(record);
+      },
+    ),
 
     route('get', `${VERSION}/audit`, 'policy.read', 'The audit timeline of one version', async (req, res) => {
       const record = requireVersion(ctx.store, params(req).id, params(req).version);

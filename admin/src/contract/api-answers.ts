@@ -1,4 +1,5 @@
 /* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */
+import type { Policy, WorkedExample } from '../../../engine/index.js';
 import type { PairStats, PairComparison, VersionOutcome, CurrentCostComparison } from '../../../engine/cohort/compare.js';
 import type { TablePrice } from '../../../engine/cohort/calibrate.js';
 
@@ -43,6 +44,17 @@ export type Restores = {
   version: string;
   contentHash: string;
 } | null;
+export type Step =
+  | "edit"
+  | "edit-examples"
+  | "delete"
+  | "clone"
+  | "submit"
+  | "return-to-draft"
+  | "ratify"
+  | "propose-withdrawal"
+  | "cancel-withdrawal"
+  | "confirm-withdrawal";
 export type Permission =
   | "policy.read"
   | "policy.in-force"
@@ -69,6 +81,7 @@ export type Permission =
 
 export interface ApiAnswers {
   ApprovedChange: ApprovedChange;
+  VersionWithLinks: VersionWithLinks;
   AuditEntry: AuditEntry;
   IntegrityReport: IntegrityReport;
   PolicyListItem: PolicyListItem;
@@ -141,93 +154,7 @@ export interface NewApiKey {
   expiresAt: string | null;
   key: string;
 }
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  details: {
-    [k: string]: unknown;
-  };
-  /**
-   * SHA-256 of what this entry's commit changed for its target; null for events that change nothing (absent on entries older than digests).
-   */
-  digest?: string | null;
-  prevHash: string;
-  hash: string;
-  /**
-   * What happened, in words (e.g. Ratified).
-   */
-  actionWords: string;
-  /**
-   * Who did it, by the user's name now (or the system's role); `actor` is the username recorded.
-   */
-  actorName: string;
-  /**
-   * What it was done to, by title or name now (e.g. Adult RAS, version 2010-revised).
-   */
-  targetWords: string;
-}
-/**
- * The whole record checked from disk: the audit chain, every ratification anchor, every change against the entry that vouches for it, and the files beside the journal. ok is true only when there are no problems.
- */
-export interface IntegrityReport {
-  ok: boolean;
-  commits: number;
-  entries: number;
-  head: AuditAnchor;
-  anchors: number;
-  problems: {
-    code:
-      | "journal_damaged"
-      | "commit_missing"
-      | "chain_broken"
-      | "change_unaudited"
-      | "entry_without_change"
-      | "digest_mismatch"
-      | "anchor_mismatch"
-      | "journal_truncated"
-      | "file_differs"
-      | "recorded_finding";
-    message: string;
-    seq?: number;
-    commit?: number;
-    file?: string;
-  }[];
-  tornTail?: {
-    offset: number;
-    bytes: number;
-  };
-}
-/**
- * A point in the audit chain: an entry's sequence number and hash.
- */
-export interface AuditAnchor {
-  seq: number;
-  hash: string;
-}
-export interface PolicyListItem {
-  id: string;
-  title: string;
-  council: string;
-  createdAt: string;
-  createdBy: string;
-  /**
-   * The commit that last changed the policy: its ETag.
-   */
-  revision: number;
-  /**
-   * The cohort a submitted version is compared over before ratification; absent or null for none.
-   */
-  referenceCohortId?: string | null;
-  versions: number;
-  inForce: {
-    version: string;
-    effectiveFrom: string;
-  } | null;
-}
-export interface VersionSummary {
+export interface VersionWithLinks {
   policyId: string;
   version: string;
   status: VersionStatus;
@@ -268,8 +195,17 @@ export interface VersionSummary {
    * On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.
    */
   calibration?: SavedCalibration | null;
-  title: string;
-  exampleCount: number;
+  document: Policy;
+  examples: WorkedExample[];
+  /**
+   * Who created it, by name now.
+   */
+  createdByName: string;
+  links: VersionLinks;
+  /**
+   * The steps the caller may take on this version now: their roles allow it, the version's status does, and no four-eyes rule stands in their way. The server still judges each request.
+   */
+  steps: Step[];
 }
 export interface Ratification {
   body: string;
@@ -351,6 +287,13 @@ export interface RatificationComparison {
      */
     totalChangePence: number;
   }[];
+}
+/**
+ * A point in the audit chain: an entry's sequence number and hash.
+ */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
 }
 /**
  * How the version was taken out of force: proposed by one ratifier, confirmed by another.
@@ -477,6 +420,135 @@ export interface SavedCalibration {
      */
     pairs: PairComparison[];
   };
+}
+export interface VersionLinks {
+  self: string;
+  examples: string;
+  evaluate: string;
+  audit: string;
+}
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: {
+    [k: string]: unknown;
+  };
+  /**
+   * SHA-256 of what this entry's commit changed for its target; null for events that change nothing (absent on entries older than digests).
+   */
+  digest?: string | null;
+  prevHash: string;
+  hash: string;
+  /**
+   * What happened, in words (e.g. Ratified).
+   */
+  actionWords: string;
+  /**
+   * Who did it, by the user's name now (or the system's role); `actor` is the username recorded.
+   */
+  actorName: string;
+  /**
+   * What it was done to, by title or name now (e.g. Adult RAS, version 2010-revised).
+   */
+  targetWords: string;
+}
+/**
+ * The whole record checked from disk: the audit chain, every ratification anchor, every change against the entry that vouches for it, and the files beside the journal. ok is true only when there are no problems.
+ */
+export interface IntegrityReport {
+  ok: boolean;
+  commits: number;
+  entries: number;
+  head: AuditAnchor;
+  anchors: number;
+  problems: {
+    code:
+      | "journal_damaged"
+      | "commit_missing"
+      | "chain_broken"
+      | "change_unaudited"
+      | "entry_without_change"
+      | "digest_mismatch"
+      | "anchor_mismatch"
+      | "journal_truncated"
+      | "file_differs"
+      | "recorded_finding";
+    message: string;
+    seq?: number;
+    commit?: number;
+    file?: string;
+  }[];
+  tornTail?: {
+    offset: number;
+    bytes: number;
+  };
+}
+export interface PolicyListItem {
+  id: string;
+  title: string;
+  council: string;
+  createdAt: string;
+  createdBy: string;
+  /**
+   * The commit that last changed the policy: its ETag.
+   */
+  revision: number;
+  /**
+   * The cohort a submitted version is compared over before ratification; absent or null for none.
+   */
+  referenceCohortId?: string | null;
+  versions: number;
+  inForce: {
+    version: string;
+    effectiveFrom: string;
+  } | null;
+}
+export interface VersionSummary {
+  policyId: string;
+  version: string;
+  status: VersionStatus;
+  contentHash: string;
+  basedOn: {
+    version: string;
+    contentHash: string;
+  } | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  /**
+   * The commit that last changed the version: its ETag.
+   */
+  revision: number;
+  /**
+   * Everyone who created, edited or submitted this version; none of them may ratify it.
+   */
+  contributors: string[];
+  /**
+   * Whoever authored, in a version not yet ratified, the content this one was cloned or copied from; none of them may ratify it either. Absent when none did.
+   */
+  inheritedAuthors?: string[];
+  submittedAt: string | null;
+  submittedBy: string | null;
+  ratification: Ratification | null;
+  superseded: {
+    by: string;
+    from: string;
+    at: string;
+  } | null;
+  withdrawal: Withdrawal | null;
+  /**
+   * A proposal to withdraw the version, waiting for a second ratifier to confirm or anyone to cancel; absent or null when none is.
+   */
+  withdrawalProposal?: WithdrawalProposal | null;
+  /**
+   * On a draft saved from a calibration: what it was calibrated on, and how it compares with its source.
+   */
+  calibration?: SavedCalibration | null;
+  title: string;
+  exampleCount: number;
 }
 export interface UserWithHistory {
   id: string;

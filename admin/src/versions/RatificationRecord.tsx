@@ -1,37 +1,22 @@
-import type { Policy } from '../../../engine/policy';
-import type { Ratification, RatificationComparison, VersionSummary } from '../contract/api-answers';
+import type { RatificationComparison, VersionWithLinks } from '../contract/api-answers';
 import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
 import { pounds } from './format';
 import { dateTime, longDate } from '../format';
 import { Section } from './PolicyDocumentView';
 
-export interface VersionRecordView {
+/**
+ * A version as its page reads it: the server's answer, with the console's id for it and its ETag as
+ * loaded. Until the version itself is read, react-admin shows it as a list read it (from Home, say),
+ * without the answer's own parts: its steps among them.
+ */
+export type VersionRecordView = Omit<VersionWithLinks, 'steps'> & {
   id: string;
   /** The version's ETag as loaded: a ratification names the revision it ratifies. */
   etag: string;
-  policyId: string;
-  version: string;
-  status: 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
-  contentHash: string;
-  createdAt: string;
-  createdBy: string;
-  /** Who created it, by name (the server gives it when a version is read). */
-  createdByName?: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  submittedBy: string | null;
-  basedOn: { version: string } | null;
-  /** The policy document (the version's page loads it whole). */
-  document?: Policy;
-  ratification: Ratification | null;
-  superseded: null | { by: string; from: string };
-  /** How it was taken out of force: proposed by one ratifier, confirmed by another. */
-  withdrawal: VersionSummary['withdrawal'];
-  /** A proposal to withdraw it, waiting for a second ratifier. */
-  withdrawalProposal?: VersionSummary['withdrawalProposal'];
-}
-
+  /** The steps the reader may take now; absent until the version itself is read, and then none is offered. */
+  steps?: VersionWithLinks['steps'];
+};
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <Box

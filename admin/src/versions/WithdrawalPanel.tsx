@@ -53,8 +53,9 @@ export function WithdrawalProposalPanel({ record }: { record: VersionRecordView 
   const { data: policy } = useGetOne<PolicySummary>('policies', { id: record.policyId });
   if (!proposal || (record.status !== 'ratified' && record.status !== 'superseded')) return null;
   const can = (action: string) => permissions?.actions.includes(action) ?? false;
-  const mayWithdraw = can('version.withdraw');
   const proposer = identity?.username === proposal.proposedBy;
+  const mayConfirm = record.steps?.includes('confirm-withdrawal') ?? false;
+  const mayCancel = record.steps?.includes('cancel-withdrawal') ?? false;
   const from = record.ratification?.effectiveFrom;
   const cohortId = policy?.referenceCohortId ?? null;
   const restores = proposal.restores;
@@ -132,7 +133,7 @@ export function WithdrawalProposalPanel({ record }: { record: VersionRecordView 
           groupLabel={groupLabel}
         />
       )}
-      {mayWithdraw && (
+      {(mayConfirm || mayCancel) && (
         <>
           {proposer && (
             <Alert severity="info" sx={{ mb: 2 }}>
@@ -140,14 +141,16 @@ export function WithdrawalProposalPanel({ record }: { record: VersionRecordView 
             </Alert>
           )}
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }} className="no-print">
-            {!proposer && (
+            {mayConfirm && (
               <Button variant="contained" color="error" onClick={() => setConfirming(true)} disabled={busy}>
                 Confirm withdrawal
               </Button>
             )}
-            <Button variant="outlined" onClick={cancel} disabled={busy}>
-              Cancel proposal
-            </Button>
+            {mayCancel && (
+              <Button variant="outlined" onClick={cancel} disabled={busy}>
+                Cancel proposal
+              </Button>
+            )}
           </Box>
         </>
       )}

@@ -1,8 +1,8 @@
 /**
- * The steps of a version's life, each offered only to the roles the server allows and only in the status it
- * allows: clone, submit, return to draft, ratify, propose a withdrawal and delete. (A proposed withdrawal is
- * confirmed or cancelled on the version's page: WithdrawalPanel.) The server still decides; its refusal is
- * shown in its own words.
+ * The steps of a version's life that the server says this person may take now (the version's `steps`):
+ * edit, submit, return to draft, ratify, propose a withdrawal, clone and delete. (A proposed withdrawal is
+ * confirmed or cancelled on the version's page: WithdrawalPanel.) The server still judges each request; its
+ * refusal is shown in its own words.
  */
 
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
@@ -16,22 +16,13 @@ import BlockIcon from '@mui/icons-material/Block';
 import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
-import {
-  TopToolbar,
-  useNotify,
-  usePermissions,
-  useRecordContext,
-  useRedirect,
-  useRefresh,
-  useDataProvider,
-  useCreatePath,
-} from 'react-admin';
-import type { Access } from '../authProvider';
+import { TopToolbar, useNotify, useRecordContext, useRedirect, useRefresh, useDataProvider, useCreatePath } from 'react-admin';
 import { type RasDataProvider, type Transition, versionId } from '../dataProvider';
 import { ActionDialog, type DialogField } from './ActionDialog';
 import { RatificationPreview } from './RatificationPreview';
 import { describeError } from './format';
 import type { VersionRecordView } from './RatificationRecord';
+import type { Step } from '../contract/api-answers';
 
 type DialogName = 'clone' | 'ratify' | 'propose-withdrawal' | 'delete' | null;
 
@@ -77,7 +68,6 @@ const RATIFY_FIELDS: DialogField[] = [
 
 export function WorkflowButtons() {
   const record = useRecordContext<VersionRecordView>();
-  const { permissions } = usePermissions<Access>();
   const notify = useNotify();
   const refresh = useRefresh();
   const redirect = useRedirect();
@@ -87,11 +77,8 @@ export function WorkflowButtons() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [busy, setBusy] = useState(false);
   if (!record) return null;
-  const roles = permissions?.roles ?? [];
-  const officer = roles.includes('officer');
-  const ratifier = roles.includes('ratifier');
-  const mayWithdraw = permissions?.actions.includes('version.withdraw') ?? false;
-  const { status } = record;
+  // The server says which steps this person may take on this version now; the console restates no rule.
+  const may = (step: Step) => record.steps?.includes(step) ?? false;
 
   async function step(transition: Transition, done: string, body?: unknown, etag?: string) {
     await dataProvider.transition(String(record!.id), transition, body, etag);
@@ -154,7 +141,7 @@ export function WorkflowButtons() {
 
   return (
     <TopToolbar className="no-print" sx={{ flexWrap: 'wrap', gap: 1 }}>
-      {officer && status === 'draft' && (
+      {may('edit') && (
         <Button
           component={RouterLink}
           to={createPath({ resource: 'versions', id: record.id, type: 'edit' })}
@@ -164,12 +151,12 @@ export function WorkflowButtons() {
           Edit draft
         </Button>
       )}
-      {officer && status === 'draft' && (
+      {may('submit') && (
         <Button onClick={submit} disabled={busy} startIcon={<SendIcon />} variant="outlined">
           Submit
         </Button>
       )}
-      {(officer || ratifier) && status === 'submitted' && (
+      {may('return-to-draft') && (
         <Button
           onClick={() => quick('return-to-draft', `Version ${record.version} is a draft again.`)}
           disabled={busy}
@@ -179,22 +166,22 @@ export function WorkflowButtons() {
           Return to draft
         </Button>
       )}
-      {ratifier && status === 'submitted' && (
+      {may('ratify') && (
         <Button onClick={() => setDialog('ratify')} startIcon={<GavelIcon />} variant="contained">
           Ratify
         </Button>
       )}
-      {mayWithdraw && (status === 'ratified' || status === 'superseded') && !record.withdrawalProposal && (
+      {may('propose-withdrawal') && (
         <Button onClick={() => setDialog('propose-withdrawal')} startIcon={<BlockIcon />} color="error" variant="outlined">
           Propose withdrawal
         </Button>
       )}
-      {officer && (
+      {may('clone') && (
         <Button onClick={() => setDialog('clone')} startIcon={<ContentCopyIcon />} variant="outlined">
           Clone to new draft
         </Button>
       )}
-      {officer && status === 'draft' && (
+      {may('delete') && (
         <Button onClick={() => setDialog('delete')} startIcon={<DeleteIcon />} color="error" variant="outlined">
           Delete draft
         </Button>
