@@ -7,32 +7,7 @@
 import { type CompiledCondition, compileCondition, readerOf } from './conditions.js';
 import type { EligibilityLine, Flag, RuleLine } from './explanation.js';
 import type { EligibilityCondition, Rule } from './policy.js';
-
-/** The facts rules can test; policy-checks/rules.ts lists the same names for validation. */
-export interface RuleFacts {
-  totalPoints: number;
-  domainPoints: Record<string, number>;
-  weightedDomainPoints: Record<string, number>;
-  answers: Record<string, string>;
-  age: number;
-  clientGroup: string;
-  questionnaire: string;
-  /** Null when the result has no amount (a band's outcome, or not eligible): a condition on it is then not met. */
-  allocationPence: number | null;
-  weeklyPence: number | null;
-  monthlyPence: number | null;
-  annualPence: number | null;
-  carerReductionApplied: boolean;
-  carerReductionPercent: number;
-  /** The facts the assessment states, as the policy declares them. */
-  facts: Record<string, boolean | number | string>;
-}
-
-/** What eligibility conditions may test: every fact but the amounts, which are not yet worked out. */
-export type EligibilityFacts = Omit<
-  RuleFacts,
-  'allocationPence' | 'weeklyPence' | 'monthlyPence' | 'annualPence' | 'carerReductionApplied' | 'carerReductionPercent'
->;
+import type { EligibilityFacts, RuleFacts } from './rule-facts.js';
 
 export interface CompiledRule {
   readonly rule: Rule;

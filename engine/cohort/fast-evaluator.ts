@@ -13,6 +13,7 @@ import { walk } from '../policy-checks/rules.js';
 import type { IsoDate, Pricing } from '../policy.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from '../questionnaire.js';
 import type { FactBinder } from '../conditions.js';
+import { type FactName, isFact } from '../rule-facts.js';
 import { ColumnScores, RUN_LENGTH, UNSCORABLE, type ScoringPlan } from './column-scores.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 
@@ -243,11 +244,11 @@ function moneySteps(compiled: CompiledPolicy, asOf: IsoDate, tableOfGroup: Reado
           ? { ...NO_AMOUNT, outcome: allocation.priced.outcome.id }
           : {
               allocationPence: allocation.pence,
-              weeklyPence: allocation.periods.weeklyPence,
-              monthlyPence: allocation.periods.monthlyPence,
-              annualPence: allocation.periods.annualPence,
-              carerReductionApplied: allocation.carer.applied,
-              carerPercent: allocation.carer.percent,
+              weeklyPence: allocation.lines.periods.weeklyPence,
+              monthlyPence: allocation.lines.periods.monthlyPence,
+              annualPence: allocation.lines.periods.annualPence,
+              carerReductionApplied: allocation.lines['carer-adjustment'].applied,
+              carerPercent: allocation.lines['carer-adjustment'].percent,
               outcome: null,
             };
       cache.set(totalMilli, result);
@@ -454,7 +455,8 @@ function planQuestionnaires(
 
 /**
  * A getter for each fact a cohort holds, for the person being evaluated, found once per condition (a
- * domain by its index, a question by its slot); a fact a cohort does not hold reads as undefined.
+ * domain by its index, a question by its slot); a fact a cohort does not hold reads as undefined. Every
+ * fact of the table (rule-facts.ts) has its getter here, or the type says which is missing.
  */
 function factBinder(
   current: Current,
@@ -464,50 +466,46 @@ function factBinder(
   cohort: EncodedCohort,
 ): FactBinder {
   const { raw } = scores;
-  return (fact, key) => {
-    const d = key === undefined ? undefined : domainIndex.get(key);
-    const at = d === undefined ? 0 : d * RUN_LENGTH;
-    switch (fact) {
-      case 'totalPoints':
-        return () => current.totalMilli / 1000;
-      case 'domainPoints':
-        return d === undefined ? () => undefined : () => raw[at + current.j];
-      case 'weightedDomainPoints':
-        return d === undefined ? () => undefined : () => (raw[at + current.j]! * weights[d]!) / 1000;
-      case 'age':
-        return () => cohort.ageBands[cohort.ageBandOf[current.i]!]!.min;
-      case 'answers': {
-        if (key === undefined) return () => undefined;
-        // The question's slot, found again only when the person's questionnaire differs from the last.
-        let plan: Plan | undefined;
-        let slot: Slot | undefined;
-        return () => {
-          if (current.plan !== plan) {
-            plan = current.plan;
-            slot = plan.byQuestion.get(key);
-          }
-          const code = slot?.column ? slot.column[current.i]! : 0;
-          return slot && code > 0 ? slot.answerIds[code - 1] : undefined;
-        };
-      }
-      case 'allocationPence':
-        return () => current.money.allocationPence;
-      case 'weeklyPence':
-        return () => current.money.weeklyPence;
-      case 'monthlyPence':
-        return () => current.money.monthlyPence;
-      case 'annualPence':
-        return () => current.money.annualPence;
-      case 'clientGroup':
-        return () => cohort.clientGroups[cohort.clientGroupOf[current.i]!];
-      case 'questionnaire':
-        return () => current.plan.questionnaire.questionnaire.id;
-      case 'carerReductionApplied':
-        return () => current.money.carerReductionApplied;
-      case 'carerReductionPercent':
-        return () => current.money.carerPercent;
-      default:
-        return () => undefined;
-    }
+  const domainOf = (key: string | undefined) => (key === undefined ? undefined : domainIndex.get(key));
+  const getters: { readonly [F in FactName]: (key: string | undefined) => () => unknown } = {
+    totalPoints: () => () => current.totalMilli / 1000,
+    age: () => () => cohort.ageBands[cohort.ageBandOf[current.i]!]!.min,
+    clientGroup: () => () => cohort.clientGroups[cohort.clientGroupOf[current.i]!],
+    questionnaire: () => () => current.plan.questionnaire.questionnaire.id,
+    allocationPence: () => () => current.money.allocationPence,
+    weeklyPence: () => () => current.money.weeklyPence,
+    monthlyPence: () => () => current.money.monthlyPence,
+    annualPence: () => () => current.money.annualPence,
+    carerReductionApplied: () => () => current.money.carerReductionApplied,
+    carerReductionPercent: () => () => current.money.carerPercent,
+    domainPoints: (key) => {
+      const d = domainOf(key);
+      if (d === undefined) return () => undefined;
+      const at = d * RUN_LENGTH;
+      return () => raw[at + current.j];
+    },
+    weightedDomainPoints: (key) => {
+      const d = domainOf(key);
+      if (d === undefined) return () => undefined;
+      const at = d * RUN_LENGTH;
+      return () => (raw[at + current.j]! * weights[d]!) / 1000;
+    },
+    answers: (key) => {
+      if (key === undefined) return () => undefined;
+      // The question's slot, found again only when the person's questionnaire differs from the last.
+      let plan: Plan | undefined;
+      let slot: Slot | undefined;
+      return () => {
+        if (current.plan !== plan) {
+          plan = current.plan;
+          slot = plan.byQuestion.get(key);
+        }
+        const code = slot?.column ? slot.column[current.i]! : 0;
+        return slot && code > 0 ? slot.answerIds[code - 1] : undefined;
+      };
+    },
+    // A cohort holds no stated facts: a version whose conditions test them is not compared (see above).
+    facts: () => () => undefined,
   };
+  return (fact, key) => (isFact(fact) ? getters[fact](key) : () => undefined);
 }

@@ -1,42 +1,25 @@
 import { error, pointer, type Issue } from '../issues.js';
 import type { Condition, FactCondition, Policy } from '../policy.js';
-
-/** The facts a rule may test. Object facts are read one key at a time with a "$.<id>" path. */
-export const SCALAR_FACTS = [
-  'totalPoints',
-  'age',
-  'clientGroup',
-  'questionnaire',
-  'allocationPence',
-  'weeklyPence',
-  'monthlyPence',
-  'annualPence',
-  'carerReductionApplied',
-  'carerReductionPercent',
-] as const;
-export const OBJECT_FACTS = ['domainPoints', 'weightedDomainPoints', 'answers', 'facts'] as const;
-
-/** The facts about money: worked out after eligibility, so an eligibility condition cannot test them. */
-const AMOUNT_FACTS = ['allocationPence', 'weeklyPence', 'monthlyPence', 'annualPence', 'carerReductionApplied', 'carerReductionPercent'];
+import { FACT_NAMES, factDefinition, factKeys, isFact } from '../rule-facts.js';
 
 /**
  * A rule or eligibility condition that names a fact or key the engine will never supply could never
  * be met as written: that is a policy error.
  */
 export function checkRules(policy: Policy): Issue[] {
-  const keys: Record<(typeof OBJECT_FACTS)[number], string[]> = {
-    domainPoints: policy.domains.map((d) => d.id),
-    weightedDomainPoints: policy.domains.map((d) => d.id),
-    answers: [...new Set(policy.questionnaires.flatMap((q) => q.questions.map((question) => question.id)))],
-    facts: (policy.facts ?? []).map((f) => f.id),
-  };
+  const keys = new Map(
+    FACT_NAMES.flatMap((fact) => {
+      const { keyedBy } = factDefinition(fact);
+      return keyedBy ? [[fact, factKeys(policy, keyedBy)] as const] : [];
+    }),
+  );
   const conditions = [
     ...(policy.rules ?? []).map((rule, i) => ({ conditions: rule.conditions, at: ['rules', i, 'conditions'], eligibility: false })),
     ...(policy.eligibility ?? []).map((c, i) => ({ conditions: c.conditions, at: ['eligibility', i, 'conditions'], eligibility: true })),
   ];
   return conditions.flatMap(({ conditions, at, eligibility }) =>
     walk(conditions, at).flatMap(({ condition, at }) => [
-      ...(eligibility && AMOUNT_FACTS.includes(condition.fact)
+      ...(eligibility && isFact(condition.fact) && factDefinition(condition.fact).amount
         ? [
             error(
               'eligibility_tests_amount',
@@ -101,10 +84,10 @@ function checkValue(condition: FactCondition, at: Array<string | number>): Issue
   return [];
 }
 
-function checkFact(condition: FactCondition, at: Array<string | number>, keys: Record<string, string[]>): Issue[] {
+function checkFact(condition: FactCondition, at: Array<string | number>, keys: ReadonlyMap<string, string[]>): Issue[] {
   const { fact, path } = condition;
-  const known = [...SCALAR_FACTS, ...OBJECT_FACTS] as string[];
-  if (!known.includes(fact)) {
+  if (!isFact(fact)) {
+    const known = [...FACT_NAMES];
     return [
       error(
         'unknown_fact',
@@ -114,7 +97,7 @@ function checkFact(condition: FactCondition, at: Array<string | number>, keys: R
       ),
     ];
   }
-  const objectKeys = keys[fact];
+  const objectKeys = keys.get(fact);
   if (!objectKeys) {
     return path === undefined
       ? []

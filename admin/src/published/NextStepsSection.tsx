@@ -3,7 +3,7 @@
 import { Box, Typography } from '@mui/material';
 import { contactLines, nextStepsWords, reviewWords } from '../../../engine/publication';
 import type { PolicyDocument } from '../calculator/types';
-import { ruleInWords } from '../versions/rulesInWords';
+import { ruleInWords } from '../../../engine/words/conditions';
 import { Section } from './Section';
 
 export function NextStepsSection({ doc }: { doc: PolicyDocument }) {

@@ -10,7 +10,7 @@ import { SelectInput, TextInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import type { EligibilityCondition, Policy } from '../../../engine/policy';
 import { RowList } from './RowList';
-import { conditionInWords } from './rulesInWords';
+import { conditionInWords } from '../../../engine/words/conditions';
 
 /** Each condition's name and reason; the condition itself in words. */
 export function EligibilityInput() {

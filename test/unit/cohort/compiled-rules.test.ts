@@ -25,7 +25,8 @@ import {
 } from '../../../engine/index.js';
 import { assessmentFor } from '../../../engine/cohort/reference.js';
 import { binderOf, compileCondition, readerOf } from '../../../engine/conditions.js';
-import { compileRules, raiseFlags, type RuleFacts } from '../../../engine/flags.js';
+import { compileRules, raiseFlags } from '../../../engine/flags.js';
+import type { RuleFacts } from '../../../engine/rule-facts.js';
 import { exampleVersions } from '../../support/examples.js';
 import { referenceRun } from '../../support/json-rules-engine.js';
 
