@@ -5,12 +5,14 @@ import { compilePolicy, type CompiledPolicy } from './compile.js';
 import type { EvaluationResult, ResultOutcome } from './contract/result.js';
 import { rawDomainPoints, scoreAnswers } from './domain-scores.js';
 import type { EligibilityLine, PersonLine } from './explanation.js';
-import { raiseFlags, type RuleFacts, testEligibility } from './flags.js';
+import { raiseFlags, testEligibility } from './flags.js';
+import type { RuleFacts } from './rule-facts.js';
 import { isIsoDate } from './dates.js';
 import { AssessmentInvalidError, error } from './issues.js';
 import { parseAssessment, type ParsedAssessment } from './parse-assessment.js';
 import type { IsoDate } from './policy.js';
 import { ENGINE_VERSION } from './version.js';
+import { inStepOrder } from './pipeline.js';
 import { applyWeights } from './weighting.js';
 
 // The indicative allocation for one assessment, with where it came from and how it was worked out.
@@ -48,7 +50,7 @@ export function evaluate(policy: unknown, assessment: unknown, options: Evaluate
   return evaluateParsed(compiled, parsed.value, options.asOf ?? parsed.value.assessment.assessmentDate);
 }
 
-/** The pipeline, in the order a council applies it (see rules/README.md); allocate() holds the money steps. */
+/** The pipeline, in the order of pipeline.ts (rules/README.md describes each step); allocate() takes the money steps. */
 function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf: IsoDate): EvaluationResult {
   const { policy } = compiled;
   const { assessment } = parsed;
@@ -93,13 +95,14 @@ function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf
       })
     : null;
   const priced = money?.pence != null ? money : null;
-  if (priced) {
+  const { periods, award, contribution, 'carer-adjustment': carer } = priced?.lines ?? {};
+  if (priced && periods && carer) {
     facts.allocationPence = priced.pence;
-    facts.weeklyPence = priced.periods.weeklyPence;
-    facts.monthlyPence = priced.periods.monthlyPence;
-    facts.annualPence = priced.periods.annualPence;
-    facts.carerReductionApplied = priced.carer.applied;
-    facts.carerReductionPercent = priced.carer.percent;
+    facts.weeklyPence = periods.weeklyPence;
+    facts.monthlyPence = periods.monthlyPence;
+    facts.annualPence = periods.annualPence;
+    facts.carerReductionApplied = carer.applied;
+    facts.carerReductionPercent = carer.percent;
   }
   const { flags, lines: rules } = raiseFlags(compiled.rules, facts);
 
@@ -124,51 +127,30 @@ function evaluateParsed(compiled: CompiledPolicy, parsed: ParsedAssessment, asOf
       wholePoints: weighted.total.wholePoints,
       byDomain: weighted.domains.map((d) => ({ domain: d.domain, raw: d.rawPoints, weighted: d.weightedPoints })),
     },
-    allocation: priced ? { period: priced.rounded.period, pence: priced.pence } : null,
-    weeklyPence: priced?.periods.weeklyPence ?? null,
-    monthlyPence: priced?.periods.monthlyPence ?? null,
-    annualPence: priced?.periods.annualPence ?? null,
-    carerAdjustment: priced
-      ? {
-          applied: priced.carer.applied,
-          reason: priced.carer.reason,
-          percent: priced.carer.percent,
-          reductionPence: priced.carer.reductionPence,
-        }
+    allocation: priced && periods ? { period: periods.period, pence: priced.pence } : null,
+    weeklyPence: periods?.weeklyPence ?? null,
+    monthlyPence: periods?.monthlyPence ?? null,
+    annualPence: periods?.annualPence ?? null,
+    carerAdjustment: carer
+      ? { applied: carer.applied, reason: carer.reason, percent: carer.percent, reductionPence: carer.reductionPence }
       : { applied: false, reason: 'no-amount', percent: 0, reductionPence: 0 },
     ...(outcome === null ? {} : { outcome: 'step' in outcome ? { kind: 'without-amount' as const, ...outcome.outcome } : outcome }),
-    ...(priced?.award ? { award: { kind: priced.award.kind, pence: priced.award.pence } } : {}),
-    ...(priced?.contribution
-      ? {
-          contribution: {
-            period: priced.contribution.period,
-            personPence: priced.contribution.personPence,
-            councilPence: priced.contribution.councilPence,
-          },
-        }
+    ...(award ? { award: { kind: award.kind, pence: award.pence } } : {}),
+    ...(contribution
+      ? { contribution: { period: contribution.period, personPence: contribution.personPence, councilPence: contribution.councilPence } }
       : {}),
     flags,
-    explanation: [
+    explanation: inStepOrder({
       person,
-      ...answers,
-      ...weighted.domains,
-      weighted.total,
-      ...eligibility.lines,
-      ...(eligibility.eligible ? [table.line, money!.priced] : []),
-      ...(priced
-        ? [
-            priced.carer,
-            ...priced.uplifts,
-            priced.rounded,
-            ...(priced.maximum ? [priced.maximum] : []),
-            ...(priced.requested ? [priced.requested] : []),
-            ...(priced.contribution ? [priced.contribution] : []),
-            priced.periods,
-            ...(priced.award ? [priced.award] : []),
-          ]
-        : []),
-      ...rules,
-    ],
+      answer: answers,
+      domain: weighted.domains,
+      total: weighted.total,
+      eligibility: eligibility.lines,
+      'allocation-table': eligibility.eligible ? table.line : null,
+      pricing: money?.priced,
+      ...priced?.lines,
+      rule: rules,
+    }),
   };
 }
 

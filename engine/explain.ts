@@ -15,14 +15,15 @@ import type {
   OutcomeBandLine,
   PricingLine,
   RequestedLine,
+  RoundingLine,
   RuleLine,
   UpliftLine,
 } from './explanation.js';
-import { formatPence, formatRatePence } from './money.js';
 import { longDate } from './dates.js';
+import type { LineOf, Step } from './pipeline.js';
 import type { Period } from './policy.js';
-
-const PER: Record<Period, string> = { week: 'a week', month: 'a month', year: 'a year' };
+import { amountPer, formatPence, perPoint } from './words/money.js';
+import { NO_CARER_ADJUSTMENT, paysAtMost, roundingWords } from './words/policy.js';
 
 /**
  * Renders a result as the paragraphs of a letter.
@@ -31,8 +32,7 @@ const PER: Record<Period, string> = { week: 'a week', month: 'a month', year: 'a
  */
 export function explain(result: EvaluationResult): string {
   const lines = result.explanation;
-  const of = <S extends ExplanationLine['step']>(step: S) =>
-    lines.filter((l): l is Extract<ExplanationLine, { step: S }> => l.step === step);
+  const of = <S extends Step>(step: S) => lines.filter((l): l is LineOf<S> => l.step === step);
   const person = of('person')[0]!;
   const total = of('total')[0]!;
   return [
@@ -56,7 +56,7 @@ export function explain(result: EvaluationResult): string {
     ),
     `  Total: ${points(total.points)}.`,
     ...eligibilitySection(of('eligibility')),
-    ...moneySection(of),
+    ...moneySection(lines, of),
     ...flagSection(result, of('rule')),
     '',
     result.outcome
@@ -100,7 +100,7 @@ export function explainSteps(result: EvaluationResult): string[] {
 
 const FLAGS_HEADING = 'For review by the council';
 
-type LinesOf = <S extends ExplanationLine['step']>(step: S) => Array<Extract<ExplanationLine, { step: S }>>;
+type LinesOf = <S extends Step>(step: S) => Array<LineOf<S>>;
 
 function eligibilitySection(lines: EligibilityLine[]): string[] {
   if (lines.length === 0) return [];
@@ -112,7 +112,7 @@ function eligibilitySection(lines: EligibilityLine[]): string[] {
   ];
 }
 
-function moneySection(of: LinesOf): string[] {
+function moneySection(lines: readonly ExplanationLine[], of: LinesOf): string[] {
   const table = of('allocation-table')[0];
   const pricing = of('pricing')[0];
   if (!table || !pricing) return [];
@@ -122,25 +122,98 @@ function moneySection(of: LinesOf): string[] {
     `  ${table.table === 'default' ? 'The standard allocation table is used.' : `The allocation table for ${of('person')[0]!.clientGroupLabel} is used.`}`,
   ];
   if ('outcome' in pricing) return [...intro, `  ${outcomeBandSentence(pricing)}`, '', pricing.outcome.label, `  ${pricing.outcome.words}`];
-  const rounding = of('rounding')[0]!;
   const periods = of('periods')[0]!;
   const award = of('award')[0];
   return [
     ...intro,
-    `  ${pricingSentence(pricing)}`,
-    `  ${carerSentence(of('carer-adjustment')[0]!, table.period)}`,
-    ...of('uplift').map((u) => `  ${upliftSentence(u, table.period)}`),
-    `  ${roundingSentence(rounding.unit, rounding.mode, rounding.beforePence, rounding.afterPence, table.period)}`,
-    ...of('maximum').map((m) => `  ${maximumSentence(m)}`),
-    ...of('requested').map((r) => `  ${requestedSentence(r)}`),
-    ...of('contribution').map((c) => `  ${contributionSentence(c)}`),
+    // Each money step in the explanation's order, which is the pipeline's (pipeline.ts).
+    ...lines.flatMap((line) => {
+      const sentence = moneySentence(line, table.period);
+      return sentence === null ? [] : [`  ${sentence}`];
+    }),
     '',
     'Your indicative personal budget',
     award?.kind === 'one-off'
       ? `  ${formatPence(award.pence)}, paid as one payment.${award.words ? ` ${award.words}` : ''}`
-      : `  ${formatPence(periods.weeklyPence)} a week; ${formatPence(periods.monthlyPence)} a month; ${formatPence(periods.annualPence)} a year (a year counted as ${periods.weeksPerYear} weeks or 12 months).`,
+      : `  ${amountPer(periods.weeklyPence, 'week')}; ${amountPer(periods.monthlyPence, 'month')}; ${amountPer(periods.annualPence, 'year')} (a year counted as ${periods.weeksPerYear} weeks or 12 months).`,
     ...(award?.kind === 'yearly' ? [`  ${awardSentence(award)}`] : []),
   ];
+}
+
+/** A money step's sentence, in the table's period; null for a line said elsewhere. */
+function moneySentence(line: ExplanationLine, period: Period): string | null {
+  switch (line.step) {
+    case 'pricing':
+      return 'outcome' in line ? null : pricingSentence(line);
+    case 'carer-adjustment':
+      return carerSentence(line, period);
+    case 'uplift':
+      return upliftSentence(line, period);
+    case 'rounding':
+      return roundingSentence(line, period);
+    case 'maximum':
+      return maximumSentence(line);
+    case 'requested':
+      return requestedSentence(line);
+    case 'contribution':
+      return contributionSentence(line);
+    default:
+      return null;
+  }
+}
+
+function maximumSentence(line: MaximumLine): string {
+  const most = `This scheme ${paysAtMost({ pence: line.maximumPence, period: line.period })}`;
+  return line.applied
+    ? `${most}, so the amount is limited to it: ${formatPence(line.beforePence)} − ${formatPence(line.limitedByPence)} = ${formatPence(line.afterPence)}. To ask for more: ${line.route.label}. ${line.route.words}`
+    : `${most}; this amount is within it. Above it: ${line.route.label}.`;
+}
+
+function requestedSentence(line: RequestedLine): string {
+  return line.applied
+    ? `${line.label}: ${amountPer(line.requestedPence, line.period)}, less than ${formatPence(line.beforePence)}, so ${formatPence(line.afterPence)} is paid.`
+    : `${line.label}: ${amountPer(line.requestedPence, line.period)}, no less than ${formatPence(line.beforePence)}, which is paid.`;
+}
+
+function contributionSentence(line: ContributionLine): string {
+  return `${line.label}: ${amountPer(line.personPence, line.period)} of the ${formatPence(line.budgetPence)} is yours to pay; the council pays ${formatPence(line.councilPence)}.`;
+}
+
+function pricingSentence(line: PricingLine): string {
+  switch (line.method) {
+    case 'price-per-point':
+      return line.basePence === undefined
+        ? `${points(line.points)} × ${perPoint(line.pencePerPoint)} = ${amountPer(line.pence, line.period)}.`
+        : `A base of ${formatPence(line.basePence)}, plus ${points(line.points)} × ${perPoint(line.pencePerPoint)} (${formatPence(line.pointsPence!)}) = ${amountPer(line.pence, line.period)}.`;
+    case 'bands':
+      return `${points(line.wholePoints)} falls in ${bandName(line)} (${bandRange(line.from, line.to)}), which gives ${amountPer(line.pence, line.period)}.`;
+    case 'hour-bands':
+      return `${points(line.wholePoints)} falls in ${bandName(line)} (${bandRange(line.from, line.to)}): ${line.hours} hours × ${formatPence(line.hourlyRatePence)} an hour = ${amountPer(line.pence, line.period)}.`;
+  }
+}
+
+const CARER_REASONS: Record<Exclude<CarerLine['reason'], 'applied'>, string> = {
+  'no-carer-table': NO_CARER_ADJUSTMENT,
+  'no-carer': 'No reduction for informal support: no carer was recorded.',
+  'not-willing': 'No reduction for informal support: your carer is not willing to carry on.',
+  'not-able': 'No reduction for informal support: your carer is not able to carry on.',
+  'not-willing-or-able': 'No reduction for informal support: your carer is neither willing nor able to carry on.',
+  'no-amount': 'There is no amount to reduce for support from family or friends.',
+};
+
+function carerSentence(line: CarerLine, period: Period): string {
+  if (line.reason !== 'applied') return CARER_REASONS[line.reason];
+  return `Your carer is willing and able to carry on (support: ${line.supportLevelLabel}; impact on them: ${line.impactLabel}), so the amount is reduced by ${line.percent}%: ${formatPence(line.beforePence)} − ${formatPence(line.reductionPence)} = ${amountPer(line.afterPence, period)}.`;
+}
+
+function upliftSentence(line: UpliftLine, period: Period): string {
+  const source = line.reference ? ` (${line.reference})` : '';
+  if (!line.applied) return `The uplift of ${line.percent}% from ${longDate(line.from)}${source} does not apply yet on this date.`;
+  return `Uplift of ${line.percent}% from ${longDate(line.from)}${source}: ${formatPence(line.beforePence)} + ${formatPence(line.upliftPence)} = ${amountPer(line.afterPence, period)}.`;
+}
+
+function roundingSentence(line: RoundingLine, period: Period): string {
+  return `Rounded ${roundingWords(line)}: ${formatPence(line.beforePence)} becomes ${amountPer(line.afterPence, period)}.`;
 }
 
 function outcomeBandSentence(line: OutcomeBandLine): string {
@@ -152,62 +225,6 @@ function awardSentence(line: Extract<AwardLine, { kind: 'yearly' }>): string {
   if (line.remaining === line.whole)
     return `For ${year}${line.startDate ? `, from ${longDate(line.startDate)}` : ''}, the whole year's amount is paid: ${formatPence(line.pence)}.`;
   return `Starting on ${longDate(line.startDate!)}, ${line.remaining} of the ${line.whole} ${line.unit} of ${year} are left, so ${formatPence(line.fullPence)} × ${line.remaining}/${line.whole} = ${formatPence(line.pence)} is paid for this year.`;
-}
-
-function maximumSentence(line: MaximumLine): string {
-  const most = `This scheme pays at most ${formatPence(line.maximumPence)} ${PER[line.period]}`;
-  return line.applied
-    ? `${most}, so the amount is limited to it: ${formatPence(line.beforePence)} − ${formatPence(line.limitedByPence)} = ${formatPence(line.afterPence)}. To ask for more: ${line.route.label}. ${line.route.words}`
-    : `${most}; this amount is within it. Above it: ${line.route.label}.`;
-}
-
-function requestedSentence(line: RequestedLine): string {
-  return line.applied
-    ? `${line.label}: ${formatPence(line.requestedPence)} ${PER[line.period]}, less than ${formatPence(line.beforePence)}, so ${formatPence(line.afterPence)} is paid.`
-    : `${line.label}: ${formatPence(line.requestedPence)} ${PER[line.period]}, no less than ${formatPence(line.beforePence)}, which is paid.`;
-}
-
-function contributionSentence(line: ContributionLine): string {
-  return `${line.label}: ${formatPence(line.personPence)} ${PER[line.period]} of the ${formatPence(line.budgetPence)} is yours to pay; the council pays ${formatPence(line.councilPence)}.`;
-}
-
-function pricingSentence(line: PricingLine): string {
-  switch (line.method) {
-    case 'price-per-point':
-      return line.basePence === undefined
-        ? `${points(line.points)} × ${formatRatePence(line.pencePerPoint)} a point = ${formatPence(line.pence)} ${PER[line.period]}.`
-        : `A base of ${formatPence(line.basePence)}, plus ${points(line.points)} × ${formatRatePence(line.pencePerPoint)} a point (${formatPence(line.pointsPence!)}) = ${formatPence(line.pence)} ${PER[line.period]}.`;
-    case 'bands':
-      return `${points(line.wholePoints)} falls in ${bandName(line)} (${bandRange(line.from, line.to)}), which gives ${formatPence(line.pence)} ${PER[line.period]}.`;
-    case 'hour-bands':
-      return `${points(line.wholePoints)} falls in ${bandName(line)} (${bandRange(line.from, line.to)}): ${line.hours} hours × ${formatPence(line.hourlyRatePence)} an hour = ${formatPence(line.pence)} ${PER[line.period]}.`;
-  }
-}
-
-const CARER_REASONS: Record<Exclude<CarerLine['reason'], 'applied'>, string> = {
-  'no-carer-table': 'This policy makes no reduction for support from family or friends.',
-  'no-carer': 'No reduction for informal support: no carer was recorded.',
-  'not-willing': 'No reduction for informal support: your carer is not willing to carry on.',
-  'not-able': 'No reduction for informal support: your carer is not able to carry on.',
-  'not-willing-or-able': 'No reduction for informal support: your carer is neither willing nor able to carry on.',
-  'no-amount': 'There is no amount to reduce for support from family or friends.',
-};
-
-function carerSentence(line: CarerLine, period: Period): string {
-  if (line.reason !== 'applied') return CARER_REASONS[line.reason];
-  return `Your carer is willing and able to carry on (support: ${line.supportLevelLabel}; impact on them: ${line.impactLabel}), so the amount is reduced by ${line.percent}%: ${formatPence(line.beforePence)} − ${formatPence(line.reductionPence)} = ${formatPence(line.afterPence)} ${PER[period]}.`;
-}
-
-function upliftSentence(line: UpliftLine, period: Period): string {
-  const source = line.reference ? ` (${line.reference})` : '';
-  if (!line.applied) return `The uplift of ${line.percent}% from ${longDate(line.from)}${source} does not apply yet on this date.`;
-  return `Uplift of ${line.percent}% from ${longDate(line.from)}${source}: ${formatPence(line.beforePence)} + ${formatPence(line.upliftPence)} = ${formatPence(line.afterPence)} ${PER[period]}.`;
-}
-
-function roundingSentence(unit: string, mode: string, before: number, after: number, period: Period): string {
-  const how = mode === 'half-up' ? 'to the nearest' : mode === 'up' ? 'up to the' : 'down to the';
-  const what = unit === 'pound' ? 'whole pound' : 'penny';
-  return `Rounded ${how} ${what}: ${formatPence(before)} becomes ${formatPence(after)} ${PER[period]}.`;
 }
 
 function flagSection(result: EvaluationResult, rules: RuleLine[]): string[] {
