@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { calibrate, formatRatePence, validatePolicy, type Calibration, type Policy } from '../engine/index.js';
-// Not re-exported by engine/index.ts; money.ts is pure and has no other way in.
+import { calibrate, perPoint, validatePolicy, type Calibration, type Policy } from '../engine/index.js';
 import { formatIssues } from './format-issues.js';
 import { readCohortFile } from './cohort-file.js';
 import { InvalidInputError } from './invalid-input.js';
@@ -69,20 +68,15 @@ function report(
   lines.push(
     table(
       ['table', 'method', 'now', 'calibrated'],
-      c.prices.map((p) => [
-        p.table === 'default' ? 'standard' : p.table,
-        p.method,
-        p.unit === 'pence a point'
-          ? `${formatRatePence(p.before)} a point`
-          : p.unit === 'pence an hour'
-            ? `${money(p.before)} an hour`
-            : `${money(p.before)} (top band)`,
-        p.unit === 'pence a point'
-          ? `${formatRatePence(p.after)} a point`
-          : p.unit === 'pence an hour'
-            ? `${money(p.after)} an hour`
-            : `${money(p.after)} (top band)`,
-      ]),
+      c.prices.map((p) => {
+        const price = (pence: number) =>
+          p.unit === 'pence a point'
+            ? perPoint(pence)
+            : p.unit === 'pence an hour'
+              ? `${money(pence)} an hour`
+              : `${money(pence)} (top band)`;
+        return [p.table === 'default' ? 'standard' : p.table, p.method, price(p.before), price(p.after)];
+      }),
     ),
   );
   if (c.prices.some((p) => p.method === 'bands'))

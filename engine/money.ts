@@ -1,6 +1,23 @@
-/** Integer arithmetic on money. Amounts are whole pence; nothing here touches a float amount. */
+/**
+ * Integer arithmetic on money. Amounts are whole pence; nothing here touches a float amount. A price per
+ * point may be finer than a penny, to PRICE_DECIMAL_PLACES; words/money.ts writes money in words.
+ */
 
 import type { RoundingMode } from './policy.js';
+
+/**
+ * A price per point is exact to this many decimal places of a penny (488.3417p), so that a calibrated price
+ * is the price the policy states. The policy checks, pricing, calibration and every text of a price use it.
+ */
+export const PRICE_DECIMAL_PLACES = 4;
+
+/** The smallest steps of a price per point in a penny: ten-thousandths. */
+export const PRICE_STEPS_A_PENNY = 10 ** PRICE_DECIMAL_PLACES;
+
+/** The nearest price a policy can state: 488.34172 -> 488.3417. */
+export function roundPrice(pence: number): number {
+  return Math.round(pence * PRICE_STEPS_A_PENNY) / PRICE_STEPS_A_PENNY;
+}
 
 /**
  * Divides two non-negative integers and rounds the quotient to an integer.
@@ -51,21 +68,6 @@ export function scaled(value: number, places: number): number {
   const result = toScaled(value, places);
   if (result === null) throw new Error(`${value} has more than ${places} decimal places`);
   return result;
-}
-
-/** £1,234.56 */
-export function formatPence(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const abs = Math.abs(pence);
-  const pounds = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** A rate in pence that may have decimals, as pounds: 488 -> £4.88, 488.3417 -> £4.883417. */
-export function formatRatePence(pence: number): string {
-  if (Number.isInteger(pence)) return formatPence(pence);
-  const [whole, fraction = ''] = String(pence).split('.');
-  return formatPence(Number(whole)).replace(/\.(\d\d)$/, (_, two) => `.${two}${fraction}`);
 }
 
 /** Points are carried in thousandths so that weights multiply exactly; 12345 -> 12.345 */

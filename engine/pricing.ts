@@ -1,6 +1,9 @@
 import type { BandPlace, OutcomeBandLine, PricingLine } from './explanation.js';
-import { fromMilli, multiplyDivide, scaled } from './money.js';
+import { fromMilli, multiplyDivide, PRICE_DECIMAL_PLACES, PRICE_STEPS_A_PENNY, scaled } from './money.js';
 import type { Outcome, Pricing, RoundingMode } from './policy.js';
+
+/** A thousandth of a point at a price's smallest step: the unit a price per point's product comes in. */
+const MILLI_PRICE_STEPS = 1000 * PRICE_STEPS_A_PENNY;
 
 /**
  * Turns the weighted total into an amount for the table's period. A price per point uses the exact
@@ -16,8 +19,8 @@ export function price(
   const wholePoints = Math.floor(totalMilli / 1000);
   switch (pricing.method) {
     case 'price-per-point': {
-      // Points in thousandths × pence a point in ten-thousandths: one exact division by 10^7.
-      const pointsPence = multiplyDivide(totalMilli, scaled(pricing.pencePerPoint, 4), 10_000_000, mode);
+      // Points in thousandths × pence a point in its smallest steps: one exact division.
+      const pointsPence = multiplyDivide(totalMilli, scaled(pricing.pencePerPoint, PRICE_DECIMAL_PLACES), MILLI_PRICE_STEPS, mode);
       const points = fromMilli(totalMilli);
       const { method, pencePerPoint, period, basePence } = pricing;
       // A version-1 line keeps exactly the fields it always had, in their order, so its results replay

@@ -1,7 +1,14 @@
-/** Money, numbers, shares, periods, rounding and dates in words, as the whole console writes them. */
+/**
+ * Money, numbers, shares and dates in words, as the whole console writes them. Money, prices, periods and
+ * the policy's parts are the engine's own words (engine/words/), so the console says them as every
+ * explanation and letter does.
+ */
 
 import { isIsoDate, longDate as dateInWords } from '../../engine/dates';
-import { formatPence as enginePence } from '../../engine/money';
+import { formatPence } from '../../engine/words/money';
+
+// Whole pence as pounds ("£363.00"), and a price exact to the places of a penny a policy may state ("£4.883417").
+export { formatPence, formatPrice } from '../../engine/words/money';
 
 const wholePounds = new Intl.NumberFormat('en-GB', {
   style: 'currency',
@@ -12,34 +19,13 @@ const wholePounds = new Intl.NumberFormat('en-GB', {
 const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 const percents = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 
-/** Whole pence as pounds, as the engine writes them in every explanation and letter: 36300 -> "£363.00". */
-export const formatPence = (pence: number): string => enginePence(pence);
 /** 123456 -> "£1,235" (for axes and large totals). */
 export const formatWholePounds = (pence: number): string => wholePounds.format(Math.round(pence / 100));
 /** A signed change: "+£12.00", "−£3.50", "£0.00". */
-export const formatChange = (pence: number): string => (pence > 0 ? '+' : pence < 0 ? '−' : '') + enginePence(Math.abs(pence));
+export const formatChange = (pence: number): string => (pence > 0 ? '+' : pence < 0 ? '−' : '') + formatPence(Math.abs(pence));
 export const formatNumber = (n: number): string => numbers.format(n);
 /** 0.125 -> "12.5%". */
 export const formatShare = (share: number): string => percents.format(share);
-/** Pence with up to four decimals, as a price: 488 -> "£4.88", 501.5 -> "£5.015". */
-export const formatPrice = (pence: number): string => {
-  const text = (pence / 100).toFixed(6).replace(/0+$/, '');
-  const [whole, decimals = ''] = text.split('.');
-  return `£${Number(whole).toLocaleString('en-GB')}.${decimals.padEnd(2, '0')}`;
-};
-
-export const periodWord: Record<string, string> = { week: 'a week', month: 'a month', year: 'a year' };
-export const periodNoun: Record<string, string> = { week: 'weekly', month: 'monthly', year: 'annual' };
-
-export const roundingWords = (unit: string, mode: string): string => {
-  const to = unit === 'pound' ? 'the whole pound' : 'the penny';
-  return mode === 'up'
-    ? `rounded up to ${to}`
-    : mode === 'down'
-      ? `rounded down to ${to}`
-      : `rounded to the nearest ${unit === 'pound' ? 'pound' : 'penny'} (halves up)`;
-};
-
 /**
  * A date in words, "1 June 2010", whatever the browser's language: the engine's own words for a calendar
  * date; a moment (a timestamp) is said as the day it fell on where the reader is.

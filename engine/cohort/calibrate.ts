@@ -9,7 +9,7 @@ import { policySchema } from '../schema.js';
 import type { Band, IsoDate, Policy, Pricing } from '../policy.js';
 import { currentCost, type CurrentCostComparison } from './compare.js';
 import { allocate } from '../allocation.js';
-import { multiplyDivide, scaled } from '../money.js';
+import { multiplyDivide, PRICE_STEPS_A_PENNY, roundPrice, scaled } from '../money.js';
 import { carerOf, type EncodedCohort } from './encoded-cohort.js';
 import { compileFastEvaluator } from './fast-evaluator.js';
 
@@ -95,7 +95,7 @@ export function calibrate(compiled: CompiledPolicy, cohort: EncodedCohort, optio
 }
 
 /**
- * Every price of the policy times one factor: prices per point to four decimals, band amounts and
+ * Every price of the policy times one factor: prices per point to the places a price may have, band amounts and
  * hourly rates to the penny, all rounded half-up. The points side of the policy is untouched.
  */
 export function scalePolicy(policy: Policy, factor: number): Policy {
@@ -104,7 +104,7 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
       case 'price-per-point':
         return {
           ...pricing,
-          pencePerPoint: within(PRICE_LIMITS.pencePerPoint, Math.round(pricing.pencePerPoint * factor * 10_000) / 10_000),
+          pencePerPoint: within(PRICE_LIMITS.pencePerPoint, roundPrice(pricing.pencePerPoint * factor)),
           ...(pricing.basePence === undefined ? {} : { basePence: within(PRICE_LIMITS.basePence, Math.round(pricing.basePence * factor)) }),
         };
       case 'bands':
@@ -127,7 +127,7 @@ export function scalePolicy(policy: Policy, factor: number): Policy {
 
 /** The lowest and highest each price may be, from the policy schema: a scaled policy is always a valid one. */
 const PRICE_LIMITS = {
-  pencePerPoint: { min: 0.0001, max: policySchema.$defs.pencePerPoint.maximum },
+  pencePerPoint: { min: 1 / PRICE_STEPS_A_PENNY, max: policySchema.$defs.pencePerPoint.maximum },
   basePence: { min: 0, max: policySchema.$defs.pricePerPoint.properties.basePence.maximum },
   bandPence: { min: 0, max: policySchema.$defs.bandTable.properties.bands.items.properties.pence.maximum },
   hourlyRatePence: {
@@ -180,13 +180,13 @@ function largestFactorWithin(policy: Policy, totalAt: (f: number) => number, tar
   return low;
 }
 
-/** Each table's price in its smallest unit (ten-thousandths of a penny a point, pence for bands and rates). */
+/** Each table's price in its smallest steps (PRICE_STEPS_A_PENNY a penny for a price per point, pence for bands and rates). */
 function priceSteps(policy: Policy, factor: number): number[] {
   const scaledPolicy = scalePolicy(policy, factor);
   const tables = [scaledPolicy.pricing.default, ...Object.values(scaledPolicy.pricing.byClientGroup ?? {})];
   return tables.flatMap((p) =>
     p.method === 'price-per-point'
-      ? [Math.round(p.pencePerPoint * 10_000), ...(p.basePence === undefined ? [] : [p.basePence])]
+      ? [Math.round(p.pencePerPoint * PRICE_STEPS_A_PENNY), ...(p.basePence === undefined ? [] : [p.basePence])]
       : p.method === 'bands'
         ? p.bands.flatMap((b) => (b.pence === undefined ? [] : [b.pence]))
         : [p.hourlyRatePence],
@@ -237,7 +237,7 @@ function costProfile(compiled: CompiledPolicy, cohort: EncodedCohort, asOf: IsoD
       for (const m of members) {
         const pricing = policy.pricing.byClientGroup?.[m.clientGroup] ?? policy.pricing.default;
         const allocation = allocate(compiled, pricing, m.totalMilli, m.carer, asOf);
-        if (allocation.pence !== null) total += m.count * allocation.periods.annualPence;
+        if (allocation.pence !== null) total += m.count * allocation.lines.periods.annualPence;
       }
       return total;
     },

@@ -2,7 +2,7 @@ import { CsvText, type CsvCell } from '../csv.js';
 import type { CohortPerson } from './cohort.js';
 import { CSV_COLUMNS } from './csv-cohort.js';
 import { decodePerson, type EncodedCohort } from './encoded-cohort.js';
-import { penceToPounds } from './pounds.js';
+import { plainPounds } from '../words/money.js';
 
 /** Rows written at a time: a million-person cohort goes out in pieces, never as one string. */
 const ROWS_PER_CHUNK = 10_000;
@@ -49,6 +49,6 @@ function fillRow(row: CsvCell[], person: CohortPerson, columns: readonly string[
   row[4] = carer ? (carer.ableToContinue ? 'yes' : 'no') : '';
   row[5] = carer?.supportLevel ?? '';
   row[6] = carer?.impact ?? '';
-  row[7] = person.currentAnnualCostPence === undefined ? '' : penceToPounds(person.currentAnnualCostPence);
+  row[7] = person.currentAnnualCostPence === undefined ? '' : plainPounds(person.currentAnnualCostPence);
   for (let k = 0; k < columns.length; k++) row[FIXED + k] = person.answers[columns[k]!] ?? '';
 }

@@ -34,5 +34,5 @@ export { CSV_COLUMNS } from './csv-cohort.js';
 export { csvLineEnd, type CsvLineEnd } from './csv-records.js';
 export { cohortCsvChunks, cohortToCsv } from './cohort-csv-writer.js';
 export { peopleTable, type PeopleTable } from './people-table.js';
-export { parsePounds, penceToPounds } from './pounds.js';
+export { parsePounds } from './pounds.js';
 export { MAX_ISSUES, type RowIssue } from './row-issues.js';

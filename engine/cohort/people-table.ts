@@ -1,7 +1,7 @@
 import type { CsvCell } from '../csv.js';
 import type { Comparison } from './compare.js';
 import type { EncodedCohort } from './encoded-cohort.js';
-import { penceToPounds } from './pounds.js';
+import { plainPounds } from '../words/money.js';
 
 /** An attribution's steps by label, and each step's part of the change per person (pence a year). */
 export interface AttributionColumns {
@@ -38,7 +38,7 @@ export function peopleTable(
   function* rows(): Generator<CsvCell[]> {
     for (let i = 0; i < cohort.size; i++) {
       const compared = comparison.included[i] === 1;
-      const pounds = (pence: number | undefined) => (compared && pence !== undefined && !Number.isNaN(pence) ? penceToPounds(pence) : '');
+      const pounds = (pence: number | undefined) => (compared && pence !== undefined && !Number.isNaN(pence) ? plainPounds(pence) : '');
       yield [
         cohort.refs[i]!,
         cohort.clientGroups[cohort.clientGroupOf[i]!]!,

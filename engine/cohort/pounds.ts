@@ -1,4 +1,4 @@
-/** Money as spreadsheets write it: pounds in, whole pence stored, pounds out again. */
+/** Money as spreadsheets and people write it, read to pence; words/money.ts (plainPounds) writes it out again. */
 
 /** Why a text is not an amount of money, for callers that word it their own way. */
 export type PoundsProblem = 'not-pounds' | 'too-many-decimals' | 'negative' | 'too-large';
@@ -6,8 +6,8 @@ export type PoundsProblem = 'not-pounds' | 'too-many-decimals' | 'negative' | 't
 /**
  * Pounds as written by people and spreadsheets ("12345.67", "£12,345.67", "12,345", "160.") to pence, by
  * reading the digits: no float multiplication, so 0.29 is 29p, never 28.999…. Pounds have at most two
- * decimals; a price may allow more (`decimals`: six for a price per point exact to a ten-thousandth of a
- * penny, which is then the nearest number to that many pence, as the policy's JSON holds it).
+ * decimals; a price may allow more (`decimals`: PRICE_POUND_DECIMALS for a price per point, which is then
+ * the nearest number to that many pence, as the policy's JSON holds it).
  * Returns a reason instead when the text is not an amount of money.
  */
 export function parsePounds(text: string, decimals = 2): { pence: number } | { reason: string; problem: PoundsProblem } {
@@ -53,10 +53,4 @@ function plainPence(text: string): number | null {
     fraction = fraction * 10 + digit;
   }
   return whole * 100 + (n - i - 1 === 1 ? fraction * 10 : fraction);
-}
-
-/** Whole pence as plain pounds for a spreadsheet: 123456 -> "1234.56", -5 -> "-0.05". */
-export function penceToPounds(pence: number): string {
-  const abs = Math.abs(pence);
-  return `${pence < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }

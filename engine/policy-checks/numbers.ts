@@ -1,5 +1,5 @@
 import { error, pointer, type Issue } from '../issues.js';
-import { toScaled } from '../money.js';
+import { PRICE_DECIMAL_PLACES, toScaled } from '../money.js';
 import type { Policy } from '../policy.js';
 import { pricingTables } from './bands.js';
 
@@ -36,7 +36,7 @@ function pricePerPoint(policy: Policy): Issue[] {
   return pricingTables(policy).flatMap(({ pricing, at }) =>
     pricing.method !== 'price-per-point'
       ? []
-      : decimal(pricing.pencePerPoint, 4, 0, 1_000_000, 'too_many_decimals', 'pencePerPoint', [...at, 'pencePerPoint']),
+      : decimal(pricing.pencePerPoint, PRICE_DECIMAL_PLACES, 0, 1_000_000, 'too_many_decimals', 'pencePerPoint', [...at, 'pencePerPoint']),
   );
 }
 

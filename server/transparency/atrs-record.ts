@@ -6,7 +6,7 @@
  * council knows what to add before publishing.
  */
 
-import { formatPence, type Policy } from '../../engine/index.js';
+import { CARER_ADJUSTMENT, formatPence, paysAtMost, perPoint, type Policy } from '../../engine/index.js';
 import type { PairStats } from '../../engine/cohort/compare.js';
 import type { Ratification } from '../store/records.js';
 import type { GroupFigures, ImpactSummary, TransparencyRecord } from '../../engine/contract/transparency-record.js';
@@ -71,26 +71,18 @@ function howItWorks(policy: Policy): string[] {
   const pricing = policy.pricing.default;
   const toMoney =
     pricing.method === 'price-per-point'
-      ? `The total becomes money at a price per point (${formatPence(Math.round(pricing.pencePerPoint))} a point in the standard table${pricing.basePence !== undefined ? `, plus a base of ${formatPence(pricing.basePence)}` : ''}).`
+      ? `The total becomes money at a price per point (${perPoint(pricing.pencePerPoint)} in the standard table${pricing.basePence !== undefined ? `, plus a base of ${formatPence(pricing.basePence)}` : ''}).`
       : 'The total falls in a band of a published table, which gives the amount (or, for some bands, an outcome without an amount).';
   return [
     `A person answers a questionnaire (${questions} questions in ${policy.questionnaires.length} questionnaire${policy.questionnaires.length === 1 ? '' : 's'}, chosen by age and client group); each answer scores points in one of ${policy.domains.length} areas of need${policy.domains.some((d) => (d.weight ?? 1) !== 1) ? ', some of them weighted' : ''}.`,
     toMoney,
     ...(policy.pricing.byClientGroup ? ['Some client groups have their own table.'] : []),
-    ...(policy.carerAdjustment
-      ? [
-          'Where an unpaid carer is willing and able to carry on, the amount is reduced by a percentage that depends on how much they do and what it costs them.',
-        ]
-      : []),
+    ...(policy.carerAdjustment ? [CARER_ADJUSTMENT] : []),
     ...(policy.uplifts?.length ? ['Amounts rise by published inflation uplifts from their dates.'] : []),
     ...(policy.eligibility?.length
       ? [`A person must meet ${policy.eligibility.length} published eligibility condition${policy.eligibility.length === 1 ? '' : 's'}.`]
       : []),
-    ...(policy.maximum
-      ? [
-          `The scheme pays at most ${formatPence(policy.maximum.pence)} a ${policy.maximum.period}; above it: ${policy.maximum.route.label}.`,
-        ]
-      : []),
+    ...(policy.maximum ? [`The scheme ${paysAtMost(policy.maximum)}; above it: ${policy.maximum.route.label}.`] : []),
     ...(policy.rules?.length
       ? [
           `${policy.rules.length} published rule${policy.rules.length === 1 ? '' : 's'} flag cases for a person to look at; they never change the amount.`,

@@ -121,6 +121,23 @@ describe('the transparency record', () => {
     });
   });
 
+  it('states a calibrated price per point exactly as the policy does, never rounded to the penny', () => {
+    const pilot = exampleVersions().find((v) => v.scheme === 'adult-ras' && v.version === '2009-pilot')!;
+    const howItWorks = (pencePerPoint: number) => {
+      const document = structuredClone(pilot.policy) as Policy;
+      document.pricing.default = { method: 'price-per-point', period: 'week', pencePerPoint };
+      const version = { policyId: 'adult-ras', version: '2009-pilot', contentHash: `sha256:${'0'.repeat(64)}`, document };
+      return transparencyRecord(version, ratificationOf(pilot.dir)).tier1.howItWorks;
+    };
+    // By hand: 488.3417p is £4.883417 (pence ÷ 100, every digit kept), not £4.88.
+    expect(howItWorks(488.3417)).toContain('The total becomes money at a price per point (£4.883417 a point in the standard table).');
+    // 123,456.7891p is £1,234.567891; a whole-penny price keeps its two decimals: 502p is £5.02.
+    expect(howItWorks(123_456.7891)).toContain(
+      'The total becomes money at a price per point (£1,234.567891 a point in the standard table).',
+    );
+    expect(howItWorks(502)).toContain('The total becomes money at a price per point (£5.02 a point in the standard table).');
+  });
+
   it('exists only for a published version: a draft has none', async () => {
     await as(server, server.tokens.officer).post('/api/policies/adult-ras/versions/2010-revised/clone', { version: 'draft-no-record' });
     await editDocument(server, server.tokens.officer, 'adult-ras', 'draft-no-record', (d) => {

@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { formatPence } from '../../engine/index.js';
+import { formatPence, formatPrice, plainPounds } from '../../engine/index.js';
 import { divideRounding, fromMilli, toScaled } from '../../engine/money.js';
 
 describe('formatPence', () => {
@@ -21,6 +21,35 @@ describe('formatPence', () => {
   ];
   it.each(cases)('shows %i pence as %s', (pence, text) => {
     expect(formatPence(pence)).toBe(text);
+  });
+});
+
+describe('formatPrice', () => {
+  // A price per point is exact to four decimal places of a penny, so six of a pound: pence ÷ 100, every digit kept.
+  const cases: Array<[number, string]> = [
+    [488, '£4.88'],
+    [488.3417, '£4.883417'],
+    [501.5, '£5.015'],
+    [610.0277, '£6.100277'],
+    [0.0001, '£0.000001'],
+    [123_456.7891, '£1,234.567891'],
+    [1_000_000, '£10,000.00'],
+  ];
+  it.each(cases)('shows %d pence as %s', (pence, text) => {
+    expect(formatPrice(pence)).toBe(text);
+  });
+});
+
+describe('plainPounds', () => {
+  const cases: Array<[number, string]> = [
+    [16_000, '160.00'],
+    [5, '0.05'],
+    [-5, '-0.05'],
+    [123_456, '1234.56'],
+    [488.3417, '4.883417'],
+  ];
+  it.each(cases)('writes %d pence as %s, without a £ or separators', (pence, text) => {
+    expect(plainPounds(pence)).toBe(text);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Money typed in pounds and kept in pence, as the policy stores it: "160" or "£160.50" is 16000 or 16050.
- * A price may have more decimals (a price per point is exact to a ten-thousandth of a penny, so six
- * decimals of a pound). What cannot be read as pounds stays as typed, and the form says how to write it.
+ * A price may have more decimals (a price per point has PRICE_POUND_DECIMALS, engine/words/money.ts).
+ * What cannot be read as pounds stays as typed, and the form says how to write it.
  */
 
 import TextField from '@mui/material/TextField';

@@ -2,15 +2,18 @@
 
 import { plainMessage, whereInPolicy, type Problem } from '../plainErrors';
 import type { HttpError } from 'react-admin';
-import { formatRatePence } from '../../../engine/money';
+import { PERIODS } from '../../../engine/periods';
+import type { Period } from '../../../engine/policy';
+import { formatPrice } from '../../../engine/words/money';
 
 export type Status = 'draft' | 'submitted' | 'ratified' | 'superseded' | 'withdrawn';
 
 /** Pence (a price per point may have decimals) as pounds, as the engine writes them; a dash where there is none. */
 export const pounds = (pence: number | undefined | null): string =>
-  pence === undefined || pence === null || Number.isNaN(pence) ? '–' : formatRatePence(pence);
+  pence === undefined || pence === null || Number.isNaN(pence) ? '–' : formatPrice(pence);
 
-export const perPeriod = (period: string) => ({ week: 'a week', month: 'a month', year: 'a year' })[period] ?? `per ${period}`;
+/** A period in the engine's words ("a week"), or as written where a draft names one the format does not have. */
+export const perPeriod = (period: string): string => (Object.hasOwn(PERIODS, period) ? PERIODS[period as Period].per : `per ${period}`);
 
 export const statusLabel: Record<Status, string> = {
   draft: 'Draft',

@@ -1,6 +1,7 @@
 /** Money typed in pounds and kept in pence, as policies store it. */
 
 import { parsePounds } from '../../../engine/cohort/pounds.js';
+import { plainPounds } from '../../../engine/words/money.js';
 
 /** Pounds as typed to pence (the engine's parsePounds), or what to write instead, in the form's words. */
 export function poundsToPence(text: string, decimals: number): number | string {
@@ -13,7 +14,5 @@ export function poundsToPence(text: string, decimals: number): number | string {
 /** Pence as pounds to type over: 16000 -> "160.00", 488.3417 -> "4.883417". */
 export function penceToPoundsText(pence: unknown): string {
   if (typeof pence !== 'number') return pence === undefined || pence === null ? '' : String(pence);
-  const text = (pence / 100).toFixed(6).replace(/0+$/, '');
-  const [whole, decimals = ''] = text.split('.');
-  return `${whole}.${decimals.padEnd(2, '0')}`;
+  return plainPounds(pence);
 }
