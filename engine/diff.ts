@@ -4,7 +4,9 @@
  * Each change names the part of the policy it belongs to, in the order attribution applies them.
  */
 
-import { formatPence, formatRatePence } from './money.js';
+import { PERIODS } from './periods.js';
+import { amountPer, formatPence, formatPrice } from './words/money.js';
+import { bandName } from './words/policy.js';
 import type { Answer, Band, HourBand, Policy, Pricing, Question } from './policy.js';
 
 export type ChangeArea = 'questionnaire' | 'weights' | 'pricing' | 'carer' | 'uplifts' | 'maximum' | 'rounding' | 'rules' | 'description';
@@ -188,7 +190,7 @@ function tableChanges(name: string, was: Pricing, now: Pricing, at: string): Pol
       change(
         'pricing',
         `${at}/pencePerPoint`,
-        `Price per point (${name}): ${formatRatePence(was.pencePerPoint)} → ${formatRatePence(now.pencePerPoint)} a ${now.period}`,
+        `Price per point (${name}): ${formatPrice(was.pencePerPoint)} → ${formatPrice(now.pencePerPoint)} ${PERIODS[now.period].per}`,
         was.pencePerPoint,
         now.pencePerPoint,
       ),
@@ -200,7 +202,7 @@ function tableChanges(name: string, was: Pricing, now: Pricing, at: string): Pol
       change(
         'pricing',
         `${at}/basePence`,
-        `Base amount (${name}): ${base(was.basePence)} → ${base(now.basePence)} a ${now.period}`,
+        `Base amount (${name}): ${base(was.basePence)} → ${base(now.basePence)} ${PERIODS[now.period].per}`,
         was.basePence ?? null,
         now.basePence ?? null,
       ),
@@ -234,22 +236,20 @@ function bandChanges(
   const amount = (b: Band | HourBand) =>
     b.outcome !== undefined ? `'${b.outcome}' (no amount)` : money ? formatPence((b as Band).pence!) : `${(b as HourBand).hours} hours`;
   const range = (b: Band | HourBand) => (b.to === undefined ? `${b.from}+ points` : `${b.from}–${b.to} points`);
-  // A band is named as the policy names it, when it has a label.
-  const called = (b: Band | HourBand, i: number) => b.label ?? `Band ${i + 1}`;
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const was = before[i];
     const now = after[i];
     if (!was && now)
       out.push(change('pricing', `${at}/${i}`, `New ${now.label ?? `band ${i + 1}`} in ${name}: ${range(now)}, ${amount(now)}`, null, now));
     else if (was && !now)
-      out.push(change('pricing', `${at}/${i}`, `${called(was, i)} removed from ${name} (was ${range(was)}, ${amount(was)})`, was, null));
+      out.push(change('pricing', `${at}/${i}`, `${bandName(was, i)} removed from ${name} (was ${range(was)}, ${amount(was)})`, was, null));
     else if (was && now) {
       if (was.from !== now.from || was.to !== now.to)
         out.push(
           change(
             'pricing',
             `${at}/${i}`,
-            `${called(now, i)} of ${name}: ${range(was)} → ${range(now)}`,
+            `${bandName(now, i)} of ${name}: ${range(was)} → ${range(now)}`,
             { from: was.from, to: was.to ?? null },
             { from: now.from, to: now.to ?? null },
           ),
@@ -259,7 +259,7 @@ function bandChanges(
           change(
             'pricing',
             `${at}/${i}/${money ? 'pence' : 'hours'}`,
-            `${called(now, i)} of ${name}: ${amount(was)} → ${amount(now)}`,
+            `${bandName(now, i)} of ${name}: ${amount(was)} → ${amount(now)}`,
             money ? (was as Band).pence : (was as HourBand).hours,
             money ? (now as Band).pence : (now as HourBand).hours,
           ),
@@ -316,7 +316,7 @@ function maximumChanges(base: Policy, candidate: Policy): PolicyChange[] {
   const was = base.maximum;
   const now = candidate.maximum;
   if (same(was ?? null, now ?? null)) return [];
-  const words = (m: Policy['maximum']) => (m ? `${formatPence(m.pence)} a ${m.period} (above it: ${m.route.label})` : 'none');
+  const words = (m: Policy['maximum']) => (m ? `${amountPer(m.pence, m.period)} (above it: ${m.route.label})` : 'none');
   return [change('maximum', '/maximum', `Maximum: ${words(was)} → ${words(now)}`, was?.pence ?? null, now?.pence ?? null)];
 }
 

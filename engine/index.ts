@@ -19,8 +19,20 @@ export { contentHash } from './content-hash.js';
 export { syntheticAssessments, syntheticPeople, type SyntheticCohortOptions, type SyntheticPerson } from './synthetic-cohort.js';
 export { diffVersions, type PolicyChange, type ChangeArea } from './diff.js';
 export * from './cohort/index.js';
-export { formatPence, formatRatePence } from './money.js';
-export { contactLines, DEFAULT_NEXT_STEPS, nextStepsWords, periodsSentence, reviewWords } from './publication.js';
+export { amountPer, formatPence, formatPrice, perPoint, plainPounds, PRICE_POUND_DECIMALS } from './words/money.js';
+export {
+  awardWords,
+  bandName,
+  CARER_ADJUSTMENT,
+  NO_CARER_ADJUSTMENT,
+  paysAtMost,
+  periodsSentence,
+  roundingWords,
+} from './words/policy.js';
+export { conditionInWords, ruleInWords } from './words/conditions.js';
+export { PERIODS } from './periods.js';
+export { PRICE_DECIMAL_PLACES } from './money.js';
+export { contactLines, DEFAULT_NEXT_STEPS, nextStepsWords, reviewWords } from './publication.js';
 export { isIsoDate, longDate } from './dates.js';
 export { isWellFormed, jsonShapeIssue, MAX_DEPTH } from './json-shape.js';
 export { csvLine, csvLines, type CsvCell } from './csv.js';

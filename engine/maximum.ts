@@ -1,4 +1,5 @@
 import type { MaximumLine } from './explanation.js';
+import { PERIODS } from './periods.js';
 import type { Maximum, Period } from './policy.js';
 
 /**
@@ -8,7 +9,8 @@ import type { Maximum, Period } from './policy.js';
  */
 export function limitToMaximum(maximum: Maximum | undefined, pence: number, period: Period): MaximumLine | null {
   if (!maximum) return null;
-  if (maximum.period !== period) throw new Error(`the maximum is a ${maximum.period}ly amount, the allocation a ${period}ly one`);
+  if (maximum.period !== period)
+    throw new Error(`the maximum is a ${PERIODS[maximum.period].adjective} amount, the allocation a ${PERIODS[period].adjective} one`);
   const afterPence = Math.min(pence, maximum.pence);
   return {
     step: 'maximum',

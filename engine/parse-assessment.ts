@@ -5,6 +5,7 @@ import { ageOn } from './dates.js';
 import { error, pointer, type Checked, type Issue } from './issues.js';
 import { selectQuestionnaire, type CompiledQuestionnaire } from './questionnaire.js';
 import { assessmentSchemaIssues } from './schema.js';
+import { PERIODS } from './periods.js';
 
 /** An assessment that fits the policy version it will be evaluated with. */
 export interface ParsedAssessment {
@@ -215,7 +216,7 @@ function checkAmountInputs(compiled: CompiledPolicy, assessment: Assessment): Is
           error(
             `${key}_period_mismatch`,
             `/${key}/period`,
-            `the ${key === 'requested' ? 'requested amount' : 'contribution'} is given a ${given.period}, but this client group's amounts are a ${pricing.period}: give it a ${pricing.period}`,
+            `the ${key === 'requested' ? 'requested amount' : 'contribution'} is given ${PERIODS[given.period].per}, but this client group's amounts are ${PERIODS[pricing.period].per}: give it ${PERIODS[pricing.period].per}`,
             { period: given.period, expected: pricing.period },
           ),
         ];

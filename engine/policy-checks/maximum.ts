@@ -1,6 +1,7 @@
 import { hourBandPence } from '../pricing.js';
 import { error, pointer, warning, type Issue } from '../issues.js';
-import { formatPence } from '../money.js';
+import { PERIODS } from '../periods.js';
+import { amountPer, formatPence } from '../words/money.js';
 import type { Policy } from '../policy.js';
 import { pricingTables } from './bands.js';
 
@@ -16,7 +17,7 @@ export function checkMaximum(policy: Policy): Issue[] {
     warning(
       'maximum_set',
       pointer('maximum'),
-      `This scheme limits amounts to ${formatPence(maximum.pence)} a ${maximum.period}; the ADASS framework recommends no cost ceiling (high results flagged, not capped). The route above it is '${maximum.route.label}'.`,
+      `This scheme limits amounts to ${amountPer(maximum.pence, maximum.period)}; the ADASS framework recommends no cost ceiling (high results flagged, not capped). The route above it is '${maximum.route.label}'.`,
       { pence: maximum.pence, period: maximum.period },
     ),
   ];
@@ -26,7 +27,7 @@ export function checkMaximum(policy: Policy): Issue[] {
         error(
           'maximum_period_mismatch',
           pointer('maximum', 'period'),
-          `The maximum is a ${maximum.period}ly amount, but ${at.length === 2 ? "the standard table ('default')" : `the table for '${at[2]}'`} gives ${pricing.period}ly amounts: use the same period`,
+          `The maximum is a ${PERIODS[maximum.period].adjective} amount, but ${at.length === 2 ? "the standard table ('default')" : `the table for '${at[2]}'`} gives ${PERIODS[pricing.period].adjective} amounts: use the same period`,
           { maximumPeriod: maximum.period, tablePeriod: pricing.period, table: pointer(...at) },
         ),
       );

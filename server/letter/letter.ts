@@ -5,7 +5,16 @@
  * and the rest is the policy's own publication section, or the fixed words below when it has none.
  */
 
-import { contactLines, explainSections, formatPence, longDate, nextStepsWords, reviewWords, type Policy } from '../../engine/index.js';
+import {
+  amountPer,
+  contactLines,
+  explainSections,
+  formatPence,
+  longDate,
+  nextStepsWords,
+  reviewWords,
+  type Policy,
+} from '../../engine/index.js';
 import type { DecisionRecord } from '../store/records.js';
 
 export interface Letter {
@@ -53,9 +62,9 @@ function headline(decision: DecisionRecord): string {
   const budget =
     result.award?.kind === 'one-off'
       ? `Your indicative payment is ${formatPence(result.award.pence)}, paid once.`
-      : `Your indicative personal budget is ${formatPence(result.weeklyPence!)} a week (${formatPence(result.monthlyPence!)} a month, ${formatPence(result.annualPence!)} a year).`;
+      : `Your indicative personal budget is ${amountPer(result.weeklyPence!, 'week')} (${amountPer(result.monthlyPence!, 'month')}, ${amountPer(result.annualPence!, 'year')}).`;
   const final = decision.finalBudget
-    ? ` After support planning, your budget was agreed at ${formatPence(decision.finalBudget.weeklyPence)} a week: ${decision.finalBudget.reason}`
+    ? ` After support planning, your budget was agreed at ${amountPer(decision.finalBudget.weeklyPence, 'week')}: ${decision.finalBudget.reason}`
     : '';
   return budget + final;
 }

@@ -13,7 +13,7 @@ import type { WorkedExample } from '../../../engine/worked-example';
 import type { Access } from '../authProvider';
 import { versionId, type RasDataProvider } from '../dataProvider';
 import { ActionDialog } from '../versions/ActionDialog';
-import { formatPence, periodWord } from '../format';
+import { amountPer } from '../../../engine/words/money';
 import type { EvaluationResult } from './types';
 
 export function KeepAsExample(props: {
@@ -33,9 +33,7 @@ export function KeepAsExample(props: {
   const id = versionId(props.policyId, props.version);
   const { result } = props;
   const suggested = `Age ${result.person.age}, ${result.points.total} points: ${
-    result.allocation
-      ? `${formatPence(result.allocation.pence)} ${periodWord[result.allocation.period]}`
-      : (result.outcome?.kind ?? 'no amount')
+    result.allocation ? amountPer(result.allocation.pence, result.allocation.period) : (result.outcome?.kind ?? 'no amount')
   }`;
 
   async function keep(name: string) {

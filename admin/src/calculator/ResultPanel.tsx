@@ -2,7 +2,8 @@
 
 import { Alert, Box, Paper, Typography } from '@mui/material';
 import { HorizontalBarChart } from './charts';
-import { formatDate, formatNumber, formatPence, periodWord } from '../format';
+import { amountPer } from '../../../engine/words/money';
+import { formatDate, formatNumber, formatPence } from '../format';
 import type { FieldProblem } from '../http';
 import { ExplanationSteps } from './Steps';
 import type { EvaluationResult, PolicyDocument } from './types';
@@ -103,8 +104,8 @@ function Amounts({ result }: { result: EvaluationResult }) {
         </Typography>
       )}
       <Typography variant="body2" sx={{ mt: 1 }}>
-        Worked out in the table's period as {formatPence(allocation.pence)} {periodWord[allocation.period]}, under{' '}
-        {result.provenance.policyId} version {result.provenance.version}, as at {formatDate(result.asOf)}.
+        Worked out in the table's period as {amountPer(allocation.pence, allocation.period)}, under {result.provenance.policyId} version{' '}
+        {result.provenance.version}, as at {formatDate(result.asOf)}.
       </Typography>
     </Box>
   );

@@ -1,7 +1,7 @@
 /** One case followed from answers to money: the version's first worked example, as the engine worked it out. */
 
 import { Typography } from '@mui/material';
-import { formatPence } from '../format';
+import { amountPer } from '../../../engine/words/money';
 import { ExplanationSteps } from '../calculator/Steps';
 import type { PublishedVersion } from './publishedApi';
 import { Section } from './Section';
@@ -19,7 +19,7 @@ export function ExampleSection({ example }: { example: NonNullable<PublishedVers
       <Typography sx={{ mt: 1, fontWeight: 600 }} data-testid="example-amount">
         {result.weeklyPence === null
           ? 'This example gets no amount from the table.'
-          : `The indicative budget: ${formatPence(result.weeklyPence)} a week, ${formatPence(result.monthlyPence!)} a month, ${formatPence(result.annualPence!)} a year.`}
+          : `The indicative budget: ${amountPer(result.weeklyPence, 'week')}, ${amountPer(result.monthlyPence!, 'month')}, ${amountPer(result.annualPence!, 'year')}.`}
       </Typography>
     </Section>
   );

@@ -1,11 +1,14 @@
 /** Part 2 of a published version: how the points total becomes money, for most people and for each client group priced apart. */
 
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { formatDate, formatNumber, formatPence, formatPrice, periodWord, todayIso } from '../format';
+import { formatDate, formatNumber, formatPence, formatPrice, todayIso } from '../format';
 import type { PolicyDocument, Pricing } from '../calculator/types';
 import { roundAllocation } from '../../../engine/rounding';
 import { hourBandPence, price } from '../../../engine/pricing';
 import { applyUplifts, compileUplifts } from '../../../engine/uplift';
+import { PERIODS } from '../../../engine/periods';
+import { amountPer } from '../../../engine/words/money';
+import { bandName } from '../../../engine/words/policy';
 import { Reference, Section } from './Section';
 
 export function PricingSection({ doc }: { doc: PolicyDocument }) {
@@ -39,6 +42,7 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
   const compiledUplifts = compileUplifts(doc.uplifts ?? []);
   const paidToday = (pence: number) =>
     roundAllocation(applyUplifts(compiledUplifts, today, pence, mode).at(-1)?.afterPence ?? pence, doc.rounding, pricing.period).afterPence;
+  const per = PERIODS[pricing.period].per;
   const bandPence = (b: (typeof bands)[number] & { pence?: number; hours?: number }): number | null =>
     b.outcome !== undefined ? null : pricing.method === 'hour-bands' ? hourBandPence(b.hours!, pricing.hourlyRatePence, mode) : b.pence!;
   return (
@@ -50,10 +54,9 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
       )}
       {pricing.method === 'price-per-point' && (
         <Typography>
-          {pricing.basePence !== undefined &&
-            `Everyone starts from a base of ${formatPence(pricing.basePence)} ${periodWord[pricing.period]}. `}
-          Each point is worth {formatPrice(pricing.pencePerPoint)} {periodWord[pricing.period]}. For example, 50 points give{' '}
-          {formatPence((price(pricing, 50_000, mode, NO_OUTCOMES) as { pence: number }).pence)} {periodWord[pricing.period]}
+          {pricing.basePence !== undefined && `Everyone starts from a base of ${amountPer(pricing.basePence, pricing.period)}. `}
+          Each point is worth {formatPrice(pricing.pencePerPoint)} {per}. For example, 50 points give{' '}
+          {amountPer((price(pricing, 50_000, mode, NO_OUTCOMES) as { pence: number }).pence, pricing.period)}
           {pricing.basePence !== undefined && ', with the base'}.
         </Typography>
       )}
@@ -75,7 +78,7 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
           >
             <Table size="small">
               <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>
-                {heading ?? 'Bands'}: amount {periodWord[pricing.period]}
+                {heading ?? 'Bands'}: amount {per}
               </caption>
               <TableHead>
                 <TableRow>
@@ -91,7 +94,7 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
                     </TableCell>
                   )}
                   <TableCell component="th" scope="col" align="right">
-                    Amount {periodWord[pricing.period]}, as agreed
+                    Amount {per}, as agreed
                   </TableCell>
                   {inForce.length > 0 && (
                     <TableCell component="th" scope="col" align="right">
@@ -104,7 +107,7 @@ function PricingText({ doc, pricing, heading }: { doc: PolicyDocument; pricing: 
                 {pricing.bands.map((b, i) => (
                   <TableRow key={i}>
                     <TableCell component="th" scope="row">
-                      {b.label ?? `Band ${i + 1}`}
+                      {bandName(b, i)}
                     </TableCell>
                     <TableCell>{b.to === undefined ? `${b.from} or more` : `${b.from} to ${b.to}`}</TableCell>
                     {pricing.method === 'hour-bands' && (

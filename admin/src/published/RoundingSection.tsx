@@ -1,19 +1,18 @@
 /** Part 5 of a published version: how the amount is rounded, and how weekly, monthly and yearly amounts relate. */
 
 import { Typography } from '@mui/material';
-import { periodsSentence } from '../../../engine/publication';
-import { formatPence, periodWord, roundingWords } from '../format';
+import { awardWords, paysAtMost, periodsSentence, roundingWords } from '../../../engine/words/policy';
 import type { PolicyDocument } from '../calculator/types';
 import { Section } from './Section';
 
 export function RoundingSection({ doc }: { doc: PolicyDocument }) {
   return (
     <Section id="rounding" title="5. Rounding and weekly, monthly and yearly amounts">
-      <Typography sx={{ mb: 1 }}>The budget is then {roundingWords(doc.rounding.unit, doc.rounding.mode)}.</Typography>
+      <Typography sx={{ mb: 1 }}>The budget is then rounded {roundingWords(doc.rounding, true)}.</Typography>
       {doc.maximum && (
         <Typography sx={{ mb: 1 }}>
-          This scheme pays at most {formatPence(doc.maximum.pence)} {periodWord[doc.maximum.period]}: a higher amount is limited to it. To
-          ask for more: {doc.maximum.route.label}. {doc.maximum.route.words}
+          This scheme {paysAtMost(doc.maximum)}: a higher amount is limited to it. To ask for more: {doc.maximum.route.label}.{' '}
+          {doc.maximum.route.words}
         </Typography>
       )}
       {doc.lesserOfRequested && (
@@ -33,14 +32,7 @@ export function RoundingSection({ doc }: { doc: PolicyDocument }) {
           {periodsSentence(period, doc.weeksPerYear)} Each is rounded to the nearest penny.
         </Typography>
       ))}
-      {doc.award?.kind === 'one-off' && <Typography>The amount is paid once. {doc.award.words ?? ''}</Typography>}
-      {doc.award?.kind === 'yearly' && (
-        <Typography>
-          The amount is for a year from {doc.award.yearStarts ?? '04-01'} (month-day). If your support starts part-way through the year, you
-          are paid for the part of the year that is left, counted in{' '}
-          {doc.award.proRata === 'days' ? 'days' : 'whole months (the month it starts in counts in full)'}.
-        </Typography>
-      )}
+      {doc.award && <Typography>{awardWords(doc.award)}</Typography>}
     </Section>
   );
 }

@@ -14,9 +14,10 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { hourBandPence } from '../../../engine/pricing';
 import type { Policy, Pricing, Questionnaire } from '../../../engine/policy';
+import { ruleInWords } from '../../../engine/words/conditions';
+import { awardWords, bandName, CARER_ADJUSTMENT, NO_CARER_ADJUSTMENT, roundingWords } from '../../../engine/words/policy';
 import { perPeriod, pounds } from './format';
 import { longDate } from '../format';
-import { ruleInWords } from './rulesInWords';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -147,7 +148,7 @@ export function PricingView({ pricing, caption, policy }: { pricing: Pricing; ca
         <TableBody>
           {pricing.bands.map((b, i) => (
             <TableRow key={i}>
-              <TableCell>{b.label ?? `Band ${i + 1}`}</TableCell>
+              <TableCell>{bandName(b, i)}</TableCell>
               <TableCell align="right">{b.from}</TableCell>
               <TableCell align="right">{b.to ?? 'and above'}</TableCell>
               <TableCell align="right">
@@ -240,9 +241,7 @@ export function PolicyDocumentView({ policy }: { policy: Policy }) {
       <Section id="carers" title="Carer reduction">
         {carer ? (
           <>
-            <Typography sx={{ mb: 1 }}>
-              Only when a carer is both willing and able to carry on, the amount is reduced by this percentage.
-            </Typography>
+            <Typography sx={{ mb: 1 }}>{CARER_ADJUSTMENT}</Typography>
             <Table size="small" sx={{ maxWidth: 900 }} aria-label="Carer reduction by support level and impact">
               <TableHead>
                 <TableRow>
@@ -276,7 +275,7 @@ export function PolicyDocumentView({ policy }: { policy: Policy }) {
             </Table>
           </>
         ) : (
-          <Typography>This version makes no carer reduction.</Typography>
+          <Typography>{NO_CARER_ADJUSTMENT}</Typography>
         )}
       </Section>
 
@@ -293,10 +292,7 @@ export function PolicyDocumentView({ policy }: { policy: Policy }) {
         ) : (
           <Typography>No uplifts.</Typography>
         )}
-        <Typography>
-          Rounding: to the {policy.rounding.unit},{' '}
-          {policy.rounding.mode === 'half-up' ? 'to the nearest (halves up)' : policy.rounding.mode}.
-        </Typography>
+        <Typography>Rounding: {roundingWords(policy.rounding, true)}.</Typography>
         <Typography>Weeks in a year: {policy.weeksPerYear}.</Typography>
         {policy.maximum && (
           <Typography>
@@ -304,13 +300,7 @@ export function PolicyDocumentView({ policy }: { policy: Policy }) {
             {policy.maximum.route.label} ({policy.maximum.route.words})
           </Typography>
         )}
-        {policy.award && (
-          <Typography>
-            {policy.award.kind === 'one-off'
-              ? `Paid as one payment.${policy.award.words ? ` ${policy.award.words}` : ''}`
-              : `A yearly award from ${policy.award.yearStarts ?? '04-01'} (month-day), paid pro rata ${policy.award.proRata === 'days' ? 'by the days' : 'by the whole months (the month of the start counts in full)'} left when it starts part-way through the year.`}
-          </Typography>
-        )}
+        {policy.award && <Typography>{awardWords(policy.award)}</Typography>}
       </Section>
 
       {Boolean(policy.outcomes?.length || policy.eligibility?.length) && (

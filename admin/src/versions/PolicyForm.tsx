@@ -9,7 +9,7 @@ import { AwardInput } from './AwardInput';
 import { EligibilityInput, FactsInput } from './EligibilityInput';
 import { OutcomesInput } from './OutcomesInput';
 import { PublicationInput } from './PublicationInput';
-import { AllocationTablesInput, PERIODS } from './PricingInput';
+import { AllocationTablesInput, PERIOD_CHOICES } from './PricingInput';
 import { QuestionnairesInput } from './QuestionnairesInput';
 import { PoundsInput } from './PoundsInput';
 import { RowList } from './RowList';
@@ -115,7 +115,7 @@ export function PolicyForm() {
             fullWidth={false}
             source="document.maximum.period"
             label="Maximum is"
-            choices={PERIODS}
+            choices={PERIOD_CHOICES}
             helperText={false}
             sx={{ minWidth: 140 }}
           />

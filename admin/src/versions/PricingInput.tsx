@@ -7,16 +7,14 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { NumberInput, SelectInput, TextInput } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { PERIODS } from '../../../engine/periods';
 import type { Pricing } from '../../../engine/policy';
+import { PRICE_POUND_DECIMALS } from '../../../engine/words/money';
 import { PoundsInput } from './PoundsInput';
 import { RowList } from './RowList';
 
-/** The periods a table's amounts (or a maximum) are for, as a select offers them. */
-export const PERIODS = [
-  { id: 'week', name: 'a week' },
-  { id: 'month', name: 'a month' },
-  { id: 'year', name: 'a year' },
-];
+/** The periods a table's amounts (or a maximum) are for, as a select offers them, in the engine's words. */
+export const PERIOD_CHOICES = Object.entries(PERIODS).map(([id, period]) => ({ id, name: period.per }));
 const METHODS = [
   { id: 'price-per-point', name: 'Price per point' },
   { id: 'bands', name: 'Band table (an amount per band)' },
@@ -101,13 +99,13 @@ export function PricingInput({ base, caption }: { base: string; caption: string 
           fullWidth={false}
           source={`${base}.period`}
           label="Amounts are"
-          choices={PERIODS}
+          choices={PERIOD_CHOICES}
           helperText={false}
           sx={{ minWidth: 160, mt: 0 }}
         />
         {table.method === 'price-per-point' && (
           <>
-            <PoundsInput source={`${base}.pencePerPoint`} label="Price per point" decimals={6} />
+            <PoundsInput source={`${base}.pencePerPoint`} label="Price per point" decimals={PRICE_POUND_DECIMALS} />
             <PoundsInput source={`${base}.basePence`} label="Base amount (format 2)" helperText="Leave empty for none." />
           </>
         )}

@@ -21,10 +21,10 @@ import type { Policy } from '../../../engine/policy';
 import type { WorkedExample, WorkedExampleOutcome, WorkedExpectation } from '../../../engine/worked-example';
 import type { Access } from '../authProvider';
 import { parsePounds } from '../../../engine/cohort/pounds';
-import { formatNumber, formatPence, periodWord } from '../format';
+import { formatNumber, formatPence } from '../format';
 import type { ExamplesReport, RasDataProvider } from '../dataProvider';
 import { ActionDialog } from './ActionDialog';
-import { describeError } from './format';
+import { describeError, perPeriod } from './format';
 
 export interface ExamplesVersion {
   id: string;
@@ -54,7 +54,7 @@ export function valueWords(field: keyof WorkedExpectation, value: unknown, polic
   switch (field) {
     case 'allocation': {
       const a = value as { period: string; pence: number };
-      return `${formatPence(a.pence)} ${periodWord[a.period] ?? a.period}`;
+      return `${formatPence(a.pence)} ${perPeriod(a.period)}`;
     }
     case 'weeklyPence':
     case 'monthlyPence':
