@@ -1,13 +1,13 @@
 /** Stored cohorts: the record in the cohorts collection, the people in a document of their own. */
 
-import { HttpProblem } from './errors.js';
+import { DomainError } from './domain/errors.js';
 import type { CohortRecord } from './store/records.js';
 import type { Store } from './store/store.js';
 import type { CohortInput } from './work/tasks.js';
 
 export function requireCohortRecord(store: Store, id: string): CohortRecord {
   const record = store.all('cohorts').find((c) => c.id === id);
-  if (!record) throw new HttpProblem(404, 'cohort_not_found', `There is no cohort '${id}'.`);
+  if (!record) throw new DomainError('not-found', 'cohort_not_found', `There is no cohort '${id}'.`);
   return record;
 }
 
@@ -15,6 +15,6 @@ export function requireCohortRecord(store: Store, id: string): CohortRecord {
 export async function cohortInput(store: Store, id: string): Promise<{ record: CohortRecord; cohort: CohortInput }> {
   const record = requireCohortRecord(store, id);
   const bytes = await store.getDocument('cohort', id);
-  if (!bytes) throw new HttpProblem(404, 'cohort_not_found', `Cohort '${id}' has no stored people.`);
+  if (!bytes) throw new DomainError('not-found', 'cohort_not_found', `Cohort '${id}' has no stored people.`);
   return { record, cohort: { id, bytes } };
 }

@@ -127,6 +127,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  unauthenticated: 401,
   'not-found': 404,
   forbidden: 403,
   conflict: 409,

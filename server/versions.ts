@@ -5,7 +5,7 @@
 
 import { compilePolicy, type CompiledPolicy } from '../engine/index.js';
 import { isoNow, type Clock } from './clock.js';
-import { HttpProblem } from './errors.js';
+import { DomainError } from './domain/errors.js';
 import { type Actor, type CommitContext, decide, type Outcome, type PolicyState, type VersionCommand } from './lifecycle.js';
 import type { VersionRecord } from './store/records.js';
 import type { Draft, Store } from './store/store.js';
@@ -26,14 +26,14 @@ export function compiledFor(record: VersionRecord): CompiledPolicy {
 
 export function requirePolicy(store: Store, policyId: string) {
   const policy = store.all('policies').find((p) => p.id === policyId);
-  if (!policy) throw new HttpProblem(404, 'policy_not_found', `There is no policy '${policyId}'.`);
+  if (!policy) throw new DomainError('not-found', 'policy_not_found', `There is no policy '${policyId}'.`);
   return policy;
 }
 
 export function requireVersion(store: Store, policyId: string, version: string): VersionRecord {
   requirePolicy(store, policyId);
   const record = store.all('versions').find((v) => v.policyId === policyId && v.version === version);
-  if (!record) throw new HttpProblem(404, 'version_not_found', `Policy '${policyId}' has no version '${version}'.`);
+  if (!record) throw new DomainError('not-found', 'version_not_found', `Policy '${policyId}' has no version '${version}'.`);
   return record;
 }
 

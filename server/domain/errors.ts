@@ -3,7 +3,14 @@
  * one place), its code is stable, and its pointer names the field at fault.
  */
 
-export type DomainErrorKind = 'not-found' | 'forbidden' | 'conflict' | 'precondition-failed' | 'precondition-required' | 'invalid';
+export type DomainErrorKind =
+  | 'unauthenticated'
+  | 'not-found'
+  | 'forbidden'
+  | 'conflict'
+  | 'precondition-failed'
+  | 'precondition-required'
+  | 'invalid';
 
 export class DomainError extends Error {
   constructor(

@@ -8,6 +8,8 @@ import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { actionsFor } from '../permissions.js';
+import { runDecision } from '../commands.js';
+import { changePassword, failedSignIn, setUp, signIn, signOut } from '../domain/sessions.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { codeHash, runAccountCommand } from '../accounts.js';
 import { usableCode } from '../domain/accounts.js';
@@ -28,42 +30,12 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
         const now = ctx.clock();
         if (!user || !ok || user.disabled || !user.passwordHash) {
-          // Every failed attempt is on the record; an unknown name is not written down (it may be anything typed).
-          await ctx.store.transact((draft) => {
-            draft.audit({
-              at: now.toISOString(),
-              actor: user ? user.username : 'unknown',
-              action: 'auth.sign-in-failed',
-              target: user ? `user:${user.id}` : 'user:unknown',
-              details: { reason: !user ? 'unknown user' : user.disabled ? 'account disabled' : 'wrong password' },
-            });
-          });
+          await runDecision(ctx.store, ctx.clock, (_state, commit) => ({ answer: undefined, changes: failedSignIn(user, commit) }));
           throw new HttpProblem(401, 'bad_credentials', 'The username or password is wrong, or the account is disabled.');
         }
         const token = newSecret();
         const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3600_000).toISOString();
-        await ctx.store.transact((draft) => {
-          // The password was checked before this commit: a change of password, or a disabled account, since then wins.
-          const stored = draft.rows('users').find((u) => u.id === user.id);
-          if (!stored || stored.disabled || stored.passwordHash !== user.passwordHash)
-            throw new HttpProblem(401, 'bad_credentials', 'The username or password is wrong, or the account is disabled.');
-          const sessions = draft.rows('sessions');
-          // This user's expired sessions are dropped as a new one is made, so the file does not grow for ever.
-          const kept = sessions.filter((s) => s.userId !== user.id || s.expiresAt > now.toISOString());
-          sessions.splice(0, sessions.length, ...kept, {
-            tokenHash: sha256(token),
-            userId: user.id,
-            createdAt: now.toISOString(),
-            expiresAt,
-          });
-          draft.audit({
-            at: now.toISOString(),
-            actor: user.username,
-            action: 'auth.sign-in',
-            target: `user:${user.id}`,
-            details: { expiresAt },
-          });
-        });
+        await runDecision(ctx.store, ctx.clock, (state, commit) => signIn(state, { user, tokenHash: sha256(token), expiresAt }, commit));
         res.json({ token, expiresAt, user: publicUser(user) });
       },
       { takes: 'LoginRequest', before: signInLimiters(ctx.signInLimits) },
@@ -84,31 +56,8 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
           ]);
         requireStrongPassword(body.newPassword, user, '/newPassword');
         const passwordHash = await hashPassword(body.newPassword);
-        const current = sha256(bearerToken(req)!);
-        await ctx.store.transact((draft) => {
-          const users = draft.rows('users');
-          const index = users.findIndex((u) => u.id === user.id);
-          users[index] = { ...users[index]!, passwordHash, revision: draft.revision };
-          // Whoever else holds a session of this account got it with the old password.
-          const sessions = draft.rows('sessions');
-          const kept = sessions.filter((s) => s.userId !== user.id || sameHash(s.tokenHash, current));
-          const ended = sessions.length - kept.length;
-          sessions.splice(0, sessions.length, ...kept);
-          draft.audit({
-            at: isoNow(ctx.clock),
-            actor: user.username,
-            action: 'user.update',
-            target: `user:${user.id}`,
-            details: {
-              changed: ['password'],
-              roles: user.roles,
-              granted: [],
-              removed: [],
-              disabled: user.disabled,
-              ...(ended > 0 ? { sessionsEnded: ended } : {}),
-            },
-          });
-        });
+        const command = { userId: user.id, passwordHash, keepTokenHash: sha256(bearerToken(req)!) };
+        await runDecision(ctx.store, ctx.clock, (state, commit) => changePassword(state, command, commit));
         res.status(204).end();
       },
       { takes: 'ChangePasswordRequest', before: [passwordChangeLimiter(ctx.signInLimits)] },
@@ -116,21 +65,8 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
 
     route('post', '/api/auth/logout', 'signed-in', 'End the current session', async (req, res) => {
       const token = bearerToken(req);
-      if (req.caller?.via === 'session' && token) {
-        const hash = sha256(token);
-        await ctx.store.transact((draft) => {
-          const sessions = draft.rows('sessions');
-          const index = sessions.findIndex((s) => sameHash(s.tokenHash, hash));
-          if (index < 0) return;
-          sessions.splice(index, 1);
-          draft.audit({
-            at: isoNow(ctx.clock),
-            actor: req.caller!.username,
-            action: 'auth.sign-out',
-            target: `user:${req.caller!.userId}`,
-          });
-        });
-      }
+      if (req.caller?.via === 'session' && token)
+        await runDecision(ctx.store, ctx.clock, (state, commit) => signOut(state, sha256(token), req.caller!, commit));
       res.status(204).end();
     }),
 
@@ -208,17 +144,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
           { username: body.username, displayName: body.displayName ?? body.username, roles: ['admin'], password: body.password },
           isoNow(ctx.clock),
         );
-        await ctx.store.transact((draft) => {
-          if (draft.rows('users').length > 0) throw new HttpProblem(409, 'setup_done', 'Setup is done: there are users already.');
-          draft.rows('users').push({ ...user, revision: draft.revision });
-          draft.audit({
-            at: user.createdAt,
-            actor: user.username,
-            action: 'user.create',
-            target: `user:${user.id}`,
-            details: { roles: user.roles, granted: user.roles, via: 'setup' },
-          });
-        });
+        await runDecision(ctx.store, ctx.clock, (state, commit) => setUp(state, user, commit));
         ctx.setupCode = null;
         res.status(201).json(publicUser(user));
       },
