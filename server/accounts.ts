@@ -6,17 +6,20 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { newSecret, sha256 } from './auth/secrets.js';
-import { type Clock, isoNow } from './clock.js';
+import { hashPassword } from './auth/passwords.js';
+import type { Clock } from './clock.js';
+import { runDecision } from './commands.js';
 import {
   type AccountActor,
   type AccountCommand,
   type AccountOutcome,
+  accountChanges,
   decideAccount,
   ENROLMENT_HOURS,
   type NewCode,
   type NewKey,
 } from './domain/accounts.js';
-import type { SessionRecord, UserRecord } from './store/records.js';
+import type { UserRecord } from './store/records.js';
 import type { Store } from './store/store.js';
 
 /** A one-time code as shown once to whoever passes it on, and as the domain keeps it. */
@@ -58,24 +61,27 @@ export function newUserId(): string {
 }
 
 export function runAccountCommand(store: Store, clock: Clock, command: AccountCommand, actor: AccountActor): Promise<AccountOutcome> {
-  return store.transact((draft) => {
-    const users = draft.rows('users');
-    const outcome = decideAccount(users, command, actor, { revision: draft.revision, at: isoNow(clock) });
-    const index = users.findIndex((u) => u.id === outcome.user.id);
-    if (index >= 0) users[index] = outcome.user;
-    else users.push(outcome.user);
-    const ended = outcome.endSessions ? endSessionsOf(draft.rows('sessions'), outcome.user) : 0;
-    outcome.events.forEach((event, k) => {
-      draft.audit(k === 0 && ended > 0 ? { ...event, details: { ...event.details, sessionsEnded: ended } } : event);
-    });
-    return outcome;
+  return runDecision(store, clock, (state, commit) => {
+    const outcome = decideAccount(state.rows('users'), command, actor, commit);
+    return { answer: outcome, changes: accountChanges(state, outcome) };
   });
 }
 
-/** Whoever held this account's sessions held them under its old password, roles or standing. */
-function endSessionsOf(sessions: SessionRecord[], user: UserRecord): number {
-  const kept = sessions.filter((s) => s.userId !== user.id);
-  const ended = sessions.length - kept.length;
-  sessions.splice(0, sessions.length, ...kept);
-  return ended;
+/** The first admin of a new installation, with the password they chose (at setup, or in the environment). */
+export async function firstAdmin(
+  input: { username: string; displayName: string; roles: UserRecord['roles']; password: string },
+  at: string,
+): Promise<Omit<UserRecord, 'revision'>> {
+  return {
+    id: newUserId(),
+    username: input.username,
+    displayName: input.displayName,
+    roles: [...input.roles],
+    passwordHash: await hashPassword(input.password),
+    apiKeys: [],
+    disabled: false,
+    createdAt: at,
+    enrolment: null,
+    pending: null,
+  };
 }

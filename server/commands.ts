@@ -1,7 +1,8 @@
 /**
  * The one command runner: a decision of the domain (server/domain/) is taken inside the store's
  * transaction, against the state the commit sees, and its changes are applied with the audit events that
- * vouch for them, all in one commit or none. Nothing else in the service writes to the store.
+ * vouch for them, all in one commit or none. Nothing else in the service writes to the store but the
+ * seeding of a new store's example schemes (server/seed.ts), which applies the lifecycle's changes the same way.
  */
 
 import { type Clock, isoNow } from './clock.js';
@@ -14,12 +15,13 @@ export type Decision<T> = (state: StoredState, commit: CommitContext) => Decided
 export function runDecision<T>(store: Store, clock: Clock, decision: Decision<T>): Promise<T> {
   return store.transact((draft) => {
     const decided = decision(draft, { revision: draft.revision, at: isoNow(clock), auditHead: draft.auditHead });
-    apply(draft, decided.changes);
+    applyChanges(draft, decided.changes);
     return decided.answer;
   });
 }
 
-function apply(draft: Draft, changes: Changes): void {
+/** The changes written into a commit in the making: also how seeding writes the example schemes, step by step. */
+export function applyChanges(draft: Draft, changes: Changes): void {
   for (const { collection, key } of changes.remove ?? []) {
     const rows = draft.rows(collection) as Array<Parameters<typeof keyOf>[1]>;
     const index = rows.findIndex((row) => keyOf(collection, row) === key);

@@ -14,13 +14,13 @@
 import { contentHash, type Policy, type WorkedExample } from '../engine/index.js';
 import type { RatificationComparison, SavedCalibration } from './contract/records.js';
 import type { AuditEvent } from './audit.js';
+import type { Changes, CommitContext } from './domain/changes.js';
 import { DomainError as LifecycleError } from './domain/errors.js';
 import { type PreconditionRule, requirePrecondition } from './domain/preconditions.js';
 import { optionalReason, requireReason } from './domain/reasons.js';
 import { byTakingEffect, countsForDates, versionInForce } from './in-force.js';
 import { type Action, may } from './permissions.js';
 import type {
-  AuditAnchor,
   CohortRecord,
   PolicyRecord,
   Ratification,
@@ -181,12 +181,7 @@ export interface PolicyState {
   versions: readonly VersionRecord[];
 }
 
-/** What the commit gives decide(): its revision (each row it writes carries it), the time, the audit head. */
-export interface CommitContext {
-  revision: number;
-  at: string;
-  auditHead: AuditAnchor;
-}
+export type { CommitContext };
 
 export interface Outcome {
   /** Versions written (new or replaced), keyed by version name. */
@@ -197,6 +192,18 @@ export interface Outcome {
   events: AuditEvent[];
   /** The version the command was about, as it now is (null once deleted). */
   version: VersionRecord | null;
+}
+
+/** What the outcome changes, for the command runner: the versions written and removed, the policy, the events. */
+export function changesOf(policyId: string, outcome: Outcome): Changes {
+  return {
+    put: [
+      ...outcome.write.map((row) => ({ collection: 'versions' as const, row })),
+      ...(outcome.policy ? [{ collection: 'policies' as const, row: outcome.policy }] : []),
+    ],
+    remove: outcome.remove.map((name) => ({ collection: 'versions' as const, key: `${policyId}/${name}` })),
+    events: outcome.events,
+  };
 }
 
 export function decide(

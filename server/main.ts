@@ -14,7 +14,10 @@ import { serve } from './http/serve.js';
 import { systemClock } from './clock.js';
 import { ConfigError, readConfig } from './config.js';
 import { jsonLogger } from './logger.js';
-import { newUser } from './routes/auth.js';
+import { firstAdmin } from './accounts.js';
+import { runDecision } from './commands.js';
+import { DomainError } from './domain/errors.js';
+import { setUp } from './domain/sessions.js';
 import { seedExamples } from './seed.js';
 import { StoreIntegrityError } from './store/lowdb-store.js';
 import { describeLocation, openStore } from './store/open-store.js';
@@ -68,17 +71,14 @@ async function start(): Promise<void> {
  */
 async function ensureAdmin(store: Store, username: string, password: string, now: string): Promise<void> {
   if (store.all('users').length > 0) return;
-  const admin = await newUser({ username, displayName: username, roles: ['admin'], password }, now);
-  await store.transact((draft) => {
-    if (draft.rows('users').length > 0) return;
-    draft.rows('users').push({ ...admin, revision: draft.revision });
-    draft.audit({
-      at: now,
-      actor: 'system:config',
-      action: 'user.create',
-      target: `user:${admin.id}`,
-      details: { roles: admin.roles, granted: admin.roles, via: 'environment' },
-    });
+  const admin = await firstAdmin({ username, displayName: username, roles: ['admin'], password }, now);
+  // Another server may have made it meanwhile: then there is nothing to do.
+  await runDecision(
+    store,
+    () => new Date(now),
+    (state, commit) => setUp(state, admin, 'environment', commit),
+  ).catch((e: unknown) => {
+    if (!(e instanceof DomainError && e.code === 'setup_done')) throw e;
   });
 }
 

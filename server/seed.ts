@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { contentHash, validatePolicy, type Policy, type WorkedExample } from '../engine/index.js';
 import type { Ratification, VersionRecord } from './store/records.js';
 import type { Store } from './store/store.js';
-import { supersessions, target } from './lifecycle.js';
-import { applyOutcome } from './versions.js';
+import { changesOf, supersessions, target } from './lifecycle.js';
+import { applyChanges } from './commands.js';
 
 export const EXAMPLES_DIR = new URL('../rules/examples/', import.meta.url).pathname;
 const SEEDER = 'system:seed';
@@ -55,11 +55,14 @@ export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR)
       });
       // Earlier versions of the scheme are superseded by the same rule ratification applies.
       const scheme = draft.rows('versions').filter((v) => v.policyId === document.id);
-      applyOutcome(draft, document.id, {
-        ...supersessions(scheme, SEEDER, { revision: draft.revision, at, auditHead: draft.auditHead }),
-        remove: [],
-        version: null,
-      });
+      applyChanges(
+        draft,
+        changesOf(document.id, {
+          ...supersessions(scheme, SEEDER, { revision: draft.revision, at, auditHead: draft.auditHead }),
+          remove: [],
+          version: null,
+        }),
+      );
     }
     return versions.length;
   });

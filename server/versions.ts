@@ -4,11 +4,13 @@
  */
 
 import { compilePolicy, type CompiledPolicy } from '../engine/index.js';
-import { isoNow, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
+import { runDecision } from './commands.js';
+import type { StoredState } from './domain/changes.js';
 import { DomainError } from './domain/errors.js';
-import { type Actor, type CommitContext, decide, type Outcome, type PolicyState, type VersionCommand } from './lifecycle.js';
+import { type Actor, changesOf, decide, type PolicyState, type VersionCommand } from './lifecycle.js';
 import type { VersionRecord } from './store/records.js';
-import type { Draft, Store } from './store/store.js';
+import type { Store } from './store/store.js';
 
 export { etagOf } from './lifecycle.js';
 
@@ -37,37 +39,12 @@ export function requireVersion(store: Store, policyId: string, version: string):
   return record;
 }
 
-/** The policy and its versions as the draft holds them: what the lifecycle decides on. */
-export function policyState(draft: Draft, policyId: string): PolicyState {
+/** The policy and its versions as the commit sees them: what the lifecycle decides on. */
+export function policyState(state: StoredState, policyId: string): PolicyState {
   return {
-    policy: draft.rows('policies').find((p) => p.id === policyId),
-    versions: draft.rows('versions').filter((v) => v.policyId === policyId),
+    policy: state.rows('policies').find((p) => p.id === policyId),
+    versions: state.rows('versions').filter((v) => v.policyId === policyId),
   };
-}
-
-export function commitContext(draft: Draft, clock: Clock): CommitContext {
-  return { revision: draft.revision, at: isoNow(clock), auditHead: draft.auditHead };
-}
-
-/** Writes what the lifecycle decided into the draft: versions, the policy, the audit events. */
-export function applyOutcome(draft: Draft, policyId: string, outcome: Outcome): void {
-  const versions = draft.rows('versions');
-  for (const version of outcome.write) {
-    const index = versions.findIndex((v) => v.policyId === policyId && v.version === version.version);
-    if (index >= 0) versions[index] = version;
-    else versions.push(version);
-  }
-  for (const name of outcome.remove) {
-    const index = versions.findIndex((v) => v.policyId === policyId && v.version === name);
-    if (index >= 0) versions.splice(index, 1);
-  }
-  if (outcome.policy) {
-    const policies = draft.rows('policies');
-    const index = policies.findIndex((p) => p.id === outcome.policy!.id);
-    if (index >= 0) policies[index] = outcome.policy;
-    else policies.push(outcome.policy);
-  }
-  for (const event of outcome.events) draft.audit(event);
 }
 
 /** One lifecycle command, decided and written in one commit; the version as it now is (null once deleted). */
@@ -79,10 +56,9 @@ export function runCommand(
   command: VersionCommand,
   actor: Actor,
 ): Promise<VersionRecord | null> {
-  return store.transact((draft) => {
-    const outcome = decide(policyState(draft, policyId), policyId, version, command, actor, commitContext(draft, clock));
-    applyOutcome(draft, policyId, outcome);
-    return outcome.version;
+  return runDecision(store, clock, (state, commit) => {
+    const outcome = decide(policyState(state, policyId), policyId, version, command, actor, commit);
+    return { answer: outcome.version, changes: changesOf(policyId, outcome) };
   });
 }
 

@@ -8,7 +8,8 @@ import { HttpProblem } from '../errors.js';
 import type { ApiKeyRecord, Role, SessionRecord, UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { hashes, sameHash, sha256 } from './secrets.js';
-import { isSystem } from '../domain/accounts.js';
+import { isSystem, noteKeyUse } from '../domain/accounts.js';
+import { runDecision } from '../commands.js';
 
 export interface Caller {
   userId: string;
@@ -52,29 +53,14 @@ function hourOf(at: Date): string {
   return lastHour.text;
 }
 
-/**
- * An admin sees when each key was last used, to find keys nobody uses any more. The time is kept to the
- * hour and written at most once an hour per key: a system calling every second does not fill the journal.
- */
+/** When the key was last used, to the hour (server/domain/accounts.ts noteKeyUse says why). */
 async function noteUse(store: Store, user: UserRecord, key: ApiKeyRecord, at: Date, hour: string): Promise<void> {
-  await store.transact((draft) => {
-    const users = draft.rows('users');
-    const index = users.findIndex((u) => u.id === user.id);
-    const current = users[index]?.apiKeys.find((k) => k.id === key.id);
-    if (!current || current.lastUsedAt === hour) return;
-    users[index] = {
-      ...users[index]!,
-      revision: draft.revision,
-      apiKeys: users[index]!.apiKeys.map((k) => (k.id === key.id ? { ...k, lastUsedAt: hour } : k)),
-    };
-    draft.audit({
-      at: at.toISOString(),
-      actor: user.username,
-      action: 'api-key.used',
-      target: `user:${user.id}`,
-      details: { keyId: key.id, hour },
-    });
-  });
+  const use = { userId: user.id, keyId: key.id, hour, at: at.toISOString() };
+  await runDecision(
+    store,
+    () => at,
+    (state, commit) => noteKeyUse(state, use, commit),
+  );
 }
 
 function credentialOf(req: Request): { kind: 'bearer' | 'api-key'; value: string } | null {

@@ -16,6 +16,7 @@
 import type { AuditEvent } from '../audit.js';
 import { sameHash } from '../auth/secrets.js';
 import type { Enrolment, PendingAccountChange, Role, UserRecord } from '../store/records.js';
+import type { Changes, CommitContext, Decided, StoredState } from './changes.js';
 import { DomainError } from './errors.js';
 import { requirePrecondition } from './preconditions.js';
 
@@ -602,4 +603,52 @@ function requireUser(users: readonly UserRecord[], userId: string): UserRecord {
 
 function done(user: UserRecord, events: AuditEvent[]): AccountOutcome {
   return { user, pending: false, codeIssued: false, endSessions: false, events };
+}
+
+/**
+ * What an account command changes, for the command runner: the account, its sessions when its password,
+ * roles or standing changed (whoever held them held them under the old ones), and the events; the first
+ * event says how many sessions ended.
+ */
+export function accountChanges(state: StoredState, outcome: AccountOutcome): Changes {
+  const ended = outcome.endSessions ? state.rows('sessions').filter((s) => s.userId === outcome.user.id) : [];
+  return {
+    put: [{ collection: 'users', row: outcome.user }],
+    remove: ended.map((s) => ({ collection: 'sessions', key: s.tokenHash })),
+    events: outcome.events.map((event, k) =>
+      k === 0 && ended.length > 0 ? { ...event, details: { ...event.details, sessionsEnded: ended.length } } : event,
+    ),
+  };
+}
+
+/**
+ * An admin sees when each key was last used, to find keys nobody uses any more. The time is kept to the
+ * hour and written at most once an hour per key: a system calling every second does not fill the journal.
+ */
+export function noteKeyUse(
+  state: StoredState,
+  use: { userId: string; keyId: string; hour: string; at: string },
+  commit: CommitContext,
+): Decided<void> {
+  const user = state.rows('users').find((u) => u.id === use.userId);
+  const key = user?.apiKeys.find((k) => k.id === use.keyId);
+  if (!user || !key || key.lastUsedAt === use.hour) return { answer: undefined, changes: { events: [] } };
+  return {
+    answer: undefined,
+    changes: {
+      put: [
+        {
+          collection: 'users',
+          row: {
+            ...user,
+            revision: commit.revision,
+            apiKeys: user.apiKeys.map((k) => (k.id === key.id ? { ...k, lastUsedAt: use.hour } : k)),
+          },
+        },
+      ],
+      events: [
+        { at: use.at, actor: user.username, action: 'api-key.used', target: `user:${user.id}`, details: { keyId: key.id, hour: use.hour } },
+      ],
+    },
+  };
 }

@@ -48,13 +48,26 @@ export function signIn(state: StoredState, command: SignIn, commit: CommitContex
     changes: {
       remove: expired.map((s) => ({ collection: 'sessions', key: s.tokenHash })),
       put: [{ collection: 'sessions', row: session }],
-      events: [{ at: commit.at, actor: user.username, action: 'auth.sign-in', target: `user:${user.id}`, details: { expiresAt: command.expiresAt } }],
+      events: [
+        {
+          at: commit.at,
+          actor: user.username,
+          action: 'auth.sign-in',
+          target: `user:${user.id}`,
+          details: { expiresAt: command.expiresAt },
+        },
+      ],
     },
   };
 }
 
 /** The session ends; one already gone (signed out twice) changes nothing. */
-export function signOut(state: StoredState, tokenHash: string, who: { userId: string; username: string }, commit: CommitContext): Decided<void> {
+export function signOut(
+  state: StoredState,
+  tokenHash: string,
+  who: { userId: string; username: string },
+  commit: CommitContext,
+): Decided<void> {
   const session = state.rows('sessions').find((s) => s.tokenHash === tokenHash);
   if (!session) return { answer: undefined, changes: { events: [] } };
   return {
@@ -102,8 +115,16 @@ export function changePassword(state: StoredState, command: PasswordChange, comm
   };
 }
 
-/** The first admin of a new installation: only while there is nobody. */
-export function setUp(state: StoredState, admin: Omit<UserRecord, 'revision'>, commit: CommitContext): Decided<UserRecord> {
+/**
+ * The first admin of a new installation, only while there is nobody: made with the code printed at the
+ * first start (setup), or from RAS_ADMIN_USERNAME and RAS_ADMIN_PASSWORD (environment).
+ */
+export function setUp(
+  state: StoredState,
+  admin: Omit<UserRecord, 'revision'>,
+  via: 'setup' | 'environment',
+  commit: CommitContext,
+): Decided<UserRecord> {
   if (state.rows('users').length > 0) throw new DomainError('conflict', 'setup_done', 'Setup is done: there are users already.');
   const user: UserRecord = { ...admin, revision: commit.revision };
   return {
@@ -113,10 +134,10 @@ export function setUp(state: StoredState, admin: Omit<UserRecord, 'revision'>, c
       events: [
         {
           at: user.createdAt,
-          actor: user.username,
+          actor: via === 'setup' ? user.username : 'system:config',
           action: 'user.create',
           target: `user:${user.id}`,
-          details: { roles: user.roles, granted: user.roles, via: 'setup' },
+          details: { roles: user.roles, granted: user.roles, via },
         },
       ],
     },

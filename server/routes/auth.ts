@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { bearerToken } from '../auth/authenticate.js';
 import { requireStrongPassword } from '../auth/password-policy.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
@@ -9,12 +8,12 @@ import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { actionsFor } from '../permissions.js';
 import { runDecision } from '../commands.js';
+import { firstAdmin } from '../accounts.js';
 import { changePassword, failedSignIn, setUp, signIn, signOut } from '../domain/sessions.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { codeHash, runAccountCommand } from '../accounts.js';
 import { usableCode } from '../domain/accounts.js';
 import { accountHistory, publicUser } from './account-view.js';
-import type { UserRecord } from '../store/records.js';
 
 export function authRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -140,11 +139,11 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         requireStrongPassword(body.password, body);
         if (!sameHash(sha256(body.code), sha256(ctx.setupCode)))
           throw new HttpProblem(403, 'bad_setup_code', 'The setup code is wrong: use the one printed when the server started.');
-        const user = await newUser(
+        const user = await firstAdmin(
           { username: body.username, displayName: body.displayName ?? body.username, roles: ['admin'], password: body.password },
           isoNow(ctx.clock),
         );
-        await runDecision(ctx.store, ctx.clock, (state, commit) => setUp(state, user, commit));
+        await runDecision(ctx.store, ctx.clock, (state, commit) => setUp(state, user, 'setup', commit));
         ctx.setupCode = null;
         res.status(201).json(publicUser(user));
       },
@@ -154,21 +153,3 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
 }
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
-export async function newUser(
-  input: { username: string; displayName: string; roles: UserRecord['roles']; password?: string },
-  at: string,
-): Promise<Omit<UserRecord, 'revision'>> {
-  return {
-    id: randomUUID(),
-    username: input.username,
-    displayName: input.displayName,
-    roles: [...input.roles],
-    passwordHash: input.password ? await hashPassword(input.password) : null,
-    apiKeys: [],
-    disabled: false,
-    createdAt: at,
-    enrolment: null,
-    pending: null,
-  };
-}

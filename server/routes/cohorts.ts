@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_ISSUES, type Policy } from '../../engine/index.js';
-import { isoNow } from '../clock.js';
 import { requireCohortRecord } from '../cohorts.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
-import { setReferenceCohort } from '../lifecycle.js';
+import { changesOf, setReferenceCohort } from '../lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { CohortRecord } from '../store/records.js';
-import { applyOutcome, commitContext, policyState, requirePolicy, requireVersion } from '../versions.js';
+import { policyState, requirePolicy, requireVersion } from '../versions.js';
+import { runDecision } from '../commands.js';
+import { deleteCohort, recordCohort } from '../domain/cohorts.js';
 import type { StoredCohortOutcome } from '../work/tasks.js';
 
 /** CSV and JSON cohorts of 400,000 people fit well within this. */
@@ -107,20 +108,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
     route('delete', '/api/cohorts/:cohortId', 'cohort.manage', 'Delete a cohort and its people', async (req, res) => {
       const id = String(req.params.cohortId);
       requireCohortRecord(ctx.store, id);
-      await ctx.store.transact((draft) => {
-        const users = draft.rows('policies').filter((p) => p.referenceCohortId === id);
-        if (users.length > 0)
-          throw new HttpProblem(
-            409,
-            'cohort_in_use',
-            `Cohort ${id} is the reference cohort of ${users.map((p) => `'${p.id}'`).join(', ')}: choose another reference cohort (or none) first.`,
-          );
-        const cohorts = draft.rows('cohorts');
-        const index = cohorts.findIndex((c) => c.id === id);
-        if (index < 0) throw new HttpProblem(404, 'cohort_not_found', `There is no cohort '${id}'.`);
-        cohorts.splice(index, 1);
-        draft.audit({ at: isoNow(ctx.clock), actor: req.caller!.username, action: 'cohort.delete', target: `cohort:${id}` });
-      });
+      await runDecision(ctx.store, ctx.clock, (state, commit) => deleteCohort(state, id, req.caller!, commit));
       await ctx.store.deleteDocument('cohort', id);
       res.status(204).end();
     }),
@@ -135,15 +123,9 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         const policyId = String(req.params.id);
         requirePolicy(ctx.store, policyId);
         const cohort = cohortId === null ? null : requireCohortRecord(ctx.store, cohortId);
-        const policy = await ctx.store.transact((draft) => {
-          const outcome = setReferenceCohort(
-            policyState(draft, policyId),
-            cohort,
-            { username: req.caller!.username },
-            commitContext(draft, ctx.clock),
-          );
-          applyOutcome(draft, policyId, outcome);
-          return outcome.policy!;
+        const policy = await runDecision(ctx.store, ctx.clock, (state, commit) => {
+          const outcome = setReferenceCohort(policyState(state, policyId), cohort, { username: req.caller!.username }, commit);
+          return { answer: outcome.policy!, changes: changesOf(policyId, outcome) };
         });
         res.json(policy);
       },
@@ -195,22 +177,12 @@ async function storeCohort(
     ]);
   const id = randomUUID();
   await ctx.store.putDocument('cohort', id, cohort.document);
-  const record: CohortRecord = { id, ...meta, ...cohort.description, createdAt: isoNow(ctx.clock), createdBy: actor };
+  const described = { id, ...meta, ...cohort.description, createdBy: actor };
   try {
-    await ctx.store.transact((draft) => {
-      draft.rows('cohorts').push(record);
-      draft.audit({
-        at: record.createdAt,
-        actor,
-        action: 'cohort.create',
-        target: `cohort:${id}`,
-        details: { name: record.name, people: record.people, source: record.source },
-      });
-    });
+    return await runDecision(ctx.store, ctx.clock, (_state, commit) => recordCohort(described, commit));
   } catch (e) {
     // No record, so no people: a failed import leaves nothing behind.
     await ctx.store.deleteDocument('cohort', id);
     throw e;
   }
-  return record;
 }

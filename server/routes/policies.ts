@@ -5,8 +5,9 @@ import { HttpProblem, underPointer } from '../errors.js';
 import { versionInForce } from '../in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
-import { createPolicy } from '../lifecycle.js';
-import { applyOutcome, commitContext, etagOf, policyState, requirePolicy, versionSummary } from '../versions.js';
+import { changesOf, createPolicy } from '../lifecycle.js';
+import { etagOf, policyState, requirePolicy, versionSummary } from '../versions.js';
+import { runDecision } from '../commands.js';
 import { checkedDocument } from './versions.js';
 
 export function policyRoutes(ctx: AppContext): RouteSpec[] {
@@ -35,21 +36,18 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       'Start a new policy scheme with its first draft version',
       async (req, res, body) => {
         const document = checkedDocumentAt(body.document);
-        const record = await ctx.store
-          .transact((draft) => {
-            const outcome = createPolicy(
-              policyState(draft, document.id),
-              document,
-              body.examples ?? [],
-              { username: req.caller!.username },
-              commitContext(draft, ctx.clock),
-            );
-            applyOutcome(draft, document.id, outcome);
-            return outcome.version!;
-          })
-          .catch((e) => {
-            throw underPointer(e, '/document');
-          });
+        const record = await runDecision(ctx.store, ctx.clock, (state, commit) => {
+          const outcome = createPolicy(
+            policyState(state, document.id),
+            document,
+            body.examples ?? [],
+            { username: req.caller!.username },
+            commit,
+          );
+          return { answer: outcome.version!, changes: changesOf(document.id, outcome) };
+        }).catch((e) => {
+          throw underPointer(e, '/document');
+        });
         res.status(201).location(`/api/policies/${record.policyId}`).set('ETag', etagOf(record)).json(record);
       },
       { takes: 'CreatePolicyRequest', bodyLimit: POLICY_DOCUMENT_LIMIT },
