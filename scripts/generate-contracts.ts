@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { compile, compileFromFile } from 'json-schema-to-typescript';
 import { components } from '../server/openapi/components.js';
 import { REQUEST_BODIES, REQUEST_PARTS } from '../server/http/request-schemas.js';
-import { RECORD_SCHEMAS } from '../server/store/record-schemas.js';
+import { RECORD_SCHEMAS } from '../server/domain/record-schemas.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -82,7 +82,7 @@ export async function generatedApiAnswers(): Promise<string> {
   ].join('\n');
 }
 
-/** The stored records' types, from their schemas (server/store/record-schemas.ts). */
+/** The stored records' types, from their schemas (server/domain/record-schemas.ts). */
 export const RECORDS_MODULE = 'server/contract/records.ts';
 /** The engine's own types, which the records hold as the engine made them. */
 const ENGINE_CONTRACT: Record<string, string> = {
@@ -98,7 +98,7 @@ export async function generatedRecords(): Promise<string> {
   const schemas = { ...components.schemas, ...RECORD_SCHEMAS };
   const types = await typesOf('Records', names, schemas, ENGINE_CONTRACT);
   return [
-    '/* Generated from server/store/record-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */',
+    '/* Generated from server/domain/record-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */',
     ...engineImports(types, '../../'),
     ...importsOf(types, '../../'),
     '',

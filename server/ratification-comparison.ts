@@ -16,7 +16,7 @@ import {
   expectedWithdrawalComparison,
   type ReferencePair,
   type WorseOffGroup,
-} from './lifecycle.js';
+} from './domain/lifecycle.js';
 import type { RatificationComparison } from './contract/records.js';
 import type { VersionRecord } from './store/records.js';
 import type { Store } from './store/store.js';

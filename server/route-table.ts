@@ -9,7 +9,7 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import { HttpProblem } from './errors.js';
 import { type BodyKind, bodyReaders } from './http/request-body.js';
 import { ENGINE_DOCUMENTS, type RequestName } from './http/request-schemas.js';
-import { type Action, may, rolesFor } from './permissions.js';
+import { type Action, may, rolesFor } from './domain/permissions.js';
 import type { Role } from './store/records.js';
 import { checkedBody, type RequestBodies } from './validation.js';
 

@@ -1,4 +1,4 @@
-/* Generated from server/store/record-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */
+/* Generated from server/domain/record-schemas.ts by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the schemas. */
 import type { Policy, Assessment, EvaluationResult, WorkedExample } from '../../engine/index.js';
 import type { PairStats, PairComparison, VersionOutcome, CurrentCostComparison } from '../../engine/cohort/compare.js';
 import type { TablePrice } from '../../engine/cohort/calibrate.js';

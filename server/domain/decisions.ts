@@ -6,9 +6,9 @@
  */
 
 import type { Assessment, EvaluationResult } from '../../engine/index.js';
-import { versionInForce } from '../in-force.js';
-import { etagOf } from '../lifecycle.js';
-import { type Action, mayOn } from '../permissions.js';
+import { versionInForce } from './in-force.js';
+import { etagOf } from './lifecycle.js';
+import { type Action, mayOn } from './permissions.js';
 import type { DecisionRecord, DecisionSummary, FinalBudget, Role, VersionRecord } from '../store/records.js';
 import type { CommitContext, Decided, StoredState } from './changes.js';
 import { DomainError } from './errors.js';

@@ -10,7 +10,7 @@
  */
 
 import { ref } from '../openapi/json-schema.js';
-import { ROLES } from '../store/record-schemas.js';
+import { ROLES } from '../domain/record-schemas.js';
 
 const text = (max = 500) => ({ type: 'string', minLength: 1, maxLength: max });
 const date = { type: 'string', format: 'date' };

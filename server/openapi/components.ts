@@ -21,9 +21,9 @@ import {
   summary,
   versionOutcome,
 } from './comparison-schemas.js';
-import { decisionCommon, RECORD_SCHEMAS, VERSION_OPTIONAL } from '../store/record-schemas.js';
-import { STEP_PERMISSION } from '../lifecycle.js';
-import { ACTIONS } from '../permissions.js';
+import { decisionCommon, RECORD_SCHEMAS, VERSION_OPTIONAL } from '../domain/record-schemas.js';
+import { STEP_PERMISSION } from '../domain/lifecycle.js';
+import { ACTIONS } from '../domain/permissions.js';
 import { ACCOUNT_HISTORY } from '../domain/accounts.js';
 import { REQUEST_BODIES, REQUEST_PARTS } from '../http/request-schemas.js';
 import { engineComponents } from './engine-components.js';

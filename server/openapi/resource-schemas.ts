@@ -1,9 +1,9 @@
 /**
- * Response shapes the API shows besides its stored records (server/store/record-schemas.ts): problems,
+ * Response shapes the API shows besides its stored records (server/domain/record-schemas.ts): problems,
  * users and keys as shown, versions as listed, worked examples' outcomes.
  */
 
-import { versionCommon } from '../store/record-schemas.js';
+import { versionCommon } from '../domain/record-schemas.js';
 import { arrayOf, nullable, record, ref, string, timestamp, type Schema } from './json-schema.js';
 
 export const problemError = record(

@@ -6,7 +6,7 @@ import { newSecret, sameHash, sha256 } from '../auth/secrets.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
-import { actionsFor } from '../permissions.js';
+import { actionsFor } from '../domain/permissions.js';
 import { runDecision } from '../commands.js';
 import { firstAdmin } from '../accounts.js';
 import { changePassword, failedSignIn, setUp, signIn, signOut } from '../domain/sessions.js';

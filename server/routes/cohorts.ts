@@ -4,7 +4,7 @@ import { requireCohortRecord } from '../cohorts.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
-import { changesOf, setReferenceCohort } from '../lifecycle.js';
+import { changesOf, setReferenceCohort } from '../domain/lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { CohortRecord } from '../store/records.js';
 import { policyState, requirePolicy, requireVersion } from '../versions.js';

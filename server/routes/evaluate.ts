@@ -1,7 +1,7 @@
 import { AssessmentInvalidError, evaluate, type EvaluationResult, isIsoDate } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, problem, underPointer } from '../errors.js';
-import { versionInForce } from '../in-force.js';
+import { versionInForce } from '../domain/in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';

@@ -6,7 +6,7 @@
 import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../errors.js';
-import { countsForDates, versionInForce } from '../in-force.js';
+import { countsForDates, versionInForce } from '../domain/in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';

@@ -1,6 +1,6 @@
 import { newCode, newKey, newUserId, type OneTimeCode, runAccountCommand } from '../accounts.js';
 import { isoNow } from '../clock.js';
-import { etagOf } from '../lifecycle.js';
+import { etagOf } from '../domain/lifecycle.js';
 import type { AppContext } from '../context.js';
 import { isSystem } from '../domain/accounts.js';
 import { HttpProblem } from '../errors.js';

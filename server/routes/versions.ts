@@ -9,7 +9,7 @@ import {
   STEP_PERMISSION,
   stepsOpenTo,
   target,
-} from '../lifecycle.js';
+} from '../domain/lifecycle.js';
 import { today } from '../clock.js';
 import { compareForRatification, compareForWithdrawal } from '../ratification-comparison.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
@@ -66,7 +66,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'put',
       VERSION,
-      STEP_PERMISSION['edit'],
+      STEP_PERMISSION.edit,
       "Replace a draft's policy document (needs If-Match with the current ETag)",
       async (req, res) => {
         const { id, version } = params(req);
@@ -108,7 +108,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       `${VERSION}/clone`,
-      STEP_PERMISSION['clone'],
+      STEP_PERMISSION.clone,
       'Copy any version to a new draft: the way to change a fixed version',
       async (req, res, body) => {
         const { id, version } = params(req);
@@ -146,7 +146,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       `${VERSION}/submit`,
-      STEP_PERMISSION['submit'],
+      STEP_PERMISSION.submit,
       'Submit a draft for ratification; it must be valid and pass all its worked examples',
       async (req, res) => {
         const { id, version } = params(req);
@@ -184,7 +184,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     route(
       'post',
       `${VERSION}/ratify`,
-      STEP_PERMISSION['ratify'],
+      STEP_PERMISSION.ratify,
       'Ratify a submitted version as reviewed (If-Match): the deciding body, date, minute, rationale, effective-from date, and an equality impact note or a comparison waiver as needed',
       async (req, res, body) => {
         const { id, version } = params(req);

@@ -27,7 +27,7 @@ export type {
   Withdrawal,
   WithdrawalProposal,
 } from '../contract/records.js';
-export { ROLES, VERSION_STATUSES } from './record-schemas.js';
+export { ROLES, VERSION_STATUSES } from '../domain/record-schemas.js';
 
 /** A decision without its input and output: what lists show, and what the store keeps in memory. */
 export type DecisionSummary = Omit<DecisionRecord, 'assessment' | 'result'> & {

@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it, type RunnerTask, type RunnerTestSuite } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { rolesFor } from '../../server/permissions.js';
+import { rolesFor } from '../../server/domain/permissions.js';
 import { ROLES } from '../../server/store/records.js';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
 import { adult, cohortCsv, cohortDocument } from '../support/adult-cohort.js';

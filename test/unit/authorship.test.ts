@@ -1,12 +1,12 @@
 /**
- * Authorship follows content (server/lifecycle.ts, decided without HTTP or a store): the people who may
+ * Authorship follows content (server/domain/lifecycle.ts, decided without HTTP or a store): the people who may
  * not ratify a version are everyone who authored any part of its content since it was last ratified.
  */
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contentHash, type Policy } from '../../engine/index.js';
-import { authorsOfContent, decide, type PolicyState, type VersionCommand } from '../../server/lifecycle.js';
+import { authorsOfContent, decide, type PolicyState, type VersionCommand } from '../../server/domain/lifecycle.js';
 import type { VersionRecord } from '../../server/store/records.js';
 
 const revised = JSON.parse(readFileSync('rules/examples/adult-ras/2010-revised/policy.json', 'utf8')) as Policy;

@@ -35,7 +35,7 @@ describe('the engine types are generated from the schemas in rules/', () => {
     expect(committed).toContain('export interface AuditEntry {');
   });
 
-  it(`${RECORDS_MODULE}, the stored records' types, is what their schemas (server/store/record-schemas.ts) generate (npm run contracts)`, async () => {
+  it(`${RECORDS_MODULE}, the stored records' types, is what their schemas (server/domain/record-schemas.ts) generate (npm run contracts)`, async () => {
     const committed = readFileSync(join(import.meta.dirname, '../..', RECORDS_MODULE), 'utf8');
     expect(committed).toBe(await generatedRecords());
   });

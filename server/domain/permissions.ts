@@ -4,7 +4,7 @@
  * button the server would refuse), and the OpenAPI document lists each operation's roles from here.
  */
 
-import type { Role } from './store/records.js';
+import type { Role } from '../store/records.js';
 
 export const PERMISSIONS = {
   /** Read policies, their versions, worked examples and version histories. */

@@ -1,4 +1,4 @@
-import type { VersionRecord } from './store/records.js';
+import type { VersionRecord } from '../store/records.js';
 
 /**
  * The version in force on a date: of the ratified (or since superseded) versions, the one with the

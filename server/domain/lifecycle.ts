@@ -11,13 +11,13 @@
  * a guard and the write it protects.
  */
 
-import { contentHash, type Policy, type WorkedExample } from '../engine/index.js';
-import type { RatificationComparison, SavedCalibration } from './contract/records.js';
-import type { AuditEvent } from './audit.js';
-import type { Changes, CommitContext } from './domain/changes.js';
-import { DomainError as LifecycleError } from './domain/errors.js';
-import { type PreconditionRule, requirePrecondition } from './domain/preconditions.js';
-import { optionalReason, requireReason } from './domain/reasons.js';
+import { contentHash, type Policy, type WorkedExample } from '../../engine/index.js';
+import type { RatificationComparison, SavedCalibration } from '../contract/records.js';
+import type { AuditEvent } from '../audit.js';
+import type { Changes, CommitContext } from './changes.js';
+import { DomainError as LifecycleError } from './errors.js';
+import { type PreconditionRule, requirePrecondition } from './preconditions.js';
+import { optionalReason, requireReason } from './reasons.js';
 import { byTakingEffect, countsForDates, versionInForce } from './in-force.js';
 import { type Action, may } from './permissions.js';
 import type {
@@ -29,7 +29,7 @@ import type {
   VersionRecord,
   VersionStatus,
   Withdrawal,
-} from './store/records.js';
+} from '../store/records.js';
 
 /** The figures a worked example may state of a result: one at least, or it tests nothing. */
 const EXPECTED_FIGURES = ['totalPoints', 'allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'outcome', 'awardPence'] as const;
