@@ -159,12 +159,10 @@ function toIssue(e: ErrorObject): Issue {
     }
     default:
       // The keyword rides with ajv's params, so a reader can word the limit (minLength or maxLength) without parsing the message.
-      return error(
-        codeFor(e.keyword),
-        e.instancePath,
-        `${describe(e.instancePath)} ${e.message ?? 'is invalid'}${allowed(params)}`,
-        { ...params, keyword: e.keyword },
-      );
+      return error(codeFor(e.keyword), e.instancePath, `${describe(e.instancePath)} ${e.message ?? 'is invalid'}${allowed(params)}`, {
+        ...params,
+        keyword: e.keyword,
+      });
   }
 }
 
