@@ -29,11 +29,8 @@ import {
   syntheticPeople,
 } from '../../engine/index.js';
 import { deserializeCohort, serializeCohort } from '../store/cohort-columns.js';
-import { verifyDataDir } from '../store/integrity.js';
 import type { IntegrityReport } from '../store/integrity-report.js';
-import type { StoreLocation } from '../store/open-store.js';
-import { connect } from '../store/pg/database.js';
-import { verifyPgRecord } from '../store/pg/pg-integrity.js';
+import { describeLocation, type StoreLocation, verifyRecordAt } from '../store/open-store.js';
 import { NotUtf8Error, readUtf8File, readUtf8Start, utf8Stream } from '../utf8-file.js';
 
 export interface CohortDescription {
@@ -257,13 +254,9 @@ function cohortOf(input: CohortInput): EncodedCohort {
 }
 
 async function verifyStore(location: StoreLocation): Promise<IntegrityReport> {
-  if (location.kind === 'lowdb') return verifyDataDir(location.dataDir);
-  const pool = connect({ url: location.url, schema: location.schema, connections: 1 });
-  try {
-    return await verifyPgRecord(pool);
-  } finally {
-    await pool.end();
-  }
+  const report = await verifyRecordAt(location);
+  if (!report) throw new Error(`${describeLocation(location)} holds no record to check`);
+  return report;
 }
 
 /** Counts for the cohort's record, so lists can show its make-up without loading the people. */
