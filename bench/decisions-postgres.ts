@@ -14,7 +14,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { evaluateWith } from '../server/routes/evaluate.js';
-import { seedExamples } from '../server/seed.js';
+import { seedExamples } from '../server/services/seed.js';
 import { PgStore } from '../server/store/pg/pg-store.js';
 import { officerToken, seedDecisions } from './decisions.js';
 import { startServerProcess } from './server-process.js';

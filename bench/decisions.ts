@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedExamples } from '../server/seed.js';
+import { seedExamples } from '../server/services/seed.js';
 import { journalPath } from '../server/store/layout.js';
 import { LowdbStore } from '../server/store/lowdb-store.js';
 import type { DecisionRecord } from '../server/store/records.js';

@@ -2,7 +2,7 @@
  * The one command runner: a decision of the domain (server/domain/) is taken inside the store's
  * transaction, against the state the commit sees, and its changes are applied with the audit events that
  * vouch for them, all in one commit or none. Nothing else in the service writes to the store but the
- * seeding of a new store's example schemes (server/seed.ts), which applies the lifecycle's changes the same way.
+ * seeding of a new store's example schemes (server/services/seed.ts), which applies the lifecycle's changes the same way.
  */
 
 import { type Clock, isoNow } from './clock.js';

@@ -6,12 +6,12 @@
  */
 
 import type { Request, RequestHandler, Response, Router } from 'express';
-import { HttpProblem } from './errors.js';
+import { HttpProblem } from './http/errors.js';
 import { type BodyKind, bodyReaders } from './http/request-body.js';
 import { ENGINE_DOCUMENTS, type RequestName } from './http/request-schemas.js';
 import { type Action, may, rolesFor } from './domain/permissions.js';
 import type { Role } from './store/records.js';
-import { checkedBody, type RequestBodies } from './validation.js';
+import { checkedBody, type RequestBodies } from './http/request-check.js';
 
 export type Access = 'public' | 'signed-in' | Action;
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';

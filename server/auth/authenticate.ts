@@ -4,7 +4,7 @@
  */
 
 import type { Request, RequestHandler } from 'express';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import type { ApiKeyRecord, Role, SessionRecord, UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { hashes, sameHash, sha256 } from './secrets.js';

@@ -8,7 +8,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { MIN_PASSWORD_LENGTH } from './passwords.js';
 
 /** zxcvbn's score 3: at least 10^8 guesses, beyond an online attack even without rate limits. */

@@ -8,7 +8,7 @@
 
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 
 export interface SignInLimits {
   /** Failed attempts allowed per account name in a window. */

@@ -13,7 +13,7 @@
  * write and the audit events, out. Secrets are made by the caller and arrive here hashed.
  */
 
-import type { AuditEvent } from '../audit.js';
+import type { AuditEvent } from '../audit/chain.js';
 import { sameHash } from '../auth/secrets.js';
 import type { Enrolment, PendingAccountChange, Role, UserRecord } from '../store/records.js';
 import type { Changes, CommitContext, Decided, StoredState } from './changes.js';

@@ -5,7 +5,7 @@
  * in the store's transaction. So every write the service makes is decided here and applied one way.
  */
 
-import type { AuditEvent } from '../audit.js';
+import type { AuditEvent } from '../audit/chain.js';
 import type { AuditAnchor, CollectionName, Collections, DecisionRecord, DecisionSummary, FinalBudget } from '../store/records.js';
 
 /** A row written whole: new, or replacing the row with the same key. */

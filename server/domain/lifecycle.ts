@@ -13,7 +13,7 @@
 
 import { contentHash, type Policy, type WorkedExample } from '../../engine/index.js';
 import type { RatificationComparison, SavedCalibration } from '../contract/records.js';
-import type { AuditEvent } from '../audit.js';
+import type { AuditEvent } from '../audit/chain.js';
 import type { Changes, CommitContext } from './changes.js';
 import { DomainError as LifecycleError } from './errors.js';
 import { type PreconditionRule, requirePrecondition } from './preconditions.js';

@@ -4,7 +4,7 @@
  * none); the decision checks that what was checked still stands when the commit is made.
  */
 
-import type { AuditEvent } from '../audit.js';
+import type { AuditEvent } from '../audit/chain.js';
 import type { SessionRecord, UserRecord } from '../store/records.js';
 import type { Changes, CommitContext, Decided, StoredState } from './changes.js';
 import { DomainError } from './errors.js';

@@ -4,7 +4,7 @@
  */
 
 import type { Request, Response } from 'express';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from './errors.js';
 
 export interface PageRequest {
   offset: number;

@@ -4,7 +4,7 @@
  */
 
 import { isIsoDate } from '../../engine/index.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from './errors.js';
 
 /**
  * ?asOf=YYYY-MM-DD, or undefined when it is not given. The in-force routes called it `date` before it

@@ -12,7 +12,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import express, { type Request, type RequestHandler } from 'express';
 import { isWellFormed, jsonShapeIssue } from '../../engine/index.js';
-import { fromIssues, HttpProblem } from '../errors.js';
+import { fromIssues, HttpProblem } from './errors.js';
 
 export type BodyKind = 'none' | 'json' | 'upload';
 

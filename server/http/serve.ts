@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Express } from 'express';
-import { problem } from '../errors.js';
+import { problem } from './errors.js';
 
 export interface ServeOptions {
   port: number;

@@ -1,6 +1,6 @@
-import { ACTION_WORDS, auditReader } from '../audit-words.js';
+import { ACTION_WORDS, auditReader } from '../audit/words.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { pageRequest, sendPage, WHOLE_LIST } from '../http/paging.js';
 import { route, type RouteSpec } from '../route-table.js';

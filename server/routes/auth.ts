@@ -5,13 +5,13 @@ import { passwordChangeLimiter, signInLimiters } from '../auth/sign-in-limits.js
 import { newSecret, sameHash, sha256 } from '../auth/secrets.js';
 import { isoNow } from '../clock.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { actionsFor } from '../domain/permissions.js';
 import { runDecision } from '../commands.js';
-import { firstAdmin } from '../accounts.js';
+import { firstAdmin } from '../services/accounts.js';
 import { changePassword, failedSignIn, setUp, signIn, signOut } from '../domain/sessions.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { codeHash, runAccountCommand } from '../accounts.js';
+import { codeHash, runAccountCommand } from '../services/accounts.js';
 import { usableCode } from '../domain/accounts.js';
 import { accountHistory, publicUser } from './account-view.js';
 

@@ -1,12 +1,12 @@
 import type { Policy } from '../../engine/index.js';
 import { authorsCarriedBy } from '../domain/lifecycle.js';
 import { today } from '../clock.js';
-import { cohortInput } from '../cohorts.js';
+import { cohortInput } from '../services/cohorts.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { may } from '../domain/permissions.js';
-import { etagOf, requireVersion, runCommand, versionLinks } from '../versions.js';
+import { etagOf, requireVersion, runCommand, versionLinks } from '../services/versions.js';
 
 export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
   return [

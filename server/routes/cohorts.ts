@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_ISSUES, type Policy } from '../../engine/index.js';
-import { requireCohortRecord } from '../cohorts.js';
+import { requireCohortRecord } from '../services/cohorts.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { changesOf, setReferenceCohort } from '../domain/lifecycle.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { CohortRecord } from '../store/records.js';
-import { policyState, requirePolicy, requireVersion } from '../versions.js';
+import { policyState, requirePolicy, requireVersion } from '../services/versions.js';
 import { runDecision } from '../commands.js';
 import { deleteCohort, recordCohort } from '../domain/cohorts.js';
 import type { StoredCohortOutcome } from '../work/tasks.js';

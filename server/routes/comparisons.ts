@@ -1,12 +1,12 @@
 import type { Materiality } from '../../engine/index.js';
 import { today } from '../clock.js';
-import { cohortInput } from '../cohorts.js';
-import { type ComparisonJob, jobView } from '../comparison-job.js';
-import type { ComparisonJobs } from '../comparisons.js';
+import { cohortInput } from '../services/cohorts.js';
+import { type ComparisonJob, jobView } from '../services/comparison-job.js';
+import type { ComparisonJobs } from '../services/comparisons.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { route, type RouteSpec } from '../route-table.js';
-import { requirePolicy, requireVersion } from '../versions.js';
+import { requirePolicy, requireVersion } from '../services/versions.js';
 
 export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSpec[] {
   const notFound = (id: string) =>

@@ -1,12 +1,12 @@
 import { AssessmentInvalidError, evaluate, type EvaluationResult, isIsoDate } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
-import { fromIssues, HttpProblem, problem, underPointer } from '../errors.js';
+import { fromIssues, HttpProblem, problem, underPointer } from '../http/errors.js';
 import { versionInForce } from '../domain/in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { compiledFor, requirePolicy, requireVersion } from '../versions.js';
+import { compiledFor, requirePolicy, requireVersion } from '../services/versions.js';
 
 export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
   const byDate = (req: { params: Record<string, string | string[]> }, assessment: unknown) =>

@@ -1,6 +1,6 @@
 import { ENGINE_VERSION } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { openApiDocument } from '../openapi/document.js';
 import { SERVED_SCHEMAS, servedSchema } from '../openapi/engine-components.js';
 import { route, type RouteSpec } from '../route-table.js';

@@ -1,12 +1,12 @@
 import type { Policy } from '../../engine/index.js';
 import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem, underPointer } from '../errors.js';
+import { HttpProblem, underPointer } from '../http/errors.js';
 import { versionInForce } from '../domain/in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import { changesOf, createPolicy } from '../domain/lifecycle.js';
-import { etagOf, policyState, requirePolicy, versionSummary } from '../versions.js';
+import { etagOf, policyState, requirePolicy, versionSummary } from '../services/versions.js';
 import { runDecision } from '../commands.js';
 import { checkedDocument } from './versions.js';
 

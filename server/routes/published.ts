@@ -5,14 +5,14 @@
 
 import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { countsForDates, versionInForce } from '../domain/in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
 import { impactSummary, transparencyRecord } from '../transparency/atrs-record.js';
 import { evaluateWith } from './evaluate.js';
-import { requirePolicy } from '../versions.js';
+import { requirePolicy } from '../services/versions.js';
 
 export function publishedRoutes(ctx: AppContext): RouteSpec[] {
   return [

@@ -1,9 +1,9 @@
-import { newCode, newKey, newUserId, type OneTimeCode, runAccountCommand } from '../accounts.js';
+import { newCode, newKey, newUserId, type OneTimeCode, runAccountCommand } from '../services/accounts.js';
 import { isoNow } from '../clock.js';
 import { etagOf } from '../domain/lifecycle.js';
 import type { AppContext } from '../context.js';
 import { isSystem } from '../domain/accounts.js';
-import { HttpProblem } from '../errors.js';
+import { HttpProblem } from '../http/errors.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { UserRecord } from '../store/records.js';
 import { accountHistory, publicUser } from './account-view.js';

@@ -1,6 +1,6 @@
 import { runWorkedExample, validatePolicy, type Policy, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
-import { fromIssues, HttpProblem, unprocessable } from '../errors.js';
+import { fromIssues, HttpProblem, unprocessable } from '../http/errors.js';
 import {
   type Actor,
   authorsCarriedBy,
@@ -11,12 +11,12 @@ import {
   target,
 } from '../domain/lifecycle.js';
 import { today } from '../clock.js';
-import { compareForRatification, compareForWithdrawal } from '../ratification-comparison.js';
+import { compareForRatification, compareForWithdrawal } from '../services/ratification-comparison.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
-import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../versions.js';
+import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../services/versions.js';
 import { describedEntries } from './audit.js';
-import { actorNames } from '../audit-words.js';
+import { actorNames } from '../audit/words.js';
 
 const VERSION = '/api/policies/:id/versions/:version';
 

@@ -3,7 +3,7 @@
  * it writes a commit; verification digests them again from the journal and compares.
  */
 
-import { changeDigest } from '../audit.js';
+import { changeDigest } from '../audit/chain.js';
 import type { CommitBody, CommitHeader } from './commit.js';
 import type { DecisionRecord, DecisionSummary } from './records.js';
 

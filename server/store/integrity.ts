@@ -8,7 +8,7 @@
 
 import { readFile } from 'node:fs/promises';
 import canonicalize from 'canonicalize';
-import { EVENT_ONLY_ACTIONS, entryHash, GENESIS } from '../audit.js';
+import { EVENT_ONLY_ACTIONS, entryHash, GENESIS } from '../audit/chain.js';
 import { changesByTarget, digestsByTarget } from './commit-content.js';
 import type { CommitBody, CommitHeader } from './commit.js';
 import { decodeBody, type JournalLine, JournalCorruptError, scanJournal } from './journal.js';

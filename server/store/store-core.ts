@@ -10,7 +10,7 @@
  * applied the same way, so every process holds the same state in the same order.
  */
 
-import { type AuditEvent, chainEntry, EVENT_ONLY_ACTIONS, GENESIS } from '../audit.js';
+import { type AuditEvent, chainEntry, EVENT_ONLY_ACTIONS, GENESIS } from '../audit/chain.js';
 import type { Change, CommitBody, CommitHeader, FinalBudgetChange } from './commit.js';
 import { changesByTarget, digestsByTarget } from './commit-content.js';
 import {

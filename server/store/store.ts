@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../audit.js';
+import type { AuditEvent } from '../audit/chain.js';
 import type { IntegrityReport } from './integrity-report.js';
 import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary, FinalBudget } from './records.js';
 

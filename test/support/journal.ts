@@ -5,7 +5,7 @@
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { entryHash } from '../../server/audit.js';
+import { entryHash } from '../../server/audit/chain.js';
 import type { CommitBody, CommitHeader } from '../../server/store/commit.js';
 import { encodeLine } from '../../server/store/journal.js';
 import { journalPath } from '../../server/store/layout.js';

@@ -11,7 +11,7 @@ import { inject } from 'vitest';
 import { type AppOptions, createApp } from '../../server/app.js';
 import { serve } from '../../server/http/serve.js';
 import { silentLogger } from '../../server/logger.js';
-import { seedExamples } from '../../server/seed.js';
+import { seedExamples } from '../../server/services/seed.js';
 import type { Role } from '../../server/store/records.js';
 import type { Store } from '../../server/store/store.js';
 import { copyStore, isSchema, newStorePlace, onPostgres, openTestStore } from './store-under-test.js';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainMessage, whereInPolicy } from '../../admin/src/plainErrors.js';
 import { policySchemaIssues } from '../../engine/schema.js';
-import { fromIssues } from '../../server/errors.js';
+import { fromIssues } from '../../server/http/errors.js';
 import { basePolicy } from '../support/policy-builder.js';
 
 const policy = basePolicy({

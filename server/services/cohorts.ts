@@ -1,9 +1,9 @@
 /** Stored cohorts: the record in the cohorts collection, the people in a document of their own. */
 
-import { DomainError } from './domain/errors.js';
-import type { CohortRecord } from './store/records.js';
-import type { Store } from './store/store.js';
-import type { CohortInput } from './work/tasks.js';
+import { DomainError } from '../domain/errors.js';
+import type { CohortRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import type { CohortInput } from '../work/tasks.js';
 
 export function requireCohortRecord(store: Store, id: string): CohortRecord {
   const record = store.all('cohorts').find((c) => c.id === id);

@@ -4,8 +4,8 @@
  * the log is read, from the records as they are now. The console shows them and searches by them.
  */
 
-import type { AuditHeadline } from './store/store.js';
-import type { Collections } from './store/records.js';
+import type { AuditHeadline } from '../store/store.js';
+import type { Collections } from '../store/records.js';
 
 /** Each action the server records, in words. */
 export const ACTION_WORDS: Readonly<Record<string, string>> = {

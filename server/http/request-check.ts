@@ -4,10 +4,10 @@
  */
 
 import type { Request } from 'express';
-import { type Issue, schemaValidator } from '../engine/index.js';
-import type { RequestBodies } from './contract/request-bodies.js';
+import { type Issue, schemaValidator } from '../../engine/index.js';
+import type { RequestBodies } from '../contract/request-bodies.js';
 import { unprocessable } from './errors.js';
-import { ENGINE_DOCUMENTS, REQUEST_BODIES, REQUEST_PARTS, type RequestName } from './http/request-schemas.js';
+import { ENGINE_DOCUMENTS, REQUEST_BODIES, REQUEST_PARTS, type RequestName } from './request-schemas.js';
 
 export type { RequestBodies, RequestName };
 

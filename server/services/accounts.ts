@@ -5,10 +5,10 @@
  */
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { newSecret, sha256 } from './auth/secrets.js';
-import { hashPassword } from './auth/passwords.js';
-import type { Clock } from './clock.js';
-import { runDecision } from './commands.js';
+import { newSecret, sha256 } from '../auth/secrets.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { Clock } from '../clock.js';
+import { runDecision } from '../commands.js';
 import {
   type AccountActor,
   type AccountCommand,
@@ -18,9 +18,9 @@ import {
   ENROLMENT_HOURS,
   type NewCode,
   type NewKey,
-} from './domain/accounts.js';
-import type { UserRecord } from './store/records.js';
-import type { Store } from './store/store.js';
+} from '../domain/accounts.js';
+import type { UserRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
 
 /** A one-time code as shown once to whoever passes it on, and as the domain keeps it. */
 export interface OneTimeCode {

@@ -3,16 +3,16 @@
  * lifecycle command inside one commit of the store.
  */
 
-import { compilePolicy, type CompiledPolicy } from '../engine/index.js';
-import type { Clock } from './clock.js';
-import { runDecision } from './commands.js';
-import type { StoredState } from './domain/changes.js';
-import { DomainError } from './domain/errors.js';
-import { type Actor, changesOf, decide, type PolicyState, type VersionCommand } from './domain/lifecycle.js';
-import type { VersionRecord } from './store/records.js';
-import type { Store } from './store/store.js';
+import { compilePolicy, type CompiledPolicy } from '../../engine/index.js';
+import type { Clock } from '../clock.js';
+import { runDecision } from '../commands.js';
+import type { StoredState } from '../domain/changes.js';
+import { DomainError } from '../domain/errors.js';
+import { type Actor, changesOf, decide, type PolicyState, type VersionCommand } from '../domain/lifecycle.js';
+import type { VersionRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
 
-export { etagOf } from './domain/lifecycle.js';
+export { etagOf } from '../domain/lifecycle.js';
 
 const compiled = new WeakMap<VersionRecord, CompiledPolicy>();
 

@@ -11,10 +11,10 @@
 
 import { randomUUID } from 'node:crypto';
 import { type ComparisonJob, type ComparisonRequest, jobView, type JobView } from './comparison-job.js';
-import type { Logger } from './logger.js';
-import type { Store } from './store/store.js';
-import type { WorkPool } from './work/pool.js';
-import type { CohortInput, VersionInput } from './work/tasks.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { WorkPool } from '../work/pool.js';
+import type { CohortInput, VersionInput } from '../work/tasks.js';
 
 /** A job as the store keeps it: its view, and what it takes to run it again (version content by hash). */
 export interface StoredJob {

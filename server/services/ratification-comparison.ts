@@ -8,7 +8,7 @@
  * it was made on what is still the reference cohort and the same two versions.
  */
 
-import type { PairStats } from '../engine/index.js';
+import type { PairStats } from '../../engine/index.js';
 import { cohortInput } from './cohorts.js';
 import {
   type ComparisonMade,
@@ -16,11 +16,11 @@ import {
   expectedWithdrawalComparison,
   type ReferencePair,
   type WorseOffGroup,
-} from './domain/lifecycle.js';
-import type { RatificationComparison } from './contract/records.js';
-import type { VersionRecord } from './store/records.js';
-import type { Store } from './store/store.js';
-import type { WorkPool } from './work/pool.js';
+} from '../domain/lifecycle.js';
+import type { RatificationComparison } from '../contract/records.js';
+import type { VersionRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import type { WorkPool } from '../work/pool.js';
 
 /** The comparison a ratification on `effectiveFrom` must carry, or null when there is none to make. */
 export async function compareForRatification(

@@ -4,9 +4,9 @@
  */
 
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AssessmentInvalidError, PolicyInvalidError, type Issue } from '../engine/index.js';
-import { DomainError, type DomainErrorKind } from './domain/errors.js';
-import type { Logger } from './logger.js';
+import { AssessmentInvalidError, PolicyInvalidError, type Issue } from '../../engine/index.js';
+import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
 
 export interface ProblemError {
   /** JSON Pointer into the request body (or '/query/<name>' for a query parameter). */

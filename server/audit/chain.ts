@@ -6,8 +6,8 @@
  */
 
 import canonicalize from 'canonicalize';
-import { sha256 } from './auth/secrets.js';
-import type { AuditAnchor, AuditEntry } from './store/records.js';
+import { sha256 } from '../auth/secrets.js';
+import type { AuditAnchor, AuditEntry } from '../store/records.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const GENESIS: AuditAnchor = { seq: 0, hash: GENESIS_HASH };

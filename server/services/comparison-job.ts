@@ -4,8 +4,8 @@
  * keeps of it. The jobs themselves are run by ComparisonJobs (comparisons.ts).
  */
 
-import type { Materiality } from '../engine/index.js';
-import type { CompareOutcome, VersionInput } from './work/tasks.js';
+import type { Materiality } from '../../engine/index.js';
+import type { CompareOutcome, VersionInput } from '../work/tasks.js';
 
 export interface ComparisonRequest {
   policyId: string;

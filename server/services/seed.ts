@@ -5,13 +5,13 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash, validatePolicy, type Policy, type WorkedExample } from '../engine/index.js';
-import type { Ratification, VersionRecord } from './store/records.js';
-import type { Store } from './store/store.js';
-import { changesOf, supersessions, target } from './domain/lifecycle.js';
-import { applyChanges } from './commands.js';
+import { contentHash, validatePolicy, type Policy, type WorkedExample } from '../../engine/index.js';
+import type { Ratification, VersionRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import { changesOf, supersessions, target } from '../domain/lifecycle.js';
+import { applyChanges } from '../commands.js';
 
-export const EXAMPLES_DIR = new URL('../rules/examples/', import.meta.url).pathname;
+export const EXAMPLES_DIR = new URL('../../rules/examples/', import.meta.url).pathname;
 const SEEDER = 'system:seed';
 
 interface ExampleVersion {
