@@ -2,7 +2,7 @@
 
 export type IsoDate = string;
 /**
- * Only when there is no amount (policy format 2): the band's named outcome (such as universal services or an individual assessment), or not eligible with the reasons. Never a budget of £0.
+ * Only when there is no amount (schemaVersion 2): the band's named outcome (such as universal services or an individual assessment), or not eligible with the reasons. Never a budget of £0.
  */
 export type ResultOutcome =
   | {
@@ -20,7 +20,7 @@ export type ResultOutcome =
       }[];
     };
 /**
- * 'no-amount': the result has no amount to adjust (not eligible, or a band's outcome without one; policy format 2).
+ * 'no-amount': the result has no amount to adjust (not eligible, or a band's outcome without one; schemaVersion 2).
  *
  * This interface was referenced by `EvaluationResult`'s JSON-Schema
  * via the `definition` "carerReason".
@@ -105,7 +105,7 @@ export interface EvaluationResult {
   person: ResultPerson;
   points: ResultPoints;
   /**
-   * Null, like the three period amounts, exactly when the result has an outcome without an amount (policy format 2).
+   * Null, like the three period amounts, exactly when the result has an outcome without an amount (schemaVersion 2).
    */
   allocation: {
     period: "week" | "month" | "year";
@@ -128,7 +128,7 @@ export interface EvaluationResult {
   annualPence: number | null;
   outcome?: ResultOutcome;
   /**
-   * Only for a policy with award periods (policy format 2): what is paid, once, or for the rest of the award year.
+   * Only for a policy with award periods (schemaVersion 2): what is paid, once, or for the rest of the award year.
    */
   award?: {
     kind: "one-off" | "yearly";
@@ -147,7 +147,7 @@ export interface EvaluationResult {
     reductionPence: number;
   };
   /**
-   * The budget split by the person's assessed contribution (policy format 2, when one is given); the budget is unchanged.
+   * The budget split by the person's assessed contribution (schemaVersion 2, when one is given); the budget is unchanged.
    */
   contribution?: {
     period: "week" | "month" | "year";
@@ -169,7 +169,7 @@ export interface Provenance {
   contentHash: string;
   engineVersion: string;
   /**
-   * The assessment gave these points instead of answers (policy format 2).
+   * The assessment gave these points instead of answers (schemaVersion 2).
    */
   pointsGiven?: "total" | "domains";
 }
@@ -250,7 +250,7 @@ export interface TotalLine {
   points: number;
   wholePoints: number;
   /**
-   * When the assessment gave the points instead of answers (policy format 2): which figures it gave.
+   * When the assessment gave the points instead of answers (schemaVersion 2): which figures it gave.
    */
   given?: "total" | "domains";
 }
@@ -278,7 +278,7 @@ export interface PricePerPointLine {
    */
   pencePerPoint: number;
   /**
-   * The base amount of the table (policy format 2); pence is the base plus pointsPence.
+   * The base amount of the table (schemaVersion 2); pence is the base plus pointsPence.
    */
   basePence?: number;
   /**
@@ -329,7 +329,7 @@ export interface OutcomeBandLine {
   to: number | null;
   period: "week" | "month" | "year";
   /**
-   * The band's outcome, which has no amount (policy format 2): nothing after pricing applies.
+   * The band's outcome, which has no amount (schemaVersion 2): nothing after pricing applies.
    */
   outcome: {
     id: string;

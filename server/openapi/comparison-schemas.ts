@@ -82,7 +82,7 @@ export const versionOutcome = record({
   withoutAmount: {
     ...mapOf(count),
     description:
-      "People this version gives no amount (policy format 2), by outcome: 'not-eligible' or a band's outcome id. They are outside every money figure, so a move to an individual assessment is not counted as a loss.",
+      "People this version gives no amount (schemaVersion 2), by outcome: 'not-eligible' or a band's outcome id. They are outside every money figure, so a move to an individual assessment is not counted as a loss.",
   },
   summary: ref('Summary'),
   byClientGroup: mapOf(ref('Summary')),
@@ -144,7 +144,7 @@ export const comparisonCore = {
   },
   withoutAmount: {
     ...count,
-    description: 'Evaluated people with no amount under at least one version (policy format 2): outside the money figures.',
+    description: 'Evaluated people with no amount under at least one version (schemaVersion 2): outside the money figures.',
   },
   versions: arrayOf(ref('VersionOutcome')),
   pairs: { ...arrayOf(ref('PairComparison')), description: 'Each version after the first, against the first.' },

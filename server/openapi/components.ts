@@ -205,7 +205,7 @@ export const components = {
     DecisionSummary: record({
       ...decisionCommon,
       createdByName: { ...string, description: 'Who recorded it, by name now.' },
-      weeklyPence: { ...nullable(pence), description: 'Null for a result without an amount (policy format 2).' },
+      weeklyPence: { ...nullable(pence), description: 'Null for a result without an amount (schemaVersion 2).' },
       flags: arrayOf(string),
     }),
     ReplayResult: record({

@@ -411,7 +411,7 @@ export interface SavedCalibration {
       }[];
     };
     /**
-     * Evaluated people with no amount under at least one version (policy format 2): outside the money figures.
+     * Evaluated people with no amount under at least one version (schemaVersion 2): outside the money figures.
      */
     withoutAmount: number;
     versions: VersionOutcome[];
