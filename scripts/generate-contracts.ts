@@ -48,6 +48,8 @@ const modulePath = (contract: (typeof CONTRACTS)[number]) => `${root}engine/cont
 /** The API answers the console reads, by their names among the OpenAPI components. */
 export const API_ANSWERS = [
   'ApprovedChange',
+  'CohortRecord',
+  'ComparisonJob',
   'VersionWithLinks',
   'AuditEntry',
   'IntegrityReport',

@@ -155,7 +155,7 @@ function sameForEveryAnswer(middleware: express.RequestHandler): express.Request
 
 /**
  * What every API request passes before its route, in one step: no cache may keep an answer (they hold
- * private and changing data; a version's status moves while its ETag, the content hash, stays); with
+ * private and changing data, and a cached answer would outlive the revision its ETag names); with
  * several servers over one database, what another has committed is read first; then the caller is
  * identified.
  */

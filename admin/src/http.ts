@@ -37,8 +37,8 @@ export async function api<T = unknown>(
   const response = await fetch(path, {
     method: init.method ?? 'GET',
     signal: init.signal,
-    // A version's ETag is its content hash, which a status change (submit, ratify) leaves alone: a revalidated
-    // 304 would bring back the old status from the browser's cache. Always ask the server.
+    // Answers hold changing data (a version's status, a decision's final budget): a copy from the browser's
+    // cache, revalidated or not, could show a state already gone. Always ask the server.
     cache: 'no-store',
     headers: {
       ...(init.body !== undefined

@@ -292,7 +292,7 @@ export function ComparePage() {
 
       <CohortTools policyId={policyId} versions={versions} defaultVersion={chosen[0] ?? ''} onCreated={(c) => loadCohorts(c.id)} />
 
-      {job?.status === 'done' && job.result && <ComparisonResult job={job} cohort={cohort} />}
+      {job?.status === 'done' && <ComparisonResult job={job} cohort={cohort} />}
     </Box>
   );
 }

@@ -7,7 +7,7 @@ import { formatChange, formatDate, formatPence, formatShare, formatWholePounds }
 import { useDataProvider } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf, statusOf } from '../http';
-import type { CohortRecord, ComparisonJob } from '../comparisonAnswers';
+import type { CohortRecord, ComparisonJob, FinishedComparison } from '../comparisonAnswers';
 import { PolicyChanges } from '../versions/PolicyChanges';
 import type { PairComparison, PairStats, PersonChange } from '../../../engine/cohort/compare';
 import type { Histogram as HistogramData } from '../../../engine/cohort/statistics';
@@ -16,8 +16,8 @@ type Pair = PairComparison;
 
 const th = { fontWeight: 600 };
 
-export function ComparisonResult({ job, cohort }: { job: ComparisonJob; cohort?: CohortRecord }) {
-  const result = job.result!;
+export function ComparisonResult({ job, cohort }: { job: FinishedComparison; cohort?: CohortRecord }) {
+  const result = job.result;
   const materiality =
     job.materiality.pence !== undefined
       ? `${formatPence(job.materiality.pence)} a year`
@@ -134,7 +134,7 @@ function modeRange(h: HistogramData) {
   return top ? `${formatWholePounds(top.fromPence)} to ${formatWholePounds(top.toPence)} (${top.count} people)` : 'none';
 }
 
-function PairView({ pair, attribution }: { pair: Pair; attribution?: NonNullable<ComparisonJob['result']>['attribution'][number] }) {
+function PairView({ pair, attribution }: { pair: Pair; attribution?: FinishedComparison['result']['attribution'][number] }) {
   const o = pair.overall;
   const id = `cmp-pair-${pair.candidate}`;
   return (

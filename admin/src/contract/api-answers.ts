@@ -2,6 +2,7 @@
 import type { Policy, WorkedExample } from '../../../engine/index.js';
 import type { PairStats, PairComparison, VersionOutcome, CurrentCostComparison } from '../../../engine/cohort/compare.js';
 import type { TablePrice } from '../../../engine/cohort/calibrate.js';
+import type { PolicyChange } from '../../../engine/diff.js';
 
 export type Role = "officer" | "ratifier" | "scrutiny" | "api-client" | "admin";
 /**
@@ -35,6 +36,87 @@ export type PendingAccountChange =
       expiresAt: string | null;
       requestedBy: string;
       requestedAt: string;
+    };
+/**
+ * A comparison job: running (with progress), done (with its result) or failed.
+ */
+export type ComparisonJob =
+  | {
+      id: string;
+      progress: {
+        done: number;
+        total: number;
+      };
+      createdAt: string;
+      policyId: string;
+      /**
+       * @minItems 2
+       */
+      versions: string[];
+      cohortId: string | null;
+      asOf: string;
+      materiality: {
+        pence?: number;
+        percent?: number;
+      };
+      links: {
+        self: string;
+        csv: string;
+        json: string;
+      };
+      status: "running";
+    }
+  | {
+      id: string;
+      progress: {
+        done: number;
+        total: number;
+      };
+      createdAt: string;
+      policyId: string;
+      /**
+       * @minItems 2
+       */
+      versions: string[];
+      cohortId: string | null;
+      asOf: string;
+      materiality: {
+        pence?: number;
+        percent?: number;
+      };
+      links: {
+        self: string;
+        csv: string;
+        json: string;
+      };
+      status: "done";
+      result: ComparisonResult;
+    }
+  | {
+      id: string;
+      progress: {
+        done: number;
+        total: number;
+      };
+      createdAt: string;
+      policyId: string;
+      /**
+       * @minItems 2
+       */
+      versions: string[];
+      cohortId: string | null;
+      asOf: string;
+      materiality: {
+        pence?: number;
+        percent?: number;
+      };
+      links: {
+        self: string;
+        csv: string;
+        json: string;
+      };
+      status: "failed";
+      error: string;
     };
 export type VersionStatus = "draft" | "submitted" | "ratified" | "superseded" | "withdrawn";
 /**
@@ -81,6 +163,8 @@ export type Permission =
 
 export interface ApiAnswers {
   ApprovedChange: ApprovedChange;
+  CohortRecord: CohortRecord;
+  ComparisonJob: ComparisonJob;
   VersionWithLinks: VersionWithLinks;
   AuditEntry: AuditEntry;
   IntegrityReport: IntegrityReport;
@@ -153,6 +237,91 @@ export interface NewApiKey {
   label: string;
   expiresAt: string | null;
   key: string;
+}
+/**
+ * A stored cohort's description; its people are kept apart and never shown whole.
+ */
+export interface CohortRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  policyId: string | null;
+  people: number;
+  source: "json" | "csv" | "generated";
+  /**
+   * People in each client group.
+   */
+  byClientGroup: {
+    [k: string]: number;
+  };
+  /**
+   * People in each age band.
+   */
+  byAgeBand: {
+    [k: string]: number;
+  };
+  /**
+   * People whose current package cost is known.
+   */
+  withCurrentCost: number;
+  createdAt: string;
+  createdBy: string;
+}
+export interface ComparisonResult {
+  asOf: string;
+  cohortSize: number;
+  evaluated: number;
+  /**
+   * People some version cannot evaluate; they are left out of every total, so totals are like for like.
+   */
+  excluded: {
+    count: number;
+    /**
+     * @maxItems 100
+     */
+    examples: {
+      ref: string;
+      version: string;
+      reason: string;
+    }[];
+  };
+  /**
+   * Evaluated people with no amount under at least one version (schemaVersion 2): outside the money figures.
+   */
+  withoutAmount: number;
+  versions: VersionOutcome[];
+  /**
+   * Each version after the first, against the first.
+   */
+  pairs: PairComparison[];
+  /**
+   * Why amounts changed, part by part, for each candidate; empty unless attribution was asked for.
+   */
+  attribution: {
+    base: string;
+    candidate: string;
+    steps: AttributionStep[];
+  }[];
+}
+/**
+ * One changed part of the policy, applied after the ones before it; the steps sum to the whole change for every person.
+ */
+export interface AttributionStep {
+  /**
+   * The part of the policy, e.g. pricing:default; parts that could not be applied alone are joined with +.
+   */
+  id: string;
+  label: string;
+  changes: PolicyChange[];
+  /**
+   * An amount of money in whole pence; negative for a fall.
+   */
+  totalWeeklyChangePence: number;
+  /**
+   * An amount of money in whole pence; negative for a fall.
+   */
+  totalAnnualChangePence: number;
+  peopleAffected: number;
 }
 export interface VersionWithLinks {
   policyId: string;

@@ -71,8 +71,8 @@ export function RatificationPreview({
         Comparing {version} with {against}, the version in force, over the reference cohort…
       </Typography>
     );
-  const pair = job.result?.pairs[0];
-  if (job.status !== 'done' || !pair) return <Alert severity="error">The comparison did not finish: {job.error ?? 'no result'}.</Alert>;
+  const pair = job.status === 'done' ? job.result.pairs[0] : undefined;
+  if (!pair) return <Alert severity="error">The comparison did not finish: {job.status === 'failed' ? job.error : 'no result'}.</Alert>;
   return (
     <Box data-testid="ratification-preview" sx={{ mb: 2 }}>
       <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 1 }}>

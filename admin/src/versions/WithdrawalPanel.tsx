@@ -251,8 +251,8 @@ function WithdrawalComparison({
         Comparing version {withdrawn} with version {restored} over the reference cohort…
       </Typography>
     );
-  const pair = job.result?.pairs[0];
-  if (job.status !== 'done' || !pair) return <Alert severity="error">The comparison did not finish: {job.error ?? 'no result'}.</Alert>;
+  const pair = job.status === 'done' ? job.result.pairs[0] : undefined;
+  if (!pair) return <Alert severity="error">The comparison did not finish: {job.status === 'failed' ? job.error : 'no result'}.</Alert>;
   const lost = pair.lostAmount?.people ?? 0;
   return (
     <Box sx={{ mb: 2 }} data-testid="withdrawal-comparison">
