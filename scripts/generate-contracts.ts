@@ -58,6 +58,16 @@ export const API_ANSWERS = [
   'UserWithHistory',
   'NewUser',
   'Me',
+  'LoginResponse',
+  'SetupStatus',
+  'NewApiKey',
+  'WorkedExamples',
+  'ExamplesReport',
+  'Decision',
+  'PublishedPolicy',
+  'PublishedVersion',
+  'Problem',
+  'ProblemError',
 ] as const;
 export const API_ANSWERS_MODULE = 'admin/src/contract/api-answers.ts';
 

@@ -1,5 +1,5 @@
 /* Generated from the OpenAPI components (server/openapi/components.ts) by scripts/generate-contracts.ts (npm run contracts). Do not edit: change the components. */
-import type { Policy, WorkedExample } from '../../../engine/index.js';
+import type { Policy, Assessment, EvaluationResult, WorkedExample } from '../../../engine/index.js';
 import type { PairStats, PairComparison, VersionOutcome, CurrentCostComparison } from '../../../engine/cohort/compare.js';
 import type { TablePrice } from '../../../engine/cohort/calibrate.js';
 import type { PolicyChange } from '../../../engine/diff.js';
@@ -160,6 +160,7 @@ export type Permission =
   | "calibration.run"
   | "calibration.save"
   | "policy.reference-cohort";
+export type GroupOrWithheld = GroupFigures | string;
 
 export interface ApiAnswers {
   ApprovedChange: ApprovedChange;
@@ -173,6 +174,16 @@ export interface ApiAnswers {
   UserWithHistory: UserWithHistory;
   NewUser: NewUser;
   Me: Me;
+  LoginResponse: LoginResponse;
+  SetupStatus: SetupStatus;
+  NewApiKey: NewApiKey;
+  WorkedExamples: WorkedExamples;
+  ExamplesReport: ExamplesReport;
+  Decision: Decision;
+  PublishedPolicy: PublishedPolicy;
+  PublishedVersion: PublishedVersion;
+  Problem: Problem;
+  ProblemError: ProblemError;
 }
 /**
  * An account after a second admin agreed to the change waiting on it.
@@ -834,4 +845,198 @@ export interface Me {
    * Everything done to this account and by whom: roles, keys, one-time codes, passwords set.
    */
   accountHistory: AccountHistoryEntry[];
+}
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+/**
+ * A user as the API shows it: never a password hash, a code or a key hash.
+ */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+  hasPassword: boolean;
+  /**
+   * A one-time code given for this account and not yet used (never the code itself).
+   */
+  oneTimeCodeOutstanding: {
+    purpose: "new-account" | "password-reset";
+    issuedBy: string;
+    issuedAt: string;
+    expiresAt: string;
+    /**
+     * When the code starts to work: later than issuedAt for the reset of the other admin of a council of two.
+     */
+    worksFrom: string;
+  } | null;
+  /**
+   * A change waiting for a second admin, as the account record keeps it.
+   */
+  pending: PendingAccountChange | null;
+  apiKeys: ApiKeySummary[];
+}
+export interface SetupStatus {
+  needed: boolean;
+}
+export interface WorkedExamples {
+  examples: WorkedExample[];
+}
+export interface ExamplesReport {
+  passed: boolean;
+  examples: {
+    name: string;
+    passed: boolean;
+    differences: {
+      field: string;
+      expected: unknown;
+      actual: unknown;
+    }[];
+    issues?: Issue[];
+  }[];
+}
+export interface Issue {
+  code: string;
+  path: string;
+  message: string;
+  severity: "error" | "warning";
+  params?: {};
+}
+export interface Decision {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  policyId: string;
+  version: string;
+  contentHash: string;
+  asOf: string | null;
+  /**
+   * The commit that last changed the decision (its final budget): its ETag.
+   */
+  revision: number;
+  finalBudget: FinalBudget | null;
+  assessment: Assessment;
+  result: EvaluationResult;
+  /**
+   * Who recorded it, by name now: given when a decision is read.
+   */
+  createdByName?: string;
+}
+/**
+ * The budget agreed after support planning, and why it differs from the indicative one.
+ */
+export interface FinalBudget {
+  weeklyPence: number;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+export interface PublishedPolicy {
+  id: string;
+  title: string;
+  council: string;
+  inForce: {
+    version: string;
+    effectiveFrom: string;
+  } | null;
+  versions: {
+    version: string;
+    status: "ratified" | "superseded";
+    effectiveFrom: string;
+  }[];
+}
+/**
+ * A ratified version as the public sees it: the whole RAS and who decided it, not who edited the drafts.
+ */
+export interface PublishedVersion {
+  policyId: string;
+  version: string;
+  status: "ratified" | "superseded";
+  contentHash: string;
+  document: Policy;
+  ratification: {
+    body: string;
+    decisionDate: string;
+    minuteReference: string;
+    rationale: string;
+    effectiveFrom: string;
+    equalityImpact?: string;
+    auditAnchor?: AuditAnchor;
+  };
+  superseded: {
+    by: string;
+    from: string;
+  } | null;
+  /**
+   * The version's first worked example, worked out: one case a reader can follow in pounds.
+   */
+  workedExample: {
+    name: string;
+    result: EvaluationResult;
+  } | null;
+  /**
+   * For a version ratified with a comparison: who gains and who loses against the version it replaced, by client group and age band; groups under 10 people are withheld.
+   */
+  equalities: ImpactSummary | null;
+}
+/**
+ * Who gains and who loses against the version compared with, over the cohort: aggregates only, groups under 10 people withheld.
+ */
+export interface ImpactSummary {
+  comparedWith: string;
+  cohortPeople: number;
+  overall: GroupFigures;
+  byClientGroup: {
+    [k: string]: GroupOrWithheld;
+  };
+  byAgeBand: {
+    [k: string]: GroupOrWithheld;
+  };
+}
+export interface GroupFigures {
+  people: number;
+  betterOff: number;
+  worseOff: number;
+  unchanged: number;
+  /**
+   * An amount of money in whole pence; negative for a fall.
+   */
+  totalChangePence: number;
+}
+/**
+ * RFC 9457 problem details. `errors` lists every fault found, each at its JSON Pointer.
+ */
+export interface Problem {
+  /**
+   * A URI reference naming the kind of problem, e.g. /problems/validation_failed.
+   */
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /**
+   * @minItems 1
+   */
+  errors?: ProblemError[];
+  /**
+   * @minItems 1
+   */
+  warnings?: ProblemError[];
+}
+export interface ProblemError {
+  /**
+   * JSON Pointer (RFC 6901) into the request body, or /query/<name> for a query parameter.
+   */
+  pointer: string;
+  code: string;
+  message: string;
+  /**
+   * What the check found, to word it without reading the message: a schema check's keyword and its limit (e.g. { keyword: 'maximum', comparison: '<=', limit: 100 }), a semantic check's figures.
+   */
+  params?: {};
 }
