@@ -5,15 +5,11 @@
  */
 
 import { HttpError } from 'react-admin';
+import type { Problem, ProblemError } from './contract/api-answers';
 import { plainMessage } from './plainErrors';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: Array<{ pointer: string; code: string; message: string }>;
-}
+// A refused request's problem document and each problem in it, as the API's components state them (generated).
+export type { Problem, ProblemError };
 
 const TOKEN_KEY = 'ras.token';
 
@@ -67,16 +63,9 @@ export async function apiFile(path: string): Promise<{ blob: Blob; fileName: str
   return { blob: await response.blob(), fileName };
 }
 
-/** One error the server found in what was sent: where (a JSON Pointer), which rule, and its message. */
-export interface FieldProblem {
-  pointer: string;
-  code: string;
-  message: string;
-}
-
 /** The problems a refused request listed, each with its pointer and code (none for other failures). */
-export const problemsOf = (e: unknown): FieldProblem[] =>
-  e instanceof HttpError && Array.isArray(e.body?.problems) ? (e.body.problems as FieldProblem[]) : [];
+export const problemsOf = (e: unknown): ProblemError[] =>
+  e instanceof HttpError && Array.isArray(e.body?.problems) ? (e.body.problems as ProblemError[]) : [];
 
 /** The HTTP status of a failed request, or null when it never reached the server. */
 export const statusOf = (e: unknown): number | null => (e instanceof HttpError ? e.status : null);
@@ -99,7 +88,7 @@ export function explainStatus(status: number): string {
 }
 
 /** Money pointers (`/answers/pc-washing`) to their problems. */
-export const byPointer = (errors: FieldProblem[]): Record<string, FieldProblem> => Object.fromEntries(errors.map((e) => [e.pointer, e]));
+export const byPointer = (errors: ProblemError[]): Record<string, ProblemError> => Object.fromEntries(errors.map((e) => [e.pointer, e]));
 
 function safeJson(text: string): unknown {
   try {

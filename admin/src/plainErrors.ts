@@ -5,14 +5,7 @@
  */
 
 import type { Policy } from '../../engine/policy.js';
-
-export interface Problem {
-  pointer: string;
-  code: string;
-  message: string;
-  /** What the check found (the server sends a schema check's keyword and limit): worded here, never parsed from the message. */
-  params?: Record<string, unknown>;
-}
+import type { ProblemError } from './contract/api-answers';
 
 const SLUG_PATTERN = '^[a-z0-9]';
 const COMPARISONS: Record<string, (limit: string) => string> = {
@@ -22,9 +15,13 @@ const COMPARISONS: Record<string, (limit: string) => string> = {
   '<': (n) => `less than ${n}`,
 };
 
-/** What is wrong, in plain English. Semantic problems already are; schema ones are worded from their params. */
-export function plainMessage(problem: Pick<Problem, 'code' | 'message' | 'params'>): string {
-  const { code, message, params = {} } = problem;
+/**
+ * What is wrong, in plain English. Semantic problems already are; schema ones are worded from their params
+ * (what the check found, such as a schema check's keyword and limit), never parsed from the message.
+ */
+export function plainMessage(problem: Pick<ProblemError, 'code' | 'message' | 'params'>): string {
+  const { code, message } = problem;
+  const params: Record<string, unknown> = problem.params ?? {};
   switch (code) {
     case 'schema_pattern':
       return String(params.pattern ?? '').startsWith(SLUG_PATTERN)

@@ -3,7 +3,7 @@
 import { Alert, Box, FormControl, FormControlLabel, FormHelperText, FormLabel, Paper, Radio, RadioGroup, Typography } from '@mui/material';
 import type { Dispatch, SetStateAction } from 'react';
 import { answerLabel } from './answerLabels';
-import type { FieldProblem } from '../http';
+import type { ProblemError } from '../http';
 import { appliesToWords, type PolicyDocument, type Question, type Questionnaire } from './types';
 
 type Answers = Record<string, string>;
@@ -15,7 +15,7 @@ interface QuestionnaireFormProps {
   answers: Answers;
   setAnswers: Dispatch<SetStateAction<Answers>>;
   /** The server's problems, by JSON Pointer (`/answers/<question id>`). */
-  errors: Record<string, FieldProblem>;
+  errors: Record<string, ProblemError>;
 }
 
 export function QuestionnaireForm({ doc, questionnaire, ageYears, answers, setAnswers, errors }: QuestionnaireFormProps) {
@@ -50,7 +50,7 @@ interface QuestionInputProps {
   doc: PolicyDocument;
   answers: Answers;
   setAnswers: Dispatch<SetStateAction<Answers>>;
-  problem: FieldProblem | undefined;
+  problem: ProblemError | undefined;
 }
 
 function QuestionInput({ q, doc, answers, setAnswers, problem }: QuestionInputProps) {

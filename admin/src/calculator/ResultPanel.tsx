@@ -4,7 +4,7 @@ import { Alert, Box, Paper, Typography } from '@mui/material';
 import { HorizontalBarChart } from './charts';
 import { amountPer } from '../../../engine/words/money';
 import { formatDate, formatNumber, formatPence } from '../format';
-import type { FieldProblem } from '../http';
+import type { ProblemError } from '../http';
 import { ExplanationSteps } from './Steps';
 import type { EvaluationResult, PolicyDocument } from './types';
 
@@ -13,7 +13,7 @@ interface ResultPanelProps {
   busy: boolean;
   result: EvaluationResult | null;
   failure: string | null;
-  problems: FieldProblem[];
+  problems: ProblemError[];
   /** Pointers whose problems are shown next to their inputs; the rest are listed here. */
   placed: Set<string>;
 }

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDataProvider } from 'react-admin';
 import { type RasDataProvider, versionId } from '../dataProvider';
-import { type FieldProblem, messageOf, problemsOf, statusOf } from '../http';
+import { type ProblemError, messageOf, problemsOf, statusOf } from '../http';
 import type { buildAssessment } from './assessment';
 import type { EvaluationResult } from './types';
 
@@ -13,7 +13,7 @@ import type { EvaluationResult } from './types';
  */
 export function useEvaluation(assessment: ReturnType<typeof buildAssessment>, carerIncomplete: boolean, policyId: string, version: string) {
   const [result, setResult] = useState<EvaluationResult | null>(null);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [problems, setProblems] = useState<ProblemError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const dataProvider = useDataProvider<RasDataProvider>();

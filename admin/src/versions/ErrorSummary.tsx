@@ -10,9 +10,10 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { Policy } from '../../../engine/policy';
-import { inputNameFor, plainMessage, whereInPolicy, type Problem } from '../plainErrors';
+import type { ProblemError } from '../contract/api-answers';
+import { inputNameFor, plainMessage, whereInPolicy } from '../plainErrors';
 
-export function ErrorSummary({ problems, onFieldMissing }: { problems: Problem[]; onFieldMissing: () => void }) {
+export function ErrorSummary({ problems, onFieldMissing }: { problems: ProblemError[]; onFieldMissing: () => void }) {
   const policy = useWatch({ name: 'document' }) as Partial<Policy> | undefined;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -27,7 +27,8 @@ import {
   type HttpError,
 } from 'react-admin';
 import type { Access } from '../authProvider';
-import { EditorContext, useEditorState, type EditorState, type ServerProblem } from './editorState';
+import type { ProblemError } from '../contract/api-answers';
+import { EditorContext, useEditorState, type EditorState } from './editorState';
 import { prune } from './prune';
 import { ErrorSummary } from './ErrorSummary';
 import { PolicyForm } from './PolicyForm';
@@ -162,7 +163,7 @@ const Title = () => {
 export default function VersionEdit() {
   const notify = useNotify();
   const redirect = useRedirect();
-  const [serverErrors, setServerErrors] = useState<ServerProblem[]>([]);
+  const [serverErrors, setServerErrors] = useState<ProblemError[]>([]);
   const [stale, setStale] = useState(false);
   const [jsonBroken, setJsonBroken] = useState<string | null>(null);
   const state = useMemo<EditorState>(
@@ -186,7 +187,7 @@ export default function VersionEdit() {
       notify(STALE, { type: 'error', autoHideDuration: 20000 });
       return;
     }
-    const problems: ServerProblem[] = e.body?.problems ?? [];
+    const problems: ProblemError[] = e.body?.problems ?? [];
     setServerErrors(problems);
     if (problems.length === 0) notify(e.message, { type: 'error', autoHideDuration: 15000 });
   }

@@ -1,14 +1,9 @@
 import { createContext, useContext } from 'react';
-
-export interface ServerProblem {
-  pointer: string;
-  code: string;
-  message: string;
-}
+import type { ProblemError } from '../contract/api-answers';
 
 export interface EditorState {
   /** The server's 422 problems from the last save, by JSON Pointer into the policy document. */
-  serverErrors: ServerProblem[];
+  serverErrors: ProblemError[];
   /** The last save answered 412: someone else saved first. */
   stale: boolean;
   /** The JSON tab's text does not parse: the reason, or null. */

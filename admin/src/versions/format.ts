@@ -1,6 +1,7 @@
 /** Words a policy officer reads about versions: prices and periods, statuses in plain English, a failed request's problems. */
 
-import { plainMessage, whereInPolicy, type Problem } from '../plainErrors';
+import type { ProblemError } from '../contract/api-answers';
+import { plainMessage, whereInPolicy } from '../plainErrors';
 import type { HttpError } from 'react-admin';
 import { PERIODS } from '../../../engine/periods';
 import type { Period } from '../../../engine/policy';
@@ -45,7 +46,7 @@ export function flattenErrors(errors: unknown, prefix = ''): Array<{ pointer: st
 /** The server's words for a failed request: its detail, and the first few problems, in plain English. */
 export function describeError(error: unknown): string {
   const e = error as Partial<HttpError> & { message?: string };
-  const problems: Problem[] = e.body?.problems ?? [];
+  const problems: ProblemError[] = e.body?.problems ?? [];
   const listed = problems
     .slice(0, 3)
     .map((p) => `${whereInPolicy(undefined, p.pointer)}: ${plainMessage(p)}`)
