@@ -1,35 +1,31 @@
 import type { AuthProvider } from 'react-admin';
+import type { LoginResponse, Me, Permission, Role, SetupStatus, User } from './contract/api-answers';
 import { api, session } from './http';
 
-export type Role = 'officer' | 'ratifier' | 'scrutiny' | 'api-client' | 'admin';
-
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  /** The actions the server allows this user (GET /api/auth/me): the console offers no other. */
-  permissions: string[];
-}
+// Who is signed in and what they may do, as the API's components state them (generated).
+export type { Me, Role };
 
 /** What usePermissions() gives: the user's roles, and the actions the server allows them. */
 export interface Access {
   roles: Role[];
-  actions: string[];
+  actions: Permission[];
 }
 
-let me: Me | null = null;
+/** The signed-in user: as the sign-in answer names them, until /api/auth/me has said what they may do. */
+let me: User | Me | null = null;
 
 async function loadMe(): Promise<Me> {
-  // The sign-in answer names the user; their permissions come from /api/auth/me.
-  if (!me?.permissions) me = (await api<Me>('/api/auth/me')).body;
-  return me;
+  // The sign-in answer is a User, without permissions; those come from /api/auth/me.
+  if (me && 'permissions' in me) return me;
+  const answer = (await api<Me>('/api/auth/me')).body;
+  me = answer;
+  return answer;
 }
 
 /** Signs in against the server's users; roles come from the server and decide menus and buttons. */
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
-    const { body } = await api<{ token: string; user: Me }>('/api/auth/login', { method: 'POST', body: { username, password } });
+    const { body } = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password } });
     session.set(body.token);
     me = body.user;
   },
@@ -67,7 +63,7 @@ export const authProvider: AuthProvider = {
  */
 export const firstRun = {
   async needed(): Promise<boolean> {
-    return (await api<{ needed: boolean }>('/api/setup')).body.needed;
+    return (await api<SetupStatus>('/api/setup')).body.needed;
   },
   async setUp(admin: { code: string; username: string; password: string; displayName?: string }): Promise<void> {
     await api('/api/setup', { method: 'POST', body: admin });

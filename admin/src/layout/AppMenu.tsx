@@ -9,11 +9,12 @@ import PolicyIcon from '@mui/icons-material/Policy';
 import PublicIcon from '@mui/icons-material/Public';
 import { Menu, usePermissions } from 'react-admin';
 import type { Access } from '../authProvider';
+import type { Permission } from '../contract/api-answers';
 
 /** The menu follows the actions the server allows the signed-in user (GET /api/auth/me); it still checks every request. */
 export function AppMenu() {
   const { permissions } = usePermissions<Access>();
-  const can = (action: string) => permissions?.actions.includes(action) ?? false;
+  const can = (action: Permission) => permissions?.actions.includes(action) ?? false;
   return (
     <Menu>
       {can('policy.read') && <Menu.Item to="/policies" primaryText="Policies" leftIcon={<PolicyIcon />} />}

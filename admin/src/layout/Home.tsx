@@ -14,6 +14,7 @@ import { useState, type ReactNode } from 'react';
 import { Title, useCreatePath, useDataProvider, useGetIdentity, useGetList, usePermissions } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Access } from '../authProvider';
+import type { Permission } from '../contract/api-answers';
 import { formatDate, formatPence } from '../format';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
@@ -32,7 +33,7 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
 export function Home() {
   const { permissions } = usePermissions<Access>();
   const { identity } = useGetIdentity();
-  const can = (action: string) => permissions?.actions.includes(action) ?? false;
+  const can = (action: Permission) => permissions?.actions.includes(action) ?? false;
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }}>
       <Title title="Home" />

@@ -16,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useGetIdentity, useGetOne, useNotify, usePermissions, useRefresh } from 'react-admin';
 import type { Policy } from '../../../engine/policy';
 import type { Access } from '../authProvider';
+import type { Permission } from '../contract/api-answers';
 import { dateTime, formatChange, formatNumber, longDate } from '../format';
 import type { ComparisonJob, PairStats } from '../comparisonAnswers';
 import type { VersionSummary } from '../contract/api-answers';
@@ -52,7 +53,7 @@ export function WithdrawalProposalPanel({ record }: { record: VersionRecordView 
   const [busy, setBusy] = useState(false);
   const { data: policy } = useGetOne<PolicySummary>('policies', { id: record.policyId });
   if (!proposal || (record.status !== 'ratified' && record.status !== 'superseded')) return null;
-  const can = (action: string) => permissions?.actions.includes(action) ?? false;
+  const can = (action: Permission) => permissions?.actions.includes(action) ?? false;
   const proposer = identity?.username === proposal.proposedBy;
   const mayConfirm = record.steps?.includes('confirm-withdrawal') ?? false;
   const mayCancel = record.steps?.includes('cancel-withdrawal') ?? false;
