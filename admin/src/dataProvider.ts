@@ -23,7 +23,7 @@ import type { WorkedExample, WorkedExampleOutcome } from '../../engine/worked-ex
 import type { EvaluationResult } from '../../engine/evaluate';
 import type { Assessment } from '../../engine/assessment';
 import type { CohortRecord, ComparisonJob } from './comparisonAnswers';
-import type { PublishedScheme, PublishedVersion, TransparencyRecord } from './published/publishedApi';
+import type { PublishedPolicy, PublishedVersion, TransparencyRecord } from './published/publishedApi';
 import { api, apiFile } from './http';
 import type { AuditEntry, IntegrityReport, PolicyListItem, VersionSummary } from './contract/api-answers';
 import type { ApprovedKey, CreatedUser, MyAccount, OneTimeCode, UserView } from './users/types';
@@ -303,7 +303,7 @@ export interface RasOperations {
   /** Changes the signed-in person's own password (their other sessions end). */
   changeOwnPassword(currentPassword: string, newPassword: string): Promise<void>;
   /** The published RAS, which anyone may read. */
-  publishedSchemes(): Promise<PublishedScheme[]>;
+  publishedSchemes(): Promise<PublishedPolicy[]>;
   publishedVersion(policyId: string, version: string): Promise<PublishedVersion>;
   transparencyRecord(policyId: string, version: string): Promise<TransparencyRecord>;
 }
@@ -413,7 +413,7 @@ const operations: RasOperations = {
     await api('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
   },
   async publishedSchemes() {
-    return (await api<PublishedScheme[]>('/api/public/policies')).body;
+    return (await api<PublishedPolicy[]>('/api/public/policies')).body;
   },
   async publishedVersion(policyId, version) {
     return (await api<PublishedVersion>(published(policyId, version))).body;

@@ -7,11 +7,11 @@ import { formatDate } from '../format';
 import { useDataProvider } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
-import type { PublishedScheme } from './publishedApi';
+import type { PublishedPolicy } from './publishedApi';
 import { Shell } from './Shell';
 
 export function PublishedIndex() {
-  const [schemes, setSchemes] = useState<PublishedScheme[] | null>(null);
+  const [schemes, setSchemes] = useState<PublishedPolicy[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dataProvider = useDataProvider<RasDataProvider>();
   useEffect(() => {
