@@ -19,13 +19,13 @@ import {
   type RaRecord,
   type UpdateParams,
 } from 'react-admin';
-import type { WorkedExample, WorkedExampleOutcome } from '../../engine/worked-example';
+import type { WorkedExample } from '../../engine/worked-example';
 import type { EvaluationResult } from '../../engine/evaluate';
 import type { Assessment } from '../../engine/assessment';
 import type { CohortRecord, ComparisonJob } from './comparisonAnswers';
 import type { PublishedPolicy, PublishedVersion, TransparencyRecord } from './published/publishedApi';
 import { api, apiFile } from './http';
-import type { AuditEntry, IntegrityReport, PolicyListItem, VersionSummary } from './contract/api-answers';
+import type { AuditEntry, ExamplesReport, IntegrityReport, PolicyListItem, VersionSummary, WorkedExamples } from './contract/api-answers';
 import type { ApprovedKey, CreatedUser, MyAccount, OneTimeCode, UserView } from './users/types';
 
 export const versionId = (policyId: string, version: string) => `${policyId}:${version}`;
@@ -217,14 +217,9 @@ function inBrowser(records: RaRecord[], params: GetListParams): GetListResult {
 // ---------------------------------------------------------------------------------------------
 // The API's own operations
 
-/** What running a version's worked examples reports (POST …/examples/run). */
-export interface ExamplesReport {
-  passed: boolean;
-  examples: WorkedExampleOutcome[];
-}
-
-// The API's answers as its OpenAPI components state them (generated: npm run contracts).
-export type { AuditEntry, IntegrityReport, VersionSummary } from './contract/api-answers';
+// The API's answers as its OpenAPI components state them (generated: npm run contracts); an
+// ExamplesReport is what running a version's worked examples reports (POST …/examples/run).
+export type { AuditEntry, ExamplesReport, IntegrityReport, VersionSummary } from './contract/api-answers';
 /** A scheme as GET /api/policies lists it. */
 export type PolicySummary = PolicyListItem;
 
@@ -341,7 +336,7 @@ const operations: RasOperations = {
     return (await api<ExamplesReport>(`${versionPath(id)}/examples/run`, { method: 'POST', body: {} })).body;
   },
   async saveExamples(id, examples, reason, etag) {
-    const res = await api<{ examples: WorkedExample[] }>(`${versionPath(id)}/examples`, {
+    const res = await api<WorkedExamples>(`${versionPath(id)}/examples`, {
       method: 'PUT',
       body: { examples, reason },
       headers: { 'If-Match': etag },

@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useNotify, usePermissions, useRefresh } from 'react-admin';
 import type { Policy } from '../../../engine/policy';
-import type { WorkedExample, WorkedExampleOutcome, WorkedExpectation } from '../../../engine/worked-example';
+import type { WorkedExample, WorkedExpectation } from '../../../engine/worked-example';
 import type { Access } from '../authProvider';
 import { parsePounds } from '../../../engine/cohort/pounds';
 import { formatNumber, formatPence } from '../format';
@@ -47,6 +47,16 @@ const FIELD_WORDS: Record<keyof WorkedExpectation, string> = {
   carerReductionApplied: 'Carer reduction',
   flags: 'Flags',
 };
+
+/** One example's outcome as the server reports it (the generated ExamplesReport). */
+type ExampleOutcome = ExamplesReport['examples'][number];
+
+/** A field the report names that an example may state (the report's type says only `string`). */
+const isExpectedField = (field: string): field is keyof WorkedExpectation => Object.hasOwn(FIELD_WORDS, field);
+
+/** A field of a difference and its value in words; a field this console does not know is named as the server sent it. */
+const differenceWords = (field: string, value: unknown, policy: Policy): string =>
+  isExpectedField(field) ? `${FIELD_WORDS[field]}: ${valueWords(field, value, policy)}` : `${field}: differs`;
 
 /** A value of an expectation in words and pounds, never in pence or JSON. */
 export function valueWords(field: keyof WorkedExpectation, value: unknown, policy: Policy): string {
@@ -255,7 +265,7 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
 /** The amounts of money an example states that this version works out differently: what a person can correct by hand. */
 const MONEY_FIELDS = ['allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'awardPence'] as const;
 type MoneyField = (typeof MONEY_FIELDS)[number];
-const correctableFields = (outcome: WorkedExampleOutcome): MoneyField[] =>
+const correctableFields = (outcome: ExampleOutcome): MoneyField[] =>
   MONEY_FIELDS.filter((field) => outcome.differences.some((d) => d.field === field && d.expected != null && d.actual != null));
 
 function ExampleRow({
@@ -265,7 +275,7 @@ function ExampleRow({
   onAccept,
   onCorrect,
 }: {
-  outcome: WorkedExampleOutcome;
+  outcome: ExampleOutcome;
   example: WorkedExample | undefined;
   policy: Policy;
   onAccept?: () => void;
@@ -283,9 +293,7 @@ function ExampleRow({
         ) : (
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {outcome.differences.map((d) => (
-              <li key={d.field}>
-                {FIELD_WORDS[d.field]}: {valueWords(d.field, d.expected, policy)}
-              </li>
+              <li key={d.field}>{differenceWords(d.field, d.expected, policy)}</li>
             ))}
           </Box>
         )}
@@ -302,9 +310,7 @@ function ExampleRow({
         ) : (
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {outcome.differences.map((d) => (
-              <li key={d.field}>
-                {FIELD_WORDS[d.field]}: {valueWords(d.field, d.actual, policy)}
-              </li>
+              <li key={d.field}>{differenceWords(d.field, d.actual, policy)}</li>
             ))}
           </Box>
         )}
