@@ -11,20 +11,9 @@ import { useState } from 'react';
 import { Show, useDataProvider, useGetOne, useRecordContext } from 'react-admin';
 import { formatDate, formatPence } from '../format';
 import { ExplanationSteps } from '../calculator/Steps';
-import type { EvaluationResult } from '../calculator/types';
+import type { Decision } from '../contract/api-answers';
 import type { RasDataProvider } from '../dataProvider';
 import { describeError } from '../versions/format';
-
-interface Decision {
-  id: string;
-  createdAt: string;
-  createdBy: string;
-  createdByName?: string;
-  policyId: string;
-  version: string;
-  result: EvaluationResult;
-  finalBudget: { weeklyPence: number; reason: string } | null;
-}
 
 /** Opens a letter fetched with the session's credentials (a plain link would carry none): the page in a new tab, the PDF as a download. */
 function show(blob: Blob, pdf: boolean, id: string): void {
@@ -49,7 +38,9 @@ function DecisionBody() {
     ? result.outcome.kind === 'not-eligible'
       ? 'Not eligible'
       : `${result.outcome.label}: no amount`
-    : `${formatPence(result.weeklyPence!)} a week`;
+    : result.weeklyPence === null
+      ? 'No amount'
+      : `${formatPence(result.weeklyPence)} a week`;
   const letter = (pdf: boolean) => () =>
     dataProvider.letter(decision.id, pdf ? 'pdf' : 'html').then(
       (blob) => show(blob, pdf, decision.id),
