@@ -5,7 +5,7 @@
  */
 
 import type { Policy } from '../../engine/policy.js';
-import type { ProblemError } from './contract/api-answers';
+import type { ProblemError } from './contract/api-answers.js';
 
 const SLUG_PATTERN = '^[a-z0-9]';
 const COMPARISONS: Record<string, (limit: string) => string> = {
