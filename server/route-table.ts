@@ -1,8 +1,9 @@
 /**
  * Every route is declared with the action it performs, and the check runs on the server before the
  * handler, and before the body is read: a caller who may not use a route never makes the server read
- * what they send. The action's roles come from the permissions table. The table is data, so the role
- * tests, GET /api/auth/me and the OpenAPI document read the same declarations.
+ * what they send. The action's roles come from the permissions table. Each route also names the body
+ * it takes and what it answers on success, by their components. The table is data, so the role tests,
+ * GET /api/auth/me and the OpenAPI document read the same declarations.
  */
 
 import type { Request, RequestHandler, Response, Router } from 'express';
@@ -12,6 +13,7 @@ import { ENGINE_DOCUMENTS, type RequestName } from './http/request-schemas.js';
 import { type Action, may, rolesFor } from './domain/permissions.js';
 import type { Role } from './store/records.js';
 import { checkedBody, type RequestBodies } from './http/request-check.js';
+import type { ComponentName } from './openapi/components.js';
 
 export type Access = 'public' | 'signed-in' | Action;
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -23,6 +25,19 @@ export type Takes = RequestName | EngineDocument;
 /** The body a handler is given: checked and typed by its schema; an engine document is the engine's to check. */
 export type BodyOf<T extends Takes | undefined> = T extends RequestName ? RequestBodies[T] : unknown;
 
+/** The body of a success answer: a component of the API document by name, a list of them, or, for a body no component describes (a page, a file), its schema written out. */
+export type AnswerSchema = ComponentName | { listOf: ComponentName; maxItems?: number } | { inline: Record<string, unknown> };
+
+/** One success answer: its status, body, media type (default application/json) and headers (name: what it says). */
+export type Answer = ({ status: 204; schema?: never; type?: never } | { status: 200 | 201 | 202; schema: AnswerSchema; type?: string }) & {
+  headers?: Record<string, string>;
+  /** What the answer means (default: "Success.", or "Done; no content." for 204). */
+  description?: string;
+};
+
+/** What a route answers when it succeeds, and the second outcome of a route that has two (a job accepted or finished; a result saved or not). */
+export type Answers = Answer & { also?: Answer & { description: string } };
+
 export interface RouteSpec {
   method: Method;
   /** Express path, e.g. /api/policies/:id */
@@ -33,6 +48,8 @@ export interface RouteSpec {
   handler(req: Request, res: Response, body: unknown): unknown;
   /** The schema of the body (server/http/request-schemas.ts), or the engine document it is: checked, typed and documented from that. */
   takes?: Takes;
+  /** What it answers on success: documented from that. */
+  answers: Answers;
   /** How the body is read: JSON (the default for POST, PUT and PATCH), to a file (uploads), or not at all. */
   body?: BodyKind;
   /** The most bytes the body may have (default: DEFAULT_JSON_LIMIT). */
@@ -50,6 +67,7 @@ export const POLICY_DOCUMENT_LIMIT = 8 * 1024 * 1024;
 
 export interface RouteOptions<T extends Takes | undefined = Takes | undefined> {
   takes?: T;
+  answers: Answers;
   body?: BodyKind;
   bodyLimit?: number;
   uploadTypes?: readonly string[];
@@ -62,7 +80,7 @@ export function route<T extends Takes | undefined = undefined>(
   access: Access,
   summary: string,
   handler: (req: Request, res: Response, body: BodyOf<T>) => unknown,
-  options: RouteOptions<T> = {},
+  options: RouteOptions<T>,
 ): RouteSpec {
   return { method, path, access, summary, handler, ...options };
 }

@@ -300,6 +300,13 @@ export const components = {
   },
 };
 
+/**
+ * The name of a component of the document's schemas: what a route's answer may name (server/route-table.ts).
+ * The engine's definitions, whose names come from its schemas, are left out: an answer names a root.
+ */
+export type ComponentName = keyof { [K in keyof Schemas as string extends K ? never : K]: Schemas[K] };
+type Schemas = typeof components.schemas;
+
 function pick<T extends Record<string, unknown>, K extends keyof T>(from: T, names: readonly K[]): Pick<T, K> {
   return Object.fromEntries(names.map((name) => [name, from[name]])) as Pick<T, K>;
 }

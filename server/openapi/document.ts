@@ -1,8 +1,9 @@
 /**
  * The API as an OpenAPI 3.1 document. Every operation comes from the route table (so a route cannot
- * be missing, and its summary and access are the ones the server enforces); what the table does not
- * know — request bodies, parameters, responses — is kept in operations.ts, keyed by `${method} ${path}`.
- * Request bodies reuse the JSON Schemas that check them (schemas.ts); the policy document, the
+ * be missing, and its summary and access are the ones the server enforces), with the body it takes and
+ * the answers it gives on success; what the table does not know — extra parameters, the problems an
+ * operation answers with — is kept in operations.ts, keyed by `${method} ${path}`. Request bodies reuse
+ * the JSON Schemas that check them (server/http/request-schemas.ts); the policy document, the
  * assessment and the cohort document are the engine's own schemas, embedded under components.schemas.
  */
 

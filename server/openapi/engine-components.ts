@@ -25,8 +25,11 @@ import transparencyRecordSchema from '../../rules/transparency-record.schema.jso
 import { assessmentSchema, cohortSchema, policySchema, resultSchema } from '../../engine/index.js';
 import type { Schema } from './json-schema.js';
 
+/** The components the roots of the schemas in rules/ become (their definitions become more, named from the schemas). */
+export type EngineComponent = 'Policy' | 'Assessment' | 'EvaluationResult' | 'Cohort' | 'TransparencyRecord';
+
 /** Each schema in rules/ and the component its root becomes. */
-const ROOTS: Record<string, { component: string; schema: Schema }> = {
+const ROOTS: Record<string, { component: EngineComponent; schema: Schema }> = {
   'policy.schema.json': { component: 'Policy', schema: policySchema },
   'assessment.schema.json': { component: 'Assessment', schema: assessmentSchema },
   'result.schema.json': { component: 'EvaluationResult', schema: resultSchema },
@@ -40,7 +43,7 @@ const COMPONENTS = '#/components/schemas/';
 export const SERVED_SCHEMAS = Object.keys(ROOTS);
 
 /** Every component the engine's schemas give: one per schema and one per definition. */
-export function engineComponents(): Record<string, Schema> {
+export function engineComponents(): Record<EngineComponent, Schema> & Record<string, Schema> {
   const names = componentNames();
   const components: Record<string, Schema> = {};
   for (const [file, { component, schema }] of Object.entries(ROOTS)) {
@@ -49,7 +52,7 @@ export function engineComponents(): Record<string, Schema> {
     components[component] = { ...restate(root), $comment: `The schema ${String($id)}, as served at /api/schemas/${file}.` };
     for (const [key, definition] of Object.entries(definitionsOf(schema))) components[names.get(`${file}#${key}`)!] = restate(definition);
   }
-  return components;
+  return components as Record<EngineComponent, Schema> & Record<string, Schema>;
 }
 
 /**
@@ -75,7 +78,7 @@ function withoutAnnotations(node: unknown): unknown {
 /** `file#key` of each definition to its component's name; two definitions may not take one name. */
 function componentNames(): Map<string, string> {
   const names = new Map<string, string>();
-  const taken = new Map(Object.values(ROOTS).map(({ component }) => [component, 'a schema']));
+  const taken = new Map<string, string>(Object.values(ROOTS).map(({ component }) => [component, 'a schema']));
   for (const [file, { schema }] of Object.entries(ROOTS)) {
     for (const [key, definition] of Object.entries(definitionsOf(schema))) {
       const name = typeof definition.title === 'string' ? definition.title : key[0]!.toUpperCase() + key.slice(1);

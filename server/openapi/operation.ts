@@ -1,8 +1,8 @@
 /** One route of the route table as an OpenAPI operation: its parameters, body, and every response it can give. */
 
-import { bodyKindOf, DEFAULT_JSON_LIMIT, type RouteSpec, rolesOf } from '../route-table.js';
+import { type Answer, type AnswerSchema, bodyKindOf, DEFAULT_JSON_LIMIT, type RouteSpec, rolesOf } from '../route-table.js';
 import { ROLES } from '../store/records.js';
-import { ref, string, type Schema } from './json-schema.js';
+import { arrayOf, ref, string, type Schema } from './json-schema.js';
 
 export type Status = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500;
 
@@ -15,22 +15,13 @@ export interface Parameter {
   schema: Schema;
 }
 
+/** What the route table does not say of an operation; its success answers are the route's. */
 export interface Operation {
   /** The body may also be sent as these media types (besides application/json, when the route takes a body). */
   bodyTypes?: Record<string, Schema>;
   params?: Parameter[];
-  /** The success response: status, and its schema (none for 204). */
-  ok: [Status, Schema?];
-  /** Response headers on success. */
-  okHeaders?: Record<string, string>;
-  /** A second success response, when the operation has two outcomes (a job accepted or finished; a result saved or not). */
-  alsoOk?: { status: Status; description: string; schema: Schema; headers?: Record<string, string> };
-  /** What the main success response means, when there is a second one. */
-  okDescription?: string;
   /** Problems this operation can answer with, besides the ones every operation of its kind can. */
   problems?: Partial<Record<Status, string>>;
-  /** Another media type for the success body. */
-  okType?: string;
   /** What the operation does beyond its summary: when to use it, and what it changes. */
   description?: string;
 }
@@ -104,10 +95,9 @@ export function openApiPath(expressPath: string): string {
 }
 
 export function operation(route: RouteSpec, path: string, details: Operation | undefined): object {
-  const d: Operation = details ?? { ok: [200] };
+  const d: Operation = details ?? {};
   const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => pathParameter(name!));
   const takesBody = bodyKindOf(route) !== 'none';
-  const [okStatus, okSchema] = d.ok;
 
   const problems: Partial<Record<number, string>> = { 400: REASONS[400] };
   if (route.access !== 'public') problems[401] = REASONS[401];
@@ -134,20 +124,14 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
       ? { headers: Object.fromEntries(Object.entries(all).map(([name, description]) => [name, { description, schema: string }])) }
       : {};
   };
-  const responses: Record<string, object> = {
-    [okStatus]: {
-      description: d.okDescription ?? (okStatus === 204 ? 'Done; no content.' : 'Success.'),
-      ...headers(d.okHeaders),
-      ...(okSchema ? { content: { [d.okType ?? 'application/json']: { schema: okSchema } } } : {}),
-    },
-  };
-  if (d.alsoOk) {
-    responses[d.alsoOk.status] = {
-      description: d.alsoOk.description,
-      ...headers(d.alsoOk.headers),
-      content: { 'application/json': { schema: d.alsoOk.schema } },
-    };
-  }
+  const success = (answer: Answer) => ({
+    description: answer.description ?? (answer.status === 204 ? 'Done; no content.' : 'Success.'),
+    ...headers(answer.headers),
+    ...(answer.schema ? { content: { [answer.type ?? 'application/json']: { schema: schemaOf(answer.schema) } } } : {}),
+  });
+  const { also, ...answer } = route.answers;
+  const responses: Record<string, object> = { [answer.status]: success(answer) };
+  if (also) responses[also.status] = success(also);
   for (const status of Object.keys(problems)
     .map(Number)
     .sort((a, b) => a - b)) {
@@ -173,6 +157,13 @@ export function operation(route: RouteSpec, path: string, details: Operation | u
       : {}),
     responses,
   };
+}
+
+function schemaOf(answer: AnswerSchema): Schema {
+  if (typeof answer === 'string') return ref(answer);
+  if ('inline' in answer) return answer.inline;
+  const list = arrayOf(ref(answer.listOf));
+  return answer.maxItems === undefined ? list : { ...list, maxItems: answer.maxItems };
 }
 
 function mediaTypes(types: Record<string, Schema> | undefined): Record<string, { schema: Schema }> {

@@ -3,6 +3,8 @@ import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { pageRequest, sendPage, WHOLE_LIST } from '../http/paging.js';
+import { totalCount } from './answer-headers.js';
+import { arrayOf, record, string } from '../openapi/json-schema.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { AuditEntry } from '../store/records.js';
 
@@ -49,11 +51,19 @@ export function auditRoutes(ctx: AppContext): RouteSpec[] {
           total,
         );
       },
+      { answers: { status: 200, schema: { listOf: 'AuditEntry' }, headers: totalCount } },
     ),
 
-    route('get', '/api/audit/actions', 'audit.read', 'Each action the log records, with its words: what a filter offers', (_req, res) => {
-      res.json(Object.entries(ACTION_WORDS).map(([action, words]) => ({ action, words })));
-    }),
+    route(
+      'get',
+      '/api/audit/actions',
+      'audit.read',
+      'Each action the log records, with its words: what a filter offers',
+      (_req, res) => {
+        res.json(Object.entries(ACTION_WORDS).map(([action, words]) => ({ action, words })));
+      },
+      { answers: { status: 200, schema: { inline: arrayOf(record({ action: string, words: string })) } } },
+    ),
 
     route(
       'get',
@@ -63,6 +73,7 @@ export function auditRoutes(ctx: AppContext): RouteSpec[] {
       async (_req, res) => {
         res.json(await ctx.store.verify());
       },
+      { answers: { status: 200, schema: 'IntegrityReport' } },
     ),
   ];
 }

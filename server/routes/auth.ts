@@ -37,7 +37,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         await runDecision(ctx.store, ctx.clock, (state, commit) => signIn(state, { user, tokenHash: sha256(token), expiresAt }, commit));
         res.json({ token, expiresAt, user: publicUser(user) });
       },
-      { takes: 'LoginRequest', before: signInLimiters(ctx.signInLimits) },
+      { takes: 'LoginRequest', answers: { status: 200, schema: 'LoginResponse' }, before: signInLimiters(ctx.signInLimits) },
     ),
 
     route(
@@ -59,15 +59,22 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         await runDecision(ctx.store, ctx.clock, (state, commit) => changePassword(state, command, commit));
         res.status(204).end();
       },
-      { takes: 'ChangePasswordRequest', before: [passwordChangeLimiter(ctx.signInLimits)] },
+      { takes: 'ChangePasswordRequest', answers: { status: 204 }, before: [passwordChangeLimiter(ctx.signInLimits)] },
     ),
 
-    route('post', '/api/auth/logout', 'signed-in', 'End the current session', async (req, res) => {
-      const token = bearerToken(req);
-      if (req.caller?.via === 'session' && token)
-        await runDecision(ctx.store, ctx.clock, (state, commit) => signOut(state, sha256(token), req.caller!, commit));
-      res.status(204).end();
-    }),
+    route(
+      'post',
+      '/api/auth/logout',
+      'signed-in',
+      'End the current session',
+      async (req, res) => {
+        const token = bearerToken(req);
+        if (req.caller?.via === 'session' && token)
+          await runDecision(ctx.store, ctx.clock, (state, commit) => signOut(state, sha256(token), req.caller!, commit));
+        res.status(204).end();
+      },
+      { answers: { status: 204 } },
+    ),
 
     route(
       'get',
@@ -84,6 +91,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
           accountHistory: accountHistory(entries),
         });
       },
+      { answers: { status: 200, schema: 'Me' } },
     ),
 
     route(
@@ -100,6 +108,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.json(publicUser(outcome.user));
       },
+      { answers: { status: 200, schema: 'User' } },
     ),
 
     route(
@@ -121,12 +130,19 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.status(204).end();
       },
-      { takes: 'EnrolRequest', before: signInLimiters(ctx.signInLimits) },
+      { takes: 'EnrolRequest', answers: { status: 204 }, before: signInLimiters(ctx.signInLimits) },
     ),
 
-    route('get', '/api/setup', 'public', 'Whether the first admin still needs to be created', (_req, res) => {
-      res.json({ needed: ctx.store.all('users').length === 0 && ctx.setupCode !== null });
-    }),
+    route(
+      'get',
+      '/api/setup',
+      'public',
+      'Whether the first admin still needs to be created',
+      (_req, res) => {
+        res.json({ needed: ctx.store.all('users').length === 0 && ctx.setupCode !== null });
+      },
+      { answers: { status: 200, schema: 'SetupStatus' } },
+    ),
 
     route(
       'post',
@@ -147,7 +163,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         ctx.setupCode = null;
         res.status(201).json(publicUser(user));
       },
-      { takes: 'SetupRequest' },
+      { takes: 'SetupRequest', answers: { status: 201, schema: 'User' } },
     ),
   ];
 }

@@ -4,6 +4,7 @@ import { today } from '../clock.js';
 import { cohortInput } from '../services/cohorts.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/errors.js';
+import { created, etag } from './answer-headers.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { may } from '../domain/permissions.js';
 import { etagOf, requireVersion, runCommand, versionLinks } from '../services/versions.js';
@@ -69,7 +70,20 @@ export function calibrateRoutes(ctx: AppContext): RouteSpec[] {
           .set('ETag', etagOf(saved))
           .json({ ...summary, calibratedPolicy: document, draft: versionLinks(saved) });
       },
-      { takes: 'CalibrateRequest' },
+      {
+        takes: 'CalibrateRequest',
+        answers: {
+          status: 200,
+          schema: 'Calibration',
+          description: 'The calibration (without saveAs).',
+          also: {
+            status: 201,
+            description: 'With saveAs: the calibration, and a new draft with the calibrated prices, which keeps the calibration.',
+            schema: 'CalibratedDraft',
+            headers: { ...created('/api/policies/{id}/versions/{saveAs}'), ...etag },
+          },
+        },
+      },
     ),
   ];
 }

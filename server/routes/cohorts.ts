@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { changesOf, setReferenceCohort } from '../domain/lifecycle.js';
+import { created } from './answer-headers.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { CohortRecord } from '../store/records.js';
 import { policyState, requirePolicy, requireVersion } from '../services/versions.js';
@@ -17,13 +18,27 @@ const COHORT_LIMIT_BYTES = 100 * 1024 * 1024;
 
 export function cohortRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    route('get', '/api/cohorts', 'cohort.read', 'List stored cohorts with their make-up', (_req, res) => {
-      res.json(ctx.store.all('cohorts'));
-    }),
+    route(
+      'get',
+      '/api/cohorts',
+      'cohort.read',
+      'List stored cohorts with their make-up',
+      (_req, res) => {
+        res.json(ctx.store.all('cohorts'));
+      },
+      { answers: { status: 200, schema: { listOf: 'CohortRecord' } } },
+    ),
 
-    route('get', '/api/cohorts/:cohortId', 'cohort.read', "One cohort's record: size, client groups, age bands", (req, res) => {
-      res.json(requireCohortRecord(ctx.store, String(req.params.cohortId)));
-    }),
+    route(
+      'get',
+      '/api/cohorts/:cohortId',
+      'cohort.read',
+      "One cohort's record: size, client groups, age bands",
+      (req, res) => {
+        res.json(requireCohortRecord(ctx.store, String(req.params.cohortId)));
+      },
+      { answers: { status: 200, schema: 'CohortRecord' } },
+    ),
 
     route(
       'post',
@@ -76,7 +91,13 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.status(201).location(`/api/cohorts/${record.id}`).json(record);
       },
-      { takes: 'Cohort', body: 'upload', bodyLimit: COHORT_LIMIT_BYTES, uploadTypes: ['text/csv'] },
+      {
+        takes: 'Cohort',
+        answers: { status: 201, schema: 'CohortRecord', headers: created('/api/cohorts/{cohortId}') },
+        body: 'upload',
+        bodyLimit: COHORT_LIMIT_BYTES,
+        uploadTypes: ['text/csv'],
+      },
     ),
 
     route(
@@ -102,16 +123,23 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.status(201).location(`/api/cohorts/${record.id}`).json(record);
       },
-      { takes: 'GenerateCohortRequest' },
+      { takes: 'GenerateCohortRequest', answers: { status: 201, schema: 'CohortRecord', headers: created('/api/cohorts/{cohortId}') } },
     ),
 
-    route('delete', '/api/cohorts/:cohortId', 'cohort.manage', 'Delete a cohort and its people', async (req, res) => {
-      const id = String(req.params.cohortId);
-      requireCohortRecord(ctx.store, id);
-      await runDecision(ctx.store, ctx.clock, (state, commit) => deleteCohort(state, id, req.caller!, commit));
-      await ctx.store.deleteDocument('cohort', id);
-      res.status(204).end();
-    }),
+    route(
+      'delete',
+      '/api/cohorts/:cohortId',
+      'cohort.manage',
+      'Delete a cohort and its people',
+      async (req, res) => {
+        const id = String(req.params.cohortId);
+        requireCohortRecord(ctx.store, id);
+        await runDecision(ctx.store, ctx.clock, (state, commit) => deleteCohort(state, id, req.caller!, commit));
+        await ctx.store.deleteDocument('cohort', id);
+        res.status(204).end();
+      },
+      { answers: { status: 204 } },
+    ),
 
     route(
       'put',
@@ -129,7 +157,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
         });
         res.json(policy);
       },
-      { takes: 'ReferenceCohortRequest' },
+      { takes: 'ReferenceCohortRequest', answers: { status: 200, schema: 'PolicyRecord' } },
     ),
   ];
 }

@@ -5,6 +5,7 @@ import { type ComparisonJob, jobView } from '../services/comparison-job.js';
 import type { ComparisonJobs } from '../services/comparisons.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/errors.js';
+import { created } from './answer-headers.js';
 import { route, type RouteSpec } from '../route-table.js';
 import { requirePolicy, requireVersion } from '../services/versions.js';
 
@@ -74,15 +75,36 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
           .location(`/api/comparisons/${job.id}`)
           .json(jobView(job));
       },
-      { takes: 'CompareRequest' },
+      {
+        takes: 'CompareRequest',
+        answers: {
+          status: 202,
+          schema: 'ComparisonJob',
+          headers: created('/api/comparisons/{comparisonId}'),
+          description: 'The comparison has started: poll the job at Location.',
+          also: {
+            status: 200,
+            description: 'With wait: true, the job once it has finished.',
+            schema: 'ComparisonJob',
+            headers: created('/api/comparisons/{comparisonId}'),
+          },
+        },
+      },
     ),
 
-    route('get', '/api/comparisons/:comparisonId', 'comparison.run', 'A comparison: its progress, then its result', async (req, res) => {
-      const id = String(req.params.comparisonId);
-      const view = await jobs.view(id);
-      if (!view) throw notFound(id);
-      res.json(view);
-    }),
+    route(
+      'get',
+      '/api/comparisons/:comparisonId',
+      'comparison.run',
+      'A comparison: its progress, then its result',
+      async (req, res) => {
+        const id = String(req.params.comparisonId);
+        const view = await jobs.view(id);
+        if (!view) throw notFound(id);
+        res.json(view);
+      },
+      { answers: { status: 200, schema: 'ComparisonJob' } },
+    ),
 
     route(
       'get',
@@ -94,6 +116,20 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
         const bytes = await exportPeople(job, 'csv');
         res.type('text/csv').attachment(`comparison-${job.request.policyId}-${job.request.versions.map((v) => v.version).join('-')}.csv`);
         res.end(bytes);
+      },
+      {
+        answers: {
+          status: 200,
+          schema: {
+            inline: {
+              type: 'string',
+              description:
+                "One row per compared person: ref, clientGroup, ageBand, each version's annual amount, the change to each later version and, with attribution, its parts; amounts in pounds.",
+            },
+          },
+          type: 'text/csv',
+          headers: { 'Content-Disposition': 'attachment, with a file name naming the policy and versions.' },
+        },
       },
     ),
 
@@ -111,6 +147,7 @@ export function comparisonRoutes(ctx: AppContext, jobs: ComparisonJobs): RouteSp
         res.write(people);
         res.end('}');
       },
+      { answers: { status: 200, schema: 'ComparisonPeople' } },
     ),
   ];
 

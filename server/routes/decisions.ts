@@ -11,6 +11,7 @@ import { pageRequest, sendPage } from '../http/paging.js';
 import { actorNames } from '../audit/words.js';
 import { etagOf } from '../domain/lifecycle.js';
 import type { Action } from '../domain/permissions.js';
+import { created, decisionEtag, totalCount } from './answer-headers.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { DecisionRecord, VersionRecord } from '../store/records.js';
 import { requireVersion } from '../services/versions.js';
@@ -43,7 +44,10 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
         const decision = await runDecision(ctx.store, ctx.clock, (state, commit) => recordDecision(state, command, req.caller!, commit));
         res.status(201).location(`/api/decisions/${decision.id}`).set('ETag', etagOf(decision)).json(decision);
       },
-      { takes: 'RecordDecisionRequest' },
+      {
+        takes: 'RecordDecisionRequest',
+        answers: { status: 201, schema: 'Decision', headers: { ...created('/api/decisions/{decisionId}'), ...decisionEtag } },
+      },
     ),
 
     route(
@@ -61,12 +65,20 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
           total,
         );
       },
+      { answers: { status: 200, schema: { listOf: 'DecisionSummary', maxItems: 500 }, headers: totalCount } },
     ),
 
-    route('get', '/api/decisions/:decisionId', 'decision.read', 'One recorded decision with its input and output', async (req, res) => {
-      const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.read');
-      res.set('ETag', etagOf(decision)).json({ ...decision, createdByName: actorNames(ctx.store.all('users'))(decision.createdBy) });
-    }),
+    route(
+      'get',
+      '/api/decisions/:decisionId',
+      'decision.read',
+      'One recorded decision with its input and output',
+      async (req, res) => {
+        const decision = await requireDecision(ctx, String(req.params.decisionId), req.caller!, 'decision.read');
+        res.set('ETag', etagOf(decision)).json({ ...decision, createdByName: actorNames(ctx.store.all('users'))(decision.createdBy) });
+      },
+      { answers: { status: 200, schema: 'Decision', headers: decisionEtag } },
+    ),
 
     route(
       'get',
@@ -77,13 +89,40 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
         const letter = await letterOf(String(req.params.decisionId), req.caller!);
         res.type('html').send(letterHtml(letter));
       },
+      {
+        answers: {
+          status: 200,
+          schema: {
+            inline: {
+              type: 'string',
+              description:
+                "A printable HTML page: the amount, how it was worked out step by step (the engine's explanation), the carer adjustment, what the council will also look at, what happens next and how to ask for a review (the policy's publication section).",
+            },
+          },
+          type: 'text/html',
+        },
+      },
     ),
 
-    route('get', '/api/decisions/:decisionId/letter.pdf', 'decision.read', 'The same letter as a PDF (A4)', async (req, res) => {
-      const decisionId = String(req.params.decisionId);
-      const pdf = await letterPdf(await letterOf(decisionId, req.caller!));
-      res.type('application/pdf').attachment(`letter-${decisionId}.pdf`).end(pdf);
-    }),
+    route(
+      'get',
+      '/api/decisions/:decisionId/letter.pdf',
+      'decision.read',
+      'The same letter as a PDF (A4)',
+      async (req, res) => {
+        const decisionId = String(req.params.decisionId);
+        const pdf = await letterPdf(await letterOf(decisionId, req.caller!));
+        res.type('application/pdf').attachment(`letter-${decisionId}.pdf`).end(pdf);
+      },
+      {
+        answers: {
+          status: 200,
+          schema: { inline: { type: 'string', format: 'binary', description: 'The same letter as an A4 PDF.' } },
+          type: 'application/pdf',
+          headers: { 'Content-Disposition': 'attachment, named letter-<decision id>.pdf.' },
+        },
+      },
+    ),
 
     route(
       'post',
@@ -112,6 +151,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
           differences,
         });
       },
+      { answers: { status: 200, schema: 'ReplayResult' } },
     ),
 
     route(
@@ -131,7 +171,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
         const decision = { ...(await ctx.store.decision(updated.id))!, revision: updated.revision, finalBudget: updated.finalBudget };
         res.set('ETag', etagOf(decision)).json(decision);
       },
-      { takes: 'FinalBudgetRequest' },
+      { takes: 'FinalBudgetRequest', answers: { status: 200, schema: 'Decision', headers: decisionEtag } },
     ),
   ];
 }

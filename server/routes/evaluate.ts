@@ -24,7 +24,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
         const asOf = asOfQuery(req.query);
         res.json(evaluateWith(byDate(req, assessment), assessment, asOf));
       },
-      { takes: 'Assessment' },
+      { takes: 'Assessment', answers: { status: 200, schema: 'EvaluationResult' } },
     ),
 
     route(
@@ -35,7 +35,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
       (req, res, assessment) => {
         res.json(evaluateWith(byVersion(req), assessment, asOfQuery(req.query)));
       },
-      { takes: 'Assessment' },
+      { takes: 'Assessment', answers: { status: 200, schema: 'EvaluationResult' } },
     ),
 
     route(
@@ -49,7 +49,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
         const asOf = asOfQuery(req.query);
         res.json({ results: batch(assessments, (a) => evaluateWith(byDate(req, a), a, asOf)) });
       },
-      { takes: 'BatchRequest' },
+      { takes: 'BatchRequest', answers: { status: 200, schema: 'BatchResult' } },
     ),
 
     route(
@@ -63,7 +63,7 @@ export function evaluateRoutes(ctx: AppContext): RouteSpec[] {
         const asOf = asOfQuery(req.query);
         res.json({ results: batch(assessments, (a) => evaluateWith(version, a, asOf)) });
       },
-      { takes: 'BatchRequest' },
+      { takes: 'BatchRequest', answers: { status: 200, schema: 'BatchResult' } },
     ),
   ];
 }

@@ -7,12 +7,38 @@ import { route, type RouteSpec } from '../route-table.js';
 
 export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec[]): RouteSpec[] {
   return [
-    route('get', '/api/health', 'public', 'Whether the service is up', (_req, res) => {
-      res.json({ status: 'ok', engineVersion: ENGINE_VERSION });
-    }),
-    route('get', '/api/openapi.json', 'public', 'This API, as an OpenAPI 3.1 document', (_req, res) => {
-      res.json(openApiDocument(allRoutes()));
-    }),
+    route(
+      'get',
+      '/api/health',
+      'public',
+      'Whether the service is up',
+      (_req, res) => {
+        res.json({ status: 'ok', engineVersion: ENGINE_VERSION });
+      },
+      { answers: { status: 200, schema: 'Health' } },
+    ),
+    route(
+      'get',
+      '/api/openapi.json',
+      'public',
+      'This API, as an OpenAPI 3.1 document',
+      (_req, res) => {
+        res.json(openApiDocument(allRoutes()));
+      },
+      {
+        answers: {
+          status: 200,
+          schema: {
+            inline: {
+              type: 'object',
+              description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/3.1/schema/2022-10-07).',
+              required: ['openapi', 'info', 'paths'],
+              properties: { openapi: { const: '3.1.0' }, info: { type: 'object' }, paths: { type: 'object' } },
+            },
+          },
+        },
+      },
+    ),
     route(
       'get',
       '/api/schemas/:name',
@@ -29,6 +55,7 @@ export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec
           );
         res.type('application/schema+json').send(JSON.stringify(schema));
       },
+      { answers: { status: 200, schema: { inline: { type: 'object' } }, type: 'application/schema+json' } },
     ),
   ];
 }

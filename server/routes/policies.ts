@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../http/errors.js';
 import { versionInForce } from '../domain/in-force.js';
 import { asOfQuery } from '../http/query.js';
+import { created } from './answer-headers.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import { changesOf, createPolicy } from '../domain/lifecycle.js';
 import { etagOf, policyState, requirePolicy, versionSummary } from '../services/versions.js';
@@ -12,22 +13,29 @@ import { checkedDocument } from './versions.js';
 
 export function policyRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    route('get', '/api/policies', 'policy.read', 'List policies, each with its version in force today', (_req, res) => {
-      const date = today(ctx.clock);
-      const versions = ctx.store.all('versions');
-      res.json(
-        ctx.store.all('policies').map((p) => {
-          const inForce = versionInForce(versions, p.id, date);
-          // A scheme is known by the title of its version in force, when it has one.
-          return {
-            ...p,
-            title: inForce?.document.title ?? p.title,
-            versions: versions.filter((v) => v.policyId === p.id).length,
-            inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
-          };
-        }),
-      );
-    }),
+    route(
+      'get',
+      '/api/policies',
+      'policy.read',
+      'List policies, each with its version in force today',
+      (_req, res) => {
+        const date = today(ctx.clock);
+        const versions = ctx.store.all('versions');
+        res.json(
+          ctx.store.all('policies').map((p) => {
+            const inForce = versionInForce(versions, p.id, date);
+            // A scheme is known by the title of its version in force, when it has one.
+            return {
+              ...p,
+              title: inForce?.document.title ?? p.title,
+              versions: versions.filter((v) => v.policyId === p.id).length,
+              inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
+            };
+          }),
+        );
+      },
+      { answers: { status: 200, schema: { listOf: 'PolicyListItem' } } },
+    ),
 
     route(
       'post',
@@ -50,28 +58,46 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
         });
         res.status(201).location(`/api/policies/${record.policyId}`).set('ETag', etagOf(record)).json(record);
       },
-      { takes: 'CreatePolicyRequest', bodyLimit: POLICY_DOCUMENT_LIMIT },
+      {
+        takes: 'CreatePolicyRequest',
+        answers: { status: 201, schema: 'VersionRecord', headers: created('/api/policies/{id}') },
+        bodyLimit: POLICY_DOCUMENT_LIMIT,
+      },
     ),
 
-    route('get', '/api/policies/:id', 'policy.read', 'A policy and its versions', (req, res) => {
-      const policy = requirePolicy(ctx.store, String(req.params.id));
-      const versions = ctx.store.all('versions').filter((v) => v.policyId === policy.id);
-      const inForce = versionInForce(versions, policy.id, today(ctx.clock));
-      // The version in force is said as the list says it, so a client holds one shape of a scheme.
-      res.json({
-        ...policy,
-        inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
-        versions: versions.map(versionSummary),
-      });
-    }),
+    route(
+      'get',
+      '/api/policies/:id',
+      'policy.read',
+      'A policy and its versions',
+      (req, res) => {
+        const policy = requirePolicy(ctx.store, String(req.params.id));
+        const versions = ctx.store.all('versions').filter((v) => v.policyId === policy.id);
+        const inForce = versionInForce(versions, policy.id, today(ctx.clock));
+        // The version in force is said as the list says it, so a client holds one shape of a scheme.
+        res.json({
+          ...policy,
+          inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
+          versions: versions.map(versionSummary),
+        });
+      },
+      { answers: { status: 200, schema: 'PolicyDetail' } },
+    ),
 
-    route('get', '/api/policies/:id/in-force', 'policy.in-force', 'The version in force on a date (default today)', (req, res) => {
-      const policy = requirePolicy(ctx.store, String(req.params.id));
-      const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
-      const version = versionInForce(ctx.store.all('versions'), policy.id, date);
-      if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
-      res.json({ asOf: date, ...versionSummary(version) });
-    }),
+    route(
+      'get',
+      '/api/policies/:id/in-force',
+      'policy.in-force',
+      'The version in force on a date (default today)',
+      (req, res) => {
+        const policy = requirePolicy(ctx.store, String(req.params.id));
+        const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
+        const version = versionInForce(ctx.store.all('versions'), policy.id, date);
+        if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
+        res.json({ asOf: date, ...versionSummary(version) });
+      },
+      { answers: { status: 200, schema: 'InForceVersion' } },
+    ),
   ];
 }
 

@@ -16,34 +16,48 @@ import { requirePolicy } from '../services/versions.js';
 
 export function publishedRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    route('get', '/api/public/policies', 'public', 'Published schemes, each with its version in force today', (_req, res) => {
-      const date = today(ctx.clock);
-      const versions = ctx.store.all('versions');
-      res.json(
-        ctx.store
-          .all('policies')
-          .map((p) => {
-            const published = versions.filter((v) => v.policyId === p.id && isPublished(v));
-            const inForce = versionInForce(versions, p.id, date);
-            return {
-              id: p.id,
-              title: inForce?.document.title ?? p.title,
-              council: p.council,
-              inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
-              versions: published.map((v) => ({ version: v.version, status: v.status, effectiveFrom: v.ratification!.effectiveFrom })),
-            };
-          })
-          .filter((p) => p.versions.length > 0),
-      );
-    }),
+    route(
+      'get',
+      '/api/public/policies',
+      'public',
+      'Published schemes, each with its version in force today',
+      (_req, res) => {
+        const date = today(ctx.clock);
+        const versions = ctx.store.all('versions');
+        res.json(
+          ctx.store
+            .all('policies')
+            .map((p) => {
+              const published = versions.filter((v) => v.policyId === p.id && isPublished(v));
+              const inForce = versionInForce(versions, p.id, date);
+              return {
+                id: p.id,
+                title: inForce?.document.title ?? p.title,
+                council: p.council,
+                inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
+                versions: published.map((v) => ({ version: v.version, status: v.status, effectiveFrom: v.ratification!.effectiveFrom })),
+              };
+            })
+            .filter((p) => p.versions.length > 0),
+        );
+      },
+      { answers: { status: 200, schema: { listOf: 'PublishedPolicy' } } },
+    ),
 
-    route('get', '/api/public/policies/:id/in-force', 'public', 'The published version in force on a date (default today)', (req, res) => {
-      const policy = requirePolicy(ctx.store, String(req.params.id));
-      const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
-      const version = versionInForce(ctx.store.all('versions'), policy.id, date);
-      if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
-      res.json(publishedView(version));
-    }),
+    route(
+      'get',
+      '/api/public/policies/:id/in-force',
+      'public',
+      'The published version in force on a date (default today)',
+      (req, res) => {
+        const policy = requirePolicy(ctx.store, String(req.params.id));
+        const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
+        const version = versionInForce(ctx.store.all('versions'), policy.id, date);
+        if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
+        res.json(publishedView(version));
+      },
+      { answers: { status: 200, schema: 'PublishedVersion' } },
+    ),
 
     route(
       'get',
@@ -53,6 +67,7 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
       (req, res) => {
         res.json(publishedView(requirePublished(String(req.params.id), String(req.params.version))));
       },
+      { answers: { status: 200, schema: 'PublishedVersion' } },
     ),
 
     route(
@@ -64,6 +79,7 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
         const version = requirePublished(String(req.params.id), String(req.params.version));
         res.json(transparencyRecord(version, version.ratification!));
       },
+      { answers: { status: 200, schema: 'TransparencyRecord' } },
     ),
   ];
 

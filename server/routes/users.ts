@@ -4,6 +4,7 @@ import { etagOf } from '../domain/lifecycle.js';
 import type { AppContext } from '../context.js';
 import { isSystem } from '../domain/accounts.js';
 import { HttpProblem } from '../http/errors.js';
+import { created } from './answer-headers.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { UserRecord } from '../store/records.js';
 import { accountHistory, publicUser } from './account-view.js';
@@ -16,9 +17,16 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
   const userId = (req: { params: Record<string, string | string[]> }) => String(req.params.userId);
 
   return [
-    route('get', '/api/users', 'user.manage', 'List users', (_req, res) => {
-      res.json(ctx.store.all('users').map(publicUser));
-    }),
+    route(
+      'get',
+      '/api/users',
+      'user.manage',
+      'List users',
+      (_req, res) => {
+        res.json(ctx.store.all('users').map(publicUser));
+      },
+      { answers: { status: 200, schema: { listOf: 'User' } } },
+    ),
 
     route(
       'get',
@@ -29,6 +37,13 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
         const user = requireUser(ctx.store.all('users'), userId(req));
         const entries = await ctx.store.auditEntries({ target: `user:${user.id}` });
         res.set('ETag', etagOf(user)).json({ ...publicUser(user), history: accountHistory(entries) });
+      },
+      {
+        answers: {
+          status: 200,
+          schema: 'UserWithHistory',
+          headers: { ETag: "The account's revision, for If-Match when agreeing to a change waiting on it." },
+        },
       },
     ),
 
@@ -52,7 +67,20 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           .set('ETag', etagOf(outcome.user))
           .json(withCode(outcome.user, outcome.codeIssued ? (code?.shown ?? null) : null));
       },
-      { takes: 'CreateUserRequest' },
+      {
+        takes: 'CreateUserRequest',
+        answers: {
+          status: 201,
+          schema: 'NewUser',
+          headers: created('/api/users/{userId}'),
+          also: {
+            status: 202,
+            description:
+              'Created, but the officer or ratifier role waits for a second admin (see `pending`); the other roles are held at once.',
+            schema: 'NewUser',
+          },
+        },
+      },
     ),
 
     route(
@@ -67,7 +95,19 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           .set('ETag', etagOf(outcome.user))
           .json(publicUser(outcome.user));
       },
-      { takes: 'UpdateUserRequest' },
+      {
+        takes: 'UpdateUserRequest',
+        answers: {
+          status: 200,
+          schema: 'User',
+          also: {
+            status: 202,
+            description:
+              'The officer or ratifier role granted waits for a second admin (see `pending`); the roles are as they were until then.',
+            schema: 'User',
+          },
+        },
+      },
     ),
 
     route(
@@ -88,6 +128,17 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           .set('ETag', etagOf(outcome.user))
           .json(withCode(outcome.user, outcome.codeIssued ? code.shown : null));
       },
+      {
+        answers: {
+          status: 201,
+          schema: 'NewUser',
+          also: {
+            status: 202,
+            description: "The reset of an officer's or ratifier's password waits for a second admin (see `pending`); no code is given yet.",
+            schema: 'NewUser',
+          },
+        },
+      },
     ),
 
     route(
@@ -107,6 +158,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
         const apiKey = outcome.keyIssued ? { id: key.keyId, ...outcome.keyIssued, key: key.key } : null;
         res.set('ETag', etagOf(outcome.user)).json({ ...withCode(outcome.user, outcome.codeIssued ? code.shown : null), apiKey });
       },
+      { answers: { status: 200, schema: 'ApprovedChange' } },
     ),
 
     route(
@@ -118,6 +170,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
         const outcome = await runAccountCommand(ctx.store, ctx.clock, { kind: 'cancel', userId: userId(req) }, actor(req));
         res.json(publicUser(outcome.user));
       },
+      { answers: { status: 200, schema: 'User' } },
     ),
 
     route(
@@ -143,18 +196,36 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
         if (outcome.pending) res.status(202).set('ETag', etagOf(outcome.user)).json(publicUser(outcome.user));
         else res.status(201).json({ id: key.keyId, label, expiresAt: expiry, key: key.key });
       },
-      { takes: 'CreateApiKeyRequest' },
+      {
+        takes: 'CreateApiKeyRequest',
+        answers: {
+          status: 201,
+          schema: 'NewApiKey',
+          also: {
+            status: 202,
+            description: 'The key waits for a second admin (see `pending`): the one who agrees is shown it once.',
+            schema: 'User',
+          },
+        },
+      },
     ),
 
-    route('delete', '/api/users/:userId/api-keys/:keyId', 'user.manage', 'Revoke an API key', async (req, res) => {
-      await runAccountCommand(
-        ctx.store,
-        ctx.clock,
-        { kind: 'revoke-key', userId: userId(req), keyId: String(req.params.keyId) },
-        actor(req),
-      );
-      res.status(204).end();
-    }),
+    route(
+      'delete',
+      '/api/users/:userId/api-keys/:keyId',
+      'user.manage',
+      'Revoke an API key',
+      async (req, res) => {
+        await runAccountCommand(
+          ctx.store,
+          ctx.clock,
+          { kind: 'revoke-key', userId: userId(req), keyId: String(req.params.keyId) },
+          actor(req),
+        );
+        res.status(204).end();
+      },
+      { answers: { status: 204 } },
+    ),
   ];
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../domain/lifecycle.js';
 import { today } from '../clock.js';
 import { compareForRatification, compareForWithdrawal } from '../services/ratification-comparison.js';
+import { created, etag } from './answer-headers.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../services/versions.js';
@@ -30,15 +31,22 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
     runCommand(ctx.store, ctx.clock, id, version, command, who);
 
   return [
-    route('get', '/api/policies/:id/versions', 'policy.read', "List a policy's versions with their status", (req, res) => {
-      requirePolicy(ctx.store, String(req.params.id));
-      res.json(
-        ctx.store
-          .all('versions')
-          .filter((v) => v.policyId === req.params.id)
-          .map(versionSummary),
-      );
-    }),
+    route(
+      'get',
+      '/api/policies/:id/versions',
+      'policy.read',
+      "List a policy's versions with their status",
+      (req, res) => {
+        requirePolicy(ctx.store, String(req.params.id));
+        res.json(
+          ctx.store
+            .all('versions')
+            .filter((v) => v.policyId === req.params.id)
+            .map(versionSummary),
+        );
+      },
+      { answers: { status: 200, schema: { listOf: 'VersionSummary' } } },
+    ),
 
     route(
       'post',
@@ -52,16 +60,27 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = (await run(id, document.version, { kind: 'create', document, examples: [], basedOn: null }, actor(req)))!;
         res.status(201).location(versionLinks(record).self).set('ETag', etagOf(record)).json(record);
       },
-      { takes: 'Policy', bodyLimit: POLICY_DOCUMENT_LIMIT },
+      {
+        takes: 'Policy',
+        answers: { status: 201, schema: 'VersionRecord', headers: { ...created('/api/policies/{id}/versions/{version}'), ...etag } },
+        bodyLimit: POLICY_DOCUMENT_LIMIT,
+      },
     ),
 
-    route('get', VERSION, 'policy.read', 'A version: its document, worked examples, status and ratification', (req, res) => {
-      const record = requireVersion(ctx.store, params(req).id, params(req).version);
-      const createdByName = actorNames(ctx.store.all('users'))(record.createdBy);
-      // The steps the caller may take now, so the console offers those and restates no rule.
-      const steps = stepsOpenTo(record, req.caller!);
-      res.set('ETag', etagOf(record)).json({ ...record, createdByName, links: versionLinks(record), steps });
-    }),
+    route(
+      'get',
+      VERSION,
+      'policy.read',
+      'A version: its document, worked examples, status and ratification',
+      (req, res) => {
+        const record = requireVersion(ctx.store, params(req).id, params(req).version);
+        const createdByName = actorNames(ctx.store.all('users'))(record.createdBy);
+        // The steps the caller may take now, so the console offers those and restates no rule.
+        const steps = stepsOpenTo(record, req.caller!);
+        res.set('ETag', etagOf(record)).json({ ...record, createdByName, links: versionLinks(record), steps });
+      },
+      { answers: { status: 200, schema: 'VersionWithLinks', headers: etag } },
+    ),
 
     route(
       'put',
@@ -75,13 +94,20 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = (await run(id, version, { kind: 'edit', document, ifMatch: req.headers['if-match'] }, actor(req)))!;
         res.set('ETag', etagOf(record)).json(record);
       },
-      { takes: 'Policy', bodyLimit: POLICY_DOCUMENT_LIMIT },
+      { takes: 'Policy', answers: { status: 200, schema: 'VersionRecord', headers: etag }, bodyLimit: POLICY_DOCUMENT_LIMIT },
     ),
 
-    route('get', `${VERSION}/examples`, 'policy.read', "A version's worked examples, with the version's ETag", (req, res) => {
-      const record = requireVersion(ctx.store, params(req).id, params(req).version);
-      res.set('ETag', etagOf(record)).json({ examples: record.examples });
-    }),
+    route(
+      'get',
+      `${VERSION}/examples`,
+      'policy.read',
+      "A version's worked examples, with the version's ETag",
+      (req, res) => {
+        const record = requireVersion(ctx.store, params(req).id, params(req).version);
+        res.set('ETag', etagOf(record)).json({ examples: record.examples });
+      },
+      { answers: { status: 200, schema: 'WorkedExamples', headers: etag } },
+    ),
 
     route(
       'put',
@@ -95,15 +121,22 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = (await run(id, version, { kind: 'edit-examples', examples, ifMatch: req.headers['if-match'], reason }, actor(req)))!;
         res.set('ETag', etagOf(record)).json({ examples: record.examples });
       },
-      { takes: 'WorkedExamplesRequest' },
+      { takes: 'WorkedExamplesRequest', answers: { status: 200, schema: 'WorkedExamples', headers: etag } },
     ),
 
-    route('delete', VERSION, STEP_PERMISSION.delete, 'Delete a draft', async (req, res) => {
-      const { id, version } = params(req);
-      requireVersion(ctx.store, id, version);
-      await run(id, version, { kind: 'delete' }, actor(req));
-      res.status(204).end();
-    }),
+    route(
+      'delete',
+      VERSION,
+      STEP_PERMISSION.delete,
+      'Delete a draft',
+      async (req, res) => {
+        const { id, version } = params(req);
+        requireVersion(ctx.store, id, version);
+        await run(id, version, { kind: 'delete' }, actor(req));
+        res.status(204).end();
+      },
+      { answers: { status: 204 } },
+    ),
 
     route(
       'post',
@@ -135,13 +168,23 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         ))!;
         res.status(201).location(versionLinks(record).self).set('ETag', etagOf(record)).json(record);
       },
-      { takes: 'CloneRequest' },
+      {
+        takes: 'CloneRequest',
+        answers: { status: 201, schema: 'VersionRecord', headers: { ...created('/api/policies/{id}/versions/{version}'), ...etag } },
+      },
     ),
 
-    route('post', `${VERSION}/examples/run`, 'policy.read', "Run the version's worked examples and report each", (req, res) => {
-      const record = requireVersion(ctx.store, params(req).id, params(req).version);
-      res.json(runExamples(record));
-    }),
+    route(
+      'post',
+      `${VERSION}/examples/run`,
+      'policy.read',
+      "Run the version's worked examples and report each",
+      (req, res) => {
+        const record = requireVersion(ctx.store, params(req).id, params(req).version);
+        res.json(runExamples(record));
+      },
+      { answers: { status: 200, schema: 'ExamplesReport' } },
+    ),
 
     route(
       'post',
@@ -166,6 +209,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.set('ETag', etagOf(record!)).json(record);
       },
+      { answers: { status: 200, schema: 'VersionRecord', headers: etag } },
     ),
 
     route(
@@ -179,6 +223,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = await run(id, version, { kind: 'return-to-draft' }, actor(req));
         res.set('ETag', etagOf(record!)).json(record);
       },
+      { answers: { status: 200, schema: 'VersionRecord', headers: etag } },
     ),
 
     route(
@@ -199,7 +244,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = await run(id, version, { kind: 'ratify', decision, ifMatch: req.headers['if-match'], comparison }, actor(req));
         res.set('ETag', etagOf(record!)).json(record);
       },
-      { takes: 'RatifyRequest' },
+      { takes: 'RatifyRequest', answers: { status: 200, schema: 'VersionRecord', headers: etag } },
     ),
 
     route(
@@ -214,7 +259,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = (await run(id, version, { kind: 'propose-withdrawal', reason }, actor(req)))!;
         res.status(201).set('ETag', etagOf(record)).json(record);
       },
-      { takes: 'WithdrawRequest' },
+      { takes: 'WithdrawRequest', answers: { status: 201, schema: 'VersionRecord', headers: etag } },
     ),
 
     route(
@@ -236,7 +281,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         );
         res.set('ETag', etagOf(record!)).json(record);
       },
-      { takes: 'ConfirmWithdrawalRequest' },
+      { takes: 'ConfirmWithdrawalRequest', answers: { status: 200, schema: 'VersionRecord', headers: etag } },
     ),
 
     route(
@@ -250,12 +295,20 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = await run(id, version, { kind: 'cancel-withdrawal' }, actor(req));
         res.set('ETag', etagOf(record!)).json(record);
       },
+      { answers: { status: 200, schema: 'VersionRecord', headers: etag } },
     ),
 
-    route('get', `${VERSION}/audit`, 'policy.read', 'The audit timeline of one version', async (req, res) => {
-      const record = requireVersion(ctx.store, params(req).id, params(req).version);
-      res.json(describedEntries(ctx, await ctx.store.auditEntries({ target: target(record) })));
-    }),
+    route(
+      'get',
+      `${VERSION}/audit`,
+      'policy.read',
+      'The audit timeline of one version',
+      async (req, res) => {
+        const record = requireVersion(ctx.store, params(req).id, params(req).version);
+        res.json(describedEntries(ctx, await ctx.store.auditEntries({ target: target(record) })));
+      },
+      { answers: { status: 200, schema: { listOf: 'AuditEntry' } } },
+    ),
   ];
 }
 
