@@ -48,6 +48,7 @@ const modulePath = (contract: (typeof CONTRACTS)[number]) => `${root}engine/cont
 /** The API answers the console reads, by their names among the OpenAPI components. */
 export const API_ANSWERS = [
   'ApprovedChange',
+  'AuditAction',
   'CohortRecord',
   'ComparisonJob',
   'VersionWithLinks',
@@ -106,7 +107,8 @@ const ENGINE_CONTRACT: Record<string, string> = {
 };
 
 export async function generatedRecords(): Promise<string> {
-  const names = Object.keys(RECORD_SCHEMAS);
+  // The report of a full check of the record: the store's, stated with the API's answers.
+  const names = [...Object.keys(RECORD_SCHEMAS), 'IntegrityReport'];
   const schemas = { ...components.schemas, ...RECORD_SCHEMAS };
   const types = await typesOf('Records', names, schemas, ENGINE_CONTRACT);
   return [

@@ -25,7 +25,15 @@ import type { Assessment } from '../../engine/assessment';
 import type { CohortRecord, ComparisonJob } from './comparisonAnswers';
 import type { PublishedPolicy, PublishedVersion, TransparencyRecord } from './published/publishedApi';
 import { api, apiFile } from './http';
-import type { AuditEntry, ExamplesReport, IntegrityReport, PolicyListItem, VersionSummary, WorkedExamples } from './contract/api-answers';
+import type {
+  AuditAction,
+  AuditEntry,
+  ExamplesReport,
+  IntegrityReport,
+  PolicyListItem,
+  VersionSummary,
+  WorkedExamples,
+} from './contract/api-answers';
 import type { ApprovedKey, CreatedUser, MyAccount, OneTimeCode, UserView } from './users/types';
 
 export const versionId = (policyId: string, version: string) => `${policyId}:${version}`;
@@ -267,7 +275,7 @@ export interface RasOperations {
   /** The whole record checked from disk. */
   verifyAudit(): Promise<IntegrityReport>;
   /** Each action the log records, with its words. */
-  auditActions(): Promise<Array<{ action: string; words: string }>>;
+  auditActions(): Promise<AuditAction[]>;
   /** A system's account's API key, shown once in the answer (people have none). */
   /** A system's key, shown once; `held` (and no key) when it waits for a second administrator. */
   issueApiKey(
@@ -366,7 +374,7 @@ const operations: RasOperations = {
     return (await api<IntegrityReport>('/api/audit/verify')).body;
   },
   async auditActions() {
-    return (await api<Array<{ action: string; words: string }>>('/api/audit/actions')).body;
+    return (await api<AuditAction[]>('/api/audit/actions')).body;
   },
   async issueApiKey(userId, label, expiresAt) {
     const res = await api<{ id: string; label: string; key: string }>(`/api/users/${segment(userId)}/api-keys`, {

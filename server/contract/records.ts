@@ -44,6 +44,17 @@ export type PendingAccountChange =
       requestedBy: string;
       requestedAt: string;
     };
+export type IntegrityCode =
+  | "journal_damaged"
+  | "commit_missing"
+  | "chain_broken"
+  | "change_unaudited"
+  | "entry_without_change"
+  | "digest_mismatch"
+  | "anchor_mismatch"
+  | "journal_truncated"
+  | "file_differs"
+  | "recorded_finding";
 
 export interface Records {
   Role: Role;
@@ -64,6 +75,7 @@ export interface Records {
   SessionRecord: SessionRecord;
   StoredAuditEntry: StoredAuditEntry;
   CohortRecord: CohortRecord;
+  IntegrityReport: IntegrityReport;
 }
 export interface PolicyRecord {
   id: string;
@@ -471,4 +483,38 @@ export interface CohortRecord {
   withCurrentCost: number;
   createdAt: string;
   createdBy: string;
+}
+/**
+ * The whole record checked from disk: the audit chain, every ratification anchor, every change against the entry that vouches for it, and the files beside the journal. ok is true only when there are no problems.
+ */
+export interface IntegrityReport {
+  ok: boolean;
+  /**
+   * Commits in the journal.
+   */
+  commits: number;
+  /**
+   * Audit entries in the chain.
+   */
+  entries: number;
+  head: AuditAnchor;
+  /**
+   * Ratification anchors checked against the chain.
+   */
+  anchors: number;
+  problems: IntegrityProblem[];
+  /**
+   * Bytes at the journal's end that a crash cut short: never acknowledged, and set aside when the server next starts.
+   */
+  tornTail?: {
+    offset: number;
+    bytes: number;
+  };
+}
+export interface IntegrityProblem {
+  code: IntegrityCode;
+  message: string;
+  seq?: number;
+  commit?: number;
+  file?: string;
 }

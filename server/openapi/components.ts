@@ -256,40 +256,43 @@ export const components = {
       ...record({ ...calibrationProperties, calibratedPolicy: ref('Policy'), draft: ref('VersionLinks') }),
       description: 'The calibration, and where the new draft with the calibrated prices is.',
     },
+    AuditAction: {
+      ...record({ action: string, words: { ...string, description: 'The action in words, as the audit log shows it.' } }),
+      description: 'An action the audit log records.',
+    },
+    IntegrityCode: {
+      enum: [
+        'journal_damaged',
+        'commit_missing',
+        'chain_broken',
+        'change_unaudited',
+        'entry_without_change',
+        'digest_mismatch',
+        'anchor_mismatch',
+        'journal_truncated',
+        'file_differs',
+        'recorded_finding',
+      ],
+    },
+    IntegrityProblem: record({ code: ref('IntegrityCode'), message: string, seq: integer, commit: integer, file: string }, [
+      'seq',
+      'commit',
+      'file',
+    ]),
     IntegrityReport: {
       ...record(
         {
           ok: { type: 'boolean' },
-          commits: { type: 'integer', minimum: 0 },
-          entries: { type: 'integer', minimum: 0 },
+          commits: { type: 'integer', minimum: 0, description: 'Commits in the journal.' },
+          entries: { type: 'integer', minimum: 0, description: 'Audit entries in the chain.' },
           head: ref('AuditAnchor'),
-          anchors: { type: 'integer', minimum: 0 },
-          problems: arrayOf(
-            record(
-              {
-                code: {
-                  enum: [
-                    'journal_damaged',
-                    'commit_missing',
-                    'chain_broken',
-                    'change_unaudited',
-                    'entry_without_change',
-                    'digest_mismatch',
-                    'anchor_mismatch',
-                    'journal_truncated',
-                    'file_differs',
-                    'recorded_finding',
-                  ],
-                },
-                message: string,
-                seq: integer,
-                commit: integer,
-                file: string,
-              },
-              ['seq', 'commit', 'file'],
-            ),
-          ),
-          tornTail: record({ offset: integer, bytes: integer }),
+          anchors: { type: 'integer', minimum: 0, description: 'Ratification anchors checked against the chain.' },
+          problems: arrayOf(ref('IntegrityProblem')),
+          tornTail: {
+            ...record({ offset: integer, bytes: integer }),
+            description:
+              "Bytes at the journal's end that a crash cut short: never acknowledged, and set aside when the server next starts.",
+          },
         },
         ['tornTail'],
       ),

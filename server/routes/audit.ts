@@ -62,7 +62,7 @@ export function auditRoutes(ctx: AppContext): RouteSpec[] {
       (_req, res) => {
         res.json(Object.entries(ACTION_WORDS).map(([action, words]) => ({ action, words })));
       },
-      { answers: { status: 200, schema: { inline: arrayOf(record({ action: string, words: string })) } } },
+      { answers: { status: 200, schema: { listOf: 'AuditAction' } } },
     ),
 
     route(

@@ -137,6 +137,17 @@ export type Step =
   | "propose-withdrawal"
   | "cancel-withdrawal"
   | "confirm-withdrawal";
+export type IntegrityCode =
+  | "journal_damaged"
+  | "commit_missing"
+  | "chain_broken"
+  | "change_unaudited"
+  | "entry_without_change"
+  | "digest_mismatch"
+  | "anchor_mismatch"
+  | "journal_truncated"
+  | "file_differs"
+  | "recorded_finding";
 export type Permission =
   | "policy.read"
   | "policy.in-force"
@@ -164,6 +175,7 @@ export type GroupOrWithheld = GroupFigures | string;
 
 export interface ApiAnswers {
   ApprovedChange: ApprovedChange;
+  AuditAction: AuditAction;
   CohortRecord: CohortRecord;
   ComparisonJob: ComparisonJob;
   VersionWithLinks: VersionWithLinks;
@@ -248,6 +260,16 @@ export interface NewApiKey {
   label: string;
   expiresAt: string | null;
   key: string;
+}
+/**
+ * An action the audit log records.
+ */
+export interface AuditAction {
+  action: string;
+  /**
+   * The action in words, as the audit log shows it.
+   */
+  words: string;
 }
 /**
  * A stored cohort's description; its people are kept apart and never shown whole.
@@ -640,31 +662,34 @@ export interface AuditEntry {
  */
 export interface IntegrityReport {
   ok: boolean;
+  /**
+   * Commits in the journal.
+   */
   commits: number;
+  /**
+   * Audit entries in the chain.
+   */
   entries: number;
   head: AuditAnchor;
+  /**
+   * Ratification anchors checked against the chain.
+   */
   anchors: number;
-  problems: {
-    code:
-      | "journal_damaged"
-      | "commit_missing"
-      | "chain_broken"
-      | "change_unaudited"
-      | "entry_without_change"
-      | "digest_mismatch"
-      | "anchor_mismatch"
-      | "journal_truncated"
-      | "file_differs"
-      | "recorded_finding";
-    message: string;
-    seq?: number;
-    commit?: number;
-    file?: string;
-  }[];
+  problems: IntegrityProblem[];
+  /**
+   * Bytes at the journal's end that a crash cut short: never acknowledged, and set aside when the server next starts.
+   */
   tornTail?: {
     offset: number;
     bytes: number;
   };
+}
+export interface IntegrityProblem {
+  code: IntegrityCode;
+  message: string;
+  seq?: number;
+  commit?: number;
+  file?: string;
 }
 export interface PolicyListItem {
   id: string;
