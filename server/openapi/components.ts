@@ -21,13 +21,13 @@ import {
   summary,
   versionOutcome,
 } from './comparison-schemas.js';
-import { decisionCommon, RECORD_SCHEMAS, VERSION_OPTIONAL } from '../domain/record-schemas.js';
+import { RECORD_SCHEMAS, VERSION_OPTIONAL } from '../domain/record-schemas.js';
 import { STEP_PERMISSION } from '../domain/lifecycle.js';
 import { ACTIONS } from '../domain/permissions.js';
 import { ACCOUNT_HISTORY } from '../domain/accounts.js';
 import { REQUEST_BODIES, REQUEST_PARTS } from '../http/request-schemas.js';
 import { engineComponents } from './engine-components.js';
-import { arrayOf, extend, hash, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
+import { arrayOf, extend, hash, without, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
 import {
   apiKeySummary,
   exampleOutcome,
@@ -117,7 +117,7 @@ export const components = {
       at: timestamp,
       actor: string,
       action: { enum: [...ACCOUNT_HISTORY] },
-      details: { type: 'object' },
+      details: { type: 'object', additionalProperties: {} },
     }),
     UserWithHistory: record({ ...userProperties, history: arrayOf(ref('AccountHistoryEntry')) }),
     LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),
@@ -202,8 +202,8 @@ export const components = {
       { createdByName: { ...string, description: 'Who recorded it, by name now: given when a decision is read.' } },
       ['createdByName'],
     ),
-    DecisionSummary: record({
-      ...decisionCommon,
+    // A decision as lists show it: every stored field but its input and output, whatever fields the record has.
+    DecisionSummary: extend(without(RECORD_SCHEMAS.DecisionRecord, ['assessment', 'result']), {
       createdByName: { ...string, description: 'Who recorded it, by name now.' },
       weeklyPence: { ...nullable(pence), description: 'Null for a result without an amount (schemaVersion 2).' },
       flags: arrayOf(string),

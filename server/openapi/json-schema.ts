@@ -35,6 +35,13 @@ export const extend = (base: Schema, properties: Record<string, Schema>, optiona
   };
 };
 
+/** A closed object with the properties of `base` but these. */
+export const without = (base: Schema, names: readonly string[]): Schema => ({
+  ...base,
+  properties: Object.fromEntries(Object.entries(base.properties as Record<string, Schema>).filter(([k]) => !names.includes(k))),
+  required: (base.required as string[]).filter((k) => !names.includes(k)),
+});
+
 /** A request-body schema from schemas.ts with some properties described more exactly. */
 export const refine = (schema: Schema, properties: Record<string, Schema>): Schema => ({
   ...schema,

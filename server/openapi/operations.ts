@@ -273,9 +273,11 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: {
       404: NOT_FOUND_POLICY,
       422:
-        `${ASSESSMENT_INVALID} Pointers start /assessment. Also not_in_force (/version) and as_of_not_assessment_date (/asOf): a decision is ` +
-        'recorded only under the version in force on the assessment date, as of that date; assessment_in_future (/assessment/assessmentDate); ' +
-        `none_in_force; and ${REASON_RULE.replace('{pointer}', '/reason')} for an assessment dated under a version no longer in force, which needs a reason.`,
+        'The body is checked first (policyId, version, asOf, reason: `validation_failed`), then the assessment (`assessment_invalid`, ' +
+        'pointers starting /assessment). Then: not_in_force (/version) and as_of_not_assessment_date (/asOf), as a decision is recorded ' +
+        'only under the version in force on the assessment date, as of that date (it is stored with asOf null: the assessment date); ' +
+        'assessment_in_future (/assessment/assessmentDate); none_in_force; and, for an assessment dated under a version no longer in force, ' +
+        `which needs a reason: ${REASON_RULE.replace('{pointer}', '/reason')}`,
     },
   },
   'get /api/decisions': {

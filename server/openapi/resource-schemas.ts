@@ -13,6 +13,7 @@ export const problemError = record(
     message: string,
     params: {
       type: 'object',
+      additionalProperties: {},
       description:
         "What the check found, to word it without reading the message: a schema check's keyword and its limit (e.g. { keyword: 'maximum', comparison: '<=', limit: 100 }), a semantic check's figures.",
     },
@@ -82,7 +83,7 @@ export const issue = record(
     path: string,
     message: string,
     severity: { enum: ['error', 'warning'] },
-    params: { type: 'object' },
+    params: { type: 'object', additionalProperties: {} },
   },
   ['params'],
 );

@@ -4,7 +4,6 @@ import { HttpProblem } from '../http/errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { pageRequest, sendPage, WHOLE_LIST } from '../http/paging.js';
 import { totalCount } from './answer-headers.js';
-import { arrayOf, record, string } from '../openapi/json-schema.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { AuditEntry } from '../store/records.js';
 

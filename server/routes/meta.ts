@@ -33,7 +33,11 @@ export function metaRoutes(_ctx: AppContext, allRoutes: () => readonly RouteSpec
               type: 'object',
               description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/3.1/schema/2022-10-07).',
               required: ['openapi', 'info', 'paths'],
-              properties: { openapi: { const: '3.1.0' }, info: { type: 'object' }, paths: { type: 'object' } },
+              properties: {
+                openapi: { const: '3.1.0' },
+                info: { type: 'object', additionalProperties: {} },
+                paths: { type: 'object', additionalProperties: {} },
+              },
             },
           },
         },

@@ -9,20 +9,24 @@ import type { DecisionRecord, DecisionSummary } from './records.js';
 
 /** The decision record as it was first stored, from its summary in the header and its payload in the body. */
 export function decisionRecord(summary: DecisionSummary, payload: { assessment: unknown; result: unknown }): DecisionRecord {
+  // Every stored field of the summary, whatever fields the record's schema has, but what lists derive from the result.
+  // The digest is of the record's JSON, and a summary read back from PostgreSQL's jsonb has lost its order: so the
+  // fields go in one fixed order (the order records were first written in, then any later field by name).
+  const { weeklyPence: _weeklyPence, flags: _flags, finalBudget: _finalBudget, ...stored } = summary;
+  const fields = stored as Record<string, unknown>;
+  const later = Object.keys(fields)
+    .filter((name) => !(FIRST_FIELDS as readonly string[]).includes(name))
+    .sort();
   return {
-    id: summary.id,
-    createdAt: summary.createdAt,
-    createdBy: summary.createdBy,
-    policyId: summary.policyId,
-    version: summary.version,
-    contentHash: summary.contentHash,
-    asOf: summary.asOf,
-    revision: summary.revision,
-    assessment: payload.assessment as DecisionRecord['assessment'],
-    result: payload.result as DecisionRecord['result'],
+    ...Object.fromEntries([...FIRST_FIELDS, ...later].map((name) => [name, fields[name]])),
+    assessment: payload.assessment,
+    result: payload.result,
     finalBudget: null,
-  };
+  } as DecisionRecord;
 }
+
+/** A decision's fields as the first records were written: their digests depend on it. */
+const FIRST_FIELDS = ['id', 'createdAt', 'createdBy', 'policyId', 'version', 'contentHash', 'asOf', 'revision'] as const;
 
 /** Each target's changes in this commit, in the order the commit made them. */
 export function changesByTarget(header: Omit<CommitHeader, 'audit'>, body: CommitBody): Map<string, unknown[]> {

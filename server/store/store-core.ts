@@ -293,19 +293,9 @@ function indexEntry(entry: AuditEntry, commit: number, strings: Strings): AuditI
 }
 
 export function summaryOf(decision: DecisionRecord): DecisionSummary {
-  return {
-    id: decision.id,
-    createdAt: decision.createdAt,
-    createdBy: decision.createdBy,
-    policyId: decision.policyId,
-    version: decision.version,
-    contentHash: decision.contentHash,
-    asOf: decision.asOf,
-    revision: decision.revision,
-    weeklyPence: decision.result.weeklyPence,
-    flags: decision.result.flags.map((f) => f.code),
-    finalBudget: decision.finalBudget,
-  };
+  // Every stored field but the input and output, whatever fields the record's schema has; then what lists show of the result.
+  const { assessment: _assessment, result, ...stored } = decision;
+  return { ...stored, weeklyPence: result.weeklyPence, flags: result.flags.map((f) => f.code) };
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -796,7 +796,9 @@ export interface AccountHistoryEntry {
     | "user.code-refused"
     | "api-key.create"
     | "api-key.revoke";
-  details: {};
+  details: {
+    [k: string]: unknown;
+  };
 }
 /**
  * An account just created or reset.
@@ -930,7 +932,9 @@ export interface Issue {
   path: string;
   message: string;
   severity: "error" | "warning";
-  params?: {};
+  params?: {
+    [k: string]: unknown;
+  };
 }
 export interface Decision {
   id: string;
@@ -1063,5 +1067,7 @@ export interface ProblemError {
   /**
    * What the check found, to word it without reading the message: a schema check's keyword and its limit (e.g. { keyword: 'maximum', comparison: '<=', limit: 100 }), a semantic check's figures.
    */
-  params?: {};
+  params?: {
+    [k: string]: unknown;
+  };
 }
