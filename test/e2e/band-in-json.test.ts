@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile, replaceInJsonEditor } from '../support/browser.js';
+import { checkPage, consoleForFile, editVersion, replaceInJsonEditor } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
 const file = consoleForFile();
@@ -14,7 +14,7 @@ describe('editing a band in the JSON editor', () => {
     const { url, tokens } = file.ui.server;
     await call(url, 'POST', '/api/policies/childrens-ras/versions/2013-revised/clone', tokens.officer, { version: '2014-band-3' });
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${url}/#/versions/${encodeURIComponent('childrens-ras:2014-band-3')}/edit`);
+    await editVersion(page, url, '2014-band-3');
     await page
       .getByRole('heading', { name: "Edit Children's SEND personal budgets RAS: 2013 revision, version 2014-band-3", level: 1 })
       .waitFor();
@@ -41,7 +41,7 @@ describe('the JSON editor', () => {
     const page = await file.ui.freshPage('officer');
     const { url, tokens } = file.ui.server;
     await call(url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', tokens.officer, { version: '2011-colours' });
-    await page.goto(`${url}/#/versions/${encodeURIComponent('adult-ras:2011-colours')}/edit`);
+    await editVersion(page, url, '2011-colours');
     await page.getByRole('tab', { name: 'JSON' }).click();
     await page.locator('.monaco-editor .view-lines').first().waitFor();
     // Keys, strings, numbers, true/false and brackets all appear in the first lines of the policy.

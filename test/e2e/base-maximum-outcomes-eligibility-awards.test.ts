@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cloneVersion, editDocument } from '../support/api-client.js';
-import { checkPage, consoleForFile } from '../support/browser.js';
+import { checkPage, consoleForFile, editVersion } from '../support/browser.js';
 import { call } from '../support/server.js';
 
 const PILOT = new URL('../../rules/examples/adult-ras/2009-pilot/', import.meta.url).pathname;
@@ -151,7 +151,7 @@ describe('base amounts, maximum, outcomes, eligibility and awards in the console
     const { server } = file.ui;
     await cloneVersion(server, server.tokens.officer, 'childrens-short-breaks', '2024-25', 'form-bands');
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${server.url}/#/versions/${encodeURIComponent('childrens-short-breaks:form-bands')}/edit`);
+    await editVersion(page, server.url, 'form-bands');
     const gives = page.getByRole('combobox', { name: 'Gives' });
     await gives.first().waitFor();
     // Five bands: universal services, three priced, an individual assessment.
@@ -168,7 +168,7 @@ describe('base amounts, maximum, outcomes, eligibility and awards in the console
     const { server } = file.ui;
     await cloneVersion(server, server.tokens.officer, 'carers-one-off-payment', '2024-25', 'form-eligibility-award');
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${server.url}/#/versions/${encodeURIComponent('carers-one-off-payment:form-eligibility-award')}/edit`);
+    await editVersion(page, server.url, 'form-eligibility-award');
     const eligibility = page.getByRole('region', { name: 'Who is eligible (policy format 2)' });
     await eligibility.getByText('Met when “Hours spent caring in a typical week” is at least 20.').waitFor();
     await eligibility

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile } from '../support/browser.js';
+import { checkPage, consoleForFile, fromMenu, openHome } from '../support/browser.js';
 
 const EXAMPLES = new URL('../../rules/examples/adult-ras/2010-revised/', import.meta.url).pathname;
 const policy = JSON.parse(readFileSync(`${EXAMPLES}policy.json`, 'utf8'));
@@ -15,7 +15,8 @@ const label = (a: { text: string; points: number }) => `${a.text} (${a.points ==
 const file = consoleForFile();
 
 async function openCalculator(page: Page): Promise<void> {
-  await page.goto(`${file.ui.server.url}/#/calculator`);
+  await openHome(page, file.ui.server.url);
+  await fromMenu(page, 'Calculator');
   await page.getByRole('heading', { name: 'Work out an indicative budget' }).waitFor();
   await page.getByLabel('Scheme', { exact: true }).selectOption('adult-ras');
   await page.getByLabel('Version', { exact: true }).selectOption('2010-revised');

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile } from '../support/browser.js';
+import { checkPage, consoleForFile, fromMenu, openHome } from '../support/browser.js';
 import { call } from '../support/server.js';
 
 const file = consoleForFile();
@@ -18,7 +18,8 @@ describe('comparing versions', () => {
   it('offers to make a cohort when there is none', async () => {
     await deleteAllCohorts();
     const page = await file.ui.freshPage('scrutiny');
-    await page.goto(`${file.ui.server.url}/#/compare`);
+    await openHome(page, file.ui.server.url);
+    await fromMenu(page, 'Compare');
     await page.getByRole('heading', { name: 'Compare versions over a cohort' }).waitFor();
     await page.getByText('There are no cohorts yet').waitFor();
     await checkPage(page, 'compare-empty');
@@ -26,7 +27,8 @@ describe('comparing versions', () => {
 
   it('shows gainers and losers between the 2009 pilot and the 2010 revision, and downloads the CSV', async () => {
     const page = await file.ui.freshPage('scrutiny');
-    await page.goto(`${file.ui.server.url}/#/compare`);
+    await openHome(page, file.ui.server.url);
+    await fromMenu(page, 'Compare');
     await page.getByRole('heading', { name: 'Compare versions over a cohort' }).waitFor();
     await page.getByLabel('Scheme', { exact: true }).selectOption('adult-ras');
     await expect.poll(() => page.getByRole('checkbox', { name: '2009-pilot (superseded)' }).isChecked()).toBe(true);

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile } from '../support/browser.js';
+import { checkPage, consoleForFile, fromMenu, openHome } from '../support/browser.js';
 import { call } from '../support/server.js';
 
 const file = consoleForFile();
@@ -24,7 +24,8 @@ describe('a recorded decision', () => {
       reason: 'Recorded late, from the paper assessment made at the time.',
     });
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${server.url}/#/decisions`);
+    await openHome(page, server.url);
+    await fromMenu(page, 'Decisions');
     await page.getByRole('heading', { name: 'Decisions', level: 1 }).waitFor();
     await checkPage(page, 'decisions');
     await page.getByRole('cell', { name: '£320.00 a week' }).first().click();
@@ -55,7 +56,7 @@ describe('a recorded decision', () => {
 
   it('is not offered to a scrutiny member, who may not read decisions', async () => {
     const page = await file.ui.freshPage('scrutiny');
-    await page.goto(`${file.ui.server.url}/#/policies`);
+    await openHome(page, file.ui.server.url);
     await page.getByRole('menuitem', { name: 'Policies' }).waitFor();
     expect(await page.getByRole('menuitem', { name: 'Decisions' }).count()).toBe(0);
   });

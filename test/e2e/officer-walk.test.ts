@@ -12,7 +12,7 @@
  */
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile, screenshot } from '../support/browser.js';
+import { checkPage, consoleForFile, openVersion, screenshot } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
 const file = consoleForFile();
@@ -32,12 +32,11 @@ beforeAll(async () => {
 const DRAFT = '2014-band-1';
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const apiPath = `/api/policies/childrens-ras/versions/${DRAFT}`;
-const showUrl = () => `${file.ui.server.url}/#/versions/${encodeURIComponent(`childrens-ras:${DRAFT}`)}/show`;
 
 describe("the officer's walk: clone, change a price in pounds, settle the worked examples, submit", () => {
   it('clones the version in force, asked for its title and what it changes', async () => {
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${file.ui.server.url}/#/versions/${encodeURIComponent('childrens-ras:2013-revised')}/show`);
+    await openVersion(page, file.ui.server.url, '2013-revised');
     await page.getByRole('button', { name: 'Clone to new draft' }).click();
     await page.getByLabel('New version name').fill(DRAFT);
     await page.getByLabel('Title of the new version').fill("Children's RAS: 2014 Band 1");
@@ -56,7 +55,7 @@ describe("the officer's walk: clone, change a price in pounds, settle the worked
     expect(saved.body.document.pricing.default.bands[1].pence).toBe(16_500);
 
     // What changed since the version it was copied from, in words drawn from the two documents.
-    await page.goto(`${showUrl()}?tab=changes`);
+    await openVersion(page, file.ui.server.url, DRAFT, 'What changed');
     const changes = page.getByTestId('policy-changes');
     await changes.waitFor();
     expect(await changes.textContent()).toMatch(/Band 1.*£160\.00 → £165\.00/);
@@ -65,7 +64,7 @@ describe("the officer's walk: clone, change a price in pounds, settle the worked
 
   it('submits, is led to the two failing worked examples, accepts one with a reason and corrects the other by hand', async () => {
     const page = await file.ui.freshPage('officer');
-    await page.goto(showUrl());
+    await openVersion(page, file.ui.server.url, DRAFT);
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByRole('tab', { name: 'Worked examples', selected: true }).waitFor();
     const summary = page.getByTestId('examples-summary');
@@ -133,7 +132,7 @@ describe("the ratifier's walk: the comparison and the changes in words, then the
   it('reads who gains and what changed against the version in force, and ratifies', async () => {
     const { server } = file.ui;
     const page = await file.ui.freshPage('ratifier');
-    await page.goto(showUrl());
+    await openVersion(page, file.ui.server.url, DRAFT);
     await page.getByRole('button', { name: 'Ratify' }).click();
     const dialog = page.getByRole('dialog');
     const preview = dialog.getByTestId('ratification-preview');

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { editDocument } from '../support/api-client.js';
-import { checkPage, consoleForFile } from '../support/browser.js';
+import { checkPage, consoleForFile, openVersion } from '../support/browser.js';
 import { call } from '../support/server.js';
 
 const file = consoleForFile();
@@ -32,7 +32,7 @@ describe('the ratification dialog', () => {
     await call(server.url, 'POST', '/api/policies/adult-ras/versions/kinder-to-carers/submit', officer);
 
     const page = await file.ui.freshPage('ratifier');
-    await page.goto(`${server.url}/#/versions/${encodeURIComponent('adult-ras:kinder-to-carers')}/show`);
+    await openVersion(page, server.url, 'kinder-to-carers');
     await page.getByRole('button', { name: 'Ratify' }).click();
     const preview = page.getByRole('dialog').getByTestId('ratification-preview');
     await preview.waitFor({ timeout: 20_000 });

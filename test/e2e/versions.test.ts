@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile } from '../support/browser.js';
+import { checkPage, consoleForFile, editVersion, fromMenu, openHome, openVersion } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
 const file = consoleForFile();
@@ -22,7 +22,8 @@ describe('reading versions', () => {
   it('lists every version with its status and marks the one in force', async () => {
     await newDraft('2011-listed');
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${file.ui.server.url}/#/versions`);
+    await openHome(page, file.ui.server.url);
+    await fromMenu(page, 'Versions');
     await page.getByText('2011-listed').waitFor();
     await expect(page.getByText('In force', { exact: true }).count()).resolves.toBe(4); // one version of each of the four seeded schemes
     await expect(page.getByText('Superseded', { exact: true }).count()).resolves.toBe(2);
@@ -31,7 +32,7 @@ describe('reading versions', () => {
 
   it('shows a price-per-point RAS in full: questions, weights, prices, carers, uplifts, rules and its ratification', async () => {
     const page = await file.ui.freshPage('officer');
-    await page.goto(url('2010-revised', 'show'));
+    await openVersion(page, file.ui.server.url, '2010-revised');
     await page.getByRole('heading', { name: 'Adult social care RAS: 2010 revision', level: 1 }).waitFor();
     await expect(page.getByText('£5.02', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('× 1.5').isVisible()).resolves.toBe(true);
@@ -46,7 +47,7 @@ describe('reading versions', () => {
 
   it('shows a band table RAS with its questionnaires by age', async () => {
     const page = await file.ui.freshPage('officer');
-    await page.goto(url('2013-revised', 'show', 'childrens-ras'));
+    await openVersion(page, file.ui.server.url, '2013-revised');
     await page.getByRole('table', { name: 'Allocation table: bands' }).waitFor();
     await expect(page.getByText('For people aged 0 to 4.', { exact: false }).first().isVisible()).resolves.toBe(true);
     await checkPage(page, 'versions-show-childrens');
@@ -57,7 +58,7 @@ describe('a stale save', () => {
   it('is stopped with a message to reload when someone else saved the draft first', async () => {
     const draft = await newDraft('2011-stale');
     const page = await file.ui.freshPage('officer');
-    await page.goto(url('2011-stale', 'edit'));
+    await editVersion(page, file.ui.server.url, '2011-stale');
     const title = page.getByRole('textbox', { name: 'Title', exact: true });
     await title.waitFor();
     // Meanwhile someone else saves the same draft through the API.
@@ -84,7 +85,7 @@ describe('a scrutiny user', () => {
   it('sees no edit, submit or ratify buttons on a draft', async () => {
     await newDraft('2011-scrutiny-reads');
     const page = await file.ui.freshPage('scrutiny');
-    await page.goto(url('2011-scrutiny-reads', 'show'));
+    await openVersion(page, file.ui.server.url, '2011-scrutiny-reads');
     await page.getByRole('heading', { name: 'Adult social care RAS: 2010 revision', level: 1 }).waitFor();
     for (const name of [
       'Edit draft',
@@ -109,6 +110,7 @@ describe('a scrutiny user', () => {
     const put = await request(base, 'PUT', draft, tokens.scrutiny, current.body.document, { 'If-Match': current.headers.get('etag')! });
     expect(put.status).toBe(403);
     const page = await file.ui.freshPage('scrutiny');
+    // No button leads a scrutiny member to the form: only its address does, and it shows no form.
     await page.goto(url('2011-scrutiny-writes', 'edit'));
     await page.getByText('only a policy officer can change it').waitFor();
     expect(await page.getByRole('textbox', { name: 'Title', exact: true }).count()).toBe(0);

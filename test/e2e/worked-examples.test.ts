@@ -7,12 +7,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { editDocument } from '../support/api-client.js';
-import { checkPage, consoleForFile, screenshot } from '../support/browser.js';
+import { checkPage, consoleForFile, fromMenu, openHome, openVersion, screenshot } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
 const file = consoleForFile();
 const DRAFT = 'examples-walk';
-const showUrl = () => `${file.ui.server.url}/#/versions/${encodeURIComponent(`adult-ras:${DRAFT}`)}/show`;
 
 describe('worked examples on a draft', () => {
   it('a change that moves one result stops the submit, and the officer accepts the new result with a reason, then submits', async () => {
@@ -25,7 +24,7 @@ describe('worked examples on a draft', () => {
     });
 
     const page = await file.ui.freshPage('officer');
-    await page.goto(showUrl());
+    await openVersion(page, server.url, DRAFT);
     await page.getByRole('button', { name: 'Submit' }).click();
     // The refused submit leads to the worked examples, not to a message of raw JSON.
     await page.getByRole('tab', { name: 'Worked examples', selected: true }).waitFor();
@@ -75,7 +74,8 @@ describe('worked examples on a draft', () => {
     const { server } = file.ui;
     await call(server.url, 'POST', '/api/policies/adult-ras/versions/2009-pilot/clone', server.tokens.officer, { version: 'kept-case' });
     const page = await file.ui.freshPage('officer');
-    await page.goto(`${server.url}/#/calculator`);
+    await openHome(page, server.url);
+    await fromMenu(page, 'Calculator');
     await page.getByLabel('Scheme', { exact: true }).selectOption('adult-ras');
     await page.getByLabel('Version', { exact: true }).selectOption('kept-case');
     await page.getByLabel('Client group').selectOption('older-people');
@@ -101,7 +101,7 @@ describe('worked examples on a draft', () => {
       d.carerAdjustment.reductions.substantial.moderate = 20;
     });
     const page = await file.ui.freshPage('ratifier');
-    await page.goto(`${server.url}/#/versions/${encodeURIComponent('adult-ras:read-only')}/show?tab=examples`);
+    await openVersion(page, server.url, 'read-only', 'Worked examples');
     await expect.poll(() => page.getByTestId('examples-summary').textContent(), { timeout: 10_000 }).toContain('1 of 6');
     expect(await page.getByRole('button', { name: 'Accept the new result' }).count()).toBe(0);
   });

@@ -6,7 +6,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile, replaceInJsonEditor } from '../support/browser.js';
+import { checkPage, consoleForFile, editVersion, openVersion, replaceInJsonEditor } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -20,8 +20,6 @@ const longDate = (iso: string) =>
 
 const file = consoleForFile();
 
-const showUrl = (version: string) => `${file.ui.server.url}/#/versions/${encodeURIComponent(`adult-ras:${version}`)}/show`;
-const editUrl = (version: string) => `${file.ui.server.url}/#/versions/${encodeURIComponent(`adult-ras:${version}`)}/edit`;
 const apiPath = (version: string) => `/api/policies/adult-ras/versions/${version}`;
 
 async function cloneThroughApi(version: string): Promise<void> {
@@ -29,14 +27,14 @@ async function cloneThroughApi(version: string): Promise<void> {
 }
 
 async function openEditor(page: Page, version: string): Promise<void> {
-  await page.goto(editUrl(version));
+  await editVersion(page, file.ui.server.url, version);
   await page.getByRole('heading', { name: `Edit Adult social care RAS: 2010 revision, version ${version}`, level: 1 }).waitFor();
 }
 
 describe('an officer drafts a new version', () => {
   it('clones 2010-revised and sees the draft open in the editor', async () => {
     const page = await file.ui.freshPage('officer');
-    await page.goto(showUrl('2010-revised'));
+    await openVersion(page, file.ui.server.url, '2010-revised');
     await page.getByRole('heading', { name: 'Adult social care RAS: 2010 revision', level: 1 }).waitFor();
     await checkPage(page, 'workflow-1-show-2010-revised');
     await page.getByRole('button', { name: 'Clone to new draft' }).click();
@@ -91,7 +89,7 @@ describe('an officer drafts a new version', () => {
     await call(url, 'PUT', apiPath('2011-wrong-examples'), tokens.officer, document, { 'If-Match': current.headers.get('etag')! });
 
     const page = await file.ui.freshPage('officer');
-    await page.goto(showUrl('2011-wrong-examples'));
+    await openVersion(page, file.ui.server.url, '2011-wrong-examples');
     await page.getByRole('button', { name: 'Submit' }).click();
     // The refusal leads to the worked examples, each failing one with its expected and new figures in pounds.
     await page.getByRole('tab', { name: 'Worked examples', selected: true }).waitFor();
@@ -133,7 +131,7 @@ describe('a ratifier ratifies it', () => {
     await cloneThroughApi('2011-changed-under-review');
     await call(file.ui.server.url, 'POST', `${apiPath('2011-changed-under-review')}/submit`, file.ui.server.tokens.officer);
     const page = await file.ui.freshPage('ratifier');
-    await page.goto(showUrl('2011-changed-under-review'));
+    await openVersion(page, file.ui.server.url, '2011-changed-under-review');
     await page.getByRole('button', { name: 'Ratify' }).click();
     // Meanwhile the version goes back to draft and is submitted again.
     const { url, tokens } = file.ui.server;
@@ -155,7 +153,7 @@ describe('a ratifier ratifies it', () => {
     await cloneThroughApi('2011-backdated');
     await call(file.ui.server.url, 'POST', `${apiPath('2011-backdated')}/submit`, file.ui.server.tokens.officer);
     const page = await file.ui.freshPage('ratifier');
-    await page.goto(showUrl('2011-backdated'));
+    await openVersion(page, file.ui.server.url, '2011-backdated');
     await page.getByRole('button', { name: 'Ratify' }).click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByLabel('Decision date').getAttribute('max')).toBe(daysFromToday(0));
@@ -180,7 +178,7 @@ describe('a ratifier ratifies it', () => {
     await cloneThroughApi('2011-to-ratify');
     await call(file.ui.server.url, 'POST', `${apiPath('2011-to-ratify')}/submit`, file.ui.server.tokens.officer);
     const page = await file.ui.freshPage('ratifier');
-    await page.goto(showUrl('2011-to-ratify'));
+    await openVersion(page, file.ui.server.url, '2011-to-ratify');
     await page.getByRole('button', { name: 'Ratify' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Deciding body').fill('Adult Social Care Cabinet');

@@ -146,6 +146,36 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }
 
+/**
+ * The console opened at its address, as a person opens it, on Home (signed in as freshPage left them);
+ * every task is then reached from there by the names a person clicks.
+ */
+export async function openHome(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('menuitem', { name: 'Published RAS' }).waitFor();
+}
+
+/** A page of the console reached from the menu by its visible name. */
+export async function fromMenu(page: Page, name: string): Promise<void> {
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** A version's page reached as a person reaches it: the Versions menu, then the version's row in the list. */
+export async function openVersion(page: Page, baseUrl: string, version: string, tab?: string): Promise<void> {
+  await openHome(page, baseUrl);
+  await fromMenu(page, 'Versions');
+  await page.getByRole('cell', { name: version, exact: true }).first().click();
+  await page.getByRole('tab').first().waitFor();
+  if (tab) await page.getByRole('tab', { name: tab, exact: true }).click();
+}
+
+/** A draft's editing form, reached from its page by the Edit draft button. */
+export async function editVersion(page: Page, baseUrl: string, version: string): Promise<void> {
+  await openVersion(page, baseUrl, version);
+  await page.getByRole('link', { name: 'Edit draft' }).click();
+  await page.getByRole('button', { name: 'Save draft' }).waitFor();
+}
+
 /** Signs out through the user menu in the app bar, as a person would; the sign-in page follows. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /: account$/ }).click();
