@@ -1,13 +1,13 @@
 import type { Policy } from '../../engine/index.js';
 import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem, underPointer } from '../http/errors.js';
+import { underPointer } from '../http/errors.js';
 import { versionInForce } from '../domain/in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { created } from './answer-headers.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import { changesOf, createPolicy } from '../domain/lifecycle.js';
-import { etagOf, policyState, requirePolicy, versionSummary } from '../services/versions.js';
+import { etagOf, policyState, requireInForce, requirePolicy, versionSummary } from '../services/versions.js';
 import { runDecision } from '../commands.js';
 import { checkedDocument } from './versions.js';
 
@@ -90,10 +90,8 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       'policy.in-force',
       'The version in force on a date (default today)',
       (req, res) => {
-        const policy = requirePolicy(ctx.store, String(req.params.id));
         const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
-        const version = versionInForce(ctx.store.all('versions'), policy.id, date);
-        if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
+        const version = requireInForce(ctx.store, String(req.params.id), date);
         res.json({ asOf: date, ...versionSummary(version) });
       },
       { answers: { status: 200, schema: 'InForceVersion' } },

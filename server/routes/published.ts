@@ -12,7 +12,7 @@ import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
 import { impactSummary, transparencyRecord } from '../transparency/atrs-record.js';
 import { evaluateWith } from './evaluate.js';
-import { requirePolicy } from '../services/versions.js';
+import { requireInForce } from '../services/versions.js';
 
 export function publishedRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -50,10 +50,8 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
       'public',
       'The published version in force on a date (default today)',
       (req, res) => {
-        const policy = requirePolicy(ctx.store, String(req.params.id));
         const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
-        const version = versionInForce(ctx.store.all('versions'), policy.id, date);
-        if (!version) throw new HttpProblem(404, 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
+        const version = requireInForce(ctx.store, String(req.params.id), date);
         res.json(publishedView(version));
       },
       { answers: { status: 200, schema: 'PublishedVersion' } },

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import { runDecision } from '../commands.js';
 import type { StoredState } from '../domain/changes.js';
 import { DomainError } from '../domain/errors.js';
+import { versionInForce } from '../domain/in-force.js';
 import { type Actor, changesOf, decide, type PolicyState, type VersionCommand } from '../domain/lifecycle.js';
 import type { VersionRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -37,6 +38,14 @@ export function requireVersion(store: Store, policyId: string, version: string):
   const record = store.all('versions').find((v) => v.policyId === policyId && v.version === version);
   if (!record) throw new DomainError('not-found', 'version_not_found', `Policy '${policyId}' has no version '${version}'.`);
   return record;
+}
+
+/** The version of a policy in force on a date: for the officers' and the public's in-force routes alike. */
+export function requireInForce(store: Store, policyId: string, date: string): VersionRecord {
+  const policy = requirePolicy(store, policyId);
+  const version = versionInForce(store.all('versions'), policy.id, date);
+  if (!version) throw new DomainError('not-found', 'none_in_force', `No version of '${policy.id}' is in force on ${date}.`);
+  return version;
 }
 
 /** The policy and its versions as the commit sees them: what the lifecycle decides on. */
