@@ -8,7 +8,7 @@
  * number) of its last change, which is also its ETag.
  */
 
-import { arrayOf, count, hash, isoDate, mapOf, nullable, record, ref, type Schema, string, timestamp } from '../openapi/json-schema.js';
+import { arrayOf, count, hash, isoDate, mapOf, nullable, record, ref, type Schema, string, timestamp } from './json-schema.js';
 
 export const ROLES = ['officer', 'ratifier', 'scrutiny', 'api-client', 'admin'] as const;
 export const VERSION_STATUSES = ['draft', 'submitted', 'ratified', 'superseded', 'withdrawn'] as const;

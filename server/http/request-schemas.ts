@@ -9,7 +9,7 @@
  * than a schema error would (its pointers, its semantic checks), so the route's check passes it through.
  */
 
-import { ref } from '../openapi/json-schema.js';
+import { ref } from '../domain/json-schema.js';
 import { ROLES } from '../domain/record-schemas.js';
 
 const text = (max = 500) => ({ type: 'string', minLength: 1, maxLength: max });

@@ -1,6 +1,6 @@
 /** Response shapes for calibrating a version's prices to a budget. */
 
-import { arrayOf, count, hash, isoDate, nullable, pence, record, ref, signedPence, string, type Schema } from './json-schema.js';
+import { arrayOf, count, hash, isoDate, nullable, pence, record, ref, signedPence, string, type Schema } from '../domain/json-schema.js';
 
 export const tablePrice = record({
   table: string,

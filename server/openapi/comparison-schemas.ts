@@ -16,7 +16,7 @@ import {
   string,
   timestamp,
   type Schema,
-} from './json-schema.js';
+} from '../domain/json-schema.js';
 
 export const summary = record({ people: count, totalPence: pence, meanPence: pence, medianPence: pence, p90Pence: pence, maxPence: pence });
 

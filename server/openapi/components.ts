@@ -27,7 +27,20 @@ import { ACTIONS } from '../domain/permissions.js';
 import { ACCOUNT_HISTORY } from '../domain/accounts.js';
 import { REQUEST_BODIES, REQUEST_PARTS } from '../http/request-schemas.js';
 import { engineComponents } from './engine-components.js';
-import { arrayOf, extend, hash, without, integer, isoDate, nullable, pence, record, ref, string, timestamp } from './json-schema.js';
+import {
+  arrayOf,
+  extend,
+  hash,
+  without,
+  integer,
+  isoDate,
+  nullable,
+  pence,
+  record,
+  ref,
+  string,
+  timestamp,
+} from '../domain/json-schema.js';
 import {
   apiKeySummary,
   exampleOutcome,

@@ -23,7 +23,7 @@
 
 import transparencyRecordSchema from '../../rules/transparency-record.schema.json' with { type: 'json' };
 import { assessmentSchema, cohortSchema, policySchema, resultSchema } from '../../engine/index.js';
-import type { Schema } from './json-schema.js';
+import type { Schema } from '../domain/json-schema.js';
 
 /** The components the roots of the schemas in rules/ become (their definitions become more, named from the schemas). */
 export type EngineComponent = 'Policy' | 'Assessment' | 'EvaluationResult' | 'Cohort' | 'TransparencyRecord';

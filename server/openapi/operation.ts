@@ -2,7 +2,7 @@
 
 import { type Answer, type AnswerSchema, bodyKindOf, DEFAULT_JSON_LIMIT, type RouteSpec, rolesOf } from '../route-table.js';
 import { ROLES } from '../store/records.js';
-import { arrayOf, ref, string, type Schema } from './json-schema.js';
+import { arrayOf, ref, string, type Schema } from '../domain/json-schema.js';
 
 export type Status = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 408 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 431 | 500;
 

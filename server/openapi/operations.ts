@@ -6,7 +6,7 @@
  */
 
 import { REASON_MINIMUM } from '../domain/reasons.js';
-import { isoDate, string } from './json-schema.js';
+import { isoDate, string } from '../domain/json-schema.js';
 import type { Operation, Parameter } from './operation.js';
 
 const asOf: Parameter = {

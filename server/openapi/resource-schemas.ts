@@ -4,7 +4,7 @@
  */
 
 import { versionCommon } from '../domain/record-schemas.js';
-import { arrayOf, nullable, record, ref, string, timestamp, type Schema } from './json-schema.js';
+import { arrayOf, nullable, record, ref, string, timestamp, type Schema } from '../domain/json-schema.js';
 
 export const problemError = record(
   {

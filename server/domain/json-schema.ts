@@ -1,4 +1,4 @@
-/** The small JSON Schema vocabulary the document is written in, and how outside schemas are brought in. */
+/** The small JSON Schema vocabulary every shape of the service is written in: records, request bodies and the API's answers. */
 
 export type Schema = Record<string, unknown>;
 
