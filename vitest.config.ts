@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_AUDIT_KEY_FILE } from './test/support/audit-key.js';
 import SlowSuitesFirst from './test/sequencer.js';
 
 /**
@@ -15,8 +16,17 @@ if (!databaseUrl) {
   );
 }
 
-const shared: { environment: 'node'; globalSetup: string[]; isolate: boolean; testTimeout: number; hookTimeout: number } = {
+const shared: {
+  environment: 'node';
+  globalSetup: string[];
+  isolate: boolean;
+  testTimeout: number;
+  hookTimeout: number;
+  env: Record<string, string>;
+} = {
   environment: 'node',
+  // The servers, stores and `ras` commands of a run sign with one audit key, as a council's all do.
+  env: { RAS_AUDIT_KEY_FILE: TEST_AUDIT_KEY_FILE },
   globalSetup: ['test/global-setup.ts'],
   // The machines have two cores; the browser suites spend much of their time waiting on Chromium, so
   // two workers keep both cores busy. Test files share a worker's loaded modules instead of loading

@@ -20,6 +20,7 @@ import { officerToken, seedDecisions } from './decisions.js';
 import { startServerProcess } from './server-process.js';
 import { nowMs, percentile, row } from './measure.js';
 import type { Assessment } from '../engine/index.js';
+import { loadAuditKey } from '../server/audit/signing-key.js';
 
 const POLICY = 'adult-ras';
 const VERSION = '2010-revised';
@@ -35,7 +36,7 @@ export async function benchDecisionsPostgres(seconds: number): Promise<void> {
     return;
   }
   const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const env = { RAS_DATABASE_URL: url, RAS_DATABASE_SCHEMA: schema };
+  const env = { RAS_DATABASE_URL: url, RAS_DATABASE_SCHEMA: schema, RAS_AUDIT_KEY_FILE: keyFile(schema) };
   const servers: Array<Awaited<ReturnType<typeof startServerProcess>>> = [];
   try {
     const body = await seed(url, schema);
@@ -73,7 +74,8 @@ export async function benchDecisionsPostgres(seconds: number): Promise<void> {
 
 /** The examples and STORED decisions, written through the store; returns a decision request's body. */
 async function seed(url: string, schema: string): Promise<string> {
-  const store = await PgStore.open({ url, schema });
+  const { key: auditKey } = await loadAuditKey({ kind: 'file', path: keyFile(schema) });
+  const store = await PgStore.open({ url, schema, auditKey });
   try {
     await seedExamples(store, new Date().toISOString());
     const version = store.all('versions').find((v) => v.policyId === POLICY && v.version === VERSION)!;
@@ -181,3 +183,8 @@ function cpuTimes(): { busy: number; total: number } {
 }
 
 const cpus = os.cpus().length;
+
+/** The audit key the seeding and the servers share, in the temporary directory. */
+function keyFile(schema: string): string {
+  return `${os.tmpdir()}/ras-bench-${schema}.audit-key.pem`;
+}

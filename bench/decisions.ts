@@ -22,6 +22,7 @@ import { evaluateWith } from '../server/routes/evaluate.js';
 import { mib, nowMs, percentile, row } from './measure.js';
 import { ADMIN, startServerProcess } from './server-process.js';
 import type { Assessment } from '../engine/index.js';
+import { loadAuditKey } from '../server/audit/signing-key.js';
 
 const POLICY = 'adult-ras';
 const VERSION = '2010-revised';
@@ -58,7 +59,9 @@ async function measure(stored: number): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ras-bench-decisions-'));
   let server: ChildProcess | undefined;
   try {
-    const store = await LowdbStore.open(dataDir);
+    // The key beside the data directory, where the server started on it below finds it.
+    const { key: auditKey } = await loadAuditKey({ kind: 'file', path: `${dataDir}.audit-key.pem` });
+    const store = await LowdbStore.open(dataDir, { auditKey });
     await seedExamples(store, new Date().toISOString());
     const version = store.all('versions').find((v) => v.policyId === POLICY && v.version === VERSION)!;
     // The seeded example's assessment fits the policy: its worked example passes.
@@ -69,7 +72,7 @@ async function measure(stored: number): Promise<Figures> {
 
     // The real server, as `npm start` runs it, on this data: its memory and writes are its own.
     const started = nowMs();
-    const { child, url } = await startServerProcess({ RAS_DATA_DIR: dataDir });
+    const { child, url } = await startServerProcess({ RAS_DATA_DIR: dataDir, RAS_AUDIT_KEY_FILE: `${dataDir}.audit-key.pem` });
     server = child;
     const openMs = nowMs() - started;
     const token = await officerToken(url);
@@ -103,6 +106,7 @@ async function measure(stored: number): Promise<Figures> {
   } finally {
     server?.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.audit-key.pem`, { force: true });
   }
 }
 

@@ -14,7 +14,13 @@ const USAGE = `Usage:
   ras evaluate <policy.json> <assessment.json or worked-example.json> [--json] [--as-of YYYY-MM-DD]
   ras audit verify [--data-dir DIR]      (default: $RAS_DATA_DIR or ./data)
   ras audit verify --database-url URL [--schema NAME]
-      the whole record checked: the audit chain, its anchors, every change against its entry
+      [--checkpoints FILE]... [--public-key KEY]... [--published URL]
+      the whole record checked: the audit chain, its anchors and signed checkpoints, every change
+      against its entry, the lifecycle's rules; and that it holds every checkpoint kept outside it
+      (lines in FILE, such as the minutes; those a running service publishes at URL)
+  ras audit checkpoint [--data-dir DIR | --database-url URL [--schema NAME]]
+      the record checked, then its head signed with the audit key: one line for the minutes
+      (the key as the server has it: RAS_AUDIT_KEY, RAS_AUDIT_KEY_FILE, or ras-audit-key.pem beside the data)
   ras migrate --from-data-dir DIR [--database-url URL] [--schema NAME]
       copies an embedded store's record into an empty PostgreSQL database, verified before and after
       (default URL $RAS_DATABASE_URL, schema $RAS_DATABASE_SCHEMA or public)
@@ -95,8 +101,8 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       );
     }
     case 'audit': {
-      if (files[0] !== 'verify' || files.length !== 1)
-        throw new UsageError("the audit command is 'ras audit verify [--data-dir DIR | --database-url URL]'");
+      if (!(files[0] === 'verify' || files[0] === 'checkpoint') || files.length !== 1)
+        throw new UsageError("the audit commands are 'ras audit verify' and 'ras audit checkpoint' [--data-dir DIR | --database-url URL]");
       if (values['data-dir'] !== undefined && values['database-url'] !== undefined)
         throw new UsageError('give --data-dir or --database-url, not both');
       const location: StoreLocation =
@@ -104,8 +110,20 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
           ? { kind: 'postgres', url: await databaseUrl(values['database-url']), schema: await schemaName(values.schema) }
           : { kind: 'lowdb', dataDir: values['data-dir'] ?? process.env.RAS_DATA_DIR ?? './data' };
       // The store's modules (and PostgreSQL's driver) load only for the commands that use them.
-      const { auditVerifyCommand } = await import('./audit-command.js');
-      return auditVerifyCommand(location, out, err);
+      const { auditCheckpointCommand, auditVerifyCommand, checkedPublicKey } = await import('./audit-command.js');
+      if (files[0] === 'checkpoint') {
+        const misplaced = (['checkpoints', 'public-key', 'published'] as const).find((o) => values[o] !== undefined);
+        if (misplaced) throw new UsageError(`--${misplaced} is an option of 'ras audit verify'`);
+        return auditCheckpointCommand(location, out, err);
+      }
+      if (values.published !== undefined && !/^https?:\/\//.test(values.published))
+        throw new UsageError(`--published must be the address of a running service (http:// or https://), got '${values.published}'`);
+      const kept = {
+        checkpointFiles: values.checkpoints ?? [],
+        publicKeys: (values['public-key'] ?? []).map(checkedPublicKey),
+        ...(values.published ? { published: values.published } : {}),
+      };
+      return auditVerifyCommand(location, kept, out, err);
     }
     case 'migrate': {
       if (files.length > 0) throw new UsageError(`migrate takes options only, not '${files[0]}'`);
@@ -137,6 +155,9 @@ function parse(argv: string[]) {
         'database-url': { type: 'string' },
         'from-data-dir': { type: 'string' },
         schema: { type: 'string' },
+        checkpoints: { type: 'string', multiple: true },
+        'public-key': { type: 'string', multiple: true },
+        published: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { journalPath } from '../server/store/layout.js';
 import { ImportError, importDataDir } from '../server/store/pg/import-data-dir.js';
-import { describeLocation } from '../server/store/open-store.js';
+import { AuditKeyError, existingAuditKey } from '../server/audit/signing-key.js';
+import { auditKeyConfig, ConfigError } from '../server/config.js';
+import { describeLocation, type StoreKeys } from '../server/store/open-store.js';
 import { InputError } from './read-json.js';
 
 export interface MigrateOptions {
@@ -22,10 +24,12 @@ export async function migrateCommand(options: MigrateOptions, out: NodeJS.Writab
     throw new InputError(`${dir} holds no journal.jsonl: it is not a RAS data directory (or it was never used)`);
   const where = describeLocation({ kind: 'postgres', url: options.databaseUrl, schema: options.schema });
   try {
-    const report = await importDataDir(dir, { url: options.databaseUrl, schema: options.schema });
+    const keys = await dataDirKeys(dir);
+    const report = await importDataDir(dir, { url: options.databaseUrl, schema: options.schema }, keys);
     out.write(
       `copied ${report.commits} commits from ${dir} to ${where}: ${report.entries} audit entries, ${report.decisions} decisions, ${report.documents} documents\n` +
-        `audit chain verified before and after the copy, head ${report.head.seq} ${report.head.hash}\n`,
+        `audit chain verified before and after the copy, head ${report.head.seq} ${report.head.hash}\n` +
+        `  the database's head is signed with the audit key ${keys.auditKey.publicKey}: give the servers on it the same key (RAS_AUDIT_KEY or RAS_AUDIT_KEY_FILE)\n`,
     );
     if (report.tornTailBytes > 0)
       out.write(`  ${report.tornTailBytes} bytes a crash cut short at the journal's end were never acknowledged, and were not copied\n`);
@@ -35,5 +39,21 @@ export async function migrateCommand(options: MigrateOptions, out: NodeJS.Writab
     err.write(`ras migrate: ${e.message}\n`);
     if ('problems' in e.failure) for (const problem of e.failure.problems) err.write(`  ${problem.code}: ${problem.message}\n`);
     return 1;
+  }
+}
+
+/** The audit key the data directory's server signs with, as the server finds it; never a new one. */
+async function dataDirKeys(dir: string): Promise<StoreKeys> {
+  try {
+    const config = auditKeyConfig({ ...process.env, RAS_DATA_DIR: dir, RAS_DATABASE_URL: '' });
+    const auditKey = await existingAuditKey(config.key);
+    if (!auditKey)
+      throw new InputError(
+        `no audit key at ${config.key.kind === 'file' ? config.key.path : 'RAS_AUDIT_KEY'}: the copy's head is signed with the key the data directory's server signs with (RAS_AUDIT_KEY or RAS_AUDIT_KEY_FILE, as the server has them)`,
+      );
+    return { auditKey, trustedKeys: config.trustedKeys };
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof AuditKeyError) throw new InputError(e.message);
+    throw e;
   }
 }

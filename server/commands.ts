@@ -14,7 +14,8 @@ export type Decision<T> = (state: StoredState, commit: CommitContext) => Decided
 
 export function runDecision<T>(store: Store, clock: Clock, decision: Decision<T>): Promise<T> {
   return store.transact((draft) => {
-    const decided = decision(draft, { revision: draft.revision, at: isoNow(clock), auditHead: draft.auditHead });
+    const at = isoNow(clock);
+    const decided = decision(draft, { revision: draft.revision, at, auditHead: draft.auditHead, checkpoint: () => draft.checkpoint(at) });
     applyChanges(draft, decided.changes);
     return decided.answer;
   });

@@ -1,6 +1,7 @@
 /** Settings from the environment, checked once at start-up with a clear message for each mistake. */
 
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { type AuditKeySource, isPublicKey } from './audit/signing-key.js';
 import { passwordWeakness } from './auth/password-policy.js';
 import type { StoreLocation } from './store/open-store.js';
 import { isDatabaseUrl, isSchemaName, withoutPassword } from './store/pg/database.js';
@@ -17,6 +18,14 @@ export interface Config {
   trustProxy: boolean | number | string | undefined;
   /** How often the event loop's delay is logged, in seconds (0: never). */
   eventLoopLogSeconds: number;
+  /** Where the audit key is, and earlier audit keys still trusted. */
+  audit: AuditKeyConfig;
+}
+
+export interface AuditKeyConfig {
+  key: AuditKeySource;
+  /** Public keys of earlier audit keys (RAS_AUDIT_TRUSTED_KEYS), whose checkpoints still count. */
+  trustedKeys: string[];
 }
 
 export class ConfigError extends Error {}
@@ -41,7 +50,40 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     adminPassword,
     trustProxy: trustProxyOf(env.RAS_TRUST_PROXY),
     eventLoopLogSeconds: secondsOf('RAS_EVENT_LOOP_LOG_SECONDS', env.RAS_EVENT_LOOP_LOG_SECONDS, 60),
+    audit: auditKeyConfig(env),
   };
+}
+
+/** The file a new installation's audit key is made in: beside the data directory (never inside it), or in the working directory. */
+export const DEFAULT_AUDIT_KEY_FILE = 'ras-audit-key.pem';
+
+/**
+ * The audit key: the PEM text in RAS_AUDIT_KEY (from a secrets store), or the file RAS_AUDIT_KEY_FILE
+ * names, or ras-audit-key.pem beside the data directory. Never inside it: whoever holds the data
+ * directory (or a backup of it) must not hold the key that signs its checkpoints.
+ */
+export function auditKeyConfig(env: NodeJS.ProcessEnv): AuditKeyConfig {
+  const trustedKeys = (env.RAS_AUDIT_TRUSTED_KEYS ?? '').split(/[\s,]+/).filter((k) => k !== '');
+  for (const key of trustedKeys)
+    if (!isPublicKey(key))
+      throw new ConfigError(`RAS_AUDIT_TRUSTED_KEYS must list audit public keys (43 characters of base64url), got '${key}'`);
+  if (env.RAS_AUDIT_KEY) return { key: { kind: 'text', pem: env.RAS_AUDIT_KEY }, trustedKeys };
+  const store = storeOf(env);
+  const path = env.RAS_AUDIT_KEY_FILE
+    ? resolve(env.RAS_AUDIT_KEY_FILE)
+    : store.kind === 'lowdb'
+      ? join(dirname(store.dataDir), DEFAULT_AUDIT_KEY_FILE)
+      : resolve(DEFAULT_AUDIT_KEY_FILE);
+  if (store.kind === 'lowdb' && isInside(path, store.dataDir))
+    throw new ConfigError(
+      `RAS_AUDIT_KEY_FILE (${path}) is inside the data directory: keep the audit key where the data directory's backups and its readers do not reach`,
+    );
+  return { key: { kind: 'file', path }, trustedKeys };
+}
+
+function isInside(path: string, dir: string): boolean {
+  const r = relative(dir, path);
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r);
 }
 
 /** 'true', a number of hops, or addresses and names as express takes them ('loopback, 10.0.0.0/8'). */

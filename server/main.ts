@@ -13,6 +13,7 @@ import { logEventLoopDelay } from './http/event-loop.js';
 import { serve } from './http/serve.js';
 import { systemClock } from './clock.js';
 import { ConfigError, readConfig } from './config.js';
+import { AuditKeyError, loadAuditKey } from './audit/signing-key.js';
 import { jsonLogger } from './logger.js';
 import { firstAdmin } from './services/accounts.js';
 import { runDecision } from './commands.js';
@@ -29,7 +30,16 @@ async function start(): Promise<void> {
   const config = readConfig(process.env);
   const logger = jsonLogger();
   const work = sharedWorkPool();
-  const store = await openStore(config.store, () => work.verifyStore(config.store));
+  const audit = await loadAuditKey(config.audit.key);
+  if (audit.created && config.audit.key.kind === 'file')
+    console.log(
+      `Made a new audit key at ${config.audit.key.path}: it signs the record's checkpoints (public key ${audit.key.publicKey}).\n` +
+        '  Keep it apart from the data directory and its backups (a secrets store, given as RAS_AUDIT_KEY, or a file named by RAS_AUDIT_KEY_FILE),\n' +
+        '  so that whoever holds the data cannot sign a rewritten record. Losing it loses nothing recorded: a new key is made, and the old public key is listed in RAS_AUDIT_TRUSTED_KEYS.',
+    );
+  const store = await openStore(config.store, { auditKey: audit.key, trustedKeys: config.audit.trustedKeys }, (trust) =>
+    work.verifyStore(config.store, trust),
+  );
   const now = systemClock().toISOString();
   if (store.wasEmpty) {
     const count = await seedExamples(store, now);
@@ -84,7 +94,7 @@ async function ensureAdmin(store: Store, username: string, password: string, now
 
 start().catch((e) => {
   console.error(
-    e instanceof ConfigError
+    e instanceof ConfigError || e instanceof AuditKeyError
       ? `Configuration: ${e.message}`
       : e instanceof StoreIntegrityError || e instanceof PgRecordError
         ? e.message

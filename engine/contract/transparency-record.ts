@@ -41,6 +41,20 @@ export interface TransparencyRecord {
       comparisonWaiver: string | null;
     };
     impactAssessment: ImpactSummary | null;
+    /**
+     * How anyone can check that the record of this version's ratification, and of the decisions made under it, has not been rewritten since.
+     */
+    recordIntegrity: {
+      /**
+       * The council's audit public key (Ed25519, base64url): every checkpoint of the record is signed with it.
+       */
+      auditKey: string;
+      /**
+       * The checkpoint line of the record when this version was ratified, signed with the audit key; null for versions ratified before checkpoints.
+       */
+      checkpoint: string | null;
+      howToCheck: string;
+    };
   };
   /**
    * What the record needs that the policy does not yet say: fill these in its publication section before publishing.

@@ -22,6 +22,7 @@ export interface RequestBodies {
   GenerateCohortRequest: GenerateCohortRequest;
   ReferenceCohortRequest: ReferenceCohortRequest;
   CalibrateRequest: CalibrateRequest;
+  VerifyRequest: VerifyRequest;
 }
 export interface LoginRequest {
   username: string;
@@ -170,4 +171,12 @@ export interface CalibrateRequest {
    */
   sensitivityPercents?: number[];
   saveAs?: string;
+}
+export interface VerifyRequest {
+  /**
+   * @maxItems 1000
+   *
+   * Items: A checkpoint line: ras-checkpoint v1 commit=… entry=… head=… at=… key=… sig=…
+   */
+  checkpoints: string[];
 }

@@ -6,6 +6,7 @@
  */
 
 import type { AuditEvent } from '../audit/chain.js';
+import type { Checkpoint } from '../audit/checkpoint.js';
 import type { AuditAnchor, CollectionName, Collections, DecisionRecord, DecisionSummary, FinalBudget } from '../store/records.js';
 
 /** A row written whole: new, or replacing the row with the same key. */
@@ -44,6 +45,8 @@ export interface CommitContext {
   revision: number;
   at: string;
   auditHead: AuditAnchor;
+  /** The record before this commit (the last commit and auditHead), signed with the audit key: a ratification keeps it. */
+  checkpoint?: () => Checkpoint;
 }
 
 /** Nothing changes, but the events are recorded (a failed sign-in, say). */

@@ -606,6 +606,7 @@ function ratify(
     ratifiedAt: commit.at,
     comparison: comparison?.record ?? null,
     auditAnchor: commit.auditHead,
+    ...(commit.checkpoint ? { checkpoint: commit.checkpoint() } : {}),
   };
   const ratified: VersionRecord = { ...current, status: 'ratified', ratification, revision: commit.revision, updatedAt: commit.at };
   const events: AuditEvent[] = [

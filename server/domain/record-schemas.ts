@@ -40,6 +40,28 @@ const auditAnchor = {
   description: "A point in the audit chain: an entry's sequence number and hash.",
 };
 
+const checkpoint = {
+  ...record({
+    commit: { type: 'integer', minimum: 0 },
+    seq: { type: 'integer', minimum: 0 },
+    hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    at: timestamp,
+    key: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]{43}$',
+      description: 'The Ed25519 public key that signed it (base64url of its 32 bytes).',
+    },
+    sig: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]{86}$',
+      description: 'The signature (base64url) of the checkpoint line before " sig=".',
+    },
+  }),
+  description:
+    "A point of the record signed with the council's audit key: after commit `commit`, the audit chain ends at entry `seq` with hash `hash`. " +
+    'Kept outside the record (the minutes, a published page), it lets verification find a record rewritten or cut short since.',
+};
+
 const ratification = record(
   {
     body: string,
@@ -63,12 +85,16 @@ const ratification = record(
       ...ref('AuditAnchor'),
       description: "The audit chain's head when the version was ratified: verification checks the chain still passes through it.",
     },
+    checkpoint: {
+      ...ref('Checkpoint'),
+      description: 'The audit anchor signed with the audit key (absent on records from before checkpoints): the line for the minutes.',
+    },
     effectiveFromConfirmed: {
       const: true,
       description: 'Present when the ratifier confirmed an effective date before the day of ratification or more than a year after it.',
     },
   },
-  ['equalityImpact', 'comparison', 'comparisonWaiver', 'auditAnchor', 'effectiveFromConfirmed'],
+  ['equalityImpact', 'comparison', 'comparisonWaiver', 'auditAnchor', 'checkpoint', 'effectiveFromConfirmed'],
 );
 
 const restores = {
@@ -278,6 +304,7 @@ export const RECORD_SCHEMAS = {
   VersionStatus: { enum: [...VERSION_STATUSES] },
   PolicyRecord: policyRecord,
   AuditAnchor: auditAnchor,
+  Checkpoint: checkpoint,
   Ratification: ratification,
   Restores: restores,
   WithdrawalProposal: withdrawalProposal,

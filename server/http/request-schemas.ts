@@ -9,6 +9,7 @@
  * than a schema error would (its pointers, its semantic checks), so the route's check passes it through.
  */
 
+import { CHECKPOINT_LINE_PATTERN } from '../audit/checkpoint.js';
 import { ref } from '../domain/json-schema.js';
 import { ROLES } from '../domain/record-schemas.js';
 
@@ -210,6 +211,19 @@ export const calibrateBody = object(
   ['cohortId', 'budgetPence'],
 );
 
+/** Checkpoints kept outside the record, to verify it against: each line as `ras audit checkpoint` prints it. */
+export const verifyBody = object({
+  checkpoints: {
+    type: 'array',
+    maxItems: 1000,
+    items: {
+      type: 'string',
+      pattern: CHECKPOINT_LINE_PATTERN,
+      description: 'A checkpoint line: ras-checkpoint v1 commit=… entry=… head=… at=… key=… sig=…',
+    },
+  },
+});
+
 /** Every request body, by the name its component and its TypeScript type take. */
 export const REQUEST_BODIES = {
   LoginRequest: loginBody,
@@ -232,6 +246,7 @@ export const REQUEST_BODIES = {
   GenerateCohortRequest: generateCohortBody,
   ReferenceCohortRequest: referenceCohortBody,
   CalibrateRequest: calibrateBody,
+  VerifyRequest: verifyBody,
 };
 
 export type RequestName = keyof typeof REQUEST_BODIES;

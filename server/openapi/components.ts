@@ -80,6 +80,7 @@ export const components = {
       'VersionStatus',
       'PolicyRecord',
       'AuditAnchor',
+      'Checkpoint',
       'Ratification',
       'Restores',
       'WithdrawalProposal',
@@ -184,9 +185,18 @@ export const components = {
             effectiveFrom: isoDate,
             equalityImpact: string,
             auditAnchor: ref('AuditAnchor'),
+            checkpoint: {
+              ...string,
+              description:
+                'The checkpoint line of the audit anchor, signed with the audit key: keep it (the minutes, a copy of this page), and `ras audit verify --checkpoints` finds a record rewritten or cut short since.',
+            },
           },
-          ['equalityImpact', 'auditAnchor'],
+          ['equalityImpact', 'auditAnchor', 'checkpoint'],
         ),
+        auditKey: {
+          ...string,
+          description: "The council's audit public key (Ed25519, base64url): the key every checkpoint of the record must be signed with.",
+        },
         superseded: nullable(record({ by: string, from: isoDate })),
         workedExample: {
           ...nullable(record({ name: string, result: ref('EvaluationResult') })),
@@ -273,6 +283,17 @@ export const components = {
       ...record({ action: string, words: { ...string, description: 'The action in words, as the audit log shows it.' } }),
       description: 'An action the audit log records.',
     },
+    SignedCheckpoint: {
+      ...record({ checkpoint: ref('Checkpoint'), line: { ...string, description: 'The checkpoint as one line, for the minutes.' } }),
+      description: 'The record as it stands, signed with the audit key: keep the line outside the record.',
+    },
+    PublishedCheckpoints: {
+      ...record({
+        auditKey: { ...string, description: "The council's audit public key (Ed25519, base64url)." },
+        checkpoints: arrayOf(record({ policyId: string, version: string, line: string })),
+      }),
+      description: "Each published version's ratification checkpoint, with the key that signs them.",
+    },
     IntegrityCode: {
       enum: [
         'journal_damaged',
@@ -284,8 +305,23 @@ export const components = {
         'anchor_mismatch',
         'journal_truncated',
         'file_differs',
+        'file_missing',
         'recorded_finding',
+        'checkpoint_unsigned',
+        'signature_invalid',
+        'key_unknown',
+        'checkpoint_not_in_record',
+        'checkpoint_mismatch',
+        'rule_broken',
       ],
+      description:
+        'journal_damaged: a line in the middle cannot be read. commit_missing, journal_truncated: commits or entries removed (the journal ends before what head.json, a file, or an anchor shows). ' +
+        'chain_broken: an entry changed, removed or reordered. change_unaudited, entry_without_change, digest_mismatch: a change and the entry that vouches for it disagree. ' +
+        'anchor_mismatch: the chain no longer passes through a ratification’s anchor. file_differs: a copy beside the record (a collection file, a table) differs from it. ' +
+        'file_missing: head.json or a collection file is missing, so nothing shows where the record ended. recorded_finding: a problem the server found and recorded when it started. ' +
+        'checkpoint_unsigned: the head carries no signed checkpoint. signature_invalid: a checkpoint’s signature does not hold. key_unknown: a checkpoint signed by a key that is not trusted. ' +
+        'checkpoint_not_in_record: a checkpoint (kept outside, or in the record) lies beyond the record’s end. checkpoint_mismatch: the record holds another head at a checkpoint’s point. ' +
+        'rule_broken: a recorded transition breaks a rule of the lifecycle (an author ratified, a version in force without ratification, a decision not under the version in force on its date).',
     },
     IntegrityProblem: record({ code: ref('IntegrityCode'), message: string, seq: integer, commit: integer, file: string }, [
       'seq',
@@ -301,6 +337,27 @@ export const components = {
           head: ref('AuditAnchor'),
           anchors: { type: 'integer', minimum: 0, description: 'Ratification anchors checked against the chain.' },
           problems: arrayOf(ref('IntegrityProblem')),
+          checkpoints: {
+            ...record(
+              {
+                inRecord: {
+                  type: 'integer',
+                  minimum: 0,
+                  description: 'Signed checkpoints the record carries (ratifications, checkpoint entries, its head), each checked.',
+                },
+                known: { type: 'integer', minimum: 0, description: 'Checkpoints kept outside the record that were given to the check.' },
+                trustedKeys: arrayOf({ type: 'string', description: 'A public key (base64url).' }),
+                lastSigned: {
+                  ...ref('Checkpoint'),
+                  description: 'The latest signed checkpoint the record carries: the record reached at least this far.',
+                },
+              },
+              ['lastSigned'],
+            ),
+            description:
+              'What the checkpoints showed. trustedKeys are the keys signatures were checked against: the audit key the check was given and the keys of the checkpoints kept outside; ' +
+              'none means signatures were checked only against the keys the record itself names.',
+          },
           tornTail: {
             ...record({ offset: integer, bytes: integer }),
             description:

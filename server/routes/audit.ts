@@ -1,3 +1,4 @@
+import { type Checkpoint, checkpointLine, parseCheckpoint } from '../audit/checkpoint.js';
 import { ACTION_WORDS, auditReader } from '../audit/words.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/errors.js';
@@ -68,13 +69,51 @@ export function auditRoutes(ctx: AppContext): RouteSpec[] {
       'get',
       '/api/audit/verify',
       'audit.read',
-      'Check the whole record from disk: the audit chain, its anchors, every change against its audit entry, and the files beside the journal',
-      async (_req, res) => {
-        res.json(await ctx.store.verify());
+      'Check the whole record from disk: the audit chain, its anchors and signed checkpoints, every change against its audit entry, the lifecycle’s rules on every recorded transition, and the files beside the journal; ' +
+        'and that it contains each checkpoint given (checkpoint, repeated: lines kept outside the record) at the head it names',
+      async (req, res) => {
+        res.json(await ctx.store.verify(checkpointsQuery(req.query)));
       },
       { answers: { status: 200, schema: 'IntegrityReport' } },
     ),
+
+    route(
+      'post',
+      '/api/audit/verify',
+      'audit.read',
+      'The same check, against any number of checkpoints kept outside the record (too many for a query)',
+      async (_req, res, body) => {
+        res.json(await ctx.store.verify(body.checkpoints.map((line) => parseCheckpoint(line) as Checkpoint)));
+      },
+      { takes: 'VerifyRequest', answers: { status: 200, schema: 'IntegrityReport' } },
+    ),
+
+    route(
+      'get',
+      '/api/audit/checkpoint',
+      'audit.read',
+      'The record as it stands (its last commit and the audit chain’s head), signed with the audit key now: the line to keep in the minutes',
+      (_req, res) => {
+        const checkpoint = ctx.store.checkpoint();
+        res.json({ checkpoint, line: checkpointLine(checkpoint) });
+      },
+      { answers: { status: 200, schema: 'SignedCheckpoint' } },
+    ),
   ];
+}
+
+/** The checkpoint query parameter, repeated: each a whole checkpoint line. */
+function checkpointsQuery(query: Record<string, unknown>): Checkpoint[] {
+  const given = query.checkpoint;
+  const lines = given === undefined ? [] : Array.isArray(given) ? given : [given];
+  return lines.map((line, i) => {
+    const parsed = typeof line === 'string' ? parseCheckpoint(wellFormedQuery('checkpoint', line)) : 'is not text';
+    if (typeof parsed === 'string')
+      throw new HttpProblem(400, 'bad_query', `The checkpoint ${lines.length > 1 ? `number ${i + 1} ` : ''}${parsed}.`, [
+        { pointer: `/query/checkpoint${lines.length > 1 ? `/${i}` : ''}`, code: 'bad_query', message: parsed },
+      ]);
+    return parsed;
+  });
 }
 
 function searchText(q: string | undefined): string | undefined {

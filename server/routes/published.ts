@@ -10,6 +10,7 @@ import { countsForDates, versionInForce } from '../domain/in-force.js';
 import { asOfQuery } from '../http/query.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
+import { checkpointLine } from '../audit/checkpoint.js';
 import { impactSummary, transparencyRecord } from '../transparency/atrs-record.js';
 import { evaluateWith } from './evaluate.js';
 import { requireInForce } from '../services/versions.js';
@@ -52,7 +53,7 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
       (req, res) => {
         const date = asOfQuery(req.query, 'date') ?? today(ctx.clock);
         const version = requireInForce(ctx.store, String(req.params.id), date);
-        res.json(publishedView(version));
+        res.json(publishedView(version, ctx.store.trustedKeys[0]!));
       },
       { answers: { status: 200, schema: 'PublishedVersion' } },
     ),
@@ -63,7 +64,7 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
       'public',
       'A published (ratified) version: the whole RAS and its ratification record',
       (req, res) => {
-        res.json(publishedView(requirePublished(String(req.params.id), String(req.params.version))));
+        res.json(publishedView(requirePublished(String(req.params.id), String(req.params.version)), ctx.store.trustedKeys[0]!));
       },
       { answers: { status: 200, schema: 'PublishedVersion' } },
     ),
@@ -75,9 +76,28 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
       "A published version's Algorithmic Transparency Recording Standard record (tiers 1 and 2), generated from the version and its ratification",
       (req, res) => {
         const version = requirePublished(String(req.params.id), String(req.params.version));
-        res.json(transparencyRecord(version, version.ratification!));
+        res.json(transparencyRecord(version, version.ratification!, ctx.store.trustedKeys[0]!));
       },
       { answers: { status: 200, schema: 'TransparencyRecord' } },
+    ),
+
+    route(
+      'get',
+      '/api/public/checkpoints',
+      'public',
+      "The council's audit public key, and the signed checkpoint of each published version's ratification: what `ras audit verify --published` checks a record against",
+      (_req, res) => {
+        const published = ctx.store.all('versions').filter((v) => isPublished(v) && v.ratification!.checkpoint);
+        res.json({
+          auditKey: ctx.store.trustedKeys[0]!,
+          checkpoints: published.map((v) => ({
+            policyId: v.policyId,
+            version: v.version,
+            line: checkpointLine(v.ratification!.checkpoint!),
+          })),
+        });
+      },
+      { answers: { status: 200, schema: 'PublishedCheckpoints' } },
     ),
   ];
 
@@ -96,10 +116,10 @@ function isPublished(version: VersionRecord): boolean {
  * What the public sees: the policy, who decided it and when, and its first worked example worked out, so a
  * reader can follow one case in pounds; not who edited drafts or the comparison data.
  */
-function publishedView(v: VersionRecord) {
+function publishedView(v: VersionRecord, auditKey: string) {
   const example = v.examples[0];
   const workedExample = example ? { name: example.name, result: evaluateWith(v, example.assessment, example.asOf) } : null;
-  const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact, auditAnchor } = v.ratification!;
+  const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact, auditAnchor, checkpoint } = v.ratification!;
   return {
     policyId: v.policyId,
     version: v.version,
@@ -115,7 +135,10 @@ function publishedView(v: VersionRecord) {
       ...(equalityImpact ? { equalityImpact } : {}),
       // Where the audit chain stood when this version was ratified: anyone who keeps it can check the chain still passes through it.
       ...(auditAnchor ? { auditAnchor } : {}),
+      // The same, signed with the audit key: a line to keep, which `ras audit verify --checkpoints` checks the record against.
+      ...(checkpoint ? { checkpoint: checkpointLine(checkpoint) } : {}),
     },
+    auditKey,
     superseded: v.superseded ? { by: v.superseded.by, from: v.superseded.from } : null,
     workedExample,
     // Who gains and who loses, as the ratification's comparison found (aggregates; small groups withheld).

@@ -41,7 +41,7 @@ export async function seedExamples(store: Store, at: string, dir = EXAMPLES_DIR)
       const record = seededVersion(
         document,
         examples,
-        { ...ratification, ratifiedBy: SEEDER, ratifiedAt: at, auditAnchor: draft.auditHead },
+        { ...ratification, ratifiedBy: SEEDER, ratifiedAt: at, auditAnchor: draft.auditHead, checkpoint: draft.checkpoint(at) },
         at,
         draft.revision,
       );

@@ -4,6 +4,7 @@
  * reads back only on demand (each decision's assessment and result).
  */
 
+import type { Checkpoint } from '../audit/checkpoint.js';
 import type { AuditEntry, CollectionName, DecisionSummary, FinalBudget } from './records.js';
 
 export interface Change {
@@ -30,6 +31,11 @@ export interface CommitHeader {
   decisions: DecisionSummary[];
   finalBudgets: FinalBudgetChange[];
   audit: AuditEntry[];
+  /**
+   * The record before this commit (the commit before, and the audit chain's head after it), signed with
+   * the audit key: carried every CHECKPOINT_EVERY commits and on each new day (server/audit/checkpoint.ts).
+   */
+  checkpoint?: Checkpoint;
   /** The first commit of a store upgraded from the one-file-per-collection layout: its rows predate the journal. */
   import?: true;
 }

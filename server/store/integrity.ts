@@ -9,11 +9,13 @@
 import { readFile } from 'node:fs/promises';
 import canonicalize from 'canonicalize';
 import { EVENT_ONLY_ACTIONS, entryHash, GENESIS } from '../audit/chain.js';
+import { type Checkpoint, isSigned } from '../audit/checkpoint.js';
+import { recordedRuleBreaches } from '../domain/record-rules.js';
 import { changesByTarget, digestsByTarget } from './commit-content.js';
 import type { CommitBody, CommitHeader } from './commit.js';
 import { decodeBody, type JournalLine, JournalCorruptError, scanJournal } from './journal.js';
 import type { IntegrityCode, IntegrityProblem, IntegrityReport } from './integrity-report.js';
-import { type CollectionFile, collectionPath, type HeadFile, headPath, JOURNAL_FILE, journalPath } from './layout.js';
+import { type CollectionFile, collectionPath, HEAD_FILE, type HeadFile, headPath, JOURNAL_FILE, journalPath } from './layout.js';
 import {
   type AuditAnchor,
   type AuditEntry,
@@ -33,12 +35,27 @@ export interface Replay {
   end: number;
   tornTail: { offset: number; bytes: number; why: string } | null;
   problems: IntegrityProblem[];
-  anchors: number;
+  /** What a full check reports (without the torn tail). */
+  report: Omit<IntegrityReport, 'tornTail'>;
+  /** Whether the record has ever carried a signed checkpoint (one from before checkpoints has none). */
+  hasCheckpoints: boolean;
 }
 
+/**
+ * What a check trusts that the record cannot vouch for itself: the public keys of the audit key (the
+ * server's own, and earlier ones), and checkpoints kept outside the record (the minutes, published pages).
+ */
+export interface Trust {
+  keys: readonly string[];
+  known: readonly Checkpoint[];
+}
+
+export const NO_TRUST: Trust = { keys: [], known: [] };
+
 export interface ReplayOptions {
-  /** Every check: each entry's hash, each change's digest, every anchor. Otherwise only what opening needs. */
+  /** Every check: each entry's hash, each change's digest, every anchor and checkpoint, the lifecycle's rules. Otherwise only what opening needs. */
   full: boolean;
+  trust: Trust;
   /** Called for each line, in order, after its changes are applied. */
   onLine?: (line: JournalLine) => void;
 }
@@ -52,15 +69,10 @@ export const JOURNAL_LOST: ReadonlySet<IntegrityCode> = new Set([
   'anchor_mismatch',
 ]);
 
-export async function verifyDataDir(dir: string): Promise<IntegrityReport> {
-  const replay = await replayDataDir(dir, { full: true });
+export async function verifyDataDir(dir: string, trust: Trust): Promise<IntegrityReport> {
+  const replay = await replayDataDir(dir, { full: true, trust });
   return {
-    ok: replay.problems.length === 0,
-    commits: replay.commits,
-    entries: replay.head.seq,
-    head: replay.head,
-    anchors: replay.anchors,
-    problems: replay.problems,
+    ...replay.report,
     ...(replay.tornTail ? { tornTail: { offset: replay.tornTail.offset, bytes: replay.tornTail.bytes } } : {}),
   };
 }
@@ -68,14 +80,16 @@ export async function verifyDataDir(dir: string): Promise<IntegrityReport> {
 export async function replayDataDir(dir: string, options: ReplayOptions): Promise<Replay> {
   // The files beside the journal are read first: each is written only after the commits it reflects are
   // in the journal, so none can be ahead of the journal read afterwards unless commits were lost.
-  const head = await readJsonFile<HeadFile>(headPath(dir));
+  const head = await readJsonFile<HeadFile>(headPath(dir)).catch(() => 'unreadable' as const);
   const files = new Map<CollectionName, CollectionFile<Record<string, unknown>> | 'unreadable'>();
+  const missing: string[] = head === undefined ? [HEAD_FILE] : [];
   for (const name of COLLECTIONS) {
     const file = await readJsonFile<CollectionFile<Record<string, unknown>>>(collectionPath(dir, name)).catch(() => 'unreadable' as const);
     if (file) files.set(name, file);
+    else missing.push(`${name}.json`);
   }
 
-  const record = new RecordCheck(options.full, head?.audit.seq);
+  const record = new RecordCheck(options.full, options.trust, typeof head === 'object' ? head.audit.seq : undefined);
   compareFiles(0);
   let scan: Awaited<ReturnType<typeof scanJournal>>;
   try {
@@ -91,7 +105,19 @@ export async function replayDataDir(dir: string, options: ReplayOptions): Promis
   }
 
   record.finish();
-  if (head) {
+  for (const file of missing)
+    record.report({
+      code: 'file_missing',
+      file,
+      message: `${file} is missing${file === HEAD_FILE ? `, so nothing beside the journal shows where the record ended${record.reachedAtLeast()}` : ''}: it was removed outside the service`,
+    });
+  if (head === 'unreadable')
+    record.report({
+      code: 'file_differs',
+      file: HEAD_FILE,
+      message: `${HEAD_FILE} is not a readable head file: it was changed outside the service`,
+    });
+  else if (head) {
     if (head.commit > record.commits)
       record.report({
         code: 'journal_truncated',
@@ -99,6 +125,7 @@ export async function replayDataDir(dir: string, options: ReplayOptions): Promis
         message: `${JOURNAL_FILE} ends at commit ${record.commits}, but head.json records commit ${head.commit}: commits have been removed`,
       });
     else record.checkAnchor(head.audit, 'head.json');
+    record.checkHead(head, HEAD_FILE);
   }
   for (const [name, file] of files) {
     if (file !== 'unreadable' && file.commit > record.commits)
@@ -134,8 +161,10 @@ export async function replayDataDir(dir: string, options: ReplayOptions): Promis
 /**
  * The record read commit by commit, whatever holds it (a journal file, PostgreSQL): commits numbered
  * without a gap, the audit chain link by link, and with every check on (`full`) each entry's hash, each
- * change against the entry that vouches for it, and each ratification's anchor into the chain. The rows
- * are rebuilt along the way, for comparing with the copies a store keeps beside its record.
+ * change against the entry that vouches for it, each ratification's anchor into the chain, every signed
+ * checkpoint (in the record, and those kept outside it) against the chain, and the lifecycle's rules
+ * re-applied to every recorded transition. The rows are rebuilt along the way, for comparing with the
+ * copies a store keeps beside its record.
  */
 export class RecordCheck {
   readonly rows = emptyRows();
@@ -144,12 +173,24 @@ export class RecordCheck {
   private previous: AuditAnchor = GENESIS;
   /** The hashes verification needs later: every one when checking in full, else just the one the head names. */
   private readonly hashes = new Map<number, string>([[0, GENESIS.hash]]);
+  /** The chain's last entry after each commit, when checking in full. */
+  private readonly seqAfter: number[] = [0];
   private readonly anchors = new Map<string, AuditAnchor>();
+  /** Signed checkpoints the record carries, with where each was found. */
+  private readonly checkpoints: Array<{ checkpoint: Checkpoint; holder: string }> = [];
+  private lastSigned: Checkpoint | undefined;
+  /** Keys a checkpoint's signature is checked against: the trusted keys, and those of checkpoints kept outside. */
+  private readonly trustedKeys: ReadonlySet<string>;
+  private versionsBefore: VersionRecord[] | null = null;
+  private sawCheckpoint = false;
 
   constructor(
     private readonly full: boolean,
+    private readonly trust: Trust,
     private readonly headSeq?: number,
-  ) {}
+  ) {
+    this.trustedKeys = new Set([...trust.keys, ...trust.known.filter(isSigned).map((c) => c.key)]);
+  }
 
   report(problem: IntegrityProblem): void {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push(problem);
@@ -164,26 +205,72 @@ export class RecordCheck {
         message: `commit ${this.commits + 1} is missing: the record goes from commit ${this.commits} to ${header.commit}`,
       });
     this.commits = header.commit;
-    for (const entry of header.audit) this.link(entry);
-    if (this.full) this.checkCommit(header, header.decisions.length > 0 ? body() : {});
-    applyChanges(this.rows, header);
-    for (const change of header.changes) {
-      const anchor = change.c === 'versions' ? (change.row as VersionRecord | null)?.ratification?.auditAnchor : undefined;
-      if (anchor) this.anchors.set(`${anchor.seq} ${anchor.hash}`, anchor);
+    if (header.checkpoint) {
+      this.sawCheckpoint = true;
+      if (this.full) this.checkpoints.push({ checkpoint: header.checkpoint, holder: `commit ${header.commit}` });
     }
+    for (const entry of header.audit) this.link(entry);
+    if (this.full) {
+      const content = header.decisions.length > 0 ? body() : {};
+      this.checkCommit(header, content);
+      // An imported commit holds rows that predate the journal, made before these rules were recorded.
+      if (!header.import) this.checkRules(header, content);
+    }
+    for (const change of header.changes) {
+      if (change.c !== 'versions') continue;
+      this.versionsBefore = null;
+      const ratification = (change.row as VersionRecord | null)?.ratification;
+      if (ratification?.auditAnchor)
+        this.anchors.set(`${ratification.auditAnchor.seq} ${ratification.auditAnchor.hash}`, ratification.auditAnchor);
+      const before = (this.rows.versions.get(change.k) as VersionRecord | undefined)?.ratification?.checkpoint;
+      if (ratification?.checkpoint) this.sawCheckpoint = true;
+      if (ratification?.checkpoint && ratification.checkpoint.sig !== before?.sig && this.full)
+        this.checkpoints.push({ checkpoint: ratification.checkpoint, holder: `the ratification of ${change.k}` });
+    }
+    applyChanges(this.rows, header);
+    if (this.full) this.seqAfter[header.commit] = this.previous.seq;
   }
 
-  /** After the last commit: every ratification's anchor, when checking in full. */
+  /** After the last commit: every ratification's anchor and every checkpoint, when checking in full. */
   finish(): void {
-    if (this.full) for (const anchor of this.anchors.values()) this.checkAnchor(anchor, 'a ratification');
+    if (!this.full) return;
+    for (const anchor of this.anchors.values()) this.checkAnchor(anchor, 'a ratification');
+    for (const { checkpoint, holder } of this.checkpoints) this.checkCheckpoint(checkpoint, holder);
+    for (const known of this.trust.known) this.checkCheckpoint(known, 'a checkpoint kept outside the record');
   }
 
   get head(): AuditAnchor {
     return this.previous;
   }
 
+  /** How far the record's own signed checkpoints prove it reached, in words (empty when none does). */
+  reachedAtLeast(): string {
+    const last = this.lastSigned;
+    return last ? `; its last signed checkpoint shows it reached at least commit ${last.commit} (audit entry ${last.seq})` : '';
+  }
+
   result(): Omit<Replay, 'end' | 'tornTail'> {
-    return { rows: this.rows, commits: this.commits, head: this.previous, problems: this.problems, anchors: this.anchors.size };
+    return {
+      rows: this.rows,
+      commits: this.commits,
+      head: this.previous,
+      problems: this.problems,
+      hasCheckpoints: this.sawCheckpoint,
+      report: {
+        ok: this.problems.length === 0,
+        commits: this.commits,
+        entries: this.previous.seq,
+        head: this.previous,
+        anchors: this.anchors.size,
+        problems: this.problems,
+        checkpoints: {
+          inRecord: this.checkpoints.length,
+          known: this.trust.known.length,
+          trustedKeys: [...this.trustedKeys],
+          ...(this.lastSigned ? { lastSigned: this.lastSigned } : {}),
+        },
+      },
+    };
   }
 
   checkAnchor(anchor: AuditAnchor, holder: string): void {
@@ -201,6 +288,73 @@ export class RecordCheck {
       });
   }
 
+  /**
+   * The head beside the record (head.json, the database's head row): it must carry a checkpoint of the
+   * record's end signed with a trusted key, which nobody without the key can make for a record they changed.
+   */
+  checkHead(head: { commit: number; checkpoint?: Checkpoint | null }, holder: string): void {
+    if (!head.checkpoint && head.commit === 0) return; // an empty record: nothing to vouch for
+    if (!head.checkpoint) {
+      this.report({
+        code: 'checkpoint_unsigned',
+        file: holder,
+        message: `${holder} carries no signed checkpoint, so nothing signed shows where the record ended${this.reachedAtLeast()}`,
+      });
+      return;
+    }
+    if (head.checkpoint.commit !== head.commit)
+      this.report({
+        code: 'checkpoint_mismatch',
+        file: holder,
+        message: `${holder} records commit ${head.commit}, but its signed checkpoint is of commit ${head.checkpoint.commit}: it was changed outside the service`,
+      });
+    this.checkCheckpoint(head.checkpoint, holder, holder);
+  }
+
+  /** A signed checkpoint: signed by a trusted key, and within the record at the head it names. */
+  private checkCheckpoint(checkpoint: Checkpoint, holder: string, file?: string): void {
+    const report = (problem: IntegrityProblem) => this.report(file ? { ...problem, file } : problem);
+    const where = `${holder}'s checkpoint (commit ${checkpoint.commit}, audit entry ${checkpoint.seq}, signed ${checkpoint.at})`;
+    if (!isSigned(checkpoint)) {
+      report({
+        code: 'signature_invalid',
+        seq: checkpoint.seq,
+        message: `${where} does not carry the signature of the key it names: it was made or changed by someone without the audit key`,
+      });
+      return;
+    }
+    if (this.trustedKeys.size > 0 && !this.trustedKeys.has(checkpoint.key)) {
+      report({
+        code: 'key_unknown',
+        seq: checkpoint.seq,
+        message: `${where} is signed by key ${checkpoint.key}, which is not the council's audit key (${[...this.trustedKeys].join(', ')}): it was made by someone else`,
+      });
+      return;
+    }
+    if (checkpoint.commit > this.commits || checkpoint.seq > this.previous.seq) {
+      report({
+        code: 'checkpoint_not_in_record',
+        seq: checkpoint.seq,
+        commit: checkpoint.commit,
+        message: `${where} is not in this record, which ends at commit ${this.commits} (audit entry ${this.previous.seq}): commits have been removed since`,
+      });
+      return;
+    }
+    // The record's end is known whether or not every hash was kept.
+    const seqThere = checkpoint.commit === this.commits ? this.previous.seq : this.seqAfter[checkpoint.commit];
+    const hashThere = checkpoint.seq === this.previous.seq ? this.previous.hash : this.hashes.get(checkpoint.seq);
+    if (hashThere !== checkpoint.hash || seqThere !== checkpoint.seq) {
+      report({
+        code: 'checkpoint_mismatch',
+        seq: checkpoint.seq,
+        commit: checkpoint.commit,
+        message: `${where} does not match this record, which holds ${seqThere === checkpoint.seq ? `another hash at entry ${checkpoint.seq}` : `entry ${seqThere} after commit ${checkpoint.commit}`}: the record has been rewritten since`,
+      });
+      return;
+    }
+    if (!this.lastSigned || checkpoint.commit > this.lastSigned.commit) this.lastSigned = checkpoint;
+  }
+
   private link(entry: AuditEntry): void {
     if (entry.action === 'store.integrity')
       this.report({ code: 'recorded_finding', seq: entry.seq, message: `recorded on ${entry.at}: ${String(entry.details.finding)}` });
@@ -216,6 +370,23 @@ export class RecordCheck {
     if (broken) this.report({ code: 'chain_broken', seq: entry.seq, message: broken });
     if (this.full || entry.seq === this.headSeq) this.hashes.set(entry.seq, entry.hash);
     this.previous = { seq: entry.seq, hash: entry.hash };
+  }
+
+  /** The lifecycle's rules, re-applied to what this commit recorded, against the record as it stood before it. */
+  private checkRules(header: CommitHeader, body: CommitBody): void {
+    this.versionsBefore ??= [...this.rows.versions.values()];
+    const versionsBefore = this.rows.versions;
+    const assessments = new Map((body.decisions ?? []).map((d) => [d.id, d.assessment as { assessmentDate?: unknown } | null]));
+    const breaches = recordedRuleBreaches({
+      versionsBefore: this.versionsBefore,
+      versions: header.changes
+        .filter((c) => c.c === 'versions')
+        .map((c) => ({ before: versionsBefore.get(c.k) as VersionRecord | undefined, after: c.row as VersionRecord | null })),
+      audit: header.audit,
+      decisions: header.decisions.map((d) => ({ ...d, assessmentDate: assessments.get(d.id)?.assessmentDate })),
+    });
+    for (const breach of breaches)
+      this.report({ code: 'rule_broken', commit: header.commit, message: `commit ${header.commit}: ${breach}` });
   }
 
   private checkCommit(header: CommitHeader, body: CommitBody): void {

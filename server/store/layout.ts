@@ -1,6 +1,7 @@
 /** Where a data directory keeps what: the journal, the collection files beside it, the head marker. */
 
 import { join } from 'node:path';
+import type { Checkpoint } from '../audit/checkpoint.js';
 import type { CollectionName } from './records.js';
 import type { DocumentKind } from './store.js';
 
@@ -24,4 +25,6 @@ export interface CollectionFile<Row = unknown> {
 export interface HeadFile {
   commit: number;
   audit: { seq: number; hash: string };
+  /** The same point signed with the audit key when the file was written (absent in files written before checkpoints). */
+  checkpoint?: Checkpoint;
 }

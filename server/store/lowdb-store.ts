@@ -14,7 +14,9 @@ import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { CommitBody, CommitHeader } from './commit.js';
 import { decisionRecord } from './commit-content.js';
-import { JOURNAL_LOST, replayDataDir, verifyDataDir } from './integrity.js';
+import { type Checkpoint, signCheckpoint } from '../audit/checkpoint.js';
+import type { AuditKey } from '../audit/signing-key.js';
+import { JOURNAL_LOST, replayDataDir, type Trust, verifyDataDir } from './integrity.js';
 import type { IntegrityProblem, IntegrityReport } from './integrity-report.js';
 import { JsonFileAdapter, writeFileAtomically } from './json-file-adapter.js';
 import { decodeBody, encodeLine, Journal, keepTornTail, type Location } from './journal.js';
@@ -60,12 +62,17 @@ export interface OpenOptions {
    * Runs the full check of a data directory (verifyDataDir). Reading and hashing the whole journal takes
    * a while on a large store; the server runs it in its work pool so no other request waits.
    */
-  verifier?: () => Promise<IntegrityReport>;
+  verifier?: (trust: Trust) => Promise<IntegrityReport>;
+  /** Signs the record's checkpoints (head.json, the checkpoint entries, ratifications). */
+  auditKey: AuditKey;
+  /** Earlier audit keys (public), whose checkpoints are still trusted: a key replaced keeps its record checkable. */
+  trustedKeys?: readonly string[];
 }
 
 export class LowdbStore implements Store {
-  private verifier: () => Promise<IntegrityReport> = () => verifyDataDir(this.dataDir);
-  private readonly core = new StoreCore();
+  private verifier: (trust: Trust) => Promise<IntegrityReport> = (trust) => verifyDataDir(this.dataDir, trust);
+  private readonly core: StoreCore;
+  readonly trustedKeys: readonly string[];
   /** Where each commit's line is in the journal, by commit number (offsets and lengths apart, to stay compact). */
   private readonly lineOffsets: number[] = [];
   private readonly lineLengths: number[] = [];
@@ -86,7 +93,12 @@ export class LowdbStore implements Store {
     private readonly dataDir: string,
     private journal: Journal,
     readonly wasEmpty: boolean,
+    private readonly key: AuditKey,
+    private readonly now: () => string,
+    earlierKeys: readonly string[],
   ) {
+    this.core = new StoreCore(key);
+    this.trustedKeys = [key.publicKey, ...earlierKeys.filter((k) => k !== key.publicKey)];
     this.durable = { commit: 0, head: this.core.auditHead(), state: this.snapshot() };
     this.files = Object.fromEntries(
       COLLECTIONS.map((name) => [
@@ -96,7 +108,7 @@ export class LowdbStore implements Store {
     ) as unknown as LowdbStore['files'];
   }
 
-  static async open(dataDir: string, options: OpenOptions = {}): Promise<LowdbStore> {
+  static async open(dataDir: string, options: OpenOptions): Promise<LowdbStore> {
     const now = options.now ?? (() => new Date().toISOString());
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await keepPrivate(dataDir);
@@ -104,9 +116,10 @@ export class LowdbStore implements Store {
     const wasEmpty = !upgraded && !(await exists(journalPath(dataDir)));
 
     // The journal is read into a store with no journal yet, which is opened once the torn tail, if any, is set aside.
-    const store = new LowdbStore(dataDir, undefined as unknown as Journal, wasEmpty);
+    const store = new LowdbStore(dataDir, undefined as unknown as Journal, wasEmpty, options.auditKey, now, options.trustedKeys ?? []);
     const replay = await replayDataDir(dataDir, {
       full: false,
+      trust: { keys: store.trustedKeys, known: [] },
       onLine: ({ header, offset, length }) => {
         if (header.commit !== store.core.commit + 1) return; // a gap: the store will refuse to open
         store.core.apply(header);
@@ -117,36 +130,56 @@ export class LowdbStore implements Store {
     const lost = replay.problems.filter((p) => JOURNAL_LOST.has(p.code));
     if (lost.length > 0) throw new StoreIntegrityError(dataDir, lost);
     if (replay.tornTail) await keepTornTail(journalPath(dataDir), replay.tornTail, replay.commits);
+    // A new record's head.json and collection files exist before its journal does: one without them was tampered with.
+    if (wasEmpty) await store.writeAllFiles();
     store.journal = await Journal.open(journalPath(dataDir), replay.end);
     store.durable = { commit: store.core.commit, head: store.core.auditHead(), state: store.snapshot() };
     if (options.verifier) store.verifier = options.verifier;
     await store.removeOrphanDocuments();
 
-    // A collection file that differs from the journal was changed outside the service: it is set aside for
-    // whoever investigates, written again from the journal, and the finding goes into the audit log.
-    const differing = replay.problems.filter((p) => p.code === 'file_differs');
-    for (const problem of differing) {
-      const file = join(dataDir, problem.file!);
+    // A file beside the journal that differs from it, is missing, or (head.json) carries no checkpoint signed
+    // with a trusted key was changed outside the service: it is set aside for whoever investigates, written
+    // again from the journal, and the finding goes into the audit log, where verification reports it from then on.
+    // A record from before checkpoints has none anywhere: its head is signed from now on, and that is recorded.
+    const beforeCheckpoints = !replay.hasCheckpoints && !wasEmpty;
+    const findings = replay.problems.filter(
+      (p) =>
+        !wasEmpty &&
+        p.file !== undefined &&
+        !JOURNAL_LOST.has(p.code) &&
+        !(p.code === 'checkpoint_unsigned' && beforeCheckpoints) &&
+        !(p.code === 'file_missing' && upgraded),
+    );
+    for (const file of new Set(findings.map((p) => join(dataDir, p.file!)))) {
       if (await exists(file)) await rename(file, `${file}.rejected-at-commit-${replay.commits}`);
     }
-    if (differing.length > 0 || upgraded) {
+    const signingBegins = beforeCheckpoints && replay.problems.some((p) => p.code === 'checkpoint_unsigned');
+    if (findings.length > 0 || upgraded || signingBegins) {
+      const upgrade = { ...upgraded, ...(signingBegins ? { checkpointsFrom: replay.commits, auditKey: options.auditKey.publicKey } : {}) };
       await store.transact((draft) => {
-        for (const problem of differing)
+        for (const problem of findings)
           draft.audit({
             at: now(),
             actor: 'system:store',
             action: 'store.integrity',
             target: `file:${problem.file}`,
-            details: { finding: problem.message, keptAs: `${problem.file}.rejected-at-commit-${replay.commits}` },
+            details: {
+              finding: problem.message,
+              ...(problem.code === 'file_missing' ? {} : { keptAs: `${problem.file}.rejected-at-commit-${replay.commits}` }),
+            },
           });
-        if (upgraded)
-          draft.audit({ at: now(), actor: 'system:store', action: 'store.upgrade', target: 'store:journal', details: { ...upgraded } });
+        if (upgraded || signingBegins)
+          draft.audit({ at: now(), actor: 'system:store', action: 'store.upgrade', target: 'store:journal', details: upgrade });
       });
     }
-    for (const name of COLLECTIONS) store.filesDirty.add(name);
-    store.headDirty = true;
-    await store.writeFiles();
+    await store.writeAllFiles();
     return store;
+  }
+
+  private async writeAllFiles(): Promise<void> {
+    for (const name of COLLECTIONS) this.filesDirty.add(name);
+    this.headDirty = true;
+    await this.writeFiles();
   }
 
   all<K extends CollectionName>(name: K): Readonly<Collections[K]> {
@@ -231,9 +264,14 @@ export class LowdbStore implements Store {
     return entries;
   }
 
-  async verify(): Promise<IntegrityReport> {
+  async verify(known: readonly Checkpoint[] = []): Promise<IntegrityReport> {
     await this.filesWriting;
-    return this.verifier();
+    return this.verifier({ keys: this.trustedKeys, known });
+  }
+
+  checkpoint(): Checkpoint {
+    const { commit, head } = this.durable;
+    return signCheckpoint(this.key, { commit, ...head }, this.now());
   }
 
   async putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void> {
@@ -297,7 +335,11 @@ export class LowdbStore implements Store {
             return low.write();
           }),
         );
-        await new JsonFileAdapter<HeadFile>(headPath(this.dataDir)).write({ commit, audit: head });
+        await new JsonFileAdapter<HeadFile>(headPath(this.dataDir)).write({
+          commit,
+          audit: head,
+          checkpoint: signCheckpoint(this.key, { commit, ...head }, this.now()),
+        });
       }
     } catch (e) {
       // The journal holds every commit; a collection file that could not be written is written again next time.

@@ -6,7 +6,8 @@
  */
 
 import { existsSync } from 'node:fs';
-import { verifyDataDir } from './integrity.js';
+import type { AuditKey } from '../audit/signing-key.js';
+import { type Trust, verifyDataDir } from './integrity.js';
 import type { IntegrityReport } from './integrity-report.js';
 import { journalPath } from './layout.js';
 import { LowdbStore } from './lowdb-store.js';
@@ -17,14 +18,25 @@ import type { Store } from './store.js';
 
 export type StoreLocation = { kind: 'lowdb'; dataDir: string } | { kind: 'postgres'; url: string; schema: string };
 
+export interface StoreKeys {
+  /** Signs the record's checkpoints. */
+  auditKey: AuditKey;
+  /** Earlier audit keys (public) whose checkpoints are still trusted. */
+  trustedKeys?: readonly string[];
+}
+
 /**
  * Opens the store at a location. `verifier` runs its full check (the server's runs in the work pool,
  * off the event loop); the store is given it rather than knowing where the check runs.
  */
-export async function openStore(location: StoreLocation, verifier: () => Promise<IntegrityReport>): Promise<Store> {
+export async function openStore(
+  location: StoreLocation,
+  keys: StoreKeys,
+  verifier: (trust: Trust) => Promise<IntegrityReport>,
+): Promise<Store> {
   return location.kind === 'lowdb'
-    ? LowdbStore.open(location.dataDir, { verifier })
-    : PgStore.open({ url: location.url, schema: location.schema, verifier });
+    ? LowdbStore.open(location.dataDir, { ...keys, verifier })
+    : PgStore.open({ url: location.url, schema: location.schema, ...keys, verifier });
 }
 
 /** Where a store is, in words that are safe to log (no password). */
@@ -36,14 +48,14 @@ export function describeLocation(location: StoreLocation): string {
  * The whole record at a location checked from what is kept, without opening the store for writing; null
  * when the location holds no record (a data directory without a journal, a database without RAS tables).
  */
-export async function verifyRecordAt(location: StoreLocation): Promise<IntegrityReport | null> {
-  if (location.kind === 'lowdb') return existsSync(journalPath(location.dataDir)) ? verifyDataDir(location.dataDir) : null;
+export async function verifyRecordAt(location: StoreLocation, trust: Trust): Promise<IntegrityReport | null> {
+  if (location.kind === 'lowdb') return existsSync(journalPath(location.dataDir)) ? verifyDataDir(location.dataDir, trust) : null;
   const pool = connect({ url: location.url, schema: location.schema, connections: 1 });
   try {
     const tables = await pool.query("SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'ras_head'", [
       location.schema,
     ]);
-    return tables.rowCount === 0 ? null : await verifyPgRecord(pool);
+    return tables.rowCount === 0 ? null : await verifyPgRecord(pool, trust);
   } finally {
     await pool.end();
   }

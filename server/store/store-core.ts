@@ -11,6 +11,8 @@
  */
 
 import { type AuditEvent, chainEntry, EVENT_ONLY_ACTIONS, GENESIS } from '../audit/chain.js';
+import { CHECKPOINT_EVERY, type Checkpoint, signCheckpoint } from '../audit/checkpoint.js';
+import type { AuditKey } from '../audit/signing-key.js';
 import type { Change, CommitBody, CommitHeader, FinalBudgetChange } from './commit.js';
 import { changesByTarget, digestsByTarget } from './commit-content.js';
 import {
@@ -60,8 +62,11 @@ export class StoreCore {
   private readonly decisionsInOrder: DecisionEntry[] = [];
   private readonly auditIndex: AuditIndexEntry[] = [];
   private readonly strings = new Strings();
+  /** The last checkpoint entry's commit and day (none yet: 0 and ''). */
+  private lastCheckpoint = { commit: 0, day: '' };
 
-  constructor() {
+  /** `key` signs checkpoints; a core that only reads a record (verification, a migration) needs none. */
+  constructor(private readonly key?: AuditKey) {
     this.rows = Object.fromEntries(COLLECTIONS.map((name) => [name, new Map()])) as unknown as StoreCore['rows'];
   }
 
@@ -136,6 +141,7 @@ export class StoreCore {
     const draft: Draft = {
       revision,
       auditHead: this.head,
+      checkpoint: (at) => this.signed({ commit: this.commitNumber, ...this.head }, at),
       rows: <K extends CollectionName>(name: K) => {
         if (!copies.has(name)) copies.set(name, [...this.all(name)]);
         return copies.get(name) as Collections[K];
@@ -167,9 +173,11 @@ export class StoreCore {
 
     const changes = this.changesOf(copies, revision);
     if (changes.length === 0 && newDecisions.length === 0 && budgets.size === 0 && events.length === 0) return { result, commit: null };
+    const at = events[0]?.at ?? new Date(0).toISOString();
     const partial = {
       commit: revision,
-      at: events[0]?.at ?? new Date(0).toISOString(),
+      at,
+      ...(this.checkpointDue(at) ? { checkpoint: this.checkpoint(at) } : {}),
       changes,
       decisions: newDecisions.map(summaryOf),
       finalBudgets: [...budgets.values()],
@@ -204,8 +212,30 @@ export class StoreCore {
         entry.summary = Object.freeze({ ...entry.summary, revision: budget.revision, finalBudget: deepFreeze(budget.finalBudget) });
     }
     for (const entry of header.audit) this.auditIndex.push(indexEntry(entry, header.commit, this.strings));
+    if (header.checkpoint) this.lastCheckpoint = { commit: header.commit, day: header.at.slice(0, 10) };
     if (header.audit.length > 0) this.head = { seq: header.audit.at(-1)!.seq, hash: header.audit.at(-1)!.hash };
     this.commitNumber = header.commit;
+  }
+
+  /** The record as it stands (the last commit applied, and the chain's head), signed at `at`. */
+  checkpoint(at: string): Checkpoint {
+    return this.signed({ commit: this.commitNumber, ...this.head }, at);
+  }
+
+  private signed(point: { commit: number; seq: number; hash: string }, at: string): Checkpoint {
+    if (!this.key) throw new Error('this store was opened without an audit key, so it cannot sign checkpoints');
+    return signCheckpoint(this.key, point, at);
+  }
+
+  /**
+   * Whether a commit made at `at` carries a checkpoint of the record before it: once the record has any
+   * commit, when none has been recorded yet, CHECKPOINT_EVERY commits after the last, or on a new day.
+   * So the record itself shows how far it reached, whatever is lost beside it.
+   */
+  private checkpointDue(at: string): boolean {
+    if (!this.key || this.commitNumber === 0) return false;
+    const { commit, day } = this.lastCheckpoint;
+    return commit === 0 || this.commitNumber - commit >= CHECKPOINT_EVERY || at.slice(0, 10) > day;
   }
 
   /** Rows the draft added, replaced or removed, each with the target that must vouch for it. */

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../audit/chain.js';
+import type { Checkpoint } from '../audit/checkpoint.js';
 import type { IntegrityReport } from './integrity-report.js';
 import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary, FinalBudget } from './records.js';
 
@@ -15,6 +16,8 @@ export interface Draft {
   readonly revision: number;
   /** The audit chain's head before this commit. */
   readonly auditHead: AuditAnchor;
+  /** The record before this commit (the last commit and auditHead), signed with the audit key at `at`. */
+  checkpoint(at: string): Checkpoint;
   /** A private copy of a collection, made the first time it is asked for; it replaces the stored one on commit. */
   rows<K extends CollectionName>(name: K): Collections[K];
   /** An audit entry for this commit. Every change a commit makes must be vouched for by an entry for its target. */
@@ -89,8 +92,16 @@ export interface Store {
   /** One page of the audit entries a query matches: only that page's entries are read. */
   auditPage(query: AuditPageQuery): Promise<AuditPage>;
   auditHead(): AuditAnchor;
-  /** The whole record checked from disk: the chain, its anchors, every change against its entry, and the files beside it. */
-  verify(): Promise<IntegrityReport>;
+  /**
+   * The whole record checked from disk: the chain, its anchors and checkpoints, every change against its
+   * entry, the lifecycle's rules, and the files beside it; and that it contains the checkpoints given
+   * (kept outside the record) at the heads they name.
+   */
+  verify(known?: readonly Checkpoint[]): Promise<IntegrityReport>;
+  /** The last commit on disk and the chain's head after it, signed with the audit key now: the line for the minutes. */
+  checkpoint(): Checkpoint;
+  /** The public keys checkpoints are checked against: the audit key's own first, then earlier ones still trusted. */
+  readonly trustedKeys: readonly string[];
   /** Large documents kept apart from the collections (a cohort's people), as bytes, written atomically. */
   putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void>;
   getDocument(kind: DocumentKind, id: string): Promise<Uint8Array | null>;

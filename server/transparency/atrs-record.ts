@@ -9,6 +9,7 @@
 import { CARER_ADJUSTMENT, formatPence, paysAtMost, perPoint, type Policy } from '../../engine/index.js';
 import type { PairStats } from '../../engine/cohort/compare.js';
 import type { Ratification } from '../store/records.js';
+import { checkpointLine } from '../audit/checkpoint.js';
 import type { GroupFigures, ImpactSummary, TransparencyRecord } from '../../engine/contract/transparency-record.js';
 
 /** Groups smaller than this are not shown in published figures, so no one can be picked out. */
@@ -18,12 +19,17 @@ const SUPPRESSED = `fewer than ${SMALLEST_GROUP_SHOWN} people`;
 // The record's shape has one statement, rules/transparency-record.schema.json (types generated from it).
 export type { GroupFigures, ImpactSummary, TransparencyRecord };
 
+const HOW_TO_CHECK =
+  'Every change to the record (each version, its ratification, each decision and final budget) is kept in a hash chain, and points of it are signed with the audit key. ' +
+  'Keep the checkpoint line (it is also in the ratification’s minutes); `ras audit verify --checkpoints <file> --public-key <auditKey>` then reports any record that does not contain it as it was: rewritten, or cut short.';
+
 const GENERAL_PURPOSE =
   'To give each person an indicative personal budget from their self-directed needs assessment, worked out the same way for everyone, as a starting point for support planning.';
 
 export function transparencyRecord(
   version: { policyId: string; version: string; contentHash: string; document: Policy },
   ratification: Ratification,
+  auditKey: string,
 ): TransparencyRecord {
   const policy = version.document;
   const publication = policy.publication ?? {};
@@ -61,6 +67,11 @@ export function transparencyRecord(
         comparisonWaiver: ratification.comparisonWaiver ?? null,
       },
       impactAssessment: impactSummary(ratification.comparison),
+      recordIntegrity: {
+        auditKey,
+        checkpoint: ratification.checkpoint ? checkpointLine(ratification.checkpoint) : null,
+        howToCheck: HOW_TO_CHECK,
+      },
     },
     toBeCompletedByTheCouncil: missing,
   };

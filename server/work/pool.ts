@@ -10,6 +10,7 @@ import { Piscina } from 'piscina';
 import type { CalibrationOptions, Materiality, Policy } from '../../engine/index.js';
 import type { IntegrityReport } from '../store/integrity-report.js';
 import type { StoreLocation } from '../store/open-store.js';
+import type { Trust } from '../store/integrity.js';
 import type {
   AttributionArrays,
   CalibrateOutcome,
@@ -72,8 +73,8 @@ export class WorkPool {
   }
 
   /** The full check of a store's record: every commit read and every hash recomputed. */
-  verifyStore(location: StoreLocation): Promise<IntegrityReport> {
-    return this.run({ kind: 'verify-store', location });
+  verifyStore(location: StoreLocation, trust: Trust): Promise<IntegrityReport> {
+    return this.run({ kind: 'verify-store', location, trust });
   }
 
   async close(): Promise<void> {

@@ -31,6 +31,7 @@ import {
 import { deserializeCohort, serializeCohort } from '../store/cohort-columns.js';
 import type { IntegrityReport } from '../store/integrity-report.js';
 import { describeLocation, type StoreLocation, verifyRecordAt } from '../store/open-store.js';
+import type { Trust } from '../store/integrity.js';
 import { NotUtf8Error, readUtf8File, readUtf8Start, utf8Stream } from '../utf8-file.js';
 
 export interface CohortDescription {
@@ -72,7 +73,7 @@ export type Task =
     }
   | { kind: 'calibrate'; cohort: CohortInput; source: VersionInput; options: CalibrationOptions; saveAs?: string }
   | { kind: 'export-people'; cohort: CohortInput; comparison: ComparisonArrays; attributions: AttributionArrays[]; format: 'csv' | 'json' }
-  | { kind: 'verify-store'; location: StoreLocation };
+  | { kind: 'verify-store'; location: StoreLocation; trust: Trust };
 
 export type ImportOutcome =
   | { ok: true; document: Uint8Array; description: CohortDescription; meta: { name: string; description?: string; policyId?: string } }
@@ -117,7 +118,7 @@ export default async function run(task: Task): Promise<unknown> {
     case 'export-people':
       return exportPeople(task);
     case 'verify-store':
-      return verifyStore(task.location);
+      return verifyStore(task.location, task.trust);
   }
 }
 
@@ -253,8 +254,8 @@ function cohortOf(input: CohortInput): EncodedCohort {
   return cohort;
 }
 
-async function verifyStore(location: StoreLocation): Promise<IntegrityReport> {
-  const report = await verifyRecordAt(location);
+async function verifyStore(location: StoreLocation, trust: Trust): Promise<IntegrityReport> {
+  const report = await verifyRecordAt(location, trust);
   if (!report) throw new Error(`${describeLocation(location)} holds no record to check`);
   return report;
 }

@@ -31,6 +31,7 @@ import { exampleVersions } from '../support/examples.js';
 import { auditEntries, readJournal, rehashFrom, writeJournal } from '../support/journal.js';
 import { onPostgres } from '../support/store-under-test.js';
 import { login, PASSWORD, removeStore, request, startServer, type TestServer } from '../support/server.js';
+import { testAuditKey } from '../support/audit-key.js';
 
 const GENESIS = '0'.repeat(64);
 
@@ -80,7 +81,7 @@ beforeAll(async () => {
   );
 
   // Once the collection files are written (verify waits for them), the directory is a consistent record.
-  expect(ok(await scrutiny().get('/api/audit/verify')).ok).toBe(true);
+  expect(ok(await scrutiny().get('/api/audit/verify')).problems).toEqual([]);
   if (onPostgres()) return; // the record's files are tampered with below; test/postgres tampers with tables
   pristine = mkdtempSync(join(tmpdir(), 'ras-audit-pristine-'));
   dirs.push(pristine);
@@ -107,7 +108,7 @@ async function verifyOffline(dir: string) {
 }
 
 async function refusedToOpen(dir: string): Promise<StoreIntegrityError> {
-  const error = await LowdbStore.open(dir).then(
+  const error = await LowdbStore.open(dir, { auditKey: await testAuditKey() }).then(
     () => null,
     (e: unknown) => e,
   );

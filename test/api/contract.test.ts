@@ -20,6 +20,7 @@ import { login, removeStore, request, startServer, type JsonResponse, type TestS
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testAuditKey } from '../support/audit-key.js';
 
 let server: TestServer;
 let contract: Contract;
@@ -39,7 +40,7 @@ beforeAll(async () => {
   contract = new Contract(res.body as OpenApiDocument);
   const dir = mkdtempSync(join(tmpdir(), 'ras-contract-routes-'));
   extraDirs.push(dir);
-  const routeStore = await LowdbStore.open(dir);
+  const routeStore = await LowdbStore.open(dir, { auditKey: await testAuditKey() });
   routeTable = createApp({ store: routeStore }).routes;
   await routeStore.close();
   const pilot = await request(server.url, 'GET', '/api/policies/adult-ras/versions/2009-pilot', server.tokens.officer);

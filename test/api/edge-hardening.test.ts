@@ -16,6 +16,7 @@ import { adult, cohortDocument } from '../support/adult-cohort.js';
 import { as, cloneVersion, ok, ratificationFor, ratify, versionPath } from '../support/api-client.js';
 import { createPerson, login, PASSWORD, request, startServer, type TestServer } from '../support/server.js';
 import { onPostgres, storedCohortDocuments } from '../support/store-under-test.js';
+import { testAuditKey } from '../support/audit-key.js';
 
 let server: TestServer;
 let uploadDir: string;
@@ -444,10 +445,10 @@ describe.skipIf(onPostgres())('data at rest, in the embedded store', () => {
   it('a directory left readable by an older release is made private when it is opened', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ras-modes-'));
     try {
-      await (await LowdbStore.open(dir)).close();
+      await (await LowdbStore.open(dir, { auditKey: await testAuditKey() })).close();
       chmodSync(dir, 0o755);
       for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o644);
-      await (await LowdbStore.open(dir)).close();
+      await (await LowdbStore.open(dir, { auditKey: await testAuditKey() })).close();
       expect(mode(dir)).toBe(0o700);
       for (const name of readdirSync(dir)) expect([name, mode(join(dir, name))]).toEqual([name, 0o600]);
     } finally {

@@ -1,5 +1,6 @@
 /** The published RAS: what anyone can read without signing in, and what stays private. */
 
+import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, request, startServer, type TestServer } from '../support/server.js';
 
@@ -10,6 +11,8 @@ beforeAll(async () => {
     version: 'private-draft',
   });
 });
+const auditKey = () => server.store.trustedKeys[0]!;
+
 afterAll(async () => {
   await server.close();
   server.remove();
@@ -38,8 +41,29 @@ describe('the published RAS', () => {
       rationale: expect.stringContaining('Recalibrates the price per point'),
       // Seeded before anything else was recorded: the chain stood at its start.
       auditAnchor: { seq: 0, hash: '0'.repeat(64) },
+      // The same point signed with the council's audit key when it was seeded, as a line to keep.
+      checkpoint: expect.stringMatching(
+        new RegExp(`^ras-checkpoint v1 commit=0 entry=0 head=0{64} at=2026-01-01T00:00:00.000Z key=${auditKey()} sig=[A-Za-z0-9_-]{86}$`),
+      ),
     });
+    expect(res.body.auditKey).toBe(auditKey());
     expect(JSON.stringify(res.body)).not.toMatch(/ratifiedBy|createdBy|submittedBy/);
+  });
+
+  it("publishes the council's audit key and each ratification's checkpoint, signed with that key", async () => {
+    const res = await request(server.url, 'GET', '/api/public/checkpoints');
+    expect(res.status).toBe(200);
+    expect(res.body.auditKey).toBe(auditKey());
+    const lines: Array<{ policyId: string; version: string; line: string }> = res.body.checkpoints;
+    expect(lines.map((c) => `${c.policyId}/${c.version}`)).toContain('adult-ras/2010-revised');
+    expect(lines.some((c) => c.version === 'private-draft')).toBe(false);
+    // Checked as anyone would with node's crypto alone: the signature is of the line before ' sig='.
+    const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: auditKey() }, format: 'jwk' });
+    for (const { line } of lines) {
+      const [signed, signature] = line.split(' sig=');
+      expect(verify(null, Buffer.from(signed!), publicKey, Buffer.from(signature!, 'base64url'))).toBe(true);
+      expect(verify(null, Buffer.from(signed!.replace('entry=0', 'entry=1')), publicKey, Buffer.from(signature!, 'base64url'))).toBe(false);
+    }
   });
 
   it('never shows a draft', async () => {

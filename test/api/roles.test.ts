@@ -27,6 +27,7 @@ import { login, removeStore, request, startServer, type TestServer } from '../su
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testAuditKey } from '../support/audit-key.js';
 
 type Access = 'public' | 'signed-in' | readonly Role[];
 
@@ -168,7 +169,7 @@ describe('the access table', () => {
   it('decides every route the app mounts, and only those', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ras-roles-routes-'));
     dirs.push(dir);
-    const store = await LowdbStore.open(dir);
+    const store = await LowdbStore.open(dir, { auditKey: await testAuditKey() });
     const { routes } = createApp({ store });
     await store.close();
     const mounted = routes.map((r) => `${r.method} ${r.path}`).sort();

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
+import { testAuditKey } from '../support/audit-key.js';
 
 async function routeTable() {
   const dir = mkdtempSync(join(tmpdir(), 'ras-route-order-'));
-  const store = await LowdbStore.open(dir);
+  const store = await LowdbStore.open(dir, { auditKey: await testAuditKey() });
   try {
     return createApp({ store, uploadDir: dir }).routes;
   } finally {

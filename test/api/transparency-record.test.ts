@@ -13,6 +13,9 @@ import { as, editDocument } from '../support/api-client.js';
 import { exampleVersions } from '../support/examples.js';
 import { removeStore, startServer, type TestServer } from '../support/server.js';
 
+/** An audit public key (the record only names it). */
+const AUDIT_KEY = 'A'.repeat(43);
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
@@ -80,6 +83,7 @@ describe('the transparency record', () => {
         },
       },
       { ...ratificationOf(adult.dir), ratifiedBy: 'r', ratifiedAt: '2010-03-01T00:00:00Z' },
+      AUDIT_KEY,
     );
     expect(made.tier1.purpose).toBe('Fair budgets.');
     expect(made.tier2.risksAndMitigations.risks).toBe('Answers misread: reviewed.');
@@ -108,6 +112,7 @@ describe('the transparency record', () => {
           byAgeBand: { '65-74': stats(120, 30) },
         },
       },
+      AUDIT_KEY,
     );
     expect(made.tier2.impactAssessment).toEqual({
       comparedWith: '2009-pilot',
@@ -127,7 +132,7 @@ describe('the transparency record', () => {
       const document = structuredClone(pilot.policy) as Policy;
       document.pricing.default = { method: 'price-per-point', period: 'week', pencePerPoint };
       const version = { policyId: 'adult-ras', version: '2009-pilot', contentHash: `sha256:${'0'.repeat(64)}`, document };
-      return transparencyRecord(version, ratificationOf(pilot.dir)).tier1.howItWorks;
+      return transparencyRecord(version, ratificationOf(pilot.dir), AUDIT_KEY).tier1.howItWorks;
     };
     // By hand: 488.3417p is £4.883417 (pence ÷ 100, every digit kept), not £4.88.
     expect(howItWorks(488.3417)).toContain('The total becomes money at a price per point (£4.883417 a point in the standard table).');

@@ -15,6 +15,7 @@ import canonicalize from 'canonicalize';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../server/store/lowdb-store.js';
 import { onPostgres } from '../support/store-under-test.js';
+import { testAuditKey } from '../support/audit-key.js';
 
 const UPGRADED_AT = '2026-12-01T09:00:00.000Z';
 const dirs: string[] = [];
@@ -116,7 +117,7 @@ function legacyDataDir(): string {
 }
 
 async function open(dir: string): Promise<LowdbStore> {
-  const store = await LowdbStore.open(dir, { now: () => UPGRADED_AT });
+  const store = await LowdbStore.open(dir, { now: () => UPGRADED_AT, auditKey: await testAuditKey() });
   stores.push(store);
   return store;
 }

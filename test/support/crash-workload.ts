@@ -17,6 +17,7 @@ import { verifyPgRecord } from '../../server/store/pg/pg-integrity.js';
 import { type ChildServer, startChildServer } from './child-server.js';
 import { call, createPerson, login, PASSWORD, request } from './server.js';
 import type { Role } from '../../server/store/records.js';
+import { testAuditKey } from './audit-key.js';
 
 const ADMIN = 'crash-admin';
 const POLICY = 'adult-ras';
@@ -78,7 +79,7 @@ export function dataDirUnderCrash(dataDir: string): StoreUnderCrash {
           problems.push(`${file} is not whole JSON`);
         }
       }
-      const offline = await verifyDataDir(dataDir);
+      const offline = await verifyDataDir(dataDir, { keys: [(await testAuditKey()).publicKey], known: [] });
       if (!offline.ok) problems.push(`the record on disk: ${JSON.stringify(offline.problems).slice(0, 800)}`);
       return problems;
     },
@@ -92,7 +93,7 @@ export function databaseUnderCrash(url: string, schema: string): StoreUnderCrash
     checkAtRest: async () => {
       const pool = connect({ url, schema, connections: 1 });
       try {
-        const report = await verifyPgRecord(pool);
+        const report = await verifyPgRecord(pool, { keys: [(await testAuditKey()).publicKey], known: [] });
         return report.ok ? [] : [`the record in the database: ${JSON.stringify(report.problems).slice(0, 800)}`];
       } finally {
         await pool.end();

@@ -17,6 +17,8 @@ import { connect, migrate } from '../../server/store/pg/database.js';
 import { PgStore } from '../../server/store/pg/pg-store.js';
 import type { Store } from '../../server/store/store.js';
 import { sharedWorkPool } from '../../server/work/pool.js';
+import type { Trust } from '../../server/store/integrity.js';
+import { testAuditKey } from './audit-key.js';
 
 export type StoreKind = 'lowdb' | 'postgres';
 
@@ -83,13 +85,14 @@ export interface OpenedStore {
 /** Opens the store at `where` as the server does, its full check run in the shared work pool. */
 export async function openTestStore(where: string): Promise<OpenedStore> {
   const location = locationOf(where);
-  const verifier = () => sharedWorkPool().verifyStore(location);
+  const verifier = (trust: Trust) => sharedWorkPool().verifyStore(location, trust);
+  const auditKey = await testAuditKey();
   if (location.kind === 'lowdb') {
-    const store = await LowdbStore.open(location.dataDir, { verifier });
+    const store = await LowdbStore.open(location.dataDir, { verifier, auditKey });
     return { store, wasEmpty: store.wasEmpty };
   }
   // A few connections a server: a run starts many servers against one database.
-  const store = await PgStore.open({ url: location.url, schema: location.schema, connections: 4, verifier });
+  const store = await PgStore.open({ url: location.url, schema: location.schema, connections: 4, verifier, auditKey });
   return { store, wasEmpty: store.wasEmpty };
 }
 
@@ -118,7 +121,7 @@ export async function copyStore(from: string, to: string): Promise<void> {
       for (const table of ['ras_commits', 'ras_audit', 'ras_decisions', 'ras_rows', 'ras_documents', 'ras_document_parts'])
         await client.query(`INSERT INTO ${table} SELECT * FROM ${source.schema}.${table}`);
       await client.query(
-        `UPDATE ras_head h SET commit = s.commit, audit_seq = s.audit_seq, audit_hash = s.audit_hash FROM ${source.schema}.ras_head s`,
+        `UPDATE ras_head h SET commit = s.commit, audit_seq = s.audit_seq, audit_hash = s.audit_hash, checkpoint = s.checkpoint FROM ${source.schema}.ras_head s`,
       );
       await client.query('COMMIT');
     } finally {

@@ -137,6 +137,9 @@ export type Step =
   | "propose-withdrawal"
   | "cancel-withdrawal"
   | "confirm-withdrawal";
+/**
+ * journal_damaged: a line in the middle cannot be read. commit_missing, journal_truncated: commits or entries removed (the journal ends before what head.json, a file, or an anchor shows). chain_broken: an entry changed, removed or reordered. change_unaudited, entry_without_change, digest_mismatch: a change and the entry that vouches for it disagree. anchor_mismatch: the chain no longer passes through a ratification’s anchor. file_differs: a copy beside the record (a collection file, a table) differs from it. file_missing: head.json or a collection file is missing, so nothing shows where the record ended. recorded_finding: a problem the server found and recorded when it started. checkpoint_unsigned: the head carries no signed checkpoint. signature_invalid: a checkpoint’s signature does not hold. key_unknown: a checkpoint signed by a key that is not trusted. checkpoint_not_in_record: a checkpoint (kept outside, or in the record) lies beyond the record’s end. checkpoint_mismatch: the record holds another head at a checkpoint’s point. rule_broken: a recorded transition breaks a rule of the lifecycle (an author ratified, a version in force without ratification, a decision not under the version in force on its date).
+ */
 export type IntegrityCode =
   | "journal_damaged"
   | "commit_missing"
@@ -147,7 +150,14 @@ export type IntegrityCode =
   | "anchor_mismatch"
   | "journal_truncated"
   | "file_differs"
-  | "recorded_finding";
+  | "file_missing"
+  | "recorded_finding"
+  | "checkpoint_unsigned"
+  | "signature_invalid"
+  | "key_unknown"
+  | "checkpoint_not_in_record"
+  | "checkpoint_mismatch"
+  | "rule_broken";
 export type Permission =
   | "policy.read"
   | "policy.in-force"
@@ -430,6 +440,7 @@ export interface Ratification {
    */
   comparisonWaiver?: string;
   auditAnchor?: AuditAnchor;
+  checkpoint?: Checkpoint;
   /**
    * Present when the ratifier confirmed an effective date before the day of ratification or more than a year after it.
    */
@@ -496,6 +507,23 @@ export interface RatificationComparison {
 export interface AuditAnchor {
   seq: number;
   hash: string;
+}
+/**
+ * A point of the record signed with the council's audit key: after commit `commit`, the audit chain ends at entry `seq` with hash `hash`. Kept outside the record (the minutes, a published page), it lets verification find a record rewritten or cut short since.
+ */
+export interface Checkpoint {
+  commit: number;
+  seq: number;
+  hash: string;
+  at: string;
+  /**
+   * The Ed25519 public key that signed it (base64url of its 32 bytes).
+   */
+  key: string;
+  /**
+   * The signature (base64url) of the checkpoint line before " sig=".
+   */
+  sig: string;
 }
 /**
  * How the version was taken out of force: proposed by one ratifier, confirmed by another.
@@ -676,6 +704,24 @@ export interface IntegrityReport {
    */
   anchors: number;
   problems: IntegrityProblem[];
+  /**
+   * What the checkpoints showed. trustedKeys are the keys signatures were checked against: the audit key the check was given and the keys of the checkpoints kept outside; none means signatures were checked only against the keys the record itself names.
+   */
+  checkpoints: {
+    /**
+     * Signed checkpoints the record carries (ratifications, checkpoint entries, its head), each checked.
+     */
+    inRecord: number;
+    /**
+     * Checkpoints kept outside the record that were given to the check.
+     */
+    known: number;
+    /**
+     * Items: A public key (base64url).
+     */
+    trustedKeys: string[];
+    lastSigned?: Checkpoint;
+  };
   /**
    * Bytes at the journal's end that a crash cut short: never acknowledged, and set aside when the server next starts.
    */
@@ -996,7 +1042,15 @@ export interface PublishedVersion {
     effectiveFrom: string;
     equalityImpact?: string;
     auditAnchor?: AuditAnchor;
+    /**
+     * The checkpoint line of the audit anchor, signed with the audit key: keep it (the minutes, a copy of this page), and `ras audit verify --checkpoints` finds a record rewritten or cut short since.
+     */
+    checkpoint?: string;
   };
+  /**
+   * The council's audit public key (Ed25519, base64url): the key every checkpoint of the record must be signed with.
+   */
+  auditKey: string;
   superseded: {
     by: string;
     from: string;

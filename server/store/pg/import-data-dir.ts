@@ -22,6 +22,8 @@ import { connect, type DatabaseOptions, migrate } from './database.js';
 import { writeDocument } from './documents.js';
 import { verifyPgRecord } from './pg-integrity.js';
 import { writeCommits } from './record-writer.js';
+import { type Checkpoint, signCheckpoint } from '../../audit/checkpoint.js';
+import type { StoreKeys } from '../open-store.js';
 
 export interface ImportReport {
   commits: number;
@@ -52,8 +54,13 @@ export class ImportError extends Error {
 const BATCH_COMMITS = 500;
 const DOCUMENT_KINDS: readonly DocumentKind[] = ['cohort', 'comparison'];
 
-export async function importDataDir(dataDir: string, target: DatabaseOptions): Promise<ImportReport> {
-  const before = await verifyDataDir(dataDir);
+/**
+ * Copies the record, whose checkpoints are checked against `keys`; the database's head is signed with
+ * the audit key, as the server that writes there next would sign it.
+ */
+export async function importDataDir(dataDir: string, target: DatabaseOptions, keys: StoreKeys): Promise<ImportReport> {
+  const trust = { keys: [keys.auditKey.publicKey, ...(keys.trustedKeys ?? [])], known: [] };
+  const before = await verifyDataDir(dataDir, trust);
   if (!before.ok)
     throw new ImportError(
       { reason: 'source_broken', problems: before.problems },
@@ -63,8 +70,9 @@ export async function importDataDir(dataDir: string, target: DatabaseOptions): P
   const pool = connect({ ...target, connections: 1 });
   try {
     await migrate(pool, target.schema);
-    const copied = await copyRecord(pool, dataDir, before.commits);
-    const after = await verifyPgRecord(pool);
+    const signed = signCheckpoint(keys.auditKey, { commit: before.commits, ...before.head }, new Date().toISOString());
+    const copied = await copyRecord(pool, dataDir, before.commits, signed);
+    const after = await verifyPgRecord(pool, trust);
     const sameHead = after.head.seq === before.head.seq && after.head.hash === before.head.hash;
     if (!after.ok || !sameHead || after.commits !== before.commits) {
       await clearRecord(pool);
@@ -88,6 +96,7 @@ async function copyRecord(
   pool: ReturnType<typeof connect>,
   dataDir: string,
   commits: number,
+  checkpoint: Checkpoint,
 ): Promise<{ decisions: number; documents: number }> {
   const client = await pool.connect();
   try {
@@ -106,11 +115,12 @@ async function copyRecord(
       batch.push(line);
       decisions += line.header.decisions.length;
       if (batch.length === BATCH_COMMITS) {
-        await writeCommits(client, batch);
+        await writeCommits(client, batch, null);
         batch = [];
       }
     }
-    await writeCommits(client, batch);
+    await writeCommits(client, batch, null);
+    await client.query('UPDATE ras_head SET checkpoint = $1', [JSON.stringify(checkpoint)]);
 
     let documents = 0;
     for (const kind of DOCUMENT_KINDS) {
@@ -147,7 +157,7 @@ async function clearRecord(pool: ReturnType<typeof connect>): Promise<void> {
   await pool.query(
     `BEGIN;
      TRUNCATE ras_document_parts, ras_documents, ras_rows, ras_decisions, ras_audit, ras_commits;
-     UPDATE ras_head SET commit = 0, audit_seq = 0, audit_hash = repeat('0', 64);
+     UPDATE ras_head SET commit = 0, audit_seq = 0, audit_hash = repeat('0', 64), checkpoint = NULL;
      COMMIT;`,
   );
 }

@@ -9,20 +9,23 @@
 import canonicalize from 'canonicalize';
 import type pg from 'pg';
 import type { CommitBody, CommitHeader } from '../commit.js';
-import { differingKeys, RecordCheck } from '../integrity.js';
+import type { Checkpoint } from '../../audit/checkpoint.js';
+import { differingKeys, RecordCheck, type Trust } from '../integrity.js';
 import type { IntegrityReport } from '../integrity-report.js';
 import { type AuditEntry, COLLECTIONS, type DecisionSummary } from '../records.js';
 import { AUDIT_COLUMNS, type AuditRow, auditEntryOf } from './audit-rows.js';
 
 const BATCH = 500;
 
-export async function verifyPgRecord(pool: pg.Pool): Promise<IntegrityReport> {
+export async function verifyPgRecord(pool: pg.Pool, trust: Trust): Promise<IntegrityReport> {
   const client = await pool.connect();
   try {
     // One snapshot for the whole check, so commits made meanwhile neither appear half nor confuse it.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const head = (await client.query<{ commit: string; audit_seq: string; audit_hash: string }>('SELECT * FROM ras_head')).rows[0]!;
-    const record = new RecordCheck(true, Number(head.audit_seq));
+    const head = (
+      await client.query<{ commit: string; audit_seq: string; audit_hash: string; checkpoint: Checkpoint | null }>('SELECT * FROM ras_head')
+    ).rows[0]!;
+    const record = new RecordCheck(true, trust, Number(head.audit_seq));
     const summaries = new Map<string, DecisionSummary>();
     const auditRows = new Map<number, AuditEntry>();
     for (const row of (await client.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM ras_audit`)).rows)
@@ -79,6 +82,7 @@ export async function verifyPgRecord(pool: pg.Pool): Promise<IntegrityReport> {
         message: `ras_head records commit ${head.commit}, but the commits go on to ${record.commits}`,
       });
     else record.checkAnchor({ seq: Number(head.audit_seq), hash: head.audit_hash }, 'ras_head');
+    record.checkHead({ commit: Number(head.commit), checkpoint: head.checkpoint }, 'ras_head');
     if (auditRows.size !== auditSeen)
       record.report({
         code: 'file_differs',
@@ -89,14 +93,7 @@ export async function verifyPgRecord(pool: pg.Pool): Promise<IntegrityReport> {
     await compareRows(client, record);
     await compareDecisions(client, record, summaries);
     await client.query('COMMIT');
-    return {
-      ok: record.problems.length === 0,
-      commits: record.commits,
-      entries: record.head.seq,
-      head: record.head,
-      anchors: record.result().anchors,
-      problems: record.problems,
-    };
+    return record.result().report;
   } finally {
     client.release();
   }

@@ -10,6 +10,9 @@
  */
 
 import type pg from 'pg';
+import { type Checkpoint, isSigned } from '../../audit/checkpoint.js';
+import type { AuditKey } from '../../audit/signing-key.js';
+import type { Trust } from '../integrity.js';
 import type { IntegrityReport } from '../integrity-report.js';
 import type { CommitHeader } from '../commit.js';
 import { decisionRecord } from '../commit-content.js';
@@ -24,7 +27,11 @@ import { commitsSql } from './record-writer.js';
 
 export interface PgStoreOptions extends DatabaseOptions {
   /** Runs the full check of the record (verifyPgRecord); the server runs it in its work pool. */
-  verifier?: () => Promise<IntegrityReport>;
+  verifier?: (trust: Trust) => Promise<IntegrityReport>;
+  /** Signs the record's checkpoints (the head row, the checkpoint entries, ratifications). */
+  auditKey: AuditKey;
+  /** Earlier audit keys (public), whose checkpoints are still trusted. */
+  trustedKeys?: readonly string[];
 }
 
 /** The record in the database is not one a store may open on: commits are missing or out of order. */
@@ -49,21 +56,26 @@ const ORPHAN_AFTER = '1 hour';
 const COMPARISONS_KEPT = '1 day';
 
 export class PgStore implements Store {
-  private core = new StoreCore();
+  private core: StoreCore;
+  readonly trustedKeys: readonly string[];
+  private readonly key: AuditKey;
   private readonly waiting: Waiting[] = [];
   private flushing: Promise<void> | null = null;
   /** The look at the head row that requests arriving now will share (refresh). */
   private nextLook: Promise<void> | null = null;
   /** While the state is being read again from the database (after a failed write), everything waits for it. */
   private reloading: Promise<void> | null = null;
-  private verifier: () => Promise<IntegrityReport>;
+  private verifier: (trust: Trust) => Promise<IntegrityReport>;
   wasEmpty = false;
 
   private constructor(
     private readonly pool: pg.Pool,
     options: PgStoreOptions,
   ) {
-    this.verifier = options.verifier ?? (() => verifyPgRecord(this.pool));
+    this.key = options.auditKey;
+    this.core = new StoreCore(this.key);
+    this.trustedKeys = [this.key.publicKey, ...(options.trustedKeys ?? []).filter((k) => k !== this.key.publicKey)];
+    this.verifier = options.verifier ?? ((trust) => verifyPgRecord(this.pool, trust));
   }
 
   static async open(options: PgStoreOptions): Promise<PgStore> {
@@ -71,8 +83,19 @@ export class PgStore implements Store {
     try {
       await migrate(pool, options.schema);
       const store = new PgStore(pool, options);
-      await store.load();
+      const unsigned = await store.load();
       store.wasEmpty = store.core.commit === 0;
+      // A record from before checkpoints: its head is signed from the next commit on, and that is recorded.
+      if (unsigned && !store.wasEmpty)
+        await store.transact((draft) =>
+          draft.audit({
+            at: new Date().toISOString(),
+            actor: 'system:store',
+            action: 'store.upgrade',
+            target: 'store:journal',
+            details: { checkpointsFrom: draft.revision - 1, auditKey: store.key.publicKey },
+          }),
+        );
       await pool.query(
         `DELETE FROM ras_documents d
           WHERE (kind = 'cohort' AND written_at < now() - interval '${ORPHAN_AFTER}'
@@ -173,8 +196,12 @@ export class PgStore implements Store {
     return { entries, total };
   }
 
-  verify(): Promise<IntegrityReport> {
-    return this.verifier();
+  verify(known: readonly Checkpoint[] = []): Promise<IntegrityReport> {
+    return this.verifier({ keys: this.trustedKeys, known });
+  }
+
+  checkpoint(): Checkpoint {
+    return this.core.checkpoint(new Date().toISOString());
   }
 
   async putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void> {
@@ -246,7 +273,8 @@ export class PgStore implements Store {
           }
           settled.push(() => w.resolve(outcome.result));
         }
-        await client.query(`${commitsSql(prepared)}${prepared.length > 0 ? ';' : ''} COMMIT`);
+        const signed = prepared.length > 0 ? this.core.checkpoint(new Date().toISOString()) : null;
+        await client.query(`${commitsSql(prepared, signed)}${prepared.length > 0 ? ';' : ''} COMMIT`);
       } catch (e) {
         await client.query('ROLLBACK').catch(() => {});
         client.release();
@@ -265,14 +293,19 @@ export class PgStore implements Store {
     for (const { header } of rows) this.core.apply(header);
   }
 
-  /** The whole state, read from the record: when the store opens, and after a failed write. */
-  private async load(): Promise<void> {
-    const core = new StoreCore();
+  /**
+   * The whole state, read from the record: when the store opens, and after a failed write. Answers
+   * whether the head row carries no signed checkpoint (a record from before checkpoints).
+   */
+  private async load(): Promise<boolean> {
+    const core = new StoreCore(this.key);
     const client = await this.pool.connect();
+    let checkpoint: Checkpoint | null;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const head = await client.query<{ commit: string }>('SELECT commit FROM ras_head');
+      const head = await client.query<{ commit: string; checkpoint: Checkpoint | null }>('SELECT commit, checkpoint FROM ras_head');
       const last = Number(head.rows[0]!.commit);
+      checkpoint = head.rows[0]!.checkpoint;
       for (let from = 0; ; ) {
         const { rows } = await client.query<{ header: CommitHeader }>(
           'SELECT header FROM ras_commits WHERE commit > $1 ORDER BY commit LIMIT 1000',
@@ -288,16 +321,24 @@ export class PgStore implements Store {
       await client.query('COMMIT');
       if (last !== core.commit)
         throw new PgRecordError(`ras_head records commit ${last}, but the commits end at ${core.commit}: commits have been removed`);
+      // The head row rewritten to match a record cut short cannot carry a signature of the shorter record.
+      if (checkpoint && isSigned(checkpoint) && this.trustedKeys.includes(checkpoint.key) && checkpoint.commit > core.commit)
+        throw new PgRecordError(
+          `the head's signed checkpoint shows commit ${checkpoint.commit}, but the commits end at ${core.commit}: commits have been removed`,
+        );
     } finally {
       client.release();
     }
     this.core = core;
+    return checkpoint === null;
   }
 
   private reload(): Promise<void> {
-    this.reloading ??= this.load().finally(() => {
-      this.reloading = null;
-    });
+    this.reloading ??= this.load()
+      .then(() => {})
+      .finally(() => {
+        this.reloading = null;
+      });
     return this.reloading;
   }
 }

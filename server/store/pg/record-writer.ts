@@ -8,6 +8,7 @@
  */
 
 import pg from 'pg';
+import type { Checkpoint } from '../../audit/checkpoint.js';
 import type { CommitBody, CommitHeader } from '../commit.js';
 
 export interface WrittenCommit {
@@ -15,8 +16,12 @@ export interface WrittenCommit {
   body: CommitBody;
 }
 
-export async function writeCommits(client: pg.PoolClient | pg.Client, commits: readonly WrittenCommit[]): Promise<void> {
-  if (commits.length > 0) await client.query(commitsSql(commits));
+export async function writeCommits(
+  client: pg.PoolClient | pg.Client,
+  commits: readonly WrittenCommit[],
+  checkpoint: Checkpoint | null,
+): Promise<void> {
+  if (commits.length > 0) await client.query(commitsSql(commits, checkpoint));
 }
 
 /**
@@ -30,8 +35,8 @@ function quoted(text: string): string {
 
 const DOLLAR_TAG = '$ras_value$';
 
-/** The statements that write these commits, as one SQL text (empty for no commits). */
-export function commitsSql(commits: readonly WrittenCommit[]): string {
+/** The statements that write these commits and the head after them (signed by `checkpoint`), as one SQL text (empty for no commits). */
+export function commitsSql(commits: readonly WrittenCommit[], checkpoint: Checkpoint | null): string {
   if (commits.length === 0) return '';
   const param = (text: string) => `${quoted(text)}::json`;
   const steps: string[] = [];
@@ -78,7 +83,8 @@ export function commitsSql(commits: readonly WrittenCommit[]): string {
 
   const last = commits.at(-1)!.header;
   const lastEntry = commits.flatMap((c) => c.header.audit).at(-1);
-  const head = `UPDATE ras_head SET commit = ${Number(last.commit)}${lastEntry ? `, audit_seq = ${Number(lastEntry.seq)}, audit_hash = '${lastEntry.hash}'` : ''}`;
+  const signed = checkpoint ? `, checkpoint = ${quoted(JSON.stringify(checkpoint))}::json` : '';
+  const head = `UPDATE ras_head SET commit = ${Number(last.commit)}${lastEntry ? `, audit_seq = ${Number(lastEntry.seq)}, audit_hash = '${lastEntry.hash}'` : ''}${signed}`;
   if (lastEntry && !/^[0-9a-f]{64}$/.test(lastEntry.hash)) throw new Error(`audit hash ${lastEntry.hash} is not a SHA-256`);
   const statements = [`WITH ${steps.map((step, i) => `s${i} AS (${step})`).join(',\n')}\n${head}`];
 
