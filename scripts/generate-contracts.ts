@@ -54,6 +54,7 @@ export const API_ANSWERS = [
   'VersionWithLinks',
   'AuditEntry',
   'IntegrityReport',
+  'SignedCheckpoint',
   'PolicyListItem',
   'VersionSummary',
   'UserWithHistory',

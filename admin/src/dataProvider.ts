@@ -30,6 +30,7 @@ import type {
   AuditEntry,
   ExamplesReport,
   IntegrityReport,
+  SignedCheckpoint,
   PolicyListItem,
   VersionSummary,
   WorkedExamples,
@@ -273,7 +274,10 @@ export interface RasOperations {
   /** The letter to the person about a decision, as a printable page or a PDF. */
   letter(decisionId: string, format: 'html' | 'pdf'): Promise<Blob>;
   /** The whole record checked from disk. */
-  verifyAudit(): Promise<IntegrityReport>;
+  /** The whole record checked; against the checkpoint lines in `kept` (minutes pasted whole), when given. */
+  verifyAudit(kept?: string): Promise<IntegrityReport>;
+  /** The record as it stands, signed with the audit key: the line for the minutes. */
+  auditCheckpoint(): Promise<SignedCheckpoint>;
   /** Each action the log records, with its words. */
   auditActions(): Promise<AuditAction[]>;
   /** A system's account's API key, shown once in the answer (people have none). */
@@ -370,8 +374,13 @@ const operations: RasOperations = {
   async letter(decisionId, format) {
     return (await apiFile(`/api/decisions/${segment(decisionId)}/letter${format === 'pdf' ? '.pdf' : ''}`)).blob;
   },
-  async verifyAudit() {
-    return (await api<IntegrityReport>('/api/audit/verify')).body;
+  async verifyAudit(kept) {
+    return kept?.trim()
+      ? (await api<IntegrityReport>('/api/audit/verify', { method: 'POST', body: { text: kept } })).body
+      : (await api<IntegrityReport>('/api/audit/verify')).body;
+  },
+  async auditCheckpoint() {
+    return (await api<SignedCheckpoint>('/api/audit/checkpoint')).body;
   },
   async auditActions() {
     return (await api<AuditAction[]>('/api/audit/actions')).body;

@@ -178,5 +178,9 @@ export interface VerifyRequest {
    *
    * Items: A checkpoint line: ras-checkpoint v1 commit=… entry=… head=… at=… key=… sig=…
    */
-  checkpoints: string[];
+  checkpoints?: string[];
+  /**
+   * Text holding checkpoint lines among other words (minutes pasted whole): every line in it is checked.
+   */
+  text?: string;
 }

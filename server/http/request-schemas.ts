@@ -212,17 +212,25 @@ export const calibrateBody = object(
 );
 
 /** Checkpoints kept outside the record, to verify it against: each line as `ras audit checkpoint` prints it. */
-export const verifyBody = object({
-  checkpoints: {
-    type: 'array',
-    maxItems: 1000,
-    items: {
+export const verifyBody = object(
+  {
+    checkpoints: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'string',
+        pattern: CHECKPOINT_LINE_PATTERN,
+        description: 'A checkpoint line: ras-checkpoint v1 commit=… entry=… head=… at=… key=… sig=…',
+      },
+    },
+    text: {
       type: 'string',
-      pattern: CHECKPOINT_LINE_PATTERN,
-      description: 'A checkpoint line: ras-checkpoint v1 commit=… entry=… head=… at=… key=… sig=…',
+      maxLength: 1_000_000,
+      description: 'Text holding checkpoint lines among other words (minutes pasted whole): every line in it is checked.',
     },
   },
-});
+  [],
+);
 
 /** Every request body, by the name its component and its TypeScript type take. */
 export const REQUEST_BODIES = {

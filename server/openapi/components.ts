@@ -148,15 +148,24 @@ export const components = {
       versions: arrayOf(ref('VersionSummary')),
     }),
     RatificationComparison: ratificationComparison,
-    VersionWithLinks: extend(RECORD_SCHEMAS.VersionRecord, {
-      createdByName: { ...string, description: 'Who created it, by name now.' },
-      links: ref('VersionLinks'),
-      steps: {
-        ...arrayOf(ref('Step')),
-        description:
-          "The steps the caller may take on this version now: their roles allow it, the version's status does, and no four-eyes rule stands in their way. The server still judges each request.",
+    VersionWithLinks: extend(
+      RECORD_SCHEMAS.VersionRecord,
+      {
+        createdByName: { ...string, description: 'Who created it, by name now.' },
+        links: ref('VersionLinks'),
+        steps: {
+          ...arrayOf(ref('Step')),
+          description:
+            "The steps the caller may take on this version now: their roles allow it, the version's status does, and no four-eyes rule stands in their way. The server still judges each request.",
+        },
+        checkpointLine: {
+          ...string,
+          description:
+            "The ratification's signed checkpoint as one line, for the minutes (absent until ratified, and on records from before checkpoints).",
+        },
       },
-    }),
+      ['checkpointLine'],
+    ),
     Step: { enum: Object.keys(STEP_PERMISSION) },
     VersionLinks: record({ self: string, examples: string, evaluate: string, audit: string }),
     WorkedExamples: record({ examples: arrayOf(ref('WorkedExample')) }),

@@ -1,4 +1,4 @@
-import { type Checkpoint, checkpointLine, parseCheckpoint } from '../audit/checkpoint.js';
+import { type Checkpoint, checkpointLine, checkpointsIn, parseCheckpoint } from '../audit/checkpoint.js';
 import { ACTION_WORDS, auditReader } from '../audit/words.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/errors.js';
@@ -81,9 +81,18 @@ export function auditRoutes(ctx: AppContext): RouteSpec[] {
       'post',
       '/api/audit/verify',
       'audit.read',
-      'The same check, against any number of checkpoints kept outside the record (too many for a query)',
+      'The same check, against any number of checkpoints kept outside the record: lines (checkpoints), or text holding them (text: minutes pasted whole)',
       async (_req, res, body) => {
-        res.json(await ctx.store.verify(body.checkpoints.map((line) => parseCheckpoint(line) as Checkpoint)));
+        const inText = body.text === undefined ? [] : checkpointsIn(body.text);
+        if (body.text !== undefined && inText.length === 0)
+          throw new HttpProblem(422, 'no_checkpoint', 'The text holds no checkpoint line.', [
+            {
+              pointer: '/text',
+              code: 'no_checkpoint',
+              message: "holds no line 'ras-checkpoint v1 commit=… entry=… head=… at=… key=… sig=…'",
+            },
+          ]);
+        res.json(await ctx.store.verify([...(body.checkpoints ?? []).map((line) => parseCheckpoint(line) as Checkpoint), ...inText]));
       },
       { takes: 'VerifyRequest', answers: { status: 200, schema: 'IntegrityReport' } },
     ),

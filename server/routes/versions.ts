@@ -18,6 +18,7 @@ import type { VersionRecord } from '../store/records.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../services/versions.js';
 import { describedEntries } from './audit.js';
 import { actorNames } from '../audit/words.js';
+import { checkpointLine } from '../audit/checkpoint.js';
 
 const VERSION = '/api/policies/:id/versions/:version';
 
@@ -77,7 +78,14 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const createdByName = actorNames(ctx.store.all('users'))(record.createdBy);
         // The steps the caller may take now, so the console offers those and restates no rule.
         const steps = stepsOpenTo(record, req.caller!);
-        res.set('ETag', etagOf(record)).json({ ...record, createdByName, links: versionLinks(record), steps });
+        const checkpoint = record.ratification?.checkpoint;
+        res.set('ETag', etagOf(record)).json({
+          ...record,
+          createdByName,
+          links: versionLinks(record),
+          steps,
+          ...(checkpoint ? { checkpointLine: checkpointLine(checkpoint) } : {}),
+        });
       },
       { answers: { status: 200, schema: 'VersionWithLinks', headers: etag } },
     ),

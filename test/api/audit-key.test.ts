@@ -99,6 +99,15 @@ describe('checkpoints given to verification that are not checkpoints', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/checkpoints/0' })]);
   });
 
+  it('minutes pasted whole: every checkpoint line in them is checked, and text without one is refused', async () => {
+    const line = ok(await scrutiny().get('/api/audit/checkpoint')).line as string;
+    const report = ok(await scrutiny().post('/api/audit/verify', { text: `Cabinet, minute 12.\n${line}\nNoted.` }));
+    expect(report).toMatchObject({ ok: true, checkpoints: { known: 1 } });
+    const none = await scrutiny().post('/api/audit/verify', { text: 'Cabinet, minute 12. Noted.' });
+    expect(none.status).toBe(422);
+    expect(none.body.errors).toEqual([expect.objectContaining({ pointer: '/text', code: 'no_checkpoint' })]);
+  });
+
   it('a kept line with one character changed: its signature does not hold, found by both', async () => {
     const line = ok(await scrutiny().get('/api/audit/checkpoint')).line as string;
     const changed = line.replace(/entry=(\d+)/, (_m, n) => `entry=${Number(n) - 1}`);

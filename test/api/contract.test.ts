@@ -914,6 +914,17 @@ describe('real responses fit the contract', () => {
     expect(actions.body).toContainEqual({ action: 'version.ratify', words: 'Ratified' });
     const verified = await exchange('GET', '/api/audit/verify', 200, { token: tokens().ratifier });
     expect(verified.body.ok).toBe(true);
+    const signed = await exchange('GET', '/api/audit/checkpoint', 200, { token: tokens().scrutiny });
+    await exchange('GET', '/api/audit/checkpoint', 403, { token: tokens().officer });
+    const against = await exchange('POST', '/api/audit/verify', 200, {
+      token: tokens().scrutiny,
+      body: { checkpoints: [signed.body.line] },
+    });
+    expect(against.body.checkpoints.known).toBe(1);
+    await exchange('POST', '/api/audit/verify', 422, { token: tokens().scrutiny, body: { checkpoints: ['minute 12'] } });
+    await exchange('GET', `/api/audit/verify?checkpoint=${encodeURIComponent(signed.body.line)}`, 200, { token: tokens().scrutiny });
+    const published = await exchange('GET', '/api/public/checkpoints', 200);
+    expect(published.body.auditKey).toBe(signed.body.checkpoint.key);
   });
 
   it('cohorts: import as CSV and JSON, generate, read, list and delete', async () => {

@@ -1,7 +1,7 @@
 /** The audit log and user management, as an admin; and a scrutiny user kept out of them. */
 
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile, signIn } from '../support/browser.js';
+import { checkPage, consoleForFile, openVersion, signIn } from '../support/browser.js';
 
 const file = consoleForFile();
 
@@ -29,6 +29,36 @@ describe('the admin pages', () => {
     await page.getByRole('option', { name: 'Example version loaded' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'Example version loaded' }).count()).toBe(6);
     expect(await page.getByRole('cell', { name: 'User created' }).count()).toBe(0);
+  });
+
+  it('gives the checkpoint line for the minutes, and verifies the record against minutes pasted whole', async () => {
+    const page = await file.ui.freshPage();
+    await signIn(page, file.ui.server.url, 'admin');
+    await page.getByRole('menuitem', { name: 'Audit log' }).click();
+    await page.getByRole('button', { name: 'Checkpoint for the minutes' }).click();
+    const line = await page.getByRole('textbox', { name: 'Paste this line into the minutes' }).inputValue();
+    expect(line).toMatch(/^ras-checkpoint v1 commit=\d+ entry=\d+ head=[0-9a-f]{64} at=\S+ key=[A-Za-z0-9_-]{43} sig=[A-Za-z0-9_-]{86}$/);
+
+    const kept = page.getByRole('textbox', { name: 'Checkpoints kept outside the system (optional)' });
+    await kept.fill(`Cabinet, 7 December. The clerk read the record's checkpoint:\n${line}\nNoted.`);
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page.getByText('The 1 checkpoints kept outside were all found as kept.').waitFor();
+
+    // One figure of the kept line mistyped (or changed since): its signature no longer holds.
+    await kept.fill(line.replace(/commit=(\d+)/, (_m, n) => `commit=${Number(n) + 1}`));
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page.getByText('The record has been tampered with or damaged').waitFor();
+    await page.getByText(/does not carry the signature of the key it names/).waitFor();
+    await checkPage(page, 'audit-checkpoints');
+  });
+
+  it("shows a ratified version's checkpoint for the minutes in its ratification record, reached from Home", async () => {
+    const page = await file.ui.freshPage();
+    await signIn(page, file.ui.server.url, 'ratifier');
+    await openVersion(page, file.ui.server.url, '2010-revised');
+    const row = page.getByText('Checkpoint for the minutes');
+    await row.waitFor();
+    await page.getByText(/^ras-checkpoint v1 commit=0 entry=0 head=0{64} /).waitFor();
   });
 
   it("creates a system's account (API client alone: no password, no one-time code) and issues it an API key, shown once", async () => {

@@ -116,6 +116,10 @@ describe('the published RAS', () => {
     expect(await fingerprint.isVisible()).toBe(false);
     await page.getByText('Check this version').click();
     expect(await fingerprint.isVisible()).toBe(true);
+    // The ratification's checkpoint, to keep, and the key it is signed with.
+    const key = file.ui.server.store.trustedKeys[0]!;
+    await page.getByText(new RegExp(`^ras-checkpoint v1 commit=\\d+ entry=\\d+ head=[0-9a-f]{64} at=\\S+ key=${key} sig=`)).waitFor();
+    await page.getByText(`The council's audit key (public): ${key}`).waitFor();
   });
 
   it('reads on a 375 px phone: nothing wider than the screen, tables scroll in their own box, reachable by keyboard', async () => {

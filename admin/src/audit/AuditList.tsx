@@ -1,6 +1,6 @@
 /** The audit log, newest first, with a check of its hash chain. */
 
-import { Alert, Box, Button, Typography } from '@mui/material';
+import { Alert, Box, Button, TextField, Typography } from '@mui/material';
 import VerifiedIcon from '@mui/icons-material/VerifiedUser';
 import { useEffect, useState } from 'react';
 import {
@@ -42,17 +42,29 @@ const filters = [
 
 function VerifyChain() {
   const dataProvider = useDataProvider<RasDataProvider>();
+  const [kept, setKept] = useState('');
   const [state, setState] = useState<{ busy: boolean; result?: IntegrityReport; error?: string }>({ busy: false });
   const verify = async () => {
     setState({ busy: true });
     try {
-      setState({ busy: false, result: await dataProvider.verifyAudit() });
+      setState({ busy: false, result: await dataProvider.verifyAudit(kept) });
     } catch (e) {
       setState({ busy: false, error: messageOf(e) });
     }
   };
+  const checkpoints = state.result?.checkpoints;
   return (
-    <Box sx={{ mb: 2 }}>
+    <Box sx={{ mb: 2, maxWidth: '75ch' }}>
+      <TextField
+        label="Checkpoints kept outside the system (optional)"
+        helperText="Paste the minutes, or the lines starting ras-checkpoint: the check finds any that the record no longer holds as it was."
+        value={kept}
+        onChange={(e) => setKept(e.target.value)}
+        multiline
+        minRows={2}
+        fullWidth
+        sx={{ mb: 1 }}
+      />
       <Button variant="outlined" startIcon={<VerifiedIcon />} onClick={verify} disabled={state.busy}>
         Verify chain
       </Button>
@@ -61,8 +73,10 @@ function VerifyChain() {
         {state.result?.ok && (
           <Alert severity="success">
             The log is intact: all {state.result.entries} entries follow each other, none has been changed since it was written, every
-            change is vouched for by its entry, and the {state.result.anchors} ratification checkpoints still hold. The latest entry's
-            fingerprint is <code style={{ wordBreak: 'break-all' }}>{state.result.head.hash}</code>.
+            change is vouched for by its entry, the {state.result.anchors} ratification anchors and {checkpoints?.inRecord} signed
+            checkpoints still hold, and no recorded step breaks the rules.
+            {checkpoints && checkpoints.known > 0 && ` The ${checkpoints.known} checkpoints kept outside were all found as kept.`} The
+            latest entry's fingerprint is <code style={{ wordBreak: 'break-all' }}>{state.result.head.hash}</code>.
           </Alert>
         )}
         {state.result && !state.result.ok && (
@@ -76,6 +90,39 @@ function VerifyChain() {
           </Alert>
         )}
         {state.error && <Alert severity="error">The check could not be run: {state.error}</Alert>}
+      </Box>
+    </Box>
+  );
+}
+
+/** The record as it stands, signed: one line for a committee clerk to paste into the minutes. */
+function CheckpointForMinutes() {
+  const dataProvider = useDataProvider<RasDataProvider>();
+  const [state, setState] = useState<{ line?: string; error?: string }>({});
+  const sign = async () => {
+    try {
+      setState({ line: (await dataProvider.auditCheckpoint()).line });
+    } catch (e) {
+      setState({ error: messageOf(e) });
+    }
+  };
+  return (
+    <Box sx={{ mb: 2, maxWidth: '75ch' }}>
+      <Button variant="outlined" onClick={sign}>
+        Checkpoint for the minutes
+      </Button>
+      <Box role="status" sx={{ mt: 1 }}>
+        {state.line && (
+          <TextField
+            label="Paste this line into the minutes"
+            value={state.line}
+            multiline
+            fullWidth
+            slotProps={{ htmlInput: { readOnly: true, style: { fontFamily: 'monospace', fontSize: '0.8rem' } } }}
+            onFocus={(e) => e.target.select()}
+          />
+        )}
+        {state.error && <Alert severity="error">No checkpoint could be signed: {state.error}</Alert>}
       </Box>
     </Box>
   );
@@ -140,6 +187,7 @@ export function AuditList() {
         the log can be detected: use "Verify chain" to check it.
       </Typography>
       <VerifyChain />
+      <CheckpointForMinutes />
       <List
         filters={filters}
         actions={<Actions />}

@@ -191,6 +191,7 @@ export interface ApiAnswers {
   VersionWithLinks: VersionWithLinks;
   AuditEntry: AuditEntry;
   IntegrityReport: IntegrityReport;
+  SignedCheckpoint: SignedCheckpoint;
   PolicyListItem: PolicyListItem;
   VersionSummary: VersionSummary;
   UserWithHistory: UserWithHistory;
@@ -418,6 +419,10 @@ export interface VersionWithLinks {
    * The steps the caller may take on this version now: their roles allow it, the version's status does, and no four-eyes rule stands in their way. The server still judges each request.
    */
   steps: Step[];
+  /**
+   * The ratification's signed checkpoint as one line, for the minutes (absent until ratified, and on records from before checkpoints).
+   */
+  checkpointLine?: string;
 }
 export interface Ratification {
   body: string;
@@ -736,6 +741,16 @@ export interface IntegrityProblem {
   seq?: number;
   commit?: number;
   file?: string;
+}
+/**
+ * The record as it stands, signed with the audit key: keep the line outside the record.
+ */
+export interface SignedCheckpoint {
+  checkpoint: Checkpoint;
+  /**
+   * The checkpoint as one line, for the minutes.
+   */
+  line: string;
 }
 export interface PolicyListItem {
   id: string;

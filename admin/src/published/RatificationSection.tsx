@@ -61,6 +61,20 @@ export function RatificationSection({ data }: { data: PublishedVersion }) {
             check confirms it still passes through that entry.
           </Typography>
         )}
+        {r.checkpoint && (
+          <>
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              That point of the log, signed with the council's audit key: keep this line (the minutes keep it too), and a check of the
+              record against it shows whether anything recorded before it has since been changed or removed.
+            </Typography>
+            <Typography variant="body2" component="code" sx={{ display: 'block', mt: 1, wordBreak: 'break-all' }}>
+              {r.checkpoint}
+            </Typography>
+          </>
+        )}
+        <Typography variant="body2" sx={{ mt: 1, wordBreak: 'break-all' }}>
+          The council's audit key (public): {data.auditKey}
+        </Typography>
       </Box>
     </Section>
   );

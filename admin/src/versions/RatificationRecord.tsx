@@ -82,6 +82,17 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
           <Row label="Ratified by">
             {r.ratifiedBy}, {dateTime(r.ratifiedAt)}
           </Row>
+          {record.checkpointLine && (
+            <Row label="Checkpoint for the minutes">
+              <Box component="code" sx={{ fontSize: '0.8rem', overflowWrap: 'anywhere' }}>
+                {record.checkpointLine}
+              </Box>
+              <Typography variant="body2" component="span" sx={{ display: 'block', mt: 0.5 }}>
+                The audit log at ratification, signed with the council's audit key. Kept in the minutes, it lets anyone find later whether
+                the record was rewritten or cut short (Audit log, "Verify chain").
+              </Typography>
+            </Row>
+          )}
           {record.superseded && (
             <Row label="Superseded">
               By {record.superseded.by} from {longDate(record.superseded.from)}

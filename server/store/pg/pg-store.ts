@@ -10,13 +10,13 @@
  */
 
 import type pg from 'pg';
-import { type Checkpoint, isSigned } from '../../audit/checkpoint.js';
+import { type Checkpoint, isSigned, type RecordPoint } from '../../audit/checkpoint.js';
 import type { AuditKey } from '../../audit/signing-key.js';
 import type { Trust } from '../integrity.js';
 import type { IntegrityReport } from '../integrity-report.js';
 import type { CommitHeader } from '../commit.js';
 import { decisionRecord } from '../commit-content.js';
-import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary } from '../records.js';
+import type { AuditAnchor, AuditEntry, CollectionName, Collections, DecisionRecord, DecisionSummary, VersionRecord } from '../records.js';
 import { type PreparedCommit, StoreCore } from '../store-core.js';
 import type { AuditPage, AuditPageQuery, AuditQuery, DecisionPage, DecisionQuery, DocumentKind, Draft, Store } from '../store.js';
 import { AUDIT_COLUMNS, type AuditRow, auditEntryOf } from './audit-rows.js';
@@ -83,10 +83,10 @@ export class PgStore implements Store {
     try {
       await migrate(pool, options.schema);
       const store = new PgStore(pool, options);
-      const unsigned = await store.load();
+      const head = await store.load();
       store.wasEmpty = store.core.commit === 0;
       // A record from before checkpoints: its head is signed from the next commit on, and that is recorded.
-      if (unsigned && !store.wasEmpty)
+      if (head === 'before checkpoints' && !store.wasEmpty)
         await store.transact((draft) =>
           draft.audit({
             at: new Date().toISOString(),
@@ -94,6 +94,18 @@ export class PgStore implements Store {
             action: 'store.upgrade',
             target: 'store:journal',
             details: { checkpointsFrom: draft.revision - 1, auditKey: store.key.publicKey },
+          }),
+        );
+      // A head row changed outside the service: the next commit writes it again, so the finding goes into the
+      // audit log (as the embedded store records a head.json it sets aside), where verification reports it from then on.
+      if (typeof head === 'object')
+        await store.transact((draft) =>
+          draft.audit({
+            at: new Date().toISOString(),
+            actor: 'system:store',
+            action: 'store.integrity',
+            target: 'file:ras_head',
+            details: { finding: head.finding, ...(head.checkpoint ? { rejected: head.checkpoint } : {}) },
           }),
         );
       await pool.query(
@@ -294,13 +306,14 @@ export class PgStore implements Store {
   }
 
   /**
-   * The whole state, read from the record: when the store opens, and after a failed write. Answers
-   * whether the head row carries no signed checkpoint (a record from before checkpoints).
+   * The whole state, read from the record: when the store opens, and after a failed write. Answers what
+   * the head row's checkpoint says of the record (headFinding).
    */
-  private async load(): Promise<boolean> {
+  private async load(): Promise<HeadState> {
     const core = new StoreCore(this.key);
     const client = await this.pool.connect();
     let checkpoint: Checkpoint | null;
+    let signedBefore = false;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const head = await client.query<{ commit: string; checkpoint: Checkpoint | null }>('SELECT commit, checkpoint FROM ras_head');
@@ -314,6 +327,7 @@ export class PgStore implements Store {
         if (rows.length === 0) break;
         for (const { header } of rows) {
           if (header.commit !== core.commit + 1) throw new PgRecordError(`commit ${core.commit + 1} is missing`);
+          signedBefore ||= carriesCheckpoint(header);
           core.apply(header);
         }
         from = core.commit;
@@ -330,7 +344,7 @@ export class PgStore implements Store {
       client.release();
     }
     this.core = core;
-    return checkpoint === null;
+    return headFinding(checkpoint, { commit: core.commit, ...core.auditHead() }, this.trustedKeys, signedBefore);
   }
 
   private reload(): Promise<void> {
@@ -341,6 +355,44 @@ export class PgStore implements Store {
       });
     return this.reloading;
   }
+}
+
+/** What the head row's checkpoint says of the record: signed, from before checkpoints, or changed outside the service. */
+type HeadState = 'signed' | 'before checkpoints' | { finding: string; checkpoint: Checkpoint | null };
+
+/**
+ * The head row's checkpoint against the record's end (`end`, after the commits were read): signed with
+ * a trusted key, of that very point. None at all is a record from before checkpoints only if nothing
+ * in the record was ever signed; otherwise it, like a checkpoint whose signature fails, signed by
+ * another key or of another point, was made outside the service. (One of a later commit, signed with a
+ * trusted key, shows commits were removed: load() refuses the record before this is asked.)
+ */
+function headFinding(checkpoint: Checkpoint | null, end: RecordPoint, trustedKeys: readonly string[], signedBefore: boolean): HeadState {
+  if (!checkpoint) {
+    if (end.commit === 0) return 'signed'; // an empty record: nothing to vouch for
+    if (!signedBefore) return 'before checkpoints';
+    return {
+      finding: `ras_head carries no signed checkpoint, though the record carries signed checkpoints, so nothing signed shows where the record ended (commit ${end.commit}, audit entry ${end.seq}): it was changed outside the service`,
+      checkpoint,
+    };
+  }
+  const where = `ras_head's checkpoint (commit ${checkpoint.commit}, audit entry ${checkpoint.seq}, signed ${checkpoint.at})`;
+  const finding = !isSigned(checkpoint)
+    ? `${where} does not carry the signature of the key it names: it was made or changed by someone without the audit key`
+    : !trustedKeys.includes(checkpoint.key)
+      ? `${where} is signed by key ${checkpoint.key}, which is not the council's audit key (${trustedKeys.join(', ')}): it was made by someone else`
+      : checkpoint.commit !== end.commit || checkpoint.seq !== end.seq || checkpoint.hash !== end.hash
+        ? `${where} is not of the record's end (commit ${end.commit}, audit entry ${end.seq}, head ${end.hash}): the record was changed outside the service`
+        : null;
+  return finding ? { finding, checkpoint } : 'signed';
+}
+
+/** Whether a commit carries a signed checkpoint: its own, or a ratification's. */
+function carriesCheckpoint(header: CommitHeader): boolean {
+  return (
+    header.checkpoint !== undefined ||
+    header.changes.some((change) => change.c === 'versions' && (change.row as VersionRecord | null)?.ratification?.checkpoint !== undefined)
+  );
 }
 
 const COMMITS_AFTER = (commit: number) => `SELECT header FROM ras_commits WHERE commit > ${Number(commit)} ORDER BY commit`;
