@@ -89,7 +89,11 @@ export async function replayDataDir(dir: string, options: ReplayOptions): Promis
     else missing.push(`${name}.json`);
   }
 
-  const record = new RecordCheck(options.full, options.trust, typeof head === 'object' ? head.audit.seq : undefined);
+  const record = new RecordCheck(
+    options.full,
+    options.trust,
+    typeof head === 'object' ? { commit: head.commit, seq: head.audit.seq } : undefined,
+  );
   compareFiles(0);
   let scan: Awaited<ReturnType<typeof scanJournal>>;
   try {
@@ -187,7 +191,8 @@ export class RecordCheck {
   constructor(
     private readonly full: boolean,
     private readonly trust: Trust,
-    private readonly headSeq?: number,
+    /** The point the head beside the record names: its hash and place are kept even when not checking in full. */
+    private readonly named?: { commit: number; seq: number },
   ) {
     this.trustedKeys = new Set([...trust.keys, ...trust.known.filter(isSigned).map((c) => c.key)]);
   }
@@ -228,7 +233,7 @@ export class RecordCheck {
         this.checkpoints.push({ checkpoint: ratification.checkpoint, holder: `the ratification of ${change.k}` });
     }
     applyChanges(this.rows, header);
-    if (this.full) this.seqAfter[header.commit] = this.previous.seq;
+    if (this.full || header.commit === this.named?.commit) this.seqAfter[header.commit] = this.previous.seq;
   }
 
   /** After the last commit: every ratification's anchor and every checkpoint, when checking in full. */
@@ -368,7 +373,7 @@ export class RecordCheck {
             ? `entry ${entry.seq} has been changed: its content no longer matches its hash`
             : null;
     if (broken) this.report({ code: 'chain_broken', seq: entry.seq, message: broken });
-    if (this.full || entry.seq === this.headSeq) this.hashes.set(entry.seq, entry.hash);
+    if (this.full || entry.seq === this.named?.seq) this.hashes.set(entry.seq, entry.hash);
     this.previous = { seq: entry.seq, hash: entry.hash };
   }
 

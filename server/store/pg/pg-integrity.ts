@@ -25,7 +25,7 @@ export async function verifyPgRecord(pool: pg.Pool, trust: Trust): Promise<Integ
     const head = (
       await client.query<{ commit: string; audit_seq: string; audit_hash: string; checkpoint: Checkpoint | null }>('SELECT * FROM ras_head')
     ).rows[0]!;
-    const record = new RecordCheck(true, trust, Number(head.audit_seq));
+    const record = new RecordCheck(true, trust, { commit: Number(head.commit), seq: Number(head.audit_seq) });
     const summaries = new Map<string, DecisionSummary>();
     const auditRows = new Map<number, AuditEntry>();
     for (const row of (await client.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM ras_audit`)).rows)
