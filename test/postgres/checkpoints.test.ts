@@ -422,6 +422,27 @@ describe('the whole record rewritten consistently in JavaScript', () => {
     ]);
   });
 
+  it('with the head row’s signed checkpoint left as it was: it is of another record, and a server started on it records that', async () => {
+    const where = await tampered(async (at) => {
+      const rewritten = rewriteRecord(record.commits, { edit: changedBudget });
+      await writePgRecord(at, rewritten.commits, record.head.checkpoint);
+    });
+    const headWhere = `ras_head's checkpoint (commit ${record.head.commit}, audit entry ${record.head.seq}`;
+    const cli = await cliVerify(where, ...withKept());
+    expect(cli.code).toBe(1);
+    expect(cli.problems).toEqual([
+      finding('checkpoint_mismatch', keptOne(kept.middle), 'another hash'),
+      finding('checkpoint_mismatch', keptOne(kept.end), 'another hash'),
+      finding('checkpoint_mismatch', headWhere, `another hash at entry ${record.head.seq}`, 'rewritten'),
+    ]);
+    const report = reportOf(await apiVerify(where));
+    expect(report.problems).toEqual([
+      finding('recorded_finding', headWhere, `is not of the record's end (commit ${record.head.commit}, audit entry ${record.head.seq}`),
+      finding('checkpoint_mismatch', keptOne(kept.middle), 'another hash'),
+      finding('checkpoint_mismatch', keptOne(kept.end), 'another hash'),
+    ]);
+  });
+
   it('a decision left out, the commits after it renumbered: the kept checkpoints are not in the record, or do not match', async () => {
     const where = await tampered(async (at) => {
       const rewritten = rewriteRecord(record.commits, { edit: withoutSecondDecision });
