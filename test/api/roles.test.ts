@@ -50,6 +50,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/openapi.json': 'public',
   'get /api/schemas/:name': 'public',
   'get /api/public/policies': 'public',
+  'get /api/public/checkpoints': 'public',
   'get /api/public/policies/:id/in-force': 'public',
   'get /api/public/policies/:id/versions/:version': 'public',
   'get /api/public/policies/:id/versions/:version/transparency-record': 'public',
@@ -110,6 +111,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/audit': AUDITORS,
   'get /api/audit/actions': AUDITORS,
   'get /api/audit/verify': AUDITORS,
+  'post /api/audit/verify': AUDITORS,
+  'get /api/audit/checkpoint': AUDITORS,
 
   'get /api/cohorts': ANALYSTS,
   'get /api/cohorts/:cohortId': ANALYSTS,
