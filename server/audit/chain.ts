@@ -25,7 +25,12 @@ export interface AuditEvent {
  * Actions that record an event and change nothing, so their entries carry no digest. Every other entry
  * vouches for a change its commit made to its target.
  */
-export const EVENT_ONLY_ACTIONS: ReadonlySet<string> = new Set(['auth.sign-in-failed', 'store.integrity', 'store.upgrade']);
+export const EVENT_ONLY_ACTIONS: ReadonlySet<string> = new Set([
+  'auth.sign-in-failed',
+  'store.integrity',
+  'store.recovery',
+  'store.upgrade',
+]);
 
 /** The entry that follows `previous` in the chain. */
 export function chainEntry(previous: AuditAnchor, event: AuditEvent, digest: string | null): AuditEntry {

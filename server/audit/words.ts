@@ -23,6 +23,7 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   'policy.seed': 'Example scheme loaded',
   'policy.reference-cohort': 'Reference cohort chosen',
   'store.integrity': 'Record checked',
+  'store.recovery': 'Unfinished write set aside after a crash',
   'store.upgrade': 'Record upgraded',
   'user.create': 'User created',
   'user.update': 'User changed',

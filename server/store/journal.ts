@@ -1,16 +1,41 @@
 /**
- * The store's journal: every commit, in order, as one line of journal.jsonl, flushed to disk (fsync)
+ * The store's journal: every commit, in order, as one line of journal.jsonl, flushed to disk (datasync)
  * before the commit is acknowledged. It is the store's record of truth; the collection files beside it
  * are copies for people to read.
  *
  * A line is `<header>\t<body>\t<sum>\n`. The header holds what the server keeps in memory (changes to
  * the collections, decision summaries, audit entries), the body what it reads back only on demand (each
  * decision's assessment and result), and the sum (the first 16 hex digits of the SHA-256 of the rest)
- * tells a whole line from one a crash cut short. JSON.stringify never writes a raw tab, so the tabs
- * delimit the parts unambiguously.
+ * tells a whole line from a damaged one. JSON.stringify never writes a raw tab, so the tabs delimit the
+ * parts unambiguously.
  *
- * Commits arriving while a write is on its way to disk are written together, with one fsync for all of
- * them (group commit), so the cost of a commit does not grow with the number of commits stored.
+ * Commits arriving while a write is on its way to disk are written together, in one write with one
+ * datasync for all of them (group commit), so the cost of a commit does not grow with the number of
+ * commits stored. Batches are strictly serial: a batch is written only once the datasync of the one
+ * before it has returned, and its commits are acknowledged only after its own.
+ *
+ * A power loss during a batch's write can leave any part of that batch damaged, not just its end: the
+ * disk may persist its blocks in any order, so a middle line can be zero-filled or cut short while a
+ * later line of the same batch is whole. So each batch begins with a marker, a line in the same format
+ * written in the same write, whose header says how many commit lines follow and how many bytes they
+ * take (`{"batch":{"lines":3,"bytes":1234}}`, body `{}`). The reader skips markers (they are not
+ * commits) and uses them to tell where the last batch begins:
+ *
+ * - A batch (marker and lines) followed by more bytes was on disk before those bytes were written, so
+ *   it was whole: damage inside it is damage (JournalCorruptError), whatever comes after.
+ * - The last batch was perhaps never on disk, and none of it was acknowledged: if its marker is whole
+ *   and the file ends before the batch does, or any line of it is damaged (or it does not hold exactly
+ *   the lines its marker says), the whole batch from its marker on is a torn tail, its whole lines too.
+ * - Damage where a batch should begin (its marker damaged) is a torn tail from there to the end of the
+ *   file when that is no longer than one batch and no whole marker follows (a whole marker after it
+ *   would be a later batch's, written only once this one was on disk). Else it is damage.
+ *
+ * A torn tail is set aside by the store when it opens (keepTornTail) and the journal cut back to where
+ * the whole batches end. Every opening for appending first writes an empty batch (`"lines":0`) and
+ * syncs it on its own, so that in a journal written since markers exist every batch, the first one
+ * included, has a whole marker before it: only then is damage where a batch begins read as a damaged
+ * marker. A journal written before markers (or rewritten without them, as some tests do) reads as it
+ * always did: only a damaged or unfinished last line, no longer than one batch, is a torn tail.
  */
 
 import { createHash } from 'node:crypto';
@@ -42,36 +67,83 @@ export class JournalCorruptError extends Error {
   }
 }
 
-/** The most bytes one group commit writes; only a tail this long can be a write cut short by a crash. */
+/**
+ * The most bytes one group commit writes (unless a single commit is longer); only a tail this long (with
+ * its marker) can be a write cut short by a crash, when no whole marker says how long its batch is.
+ */
 export const MAX_BATCH_BYTES = 8 << 20;
+/** The longest a marker line can be (its counts are at most 16 digits each). */
+const MARKER_ROOM = 128;
 const READ_CHUNK = 8 << 20;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 
 export function encodeLine(header: CommitHeader, body: CommitBody): string {
+  return encodeParts(header, body);
+}
+
+function encodeParts(header: object, body: object): string {
   const text = `${JSON.stringify(header)}\t${JSON.stringify(body)}`;
   return `${text}\t${lineSum(text)}\n`;
+}
+
+/** What a batch's marker says: the commit lines that follow it, and the bytes they take. */
+interface BatchMarker {
+  lines: number;
+  bytes: number;
+}
+
+/**
+ * A batch as the journal writes it, in one write: its marker, then its lines (each from encodeLine).
+ * `locations` are where the lines are, counted from the batch's first byte.
+ */
+export function encodeBatch(lines: readonly string[]): { data: Buffer; locations: Location[] } {
+  const buffers = lines.map((line) => Buffer.from(line, 'utf8'));
+  const bytes = buffers.reduce((n, b) => n + b.length, 0);
+  const marker = Buffer.from(encodeParts({ batch: { lines: buffers.length, bytes } satisfies BatchMarker }, {}), 'utf8');
+  let offset = marker.length;
+  const locations = buffers.map((b) => {
+    const location = { offset, length: b.length };
+    offset += b.length;
+    return location;
+  });
+  return { data: Buffer.concat([marker, ...buffers]), locations };
+}
+
+const MARKER_START = Buffer.from('{"batch":');
+
+/** Whether a whole line (checksum already checked) is a batch's marker rather than a commit. */
+export function isBatchMarker(line: Buffer | string): boolean {
+  return typeof line === 'string' ? line.startsWith('{"batch":') : line.subarray(0, MARKER_START.length).equals(MARKER_START);
 }
 
 function lineSum(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** A line's header, or why it is not a whole line. */
-function decodeHeader(line: Buffer): { header: CommitHeader } | { damaged: string } {
+/** A line's header (a commit's, or a batch's marker), or why it is not a whole line. */
+function decodeHeader(line: Buffer): { header: CommitHeader } | { marker: BatchMarker } | { damaged: string } {
   const first = line.indexOf(TAB);
   const last = line.lastIndexOf(TAB);
   if (first < 0 || last === first) return { damaged: 'a line without its three parts' };
   if (lineSum(line.subarray(0, last)) !== line.subarray(last + 1).toString('latin1'))
     return { damaged: 'a line whose checksum does not match' };
+  let header: unknown;
   try {
-    return { header: JSON.parse(line.subarray(0, first).toString('utf8')) as CommitHeader };
+    header = JSON.parse(line.subarray(0, first).toString('utf8'));
   } catch (e) {
     return { damaged: `a line whose header is not JSON (${(e as Error).message})` };
   }
+  if (typeof header === 'object' && header !== null && 'batch' in header) {
+    const marker = header.batch as Partial<BatchMarker> | null;
+    const count = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+    if (!count(marker?.lines) || !count(marker?.bytes)) return { damaged: 'a batch marker that does not say what follows it' };
+    return { marker: { lines: marker.lines, bytes: marker.bytes } };
+  }
+  return { header: header as CommitHeader };
 }
 
-/** A whole line, already verified (its checksum checked), as its header and body. */
+/** A whole commit line, already verified (its checksum checked), as its header and body. */
 export function decodeLine(line: Buffer): { header: CommitHeader; body: CommitBody } {
   const first = line.indexOf(TAB);
   return { header: JSON.parse(line.subarray(0, first).toString('utf8')) as CommitHeader, body: decodeBody(line) };
@@ -84,17 +156,18 @@ export function decodeBody(line: Buffer): CommitBody {
 }
 
 export interface ScanResult {
-  /** Whole lines read. */
+  /** Whole commit lines read (markers are not commits). */
   lines: number;
-  /** Where the whole lines end. */
+  /** Where the whole batches end. */
   end: number;
-  /** A damaged or unfinished tail within the last batch's length: a write a crash cut short. */
+  /** The last batch, damaged or unfinished: a write a crash cut short, never acknowledged. */
   tornTail: { offset: number; bytes: number; why: string } | null;
 }
 
 /**
- * Reads every whole line of a journal file. A damaged or unfinished last line, no longer than one batch,
- * is a torn tail: a write a crash cut short, never acknowledged. A damaged line anywhere else is damage.
+ * Reads every commit of a journal file, in order, passing each whole line to `onLine`; a batch's lines
+ * are passed on only once the whole batch has been read. The torn tail, if any, is told apart from
+ * damage as the module's comment says.
  */
 export async function scanJournal(file: string, onLine?: (line: JournalLine, bytes: Buffer) => void): Promise<ScanResult> {
   let handle: FileHandle;
@@ -106,49 +179,138 @@ export async function scanJournal(file: string, onLine?: (line: JournalLine, byt
   }
   try {
     const size = (await handle.stat()).size;
-    // One buffer for the whole scan: what is left of a line at the end of a read moves to its start.
-    let buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(size, 1)));
+    const window = new FileWindow(file, handle, size);
     let lines = 0;
-    let position = 0;
-    let carried = 0;
-    while (position < size) {
-      if (carried === buffer.length) {
-        // A line longer than the buffer: grow it.
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, carried);
-        buffer = bigger;
-      }
-      const { bytesRead } = await handle.read(buffer, carried, Math.min(buffer.length - carried, size - position), position);
-      const dataStart = position - carried;
-      const data = buffer.subarray(0, carried + bytesRead);
-      position += bytesRead;
-      let start = 0;
-      for (let end = data.indexOf(NEWLINE, start); end >= 0; end = data.indexOf(NEWLINE, start)) {
-        const line = data.subarray(start, end);
-        const offset = dataStart + start;
-        const decoded = decodeHeader(line);
-        if ('damaged' in decoded) {
-          // Only the last line can be one a crash cut short; a damaged line with whole lines after it is not.
-          const last = offset + line.length + 1 === size;
-          if (last && size - offset <= MAX_BATCH_BYTES)
-            return { lines, end: offset, tornTail: { offset, bytes: size - offset, why: decoded.damaged } };
-          throw new JournalCorruptError(file, offset, decoded.damaged);
+    /** Where the next batch begins (or the next line, in a journal written before markers). */
+    let at = 0;
+    /** A whole marker has been read: from there on, every batch begins with one. */
+    let marked = false;
+    const torn = (why: string): ScanResult => ({ lines, end: at, tornTail: { offset: at, bytes: size - at, why } });
+
+    while (at < size) {
+      const line = await window.line(at);
+      const decoded = line.whole ? decodeHeader(line.bytes) : { damaged: 'an unfinished last line' };
+      if ('damaged' in decoded) {
+        if (marked) {
+          // Where a batch should begin: its marker damaged, unless a later batch's whole marker follows.
+          if (size - at <= MAX_BATCH_BYTES + MARKER_ROOM && !(await window.markerIn(line.end)))
+            return torn(`where a batch begins, ${decoded.damaged}`);
+        } else if (line.end === size && size - at <= MAX_BATCH_BYTES) {
+          return torn(decoded.damaged); // a journal written before markers: only its last line can be torn
         }
-        lines++;
-        onLine?.({ header: decoded.header, offset, length: end + 1 - start }, line);
-        start = end + 1;
+        throw new JournalCorruptError(file, at, decoded.damaged);
       }
-      carried = data.length - start;
-      buffer.copy(buffer, 0, start, data.length);
-    }
-    if (carried > 0) {
-      const offset = size - carried;
-      if (carried <= MAX_BATCH_BYTES) return { lines, end: offset, tornTail: { offset, bytes: carried, why: 'an unfinished last line' } };
-      throw new JournalCorruptError(file, offset, 'an unfinished last line longer than any write');
+      if ('header' in decoded) {
+        // A line with no marker before it: from a journal written before markers.
+        lines++;
+        onLine?.({ header: decoded.header, offset: at, length: line.end - at }, line.bytes);
+        at = line.end;
+        continue;
+      }
+
+      marked = true;
+      const batchEnd = line.end + decoded.marker.bytes;
+      if (batchEnd > size) return torn('a batch cut short');
+      const batch = await window.batch(line.end, batchEnd, decoded.marker.lines);
+      if ('damaged' in batch) {
+        if (batchEnd === size) return torn(`a batch with ${batch.damaged}`);
+        throw new JournalCorruptError(file, batch.offset, `${batch.damaged}, in a batch with others after it`);
+      }
+      for (const { header, offset, bytes } of batch.lines) {
+        lines++;
+        onLine?.({ header, offset, length: bytes.length + 1 }, bytes);
+      }
+      at = batchEnd;
     }
     return { lines, end: size, tornTail: null };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * A journal file read through one buffer, which grows to hold the longest line or batch. What it
+ * returns stays valid until its next call.
+ */
+class FileWindow {
+  private buffer: Buffer;
+  /** The file offset of the buffer's first byte, and how many bytes it holds. */
+  private from = 0;
+  private filled = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly handle: FileHandle,
+    private readonly size: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(size, 1)));
+  }
+
+  /** The line that begins at `start`: up to its newline, or to the end of the file when it has none. */
+  async line(start: number): Promise<{ bytes: Buffer; end: number; whole: boolean }> {
+    let searched = start;
+    for (;;) {
+      const held = start >= this.from && start <= this.from + this.filled ? this.from + this.filled : start;
+      if (held > searched) {
+        const newline = this.buffer.subarray(0, this.filled).indexOf(NEWLINE, searched - this.from);
+        if (newline >= 0) return { bytes: this.buffer.subarray(start - this.from, newline), end: this.from + newline + 1, whole: true };
+        searched = held;
+      }
+      if (held >= this.size) return { bytes: this.buffer.subarray(start - this.from, this.filled), end: this.size, whole: false };
+      await this.load(start, held + 1);
+    }
+  }
+
+  /** A batch's commit lines, [start, end) of the file, if they are exactly `count` whole commit lines. */
+  async batch(
+    start: number,
+    end: number,
+    count: number,
+  ): Promise<{ lines: Array<{ header: CommitHeader; offset: number; bytes: Buffer }> } | { damaged: string; offset: number }> {
+    if (start < this.from || end > this.from + this.filled) await this.load(start, end);
+    const data = this.buffer.subarray(start - this.from, end - this.from);
+    const lines: Array<{ header: CommitHeader; offset: number; bytes: Buffer }> = [];
+    for (let i = 0; i < data.length; ) {
+      const newline = data.indexOf(NEWLINE, i);
+      if (newline < 0) return { damaged: 'a line cut short', offset: start + i };
+      const decoded = decodeHeader(data.subarray(i, newline));
+      if ('damaged' in decoded) return { damaged: decoded.damaged, offset: start + i };
+      if ('marker' in decoded) return { damaged: 'a marker among its lines', offset: start + i };
+      lines.push({ header: decoded.header, offset: start + i, bytes: data.subarray(i, newline) });
+      i = newline + 1;
+    }
+    if (lines.length !== count) return { damaged: `${lines.length} lines where its marker says ${count}`, offset: start };
+    return { lines };
+  }
+
+  /** Whether a whole marker begins anywhere in the file after `start` (at a line's start). */
+  async markerIn(start: number): Promise<boolean> {
+    for (let at = start; at < this.size; ) {
+      const line = await this.line(at);
+      if (line.whole && 'marker' in decodeHeader(line.bytes)) return true;
+      at = line.end;
+    }
+    return false;
+  }
+
+  /** Holds the file from `start` on, at least to `end` (at most the file's size), reading ahead as far as the buffer goes. */
+  private async load(start: number, end: number): Promise<void> {
+    if (start >= this.from && start <= this.from + this.filled) {
+      this.buffer.copy(this.buffer, 0, start - this.from, this.filled);
+      this.filled -= start - this.from;
+    } else this.filled = 0;
+    this.from = start;
+    if (end - start > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(end - start, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.filled);
+      this.buffer = bigger;
+    }
+    const until = Math.min(this.size, start + this.buffer.length);
+    while (this.from + this.filled < until) {
+      const { bytesRead } = await this.handle.read(this.buffer, this.filled, until - this.from - this.filled, this.from + this.filled);
+      if (bytesRead === 0) throw new Error(`${this.file} ended at byte ${this.from + this.filled} while being read`);
+      this.filled += bytesRead;
+    }
   }
 }
 
@@ -177,12 +339,21 @@ export class Journal {
       () => false,
     );
     const handle = await open(file, existed ? 'r+' : 'w+', 0o600);
-    if (!existed) await syncDirectory(dirname(file));
-    if ((await handle.stat()).size > end) {
-      await handle.truncate(end);
-      await handle.sync();
+    try {
+      if (!existed) await syncDirectory(dirname(file));
+      if ((await handle.stat()).size > end) {
+        await handle.truncate(end);
+        await handle.sync();
+      }
+      // An empty batch, on disk before any batch this opening writes: every batch from here on has a
+      // whole marker before it, so a damaged one where a batch begins reads as that batch's marker.
+      const journal = new Journal(file, handle, end);
+      await journal.write(encodeBatch([]).data);
+      return journal;
+    } catch (e) {
+      await handle.close();
+      throw e;
     }
-    return new Journal(file, handle, end);
   }
 
   /** Resolves with the line's place in the file once it, and every line before it, is on disk. */
@@ -224,20 +395,11 @@ export class Journal {
     try {
       while (this.pending.length > 0) {
         const batch = this.takeBatch();
-        const buffers = batch.map((p) => Buffer.from(p.text, 'utf8'));
-        const data = Buffer.concat(buffers);
+        const { data, locations } = encodeBatch(batch.map((p) => p.text));
         const start = this.size;
-        let written = 0;
-        while (written < data.length) {
-          const { bytesWritten } = await this.handle.write(data, written, data.length - written, start + written);
-          written += bytesWritten;
-        }
-        await this.handle.datasync();
-        this.size += data.length;
-        let offset = start;
+        await this.write(data);
         batch.forEach((p, i) => {
-          p.resolve({ offset, length: buffers[i]!.length });
-          offset += buffers[i]!.length;
+          p.resolve({ offset: start + locations[i]!.offset, length: locations[i]!.length });
         });
       }
     } catch (e) {
@@ -249,6 +411,17 @@ export class Journal {
     } finally {
       this.writing = null;
     }
+  }
+
+  /** Writes a batch at the end of the journal, in one write, and returns once it is on disk. */
+  private async write(data: Buffer): Promise<void> {
+    let written = 0;
+    while (written < data.length) {
+      const { bytesWritten } = await this.handle.write(data, written, data.length - written, this.size + written);
+      written += bytesWritten;
+    }
+    await this.handle.datasync();
+    this.size += data.length;
   }
 
   private takeBatch(): Pending[] {

@@ -10,7 +10,7 @@
  */
 
 import { chmod, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { CommitBody, CommitHeader } from './commit.js';
 import { decisionRecord } from './commit-content.js';
@@ -129,7 +129,12 @@ export class LowdbStore implements Store {
     });
     const lost = replay.problems.filter((p) => JOURNAL_LOST.has(p.code));
     if (lost.length > 0) throw new StoreIntegrityError(dataDir, lost);
-    if (replay.tornTail) await keepTornTail(journalPath(dataDir), replay.tornTail, replay.commits);
+    // A batch a crash cut short was never acknowledged: it is set aside, and recorded (a crash is no integrity finding).
+    const torn = replay.tornTail && {
+      keptAs: basename(await keepTornTail(journalPath(dataDir), replay.tornTail, replay.commits)),
+      bytes: replay.tornTail.bytes,
+      afterCommit: replay.commits,
+    };
     // A new record's head.json and collection files exist before its journal does: one without them was tampered with.
     if (wasEmpty) await store.writeAllFiles();
     store.journal = await Journal.open(journalPath(dataDir), replay.end);
@@ -172,6 +177,11 @@ export class LowdbStore implements Store {
           draft.audit({ at: now(), actor: 'system:store', action: 'store.upgrade', target: 'store:journal', details: upgrade });
       });
     }
+    // Recorded once any file found changed is set aside, so that what is set aside is what was found.
+    if (torn)
+      await store.transact((draft) =>
+        draft.audit({ at: now(), actor: 'system:store', action: 'store.recovery', target: 'store:journal', details: torn }),
+      );
     await store.writeAllFiles();
     return store;
   }

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { entryHash } from '../../server/audit/chain.js';
 import type { CommitBody, CommitHeader } from '../../server/store/commit.js';
-import { encodeLine } from '../../server/store/journal.js';
+import { encodeLine, isBatchMarker } from '../../server/store/journal.js';
 import { journalPath } from '../../server/store/layout.js';
 import type { AuditEntry } from '../../server/store/records.js';
 
@@ -16,16 +16,18 @@ export interface Line {
   body: CommitBody;
 }
 
+/** The journal's commits, in order (its batches' markers are not commits). */
 export function readJournal(dataDir: string): Line[] {
   return readFileSync(journalPath(dataDir), 'utf8')
     .split('\n')
-    .filter((line) => line.length > 0)
+    .filter((line) => line.length > 0 && !isBatchMarker(line))
     .map((line) => {
       const [header, body] = line.split('\t');
       return { header: JSON.parse(header!) as CommitHeader, body: JSON.parse(body!) as CommitBody };
     });
 }
 
+/** Writes the commits as one journal, without batch markers: as a journal written before they existed reads. */
 export function writeJournal(dataDir: string, lines: readonly Line[]): void {
   writeFileSync(journalPath(dataDir), lines.map((l) => encodeLine(l.header, l.body)).join(''));
 }

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import type { CommitBody, CommitHeader } from '../commit.js';
 import { verifyDataDir } from '../integrity.js';
 import type { IntegrityProblem } from '../integrity-report.js';
-import { decodeLine } from '../journal.js';
+import { decodeLine, isBatchMarker } from '../journal.js';
 import { documentDir, journalPath } from '../layout.js';
 import type { AuditAnchor } from '../records.js';
 import type { DocumentKind } from '../store.js';
@@ -141,12 +141,16 @@ async function copyRecord(
   }
 }
 
-/** The journal's first `count` lines (its whole, verified lines; a torn tail after them is left behind). */
+/**
+ * The journal's first `count` commits (its whole, verified lines; a torn tail after them is left behind),
+ * without the markers that begin its batches.
+ */
 async function* journalLines(dataDir: string, count: number): AsyncGenerator<{ header: CommitHeader; body: CommitBody }> {
   if (count === 0) return;
   const lines = createInterface({ input: createReadStream(journalPath(dataDir)), crlfDelay: Number.POSITIVE_INFINITY });
   let read = 0;
   for await (const text of lines) {
+    if (isBatchMarker(text)) continue;
     yield decodeLine(Buffer.from(text, 'utf8'));
     if (++read === count) break;
   }
