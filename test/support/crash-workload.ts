@@ -17,7 +17,7 @@ import { verifyPgRecord } from '../../server/store/pg/pg-integrity.js';
 import { type ChildServer, startChildServer } from './child-server.js';
 import { call, createPerson, login, PASSWORD, request } from './server.js';
 import type { Role } from '../../server/store/records.js';
-import { testAuditKey } from './audit-key.js';
+import { TEST_AUDIT_KEY_FILE, testAuditKey } from './audit-key.js';
 
 const ADMIN = 'crash-admin';
 const POLICY = 'adult-ras';
@@ -69,7 +69,8 @@ export interface StoreUnderCrash {
 /** The embedded store: every file beside the journal whole JSON, and the record verified from disk. */
 export function dataDirUnderCrash(dataDir: string): StoreUnderCrash {
   return {
-    env: { RAS_DATA_DIR: dataDir },
+    // The server signs with the key the check below trusts, as a council's servers and its checks share one.
+    env: { RAS_DATA_DIR: dataDir, RAS_AUDIT_KEY_FILE: TEST_AUDIT_KEY_FILE },
     checkAtRest: async () => {
       const problems: string[] = [];
       for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
@@ -89,7 +90,7 @@ export function dataDirUnderCrash(dataDir: string): StoreUnderCrash {
 /** PostgreSQL: the record verified from the database (every audit row against the commit that holds it). */
 export function databaseUnderCrash(url: string, schema: string): StoreUnderCrash {
   return {
-    env: { RAS_DATABASE_URL: url, RAS_DATABASE_SCHEMA: schema },
+    env: { RAS_DATABASE_URL: url, RAS_DATABASE_SCHEMA: schema, RAS_AUDIT_KEY_FILE: TEST_AUDIT_KEY_FILE },
     checkAtRest: async () => {
       const pool = connect({ url, schema, connections: 1 });
       try {
