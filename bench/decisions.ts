@@ -23,6 +23,7 @@ import { mib, nowMs, percentile, row } from './measure.js';
 import { ADMIN, startServerProcess } from './server-process.js';
 import type { Assessment } from '../engine/index.js';
 import { loadAuditKey } from '../server/audit/signing-key.js';
+import { verifyDataDir } from '../server/store/integrity.js';
 
 const POLICY = 'adult-ras';
 const VERSION = '2010-revised';
@@ -38,7 +39,7 @@ export async function benchDecisions(sizes: readonly number[]): Promise<void> {
     p50s.set(stored, figures.p50);
     row(
       `${stored.toLocaleString('en-GB')} stored`,
-      `p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms; ${Math.round(figures.bytesPerDecision).toLocaleString('en-GB')} bytes written per decision (the record is ${figures.recordBytes.toLocaleString('en-GB')}: ${(figures.bytesPerDecision / figures.recordBytes).toFixed(2)}x, goal under 4x); server memory ${mib(figures.rss)} (goal under 300 MiB at 100,000); started in ${Math.round(figures.openMs)} ms`,
+      `p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms; ${Math.round(figures.bytesPerDecision).toLocaleString('en-GB')} bytes written per decision (the record is ${figures.recordBytes.toLocaleString('en-GB')}: ${(figures.bytesPerDecision / figures.recordBytes).toFixed(2)}x, goal under 4x); server memory ${mib(figures.rss)} (goal under 300 MiB at 100,000); started in ${Math.round(figures.openMs)} ms; the record fully checked in ${Math.round(figures.verifyMs)} ms`,
     );
   }
   const first = p50s.get(sizes[0]!)!;
@@ -53,6 +54,7 @@ interface Figures {
   recordBytes: number;
   rss: number;
   openMs: number;
+  verifyMs: number;
 }
 
 async function measure(stored: number): Promise<Figures> {
@@ -93,6 +95,11 @@ async function measure(stored: number): Promise<Figures> {
     await new Promise((r) => setTimeout(r, 200)); // the files beside the journal settle, so their writes count too
     const written = bytesWritten(child.pid!) - writtenBefore;
     const journalGrowth = statSync(journalPath(dataDir)).size - journalBefore;
+    // The full check `ras audit verify` and GET /api/audit/verify run: every hash, checkpoint and rule.
+    const verifyStarted = nowMs();
+    const report = await verifyDataDir(dataDir, { keys: [auditKey.publicKey], known: [] });
+    const verifyMs = nowMs() - verifyStarted;
+    if (!report.ok) throw new Error(`the record does not verify: ${report.problems.map((p) => p.message).join('; ')}`);
     times.sort((a, b) => a - b);
     return {
       p50: percentile(times, 50),
@@ -102,6 +109,7 @@ async function measure(stored: number): Promise<Figures> {
       recordBytes,
       rss: residentBytes(child.pid!),
       openMs,
+      verifyMs,
     };
   } finally {
     server?.kill('SIGKILL');
