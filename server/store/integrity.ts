@@ -97,11 +97,15 @@ export async function replayDataDir(dir: string, options: ReplayOptions): Promis
   compareFiles(0);
   let scan: Awaited<ReturnType<typeof scanJournal>>;
   try {
-    scan = await scanJournal(journalPath(dir), (line, bytes) => {
-      record.add(line.header, () => decodeBody(bytes));
-      compareFiles(line.header.commit);
-      options.onLine?.(line);
-    });
+    scan = await scanJournal(
+      journalPath(dir),
+      (line, bytes) => {
+        record.add(line.header, () => decodeBody(bytes));
+        compareFiles(line.header.commit);
+        options.onLine?.(line);
+      },
+      (marker) => record.batch(marker.checkpoint),
+    );
   } catch (e) {
     if (!(e instanceof JournalCorruptError)) throw e;
     record.report({ code: 'journal_damaged', message: e.message });
@@ -109,6 +113,7 @@ export async function replayDataDir(dir: string, options: ReplayOptions): Promis
   }
 
   record.finish();
+  record.checkJournalEnd(JOURNAL_FILE, typeof head === 'object' && head.checkpoint !== undefined);
   for (const file of missing)
     record.report({
       code: 'file_missing',
@@ -187,6 +192,8 @@ export class RecordCheck {
   private readonly trustedKeys: ReadonlySet<string>;
   private versionsBefore: VersionRecord[] | null = null;
   private sawCheckpoint = false;
+  /** The journal's last batch whose marker signs the record after it: the commit it ends at, and its checkpoint. */
+  private lastSignedBatch: { afterCommit: number; checkpoint: Checkpoint } | null = null;
 
   constructor(
     private readonly full: boolean,
@@ -217,9 +224,20 @@ export class RecordCheck {
     for (const entry of header.audit) this.link(entry);
     if (this.full) {
       const content = header.decisions.length > 0 ? body() : {};
-      this.checkCommit(header, content);
-      // An imported commit holds rows that predate the journal, made before these rules were recorded.
-      if (!header.import) this.checkRules(header, content);
+      // Only a store's first commit can be an import (rows from before the journal, made before these
+      // checks were recorded); the mark anywhere else would switch them off for a commit someone rewrote.
+      const imported = header.import === true && header.commit === 1;
+      if (header.import && !imported)
+        this.report({
+          code: 'change_unaudited',
+          commit: header.commit,
+          message: `commit ${header.commit} is marked as imported from before the journal, which only a store's first commit can be: it was written by someone outside the service`,
+        });
+      if (!imported) {
+        this.checkCommit(header, content);
+        this.checkRules(header, content);
+      }
+      this.checkSummaries(header, content, imported);
     }
     for (const change of header.changes) {
       if (change.c !== 'versions') continue;
@@ -234,6 +252,36 @@ export class RecordCheck {
     }
     applyChanges(this.rows, header);
     if (this.full || header.commit === this.named?.commit) this.seqAfter[header.commit] = this.previous.seq;
+  }
+
+  /** A batch of the journal ends here; its marker signs the record after it (journals written with the audit key). */
+  batch(checkpoint: Checkpoint | undefined): void {
+    if (!checkpoint) return;
+    this.lastSignedBatch = { afterCommit: this.commits, checkpoint };
+    this.sawCheckpoint = true;
+  }
+
+  /**
+   * The journal's end must be signed: its last batch's marker carries a checkpoint of the record after
+   * it, made with the audit key. Commits after the last signed batch, or a journal whose batches carry no
+   * checkpoint in a record signed elsewhere (`signedBeside`: its head), were written by someone without
+   * the key: appended, or rewritten with a head rebuilt from an older checkpoint. A record from before
+   * checkpoints has none anywhere, and is signed from its next opening on.
+   */
+  checkJournalEnd(file: string, signedBeside: boolean): void {
+    const last = this.lastSignedBatch;
+    if (last && last.afterCommit === this.commits) {
+      this.checkCheckpoint(last.checkpoint, "the journal's last batch", file);
+      return;
+    }
+    if (!this.sawCheckpoint && !signedBeside) return;
+    this.report({
+      code: 'checkpoint_unsigned',
+      file,
+      message: last
+        ? `commits ${last.afterCommit + 1} to ${this.commits} follow the journal's last signed batch (which ends at commit ${last.afterCommit}): they were written by someone without the audit key`
+        : `the journal's batches carry no signed checkpoint, though the record is signed elsewhere: the journal was written again by someone without the audit key`,
+    });
   }
 
   /** After the last commit: every ratification's anchor and every checkpoint, when checking in full. */
@@ -394,8 +442,34 @@ export class RecordCheck {
       this.report({ code: 'rule_broken', commit: header.commit, message: `commit ${header.commit}: ${breach}` });
   }
 
+  /**
+   * A decision's summary in the header is what lists show without reading the decision: its amount and
+   * flags are the result's, and it is recorded with no final budget (one is set only by a later change,
+   * which an entry vouches for). The digest covers the result, so a summary saying otherwise was changed.
+   */
+  private checkSummaries(header: CommitHeader, body: CommitBody, imported: boolean): void {
+    const results = new Map(
+      (body.decisions ?? []).map((d) => [d.id, d.result as { weeklyPence?: unknown; flags?: Array<{ code: unknown }> }]),
+    );
+    for (const summary of header.decisions) {
+      const result = results.get(summary.id);
+      const flags = result?.flags?.map((f) => f.code) ?? [];
+      if (
+        result &&
+        (summary.weeklyPence ?? null) === (result.weeklyPence ?? null) &&
+        JSON.stringify(summary.flags) === JSON.stringify(flags) &&
+        (summary.finalBudget === null || imported)
+      )
+        continue;
+      this.report({
+        code: 'digest_mismatch',
+        commit: header.commit,
+        message: `commit ${header.commit} lists decision ${summary.id} ${summary.finalBudget !== null ? 'with a final budget it was not recorded with' : 'with an amount or flags other than its recorded result'}: it was changed outside the service`,
+      });
+    }
+  }
+
   private checkCommit(header: CommitHeader, body: CommitBody): void {
-    if (header.import) return;
     const digests = digestsByTarget(changesByTarget(header, body));
     const vouched = new Set<string>();
     for (const entry of header.audit) {

@@ -41,6 +41,7 @@
 import { createHash } from 'node:crypto';
 import { type FileHandle, open, rename, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Checkpoint, RecordPoint } from '../audit/checkpoint.js';
 import type { CommitBody, CommitHeader } from './commit.js';
 
 export interface Location {
@@ -73,7 +74,7 @@ export class JournalCorruptError extends Error {
  */
 export const MAX_BATCH_BYTES = 8 << 20;
 /** The longest a marker line can be (its counts are at most 16 digits each). */
-const MARKER_ROOM = 128;
+const MARKER_ROOM = 640;
 const READ_CHUNK = 8 << 20;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
@@ -87,20 +88,26 @@ function encodeParts(header: object, body: object): string {
   return `${text}\t${lineSum(text)}\n`;
 }
 
-/** What a batch's marker says: the commit lines that follow it, and the bytes they take. */
+/**
+ * What a batch's marker says: the commit lines that follow it, the bytes they take, and (when the
+ * journal is written with the audit key) the record after them, signed. So the journal's end is always
+ * signed: nobody without the key can append a commit, or rewrite the last ones, and leave it signed.
+ */
 interface BatchMarker {
   lines: number;
   bytes: number;
+  checkpoint?: Checkpoint;
 }
 
 /**
  * A batch as the journal writes it, in one write: its marker, then its lines (each from encodeLine).
  * `locations` are where the lines are, counted from the batch's first byte.
  */
-export function encodeBatch(lines: readonly string[]): { data: Buffer; locations: Location[] } {
+export function encodeBatch(lines: readonly string[], checkpoint?: Checkpoint): { data: Buffer; locations: Location[] } {
   const buffers = lines.map((line) => Buffer.from(line, 'utf8'));
   const bytes = buffers.reduce((n, b) => n + b.length, 0);
-  const marker = Buffer.from(encodeParts({ batch: { lines: buffers.length, bytes } satisfies BatchMarker }, {}), 'utf8');
+  const said: BatchMarker = { lines: buffers.length, bytes, ...(checkpoint ? { checkpoint } : {}) };
+  const marker = Buffer.from(encodeParts({ batch: said }, {}), 'utf8');
   let offset = marker.length;
   const locations = buffers.map((b) => {
     const location = { offset, length: b.length };
@@ -138,7 +145,9 @@ function decodeHeader(line: Buffer): { header: CommitHeader } | { marker: BatchM
     const marker = header.batch as Partial<BatchMarker> | null;
     const count = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
     if (!count(marker?.lines) || !count(marker?.bytes)) return { damaged: 'a batch marker that does not say what follows it' };
-    return { marker: { lines: marker.lines, bytes: marker.bytes } };
+    return {
+      marker: { lines: marker.lines, bytes: marker.bytes, ...(marker.checkpoint ? { checkpoint: marker.checkpoint as Checkpoint } : {}) },
+    };
   }
   return { header: header as CommitHeader };
 }
@@ -169,7 +178,12 @@ export interface ScanResult {
  * are passed on only once the whole batch has been read. The torn tail, if any, is told apart from
  * damage as the module's comment says.
  */
-export async function scanJournal(file: string, onLine?: (line: JournalLine, bytes: Buffer) => void): Promise<ScanResult> {
+export async function scanJournal(
+  file: string,
+  onLine?: (line: JournalLine, bytes: Buffer) => void,
+  /** Called after each whole batch's lines, with what its marker says. */
+  onBatch?: (marker: { lines: number; checkpoint?: Checkpoint }) => void,
+): Promise<ScanResult> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -220,6 +234,7 @@ export async function scanJournal(file: string, onLine?: (line: JournalLine, byt
         lines++;
         onLine?.({ header, offset, length: bytes.length + 1 }, bytes);
       }
+      onBatch?.(decoded.marker);
       at = batchEnd;
     }
     return { lines, end: size, tornTail: null };
@@ -316,9 +331,14 @@ class FileWindow {
 
 interface Pending {
   text: string;
+  /** The record once this line is written: what the batch's marker signs when it is a batch's last. */
+  after: RecordPoint;
   resolve: (location: Location) => void;
   reject: (e: unknown) => void;
 }
+
+/** Signs the record at a point with the audit key: each batch's marker carries its end so signed. */
+export type Signer = (point: RecordPoint) => Checkpoint;
 
 /** The journal open for appending, with its group-commit queue. */
 export class Journal {
@@ -330,10 +350,15 @@ export class Journal {
     readonly file: string,
     private readonly handle: FileHandle,
     private size: number,
+    private readonly sign: Signer | undefined,
   ) {}
 
-  /** Opens (or creates) the journal for appending after `end`, cutting off anything beyond it first. */
-  static async open(file: string, end: number): Promise<Journal> {
+  /**
+   * Opens (or creates) the journal for appending after `end`, cutting off anything beyond it first.
+   * With a signer, every batch's marker signs the record after it, starting with the empty batch
+   * written now, which signs the record as it stands (`at`).
+   */
+  static async open(file: string, end: number, signed?: { sign: Signer; at: RecordPoint }): Promise<Journal> {
     const existed = await stat(file).then(
       () => true,
       () => false,
@@ -347,8 +372,8 @@ export class Journal {
       }
       // An empty batch, on disk before any batch this opening writes: every batch from here on has a
       // whole marker before it, so a damaged one where a batch begins reads as that batch's marker.
-      const journal = new Journal(file, handle, end);
-      await journal.write(encodeBatch([]).data);
+      const journal = new Journal(file, handle, end, signed?.sign);
+      await journal.write(encodeBatch([], signed ? signed.sign(signed.at) : undefined).data);
       return journal;
     } catch (e) {
       await handle.close();
@@ -357,10 +382,10 @@ export class Journal {
   }
 
   /** Resolves with the line's place in the file once it, and every line before it, is on disk. */
-  append(text: string): Promise<Location> {
+  append(text: string, after: RecordPoint): Promise<Location> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.pending.push({ text, resolve, reject });
+      this.pending.push({ text, after, resolve, reject });
       this.writing ??= this.drain();
     });
   }
@@ -395,7 +420,10 @@ export class Journal {
     try {
       while (this.pending.length > 0) {
         const batch = this.takeBatch();
-        const { data, locations } = encodeBatch(batch.map((p) => p.text));
+        const { data, locations } = encodeBatch(
+          batch.map((p) => p.text),
+          this.sign?.(batch.at(-1)!.after),
+        );
         const start = this.size;
         await this.write(data);
         batch.forEach((p, i) => {

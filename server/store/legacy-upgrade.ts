@@ -10,6 +10,7 @@ import type { Change, CommitBody, CommitHeader } from './commit.js';
 import { encodeLine, Journal } from './journal.js';
 import { journalPath } from './layout.js';
 import { type AuditEntry, auditTargetOf, COLLECTIONS, type CollectionName, keyOf } from './records.js';
+import { GENESIS } from '../audit/chain.js';
 
 const LEGACY_FILES = [...COLLECTIONS, 'decisions', 'audit'] as const;
 
@@ -71,7 +72,9 @@ export async function upgradeLegacyDataDir(dir: string, at: string): Promise<Upg
   const body: CommitBody = { decisions: decisions.map((d) => ({ id: String(d.id), assessment: d.assessment, result: d.result })) };
 
   const journal = await Journal.open(journalPath(dir), 0);
-  await journal.append(encodeLine(header, body));
+  // Unsigned: the store signs the record's end as soon as it opens the journal it has upgraded.
+  const last = audit.at(-1);
+  await journal.append(encodeLine(header, body), { commit: 1, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS.hash });
   await journal.close();
   const kept = join(dir, 'pre-journal');
   await mkdir(kept, { recursive: true, mode: 0o700 });

@@ -14,13 +14,13 @@ import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { CommitBody, CommitHeader } from './commit.js';
 import { decisionRecord } from './commit-content.js';
-import { type Checkpoint, signCheckpoint } from '../audit/checkpoint.js';
+import { type Checkpoint, type RecordPoint, signCheckpoint } from '../audit/checkpoint.js';
 import type { AuditKey } from '../audit/signing-key.js';
 import { JOURNAL_LOST, replayDataDir, type Trust, verifyDataDir } from './integrity.js';
 import type { IntegrityProblem, IntegrityReport } from './integrity-report.js';
 import { JsonFileAdapter, writeFileAtomically } from './json-file-adapter.js';
 import { decodeBody, encodeLine, Journal, keepTornTail, type Location } from './journal.js';
-import { type CollectionFile, collectionPath, documentPath, type HeadFile, headPath, journalPath } from './layout.js';
+import { type CollectionFile, collectionPath, documentPath, type HeadFile, headPath, JOURNAL_FILE, journalPath } from './layout.js';
 import { upgradeLegacyDataDir } from './legacy-upgrade.js';
 import {
   type AuditAnchor,
@@ -137,7 +137,8 @@ export class LowdbStore implements Store {
     };
     // A new record's head.json and collection files exist before its journal does: one without them was tampered with.
     if (wasEmpty) await store.writeAllFiles();
-    store.journal = await Journal.open(journalPath(dataDir), replay.end);
+    const at = { commit: store.core.commit, ...store.core.auditHead() };
+    store.journal = await Journal.open(journalPath(dataDir), replay.end, { sign: (point) => store.signed(point), at });
     store.durable = { commit: store.core.commit, head: store.core.auditHead(), state: store.snapshot() };
     if (options.verifier) store.verifier = options.verifier;
     await store.removeOrphanDocuments();
@@ -155,7 +156,8 @@ export class LowdbStore implements Store {
         !(p.code === 'checkpoint_unsigned' && beforeCheckpoints) &&
         !(p.code === 'file_missing' && upgraded),
     );
-    for (const file of new Set(findings.map((p) => join(dataDir, p.file!)))) {
+    // The journal itself is the record: never set aside (what it holds is reported, and signed from here on).
+    for (const file of new Set(findings.filter((p) => p.file !== JOURNAL_FILE).map((p) => join(dataDir, p.file!)))) {
       if (await exists(file)) await rename(file, `${file}.rejected-at-commit-${replay.commits}`);
     }
     const signingBegins = beforeCheckpoints && replay.problems.some((p) => p.code === 'checkpoint_unsigned');
@@ -170,7 +172,9 @@ export class LowdbStore implements Store {
             target: `file:${problem.file}`,
             details: {
               finding: problem.message,
-              ...(problem.code === 'file_missing' ? {} : { keptAs: `${problem.file}.rejected-at-commit-${replay.commits}` }),
+              ...(problem.code === 'file_missing' || problem.file === JOURNAL_FILE
+                ? {}
+                : { keptAs: `${problem.file}.rejected-at-commit-${replay.commits}` }),
             },
           });
         if (upgraded || signingBegins)
@@ -219,7 +223,7 @@ export class LowdbStore implements Store {
 
     let location: Location;
     try {
-      location = await this.journal.append(line);
+      location = await this.journal.append(line, { commit: header.commit, ...headAfter });
     } catch (e) {
       this.failure = e;
       throw e;
@@ -281,7 +285,12 @@ export class LowdbStore implements Store {
 
   checkpoint(): Checkpoint {
     const { commit, head } = this.durable;
-    return signCheckpoint(this.key, { commit, ...head }, this.now());
+    return this.signed({ commit, ...head });
+  }
+
+  /** A point of the record signed with the audit key now. */
+  private signed(point: RecordPoint): Checkpoint {
+    return signCheckpoint(this.key, point, this.now());
   }
 
   async putDocument(kind: DocumentKind, id: string, bytes: Uint8Array): Promise<void> {
@@ -348,7 +357,7 @@ export class LowdbStore implements Store {
         await new JsonFileAdapter<HeadFile>(headPath(this.dataDir)).write({
           commit,
           audit: head,
-          checkpoint: signCheckpoint(this.key, { commit, ...head }, this.now()),
+          checkpoint: this.signed({ commit, ...head }),
         });
       }
     } catch (e) {

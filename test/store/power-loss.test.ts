@@ -203,7 +203,9 @@ describe.skipIf(onPostgres())('the journal file', () => {
     const file = newFile();
     const journal = await Journal.open(file, 0);
     // The first append is written at once, alone; the 19 made while it is on its way go together.
-    const locations = await Promise.all(Array.from({ length: 20 }, (_, i) => journal.append(commit(i + 1))));
+    const locations = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => journal.append(commit(i + 1), { commit: i + 1, seq: i + 1, hash: '0'.repeat(64) })),
+    );
     expect((await journal.read(locations[5]!)).toString('utf8')).toBe(commit(6).slice(0, -1));
     await journal.close();
 

@@ -11,12 +11,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditKeyOf, newAuditKeyPem } from '../../server/audit/signing-key.js';
+import { chainEntry } from '../../server/audit/chain.js';
+import { changesByTarget, digestsByTarget } from '../../server/store/commit-content.js';
+import { encodeBatch, encodeLine } from '../../server/store/journal.js';
 import { journalPath } from '../../server/store/layout.js';
 import { as, cloneVersion, editDocument, ok, ratificationFor, ratify, versionPath } from '../support/api-client.js';
 import { ras } from '../support/cli.js';
 import { exampleVersions } from '../support/examples.js';
 import { type Line, readJournal, writeJournal } from '../support/journal.js';
-import { removeFilesBesideJournal, rewriteConsistently, writeRewrittenRecord } from '../support/record-rewrite.js';
+import {
+  editLinesKeepingSignatures,
+  removeFilesBesideJournal,
+  rewriteConsistently,
+  writeRewrittenRecord,
+} from '../support/record-rewrite.js';
 import { login, removeStore, startServer } from '../support/server.js';
 import { onPostgres } from '../support/store-under-test.js';
 
@@ -338,5 +346,82 @@ describe.skipIf(onPostgres())('a full consistent rewrite: every digest, hash, an
     const bare = await ras('audit', 'verify', '--data-dir', dir);
     expect(bare.code).toBe(1);
     expect(bare.stderr).toContain('checkpoint_unsigned: head.json carries no signed checkpoint');
+  });
+});
+
+describe.skipIf(onPostgres())('what an outside reviewer tried', () => {
+  it('a commit appended, with the genuine head.json of the commit before kept: the journal goes past its last signed batch', async () => {
+    const dir = copyOfRecord();
+    const lines = readJournal(dir);
+    const last = lines.at(-1)!.header;
+    const head = lines.flatMap((l) => l.header.audit).at(-1)!;
+    // A final budget of £1,500 a week, chained and digested as the service would record one.
+    const forged = {
+      commit: last.commit + 1,
+      at: last.at,
+      changes: [],
+      decisions: [],
+      finalBudgets: [
+        {
+          id: decisionId,
+          revision: last.commit + 1,
+          finalBudget: {
+            weeklyPence: 150_000,
+            reason: 'Panel agreed a residential placement.',
+            recordedBy: 'officer',
+            recordedAt: last.at,
+          },
+        },
+      ],
+    };
+    const digest = digestsByTarget(changesByTarget(forged, {})).get(`decision:${decisionId}`)!;
+    const entry = chainEntry(
+      head,
+      { at: last.at, actor: 'officer', action: 'decision.final-budget', target: `decision:${decisionId}` },
+      digest,
+    );
+    writeFileSync(
+      journalPath(dir),
+      Buffer.concat([readFileSync(journalPath(dir)), encodeBatch([encodeLine({ ...forged, audit: [entry] }, {})]).data]),
+    );
+
+    const bare = await ras('audit', 'verify', '--data-dir', dir);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain(
+      `checkpoint_unsigned: commits ${last.commit + 1} to ${last.commit + 1} follow the journal's last signed batch (which ends at commit ${last.commit}): they were written by someone without the audit key`,
+    );
+    const report = await online(dir);
+    expect(report.problems).toContainEqual(finding('recorded_finding', "follow the journal's last signed batch"));
+  });
+
+  it("a decision's listed final budget or amount changed in place, where no digest reached: found against its recorded result", async () => {
+    const dir = copyOfRecord();
+    editLinesKeepingSignatures(dir, ({ header }) => {
+      for (const summary of header.decisions) if (summary.id === decisionId) summary.weeklyPence = 99_900;
+    });
+    const run = await offline(dir);
+    expect(run.findings).toEqual([
+      finding('digest_mismatch', `lists decision ${decisionId} with an amount or flags other than its recorded result`),
+    ]);
+  });
+
+  it('a later commit marked as imported, to switch its checks off, and its ratifier made the author: both found', async () => {
+    const dir = copyOfRecord();
+    editLinesKeepingSignatures(dir, ({ header }) => {
+      if (!header.audit.some((e) => e.action === 'version.ratify' && e.target.endsWith('/tampered'))) return;
+      header.import = true;
+      for (const change of header.changes) {
+        const ratification = (change.row as { ratification?: { ratifiedBy: string } | null } | null)?.ratification;
+        if (change.k === 'adult-ras/tampered' && ratification) ratification.ratifiedBy = 'officer';
+      }
+    });
+    const run = await offline(dir);
+    expect(run.findings).toContainEqual(
+      finding('change_unaudited', "is marked as imported from before the journal, which only a store's first commit can be"),
+    );
+    expect(run.findings).toContainEqual(
+      finding('rule_broken', 'version adult-ras/tampered was ratified by officer, who authored its content'),
+    );
+    expect(run.findings).toContainEqual(finding('digest_mismatch', 'version:adult-ras/tampered'));
   });
 });

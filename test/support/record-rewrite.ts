@@ -6,16 +6,17 @@
  * their own. Only what the council keeps outside the record, and its audit key, can then tell.
  */
 
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_ONLY_ACTIONS, entryHash, GENESIS } from '../../server/audit/chain.js';
 import { type Checkpoint, signCheckpoint } from '../../server/audit/checkpoint.js';
 import type { AuditKey } from '../../server/audit/signing-key.js';
 import { changesByTarget, digestsByTarget } from '../../server/store/commit-content.js';
-import { collectionPath, headPath } from '../../server/store/layout.js';
+import { encodeBatch, encodeLine } from '../../server/store/journal.js';
+import { collectionPath, headPath, journalPath } from '../../server/store/layout.js';
 import { type AuditAnchor, type AuditEntry, COLLECTIONS } from '../../server/store/records.js';
 import { applyChanges, emptyRows } from '../../server/store/replay.js';
-import { type Line, writeJournal } from './journal.js';
+import type { Line } from './journal.js';
 
 /** What is done with the signed checkpoints the rewrite cannot sign again with the council's key. */
 export type Signatures = { strip: true } | { signWith: AuditKey };
@@ -73,7 +74,18 @@ export function rewriteConsistently(lines: Line[], signatures: Signatures): void
  * (signed with the tamperer's key, or with no checkpoint at all).
  */
 export function writeRewrittenRecord(dataDir: string, lines: readonly Line[], signatures: Signatures): void {
-  writeJournal(dataDir, lines);
+  // A batch a line, as the server writes them; each marker signed with the tamperer's key, or not at all.
+  let head: AuditAnchor = GENESIS;
+  const batches = lines.map(({ header, body }) => {
+    const last = header.audit.at(-1);
+    if (last) head = { seq: last.seq, hash: last.hash };
+    const after = { commit: header.commit, ...head };
+    return encodeBatch(
+      [encodeLine(header, body)],
+      'strip' in signatures ? undefined : signCheckpoint(signatures.signWith, after, header.at),
+    ).data;
+  });
+  writeFileSync(journalPath(dataDir), Buffer.concat(batches));
   const rows = emptyRows();
   for (const { header } of lines) applyChanges(rows, header);
   const commit = lines.at(-1)?.header.commit ?? 0;
@@ -90,4 +102,38 @@ export function writeRewrittenRecord(dataDir: string, lines: readonly Line[], si
 export function removeFilesBesideJournal(dataDir: string): void {
   rmSync(headPath(dataDir), { force: true });
   for (const name of COLLECTIONS) rmSync(join(dataDir, `${name}.json`), { force: true });
+}
+
+/**
+ * The journal's commit lines edited in place, everything else kept: each batch's marker keeps its signed
+ * checkpoint (a signature of chain points, which such an edit leaves alone) with its byte count made
+ * right, and every line's checksum is recomputed. What the signatures do not cover is all that changes.
+ */
+export function editLinesKeepingSignatures(dataDir: string, edit: (line: Line) => void): void {
+  const text = readFileSync(journalPath(dataDir), 'utf8');
+  const out: string[] = [];
+  let marker: { batch: Record<string, unknown> } | null = null;
+  let batch: string[] = [];
+  const flush = () => {
+    if (marker) {
+      const bytes = batch.reduce((n, l) => n + Buffer.byteLength(l), 0);
+      // A marker is written as a line is: its header, an empty body, the checksum.
+      out.push(encodeLine({ batch: { ...marker.batch, bytes } } as unknown as Line['header'], {}), ...batch);
+    } else out.push(...batch);
+    batch = [];
+  };
+  for (const raw of text.split('\n').filter((l) => l.length > 0)) {
+    const [header, body] = raw.split('\t');
+    const parsed = JSON.parse(header!) as Record<string, unknown>;
+    if ('batch' in parsed) {
+      flush();
+      marker = parsed as { batch: Record<string, unknown> };
+      continue;
+    }
+    const line: Line = { header: parsed as unknown as Line['header'], body: JSON.parse(body!) as Line['body'] };
+    edit(line);
+    batch.push(encodeLine(line.header, line.body));
+  }
+  flush();
+  writeFileSync(journalPath(dataDir), out.join(''));
 }
