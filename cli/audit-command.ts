@@ -4,6 +4,7 @@ import { type Checkpoint, checkpointLine, checkpointsIn, isSigned, signCheckpoin
 import { type AuditKey, AuditKeyError, existingAuditKey, isPublicKey } from '../server/audit/signing-key.js';
 import { auditKeyConfig, ConfigError } from '../server/config.js';
 import type { IntegrityReport } from '../server/store/integrity-report.js';
+import { headPath } from '../server/store/layout.js';
 import { describeLocation, type StoreLocation, verifyRecordAt } from '../server/store/open-store.js';
 import { InputError } from './read-json.js';
 
@@ -35,10 +36,22 @@ export async function auditVerifyCommand(
     ...(await checkpointsFromFiles(kept.checkpointFiles)),
     ...(kept.published ? await publishedCheckpoints(kept.published) : []),
   ];
-  const published = kept.published ? await publishedKey(kept.published) : [];
-  const own = await configuredKey(location);
-  const keys = [...kept.publicKeys, ...published, ...(own ? [own.publicKey] : []), ...auditConfig(location).trustedKeys];
-  const report = await checkedRecord(location, { keys, known });
+  // The keys given are the council's published ones, and then nothing else is trusted; without them, the
+  // key the server here signs with (its public half), and those of the checkpoints kept outside.
+  const keys =
+    kept.publicKeys.length > 0
+      ? [...kept.publicKeys]
+      : [
+          ...(kept.published ? await publishedKey(kept.published) : []),
+          ...((await configuredPublicKey(location)) ?? []),
+          ...auditConfig(location).trustedKeys,
+        ];
+  const checked = await checkedRecord(location, { keys, known });
+  if ('removed' in checked) {
+    err.write(`${where}: the record is BROKEN: ${checked.removed}\n`);
+    return 1;
+  }
+  const report = checked;
   if (!report.ok) {
     err.write(`${where}: the record is BROKEN (${report.problems.length} ${report.problems.length === 1 ? 'problem' : 'problems'}):\n`);
     for (const problem of report.problems) err.write(`  ${problem.code}: ${problem.message}\n`);
@@ -53,6 +66,10 @@ export async function auditVerifyCommand(
   if (checkpoints.trustedKeys.length === 0)
     out.write(
       '  no audit key was given, so signatures were checked only against the keys the record names: give --public-key (the published audit key) or --checkpoints to check it against what the council keeps\n',
+    );
+  else
+    out.write(
+      `  signatures checked against the audit key${checkpoints.trustedKeys.length > 1 ? 's' : ''} ${checkpoints.trustedKeys.join(', ')}\n`,
     );
   if (report.tornTail)
     out.write(
@@ -79,6 +96,10 @@ export async function auditCheckpointCommand(
     );
   }
   const report = await checkedRecord(location, { keys: [key.publicKey, ...auditConfig(location).trustedKeys], known: [] });
+  if ('removed' in report) {
+    err.write(`${where}: the record is BROKEN, so no checkpoint is signed for it: ${report.removed}\n`);
+    return 1;
+  }
   if (!report.ok) {
     err.write(`${where}: the record is BROKEN, so no checkpoint is signed for it:\n`);
     for (const problem of report.problems) err.write(`  ${problem.code}: ${problem.message}\n`);
@@ -93,18 +114,27 @@ function whereOf(location: StoreLocation): string {
   return location.kind === 'lowdb' ? resolve(location.dataDir) : describeLocation(location);
 }
 
-async function checkedRecord(location: StoreLocation, trust: { keys: string[]; known: Checkpoint[] }): Promise<IntegrityReport> {
+/** The record's report, or why there is no record where something shows there was one. */
+async function checkedRecord(
+  location: StoreLocation,
+  trust: { keys: string[]; known: Checkpoint[] },
+): Promise<IntegrityReport | { removed: string }> {
   const where = whereOf(location);
   const report = await verifyRecordAt(location.kind === 'lowdb' ? { kind: 'lowdb', dataDir: where } : location, trust).catch((e: Error) => {
     throw new InputError(`cannot read ${where}: ${e.message}`);
   });
   if (report) return report;
+  const head = location.kind === 'lowdb' ? await readFile(headPath(where), 'utf8').catch(() => null) : null;
+  if (head !== null)
+    return {
+      removed: `journal.jsonl is missing, but head.json is there (a record of ${headCommit(head)} commits): the journal has been removed`,
+    };
   if (trust.known.length > 0) {
-    // Nothing there at all, where a council kept checkpoints: the whole record is gone.
+    // Nothing there at all, where a council kept checkpoints: the whole record is gone (or the place is mistyped).
     const last = trust.known.reduce((a, b) => (b.commit > a.commit ? b : a));
-    throw new InputError(
-      `${where} holds no record, but a checkpoint kept outside shows one of at least ${last.commit} commits (signed ${last.at}): the record has been removed`,
-    );
+    return {
+      removed: `${where} holds no record, but a checkpoint kept outside shows one of at least ${last.commit} commits (signed ${last.at}): the record has been removed, or this is not where it is kept`,
+    };
   }
   throw new InputError(
     location.kind === 'lowdb'
@@ -124,6 +154,22 @@ function auditConfig(location: StoreLocation) {
   } catch (e) {
     if (e instanceof ConfigError) throw new InputError(e.message);
     throw e;
+  }
+}
+
+/** The public half of the key the server here signs with, when it can be read; verification needs no more. */
+async function configuredPublicKey(location: StoreLocation): Promise<string[] | null> {
+  return existingAuditKey(auditConfig(location).key).then(
+    (key) => (key ? [key.publicKey] : null),
+    () => null,
+  );
+}
+
+function headCommit(text: string): string {
+  try {
+    return String((JSON.parse(text) as { commit?: unknown }).commit ?? '?');
+  } catch {
+    return '?';
   }
 }
 

@@ -35,6 +35,8 @@ export async function migrateCommand(options: MigrateOptions, out: NodeJS.Writab
       out.write(`  ${report.tornTailBytes} bytes a crash cut short at the journal's end were never acknowledged, and were not copied\n`);
     return 0;
   } catch (e) {
+    // The database refused (no right to make the schema, no connection): nothing was copied.
+    if (!(e instanceof ImportError) && e instanceof Error && 'code' in e) throw new InputError(`cannot copy into ${where}: ${e.message}`);
     if (!(e instanceof ImportError)) throw e;
     err.write(`ras migrate: ${e.message}\n`);
     if ('problems' in e.failure) for (const problem of e.failure.problems) err.write(`  ${problem.code}: ${problem.message}\n`);

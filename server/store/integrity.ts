@@ -201,7 +201,8 @@ export class RecordCheck {
     /** The point the head beside the record names: its hash and place are kept even when not checking in full. */
     private readonly named?: { commit: number; seq: number },
   ) {
-    this.trustedKeys = new Set([...trust.keys, ...trust.known.filter(isSigned).map((c) => c.key)]);
+    // The keys given are the council's; only where none is given do the kept checkpoints' own keys stand in for it.
+    this.trustedKeys = new Set(trust.keys.length > 0 ? trust.keys : trust.known.filter(isSigned).map((c) => c.key));
   }
 
   report(problem: IntegrityProblem): void {
@@ -271,7 +272,7 @@ export class RecordCheck {
   checkJournalEnd(file: string, signedBeside: boolean): void {
     const last = this.lastSignedBatch;
     if (last && last.afterCommit === this.commits) {
-      this.checkCheckpoint(last.checkpoint, "the journal's last batch", file);
+      this.checkCheckpoint(last.checkpoint, "the journal's last batch's checkpoint", file);
       return;
     }
     if (!this.sawCheckpoint && !signedBeside) return;
@@ -288,7 +289,7 @@ export class RecordCheck {
   finish(): void {
     if (!this.full) return;
     for (const anchor of this.anchors.values()) this.checkAnchor(anchor, 'a ratification');
-    for (const { checkpoint, holder } of this.checkpoints) this.checkCheckpoint(checkpoint, holder);
+    for (const { checkpoint, holder } of this.checkpoints) this.checkCheckpoint(checkpoint, `${holder}'s checkpoint`);
     for (const known of this.trust.known) this.checkCheckpoint(known, 'a checkpoint kept outside the record');
   }
 
@@ -361,13 +362,14 @@ export class RecordCheck {
         file: holder,
         message: `${holder} records commit ${head.commit}, but its signed checkpoint is of commit ${head.checkpoint.commit}: it was changed outside the service`,
       });
-    this.checkCheckpoint(head.checkpoint, holder, holder);
+    this.checkCheckpoint(head.checkpoint, `${holder}'s checkpoint`, holder);
   }
 
   /** A signed checkpoint: signed by a trusted key, and within the record at the head it names. */
-  private checkCheckpoint(checkpoint: Checkpoint, holder: string, file?: string): void {
+  /** `what` names the checkpoint ("head.json's checkpoint", "a checkpoint kept outside the record"). */
+  private checkCheckpoint(checkpoint: Checkpoint, what: string, file?: string): void {
     const report = (problem: IntegrityProblem) => this.report(file ? { ...problem, file } : problem);
-    const where = `${holder}'s checkpoint (commit ${checkpoint.commit}, audit entry ${checkpoint.seq}, signed ${checkpoint.at})`;
+    const where = `${what} (commit ${checkpoint.commit}, audit entry ${checkpoint.seq}, signed ${checkpoint.at})`;
     if (!isSigned(checkpoint)) {
       report({
         code: 'signature_invalid',

@@ -140,6 +140,13 @@ describe('ras migrate refuses', () => {
     }
   });
 
+  it('a database that cannot be reached: a message naming it, exit 2, not a crash', async () => {
+    const run = await ras('migrate', '--from-data-dir', source, '--database-url', 'postgres://nobody:secret@127.0.0.1:1/nothing');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot copy into postgres://nobody:…@127.0.0.1:1/nothing');
+    expect(run.stderr).not.toContain('secret');
+  });
+
   it('a folder that is not a data directory (exit 2)', async () => {
     const run = await migrate(mkdtempSync(join(tmpdir(), 'ras-empty-')), newSchemaName());
     expect(run.code).toBe(2);

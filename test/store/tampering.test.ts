@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkpointLine, signCheckpoint } from '../../server/audit/checkpoint.js';
 import { auditKeyOf, newAuditKeyPem } from '../../server/audit/signing-key.js';
 import { chainEntry } from '../../server/audit/chain.js';
 import { changesByTarget, digestsByTarget } from '../../server/store/commit-content.js';
@@ -187,7 +188,7 @@ describe.skipIf(onPostgres())('commits removed, and what beside the journal woul
     );
     expect(run.findings).toContainEqual(finding('file_missing', 'versions.json is missing'));
     expect(run.findings).toContainEqual(
-      finding('checkpoint_not_in_record', `a checkpoint kept outside the record's checkpoint (commit ${keptCommit()}`),
+      finding('checkpoint_not_in_record', `a checkpoint kept outside the record (commit ${keptCommit()}`),
     );
     expect(run.findings.find((f) => f.code === 'checkpoint_not_in_record')!.message).toContain(`ends at commit ${keptCommit() - 1}`);
 
@@ -233,8 +234,18 @@ describe.skipIf(onPostgres())('commits removed, and what beside the journal woul
     const dir = copyOfRecord();
     rmSync(dir, { recursive: true });
     const run = await offline(dir);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain(`holds no record, but a checkpoint kept outside shows one of at least ${keptCommit()} commits`);
+  });
+
+  it('the journal removed and head.json left: the journal is missing, not "no data directory"', async () => {
+    const dir = copyOfRecord();
+    rmSync(journalPath(dir));
+    const run = await ras('audit', 'verify', '--data-dir', dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `journal.jsonl is missing, but head.json is there (a record of ${keptCommit()} commits): the journal has been removed`,
+    );
   });
 
   it('the last line cut mid-way and head.json deleted: not taken for a crash, since a signed checkpoint shows the commit', async () => {
@@ -303,6 +314,27 @@ describe.skipIf(onPostgres())('a full consistent rewrite: every digest, hash, an
     const report = await online(dir);
     expect(codes(report.problems)).toEqual(['checkpoint_mismatch', 'key_unknown', 'recorded_finding']);
     expect(report.problems).toContainEqual(finding('recorded_finding', /head\.json's checkpoint .* is signed by key/));
+  });
+
+  it('given the published audit key, no other key is trusted: not that of a line signed by the tamperer and added to the minutes', async () => {
+    const theirKey = auditKeyOf(newAuditKeyPem(), 'the tamperer’s key');
+    const dir = copyOfRecord();
+    const lines = readJournal(dir);
+    lowerFinalBudget(lines);
+    rewriteConsistently(lines, { signWith: theirKey });
+    writeRewrittenRecord(dir, lines, { signWith: theirKey });
+    const head = lines.flatMap((l) => l.header.audit).at(-1)!;
+    const forgedMinutes = join(dir, '..', `${dir.split('/').at(-1)}-forged-minutes.txt`);
+    writeFileSync(
+      forgedMinutes,
+      checkpointLine(signCheckpoint(theirKey, { commit: lines.length, seq: head.seq, hash: head.hash }, new Date().toISOString())),
+    );
+    dirs.push(forgedMinutes);
+    const run = await ras('audit', 'verify', '--data-dir', dir, '--public-key', auditKey, '--checkpoints', forgedMinutes);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /key_unknown: a checkpoint kept outside the record \(commit \d+, .*\) is signed by key [A-Za-z0-9_-]{43}, which is not the council's audit key/,
+    );
   });
 
   it('a decision deleted', async () => {
