@@ -447,7 +447,7 @@ export function currentCost(amounts: Float64Array, included: Uint8Array, cohort:
 /** Each group's figures by its label, for the groups that have any, in the order grouped() gives. */
 function byLabel<T>(labels: readonly string[], figures: ReadonlyArray<T | null>): Record<string, T> {
   const entries = labels.flatMap((label, code) => (figures[code] === null ? [] : [[label, figures[code]!] as const]));
-  return Object.fromEntries(entries.sort(([x], [y]) => x.localeCompare(y)));
+  return Object.fromEntries(entries.sort(([x], [y]) => inLabelOrder(x, y)));
 }
 
 /** Each label's people (among those included), found in one pass, and the figures for each group that has any. */
@@ -466,8 +466,11 @@ function grouped<T>(
   labels.forEach((label, code) => {
     if (members[code]!.length > 0) out[label] = compute(members[code]!);
   });
-  return Object.fromEntries(Object.entries(out).sort(([x], [y]) => x.localeCompare(y)));
+  return Object.fromEntries(Object.entries(out).sort(([x], [y]) => inLabelOrder(x, y)));
 }
+
+/** Groups in the order a reader expects: numbers in labels by their value, so age bands run 0-4, 5-11, 12-17. */
+const inLabelOrder = (x: string, y: string): number => x.localeCompare(y, 'en-GB', { numeric: true });
 
 function select(values: Float64Array, indices: Int32Array): Float64Array {
   const out = new Float64Array(indices.length);

@@ -447,3 +447,23 @@ describe('the largest gains and losses, kept in one pass', () => {
     );
   });
 });
+
+describe('groups are listed in the order a reader expects', () => {
+  // Met in the order 12-17, 0-4, 65-74, 5-11: in string order 5-11 would come after 12-17 and 0-4.
+  const people = [
+    who('A', 'older-people', '12-17', 'some', 'none'),
+    who('B', 'learning-disability', '0-4', 'some', 'none'),
+    who('C', 'older-people', '65-74', 'some', 'none'),
+    who('D', 'learning-disability', '5-11', 'some', 'none'),
+  ];
+  const comparison = compareCohort([v1, v2], encodeCohort(people), ASOF);
+
+  it('age bands run from the youngest, by the numbers in them', () => {
+    expect(Object.keys(comparison.versions[0]!.byAgeBand)).toEqual(['0-4', '5-11', '12-17', '65-74']);
+    expect(Object.keys(comparison.pairs[0]!.byAgeBand)).toEqual(['0-4', '5-11', '12-17', '65-74']);
+  });
+
+  it('client groups run alphabetically by their ids (the console shows their names)', () => {
+    expect(Object.keys(comparison.pairs[0]!.byClientGroup)).toEqual(['learning-disability', 'older-people']);
+  });
+});
