@@ -11,7 +11,7 @@
  * a guard and the write it protects.
  */
 
-import { contentHash, type Policy, type WorkedExample } from '../../engine/index.js';
+import { contentHash, longDate, type Policy, type WorkedExample } from '../../engine/index.js';
 import type { RatificationComparison, SavedCalibration } from '../contract/records.js';
 import type { AuditEvent } from '../audit/chain.js';
 import type { Changes, CommitContext } from './changes.js';
@@ -582,16 +582,30 @@ function ratify(
   if (authorsOfContent(current).includes(actor.username))
     throw new LifecycleError('forbidden', 'four_eyes', `${roleInContent(current, actor)}, so someone else must ratify it.`);
 
-  const decision = {
-    ...command.decision,
-    ...checkedChangeNotes(command.decision),
-    rationale: requireReason(command.decision.rationale, '/rationale', 'the rationale'),
-  };
-  const confirmedDate = checkRatificationDates(decision, commit.at.slice(0, 10));
+  // Every problem with what the ratifier wrote is found and answered at once, each at its field; a refusal
+  // that no field can put right (a conflict, four eyes, a stale review) is answered alone, as soon as it is found.
+  const problems = new Problems();
+  const notes = problems.check(() => checkedChangeNotes(command.decision)) ?? {};
+  const rationale = problems.check(() => requireReason(command.decision.rationale, '/rationale', 'the rationale'));
+  const decision = { ...command.decision, ...notes, rationale: rationale ?? command.decision.rationale };
+  problems.check(() => checkDecisionDate(decision, commit.at.slice(0, 10)));
+  const confirmedDate = problems.check(() => checkEffectiveFrom(decision, commit.at.slice(0, 10))) ?? false;
   const comparison = command.comparison;
-  checkComparison(comparison, expectedComparison(state, current, decision.effectiveFrom), decision, () =>
-    whyNoComparison(state, current, decision.effectiveFrom),
+  problems.check(() =>
+    checkComparison(
+      comparison,
+      expectedComparison(state, current, decision.effectiveFrom),
+      // A note given but not in words is refused at its field above, not said again to be missing.
+      {
+        ...notes,
+        ...(command.decision.equalityImpact !== undefined && !notes.equalityImpact ? { equalityImpact: 'given' } : {}),
+        ...(command.decision.comparisonWaiver !== undefined && !notes.comparisonWaiver ? { comparisonWaiver: 'given' } : {}),
+      },
+      () => whyNoComparison(state, current, decision.effectiveFrom),
+      groupNamer(current.document),
+    ),
   );
+  problems.throwIfAny(`version ${current.version} can be ratified`);
 
   const ratification: Ratification = {
     body: decision.body,
@@ -670,6 +684,7 @@ function checkComparison(
   expected: ReferencePair | null,
   notes: WithdrawalDecision,
   whyNone: () => string,
+  name: (group: WorseOffGroup) => string = (g) => g.group,
 ): void {
   if (comparison) {
     if (
@@ -693,8 +708,8 @@ function checkComparison(
       );
     if (comparison.worseOff.length > 0 && !notes.equalityImpact)
       throw noteRequired(
-        `Compared with ${comparison.against} over the reference cohort, this change leaves people worse off (${describeWorseOff(comparison.worseOff)}). Record an equality impact note with the rationale.`,
-        `some groups are worse off: ${describeWorseOff(comparison.worseOff)}`,
+        `Compared with ${comparison.against} over the reference cohort, this change leaves people worse off (${describeWorseOff(comparison.worseOff, name)}). Record an equality impact note with the rationale.`,
+        `some groups are worse off: ${describeWorseOff(comparison.worseOff, name)}`,
       );
     if (notes.comparisonWaiver)
       throw new LifecycleError(
@@ -751,28 +766,39 @@ function draftRule(version: VersionRecord, staleCode: string, advice: string): P
  * it needs the ratifier's explicit confirmation, which the record keeps. Returns whether one was needed.
  */
 export function checkRatificationDates(decision: RatificationDecision, today: string): boolean {
+  const problems = new Problems();
+  problems.check(() => checkDecisionDate(decision, today));
+  const confirmed = problems.check(() => checkEffectiveFrom(decision, today));
+  problems.throwIfAny('the dates can be recorded');
+  return confirmed ?? false;
+}
+
+function checkDecisionDate(decision: RatificationDecision, today: string): void {
   if (decision.decisionDate > today)
     throw new LifecycleError(
       'invalid',
       'decision_date_in_future',
-      `The decision date ${decision.decisionDate} is after today (${today}): a ratification records a decision already taken.`,
+      `The decision date, ${longDate(decision.decisionDate)}, is after today (${longDate(today)}): a ratification records a decision already taken.`,
       '/decisionDate',
     );
+}
+
+function checkEffectiveFrom(decision: RatificationDecision, today: string): boolean {
   const yearAhead = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const unusual = decision.effectiveFrom < today ? 'before today' : decision.effectiveFrom > yearAhead ? 'more than a year ahead' : null;
   if (unusual && decision.confirmEffectiveFrom !== true)
     throw new LifecycleError(
       'invalid',
       'effective_from_unusual',
-      `The version would be in force from ${decision.effectiveFrom}, ${unusual} (today is ${today}). If that is intended, confirm the effective date (confirmEffectiveFrom: true).`,
+      `The version would be in force from ${longDate(decision.effectiveFrom)}, ${unusual} (today is ${longDate(today)}). If that is intended, confirm that the effective date is intended.`,
       '/effectiveFrom',
     );
   return unusual !== null;
 }
 
 function whyNoComparison(state: PolicyState, candidate: VersionRecord, effectiveFrom: string): string {
-  if (!state.policy?.referenceCohortId) return `policy '${candidate.policyId}' has no reference cohort`;
-  return `no version of '${candidate.policyId}' is in force on ${effectiveFrom} to compare with`;
+  if (!state.policy?.referenceCohortId) return 'the scheme has no reference cohort';
+  return `no version of the scheme is in force on ${longDate(effectiveFrom)} to compare with`;
 }
 
 /**
@@ -880,16 +906,60 @@ export function setReferenceCohort(
   };
 }
 
-export function describeWorseOff(groups: readonly WorseOffGroup[]): string {
+export function describeWorseOff(groups: readonly WorseOffGroup[], name: (group: WorseOffGroup) => string = (g) => g.group): string {
   return groups
     .map((g) => {
       const parts = [
         ...(g.losers > 0 ? [`${g.losers} of ${g.people} worse off`] : []),
         ...((g.lostAmount ?? 0) > 0 ? [`${g.lostAmount} lose their amount`] : []),
       ];
-      return `${g.group}: ${parts.join(', ')}`;
+      return `${name(g)}: ${parts.join(', ')}`;
     })
     .join('; ');
+}
+
+/** A group a comparison names, in words: a client group by its label in the version's document, an age band as "aged 65-74". */
+export function groupNamer(document: Policy): (group: WorseOffGroup) => string {
+  return (g) =>
+    g.dimension === 'clientGroup' ? (document.clientGroups.find((c) => c.id === g.group)?.label ?? g.group) : `aged ${g.group}`;
+}
+
+/**
+ * The problems of one command that the person can put right in its fields, gathered so they are all answered at
+ * once: each check runs, an invalid field is kept, and any other refusal (a conflict, a forbidden step) is thrown.
+ */
+class Problems {
+  private readonly found: LifecycleError[] = [];
+
+  check<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (e) {
+      if (e instanceof LifecycleError && e.kind === 'invalid') {
+        this.found.push(e);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  /** One problem as it was found; several as one answer listing every field at fault, each with its own words. */
+  throwIfAny(goal: string): void {
+    if (this.found.length === 0) return;
+    if (this.found.length === 1) throw this.found[0];
+    const fields = this.found.flatMap((e) => {
+      // A problem found without a field of its own but naming one field says its whole message there.
+      if (e.pointer !== undefined) return [{ pointer: e.pointer, code: e.code, message: e.message }, ...e.fields];
+      return e.fields.length === 1 ? [{ ...e.fields[0]!, message: e.message }] : e.fields;
+    });
+    throw new LifecycleError(
+      'invalid',
+      'ratification_incomplete',
+      `${this.found.length} things must be put right before ${goal}: ${this.found.map((e) => e.message).join(' ')}`,
+      undefined,
+      fields,
+    );
+  }
 }
 
 /** How a version is named in the audit log. */

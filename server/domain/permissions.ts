@@ -33,7 +33,13 @@ export const PERMISSIONS = {
   'calibration.run': ['scrutiny', 'officer', 'ratifier'],
   /** Save a calibrated version as a new draft. */
   'calibration.save': ['officer'],
-  'policy.reference-cohort': ['scrutiny', 'ratifier'],
+  /**
+   * Choose the scheme's reference cohort, the people every change is compared over before it is ratified.
+   * Policy officers prepare the evidence a ratifier reads, so they may choose it (as scrutiny and ratifiers
+   * may). It cannot change while a version is submitted (the lifecycle's lock), so the comparison a ratifier
+   * reviews is over the cohort they see named, and a ratifier who doubts it returns the version to draft.
+   */
+  'policy.reference-cohort': ['officer', 'scrutiny', 'ratifier'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -211,7 +211,9 @@ export const OPERATIONS: Record<string, Operation> = {
       422:
         `${INVALID_BODY} Also (equality_impact_required, pointer /equalityImpact) when the policy has a reference cohort and, compared with the version in force ` +
         'on the effective date over it, the version leaves any client group or age band with people worse off, and no equalityImpact note was given; ' +
-        '(comparison_waiver_required, pointer /comparisonWaiver) when no such comparison can be made and no waiver reason was given.',
+        '(comparison_waiver_required, pointer /comparisonWaiver) when no such comparison can be made and no waiver reason was given. ' +
+        'Every problem a field can put right (a reason not in words, a decision date after today, an unconfirmed effective date, ' +
+        'a missing note or waiver) is answered at once: two or more together as ratification_incomplete, each at its own pointer.',
       428: 'No If-Match (or If-Match: *): a ratification must name the revision reviewed.',
     },
   },

@@ -4,13 +4,11 @@ import { fromIssues, HttpProblem, unprocessable } from '../http/errors.js';
 import {
   type Actor,
   authorsCarriedBy,
-  checkRatificationDates,
   examplesStatingNoFigure,
   STEP_PERMISSION,
   stepsOpenTo,
   target,
 } from '../domain/lifecycle.js';
-import { today } from '../clock.js';
 import { compareForRatification, compareForWithdrawal } from '../services/ratification-comparison.js';
 import { created, etag } from './answer-headers.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
@@ -243,8 +241,7 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const { id, version } = params(req);
         const decision = body;
         const reviewed = requireVersion(ctx.store, id, version);
-        // Dates are checked before the comparison (which may take seconds), and again in the commit.
-        checkRatificationDates(decision, today(ctx.clock));
+        // The dates are checked in the commit with every other problem of the decision, so all are answered at once.
         // The comparison reads a cohort from disk, so it is made first; the commit then refuses it if the
         // version, the reference cohort or the version in force has changed since.
         const comparison =

@@ -1057,7 +1057,7 @@ describe('real responses fit the contract', () => {
     await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 404, { token: scrutiny, body: { cohortId: 'no-such-cohort' } });
     await exchange('PUT', '/api/policies/no-such-policy/reference-cohort', 404, { token: scrutiny, body: { cohortId: null } });
     await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 422, { token: scrutiny, body: {} });
-    await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 403, { token: officer, body: { cohortId: null } });
+    await exchange('PUT', '/api/policies/adult-ras/reference-cohort', 403, { token: tokens().admin, body: { cohortId: null } });
     const listed = await exchange('GET', '/api/policies', 200, { token: scrutiny });
     expect(listed.body.find((p: { id: string }) => p.id === 'adult-ras').referenceCohortId).toBe(scrutinyCohortId);
     await exchange('GET', '/api/policies/adult-ras', 200, { token: scrutiny });

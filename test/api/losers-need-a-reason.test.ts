@@ -127,11 +127,12 @@ describe('a policy with a reference cohort: a price cut', () => {
     ok(await chooseReference(server(), server().tokens.scrutiny, cohortId), 'reference cohort');
   });
 
-  it('the reference cohort is chosen by scrutiny or a ratifier, and shows on the policy', async () => {
+  it('the reference cohort is chosen by a policy officer, scrutiny or a ratifier (not an administrator), and shows on the policy', async () => {
     const chosen = await chooseReference(server(), server().tokens.ratifier, cohortId);
     expect(chosen.status).toBe(200);
     expect(chosen.body).toMatchObject({ id: 'adult-ras', referenceCohortId: cohortId });
-    expect((await chooseReference(server(), server().tokens.officer, null)).status).toBe(403);
+    expect((await chooseReference(server(), server().tokens.officer, cohortId)).status).toBe(200);
+    expect((await chooseReference(server(), server().tokens.admin, null)).status).toBe(403);
     expect(ok(await as(server(), server().tokens.officer).get('/api/policies/adult-ras')).referenceCohortId).toBe(cohortId);
   });
 
@@ -147,7 +148,7 @@ describe('a policy with a reference cohort: a price cut', () => {
       {
         pointer: '/equalityImpact',
         code: 'equality_impact_required',
-        message: 'some groups are worse off: older-people: 2 of 2 worse off; 65-74: 1 of 1 worse off; 75-84: 1 of 1 worse off',
+        message: 'some groups are worse off: Older people: 2 of 2 worse off; aged 65-74: 1 of 1 worse off; aged 75-84: 1 of 1 worse off',
       },
     ]);
     // An empty note is no note.
@@ -258,7 +259,7 @@ describe('a policy with no reference cohort', () => {
     const unexplained = await ratify(server(), 'cut-2011', '2011-04-01');
     expect(unexplained.status).toBe(422);
     expect(unexplained.body.type).toBe('/problems/comparison_waiver_required');
-    expect(unexplained.body.detail).toContain("policy 'adult-ras' has no reference cohort");
+    expect(unexplained.body.detail).toContain('the scheme has no reference cohort');
     const res = await ratify(server(), 'cut-2011', '2011-04-01', undefined, NO_REFERENCE_COHORT);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.ratification.comparison).toBeNull();

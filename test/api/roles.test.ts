@@ -119,7 +119,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/cohorts': COHORT_KEEPERS,
   'post /api/cohorts/generate': COHORT_KEEPERS,
   'delete /api/cohorts/:cohortId': COHORT_KEEPERS,
-  'put /api/policies/:id/reference-cohort': ['scrutiny', 'ratifier'],
+  'put /api/policies/:id/reference-cohort': ['officer', 'scrutiny', 'ratifier'],
   'post /api/comparisons': ANALYSTS,
   'get /api/comparisons/:comparisonId': ANALYSTS,
   'get /api/comparisons/:comparisonId/people.csv': ANALYSTS,

@@ -605,7 +605,7 @@ describe('5. nobody disappears from a comparison unseen', () => {
     );
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/equalityImpact', code: 'equality_impact_required' })]);
-    expect(res.body.detail).toContain('older-people: 1 lose their amount');
+    expect(res.body.detail).toContain('Older people: 1 lose their amount');
     expect(await snapshot()).toEqual(before);
 
     const noted = await ratify(
