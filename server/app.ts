@@ -22,7 +22,7 @@ import { metaRoutes } from './routes/meta.js';
 import { policyRoutes } from './routes/policies.js';
 import { publishedRoutes } from './routes/published.js';
 import { userRoutes } from './routes/users.js';
-import { versionRoutes } from './routes/versions.js';
+import { versionListRoute, versionRoutes } from './routes/versions.js';
 import type { Store } from './store/store.js';
 import { sharedWorkPool, type WorkPool } from './work/pool.js';
 
@@ -71,6 +71,7 @@ export function createApp(options: AppOptions): App {
     ...userRoutes(ctx),
     ...policyRoutes(ctx),
     ...versionRoutes(ctx),
+    versionListRoute(ctx),
     ...evaluation,
     ...decisionRoutes(ctx),
     ...auditRoutes(ctx),

@@ -25,3 +25,15 @@ export function byTakingEffect(a: VersionRecord, b: VersionRecord): number {
     a.ratification!.ratifiedAt.localeCompare(b.ratification!.ratifiedAt)
   );
 }
+
+/**
+ * What a scheme is called now: the title of its version in force on the date, else of its newest version
+ * (never its first version's, which the policy record keeps from when the scheme was started).
+ */
+export function currentTitle(versions: readonly VersionRecord[], policyId: string, date: string): string | undefined {
+  const inForce = versionInForce(versions, policyId, date);
+  if (inForce) return inForce.document.title;
+  let newest: VersionRecord | undefined;
+  for (const v of versions) if (v.policyId === policyId && (!newest || v.createdAt >= newest.createdAt)) newest = v;
+  return newest?.document.title;
+}

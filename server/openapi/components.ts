@@ -235,11 +235,20 @@ export const components = {
       ['createdByName'],
     ),
     // A decision as lists show it: every stored field but its input and output, whatever fields the record has.
-    DecisionSummary: extend(without(RECORD_SCHEMAS.DecisionRecord, ['assessment', 'result']), {
-      createdByName: { ...string, description: 'Who recorded it, by name now.' },
-      weeklyPence: { ...nullable(pence), description: 'Null for a result without an amount (schemaVersion 2).' },
-      flags: arrayOf(string),
-    }),
+    DecisionSummary: extend(
+      without(RECORD_SCHEMAS.DecisionRecord, ['assessment', 'result']),
+      {
+        createdByName: { ...string, description: 'Who recorded it, by name now.' },
+        weeklyPence: { ...nullable(pence), description: 'Null for a result without an amount (schemaVersion 2).' },
+        flags: arrayOf(string),
+        reference: {
+          ...nullable(string),
+          description:
+            "The assessment's reference (the case system's pseudonymous one); null when it has none; absent for decisions recorded before lists carried it.",
+        },
+      },
+      ['reference'],
+    ),
     ReplayResult: record({
       decisionId: string,
       identical: { type: 'boolean' },

@@ -50,6 +50,7 @@ const TAGS: Record<string, string> = {
   setup: 'The first admin of a new installation, made with the code the server prints at its first start.',
   users: 'Accounts, roles, API keys and one-time codes; changes that give power wait for a second admin.',
   policies: 'Schemes and their versions: drafting, checking, submitting, ratifying, withdrawing, and evaluating assessments.',
+  versions: "Every scheme's versions in one list, sorted, searched, filtered and paged (a version's own operations are under policies).",
   decisions: 'Indicative budgets recorded for a person, replayed exactly, and the final budget agreed after support planning.',
   audit: 'The append-only record of every change, and its verification from disk.',
   cohorts: 'Anonymised assessments, imported or generated, for scrutiny.',

@@ -8,6 +8,8 @@
 import { REASON_MINIMUM } from '../domain/reasons.js';
 import { isoDate, string } from '../domain/json-schema.js';
 import type { Operation, Parameter } from './operation.js';
+import { LIST_PAGE_LIMIT, listParameters, listProblems } from '../http/list-query.js';
+import { POLICY_LIST, SCHEME_VERSION_LIST, USER_LIST, VERSION_LIST } from '../routes/list-specs.js';
 
 const asOf: Parameter = {
   name: 'asOf',
@@ -162,7 +164,22 @@ export const OPERATIONS: Record<string, Operation> = {
     problems: { 400: BAD_IN_FORCE_DATE, 404: 'No such policy, or no version is in force on that date.' },
   },
 
-  'get /api/policies/{id}/versions': { problems: { 404: NOT_FOUND_POLICY } },
+  'get /api/policies': {
+    params: [...listParameters(POLICY_LIST), ...pageParams(LIST_PAGE_LIMIT, null)],
+    problems: { 400: listProblems(POLICY_LIST) },
+  },
+  'get /api/policies/{id}/versions': {
+    params: [...listParameters(SCHEME_VERSION_LIST), ...pageParams(LIST_PAGE_LIMIT, null)],
+    problems: { 400: listProblems(SCHEME_VERSION_LIST), 404: NOT_FOUND_POLICY },
+  },
+  'get /api/versions': {
+    params: [...listParameters(VERSION_LIST), ...pageParams(LIST_PAGE_LIMIT, null)],
+    problems: { 400: listProblems(VERSION_LIST) },
+  },
+  'get /api/users': {
+    params: [...listParameters(USER_LIST), ...pageParams(LIST_PAGE_LIMIT, null)],
+    problems: { 400: listProblems(USER_LIST) },
+  },
   'post /api/policies/{id}/versions': {
     problems: {
       404: NOT_FOUND_POLICY,
@@ -285,9 +302,17 @@ export const OPERATIONS: Record<string, Operation> = {
   'get /api/decisions': {
     params: [
       { name: 'policyId', in: 'query', description: 'Only decisions made with this policy.', schema: string },
+      {
+        name: 'reference',
+        in: 'query',
+        description:
+          "Only decisions on an assessment with this reference (the case system's pseudonymous one), matched whole, in any case. " +
+          'Decisions recorded before lists carried the reference are not found by it.',
+        schema: { type: 'string', minLength: 1, maxLength: 100 },
+      },
       ...pageParams(500, 500),
     ],
-    problems: { 400: BAD_PAGE },
+    problems: { 400: `${BAD_PAGE} Also a reference longer than 100 characters or given twice (/query/reference).` },
   },
   'get /api/decisions/{decisionId}': { problems: { 404: NOT_FOUND_DECISION } },
   'get /api/decisions/{decisionId}/letter': {

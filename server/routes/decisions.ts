@@ -8,6 +8,7 @@ import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, underPointer } from '../http/errors.js';
 import { pageRequest, sendPage } from '../http/paging.js';
+import { wellFormedQuery } from '../http/request-body.js';
 import { actorNames } from '../audit/words.js';
 import { etagOf } from '../domain/lifecycle.js';
 import type { Action } from '../domain/permissions.js';
@@ -21,6 +22,8 @@ import { evaluateWith, versionForAssessment } from './evaluate.js';
 
 /** The most decisions one page of the list holds, and how many it holds when not told. */
 const LIST_LIMIT = 500;
+/** The longest reference an assessment may carry (rules/assessment.schema.json). */
+export const REFERENCE_LENGTH = 100;
 
 export function decisionRoutes(ctx: AppContext): RouteSpec[] {
   /** The letter for a decision, from the version exactly as the decision used it. */
@@ -54,10 +57,11 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       'get',
       '/api/decisions',
       'decision.list',
-      'List recorded decisions, newest first, optionally for one policy; a page at a time (offset, limit, X-Total-Count)',
+      "List recorded decisions, newest first, optionally for one policy or one person's reference; a page at a time (offset, limit, X-Total-Count)",
       (req, res) => {
         const policyId = typeof req.query.policyId === 'string' ? req.query.policyId : undefined;
-        const { decisions, total } = ctx.store.decisions({ policyId, ...pageRequest(req.query, LIST_LIMIT, LIST_LIMIT) });
+        const reference = referenceQuery(req.query.reference);
+        const { decisions, total } = ctx.store.decisions({ policyId, reference, ...pageRequest(req.query, LIST_LIMIT, LIST_LIMIT) });
         const nameOf = actorNames(ctx.store.all('users'));
         sendPage(
           res,
@@ -174,6 +178,17 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
       { takes: 'FinalBudgetRequest', answers: { status: 200, schema: 'Decision', headers: decisionEtag } },
     ),
   ];
+}
+
+/** ?reference=: an assessment's reference as the schema allows it (1 to 100 characters), given once. */
+function referenceQuery(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const text = typeof value === 'string' ? wellFormedQuery('reference', value.trim()) : undefined;
+  if (text === undefined || text.length === 0 || text.length > REFERENCE_LENGTH)
+    throw new HttpProblem(400, 'bad_query', `The query parameter 'reference' must be given once, 1 to ${REFERENCE_LENGTH} characters.`, [
+      { pointer: '/query/reference', code: 'bad_query', message: `must be given once, 1 to ${REFERENCE_LENGTH} characters` },
+    ]);
+  return text;
 }
 
 /** The version a decision used, with the content it used: anything else cannot speak for the decision (409). */

@@ -2,9 +2,12 @@ import type { Policy } from '../../engine/index.js';
 import { today } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { underPointer } from '../http/errors.js';
-import { versionInForce } from '../domain/in-force.js';
+import { currentTitle, versionInForce } from '../domain/in-force.js';
+import { listPage } from '../http/list-query.js';
+import { sendPage } from '../http/paging.js';
+import { POLICY_LIST } from './list-specs.js';
 import { asOfQuery } from '../http/query.js';
-import { created } from './answer-headers.js';
+import { created, totalCount } from './answer-headers.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import { changesOf, createPolicy } from '../domain/lifecycle.js';
 import { etagOf, policyState, requireInForce, requirePolicy, versionSummary } from '../services/versions.js';
@@ -17,24 +20,23 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       'get',
       '/api/policies',
       'policy.read',
-      'List policies, each with its version in force today',
-      (_req, res) => {
+      'List policies, each with its version in force today; sorted, searched (q) and a page at a time (offset, limit, X-Total-Count)',
+      (req, res) => {
         const date = today(ctx.clock);
         const versions = ctx.store.all('versions');
-        res.json(
-          ctx.store.all('policies').map((p) => {
-            const inForce = versionInForce(versions, p.id, date);
-            // A scheme is known by the title of its version in force, when it has one.
-            return {
-              ...p,
-              title: inForce?.document.title ?? p.title,
-              versions: versions.filter((v) => v.policyId === p.id).length,
-              inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
-            };
-          }),
-        );
+        const rows = ctx.store.all('policies').map((p) => {
+          const inForce = versionInForce(versions, p.id, date);
+          return {
+            ...p,
+            title: currentTitle(versions, p.id, date) ?? p.title,
+            versions: versions.filter((v) => v.policyId === p.id).length,
+            inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
+          };
+        });
+        const page = listPage(req.query, rows, POLICY_LIST);
+        sendPage(res, page.rows, page.total);
       },
-      { answers: { status: 200, schema: { listOf: 'PolicyListItem' } } },
+      { answers: { status: 200, schema: { listOf: 'PolicyListItem' }, headers: totalCount } },
     ),
 
     route(
@@ -73,10 +75,12 @@ export function policyRoutes(ctx: AppContext): RouteSpec[] {
       (req, res) => {
         const policy = requirePolicy(ctx.store, String(req.params.id));
         const versions = ctx.store.all('versions').filter((v) => v.policyId === policy.id);
-        const inForce = versionInForce(versions, policy.id, today(ctx.clock));
+        const date = today(ctx.clock);
+        const inForce = versionInForce(versions, policy.id, date);
         // The version in force is said as the list says it, so a client holds one shape of a scheme.
         res.json({
           ...policy,
+          title: currentTitle(versions, policy.id, date) ?? policy.title,
           inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
           versions: versions.map(versionSummary),
         });

@@ -4,7 +4,10 @@ import { etagOf } from '../domain/lifecycle.js';
 import type { AppContext } from '../context.js';
 import { isSystem } from '../domain/accounts.js';
 import { HttpProblem } from '../http/errors.js';
-import { created } from './answer-headers.js';
+import { created, totalCount } from './answer-headers.js';
+import { listPage } from '../http/list-query.js';
+import { sendPage } from '../http/paging.js';
+import { USER_LIST } from './list-specs.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { UserRecord } from '../store/records.js';
 import { accountHistory, publicUser } from './account-view.js';
@@ -21,11 +24,12 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       'get',
       '/api/users',
       'user.manage',
-      'List users',
-      (_req, res) => {
-        res.json(ctx.store.all('users').map(publicUser));
+      'List users; sorted, searched (q), filtered by role or disabled, and a page at a time (offset, limit, X-Total-Count)',
+      (req, res) => {
+        const page = listPage(req.query, ctx.store.all('users').map(publicUser), USER_LIST);
+        sendPage(res, page.rows, page.total);
       },
-      { answers: { status: 200, schema: { listOf: 'User' } } },
+      { answers: { status: 200, schema: { listOf: 'User' }, headers: totalCount } },
     ),
 
     route(

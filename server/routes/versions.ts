@@ -10,7 +10,10 @@ import {
   target,
 } from '../domain/lifecycle.js';
 import { compareForRatification, compareForWithdrawal } from '../services/ratification-comparison.js';
-import { created, etag } from './answer-headers.js';
+import { created, etag, totalCount } from './answer-headers.js';
+import { listPage } from '../http/list-query.js';
+import { sendPage } from '../http/paging.js';
+import { SCHEME_VERSION_LIST, VERSION_LIST } from './list-specs.js';
 import { POLICY_DOCUMENT_LIMIT, route, type RouteSpec } from '../route-table.js';
 import type { VersionRecord } from '../store/records.js';
 import { compiledFor, etagOf, requirePolicy, requireVersion, runCommand, versionLinks, versionSummary } from '../services/versions.js';
@@ -34,17 +37,17 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       'get',
       '/api/policies/:id/versions',
       'policy.read',
-      "List a policy's versions with their status",
+      "List a policy's versions with their status; sorted, searched (q), filtered by status, a page at a time (offset, limit, X-Total-Count)",
       (req, res) => {
         requirePolicy(ctx.store, String(req.params.id));
-        res.json(
-          ctx.store
-            .all('versions')
-            .filter((v) => v.policyId === req.params.id)
-            .map(versionSummary),
-        );
+        const rows = ctx.store
+          .all('versions')
+          .filter((v) => v.policyId === req.params.id)
+          .map(versionSummary);
+        const page = listPage(req.query, rows, SCHEME_VERSION_LIST);
+        sendPage(res, page.rows, page.total);
       },
-      { answers: { status: 200, schema: { listOf: 'VersionSummary' } } },
+      { answers: { status: 200, schema: { listOf: 'VersionSummary' }, headers: totalCount } },
     ),
 
     route(
@@ -352,4 +355,19 @@ function describeFailure(outcome: WorkedExampleOutcome): string {
       .map((i) => `${i.pointer}: ${i.message}`)
       .join('; ')})`;
   return `'${outcome.name}': ${outcome.differences.map((d) => `${d.field} expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}`).join('; ')}`;
+}
+
+/** GET /api/versions: every scheme's versions in one list, sorted, searched, filtered and paged here. */
+export function versionListRoute(ctx: AppContext): RouteSpec {
+  return route(
+    'get',
+    '/api/versions',
+    'policy.read',
+    "List every scheme's versions with their status; sorted, searched (q), filtered by scheme (policyId) or status, a page at a time (offset, limit, X-Total-Count)",
+    (req, res) => {
+      const page = listPage(req.query, ctx.store.all('versions').map(versionSummary), VERSION_LIST);
+      sendPage(res, page.rows, page.total);
+    },
+    { answers: { status: 200, schema: { listOf: 'VersionSummary' }, headers: totalCount } },
+  );
 }

@@ -9,10 +9,10 @@ import type { DecisionRecord, DecisionSummary } from './records.js';
 
 /** The decision record as it was first stored, from its summary in the header and its payload in the body. */
 export function decisionRecord(summary: DecisionSummary, payload: { assessment: unknown; result: unknown }): DecisionRecord {
-  // Every stored field of the summary, whatever fields the record's schema has, but what lists derive from the result.
+  // Every stored field of the summary, whatever fields the record's schema has, but what lists derive from the input and result.
   // The digest is of the record's JSON, and a summary read back from PostgreSQL's jsonb has lost its order: so the
   // fields go in one fixed order (the order records were first written in, then any later field by name).
-  const { weeklyPence: _weeklyPence, flags: _flags, finalBudget: _finalBudget, ...stored } = summary;
+  const { weeklyPence: _weeklyPence, flags: _flags, reference: _reference, finalBudget: _finalBudget, ...stored } = summary;
   const fields = stored as Record<string, unknown>;
   const later = Object.keys(fields)
     .filter((name) => !(FIRST_FIELDS as readonly string[]).includes(name))

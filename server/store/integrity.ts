@@ -453,6 +453,9 @@ export class RecordCheck {
     const results = new Map(
       (body.decisions ?? []).map((d) => [d.id, d.result as { weeklyPence?: unknown; flags?: Array<{ code: unknown }> }]),
     );
+    const references = new Map(
+      (body.decisions ?? []).map((d) => [d.id, (d.assessment as { reference?: unknown } | null)?.reference ?? null]),
+    );
     for (const summary of header.decisions) {
       const result = results.get(summary.id);
       const flags = result?.flags?.map((f) => f.code) ?? [];
@@ -460,13 +463,14 @@ export class RecordCheck {
         result &&
         (summary.weeklyPence ?? null) === (result.weeklyPence ?? null) &&
         JSON.stringify(summary.flags) === JSON.stringify(flags) &&
+        (!('reference' in summary) || summary.reference === references.get(summary.id)) &&
         (summary.finalBudget === null || imported)
       )
         continue;
       this.report({
         code: 'digest_mismatch',
         commit: header.commit,
-        message: `commit ${header.commit} lists decision ${summary.id} ${summary.finalBudget !== null ? 'with a final budget it was not recorded with' : 'with an amount or flags other than its recorded result'}: it was changed outside the service`,
+        message: `commit ${header.commit} lists decision ${summary.id} ${summary.finalBudget !== null ? 'with a final budget it was not recorded with' : 'with an amount, flags or reference other than its recorded decision'}: it was changed outside the service`,
       });
     }
   }

@@ -64,6 +64,7 @@ export async function upgradeLegacyDataDir(dir: string, at: string): Promise<Upg
       revision: 1,
       weeklyPence: d.result.weeklyPence,
       flags: d.result.flags.map((f) => f.code),
+      reference: (d.assessment as { reference?: string } | undefined)?.reference ?? null,
       finalBudget: (d.finalBudget as never) ?? null,
     })),
     finalBudgets: [],

@@ -34,6 +34,11 @@ export type DecisionSummary = Omit<DecisionRecord, 'assessment' | 'result'> & {
   /** Null for a result without an amount (not eligible, or an outcome such as universal services). */
   weeklyPence: number | null;
   flags: string[];
+  /**
+   * The assessment's reference (the case system's pseudonymous one), to find a decision by; null when it
+   * has none, and absent from commits written before lists carried it.
+   */
+  reference?: string | null;
 };
 
 /** The collections kept whole in memory and written as JSON files a council can read. */

@@ -101,7 +101,8 @@ export class StoreCore {
       const { summary } = this.decisionsInOrder[i]!;
       if (
         (query.policyId === undefined || summary.policyId === query.policyId) &&
-        (query.createdBy === undefined || summary.createdBy === query.createdBy)
+        (query.createdBy === undefined || summary.createdBy === query.createdBy) &&
+        (query.reference === undefined || summary.reference?.toLowerCase() === query.reference.toLowerCase())
       ) {
         if (total >= offset && decisions.length < query.limit) decisions.push(summary);
         total++;
@@ -325,7 +326,12 @@ function indexEntry(entry: AuditEntry, commit: number, strings: Strings): AuditI
 export function summaryOf(decision: DecisionRecord): DecisionSummary {
   // Every stored field but the input and output, whatever fields the record's schema has; then what lists show of the result.
   const { assessment: _assessment, result, ...stored } = decision;
-  return { ...stored, weeklyPence: result.weeklyPence, flags: result.flags.map((f) => f.code) };
+  return {
+    ...stored,
+    weeklyPence: result.weeklyPence,
+    flags: result.flags.map((f) => f.code),
+    reference: decision.assessment.reference ?? null,
+  };
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -32,6 +32,8 @@ export interface Draft {
 export interface DecisionQuery {
   policyId?: string;
   createdBy?: string;
+  /** Only the decisions on an assessment with this reference, in any case. */
+  reference?: string;
   /** At most this many, newest first, after skipping `offset` (default 0) of those that match. */
   limit: number;
   offset?: number;

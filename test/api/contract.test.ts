@@ -513,6 +513,10 @@ describe('real responses fit the contract', () => {
     await exchange('GET', '/api/policies/adult-ras/in-force?asOf=1990-01-01', 404, { token: tokens()['api-client'] });
     await exchange('GET', '/api/policies/adult-ras/versions', 200, { token: tokens().ratifier });
     await exchange('GET', '/api/policies/no-such-policy/versions', 404, { token: tokens().ratifier });
+    await exchange('GET', '/api/versions?policyId=adult-ras&sort=version&order=desc&limit=1', 200, { token: tokens().officer });
+    await exchange('GET', '/api/versions?sort=nothing', 400, { token: tokens().officer });
+    await exchange('GET', '/api/policies?sort=title&q=adult', 200, { token: tokens().officer });
+    await exchange('GET', '/api/decisions?reference=A-0001', 200, { token: tokens().officer });
     const version = await exchange('GET', '/api/policies/adult-ras/versions/2009-pilot', 200, { token: tokens().admin });
     await exchange('GET', '/api/policies/adult-ras/versions/no-such-version', 404, { token: tokens().admin });
     await exchange('GET', '/api/policies/adult-ras/versions/2009-pilot/audit', 200, { token: tokens().scrutiny });

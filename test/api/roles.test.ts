@@ -78,6 +78,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/policies/:id': POLICY_READERS,
   'get /api/policies/:id/in-force': [...POLICY_READERS, 'api-client'],
   'get /api/policies/:id/versions': POLICY_READERS,
+  'get /api/versions': POLICY_READERS,
   'post /api/policies/:id/versions': OFFICER,
   'get /api/policies/:id/versions/:version': POLICY_READERS,
   'put /api/policies/:id/versions/:version': OFFICER,

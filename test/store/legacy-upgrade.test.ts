@@ -148,6 +148,8 @@ describe.skipIf(onPostgres())('a data directory in the layout from before the jo
       revision: 1,
       weeklyPence: 12_345,
       flags: ['near-maximum'],
+      // The legacy assessment carries no reference.
+      reference: null,
       finalBudget: null,
     });
     expect(await store.decision('d-1')).toMatchObject({ assessment: decision.assessment, result: decision.result });

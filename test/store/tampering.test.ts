@@ -433,7 +433,7 @@ describe.skipIf(onPostgres())('what an outside reviewer tried', () => {
     });
     const run = await offline(dir);
     expect(run.findings).toEqual([
-      finding('digest_mismatch', `lists decision ${decisionId} with an amount or flags other than its recorded result`),
+      finding('digest_mismatch', `lists decision ${decisionId} with an amount, flags or reference other than its recorded decision`),
     ]);
   });
 
