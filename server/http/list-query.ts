@@ -34,7 +34,7 @@ export interface ListSpec<T> {
 }
 
 /** The most rows one page of these lists holds; without a limit a list is served whole, as before paging. */
-export const LIST_PAGE_LIMIT = 500;
+export const LIST_PAGE_LIMIT = 1000;
 const SEARCH_LENGTH = 200;
 
 /** The rows a request asks for, in its order, and how many match in all. */

@@ -9,7 +9,7 @@ import { REASON_MINIMUM } from '../domain/reasons.js';
 import { isoDate, string } from '../domain/json-schema.js';
 import type { Operation, Parameter } from './operation.js';
 import { LIST_PAGE_LIMIT, listParameters, listProblems } from '../http/list-query.js';
-import { POLICY_LIST, SCHEME_VERSION_LIST, USER_LIST, VERSION_LIST } from '../routes/list-specs.js';
+import { COHORT_LIST, POLICY_LIST, SCHEME_VERSION_LIST, USER_LIST, VERSION_LIST } from '../routes/list-specs.js';
 
 const asOf: Parameter = {
   name: 'asOf',
@@ -389,6 +389,10 @@ export const OPERATIONS: Record<string, Operation> = {
         'The cohort is invalid, and nothing was stored: `errors` point at /rows/<row>/<column> for CSV (data rows from 1, the header is row 0; each message starts with the line of the file) ' +
         'or /people/<index>/<field> for JSON. Also when a CSV has no ?name= (pointer /query/name), or a cohort has nobody in it.',
     },
+  },
+  'get /api/cohorts': {
+    params: [...listParameters(COHORT_LIST), ...pageParams(LIST_PAGE_LIMIT, null)],
+    problems: { 400: listProblems(COHORT_LIST) },
   },
   'get /api/cohorts/{cohortId}': { problems: { 404: NOT_FOUND_COHORT } },
   'post /api/cohorts/generate': {

@@ -5,7 +5,10 @@ import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { changesOf, setReferenceCohort } from '../domain/lifecycle.js';
-import { created } from './answer-headers.js';
+import { created, totalCount } from './answer-headers.js';
+import { listPage } from '../http/list-query.js';
+import { sendPage } from '../http/paging.js';
+import { COHORT_LIST } from './list-specs.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { CohortRecord } from '../store/records.js';
 import { policyState, requirePolicy, requireVersion } from '../services/versions.js';
@@ -22,11 +25,12 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
       'get',
       '/api/cohorts',
       'cohort.read',
-      'List stored cohorts with their make-up',
-      (_req, res) => {
-        res.json(ctx.store.all('cohorts'));
+      'List stored cohorts with their make-up; sorted, searched (q), filtered by scheme or source, a page at a time (offset, limit, X-Total-Count)',
+      (req, res) => {
+        const page = listPage(req.query, ctx.store.all('cohorts'), COHORT_LIST);
+        sendPage(res, page.rows, page.total);
       },
-      { answers: { status: 200, schema: { listOf: 'CohortRecord' } } },
+      { answers: { status: 200, schema: { listOf: 'CohortRecord' }, headers: totalCount } },
     ),
 
     route(
@@ -115,7 +119,8 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
           {
             name: body.name,
             description:
-              body.description ?? `Synthetic: ${body.size} people generated for ${body.policyId} ${body.version} with seed ${body.seed}`,
+              body.description ??
+              `Synthetic: ${body.size.toLocaleString('en-GB')} people made up from ${version.document.title} (version ${body.version}), with seed ${body.seed}`,
             policyId: body.policyId,
             source: 'generated',
           },

@@ -101,3 +101,35 @@ export const USER_LIST: ListSpec<UserRow> = {
     },
   },
 };
+
+/** A stored cohort as GET /api/cohorts lists it. */
+export interface CohortRow {
+  name: string;
+  description: string | null;
+  policyId: string | null;
+  people: number;
+  source: string;
+  createdAt: string;
+}
+
+export const COHORT_LIST: ListSpec<CohortRow> = {
+  sortable: {
+    name: (c) => c.name,
+    people: (c) => c.people,
+    policyId: (c) => c.policyId,
+    source: (c) => c.source,
+    createdAt: (c) => c.createdAt,
+  },
+  sort: 'createdAt',
+  order: 'asc',
+  search: (c) => [c.name, c.description],
+  searchedIn: 'name or description',
+  filters: {
+    policyId: { description: 'Only cohorts made for this scheme.', matches: (c, id) => c.policyId === id },
+    source: {
+      description: 'Only cohorts imported as JSON or CSV, or generated.',
+      values: ['json', 'csv', 'generated'],
+      matches: (c, s) => c.source === s,
+    },
+  },
+};

@@ -123,11 +123,11 @@ describe('the users list', () => {
     expect(total(search)).toBe(1);
   });
 
-  it('refuses a role that is not one, and a limit over 500', async () => {
+  it('refuses a role that is not one, and a limit over 1000', async () => {
     const role = await admin().get('/api/users?role=caseworker');
     expect(role.status).toBe(400);
     expect(role.body.errors[0].pointer).toBe('/query/role');
-    const limit = await admin().get('/api/users?limit=501');
+    const limit = await admin().get('/api/users?limit=1001');
     expect(limit.status).toBe(400);
     expect(limit.body.errors[0].pointer).toBe('/query/limit');
   });
@@ -177,5 +177,18 @@ describe("finding a decision by the person's reference", () => {
     expect(res.body.errors).toEqual([
       { pointer: '/query/reference', code: 'bad_query', message: 'must be given once, 1 to 100 characters' },
     ]);
+  });
+});
+
+describe('the cohorts list', () => {
+  it('refuses a source that is not one, naming those that are', async () => {
+    const res = await as(server, server.tokens.scrutiny).get('/api/cohorts?source=paper');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { pointer: '/query/source', code: 'bad_query', message: 'must be one of json, csv, generated; got "paper"' },
+    ]);
+    const none = await as(server, server.tokens.scrutiny).get('/api/cohorts?source=csv&sort=name');
+    expect(ok(none)).toEqual([]);
+    expect(total(none)).toBe(0);
   });
 });
