@@ -4,6 +4,7 @@
  * Each change names the part of the policy it belongs to, in the order attribution applies them.
  */
 
+import { longDate } from './dates.js';
 import { PERIODS } from './periods.js';
 import { amountPer, formatPence, formatPrice } from './words/money.js';
 import { bandName } from './words/policy.js';
@@ -303,12 +304,13 @@ function upliftChanges(base: Policy, candidate: Policy): PolicyChange[] {
   const out: PolicyChange[] = [];
   for (const [from, { percent, i }] of now) {
     const before = was.get(from);
-    if (before === undefined) out.push(change('uplifts', `/uplifts/${i}`, `New uplift of ${percent}% from ${from}`, null, percent));
+    if (before === undefined)
+      out.push(change('uplifts', `/uplifts/${i}`, `New uplift of ${percent}% from ${longDate(from)}`, null, percent));
     else if (before !== percent)
-      out.push(change('uplifts', `/uplifts/${i}/percent`, `Uplift from ${from}: ${before}% → ${percent}%`, before, percent));
+      out.push(change('uplifts', `/uplifts/${i}/percent`, `Uplift from ${longDate(from)}: ${before}% → ${percent}%`, before, percent));
   }
   for (const [from, percent] of was)
-    if (!now.has(from)) out.push(change('uplifts', '/uplifts', `Uplift of ${percent}% from ${from} removed`, percent, null));
+    if (!now.has(from)) out.push(change('uplifts', '/uplifts', `Uplift of ${percent}% from ${longDate(from)} removed`, percent, null));
   return out;
 }
 

@@ -126,7 +126,7 @@ describe('ras compare', () => {
     expect(stdout).toMatch(/learning-disability\s+1\s+1 \(100\.0%\)\s+0 \(0\.0%\)\s+0\s+\+£2,288\.00\s+\+£2,288\.00/);
     expect(stdout).toMatch(/75-84\s+1\s+1 \(100\.0%\)\s+0 \(0\.0%\)\s+0\s+\+£2,236\.00/);
     expect(stdout).toContain('Price per point (the standard table): £4.88 → £5.02 a week');
-    expect(stdout).toContain('New uplift of 2.5% from 2010-04-01');
+    expect(stdout).toContain('New uplift of 2.5% from 1 April 2010');
 
     const rows = csvRows(csv);
     expect(

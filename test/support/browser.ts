@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /**
  * A real headless Chromium (Debian's package) driven by playwright-core, against a real server that
  * serves the built console. One browser, one tab and one server per test file; every test starts the
@@ -245,6 +246,29 @@ export async function overflow(page: Page): Promise<{ widerBy: number; widest: s
         : null;
     return { widerBy, widest: describe(widest) };
   });
+}
+
+/**
+ * The page as the browser prints it (the print stylesheet, A4, the page's own page numbers), read back
+ * with poppler's pdftotext as a reader's PDF would be: one string per printed page. The PDF is kept
+ * under test-output/ for a person to look at.
+ */
+export async function printedPages(page: Page, name: string): Promise<string[]> {
+  const pdf = join(OUTPUT_DIR, `${name}.pdf`);
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  await page.emulateMedia({ media: 'print' });
+  try {
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+  let text: string;
+  try {
+    text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  } catch (e) {
+    throw new Error(`pdftotext could not read ${pdf} (apt-get install -y poppler-utils): ${(e as Error).message}`);
+  }
+  return text.split('\f').filter((p) => p.trim() !== '');
 }
 
 /** Find and replace in Monaco, as a person would with Ctrl+H. */

@@ -102,45 +102,60 @@ export function Histogram({
 }) {
   const id = useId();
   const width = 720;
-  const height = 220;
-  const left = 48;
-  const bottom = 40;
+  const height = 250;
+  const left = 64;
+  const bottom = 56;
   const max = Math.max(1, ...bins.map((b) => b.count));
   const slot = bins.length ? (width - left - 8) / bins.length : 0;
-  const labelEvery = Math.max(1, Math.ceil(bins.length / 8));
+  const labelEvery = Math.max(1, Math.ceil(bins.length / 6));
+  const axisY = height - bottom;
   return (
-    <Box component="figure" sx={{ m: 0, mb: 3 }} aria-labelledby={`${id}-caption`}>
+    <Box component="figure" sx={{ m: 0, mb: 3 }} aria-labelledby={`${id}-caption`} className="print-avoid-break">
       <Typography component="figcaption" id={`${id}-caption`} variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
         {caption}
       </Typography>
       {bins.length === 0 ? (
         <Typography>No one to show.</Typography>
       ) : (
-        <Box sx={{ overflowX: 'auto' }}>
+        // Drawn at its own size, never shrunk: its words stay as large as the page's. On a narrow
+        // screen it scrolls in its box, which takes keyboard focus so it can be scrolled without a mouse.
+        <Box
+          sx={{ overflowX: 'auto', '@media print': { overflow: 'visible' } }}
+          tabIndex={0}
+          role="group"
+          aria-label={`${caption} (scrolls sideways)`}
+        >
           <svg
             role="img"
             aria-label={summary}
             width={width}
             height={height}
             viewBox={`0 0 ${width} ${height}`}
-            style={{ maxWidth: '100%', height: 'auto' }}
+            style={{ display: 'block' }}
           >
-            <g>
-              <line x1={left} x2={width - 8} y1={height - bottom} y2={height - bottom} stroke={INK} />
-              <text x={left - 6} y={12} textAnchor="end" fontSize="12" fill={INK}>
-                {max}
+            <g fontSize="13" fill={INK}>
+              <line x1={left} x2={width - 8} y1={axisY} y2={axisY} stroke={INK} />
+              <line x1={left} x2={left} y1={16} y2={axisY} stroke={INK} />
+              <text x={left - 6} y={22} textAnchor="end">
+                {max.toLocaleString('en-GB')}
               </text>
-              <text x={left - 6} y={height - bottom} textAnchor="end" fontSize="12" fill={INK}>
+              <text x={left - 6} y={axisY} textAnchor="end">
                 0
               </text>
+              <text transform={`translate(16 ${axisY / 2 + 8}) rotate(-90)`} textAnchor="middle" fontWeight={600}>
+                {countHeading}
+              </text>
+              <text x={left + (width - left) / 2} y={height - 6} textAnchor="middle" fontWeight={600}>
+                {rangeHeading}
+              </text>
               {bins.map((b, i) => {
-                const h = (b.count / max) * (height - bottom - 16);
+                const h = (b.count / max) * (axisY - 22);
                 const x = left + i * slot;
                 return (
                   <g key={i}>
-                    <rect x={x + 1} y={height - bottom - h} width={Math.max(1, slot - 2)} height={h} fill={b.negative ? NEGATIVE : BAR} />
+                    <rect x={x + 1} y={axisY - h} width={Math.max(1, slot - 2)} height={h} fill={b.negative ? NEGATIVE : BAR} />
                     {i % labelEvery === 0 && (
-                      <text x={x + 1} y={height - bottom + 16} fontSize="11" fill={INK}>
+                      <text x={x + 1} y={axisY + 18}>
                         {b.fromLabel}
                       </text>
                     )}

@@ -27,8 +27,9 @@ import { todayIso } from '../format';
 import { useDataProvider } from 'react-admin';
 import type { PolicySummary, RasDataProvider, VersionSummary } from '../dataProvider';
 import { messageOf, problemsOf } from '../http';
-import type { CohortRecord, ComparisonJob } from '../comparisonAnswers';
+import type { CohortRecord, ComparisonJob, FinishedComparison } from '../comparisonAnswers';
 import { ComparisonResult } from './ComparisonResult';
+import { useComparisonNames } from './groupNames';
 
 export function ComparePage() {
   const dataProvider = useDataProvider<RasDataProvider>();
@@ -162,7 +163,7 @@ export function ComparePage() {
           {error}
         </Alert>
       )}
-      <Paper variant="outlined" component="section" aria-labelledby="cmp-setup" sx={{ p: 2, mb: 2 }}>
+      <Paper variant="outlined" component="section" aria-labelledby="cmp-setup" sx={{ p: 2, mb: 2 }} className="no-print">
         <Typography id="cmp-setup" variant="h6" component="h2" gutterBottom>
           What to compare
         </Typography>
@@ -181,7 +182,7 @@ export function ComparePage() {
               >
                 {policies.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.title} ({p.id})
+                    {p.title}
                   </option>
                 ))}
               </TextField>
@@ -292,9 +293,17 @@ export function ComparePage() {
 
       <CohortTools policyId={policyId} versions={versions} defaultVersion={chosen[0] ?? ''} onCreated={(c) => loadCohorts(c.id)} />
 
-      {job?.status === 'done' && <ComparisonResult job={job} cohort={cohort} />}
+      {job?.status === 'done' && (
+        <FinishedResult job={job} cohort={cohort} schemeTitle={policies?.find((p) => p.id === job.policyId)?.title ?? ''} />
+      )}
     </Box>
   );
+}
+
+/** A finished comparison, read by the names of its scheme and client groups. */
+function FinishedResult({ job, cohort, schemeTitle }: { job: FinishedComparison; cohort?: CohortRecord; schemeTitle: string }) {
+  const names = useComparisonNames(job.policyId, job.versions, schemeTitle);
+  return <ComparisonResult job={job} cohort={cohort} names={names} />;
 }
 
 /** Make a synthetic cohort, or upload one as CSV. */
@@ -340,7 +349,7 @@ function CohortTools({
           version: useVersion,
           size: n,
           seed: s,
-          name: name.trim() || `Synthetic ${policyId} ${useVersion}, ${n} people, seed ${s}`,
+          name: name.trim() || `Synthetic, from ${useVersion}: ${n.toLocaleString('en-GB')} people, seed ${s}`,
         },
       });
       setMessage({ ok: true, text: `Made "${record.name}" with ${record.people.toLocaleString('en-GB')} people, and chose it above.` });
@@ -382,7 +391,7 @@ function CohortTools({
   };
 
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="cmp-cohorts" sx={{ p: 2, mb: 2 }}>
+    <Paper variant="outlined" component="section" aria-labelledby="cmp-cohorts" sx={{ p: 2, mb: 2 }} className="no-print">
       <Typography id="cmp-cohorts" variant="h6" component="h2" gutterBottom>
         Add a cohort
       </Typography>

@@ -1,9 +1,10 @@
 /** A finished comparison: costs per version, gainers and losers, breakdowns, histograms, and why. */
 
+import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Histogram } from '../calculator/charts';
-import { formatChange, formatDate, formatPence, formatShare, formatWholePounds } from '../format';
+import { formatChange, formatDate, formatNumber, formatPence, formatShare, formatWholePounds } from '../format';
 import { useDataProvider } from 'react-admin';
 import type { RasDataProvider } from '../dataProvider';
 import { messageOf, statusOf } from '../http';
@@ -11,12 +12,13 @@ import type { CohortRecord, ComparisonJob, FinishedComparison } from '../compari
 import { PolicyChanges } from '../versions/PolicyChanges';
 import type { PairComparison, PairStats, PersonChange } from '../../../engine/cohort/compare';
 import type { Histogram as HistogramData } from '../../../engine/cohort/statistics';
+import type { ComparisonNames } from './groupNames';
 
 type Pair = PairComparison;
 
 const th = { fontWeight: 600 };
 
-export function ComparisonResult({ job, cohort }: { job: FinishedComparison; cohort?: CohortRecord }) {
+export function ComparisonResult({ job, cohort, names }: { job: FinishedComparison; cohort?: CohortRecord; names: ComparisonNames }) {
   const result = job.result;
   const materiality =
     job.materiality.pence !== undefined
@@ -31,10 +33,15 @@ export function ComparisonResult({ job, cohort }: { job: FinishedComparison; coh
       </Typography>
       <Typography sx={{ mb: 1 }}>
         {result.evaluated.toLocaleString('en-GB')} of {result.cohortSize.toLocaleString('en-GB')} people in{' '}
-        {cohort ? `"${cohort.name}"` : 'the cohort'} compared under {job.versions.join(', ')} of {job.policyId}, as at{' '}
+        {cohort ? `"${cohort.name}"` : 'the cohort'} compared under {inWords(job.versions)} of {names.scheme}, as at{' '}
         {formatDate(result.asOf)}. Amounts are a year. A change of at most {materiality} counts as unchanged.
       </Typography>
-      <DownloadCsv job={job} />
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <DownloadCsv job={job} />
+        <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>
+          Print the results
+        </Button>
+      </Box>
       {result.excluded.count > 0 && (
         <Alert severity="warning" sx={{ my: 2 }}>
           {result.excluded.count.toLocaleString('en-GB')} {result.excluded.count === 1 ? 'person was' : 'people were'} left out because a
@@ -100,8 +107,8 @@ export function ComparisonResult({ job, cohort }: { job: FinishedComparison; coh
                 <li key={v.version}>
                   <Typography variant="body2" component="span">
                     Against what people cost now ({v.currentCost!.people.toLocaleString('en-GB')} with a current cost): under {v.version},{' '}
-                    {v.currentCost!.above} would get more, {v.currentCost!.below} less and {v.currentCost!.equal} the same; mean difference{' '}
-                    {formatChange(v.currentCost!.meanDifferencePence)}.
+                    {formatNumber(v.currentCost!.above)} would get more, {formatNumber(v.currentCost!.below)} less and{' '}
+                    {formatNumber(v.currentCost!.equal)} the same; mean difference {formatChange(v.currentCost!.meanDifferencePence)}.
                   </Typography>
                 </li>
               ))}
@@ -123,18 +130,29 @@ export function ComparisonResult({ job, cohort }: { job: FinishedComparison; coh
       </Paper>
 
       {result.pairs.map((pair, k) => (
-        <PairView key={pair.candidate} pair={pair} attribution={result.attribution[k]} />
+        <PairView key={pair.candidate} pair={pair} attribution={result.attribution[k]} names={names} />
       ))}
     </Box>
   );
 }
 
+/** "2009-pilot and 2010-revised"; "a, b and c". */
+const inWords = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
 function modeRange(h: HistogramData) {
   const top = h.bins.reduce<HistogramData['bins'][number] | null>((a, b) => (!a || b.count > a.count ? b : a), null);
-  return top ? `${formatWholePounds(top.fromPence)} to ${formatWholePounds(top.toPence)} (${top.count} people)` : 'none';
+  return top ? `${formatWholePounds(top.fromPence)} to ${formatWholePounds(top.toPence)} (${formatNumber(top.count)} people)` : 'none';
 }
 
-function PairView({ pair, attribution }: { pair: Pair; attribution?: FinishedComparison['result']['attribution'][number] }) {
+function PairView({
+  pair,
+  attribution,
+  names,
+}: {
+  pair: Pair;
+  attribution?: FinishedComparison['result']['attribution'][number];
+  names: ComparisonNames;
+}) {
   const o = pair.overall;
   const id = `cmp-pair-${pair.candidate}`;
   return (
@@ -200,12 +218,12 @@ function PairView({ pair, attribution }: { pair: Pair; attribution?: FinishedCom
         </>
       )}
 
-      <Breakdown title="By client group" rows={pair.byClientGroup} />
-      <Breakdown title="By age band" rows={pair.byAgeBand} />
+      <Breakdown title="By client group" heading="Client group" rows={pair.byClientGroup} nameOf={names.clientGroup} />
+      <Breakdown title="By age band" heading="Age band" rows={pair.byAgeBand} nameOf={(band) => band} />
 
       <Histogram
         caption={`How much people's annual amounts change from ${pair.base} to ${pair.candidate}`}
-        summary={`Histogram of annual changes: ${o.losers} people lose, ${o.unchanged} are unchanged and ${o.gainers} gain; the most common change is ${modeRange(pair.changeHistogram)}.`}
+        summary={`Histogram of annual changes: ${formatNumber(o.losers)} people lose, ${formatNumber(o.unchanged)} are unchanged and ${formatNumber(o.gainers)} gain; the most common change is ${modeRange(pair.changeHistogram)}.`}
         rangeHeading="Change a year"
         bins={pair.changeHistogram.bins.map((b) => ({
           fromLabel: formatChange(b.fromPence),
@@ -216,8 +234,8 @@ function PairView({ pair, attribution }: { pair: Pair; attribution?: FinishedCom
       />
 
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-        <People title="Largest losses" people={pair.largestLosses} empty="No one loses." />
-        <People title="Largest gains" people={pair.largestGains} empty="No one gains." />
+        <People title="Largest losses" people={pair.largestLosses} empty="No one loses." names={names} />
+        <People title="Largest gains" people={pair.largestGains} empty="No one gains." names={names} />
       </Box>
     </Paper>
   );
@@ -241,7 +259,17 @@ function Figure({ label, value, note }: { label: string; value: string; note: st
   );
 }
 
-function Breakdown({ title, rows }: { title: string; rows: Record<string, PairStats> }) {
+function Breakdown({
+  title,
+  heading,
+  rows,
+  nameOf,
+}: {
+  title: string;
+  heading: string;
+  rows: Record<string, PairStats>;
+  nameOf: (group: string) => string;
+}) {
   return (
     <Box sx={{ mt: 2 }}>
       <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>
@@ -251,7 +279,7 @@ function Breakdown({ title, rows }: { title: string; rows: Record<string, PairSt
         <TableHead>
           <TableRow>
             <TableCell component="th" scope="col" sx={th}>
-              Group
+              {heading}
             </TableCell>
             <TableCell component="th" scope="col" sx={th} align="right">
               People
@@ -274,32 +302,35 @@ function Breakdown({ title, rows }: { title: string; rows: Record<string, PairSt
           </TableRow>
         </TableHead>
         <TableBody>
-          {Object.entries(rows).map(([group, s]) => (
-            <TableRow key={group}>
-              <TableCell component="th" scope="row">
-                {group}
-              </TableCell>
-              <TableCell align="right">{s.people.toLocaleString('en-GB')}</TableCell>
-              <TableCell align="right">
-                {s.gainers} ({formatShare(s.gainersShare)})
-              </TableCell>
-              <TableCell align="right">
-                {s.losers} ({formatShare(s.losersShare)})
-              </TableCell>
-              <TableCell align="right">
-                {s.unchanged} ({formatShare(s.unchangedShare)})
-              </TableCell>
-              <TableCell align="right">{formatChange(s.totalChangePence)}</TableCell>
-              <TableCell align="right">{formatChange(s.meanChangePence)}</TableCell>
-            </TableRow>
-          ))}
+          {Object.entries(rows)
+            .map(([group, s]) => [nameOf(group), s] as const)
+            .sort(([x], [y]) => x.localeCompare(y, 'en-GB', { numeric: true }))
+            .map(([name, s]) => (
+              <TableRow key={name}>
+                <TableCell component="th" scope="row">
+                  {name}
+                </TableCell>
+                <TableCell align="right">{s.people.toLocaleString('en-GB')}</TableCell>
+                <TableCell align="right">
+                  {formatNumber(s.gainers)} ({formatShare(s.gainersShare)})
+                </TableCell>
+                <TableCell align="right">
+                  {formatNumber(s.losers)} ({formatShare(s.losersShare)})
+                </TableCell>
+                <TableCell align="right">
+                  {formatNumber(s.unchanged)} ({formatShare(s.unchangedShare)})
+                </TableCell>
+                <TableCell align="right">{formatChange(s.totalChangePence)}</TableCell>
+                <TableCell align="right">{formatChange(s.meanChangePence)}</TableCell>
+              </TableRow>
+            ))}
         </TableBody>
       </Table>
     </Box>
   );
 }
 
-function People({ title, people, empty }: { title: string; people: PersonChange[]; empty: string }) {
+function People({ title, people, empty, names }: { title: string; people: PersonChange[]; empty: string; names: ComparisonNames }) {
   return (
     <Box>
       <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 600 }}>
@@ -335,7 +366,7 @@ function People({ title, people, empty }: { title: string; people: PersonChange[
                   {p.ref}
                 </TableCell>
                 <TableCell>
-                  {p.clientGroup}, {p.ageBand}
+                  {names.clientGroup(p.clientGroup)}, {p.ageBand}
                 </TableCell>
                 <TableCell align="right">{formatPence(p.basePence)}</TableCell>
                 <TableCell align="right">{formatPence(p.candidatePence)}</TableCell>

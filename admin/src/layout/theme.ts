@@ -1,6 +1,6 @@
 /**
  * The console's look: a calm public-sector palette whose every text colour meets WCAG 2.2 AA contrast
- * (4.5:1) on its background, visible keyboard focus, and print rules that drop the chrome.
+ * (4.5:1) on its background and visible keyboard focus. What is printed is print.css's.
  */
 
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
@@ -52,12 +52,6 @@ export const theme: RaThemeOptions = {
     MuiCssBaseline: {
       styleOverrides: {
         '*:focus-visible': { outline: `3px solid ${focus}`, outlineOffset: 2 },
-        '@media print': {
-          '.RaAppBar-root, .RaSidebar-root, .no-print, .RaLayout-appFrame > header': { display: 'none !important' },
-          '.RaLayout-content': { padding: '0 !important' },
-          body: { background: '#fff' },
-          '.print-avoid-break': { breakInside: 'avoid' },
-        },
       },
     },
     MuiButtonBase: { defaultProps: { disableRipple: reducedMotion } },

@@ -92,7 +92,7 @@ describe('a candidate that changes every part at once', () => {
       ['Price per point (the standard table): £4.88 → £5.00 a week'],
       ['Price per point (the Learning disability table): £5.30 → £5.20 a week'],
       ['Carer reduction for Regular support, Low impact: 10% → 5%'],
-      ['New uplift of 2% from 2010-04-01'],
+      ['New uplift of 2% from 1 April 2010'],
       ['Rounding: half-up to the penny → up to the pound'],
     ]);
   });

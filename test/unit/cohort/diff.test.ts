@@ -60,7 +60,7 @@ describe('the adult example versions, 2009 pilot to 2010 revision', () => {
         before: 15,
         after: 12.5,
       },
-      { area: 'uplifts', path: '/uplifts/0', description: 'New uplift of 2.5% from 2010-04-01', before: null, after: 2.5 },
+      { area: 'uplifts', path: '/uplifts/0', description: 'New uplift of 2.5% from 1 April 2010', before: null, after: 2.5 },
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('the adult example versions, 2009 pilot to 2010 revision', () => {
       'Price per point (the standard table): £5.02 → £4.88 a week',
       'Price per point (the Adults with a learning disability table): £5.45 → £5.30 a week',
       'Carer reduction for Substantial support, Moderate impact on the carer: 12.5% → 15%',
-      'Uplift of 2.5% from 2010-04-01 removed',
+      'Uplift of 2.5% from 1 April 2010 removed',
     ]);
   });
 });
@@ -101,7 +101,7 @@ describe("the children's example versions, 2012 pilot to 2013 revision", () => {
       expect.stringContaining('75–89 points → 75–84 points'),
       expect.stringContaining('90+ points → 85+ points'),
       expect.stringContaining('£1,000.00 → £1,040.00'),
-      'New uplift of 1.7% from 2013-04-01',
+      'New uplift of 1.7% from 1 April 2013',
       'Rule "refer-to-panel" changed',
     ]);
   });
@@ -346,12 +346,12 @@ describe('constructed changes, one at a time', () => {
       ],
     });
     expect(diffVersions(one, two).map((c) => [c.path, c.description])).toEqual([
-      ['/uplifts/0/percent', 'Uplift from 2010-04-01: 2% → 2.5%'],
-      ['/uplifts/1', 'New uplift of 1% from 2011-04-01'],
+      ['/uplifts/0/percent', 'Uplift from 1 April 2010: 2% → 2.5%'],
+      ['/uplifts/1', 'New uplift of 1% from 1 April 2011'],
     ]);
     expect(diffVersions(two, one).map((c) => c.description)).toEqual([
-      'Uplift from 2010-04-01: 2.5% → 2%',
-      'Uplift of 1% from 2011-04-01 removed',
+      'Uplift from 1 April 2010: 2.5% → 2%',
+      'Uplift of 1% from 1 April 2011 removed',
     ]);
   });
 
