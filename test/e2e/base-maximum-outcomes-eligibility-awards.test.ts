@@ -169,7 +169,7 @@ describe('base amounts, maximum, outcomes, eligibility and awards in the console
     await cloneVersion(server, server.tokens.officer, 'carers-one-off-payment', '2024-25', 'form-eligibility-award');
     const page = await file.ui.freshPage('officer');
     await editVersion(page, server.url, 'form-eligibility-award');
-    const eligibility = page.getByRole('region', { name: 'Who is eligible (policy format 2)' });
+    const eligibility = page.getByRole('region', { name: 'Who is eligible' });
     await eligibility.getByText('Met when “Hours spent caring in a typical week” is at least 20.').waitFor();
     await eligibility
       .getByLabel('Reason given when it is not met')

@@ -53,7 +53,7 @@ export function PolicyForm() {
           {(row) => (
             <>
               <TextInput source={`${row}.label`} label="Client group" helperText={false} sx={{ flex: 2, minWidth: 300 }} />
-              <TextInput source={`${row}.id`} label="Client group id" helperText={false} />
+              <TextInput source={`${row}.id`} label="Code used in cohort files" helperText={false} />
             </>
           )}
         </RowList>
@@ -64,7 +64,7 @@ export function PolicyForm() {
           {(row) => (
             <>
               <TextInput source={`${row}.label`} label="Domain" helperText={false} sx={{ flex: 2, minWidth: 280 }} />
-              <TextInput source={`${row}.id`} label="Domain id" helperText={false} sx={{ width: 170 }} />
+              <TextInput source={`${row}.id`} label="Code used in files" helperText={false} sx={{ width: 170 }} />
               {/* A domain without a weight counts its points once: the box says so rather than standing empty. */}
               <NumberInput
                 fullWidth={false}
@@ -104,7 +104,7 @@ export function PolicyForm() {
         </RowList>
       </FormSection>
 
-      <FormSection id="maximum" title="Maximum (policy format 2)">
+      <FormSection id="maximum" title="Maximum">
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           The ADASS framework recommends no ceiling. A scheme that has a maximum states it here with the route for going above it; leave the
           amount empty for none.
@@ -142,14 +142,14 @@ export function PolicyForm() {
         />
       </FormSection>
 
-      <FormSection id="outcomes" title="Outcomes without an amount (policy format 2)">
+      <FormSection id="outcomes" title="Outcomes without an amount">
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           A band may give one of these instead of an amount, such as universal services, or an individual assessment above the table.
         </Typography>
         <OutcomesInput />
       </FormSection>
 
-      <FormSection id="eligibility" title="Who is eligible (policy format 2)">
+      <FormSection id="eligibility" title="Who is eligible">
         <EligibilityInput />
         <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
           Facts the case system states in each assessment
@@ -157,7 +157,7 @@ export function PolicyForm() {
         <FactsInput />
       </FormSection>
 
-      <FormSection id="award" title="How the amount is paid (policy format 2)">
+      <FormSection id="award" title="How the amount is paid">
         <AwardInput />
       </FormSection>
 

@@ -7,7 +7,7 @@
 import TextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
 import { useInput } from 'react-admin';
-import { penceToPoundsText, poundsToPence } from './pounds';
+import { penceToPoundsText, poundsToPence, validationWords } from './pounds';
 
 export function PoundsInput({
   source,
@@ -31,7 +31,7 @@ export function PoundsInput({
   useEffect(() => {
     setText((typed) => (poundsToPence(typed, decimals) === field.value ? typed : penceToPoundsText(field.value)));
   }, [field.value, decimals]);
-  const error = fieldState.error?.message;
+  const error = validationWords(fieldState.error?.message);
   return (
     <TextField
       label={`${label} (£)`}

@@ -16,3 +16,20 @@ export function penceToPoundsText(pence: unknown): string {
   if (typeof pence !== 'number') return pence === undefined || pence === null ? '' : String(pence);
   return plainPounds(pence);
 }
+
+/**
+ * A field's validation message as a person reads it. react-admin hands an input's own validator message back
+ * wrapped for its translator ('@@react-admin@@{"message":…,"args":{}}'); a plain input shows the words alone.
+ */
+export function validationWords(error: string | undefined): string | undefined {
+  const WRAPPED = '@@react-admin@@';
+  if (!error?.startsWith(WRAPPED)) return error;
+  try {
+    const inner = JSON.parse(error.slice(WRAPPED.length)) as unknown;
+    if (typeof inner === 'string') return inner;
+    const message = (inner as { message?: unknown } | null)?.message;
+    return typeof message === 'string' ? message : 'Check this amount.';
+  } catch {
+    return 'Check this amount.';
+  }
+}
