@@ -70,9 +70,15 @@ export const problemsOf = (e: unknown): ProblemError[] =>
 /** The HTTP status of a failed request, or null when it never reached the server. */
 export const statusOf = (e: unknown): number | null => (e instanceof HttpError ? e.status : null);
 
-/** A failure in words for the person at the screen: what the server said, or what its status means. */
-export const messageOf = (e: unknown): string =>
-  e instanceof HttpError && e.status === 403 ? `${explainStatus(403)} (${e.message})` : e instanceof Error ? e.message : String(e);
+/**
+ * A failure in words for the person at the screen: what the server said, or what its status means. A
+ * refusal for want of a role is said as that, without the roles' ids; any other refusal (a wrong setup
+ * code, a wrong current password) is the server's own sentence, never blamed on a role.
+ */
+export const messageOf = (e: unknown): string => {
+  if (!(e instanceof HttpError)) return e instanceof Error ? e.message : String(e);
+  return e.status === 403 && e.body?.type === '/problems/role_required' ? explainStatus(403) : e.message;
+};
 
 export function explainStatus(status: number): string {
   switch (status) {

@@ -23,10 +23,15 @@ export function plainMessage(problem: Pick<ProblemError, 'code' | 'message' | 'p
   const { code, message } = problem;
   const params: Record<string, unknown> = problem.params ?? {};
   switch (code) {
-    case 'schema_pattern':
-      return String(params.pattern ?? '').startsWith(SLUG_PATTERN)
+    case 'schema_pattern': {
+      const pattern = String(params.pattern ?? '');
+      // A username may also have dots and underscores; a version or scheme name has hyphens only.
+      if (pattern.startsWith(SLUG_PATTERN) && pattern.includes('._-'))
+        return 'Use lower-case letters, digits, dots, hyphens and underscores, starting with a letter or digit, such as olivia.officer.';
+      return pattern.startsWith(SLUG_PATTERN)
         ? 'Use lower-case letters, digits and hyphens only, such as 2011-revised.'
         : 'This is not written the way it needs to be.';
+    }
     case 'schema_required':
       return 'This must be filled in.';
     case 'schema_type':

@@ -21,7 +21,11 @@ export function checkedBody<N extends RequestName>(name: N, req: Request): Reque
     checkers.set(name, check);
   }
   const issues = check(req.body);
-  if (issues.length > 0) throw unprocessable('The request body is invalid.', issues);
+  if (issues.length > 0)
+    throw unprocessable(
+      'Some of what was sent is not as it needs to be: each problem is listed with where it is and what is wrong.',
+      issues,
+    );
   return req.body as RequestBodies[N];
 }
 

@@ -61,3 +61,19 @@ describe('what is wrong', () => {
     expect(plainMessage({ code: 'band_gap', message: "band 'B' starts at 30 points" })).toBe("Band 'B' starts at 30 points");
   });
 });
+
+describe('a refused account form', () => {
+  it('words a bad username with an example of a username, not of a version name', async () => {
+    const { checkedBody } = await import('../../server/http/request-check.js');
+    let problem: ReturnType<typeof fromIssues>[number] | undefined;
+    try {
+      checkedBody('CreateUserRequest', { body: { username: 'Olivia Officer', displayName: 'Olivia', roles: ['officer'] } } as never);
+    } catch (e) {
+      problem = (e as { errors: ReturnType<typeof fromIssues> }).errors.find((p) => p.pointer === '/username');
+    }
+    expect(problem).toBeDefined();
+    expect(plainMessage(problem!)).toBe(
+      'Use lower-case letters, digits, dots, hyphens and underscores, starting with a letter or digit, such as olivia.officer.',
+    );
+  });
+});
