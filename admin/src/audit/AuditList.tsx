@@ -3,9 +3,9 @@
 import { Alert, Box, Button, TextField, Typography } from '@mui/material';
 import VerifiedIcon from '@mui/icons-material/VerifiedUser';
 import { useEffect, useState } from 'react';
+import { MomentField } from '../fields';
 import {
   DataTable,
-  DateField,
   ExportButton,
   FilterButton,
   FunctionField,
@@ -205,7 +205,7 @@ export function AuditList() {
         >
           <DataTable.Col source="seq" label="No." />
           <DataTable.Col source="at" label="Time">
-            <DateField source="at" showTime locales="en-GB" />
+            <MomentField source="at" />
           </DataTable.Col>
           <DataTable.Col source="actorName" label="Who" disableSort />
           <DataTable.Col source="actionWords" label="What happened" disableSort />
