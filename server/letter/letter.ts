@@ -1,8 +1,13 @@
 /**
  * The letter to the person about a recorded decision: the amount, how it was worked out step by step,
- * the carer adjustment and why, what the council will also look at, what happens next and how to ask
- * for a review. Deterministic: every sentence about the amount is the engine's explanation (explain()),
- * and the rest is the policy's own publication section, or the fixed words below when it has none.
+ * the carer adjustment and why, what happens next and how to ask for a review. Deterministic: every
+ * sentence about the amount is the engine's explanation (explain()), and the rest is the policy's own
+ * publication section, or the fixed words below when it has none.
+ *
+ * A policy's flags (its rules' messages: "consider a safeguarding referral today", "refer to the panel")
+ * are instructions to staff, and the policy format marks no flag as meant for the person: so none is
+ * ever printed here, nor its kind. When any was raised, the letter says in plain words what the council
+ * does next: it checks the assessment with the person before the budget is agreed.
  */
 
 import {
@@ -37,7 +42,6 @@ export function letterFor(decision: DecisionRecord, policy: Policy): Letter {
   const howWorkedOut = explainSections(result)
     .filter((s) => !s.forOfficers)
     .map((s) => ({ heading: s.heading, paragraphs: s.lines }));
-  const flags = result.flags.map((f) => f.message);
   return {
     council: policy.council,
     scheme: policy.title,
@@ -46,14 +50,17 @@ export function letterFor(decision: DecisionRecord, policy: Policy): Letter {
     headline: headline(decision),
     sections: [
       ...howWorkedOut,
-      ...(flags.length > 0 ? [{ heading: 'What the council will also look at', paragraphs: flags }] : []),
-      { heading: 'What happens next', paragraphs: [nextStepsWords(policy)] },
+      { heading: 'What happens next', paragraphs: [nextStepsWords(policy), ...(result.flags.length > 0 ? [FOLLOWED_UP] : [])] },
       { heading: 'If you think this is wrong', paragraphs: [reviewWords(policy, reference)] },
       ...(publication.contact ? [{ heading: 'Contact', paragraphs: contactLines(publication.contact) }] : []),
     ],
     provenance: `Worked out under ${policy.id} version ${policy.version} (${decision.contentHash}), engine ${result.provenance.engineVersion}; decision ${decision.id}.`,
   };
 }
+
+/** What the letter says when the policy raised any flag for staff: what the council does, never the flag. */
+export const FOLLOWED_UP =
+  'Before your personal budget is agreed, someone from the council will go through your assessment with you and talk about the support you need. They will contact you soon.';
 
 function headline(decision: DecisionRecord): string {
   const { result } = decision;

@@ -100,7 +100,7 @@ export function decisionRoutes(ctx: AppContext): RouteSpec[] {
             inline: {
               type: 'string',
               description:
-                "A printable HTML page: the amount, how it was worked out step by step (the engine's explanation), the carer adjustment, what the council will also look at, what happens next and how to ask for a review (the policy's publication section).",
+                "A printable HTML page: the amount, how it was worked out step by step (the engine's explanation), the carer adjustment, what happens next and how to ask for a review (the policy's publication section). The policy's flags are for staff and never printed in it; when any was raised, it says the council will go through the assessment with the person.",
             },
           },
           type: 'text/html',

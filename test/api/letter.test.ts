@@ -56,6 +56,39 @@ describe('the letter about a decision', () => {
     expect(html).not.toContain('For review by the council');
   });
 
+  it('never prints a flag meant for staff, and says in plain words what the council will do next', async () => {
+    // 2010-revised's worked example raises all three of its flags: panel (over £1,000 a week), NHS continuing
+    // healthcare (weighted health 43.5) and safeguarding (the person is at risk of harm from others).
+    const example = exampleVersions()
+      .find((v) => v.scheme === 'adult-ras' && v.version === '2010-revised')!
+      .examples.find((e) => e.name === 'high-need-panel-nhs-safeguarding')!.json;
+    const id = await recorded({ policyId: 'adult-ras', version: '2010-revised', assessment: example.assessment, reason: LATE });
+    const html = await (await get(`/api/decisions/${id}/letter`, server.tokens.officer)).text();
+    expect(html).toContain('Your indicative personal budget is £1,300.00 a week (£5,633.33 a month, £67,600.00 a year).');
+    for (const staffWords of [
+      'consider a safeguarding referral today',
+      'safeguarding',
+      'refer to the resource allocation panel',
+      'NHS continuing healthcare checklist',
+      'What the council will also look at',
+      'For review by the council',
+    ])
+      expect(html.toLowerCase(), staffWords).not.toContain(staffWords.toLowerCase());
+    expect(html).toContain(
+      '<h2>What happens next</h2>\n<p>This amount is indicative. You will agree a support plan with the council, and with it your personal budget. ' +
+        'If the budget agreed is different from this amount, the reason is recorded.</p>\n<p>Before your personal budget is agreed, someone from the ' +
+        'council will go through your assessment with you and talk about the support you need. They will contact you soon.</p>',
+    );
+    const pdf = pdfText(Buffer.from(await (await get(`/api/decisions/${id}/letter.pdf`, server.tokens.officer)).arrayBuffer()));
+    expect(pdf.toLowerCase()).not.toContain('safeguarding');
+  });
+
+  it('says nothing of a follow-up when the policy raised no flag', async () => {
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment, reason: LATE });
+    const html = await (await get(`/api/decisions/${id}/letter`, server.tokens.officer)).text();
+    expect(html).not.toContain('go through your assessment with you');
+  });
+
   it('is the same letter as a PDF', async () => {
     const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: carerCase.assessment, reason: LATE });
     const res = await get(`/api/decisions/${id}/letter.pdf`, server.tokens['api-client']);

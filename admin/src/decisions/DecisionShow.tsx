@@ -1,6 +1,6 @@
 /**
- * One recorded decision: the amount and how it was worked out, the final budget if agreed, and the letter
- * to the person, to read and print or to download as a PDF.
+ * One recorded decision: the amount, the flags the policy raised for staff, how it was worked out, the
+ * final budget if agreed, and the letter to the person, to read and print or to download as a PDF.
  */
 
 import Alert from '@mui/material/Alert';
@@ -25,6 +25,36 @@ function show(blob: Blob, pdf: boolean, id: string): void {
     a.click();
   } else window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** How urgent a flag is, in words (the policy's severity). */
+const SEVERITY_WORDS: Record<string, string> = { action: 'Act on this', review: 'For review', info: 'For information' };
+
+/** The flags the policy's rules raised, in the policy's own words: for staff, never in the letter. */
+function StaffFlags({ flags }: { flags: Decision['result']['flags'] }) {
+  return (
+    <Box component="section" aria-labelledby="staff-flags" sx={{ mb: 2 }} data-testid="staff-flags">
+      <Typography variant="h2" component="h2" id="staff-flags" sx={{ fontSize: '1.3rem', mb: 1 }}>
+        Flags for staff
+      </Typography>
+      {flags.length === 0 ? (
+        <Typography>The policy raised no flags for this assessment.</Typography>
+      ) : (
+        <>
+          <Typography color="text.secondary" sx={{ mb: 1 }}>
+            For staff only: the letter to the person never includes these.
+          </Typography>
+          <Box component="ul" sx={{ m: 0, pl: 3 }}>
+            {flags.map((flag) => (
+              <Typography component="li" key={flag.code} sx={{ mb: 0.5 }}>
+                <strong>{SEVERITY_WORDS[flag.severity ?? 'info'] ?? 'For information'}:</strong> {flag.message}
+              </Typography>
+            ))}
+          </Box>
+        </>
+      )}
+    </Box>
+  );
 }
 
 function DecisionBody() {
@@ -70,6 +100,7 @@ function DecisionBody() {
         </Button>
       </Box>
       {problem && <Alert severity="error">{problem}</Alert>}
+      <StaffFlags flags={result.flags} />
       <Typography variant="h2" component="h2" sx={{ fontSize: '1.3rem', mb: 1 }}>
         How it was worked out
       </Typography>
