@@ -4,9 +4,9 @@
  * examples, API keys, the audit check, the published RAS) as custom methods beside them. Components
  * reach the server through useDataProvider() (or the authProvider, to sign in), never with fetch.
  *
- * Decisions and the audit log grow without bound, so the server pages, searches and counts them. The
- * other lists (schemes, versions, users, cohorts) are a council's handful: fetched whole, they are
- * sorted and paged here. A version's id is "<policyId>:<version>".
+ * Every list is sorted, searched, filtered and paged by the server: react-admin's list parameters go
+ * into the query (sort, order, q, the list's filters, offset, limit), and the server counts the matches
+ * (X-Total-Count). Nothing is sorted or paged in the browser. A version's id is "<policyId>:<version>".
  */
 
 import {
@@ -54,41 +54,82 @@ const segment = (id: RaRecord['id']) => encodeURIComponent(String(id));
 /** What a resource supports; anything else is refused with a sentence, not a crash. */
 type ResourceProvider = Partial<DataProvider>;
 
-/** A small list fetched whole: sorted, searched (q) and paged here. */
-function wholeList(load: (params: GetListParams) => Promise<RaRecord[]>): ResourceProvider {
-  const list = async (params: GetListParams) => inBrowser(await load(params), params);
-  return {
-    getList: list as DataProvider['getList'],
-    getManyReference: (async (_resource: string, params: GetListParams & { target: string; id: RaRecord['id'] }) =>
-      list({ ...params, filter: { ...params.filter, [params.target]: params.id } })) as DataProvider['getManyReference'],
-  };
+/** How a list the server sorts is asked for: the filters it takes, and the field that stands for react-admin's 'id'. */
+export interface ServerList {
+  path: string;
+  /** The filters the server takes, by their names in react-admin and in the query. */
+  filters: readonly string[];
+  /** What to sort by when react-admin asks for 'id' (its default), which the server may not sort by. */
+  idField: string;
 }
 
-/** A list the server pages: offset and limit in the query, the total in X-Total-Count. */
-async function serverPage(path: string, query: Record<string, string | undefined>, params: GetListParams): Promise<GetListResult> {
+/** The lists the server sorts, searches, filters and pages (server/routes/list-specs.ts). */
+export const SERVER_LISTS = {
+  policies: { path: '/api/policies', filters: ['q'], idField: 'id' },
+  versions: { path: '/api/versions', filters: ['q', 'policyId', 'status'], idField: 'policyId' },
+  users: { path: '/api/users', filters: ['q', 'role', 'disabled'], idField: 'username' },
+  cohorts: { path: '/api/cohorts', filters: ['q', 'policyId', 'source'], idField: 'createdAt' },
+} as const satisfies Record<string, ServerList>;
+
+/** The query a getList sends: the list's filters that are set, sort and order, and the page as offset and limit. */
+export function listQuery(list: ServerList, params: GetListParams): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const name of list.filters) {
+    const value = params.filter?.[name];
+    if (value !== undefined && value !== null && String(value).trim() !== '') query.set(name, String(value).trim());
+  }
+  if (params.sort?.field) {
+    query.set('sort', params.sort.field === 'id' ? list.idField : params.sort.field);
+    query.set('order', params.sort.order === 'DESC' ? 'desc' : 'asc');
+  }
+  return withPage(query, params);
+}
+
+function withPage(query: URLSearchParams, params: GetListParams): URLSearchParams {
   const { page = 1, perPage = 25 } = params.pagination ?? {};
-  const search = new URLSearchParams(
-    Object.entries({ ...query, offset: String((page - 1) * perPage), limit: String(perPage) }).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
-    ),
-  );
-  const res = await api<RaRecord[]>(`${path}?${search}`);
+  query.set('offset', String((page - 1) * perPage));
+  query.set('limit', String(perPage));
+  return query;
+}
+
+/** One page of a list, and how many match in all (X-Total-Count). */
+async function fetchPage(path: string, query: URLSearchParams): Promise<GetListResult> {
+  const res = await api<RaRecord[]>(`${path}?${query}`);
   return { data: res.body, total: Number(res.headers.get('X-Total-Count') ?? res.body.length) };
 }
 
+/** A list the server sorts, filters and pages; `toRecord` gives each row the id the console knows it by. */
+function serverList(list: ServerList, toRecord: (row: RaRecord) => RaRecord = (row) => row): ResourceProvider {
+  const getList = async (params: GetListParams) => {
+    const page = await fetchPage(list.path, listQuery(list, params));
+    return { ...page, data: page.data.map(toRecord) };
+  };
+  return {
+    getList: (async (_resource: string, params: GetListParams) => getList(params)) as DataProvider['getList'],
+    getManyReference: (async (_resource: string, params: GetListParams & { target: string; id: RaRecord['id'] }) =>
+      getList({ ...params, filter: { ...params.filter, [params.target]: params.id } })) as DataProvider['getManyReference'],
+  };
+}
+
+/** A list the server pages in its own order (newest first, or the audit log's order): filters and page only. */
+async function serverPage(path: string, query: Record<string, string | undefined>, params: GetListParams): Promise<GetListResult> {
+  const search = new URLSearchParams(
+    Object.entries(query)
+      .map(([name, value]) => [name, value?.trim()] as const)
+      .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+  return fetchPage(path, withPage(search, params));
+}
+
 const policies: ResourceProvider = {
-  ...wholeList(async () => (await api<RaRecord[]>('/api/policies')).body),
+  ...serverList(SERVER_LISTS.policies),
   getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
     data: (await api<RaRecord>(`/api/policies/${segment(id)}`)).body,
   })) as DataProvider['getOne'],
 };
 
 const versions: ResourceProvider = {
-  ...wholeList(async ({ filter }) => {
-    const ids: string[] = filter?.policyId ? [filter.policyId] : (await api<RaRecord[]>('/api/policies')).body.map((p) => String(p.id));
-    const all = await Promise.all(ids.map(async (id) => (await api<RaRecord[]>(`/api/policies/${segment(id)}/versions`)).body));
-    return all.flat().map((v) => ({ ...v, id: versionId(v.policyId, v.version) }));
-  }),
+  ...serverList(SERVER_LISTS.versions, (v) => ({ ...v, id: versionId(v.policyId, v.version) })),
   getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => {
     const res = await api<RaRecord>(versionPath(String(id)));
     return { data: { ...res.body, id, etag: res.headers.get('ETag') } };
@@ -123,7 +164,7 @@ const versions: ResourceProvider = {
 };
 
 const users: ResourceProvider = {
-  ...wholeList(async () => (await api<RaRecord[]>('/api/users')).body),
+  ...serverList(SERVER_LISTS.users),
   // With its ETag: a second admin agrees to a waiting change as they read it (If-Match).
   getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => {
     const res = await api<RaRecord>(`/api/users/${segment(id)}`);
@@ -144,7 +185,7 @@ const users: ResourceProvider = {
 };
 
 const cohorts: ResourceProvider = {
-  ...wholeList(async () => (await api<RaRecord[]>('/api/cohorts')).body),
+  ...serverList(SERVER_LISTS.cohorts),
   getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
     data: (await api<RaRecord>(`/api/cohorts/${segment(id)}`)).body,
   })) as DataProvider['getOne'],
@@ -169,7 +210,11 @@ const audit: ResourceProvider = {
 
 const decisions: ResourceProvider = {
   getList: (async (_r: string, params: GetListParams) =>
-    serverPage('/api/decisions', { policyId: params.filter?.policyId }, params)) as DataProvider['getList'],
+    serverPage(
+      '/api/decisions',
+      { policyId: params.filter?.policyId, reference: params.filter?.reference },
+      params,
+    )) as DataProvider['getList'],
   getOne: (async (_r: string, { id }: { id: RaRecord['id'] }) => ({
     data: (await api<RaRecord>(`/api/decisions/${segment(id)}`)).body,
   })) as DataProvider['getOne'],
@@ -203,24 +248,6 @@ function providerFor(resource: string): DataProvider {
     }) as DataProvider['deleteMany'],
     ...own,
   } as DataProvider;
-}
-
-/** A list fetched whole, sorted, filtered (q searches every field's text) and paged in the browser. */
-function inBrowser(records: RaRecord[], params: GetListParams): GetListResult {
-  const { field, order } = params.sort ?? { field: 'id', order: 'ASC' };
-  const q = String(params.filter?.q ?? '').toLowerCase();
-  const filtered = records
-    .filter((r) => !q || JSON.stringify(r).toLowerCase().includes(q))
-    .filter((r) => Object.entries(params.filter ?? {}).every(([k, v]) => k === 'q' || k === 'policyId' || v === undefined || r[k] === v));
-  const sorted = [...filtered].sort((a, b) => {
-    const x = a[field];
-    const y = b[field];
-    return (
-      (x === y ? 0 : x === undefined || x === null ? 1 : y === undefined || y === null ? -1 : x < y ? -1 : 1) * (order === 'DESC' ? -1 : 1)
-    );
-  });
-  const { page: p = 1, perPage = 25 } = params.pagination ?? {};
-  return { data: sorted.slice((p - 1) * perPage, p * perPage), total: sorted.length };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,22 @@
-/** Recorded decisions, newest first: who, under which version, and the indicative weekly amount. */
+/**
+ * Recorded decisions, newest first: whose (the person's reference), who recorded it, under which version,
+ * and the indicative weekly amount. A person's decisions are found by their reference, searched on the server.
+ */
 
 import Typography from '@mui/material/Typography';
-import { DataTable, DateField, FunctionField, List, type RaRecord, ReferenceField, TextField } from 'react-admin';
-import { formatPence } from '../format';
+import { DataTable, FunctionField, List, type RaRecord, ReferenceField, TextField, TextInput } from 'react-admin';
+import { dateTime, formatPence } from '../format';
+
+const filters = [
+  <TextInput
+    key="reference"
+    source="reference"
+    label="Person's reference"
+    helperText="The whole reference, as the case system gives it"
+    alwaysOn
+    resettable
+  />,
+];
 
 export function DecisionList() {
   return (
@@ -11,13 +25,14 @@ export function DecisionList() {
         Decisions
       </Typography>
       <Typography sx={{ my: 1, maxWidth: '75ch' }}>
-        Every indicative budget a case system or an officer recorded, with the version it used. Open one to read it, replay it or print the
-        letter to the person.
+        Every indicative budget a case system or an officer recorded, with the version it used. Find a person's decisions by their
+        reference; open one to read how it was worked out and its flags, or to print the letter to the person.
       </Typography>
       <List
         empty={<Typography sx={{ p: 2 }}>No decisions recorded yet. A case system or an officer records them over the API.</Typography>}
         sort={{ field: 'createdAt', order: 'DESC' }}
         perPage={25}
+        filters={filters}
         title="Decisions"
         exporter={false}
         sx={{ '& .RaList-content': { overflowX: 'auto' } }}
@@ -25,7 +40,10 @@ export function DecisionList() {
         <DataTable bulkActionButtons={false} rowClick="show">
           {/* The server keeps decisions newest first and pages them; it sorts them no other way. */}
           <DataTable.Col source="createdAt" label="Recorded" disableSort>
-            <DateField source="createdAt" showTime locales="en-GB" />
+            <FunctionField render={(r: RaRecord) => dateTime(r.createdAt)} />
+          </DataTable.Col>
+          <DataTable.Col source="reference" label="Person's reference" disableSort>
+            <FunctionField render={(r: RaRecord) => r.reference ?? '–'} />
           </DataTable.Col>
           <DataTable.Col source="policyId" label="Scheme" disableSort>
             <ReferenceField source="policyId" reference="policies" link={false}>

@@ -20,7 +20,7 @@ function InForce() {
 /** Each RAS scheme with the version in force today; a row opens the scheme's versions. */
 export function PolicyList() {
   return (
-    <List title="Policies" exporter={false} pagination={false}>
+    <List title="Policies" exporter={false} pagination={false} perPage={100}>
       <DataTable rowClick={(id) => `/versions?filter=${encodeURIComponent(JSON.stringify({ policyId: id }))}`} bulkActionButtons={false}>
         <DataTable.Col source="id" label="Scheme" />
         <DataTable.Col source="title" label="Title" />
