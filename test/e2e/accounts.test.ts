@@ -28,7 +28,7 @@ describe('a new person', () => {
     expect(await page.getByLabel(/password/i).count()).toBe(0);
     await page.getByRole('textbox', { name: 'User name' }).fill('j.patel');
     await page.getByRole('textbox', { name: 'Display name' }).fill('Jaya Patel');
-    await page.getByLabel('Scrutiny: reads, replays and compares').check();
+    await page.getByLabel('Scrutiny: reads versions and the audit log, and compares versions over a cohort').check();
     await checkPage(page, 'accounts-1-create');
     await page.getByRole('button', { name: 'Save' }).click();
 
@@ -79,7 +79,7 @@ describe('a new person', () => {
     // Their own account: their role in words, and who did what to the account.
     await page.getByRole('menuitem', { name: 'My account' }).click();
     await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
-    await page.getByText('Scrutiny: you can read every version, replay decisions and compare versions over a cohort.').waitFor();
+    await page.getByText('Scrutiny: you can read every version and the audit log, and compare versions over a cohort.').waitFor();
     const history = page.getByRole('region', { name: 'What has been done to your account' });
     await history.getByText(/admin created the account with the role Scrutiny/).waitFor();
     await history.getByText(/You set your password with the one-time code admin gave on /).waitFor();

@@ -21,6 +21,13 @@ import { SchemePicker } from './SchemePicker';
 import { ageFromDateOfBirth, questionnaireFor, type PolicyDocument, type Questionnaire } from './types';
 import { useEvaluation } from './useEvaluation';
 import { usePolicyVersion } from './usePolicyVersion';
+import type { Permission } from '../contract/api-answers';
+
+/**
+ * What the calculator needs the server to allow: reading the schemes and a version's questionnaire, and
+ * evaluating. A case system's account (api-client) may evaluate but reads no scheme, so it is not offered the page.
+ */
+export const CALCULATOR_ACTIONS: readonly Permission[] = ['policy.read', 'assessment.evaluate'];
 
 export function CalculatorPage() {
   const [ageMode, setAgeMode] = useState<AgeMode>('age');

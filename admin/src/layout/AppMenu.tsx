@@ -10,6 +10,7 @@ import PublicIcon from '@mui/icons-material/Public';
 import { Menu, usePermissions } from 'react-admin';
 import type { Access } from '../authProvider';
 import type { Permission } from '../contract/api-answers';
+import { CALCULATOR_ACTIONS } from '../calculator/CalculatorPage';
 
 /** The menu follows the actions the server allows the signed-in user (GET /api/auth/me); it still checks every request. */
 export function AppMenu() {
@@ -19,7 +20,7 @@ export function AppMenu() {
     <Menu>
       {can('policy.read') && <Menu.Item to="/policies" primaryText="Policies" leftIcon={<PolicyIcon />} />}
       {can('policy.read') && <Menu.Item to="/versions" primaryText="Versions" leftIcon={<ArticleIcon />} />}
-      {can('assessment.evaluate') && <Menu.Item to="/calculator" primaryText="Calculator" leftIcon={<CalculateIcon />} />}
+      {CALCULATOR_ACTIONS.every(can) && <Menu.Item to="/calculator" primaryText="Calculator" leftIcon={<CalculateIcon />} />}
       {can('comparison.run') && <Menu.Item to="/compare" primaryText="Compare" leftIcon={<CompareArrowsIcon />} />}
       {can('decision.list') && <Menu.Item to="/decisions" primaryText="Decisions" leftIcon={<GavelIcon />} />}
       {can('audit.read') && <Menu.Item to="/audit" primaryText="Audit log" leftIcon={<HistoryIcon />} />}

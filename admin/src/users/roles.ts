@@ -1,7 +1,7 @@
 export const ROLE_CHOICES = [
   { id: 'officer', name: 'Officer: edits drafts and submits them' },
   { id: 'ratifier', name: 'Ratifier: ratifies versions, and proposes or confirms their withdrawal' },
-  { id: 'scrutiny', name: 'Scrutiny: reads, replays and compares' },
+  { id: 'scrutiny', name: 'Scrutiny: reads versions and the audit log, and compares versions over a cohort' },
   { id: 'api-client', name: 'API client: a case-management system that evaluates and records decisions' },
   { id: 'admin', name: 'Administrator: manages users and reads the audit log' },
 ];
@@ -18,7 +18,7 @@ export const ROLE_SHORT: Record<string, string> = {
 export const ROLE_WORDS: Record<string, string> = {
   officer: 'edit draft versions of a scheme and submit them for ratification',
   ratifier: "ratify submitted versions, and propose or confirm a version's withdrawal",
-  scrutiny: 'read every version, replay decisions and compare versions over a cohort',
+  scrutiny: 'read every version and the audit log, and compare versions over a cohort',
   'api-client': 'evaluate assessments and record decisions, as a case-management system',
   admin: 'manage users and read the audit log',
 };
