@@ -4,6 +4,7 @@ import { Alert, Box, Button, TextField, Typography } from '@mui/material';
 import VerifiedIcon from '@mui/icons-material/VerifiedUser';
 import { useEffect, useState } from 'react';
 import { MomentField } from '../fields';
+import { ListPagination } from '../layout/ListPagination';
 import {
   DataTable,
   ExportButton,
@@ -193,6 +194,7 @@ export function AuditList() {
         actions={<Actions />}
         sort={{ field: 'seq', order: 'DESC' }}
         perPage={25}
+        pagination={<ListPagination />}
         title="Audit log"
         empty={<Empty />}
         disableSyncWithLocation={false}
