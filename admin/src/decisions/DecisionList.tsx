@@ -3,6 +3,7 @@
  * and the indicative weekly amount. A person's decisions are found by their reference, searched on the server.
  */
 
+import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DataTable, FunctionField, List, type RaRecord, ReferenceField, TextField, TextInput } from 'react-admin';
 import { dateTime, formatPence } from '../format';
@@ -35,27 +36,34 @@ export function DecisionList() {
         filters={filters}
         title="Decisions"
         exporter={false}
-        sx={{ '& .RaList-content': { overflowX: 'auto' } }}
       >
-        <DataTable bulkActionButtons={false} rowClick="show">
-          {/* The server keeps decisions newest first and pages them; it sorts them no other way. */}
-          <DataTable.Col source="createdAt" label="Recorded" disableSort>
-            <FunctionField render={(r: RaRecord) => dateTime(r.createdAt)} />
-          </DataTable.Col>
-          <DataTable.Col source="reference" label="Person's reference" disableSort>
-            <FunctionField render={(r: RaRecord) => r.reference ?? '–'} />
-          </DataTable.Col>
-          <DataTable.Col source="policyId" label="Scheme" disableSort>
-            <ReferenceField source="policyId" reference="policies" link={false}>
-              <TextField source="title" />
-            </ReferenceField>
-          </DataTable.Col>
-          <DataTable.Col source="version" label="Version" disableSort />
-          <DataTable.Col source="weeklyPence" label="Indicative amount" disableSort>
-            <FunctionField render={(r: RaRecord) => (r.weeklyPence === null ? 'No amount' : `${formatPence(r.weeklyPence)} a week`)} />
-          </DataTable.Col>
-          <DataTable.Col source="createdByName" label="Recorded by" disableSort />
-        </DataTable>
+        {/* On a narrow screen the table scrolls sideways in its own box, which the keyboard can reach and scroll. */}
+        <Box
+          role="region"
+          aria-label="Decisions found"
+          tabIndex={0}
+          sx={{ overflowX: 'auto', '& .RaDataTable-tableWrapper': { overflowX: 'visible' } }}
+        >
+          <DataTable bulkActionButtons={false} rowClick="show">
+            {/* The server keeps decisions newest first and pages them; it sorts them no other way. */}
+            <DataTable.Col source="createdAt" label="Recorded" disableSort>
+              <FunctionField render={(r: RaRecord) => dateTime(r.createdAt)} />
+            </DataTable.Col>
+            <DataTable.Col source="reference" label="Person's reference" disableSort>
+              <FunctionField render={(r: RaRecord) => r.reference ?? '–'} />
+            </DataTable.Col>
+            <DataTable.Col source="policyId" label="Scheme" disableSort>
+              <ReferenceField source="policyId" reference="policies" link={false}>
+                <TextField source="title" />
+              </ReferenceField>
+            </DataTable.Col>
+            <DataTable.Col source="version" label="Version" disableSort />
+            <DataTable.Col source="weeklyPence" label="Indicative amount" disableSort>
+              <FunctionField render={(r: RaRecord) => (r.weeklyPence === null ? 'No amount' : `${formatPence(r.weeklyPence)} a week`)} />
+            </DataTable.Col>
+            <DataTable.Col source="createdByName" label="Recorded by" disableSort />
+          </DataTable>
+        </Box>
       </List>
     </>
   );
