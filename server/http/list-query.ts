@@ -55,7 +55,8 @@ export function listPage<T>(query: Request['query'], rows: readonly T[], spec: L
   const key = spec.sortable[sort]!;
   const sorted = matching
     .map((row, index) => ({ row, index, value: key(row) }))
-    .sort((a, b) => compare(a.value, b.value) * (order === 'desc' ? -1 : 1) || a.index - b.index)
+    // Rows that tie keep the order they are stored in, and descending is that order reversed: the newest first.
+    .sort((a, b) => (compare(a.value, b.value) || a.index - b.index) * (order === 'desc' ? -1 : 1))
     .map((x) => x.row);
   return { rows: sorted.slice(offset, offset + limit), total: matching.length };
 }
