@@ -10,7 +10,7 @@ import Button from '@mui/material/Button';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   Edit,
@@ -84,8 +84,14 @@ function PolicyEditor() {
   const state = useEditorState();
   const [tab, setTab] = useState(0);
   const { permissions } = usePermissions<Access>();
+  // The form starts from the record as first read whole, and only a new revision of the content starts it
+  // again (the Form is keyed by the content hash). react-admin resets a form whenever its record's data
+  // changes, and the record here is refetched in the background when the page opens: under load that
+  // answer can land after the officer has begun, and a reset would silently drop every change the form's
+  // inputs do not hold themselves (what was typed in the JSON tab), so the save would lose it.
+  const pinned = usePinnedRecord(record);
   // From the list, the record may be a summary without its document until the version itself arrives.
-  if (!record?.document) return null;
+  if (!record?.document || !pinned) return null;
   // Someone who may not change this version reads it instead of being given a form the server would refuse.
   if (!permissions || record.status !== 'draft' || !permissions.actions.includes('version.draft')) return <ReadOnly record={record} />;
 
@@ -100,7 +106,7 @@ function PolicyEditor() {
   }
 
   return (
-    <Form onSubmit={onSubmit} disableInvalidFormNotification warnWhenUnsavedChanges key={record.contentHash}>
+    <Form record={pinned} onSubmit={onSubmit} disableInvalidFormNotification warnWhenUnsavedChanges key={record.contentHash}>
       <Box sx={{ p: { xs: 1, md: 2 } }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
           <Typography variant="h1" component="h1">
@@ -138,6 +144,13 @@ function PolicyEditor() {
       </Toolbar>
     </Form>
   );
+}
+
+/** The first whole record of each content hash: the same object however often the same content is read again. */
+function usePinnedRecord(record: Editing | undefined): Editing | undefined {
+  const pinned = useRef<Editing | undefined>(undefined);
+  if (record?.document && record.contentHash !== pinned.current?.contentHash) pinned.current = record;
+  return record?.document ? pinned.current : undefined;
 }
 
 function ReadOnly({ record }: { record: Editing }) {
