@@ -1,6 +1,8 @@
 import { type Checkpoint, checkpointLine, checkpointsIn, parseCheckpoint } from '../audit/checkpoint.js';
 import { ACTION_WORDS, auditReader } from '../audit/words.js';
 import type { AppContext } from '../context.js';
+import { today } from '../clock.js';
+import { currentTitle } from '../domain/in-force.js';
 import { HttpProblem } from '../http/errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { pageRequest, sendPage, WHOLE_LIST } from '../http/paging.js';
@@ -19,7 +21,14 @@ export function describedEntries(ctx: AppContext, entries: readonly AuditEntry[]
 }
 
 const readerOf = (ctx: AppContext) =>
-  auditReader({ users: ctx.store.all('users'), policies: ctx.store.all('policies'), cohorts: ctx.store.all('cohorts') });
+  auditReader({ users: ctx.store.all('users'), policies: policiesByCurrentTitle(ctx), cohorts: ctx.store.all('cohorts') });
+
+/** Schemes as the log names them: by their title now (the version in force, else the newest), never their first version's. */
+function policiesByCurrentTitle(ctx: AppContext) {
+  const versions = ctx.store.all('versions');
+  const date = today(ctx.clock);
+  return ctx.store.all('policies').map((p) => ({ ...p, title: currentTitle(versions, p.id, date) ?? p.title }));
+}
 
 export function auditRoutes(ctx: AppContext): RouteSpec[] {
   return [

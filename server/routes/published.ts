@@ -33,7 +33,8 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
               const inForce = versionInForce(versions, p.id, date);
               return {
                 id: p.id,
-                title: inForce?.document.title ?? p.title,
+                // Called by its title now: the version in force, else the newest published, never the first version's.
+                title: (inForce ?? published.at(-1))?.document.title ?? p.title,
                 council: p.council,
                 inForce: inForce ? { version: inForce.version, effectiveFrom: inForce.ratification!.effectiveFrom } : null,
                 versions: published.map((v) => ({ version: v.version, status: v.status, effectiveFrom: v.ratification!.effectiveFrom })),

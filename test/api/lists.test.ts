@@ -192,3 +192,11 @@ describe('the cohorts list', () => {
     expect(total(none)).toBe(0);
   });
 });
+
+describe("a scheme's title in the audit log", () => {
+  it('is its title now, not its first version’s', async () => {
+    // adult-ras was seeded with 2009-pilot first (titled "Adult social care RAS: 2009 pilot"); 2010-revised is in force.
+    const seeded = ok(await admin().get('/api/audit?target=policy:adult-ras'));
+    expect(seeded.map((e: { targetWords: string }) => e.targetWords)).toEqual(['Adult social care RAS: 2010 revision']);
+  });
+});
