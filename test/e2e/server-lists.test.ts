@@ -56,3 +56,22 @@ describe("a scheme's versions", () => {
     expect(asked.at(-1)).toMatchObject({ policyId: 'childrens-ras', sort: 'version', order: 'asc', offset: '0', limit: '10' });
   });
 });
+
+describe('the users list', () => {
+  it('is searched by the server as an administrator types', async () => {
+    const page = await file.ui.freshPage('admin');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/users') asked.push(url.search);
+    });
+    await openHome(page, file.ui.server.url);
+    await fromMenu(page, 'Users');
+    await page.getByRole('cell', { name: 'officer2', exact: true }).waitFor();
+    await page.getByLabel('Search names').fill('second');
+    await expect.poll(() => asked.at(-1)).toBe('?q=second&sort=username&order=asc&offset=0&limit=10');
+    await page.getByRole('cell', { name: 'ratifier', exact: true }).waitFor({ state: 'detached' });
+    expect(await page.locator('tbody tr td.column-username').allTextContents()).toEqual(['officer2']);
+    await checkPage(page, 'users-searched');
+  });
+});

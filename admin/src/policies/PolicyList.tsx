@@ -1,5 +1,5 @@
 import Typography from '@mui/material/Typography';
-import { DataTable, List, useRecordContext } from 'react-admin';
+import { DataTable, List, TextInput, useRecordContext } from 'react-admin';
 import { longDate } from '../format';
 
 function InForce() {
@@ -17,10 +17,13 @@ function InForce() {
   );
 }
 
+// Searched by the server (GET /api/policies?q=): id, title or council.
+const filters = [<TextInput key="q" source="q" label="Search schemes" alwaysOn resettable />];
+
 /** Each RAS scheme with the version in force today; a row opens the scheme's versions. */
 export function PolicyList() {
   return (
-    <List title="Policies" exporter={false} pagination={false} perPage={100}>
+    <List title="Policies" exporter={false} pagination={false} perPage={100} filters={filters}>
       <DataTable rowClick={(id) => `/versions?filter=${encodeURIComponent(JSON.stringify({ policyId: id }))}`} bulkActionButtons={false}>
         <DataTable.Col source="id" label="Scheme" />
         <DataTable.Col source="title" label="Title" />

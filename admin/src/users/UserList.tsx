@@ -1,6 +1,13 @@
 import { Box, Typography } from '@mui/material';
-import { CreateButton, DataTable, DateField, FunctionField, List, TopToolbar, type RaRecord } from 'react-admin';
+import { CreateButton, DataTable, FunctionField, List, SelectInput, TextInput, TopToolbar, type RaRecord } from 'react-admin';
+import { formatDate } from '../format';
 import { ROLE_SHORT } from './roles';
+
+// Searched and filtered by the server (GET /api/users: q, role).
+const filters = [
+  <TextInput key="q" source="q" label="Search names" alwaysOn resettable />,
+  <SelectInput key="role" source="role" label="Role" choices={Object.entries(ROLE_SHORT).map(([id, name]) => ({ id, name }))} alwaysOn />,
+];
 import { isSystem, type UserView } from './types';
 
 const Empty = () => (
@@ -24,6 +31,7 @@ export function UserList() {
       <List
         title="Users"
         sort={{ field: 'username', order: 'ASC' }}
+        filters={filters}
         actions={
           <TopToolbar>
             <CreateButton label="Add a user" />
@@ -48,7 +56,7 @@ export function UserList() {
             />
           </DataTable.Col>
           <DataTable.Col source="createdAt" label="Created">
-            <DateField source="createdAt" locales="en-GB" />
+            <FunctionField render={(r: RaRecord) => formatDate(r.createdAt)} />
           </DataTable.Col>
         </DataTable>
       </List>
