@@ -152,6 +152,12 @@ export const components = {
       RECORD_SCHEMAS.VersionRecord,
       {
         createdByName: { ...string, description: 'Who created it, by name now.' },
+        names: {
+          type: 'object',
+          additionalProperties: string,
+          description:
+            'Everyone the record names (creator, editors, submitter, ratifier, withdrawal), by user name: their names now, or words for the system.',
+        },
         links: ref('VersionLinks'),
         steps: {
           ...arrayOf(ref('Step')),

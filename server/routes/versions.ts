@@ -76,13 +76,17 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
       'A version: its document, worked examples, status and ratification',
       (req, res) => {
         const record = requireVersion(ctx.store, params(req).id, params(req).version);
-        const createdByName = actorNames(ctx.store.all('users'))(record.createdBy);
+        const nameOf = actorNames(ctx.store.all('users'));
+        const createdByName = nameOf(record.createdBy);
+        // Everyone the version's record names, by their names now, so a reader never sees a user name.
+        const names = Object.fromEntries(peopleNamedBy(record).map((who) => [who, nameOf(who)]));
         // The steps the caller may take now, so the console offers those and restates no rule.
         const steps = stepsOpenTo(record, req.caller!);
         const checkpoint = record.ratification?.checkpoint;
         res.set('ETag', etagOf(record)).json({
           ...record,
           createdByName,
+          names,
           links: versionLinks(record),
           steps,
           ...(checkpoint ? { checkpointLine: checkpointLine(checkpoint) } : {}),
@@ -156,9 +160,11 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const { id, version } = params(req);
         const { version: newVersion, title, description } = body;
         const source = requireVersion(ctx.store, id, version);
-        // A new version says what it is: its own title and description when given.
+        // A new version says what it is: its own title when given, and what it changes only in its own words (the
+        // source's description says what the source changed, so a copy starts without one until it is written).
+        const { description: _sourceChanges, ...copied } = structuredClone(source.document);
         const document: Policy = {
-          ...structuredClone(source.document),
+          ...copied,
           version: newVersion,
           ...(title === undefined ? {} : { title }),
           ...(description === undefined ? {} : { description }),
@@ -370,4 +376,18 @@ export function versionListRoute(ctx: AppContext): RouteSpec {
     },
     { answers: { status: 200, schema: { listOf: 'VersionSummary' }, headers: totalCount } },
   );
+}
+
+/** The people a version's record names: who made, edited, submitted and ratified it, and who proposed or confirmed its withdrawal. */
+function peopleNamedBy(record: VersionRecord): string[] {
+  const named = [
+    record.createdBy,
+    ...record.contributors,
+    record.submittedBy,
+    record.ratification?.ratifiedBy,
+    record.withdrawal?.by,
+    record.withdrawal?.proposedBy,
+    record.withdrawalProposal?.proposedBy,
+  ];
+  return [...new Set(named.filter((who): who is string => typeof who === 'string'))];
 }

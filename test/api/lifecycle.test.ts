@@ -95,7 +95,7 @@ async function ratifiedVersion(): Promise<any> {
 }
 
 describe('cloning', () => {
-  it("gives the new draft its own title and description when they are given, and the source's otherwise", async () => {
+  it("gives the new draft its own title and description when they are given, the source's title otherwise, and no description of what the source changed", async () => {
     const seeded2010 = ok(await officer().get(path('2010-revised')));
     const named = ok(
       await officer().post(`${path('2010-revised')}/clone`, {
@@ -111,6 +111,9 @@ describe('cloning', () => {
     });
     const plain = ok(await officer().post(`${path('2010-revised')}/clone`, { version: '2011-plain' }));
     expect(plain.document.title).toBe(seeded2010.document.title);
+    // 2010-revised's description says what it changed from 2009-pilot: the copy must say what it changes itself.
+    expect(seeded2010.document.description).toMatch(/^The 2010 revision/);
+    expect(plain.document).not.toHaveProperty('description');
     const refused = await officer().post(`${path('2010-revised')}/clone`, { version: '2011-empty', title: '' });
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/title' })]);
@@ -134,7 +137,8 @@ describe('cloning', () => {
       withdrawal: null,
     });
     const { version: _v, ...rest } = res.body.document;
-    const { version: _s, ...seededRest } = seeded2010.document;
+    // Everything but the name and what the source changed (a copy says what it changes in its own words).
+    const { version: _s, description: _d, ...seededRest } = seeded2010.document;
     expect(res.body.document.version).toBe('2011-revised');
     expect(rest).toEqual(seededRest);
     expect(res.body.examples).toEqual(seeded2010.examples);

@@ -414,6 +414,12 @@ export interface VersionWithLinks {
    * Who created it, by name now.
    */
   createdByName: string;
+  /**
+   * Everyone the record names (creator, editors, submitter, ratifier, withdrawal), by user name: their names now, or words for the system.
+   */
+  names: {
+    [k: string]: string;
+  };
   links: VersionLinks;
   /**
    * The steps the caller may take on this version now: their roles allow it, the version's status does, and no four-eyes rule stands in their way. The server still judges each request.
