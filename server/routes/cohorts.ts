@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { MAX_ISSUES, type Policy } from '../../engine/index.js';
 import { requireCohortRecord } from '../services/cohorts.js';
 import type { AppContext } from '../context.js';
+import { today } from '../clock.js';
+import { currentTitle } from '../domain/in-force.js';
 import { HttpProblem } from '../http/errors.js';
 import { wellFormedQuery } from '../http/request-body.js';
 import { changesOf, setReferenceCohort } from '../domain/lifecycle.js';
@@ -160,7 +162,8 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
           const outcome = setReferenceCohort(policyState(state, policyId), cohort, { username: req.caller!.username }, commit);
           return { answer: outcome.policy!, changes: changesOf(policyId, outcome) };
         });
-        res.json(policy);
+        // Called by its title now, as every answer names a scheme.
+        res.json({ ...policy, title: currentTitle(ctx.store.all('versions'), policyId, today(ctx.clock)) ?? policy.title });
       },
       { takes: 'ReferenceCohortRequest', answers: { status: 200, schema: 'PolicyRecord' } },
     ),
