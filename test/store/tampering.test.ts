@@ -437,6 +437,17 @@ describe.skipIf(onPostgres())('what an outside reviewer tried', () => {
     ]);
   });
 
+  it("a decision's listed reference changed in place, to hide it from a search by the person's reference: found against its assessment", async () => {
+    const dir = copyOfRecord();
+    editLinesKeepingSignatures(dir, ({ header }) => {
+      for (const summary of header.decisions) if (summary.id === decisionId) summary.reference = 'SOMEONE-ELSE';
+    });
+    const run = await offline(dir);
+    expect(run.findings).toEqual([
+      finding('digest_mismatch', `lists decision ${decisionId} with an amount, flags or reference other than its recorded decision`),
+    ]);
+  });
+
   it('a later commit marked as imported, to switch its checks off, and its ratifier made the author: both found', async () => {
     const dir = copyOfRecord();
     editLinesKeepingSignatures(dir, ({ header }) => {
