@@ -59,7 +59,7 @@ describe("a caseworker finds a person's decision by their reference", () => {
     await checkAtBothWidths(page, 'caseworker-decision-found');
 
     await page.getByRole('cell', { name: 'CW-4821' }).click();
-    // 252.5 points × £5.15 a point = £1,300.375, rounded up to the pound: £1,300.00 a week.
+    // 252.5 points × £5.02 a point = £1,267.55; the 2.5% uplift from 1 April 2010 adds £31.69 = £1,299.24; rounded up to the pound: £1,300.00 a week.
     await page.getByRole('heading', { name: '£1,300.00 a week', level: 1 }).waitFor();
     const flags = page.getByTestId('staff-flags');
     expect(await flags.getByRole('heading', { name: 'Flags for staff' }).count()).toBe(1);
