@@ -120,7 +120,7 @@ export function Histogram({
         // Drawn at its own size, never shrunk: its words stay as large as the page's. On a narrow
         // screen it scrolls in its box, which takes keyboard focus so it can be scrolled without a mouse.
         <Box
-          sx={{ overflowX: 'auto', '@media print': { overflow: 'visible' } }}
+          sx={{ overflowX: 'auto', position: 'relative', '@media print': { overflow: 'visible' } }}
           tabIndex={0}
           role="group"
           aria-label={`${caption} (scrolls sideways)`}

@@ -34,11 +34,24 @@ function MyAccountItem() {
 
 function ConsoleAppBar() {
   return (
-    <AppBar color="secondary" userMenu={<AccountMenu />}>
-      <Typography component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>
+    <AppBar
+      color="secondary"
+      userMenu={<AccountMenu />}
+      // On a phone the account button is its icon alone (its accessible name still says whose account it is), so the bar fits.
+      sx={{
+        '& .RaUserMenu-userButton': {
+          fontSize: { xs: 0, sm: 'inherit' },
+          minWidth: 0,
+          '& .MuiButton-startIcon': { mr: { xs: 0, sm: 1 }, ml: { xs: 0, sm: -0.5 } },
+          '& .MuiSvgIcon-root, & .MuiAvatar-root': { fontSize: 24 },
+        },
+      }}
+    >
+      <Typography component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap', display: { xs: 'none', sm: 'inline' } }}>
         RAS policy console
       </Typography>
-      <TitlePortal />
+      {/* A long page title ends in an ellipsis rather than pushing the bar wider than a phone's screen. */}
+      <TitlePortal sx={{ flex: '1 1 0', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
     </AppBar>
   );
 }

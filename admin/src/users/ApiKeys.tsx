@@ -108,54 +108,63 @@ export function ApiKeys() {
       {keys.length === 0 ? (
         <Typography sx={{ mb: 2 }}>This system has no API keys.</Typography>
       ) : (
-        <Table size="small" sx={{ mb: 2, maxWidth: 800 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                Label
-              </TableCell>
-              <TableCell component="th" scope="col">
-                Key id
-              </TableCell>
-              <TableCell component="th" scope="col">
-                Issued
-              </TableCell>
-              <TableCell component="th" scope="col">
-                Status
-              </TableCell>
-              <TableCell component="th" scope="col">
-                Last used
-              </TableCell>
-              <TableCell component="th" scope="col">
-                <Box component="span" sx={visuallyHidden}>
-                  Actions
-                </Box>
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {keys.map((k) => (
-              <TableRow key={k.id}>
-                <TableCell component="th" scope="row">
-                  {k.label}
+        // On a phone the table scrolls in its own box, which takes keyboard focus so it can be scrolled without a mouse;
+        // positioned, so that a visually hidden heading inside it scrolls with it instead of widening the page.
+        <Box
+          sx={{ overflowX: 'auto', position: 'relative', mb: 2, maxWidth: 800 }}
+          tabIndex={0}
+          role="region"
+          aria-label="API keys (scrolls sideways)"
+        >
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell component="th" scope="col">
+                  Label
                 </TableCell>
-                <TableCell>
-                  <code>{k.id}</code>
+                <TableCell component="th" scope="col">
+                  Key id
                 </TableCell>
-                <TableCell>{formatDate(k.createdAt)}</TableCell>
-                <TableCell>{statusOf(k, new Date())}</TableCell>
-                <TableCell>{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</TableCell>
-                <TableCell>
-                  {!k.revokedAt && (
-                    <Button color="error" onClick={() => setRevoking(k)} aria-label={`Revoke the key ${k.label}`}>
-                      Revoke
-                    </Button>
-                  )}
+                <TableCell component="th" scope="col">
+                  Issued
+                </TableCell>
+                <TableCell component="th" scope="col">
+                  Status
+                </TableCell>
+                <TableCell component="th" scope="col">
+                  Last used
+                </TableCell>
+                <TableCell component="th" scope="col">
+                  <Box component="span" sx={visuallyHidden}>
+                    Actions
+                  </Box>
                 </TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {keys.map((k) => (
+                <TableRow key={k.id}>
+                  <TableCell component="th" scope="row">
+                    {k.label}
+                  </TableCell>
+                  <TableCell>
+                    <code>{k.id}</code>
+                  </TableCell>
+                  <TableCell>{formatDate(k.createdAt)}</TableCell>
+                  <TableCell>{statusOf(k, new Date())}</TableCell>
+                  <TableCell>{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</TableCell>
+                  <TableCell>
+                    {!k.revokedAt && (
+                      <Button color="error" onClick={() => setRevoking(k)} aria-label={`Revoke the key ${k.label}`}>
+                        Revoke
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <TextField
