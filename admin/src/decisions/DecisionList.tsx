@@ -8,16 +8,8 @@ import Typography from '@mui/material/Typography';
 import { DataTable, FunctionField, List, type RaRecord, ReferenceField, TextField, TextInput } from 'react-admin';
 import { dateTime, formatPence } from '../format';
 
-const filters = [
-  <TextInput
-    key="reference"
-    source="reference"
-    label="Person's reference"
-    helperText="The whole reference, as the case system gives it"
-    alwaysOn
-    resettable
-  />,
-];
+// The server matches the whole reference, in any case (GET /api/decisions?reference=); the page says so.
+const filters = [<TextInput key="reference" source="reference" label="Person's reference" alwaysOn resettable />];
 
 export function DecisionList() {
   return (
@@ -26,7 +18,7 @@ export function DecisionList() {
         Decisions
       </Typography>
       <Typography sx={{ my: 1, maxWidth: '75ch' }}>
-        Every indicative budget a case system or an officer recorded, with the version it used. Find a person's decisions by their
+        Every indicative budget a case system or an officer recorded, with the version it used. Find a person's decisions by their whole
         reference; open one to read how it was worked out and its flags, or to print the letter to the person.
       </Typography>
       <List
