@@ -340,6 +340,8 @@ export interface RasOperations {
   publishedSchemes(): Promise<PublishedPolicy[]>;
   publishedVersion(policyId: string, version: string): Promise<PublishedVersion>;
   transparencyRecord(policyId: string, version: string): Promise<TransparencyRecord>;
+  /** Chooses the cohort a scheme's changes are compared over before ratifying (null: none); the scheme as it then is. */
+  setReferenceCohort(policyId: string, cohortId: string | null): Promise<PolicySummary>;
 }
 
 const published = (policyId: string, version: string) => `/api/public/policies/${segment(policyId)}/versions/${segment(version)}`;
@@ -459,6 +461,9 @@ const operations: RasOperations = {
   },
   async transparencyRecord(policyId, version) {
     return (await api<TransparencyRecord>(`${published(policyId, version)}/transparency-record`)).body;
+  },
+  async setReferenceCohort(policyId, cohortId) {
+    return (await api<PolicySummary>(`/api/policies/${segment(policyId)}/reference-cohort`, { method: 'PUT', body: { cohortId } })).body;
   },
 };
 

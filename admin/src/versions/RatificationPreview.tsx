@@ -8,10 +8,11 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { useDataProvider, useGetOne } from 'react-admin';
+import { useDataProvider } from 'react-admin';
 import { formatChange, formatNumber } from '../format';
 import type { ComparisonJob, PairStats } from '../comparisonAnswers';
-import type { PolicySummary, RasDataProvider } from '../dataProvider';
+import type { RasDataProvider } from '../dataProvider';
+import { cohortWords, useReferenceCohort } from './ReferenceCohortPanel';
 import { GroupTable } from '../published/Equalities';
 import { describeError } from './format';
 import { ChangesSince, PolicyChanges } from './PolicyChanges';
@@ -30,7 +31,7 @@ export function RatificationPreview({
   groupLabel: (id: string) => string;
 }) {
   const dataProvider = useDataProvider<RasDataProvider>();
-  const { data: policy } = useGetOne<PolicySummary>('policies', { id: policyId });
+  const { policy, cohort } = useReferenceCohort(policyId);
   const [job, setJob] = useState<ComparisonJob | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const against = policy?.inForce?.version;
@@ -78,6 +79,7 @@ export function RatificationPreview({
       <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 1 }}>
         Against {against}, the version in force
       </Typography>
+      {cohort && <Typography sx={{ mb: 1 }}>The reference cohort is {cohortWords(cohort)}.</Typography>}
       <Typography sx={{ mb: 1 }}>{overallWords(pair.overall)}</Typography>
       <GroupTable
         title="By client group"
