@@ -1,4 +1,7 @@
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
@@ -11,14 +14,18 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ProblemError } from '../contract/api-answers';
+import { plainMessage } from '../plainErrors';
 import { flattenErrors } from './format';
 
 export interface DialogField {
   name: string;
   label: string;
-  /** A checkbox sends true when ticked, and nothing when not. */
-  type?: 'text' | 'date' | 'checkbox';
+  /** A checkbox sends true when ticked, and nothing when not; a select sends the value of the option chosen. */
+  type?: 'text' | 'date' | 'checkbox' | 'select';
+  /** A select's options, each a value and the words shown for it. */
+  options?: Array<{ value: string; label: string }>;
   /** The latest date a date field takes (YYYY-MM-DD). */
   max?: string;
   multiline?: boolean;
@@ -55,13 +62,26 @@ export function ActionDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // A refusal is shown where the person is looking: at the top of the dialog, scrolled to and focused,
+  // with every field at fault listed and linked (the GOV.UK error summary), however far down they were.
+  const summary = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (shown === 0) return;
+    summary.current?.scrollIntoView({ block: 'start' });
+    summary.current?.focus();
+  }, [shown]);
+  const fail = (message: string, errors: Record<string, string>) => {
+    setProblem(message);
+    setFieldErrors(errors);
+    setShown((n) => n + 1);
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const missing = fields.filter((f) => f.required && !values[f.name]?.trim());
     if (missing.length) {
-      setFieldErrors(Object.fromEntries(missing.map((f) => [f.name, askFor(f.label)])));
-      setProblem('Some required details are missing.');
+      fail('Some required details are missing.', Object.fromEntries(missing.map((f) => [f.name, askFor(f.label)])));
       return;
     }
     setBusy(true);
@@ -74,11 +94,18 @@ export function ActionDialog({
       );
       await onSubmit(body);
     } catch (e) {
-      const err = e as { message?: string; body?: { errors?: unknown } };
-      setProblem(err.message ?? 'The server refused this.');
-      setFieldErrors(
-        Object.fromEntries(flattenErrors(err.body?.errors).map((p) => [p.pointer.replace(/^\//, '').split('/')[0]!, p.message])),
-      );
+      const err = e as { message?: string; body?: { errors?: unknown; problems?: ProblemError[] } };
+      const problems = err.body?.problems?.length
+        ? err.body.problems.map((p) => ({ pointer: p.pointer, message: plainMessage(p) }))
+        : flattenErrors(err.body?.errors);
+      const byField: Record<string, string> = {};
+      for (const p of problems) {
+        const name = p.pointer.replace(/^\//, '').split('/')[0]!;
+        byField[name] = byField[name] ? `${byField[name]} ${p.message}` : p.message;
+      }
+      // Several problems are each listed at their field; the server's one sentence for them all would repeat them.
+      const listed = Object.keys(byField).filter((name) => fields.some((f) => f.name === name)).length;
+      fail(listed > 1 ? `There are ${listed} things to put right.` : (err.message ?? 'The server refused this.'), byField);
     } finally {
       setBusy(false);
     }
@@ -89,13 +116,32 @@ export function ActionDialog({
       <form onSubmit={submit} noValidate>
         <DialogTitle id="action-dialog-title">{title}</DialogTitle>
         <DialogContent>
-          {intro && <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>}
-          {children}
           {problem && (
-            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+            <Alert severity="error" role="alert" ref={summary} tabIndex={-1} sx={{ mb: 2 }} data-testid="dialog-error-summary">
+              <AlertTitle>There is a problem</AlertTitle>
               {problem}
+              {fields.some((f) => fieldErrors[f.name]) && (
+                <Box component="ul" sx={{ m: 0, mt: 1, pl: 2 }}>
+                  {fields
+                    .filter((f) => fieldErrors[f.name])
+                    .map((f) => (
+                      <li key={f.name}>
+                        <Link
+                          component="button"
+                          type="button"
+                          onClick={() => document.getElementById(`dialog-${f.name}`)?.focus()}
+                          sx={{ color: 'error.dark', fontWeight: 700, textAlign: 'left', fontSize: '1rem' }}
+                        >
+                          {f.label}: {fieldErrors[f.name]}
+                        </Link>
+                      </li>
+                    ))}
+                </Box>
+              )}
             </Alert>
           )}
+          {intro && <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>}
+          {children}
           <Stack spacing={2} sx={{ pt: 1 }}>
             {fields.map((f) =>
               f.type === 'checkbox' ? (
@@ -120,16 +166,31 @@ export function ActionDialog({
                   name={f.name}
                   label={f.label}
                   required={f.required}
-                  type={f.type ?? 'text'}
+                  type={f.type === 'select' ? undefined : (f.type ?? 'text')}
                   multiline={f.multiline}
                   minRows={f.multiline ? 3 : undefined}
                   value={values[f.name] ?? ''}
                   onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
                   error={Boolean(fieldErrors[f.name])}
                   helperText={fieldErrors[f.name] ?? f.helperText}
-                  slotProps={f.type === 'date' ? { inputLabel: { shrink: true }, htmlInput: { max: f.max } } : undefined}
+                  slotProps={
+                    f.type === 'date'
+                      ? { inputLabel: { shrink: true }, htmlInput: { max: f.max } }
+                      : f.type === 'select'
+                        ? { inputLabel: { shrink: true }, select: { native: true } }
+                        : undefined
+                  }
+                  select={f.type === 'select'}
                   fullWidth
-                />
+                >
+                  {f.type === 'select'
+                    ? f.options?.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))
+                    : undefined}
+                </TextField>
               ),
             )}
           </Stack>

@@ -2,7 +2,12 @@ import type { RatificationComparison, VersionWithLinks } from '../contract/api-a
 import Typography from '@mui/material/Typography';
 import Box from '@mui/material/Box';
 import { pounds } from './format';
-import { dateTime, longDate } from '../format';
+import { dateTime, formatNumber, longDate } from '../format';
+import { useGetOne, usePermissions } from 'react-admin';
+import type { Access } from '../authProvider';
+import type { CohortRecord } from '../comparisonAnswers';
+import type { Policy } from '../../../engine/policy';
+import { cohortWords } from './ReferenceCohortPanel';
 import { Section } from './PolicyDocumentView';
 
 /**
@@ -10,7 +15,9 @@ import { Section } from './PolicyDocumentView';
  * loaded. Until the version itself is read, react-admin shows it as a list read it (from Home, say),
  * without the answer's own parts: its steps among them.
  */
-export type VersionRecordView = Omit<VersionWithLinks, 'steps'> & {
+export type VersionRecordView = Omit<VersionWithLinks, 'steps' | 'names'> & {
+  /** Everyone the record names, by user name: their names now (absent until the version itself is read). */
+  names?: VersionWithLinks['names'];
   id: string;
   /** The version's ETag as loaded: a ratification names the revision it ratifies. */
   etag: string;
@@ -39,20 +46,41 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-function ComparisonSummary({ c }: { c: RatificationComparison }) {
+/** A cohort by its name, for those who may read cohorts; otherwise (or if it is gone) as "the reference cohort". */
+function CohortName({ id }: { id: string }) {
+  const { permissions } = usePermissions<Access>();
+  const canRead = (permissions?.actions ?? []).includes('cohort.read');
+  const { data } = useGetOne<CohortRecord>('cohorts', { id }, { enabled: canRead, retry: false });
+  return <>{data?.id === id ? `the reference cohort ${cohortWords(data)}` : 'the reference cohort'}</>;
+}
+
+/** A group a comparison names, in words: a client group by its label in the version, an age band as "aged 65-74". */
+export function groupWords(document: Policy | undefined, group: { dimension: string; group: string }): string {
+  if (group.dimension === 'ageBand') return `aged ${group.group}`;
+  return document?.clientGroups?.find((g) => g.id === group.group)?.label ?? group.group;
+}
+
+function ComparisonSummary({ c, document }: { c: RatificationComparison; document?: Policy }) {
   const o = c.overall;
   return (
     <>
-      {c.candidate && c.candidate !== c.against ? `${c.candidate} ` : ''}Compared with {c.against} over cohort {c.cohortId} as of{' '}
-      {longDate(c.asOf)}: {c.people} people
-      {c.excluded ? ` (${c.excluded} could not be evaluated)` : ''}; {o.gainers} better off, {o.losers} worse off, {o.unchanged} unchanged;
-      total change {pounds(o.totalChangePence)} a year.
-      {c.lostAmount?.people ? ` ${c.lostAmount.people} would have no amount at all.` : ''}
+      {c.candidate && c.candidate !== c.against ? `${c.candidate} ` : ''}Compared with {c.against} over <CohortName id={c.cohortId} /> as of{' '}
+      {longDate(c.asOf)}: {formatNumber(c.people)} people
+      {c.excluded ? ` (${formatNumber(c.excluded)} could not be evaluated)` : ''}; {formatNumber(o.gainers)} better off,{' '}
+      {formatNumber(o.losers)} worse off, {formatNumber(o.unchanged)} unchanged; total change {pounds(o.totalChangePence)} a year.
+      {c.lostAmount?.people ? ` ${formatNumber(c.lostAmount.people)} would have no amount at all.` : ''}
       {c.worseOff.length > 0
-        ? ` Worse off: ${c.worseOff.map((w) => `${w.group} (${w.losers} of ${w.people}${w.lostAmount ? `, ${w.lostAmount} without an amount` : ''})`).join(', ')}.`
+        ? ` Worse off: ${c.worseOff.map((w) => `${groupWords(document, w)} (${w.losers} of ${w.people}${w.lostAmount ? `, ${w.lostAmount} without an amount` : ''})`).join(', ')}.`
         : ''}
     </>
   );
+}
+
+/** A person the version's record names, by their name now: never a user name, and the system in words. */
+export function personWords(record: Pick<VersionRecordView, 'names'>, who: string | null | undefined): string {
+  if (!who) return 'someone';
+  if (who.startsWith('system:')) return 'the example schemes loaded at setup';
+  return record.names?.[who] ?? who;
 }
 
 /** The decision that put a version in force, as the minutes record it, and what happened to it since. */
@@ -70,7 +98,7 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
           <Row label="Equality impact">{r.equalityImpact || 'No note recorded.'}</Row>
           {r.comparison && (
             <Row label="Comparison">
-              <ComparisonSummary c={r.comparison} />
+              <ComparisonSummary c={r.comparison} document={record.document} />
             </Row>
           )}
           {r.comparisonWaiver && <Row label="Ratified without a comparison because">{r.comparisonWaiver}</Row>}
@@ -80,7 +108,7 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
             </Row>
           )}
           <Row label="Ratified by">
-            {r.ratifiedBy}, {dateTime(r.ratifiedAt)}
+            {personWords(record, r.ratifiedBy)}, {dateTime(r.ratifiedAt)}
           </Row>
           {record.checkpointLine && (
             <Row label="Checkpoint for the minutes">
@@ -98,12 +126,12 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
               By {record.superseded.by} from {longDate(record.superseded.from)}
             </Row>
           )}
-          {record.withdrawal && <WithdrawalRows w={record.withdrawal} />}
+          {record.withdrawal && <WithdrawalRows w={record.withdrawal} record={record} />}
         </Box>
       ) : (
         <Typography>
           {record.status === 'submitted'
-            ? `Submitted by ${record.submittedBy} on ${dateTime(record.submittedAt)}; awaiting ratification.`
+            ? `Submitted by ${personWords(record, record.submittedBy)} on ${dateTime(record.submittedAt)}; awaiting ratification.`
             : 'Not ratified yet.'}
         </Typography>
       )}
@@ -112,13 +140,13 @@ export function RatificationRecord({ record }: { record: VersionRecordView }) {
 }
 
 /** A withdrawal as recorded: who proposed it and why, who confirmed it, what came back, and the note or waiver. */
-function WithdrawalRows({ w }: { w: NonNullable<VersionRecordView['withdrawal']> }) {
+function WithdrawalRows({ w, record }: { w: NonNullable<VersionRecordView['withdrawal']>; record: VersionRecordView }) {
   return (
     <>
       <Row label="Withdrawn">
         {w.proposedBy
-          ? `Proposed by ${w.proposedBy}${w.proposedAt ? `, ${dateTime(w.proposedAt)}` : ''}; confirmed by ${w.by}, ${dateTime(w.at)}`
-          : `${w.by}, ${dateTime(w.at)}`}
+          ? `Proposed by ${personWords(record, w.proposedBy)}${w.proposedAt ? `, ${dateTime(w.proposedAt)}` : ''}; confirmed by ${personWords(record, w.by)}, ${dateTime(w.at)}`
+          : `${personWords(record, w.by)}, ${dateTime(w.at)}`}
       </Row>
       <Row label="Reason for withdrawal">{w.reason}</Row>
       {w.restores !== undefined && (
@@ -131,7 +159,7 @@ function WithdrawalRows({ w }: { w: NonNullable<VersionRecordView['withdrawal']>
       {w.equalityImpact && <Row label="Equality impact of the withdrawal">{w.equalityImpact}</Row>}
       {w.comparison && (
         <Row label="Comparison for the withdrawal">
-          <ComparisonSummary c={w.comparison} />
+          <ComparisonSummary c={w.comparison} document={record.document} />
         </Row>
       )}
       {w.comparisonWaiver && <Row label="Withdrawn without a comparison because">{w.comparisonWaiver}</Row>}

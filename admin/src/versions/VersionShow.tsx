@@ -10,7 +10,8 @@ import { AuditTimeline } from './AuditTimeline';
 import { dateTime, longDate } from '../format';
 import { ChangesSince } from './PolicyChanges';
 import { PolicyDocumentView, Section } from './PolicyDocumentView';
-import { RatificationRecord, type VersionRecordView } from './RatificationRecord';
+import { personWords, RatificationRecord, type VersionRecordView } from './RatificationRecord';
+import { ReferenceCohortPanel } from './ReferenceCohortPanel';
 import { StatusChip } from './StatusChip';
 import { WorkedExamples, type ExamplesVersion } from './WorkedExamples';
 import { WithdrawalProposalPanel } from './WithdrawalPanel';
@@ -70,7 +71,7 @@ function Header({ record }: { record: Shown }) {
         <Alert severity="error" sx={{ mt: 2 }}>
           Withdrawn: this version counts for no date.
           {record.withdrawal
-            ? ` ${record.withdrawal.proposedBy ? `${record.withdrawal.proposedBy} proposed it and ${record.withdrawal.by} confirmed it` : `${record.withdrawal.by} withdrew it`} on ${dateTime(record.withdrawal.at)}.`
+            ? ` ${record.withdrawal.proposedBy ? `${personWords(record, record.withdrawal.proposedBy)} proposed it and ${personWords(record, record.withdrawal.by)} confirmed it` : `${personWords(record, record.withdrawal.by)} withdrew it`} on ${dateTime(record.withdrawal.at)}.`
             : ''}
           {record.withdrawal?.restores ? ` Version ${record.withdrawal.restores.version} is in force again for its dates.` : ''}
           {record.withdrawal?.restores === null ? ' Nothing came back into force for its dates.' : ''}
@@ -91,6 +92,7 @@ function VersionBody() {
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }}>
       <Header record={record} />
+      <ReferenceCohortPanel policyId={record.policyId} />
       <Tabs
         value={tab}
         onChange={(_, value: string) => setSearch(value === 'ras' ? {} : { tab: value }, { replace: true })}

@@ -25,7 +25,7 @@ import { GroupTable } from '../published/Equalities';
 import { ActionDialog, type DialogField } from './ActionDialog';
 import { describeError } from './format';
 import { ChangesSince, PolicyChanges } from './PolicyChanges';
-import type { VersionRecordView } from './RatificationRecord';
+import { personWords, type VersionRecordView } from './RatificationRecord';
 
 export type WithdrawalProposal = NonNullable<VersionSummary['withdrawalProposal']>;
 type Restores = WithdrawalProposal['restores'];
@@ -60,7 +60,7 @@ export function WithdrawalProposalPanel({ record }: { record: VersionRecordView 
   const from = record.ratification?.effectiveFrom;
   const cohortId = policy?.referenceCohortId ?? null;
   const restores = proposal.restores;
-  const groupLabel = (id: string) => record.document?.clientGroups.find((g) => g.id === id)?.label ?? id;
+  const groupLabel = (id: string) => record.document?.clientGroups?.find((g) => g.id === id)?.label ?? id;
 
   const cancel = async () => {
     setBusy(true);
@@ -113,7 +113,8 @@ export function WithdrawalProposalPanel({ record }: { record: VersionRecordView 
         Withdrawal proposed
       </Typography>
       <Typography sx={{ mb: 1 }}>
-        {proposer ? 'You' : proposal.proposedBy} proposed on {dateTime(proposal.proposedAt)} to withdraw this version, because:
+        {proposer ? 'You' : personWords(record, proposal.proposedBy)} proposed on {dateTime(proposal.proposedAt)} to withdraw this version,
+        because:
       </Typography>
       <Box component="blockquote" sx={{ m: 0, mb: 2, pl: 2, borderLeft: 4, borderColor: 'divider', whiteSpace: 'pre-wrap' }}>
         {proposal.reason}

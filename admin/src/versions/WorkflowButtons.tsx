@@ -76,7 +76,9 @@ export function WorkflowButtons() {
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogName>(null);
   const [busy, setBusy] = useState(false);
-  if (!record) return null;
+  // Until the version itself is read whole (its document and the steps open to this reader), a record from a
+  // list's cache is a summary: nothing is offered from it, and nothing is read from a document it lacks.
+  if (!record?.document || !record.steps) return null;
   // The server says which steps this person may take on this version now; the console restates no rule.
   const may = (step: Step) => record.steps?.includes(step) ?? false;
 
@@ -202,11 +204,11 @@ export function WorkflowButtons() {
             { name: 'version', label: 'New version name', required: true },
             { name: 'title', label: 'Title of the new version', required: true, initial: record.document?.title ?? '' },
             {
+              // A new version says what it changes from this one: it starts empty, never with this version's words.
               name: 'description',
               label: 'What this version changes',
               multiline: true,
-              initial: record.document?.description ?? '',
-              helperText: 'Shown with the version and on the published page.',
+              helperText: `What the new version changes from ${record.version}, in words: shown with the version and on the published page. It can be written later, before the draft is submitted.`,
             },
           ]}
         />
@@ -227,7 +229,7 @@ export function WorkflowButtons() {
               policyId={record.policyId}
               version={record.version}
               candidate={record.document}
-              groupLabel={(id) => record.document?.clientGroups.find((g) => g.id === id)?.label ?? id}
+              groupLabel={(id) => record.document?.clientGroups?.find((g) => g.id === id)?.label ?? id}
             />
           )}
         </ActionDialog>
