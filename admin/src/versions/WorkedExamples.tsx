@@ -23,8 +23,10 @@ import type { Access } from '../authProvider';
 import { parsePounds } from '../../../engine/cohort/pounds';
 import { formatNumber, formatPence } from '../format';
 import type { ExamplesReport, RasDataProvider } from '../dataProvider';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, type DialogField } from './ActionDialog';
 import { describeError, perPeriod } from './format';
+import { penceToPoundsText } from './pounds';
+import { explainSteps } from '../../../engine/explain';
 
 export interface ExamplesVersion {
   id: string;
@@ -133,28 +135,22 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
   }
 
   /**
-   * The officer's own hand figures for a failing example: each amount it states that this version works out
-   * differently, typed in pounds, with how it was worked out. The example then checks the engine against them.
+   * The officer's own hand figures for a failing example: every figure it states (points, amounts in pounds,
+   * outcome, carer reduction, flags), with how it was worked out, in words. It is saved, run again, and said
+   * to be corrected only if it then gives what it expects; otherwise what still differs is said.
    */
   async function correct(index: number, values: Record<string, string | boolean>) {
     const example = record.examples[index]!;
     const outcome = report!.examples[index]!;
-    const expect = { ...example.expect } as Record<string, unknown>;
-    const problems: Record<string, string> = {};
-    for (const field of correctableFields(outcome)) {
-      const typed = parsePounds(String(values[field] ?? ''));
-      if ('reason' in typed) problems[field] = typed.reason;
-      else if (field === 'allocation') expect.allocation = { ...(example.expect.allocation as object), pence: typed.pence };
-      else expect[field] = typed.pence;
-    }
-    if (Object.keys(problems).length > 0)
-      throw Object.assign(new Error('Some amounts are not in pounds and pence.'), { body: { errors: problems } });
+    const read = readCorrection(example, values, record.document);
+    if ('problems' in read)
+      throw Object.assign(new Error('Some figures cannot be read: put them right below.'), { body: { errors: read.problems } });
     const arithmetic = String(values.arithmetic ?? '')
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
     const examples = record.examples.map((e, i) =>
-      i === index ? { ...e, expect: expect as WorkedExpectation, ...(arithmetic.length ? { arithmetic } : {}) } : e,
+      i === index ? { ...e, expect: read.expect, ...(arithmetic.length ? { arithmetic } : {}) } : e,
     );
     await dataProvider.saveExamples(
       record.id,
@@ -162,9 +158,24 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
       `Corrected the hand figures of '${outcome.name}': ${values.reason}`,
       record.etag ?? '',
     );
-    notify(`The hand figures of '${outcome.name}' are corrected.`, { type: 'success' });
+    const rerun = await dataProvider.runExamples(record.id);
+    const now = rerun.examples[index];
+    setReport(rerun);
     setCorrecting(null);
     refresh();
+    if (now?.passed) notify(`'${outcome.name}' is corrected: it now gives what it expects.`, { type: 'success' });
+    else
+      notify(
+        `The hand figures of '${outcome.name}' are saved, but it still does not give what it expects: ${
+          now?.differences
+            .map(
+              (d) =>
+                `${differenceWords(d.field, d.expected, record.document)}, this version works out ${valueWordsOf(d.field, d.actual, record.document)}`,
+            )
+            .join('; ') ?? 'it could not be run'
+        }.`,
+        { type: 'warning', autoHideDuration: 20000, multiLine: true },
+      );
   }
 
   const failing = report?.examples.filter((e) => !e.passed).length ?? 0;
@@ -214,7 +225,7 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
                     example={record.examples[i]}
                     policy={record.document}
                     onAccept={canEdit && outcome.differences.length > 0 ? () => setAccepting(i) : undefined}
-                    onCorrect={canEdit && correctableFields(outcome).length > 0 ? () => setCorrecting(i) : undefined}
+                    onCorrect={canEdit && outcome.differences.length > 0 ? () => setCorrecting(i) : undefined}
                   />
                 ))}
               </TableBody>
@@ -234,26 +245,11 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
         />
       )}
       {correcting !== null && report && (
-        <ActionDialog
-          open
-          title="Correct the hand figures"
-          intro={`Work '${report.examples[correcting]!.name}' out again by hand and type the amounts it should give, in pounds. The example then checks this version against your figures.`}
-          fields={[
-            ...correctableFields(report.examples[correcting]!).map((field) => ({
-              name: field,
-              label: `${FIELD_WORDS[field]} (£)`,
-              required: true,
-              helperText: `This version works out ${valueWords(field, report.examples[correcting]!.differences.find((d) => d.field === field)!.actual, record.document)}.`,
-            })),
-            {
-              name: 'arithmetic',
-              label: 'How it is worked out (a line for each step)',
-              multiline: true,
-              initial: (record.examples[correcting]!.arithmetic ?? []).join('\n'),
-            },
-            { name: 'reason', label: 'Reason', multiline: true, required: true },
-          ]}
-          confirm="Save the hand figures"
+        <CorrectDialog
+          example={record.examples[correcting]!}
+          outcome={report.examples[correcting]!}
+          versionId={record.id}
+          policy={record.document}
           onClose={() => setCorrecting(null)}
           onSubmit={(values) => correct(correcting, values)}
         />
@@ -262,11 +258,211 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
   );
 }
 
-/** The amounts of money an example states that this version works out differently: what a person can correct by hand. */
-const MONEY_FIELDS = ['allocation', 'weeklyPence', 'monthlyPence', 'annualPence', 'awardPence'] as const;
-type MoneyField = (typeof MONEY_FIELDS)[number];
-const correctableFields = (outcome: ExampleOutcome): MoneyField[] =>
-  MONEY_FIELDS.filter((field) => outcome.differences.some((d) => d.field === field && d.expected != null && d.actual != null));
+/** The figures an example may state, in the order a reader works them out. */
+const STATED: Array<keyof WorkedExpectation> = [
+  'totalPoints',
+  'outcome',
+  'allocation',
+  'weeklyPence',
+  'monthlyPence',
+  'annualPence',
+  'awardPence',
+  'carerReductionApplied',
+  'flags',
+];
+const MONEY = new Set<keyof WorkedExpectation>(['weeklyPence', 'monthlyPence', 'annualPence', 'awardPence']);
+const AN_AMOUNT = 'amount';
+const FLAG = 'flag:';
+
+/** A value in words, for a field the report names (which may be one this console does not know). */
+const valueWordsOf = (field: string, value: unknown, policy: Policy): string =>
+  isExpectedField(field) ? valueWords(field, value, policy) : 'something else';
+
+/** What this version works out for a field: the report's figure where it differs, else what the example expects. */
+function workedOut(outcome: ExampleOutcome, example: WorkedExample, field: keyof WorkedExpectation): unknown {
+  const d = outcome.differences.find((x) => x.field === field);
+  return d ? d.actual : example.expect[field];
+}
+
+/** The dialog's fields for every figure the example states, each filled with what it expects now. */
+export function correctionFields(example: WorkedExample, outcome: ExampleOutcome, policy: Policy): DialogField[] {
+  const expect = example.expect as Record<string, unknown>;
+  const stated = STATED.filter((f) => Object.hasOwn(expect, f));
+  return stated.flatMap((field): DialogField[] => {
+    const expected = expect[field];
+    const helperText = `This version works out ${valueWords(field, workedOut(outcome, example, field), policy)}.`;
+    if (field === 'totalPoints')
+      return [{ name: field, label: 'Total points', required: true, initial: String(expected ?? ''), helperText }];
+    if (field === 'allocation') {
+      const a = (expected ?? workedOut(outcome, example, field)) as { period: string; pence: number } | null;
+      if (!a) return [];
+      return [
+        {
+          name: field,
+          label: `Amount ${perPeriod(a.period)} (£)`,
+          initial: expected ? penceToPoundsText((expected as { pence: number }).pence) : '',
+          helperText: `Leave it empty where the case has no amount. ${helperText}`,
+        },
+      ];
+    }
+    if (MONEY.has(field))
+      return [
+        {
+          name: field,
+          label: `${FIELD_WORDS[field]} (£)`,
+          initial: typeof expected === 'number' ? penceToPoundsText(expected) : '',
+          helperText: `Leave it empty where the case has no amount. ${helperText}`,
+        },
+      ];
+    if (field === 'outcome')
+      return [
+        {
+          name: field,
+          label: 'Outcome',
+          type: 'select',
+          initial: typeof expected === 'string' ? expected : AN_AMOUNT,
+          options: [
+            { value: AN_AMOUNT, label: 'An amount' },
+            ...(policy.outcomes ?? []).map((o) => ({ value: o.id, label: o.label })),
+            { value: 'not-eligible', label: 'Not eligible' },
+          ],
+          helperText,
+        },
+      ];
+    if (field === 'carerReductionApplied')
+      return [
+        {
+          name: field,
+          label: 'Carer reduction',
+          type: 'select',
+          initial: expected ? 'applied' : 'not-applied',
+          options: [
+            { value: 'applied', label: 'Applied' },
+            { value: 'not-applied', label: 'Not applied' },
+          ],
+          helperText,
+        },
+      ];
+    // Flags: one box for each flag the policy's rules can raise, ticked where the example expects it.
+    const flags = new Set((expected as string[] | undefined) ?? []);
+    const rules = (policy.rules ?? []).filter((r, i, all) => all.findIndex((x) => x.event.type === r.event.type) === i);
+    return rules.map((r, i) => ({
+      name: `${FLAG}${r.event.type}`,
+      label: `Flag: ${r.event.params.message}`,
+      type: 'checkbox',
+      initial: flags.has(r.event.type) ? 'yes' : '',
+      helperText: i === rules.length - 1 ? `Tick each flag the case raises. ${helperText}` : undefined,
+    }));
+  });
+}
+
+/** The example's new expectation from what was typed: pounds to pence, words to values; or each field's problem. */
+export function readCorrection(
+  example: WorkedExample,
+  values: Record<string, string | boolean>,
+  policy: Policy,
+): { expect: WorkedExpectation } | { problems: Record<string, string> } {
+  const expect = { ...example.expect } as Record<string, unknown>;
+  const problems: Record<string, string> = {};
+  const text = (name: string) => String(values[name] ?? '').trim();
+  for (const field of STATED.filter((f) => Object.hasOwn(example.expect, f))) {
+    if (field === 'totalPoints') {
+      const points = Number(text(field));
+      if (text(field) === '' || !Number.isFinite(points) || points < 0)
+        problems[field] = 'Enter the total points as a number, such as 42 or 42.5.';
+      else expect.totalPoints = points;
+    } else if (field === 'allocation' || MONEY.has(field)) {
+      if (text(field) === '') {
+        expect[field] = null;
+        continue;
+      }
+      const typed = parsePounds(text(field));
+      if ('reason' in typed) problems[field] = 'Write an amount in pounds, such as 160 or £160.50.';
+      else if (field === 'allocation') {
+        const period = (example.expect.allocation ?? { period: 'week' }).period;
+        expect.allocation = { period, pence: typed.pence };
+      } else expect[field] = typed.pence;
+    } else if (field === 'outcome') expect.outcome = !text(field) || text(field) === AN_AMOUNT ? null : text(field);
+    else if (field === 'carerReductionApplied') expect.carerReductionApplied = text(field) === 'applied';
+    else if (field === 'flags')
+      expect.flags = [...new Set((policy.rules ?? []).map((r) => r.event.type))].filter((code) => values[`${FLAG}${code}`] === true);
+  }
+  return Object.keys(problems).length > 0 ? { problems } : { expect: expect as WorkedExpectation };
+}
+
+/** How the example is worked out, in words and pounds, as this version works it: a start for the officer's own working. */
+function useWorkingInWords(versionId: string, example: WorkedExample): string | null {
+  const dataProvider = useDataProvider<RasDataProvider>();
+  const [working, setWorking] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    dataProvider.evaluate(versionId, example.assessment as Record<string, unknown>).then(
+      (result) => {
+        if (!current) return;
+        const areas = result.explanation
+          .filter((l): l is Extract<typeof l, { step: 'domain' }> => l.step === 'domain' && l.rawPoints > 0)
+          .map(
+            (d) =>
+              `${d.label}: ${formatNumber(d.rawPoints)} points${d.weight === 1 ? '' : ` × weight ${d.weight} = ${formatNumber(d.weightedPoints)}`}.`,
+          );
+        setWorking([...areas, ...explainSteps(result)].join('\n'));
+      },
+      // Without the version's own working, the officer writes theirs from nothing.
+      () => current && setWorking(''),
+    );
+    return () => {
+      current = false;
+    };
+  }, [dataProvider, versionId, example]);
+  return working;
+}
+
+function CorrectDialog({
+  example,
+  outcome,
+  versionId,
+  policy,
+  onClose,
+  onSubmit,
+}: {
+  example: WorkedExample;
+  outcome: ExampleOutcome;
+  versionId: string;
+  policy: Policy;
+  onClose: () => void;
+  onSubmit: (values: Record<string, string | boolean>) => Promise<void>;
+}) {
+  const working = useWorkingInWords(versionId, example);
+  if (working === null)
+    return (
+      <ActionDialog
+        open
+        title="Correct the hand figures"
+        confirm="Save the hand figures"
+        onClose={onClose}
+        onSubmit={async () => {}}
+        fields={[]}
+      >
+        <Typography role="status">Working the example out…</Typography>
+      </ActionDialog>
+    );
+  return (
+    <ActionDialog
+      key="worked-out"
+      open
+      title="Correct the hand figures"
+      intro={`Work '${outcome.name}' out again by hand and give every figure it states: points, amounts in pounds, what it comes to and the flags it raises. The example then checks this version against your figures.`}
+      fields={[
+        ...correctionFields(example, outcome, policy),
+        { name: 'arithmetic', label: 'How it is worked out (a line for each step)', multiline: true, initial: working },
+        { name: 'reason', label: 'Reason', multiline: true, required: true },
+      ]}
+      confirm="Save the hand figures"
+      onClose={onClose}
+      onSubmit={onSubmit}
+    />
+  );
+}
 
 function ExampleRow({
   outcome,
