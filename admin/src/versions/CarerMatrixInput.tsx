@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -15,37 +16,45 @@ export function CarerMatrixInput() {
   return (
     <>
       <Typography sx={{ mb: 1 }}>Percentage reduction when a carer is willing and able to carry on.</Typography>
-      <Table size="small" aria-label="Carer reduction percentages">
-        <TableHead>
-          <TableRow>
-            <TableCell>Support level</TableCell>
-            {carer.impacts.map((i) => (
-              <TableCell key={i.id}>{i.label}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {carer.supportLevels.map((s) => (
-            <TableRow key={s.id}>
-              <TableCell component="th" scope="row">
-                {s.label}
-              </TableCell>
+      {/* Four impacts of boxes are wider than a phone: the table scrolls sideways in its own region, not the page. */}
+      <Box
+        tabIndex={0}
+        role="region"
+        aria-label="Carer reduction percentages (scrolls sideways on a small screen)"
+        sx={{ overflowX: 'auto' }}
+      >
+        <Table size="small" aria-label="Carer reduction percentages">
+          <TableHead>
+            <TableRow>
+              <TableCell>Support level</TableCell>
               {carer.impacts.map((i) => (
-                <TableCell key={i.id}>
-                  <NumberInput
-                    fullWidth={false}
-                    source={`document.carerAdjustment.reductions.${s.id}.${i.id}`}
-                    label={false}
-                    helperText={false}
-                    inputProps={{ 'aria-label': `Reduction (%) for ${s.label}, ${i.label}` }}
-                    sx={{ width: 110, my: 0 }}
-                  />
-                </TableCell>
+                <TableCell key={i.id}>{i.label}</TableCell>
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {carer.supportLevels.map((s) => (
+              <TableRow key={s.id}>
+                <TableCell component="th" scope="row">
+                  {s.label}
+                </TableCell>
+                {carer.impacts.map((i) => (
+                  <TableCell key={i.id}>
+                    <NumberInput
+                      fullWidth={false}
+                      source={`document.carerAdjustment.reductions.${s.id}.${i.id}`}
+                      label={false}
+                      helperText={false}
+                      inputProps={{ 'aria-label': `Reduction (%) for ${s.label}, ${i.label}` }}
+                      sx={{ width: 110, my: 0 }}
+                    />
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         To add or rename support levels and impacts, use the JSON tab.
       </Typography>

@@ -225,7 +225,13 @@ export default function VersionEdit() {
         title={<Title />}
         transform={(data) => ({ ...data, document: prune(data.document) })}
         mutationOptions={{ onError, onSuccess }}
-        sx={{ '& .RaEdit-card': { overflow: 'visible' } }}
+        sx={{
+          // The card is a flex item: without a minimum width of 0 it grows to its widest field, past a phone's width.
+          '& .RaEdit-card': { overflow: 'visible', minWidth: 0 },
+          '& .RaEdit-card .MuiFormControlLabel-root': { maxWidth: '100%' },
+          // On a phone every field takes the width there is: the widths set for a desk never push the page sideways.
+          '@media (max-width: 599.95px)': { '& .RaEdit-card .MuiFormControl-root': { minWidth: '0 !important', maxWidth: '100%' } },
+        }}
       >
         <PolicyEditor />
       </Edit>
