@@ -1,14 +1,7 @@
 import { runWorkedExample, validatePolicy, type Policy, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../http/errors.js';
-import {
-  type Actor,
-  authorsCarriedBy,
-  examplesStatingNoFigure,
-  STEP_PERMISSION,
-  stepsOpenTo,
-  target,
-} from '../domain/lifecycle.js';
+import { type Actor, authorsCarriedBy, examplesStatingNoFigure, STEP_PERMISSION, stepsOpenTo, target } from '../domain/lifecycle.js';
 import { compareForRatification, compareForWithdrawal } from '../services/ratification-comparison.js';
 import { created, etag, totalCount } from './answer-headers.js';
 import { listPage } from '../http/list-query.js';
