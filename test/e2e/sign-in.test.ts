@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkPage, consoleForFile, signIn } from '../support/browser.js';
-import { call } from '../support/server.js';
+import { call, PASSWORD } from '../support/server.js';
 
 const file = consoleForFile();
 
@@ -22,7 +22,7 @@ describe('signing in', () => {
     const inForce = page.getByRole('region', { name: 'In force today' });
     await inForce.getByRole('link', { name: /version 2010-revised$/ }).waitFor();
     const waiting = page.getByRole('region', { name: 'Waiting for you' });
-    await waiting.getByRole('link', { name: 'adult-ras home-draft' }).waitFor();
+    await waiting.getByRole('link', { name: 'Adult social care RAS: 2010 revision, version home-draft' }).waitFor();
     expect(await waiting.textContent()).toContain('a draft to finish and submit');
     await page.getByRole('region', { name: 'Recent decisions' }).waitFor();
     // An officer may not read the audit log: no check offered.
@@ -39,11 +39,30 @@ describe('signing in', () => {
     const page = await file.ui.freshPage('ratifier');
     await page.goto(server.url);
     const waiting = page.getByRole('region', { name: 'Waiting for you' });
-    await waiting.getByRole('link', { name: 'adult-ras home-submitted' }).waitFor();
+    await waiting.getByRole('link', { name: 'Adult social care RAS: 2010 revision, version home-submitted' }).waitFor();
     expect(await waiting.textContent()).not.toContain('home-draft');
     await page.getByRole('button', { name: 'Check the audit log now' }).click();
     await page.getByText(/^Intact: all \d+ entries check out\.$/).waitFor();
     await checkPage(page, 'home, ratifier');
+  });
+
+  it('does not list a version as waiting for the ratifier who submitted it: another ratifier decides it', async () => {
+    const { server } = file.ui;
+    // officer2 is an officer and a ratifier: they clone and submit, so they may not ratify it.
+    const { token } = (await call(server.url, 'POST', '/api/auth/login', undefined, { username: 'officer2', password: PASSWORD })) as {
+      token: string;
+    };
+    await call(server.url, 'POST', '/api/policies/adult-ras/versions/2010-revised/clone', token, { version: 'home-own' });
+    await call(server.url, 'POST', '/api/policies/adult-ras/versions/home-own/submit', token);
+    // From another source: a copy of home-own's content would be officer2's work too (the server counts content, not names).
+    await call(server.url, 'POST', '/api/policies/adult-ras/versions/2009-pilot/clone', server.tokens.officer, { version: 'home-other' });
+    await call(server.url, 'POST', '/api/policies/adult-ras/versions/home-other/submit', server.tokens.officer);
+    const page = await file.ui.freshPage();
+    await signIn(page, server.url, 'officer2');
+    const waiting = page.getByRole('region', { name: 'Waiting for you' });
+    await waiting.getByRole('link', { name: 'Adult social care RAS: 2009 pilot, version home-other' }).waitFor();
+    expect(await waiting.textContent()).toContain('home-other: submitted, for you to ratify or return');
+    expect(await waiting.getByRole('link', { name: /home-own/ }).count()).toBe(0);
   });
 
   it('refuses a wrong password and says so', async () => {

@@ -58,8 +58,8 @@ describe('withdrawing a version', () => {
 
     await signIn(page, url, 'officer2');
     const waiting = page.getByRole('region', { name: 'Waiting for you' });
-    await waiting.getByText('withdrawal proposed by ratifier, to confirm or cancel', { exact: false }).waitFor();
-    await waiting.getByRole('link', { name: 'adult-ras 2010-revised' }).click();
+    await waiting.getByText(/withdrawal proposed on \d{1,2} \w+ \d{4} by another ratifier, to confirm or cancel/).waitFor();
+    await waiting.getByRole('link', { name: 'Adult social care RAS: 2010 revision, version 2010-revised' }).click();
     const seen = page.getByRole('region', { name: 'Withdrawal proposed' });
     await seen.getByText(/^ratifier proposed on .+ to withdraw this version, because:$/).waitFor();
     await seen.getByRole('button', { name: 'Confirm withdrawal' }).click();
@@ -106,7 +106,10 @@ describe('withdrawing a version', () => {
 
     const page = await file.ui.freshPage();
     await signIn(page, url, 'officer2');
-    await page.getByRole('region', { name: 'Waiting for you' }).getByRole('link', { name: 'childrens-ras 2013-revised' }).click();
+    await page
+      .getByRole('region', { name: 'Waiting for you' })
+      .getByRole('link', { name: "Children's SEND personal budgets RAS: 2013 revision, version 2013-revised" })
+      .click();
     const proposal = page.getByRole('region', { name: 'Withdrawal proposed' });
     await proposal.getByText(/^Once version 2013-revised is withdrawn, version 2012-pilot is in force again from/).waitFor();
     const comparison = proposal.getByTestId('withdrawal-comparison');
@@ -145,7 +148,10 @@ describe('withdrawing a version', () => {
     });
     const page = await file.ui.freshPage();
     await signIn(page, url, 'officer2');
-    await page.getByRole('region', { name: 'Waiting for you' }).getByRole('link', { name: 'carers-one-off-payment 2024-25' }).click();
+    await page
+      .getByRole('region', { name: 'Waiting for you' })
+      .getByRole('link', { name: "Carer's one-off payment: 2024-25, version 2024-25" })
+      .click();
     const proposal = page.getByRole('region', { name: 'Withdrawal proposed' });
     await proposal
       .getByText(

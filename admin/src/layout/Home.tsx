@@ -87,12 +87,14 @@ function Waiting({ officer, ratifier, withdraws }: { officer: boolean; ratifier:
   const createPath = useCreatePath();
   const what = (v: (typeof data)[number]): string | null => {
     if (officer && v.status === 'draft') return 'a draft to finish and submit';
-    if (ratifier && v.status === 'submitted') return 'submitted, to decide';
-    const proposal = v.withdrawalProposal as { proposedBy: string } | null | undefined;
+    // Whoever wrote or submitted a version may not ratify it (the server refuses them): it waits for someone else.
+    const wroteIt = [...(v.contributors ?? []), ...(v.inheritedAuthors ?? [])].includes(identity?.username);
+    if (ratifier && v.status === 'submitted') return wroteIt ? null : 'submitted, for you to ratify or return';
+    const proposal = v.withdrawalProposal as { proposedBy: string; proposedAt: string } | null | undefined;
     if (withdraws && proposal)
       return proposal.proposedBy === identity?.username
         ? 'your proposal to withdraw it, waiting for another ratifier to confirm'
-        : `withdrawal proposed by ${proposal.proposedBy}, to confirm or cancel`;
+        : `withdrawal proposed on ${formatDate(proposal.proposedAt)} by another ratifier, to confirm or cancel`;
     return null;
   };
   const waiting = data.map((v) => ({ v, what: what(v) })).filter((w) => w.what !== null);
@@ -105,7 +107,7 @@ function Waiting({ officer, ratifier, withdraws }: { officer: boolean; ratifier:
           {waiting.map(({ v, what }) => (
             <li key={v.id}>
               <Link component={RouterLink} to={createPath({ resource: 'versions', id: v.id, type: 'show' })}>
-                {v.policyId} {v.version}
+                {v.title}, version {v.version}
               </Link>
               : {what}
             </li>
