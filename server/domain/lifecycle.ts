@@ -425,14 +425,15 @@ function confirmWithdrawal(
   const from = current.ratification!.effectiveFrom;
   if (restores === null && !decision.equalityImpact)
     throw noteRequired(
-      `Once version ${current.version} is withdrawn, no version of '${current.policyId}' answers from ${from}: every assessment dated then has no budget until another is ratified. Record an equality impact note.`,
+      `Once version ${current.version} is withdrawn, no version of the scheme answers from ${longDate(from)}: every assessment dated then has no budget until another is ratified. Record an equality impact note.`,
     );
   if (restores !== null)
     checkComparison(
       command.comparison,
       expectedWithdrawalComparison(state, current),
       decision,
-      () => `policy '${current.policyId}' has no reference cohort to compare ${current.version} with ${restores.version} over`,
+      () => `the scheme has no reference cohort to compare ${current.version} with ${restores.version} over`,
+      groupNamer(current.document),
     );
   const withdrawal: Withdrawal = {
     by: actor.username,
