@@ -33,6 +33,11 @@ export interface ConsoleUnderTest {
   externalRequests: string[];
   /** What the server's Content-Security-Policy blocked, as the browser reported it: there must be nothing. */
   cspViolations: string[];
+  /**
+   * Errors a person would have met: an exception the page did not catch, or react-admin's error page
+   * ("Something went wrong") standing in for a page that crashed. There must be none.
+   */
+  pageErrors: string[];
   close(): Promise<void>;
 }
 
@@ -81,16 +86,21 @@ export async function openConsole(options: StartOptions = {}): Promise<ConsoleUn
       ),
     );
   });
+  const pageErrors: string[] = [];
   context.on('console', (message) => {
     const text = message.text();
     if (/Content Security Policy|Could not create web worker/i.test(text)) cspViolations.push(text);
+    // React reports an error its error boundary caught (react-admin's error page) on the console.
+    if (message.type() === 'error' && /The above error occurred|error boundary/i.test(text)) pageErrors.push(text.slice(0, 300));
   });
   const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
   return {
     server,
     browser,
     externalRequests,
     cspViolations,
+    pageErrors,
     async freshPage(person) {
       // A small document of the console's own origin, to empty its storage before the console loads.
       await page.goto(`${server.url}/api/health`);
@@ -131,6 +141,7 @@ export function consoleForFile(options: StartOptions = {}): { readonly ui: Conso
     holder.page = undefined;
     expect(holder.ui.externalRequests, 'requests that left this machine').toEqual([]);
     expect(holder.ui.cspViolations.splice(0), 'what the Content-Security-Policy blocked').toEqual([]);
+    expect(holder.ui.pageErrors.splice(0), 'errors the page met (an uncaught exception, an error page)').toEqual([]);
   });
   afterAll(async () => {
     await holder.ui?.close();
