@@ -230,7 +230,6 @@ export async function accessibilityViolations(page: Page): Promise<Array<{ id: s
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await checkAtThisWidth(page, name);
-  if (process.env.RAS_E2E_PHONE_CHECK !== '1') return;
   const desk = page.viewportSize() ?? { width: 1280, height: 900 };
   if (desk.width <= PHONE.width) return;
   const menuWasOpen = await page.getByRole('button', { name: 'Close menu' }).isVisible();
