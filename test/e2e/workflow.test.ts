@@ -126,6 +126,39 @@ describe('an officer drafts a new version', () => {
   });
 });
 
+describe('a save, whatever answers when', () => {
+  it('shows the version as saved even when a read of it begun before the save answers after it (as under load)', async () => {
+    await cloneThroughApi('2011-slow-read');
+    const page = await file.ui.freshPage('officer');
+    await openVersion(page, file.ui.server.url, '2011-slow-read');
+    // The editor re-reads the version as it opens; that read is answered late, with the version as it was then,
+    // after the officer has saved: as a loaded server answers. It must not put the old version back on screen.
+    let late: Promise<void> | undefined;
+    await page.route(`**${apiPath('2011-slow-read')}`, async (route) => {
+      if (route.request().method() !== 'GET' || late) return route.continue();
+      late = (async () => {
+        const before = await route.fetch();
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+        await route.fulfill({ response: before }).catch(() => {});
+      })();
+      await late;
+    });
+    await page.getByRole('link', { name: 'Edit draft' }).click();
+    await page.getByRole('button', { name: 'Save draft' }).waitFor();
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Adult social care RAS: 2011 slow read');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft 2011-slow-read saved.').waitFor();
+    await page.getByRole('heading', { name: 'Adult social care RAS: 2011 slow read', level: 1, exact: true }).waitFor();
+    expect(late, 'the editor read the version as it opened').toBeDefined();
+    await late;
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('heading', { name: 'Adult social care RAS: 2011 slow read', level: 1, exact: true }).count()).resolves.toBe(
+      1,
+    );
+    await page.unroute(`**${apiPath('2011-slow-read')}`);
+  });
+});
+
 describe('a ratifier ratifies it', () => {
   it('is refused, with the reason, when the version changed after the ratifier opened it', async () => {
     await cloneThroughApi('2011-changed-under-review');

@@ -175,6 +175,7 @@ const Title = () => {
 
 export default function VersionEdit() {
   const notify = useNotify();
+  const refresh = useRefresh();
   const redirect = useRedirect();
   const [serverErrors, setServerErrors] = useState<ProblemError[]>([]);
   const [stale, setStale] = useState(false);
@@ -214,6 +215,12 @@ export default function VersionEdit() {
 
   function onSuccess(data: { id: string; version: string }) {
     notify(`Draft ${data.version} saved.`, { type: 'success' });
+    // A read of the version begun before the save (the page's own re-read when it opened, slow under load) would
+    // land after the saved record and put the old one back: the version's page, which waits for that same read
+    // rather than start its own, would then show the draft as it was before the save, for good. Reading again
+    // now cancels it, so what follows is the version as saved. (react-admin cancels such reads only for
+    // optimistic saves; a policy's save is pessimistic, so that the server's problems reach the fields.)
+    refresh();
     setSaved(data.id);
   }
 
