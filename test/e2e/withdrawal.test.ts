@@ -61,7 +61,7 @@ describe('withdrawing a version', () => {
     await waiting.getByText(/withdrawal proposed on \d{1,2} \w+ \d{4} by another ratifier, to confirm or cancel/).waitFor();
     await waiting.getByRole('link', { name: 'Adult social care RAS: 2010 revision, version 2010-revised' }).click();
     const seen = page.getByRole('region', { name: 'Withdrawal proposed' });
-    await seen.getByText(/^ratifier proposed on .+ to withdraw this version, because:$/).waitFor();
+    await seen.getByText(/^Test ratifier proposed on .+ to withdraw this version, because:$/).waitFor();
     await seen.getByRole('button', { name: 'Confirm withdrawal' }).click();
     const confirm = page.getByRole('dialog', { name: 'Confirm the withdrawal of version 2010-revised' });
     await confirm.getByLabel('Why there is no comparison').fill('None.');
@@ -78,7 +78,7 @@ describe('withdrawing a version', () => {
     await page.getByText('Version 2010-revised withdrawn.').waitFor();
     await page
       .getByText(
-        /^Withdrawn: this version counts for no date\. ratifier proposed it and officer2 confirmed it on .+\. Version 2009-pilot is in force again for its dates\.$/,
+        /^Withdrawn: this version counts for no date\. Test ratifier proposed it and Second officer confirmed it on .+\. Version 2009-pilot is in force again for its dates\.$/,
       )
       .waitFor();
     await page.getByText('Withdrawn without a comparison because').waitFor();
