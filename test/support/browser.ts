@@ -244,8 +244,16 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await page.setViewportSize(desk);
   }
   // Back at the desk, the menu is opened again if closing it on the phone left it folded.
-  const openMenu = page.getByRole('button', { name: 'Open menu' });
-  if (menuWasOpen && (await openMenu.isVisible())) await openMenu.click();
+  // react-admin may open it again itself as the window widens, so this waits for it open either way.
+  if (menuWasOpen) {
+    const openMenu = page.getByRole('button', { name: 'Open menu' });
+    await expect
+      .poll(async () => {
+        if (await openMenu.isVisible()) await openMenu.click({ timeout: 1_000 }).catch(() => undefined);
+        return page.getByRole('button', { name: 'Close menu' }).isVisible();
+      })
+      .toBe(true);
+  }
 }
 
 const PHONE = { width: 375, height: 800 };
