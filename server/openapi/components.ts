@@ -130,8 +130,15 @@ export const components = {
       seq: integer,
       at: timestamp,
       actor: string,
+      actorName: { ...string, description: 'Who did it, by name now (or words for the system).' },
       action: { enum: [...ACCOUNT_HISTORY] },
       details: { type: 'object', additionalProperties: {} },
+      names: {
+        type: 'object',
+        additionalProperties: string,
+        description:
+          'Everyone the details name (requestedBy, issuedBy, codeIssuedBy, pending.requestedBy), by user name: their names now, or words for the system.',
+      },
     }),
     UserWithHistory: record({ ...userProperties, history: arrayOf(ref('AccountHistoryEntry')) }),
     LoginResponse: record({ token: string, expiresAt: timestamp, user: ref('User') }),

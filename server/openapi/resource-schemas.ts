@@ -71,6 +71,12 @@ export const userProperties = {
     ...nullable(ref('PendingAccountChange')),
     description: 'A change waiting for a second admin, as the account record keeps it.',
   },
+  names: {
+    type: 'object',
+    additionalProperties: string,
+    description:
+      'Everyone the account names (who gave the outstanding one-time code, who asked for the change waiting), by user name: their names now, or words for the system.',
+  },
   apiKeys: arrayOf(ref('ApiKeySummary')),
 };
 

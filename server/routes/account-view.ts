@@ -3,8 +3,11 @@
 import { ACCOUNT_HISTORY } from '../domain/accounts.js';
 import type { UserRecord } from '../store/records.js';
 
-/** A user as the API shows it: never a password hash or a key hash. */
-export function publicUser(user: Omit<UserRecord, 'revision'>) {
+/** A person's name now from the username recorded (actorNames in server/audit/words.ts). */
+export type NameOf = (username: string) => string;
+
+/** A user as the API shows it: never a password hash or a key hash; everyone its record names, by their names now. */
+export function publicUser(user: Omit<UserRecord, 'revision'>, nameOf: NameOf) {
   return {
     id: user.id,
     username: user.username,
@@ -23,6 +26,7 @@ export function publicUser(user: Omit<UserRecord, 'revision'>) {
         }
       : null,
     pending: user.pending ?? null,
+    names: namesFor([user.enrolment?.issuedBy, user.pending?.requestedBy], nameOf),
     apiKeys: user.apiKeys.map((k) => ({
       id: k.id,
       label: k.label,
@@ -34,11 +38,31 @@ export function publicUser(user: Omit<UserRecord, 'revision'>) {
   };
 }
 
-/** What changed what an account may do, and who did it: shown to admins and to the person. */
+/** What changed what an account may do, and who did it, by their names now: shown to admins and to the person. */
 export function accountHistory(
   entries: ReadonlyArray<{ seq: number; at: string; actor: string; action: string; details: Record<string, unknown> }>,
+  nameOf: NameOf,
 ) {
   return entries
     .filter((e) => ACCOUNT_HISTORY.has(e.action))
-    .map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, details: e.details }));
+    .map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      actorName: nameOf(e.actor),
+      action: e.action,
+      details: e.details,
+      names: namesFor(peopleNamedIn(e.details), nameOf),
+    }));
+}
+
+/** The people an entry's details name: who asked for a change a second admin agreed to or refused, and who gave a one-time code. */
+function peopleNamedIn(details: Record<string, unknown>): unknown[] {
+  const pending = details.pending as { requestedBy?: unknown } | null | undefined;
+  return [details.requestedBy, details.issuedBy, details.codeIssuedBy, pending?.requestedBy];
+}
+
+function namesFor(usernames: readonly unknown[], nameOf: NameOf): Record<string, string> {
+  const named = usernames.filter((who): who is string => typeof who === 'string');
+  return Object.fromEntries(named.map((who) => [who, nameOf(who)]));
 }

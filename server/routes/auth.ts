@@ -13,9 +13,11 @@ import { changePassword, failedSignIn, setUp, signIn, signOut } from '../domain/
 import { route, type RouteSpec } from '../route-table.js';
 import { codeHash, runAccountCommand } from '../services/accounts.js';
 import { usableCode } from '../domain/accounts.js';
-import { accountHistory, publicUser } from './account-view.js';
+import { accountHistory, type NameOf, publicUser } from './account-view.js';
+import { actorNames } from '../audit/words.js';
 
 export function authRoutes(ctx: AppContext): RouteSpec[] {
+  const nameOf = (): NameOf => actorNames(ctx.store.all('users'));
   return [
     route(
       'post',
@@ -35,7 +37,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         const token = newSecret();
         const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3600_000).toISOString();
         await runDecision(ctx.store, ctx.clock, (state, commit) => signIn(state, { user, tokenHash: sha256(token), expiresAt }, commit));
-        res.json({ token, expiresAt, user: publicUser(user) });
+        res.json({ token, expiresAt, user: publicUser(user, nameOf()) });
       },
       { takes: 'LoginRequest', answers: { status: 200, schema: 'LoginResponse' }, before: signInLimiters(ctx.signInLimits) },
     ),
@@ -85,10 +87,10 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         const user = ctx.store.all('users').find((u) => u.id === req.caller!.userId)!;
         const entries = await ctx.store.auditEntries({ target: `user:${user.id}` });
         res.json({
-          ...publicUser(user),
+          ...publicUser(user, nameOf()),
           via: req.caller!.via,
           permissions: actionsFor(user.roles),
-          accountHistory: accountHistory(entries),
+          accountHistory: accountHistory(entries, nameOf()),
         });
       },
       { answers: { status: 200, schema: 'Me' } },
@@ -106,7 +108,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
           { kind: 'refuse-code', userId: req.caller!.userId },
           { userId: req.caller!.userId, username: req.caller!.username },
         );
-        res.json(publicUser(outcome.user));
+        res.json(publicUser(outcome.user, nameOf()));
       },
       { answers: { status: 200, schema: 'User' } },
     ),
@@ -161,7 +163,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         );
         await runDecision(ctx.store, ctx.clock, (state, commit) => setUp(state, user, 'setup', commit));
         ctx.setupCode = null;
-        res.status(201).json(publicUser(user));
+        res.status(201).json(publicUser(user, nameOf()));
       },
       { takes: 'SetupRequest', answers: { status: 201, schema: 'User' } },
     ),

@@ -10,13 +10,16 @@ import { sendPage } from '../http/paging.js';
 import { USER_LIST } from './list-specs.js';
 import { route, type RouteSpec } from '../route-table.js';
 import type { UserRecord } from '../store/records.js';
-import { accountHistory, publicUser } from './account-view.js';
+import { accountHistory, type NameOf, publicUser } from './account-view.js';
+import { actorNames } from '../audit/words.js';
 
 export function userRoutes(ctx: AppContext): RouteSpec[] {
   const actor = (req: { caller?: { userId: string; username: string } }) => ({
     userId: req.caller!.userId,
     username: req.caller!.username,
   });
+  // Everyone an account names, by their names now, so a reader never sees a user name.
+  const nameOf = (): NameOf => actorNames(ctx.store.all('users'));
   const userId = (req: { params: Record<string, string | string[]> }) => String(req.params.userId);
 
   return [
@@ -26,7 +29,12 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       'user.manage',
       'List users; sorted, searched (q), filtered by role or disabled, and a page at a time (offset, limit, X-Total-Count)',
       (req, res) => {
-        const page = listPage(req.query, ctx.store.all('users').map(publicUser), USER_LIST);
+        const names = nameOf();
+        const page = listPage(
+          req.query,
+          ctx.store.all('users').map((u) => publicUser(u, names)),
+          USER_LIST,
+        );
         sendPage(res, page.rows, page.total);
       },
       { answers: { status: 200, schema: { listOf: 'User' }, headers: totalCount } },
@@ -40,7 +48,8 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       async (req, res) => {
         const user = requireUser(ctx.store.all('users'), userId(req));
         const entries = await ctx.store.auditEntries({ target: `user:${user.id}` });
-        res.set('ETag', etagOf(user)).json({ ...publicUser(user), history: accountHistory(entries) });
+        const names = nameOf();
+        res.set('ETag', etagOf(user)).json({ ...publicUser(user, names), history: accountHistory(entries, names) });
       },
       {
         answers: {
@@ -69,7 +78,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           .status(outcome.pending ? 202 : 201)
           .location(`/api/users/${outcome.user.id}`)
           .set('ETag', etagOf(outcome.user))
-          .json(withCode(outcome.user, outcome.codeIssued ? (code?.shown ?? null) : null));
+          .json(withCode(outcome.user, nameOf(), outcome.codeIssued ? (code?.shown ?? null) : null));
       },
       {
         takes: 'CreateUserRequest',
@@ -97,7 +106,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
         res
           .status(outcome.pending ? 202 : 200)
           .set('ETag', etagOf(outcome.user))
-          .json(publicUser(outcome.user));
+          .json(publicUser(outcome.user, nameOf()));
       },
       {
         takes: 'UpdateUserRequest',
@@ -130,7 +139,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
         res
           .status(outcome.pending ? 202 : 201)
           .set('ETag', etagOf(outcome.user))
-          .json(withCode(outcome.user, outcome.codeIssued ? code.shown : null));
+          .json(withCode(outcome.user, nameOf(), outcome.codeIssued ? code.shown : null));
       },
       {
         answers: {
@@ -160,7 +169,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           actor(req),
         );
         const apiKey = outcome.keyIssued ? { id: key.keyId, ...outcome.keyIssued, key: key.key } : null;
-        res.set('ETag', etagOf(outcome.user)).json({ ...withCode(outcome.user, outcome.codeIssued ? code.shown : null), apiKey });
+        res.set('ETag', etagOf(outcome.user)).json({ ...withCode(outcome.user, nameOf(), outcome.codeIssued ? code.shown : null), apiKey });
       },
       { answers: { status: 200, schema: 'ApprovedChange' } },
     ),
@@ -172,7 +181,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
       'Refuse or withdraw the change waiting on an account',
       async (req, res) => {
         const outcome = await runAccountCommand(ctx.store, ctx.clock, { kind: 'cancel', userId: userId(req) }, actor(req));
-        res.json(publicUser(outcome.user));
+        res.json(publicUser(outcome.user, nameOf()));
       },
       { answers: { status: 200, schema: 'User' } },
     ),
@@ -197,7 +206,7 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
           { kind: 'create-key', userId: userId(req), label, expiresAt: expiry, key: key.kept },
           actor(req),
         );
-        if (outcome.pending) res.status(202).set('ETag', etagOf(outcome.user)).json(publicUser(outcome.user));
+        if (outcome.pending) res.status(202).set('ETag', etagOf(outcome.user)).json(publicUser(outcome.user, nameOf()));
         else res.status(201).json({ id: key.keyId, label, expiresAt: expiry, key: key.key });
       },
       {
@@ -234,8 +243,8 @@ export function userRoutes(ctx: AppContext): RouteSpec[] {
 }
 
 /** An account as the API shows it, with the one-time code made for it: shown this once, never kept. */
-function withCode(user: UserRecord, code: OneTimeCode | null) {
-  return { ...publicUser(user), oneTimeCode: code };
+function withCode(user: UserRecord, nameOf: NameOf, code: OneTimeCode | null) {
+  return { ...publicUser(user, nameOf), oneTimeCode: code };
 }
 
 function requireUser(users: readonly UserRecord[], id: string): UserRecord {

@@ -236,6 +236,12 @@ export interface ApprovedChange {
    * A change waiting for a second admin, as the account record keeps it.
    */
   pending: PendingAccountChange | null;
+  /**
+   * Everyone the account names (who gave the outstanding one-time code, who asked for the change waiting), by user name: their names now, or words for the system.
+   */
+  names: {
+    [k: string]: string;
+  };
   apiKeys: ApiKeySummary[];
   /**
    * The one-time code of an approved reset: shown this once.
@@ -847,6 +853,12 @@ export interface UserWithHistory {
    * A change waiting for a second admin, as the account record keeps it.
    */
   pending: PendingAccountChange | null;
+  /**
+   * Everyone the account names (who gave the outstanding one-time code, who asked for the change waiting), by user name: their names now, or words for the system.
+   */
+  names: {
+    [k: string]: string;
+  };
   apiKeys: ApiKeySummary[];
   history: AccountHistoryEntry[];
 }
@@ -854,6 +866,10 @@ export interface AccountHistoryEntry {
   seq: number;
   at: string;
   actor: string;
+  /**
+   * Who did it, by name now (or words for the system).
+   */
+  actorName: string;
   action:
     | "user.create"
     | "user.update"
@@ -865,6 +881,12 @@ export interface AccountHistoryEntry {
     | "api-key.revoke";
   details: {
     [k: string]: unknown;
+  };
+  /**
+   * Everyone the details name (requestedBy, issuedBy, codeIssuedBy, pending.requestedBy), by user name: their names now, or words for the system.
+   */
+  names: {
+    [k: string]: string;
   };
 }
 /**
@@ -895,6 +917,12 @@ export interface NewUser {
    * A change waiting for a second admin, as the account record keeps it.
    */
   pending: PendingAccountChange | null;
+  /**
+   * Everyone the account names (who gave the outstanding one-time code, who asked for the change waiting), by user name: their names now, or words for the system.
+   */
+  names: {
+    [k: string]: string;
+  };
   apiKeys: ApiKeySummary[];
   /**
    * The one-time code with which the person sets their own password (POST /api/auth/enrol): shown this once, never kept. Pass it to the person; null for a system's account, or when a second admin must agree first.
@@ -929,6 +957,12 @@ export interface Me {
    * A change waiting for a second admin, as the account record keeps it.
    */
   pending: PendingAccountChange | null;
+  /**
+   * Everyone the account names (who gave the outstanding one-time code, who asked for the change waiting), by user name: their names now, or words for the system.
+   */
+  names: {
+    [k: string]: string;
+  };
   apiKeys: ApiKeySummary[];
   via: "session" | "api-key";
   /**
@@ -973,6 +1007,12 @@ export interface User {
    * A change waiting for a second admin, as the account record keeps it.
    */
   pending: PendingAccountChange | null;
+  /**
+   * Everyone the account names (who gave the outstanding one-time code, who asked for the change waiting), by user name: their names now, or words for the system.
+   */
+  names: {
+    [k: string]: string;
+  };
   apiKeys: ApiKeySummary[];
 }
 export interface SetupStatus {
