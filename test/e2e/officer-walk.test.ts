@@ -88,7 +88,7 @@ describe("the officer's walk: clone, change a price in pounds, settle the worked
     const after = page.getByTestId('example-row').filter({ hasText: 'Early years, 15 points after the 1.7% uplift' });
     await after.getByRole('button', { name: 'Correct the hand figures' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel("Amount in the table's period (£)").fill('167.81');
+    await dialog.getByLabel('Amount a month (£)').fill('167.81');
     await dialog.getByLabel('Weekly amount (£)').fill('38.62');
     await dialog.getByLabel('Monthly amount (£)').fill('167.81');
     await dialog.getByLabel('Annual amount (£)').fill('2,013.72');

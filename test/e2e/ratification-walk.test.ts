@@ -200,7 +200,8 @@ describe('from a policy officer to a ratifier', () => {
     const ratified = (await request(url, 'GET', apiPath('walk-2011'), tokens.ratifier)).body;
     expect(ratified.status).toBe('ratified');
     expect(ratified.ratification.comparison.cohortId).toBe(cohort.id);
-  });
+    // Two people's whole walk, a dozen pages each checked twice: longer than one page's test.
+  }, 240_000);
 
   it('a person with both roles who submitted a version is not offered ratifying it', async () => {
     const { url, tokens } = file.ui.server;
