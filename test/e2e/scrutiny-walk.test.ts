@@ -45,9 +45,6 @@ describe('scrutiny compares two versions and prints the result', () => {
     const chart = page.getByRole('img', { name: /^Histogram of annual allocations under 2010-revised/ });
     expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining(['People', 'Annual amount']));
     await checkPage(page, 'scrutiny-compare-results');
-    await page.setViewportSize({ width: 375, height: 800 });
-    await checkPage(page, 'scrutiny-compare-results-phone');
-    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Printed as the browser prints it, and read back from the PDF.
     const pages = await printedPages(page, 'scrutiny-comparison');
@@ -62,5 +59,16 @@ describe('scrutiny compares two versions and prints the result', () => {
     const section = printed.slice(printed.indexOf('By client group'), printed.indexOf('By age band'));
     expect(section).toMatch(/^Older people\s+[\d,]+\s+[\d,]+ \([\d.]+%\).*[+−]?£[\d,]+\.\d\d\s*$/m);
     expect(section.match(/[+−]?£[\d,]+\.\d\d\s+[+−]?£[\d,]+\.\d\d\s*$/gm)).toHaveLength(4);
+  });
+
+  it('offers a ratifier the comparison but not the making of cohorts, which their role does not allow', async () => {
+    const page = await file.ui.freshPage('ratifier');
+    await openHome(page, file.ui.server.url);
+    await fromMenu(page, 'Compare');
+    await page.getByRole('heading', { name: 'Compare versions over a cohort' }).waitFor();
+    await page.getByText('Cohorts are added by policy officers and scrutiny members').waitFor();
+    expect(await page.getByRole('button', { name: 'Generate a synthetic cohort' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Run the comparison' }).waitFor();
+    await checkPage(page, 'ratifier-compare');
   });
 });

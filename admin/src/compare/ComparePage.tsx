@@ -22,7 +22,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Title } from 'react-admin';
+import { Title, usePermissions } from 'react-admin';
+import type { Access } from '../authProvider';
 import { todayIso } from '../format';
 import { useDataProvider } from 'react-admin';
 import type { PolicySummary, RasDataProvider, VersionSummary } from '../dataProvider';
@@ -33,6 +34,9 @@ import { useComparisonNames } from './groupNames';
 
 export function ComparePage() {
   const dataProvider = useDataProvider<RasDataProvider>();
+  // Offered only what the server allows this person (GET /api/auth/me): a ratifier compares but adds no cohort.
+  const { permissions } = usePermissions<Access>();
+  const mayAddCohorts = permissions?.actions.includes('cohort.manage') ?? false;
   const [policies, setPolicies] = useState<PolicySummary[] | null>(null);
   const [policyId, setPolicyId] = useState('');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
@@ -218,7 +222,7 @@ export function ComparePage() {
                 helperText={
                   fieldErrors.cohortId ??
                   (cohorts?.length === 0
-                    ? 'There are no cohorts yet: make a synthetic one or upload a CSV below.'
+                    ? `There are no cohorts yet${mayAddCohorts ? ': make a synthetic one or upload a CSV below' : ''}.`
                     : cohort
                       ? `${cohort.people.toLocaleString('en-GB')} people; ${cohort.description ?? cohort.source}`
                       : ' ')
@@ -291,7 +295,13 @@ export function ComparePage() {
         )}
       </Paper>
 
-      <CohortTools policyId={policyId} versions={versions} defaultVersion={chosen[0] ?? ''} onCreated={(c) => loadCohorts(c.id)} />
+      {mayAddCohorts ? (
+        <CohortTools policyId={policyId} versions={versions} defaultVersion={chosen[0] ?? ''} onCreated={(c) => loadCohorts(c.id)} />
+      ) : (
+        <Typography sx={{ mb: 2 }} className="no-print">
+          Cohorts are added by policy officers and scrutiny members; compare over any cohort already here.
+        </Typography>
+      )}
 
       {job?.status === 'done' && (
         <FinishedResult job={job} cohort={cohort} schemeTitle={policies?.find((p) => p.id === job.policyId)?.title ?? ''} />
