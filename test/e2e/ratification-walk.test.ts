@@ -14,6 +14,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleForFile, fromMenu, openHome, signIn } from '../support/browser.js';
+import { adult, cohortCsv } from '../support/adult-cohort.js';
 import { call, createPerson, request } from '../support/server.js';
 import { checkAtBothWidths, typedPounds, UUID } from '../support/walk.js';
 
@@ -220,5 +221,31 @@ describe('from a policy officer to a ratifier', () => {
     await page.getByRole('button', { name: 'Return to draft' }).waitFor();
     await expect(page.getByRole('button', { name: 'Ratify' }).count()).resolves.toBe(0);
     await checkAtBothWidths(page, 'walk-12-both-roles-submitted');
+  });
+
+  it("an officer uploads a CSV file as the reference cohort from a version's page", async () => {
+    const { url, tokens } = file.ui.server;
+    // Nothing submitted may be waiting: the reference cohort cannot change under a version being decided.
+    await call(url, 'POST', `${apiPath('both-2011')}/return-to-draft`, tokens.ratifier);
+    const page = await file.ui.freshPage('officer');
+    await openFromVersions(page, '2010-revised');
+    await page.getByRole('button', { name: 'Change the reference cohort' }).click();
+    await page.getByRole('radio', { name: 'Upload a cohort as a CSV file' }).check();
+    // Three people, exported by a case system: an older person, an adult with a learning disability, one with no needs.
+    const csv = cohortCsv([
+      adult('U-1', 'older-people', '75-84', { 'pc-washing': 'some-help' }),
+      adult('U-2', 'learning-disability', '18-64', { 'pc-washing': 'full-help' }),
+      adult('U-3', 'mental-health', '18-64'),
+    ]);
+    await page.getByLabel('Name of the cohort').fill('Case system export, March');
+    await page
+      .getByLabel('CSV file of anonymised assessments')
+      .setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await checkAtBothWidths(page, 'walk-13-upload-reference-cohort');
+    await page.getByRole('button', { name: 'Use this cohort' }).click();
+    await page.getByText('it is compared with the version in force over “Case system export, March”, 3 people.').waitFor();
+    const policy = (await request(url, 'GET', '/api/policies/adult-ras', tokens.officer)).body;
+    const cohort = (await request(url, 'GET', `/api/cohorts/${policy.referenceCohortId}`, tokens.officer)).body;
+    expect(cohort).toMatchObject({ name: 'Case system export, March', people: 3, policyId: 'adult-ras', source: 'csv' });
   });
 });
