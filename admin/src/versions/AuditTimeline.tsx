@@ -7,7 +7,8 @@ import { messageOf } from '../http';
 import { dateTime, longDate } from '../format';
 import { Section } from './PolicyDocumentView';
 
-const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
+/** Each action in words; `who` names a person the entry names by user name, by their name now. */
+const ACTIONS: Record<string, (d: Record<string, unknown>, who: (username: unknown) => string) => string> = {
   'version.seed': () => 'loaded as a ratified example version',
   'version.create': (d) =>
     d.basedOn ? `created as a draft, copied from ${(d.basedOn as { version: string }).version}` : 'created as a draft',
@@ -19,10 +20,10 @@ const ACTIONS: Record<string, (d: Record<string, unknown>) => string> = {
   'version.supersede': (d) => `marked it superseded by ${d.by} from ${longDate(String(d.from))}`,
   'version.withdrawal-proposed': (d) =>
     `proposed withdrawing it${d.reason ? `: ${d.reason}` : ''}${restored(d.restores)}; another ratifier must confirm it`,
-  'version.withdrawal-cancelled': (d) => `cancelled the proposal${d.proposedBy ? ` by ${d.proposedBy}` : ''} to withdraw it`,
-  'version.withdraw': (d) =>
+  'version.withdrawal-cancelled': (d, who) => `cancelled the proposal${d.proposedBy ? ` by ${who(d.proposedBy)}` : ''} to withdraw it`,
+  'version.withdraw': (d, who) =>
     d.proposedBy
-      ? `confirmed ${d.proposedBy}'s proposal and withdrew it${restored(d.restores)}`
+      ? `confirmed ${who(d.proposedBy)}'s proposal and withdrew it${restored(d.restores)}`
       : `withdrew it${d.reason ? `: ${d.reason}` : ''}`,
   'version.restore': (d) => `confirmed the withdrawal of ${d.withdrawn}, so this version is in force again`,
   'version.delete': () => 'deleted the draft',
@@ -36,7 +37,8 @@ function restored(restores: unknown): string {
 }
 
 /** Who did what to this version and when, from the hash-chained audit log. */
-export function AuditTimeline({ id, updatedAt }: { id: string; updatedAt: string }) {
+export function AuditTimeline({ id, updatedAt, names = {} }: { id: string; updatedAt: string; names?: Record<string, string> }) {
+  const who = (username: unknown) => names[String(username)] ?? String(username);
   const dataProvider = useDataProvider<RasDataProvider>();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function AuditTimeline({ id, updatedAt }: { id: string; updatedAt: string
           <Box component="li" key={e.seq} sx={{ display: 'flex', gap: 2, py: 1, borderLeft: 3, borderColor: 'primary.main', pl: 2, mb: 1 }}>
             <Typography sx={{ minWidth: 170, color: 'text.secondary' }}>{dateTime(e.at)}</Typography>
             <Typography>
-              <strong>{e.actorName}</strong> {(ACTIONS[e.action] ?? (() => e.action))(e.details ?? {})}
+              <strong>{e.actorName}</strong> {(ACTIONS[e.action] ?? (() => e.action))(e.details ?? {}, who)}
             </Typography>
           </Box>
         ))}

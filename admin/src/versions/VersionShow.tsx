@@ -119,7 +119,7 @@ function VersionBody() {
           </Section>
         )}
         {tab === 'examples' && <WorkedExamples record={record} />}
-        {tab === 'history' && <AuditTimeline id={record.id} updatedAt={record.updatedAt} />}
+        {tab === 'history' && <AuditTimeline id={record.id} updatedAt={record.updatedAt} names={record.names} />}
       </Box>
     </Box>
   );
