@@ -44,7 +44,7 @@ describe('a new person', () => {
 
     // On the account's page: the code's status, never the code.
     await page.getByRole('link', { name: "Go to Jaya Patel's account" }).click();
-    await page.getByRole('heading', { name: 'User j.patel' }).waitFor();
+    await page.getByRole('heading', { name: 'Jaya Patel', level: 1, exact: true }).waitFor();
     const status = page.getByTestId('code-status');
     expect(await status.textContent()).toMatch(/^A one-time code for the new account was given by admin on .+ and has not been used yet\./);
     expect(await page.getByText(code).count()).toBe(0);
@@ -97,7 +97,7 @@ describe('a new person', () => {
     await signIn(page, url, 'admin');
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.getByRole('cell', { name: 'm.forgetful' }).click();
-    await page.getByRole('heading', { name: 'User m.forgetful' }).waitFor();
+    await page.getByRole('heading', { name: 'Morgan Forgetful', level: 1, exact: true }).waitFor();
     expect(await page.getByTestId('code-status').textContent()).toBe('No one-time code is waiting to be used.');
     await page.getByRole('button', { name: 'Give a new sign-in code' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Give a new sign-in code' }).click();

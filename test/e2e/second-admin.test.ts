@@ -25,7 +25,7 @@ describe('a role that changes what people are paid', () => {
     await signIn(page, url, 'admin');
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.getByRole('cell', { name: 'k.osei' }).click();
-    await page.getByRole('heading', { name: 'User k.osei' }).waitFor();
+    await page.getByRole('heading', { name: 'Kofi Osei', level: 1, exact: true }).waitFor();
     await page.getByLabel('Ratifier: ratifies versions, and proposes or confirms their withdrawal').check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page
@@ -43,7 +43,7 @@ describe('a role that changes what people are paid', () => {
     const accounts = page.getByRole('region', { name: 'Accounts waiting for a second administrator' });
     await accounts.getByText('new roles asked for by admin, to approve or refuse').waitFor();
     await accounts.getByRole('link', { name: 'Kofi Osei (k.osei)' }).click();
-    await page.getByRole('heading', { name: 'User k.osei' }).waitFor();
+    await page.getByRole('heading', { name: 'Kofi Osei', level: 1, exact: true }).waitFor();
     await page.getByRole('region', { name: 'Waiting for a second administrator' }).getByRole('button', { name: 'Approve' }).click();
     // Kofi's password was set with a code from the admin who asked: the role comes with a new code, shown to admin2 once.
     await page
@@ -53,7 +53,7 @@ describe('a role that changes what people are paid', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Waiting for a second administrator' }).count()).toBe(0);
     await page
       .getByRole('region', { name: 'Account history' })
-      .getByText('admin2 agreed, as the second administrator, to what admin asked: granted Ratifier.')
+      .getByText('Second admin agreed, as the second administrator, to what admin asked: granted Ratifier.')
       .waitFor();
     expect(await page.getByLabel('Ratifier: ratifies versions, and proposes or confirms their withdrawal').isChecked()).toBe(true);
     const user = await request(url, 'GET', '/api/users', tokens.admin);
@@ -85,7 +85,7 @@ describe('a new sign-in code for an officer', () => {
     await signIn(page, url, 'admin');
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.getByRole('cell', { name: 'o.mensah' }).click();
-    await page.getByRole('heading', { name: 'User o.mensah' }).waitFor();
+    await page.getByRole('heading', { name: 'Ola Mensah', level: 1, exact: true }).waitFor();
     await page.getByRole('button', { name: 'Give a new sign-in code' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Give a new sign-in code' }).click();
     await page.getByText('Another administrator must agree before the new code is given', { exact: false }).waitFor();
@@ -106,7 +106,7 @@ describe('a new sign-in code for an officer', () => {
     await dialog.getByRole('button', { name: 'I have noted the code' }).click();
     await expect
       .poll(() => page.getByTestId('code-status').textContent())
-      .toMatch(/^A one-time code for a new password was given by admin2/);
+      .toMatch(/^A one-time code for a new password was given by Second admin on /);
     const enrolled = await request(url, 'POST', '/api/auth/enrol', undefined, {
       username: 'o.mensah',
       code,

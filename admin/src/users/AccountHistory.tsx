@@ -52,9 +52,11 @@ export function AccountHistory() {
 const plural = (list: readonly string[] | undefined, one: string, many: string) => ((list ?? []).length === 1 ? one : many);
 
 /** One entry in a sentence: who did what to the account. */
-export function describeAccountEntry({ action, actor, details }: AccountHistoryEntry, self?: string): string {
+export function describeAccountEntry({ action, actor, actorName, details, names }: AccountHistoryEntry, self?: string): string {
   const you = self !== undefined && actor === self;
-  const who = you ? 'You' : actor;
+  const who = you ? 'You' : actorName;
+  // The people the details name, by their names now (the server says them: a reader may not list users).
+  const named = (username: string) => names[username] ?? username;
   const their = you ? 'your' : 'their';
   const until = (iso: string | undefined) => (iso ? `, working until ${dateTime(iso)}` : '');
   const waiting = Array.isArray(details.awaitingSecondAdmin) ? details.awaitingSecondAdmin : [];
@@ -82,14 +84,14 @@ export function describeAccountEntry({ action, actor, details }: AccountHistoryE
         ...(details.changed?.includes('password') ? [`changed ${their} own password`] : []),
         ...(details.changed?.includes('displayName') ? ['changed the display name'] : []),
       ];
-      const agreed = details.requestedBy ? ` agreed, as the second administrator, to what ${details.requestedBy} asked:` : '';
+      const agreed = details.requestedBy ? ` agreed, as the second administrator, to what ${named(details.requestedBy)} asked:` : '';
       return `${who}${agreed} ${parts.length > 0 ? parts.join('; ') : 'changed the account'}.`;
     }
     case 'user.password-reset':
       if (details.awaitingSecondAdmin === true)
         return `${who} asked for a new sign-in code for the account: this waits for a second administrator to agree.`;
       return details.requestedBy
-        ? `${who} agreed, as the second administrator, to ${details.requestedBy}'s request and gave a new one-time code to set a password${until(details.oneTimeCodeExpiresAt)}.`
+        ? `${who} agreed, as the second administrator, to ${named(details.requestedBy)}'s request and gave a new one-time code to set a password${until(details.oneTimeCodeExpiresAt)}.`
         : `${who} gave a new one-time code to set a password${details.oneTimeCodeWorksFrom ? `, working from ${dateTime(details.oneTimeCodeWorksFrom)}` : ''}${until(details.oneTimeCodeExpiresAt)}.`;
     case 'user.pending-cancelled': {
       const pending = details.pending;
@@ -100,16 +102,16 @@ export function describeAccountEntry({ action, actor, details }: AccountHistoryE
             ? 'to disable the account'
             : 'for a new sign-in code';
       if (pending && pending.requestedBy === actor) return `${who} withdrew ${their} request ${what}.`;
-      return `${who} refused ${pending ? `${pending.requestedBy}'s` : 'the'} request ${what}.`;
+      return `${who} refused ${pending ? `${named(pending.requestedBy)}'s` : 'the'} request ${what}.`;
     }
     case 'user.enrol': {
       const given = details.codeIssuedBy
-        ? ` ${details.codeIssuedBy} gave${details.codeIssuedAt ? ` on ${dateTime(details.codeIssuedAt)}` : ''}`
+        ? ` ${named(details.codeIssuedBy)} gave${details.codeIssuedAt ? ` on ${dateTime(details.codeIssuedAt)}` : ''}`
         : '';
       return `${who} set ${details.purpose === 'password-reset' ? `a new password` : `${their} password`} with the one-time code${given}.`;
     }
     case 'user.code-refused':
-      return `${who} turned down the one-time code ${details.issuedBy ?? 'an administrator'} gave${details.codeIssuedAt ? ` on ${dateTime(details.codeIssuedAt)}` : ''}: it no longer works.`;
+      return `${who} turned down the one-time code ${details.issuedBy ? named(details.issuedBy) : 'an administrator'} gave${details.codeIssuedAt ? ` on ${dateTime(details.codeIssuedAt)}` : ''}: it no longer works.`;
     case 'api-key.create':
       return `${who} issued the API key “${details.label}”.`;
     case 'api-key.revoke':

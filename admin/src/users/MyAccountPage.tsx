@@ -19,7 +19,7 @@ import { plainMessage } from '../plainErrors';
 import { dateTime } from '../format';
 import { AccountHistoryList } from './AccountHistory';
 import { ROLE_SHORT, ROLE_WORDS } from './roles';
-import { type CodeOutstanding, type MyAccount, pendingWords } from './types';
+import { type CodeOutstanding, type MyAccount, nameIn, pendingWords } from './types';
 
 export function MyAccountPage() {
   const dataProvider = useDataProvider<RasDataProvider>();
@@ -62,11 +62,13 @@ export function MyAccountPage() {
             )}
             {me.pending && (
               <Alert severity="info" sx={{ mt: 2 }}>
-                {me.pending.requestedBy} asked on {dateTime(me.pending.requestedAt)} {pendingWords(me.pending, 'you', 'your')}: this waits
-                for a second administrator to agree.
+                {nameIn(me.names, me.pending.requestedBy)} asked on {dateTime(me.pending.requestedAt)}{' '}
+                {pendingWords(me.pending, 'you', 'your')}: this waits for a second administrator to agree.
               </Alert>
             )}
-            {me.oneTimeCodeOutstanding && <CodeForMe code={me.oneTimeCodeOutstanding} onRefused={load} />}
+            {me.oneTimeCodeOutstanding && (
+              <CodeForMe code={me.oneTimeCodeOutstanding} issuer={nameIn(me.names, me.oneTimeCodeOutstanding.issuedBy)} onRefused={load} />
+            )}
           </Paper>
           {me.via === 'session' && <ChangePassword onChanged={load} />}
           <Paper variant="outlined" sx={{ mb: 2, pt: 2 }}>
@@ -164,7 +166,7 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
  * A code given for your own account: who gave it, from when and until when it works. If you did not ask
  * for it, you turn it down here, and it stops working at once (whoever holds it cannot set your password).
  */
-function CodeForMe({ code, onRefused }: { code: CodeOutstanding; onRefused: () => void }) {
+function CodeForMe({ code, issuer, onRefused }: { code: CodeOutstanding; issuer: string; onRefused: () => void }) {
   const dataProvider = useDataProvider<RasDataProvider>();
   const [failure, setFailure] = useState<string | null>(null);
   const refuse = () => dataProvider.refuseOwnCode().then(onRefused, (e) => setFailure(messageOf(e)));
@@ -179,7 +181,7 @@ function CodeForMe({ code, onRefused }: { code: CodeOutstanding; onRefused: () =
         </Button>
       }
     >
-      {code.issuedBy} gave a one-time code to set a new password for your account on {dateTime(code.issuedAt)}; it works
+      {issuer} gave a one-time code to set a new password for your account on {dateTime(code.issuedAt)}; it works
       {later ? ` from ${dateTime(code.worksFrom)}` : ''} until {dateTime(code.expiresAt)}. If you did not ask for it, turn it down: it then
       stops working at once.
       {failure && <Typography role="alert">{failure}</Typography>}

@@ -21,7 +21,7 @@ import type { RasDataProvider } from '../dataProvider';
 import { dateTime } from '../format';
 import { ApiKeys } from './ApiKeys';
 import { OneTimeCodeDialog } from './OneTimeCode';
-import { type ApprovedKey, isSystem, type OneTimeCode, type PendingChange, pendingWords, type UserView } from './types';
+import { type ApprovedKey, isSystem, nameIn, type OneTimeCode, type PendingChange, pendingWords, type UserView } from './types';
 
 /** Why a change waits for a second administrator, by kind. */
 const WHY_SECOND: Record<PendingChange['kind'], string> = {
@@ -103,8 +103,8 @@ export function PendingChangePanel() {
             Waiting for a second administrator
           </Typography>
           <Typography sx={{ mb: 1, maxWidth: '75ch' }}>
-            {pending.requestedBy} asked on {dateTime(pending.requestedAt)} {pendingWords(pending, record.displayName)}.{' '}
-            {WHY_SECOND[pending.kind]} Until another administrator approves it, the account is as it was.
+            {nameIn(record.names, pending.requestedBy)} asked on {dateTime(pending.requestedAt)} {pendingWords(pending, record.displayName)}
+            . {WHY_SECOND[pending.kind]} Until another administrator approves it, the account is as it was.
           </Typography>
           {mine ? (
             <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
@@ -153,6 +153,7 @@ export function SignInSection() {
   const self = identity?.id === record.id;
   const outstanding = record.oneTimeCodeOutstanding;
   const expired = outstanding !== null && new Date(outstanding.expiresAt) <= new Date();
+  const issuer = outstanding ? nameIn(record.names, outstanding.issuedBy) : '';
 
   const give = async () => {
     setConfirming(false);
@@ -185,11 +186,11 @@ export function SignInSection() {
       </Typography>
       <Typography sx={{ mb: 2, maxWidth: '75ch' }} data-testid="code-status">
         {outstanding?.worksFrom && new Date(outstanding.worksFrom) > new Date()
-          ? `A one-time code for a new password was given by ${outstanding.issuedBy} on ${dateTime(outstanding.issuedAt)}. It works only from ${dateTime(outstanding.worksFrom)}, so that ${record.displayName} can see it and turn it down, and until ${dateTime(outstanding.expiresAt)}.`
+          ? `A one-time code for a new password was given by ${issuer} on ${dateTime(outstanding.issuedAt)}. It works only from ${dateTime(outstanding.worksFrom)}, so that ${record.displayName} can see it and turn it down, and until ${dateTime(outstanding.expiresAt)}.`
           : outstanding
             ? expired
-              ? `The one-time code ${outstanding.issuedBy} gave on ${dateTime(outstanding.issuedAt)} was not used and stopped working on ${dateTime(outstanding.expiresAt)}. Give a new one.`
-              : `A one-time code ${outstanding.purpose === 'new-account' ? 'for the new account' : 'for a new password'} was given by ${outstanding.issuedBy} on ${dateTime(outstanding.issuedAt)} and has not been used yet. It works until ${dateTime(outstanding.expiresAt)}.${record.hasPassword ? ' The present password works until it is used.' : ''}`
+              ? `The one-time code ${issuer} gave on ${dateTime(outstanding.issuedAt)} was not used and stopped working on ${dateTime(outstanding.expiresAt)}. Give a new one.`
+              : `A one-time code ${outstanding.purpose === 'new-account' ? 'for the new account' : 'for a new password'} was given by ${issuer} on ${dateTime(outstanding.issuedAt)} and has not been used yet. It works until ${dateTime(outstanding.expiresAt)}.${record.hasPassword ? ' The present password works until it is used.' : ''}`
             : 'No one-time code is waiting to be used.'}
       </Typography>
       {self ? (

@@ -19,9 +19,12 @@ import type { UserView } from './types';
 const Heading = () => {
   const record = useRecordContext<UserView>();
   return (
-    <Typography variant="h4" component="h1" sx={{ mt: 2 }}>
-      User {record?.username ?? ''}
-    </Typography>
+    <>
+      <Typography variant="h4" component="h1" sx={{ mt: 2 }}>
+        {record?.displayName ?? ''}
+      </Typography>
+      {record && <Typography color="text.secondary">Signs in with the username {record.username}</Typography>}
+    </>
   );
 };
 

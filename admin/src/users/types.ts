@@ -37,6 +37,9 @@ export function pendingWords(pending: PendingChange, person: string, their = `${
 
 export type ApiKeyView = UserWithHistory['apiKeys'][number];
 
+/** A person an account names, by their name now: the server says everyone's (`names`), as a reader may not list users. */
+export const nameIn = (names: Readonly<Record<string, string>> | undefined, username: string): string => names?.[username] ?? username;
+
 /**
  * One thing done to an account, from the audit log: who did it, when, and the details recorded. The
  * contract leaves an entry's details open (each action records its own); these are the ones the console reads.
