@@ -7,6 +7,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DataTable, FunctionField, List, type RaRecord, ReferenceField, TextField, TextInput } from 'react-admin';
 import { dateTime, formatPence } from '../format';
+import { ListPagination } from '../layout/ListPagination';
 
 // The server matches the whole reference, in any case (GET /api/decisions?reference=); the page says so.
 const filters = [<TextInput key="reference" source="reference" label="Person's reference" alwaysOn resettable />];
@@ -28,6 +29,7 @@ export function DecisionList() {
         filters={filters}
         title="Decisions"
         exporter={false}
+        pagination={<ListPagination />}
       >
         {/* On a narrow screen the table scrolls sideways in its own box, which the keyboard can reach and scroll. */}
         <Box

@@ -1,6 +1,7 @@
 import Typography from '@mui/material/Typography';
 import { DataTable, List, TextInput, useRecordContext } from 'react-admin';
 import { longDate } from '../format';
+import { ListPagination } from '../layout/ListPagination';
 
 function InForce() {
   const record = useRecordContext<{ inForce: { version: string; effectiveFrom: string } | null }>();
@@ -23,7 +24,13 @@ const filters = [<TextInput key="q" source="q" label="Search schemes" alwaysOn r
 /** Each RAS scheme with the version in force today; a row opens the scheme's versions. */
 export function PolicyList() {
   return (
-    <List title="Policies" exporter={false} pagination={false} perPage={100} filters={filters}>
+    <List
+      title="Policies"
+      exporter={false}
+      perPage={100}
+      pagination={<ListPagination rowsPerPageOptions={[25, 50, 100]} />}
+      filters={filters}
+    >
       <DataTable rowClick={(id) => `/versions?filter=${encodeURIComponent(JSON.stringify({ policyId: id }))}`} bulkActionButtons={false}>
         <DataTable.Col source="id" label="Scheme" />
         <DataTable.Col source="title" label="Title" />

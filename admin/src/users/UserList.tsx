@@ -1,6 +1,8 @@
 import { Box, Typography } from '@mui/material';
 import { CreateButton, DataTable, FunctionField, List, SelectInput, TextInput, TopToolbar, type RaRecord } from 'react-admin';
-import { formatDate } from '../format';
+import { MomentField } from '../fields';
+import { formatNumber } from '../format';
+import { ListPagination } from '../layout/ListPagination';
 import { ROLE_SHORT } from './roles';
 
 // Searched and filtered by the server (GET /api/users: q, role).
@@ -38,6 +40,7 @@ export function UserList() {
           </TopToolbar>
         }
         empty={<Empty />}
+        pagination={<ListPagination />}
       >
         <DataTable bulkActionButtons={false} rowClick="edit">
           <DataTable.Col source="username" label="User name" />
@@ -56,7 +59,7 @@ export function UserList() {
             />
           </DataTable.Col>
           <DataTable.Col source="createdAt" label="Created">
-            <FunctionField render={(r: RaRecord) => formatDate(r.createdAt)} />
+            <MomentField source="createdAt" />
           </DataTable.Col>
         </DataTable>
       </List>
@@ -67,7 +70,7 @@ export function UserList() {
 function signsInWith(user: UserView): string {
   if (isSystem(user)) {
     const keys = user.apiKeys.filter((k) => !k.revokedAt && (!k.expiresAt || new Date(k.expiresAt) > new Date())).length;
-    return keys > 0 ? `${keys} API key${keys === 1 ? '' : 's'}` : 'no API key yet';
+    return keys > 0 ? `${formatNumber(keys)} API key${keys === 1 ? '' : 's'}` : 'no API key yet';
   }
   const code = user.oneTimeCodeOutstanding && new Date(user.oneTimeCodeOutstanding.expiresAt) > new Date();
   if (user.hasPassword) return code ? 'password (a new code is not used yet)' : 'password';

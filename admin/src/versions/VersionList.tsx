@@ -1,8 +1,10 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { DataTable, DateField, List, ReferenceField, SelectInput, TextField, TextInput, useGetList, useRecordContext } from 'react-admin';
+import { DataTable, List, ReferenceField, SelectInput, TextField, TextInput, useGetList, useRecordContext } from 'react-admin';
+import { MomentField } from '../fields';
 import { longDate } from '../format';
+import { ListPagination } from '../layout/ListPagination';
 import { StatusChip } from './StatusChip';
 
 const statuses = [
@@ -59,7 +61,14 @@ function EffectiveFrom() {
 
 export function VersionList() {
   return (
-    <List title="Policy versions" exporter={false} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+    <List
+      title="Policy versions"
+      exporter={false}
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      pagination={<ListPagination />}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="policyId" label="Scheme">
           <ReferenceField source="policyId" reference="policies" link={false}>
@@ -79,7 +88,7 @@ export function VersionList() {
           <InForceMark />
         </DataTable.Col>
         <DataTable.Col source="updatedAt" label="Last changed">
-          <DateField source="updatedAt" showTime locales="en-GB" />
+          <MomentField source="updatedAt" />
         </DataTable.Col>
       </DataTable>
     </List>
