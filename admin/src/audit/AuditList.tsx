@@ -18,7 +18,7 @@ import {
   type RaRecord,
   useDataProvider,
 } from 'react-admin';
-import { formatDate } from '../format';
+import { formatDate, formatNumber } from '../format';
 import type { IntegrityReport, RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
 
@@ -73,11 +73,13 @@ function VerifyChain() {
         {state.busy && <Typography variant="body2">Checking every entry…</Typography>}
         {state.result?.ok && (
           <Alert severity="success">
-            The log is intact: all {state.result.entries} entries follow each other, none has been changed since it was written, every
-            change is vouched for by its entry, the {state.result.anchors} ratification anchors and {checkpoints?.inRecord} signed
-            checkpoints still hold, and no recorded step breaks the rules.
-            {checkpoints && checkpoints.known > 0 && ` The ${checkpoints.known} checkpoints kept outside were all found as kept.`} The
-            latest entry's fingerprint is <code style={{ wordBreak: 'break-all' }}>{state.result.head.hash}</code>.
+            The log is intact: all {formatNumber(state.result.entries)} entries follow each other, none has been changed since it was
+            written, every change is vouched for by its entry, the {formatNumber(state.result.anchors)} ratification anchors and{' '}
+            {formatNumber(checkpoints?.inRecord ?? 0)} signed checkpoints still hold, and no recorded step breaks the rules.
+            {checkpoints &&
+              checkpoints.known > 0 &&
+              ` The ${formatNumber(checkpoints.known)} checkpoints kept outside were all found as kept.`}{' '}
+            The latest entry's fingerprint is <code style={{ wordBreak: 'break-all' }}>{state.result.head.hash}</code>.
           </Alert>
         )}
         {state.result && !state.result.ok && (

@@ -15,6 +15,7 @@ import { versionId, type RasDataProvider } from '../dataProvider';
 import { ActionDialog } from '../versions/ActionDialog';
 import { amountPer } from '../../../engine/words/money';
 import type { EvaluationResult } from './types';
+import { formatNumber } from '../format';
 
 export function KeepAsExample(props: {
   policyId: string;
@@ -32,7 +33,7 @@ export function KeepAsExample(props: {
   if (props.status !== 'draft' || !(permissions?.actions ?? []).includes('version.draft')) return null;
   const id = versionId(props.policyId, props.version);
   const { result } = props;
-  const suggested = `Age ${result.person.age}, ${result.points.total} points: ${
+  const suggested = `Age ${result.person.age}, ${formatNumber(result.points.total)} points: ${
     result.allocation ? amountPer(result.allocation.pence, result.allocation.period) : (result.outcome?.kind ?? 'no amount')
   }`;
 

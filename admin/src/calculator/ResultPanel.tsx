@@ -42,8 +42,8 @@ export function ResultPanel({ doc, busy, result, failure, problems, placed }: Re
           )}
           {!busy && !result && unanswered.length > 0 && (
             <Typography>
-              {unanswered.length === 1 ? 'One question is' : `${unanswered.length} questions are`} still to answer before the allocation can
-              be worked out.
+              {unanswered.length === 1 ? 'One question is' : `${formatNumber(unanswered.length)} questions are`} still to answer before the
+              allocation can be worked out.
             </Typography>
           )}
           {result && <Amounts result={result} />}

@@ -5,6 +5,7 @@
 
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useId, type ReactNode } from 'react';
+import { formatNumber } from '../format';
 
 export interface Bar {
   label: string;
@@ -169,7 +170,7 @@ export function Histogram({
       <TableAlternative
         caption={caption}
         headings={[rangeHeading, countHeading]}
-        rows={bins.map((b) => [`${b.fromLabel} to ${b.toLabel}`, String(b.count)])}
+        rows={bins.map((b) => [`${b.fromLabel} to ${b.toLabel}`, formatNumber(b.count)])}
       />
     </Box>
   );
