@@ -30,7 +30,10 @@ export interface Letter {
   reference: string | null;
   headline: string;
   sections: Array<{ heading: string; paragraphs: string[] }>;
-  /** Where the figures came from, for anyone checking: version, content hash, engine, decision id. */
+  /**
+   * Where the figures came from, in words: the RAS and version by name, and the decision's reference to quote
+   * (the council finds by it the decision's record: the version's content hash, the engine, every figure).
+   */
   provenance: string;
 }
 
@@ -54,7 +57,7 @@ export function letterFor(decision: DecisionRecord, policy: Policy): Letter {
       { heading: 'If you think this is wrong', paragraphs: [reviewWords(policy, reference)] },
       ...(publication.contact ? [{ heading: 'Contact', paragraphs: contactLines(publication.contact) }] : []),
     ],
-    provenance: `Worked out under ${policy.id} version ${policy.version} (${decision.contentHash}), engine ${result.provenance.engineVersion}; decision ${decision.id}.`,
+    provenance: `Worked out under ${policy.title} (version ${policy.version}). If you contact us about this letter, please quote our reference ${decision.id}.`,
   };
 }
 

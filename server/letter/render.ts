@@ -34,7 +34,7 @@ export function letterHtml(letter: Letter): string {
 <h1>${escapeHtml(letter.scheme)}</h1>
 <p class="headline">${escapeHtml(letter.headline)}</p>
 ${sections}
-<p class="provenance">${escapeHtml(letter.provenance)}</p>
+<p class="provenance" data-reference>${escapeHtml(letter.provenance)}</p>
 </main>
 </body>
 </html>

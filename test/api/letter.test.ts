@@ -54,6 +54,11 @@ describe('the letter about a decision', () => {
     expect(html).toContain('quote the reference A-0001');
     // Officers' rule facts stay out of the person's letter.
     expect(html).not.toContain('For review by the council');
+    // Where it came from in words, with the decision's reference to quote; no scheme id or content hash.
+    expect(html).toContain(
+      `Worked out under Adult social care RAS: 2009 pilot (version 2009-pilot). If you contact us about this letter, please quote our reference ${id}.`,
+    );
+    expect(html).not.toMatch(/sha256|adult-ras/);
   });
 
   it('never prints a flag meant for staff, and says in plain words what the council will do next', async () => {

@@ -260,8 +260,37 @@ const PHONE = { width: 375, height: 800 };
 
 async function checkAtThisWidth(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
+  expect(await developerWords(page), `${name}: ids, JSON or ISO dates where a person reads`).toEqual([]);
   expect(await accessibilityViolations(page), `${name}: accessibility at ${page.viewportSize()?.width} px`).toEqual([]);
   expect(await overflow(page), `${name}: the page is wider than the window`).toEqual({ widerBy: 0, widest: null });
+}
+
+/**
+ * What a person reads that is written for a program: a record's UUID, JSON, a date as YYYY-MM-DD. The JSON
+ * editor, code (a checkpoint line, a header to send), a reference to quote and what is typed in fields are
+ * left out: there the person asked for the machine's form, or needs it.
+ */
+export async function developerWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const patterns = [
+      /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
+      /\{\s*"[\w$-]+"\s*:/,
+      /(?<![\w=-])\d{4}-\d{2}-\d{2}(?![\w-])/,
+    ];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      // A letter's reference to quote (data-reference) is an id on purpose.
+      if (!el || el.closest('.monaco-editor, code, pre, script, style, [aria-hidden="true"], [hidden], [data-reference]')) continue;
+      if (!el.checkVisibility?.() || !node.textContent) continue;
+      for (const pattern of patterns) {
+        const match = pattern.exec(node.textContent);
+        if (match) found.push(`"${node.textContent.trim().slice(0, 80)}" (${match[0]})`);
+      }
+    }
+    return found.slice(0, 5);
+  });
 }
 
 /**
