@@ -140,6 +140,9 @@ describe('from a policy officer to a ratifier', () => {
       // The working is pre-filled in words and pounds: question and area names, never ids or pence.
       const working = await dialog.getByLabel('How it is worked out (a line for each step)').inputValue();
       expect(working).toContain('Physical and mental wellbeing');
+      // Each answer that scores is named by its question's own words.
+      const questions = (saved.document.questionnaires as Array<{ questions: Array<{ text: string }> }>).flatMap((q) => q.questions);
+      expect(questions.some((q) => working.includes(`${q.text}: “`))).toBe(true);
       expect(working).toMatch(/£/);
       expect(working).not.toMatch(/\d+p\b|he-physical|pc-washing/);
       await correctFigures(page, example.differences, flagMessages);

@@ -399,13 +399,16 @@ function useWorkingInWords(versionId: string, example: WorkedExample): string | 
     dataProvider.evaluate(versionId, example.assessment as Record<string, unknown>).then(
       (result) => {
         if (!current) return;
+        const answers = result.explanation
+          .filter((l): l is Extract<typeof l, { step: 'answer' }> => l.step === 'answer' && l.points > 0)
+          .map((a) => `${a.questionText}: “${a.answerText}”, ${formatNumber(a.points)} points.`);
         const areas = result.explanation
           .filter((l): l is Extract<typeof l, { step: 'domain' }> => l.step === 'domain' && l.rawPoints > 0)
           .map(
             (d) =>
               `${d.label}: ${formatNumber(d.rawPoints)} points${d.weight === 1 ? '' : ` × weight ${d.weight} = ${formatNumber(d.weightedPoints)}`}.`,
           );
-        setWorking([...areas, ...explainSteps(result)].join('\n'));
+        setWorking([...answers, ...areas, ...explainSteps(result)].join('\n'));
       },
       // Without the version's own working, the officer writes theirs from nothing.
       () => current && setWorking(''),
