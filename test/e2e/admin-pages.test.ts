@@ -78,7 +78,7 @@ describe('the admin pages', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     // A system gets no one-time code: it goes straight to its page, to be given a key.
     await page.getByRole('heading', { name: 'Case system', level: 1, exact: true }).waitFor();
-    await page.getByText("The system's account case-system is made: issue it an API key below.").waitFor();
+    await page.getByText('The account for Case system is made: issue it an API key below.').waitFor();
     await page.getByText('This system has no API keys.').waitFor();
     expect(await page.getByRole('button', { name: 'Give a new sign-in code' }).count()).toBe(0);
     // Separation of duties, shown: who created the account, with which role.

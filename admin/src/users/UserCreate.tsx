@@ -48,7 +48,7 @@ export function UserCreate() {
               );
               redirect('edit', 'users', data.id);
             } else {
-              notify(`The system's account ${data.username} is made: issue it an API key below.`, { type: 'success' });
+              notify(`The account for ${data.displayName} is made: issue it an API key below.`, { type: 'success' });
               redirect('edit', 'users', data.id);
             }
           },
