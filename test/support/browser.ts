@@ -238,7 +238,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(150); // MUI's breakpoints re-render on the resize event
     // On a phone the side menu covers the page when it is open: a person closes it to read the page.
     const closeMenu = page.getByRole('button', { name: 'Close menu' });
-    if (await closeMenu.isVisible()) await page.keyboard.press('Escape');
+    if (await closeMenu.isVisible()) {
+      expect(await accessibilityViolations(page), `${name}: the side menu open on a phone`).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
     await checkAtThisWidth(page, `${name}-375`);
   } finally {
     await page.setViewportSize(desk);
