@@ -161,12 +161,12 @@ function AccountsWaiting() {
             return (
               <li key={u.id}>
                 <Link component={RouterLink} to={createPath({ resource: 'users', id: u.id, type: 'edit' })}>
-                  {u.displayName} ({u.username})
+                  {u.displayName}
                 </Link>
                 :{' '}
                 {pending.requestedBy === identity?.username
                   ? `${change} you asked for, waiting for another administrator`
-                  : `${change} asked for by ${pending.requestedBy}, to approve or refuse`}
+                  : `${change} asked for by ${(u.names as Record<string, string> | undefined)?.[pending.requestedBy] ?? 'another administrator'}, to approve or refuse`}
               </li>
             );
           })}
