@@ -163,3 +163,35 @@ function groupLabel(policy: Partial<Policy> | undefined, id: string | undefined)
 export function inputNameFor(pointer: string, root = 'document'): string {
   return [root, ...pointer.split('/').slice(1)].join('.');
 }
+
+/**
+ * The JSON editor's own schema messages (Monaco's JSON language service, in its words: "Value is below
+ * the exclusive minimum of 0.") in the words the forms use. A message it does not know is kept as it is.
+ */
+export function plainEditorMessage(message: string): string {
+  for (const [pattern, words] of EDITOR_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return words(...match.slice(1));
+  }
+  return message;
+}
+
+const EDITOR_MESSAGES: ReadonlyArray<readonly [RegExp, (...found: string[]) => string]> = [
+  [/^Value is below the exclusive minimum of (.+)\.$/, (n) => `This must be more than ${n}.`],
+  [/^Value is below the minimum of (.+)\.$/, (n) => `This must be ${n} or more.`],
+  [/^Value is above the exclusive maximum of (.+)\.$/, (n) => `This must be less than ${n}.`],
+  [/^Value is above the maximum of (.+)\.$/, (n) => `This must be ${n} or less.`],
+  [/^Missing property "(.+)"\.$/, (name) => `Something this part needs is missing: "${name}".`],
+  [/^Incorrect type\. Expected "(number|integer)"\.$/, () => 'Enter a number here.'],
+  [/^Incorrect type\. Expected "string"\.$/, () => 'Enter some text here, in double quotes.'],
+  [/^Incorrect type\. Expected "(.+)"\.$/, () => 'This is the wrong kind of value.'],
+  [/^Property (.+) is not allowed\.$/, (name) => `${name} is not part of a policy: remove it.`],
+  [/^Value is not accepted\. Valid values: (.+)\.$/, (values) => `Choose one of ${values}.`],
+  [/^String is shorter than the minimum length of 1\.$/, () => 'This must be filled in.'],
+  [/^String is shorter than the minimum length of (\d+)\.$/, (n) => `This must be at least ${n} characters long.`],
+  [/^String is longer than the maximum length of (\d+)\.$/, (n) => `This must be at most ${n} characters long.`],
+  [/^String does not match the pattern of .+\.$/, () => 'This is not written the way it needs to be.'],
+  [/^String is not a RFC3339 date\.$/, () => 'Write the date as year, month and day, such as "2011-04-01".'],
+  [/^Array has too few items\. Expected (\d+) or more\.$/, (n) => `This list needs at least ${n}.`],
+  [/^Value must be (.+)\.$/, (value) => `This must be ${value}.`],
+];

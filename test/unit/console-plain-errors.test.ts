@@ -77,3 +77,21 @@ describe('a refused account form', () => {
     );
   });
 });
+
+describe("the JSON editor's problems", () => {
+  // Monaco's own messages, as vscode-json-languageservice words them for this policy schema.
+  it('are said in the words the forms use', async () => {
+    const { plainEditorMessage } = await import('../../admin/src/plainErrors.js');
+    expect(plainEditorMessage('Value is below the exclusive minimum of 0.')).toBe('This must be more than 0.');
+    expect(plainEditorMessage('Value is below the minimum of 52.')).toBe('This must be 52 or more.');
+    expect(plainEditorMessage('Missing property "label".')).toBe('Something this part needs is missing: "label".');
+    expect(plainEditorMessage('Incorrect type. Expected "number".')).toBe('Enter a number here.');
+    expect(plainEditorMessage('Property colour is not allowed.')).toBe('colour is not part of a policy: remove it.');
+    expect(plainEditorMessage('String is not a RFC3339 date.')).toBe('Write the date as year, month and day, such as "2011-04-01".');
+  });
+
+  it('keeps a message it does not know as the editor said it', async () => {
+    const { plainEditorMessage } = await import('../../admin/src/plainErrors.js');
+    expect(plainEditorMessage('Trailing comma')).toBe('Trailing comma');
+  });
+});

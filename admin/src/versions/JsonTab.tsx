@@ -5,6 +5,8 @@ import Editor from '@monaco-editor/react';
 import { useEffect, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { ACCESSIBLE_THEME, POLICY_FILE_SUFFIX, type monaco } from '../monacoSetup';
+import { formatNumber } from '../format';
+import { plainEditorMessage } from '../plainErrors';
 import { useEditorState } from './editorState';
 import { prune } from './prune';
 
@@ -70,11 +72,11 @@ export function JsonTab({ modelName }: { modelName: string }) {
           </Typography>
         ) : (
           <Alert severity="warning">
-            {problems.length} {problems.length === 1 ? 'problem' : 'problems'} against the policy schema:
+            {formatNumber(problems.length)} {problems.length === 1 ? 'problem' : 'problems'} against the policy schema:
             <ul style={{ margin: 0 }}>
               {problems.slice(0, 20).map((m, i) => (
                 <li key={i}>
-                  Line {m.startLineNumber}: {m.message}
+                  Line {formatNumber(m.startLineNumber)}: {plainEditorMessage(m.message)}
                 </li>
               ))}
             </ul>
