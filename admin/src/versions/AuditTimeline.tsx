@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { AuditEntry, RasDataProvider } from '../dataProvider';
 import { messageOf } from '../http';
-import { dateTime, longDate } from '../format';
+import { dateTime, longDate, formatNumber } from '../format';
 import { Section } from './PolicyDocumentView';
 
 /** Each action in words; `who` names a person the entry names by user name, by their name now. */
@@ -13,7 +13,7 @@ const ACTIONS: Record<string, (d: Record<string, unknown>, who: (username: unkno
   'version.create': (d) =>
     d.basedOn ? `created as a draft, copied from ${(d.basedOn as { version: string }).version}` : 'created as a draft',
   'version.edit': () => 'changed the policy document',
-  'version.edit-examples': (d) => `changed the worked examples (${d.examples} now)${d.reason ? `: ${d.reason}` : ''}`,
+  'version.edit-examples': (d) => `changed the worked examples (${formatNumber(Number(d.examples))} now)${d.reason ? `: ${d.reason}` : ''}`,
   'version.submit': () => 'submitted it for ratification',
   'version.return-to-draft': () => 'returned it to draft',
   'version.ratify': (d) => `ratified it (${d.body}, minute ${d.minuteReference}), effective from ${longDate(String(d.effectiveFrom))}`,

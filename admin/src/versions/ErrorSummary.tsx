@@ -5,6 +5,7 @@
  */
 
 import Box from '@mui/material/Box';
+import { formatNumber } from '../format';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef } from 'react';
@@ -41,7 +42,7 @@ export function ErrorSummary({ problems, onFieldMissing }: { problems: ProblemEr
         There is a problem
       </Typography>
       <Typography sx={{ mb: 1 }}>
-        The draft was not saved. Correct {problems.length === 1 ? 'this' : `these ${problems.length} things`}:
+        The draft was not saved. Correct {problems.length === 1 ? 'this' : `these ${formatNumber(problems.length)} things`}:
       </Typography>
       <Box component="ul" sx={{ m: 0, pl: 2 }}>
         {problems.map((p, i) => (

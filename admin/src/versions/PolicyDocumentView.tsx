@@ -17,7 +17,7 @@ import type { Policy, Pricing, Questionnaire } from '../../../engine/policy';
 import { ruleInWords } from '../../../engine/words/conditions';
 import { awardWords, bandName, CARER_ADJUSTMENT, NO_CARER_ADJUSTMENT, roundingWords } from '../../../engine/words/policy';
 import { perPeriod, pounds } from './format';
-import { longDate } from '../format';
+import { longDate, formatNumber } from '../format';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -60,7 +60,7 @@ function QuestionnaireView({ q, policy }: { q: Questionnaire; policy: Policy }) 
         {q.label}
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 1 }}>
-        {appliesTo(q, policy)} {q.questions.length} questions.
+        {appliesTo(q, policy)} {formatNumber(q.questions.length)} questions.
       </Typography>
       {q.questions.map((question, i) => (
         <Box key={question.id} className="print-avoid-break" sx={{ mb: 2, pl: 2, borderLeft: 3, borderColor: 'divider' }}>

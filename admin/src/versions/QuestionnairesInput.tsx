@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
+import { formatNumber } from '../format';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -18,7 +19,7 @@ function QuestionSummary({ path, index }: { path: string; index: number }) {
     <Typography>
       <strong>{index + 1}.</strong> {text || 'New question'}{' '}
       <Box component="span" sx={{ color: 'text.secondary' }}>
-        · {answers.length} answers
+        · {formatNumber(answers.length)} answers
       </Box>
     </Typography>
   );

@@ -70,7 +70,7 @@ function ComparisonSummary({ c, document }: { c: RatificationComparison; documen
       {formatNumber(o.losers)} worse off, {formatNumber(o.unchanged)} unchanged; total change {pounds(o.totalChangePence)} a year.
       {c.lostAmount?.people ? ` ${formatNumber(c.lostAmount.people)} would have no amount at all.` : ''}
       {c.worseOff.length > 0
-        ? ` Worse off: ${c.worseOff.map((w) => `${groupWords(document, w)} (${w.losers} of ${w.people}${w.lostAmount ? `, ${w.lostAmount} without an amount` : ''})`).join(', ')}.`
+        ? ` Worse off: ${c.worseOff.map((w) => `${groupWords(document, w)} (${formatNumber(w.losers)} of ${formatNumber(w.people)}${w.lostAmount ? `, ${formatNumber(w.lostAmount)} without an amount` : ''})`).join(', ')}.`
         : ''}
     </>
   );

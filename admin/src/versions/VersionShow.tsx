@@ -7,7 +7,7 @@ import { Show, useGetList, useRecordContext } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import type { Policy } from '../../../engine/policy';
 import { AuditTimeline } from './AuditTimeline';
-import { dateTime, longDate } from '../format';
+import { dateTime, longDate, formatNumber } from '../format';
 import { ChangesSince } from './PolicyChanges';
 import { PolicyDocumentView, Section } from './PolicyDocumentView';
 import { personWords, RatificationRecord, type VersionRecordView } from './RatificationRecord';
@@ -54,7 +54,7 @@ function Header({ record }: { record: Shown }) {
           : `Created by ${record.createdByName ?? record.createdBy}`}{' '}
         on {dateTime(record.createdAt)}
         {record.basedOn ? `, copied from ${record.basedOn.version}` : ''}. Last changed {dateTime(record.updatedAt)}.{' '}
-        {record.examples.length} worked examples.
+        {formatNumber(record.examples.length)} worked examples.
       </Typography>
       <Box component="details" sx={{ mt: 1, color: 'text.secondary', '& summary': { cursor: 'pointer' } }} className="no-print">
         <summary>Technical details</summary>

@@ -196,8 +196,8 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
             {record.examples.length === 0
               ? 'This version has no worked examples yet. Add one from the calculator: work out a case, then keep it as a worked example.'
               : failing === 0
-                ? `All ${report.examples.length} worked examples give what they expect.`
-                : `${failing} of ${report.examples.length} worked examples do not give what they expect. Correct the policy, or accept the new result with a reason.`}
+                ? `All ${formatNumber(report.examples.length)} worked examples give what they expect.`
+                : `${formatNumber(failing)} of ${formatNumber(report.examples.length)} worked examples do not give what they expect. Correct the policy, or accept the new result with a reason.`}
           </Alert>
           <Box tabIndex={0} role="region" aria-label="Worked examples (scrolls sideways on a small screen)" sx={{ overflowX: 'auto' }}>
             <Table size="small" aria-label="Worked examples: expected and worked out">
