@@ -2,11 +2,10 @@
  * A caseworker's walk, as a person takes it: signed in, from Home to Decisions by the menu, a person's
  * decision found by the reference typed in the search box, opened, its flags read in words, and its letter
  * opened; the letter carries no flag meant for staff. Every page is checked at 1280 px and at 375 px
- * (screenshot, axe, nothing wider than the window). The case system records the decisions over the API,
+ * (checkPage: screenshot, axe, nothing wider than the window). The case system records the decisions over the API,
  * as it does in a council.
  */
 
-import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { checkPage, consoleForFile, fromMenu, openHome } from '../support/browser.js';
 import { exampleVersions } from '../support/examples.js';
@@ -18,19 +17,6 @@ const file = consoleForFile();
 const highNeed = exampleVersions()
   .find((v) => v.scheme === 'adult-ras' && v.version === '2010-revised')!
   .examples.find((e) => e.name === 'high-need-panel-nhs-safeguarding')!.json;
-
-/** The page checked as it is, then on a phone, then back at the desk's width. */
-async function checkAtBothWidths(page: Page, name: string): Promise<void> {
-  await checkPage(page, name);
-  const desk = page.viewportSize()!;
-  await page.setViewportSize({ width: 375, height: 800 });
-  try {
-    await page.waitForTimeout(150); // MUI's breakpoints re-render on the resize event
-    await checkPage(page, `${name}-375`);
-  } finally {
-    await page.setViewportSize(desk);
-  }
-}
 
 describe("a caseworker finds a person's decision by their reference", () => {
   it('opens it from the Decisions menu, reads its flags in words, and opens a letter with no staff flag', async () => {
@@ -49,14 +35,14 @@ describe("a caseworker finds a person's decision by their reference", () => {
     await fromMenu(page, 'Decisions');
     await page.getByRole('heading', { name: 'Decisions', level: 1 }).waitFor();
     await page.getByRole('cell', { name: 'CW-2000' }).waitFor();
-    await checkAtBothWidths(page, 'caseworker-decisions');
+    await checkPage(page, 'caseworker-decisions');
 
     await page.getByLabel("Person's reference").fill('cw-4821');
     await page.getByRole('cell', { name: 'CW-1000' }).waitFor({ state: 'detached' });
     const rows = page.getByRole('row').filter({ has: page.getByRole('cell') });
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('CW-4821');
-    await checkAtBothWidths(page, 'caseworker-decision-found');
+    await checkPage(page, 'caseworker-decision-found');
 
     await page.getByRole('cell', { name: 'CW-4821' }).click();
     // 252.5 points × £5.02 a point = £1,267.55; the 2.5% uplift from 1 April 2010 adds £31.69 = £1,299.24; rounded up to the pound: £1,300.00 a week.
@@ -70,7 +56,7 @@ describe("a caseworker finds a person's decision by their reference", () => {
     ]);
     expect(await flags.textContent()).toContain('For staff only: the letter to the person never includes these.');
     expect(await page.textContent('main')).toContain('Reference CW-4821');
-    await checkAtBothWidths(page, 'caseworker-decision');
+    await checkPage(page, 'caseworker-decision');
 
     const [letter] = await Promise.all([
       page.waitForEvent('popup'),
@@ -85,7 +71,7 @@ describe("a caseworker finds a person's decision by their reference", () => {
     );
     for (const staffWords of ['safeguarding', 'refer to the resource allocation panel', 'continuing healthcare checklist', 'For review'])
       expect(words.toLowerCase(), staffWords).not.toContain(staffWords.toLowerCase());
-    await checkAtBothWidths(letter, 'caseworker-letter');
+    await checkPage(letter, 'caseworker-letter');
     await letter.close();
   });
 });

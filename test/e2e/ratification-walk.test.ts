@@ -13,10 +13,10 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { consoleForFile, fromMenu, openHome, signIn } from '../support/browser.js';
+import { checkPage, consoleForFile, fromMenu, openHome, signIn } from '../support/browser.js';
 import { adult, cohortCsv } from '../support/adult-cohort.js';
 import { call, createPerson, request } from '../support/server.js';
-import { checkAtBothWidths, typedPounds, UUID } from '../support/walk.js';
+import { typedPounds, UUID } from '../support/walk.js';
 
 const file = consoleForFile();
 const apiPath = (version: string) => `/api/policies/adult-ras/versions/${version}`;
@@ -80,17 +80,17 @@ describe('from a policy officer to a ratifier', () => {
     // The officer: Home -> Versions -> 2010-revised, and the scheme's reference cohort chosen there.
     const page = await file.ui.freshPage('officer');
     await openHome(page, url);
-    await checkAtBothWidths(page, 'walk-01-officer-home');
+    await checkPage(page, 'walk-01-officer-home');
     await openFromVersions(page, '2010-revised');
     await expect(page.getByTestId('reference-cohort').innerText()).resolves.toContain('This scheme has no reference cohort');
     await page.getByRole('button', { name: 'Choose the reference cohort' }).click();
     await page.getByRole('radio', { name: /^“Walk cohort”, 300 people, made / }).check();
-    await checkAtBothWidths(page, 'walk-02-choose-reference-cohort');
+    await checkPage(page, 'walk-02-choose-reference-cohort');
     await page.getByRole('button', { name: 'Use this cohort' }).click();
     await page.getByText('The reference cohort is chosen').waitFor();
     await page.getByText('it is compared with the version in force over “Walk cohort”, 300 people.').waitFor();
     expect((await request(url, 'GET', '/api/policies/adult-ras', tokens.officer)).body.referenceCohortId).toBe(cohort.id);
-    await checkAtBothWidths(page, 'walk-03-version-in-force');
+    await checkPage(page, 'walk-03-version-in-force');
     await expectWords(page);
 
     // Clone: the new draft asks what it changes, rather than repeating what 2010-revised changed.
@@ -112,7 +112,7 @@ describe('from a policy officer to a ratifier', () => {
     const healthWeight = page.getByRole('spinbutton', { name: 'Weight' }).nth(2);
     expect(await healthWeight.inputValue()).toBe('1.5');
     await healthWeight.fill('2');
-    await checkAtBothWidths(page, 'walk-04-edit-form');
+    await checkPage(page, 'walk-04-edit-form');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft walk-2011 saved.').waitFor();
     const saved = (await request(url, 'GET', apiPath('walk-2011'), tokens.officer)).body;
@@ -122,7 +122,7 @@ describe('from a policy officer to a ratifier', () => {
     // Every worked example now fails on its points and amounts: each is corrected in the form, in pounds.
     await page.getByRole('tab', { name: 'Worked examples' }).click();
     await page.getByText('7 of 7 worked examples do not give what they expect.', { exact: false }).waitFor();
-    await checkAtBothWidths(page, 'walk-05-examples-failing');
+    await checkPage(page, 'walk-05-examples-failing');
     const report = (await request(url, 'POST', `${apiPath('walk-2011')}/examples/run`, tokens.officer, {})).body as {
       examples: Array<{ name: string; passed: boolean; differences: Difference[] }>;
     };
@@ -147,13 +147,13 @@ describe('from a policy officer to a ratifier', () => {
       expect(working).not.toMatch(/\d+p\b|he-physical|pc-washing/);
       await correctFigures(page, example.differences, flagMessages);
       await dialog.getByLabel('Reason').fill('Worked again by hand at £5.10 a point with wellbeing weighted 2.');
-      if (i === 0) await checkAtBothWidths(page, 'walk-06-correct-example');
+      if (i === 0) await checkPage(page, 'walk-06-correct-example');
       await dialog.getByRole('button', { name: 'Save the hand figures' }).click();
       await page.getByText(`'${example.name}' is corrected: it now gives what it expects.`).waitFor();
       await dialog.waitFor({ state: 'detached' });
     }
     await page.getByText('All 7 worked examples give what they expect.').waitFor();
-    await checkAtBothWidths(page, 'walk-07-examples-passing');
+    await checkPage(page, 'walk-07-examples-passing');
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Version walk-2011 submitted for ratification.').waitFor();
     await expect(page.getByRole('button', { name: 'Ratify' }).count()).resolves.toBe(0);
@@ -164,7 +164,7 @@ describe('from a policy officer to a ratifier', () => {
     const waiting = ratifier.getByRole('region', { name: 'Waiting for you' });
     await waiting.getByRole('link', { name: /walk-2011/ }).click();
     await ratifier.getByText('Submitted by Test officer').waitFor();
-    await checkAtBothWidths(ratifier, 'walk-08-ratifier-version');
+    await checkPage(ratifier, 'walk-08-ratifier-version');
     await expectWords(ratifier);
     await ratifier.getByRole('button', { name: 'Ratify' }).click();
     const dialog = ratifier.getByRole('dialog');
@@ -172,7 +172,7 @@ describe('from a policy officer to a ratifier', () => {
     await dialog.getByText('The reference cohort is “Walk cohort”, 300 people.').waitFor();
     await dialog.getByText('By client group').waitFor();
     await dialog.getByText('Older people', { exact: true }).waitFor();
-    await checkAtBothWidths(ratifier, 'walk-09-ratify-comparison');
+    await checkPage(ratifier, 'walk-09-ratify-comparison');
     expect(await dialog.innerText()).not.toMatch(UUID);
 
     // Two problems at once: a rationale too short to be a reason and a backdated effective date not confirmed.
@@ -190,7 +190,7 @@ describe('from a policy officer to a ratifier', () => {
     await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(summary.isVisible()).resolves.toBe(true);
     expect(await summary.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}|confirmEffectiveFrom/);
-    await checkAtBothWidths(ratifier, 'walk-10-ratify-problems');
+    await checkPage(ratifier, 'walk-10-ratify-problems');
 
     // Put right, ratified.
     await dialog.getByLabel('Effective from').fill(daysFromToday(120));
@@ -199,7 +199,7 @@ describe('from a policy officer to a ratifier', () => {
     await ratifier.getByText('Version walk-2011 ratified.').waitFor();
     await ratifier.getByText(/^Test ratifier, \d{1,2} \w{3} \d{4}, \d\d:\d\d$/).waitFor();
     await ratifier.getByText(/Compared with 2010-revised over the reference cohort “Walk cohort”, 300 people/).waitFor();
-    await checkAtBothWidths(ratifier, 'walk-11-ratified');
+    await checkPage(ratifier, 'walk-11-ratified');
     await expectWords(ratifier);
     const ratified = (await request(url, 'GET', apiPath('walk-2011'), tokens.ratifier)).body;
     expect(ratified.status).toBe('ratified');
@@ -223,7 +223,7 @@ describe('from a policy officer to a ratifier', () => {
     await page.getByText('Submitted by Bo Both').waitFor();
     await page.getByRole('button', { name: 'Return to draft' }).waitFor();
     await expect(page.getByRole('button', { name: 'Ratify' }).count()).resolves.toBe(0);
-    await checkAtBothWidths(page, 'walk-12-both-roles-submitted');
+    await checkPage(page, 'walk-12-both-roles-submitted');
   });
 
   it("an officer uploads a CSV file as the reference cohort from a version's page", async () => {
@@ -244,7 +244,7 @@ describe('from a policy officer to a ratifier', () => {
     await page
       .getByLabel('CSV file of anonymised assessments')
       .setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await checkAtBothWidths(page, 'walk-13-upload-reference-cohort');
+    await checkPage(page, 'walk-13-upload-reference-cohort');
     await page.getByRole('button', { name: 'Use this cohort' }).click();
     await page.getByText('it is compared with the version in force over “Case system export, March”, 3 people.').waitFor();
     const policy = (await request(url, 'GET', '/api/policies/adult-ras', tokens.officer)).body;

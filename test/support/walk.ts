@@ -1,14 +1,7 @@
 /**
  * Helpers for the e2e walks that follow a version's workflow as people take it (beside browser.ts, which
- * they build on): a page checked at the desk's width and on a phone, and the figures a worked example's
- * report gives, in the pounds and words a person types.
+ * they build on): the figures a worked example's report gives, in the pounds and words a person types.
  */
-
-import type { Page } from 'playwright-core';
-import { checkPage } from './browser.js';
-
-/** The page checked at the desk's width and at 375 px (browser.ts's checkPage checks both). */
-export const checkAtBothWidths = (page: Page, name: string): Promise<void> => checkPage(page, name);
 
 /** Pence as a person types pounds: 130000 -> "1300.00". */
 export const typedPounds = (pence: number): string => (pence / 100).toFixed(2);
