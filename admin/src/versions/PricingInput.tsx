@@ -49,7 +49,8 @@ function BandGives({ row, hours }: { row: string; hours: boolean }) {
             setValue(`${row}.outcome`, chosen || undefined, { shouldDirty: true });
             setValue(`${row}.${amount}`, chosen ? undefined : 0, { shouldDirty: true });
           }}
-          sx={{ minWidth: 200 }}
+          // A long outcome's name ends in an ellipsis on a phone instead of widening the row past the screen.
+          sx={{ minWidth: { xs: 0, sm: 200 }, maxWidth: '100%' }}
         >
           <MenuItem value="">{hours ? 'Hours of support' : 'An amount'}</MenuItem>
           {outcomes.map((o) => (

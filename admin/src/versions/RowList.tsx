@@ -33,7 +33,9 @@ export function RowList({
           aria-label={`${noun} ${i + 1}`}
           sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap', py: 1, borderBottom: 1, borderColor: 'divider' }}
         >
-          <Box sx={{ flex: 1, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>{children(`${name}.${i}`, i)}</Box>
+          <Box sx={{ flex: 1, minWidth: 0, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+            {children(`${name}.${i}`, i)}
+          </Box>
           <Box sx={{ display: 'flex', pt: 1 }}>
             <IconButton aria-label={`Move ${noun} ${i + 1} up`} size="small" disabled={i === 0} onClick={() => move(i, i - 1)}>
               <ArrowUpwardIcon fontSize="small" />
