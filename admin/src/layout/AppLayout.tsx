@@ -51,7 +51,13 @@ function ConsoleAppBar() {
         RAS policy console
       </Typography>
       {/* A long page title ends in an ellipsis rather than pushing the bar wider than a phone's screen. */}
-      <TitlePortal sx={{ flex: '1 1 0', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
+      <TitlePortal
+        sx={{
+          flex: '1 1 0',
+          minWidth: 0,
+          '&, & > span': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+        }}
+      />
     </AppBar>
   );
 }
