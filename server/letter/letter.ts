@@ -31,8 +31,9 @@ export interface Letter {
   headline: string;
   sections: Array<{ heading: string; paragraphs: string[] }>;
   /**
-   * Where the figures came from, in words: the RAS and version by name, and the decision's reference to quote
-   * (the council finds by it the decision's record: the version's content hash, the engine, every figure).
+   * Where the figures came from, in words: the RAS and version by name, and, for a decision made without the
+   * person's reference, the decision's own to quote (the council finds by it the decision's record: the
+   * version's content hash, the engine, every figure).
    */
   provenance: string;
 }
@@ -57,7 +58,9 @@ export function letterFor(decision: DecisionRecord, policy: Policy): Letter {
       { heading: 'If you think this is wrong', paragraphs: [reviewWords(policy, reference)] },
       ...(publication.contact ? [{ heading: 'Contact', paragraphs: contactLines(publication.contact) }] : []),
     ],
-    provenance: `Worked out under ${policy.title} (version ${policy.version}). If you contact us about this letter, please quote our reference ${decision.id}.`,
+    // The person quotes their own reference when they have one (the review paragraph says so); only a
+    // decision made without one gives the record's reference to quote.
+    provenance: `Worked out under ${policy.title} (version ${policy.version}).${reference ? '' : ` If you contact us about this letter, please quote our reference ${decision.id}.`}`,
   };
 }
 

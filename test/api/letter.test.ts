@@ -54,10 +54,11 @@ describe('the letter about a decision', () => {
     expect(html).toContain('quote the reference A-0001');
     // Officers' rule facts stay out of the person's letter.
     expect(html).not.toContain('For review by the council');
-    // Where it came from in words, with the decision's reference to quote; no scheme id or content hash.
+    // Where it came from in words; the person quotes their own reference, so the record's id is not given.
     expect(html).toContain(
-      `Worked out under Adult social care RAS: 2009 pilot (version 2009-pilot). If you contact us about this letter, please quote our reference ${id}.`,
+      '<p class="provenance" data-reference>Worked out under Adult social care RAS: 2009 pilot (version 2009-pilot).</p>',
     );
+    expect(html).not.toContain(id);
     expect(html).not.toMatch(/sha256|adult-ras/);
   });
 
@@ -129,6 +130,15 @@ describe('the letter about a decision', () => {
     const html = await (await get(`/api/decisions/${id}/letter`, server.tokens.officer)).text();
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it("gives the decision's own reference to quote when the person had none", async () => {
+    const { reference: _none, ...unreferenced } = carerCase.assessment as { reference?: string };
+    const id = await recorded({ policyId: 'adult-ras', version: '2009-pilot', assessment: unreferenced, reason: LATE });
+    const html = await (await get(`/api/decisions/${id}/letter`, server.tokens.officer)).text();
+    expect(html).toContain(
+      `Worked out under Adult social care RAS: 2009 pilot (version 2009-pilot). If you contact us about this letter, please quote our reference ${id}.`,
+    );
   });
 
   it('is refused to a role that may not read decisions, and is 404 for a decision that does not exist', async () => {

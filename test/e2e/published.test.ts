@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile } from '../support/browser.js';
+import { checkPage, consoleForFile, fromMenu, openHome } from '../support/browser.js';
 
 const file = consoleForFile();
 
@@ -15,7 +15,17 @@ describe('the published RAS', () => {
     await expect(page.getByRole('link', { name: 'version 2009-pilot' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'version 2013-revised' }).isVisible()).resolves.toBe(true);
     expect(await page.evaluate('localStorage.getItem("ras.token")')).toBeNull();
+    expect(await page.getByRole('link', { name: 'Back to the console' }).count()).toBe(0);
     await checkPage(page, 'published-index');
+  });
+
+  it('is reached by staff from the console menu, with a way back to the console', async () => {
+    const page = await file.ui.freshPage('officer');
+    await openHome(page, file.ui.server.url);
+    await fromMenu(page, 'Published RAS');
+    await page.getByRole('heading', { level: 1, name: 'Published resource allocation schemes' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the console' }).click();
+    await page.getByRole('region', { name: 'In force today' }).waitFor();
   });
 
   it('shows the adult RAS in plain words: points, price per point, the carer table, uplifts and the ratification record', async () => {

@@ -191,7 +191,7 @@ export async function editVersion(page: Page, baseUrl: string, version: string):
 /** Signs out through the user menu in the app bar, as a person would; the sign-in page follows. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /: account$/ }).click();
-  await page.getByRole('menuitem', { name: 'Logout' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
 }
 

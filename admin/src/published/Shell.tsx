@@ -3,6 +3,7 @@
 import { Box, Container, Link, Typography } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
+import { session } from '../http';
 
 const PRINT_CSS = `
 @media print {
@@ -40,6 +41,12 @@ export function Shell({ title, children }: { title: string; children: ReactNode 
             <Link component={RouterLink} to="/published" sx={{ color: '#fff', textDecorationColor: '#fff' }}>
               All published schemes
             </Link>
+            {/* Staff reach these pages from the console's menu: the way back is beside the way in. */}
+            {session.token() && (
+              <Link component={RouterLink} to="/" sx={{ color: '#fff', textDecorationColor: '#fff', ml: 3 }}>
+                Back to the console
+              </Link>
+            )}
           </Box>
         </Container>
       </Box>

@@ -110,7 +110,7 @@ export function PricingView({ pricing, caption, policy }: { pricing: Pricing; ca
           {caption}
         </Typography>
         <Typography>
-          Price per point: <strong>{pounds(pricing.pencePerPoint)}</strong> ({pricing.pencePerPoint}p) {perPeriod(pricing.period)}.
+          Price per point: <strong>{pounds(pricing.pencePerPoint)}</strong> {perPeriod(pricing.period)}.
         </Typography>
         {pricing.basePence !== undefined && (
           <Typography>
