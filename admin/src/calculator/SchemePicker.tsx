@@ -1,16 +1,9 @@
 /** The calculator's first section: which scheme, and which of its versions, to work the allocation out under. */
 
 import { Box, CircularProgress, Paper, TextField, Typography } from '@mui/material';
-import { formatDate } from '../format';
+import { formatDate, todayIso } from '../format';
+import { statusWords } from '../versions/status';
 import type { PolicySummary, VersionSummary } from './usePolicyVersion';
-
-const STATUS_WORDS: Record<string, string> = {
-  draft: 'draft',
-  submitted: 'submitted, awaiting ratification',
-  ratified: 'ratified',
-  superseded: 'superseded',
-  withdrawn: 'withdrawn',
-};
 
 interface SchemePickerProps {
   policies: PolicySummary[] | null;
@@ -62,7 +55,7 @@ export function SchemePicker({ policies, policyId, onPolicyId, versions, version
           >
             {versions.map((v) => (
               <option key={v.version} value={v.version}>
-                {v.version} ({STATUS_WORDS[v.status] ?? v.status})
+                {v.version} ({statusWords(v, todayIso()).label.toLowerCase()})
               </option>
             ))}
           </TextField>

@@ -25,6 +25,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Title, usePermissions } from 'react-admin';
 import type { Access } from '../authProvider';
 import { todayIso } from '../format';
+import { statusWords } from '../versions/status';
 import { useDataProvider } from 'react-admin';
 import type { PolicySummary, RasDataProvider, VersionSummary } from '../dataProvider';
 import { messageOf, problemsOf } from '../http';
@@ -43,7 +44,8 @@ export function ComparePage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [cohorts, setCohorts] = useState<CohortRecord[] | null>(null);
   const [cohortId, setCohortId] = useState('');
-  const [asOf, setAsOf] = useState(todayIso());
+  const today = todayIso();
+  const [asOf, setAsOf] = useState(today);
   const [materialityKind, setMaterialityKind] = useState<'pounds' | 'percent'>('pounds');
   const [materiality, setMateriality] = useState('0');
   const [attribution, setAttribution] = useState(true);
@@ -196,7 +198,7 @@ export function ComparePage() {
                   {versions.map((v) => (
                     <FormControlLabel
                       key={v.version}
-                      label={`${v.version} (${v.status})`}
+                      label={`${v.version} (${statusWords(v, today).label.toLowerCase()})`}
                       control={
                         <Checkbox
                           checked={chosen.includes(v.version)}

@@ -1,18 +1,21 @@
 import Chip from '@mui/material/Chip';
 import { useRecordContext } from 'react-admin';
-import { statusColour, statusLabel, type Status } from './format';
+import { todayIso } from '../format';
+import { type StatusOf, statusWords } from './status';
 
-export function StatusChip({ status, size = 'small' }: { status?: Status; size?: 'small' | 'medium' }) {
-  const record = useRecordContext<{ status: Status }>();
-  const value = status ?? record?.status;
-  if (!value) return null;
+/** A version's status as it stands today (the version given, or the record in context). */
+export function StatusChip({ of, size = 'small' }: { of?: StatusOf; size?: 'small' | 'medium' }) {
+  const record = useRecordContext<StatusOf>();
+  const version = of ?? record;
+  if (!version?.status) return null;
+  const { label, colour } = statusWords(version, todayIso());
   return (
     <Chip
-      label={statusLabel[value] ?? value}
-      color={statusColour[value] ?? 'default'}
+      label={label}
+      color={colour}
       size={size}
-      variant={value === 'draft' ? 'outlined' : 'filled'}
-      sx={value === 'draft' ? { borderColor: '#4a5561', color: '#1f2933' } : undefined}
+      variant={version.status === 'draft' ? 'outlined' : 'filled'}
+      sx={version.status === 'draft' ? { borderColor: '#4a5561', color: '#1f2933' } : undefined}
     />
   );
 }

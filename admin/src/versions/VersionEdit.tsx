@@ -112,7 +112,7 @@ function PolicyEditor() {
           <Typography variant="h1" component="h1">
             Edit {record.document.title}, version {record.version}
           </Typography>
-          <StatusChip status={record.status as never} />
+          <StatusChip of={record as never} />
         </Box>
         <Warnings />
         <ErrorSummary problems={state.serverErrors} onFieldMissing={() => setTab(1)} />

@@ -37,7 +37,7 @@ function Header({ record }: { record: Shown }) {
         {record.document.title}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <StatusChip status={record.status} size="medium" />
+        <StatusChip of={record} size="medium" />
         {inForce && (
           <Typography component="span" sx={{ fontWeight: 700, color: 'success.main' }}>
             In force today
