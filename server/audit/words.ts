@@ -38,7 +38,7 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   'version.submit': 'Submitted for ratification',
   'version.return-to-draft': 'Returned to draft',
   'version.ratify': 'Ratified',
-  'version.supersede': 'Superseded',
+  'version.supersede': 'Replaced by a newer version (from the date it comes into force)',
   'version.withdrawal-proposed': 'Withdrawal proposed',
   'version.withdrawal-cancelled': 'Withdrawal proposal cancelled',
   'version.withdraw': 'Withdrawn',
