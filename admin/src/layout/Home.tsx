@@ -134,7 +134,7 @@ function RecentDecisions() {
               <Link component={RouterLink} to={createPath({ resource: 'decisions', id: d.id, type: 'show' })}>
                 {d.weeklyPence === null ? 'No amount' : `${formatPence(d.weeklyPence)} a week`}
               </Link>
-              , {titleOf(d.policyId)}, version {d.version}, {formatDate(d.createdAt)}
+              {d.reference ? ` for ${d.reference}` : ''}, {titleOf(d.policyId)}, version {d.version}, {formatDate(d.createdAt)}
             </li>
           ))}
         </Box>
