@@ -1,6 +1,6 @@
 /**
- * The names a comparison is read by: the scheme's title and each client group's label, taken from the
- * compared versions' own documents (a later version's label wins where one was renamed). A group no
+ * The names a comparison is read by: the scheme's title as every page names it, and each client group's
+ * label from the compared versions' own documents (a later version's label wins where one was renamed). A group no
  * version names (a cohort may hold people of a group the scheme does not have) keeps its id.
  */
 
@@ -14,9 +14,10 @@ export interface ComparisonNames {
   clientGroup(id: string): string;
 }
 
-export const namesFrom = (documents: readonly Pick<Policy, 'title' | 'clientGroups'>[], fallbackScheme: string): ComparisonNames => {
+export const namesFrom = (documents: readonly Pick<Policy, 'title' | 'clientGroups'>[], schemeTitle: string): ComparisonNames => {
   const labels = new Map(documents.flatMap((d) => d.clientGroups.map((g) => [g.id, g.label] as const)));
-  return { scheme: documents.at(-1)?.title ?? fallbackScheme, clientGroup: (id) => labels.get(id) ?? id };
+  // The scheme as every page names it (its version in force's title); a compared version's own title otherwise.
+  return { scheme: schemeTitle || (documents.at(-1)?.title ?? ''), clientGroup: (id) => labels.get(id) ?? id };
 };
 
 /** Reads the compared versions whole (a list's summaries have no documents) and names their groups. */
