@@ -16,8 +16,58 @@ export type CsvTextStream = NodeJS.ReadableStream;
 /** Reads the whole text; the issue is the first place the text stops being CSV, if it does. */
 export function readCsvText(text: string, onRecord: OnRecord): RowIssue | null {
   const reading = new Reading(onRecord);
-  Papa.parse<string[]>(text, reading.config());
+  const lines = new LineEnds();
+  Papa.parse<string[]>(lines.toLf(text) + lines.end(), { ...reading.config(), newline: '\n' });
   return reading.issue;
+}
+
+/**
+ * Makes every line end outside quotes LF, chunk by chunk, so a file whose line ends are mixed (a CRLF
+ * file with a row typed in an editor that ends it with LF) is read row by row: papaparse reads one line
+ * end only, and took a row ending otherwise for part of the next. A quoted cell keeps its line breaks
+ * as they are; a line is still one line, so line numbers are unchanged.
+ */
+export class LineEnds {
+  private quoted = false;
+  private heldCr = false;
+
+  /** The chunk with LF line ends; a CR that ends it is held back, as the next chunk may begin with its LF. */
+  toLf(chunk: string): string {
+    let text = this.heldCr ? `\r${chunk}` : chunk;
+    this.heldCr = false;
+    if (!text.includes('\r')) {
+      this.quoted = countQuotes(text) % 2 === 1 ? !this.quoted : this.quoted;
+      return text;
+    }
+    const parts = text.split('"');
+    const last = parts.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const outside = (i % 2 === 0) !== this.quoted;
+      if (!outside) continue;
+      let part = parts[i]!;
+      if (i === last && part.endsWith('\r')) {
+        part = part.slice(0, -1);
+        this.heldCr = true;
+      }
+      parts[i] = part.includes('\r') ? part.replace(/\r\n?/g, '\n') : part;
+    }
+    if (last % 2 === 1) this.quoted = !this.quoted;
+    text = parts.join('"');
+    return text;
+  }
+
+  /** What is left at the end of the text: the held CR, as a line end. */
+  end(): string {
+    const rest = this.heldCr ? '\n' : '';
+    this.heldCr = false;
+    return rest;
+  }
+}
+
+function countQuotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
 }
 
 export type CsvLineEnd = '\r\n' | '\n' | '\r';
@@ -42,18 +92,69 @@ export function csvLineEnd(sample: string): CsvLineEnd {
   return '\n';
 }
 
-/** Reads the stream record by record, keeping only papaparse's chunk in memory. */
-export function readCsvStream(stream: CsvTextStream, lineEnd: CsvLineEnd, onRecord: OnRecord): Promise<RowIssue | null> {
+/**
+ * Reads the stream record by record, keeping only papaparse's chunk in memory. Any line end is read,
+ * mixed ones too (see LineEnds); `_lineEnd`, the file's first, is no longer needed to read it.
+ */
+export function readCsvStream(stream: CsvTextStream, _lineEnd: CsvLineEnd, onRecord: OnRecord): Promise<RowIssue | null> {
   const reading = new Reading(onRecord);
+  const text = withLfLineEnds(stream);
   return new Promise((resolve, reject) => {
     stream.on('error', reject);
-    Papa.parse<string[]>(stream, {
+    Papa.parse<string[]>(text, {
       ...reading.config(),
-      newline: lineEnd,
+      newline: '\n',
       complete: () => resolve(reading.issue),
       error: (e) => reject(e),
     });
   });
+}
+
+/**
+ * The stream as papaparse reads it (its data, end and error events, pause and resume), each chunk with
+ * LF line ends. Not a Node stream of its own: the engine uses nothing that exists only in Node.js.
+ */
+function withLfLineEnds(source: CsvTextStream): CsvTextStream {
+  const lines = new LineEnds();
+  const own = new Map<(...args: never[]) => void, (...args: unknown[]) => void>();
+  let onData: ((chunk: string) => void) | null = null;
+  const adapter = {
+    readable: true,
+    read: () => null,
+    pause() {
+      source.pause();
+      return adapter;
+    },
+    resume() {
+      source.resume();
+      return adapter;
+    },
+    on(event: string, listener: (...args: unknown[]) => void) {
+      let wrapped = listener;
+      if (event === 'data') {
+        onData = listener as (chunk: string) => void;
+        wrapped = (chunk: unknown) => {
+          const text = lines.toLf(String(chunk));
+          if (text) listener(text);
+        };
+      } else if (event === 'end') {
+        wrapped = () => {
+          const rest = lines.end();
+          if (rest && onData) onData(rest);
+          listener();
+        };
+      }
+      own.set(listener, wrapped);
+      source.on(event, wrapped);
+      return adapter;
+    },
+    removeListener(event: string, listener: (...args: unknown[]) => void) {
+      source.removeListener(event, own.get(listener) ?? listener);
+      own.delete(listener);
+      return adapter;
+    },
+  };
+  return adapter as unknown as CsvTextStream;
 }
 
 /**

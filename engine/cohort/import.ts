@@ -205,7 +205,7 @@ class CsvCohortImport {
         at(row, line, {
           field: '',
           code: 'column_count',
-          message: `row has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'} but the header names ${header.cells.length} columns; check for a stray or missing comma (quote cells that contain commas)`,
+          message: `the row has ${cells.length.toLocaleString('en-GB')} ${cells.length === 1 ? 'value' : 'values'} but the heading row names ${header.cells.length.toLocaleString('en-GB')} columns: every row needs a value (or an empty one) for each column, and a value with a comma in it needs quotes`,
         }),
       );
       return;

@@ -76,7 +76,7 @@ export function cohortRoutes(ctx: AppContext): RouteSpec[] {
           throw new HttpProblem(
             422,
             'cohort_invalid',
-            `The cohort has ${result.issues.length >= MAX_ISSUES ? 'at least ' : ''}${result.issues.length} problems; nothing was imported.`,
+            `The cohort has ${result.issues.length >= MAX_ISSUES ? 'at least ' : ''}${result.issues.length.toLocaleString('en-GB')} ${result.issues.length === 1 ? 'problem' : 'problems'}; nothing was imported.`,
             result.issues.map((i) => ({
               pointer: importPointer(csv, i.row, i.field),
               code: i.code,

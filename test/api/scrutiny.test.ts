@@ -510,13 +510,27 @@ describe('CSV import checks every row, and stores nothing unless all are sound',
     expect(errors).toEqual([{ pointer: '/rows/2/ref', code: 'duplicate_ref', message: expect.stringMatching(/^line 3: .*row 1/) }]);
   });
 
+  it("one problem is said in the singular, and the file's row in plain words", async () => {
+    const res = await uploadCsv(file('C-1,older-people,75-84'), 'Short row');
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toBe('The cohort has 1 problem; nothing was imported.');
+    expect(res.body.errors).toEqual([
+      {
+        pointer: '/rows/1',
+        code: 'column_count',
+        message:
+          'line 2: the row has 3 values but the heading row names 9 columns: every row needs a value (or an empty one) for each column, and a value with a comma in it needs quotes',
+      },
+    ]);
+  });
+
   it('a row with too many cells is a problem with the whole row', async () => {
     const errors = await refused(file('C-1,older-people,75-84,,,,,,some-help', 'C-2,older-people,75-84,,,,,,some-help,extra'));
     expect(errors).toEqual([
       {
         pointer: '/rows/2',
         code: 'column_count',
-        message: expect.stringMatching(/^line 3: row has 10 cells but the header names 9 columns/),
+        message: expect.stringMatching(/^line 3: the row has 10 values but the heading row names 9 columns/),
       },
     ]);
   });

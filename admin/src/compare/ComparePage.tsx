@@ -29,6 +29,7 @@ import { statusWords } from '../versions/status';
 import { useDataProvider } from 'react-admin';
 import type { PolicySummary, RasDataProvider, VersionSummary } from '../dataProvider';
 import { messageOf, problemsOf } from '../http';
+import { csvProblemText } from './csvProblemText';
 import type { CohortRecord, ComparisonJob, FinishedComparison } from '../comparisonAnswers';
 import { ComparisonResult } from './ComparisonResult';
 import { useComparisonNames } from './groupNames';
@@ -393,9 +394,7 @@ function CohortTools({
       setMessage({
         ok: false,
         text: messageOf(e),
-        details: problemsOf(e)
-          .slice(0, 20)
-          .map((x) => `${x.pointer.replace('/rows/', 'row ').replaceAll('/', ', ')}: ${x.message}`),
+        details: problemsOf(e).slice(0, 20).map(csvProblemText),
       });
     } finally {
       setBusy(false);

@@ -42,6 +42,7 @@ const FILES: Record<string, string> = {
   'broken quoting': `${HEADER}\nA-1,older-people,75-84,,,,,,,\nA-2,"older-people,75-84\n`,
   'a header alone': `${HEADER}\n`,
   'old Mac line ends': `${HEADER}\rA-1,older-people,75-84,,,,,,some-help,\rA-2,older-people,74-65,,,,,,,\r`,
+  'mixed line ends, a quoted CRLF kept': `${HEADER}\r\nA-1,older-people,75-84,,,,,,some-help,\nA-2,"older\r\npeople",65-74,,,,,,,\rA-3,older-people,85+,,,,,,,\r\n`,
 };
 
 describe('importCohortCsvStream', () => {
@@ -61,6 +62,35 @@ describe('importCohortCsvStream', () => {
       [2, 5, 'ageBand', 'bad_age_band'],
       [3, 6, 'clientGroup', 'unknown_client_group'],
       [3, 6, 'pc-washing', 'unknown_answer'],
+    ]);
+  });
+
+  it('reads a row that ends in LF in a CRLF file as one row: a short row is 3 values, not 3 + 10 - 1 run into the next', async () => {
+    // As a tester made it: a CRLF file (as the generator writes) with row 2 cut short in an editor that ended it with LF.
+    const text = `${HEADER}\r\nA-1,older-people,75-84\nA-2,older-people,75-84,,,,,,some-help,prompting\r\n`;
+    for (const size of [1, 2, 5, 4096]) {
+      const result = await importStreamed(text, size, options);
+      expect(result.ok ? [] : result.issues).toEqual([
+        {
+          row: 1,
+          line: 2,
+          field: '',
+          code: 'column_count',
+          message:
+            'the row has 3 values but the heading row names 10 columns: every row needs a value (or an empty one) for each column, and a value with a comma in it needs quotes',
+        },
+      ]);
+    }
+    expect(outcome(importCohortCsv(text, options))).toEqual(outcome(await importStreamed(text, 3, options)));
+  });
+
+  it('keeps a quoted line break as it is, whatever the line ends around it', async () => {
+    const result = await importStreamed(FILES['mixed line ends, a quoted CRLF kept']!, 2, { name: 'x' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(Array.from({ length: result.cohort.size }, (_, i) => decodePerson(result.cohort, i).clientGroup)).toEqual([
+      'older-people',
+      'older\r\npeople',
+      'older-people',
     ]);
   });
 

@@ -144,7 +144,7 @@ describe('importCohortCsv', () => {
     ],
     ['a negative cost', 'A-1,older-people,75-84,,,,,-5.00,some-help,', 'currentAnnualCost', 'bad_amount', 'negative'],
     ['an empty ref', ',older-people,75-84,,,,,,some-help,', 'ref', 'required', 'ref is empty'],
-    ['too few cells', 'A-1,older-people,75-84', '', 'column_count', 'row has 3 cells but the header names 10 columns'],
+    ['too few cells', 'A-1,older-people,75-84', '', 'column_count', 'the row has 3 values but the heading row names 10 columns'],
   ])('reports %s with its row, line and field', (_, row, field, code, words) => {
     const issues = issuesOf(importCohortCsv(csv('A-0,older-people,65-74,,,,,,independent,', row), { name: 'x', policies: [PILOT] }));
     expect(issues).toHaveLength(1);
