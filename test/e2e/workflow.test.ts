@@ -70,6 +70,8 @@ describe('an officer drafts a new version', () => {
     await expect(page.getByRole('textbox', { name: 'Price per point (£)' }).first().inputValue()).resolves.toBe('5.10');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft 2011-price-rise saved.').waitFor();
+    // A new price moves the worked examples' amounts: the officer is told at once, not only on their tab.
+    await page.getByText(/^Draft 2011-price-rise saved\. [1-7] of 7 worked examples now give a different result: correct them/).waitFor();
     await page.getByText('£5.10', { exact: true }).waitFor();
     await expect(
       page.getByRole('region', { name: 'Uplifts, rounding and periods' }).getByText('3%', { exact: true }).isVisible(),

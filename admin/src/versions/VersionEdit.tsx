@@ -18,6 +18,7 @@ import {
   SaveButton,
   Toolbar,
   useCreatePath,
+  useDataProvider,
   useNotify,
   usePermissions,
   useRecordContext,
@@ -27,6 +28,8 @@ import {
   type HttpError,
 } from 'react-admin';
 import type { Access } from '../authProvider';
+import type { RasDataProvider } from '../dataProvider';
+import { formatNumber } from '../format';
 import type { ProblemError } from '../contract/api-answers';
 import { EditorContext, useEditorState, type EditorState } from './editorState';
 import { prune } from './prune';
@@ -175,6 +178,7 @@ const Title = () => {
 
 export default function VersionEdit() {
   const notify = useNotify();
+  const dataProvider = useDataProvider<RasDataProvider>();
   const refresh = useRefresh();
   const redirect = useRedirect();
   const [serverErrors, setServerErrors] = useState<ProblemError[]>([]);
@@ -215,6 +219,19 @@ export default function VersionEdit() {
 
   function onSuccess(data: { id: string; version: string }) {
     notify(`Draft ${data.version} saved.`, { type: 'success' });
+    // A change of price or weight moves the worked examples' results: the officer is told at once, not only
+    // on the Worked examples tab, since a draft whose examples fail cannot be submitted.
+    dataProvider
+      .runExamples(data.id)
+      .then((report) => {
+        const failing = report.examples.filter((e) => !e.passed).length;
+        if (failing > 0)
+          notify(
+            `Draft ${data.version} saved. ${formatNumber(failing)} of ${formatNumber(report.examples.length)} worked examples now give a different result: correct them on the Worked examples tab before submitting.`,
+            { type: 'warning', autoHideDuration: 20000 },
+          );
+      })
+      .catch(() => undefined);
     // A read of the version begun before the save (the page's own re-read when it opened, slow under load) would
     // land after the saved record and put the old one back: the version's page, which waits for that same read
     // rather than start its own, would then show the draft as it was before the save, for good. Reading again
