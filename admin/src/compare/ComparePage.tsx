@@ -27,7 +27,8 @@ import type { Access } from '../authProvider';
 import { todayIso } from '../format';
 import { statusWords } from '../versions/status';
 import { useDataProvider } from 'react-admin';
-import type { PolicySummary, RasDataProvider, VersionSummary } from '../dataProvider';
+import { type PolicySummary, type RasDataProvider, type VersionSummary, versionId } from '../dataProvider';
+import type { Policy } from '../../../engine/policy';
 import { messageOf, problemsOf } from '../http';
 import { csvProblemText } from './csvProblemText';
 import type { CohortRecord, ComparisonJob, FinishedComparison } from '../comparisonAnswers';
@@ -337,6 +338,7 @@ function CohortTools({
   const [name, setName] = useState('');
   const [csvName, setCsvName] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [templateVersion, setTemplateVersion] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string; details?: string[] } | null>(null);
   const dataProvider = useDataProvider<RasDataProvider>();
@@ -374,6 +376,28 @@ function CohortTools({
     }
   };
 
+  const forTemplate = templateVersion || defaultVersion;
+  /** A template CSV for the chosen version, made here from its questionnaires, saved as a file. */
+  const downloadTemplate = async () => {
+    setMessage(null);
+    try {
+      const [{ data }, { cohortTemplateCsv, cohortTemplateName }] = await Promise.all([
+        dataProvider.getOne<{ id: string; document: Policy }>('versions', { id: versionId(policyId, forTemplate) }),
+        import('./cohortTemplate'),
+      ]);
+      const url = URL.createObjectURL(new Blob([cohortTemplateCsv(data.document)], { type: 'text/csv' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = cohortTemplateName(policyId, forTemplate);
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setMessage({ ok: false, text: `The template could not be made: ${messageOf(e)}` });
+    }
+  };
+
   const upload = async () => {
     setMessage(null);
     if (!file) {
@@ -388,7 +412,10 @@ function CohortTools({
     try {
       const text = await file.text();
       const record = await dataProvider.importCohortCsv(text, csvName.trim(), policyId);
-      setMessage({ ok: true, text: `Uploaded "${record.name}" with ${record.people.toLocaleString('en-GB')} people, and chose it above.` });
+      setMessage({
+        ok: true,
+        text: `Uploaded "${record.name}" with ${record.people.toLocaleString('en-GB')} ${record.people === 1 ? 'person' : 'people'}, and chose it above.`,
+      });
       onCreated(record);
     } catch (e) {
       setMessage({
@@ -456,6 +483,27 @@ function CohortTools({
             One row per person with the columns ref, clientGroup, ageBand (such as 65-74 or 85+), optionally carerWilling, carerAble,
             carerSupportLevel, carerImpact and currentAnnualCost, then one column per question holding the answer's id. No names: references
             only.
+          </Typography>
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mb: 1 }}>
+            <TextField
+              select
+              label="Template for version"
+              value={forTemplate}
+              onChange={(e) => setTemplateVersion(e.target.value)}
+              slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            >
+              {versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {v.version}
+                </option>
+              ))}
+            </TextField>
+            <Button variant="text" onClick={downloadTemplate} disabled={busy || !policyId || !forTemplate}>
+              Download a template CSV
+            </Button>
+          </Box>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            The template has the heading row for that version and one made-up example person: fill in a row per person.
           </Typography>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
             <Box>
