@@ -56,6 +56,8 @@ export interface RouteSpec {
   bodyLimit?: number;
   /** Media types an upload may have besides JSON. */
   uploadTypes?: readonly string[];
+  /** Problems the route's own rules find in a body its schema refuses, answered together with the schema's. */
+  alsoRefused?: (body: unknown) => ReadonlyArray<{ pointer: string; code: string; message: string }>;
   /** Run after the body is read and before the handler: rate limits. */
   before?: RequestHandler[];
 }
@@ -71,6 +73,7 @@ export interface RouteOptions<T extends Takes | undefined = Takes | undefined> {
   body?: BodyKind;
   bodyLimit?: number;
   uploadTypes?: readonly string[];
+  alsoRefused?: RouteSpec['alsoRefused'];
   before?: RequestHandler[];
 }
 
@@ -104,7 +107,7 @@ export function mount(router: Router, routes: readonly RouteSpec[], uploadDir: s
     const handle: RequestHandler =
       takes === undefined || isEngineDocument(takes)
         ? (req, res) => spec.handler(req, res, req.body)
-        : (req, res) => spec.handler(req, res, checkedBody(takes, req));
+        : (req, res) => spec.handler(req, res, checkedBody(takes, req, spec.alsoRefused));
     router[spec.method](spec.path, guard, ...readers, ...(spec.before ?? []), handle);
   }
 }

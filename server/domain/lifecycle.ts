@@ -774,6 +774,20 @@ export function checkRatificationDates(decision: RatificationDecision, today: st
   return confirmed ?? false;
 }
 
+/**
+ * The date problems of a ratification the request's schema refuses (a field left blank): answered with the
+ * schema's, so one answer has every problem. A date the schema itself refuses is left to it.
+ */
+export function ratificationDateProblems(body: unknown, today: string): Array<{ pointer: string; code: string; message: string }> {
+  if (!body || typeof body !== 'object') return [];
+  const decision = body as RatificationDecision;
+  const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const problems = new Problems();
+  if (isDate(decision.decisionDate)) problems.check(() => checkDecisionDate(decision, today));
+  if (isDate(decision.effectiveFrom)) problems.check(() => checkEffectiveFrom(decision, today));
+  return problems.fields();
+}
+
 function checkDecisionDate(decision: RatificationDecision, today: string): void {
   if (decision.decisionDate > today)
     throw new LifecycleError(
@@ -884,16 +898,14 @@ export function setReferenceCohort(
     throw new LifecycleError(
       'conflict',
       'reference_cohort_locked',
-      `Version${submitted.length > 1 ? 's' : ''} ${submitted.join(', ')} ${submitted.length > 1 ? 'are' : 'is'} submitted and will be compared over the current reference cohort; return ${submitted.length > 1 ? 'them' : 'it'} to draft before changing it.`,
-      '/cohortId',
+      `${lockedBy(submitted.length > 1 ? `Versions ${submitted.join(', ')} are submitted` : `Version ${submitted[0]} is submitted`, state.policy.referenceCohortId)}; return ${submitted.length > 1 ? 'them' : 'it'} to draft before changing it.`,
     );
   const proposed = state.versions.filter((v) => v.withdrawalProposal).map((v) => v.version);
   if (proposed.length > 0 && cohortId !== (state.policy.referenceCohortId ?? null))
     throw new LifecycleError(
       'conflict',
       'reference_cohort_locked',
-      `Withdrawing ${proposed.join(', ')} is proposed and will be compared over the current reference cohort; confirm or cancel the proposal before changing it.`,
-      '/cohortId',
+      `${lockedBy(`Withdrawing ${proposed.join(', ')} is proposed`, state.policy.referenceCohortId)}; confirm or cancel the proposal before changing it.`,
     );
   const policy: PolicyRecord = { ...state.policy, referenceCohortId: cohortId, revision: commit.revision };
   return {
@@ -905,6 +917,16 @@ export function setReferenceCohort(
     ],
     version: null,
   };
+}
+
+/**
+ * Why the reference cohort cannot change now, in words true whether or not there is one: a conflict of the
+ * scheme's state, not a fault in the field sent, so it names no field.
+ */
+function lockedBy(what: string, current: string | null | undefined): string {
+  return current
+    ? `${what} and will be compared over the current reference cohort, which cannot change until then`
+    : `${what} without a reference cohort, which cannot be chosen until then`;
 }
 
 export function describeWorseOff(groups: readonly WorseOffGroup[], name: (group: WorseOffGroup) => string = (g) => g.group): string {
@@ -944,15 +966,20 @@ class Problems {
     }
   }
 
+  /** Every field at fault, each with its own words. */
+  fields(): Array<{ pointer: string; code: string; message: string }> {
+    return this.found.flatMap((e) => {
+      // A problem found without a field of its own but naming one field says its whole message there.
+      if (e.pointer !== undefined) return [{ pointer: e.pointer, code: e.code, message: e.message }, ...e.fields];
+      return e.fields.length === 1 ? [{ ...e.fields[0]!, message: e.message }] : [...e.fields];
+    });
+  }
+
   /** One problem as it was found; several as one answer listing every field at fault, each with its own words. */
   throwIfAny(goal: string): void {
     if (this.found.length === 0) return;
     if (this.found.length === 1) throw this.found[0];
-    const fields = this.found.flatMap((e) => {
-      // A problem found without a field of its own but naming one field says its whole message there.
-      if (e.pointer !== undefined) return [{ pointer: e.pointer, code: e.code, message: e.message }, ...e.fields];
-      return e.fields.length === 1 ? [{ ...e.fields[0]!, message: e.message }] : e.fields;
-    });
+    const fields = this.fields();
     throw new LifecycleError(
       'invalid',
       'ratification_incomplete',

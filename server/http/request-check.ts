@@ -14,13 +14,23 @@ export type { RequestBodies, RequestName };
 const checkers = new Map<RequestName, (json: unknown) => Issue[]>();
 
 /** The body, checked against the named schema; a 422 problem lists every issue at its pointer. */
-export function checkedBody<N extends RequestName>(name: N, req: Request): RequestBodies[N] {
+export function checkedBody<N extends RequestName>(
+  name: N,
+  req: Request,
+  /** Problems of the body the route's own rules find even when the schema refuses it, answered with the schema's. */
+  alsoRefused?: (body: unknown) => ReadonlyArray<{ pointer: string; code: string; message: string }>,
+): RequestBodies[N] {
   let check = checkers.get(name);
   if (!check) {
     check = schemaValidator(routeCheck(REQUEST_BODIES[name]));
     checkers.set(name, check);
   }
   const issues = check(req.body);
+  if (issues.length > 0 && alsoRefused) {
+    const atFault = new Set(issues.map((i) => i.path));
+    for (const p of alsoRefused(req.body))
+      if (!atFault.has(p.pointer)) issues.push({ code: p.code as Issue['code'], path: p.pointer, message: p.message, severity: 'error' });
+  }
   if (issues.length > 0)
     throw unprocessable(
       'Some of what was sent is not as it needs to be: each problem is listed with where it is and what is wrong.',

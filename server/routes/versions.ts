@@ -1,7 +1,16 @@
 import { runWorkedExample, validatePolicy, type Policy, type WorkedExampleOutcome } from '../../engine/index.js';
 import type { AppContext } from '../context.js';
 import { fromIssues, HttpProblem, unprocessable } from '../http/errors.js';
-import { type Actor, authorsCarriedBy, examplesStatingNoFigure, STEP_PERMISSION, stepsOpenTo, target } from '../domain/lifecycle.js';
+import {
+  type Actor,
+  authorsCarriedBy,
+  examplesStatingNoFigure,
+  ratificationDateProblems,
+  STEP_PERMISSION,
+  stepsOpenTo,
+  target,
+} from '../domain/lifecycle.js';
+import { today } from '../clock.js';
 import { compareForRatification, compareForWithdrawal } from '../services/ratification-comparison.js';
 import { created, etag, totalCount } from './answer-headers.js';
 import { listPage } from '../http/list-query.js';
@@ -251,7 +260,12 @@ export function versionRoutes(ctx: AppContext): RouteSpec[] {
         const record = await run(id, version, { kind: 'ratify', decision, ifMatch: req.headers['if-match'], comparison }, actor(req));
         res.set('ETag', etagOf(record!)).json(record);
       },
-      { takes: 'RatifyRequest', answers: { status: 200, schema: 'VersionRecord', headers: etag } },
+      {
+        takes: 'RatifyRequest',
+        answers: { status: 200, schema: 'VersionRecord', headers: etag },
+        // A field left blank is refused by the schema; a date at fault is said in the same answer, not on the next try.
+        alsoRefused: (body) => ratificationDateProblems(body, today(ctx.clock)),
+      },
     ),
 
     route(

@@ -295,4 +295,16 @@ describe('a policy with no reference cohort', () => {
     const refused = await ratify(server(), 'cut-2011', '2011-04-01');
     expect(refused.body.type).toBe('/problems/equality_impact_required');
   });
+
+  it('while a version is submitted without a reference cohort, none can be chosen, and the refusal says so once', async () => {
+    const cohortId = await storeCohort(server());
+    await submitAtPrice(server(), 'cut-2011', 490);
+    const chosen = await chooseReference(server(), server().tokens.scrutiny, cohortId);
+    expect(chosen.status).toBe(409);
+    expect(chosen.body.type).toBe('/problems/reference_cohort_locked');
+    expect(chosen.body.detail).toBe(
+      'Version cut-2011 is submitted without a reference cohort, which cannot be chosen until then; return it to draft before changing it.',
+    );
+    expect(chosen.body.errors ?? []).toEqual([]);
+  });
 });

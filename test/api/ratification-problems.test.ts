@@ -107,6 +107,27 @@ describe('ratifying: every problem at once', () => {
     expect(ok(await as(server(), server().tokens.ratifier).get(versionPath('adult-ras', 'cut-2011'))).status).toBe('submitted');
   });
 
+  it('answers a rationale left out together with a decision date after today, not one on each try', async () => {
+    await submitCut(server(), 'cut-2011');
+    const res = await ratify(server(), server().tokens.ratifier, 'adult-ras', 'cut-2011', {
+      body: 'Adult Social Care Cabinet',
+      decisionDate: tomorrow(),
+      minuteReference: 'ASC/2011/7',
+      effectiveFrom: '2011-04-01',
+    } as never);
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    const errors = res.body.errors as Array<{ pointer: string; code: string; message: string }>;
+    expect(errors.map((e) => [e.pointer, e.code])).toEqual([
+      ['/rationale', 'schema_required'],
+      ['/decisionDate', 'decision_date_in_future'],
+      ['/effectiveFrom', 'effective_from_unusual'],
+    ]);
+    expect(errors[1]!.message).toBe(
+      `The decision date, ${longDate(tomorrow())}, is after today (${longDate(today())}): a ratification records a decision already taken.`,
+    );
+    expect(ok(await as(server(), server().tokens.ratifier).get(versionPath('adult-ras', 'cut-2011'))).status).toBe('submitted');
+  });
+
   it('once each is put right, it is ratified', async () => {
     await referenceCohort(server(), server().tokens.officer);
     await submitCut(server(), 'cut-2011');

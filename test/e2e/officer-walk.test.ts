@@ -133,15 +133,16 @@ describe("the ratifier's walk: the comparison and the changes in words, then the
     const { server } = file.ui;
     const page = await file.ui.freshPage('ratifier');
     await openVersion(page, file.ui.server.url, DRAFT);
-    await page.getByRole('button', { name: 'Ratify' }).click();
-    const dialog = page.getByRole('dialog');
-    const preview = dialog.getByTestId('ratification-preview');
-    await preview.waitFor({ timeout: 20_000 });
+    // The comparison is on the version's page, read before pressing Ratify.
+    const preview = page.getByTestId('ratification-preview');
+    await preview.getByText(/^Of 300 people/).waitFor({ timeout: 20_000 });
     // Band 1 only rises: whoever is in Band 1 gains, and nobody loses.
     expect(await preview.textContent()).toMatch(
       /Of 300 people in the reference cohort, [1-9]\d* (person|people) would be better off, 0 people worse off/,
     );
-    expect(await dialog.getByTestId('policy-changes').textContent()).toMatch(/Band 1.*£160\.00 → £165\.00/);
+    expect(await preview.getByTestId('policy-changes').textContent()).toMatch(/Band 1.*£160\.00 → £165\.00/);
+    await page.getByRole('button', { name: 'Ratify' }).click();
+    const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Deciding body').fill("Children's Services Cabinet");
     await dialog.getByLabel('Minute reference').fill('CS/2026/14');
     await dialog.getByLabel('Effective from').fill(daysFromToday(120));

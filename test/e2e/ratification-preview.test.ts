@@ -33,14 +33,15 @@ describe('the ratification dialog', () => {
 
     const page = await file.ui.freshPage('ratifier');
     await openVersion(page, server.url, 'kinder-to-carers');
-    await page.getByRole('button', { name: 'Ratify' }).click();
-    const preview = page.getByRole('dialog').getByTestId('ratification-preview');
-    await preview.waitFor({ timeout: 20_000 });
+    // On the version's page, before Ratify is pressed.
+    const preview = page.getByTestId('ratification-preview');
+    await preview.getByText(/^Of 400 people/).waitFor({ timeout: 20_000 });
     const text = (await preview.textContent()) ?? '';
     expect(text).toContain('Against 2010-revised, the version in force');
     expect(text).toMatch(/Of 400 people in the reference cohort, [1-9]\d* (person|people) would be better off, 0 people worse off/);
     expect(await page.getByTestId('policy-changes').textContent()).toMatch(/^Carer reduction for .+: 10% → 5%$/);
-    await checkPage(page, 'ratification dialog with the comparison');
+    await checkPage(page, 'submitted version with the comparison');
+    await page.getByRole('button', { name: 'Ratify' }).click();
 
     // Ratified, the published scheme shows who gains and who loses by client group and age band.
     const dialog = page.getByRole('dialog');

@@ -3,8 +3,9 @@
  * every task from Home and the menus by the names on the screen, never by an address. The officer chooses
  * the scheme's reference cohort, clones the version in force, changes a price (in pounds) and a domain's
  * weight in the form, corrects every worked example that then fails, in the form, and submits; a ratifier
- * finds it under "Waiting for you", reads the comparison over the reference cohort, is told every problem of
- * the decision at once, puts them right and ratifies. A person with both roles is not offered ratifying what
+ * finds it under "Waiting for you", reads the comparison over the reference cohort on the version's page, is
+ * told every problem of the decision at once (blank fields and dates alike), puts them right and ratifies. While
+ * the version is submitted, the reference cohort is not offered for change. A person with both roles is not offered ratifying what
  * they submitted. Every page visited is checked at 1280 px and at 375 px (screenshot, axe, page width).
  *
  * The setup a council has before the walk is made over the API: a cohort of 300 generated people made for
@@ -157,6 +158,14 @@ describe('from a policy officer to a ratifier', () => {
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Version walk-2011 submitted for ratification.').waitFor();
     await expect(page.getByRole('button', { name: 'Ratify' }).count()).resolves.toBe(0);
+    // While it is submitted the reference cohort cannot change: no control is offered, and the page says why.
+    await page
+      .getByTestId('reference-cohort-locked')
+      .getByText(
+        'The reference cohort cannot change while version walk-2011 is submitted: it is compared over it. Return it to draft first to change it.',
+      )
+      .waitFor();
+    await expect(page.getByRole('button', { name: /reference cohort/ }).count()).resolves.toBe(0);
 
     // The ratifier: Home -> "Waiting for you" -> the version, Ratify.
     const ratifier = await file.ui.freshPage('ratifier');
@@ -164,24 +173,46 @@ describe('from a policy officer to a ratifier', () => {
     const waiting = ratifier.getByRole('region', { name: 'Waiting for you' });
     await waiting.getByRole('link', { name: /walk-2011/ }).click();
     await ratifier.getByText('Submitted by Test officer').waitFor();
+    // The comparison is on the version's page, read before pressing Ratify: over the reference cohort by its
+    // name and size, who is better or worse off, client groups by their names.
+    const comparison = ratifier.getByRole('region', { name: 'Before it is ratified: who is better or worse off' });
+    await comparison.getByText('The reference cohort is “Walk cohort”, 300 people.').waitFor({ timeout: 20_000 });
+    expect(await comparison.innerText()).toMatch(
+      /Of 300 people in the reference cohort, [\d,]+ (person|people) would be better off, [\d,]+/,
+    );
+    await comparison.getByText('By client group').waitFor();
+    await comparison.getByText('Older people', { exact: true }).waitFor();
     await checkPage(ratifier, 'walk-08-ratifier-version');
     await expectWords(ratifier);
     await ratifier.getByRole('button', { name: 'Ratify' }).click();
     const dialog = ratifier.getByRole('dialog');
-    // The comparison over the reference cohort, by its name and size, client groups by their names.
-    await dialog.getByText('The reference cohort is “Walk cohort”, 300 people.').waitFor();
-    await dialog.getByText('By client group').waitFor();
-    await dialog.getByText('Older people', { exact: true }).waitFor();
-    await checkPage(ratifier, 'walk-09-ratify-comparison');
+    await dialog.getByLabel('Deciding body').waitFor();
+    // There is a comparison, so the ratifier is not asked why there is none; and it is on the page once.
+    await expect(dialog.getByLabel('Why there is no comparison').count()).resolves.toBe(0);
+    await expect(ratifier.getByTestId('ratification-preview').count()).resolves.toBe(1);
+    await checkPage(ratifier, 'walk-09-ratify-dialog');
     expect(await dialog.innerText()).not.toMatch(UUID);
 
-    // Two problems at once: a rationale too short to be a reason and a backdated effective date not confirmed.
+    // One press tells every problem: a rationale left blank, a decision date after today and a backdated
+    // effective date not confirmed, each at its field.
     await dialog.getByLabel('Deciding body').fill('Adult Social Care Cabinet');
+    await dialog.getByLabel('Decision date').fill(daysFromToday(3));
     await dialog.getByLabel('Minute reference').fill('ASC/2026/51');
     await dialog.getByLabel('Effective from').fill(daysFromToday(-30));
-    await dialog.getByLabel('Rationale').fill('ok');
     await dialog.getByRole('button', { name: 'Ratify' }).click();
     const summary = dialog.getByTestId('dialog-error-summary');
+    await summary.getByText('There are 3 things to put right.').waitFor();
+    await expect(summary.getByRole('button').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^Decision date: The decision date, \d{1,2} \w+ \d{4}, is after today/),
+      expect.stringMatching(/^Effective from: The version would be in force from \d{1,2} \w+ \d{4}, before today/),
+      'Rationale: This must be filled in.',
+    ]);
+    expect(await summary.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}|decisionDate|rationale'/);
+
+    // Two problems at once: a rationale too short to be a reason and a backdated effective date not confirmed.
+    await dialog.getByLabel('Decision date').fill(daysFromToday(0));
+    await dialog.getByLabel('Rationale').fill('ok');
+    await dialog.getByRole('button', { name: 'Ratify' }).click();
     await summary.getByText('There are 2 things to put right.').waitFor();
     await expect(summary.getByRole('button').allInnerTexts()).resolves.toEqual([
       expect.stringMatching(/^Effective from: The version would be in force from \d{1,2} \w+ \d{4}, before today/),

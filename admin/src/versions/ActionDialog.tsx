@@ -32,6 +32,8 @@ export interface DialogField {
   required?: boolean;
   helperText?: string;
   initial?: string;
+  /** Not shown unless the server's answer names it (a field asked for only in some cases). */
+  hidden?: boolean;
 }
 
 /**
@@ -47,7 +49,10 @@ export function ActionDialog({
   onClose,
   onSubmit,
   children,
+  checkedByServer = false,
 }: {
+  /** Send whatever is filled in and show every problem the server finds, rather than first asking for required fields here. */
+  checkedByServer?: boolean;
   open: boolean;
   title: string;
   intro?: string;
@@ -79,7 +84,7 @@ export function ActionDialog({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const missing = fields.filter((f) => f.required && !values[f.name]?.trim());
+    const missing = checkedByServer ? [] : fields.filter((f) => f.required && !values[f.name]?.trim());
     if (missing.length) {
       fail('Some required details are missing.', Object.fromEntries(missing.map((f) => [f.name, askFor(f.label)])));
       return;
@@ -111,6 +116,9 @@ export function ActionDialog({
     }
   }
 
+  // A field asked for only in some cases is shown when the server asks for it, or once something is written in it.
+  const shownFields = fields.filter((f) => !f.hidden || fieldErrors[f.name] || values[f.name]?.trim());
+
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby="action-dialog-title" fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate>
@@ -120,9 +128,9 @@ export function ActionDialog({
             <Alert severity="error" role="alert" ref={summary} tabIndex={-1} sx={{ mb: 2 }} data-testid="dialog-error-summary">
               <AlertTitle>There is a problem</AlertTitle>
               {problem}
-              {fields.some((f) => fieldErrors[f.name]) && (
+              {shownFields.some((f) => fieldErrors[f.name]) && (
                 <Box component="ul" sx={{ m: 0, mt: 1, pl: 2 }}>
-                  {fields
+                  {shownFields
                     .filter((f) => fieldErrors[f.name])
                     .map((f) => (
                       <li key={f.name}>
@@ -143,7 +151,7 @@ export function ActionDialog({
           {intro && <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>}
           {children}
           <Stack spacing={2} sx={{ pt: 1 }}>
-            {fields.map((f) =>
+            {shownFields.map((f) =>
               f.type === 'checkbox' ? (
                 <FormControl key={f.name} error={Boolean(fieldErrors[f.name])}>
                   <FormControlLabel

@@ -1,7 +1,8 @@
 /**
  * What a ratifier sees before deciding: the version against the one in force, over the scheme's reference
  * cohort (who gains, who loses, what it costs, by client group), and every change to the policy in words.
- * The server runs the same comparison when the ratification is recorded; this one is for reading first.
+ * It is on a submitted version's page, read before pressing Ratify. The server runs the same comparison when
+ * the ratification is recorded; this one is for reading first.
  */
 
 import Alert from '@mui/material/Alert';
@@ -18,6 +19,19 @@ import { describeError } from './format';
 import { ChangesSince, PolicyChanges } from './PolicyChanges';
 import type { Policy } from '../../../engine/policy';
 
+/**
+ * What a version is compared with before it is ratified: the version in force today, over the scheme's
+ * reference cohort. `comparable` is false when there is no comparison (no cohort, or nothing else in force),
+ * and undefined until the scheme is read: the Ratify dialog asks why there is no comparison only when false.
+ */
+export function useComparisonBasis(policyId: string, version: string) {
+  const { policy, cohort } = useReferenceCohort(policyId);
+  const against = policy?.inForce?.version;
+  const cohortId = policy?.referenceCohortId ?? undefined;
+  const comparable = policy ? Boolean(against && against !== version && cohortId) : undefined;
+  return { policy, cohort, against, cohortId, comparable };
+}
+
 export function RatificationPreview({
   policyId,
   version,
@@ -31,11 +45,9 @@ export function RatificationPreview({
   groupLabel: (id: string) => string;
 }) {
   const dataProvider = useDataProvider<RasDataProvider>();
-  const { policy, cohort } = useReferenceCohort(policyId);
+  const { policy, cohort, against, cohortId } = useComparisonBasis(policyId, version);
   const [job, setJob] = useState<ComparisonJob | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const against = policy?.inForce?.version;
-  const cohortId = policy?.referenceCohortId;
 
   useEffect(() => {
     if (!against || !cohortId || against === version) return;
@@ -56,8 +68,8 @@ export function RatificationPreview({
     return (
       <Box data-testid="ratification-preview" sx={{ mb: 2 }}>
         <Alert severity="warning" sx={{ mb: 2 }}>
-          The scheme has no reference cohort, so who gains and who loses against {against} cannot be shown here. Say why there is no
-          comparison below.
+          The scheme has no reference cohort, so who gains and who loses against {against} cannot be shown here. Whoever ratifies it says
+          why there is no comparison.
         </Alert>
         <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 1 }}>
           What changes from {against}, the version in force

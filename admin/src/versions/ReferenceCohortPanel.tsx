@@ -1,8 +1,8 @@
 /**
  * The scheme's reference cohort, on each of its versions' pages: the people a change is compared over before
  * it is ratified (who gains, who loses, what it costs). Whoever may choose it (the server's permissions, as
- * /api/auth/me gives them) chooses a cohort made for this scheme, or uploads one as CSV; the server refuses a
- * change while a version is submitted, and says so here.
+ * /api/auth/me gives them) chooses a cohort made for this scheme, or uploads one as CSV. While a version of the
+ * scheme is submitted the server keeps the cohort as it is, so the choice is not offered then and the page says why.
  */
 
 import Alert from '@mui/material/Alert';
@@ -24,6 +24,7 @@ import { useDataProvider, useGetList, useGetOne, useNotify, usePermissions, useR
 import type { Access } from '../authProvider';
 import type { CohortRecord } from '../comparisonAnswers';
 import type { PolicySummary, RasDataProvider } from '../dataProvider';
+import type { VersionSummary } from '../contract/api-answers';
 import { formatNumber, longDate } from '../format';
 import { describeError } from './format';
 
@@ -48,8 +49,15 @@ export function ReferenceCohortPanel({ policyId }: { policyId: string }) {
   const { permissions } = usePermissions<Access>();
   const { policy, cohort, canRead } = useReferenceCohort(policyId);
   const [open, setOpen] = useState(false);
-  if (!policy || !canRead) return null;
   const mayChoose = (permissions?.actions ?? []).includes('policy.reference-cohort');
+  // The server keeps the cohort while a version is submitted (it is compared over it): no control is offered then.
+  const { data: submitted = [] } = useGetList<VersionSummary & { id: string }>(
+    'versions',
+    { filter: { policyId, status: 'submitted' }, pagination: { page: 1, perPage: 100 }, sort: { field: 'version', order: 'ASC' } },
+    { enabled: mayChoose },
+  );
+  if (!policy || !canRead) return null;
+  const locked = submitted.filter((v) => v.policyId === policyId && v.status === 'submitted').map((v) => v.version);
   return (
     <Box component="section" aria-labelledby="reference-cohort-heading" sx={{ mb: 2 }} className="no-print">
       <Typography id="reference-cohort-heading" variant="h2" component="h2" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 0.5 }}>
@@ -62,7 +70,12 @@ export function ReferenceCohortPanel({ policyId }: { policyId: string }) {
             : 'Reading the reference cohort…'
           : 'This scheme has no reference cohort, so who gains and who loses cannot be shown before a version is ratified.'}
       </Typography>
-      {mayChoose && (
+      {mayChoose && locked.length > 0 && (
+        <Typography sx={{ maxWidth: '75ch' }} data-testid="reference-cohort-locked">
+          {lockedWords(locked, Boolean(policy.referenceCohortId))}
+        </Typography>
+      )}
+      {mayChoose && locked.length === 0 && (
         <Button variant="outlined" onClick={() => setOpen(true)}>
           {policy.referenceCohortId ? 'Change the reference cohort' : 'Choose the reference cohort'}
         </Button>
@@ -70,6 +83,15 @@ export function ReferenceCohortPanel({ policyId }: { policyId: string }) {
       {open && <ChooseDialog policyId={policyId} current={policy.referenceCohortId ?? null} onClose={() => setOpen(false)} />}
     </Box>
   );
+}
+
+/** Why the cohort cannot be chosen now, in words true with or without one. */
+function lockedWords(versions: string[], hasCohort: boolean): string {
+  const which = versions.length === 1 ? `version ${versions[0]} is` : `versions ${versions.join(', ')} are`;
+  const them = versions.length === 1 ? 'it' : 'them';
+  return hasCohort
+    ? `The reference cohort cannot change while ${which} submitted: ${which.endsWith('is') ? 'it is' : 'they are'} compared over it. Return ${them} to draft first to change it.`
+    : `A reference cohort cannot be chosen while ${which} submitted. Return ${them} to draft first to choose one.`;
 }
 
 function ChooseDialog({ policyId, current, onClose }: { policyId: string; current: string | null; onClose: () => void }) {

@@ -3,7 +3,9 @@ import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { Show, useGetList, useRecordContext } from 'react-admin';
+import { Show, useGetList, usePermissions, useRecordContext } from 'react-admin';
+import type { Access } from '../authProvider';
+import { RatificationPreview } from './RatificationPreview';
 import { useSearchParams } from 'react-router-dom';
 import type { Policy } from '../../../engine/policy';
 import { AuditTimeline } from './AuditTimeline';
@@ -93,6 +95,7 @@ function VersionBody() {
     <Box sx={{ p: { xs: 1, md: 2 } }}>
       <Header record={record} />
       <ReferenceCohortPanel policyId={record.policyId} />
+      {record.status === 'submitted' && <BeforeRatifying record={record} />}
       <Tabs
         value={tab}
         onChange={(_, value: string) => setSearch(value === 'ras' ? {} : { tab: value }, { replace: true })}
@@ -121,6 +124,28 @@ function VersionBody() {
         {tab === 'examples' && <WorkedExamples record={record} />}
         {tab === 'history' && <AuditTimeline id={record.id} updatedAt={record.updatedAt} names={record.names} />}
       </Box>
+    </Box>
+  );
+}
+
+/**
+ * A submitted version against the version in force, over the reference cohort: who is better or worse off and
+ * what changes, read on the page before anyone presses Ratify (the Ratify dialog then records the decision).
+ */
+function BeforeRatifying({ record }: { record: Shown }) {
+  const { permissions } = usePermissions<Access>();
+  if (!(permissions?.actions ?? []).includes('comparison.run')) return null;
+  return (
+    <Box component="section" aria-labelledby="before-ratifying-heading" sx={{ mb: 2 }}>
+      <Typography id="before-ratifying-heading" variant="h2" component="h2" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 1 }}>
+        Before it is ratified: who is better or worse off
+      </Typography>
+      <RatificationPreview
+        policyId={record.policyId}
+        version={record.version}
+        candidate={record.document}
+        groupLabel={(id) => record.document.clientGroups?.find((g) => g.id === id)?.label ?? id}
+      />
     </Box>
   );
 }

@@ -87,6 +87,37 @@ export function valueWords(field: keyof WorkedExpectation, value: unknown, polic
   }
 }
 
+/**
+ * What this version works out for a field, as a clause a sentence can start or end with ("this version raises
+ * no flag"): a flag's message keeps no full stop of its own, and a yes or no reads as what the version does.
+ */
+export function workedOutWords(field: keyof WorkedExpectation, value: unknown, policy: Policy): string {
+  switch (field) {
+    case 'carerReductionApplied':
+      return value ? 'this version applies the carer reduction' : 'this version does not apply the carer reduction';
+    case 'flags': {
+      const flags = (value as string[] | null | undefined) ?? [];
+      if (flags.length === 0) return 'this version raises no flag';
+      const messages = flags.map((code) =>
+        (policy.rules?.find((r) => r.event.type === code)?.event.params.message ?? code).trim().replace(/[.\s]+$/, ''),
+      );
+      return `this version raises ${flags.length === 1 ? 'the flag' : 'the flags'} “${messages.join('”; “')}”`;
+    }
+    case 'outcome':
+      if (value === 'not-eligible') return 'this version finds the case not eligible';
+      if (value === null || value === undefined) return 'this version works out an amount';
+      return `this version gives “${valueWords(field, value, policy)}”`;
+    default:
+      return `this version works out ${valueWords(field, value, policy)}`;
+  }
+}
+
+/** The clause as a sentence of its own. */
+const workedOutSentence = (field: keyof WorkedExpectation, value: unknown, policy: Policy): string => {
+  const clause = workedOutWords(field, value, policy);
+  return `${clause[0]!.toUpperCase()}${clause.slice(1)}.`;
+};
+
 /** The figure a reader looks for first: the outcome without an amount, or the amount in the table's period. */
 function headline(expect: WorkedExpectation, policy: Policy): string {
   if (expect.outcome) return valueWords('outcome', expect.outcome, policy);
@@ -170,7 +201,7 @@ export function WorkedExamples({ record }: { record: ExamplesVersion }) {
           now?.differences
             .map(
               (d) =>
-                `${differenceWords(d.field, d.expected, record.document)}, this version works out ${valueWordsOf(d.field, d.actual, record.document)}`,
+                `${differenceWords(d.field, d.expected, record.document)}, ${isExpectedField(d.field) ? workedOutWords(d.field, d.actual, record.document) : `this version works out ${valueWordsOf(d.field, d.actual, record.document)}`}`,
             )
             .join('; ') ?? 'it could not be run'
         }.`,
@@ -290,7 +321,7 @@ export function correctionFields(example: WorkedExample, outcome: ExampleOutcome
   const stated = STATED.filter((f) => Object.hasOwn(expect, f));
   return stated.flatMap((field): DialogField[] => {
     const expected = expect[field];
-    const helperText = `This version works out ${valueWords(field, workedOut(outcome, example, field), policy)}.`;
+    const helperText = workedOutSentence(field, workedOut(outcome, example, field), policy);
     if (field === 'totalPoints')
       return [{ name: field, label: 'Total points', required: true, initial: String(expected ?? ''), helperText }];
     if (field === 'allocation') {

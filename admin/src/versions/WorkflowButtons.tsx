@@ -19,7 +19,7 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { TopToolbar, useNotify, useRecordContext, useRedirect, useRefresh, useDataProvider, useCreatePath } from 'react-admin';
 import { type RasDataProvider, type Transition, versionId } from '../dataProvider';
 import { ActionDialog, type DialogField } from './ActionDialog';
-import { RatificationPreview } from './RatificationPreview';
+import { useComparisonBasis } from './RatificationPreview';
 import { describeError } from './format';
 import type { VersionRecordView } from './RatificationRecord';
 import type { Step } from '../contract/api-answers';
@@ -63,6 +63,8 @@ const RATIFY_FIELDS: DialogField[] = [
     label: 'Why there is no comparison',
     multiline: true,
     helperText: 'Required when the scheme has no reference cohort, or nothing is in force to compare with on the effective date.',
+    // Asked only when there is no comparison to read; shown all the same if the server asks for it.
+    hidden: true,
   },
 ];
 
@@ -76,6 +78,7 @@ export function WorkflowButtons() {
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogName>(null);
   const [busy, setBusy] = useState(false);
+  const { comparable } = useComparisonBasis(record?.policyId ?? '', record?.version ?? '');
   // Until the version itself is read whole (its document and the steps open to this reader), a record from a
   // list's cache is a summary: nothing is offered from it, and nothing is read from a document it lacks.
   if (!record?.document || !record.steps) return null;
@@ -221,18 +224,17 @@ export function WorkflowButtons() {
           onClose={() => setDialog(null)}
           // The ratification is of the version exactly as shown (its ETag): if it has changed since, the server refuses.
           onSubmit={(v) => step('ratify', `Version ${record.version} ratified.`, v, record.etag)}
-          intro="Read what this version changes, then record the decision as the minutes give it. The version comes into force on the effective-from date."
-          fields={RATIFY_FIELDS.map((f) => (f.name === 'decisionDate' ? { ...f, initial: today(), max: today() } : f))}
-        >
-          {record.document && (
-            <RatificationPreview
-              policyId={record.policyId}
-              version={record.version}
-              candidate={record.document}
-              groupLabel={(id) => record.document?.clientGroups?.find((g) => g.id === id)?.label ?? id}
-            />
+          intro="Record the decision as the minutes give it, having read on the version's page what it changes and who is better or worse off. The version comes into force on the effective-from date."
+          // The server's one check of every field answers all their problems at once, each at its field.
+          checkedByServer
+          fields={RATIFY_FIELDS.map((f) =>
+            f.name === 'decisionDate'
+              ? { ...f, initial: today(), max: today() }
+              : f.name === 'comparisonWaiver'
+                ? { ...f, hidden: comparable !== false }
+                : f,
           )}
-        </ActionDialog>
+        />
       )}
       {dialog === 'propose-withdrawal' && (
         <ActionDialog

@@ -46,7 +46,8 @@ export function flattenErrors(errors: unknown, prefix = ''): Array<{ pointer: st
 /** The server's words for a failed request: its detail, and the first few problems, in plain English. */
 export function describeError(error: unknown): string {
   const e = error as Partial<HttpError> & { message?: string };
-  const problems: ProblemError[] = e.body?.problems ?? [];
+  // A problem that only restates the detail (the server's one sentence) is not said twice.
+  const problems: ProblemError[] = (e.body?.problems ?? []).filter((p: ProblemError) => plainMessage(p) !== e.message);
   const listed = problems
     .slice(0, 3)
     .map((p) => `${whereInPolicy(undefined, p.pointer)}: ${plainMessage(p)}`)
