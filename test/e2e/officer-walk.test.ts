@@ -12,7 +12,7 @@
  */
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile, openVersion, screenshot } from '../support/browser.js';
+import { checkPage, consoleForFile, openVersion, screenshot, submitVersion } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
 const file = consoleForFile();
@@ -65,7 +65,7 @@ describe("the officer's walk: clone, change a price in pounds, settle the worked
   it('submits, is led to the two failing worked examples, accepts one with a reason and corrects the other by hand', async () => {
     const page = await file.ui.freshPage('officer');
     await openVersion(page, file.ui.server.url, DRAFT);
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await submitVersion(page);
     await page.getByRole('tab', { name: 'Worked examples', selected: true }).waitFor();
     const summary = page.getByTestId('examples-summary');
     await expect
@@ -112,7 +112,7 @@ describe("the officer's walk: clone, change a price in pounds, settle the worked
     });
     expect(corrected.arithmetic).toHaveLength(3);
 
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await submitVersion(page);
     await page.getByText(`Version ${DRAFT} submitted for ratification.`).waitFor();
     await screenshot(page, 'officer-walk-3-submitted');
     const audit = await request(

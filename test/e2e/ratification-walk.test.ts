@@ -14,7 +14,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile, fromMenu, openHome, signIn } from '../support/browser.js';
+import { checkPage, consoleForFile, fromMenu, openHome, signIn, submitVersion } from '../support/browser.js';
 import { adult, cohortCsv } from '../support/adult-cohort.js';
 import { call, createPerson, request } from '../support/server.js';
 import { typedPounds, UUID } from '../support/walk.js';
@@ -155,7 +155,7 @@ describe('from a policy officer to a ratifier', () => {
     }
     await page.getByText('All 7 worked examples give what they expect.').waitFor();
     await checkPage(page, 'walk-07-examples-passing');
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await submitVersion(page);
     await page.getByText('Version walk-2011 submitted for ratification.').waitFor();
     await expect(page.getByRole('button', { name: 'Ratify' }).count()).resolves.toBe(0);
     // While it is submitted the reference cohort cannot change: no control is offered, and the page says why.
@@ -249,7 +249,7 @@ describe('from a policy officer to a ratifier', () => {
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.getByRole('button', { name: 'Save draft' }).waitFor();
     await page.getByRole('link', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await submitVersion(page);
     await page.getByText('Version both-2011 submitted for ratification.').waitFor();
     await page.getByText('Submitted by Bo Both').waitFor();
     await page.getByRole('button', { name: 'Return to draft' }).waitFor();

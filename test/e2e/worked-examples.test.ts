@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { editDocument } from '../support/api-client.js';
-import { checkPage, consoleForFile, fromMenu, openHome, openVersion, screenshot } from '../support/browser.js';
+import { checkPage, consoleForFile, fromMenu, openHome, openVersion, screenshot, submitVersion } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
 const file = consoleForFile();
@@ -25,7 +25,7 @@ describe('worked examples on a draft', () => {
 
     const page = await file.ui.freshPage('officer');
     await openVersion(page, server.url, DRAFT);
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await submitVersion(page);
     // The refused submit leads to the worked examples, not to a message of raw JSON.
     await page.getByRole('tab', { name: 'Worked examples', selected: true }).waitFor();
     const summary = page.getByTestId('examples-summary');
@@ -59,7 +59,7 @@ describe('worked examples on a draft', () => {
       /^Accepted the new result of 'Older person.*': The carers board agreed a 20% reduction for substantial support with a moderate impact\.$/,
     );
 
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await submitVersion(page);
     await expect
       .poll(
         async () => (await request(server.url, 'GET', `/api/policies/adult-ras/versions/${DRAFT}`, server.tokens.officer)).body.status,

@@ -6,7 +6,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkPage, consoleForFile, editVersion, openVersion, replaceInJsonEditor } from '../support/browser.js';
+import { checkPage, consoleForFile, editVersion, openVersion, replaceInJsonEditor, submitVersion } from '../support/browser.js';
 import { call, request } from '../support/server.js';
 
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -92,7 +92,7 @@ describe('an officer drafts a new version', () => {
 
     const page = await file.ui.freshPage('officer');
     await openVersion(page, file.ui.server.url, '2011-wrong-examples');
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await submitVersion(page);
     // The refusal leads to the worked examples, each failing one with its expected and new figures in pounds.
     await page.getByRole('tab', { name: 'Worked examples', selected: true }).waitFor();
     await page.getByText(/^\d+ of \d+ worked examples do not give what they expect\./).waitFor();
@@ -120,7 +120,7 @@ describe('an officer drafts a new version', () => {
     await page.getByRole('heading', { name: 'Adult social care RAS: 2011 wording', level: 1, exact: true }).waitFor();
     // The questionnaire renders after the heading: wait for the help text rather than look once.
     await page.getByText('Include help with continence.').waitFor();
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await submitVersion(page);
     await page.getByText('Version 2011-wording submitted for ratification.').waitFor();
     await page.getByText('Submitted for ratification', { exact: true }).first().waitFor();
     await expect(page.getByRole('button', { name: 'Ratify' }).count()).resolves.toBe(0);

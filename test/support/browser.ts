@@ -188,6 +188,12 @@ export async function editVersion(page: Page, baseUrl: string, version: string):
   await page.getByRole('button', { name: 'Save draft' }).waitFor();
 }
 
+/** Submits the version on screen for ratification, as a person does: Submit, then confirming it in its dialog. */
+export async function submitVersion(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Submit for ratification' }).click();
+}
+
 /** Signs out through the user menu in the app bar, as a person would; the sign-in page follows. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /: account$/ }).click();

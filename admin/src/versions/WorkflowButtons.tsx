@@ -24,7 +24,7 @@ import { describeError } from './format';
 import type { VersionRecordView } from './RatificationRecord';
 import type { Step } from '../contract/api-answers';
 
-type DialogName = 'clone' | 'ratify' | 'propose-withdrawal' | 'delete' | null;
+type DialogName = 'submit' | 'clone' | 'ratify' | 'propose-withdrawal' | 'delete' | null;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -157,7 +157,7 @@ export function WorkflowButtons() {
         </Button>
       )}
       {may('submit') && (
-        <Button onClick={submit} disabled={busy} startIcon={<SendIcon />} variant="outlined">
+        <Button onClick={() => setDialog('submit')} disabled={busy} startIcon={<SendIcon />} variant="outlined">
           Submit
         </Button>
       )}
@@ -258,6 +258,20 @@ export function WorkflowButtons() {
               helperText: 'Why the version must be withdrawn, in words: it goes on the public record.',
             },
           ]}
+        />
+      )}
+      {dialog === 'submit' && (
+        <ActionDialog
+          open
+          title={`Submit version ${record.version} for ratification?`}
+          confirm="Submit for ratification"
+          onClose={() => setDialog(null)}
+          onSubmit={async () => {
+            setDialog(null);
+            await submit();
+          }}
+          intro="A ratifier then decides it. While it is submitted it cannot be changed; until it is decided, you can return it to draft."
+          fields={[]}
         />
       )}
       {dialog === 'delete' && (
