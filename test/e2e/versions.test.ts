@@ -82,6 +82,60 @@ describe('a stale save', () => {
   });
 });
 
+describe('domain weights in the form', () => {
+  it('shows the weight that applies to every domain, 1 where the document gives none, and a save changes nothing it was not told to', async () => {
+    const draft = await newDraft('2011-weights');
+    const before = (await request(file.ui.server.url, 'GET', draft, file.ui.server.tokens.officer)).body;
+    // 2010-revised weights only its third domain (health, 1.5); the other seven give no weight and so count once.
+    const given = before.document.domains.map((d: { weight?: number }) => d.weight);
+    expect(given).toEqual([undefined, undefined, 1.5, undefined, undefined, undefined, undefined, undefined]);
+    const page = await file.ui.freshPage('officer');
+    await editVersion(page, file.ui.server.url, '2011-weights');
+    const weights = page.getByRole('spinbutton', { name: 'Weight' });
+    await expect.poll(() => weights.count()).toBe(8);
+    expect(await weights.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      '1',
+      '1',
+      '1.5',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+    ]);
+    // Nothing typed, nothing to save. A title changed and saved, then changed back and saved: no weight is
+    // written where there was none, and the document, its content hash and worked examples are as before.
+    await expect(page.getByRole('button', { name: 'Save draft' }).isDisabled()).resolves.toBe(true);
+    const title = page.getByRole('textbox', { name: 'Title', exact: true });
+    const original = await title.inputValue();
+    await title.fill(`${original} (draft)`);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft 2011-weights saved.').waitFor();
+    const changed = (await request(file.ui.server.url, 'GET', draft, file.ui.server.tokens.officer)).body;
+    expect(changed.document.title).toBe(`${original} (draft)`);
+    expect(changed.document.domains).toEqual(before.document.domains);
+    expect(changed.document.domains.filter((d: object) => 'weight' in d)).toHaveLength(1);
+    await editVersion(page, file.ui.server.url, '2011-weights');
+    await title.fill(original);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect
+      .poll(async () => (await request(file.ui.server.url, 'GET', draft, file.ui.server.tokens.officer)).body.document.title)
+      .toBe(original);
+    const after = (await request(file.ui.server.url, 'GET', draft, file.ui.server.tokens.officer)).body;
+    expect(after.document).toEqual(before.document);
+    expect(after.contentHash).toBe(before.contentHash);
+    expect(after.workedExamples).toEqual(before.workedExamples);
+
+    // A weight typed in is written, as the person chose it.
+    await editVersion(page, file.ui.server.url, '2011-weights');
+    await weights.first().fill('2');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect
+      .poll(async () => (await request(file.ui.server.url, 'GET', draft, file.ui.server.tokens.officer)).body.document.domains[0].weight)
+      .toBe(2);
+  });
+});
+
 describe('a scrutiny user', () => {
   it('sees no edit, submit or ratify buttons on a draft', async () => {
     await newDraft('2011-scrutiny-reads');

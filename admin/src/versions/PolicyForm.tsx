@@ -65,13 +65,15 @@ export function PolicyForm() {
             <>
               <TextInput source={`${row}.label`} label="Domain" helperText={false} sx={{ flex: 2, minWidth: 280 }} />
               <TextInput source={`${row}.id`} label="Code used in files" helperText={false} sx={{ width: 170 }} />
-              {/* A domain without a weight counts its points once: the box says so rather than standing empty. */}
+              {/* A domain without a weight counts its points once: the box says so rather than standing empty. The
+                  input is given its value as react-admin holds it, where a missing weight is '' (null in the form),
+                  so each is shown as 1; the document gains a weight only when one is typed. */}
               <NumberInput
                 fullWidth={false}
                 source={`${row}.weight`}
                 label="Weight"
                 helperText={false}
-                format={(value) => (value === undefined || value === null ? 1 : value)}
+                format={(value) => (value === undefined || value === null || value === '' ? 1 : value)}
                 sx={{ width: 110 }}
               />
               <TextInput source={`${row}.description`} label="What it covers" helperText={false} sx={{ flexBasis: '100%' }} />
