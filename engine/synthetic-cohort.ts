@@ -43,8 +43,20 @@ const AGE_BANDS: Array<[number, number]> = [
 const CURRENT_COST_SHARE = 0.7;
 
 /**
- * Yields `size` people: client groups evenly mixed, ages spread over each questionnaire's range and
- * reported in standard bands, need skewed towards low levels (most people need some help, few need a
+ * Client groups whose people are of an age by definition, known by the id councils give them (the
+ * example schemes' ids): older people are 65 and over. Other groups take the questionnaire's range.
+ */
+const GROUP_MIN_AGE: Readonly<Record<string, number>> = { 'older-people': 65 };
+
+/** The youngest age a person of the group is drawn from: the group's, where the questionnaire's range allows it. */
+function groupMinAge(clientGroup: string, minAge: number, maxAge: number): number {
+  const groupMin = GROUP_MIN_AGE[clientGroup];
+  return groupMin !== undefined && groupMin > minAge && groupMin <= maxAge ? groupMin : minAge;
+}
+
+/**
+ * Yields `size` people: client groups evenly mixed, ages spread over each questionnaire's range (older
+ * people's from 65) and reported in standard bands, need skewed towards low levels (most people need some help, few need a
  * great deal), and for most a current package cost that follows need loosely.
  */
 export function* syntheticPeople(
@@ -60,7 +72,8 @@ export function* syntheticPeople(
   for (let i = 1; i <= options.size; i++) {
     const clientGroup = pick(groups);
     const questionnaire = pick(questionnairesFor(compiled, clientGroup));
-    const { minAge = DEFAULT_MIN_AGE, maxAge = DEFAULT_MAX_AGE } = questionnaire.questionnaire.appliesTo ?? {};
+    const { minAge: questionnaireMin = DEFAULT_MIN_AGE, maxAge = DEFAULT_MAX_AGE } = questionnaire.questionnaire.appliesTo ?? {};
+    const minAge = groupMinAge(clientGroup, questionnaireMin, maxAge);
     const age = minAge + Math.floor(random() * (maxAge - minAge + 1));
     const need = random() ** 2;
     const carer = random() < CARER_SHARE ? syntheticCarer(compiled, random, pick) : undefined;

@@ -6,8 +6,8 @@
  * alone: compiling a version checks it with generated code, which the console's security policy forbids.
  */
 
-import { cohortCsvChunks } from '../../../engine/cohort/cohort-csv-writer';
-import type { Policy } from '../../../engine/policy';
+import { cohortCsvChunks } from '../../../engine/cohort/cohort-csv-writer.js';
+import type { Policy } from '../../../engine/policy.js';
 
 export function cohortTemplateCsv(policy: Policy): string {
   const questionIds = [...new Set(policy.questionnaires.flatMap((q) => q.questions.map((question) => question.id)))];
