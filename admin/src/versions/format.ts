@@ -2,6 +2,7 @@
 
 import type { ProblemError } from '../contract/api-answers';
 import { plainMessage, whereInPolicy } from '../plainErrors';
+import { csvProblemText } from '../compare/csvProblemText';
 import type { HttpError } from 'react-admin';
 import { PERIODS } from '../../../engine/periods';
 import type { Period } from '../../../engine/policy';
@@ -50,7 +51,12 @@ export function describeError(error: unknown): string {
   const problems: ProblemError[] = (e.body?.problems ?? []).filter((p: ProblemError) => plainMessage(p) !== e.message);
   const listed = problems
     .slice(0, 3)
-    .map((p) => `${whereInPolicy(undefined, p.pointer)}: ${plainMessage(p)}`)
+    // A cohort CSV's problem is said by the row of the file (its pointer counts people, not rows of the file).
+    .map((p) =>
+      /^\/rows\/\d+/.test(p.pointer) && /^line \d+: /.test(p.message)
+        ? csvProblemText(p)
+        : `${whereInPolicy(undefined, p.pointer)}: ${plainMessage(p)}`,
+    )
     .join('; ');
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
   return `${e.message ?? 'The request failed.'}${listed ? ` ${listed}${more}` : ''}`;
