@@ -71,6 +71,16 @@ describe('ras cohort check', () => {
     expect(stdout).toContain('valid cohort of 2 people ("excel")');
   });
 
+  it('counts a short row ending in LF in a CRLF file as its own values (it was run into the next row: 3 + 10 - 1 = 12)', async () => {
+    const file = tempFile('mixed.csv', `${HEADER}\r\nA-1,older-people,75-84\nA-2,older-people,75-84,,,,,,some-help,\r\n`);
+    const { code, stdout, stderr } = await ras('cohort', 'check', file);
+    expect(code).toBe(1);
+    expect(`${stdout}${stderr}`).toContain(
+      'row 1, line 2: the row has 3 values but the heading row names 10 columns: every row needs a value (or an empty one) for each column',
+    );
+    expect(`${stdout}${stderr}`).toContain('invalid cohort, 1 problem');
+  });
+
   it('lists every bad row with its row, line, column and what would be valid, and exits 1', async () => {
     const file = tempFile(
       'bad.csv',
