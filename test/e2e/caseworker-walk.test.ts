@@ -33,7 +33,10 @@ describe("a caseworker finds a person's decision by their reference", () => {
     const page = await file.ui.freshPage('officer');
     await openHome(page, server.url);
     // Home says whose each recent decision is, by the person's reference.
-    await page.getByRole('region', { name: 'Recent decisions' }).getByText(/ for CW-2000, /).waitFor();
+    await page
+      .getByRole('region', { name: 'Recent decisions' })
+      .getByText(/ for CW-2000, /)
+      .waitFor();
     await fromMenu(page, 'Decisions');
     await page.getByRole('heading', { name: 'Decisions', level: 1 }).waitFor();
     await page.getByRole('cell', { name: 'CW-2000' }).waitFor();
