@@ -153,6 +153,14 @@ describe('withdrawing a version', () => {
       .getByRole('link', { name: "Carer's one-off payment: 2024-25, version 2024-25" })
       .click();
     const proposal = page.getByRole('region', { name: 'Withdrawal proposed' });
+    // The cohort the proposal is compared over cannot change meanwhile: no control is offered, and the page says why.
+    await page
+      .getByTestId('reference-cohort-locked')
+      .getByText(
+        'The reference cohort cannot change while withdrawing version 2024-25 is proposed: the proposal is compared over it. Confirm or cancel the proposal first.',
+      )
+      .waitFor();
+    expect(await page.getByRole('button', { name: /reference cohort$/ }).count()).toBe(0);
     await proposal
       .getByText(
         /^Once version 2024-25 is withdrawn, nothing will be in force for these dates: from .+, no assessment gets an indicative budget until another version is ratified\.$/,

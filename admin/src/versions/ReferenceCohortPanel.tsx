@@ -50,14 +50,17 @@ export function ReferenceCohortPanel({ policyId }: { policyId: string }) {
   const { policy, cohort, canRead } = useReferenceCohort(policyId);
   const [open, setOpen] = useState(false);
   const mayChoose = (permissions?.actions ?? []).includes('policy.reference-cohort');
-  // The server keeps the cohort while a version is submitted (it is compared over it): no control is offered then.
-  const { data: submitted = [] } = useGetList<VersionSummary & { id: string }>(
+  // The server keeps the cohort while a version is submitted, or its withdrawal proposed (each is compared over
+  // it): no control is offered then, and the page says why.
+  const { data: versions = [] } = useGetList<VersionSummary & { id: string }>(
     'versions',
-    { filter: { policyId, status: 'submitted' }, pagination: { page: 1, perPage: 100 }, sort: { field: 'version', order: 'ASC' } },
+    { filter: { policyId }, pagination: { page: 1, perPage: 1000 }, sort: { field: 'version', order: 'ASC' } },
     { enabled: mayChoose },
   );
   if (!policy || !canRead) return null;
-  const locked = submitted.filter((v) => v.policyId === policyId && v.status === 'submitted').map((v) => v.version);
+  const ofScheme = versions.filter((v) => v.policyId === policyId);
+  const locked = ofScheme.filter((v) => v.status === 'submitted').map((v) => v.version);
+  const proposed = ofScheme.filter((v) => v.withdrawalProposal).map((v) => v.version);
   return (
     <Box component="section" aria-labelledby="reference-cohort-heading" sx={{ mb: 2 }} className="no-print">
       <Typography id="reference-cohort-heading" variant="h2" component="h2" sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 0.5 }}>
@@ -70,12 +73,12 @@ export function ReferenceCohortPanel({ policyId }: { policyId: string }) {
             : 'Reading the reference cohort…'
           : 'This scheme has no reference cohort, so who gains and who loses cannot be shown before a version is ratified.'}
       </Typography>
-      {mayChoose && locked.length > 0 && (
+      {mayChoose && (locked.length > 0 || proposed.length > 0) && (
         <Typography sx={{ maxWidth: '75ch' }} data-testid="reference-cohort-locked">
-          {lockedWords(locked, Boolean(policy.referenceCohortId))}
+          {locked.length > 0 ? lockedWords(locked, Boolean(policy.referenceCohortId)) : proposalWords(proposed)}
         </Typography>
       )}
-      {mayChoose && locked.length === 0 && (
+      {mayChoose && locked.length === 0 && proposed.length === 0 && (
         <Button variant="outlined" onClick={() => setOpen(true)}>
           {policy.referenceCohortId ? 'Change the reference cohort' : 'Choose the reference cohort'}
         </Button>
@@ -92,6 +95,12 @@ function lockedWords(versions: string[], hasCohort: boolean): string {
   return hasCohort
     ? `The reference cohort cannot change while ${which} submitted: ${which.endsWith('is') ? 'it is' : 'they are'} compared over it. Return ${them} to draft first to change it.`
     : `A reference cohort cannot be chosen while ${which} submitted. Return ${them} to draft first to choose one.`;
+}
+
+/** Why the cohort cannot change while a withdrawal is proposed: the proposal's comparison is over it. */
+function proposalWords(versions: string[]): string {
+  const which = versions.length === 1 ? `version ${versions[0]}` : `versions ${versions.join(', ')}`;
+  return `The reference cohort cannot change while withdrawing ${which} is proposed: the proposal is compared over it. Confirm or cancel the proposal first.`;
 }
 
 function ChooseDialog({ policyId, current, onClose }: { policyId: string; current: string | null; onClose: () => void }) {
