@@ -22,6 +22,8 @@ export function passwordWeakness(password: string, account: { username: string; 
   const lower = password.toLowerCase();
   const names = [account.username, account.displayName].filter((n): n is string => !!n && n.trim().length >= 3);
   if (names.some((n) => lower.includes(n.toLowerCase()))) return 'do not use the username or name in the password';
+  // A long username's first part (a prefix), or any part of it, is as guessable as the whole.
+  if (names.some((n) => n.toLowerCase().includes(lower))) return 'do not use part of the username or name as the password';
   estimator ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...english.dictionary },
     graphs: common.adjacencyGraphs,

@@ -295,6 +295,16 @@ describe('passwords', () => {
     },
   );
 
+  it('a password that is part of the username (its first part, here) is refused', async () => {
+    const username = 'fiona.mcallister-jones';
+    const code = await codeFor(username);
+    const res = await request(server.url, 'POST', '/api/auth/enrol', undefined, { username, code, password: 'fiona.mcallister' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      { pointer: '/password', code: 'weak_password', message: 'do not use part of the username or name as the password' },
+    ]);
+  });
+
   it('fewer than 12 characters is refused by the schema', async () => {
     const code = await codeFor('short-one');
     const res = await request(server.url, 'POST', '/api/auth/enrol', undefined, { username: 'short-one', code, password: 'tiny-pass' });
