@@ -50,11 +50,11 @@ export class CohortEncoder {
   private size = 0;
   private capacity: number;
   private readonly refs: string[] = [];
-  private readonly groups = new Interner();
-  private readonly bands = new Interner();
+  private readonly groups = new Interner('clientGroup');
+  private readonly bands = new Interner('ageBand');
   private readonly bandList: AgeBand[] = [];
-  private readonly levels = new Interner();
-  private readonly impacts = new Interner();
+  private readonly levels = new Interner('carer support level');
+  private readonly impacts = new Interner('carer impact');
   private readonly columns = new Map<string, EncoderColumn>();
   private clientGroupOf: Uint16Array;
   private ageBandOf: Uint16Array;
@@ -143,7 +143,7 @@ export class CohortEncoder {
   private column(questionId: string): EncoderColumn {
     let column = this.columns.get(questionId);
     if (!column) {
-      column = { answers: new Interner(), codes: new Uint16Array(this.capacity) };
+      column = { answers: new Interner(questionId), codes: new Uint16Array(this.capacity) };
       this.columns.set(questionId, column);
     }
     return column;
@@ -212,15 +212,31 @@ function requireBand(label: string): AgeBand {
   return band;
 }
 
+/**
+ * A column with more distinct values than its 16-bit codes hold. Only an absurd file gets there (a cohort's
+ * columns hold a few values each), and it is a problem of the file, said at the row that went over.
+ */
+export class CohortColumnLimit extends Error {
+  constructor(readonly column: string) {
+    super(
+      `the column ${column} has more than ${MAX_DISTINCT.toLocaleString('en-GB')} different values; a cohort's columns hold a few each`,
+    );
+  }
+}
+
+const MAX_DISTINCT = 0xffff - 1;
+
 class Interner {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
+
+  constructor(private readonly column: string) {}
 
   code(value: string): number {
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
-      if (code >= 0xffff) throw new Error('more than 65,534 distinct values in one cohort column');
+      if (code > MAX_DISTINCT - 1) throw new CohortColumnLimit(this.column);
       this.values.push(value);
       this.index.set(value, code);
     }

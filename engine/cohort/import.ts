@@ -11,7 +11,7 @@ import { PersonCellChecks, type FieldIssue } from './cell-checks.js';
 import type { Cohort, CohortPerson } from './cohort.js';
 import { COLUMN_OF_FIELD, CSV_COLUMNS, readHeader, rowToPerson, type Layout } from './csv-cohort.js';
 import { readCsvStream, readCsvText, type CsvLineEnd, type CsvTextStream } from './csv-records.js';
-import { type AnswerColumnHandle, CohortEncoder, encodeCohort, type EncodedCohort } from './encoded-cohort.js';
+import { type AnswerColumnHandle, CohortColumnLimit, CohortEncoder, encodeCohort, type EncodedCohort } from './encoded-cohort.js';
 import { knownIds, personIssues, policyIdIssues, type KnownIds } from './person-checks.js';
 import { byRowThenLine, IssueList, type RowIssue } from './row-issues.js';
 
@@ -224,7 +224,14 @@ class CsvCohortImport {
       issues.addAll(own);
     }
     // Once the file is known to be bad there is no cohort to build: only problems to find.
-    if (issues.count === 0) this.encoder.addCoded(parsed.person, this.columns, this.codes);
+    if (issues.count === 0) {
+      try {
+        this.encoder.addCoded(parsed.person, this.columns, this.codes);
+      } catch (e) {
+        if (!(e instanceof CohortColumnLimit)) throw e;
+        issues.add(at(row, line, { field: e.column, code: 'too_many_values', message: e.message }));
+      }
+    }
   }
 
   /**

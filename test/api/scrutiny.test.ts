@@ -524,6 +524,27 @@ describe('CSV import checks every row, and stores nothing unless all are sound',
     ]);
   });
 
+  it('a column with more different values than a cohort holds is a 422 at the row that went over, never a 500', async () => {
+    // 65,535 people each of their own client group, with no scheme to check the groups against.
+    const rows = Array.from({ length: 65_535 }, (_, i) => `G-${i},group-${i},18-64`);
+    const res = await scrutiny.post(
+      `/api/cohorts?name=${encodeURIComponent('Every group')}`,
+      `ref,clientGroup,ageBand\n${rows.join('\n')}\n`,
+      {
+        'content-type': 'text/csv',
+      },
+    );
+    expect(res.status).toBe(422);
+    // Codes 0 to 65,533 hold 65,534 groups: row 65,535 (line 65,536) is the one over.
+    expect(res.body.errors).toEqual([
+      {
+        pointer: '/rows/65535/clientGroup',
+        code: 'too_many_values',
+        message: "line 65536: the column clientGroup has more than 65,534 different values; a cohort's columns hold a few each",
+      },
+    ]);
+  });
+
   it('a row with too many cells is a problem with the whole row', async () => {
     const errors = await refused(file('C-1,older-people,75-84,,,,,,some-help', 'C-2,older-people,75-84,,,,,,some-help,extra'));
     expect(errors).toEqual([
