@@ -109,6 +109,11 @@ export function publishedRoutes(ctx: AppContext): RouteSpec[] {
   }
 }
 
+function withoutReference(assessment: unknown): unknown {
+  const { reference: _reference, ...rest } = assessment as { reference?: unknown };
+  return rest;
+}
+
 function isPublished(version: VersionRecord): boolean {
   return countsForDates(version) && version.ratification !== null;
 }
@@ -119,7 +124,10 @@ function isPublished(version: VersionRecord): boolean {
  */
 function publishedView(v: VersionRecord, auditKey: string) {
   const example = v.examples[0];
-  const workedExample = example ? { name: example.name, result: evaluateWith(v, example.assessment, example.asOf) } : null;
+  // A worked example may be a real case kept by an officer: the public sees how it is worked out, never its reference.
+  const workedExample = example
+    ? { name: example.name, result: evaluateWith(v, withoutReference(example.assessment), example.asOf) }
+    : null;
   const { body, decisionDate, minuteReference, rationale, effectiveFrom, equalityImpact, auditAnchor, checkpoint } = v.ratification!;
   return {
     policyId: v.policyId,

@@ -1,5 +1,6 @@
 /** The published RAS: what anyone can read without signing in, and what stays private. */
 
+import { exampleVersions } from '../support/examples.js';
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, request, startServer, type TestServer } from '../support/server.js';
@@ -48,6 +49,17 @@ describe('the published RAS', () => {
     });
     expect(res.body.auditKey).toBe(auditKey());
     expect(JSON.stringify(res.body)).not.toMatch(/ratifiedBy|createdBy|submittedBy/);
+  });
+
+  it("publishes its first worked example worked out, without the person's reference (it may be a real case)", async () => {
+    const res = await request(server.url, 'GET', '/api/public/policies/adult-ras/versions/2010-revised');
+    expect(res.body.workedExample.result.person.reference).toBeNull();
+    const references = exampleVersions()
+      .find((v) => v.scheme === 'adult-ras' && v.version === '2010-revised')!
+      .examples.map((e) => (e.json.assessment as { reference?: string }).reference)
+      .filter((r): r is string => typeof r === 'string');
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) expect(JSON.stringify(res.body)).not.toContain(reference);
   });
 
   it("publishes the council's audit key and each ratification's checkpoint, signed with that key", async () => {
