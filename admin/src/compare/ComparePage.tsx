@@ -442,19 +442,7 @@ function CohortTools({
             Made-up people whose answers fit a version of this scheme. The same seed always gives the same people.
           </Typography>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-            <TextField
-              select
-              label="Based on version"
-              value={useVersion}
-              onChange={(e) => setVersion(e.target.value)}
-              slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-            >
-              {versions.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {v.version}
-                </option>
-              ))}
-            </TextField>
+            <VersionSelect label="Based on version" versions={versions} value={useVersion} onChange={setVersion} />
             <TextField
               label="Number of people"
               value={size}
@@ -485,19 +473,7 @@ function CohortTools({
             only.
           </Typography>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mb: 1 }}>
-            <TextField
-              select
-              label="Template for version"
-              value={forTemplate}
-              onChange={(e) => setTemplateVersion(e.target.value)}
-              slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-            >
-              {versions.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {v.version}
-                </option>
-              ))}
-            </TextField>
+            <VersionSelect label="Template for version" versions={versions} value={forTemplate} onChange={setTemplateVersion} />
             <Button variant="text" onClick={downloadTemplate} disabled={busy || !policyId || !forTemplate}>
               Download a template CSV
             </Button>
@@ -535,5 +511,34 @@ function CohortTools({
         )}
       </Box>
     </Paper>
+  );
+}
+
+/** One of the scheme's versions, chosen by its name. */
+function VersionSelect({
+  label,
+  versions,
+  value,
+  onChange,
+}: {
+  label: string;
+  versions: VersionSummary[];
+  value: string;
+  onChange: (version: string) => void;
+}) {
+  return (
+    <TextField
+      select
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+    >
+      {versions.map((v) => (
+        <option key={v.version} value={v.version}>
+          {v.version}
+        </option>
+      ))}
+    </TextField>
   );
 }
