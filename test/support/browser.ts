@@ -253,14 +253,18 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await page.setViewportSize(desk);
   }
   // Back at the desk, the menu is opened again if closing it on the phone left it folded.
-  // react-admin may open it again itself as the window widens, so this waits for it open either way.
+  // react-admin may open it again itself as the window widens, so this waits for it open either way. Under
+  // load the re-render after a resize takes seconds: the wait is as long as any other of a page's.
   if (menuWasOpen) {
     const openMenu = page.getByRole('button', { name: 'Open menu' });
     await expect
-      .poll(async () => {
-        if (await openMenu.isVisible()) await openMenu.click({ timeout: 1_000 }).catch(() => undefined);
-        return page.getByRole('button', { name: 'Close menu' }).isVisible();
-      })
+      .poll(
+        async () => {
+          if (await openMenu.isVisible()) await openMenu.click({ timeout: 1_000 }).catch(() => undefined);
+          return page.getByRole('button', { name: 'Close menu' }).isVisible();
+        },
+        { timeout: 30_000 },
+      )
       .toBe(true);
   }
 }
